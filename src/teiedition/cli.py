@@ -1,0 +1,151 @@
+"""The ``teiedition`` command: a thin layer over the library.
+
+Why: each command parses options, calls the library function of the same
+name, and turns a ``TeiEditionError`` into one line on stderr and an exit
+code (see ``errors``).  Heavy modules (lxml, saxonche, weasyprint) are
+imported inside the commands so that ``teiedition --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+
+import click
+
+from . import __version__
+from .errors import EXIT_INTERNAL, TeiEditionError
+
+
+def reports_errors(func):
+    """Run a command body; domain errors become one line and an exit code, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except TeiEditionError as exc:
+            click.echo(f"teiedition: error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("teiedition: interrupted", err=True)
+            sys.exit(130)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # a bug: say so in one line unless debugging
+            if os.environ.get("TEIEDITION_DEBUG"):
+                raise
+            click.echo(
+                f"teiedition: internal error: {type(exc).__name__}: {exc} "
+                "(set TEIEDITION_DEBUG=1 for a traceback)",
+                err=True,
+            )
+            sys.exit(EXIT_INTERNAL)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="teiedition")
+def main() -> None:
+    """TEI P5 editions of archival translations: convert, validate, render, build.
+
+    Exit codes: 0 success, 1 invalid or failed document, 2 unreadable input or
+    usage error, 3 internal error.
+
+    Example: teiedition build seeds -o editions
+    """
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("-o", "--output", "output", type=click.Path(path_type=str),
+              help="Output file (one source) or folder (several sources or a folder).")
+@click.option("--run-date", metavar="YYYY-MM-DD",
+              help="Date recorded in revisionDesc (default: today). Fix it for byte-identical reruns.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
+@reports_errors
+def convert(sources, output, run_date, quiet):
+    """Convert archive plain-text pages to TEI P5 (see ENCODING.md).
+
+    Example: teiedition convert seeds/000_fcc578db0f85cc6f.txt -o editions/000_fcc578db0f85cc6f.xml
+    """
+    from .convert import convert as convert_sources
+
+    code = convert_sources(sources, output, run_date=run_date, quiet=quiet)
+    sys.exit(code)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--profile", type=click.Choice(["teiedition", "tei-all", "both"]), default="teiedition",
+              show_default=True, help="Which schemas to check against.")
+@click.option("--schema", "schemas", multiple=True, type=click.Path(path_type=str),
+              help="Your own schema (.xsd, .rng or .sch); may be repeated.")
+@click.option("--tei-all", "tei_all", envvar="TEIEDITION_TEI_ALL", type=click.Path(path_type=str),
+              help="Path to tei_all.rng (or set TEIEDITION_TEI_ALL).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit"]), default="text",
+              show_default=True, help="Report format.")
+@click.option("-j", "--jobs", type=int, default=0, help="Parallel workers (default: number of cores).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal, off in CI).")
+@reports_errors
+def validate(paths, profile, schemas, tei_all, fmt, jobs, progress):
+    """Validate TEI files (files, folders or globs) and report every problem.
+
+    One line per problem: file:line:col: error|warning: message [rule-id].
+    Exit 0 when all are valid, 1 when any is invalid, 2 when any is unreadable.
+
+    Example: teiedition validate editions/*.xml --profile both --format json
+    """
+    from .validate import validate as validate_paths
+
+    code = validate_paths(paths, profile=profile, schemas=schemas, tei_all=tei_all,
+                          fmt=fmt, jobs=jobs, progress=progress)
+    sys.exit(code)
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=str))
+@click.option("--to", "target", type=click.Choice(["html", "pdf"]), default="html", show_default=True)
+@click.option("-o", "--output", "output", type=click.Path(path_type=str), help="Output file.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
+              help="PDF page size.")
+@click.option("--notes", type=click.Choice(["footnotes", "endnotes"]), default="footnotes",
+              show_default=True, help="PDF: translator's notes at the foot of the page or at the end.")
+@reports_errors
+def render(source, target, output, paper, notes):
+    """Render a TEI file as an HTML edition or a print edition (PDF).
+
+    Example: teiedition render editions/000_fcc578db0f85cc6f.xml --to html -o editions/000_fcc578db0f85cc6f.html
+    """
+    from .render import render as render_file
+
+    code = render_file(source, target=target, output=output, paper=paper, notes=notes)
+    sys.exit(code)
+
+
+@main.command()
+@click.argument("source", required=False, default="seeds", type=click.Path(path_type=str))
+@click.option("-o", "--output", "output", default="editions", show_default=True,
+              type=click.Path(path_type=str), help="Output folder.")
+@click.option("-j", "--jobs", type=int, default=0, help="Parallel workers (default: number of cores).")
+@click.option("--force", is_flag=True, help="Rebuild every document, even unchanged ones.")
+@click.option("--pdf/--no-pdf", default=True, show_default=True, help="Also make the print edition.")
+@click.option("--run-date", metavar="YYYY-MM-DD", help="Date recorded in revisionDesc.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal, off in CI).")
+@reports_errors
+def build(source, output, jobs, force, pdf, run_date, progress):
+    """Build a folder of sources into a folder of editions (TEI, report, HTML, PDF, index).
+
+    Example: teiedition build seeds -o editions
+    """
+    from .build import build as build_collection
+
+    code = build_collection(source, output, jobs=jobs, force=force, pdf=pdf,
+                            run_date=run_date, progress=progress)
+    sys.exit(code)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,93 @@
+"""Writing outputs whole or not at all, and decoding plain-text sources.
+
+Why: an interrupted run must never leave a half-written edition, and a source
+in an unexpected encoding must be read faithfully or refused with a clear
+message, never silently mangled.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+
+
+def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """A source text and what we had to do to read it."""
+
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = field(default=())
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_source(data: bytes, *, name: str = "<input>") -> DecodedText:
+    """Decode a plain-text source: BOM-marked UTF-8/16/32, UTF-8, else cp1252 with a warning.
+
+    Line ends are normalised to LF.  Empty and binary inputs are refused.
+    """
+    warnings: list[str] = []
+    encoding = None
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            encoding = enc
+            break
+    if encoding is None:
+        if b"\x00" in data:
+            raise InputError("binary file (contains NUL bytes), not a text source", path=name)
+        try:
+            text = data.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                raise InputError("not UTF-8 and not Windows-1252 text", path=name) from None
+            encoding = "cp1252"
+            warnings.append(f"{name}: warning: not UTF-8; read as Windows-1252 (cp1252)")
+    else:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"invalid {encoding} text at byte {exc.start}", path=name) from None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\t") or 0xFFFE <= ord(ch) <= 0xFFFF)
+    if bad:
+        raise InputError(
+            f"binary or control characters in text ({bad} found); not a text source", path=name
+        )
+    if not text.strip():
+        raise InputError("empty file: no text to convert", path=name)
+    return DecodedText(text=text, encoding=encoding, warnings=tuple(warnings))

@@ -1,0 +1,98 @@
+"""Hardened parsing and whole-or-nothing writes, the base every command stands on."""
+
+from __future__ import annotations
+
+import pytest
+
+from teiedition.errors import InputError, UnsafeInputError, XmlSyntaxError
+from teiedition.files import atomic_write, decode_source
+from teiedition.safexml import parse_xml_bytes, parse_xml_file
+
+
+def test_parses_plain_tei():
+    tree = parse_xml_bytes(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></TEI>')
+    assert tree.getroot().tag == "{http://www.tei-c.org/ns/1.0}TEI"
+
+
+def test_not_well_formed_names_line_and_column():
+    with pytest.raises(XmlSyntaxError, match=r"^doc.xml: 2:\d+: not well-formed XML"):
+        parse_xml_bytes(b"<a>\n<b></a>", name="doc.xml")
+
+
+def test_billion_laughs_is_refused():
+    lol = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><lolz>&lol3;</lolz>"""
+    with pytest.raises(UnsafeInputError, match="entit"):
+        parse_xml_bytes(lol, name="lol.xml")
+
+
+def test_external_entity_is_never_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    doc = f'<!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]><d>&x;</d>'.encode()
+    with pytest.raises(UnsafeInputError) as info:
+        parse_xml_bytes(doc, name="xxe.xml")
+    assert "TOP-SECRET" not in str(info.value)
+
+
+def test_external_dtd_is_refused():
+    with pytest.raises(UnsafeInputError, match="external DTD"):
+        parse_xml_bytes(b'<!DOCTYPE d SYSTEM "http://example.invalid/x.dtd"><d/>', name="dtd.xml")
+
+
+def test_xinclude_is_refused():
+    doc = b'<d xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="/etc/passwd" parse="text"/></d>'
+    with pytest.raises(UnsafeInputError, match="XInclude"):
+        parse_xml_bytes(doc, name="xi.xml")
+
+
+def test_deep_nesting_is_refused():
+    doc = b"<a>" * 20000 + b"</a>" * 20000
+    with pytest.raises(XmlSyntaxError, match="deeper than 256"):
+        parse_xml_bytes(doc, name="deep.xml")
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path):
+    big = tmp_path / "big.xml"
+    big.write_bytes(b"<a>" + b" " * 2048 + b"</a>")
+    with pytest.raises(InputError, match="over the"):
+        parse_xml_file(big, max_bytes=1024)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        parse_xml_file(tmp_path / "nope.xml")
+
+
+def test_atomic_write_leaves_nothing_on_failure(tmp_path):
+    class Boom(bytes):
+        pass
+
+    target = tmp_path / "out.xml"
+    atomic_write(target, "first")
+    with pytest.raises(TypeError):
+        atomic_write(target, 12345)  # not bytes or str
+    assert target.read_text() == "first"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.xml"]
+
+
+@pytest.mark.parametrize(
+    "data, text, encoding",
+    [
+        ("Copy Nº 2\n".encode("utf-8"), "Copy Nº 2\n", "utf-8"),
+        ("Copy Nº 2\r\n".encode("utf-16"), "Copy Nº 2\n", "utf-16"),
+        ("Translator’s note\n".encode("cp1252"), "Translator’s note\n", "cp1252"),
+    ],
+)
+def test_decode_source(data, text, encoding):
+    decoded = decode_source(data, name="x.txt")
+    assert decoded.text == text
+    assert decoded.encoding == encoding
+    assert bool(decoded.warnings) == (encoding == "cp1252")
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\n", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"])
+def test_decode_source_refuses_empty_and_binary(data):
+    with pytest.raises(InputError):
+        decode_source(data, name="x.txt")
