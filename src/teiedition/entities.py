@@ -1,0 +1,328 @@
+"""Named entities: an editable authority file and a fast matcher over plain text.
+
+Why: persons, organisations and places are linked by ``@ref`` to ``standOff``
+lists, and adding a person must be editing data, not code.  The authority lives
+in ``data/authority.toml`` (shipped with the package); extra TOML files, given
+as arguments or through ``TEIEDITION_AUTHORITY``, are merged on top.  All forms
+are compiled into one regular expression (a trie, so the longest form at a
+position wins and matching stays linear in the text), built once per
+``Authority``.
+
+Matching rules (see docs/authority.md):
+  * case-sensitive, leftmost match first, then the longest form at that point;
+  * whitespace in a form matches any run of whitespace, U+00A0 and line breaks
+    included; an apostrophe matches ``'``, ``’`` or ``‘``;
+  * a form never matches inside a longer word (``China`` not in ``Chinese``,
+    ``KWP`` not in ``KWPs``), but a possessive ``’s`` may follow (``KWP’s``:
+    the span covers ``KWP``);
+  * a form is not matched as the tail or head of a lower-case hyphenated
+    compound (``pro-Peking``, ``Moscow-based``, ``Kim Il-sung`` for ``Kim Il``),
+    while ``DPRK–Japan`` or ``USSR-DPRK`` still match both names.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+from .errors import InputError
+
+KINDS = ("person", "org", "place")
+ID_PREFIX = {"person": "pers-", "org": "org-", "place": "place-"}
+ENV_VAR = "TEIEDITION_AUTHORITY"
+MAX_FILE_BYTES = 5_000_000
+
+_ENTRY_KEYS = {"id", "name", "forms", "note", "sameAs"}
+_ID_RE = re.compile(r"^(pers|org|place)-[a-z0-9]+(?:-[a-z0-9]+)*$")
+_URI_RE = re.compile(r"^https?://\S+$")
+_APOSTROPHES = "'’‘"
+_SPACE_RE = re.compile(r"\s+")  # str patterns: \s includes U+00A0 and other Unicode spaces
+_WS, _APOS = object(), object()  # trie tokens for "any whitespace run" and "any apostrophe"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One authority record: what ``@ref`` points to and the forms that name it."""
+
+    id: str
+    kind: str
+    name: str
+    forms: tuple[str, ...]
+    note: str | None = None
+    sameAs: str | None = None  # noqa: N815  (TEI attribute name; never fetched)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span ``text[start:end]`` that names ``entry``."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+def form_key(surface: str) -> str:
+    """The lookup key of a surface form: whitespace runs as one space, apostrophes as ’."""
+    key = _SPACE_RE.sub(" ", surface.strip())
+    for ch in _APOSTROPHES:
+        key = key.replace(ch, "’")
+    return key
+
+
+class Authority:
+    """The merged authority: entries by id, and one compiled matcher over all forms."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        self._entries: dict[str, Entry] = {}
+        for entry in entries:
+            self._entries[entry.id] = entry
+        self._by_form: dict[str, Entry] = {}
+        for entry in self._entries.values():
+            for form in entry.forms:
+                key = form_key(form)
+                other = self._by_form.get(key)
+                if other is not None and other.id != entry.id:
+                    raise InputError(
+                        f"authority: form {form!r} names both {other.id} and {entry.id}; "
+                        "a form must name one entry"
+                    )
+                self._by_form[key] = entry
+        self._pattern = _compile_forms(self._by_form)
+
+    # -- loading ---------------------------------------------------------------
+
+    @classmethod
+    def load(cls, *paths: str | os.PathLike) -> "Authority":
+        """The packaged authority, then ``$TEIEDITION_AUTHORITY``, then ``paths``, merged in order.
+
+        A later file replaces an entry with the same id (to correct or extend
+        it) and adds new ones.  Bad data raises ``InputError`` with file:line.
+        """
+        merged: dict[str, Entry] = {}
+        sources: list[tuple[str, str]] = [("data/authority.toml", _packaged_text())]
+        extra = [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
+        for path in [*extra, *paths]:
+            sources.append((str(path), _read_file(Path(path))))
+        for name, text in sources:
+            for entry in parse_authority(text, name=name):
+                merged[entry.id] = entry
+        return cls(merged.values())
+
+    # -- queries ---------------------------------------------------------------
+
+    def get(self, id: str) -> Entry:  # noqa: A002  (the interface's name)
+        """The entry with this xml:id; ``KeyError`` when there is none."""
+        return self._entries[id]
+
+    def entries(self, kind: str | None = None) -> list[Entry]:
+        """All entries in load order (packaged file order, then additions), optionally of one kind."""
+        if kind is not None and kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+        return [e for e in self._entries.values() if kind is None or e.kind == kind]
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._entries
+
+    def find_mentions(self, text: str) -> list[Mention]:
+        """Non-overlapping mentions in ``text``, left to right, longest form first at each point."""
+        if self._pattern is None:
+            return []
+        by_form = self._by_form
+        return [
+            Mention(m.start(), m.end(), by_form[form_key(m.group())])
+            for m in self._pattern.finditer(text)
+        ]
+
+
+# -- reading and checking the TOML ---------------------------------------------
+
+
+def _packaged_text() -> str:
+    return resources.files("teiedition").joinpath("data/authority.toml").read_text("utf-8")
+
+
+def _read_file(path: Path) -> str:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InputError("authority file too large (over 5 MB)", path=str(path))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("authority file not found", path=str(path)) from None
+    except IsADirectoryError:
+        raise InputError("authority path is a directory, not a TOML file", path=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read authority file: {exc.strerror}", path=str(path)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start})", path=str(path)) from None
+
+
+def parse_authority(text: str, *, name: str = "<authority>") -> list[Entry]:
+    """Entries of one TOML authority file, checked; ``InputError`` names file and line."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        where = re.search(r"\(at line (\d+), column (\d+)\)$", message)
+        if where:
+            message = message[: where.start()].rstrip()
+            raise InputError(
+                f"invalid TOML: {message} (column {where.group(2)})",
+                path=f"{name}:{where.group(1)}",
+            ) from None
+        raise InputError(f"invalid TOML: {message}", path=name) from None
+    headers = _table_header_lines(text)
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    for kind, records in data.items():
+        if kind not in KINDS:
+            raise InputError(
+                f"unknown kind [[{kind}]]; expected [[person]], [[org]] or [[place]]",
+                path=f"{name}:{_key_line(text, kind)}",
+            )
+        if not isinstance(records, list):
+            raise InputError(
+                f"{kind} must be written as [[{kind}]] tables, one per entry",
+                path=f"{name}:{_key_line(text, kind)}",
+            )
+        for index, record in enumerate(records):
+            line = headers.get((kind, index), 0)
+            where = f"{name}:{line}" if line else name
+            entry = _entry_from_record(kind, record, where)
+            if entry.id in seen:
+                raise InputError(
+                    f"duplicate id {entry.id!r} (first at line {seen[entry.id]})", path=where
+                )
+            seen[entry.id] = line
+            entries.append(entry)
+    return entries
+
+
+def _entry_from_record(kind: str, record: object, where: str) -> Entry:
+    def fail(message: str) -> InputError:
+        return InputError(message, path=where)
+
+    if not isinstance(record, dict):
+        raise fail(f"[[{kind}]] entry must be a table")
+    unknown = sorted(set(record) - _ENTRY_KEYS)
+    if unknown:
+        raise fail(f"unknown key {unknown[0]!r}; allowed: id, name, forms, note, sameAs")
+    ident = record.get("id")
+    if not isinstance(ident, str) or not ident:
+        raise fail(f"[[{kind}]] entry has no id")
+    if not _ID_RE.match(ident):
+        raise fail(
+            f"bad id {ident!r}: use {ID_PREFIX[kind]} and a slug of lower-case letters, "
+            "digits and hyphens"
+        )
+    if not ident.startswith(ID_PREFIX[kind]):
+        raise fail(f"id {ident!r} of a [[{kind}]] must start with {ID_PREFIX[kind]!r}")
+    name = record.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise fail(f"{ident}: name is missing or empty")
+    forms = record.get("forms")
+    if not isinstance(forms, list) or not forms:
+        raise fail(f"{ident}: forms is missing or empty (list the names as printed)")
+    clean_forms: list[str] = []
+    for form in forms:
+        if not isinstance(form, str) or not form.strip():
+            raise fail(f"{ident}: every form must be a non-empty string")
+        form = _SPACE_RE.sub(" ", form.strip())
+        if not (form[0].isalnum() or form[0] == "_"):
+            raise fail(f"{ident}: form {form!r} must start with a letter or digit")
+        if form not in clean_forms:
+            clean_forms.append(form)
+    note = record.get("note")
+    if note is not None:
+        if not isinstance(note, str) or "\n" in note.strip():
+            raise fail(f"{ident}: note must be one line of text")
+        note = note.strip() or None
+    same_as = record.get("sameAs")
+    if same_as is not None and (not isinstance(same_as, str) or not _URI_RE.match(same_as)):
+        raise fail(f"{ident}: sameAs must be an http(s) URI")
+    return Entry(
+        id=ident, kind=kind, name=name.strip(), forms=tuple(clean_forms), note=note, sameAs=same_as
+    )
+
+
+def _table_header_lines(text: str) -> dict[tuple[str, int], int]:
+    """(kind, n) -> line number of the n-th ``[[kind]]`` header, for messages."""
+    found: dict[tuple[str, int], int] = {}
+    counts: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        m = re.match(r"\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]", line)
+        if m:
+            kind = m.group(1)
+            found[(kind, counts.get(kind, 0))] = number
+            counts[kind] = counts.get(kind, 0) + 1
+    return found
+
+
+def _key_line(text: str, key: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"\s*\[*\s*{re.escape(key)}\s*[\].=]", line):
+            return number
+    return 1
+
+
+# -- compiling the matcher -------------------------------------------------------
+
+
+def _tokens(key: str) -> list[object]:
+    out: list[object] = []
+    for ch in key:
+        out.append(_WS if ch == " " else _APOS if ch == "’" else ch)
+    return out
+
+
+def _compile_forms(by_form: dict[str, Entry]) -> re.Pattern[str] | None:
+    """One regex for all forms: a trie of tokens, so alternatives never share a first token."""
+    if not by_form:
+        return None
+    trie: dict = {}
+    for key in by_form:
+        node = trie
+        for token in _tokens(key):
+            node = node.setdefault(token, {})
+        node[None] = True  # a form ends here
+    # Not inside a word, not the tail of a lower-case compound (pro-Peking).
+    before = r"(?<![\w])(?<![a-z][-‐])"
+    return re.compile(before + _trie_regex(trie))
+
+
+# After a complete form: no word character (KWPs), no lower-case compound (Il-sung).
+_AFTER = r"(?!\w)(?![-‐][a-z])"
+
+
+def _trie_regex(node: dict) -> str:
+    branches: list[str] = []
+    for token in sorted((t for t in node if t is not None), key=_token_sort_key):
+        if token is _WS:
+            head = r"\s+"
+        elif token is _APOS:
+            head = "['’‘]"
+        else:
+            head = re.escape(token)
+        branches.append(head + _trie_regex(node[token]))
+    if None in node:
+        branches.append(_AFTER)  # last: a longer form is tried before ending here
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _token_sort_key(token: object) -> tuple[int, str]:
+    if token is _WS:
+        return (1, " ")
+    if token is _APOS:
+        return (1, "’")
+    return (0, str(token))

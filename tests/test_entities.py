@@ -1,0 +1,235 @@
+"""Named entities: the editable authority file and the matcher the converter links with."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DEV_CORPUS, seed_documents
+from teiedition.entities import Authority, Entry
+from teiedition.errors import InputError
+
+PERSON_TOML = """
+[[person]]
+id = "pers-test-person"
+name = "Ivan T. Testov"
+forms = ["I. T. Testov", "Testov"]
+note = "An invented diplomat for tests."
+"""
+
+
+@pytest.fixture(scope="module")
+def authority() -> Authority:
+    return Authority.load()
+
+
+def mentions(authority: Authority, text: str) -> list[tuple[str, str]]:
+    """(surface, id) pairs found in ``text``, in order."""
+    return [(text[m.start : m.end], m.entry.id) for m in authority.find_mentions(text)]
+
+
+def assert_mentions(authority: Authority, text: str, expected: list[tuple[str, str]]) -> None:
+    assert mentions(authority, text) == expected
+
+
+def write(tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- loading ---------------------------------------------------------------------
+
+
+def test_packaged_authority_has_all_three_kinds(authority):
+    kinds = {e.kind for e in authority.entries()}
+    assert kinds == {"person", "org", "place"}
+
+
+def test_entries_filter_by_kind(authority):
+    assert all(e.kind == "place" for e in authority.entries("place"))
+    assert authority.get("place-moscow") in authority.entries("place")
+
+
+def test_ids_carry_the_prefix_of_their_kind(authority):
+    prefix = {"person": "pers-", "org": "org-", "place": "place-"}
+    assert all(e.id.startswith(prefix[e.kind]) for e in authority.entries())
+
+
+def test_get_returns_the_entry_with_its_preferred_name(authority):
+    entry = authority.get("pers-kim-il-sung")
+    assert isinstance(entry, Entry)
+    assert entry.name == "Kim Il Sung"
+    assert "Kim Il Sung" in entry.forms
+
+
+def test_get_unknown_id_raises_key_error(authority):
+    with pytest.raises(KeyError):
+        authority.get("pers-nobody")
+
+
+def test_extra_file_adds_a_person_without_code(tmp_path):
+    extra = write(tmp_path, "local.toml", PERSON_TOML)
+    authority = Authority.load(extra)
+    assert authority.get("pers-test-person").note == "An invented diplomat for tests."
+    assert mentions(authority, "a talk with Cde. I. T. Testov in Moscow") == [
+        ("I. T. Testov", "pers-test-person"),
+        ("Moscow", "place-moscow"),
+    ]
+
+
+def test_environment_variable_adds_a_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("TEIEDITION_AUTHORITY", str(write(tmp_path, "env.toml", PERSON_TOML)))
+    assert "pers-test-person" in Authority.load()
+
+
+def test_extra_file_replaces_an_entry_with_the_same_id(tmp_path):
+    extra = write(
+        tmp_path,
+        "fix.toml",
+        '[[place]]\nid = "place-moscow"\nname = "Moskva"\nforms = ["Moscow", "Moskva"]\n',
+    )
+    authority = Authority.load(extra)
+    assert authority.get("place-moscow").name == "Moskva"
+    assert mentions(authority, "in Moskva") == [("Moskva", "place-moscow")]
+
+
+# -- bad authority files: one line, file and line named ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('[[person]]\nid = "pers-a"\nname = "A"\nforms = ["A"]\n'
+         '[[person]]\nid = "pers-a"\nname = "B"\nforms = ["B"]\n',
+         r"bad\.toml:5: duplicate id 'pers-a' \(first at line 1\)"),
+        ('[[people]]\nid = "pers-a"\nname = "A"\nforms = ["A"]\n',
+         r"bad\.toml:1: unknown kind \[\[people\]\]"),
+        ('[[person]]\nid = "pers-a"\nname = "A"\nforms = []\n',
+         r"bad\.toml:1: pers-a: forms is missing or empty"),
+        ('[[person]]\nid = "pers-a"\nname = "A"\n',
+         r"bad\.toml:1: pers-a: forms is missing or empty"),
+        ('[[place]]\nid = "pers-a"\nname = "A"\nforms = ["A"]\n',
+         r"bad\.toml:1: id 'pers-a' of a \[\[place\]\] must start with 'place-'"),
+        ('[[org]]\nid = "org-A B"\nname = "A"\nforms = ["A"]\n',
+         r"bad\.toml:1: bad id 'org-A B'"),
+        ('[[org]]\nid = "org-a"\nname = "A"\nfroms = ["A"]\n',
+         r"bad\.toml:1: unknown key 'froms'"),
+        ('[[org]]\nid = "org-a"\nname = "A"\nforms = ["A"]\nsameAs = "viaf 123"\n',
+         r"bad\.toml:1: org-a: sameAs must be an http\(s\) URI"),
+        ('\n\n[[person]]\nid = "pers-a"\nname = "A\nforms = ["A"]\n',
+         r"bad\.toml:5: invalid TOML: .*\(column \d+\)"),
+    ],
+    ids=["duplicate-id", "bad-kind", "empty-forms", "missing-forms", "wrong-prefix",
+         "bad-id", "unknown-key", "bad-uri", "toml-syntax"],
+)
+def test_bad_authority_file_is_one_clear_error(tmp_path, content, message):
+    path = write(tmp_path, "bad.toml", content)
+    with pytest.raises(InputError, match=message) as info:
+        Authority.load(path)
+    assert "\n" not in str(info.value)
+
+
+def test_missing_authority_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match=r"nowhere\.toml: authority file not found"):
+        Authority.load(tmp_path / "nowhere.toml")
+
+
+def test_one_form_naming_two_entries_is_refused(tmp_path):
+    clash = write(tmp_path, "clash.toml", '[[person]]\nid = "pers-x"\nname = "X"\nforms = ["Moscow"]\n')
+    with pytest.raises(InputError, match=r"form 'Moscow' names both place-moscow and pers-x"):
+        Authority.load(clash)
+
+
+# -- matching ------------------------------------------------------------------------
+
+
+def test_longest_form_wins(authority):
+    assert_mentions(authority, "Kim Il Sung met Kim Il.", [
+        ("Kim Il Sung", "pers-kim-il-sung"),
+        ("Kim Il", "pers-kim-il"),
+    ])
+
+
+def test_longer_place_name_is_not_split(authority):
+    assert_mentions(authority, "South Korea, North Korea and Korea", [
+        ("South Korea", "place-rok"),
+        ("North Korea", "place-dprk"),
+        ("Korea", "place-korea"),
+    ])
+
+
+def test_name_inside_a_longer_word_is_not_matched(authority):
+    assert_mentions(authority, "the Chinese and Korean comrades, KWPs", [])
+
+
+def test_adjectives_are_not_places(authority):
+    assert_mentions(authority, "Soviet-Korean relations; the Soviet side", [])
+
+
+def test_possessive_after_a_name_is_allowed(authority):
+    assert_mentions(authority, "the KWP’s refusal and Kim Il Sung's report", [
+        ("KWP", "org-kwp"),
+        ("Kim Il Sung", "pers-kim-il-sung"),
+    ])
+
+
+def test_whitespace_in_a_form_matches_nbsp_and_line_breaks(authority):
+    text = "Cde. L.\u00a0I. Brezhnev and B. N.\n   Ponomarev"
+    assert_mentions(authority, text, [
+        ("L.\u00a0I. Brezhnev", "pers-brezhnev"),
+        ("B. N.\n   Ponomarev", "pers-ponomarev"),
+    ])
+
+
+def test_straight_and_curly_apostrophes_both_match(authority):
+    assert_mentions(authority, "Worker's Party of Korea; Worker’s Party of Korea", [
+        ("Worker's Party of Korea", "org-kwp"),
+        ("Worker’s Party of Korea", "org-kwp"),
+    ])
+
+
+def test_matching_is_case_sensitive(authority):
+    assert_mentions(authority, "a kwp member from moscow", [])
+
+
+def test_title_is_not_part_of_the_name(authority):
+    assert_mentions(authority, "to Cde. V. V. Kuznetsov", [("V. V. Kuznetsov", "pers-kuznetsov-vv")])
+
+
+def test_lower_case_hyphen_compounds_are_not_names(authority):
+    assert_mentions(authority, "divisive pro-Peking groups, a Moscow-based office", [])
+
+
+def test_names_joined_by_a_dash_both_match(authority):
+    assert_mentions(authority, "DPRK–Japan and USSR-DPRK talks", [
+        ("DPRK", "place-dprk"),
+        ("Japan", "place-japan"),
+        ("USSR", "place-ussr"),
+        ("DPRK", "place-dprk"),
+    ])
+
+
+def test_spans_index_the_original_text(authority):
+    text = "In Vladivostok and Moscow"
+    for mention in authority.find_mentions(text):
+        assert mention.entry.forms.count(text[mention.start : mention.end]) == 1
+
+
+# -- coverage of the seed and the dev corpus -------------------------------------------
+
+SEED_IDS = {
+    "pers-kim-il-sung", "pers-kim-il", "pers-brezhnev", "pers-ponomarev", "pers-mao-zedong",
+    "pers-liu-shaoqi", "pers-hager", "pers-fadeyev", "pers-yakovlev-p", "pers-kuznetsov-vv",
+    "pers-rusakov", "pers-likhachev",
+    "org-kwp", "org-kwp-cc", "org-kwp-cc-politburo", "org-cpsu", "org-cpsu-cc",
+    "org-sed-cc-politburo", "org-ptv", "org-cp-cuba", "org-comecon", "org-kcna",
+    "place-dprk", "place-rok", "place-korea", "place-ussr", "place-china", "place-beijing",
+    "place-moscow", "place-vladivostok", "place-bucharest", "place-budapest",
+    "place-vietnam", "place-cuba", "place-czechoslovakia",
+}
+
+
+def test_seed_names_are_all_found(authority):
+    text = seed_documents()[0].read_text(encoding="utf-8")
+    found = {m.entry.id for m in authority.find_mentions(text)}
+    assert sorted(SEED_IDS - found) == []
