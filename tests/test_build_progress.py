@@ -55,3 +55,18 @@ def test_long_notes_are_cut_to_the_terminal_width(monkeypatch):
     monkeypatch.setenv("COLUMNS", "60")
     bar = Progress(10, enabled=True, stream=FakeTerminal())
     assert len(bar.line("x" * 500)) <= 60
+
+
+def test_messages_are_printed_above_the_bar_and_survive_it():
+    term = FakeTerminal()
+    with Progress(2, stream=term, enabled=True) as bar:
+        bar.write("dev02.txt: not UTF-8")
+        bar.advance(2)
+    assert "dev02.txt: not UTF-8\n" in term.getvalue()
+
+
+def test_messages_are_printed_plainly_when_there_is_no_bar():
+    log = io.StringIO()
+    with Progress(2, stream=log, enabled=False) as bar:
+        bar.write("dev02.txt: not UTF-8")
+    assert log.getvalue() == "dev02.txt: not UTF-8\n"

@@ -63,6 +63,15 @@ class Progress:
         self.done = min(self.done + n, self.total)
         self._draw(note, force=self.done >= self.total)
 
+    def write(self, message: str) -> None:
+        """Print a line (a failure, a warning) above the bar, which is then redrawn."""
+        if self.enabled and self._drawn:
+            self.stream.write("\r\x1b[2K")
+        self.stream.write(message + "\n")
+        self._drawn = False
+        self._draw("", force=True)
+        self.stream.flush()
+
     def close(self) -> None:
         """Erase the bar so the next line (the summary) starts clean."""
         if self.enabled and self._drawn:

@@ -1,0 +1,531 @@
+"""``teiedition build``: a folder of sources to a published, browsable collection.
+
+Why: an archive with thousands of pages wants one command that converts,
+validates and renders everything, and that on the next run redoes only what
+changed.  Each document is built by a worker process that compiled the
+schemas and stylesheets once; a manifest in the output folder remembers, per
+source, the build key (source bytes, package code and version, stylesheets,
+schemas, authority data, options) so an unchanged collection is checked with
+one ``stat`` per file.  Every file is written whole (``atomic_write``) and the
+manifest is saved as documents finish, so an interrupted build resumes.
+
+Per source ``NAME.txt`` the output folder gets ``NAME.xml`` (TEI),
+``NAME.validation.json``, ``NAME.html`` and ``NAME.pdf``; for the collection
+``index.html``, ``catalogue.json`` and ``catalogue.csv``.  Outputs of a source
+that was removed are deleted (only the files the manifest says we made).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import multiprocessing
+import os
+import re
+import signal
+import sys
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, TextIO
+
+from . import __version__
+from .errors import EXIT_INVALID, EXIT_OK, InputError, TeiEditionError
+from .files import atomic_write
+from .progress import Progress
+
+MANIFEST_NAME = ".teiedition-build.json"
+LOCK_NAME = ".teiedition-build.lock"
+MANIFEST_FORMAT = 1
+#: Seconds between manifest checkpoints while building (what a killed build can resume from).
+CHECKPOINT_SECONDS = 2.0
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent.parent
+
+_TEMP_FILE = re.compile(r"^\..+\.(xml|html|pdf|json|csv)\.[A-Za-z0-9_]+\.tmp$")
+
+
+# --------------------------------------------------------------------------- stages
+
+class PipelineStages:
+    """The real convert → validate → render pipeline, compiled once per worker process.
+
+    Build talks to the stages only through these four methods, so tests can
+    inject small fakes with the same shape.
+    """
+
+    def __init__(self, *, pdf: bool):
+        from .render import HtmlRenderer
+        from .validate import Validator
+
+        self._validator = Validator(profile="teiedition")
+        self._html = HtmlRenderer()
+        self._pdf = None
+        if pdf:
+            from .pdf import PdfRenderer
+
+            self._pdf = PdfRenderer()
+
+    def convert(self, text: str, *, doc_id: str, source_name: str, run_date: str) -> tuple[bytes, tuple[str, ...]]:
+        from .convert import convert_text
+
+        conversion = convert_text(text, doc_id=doc_id, source_name=source_name, run_date=run_date)
+        return conversion.tei, tuple(conversion.warnings)
+
+    def validate(self, tree, name: str, *, source: bytes | None = None) -> "Checked":
+        from .reports import report_to_json
+
+        report = self._validator.validate_tree(tree, name, source=source)
+        errors = [p for p in report.problems if p.severity == "error"]
+        return Checked(ok=bool(report.ok), problems=len(errors),
+                       first_problem=errors[0].format() if errors else "",
+                       json=report_to_json([report]))
+
+    def html(self, tree, *, tei_href: str, pdf_href: str | None) -> str:
+        return self._html.render(tree, tei_href=tei_href, pdf_href=pdf_href)
+
+    def pdf(self, tree) -> bytes:
+        return self._pdf.render(tree)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What build needs from a validation: pass/fail, a count, a first problem, the report."""
+
+    ok: bool
+    problems: int
+    first_problem: str
+    json: str
+
+
+# --------------------------------------------------------------------------- one document
+
+@dataclass(frozen=True)
+class Task:
+    """One document to build; small and picklable, sent to a worker."""
+
+    doc_id: str
+    source: str
+    output: str
+    pdf: bool
+    run_date: str
+
+
+@dataclass(frozen=True)
+class DocResult:
+    """What a worker reports back: status (valid, invalid, failed), why, what it wrote."""
+
+    doc_id: str
+    status: str
+    reason: str = ""
+    outputs: tuple[str, ...] = ()
+    record: dict | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def output_names(doc_id: str, *, pdf: bool) -> dict[str, str]:
+    """The file names a document gets in the output folder."""
+    names = {"tei": f"{doc_id}.xml", "validation": f"{doc_id}.validation.json", "html": f"{doc_id}.html"}
+    if pdf:
+        names["pdf"] = f"{doc_id}.pdf"
+    return names
+
+
+def build_document(task: Task, stages) -> DocResult:
+    """Convert, validate and render one source; any error becomes a ``failed`` result."""
+    from .catalogue import read_record
+    from .files import decode_source
+    from .safexml import parse_xml_bytes, read_bytes
+
+    out = Path(task.output)
+    names = output_names(task.doc_id, pdf=task.pdf)
+    written: list[str] = []
+    try:
+        decoded = decode_source(read_bytes(task.source), name=task.source)
+        tei, warnings = stages.convert(decoded.text, doc_id=task.doc_id,
+                                       source_name=Path(task.source).name, run_date=task.run_date)
+        tree = parse_xml_bytes(tei, name=names["tei"])
+        checked = stages.validate(tree, names["tei"], source=tei)
+        record = read_record(tree)
+        atomic_write(out / names["tei"], tei)
+        atomic_write(out / names["validation"], checked.json)
+        written += [names["tei"], names["validation"]]
+        if not checked.ok:
+            _remove(out, [names["html"], f"{task.doc_id}.pdf"])
+            reason = f"invalid TEI: {checked.problems} problem(s), first: {checked.first_problem}"
+            return DocResult(task.doc_id, "invalid", reason, tuple(written), record,
+                             decoded.warnings + tuple(warnings))
+        if task.pdf:
+            atomic_write(out / names["pdf"], stages.pdf(tree))
+            written.append(names["pdf"])
+        else:
+            _remove(out, [f"{task.doc_id}.pdf"])
+        html = stages.html(tree, tei_href=names["tei"], pdf_href=names.get("pdf"))
+        atomic_write(out / names["html"], html)
+        written.append(names["html"])
+        return DocResult(task.doc_id, "valid", "", tuple(written), record, decoded.warnings + tuple(warnings))
+    except TeiEditionError as exc:
+        return DocResult(task.doc_id, "failed", _without_path(str(exc), task.source), tuple(written))
+    except Exception as exc:  # a bug in a stage must not stop the other documents
+        return DocResult(task.doc_id, "failed", f"internal error: {type(exc).__name__}: {exc}", tuple(written))
+
+
+def _without_path(message: str, path: str) -> str:
+    """The reason alone: build prints ``file: reason`` itself, whatever name the stage used."""
+    for prefix in (f"{path}: ", f"{Path(path).name}: "):
+        if message.startswith(prefix):
+            return message[len(prefix):]
+    return message
+
+
+def _remove(folder: Path, names) -> None:
+    for name in names:
+        with contextlib.suppress(FileNotFoundError):
+            (folder / name).unlink()
+
+
+# --------------------------------------------------------------------------- workers
+
+_worker_stages = None
+
+
+def _init_worker(stages_factory: Callable, pdf: bool) -> None:
+    """Compile the pipeline once per worker; Ctrl-C is the parent's to handle."""
+    global _worker_stages
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+    _worker_stages = stages_factory(pdf=pdf)
+
+
+def _exit_on_signal(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+def _run_in_worker(task: Task) -> DocResult:
+    return build_document(task, _worker_stages)
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """Fresh worker processes (``forkserver``): saxonche's JVM-less runtime does not survive fork."""
+    method = os.environ.get("TEIEDITION_MP_START", "forkserver")
+    if method not in multiprocessing.get_all_start_methods():
+        method = "spawn"
+    return multiprocessing.get_context(method)
+
+
+# --------------------------------------------------------------------------- planning
+
+def resolve_run_date(run_date: str | None) -> str:
+    """``--run-date``, else ``SOURCE_DATE_EPOCH`` (reproducible builds), else today (UTC)."""
+    import datetime as dt
+
+    if run_date:
+        try:
+            return dt.date.fromisoformat(run_date).isoformat()
+        except ValueError:
+            raise InputError(f"--run-date {run_date!r} is not a date (YYYY-MM-DD)") from None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+    return dt.datetime.now(dt.timezone.utc).date().isoformat()
+
+
+def toolchain_files() -> list[Path]:
+    """Every file whose change could change an output: package code and data, stylesheets, schemas."""
+    roots = [PACKAGE_DIR]
+    for extra in ("xslt", "schema"):
+        folder = PROJECT_DIR / extra
+        if folder.is_dir() and folder.resolve() != PACKAGE_DIR / extra:
+            roots.append(folder)
+    files = []
+    for root in roots:
+        for path in root.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts and not path.name.endswith((".pyc", ".tmp")):
+                files.append(path)
+    return sorted(files)
+
+
+def toolchain_digest() -> str:
+    """One hash over the package version and the toolchain files (a few dozen small files)."""
+    h = hashlib.sha256(f"teiedition {__version__}\n".encode())
+    for path in toolchain_files():
+        rel = path.relative_to(PACKAGE_DIR if path.is_relative_to(PACKAGE_DIR) else PROJECT_DIR)
+        h.update(f"{rel.as_posix()}\n".encode())
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def build_key(source_sha: str, toolchain: str, *, pdf: bool) -> str:
+    return hashlib.sha256(f"{source_sha}\n{toolchain}\npdf={pdf}".encode()).hexdigest()[:32]
+
+
+def find_sources(source: Path) -> list[Path]:
+    """The ``*.txt`` sources of a folder, sorted; a missing or empty folder is a usage error."""
+    if not source.exists():
+        raise InputError("no such folder", path=str(source))
+    if not source.is_dir():
+        raise InputError("not a folder: build takes a folder of .txt sources", path=str(source))
+    sources = sorted(p for p in source.glob("*.txt") if p.is_file())
+    if not sources:
+        raise InputError("no .txt sources in this folder", path=str(source))
+    return sources
+
+
+@dataclass
+class Plan:
+    """What this run must do: documents to build, unchanged ones, removed ones."""
+
+    todo: list[tuple[Path, dict]] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def plan_build(sources: list[Path], output: Path, manifest: dict, toolchain: str, *,
+               pdf: bool, force: bool) -> Plan:
+    """Sort sources into rebuild and unchanged: stat first, hash only when the stat differs.
+
+    A document is rebuilt when its key changed, when it failed or was invalid
+    last time, or when one of its outputs has gone missing.
+    """
+    plan = Plan()
+    docs = manifest["documents"]
+    seen = set()
+    for src in sources:
+        doc_id = src.stem
+        seen.add(doc_id)
+        st = src.stat()
+        entry = docs.get(doc_id)
+        stat_now = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+        if entry and not force and entry.get("status") == "valid":
+            same_stat = entry.get("size") == st.st_size and entry.get("mtime_ns") == st.st_mtime_ns
+            sha = entry.get("sha256") if same_stat else file_sha256(src)
+            if (entry.get("key") == build_key(sha, toolchain, pdf=pdf)
+                    and all((output / name).exists() for name in entry.get("outputs", ()))):
+                entry.update(stat_now, sha256=sha, source=src.name)
+                plan.unchanged.append(doc_id)
+                continue
+            plan.todo.append((src, {**stat_now, "sha256": sha}))
+            continue
+        plan.todo.append((src, {**stat_now, "sha256": file_sha256(src)}))
+    plan.removed = sorted(set(docs) - seen)
+    return plan
+
+
+# --------------------------------------------------------------------------- manifest
+
+def load_manifest(output: Path) -> dict:
+    """The previous build's manifest, or an empty one when absent, unreadable or of another format."""
+    empty = {"format": MANIFEST_FORMAT, "documents": {}}
+    path = output / MANIFEST_NAME
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return empty
+    if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT or not isinstance(data.get("documents"), dict):
+        return empty
+    return data
+
+
+def save_manifest(output: Path, manifest: dict) -> None:
+    atomic_write(output / MANIFEST_NAME, json.dumps(manifest, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def remove_leftover_temp_files(output: Path) -> int:
+    """Delete temporary files a killed build left behind (``atomic_write``'s ``.NAME.XXXX.tmp``)."""
+    count = 0
+    for path in output.iterdir():
+        if _TEMP_FILE.match(path.name) and path.is_file():
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                count += 1
+    return count
+
+
+@contextlib.contextmanager
+def output_lock(output: Path):
+    """One build per output folder at a time: a second one is refused, not interleaved."""
+    import fcntl
+
+    with open(output / LOCK_NAME, "a+b") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InputError("another build is writing to this folder", path=str(output)) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def sigterm_as_interrupt():
+    """Make ``kill`` behave like Ctrl-C so temporary files are cleaned and the manifest saved."""
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+# --------------------------------------------------------------------------- the build
+
+@dataclass
+class Summary:
+    built: int = 0
+    unchanged: int = 0
+    invalid: int = 0
+    failed: int = 0
+    removed: int = 0
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return (f"build: {self.built} built, {self.unchanged} unchanged, {self.invalid} invalid, "
+                f"{self.failed} failed, {self.removed} removed in {self.seconds:.1f} s")
+
+
+def build(source: str | os.PathLike = "seeds", output: str | os.PathLike = "editions", *,
+          jobs: int = 0, force: bool = False, pdf: bool = True, run_date: str | None = None,
+          progress: bool | None = None, stages: Callable | None = None,
+          stream: TextIO | None = None) -> int:
+    """Build every ``*.txt`` in ``source`` into ``output``; return the exit code.
+
+    ``stages`` is a picklable factory ``stages(pdf=bool)`` returning an object
+    with ``convert``, ``validate``, ``html`` and ``pdf`` (default: the real
+    pipeline).  Prints failures as ``file: reason`` and a summary on ``stream``
+    (stderr).  Exit 0 when every document is valid, 1 when any is invalid or failed.
+    """
+    summary = run_build(Path(source), Path(output), jobs=jobs, force=force, pdf=pdf,
+                        run_date=run_date, progress=progress, stages=stages, stream=stream)
+    return EXIT_INVALID if summary.failed or summary.invalid else EXIT_OK
+
+
+def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False, pdf: bool = True,
+              run_date: str | None = None, progress: bool | None = None,
+              stages: Callable | None = None, stream: TextIO | None = None) -> Summary:
+    """The build itself (see ``build``); returns the counts for callers and benchmarks."""
+    started = time.monotonic()
+    stream = sys.stderr if stream is None else stream
+    stages = PipelineStages if stages is None else stages
+    day = resolve_run_date(run_date)
+    sources = find_sources(source)
+    if output.exists() and not output.is_dir():
+        raise InputError("output exists and is not a folder", path=str(output))
+    output.mkdir(parents=True, exist_ok=True)
+
+    with output_lock(output), sigterm_as_interrupt():
+        remove_leftover_temp_files(output)
+        manifest = load_manifest(output)
+        toolchain = toolchain_digest()
+        plan = plan_build(sources, output, manifest, toolchain, pdf=pdf, force=force)
+        summary = Summary(unchanged=len(plan.unchanged), removed=len(plan.removed))
+        for doc_id in plan.removed:
+            entry = manifest["documents"].pop(doc_id)
+            _remove(output, entry.get("outputs", ()))
+        tasks = {src.stem: Task(src.stem, str(src), str(output), pdf, day) for src, _ in plan.todo}
+        facts = {src.stem: stat for src, stat in plan.todo}
+
+        def record(result: DocResult, bar: Progress) -> None:
+            entry = {"source": Path(tasks[result.doc_id].source).name, **facts[result.doc_id],
+                     "key": build_key(facts[result.doc_id]["sha256"], toolchain, pdf=pdf),
+                     "status": result.status, "reason": result.reason,
+                     "outputs": list(result.outputs), "record": result.record}
+            manifest["documents"][result.doc_id] = entry
+            if result.status == "failed":
+                summary.failed += 1
+            elif result.status == "invalid":
+                summary.invalid += 1
+            else:
+                summary.built += 1
+            if result.status != "valid":
+                bar.write(f"{tasks[result.doc_id].source}: {result.reason}")
+            bar.advance(note=Path(tasks[result.doc_id].source).name)
+
+        try:
+            with Progress(len(tasks), label="build", enabled=progress, stream=stream) as bar:
+                _run_tasks(list(tasks.values()), stages, pdf, jobs, record, bar,
+                           checkpoint=lambda: save_manifest(output, manifest))
+        finally:
+            save_manifest(output, manifest)
+        write_collection(output, manifest, sources)
+    summary.seconds = time.monotonic() - started
+    stream.write(summary.line() + "\n")
+    stream.flush()
+    return summary
+
+
+def _run_tasks(tasks: list[Task], stages: Callable, pdf: bool, jobs: int,
+               record: Callable[[DocResult, Progress], None], bar: Progress,
+               checkpoint: Callable[[], None]) -> None:
+    """Build the tasks in this process (one job) or in a pool of workers, checkpointing as we go."""
+    if not tasks:
+        return
+    jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
+    jobs = min(jobs, len(tasks))
+    last = time.monotonic()
+    if jobs == 1:
+        local = stages(pdf=pdf)
+        for task in tasks:
+            record(build_document(task, local), bar)
+            if time.monotonic() - last > CHECKPOINT_SECONDS:
+                checkpoint()
+                last = time.monotonic()
+        return
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=worker_context(),
+                             initializer=_init_worker, initargs=(stages, pdf)) as pool:
+        pending = {pool.submit(_run_in_worker, task): task for task in tasks}
+        try:
+            while pending:
+                done, _ = wait(pending, timeout=CHECKPOINT_SECONDS, return_when=FIRST_COMPLETED)
+                for future in done:
+                    task = pending.pop(future)
+                    try:
+                        result = future.result()
+                    except BrokenProcessPool:
+                        result = DocResult(task.doc_id, "failed", "worker process died (out of memory or killed)")
+                    record(result, bar)
+                if time.monotonic() - last > CHECKPOINT_SECONDS:
+                    checkpoint()
+                    last = time.monotonic()
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            raise
+
+
+def write_collection(output: Path, manifest: dict, sources: list[Path]) -> None:
+    """Write ``index.html``, ``catalogue.json`` and ``catalogue.csv`` for the current sources."""
+    from .catalogue import catalogue_csv, catalogue_json, catalogue_rows, index_html
+
+    current = {src.stem for src in sources}
+    entries = [{"id": doc_id, **entry} for doc_id, entry in manifest["documents"].items() if doc_id in current]
+    rows = catalogue_rows(entries)
+    for name, text in (("catalogue.json", catalogue_json(rows)), ("catalogue.csv", catalogue_csv(rows)),
+                       ("index.html", index_html(rows))):
+        _write_if_changed(output / name, text.encode("utf-8"))
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    try:
+        if path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    atomic_write(path, data)

@@ -1,0 +1,284 @@
+"""``teiedition build``: every source becomes an edition; only changes are rebuilt.
+
+These tests drive build's machinery with the fake stages of
+``test_build_fakes``; ``test_build_pipeline`` runs the real pipeline.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from teiedition import build as buildmod
+from teiedition.build import MANIFEST_NAME, build, run_build
+from teiedition.errors import InputError
+
+from test_build_fakes import FakeStages, fake_source
+
+
+def write_sources(folder: Path, texts: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def three_sources(tmp_path: Path) -> Path:
+    return write_sources(tmp_path / "src", {
+        "a": fake_source("Letter A", date="1969-06-09"),
+        "b": fake_source("Telegram B", date="1950-07-11", archive="APRF"),
+        "c": fake_source("Record C", date="1957-04-11", archive="AVPRF"),
+    })
+
+
+def run(src: Path, out: Path, **options):
+    """Build with the fake stages; return the summary and what was printed."""
+    stream = io.StringIO()
+    options.setdefault("jobs", 1)
+    summary = run_build(src, out, stages=FakeStages, progress=False, stream=stream,
+                        run_date="2026-01-01", **options)
+    return summary, stream.getvalue()
+
+
+def mtimes(out: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in out.iterdir() if not p.name.startswith(".")}
+
+
+def test_every_source_gets_tei_report_html_and_pdf(tmp_path):
+    out = tmp_path / "out"
+    run(three_sources(tmp_path), out)
+    for doc in "abc":
+        for suffix in (".xml", ".validation.json", ".html", ".pdf"):
+            assert (out / f"{doc}{suffix}").is_file(), f"{doc}{suffix} missing"
+
+
+def test_collection_gets_index_and_catalogues(tmp_path):
+    out = tmp_path / "out"
+    run(three_sources(tmp_path), out)
+    assert {"index.html", "catalogue.json", "catalogue.csv"} <= set(os.listdir(out))
+
+
+def test_summary_counts_what_was_built(tmp_path):
+    summary, printed = run(three_sources(tmp_path), tmp_path / "out")
+    assert (summary.built, summary.unchanged, summary.failed) == (3, 0, 0)
+    assert "3 built, 0 unchanged, 0 invalid, 0 failed, 0 removed in" in printed
+
+
+def test_tei_records_the_run_date(tmp_path):
+    out = tmp_path / "out"
+    run(three_sources(tmp_path), out)
+    assert '<change when="2026-01-01">' in (out / "a.xml").read_text()
+
+
+def test_html_links_its_tei_and_pdf(tmp_path):
+    out = tmp_path / "out"
+    run(three_sources(tmp_path), out)
+    html = (out / "a.html").read_text()
+    assert 'href="a.xml"' in html and 'href="a.pdf"' in html
+
+
+def test_unchanged_rebuild_touches_nothing(tmp_path):
+    src, out = three_sources(tmp_path), tmp_path / "out"
+    run(src, out)
+    before = mtimes(out)
+    summary, _ = run(src, out)
+    assert (summary.built, summary.unchanged) == (0, 3)
+    assert mtimes(out) == before
+
+
+def test_changed_source_alone_is_rebuilt(tmp_path):
+    src, out = three_sources(tmp_path), tmp_path / "out"
+    run(src, out)
+    (src / "b.txt").write_text(fake_source("Telegram B, revised", date="1950-07-11"), encoding="utf-8")
+    summary, _ = run(src, out)
+    assert (summary.built, summary.unchanged) == (1, 2)
+    assert "Telegram B, revised" in (out / "b.xml").read_text()
+
+
+def test_touched_but_identical_source_is_not_rebuilt(tmp_path):
+    src, out = three_sources(tmp_path), tmp_path / "out"
+    run(src, out)
+    os.utime(src / "a.txt", ns=(1, 1))
+    summary, _ = run(src, out)
+    assert (summary.built, summary.unchanged) == (0, 3)
+
+
+def test_toolchain_change_rebuilds_everything(tmp_path, monkeypatch):
+    src, out = three_sources(tmp_path), tmp_path / "out"
+    run(src, out)
+    monkeypatch.setattr(buildmod, "toolchain_digest", lambda: "a different stylesheet")
+    summary, _ = run(src, out)
+    assert (summary.built, summary.unchanged) == (3, 0)
+
+
+def test_toolchain_digest_covers_stylesheets_schemas_and_authority_data():
+    names = {p.name for p in buildmod.toolchain_files()}
+    assert {"build.py", "__init__.py"} <= names
+    for folder in ("xslt", "schema", "src/teiedition/data"):
+        for path in (buildmod.PROJECT_DIR / folder).glob("*.*"):
+            assert path.name in names, f"{folder}/{path.name} not in the build key"
+
+
+def test_force_rebuilds_everything(tmp_path):
+    src, out = three_sources(tmp_path), tmp_path / "out"
+    run(src, out)
+    summary, _ = run(src, out, force=True)
+    assert (summary.built, summary.unchanged) == (3, 0)
+
+
+def test_switching_pdf_on_rebuilds_and_adds_the_print_edition(tmp_path):
+    src, out = three_sources(tmp_path), tmp_path / "out"
+    run(src, out, pdf=False)
+    assert not (out / "a.pdf").exists()
+    summary, _ = run(src, out, pdf=True)
+    assert summary.built == 3 and (out / "a.pdf").is_file()
+
+
+def test_building_without_pdf_drops_the_stale_print_edition(tmp_path):
+    src, out = three_sources(tmp_path), tmp_path / "out"
+    run(src, out)
+    run(src, out, pdf=False)
+    assert not (out / "a.pdf").exists()
+    assert 'href="a.pdf"' not in (out / "a.html").read_text()
+
+
+def test_deleted_output_is_rebuilt(tmp_path):
+    src, out = three_sources(tmp_path), tmp_path / "out"
+    run(src, out)
+    (out / "c.html").unlink()
+    summary, _ = run(src, out)
+    assert summary.built == 1 and (out / "c.html").is_file()
+
+
+def test_failing_document_is_reported_and_the_others_still_build(tmp_path):
+    src = three_sources(tmp_path)
+    write_sources(src, {"bad": fake_source("Bad", body="FAIL here")})
+    out = tmp_path / "out"
+    summary, printed = run(src, out)
+    assert (summary.built, summary.failed) == (3, 1)
+    assert f"{src / 'bad.txt'}: no title line found" in printed
+    assert not (out / "bad.xml").exists()
+
+
+def test_failure_gives_exit_code_1(tmp_path):
+    src = write_sources(tmp_path / "src", {"bad": fake_source("Bad", body="FAIL"),
+                                           "good": fake_source("Good")})
+    code = build(src, tmp_path / "out", jobs=1, stages=FakeStages, progress=False, stream=io.StringIO())
+    assert code == 1
+
+
+def test_success_gives_exit_code_0(tmp_path):
+    code = build(three_sources(tmp_path), tmp_path / "out", jobs=1, stages=FakeStages,
+                 progress=False, stream=io.StringIO())
+    assert code == 0
+
+
+def test_failed_document_is_retried_on_the_next_build(tmp_path):
+    src = write_sources(tmp_path / "src", {"bad": fake_source("Bad", body="FAIL")})
+    out = tmp_path / "out"
+    run(src, out)
+    summary, _ = run(src, out)
+    assert summary.failed == 1 and summary.unchanged == 0
+
+
+def test_undecodable_source_is_a_failure_with_its_reason(tmp_path):
+    src = three_sources(tmp_path)
+    (src / "binary.txt").write_bytes(b"\x00\x01\x02")
+    summary, printed = run(src, tmp_path / "out")
+    assert summary.failed == 1
+    assert "binary.txt: binary file" in printed
+
+
+def test_invalid_document_keeps_tei_and_report_but_is_not_published(tmp_path):
+    src = write_sources(tmp_path / "src", {"inv": fake_source("Invalid", body="INVALID")})
+    out = tmp_path / "out"
+    summary, printed = run(src, out)
+    assert summary.invalid == 1
+    assert (out / "inv.xml").is_file() and (out / "inv.validation.json").is_file()
+    assert not (out / "inv.html").exists() and not (out / "inv.pdf").exists()
+    assert "inv.txt: invalid TEI: 1 problem(s)" in printed
+
+
+def test_removed_source_takes_its_outputs_with_it(tmp_path):
+    src, out = three_sources(tmp_path), tmp_path / "out"
+    run(src, out)
+    (src / "c.txt").unlink()
+    summary, _ = run(src, out)
+    assert summary.removed == 1
+    assert not [p for p in out.iterdir() if p.name.startswith("c.")]
+    assert "c" not in [d["id"] for d in json.loads((out / "catalogue.json").read_text())["documents"]]
+
+
+def test_removal_never_touches_files_build_did_not_make(tmp_path):
+    src, out = three_sources(tmp_path), tmp_path / "out"
+    run(src, out)
+    (out / "c.notes.txt").write_text("editor's own notes")
+    (src / "c.txt").unlink()
+    run(src, out)
+    assert (out / "c.notes.txt").exists()
+
+
+def test_leftover_temporary_files_of_a_killed_build_are_cleaned(tmp_path):
+    src, out = three_sources(tmp_path), tmp_path / "out"
+    out.mkdir()
+    (out / ".a.html.k2j3h4.tmp").write_text("<html><body>half")
+    run(src, out)
+    assert not list(out.glob(".*.tmp"))
+
+
+def test_corrupt_manifest_means_a_full_rebuild_not_a_crash(tmp_path):
+    src, out = three_sources(tmp_path), tmp_path / "out"
+    run(src, out)
+    (out / MANIFEST_NAME).write_text("{not json")
+    summary, _ = run(src, out)
+    assert summary.built == 3
+
+
+def test_two_workers_build_the_same_bytes_as_one(tmp_path):
+    src = three_sources(tmp_path)
+    run(src, tmp_path / "one", jobs=1)
+    summary, _ = run(src, tmp_path / "two", jobs=2)
+    assert summary.built == 3
+    for name in sorted(os.listdir(tmp_path / "one")):
+        if not name.startswith("."):
+            assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+
+def test_missing_source_folder_is_a_usage_error(tmp_path):
+    with pytest.raises(InputError, match="no such folder"):
+        run(tmp_path / "nowhere", tmp_path / "out")
+
+
+def test_folder_without_sources_is_a_usage_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="no .txt sources"):
+        run(tmp_path / "empty", tmp_path / "out")
+
+
+def test_output_that_is_a_file_is_a_usage_error(tmp_path):
+    (tmp_path / "out").write_text("x")
+    with pytest.raises(InputError, match="not a folder"):
+        run(three_sources(tmp_path), tmp_path / "out")
+
+
+def test_bad_run_date_is_a_usage_error(tmp_path):
+    with pytest.raises(InputError, match="not a date"):
+        run_build(three_sources(tmp_path), tmp_path / "out", run_date="9 June", stages=FakeStages,
+                  progress=False, stream=io.StringIO())
+
+
+def test_run_date_defaults_to_source_date_epoch(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    assert buildmod.resolve_run_date(None) == "1970-01-01"
+
+
+def test_second_build_into_the_same_folder_is_refused(tmp_path):
+    src, out = three_sources(tmp_path), tmp_path / "out"
+    out.mkdir()
+    with buildmod.output_lock(out):
+        with pytest.raises(InputError, match="another build"):
+            run(src, out)
