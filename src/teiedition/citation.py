@@ -1,0 +1,524 @@
+"""Archival references, credit statements and donor lines of the archive's pages.
+
+Why: the `msIdentifier`, the `respStmt`s and the `funder`s of every TEI header come from
+three short printed conventions. Keeping them here, with the archives in ONE data table
+(`REPOSITORIES`), means a new archive is one new entry, not new code paths.
+Pure Python (no lxml): the plain-text reader calls it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = [
+    "Citation",
+    "Credits",
+    "Repository",
+    "REPOSITORIES",
+    "find_citation",
+    "find_credits",
+    "parse_citation",
+    "parse_credits",
+    "split_funders",
+]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One archival reference: where the original is kept and its units."""
+
+    repository: str  # short code: RGANI, AVPRF, PRC FMA, ...
+    repository_name: str  # full name
+    settlement: str  # city, '' when unknown
+    country: str  # country, '' when unknown
+    verbatim: str  # the reference exactly as printed
+    units: dict[str, str]  # insertion-ordered: fond, opis, delo, folios, ...
+    folio_from: str | None
+    folio_to: str | None
+
+
+@dataclass(frozen=True)
+class Credits:
+    """Who obtained and translated the document, as printed."""
+
+    statement: str
+    translators: tuple[str, ...]
+    obtainers: tuple[str, ...]
+    programme: str | None
+
+
+# --------------------------------------------------------------------------- units
+
+
+def _clean(value: str) -> str:
+    return value.strip().strip(",;").strip()
+
+
+def _folio_range(value: str) -> tuple[str | None, str | None]:
+    """'79-94' -> ('79', '94'); '57' -> ('57', '57'); '1, 3-5' -> ('1', '5')."""
+    numbers = re.findall(r"\d+[a-zA-Z]*", value)
+    if not numbers:
+        return None, None
+    return numbers[0], numbers[-1]
+
+
+# Printed unit labels (case-insensitive, full word or abbreviation) -> units key.
+_LABELS: list[tuple[str, str]] = [
+    (r"fond|fonds|f", "fond"),
+    (r"opis|op", "opis"),
+    (r"papka|pap", "papka"),
+    (r"p", "p"),  # papka in Russian references, a page elsewhere
+    (r"delo|d", "delo"),
+    (r"file", "file"),
+    (r"listy|listov|list|ll|l|pages|page|pp|bl|folios|folio|ff", "folios"),
+    (r"folder", "folder"),
+    (r"box|doboz", "box"),
+    (r"series", "series"),
+    (r"item", "item"),
+    (r"year", "year"),
+    (r"issue", "issue"),
+]
+_LABELLED_UNIT = re.compile(
+    r"^(?P<label>" + "|".join(label for label, _ in _LABELS) + r")\b\.?:?\s*(?P<value>\S.*)$",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(r"^\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?(?:\s*,\s*\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?)*$")
+
+
+def _split_parts(tail: str, separators: str = ",;") -> list[str]:
+    """Split a reference at its separators (`, ` `; ` and `. ` before a capital label)."""
+    parts = re.split(rf"\s*[{separators}]\s*|(?<=\w)\.\s*(?=[A-Z])", tail)
+    return [p for p in (_clean(p) for p in parts) if p]
+
+
+def _labelled_units(tail: str, key_for: dict[str, str] | None = None) -> dict[str, str]:
+    """`fond 5, opis 61, delo 462, listy 79-94` and `F.558. Op.11. D.99. L.57-59`.
+
+    Unknown labels are skipped (the verbatim keeps them); a trailing bare range after
+    the last labelled unit is the folios.
+    """
+    units: dict[str, str] = {}
+    parts = _split_parts(tail)
+    for index, part in enumerate(parts):
+        m = _LABELLED_UNIT.match(part)
+        if m:
+            label = m.group("label").lower()
+            key = next(k for pattern, k in _LABELS if re.fullmatch(pattern, label))
+            key = (key_for or _GENERIC_KEYS).get(key, key)
+            value = m.group("value")
+            if key in ("issue", "year", "folder"):
+                value = re.split(r"\s*:\s*", value)[0]  # `Issue 3: title of the issue`
+            if key not in units:
+                units[key] = _clean(value)
+        elif index == len(parts) - 1 and _RANGE.match(part) and "folios" not in units:
+            units["folios"] = part
+    return units
+
+
+_GENERIC_KEYS = {"p": "folios"}
+_RUSSIAN_KEYS = {"p": "papka", "file": "delo"}
+
+
+def _russian_units(tail: str) -> dict[str, str]:
+    """`fond 5, opis 61, delo 462, listy 79-94`, `f. 0102, op. 7, p. 27, d. 45, l. 12`."""
+    return _labelled_units(tail, _RUSSIAN_KEYS)
+
+
+def _prc_fma_units(tail: str) -> dict[str, str]:
+    """`106-01188-03, 12-19`: file number, then the page range."""
+    parts = _split_parts(tail, ",;")
+    units: dict[str, str] = {}
+    if parts:
+        units["file"] = parts[0]
+    if len(parts) > 1 and _RANGE.match(parts[1]):
+        units["folios"] = parts[1]
+    return units
+
+
+def _mol_units(tail: str) -> dict[str, str]:
+    """`XIX-J-1-j Korea, 6. doboz, 11/b, 005210/1959`: fond and series, box, folder, item."""
+    parts = _split_parts(tail, ",;")
+    units: dict[str, str] = {}
+    if not parts:
+        return units
+    fond, _, series = parts[0].partition(" ")
+    units["fond"] = fond
+    if series:
+        units["series"] = series.strip()
+    rest = []
+    for part in parts[1:]:
+        box = re.fullmatch(r"(\d+)\.?\s*doboz|doboz\s*(\d+)", part, re.IGNORECASE)
+        if box and "box" not in units:
+            units["box"] = box.group(1) or box.group(2)
+        elif re.fullmatch(r"1[89]\d\d", part) and "year" not in units:
+            units["year"] = part
+        else:
+            rest.append(part)
+    for key, value in zip(("folder", "item"), rest):
+        units[key] = value
+    return units
+
+
+def _amsz_units(tail: str) -> dict[str, str]:
+    """`DV Z9 T611 W43` (also `Z-9, T-611, W-43`): department, zespół, teczka, wiązka."""
+    units: dict[str, str] = {}
+    department = []
+    for token in re.findall(r"[A-Za-z]+[-\s]?\d+[a-z]?|\S+", tail.replace(",", " ")):
+        m = re.fullmatch(r"([ZzTtWw])[-\s]?(\d+[a-z]?)", token)
+        key = {"z": "zespol", "t": "teczka", "w": "wiazka"}.get(m.group(1).lower()) if m else None
+        if key and key not in units:
+            units[key] = m.group(2)
+        elif not units:
+            department.append(token)
+    if department:
+        units = {"department": " ".join(department), **units}
+    return units
+
+
+def _sapmo_units(tail: str) -> dict[str, str]:
+    """`DY 30/IV A 2/20/251, 14-21`: fond before the first slash, file, folios."""
+    parts = _split_parts(tail, ",;")
+    units: dict[str, str] = {}
+    if not parts:
+        return units
+    m = re.fullmatch(r"([A-Z]{1,4}\s?\d+)(?:\s*/\s*(.+))?", parts[0])
+    rest = parts[1:]
+    if m:
+        units["fond"] = m.group(1)
+        if m.group(2):
+            units["file"] = m.group(2)
+        elif rest and not _RANGE.match(rest[0]):
+            units["file"] = rest.pop(0)
+    else:
+        units["file"] = parts[0]
+    if rest:
+        folios = re.sub(r"^(?:Bl|pp?|S)\.?\s*", "", rest[-1])
+        if _RANGE.match(folios):
+            units["folios"] = folios
+    return units
+
+
+def _fond_then_file(tail: str) -> dict[str, str]:
+    """`MfAA, C 294/78` or `KPR I-1/655`: a collection code, then the file."""
+    parts = _split_parts(tail, ",;")
+    if len(parts) >= 2:
+        return {"fond": parts[0], "file": ", ".join(parts[1:])}
+    if parts:
+        fond, _, file = parts[0].partition(" ")
+        return {"fond": fond, "file": file} if file else {"file": fond}
+    return {}
+
+
+def _amae_units(tail: str) -> dict[str, str]:
+    """`Folder 211/1972, Issue 3: …` or `Year: 1954; Issue 20; Country: …`."""
+    return {k: v for k, v in _labelled_units(tail).items() if k in ("folder", "year", "issue")}
+
+
+# --------------------------------------------------------------------------- the table
+
+
+@dataclass(frozen=True)
+class Repository:
+    """An archive: code, full name, printed aliases, place and its unit grammar."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...]  # printed forms besides the code and the name (regex-escaped on use)
+    settlement: str
+    country: str
+    units: Callable[[str], dict[str, str]]
+
+
+REPOSITORIES: tuple[Repository, ...] = (
+    Repository("RGANI", "Russian State Archive of Contemporary History",
+               ("TsKhSD", "Center for the Storage of Contemporary Documentation"),
+               "Moscow", "Russia", _russian_units),
+    Repository("APRF", "Archive of the President of the Russian Federation",
+               ("AP RF", "Presidential Archive of the Russian Federation"),
+               "Moscow", "Russia", _russian_units),
+    Repository("AVPRF", "Archive of Foreign Policy of the Russian Federation",
+               ("AVP RF", "Archive of the Foreign Policy of the Russian Federation",
+                "Foreign Policy Archive of the Russian Federation"),
+               "Moscow", "Russia", _russian_units),
+    Repository("GARF", "State Archive of the Russian Federation", (),
+               "Moscow", "Russia", _russian_units),
+    Repository("RGASPI", "Russian State Archive of Social and Political History",
+               ("RTsKhIDNI", "Russian State Archive of Socio-Political History"),
+               "Moscow", "Russia", _russian_units),
+    Repository("RGAE", "Russian State Archive of the Economy", (),
+               "Moscow", "Russia", _russian_units),
+    Repository("PRC FMA", "Archive of the Ministry of Foreign Affairs of the People's Republic of China",
+               ("PRC Foreign Ministry Archive", "Chinese Foreign Ministry Archive"),
+               "Beijing", "China", _prc_fma_units),
+    Repository("MOL", "Hungarian National Archives",
+               ("MNL OL", "Magyar Országos Levéltár", "Hungarian National Archives"),
+               "Budapest", "Hungary", _mol_units),
+    Repository("AMSZ", "Archive of the Polish Ministry of Foreign Affairs",
+               ("Polish Foreign Ministry Archive", "Archiwum MSZ",
+                "Archive of the Polish Foreign Ministry"),
+               "Warsaw", "Poland", _amsz_units),
+    Repository("SAPMO-BArch",
+               "Foundation Archives of Parties and Mass Organizations of the GDR in the Federal Archives",
+               ("SAPMO BArch", "SAPMO"),
+               "Berlin", "Germany", _sapmo_units),
+    Repository("PolA AA", "Political Archive of the Federal Foreign Office",
+               ("PA AA", "Politisches Archiv des Auswärtigen Amts"),
+               "Berlin", "Germany", _fond_then_file),
+    Repository("AMAE", "Archive of the Romanian Ministry of Foreign Affairs",
+               ("Romanian Foreign Ministry Archive",),
+               "Bucharest", "Romania", _amae_units),
+    Repository("AJ", "Archives of Yugoslavia", ("Arhiv Jugoslavije",),
+               "Belgrade", "Serbia", _fond_then_file),
+)
+
+
+def _printed_forms(repo: Repository) -> list[str]:
+    return sorted({repo.code, repo.name, *repo.aliases}, key=len, reverse=True)
+
+
+_ALL_FORMS = sorted(
+    ((form, repo) for repo in REPOSITORIES for form in _printed_forms(repo)),
+    key=lambda fr: len(fr[0]),
+    reverse=True,
+)
+# A printed name, then optionally `, Berlin` and `(CODE)` as in
+# `Political Archive of the Federal Foreign Office, Berlin (PolA AA)`.
+_REPOSITORY_RE = re.compile(
+    r"(?<![\w-])(?P<form>" + "|".join(re.escape(f) for f, _ in _ALL_FORMS) + r")(?![\w-])"
+    r"(?P<suffix>(?:,?\s+(?:Moscow|Beijing|Budapest|Warsaw|Berlin|Bucharest|Belgrade))?"
+    r"(?:\s*\([^()]{1,40}\))?)"
+)
+_REPO_BY_FORM = {form.lower(): repo for form, repo in _ALL_FORMS}
+
+# --------------------------------------------------------------------------- credits
+
+_ROLE_VERB = re.compile(
+    r"\b(?P<verb>obtained|contributed|provided|donated|translated|translation)\b", re.IGNORECASE
+)
+_ROLE_OF = {
+    "obtained": "obtainer",
+    "contributed": "obtainer",
+    "provided": "obtainer",
+    "donated": "obtainer",
+    "translated": "translator",
+    "translation": "translator",
+}
+# A credit sentence starts with a role word, perhaps after a short qualifier
+# (`English translation by`, `Original translation by`).
+_CREDIT_START = re.compile(
+    r"(?:(?<=^)|(?<=[.;]\s)|(?<=[.;]))\s*(?P<start>(?:(?:English|Original|Russian)\s+)?"
+    r"(?:Obtained|Contributed|Provided|Donated|Translated|Translation)\b)",
+    re.IGNORECASE,
+)
+_NAME_TOKEN = re.compile(
+    r"(?:[A-Z][\w’'\-.]*|[A-Z]\.|(?:van|von|de|da|der|del|di|du|la|le|bin|ibn|al|el|y)\b)"
+)
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """End (exclusive, after the full stop) of the sentence starting at `start`.
+
+    A full stop after an initial (`A.`) or a one-letter token does not end it.
+    """
+    for m in re.finditer(r"\.(?=\s|$)", text[start:]):
+        pos = start + m.start()
+        word = re.search(r"(\S+)$", text[start:pos])
+        token = word.group(1) if word else ""
+        if re.fullmatch(r"(?:[A-Z]|[A-Z]\.[A-Z]|Jr|Sr|Dr|Mr|Mrs|Ms|St|Prof)", token):
+            continue
+        return pos + 1
+    url = re.search(r"\s+https?://", text[start:])
+    return start + url.start() if url else len(text.rstrip())
+
+
+def _names(text: str) -> list[str]:
+    """`Sergey Radchenko`, `X and Y`, `X, Y, and Z`; stops at the first lower-case word."""
+    names: list[str] = []
+    for chunk in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text):
+        tokens = []
+        for token in chunk.split():
+            if not _NAME_TOKEN.fullmatch(token):
+                break
+            tokens.append(token)
+        name = " ".join(tokens).rstrip(".,;")
+        if tokens and not chunk.split()[0][0].islower():
+            names.append(name)
+        if len(tokens) < len(chunk.split()):
+            break  # `slightly revised`, `for CWIHP`: the name list is over
+    return names
+
+
+def _programme(clause: str) -> str | None:
+    m = re.search(r"\bfor\s+(?:the\s+)?(?P<prog>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", clause)
+    return m.group("prog") if m else None
+
+
+def _parse_statement(statement: str) -> Credits:
+    translators: list[str] = []
+    obtainers: list[str] = []
+    programme: str | None = None
+    pending: list[str] = []
+    verbs = list(_ROLE_VERB.finditer(statement))
+    for i, verb in enumerate(verbs):
+        clause_end = verbs[i + 1].start() if i + 1 < len(verbs) else len(statement)
+        clause = statement[verb.end() : clause_end]
+        pending.append(_ROLE_OF[verb.group("verb").lower()])
+        by = re.search(r"\bby\s+", clause)
+        if by is None:
+            continue  # `Obtained and translated by X`: the next clause names them
+        programme = programme or _programme(clause[: by.start()]) or _programme(clause[by.end():])
+        names_text = re.sub(r"\bfor\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", "", clause[by.end():])
+        names = _names(re.sub(r"[\s,;.]*(?:and\s*)?$", "", names_text.strip()))
+        for role in pending:
+            target = translators if role == "translator" else obtainers
+            target.extend(n for n in names if n not in target)
+        pending = []
+    return Credits(statement, tuple(translators), tuple(obtainers), programme)
+
+
+def find_credits(text: str) -> tuple[Credits, int, int] | None:
+    """The obtained/translated statement inside a paragraph, and its span in `text`.
+
+    Consecutive credit sentences (`Obtained by X. Translated by Y.`) form one statement.
+    """
+    first = None
+    for m in _CREDIT_START.finditer(text):
+        if re.search(r"\bby\b", text[m.start("start") : _sentence_end(text, m.start("start"))]):
+            first = m
+            break
+    if first is None:
+        return None
+    start = first.start("start")
+    end = _sentence_end(text, start)
+    while True:
+        nxt = _CREDIT_START.match(text, end)
+        if nxt is None or not text[end : nxt.start("start")].strip() == "":
+            break
+        end = _sentence_end(text, nxt.start("start"))
+    statement = text[start:end].rstrip()
+    credits = _parse_statement(statement)
+    if not credits.translators and not credits.obtainers:
+        return None
+    return credits, start, start + len(statement)
+
+
+def parse_credits(text: str) -> Credits | None:
+    """Credits from a paragraph (architecture name; see `find_credits`)."""
+    found = find_credits(text)
+    return found[0] if found else None
+
+
+# --------------------------------------------------------------------------- citations
+
+_UNIT_WORD = re.compile(
+    r"^(?:" + "|".join(label for label, _ in _LABELS) + r")\b\.?", re.IGNORECASE
+)
+_ARCHIVE_WORD = re.compile(r"\b(?:Archives?|Archiv|Arhiv|Library|Papers|Collection|Fonds?)\b")
+
+
+def _reference_end(text: str, start: int) -> int:
+    """Where the printed reference ends: before its final full stop, the credits or a URL."""
+    limit = len(text)
+    credit = _CREDIT_START.search(text, start)
+    if credit:
+        limit = credit.start("start")
+    url = re.search(r"\s+https?://", text[start:limit])
+    if url:
+        limit = start + url.start()
+    # A full stop followed by a capitalised word that is not a unit label ends it
+    # (`RGASPI. F.558. Op.11.` continues; `listy 79-94. Copy in ...` does not).
+    for m in re.finditer(r"\.\s+(?=\S)", text[start:limit]):
+        after = text[start + m.end() : limit]
+        before = text[start : start + m.start()]
+        if re.search(r"(?:^|[\s.])(?:[A-Za-z]{1,2}|No|Nº)$", before):
+            continue  # `F.` `d.` `No.`: a label, not the end
+        if re.match(r"\d|[a-z]", after) or _UNIT_WORD.match(after) or _REPOSITORY_RE.match(after):
+            continue
+        limit = start + m.start()
+        break
+    verbatim = text[start:limit].rstrip()
+    while verbatim.endswith((".", ",", ";")):
+        verbatim = verbatim[:-1].rstrip()
+    return start + len(verbatim)
+
+
+def _build(repo: Repository | None, verbatim: str, tail: str, leading: str) -> Citation:
+    if repo is None:
+        units = _labelled_units(tail) or _fond_then_file(tail)
+        code, name, settlement, country = leading, leading, "", ""
+    else:
+        units = repo.units(tail)
+        code, name, settlement, country = repo.code, repo.name, repo.settlement, repo.country
+    folio_from, folio_to = _folio_range(units["folios"]) if "folios" in units else (None, None)
+    return Citation(code, name, settlement, country, verbatim, units, folio_from, folio_to)
+
+
+def _search_from(text: str) -> int:
+    """In an old-layout citation sentence the reference follows `Digital Archive, `."""
+    marker = list(re.finditer(r"Digital Archive,\s*", text))
+    return marker[-1].end() if marker else 0
+
+
+def find_citation(text: str) -> tuple[Citation, int, int] | None:
+    """The archival reference inside a paragraph or citation sentence, and its span."""
+    origin = _search_from(text)
+    m = _REPOSITORY_RE.search(text, origin)
+    credit = _CREDIT_START.search(text, origin)
+    if m and (credit is None or m.start() < credit.start("start")):
+        repo = _REPO_BY_FORM[m.group("form").lower()]
+        start = m.start()
+        end = _reference_end(text, m.end())
+        verbatim = text[start:end]
+        tail = text[m.end() : end].lstrip(" ,.;:")
+        return _build(repo, verbatim, tail, m.group("form")), start, end
+    return _find_unknown(text, origin)
+
+
+def _find_unknown(text: str, origin: int) -> tuple[Citation, int, int] | None:
+    """An archive not in the table: `CODE, units…` or `Some Archive, units…`."""
+    start = origin + len(text[origin:]) - len(text[origin:].lstrip())
+    end = _reference_end(text, start)
+    verbatim = text[start:end]
+    if not verbatim or not re.search(r"\d", verbatim):
+        return None
+    lead = re.match(r"(?P<lead>[^,.;(]+?)\s*(?:\((?P<code>[^()]+)\))?\s*(?:[,.;]|$)", verbatim)
+    if lead is None:
+        return None
+    leading = lead.group("code") or lead.group("lead").strip()
+    looks_like_archive = re.fullmatch(r"[A-Z][A-Za-z]*[A-Z](?:[\s-][A-Z][A-Za-z]*)*", leading) or (
+        _ARCHIVE_WORD.search(lead.group("lead"))
+    )
+    if not looks_like_archive:
+        return None
+    tail = verbatim[lead.end() :].lstrip(" ,.;:")
+    return _build(None, verbatim, tail, leading), start, end
+
+
+def parse_citation(text: str) -> Citation | None:
+    """A citation from a paragraph (architecture name; see `find_citation`)."""
+    found = find_citation(text)
+    return found[0] if found else None
+
+
+# --------------------------------------------------------------------------- funders
+
+_DONOR_LINE = re.compile(r"made possible (?:with|by|through) (?:the )?(?:generous )?support (?:from|of)\s+", re.I)
+
+
+def split_funders(text: str) -> list[str]:
+    """Donors named in `This document was made possible with support from X`.
+
+    A leading `the` is dropped; old-layout lists are split at `, ` (and a final `and`).
+    """
+    m = _DONOR_LINE.search(text)
+    names = text[m.end() :] if m else text
+    names = names.strip().rstrip(".").strip()
+    funders = []
+    for part in re.split(r",\s+", names):
+        part = re.sub(r"^(?:and\s+)?(?:the\s+)", "", part.strip(), flags=re.I)
+        part = re.sub(r"^and\s+", "", part, flags=re.I)
+        if part:
+            funders.append(part)
+    return funders

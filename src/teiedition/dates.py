@@ -1,0 +1,298 @@
+"""Recognise dates as the archive's translators print them, and give their ISO value.
+
+Why: every `date[@when]` in the TEI comes from here, so the rules live in one place.
+Pure Python (no lxml): the plain-text reader calls it before any TEI exists.
+
+Recognised forms (two-digit years are 19yy; impossible dates such as 31 February are
+rejected; month names are matched in Title case or ALL CAPS, never lower case, so the
+verb "may" is not a month):
+
+- ``June 9, 1969``, ``June 02, 1959``, ``March  9th, 1972``, ``March 8th 1972``, ``Jan. 5, 1969``
+- ``9 June 1969``, ``28 th September, 1955``, ``14th of June 1969``, ``27 MAY 1968``
+- slips kept as printed but resolved: ``9 Junes 1969``, ``9 February1968``
+- month precision: ``June 1960`` (when ``1960-06``)
+- day and month without a year: ``9 February``, ``June 9`` (when None, unknowable);
+  in a range such as ``1 September to 31 October 1954`` the first date takes the
+  year of the second (the year before when its month is later: ``15 December to
+  10 January 1970``)
+- Roman-numeral months: ``5.XI.62``, ``28.VIII.1962``, ``4.VI.1949``, ``15.IV`` and
+  ``19 XI`` (no year: when None)
+- numeric day.month.year with dots: ``17.12.47``, ``8.07.50`` (European order; the
+  archive's dotted dates are always day first)
+- numeric month/day/year with slashes: ``10/14/50`` (US order, the convention of the
+  English transmission logs). When both readings are valid (``07/11/50``) the date
+  gets ``cert="medium"``; ``find_dates`` follows the order proved by an unambiguous
+  slash date elsewhere in the same text and falls to ``cert="low"`` when the text
+  proves both orders.
+- ISO ``1969-06-09``.
+
+Deliberately NOT recognised in running text: a year alone (``in 1957``), year ranges
+(``1957/58``, ``1960-1966``), numbers such as ``Nº 340``, ``1364/dv``, ``2.5``,
+``listy 79-94`` and list labels. ``parse_date`` (a whole field value) does accept a
+bare year such as ``1969``, because a field that holds only a year is a year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+
+__all__ = ["ParsedDate", "parse_date", "find_dates", "MONTHS"]
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    """One date as printed, its ISO value (or None when unknowable) and certainty."""
+
+    text: str  # as printed
+    when: str | None  # 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'; None when unknowable
+    cert: str | None  # None when sure, 'medium' or 'low' when ambiguous
+
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, name in enumerate(
+        [
+            "January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December",
+        ],
+        start=1,
+    )
+}
+_MONTH_ABBREVIATIONS: dict[str, int] = {
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
+    "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+}
+_ROMAN_MONTHS: dict[str, int] = {
+    roman: number
+    for number, roman in enumerate(
+        ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], start=1
+    )
+}
+
+
+def _alternatives(words) -> str:
+    """Regex alternatives, longest first so `Sept` wins over `Sep`."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_FULL = list(MONTHS) + [m.upper() for m in MONTHS]
+_ABBR = list(_MONTH_ABBREVIATIONS) + [m.upper() for m in _MONTH_ABBREVIATIONS]
+# A full month name (optionally with the slip plural `s` checked later) or an
+# abbreviation with an optional dot. Never lower case.
+_MONTH = rf"(?:(?:{_alternatives(_FULL)})(?:s(?=[\s\d]))?|(?:{_alternatives(_ABBR)})\b\.?)"
+_H = r"[ \t\u00a0]"  # horizontal space: a date never spans a line break
+_DAY = r"(?:[0-3]?\d)"
+_ORD = rf"(?:{_H}?(?:st|nd|rd|th)\b)"
+_YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
+_ROMAN = _alternatives(_ROMAN_MONTHS)
+_LEFT = r"(?<![\w./\-–])"  # not glued to a preceding number, word or separator
+_RIGHT = r"(?![\w/]|[.,\-–]\d)"  # not followed by more of a number
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(rf"{_LEFT}(?P<y>{_YEAR4})-(?P<m>[01]\d)-(?P<d>[0-3]\d){_RIGHT}")),
+    # June 9, 1969 / March  9th, 1972 / June 9 (year optional)
+    (
+        "mdy",
+        re.compile(
+            rf"(?<![\w])(?P<mon>{_MONTH}){_H}+(?P<d>{_DAY}){_ORD}?(?!\d)"
+            rf"(?:,?{_H}*(?P<y>{_YEAR4}))?{_RIGHT}"
+        ),
+    ),
+    # 9 June 1969 / 28 th September, 1955 / 14th of June / 9 February1968
+    (
+        "dmy",
+        re.compile(
+            rf"{_LEFT}(?P<d>{_DAY}){_ORD}?{_H}+(?:of{_H}+)?(?P<mon>{_MONTH})"
+            rf"(?:,?{_H}*(?P<y>{_YEAR4}))?{_RIGHT}"
+        ),
+    ),
+    # June 1960 / June, 1960
+    ("my", re.compile(rf"(?<![\w])(?P<mon>{_MONTH}),?{_H}*(?P<y>{_YEAR4}){_RIGHT}")),
+    # 5.XI.62 / 28.VIII.1962 / 15.IV / 19 XI
+    (
+        "roman",
+        re.compile(
+            rf"{_LEFT}(?P<d>{_DAY})(?:\.{_H}?|{_H})(?P<rom>{_ROMAN})\b"
+            rf"(?:\.{_H}?(?P<y>{_YEAR4}|\d\d)(?!\d))?(?![\w/]|\.\d)"
+        ),
+    ),
+    # 17.12.47 / 8.07.50 (day first)
+    (
+        "dotted",
+        re.compile(rf"{_LEFT}(?P<d>{_DAY})\.(?P<m>[01]?\d)\.(?P<y>{_YEAR4}|\d\d)(?!\d){_RIGHT}"),
+    ),
+    # 10/14/50 / 07/11/50 (US order by default)
+    (
+        "slashed",
+        re.compile(rf"{_LEFT}(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<y>{_YEAR4}|\d\d)(?!\d){_RIGHT}"),
+    ),
+]
+_BARE_YEAR = re.compile(rf"(?P<y>{_YEAR4})")
+_RANGE_LINK = re.compile(rf"^{_H}*(?:to|through|till|until|–|—|-){_H}*$")
+
+
+def _month_number(name: str) -> int:
+    word = name.rstrip(".")
+    if word.title() in MONTHS:
+        return MONTHS[word.title()]
+    if word.title().endswith("s") and word.title()[:-1] in MONTHS:
+        return MONTHS[word.title()[:-1]]  # the slip `Junes`
+    return _MONTH_ABBREVIATIONS[word.title()]
+
+
+def _year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    return 1900 + int(text) if len(text) == 2 else int(text)
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    # Without a year, 29 February is possible (leap year 2000 as the witness).
+    return day <= calendar.monthrange(year if year is not None else 2000, month)[1]
+
+
+def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A date candidate with what later passes need (slash readings, month, day)."""
+
+    start: int
+    end: int
+    kind: str
+    date: ParsedDate
+    month: int | None = None
+    day: int | None = None
+    readings: tuple[str, ...] = ()  # slash dates: 'us'/'eu' proven, or (us_iso, eu_iso)
+
+
+def _is_plural_slip(month_text: str) -> bool:
+    word = month_text.rstrip(".").title()
+    return word not in MONTHS and word not in _MONTH_ABBREVIATIONS
+
+
+def _interpret(kind: str, m: re.Match[str]) -> _Found | None:
+    """Turn one regex match into a candidate, or None when it is not a real date."""
+    text, groups = m.group(0), m.groupdict()
+    year = _year(groups.get("y"))
+    if kind == "slashed":
+        first, second = int(groups["a"]), int(groups["b"])
+        us, eu = _valid(year, first, second), _valid(year, second, first)
+        if not (us or eu):
+            return None
+        us_iso = _iso(year, first, second) if us else None
+        eu_iso = _iso(year, second, first) if eu else None
+        if us and eu and us_iso != eu_iso:
+            return _Found(m.start(), m.end(), kind, ParsedDate(text, us_iso, "medium"),
+                          readings=(us_iso, eu_iso))
+        proof = ("us",) if us and not eu else ("eu",) if eu and not us else ()
+        return _Found(m.start(), m.end(), kind, ParsedDate(text, us_iso or eu_iso, None),
+                      readings=proof)
+    if kind == "roman":
+        month = _ROMAN_MONTHS[groups["rom"]]
+    elif kind in ("iso", "dotted"):
+        month = int(groups["m"])
+    else:
+        month = _month_number(groups["mon"])
+        if _is_plural_slip(groups["mon"]) and (groups.get("d") is None or year is None):
+            return None  # the slip `Junes` is a date only in a full `9 Junes 1969`
+    day = int(groups["d"]) if groups.get("d") else None
+    if day is not None and not _valid(year, month, day):
+        return None
+    if day is None and year is None:
+        return None
+    return _Found(m.start(), m.end(), kind, ParsedDate(text, _iso(year, month, day), None),
+                  month=month, day=day)
+
+
+def _candidates(text: str) -> list[_Found]:
+    found: list[_Found] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            candidate = _interpret(kind, m)
+            if candidate is not None:
+                found.append(candidate)
+    return found
+
+
+def _non_overlapping(candidates: list[_Found]) -> list[_Found]:
+    """Leftmost, then longest, then pattern order (the list is in pattern order)."""
+    order = sorted(
+        enumerate(candidates), key=lambda ic: (ic[1].start, ic[1].start - ic[1].end, ic[0])
+    )
+    chosen: list[_Found] = []
+    end = -1
+    for _, cand in order:
+        if cand.start >= end:
+            chosen.append(cand)
+            end = cand.end
+    return chosen
+
+
+def _resolve_slash_order(chosen: list[_Found]) -> list[_Found]:
+    """Ambiguous slash dates follow the order that the text's unambiguous ones prove."""
+    proven = {c.readings[0] for c in chosen if c.kind == "slashed" and len(c.readings) == 1}
+    resolved = []
+    for cand in chosen:
+        if cand.kind == "slashed" and len(cand.readings) == 2:
+            if proven == {"eu"}:
+                cand = replace(cand, date=ParsedDate(cand.date.text, cand.readings[1], "medium"))
+            elif proven == {"us", "eu"}:
+                cand = replace(cand, date=ParsedDate(cand.date.text, cand.readings[0], "low"))
+        resolved.append(cand)
+    return resolved
+
+
+def _borrow_range_years(text: str, chosen: list[_Found]) -> list[_Found]:
+    """`1 September to 31 October 1954`: the first date takes the second one's year."""
+    result = list(chosen)
+    for i, cand in enumerate(result[:-1]):
+        later = result[i + 1]
+        if cand.date.when is not None or cand.month is None or cand.day is None:
+            continue
+        if later.date.when is None or len(later.date.when) != 10:
+            continue
+        if not _RANGE_LINK.match(text[cand.end : later.start]):
+            continue
+        later_year, later_month = int(later.date.when[:4]), int(later.date.when[5:7])
+        year = later_year - 1 if cand.month > later_month else later_year
+        if _valid(year, cand.month, cand.day):
+            when = _iso(year, cand.month, cand.day)
+            result[i] = replace(cand, date=ParsedDate(cand.date.text, when, None))
+    return result
+
+
+def find_dates(text: str) -> list[tuple[int, int, ParsedDate]]:
+    """Every date printed in running text, in order, as (start, end, ParsedDate)."""
+    chosen = _non_overlapping(_candidates(text))
+    chosen = _resolve_slash_order(chosen)
+    chosen = _borrow_range_years(text, chosen)
+    return [(c.start, c.end, c.date) for c in chosen]
+
+
+def parse_date(text: str) -> ParsedDate | None:
+    """The whole string (stripped) read as one date, else None.
+
+    A bare year (`1969`) is accepted here, unlike in running text.
+    """
+    stripped = text.strip()
+    if not stripped:
+        return None
+    if _BARE_YEAR.fullmatch(stripped):
+        return ParsedDate(stripped, stripped, None)
+    found = find_dates(stripped)
+    if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(stripped):
+        return found[0][2]
+    return None

@@ -1,0 +1,175 @@
+"""Split a paragraph into sentences, the unit marginal-mark notes count in.
+
+Why: "the previous two sentences were highlighted" is resolved by counting sentences,
+so the splitter must survive what these translations are full of: initials
+(`L. I. Brezhnev`), `Cde.`, `Nº`, quotations, brackets and list labels.
+
+Decisions (documented for the README):
+
+- A sentence ends at `.`, `?`, `!`, `…` or `...` followed by whitespace and a word that
+  can start a sentence (not a lower-case letter). The span takes in the closing
+  quotation marks and brackets that follow the punctuation (`as “guidance”.` and
+  `“... forces”.` end after the quote; `follows them.)` after the bracket).
+- No break after an abbreviation from `ABBREVIATIONS`, after a single capital letter
+  (an initial), or after a list label at the start of a sentence (`3.`, `IV.`, `a)`):
+  the label is merged with the sentence it introduces.
+- No break inside matched square brackets or parentheses: a translator's note with
+  full stops inside stays whole. Unmatched brackets (an unclosed stamp bracket) are
+  ignored for this purpose.
+- A bracketed note that follows a sentence (`... Japan. [Translator’s note: ...].`) is
+  its own span, so callers can skip notes when counting; a parenthetical source after
+  a quotation (`”. (TsTAK bulletin, 31 March 1969).`) joins the sentence before it.
+- Quotations do not protect their inside: a quoted passage of two sentences is two
+  sentences, as a reader counting lines in the margin would count them. An ellipsis
+  glued to the next word (`factionalism…We`) is not a boundary.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ABBREVIATIONS", "split_sentences"]
+
+# Words that end with a full stop without ending the sentence (case-sensitive; a
+# trailing `.` of the abbreviation itself is implied).
+ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        # titles and ranks
+        "Cde", "Cdes", "Com", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Col", "Lt",
+        "Maj", "Capt", "Adm", "Sgt", "Cpt", "Gov", "Sen", "Rep", "Amb", "Hon", "Rev",
+        "Messrs", "Mme", "Mlle", "Jr", "Sr", "Bros",
+        # references and numbers
+        "No", "Nos", "Nº", "nº", "no", "nos", "p", "pp", "vol", "Vol", "vols", "ch", "Ch",
+        "art", "Art", "para", "fig", "Fig", "ed", "eds", "op", "cit", "ibid", "Ibid",
+        "cf", "f", "ff", "l", "ll", "d", "F", "Op", "D", "L", "tel", "Tel", "Inc", "Co",
+        "Corp", "Ltd", "Dept", "Univ", "approx", "ca", "c", "viz", "vs", "v",
+        # Latin and English shorthand
+        "etc", "e.g", "i.e", "et al", "a.m", "p.m", "A.M", "P.M", "U.S", "U.S.A", "U.K",
+        "U.N", "U.S.S.R", "D.C",
+        # months
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    }
+)
+# After these a capitalised word may still start a new sentence (`at 6 p.m. The ...`):
+# they only bind to a following lower-case word or number, which never breaks anyway.
+_SENTENCE_FINAL_ABBREVIATIONS = frozenset({"etc", "a.m", "p.m", "A.M", "P.M", "U.S", "U.S.A", "U.K", "U.N", "U.S.S.R"})
+
+_CLOSERS = "”’\"')]»"
+_OPENERS_QUOTES = "“‘\"'«"
+_END = re.compile(r"(?:\.\.\.|[.?!…])+[" + re.escape(_CLOSERS) + r"]*")
+_LIST_LABEL = re.compile(r"(?:\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])[.)]")
+_WORD_BEFORE = re.compile(r"([\w.’'º]+)$")
+
+
+def _matched_brackets(text: str) -> list[tuple[int, int]]:
+    """Spans (open, close) of matched `[...]` and `(...)` pairs, outermost included."""
+    pairs: list[tuple[int, int]] = []
+    stacks: dict[str, list[int]] = {"[": [], "(": []}
+    closing = {"]": "[", ")": "("}
+    for i, ch in enumerate(text):
+        if ch in stacks:
+            stacks[ch].append(i)
+        elif ch in closing and stacks[closing[ch]]:
+            pairs.append((stacks[closing[ch]].pop(), i))
+    return pairs
+
+
+def _inside_brackets(pairs: list[tuple[int, int]], length: int) -> list[bool]:
+    inside = [False] * length
+    for start, end in pairs:
+        for i in range(start + 1, end):
+            inside[i] = True
+    return inside
+
+
+def _is_abbreviation(text: str, dot: int, sentence_start: int, next_char: str) -> bool:
+    """Is the full stop at `dot` part of an abbreviation, initial or list label?"""
+    m = _WORD_BEFORE.search(text, sentence_start, dot)
+    if m is None:
+        return False
+    word = m.group(1).lstrip("(“‘\"'[")
+    if m.start() == sentence_start and _LIST_LABEL.fullmatch(word + "."):
+        return True  # `3.` at the start of a sentence labels it
+    bare = word.rstrip(".")
+    if bare in ABBREVIATIONS:
+        return bare not in _SENTENCE_FINAL_ABBREVIATIONS or not next_char.isupper()
+    if re.fullmatch(r"[A-Z]|(?:[A-Z]\.)+[A-Z]", bare):
+        return True  # an initial: `L. I. Brezhnev`, `V.V. Kuznetsov`
+    return False
+
+
+def _raw_boundaries(text: str) -> list[int]:
+    """Positions (exclusive ends) where a sentence may end."""
+    pairs = _matched_brackets(text)
+    inside = _inside_brackets(pairs, len(text))
+    ends: list[int] = []
+    sentence_start = len(text) - len(text.lstrip())
+    for m in _END.finditer(text):
+        end = m.end()
+        if inside[m.start()]:
+            continue
+        rest = text[end:]
+        gap = len(rest) - len(rest.lstrip())
+        if rest and gap == 0:
+            continue  # `2.5`, `factionalism…We`, `U.S.A`
+        following = rest.lstrip()
+        next_char = following[:1]
+        if next_char and next_char.islower():
+            continue
+        punct = m.group(0)
+        if punct.startswith(".") and not punct.startswith("...") and _is_abbreviation(
+            text, m.start(), sentence_start, next_char
+        ):
+            continue
+        ends.append(end)
+        sentence_start = end + gap
+    return ends
+
+
+def _is_note(span: str) -> bool:
+    """A bracketed note standing alone: `[Translator’s note: ...].`."""
+    return bool(re.fullmatch(r"\[.*\][.;,]?", span, re.S))
+
+
+def _is_parenthetical(span: str) -> bool:
+    return bool(re.fullmatch(r"\([^()]*\)[.;,]?", span, re.S))
+
+
+def _split_leading_notes(text: str, start: int, end: int, pairs) -> list[tuple[int, int]]:
+    """`[Translator’s note: …] The next sentence.` -> the note, then the sentence."""
+    if text[start] != "[":
+        return [(start, end)]
+    close = next((c for o, c in pairs if o == start), None)
+    if close is None or close + 1 >= end:
+        return [(start, end)]
+    content = text[start + 1 : close]
+    after = text[close + 1 : end]
+    stripped = after.lstrip()
+    note_like = ":" in content or re.search(r"[.?!]$", content) or len(content.split()) >= 4
+    if not note_like or not stripped or not (stripped[0].isupper() or stripped[0] in _OPENERS_QUOTES + "["):
+        return [(start, end)]
+    rest_start = end - len(stripped)
+    return [(start, close + 1), *_split_leading_notes(text, rest_start, end, pairs)]
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans over `text`, in order, each without surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in [*_raw_boundaries(text), len(text)]:
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece) - len(piece.rstrip())
+        if piece.strip():
+            spans.append((start + lead, end - trail))
+        start = end
+    pairs = _matched_brackets(text)
+    result: list[tuple[int, int]] = []
+    for s, e in spans:
+        for part in _split_leading_notes(text, s, e, pairs):
+            joins = result and not _is_note(text[result[-1][0] : result[-1][1]])
+            if joins and _is_parenthetical(text[part[0] : part[1]]):
+                result[-1] = (result[-1][0], part[1])  # `(Pravda, 17 June 1969).` joins
+            else:
+                result.append(part)
+    return result
