@@ -8,7 +8,7 @@ so worker processes can unpickle them.
 A fake source is ``key: value`` header lines (title, date, archive,
 citation, summary) then a body.  A body containing ``FAIL`` makes the
 converter refuse it, ``INVALID`` makes validation fail, ``SLOW`` makes the
-conversion take 0.1 s.
+conversion take ``FAKE_STAGE_DELAY`` seconds (default 0.1).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class FakeStages:
         if "FAIL" in f["body"]:
             raise InvalidDocument("no title line found", path=source_name)
         if "SLOW" in f["body"]:
-            time.sleep(0.1)
+            time.sleep(float(os.environ.get("FAKE_STAGE_DELAY", "0.1")))
         e = {k: escape(v) for k, v in f.items()}
         tei = (
             '<?xml version="1.0" encoding="UTF-8"?>\n'

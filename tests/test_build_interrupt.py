@@ -1,0 +1,102 @@
+"""An interrupted build leaves no half-written file and the next build resumes."""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from teiedition.build import MANIFEST_NAME, run_build
+
+from test_build_fakes import FakeStages, fake_source
+
+TESTS = Path(__file__).resolve().parent
+DOCS = 30
+
+BUILD_SCRIPT = f"""
+import sys
+sys.path.insert(0, {str(TESTS)!r})
+from test_build_fakes import FakeStages
+import pytest
+
+from teiedition.build import build
+sys.exit(build(sys.argv[1], sys.argv[2], jobs=int(sys.argv[3]), stages=FakeStages,
+               progress=False, run_date="2026-01-01"))
+"""
+
+
+@pytest.fixture(autouse=True)
+def fast_resume(monkeypatch):
+    monkeypatch.setenv("FAKE_STAGE_DELAY", "0.1")
+
+
+def slow_sources(folder: Path) -> Path:
+    folder.mkdir()
+    for n in range(DOCS):
+        (folder / f"doc{n:03d}.txt").write_text(fake_source(f"Document {n}", body="SLOW body"), encoding="utf-8")
+    return folder
+
+
+def start_build(src: Path, out: Path, jobs: int) -> subprocess.Popen:
+    env = {**os.environ, "FAKE_STAGE_DELAY": "0.3"}
+    return subprocess.Popen([sys.executable, "-c", BUILD_SCRIPT, str(src), str(out), str(jobs)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+
+
+def wait_for_checkpoint(out: Path, proc: subprocess.Popen, timeout: float = 30) -> None:
+    """Wait until the build has saved progress once (some documents done, most not)."""
+    deadline = time.monotonic() + timeout
+    while not (out / MANIFEST_NAME).exists():
+        assert proc.poll() is None, proc.stderr.read().decode()
+        assert time.monotonic() < deadline, "build never checkpointed"
+        time.sleep(0.05)
+
+
+def half_written_files(out: Path) -> list[str]:
+    """Temporary files, and outputs that are not whole (the fakes' files have known endings)."""
+    bad = [p.name for p in out.glob(".*.tmp")]
+    bad += [p.name for p in out.glob("*.html") if not p.read_text().endswith("</html>\n")]
+    bad += [p.name for p in out.glob("*.pdf") if not p.read_bytes().endswith(b"%%EOF\n")]
+    return bad
+
+
+def resume(src: Path, out: Path):
+    os.environ["FAKE_STAGE_DELAY"] = "0"  # set back by the autouse fixture
+    return run_build(src, out, jobs=1, stages=FakeStages, progress=False, stream=io.StringIO(),
+                     run_date="2026-01-01")
+
+
+def interrupt(tmp_path: Path, sig: int, jobs: int) -> tuple[Path, Path, subprocess.Popen]:
+    src, out = slow_sources(tmp_path / "src"), tmp_path / "out"
+    proc = start_build(src, out, jobs)
+    wait_for_checkpoint(out, proc)
+    proc.send_signal(sig)
+    proc.wait(timeout=30)
+    return src, out, proc
+
+
+def test_terminated_build_leaves_only_whole_files(tmp_path):
+    _, out, proc = interrupt(tmp_path, signal.SIGTERM, jobs=2)
+    assert proc.returncode != 0
+    assert half_written_files(out) == []
+
+
+def test_terminated_build_resumes_where_it_stopped(tmp_path):
+    src, out, _ = interrupt(tmp_path, signal.SIGTERM, jobs=2)
+    summary = resume(src, out)
+    assert summary.unchanged > 0 and summary.unchanged + summary.built == DOCS
+    assert half_written_files(out) == []
+
+
+def test_killed_build_resumes_and_cleans_up(tmp_path):
+    src, out, _ = interrupt(tmp_path, signal.SIGKILL, jobs=1)
+    summary = resume(src, out)
+    assert summary.unchanged > 0 and summary.unchanged + summary.built == DOCS
+    assert half_written_files(out) == []
+    assert len(list(out.glob("*.html"))) == DOCS + 1  # and index.html
