@@ -138,6 +138,12 @@ def render(source, target, output, paper, notes):
 def build(source, output, jobs, force, pdf, run_date, progress):
     """Build a folder of sources into a folder of editions (TEI, report, HTML, PDF, index).
 
+    For each SOURCE/NAME.txt: NAME.xml (TEI), NAME.validation.json, NAME.html,
+    NAME.pdf; for the collection: index.html, catalogue.json, catalogue.csv.
+    Only documents whose source, the package or a stylesheet/schema changed
+    are rebuilt (--force rebuilds all); outputs of removed sources are deleted.
+    Exit 0 when all are valid, 1 when any failed or is invalid, 2 on bad input.
+
     Example: teiedition build seeds -o editions
     """
     from .build import build as build_collection

@@ -1,0 +1,179 @@
+"""Benchmark ``teiedition build``: throughput, 1 → 2 worker speed-up, unchanged rebuild, memory.
+
+Why: the issue sets targets (>= 30 documents/s for TEI + validation + HTML on
+2 cores, an unchanged rebuild of 1,000 documents under 2 s, memory flat in the
+number of documents) that only a measurement can check.  Every figure is a
+median of ``--repeat`` runs of the real command line (``teiedition build`` in
+a subprocess, so start-up and worker spawning are counted), and the speed-up
+is a ratio against a 1-worker baseline measured in the same run.  Peak memory
+is the largest sum, over the build's whole process tree, of each process's
+proportional set size (PSS: shared pages are split between the processes that
+share them, so the sum does not count a library twice), sampled every 50 ms.
+
+The corpus is copies of the dev corpus with distinct file names (ids).
+
+    python bench/bench_build.py                 # the full set (several minutes)
+    python bench/bench_build.py --docs 200 --pdf-docs 20 --repeat 1   # quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEV = Path(os.environ.get("TEIEDITION_SHARED", REPO.parent / "shared")) / "corpus" / "dev"
+TEIEDITION = [sys.executable, "-m", "teiedition.cli"]
+RUN_DATE = "2026-01-01"
+
+
+def make_corpus(folder: Path, count: int) -> Path:
+    """``count`` sources: the dev texts in turn, each under its own id."""
+    folder.mkdir(parents=True, exist_ok=True)
+    texts = sorted(DEV.glob("*.txt"))
+    if not texts:
+        sys.exit(f"no dev corpus at {DEV} (set TEIEDITION_SHARED)")
+    for n in range(count):
+        src = texts[n % len(texts)]
+        shutil.copyfile(src, folder / f"{src.stem}_{n:05d}.txt")
+    return folder
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(c) for c in fh.read().split()]
+    except OSError:
+        return []
+
+
+def _tree(pid: int) -> list[int]:
+    pids, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        pids.append(p)
+        todo.extend(_children(p))
+    return pids
+
+
+def _pss_kib(pid: int) -> int:
+    """Proportional set size of one process (RSS when smaps_rollup is unavailable)."""
+    for path, key in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+        try:
+            with open(path) as fh:
+                for line in fh:
+                    if line.startswith(key):
+                        return int(line.split()[1])
+        except OSError:
+            continue
+    return 0
+
+
+def run_build(src: Path, out: Path, *, jobs: int, pdf: bool, force: bool = False) -> dict:
+    """One ``teiedition build`` run: wall seconds, exit code, peak memory of its process tree."""
+    cmd = TEIEDITION + ["build", str(src), "-o", str(out), "-j", str(jobs), "--run-date", RUN_DATE,
+                        "--no-progress", "--pdf" if pdf else "--no-pdf"] + (["--force"] if force else [])
+    env = {**os.environ, "CI": "1"}
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=REPO)
+    peak = 0
+    stop = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, sum(_pss_kib(p) for p in _tree(proc.pid)))
+            stop.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    stop.set()
+    sampler.join()
+    summary = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+    return {"seconds": seconds, "code": proc.returncode, "peak_mib": peak / 1024, "summary": summary[0]}
+
+
+def median_run(label: str, src: Path, *, docs: int, jobs: int, pdf: bool, repeat: int,
+               fresh: bool = True, out: Path | None = None) -> dict:
+    """Median of ``repeat`` builds (each into a fresh folder unless ``fresh`` is false)."""
+    runs = []
+    for i in range(repeat):
+        target = out or Path(tempfile.mkdtemp(prefix="bench-out-"))
+        if fresh and target.exists():
+            shutil.rmtree(target)
+        runs.append(run_build(src, target, jobs=jobs, pdf=pdf))
+        if out is None:
+            shutil.rmtree(target, ignore_errors=True)
+    secs = statistics.median(r["seconds"] for r in runs)
+    result = {"label": label, "docs": docs, "jobs": jobs, "pdf": pdf, "runs": len(runs),
+              "median_s": round(secs, 3), "docs_per_s": round(docs / secs, 1),
+              "peak_mib": round(max(r["peak_mib"] for r in runs), 1),
+              "exit_codes": sorted({r["code"] for r in runs}), "summary": runs[-1]["summary"]}
+    print(f"{label:<44} {docs:>5} docs  -j{jobs}  {secs:7.2f} s  {docs / secs:7.1f} docs/s  "
+          f"peak {result['peak_mib']:7.1f} MiB  exit {result['exit_codes']}", flush=True)
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--docs", type=int, default=1000, help="documents in the large build")
+    ap.add_argument("--small", type=int, default=200, help="documents for the speed-up and memory baseline")
+    ap.add_argument("--pdf-docs", type=int, default=100, help="documents in the PDF build")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
+    ap.add_argument("--json", type=Path, help="also write the results here")
+    args = ap.parse_args()
+    cores = os.cpu_count() or 1
+    print(f"teiedition build benchmark: {cores} cores, python {sys.version.split()[0]}", flush=True)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
+        tmp = Path(tmp)
+        large = make_corpus(tmp / "large", args.docs)
+        small = make_corpus(tmp / "small", args.small)
+        pdfs = make_corpus(tmp / "pdf", args.pdf_docs)
+
+        one = median_run("speed-up baseline: no PDF, 1 worker", small, docs=args.small, jobs=1,
+                         pdf=False, repeat=args.repeat)
+        two = median_run("speed-up: no PDF, 2 workers", small, docs=args.small, jobs=2,
+                         pdf=False, repeat=args.repeat)
+        results += [one, two]
+        speedup = one["median_s"] / two["median_s"]
+        print(f"speed-up 1 -> 2 workers: {speedup:.2f}x", flush=True)
+
+        out = tmp / "large-out"
+        full = median_run(f"TEI + validation + HTML, {cores} workers", large, docs=args.docs, jobs=cores,
+                          pdf=False, repeat=1, out=out)
+        results.append(full)
+        unchanged = [run_build(large, out, jobs=cores, pdf=False)["seconds"] for _ in range(max(args.repeat, 5))]
+        unchanged_s = statistics.median(unchanged)
+        print(f"unchanged rebuild of {args.docs} documents (CLI, start-up included): "
+              f"median {unchanged_s:.2f} s of {len(unchanged)} runs", flush=True)
+
+        pdf = median_run(f"TEI + validation + HTML + PDF, {cores} workers", pdfs, docs=args.pdf_docs,
+                         jobs=cores, pdf=True, repeat=1)
+        results.append(pdf)
+        extrapolated = args.docs / pdf["docs_per_s"]
+        print(f"with PDF, extrapolated to {args.docs} documents: {extrapolated:.0f} s "
+              f"({pdf['docs_per_s']} docs/s measured on {args.pdf_docs})", flush=True)
+        memory_ratio = full["peak_mib"] / max(two["peak_mib"], 1e-9)
+        print(f"memory: peak {two['peak_mib']} MiB for {args.small} docs, {full['peak_mib']} MiB for "
+              f"{args.docs} docs (ratio {memory_ratio:.2f})", flush=True)
+    report = {"cores": cores, "results": results, "speedup_1_to_2": round(speedup, 2),
+              "unchanged_rebuild_s": round(unchanged_s, 3), "pdf_extrapolated_s": round(extrapolated, 1),
+              "memory_ratio_large_to_small": round(memory_ratio, 2)}
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()
