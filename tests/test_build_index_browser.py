@@ -1,0 +1,103 @@
+"""The collection index in a real browser, opened from ``file://``: sorting and filtering work."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from teiedition.build import run_build
+
+from test_build_fakes import fake_source
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+DOCS = {
+    "one": fake_source("Zhou Enlai on the armistice", date="1953-07-01", archive="PRC FMA",
+                       summary="Zhou explains the armistice talks."),
+    "two": fake_source("Brezhnev letter", date="1971-03-03", archive="RGANI",
+                       summary="A letter about fishing rights."),
+    "three": fake_source("Address to the Hungarian embassy", date="1959-06-02", archive="MOL",
+                         summary="The embassy reports on the armistice anniversary."),
+}
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    if not CHROMIUM:
+        if os.environ.get("TEIEDITION_REQUIRE_BROWSER"):
+            pytest.fail("chromium is required (TEIEDITION_REQUIRE_BROWSER is set) but not installed")
+        pytest.skip("chromium not installed")
+    from playwright.sync_api import sync_playwright
+    from test_build_fakes import FakeStages
+
+    tmp = tmp_path_factory.mktemp("index")
+    src = tmp / "src"
+    src.mkdir()
+    for name, text in DOCS.items():
+        (src / f"{name}.txt").write_text(text, encoding="utf-8")
+    run_build(src, tmp / "out", jobs=1, stages=FakeStages, progress=False, stream=io.StringIO(),
+              run_date="2026-01-01")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        tab = browser.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        tab.goto((tmp / "out" / "index.html").as_uri())
+        tab.errors = errors
+        yield tab
+        browser.close()
+
+
+def visible_ids(page) -> list[str]:
+    return page.eval_on_selector_all("#documents tbody tr:not([hidden])", "rows => rows.map(r => r.id)")
+
+
+def sort_by(page, key: str) -> None:
+    page.click(f'th[data-sort="{key}"] button')
+
+
+def test_script_runs_without_errors_from_file_url(page):
+    assert page.errors == []
+
+
+def test_rows_start_in_date_order(page):
+    page.reload()
+    assert visible_ids(page) == ["one", "three", "two"]
+
+
+def test_sorting_by_title(page):
+    page.reload()
+    sort_by(page, "title")
+    assert visible_ids(page) == ["three", "two", "one"]
+
+
+def test_sorting_twice_reverses(page):
+    page.reload()
+    sort_by(page, "title")
+    sort_by(page, "title")
+    assert visible_ids(page) == ["one", "two", "three"]
+
+
+def test_sorting_by_archive(page):
+    page.reload()
+    sort_by(page, "archive")
+    assert visible_ids(page) == ["three", "one", "two"]
+
+
+def test_filter_searches_titles_and_summaries(page):
+    page.reload()
+    page.fill("#filter", "armistice")
+    assert visible_ids(page) == ["one", "three"]
+    assert page.text_content("#count") == "2 of 3 documents"
+
+
+def test_filter_needs_every_word(page):
+    page.reload()
+    page.fill("#filter", "armistice zhou")
+    assert visible_ids(page) == ["one"]
