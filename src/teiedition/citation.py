@@ -308,7 +308,8 @@ _ROLE_OF = {
 # A credit sentence starts with a role word, perhaps after a short qualifier
 # (`English translation by`, `Original translation by`).
 _CREDIT_START = re.compile(
-    r"(?:(?<=^)|(?<=[.;]\s)|(?<=[.;]))\s*(?P<start>(?:(?:English|Original|Russian)\s+)?"
+    r"(?:(?<=^)|(?<=[.;]\s)|(?<=[.;]))\s*(?P<start>"
+    r"(?:(?:English|Original|Russian|Document|Copy|Text|Also|Originally)\s+)?"
     r"(?:Obtained|Contributed|Provided|Donated|Translated|Translation)\b)",
     re.IGNORECASE,
 )
@@ -334,19 +335,28 @@ def _sentence_end(text: str, start: int) -> int:
 
 
 def _names(text: str) -> list[str]:
-    """`Sergey Radchenko`, `X and Y`, `X, Y, and Z`; stops at the first lower-case word."""
+    """`Sergey Radchenko`, `X and Y`, `X, Y, and Z`, `the Russian State Archive`.
+
+    A name is a run of capitalised words, initials and particles; the list ends at the
+    first other lower-case word (`slightly revised`).
+    """
     names: list[str] = []
     for chunk in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text):
-        tokens = []
-        for token in chunk.split():
-            if not _NAME_TOKEN.fullmatch(token):
+        words = chunk.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        tokens: list[str] = []
+        for i, word in enumerate(words):
+            joins_names = word in ("of", "the", "for") and i + 1 < len(words) and words[i + 1][:1].isupper()
+            if not (_NAME_TOKEN.fullmatch(word) or (tokens and joins_names)):
                 break
-            tokens.append(token)
-        name = " ".join(tokens).rstrip(".,;")
-        if tokens and not chunk.split()[0][0].islower():
-            names.append(name)
-        if len(tokens) < len(chunk.split()):
-            break  # `slightly revised`, `for CWIHP`: the name list is over
+            tokens.append(word)
+        while tokens and tokens[-1] in ("of", "the", "for"):
+            tokens.pop()
+        if tokens and tokens[0][0].isupper():
+            names.append(" ".join(tokens).rstrip(".,;"))
+        if len(tokens) < len(words):
+            break  # `slightly revised`: the name list is over
     return names
 
 

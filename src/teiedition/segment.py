@@ -28,36 +28,49 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ABBREVIATIONS", "split_sentences"]
+__all__ = [
+    "ABBREVIATIONS",
+    "NUMBER_ABBREVIATIONS",
+    "SENTENCE_FINAL_ABBREVIATIONS",
+    "split_sentences",
+]
 
-# Words that end with a full stop without ending the sentence (case-sensitive; a
-# trailing `.` of the abbreviation itself is implied).
+# Words that end with a full stop without ending the sentence (case-sensitive, written
+# without their final full stop). Titles bind to the name that follows whatever it is.
 ABBREVIATIONS: frozenset[str] = frozenset(
     {
         # titles and ranks
         "Cde", "Cdes", "Com", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Col", "Lt",
         "Maj", "Capt", "Adm", "Sgt", "Cpt", "Gov", "Sen", "Rep", "Amb", "Hon", "Rev",
-        "Messrs", "Mme", "Mlle", "Jr", "Sr", "Bros",
-        # references and numbers
+        "Messrs", "Mme", "Mlle", "Jr", "Sr", "Bros", "Inc", "Co", "Corp", "Ltd", "Dept",
+        "Univ",
+        # references before a number
         "No", "Nos", "Nº", "nº", "no", "nos", "p", "pp", "vol", "Vol", "vols", "ch", "Ch",
-        "art", "Art", "para", "fig", "Fig", "ed", "eds", "op", "cit", "ibid", "Ibid",
-        "cf", "f", "ff", "l", "ll", "d", "F", "Op", "D", "L", "tel", "Tel", "Inc", "Co",
-        "Corp", "Ltd", "Dept", "Univ", "approx", "ca", "c", "viz", "vs", "v",
+        "art", "Art", "para", "fig", "Fig", "f", "ff", "l", "ll", "d", "Op", "op", "tel",
+        "Tel",
         # Latin and English shorthand
-        "etc", "e.g", "i.e", "et al", "a.m", "p.m", "A.M", "P.M", "U.S", "U.S.A", "U.K",
-        "U.N", "U.S.S.R", "D.C",
+        "ed", "eds", "cit", "ibid", "Ibid", "cf", "approx", "ca", "c", "viz", "vs", "v",
+        "etc", "e.g", "i.e", "a.m", "p.m", "A.M", "P.M", "U.S", "U.S.A", "U.K", "U.N",
+        "U.S.S.R", "D.C",
         # months
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     }
 )
-# After these a capitalised word may still start a new sentence (`at 6 p.m. The ...`):
-# they only bind to a following lower-case word or number, which never breaks anyway.
-_SENTENCE_FINAL_ABBREVIATIONS = frozenset({"etc", "a.m", "p.m", "A.M", "P.M", "U.S", "U.S.A", "U.K", "U.N", "U.S.S.R"})
+# These bind only to a following number (`No. 5`, `p. 12`); before a capital they are
+# words ending a sentence (`He said no. Then ...`).
+NUMBER_ABBREVIATIONS: frozenset[str] = frozenset(
+    {"No", "Nos", "no", "nos", "p", "pp", "vol", "Vol", "vols", "ch", "Ch", "art", "Art",
+     "para", "fig", "Fig", "f", "ff", "l", "ll", "d", "Op", "op", "tel", "Tel", "c", "v"}
+)
+# After these a capitalised word starts a new sentence (`at 6 p.m. The talks ...`);
+# before a lower-case word nothing breaks anyway.
+SENTENCE_FINAL_ABBREVIATIONS: frozenset[str] = frozenset({"etc", "a.m", "p.m", "A.M", "P.M"})
 
 _CLOSERS = "”’\"')]»"
 _OPENERS_QUOTES = "“‘\"'«"
 _END = re.compile(r"(?:\.\.\.|[.?!…])+[" + re.escape(_CLOSERS) + r"]*")
 _LIST_LABEL = re.compile(r"(?:\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])[.)]")
+_LEADING_NOTES = re.compile(r"(?:\s*\[[^\[\]]*\])*\s*")  # notes before a list label
 _WORD_BEFORE = re.compile(r"([\w.’'º]+)$")
 
 
@@ -88,11 +101,16 @@ def _is_abbreviation(text: str, dot: int, sentence_start: int, next_char: str) -
     if m is None:
         return False
     word = m.group(1).lstrip("(“‘\"'[")
-    if m.start() == sentence_start and _LIST_LABEL.fullmatch(word + "."):
+    at_start = _LEADING_NOTES.fullmatch(text, sentence_start, m.start())
+    if at_start and _LIST_LABEL.fullmatch(word + "."):
         return True  # `3.` at the start of a sentence labels it
     bare = word.rstrip(".")
+    if bare in NUMBER_ABBREVIATIONS:
+        return not next_char or not next_char.isupper()
+    if bare in SENTENCE_FINAL_ABBREVIATIONS:
+        return not next_char.isupper()
     if bare in ABBREVIATIONS:
-        return bare not in _SENTENCE_FINAL_ABBREVIATIONS or not next_char.isupper()
+        return True
     if re.fullmatch(r"[A-Z]|(?:[A-Z]\.)+[A-Z]", bare):
         return True  # an initial: `L. I. Brezhnev`, `V.V. Kuznetsov`
     return False
@@ -146,7 +164,7 @@ def _split_leading_notes(text: str, start: int, end: int, pairs) -> list[tuple[i
     after = text[close + 1 : end]
     stripped = after.lstrip()
     note_like = ":" in content or re.search(r"[.?!]$", content) or len(content.split()) >= 4
-    if not note_like or not stripped or not (stripped[0].isupper() or stripped[0] in _OPENERS_QUOTES + "["):
+    if not note_like or not stripped or not (stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in _OPENERS_QUOTES + "["):
         return [(start, end)]
     rest_start = end - len(stripped)
     return [(start, close + 1), *_split_leading_notes(text, rest_start, end, pairs)]
