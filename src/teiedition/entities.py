@@ -10,14 +10,19 @@ position wins and matching stays linear in the text), built once per
 
 Matching rules (see docs/authority.md):
   * case-sensitive, leftmost match first, then the longest form at that point;
+    each form also matches in capitals (``A. M. PUZANOV``) and a one-word
+    name letter-spaced (``R O S H C H I N``), as signatures print them;
   * whitespace in a form matches any run of whitespace, U+00A0 and line breaks
-    included; an apostrophe matches ``'``, ``’`` or ``‘``;
+    included; after a full stop it is optional (``L.I. Brezhnev``); an
+    apostrophe matches ``'``, ``’`` or ``‘``;
   * a form never matches inside a longer word (``China`` not in ``Chinese``,
     ``KWP`` not in ``KWPs``), but a possessive ``’s`` may follow (``KWP’s``:
     the span covers ``KWP``);
   * a form is not matched as the tail or head of a lower-case hyphenated
     compound (``pro-Peking``, ``Moscow-based``, ``Kim Il-sung`` for ``Kim Il``),
-    while ``DPRK–Japan`` or ``USSR-DPRK`` still match both names.
+    while ``DPRK–Japan`` or ``USSR-DPRK`` still match both names;
+  * phrases listed under ``ignore`` match but name nothing, so a shorter name
+    inside them is not tagged (``Far East Department`` hides ``Far East``).
 """
 
 from __future__ import annotations
@@ -37,12 +42,14 @@ ID_PREFIX = {"person": "pers-", "org": "org-", "place": "place-"}
 ENV_VAR = "TEIEDITION_AUTHORITY"
 MAX_FILE_BYTES = 5_000_000
 
+_AMBIGUOUS = object()  # a printed variant two entries would claim
 _ENTRY_KEYS = {"id", "name", "forms", "note", "sameAs"}
 _ID_RE = re.compile(r"^(pers|org|place)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 _URI_RE = re.compile(r"^https?://\S+$")
 _APOSTROPHES = "'’‘"
 _SPACE_RE = re.compile(r"\s+")  # str patterns: \s includes U+00A0 and other Unicode spaces
-_WS, _APOS = object(), object()  # trie tokens for "any whitespace run" and "any apostrophe"
+# Trie tokens: "a whitespace run", "optional whitespace" (after a full stop), "an apostrophe".
+_WS, _OPT_WS, _APOS = object(), object(), object()
 
 
 @dataclass(frozen=True)
@@ -67,21 +74,34 @@ class Mention:
 
 
 def form_key(surface: str) -> str:
-    """The lookup key of a surface form: whitespace runs as one space, apostrophes as ’."""
-    key = _SPACE_RE.sub(" ", surface.strip())
+    """The lookup key of a surface form: one space per whitespace run, none after a
+    full stop, and ’ for every apostrophe; text and form match when their keys do."""
+    key = _SPACE_RE.sub(" ", surface.strip()).replace(". ", ".")
     for ch in _APOSTROPHES:
         key = key.replace(ch, "’")
     return key
 
 
+def printed_variants(form: str) -> list[str]:
+    """Other ways the archive prints a form: in capitals, and a one-word name letter-spaced."""
+    variants = [form.upper()]
+    if " " not in form and len(form) >= 4 and form.isalpha() and not form.isupper():
+        variants += [" ".join(form), " ".join(form.upper())]
+    return [v for v in variants if v != form]
+
+
 class Authority:
     """The merged authority: entries by id, and one compiled matcher over all forms."""
 
-    def __init__(self, entries: Iterable[Entry]):
+    def __init__(self, entries: Iterable[Entry], ignore: Iterable[str] = ()):
         self._entries: dict[str, Entry] = {}
         for entry in entries:
             self._entries[entry.id] = entry
-        self._by_form: dict[str, Entry] = {}
+        self.ignore: tuple[str, ...] = tuple(dict.fromkeys(ignore))
+        # key -> entry, or None for an ignored phrase.  Forms as written first:
+        # two entries sharing one is an error; printed variants fill in after,
+        # and one claimed by two entries is dropped rather than guessed.
+        self._by_form: dict[str, Entry | None] = {}
         for entry in self._entries.values():
             for form in entry.forms:
                 key = form_key(form)
@@ -92,6 +112,25 @@ class Authority:
                         "a form must name one entry"
                     )
                 self._by_form[key] = entry
+        for phrase in self.ignore:
+            key = form_key(phrase)
+            if self._by_form.get(key) is not None:
+                raise InputError(
+                    f"authority: ignored phrase {phrase!r} is a form of {self._by_form[key].id}"
+                )
+            self._by_form[key] = None
+        claimed: dict[str, Entry | None] = {}
+        for entry in [*self._entries.values(), None]:
+            for form in entry.forms if entry else self.ignore:
+                for variant in printed_variants(form):
+                    key = form_key(variant)
+                    if key in self._by_form:
+                        continue
+                    if key in claimed and claimed[key] is not entry:
+                        claimed[key] = _AMBIGUOUS
+                    else:
+                        claimed[key] = entry
+        self._by_form.update({k: v for k, v in claimed.items() if v is not _AMBIGUOUS})
         self._pattern = _compile_forms(self._by_form)
 
     # -- loading ---------------------------------------------------------------
@@ -104,14 +143,17 @@ class Authority:
         it) and adds new ones.  Bad data raises ``InputError`` with file:line.
         """
         merged: dict[str, Entry] = {}
+        ignore: list[str] = []
         sources: list[tuple[str, str]] = [("data/authority.toml", _packaged_text())]
         extra = [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
         for path in [*extra, *paths]:
             sources.append((str(path), _read_file(Path(path))))
         for name, text in sources:
-            for entry in parse_authority(text, name=name):
+            entries, phrases = parse_authority(text, name=name)
+            for entry in entries:
                 merged[entry.id] = entry
-        return cls(merged.values())
+            ignore += phrases
+        return cls(merged.values(), ignore)
 
     # -- queries ---------------------------------------------------------------
 
@@ -136,10 +178,12 @@ class Authority:
         if self._pattern is None:
             return []
         by_form = self._by_form
-        return [
-            Mention(m.start(), m.end(), by_form[form_key(m.group())])
-            for m in self._pattern.finditer(text)
-        ]
+        found = []
+        for m in self._pattern.finditer(text):
+            entry = by_form[form_key(m.group())]
+            if entry is not None:  # None: an ignored phrase
+                found.append(Mention(m.start(), m.end(), entry))
+        return found
 
 
 # -- reading and checking the TOML ---------------------------------------------
@@ -166,8 +210,11 @@ def _read_file(path: Path) -> str:
         raise InputError(f"not UTF-8 text (byte {exc.start})", path=str(path)) from None
 
 
-def parse_authority(text: str, *, name: str = "<authority>") -> list[Entry]:
-    """Entries of one TOML authority file, checked; ``InputError`` names file and line."""
+def parse_authority(text: str, *, name: str = "<authority>") -> tuple[list[Entry], list[str]]:
+    """Entries and ignored phrases of one TOML authority file, checked.
+
+    ``InputError`` names the file and line of the first problem.
+    """
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -183,10 +230,18 @@ def parse_authority(text: str, *, name: str = "<authority>") -> list[Entry]:
     headers = _table_header_lines(text)
     entries: list[Entry] = []
     seen: dict[str, int] = {}
+    ignore = data.pop("ignore", [])
+    if not isinstance(ignore, list) or not all(
+        isinstance(p, str) and p.strip() and (p.strip()[0].isalnum()) for p in ignore
+    ):
+        raise InputError(
+            "ignore must be a list of phrases, each starting with a letter or digit",
+            path=f"{name}:{_key_line(text, 'ignore')}",
+        )
     for kind, records in data.items():
         if kind not in KINDS:
             raise InputError(
-                f"unknown kind [[{kind}]]; expected [[person]], [[org]] or [[place]]",
+                f"unknown kind [[{kind}]]; expected [[person]], [[org]], [[place]] or ignore",
                 path=f"{name}:{_key_line(text, kind)}",
             )
         if not isinstance(records, list):
@@ -204,7 +259,7 @@ def parse_authority(text: str, *, name: str = "<authority>") -> list[Entry]:
                 )
             seen[entry.id] = line
             entries.append(entry)
-    return entries
+    return entries, [_SPACE_RE.sub(" ", p.strip()) for p in ignore]
 
 
 def _entry_from_record(kind: str, record: object, where: str) -> Entry:
@@ -279,12 +334,14 @@ def _key_line(text: str, key: str) -> int:
 
 def _tokens(key: str) -> list[object]:
     out: list[object] = []
-    for ch in key:
+    for i, ch in enumerate(key):
         out.append(_WS if ch == " " else _APOS if ch == "’" else ch)
+        if ch == "." and i + 1 < len(key):
+            out.append(_OPT_WS)  # keys hold no space after a full stop
     return out
 
 
-def _compile_forms(by_form: dict[str, Entry]) -> re.Pattern[str] | None:
+def _compile_forms(by_form: dict[str, Entry | None]) -> re.Pattern[str] | None:
     """One regex for all forms: a trie of tokens, so alternatives never share a first token."""
     if not by_form:
         return None
@@ -308,6 +365,8 @@ def _trie_regex(node: dict) -> str:
     for token in sorted((t for t in node if t is not None), key=_token_sort_key):
         if token is _WS:
             head = r"\s+"
+        elif token is _OPT_WS:
+            head = r"\s*"
         elif token is _APOS:
             head = "['’‘]"
         else:
@@ -323,6 +382,8 @@ def _trie_regex(node: dict) -> str:
 def _token_sort_key(token: object) -> tuple[int, str]:
     if token is _WS:
         return (1, " ")
+    if token is _OPT_WS:
+        return (1, "")
     if token is _APOS:
         return (1, "’")
     return (0, str(token))
