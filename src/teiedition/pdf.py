@@ -1,0 +1,226 @@
+"""The print edition: TEI -> print HTML (``xslt/print.xsl``) -> PDF with WeasyPrint.
+
+Why: editors and archives deposit a citable PDF of each edition.  The print
+stylesheet shares its templates with the HTML edition; ``xslt/assets/print.css``
+lays the pages out with CSS Paged Media (running heads, "Page X of Y",
+footnotes via ``float: footnote``).  Marginal bars beside the marked lines
+cannot be expressed in CSS (a span that starts mid-line has no box in the
+margin), so they are drawn after layout from the positions of the marked
+lines (see ``marginal_bars``).  The stylesheets are compiled and parsed once
+per process; nothing is ever fetched: fonts come from the system by family
+name and every URL in the document is refused.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import InputError, InvalidDocument
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+
+#: Page sizes offered on the command line, as CSS ``size`` values.
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+#: Where translator's notes go.
+NOTE_PLACES = ("footnotes", "endnotes")
+
+ASSETS_DIR = Path(__file__).resolve().parents[2] / "xslt" / "assets"
+PRINT_CSS = ASSETS_DIR / "print.css"
+
+#: Geometry of the marginal bars, in CSS px (96 per inch).
+BAR_GAP = 9.0        # from the text's left edge to the innermost bar
+LANE_WIDTH = 6.0     # between bars of neighbouring lanes
+DOUBLE_SPACING = 2.2  # between the two strokes of a double line
+STROKE = 0.8         # line width
+BAR_INSET = 2.0      # trimmed from each end so bars of adjacent lines stay apart
+
+_lock = threading.RLock()
+_stylesheets: dict[str, list] = {}
+_font_config = None
+
+
+class PdfRenderer:
+    """Render TEI trees as print-edition PDFs; cheap to create, costly parts are cached per process."""
+
+    def print_html(self, tree, *, paper: str = "a4", notes: str = "footnotes") -> str:
+        """The print HTML that goes into WeasyPrint (useful for tests and debugging)."""
+        _check_options(paper, notes)
+        root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+        if not isinstance(root, etree._Element) or root.tag != f"{{{TEI_NS}}}TEI":
+            name = root.tag if isinstance(root, etree._Element) else type(root).__name__
+            raise InvalidDocument(f"not a TEI document (root element is {name!s}, expected TEI)")
+        if root.find(f"{{{TEI_NS}}}text") is None:
+            raise InvalidDocument("TEI document has no <text>: nothing to print")
+        from . import xsltrun
+
+        return xsltrun.compiled("print.xsl").transform(root, {"paper": paper, "notes": notes})
+
+    def render(self, tree, *, paper: str = "a4", notes: str = "footnotes") -> bytes:
+        """The whole PDF as bytes, or an exception; never a partial document."""
+        html = self.print_html(tree, paper=paper, notes=notes)
+        return html_to_pdf(html, paper=paper)
+
+
+def html_to_pdf(html: str, *, paper: str = "a4") -> bytes:
+    """Lay out print HTML with the print CSS and draw the marginal bars."""
+    from weasyprint import HTML
+
+    with _lock:
+        stylesheets, font_config = _compiled_css(paper)
+        try:
+            document = HTML(string=html, base_url=ASSETS_DIR.as_uri() + "/",
+                            url_fetcher=_refuse_fetch).render(
+                stylesheets=stylesheets, font_config=font_config)
+            bars = marginal_bars(document)
+            return document.write_pdf(finisher=lambda doc, pdf: draw_bars(pdf, bars))
+        except RecursionError:
+            raise InvalidDocument("too deeply nested to lay out as pages") from None
+
+
+def _check_options(paper: str, notes: str) -> None:
+    if paper not in PAPER_SIZES:
+        raise InputError(f"unknown paper size {paper!r} (choose {', '.join(PAPER_SIZES)})")
+    if notes not in NOTE_PLACES:
+        raise InputError(f"unknown notes placement {notes!r} (choose {', '.join(NOTE_PLACES)})")
+
+
+def _compiled_css(paper: str):
+    """print.css plus the page size, parsed once per process and paper."""
+    global _font_config
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    if _font_config is None:
+        _font_config = FontConfiguration()
+    if paper not in _stylesheets:
+        try:
+            base = PRINT_CSS.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InvalidDocument(f"print stylesheet missing: {PRINT_CSS} ({exc.strerror})") from None
+        _stylesheets[paper] = [
+            CSS(string=base, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=_refuse_fetch,
+                font_config=_font_config),
+            CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }}", font_config=_font_config),
+        ]
+    return _stylesheets[paper], _font_config
+
+
+def _refuse_fetch(url, *args, **kwargs):
+    """No URL is ever fetched: no network, no file outside the input (images are dropped)."""
+    raise ValueError(f"the print edition fetches nothing (refused {url[:80]})")
+
+
+# --- Marginal bars ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar to draw: page index, x of the text's left edge, vertical extent, style, lane."""
+
+    page: int
+    text_left: float
+    top: float
+    bottom: float
+    rend: str
+    lane: int
+
+
+def marginal_bars(document) -> list[Bar]:
+    """Find each marked element's lines on every page and give each mark its lane.
+
+    Marked elements carry ``data-bars`` (``single-line``/``double-line`` tokens,
+    one per physical mark).  For an inline span the bar runs beside exactly the
+    lines it occupies; for a block (a marked paragraph) beside the whole block.
+    Bars that overlap on a page are moved outwards into separate lanes.
+    """
+    bars: list[Bar] = []
+    for index, page in enumerate(document.pages):
+        extents: dict[tuple[int, str], list[float]] = {}
+        order: list[tuple[int, str, object]] = []
+        for box, line in _walk(page._page_box, None):
+            element = box.element
+            rends = element.get("data-bars") if element is not None else None
+            if not rends or getattr(box, "element_tag", None) != element.tag:
+                continue
+            if line is not None:
+                top, bottom, left = line.position_y, line.position_y + line.height, line.position_x
+            elif type(box).__name__ in ("BlockBox", "ListItemBox"):
+                top = box.border_box_y()
+                bottom = top + box.border_height()
+                left = box.content_box_x()
+            else:
+                continue
+            for rend in rends.split():
+                key = (id(element), rend)
+                if key not in extents:
+                    extents[key] = [top, bottom, left]
+                    order.append((id(element), rend, element))
+                else:
+                    ext = extents[key]
+                    ext[0], ext[1], ext[2] = min(ext[0], top), max(ext[1], bottom), min(ext[2], left)
+        placed: list[Bar] = []
+        for key_id, rend, _element in order:
+            top, bottom, left = extents[(key_id, rend)]
+            lane = 0
+            while any(b.lane == lane and b.top < bottom and top < b.bottom for b in placed):
+                lane += 1
+            placed.append(Bar(index, left, top + BAR_INSET, bottom - BAR_INSET, rend, lane))
+        bars.extend(placed)
+    return bars
+
+
+def _walk(box, line):
+    """Every box of a page with the line box it sits on (None for block-level boxes)."""
+    yield box, line
+    kind = type(box).__name__
+    inner_line = box if kind == "LineBox" else line
+    for child in getattr(box, "children", ()) or ():
+        if hasattr(child, "position_y"):
+            yield from _walk(child, inner_line)
+
+
+def draw_bars(pdf, bars: list[Bar]) -> None:
+    """Append the bars to each page's content as vector strokes (PDF points, origin bottom left)."""
+    import pydyf
+
+    by_page: dict[int, list[Bar]] = {}
+    for bar in bars:
+        by_page.setdefault(bar.page, []).append(bar)
+    kids = pdf.pages["Kids"]
+    for index, page_bars in by_page.items():
+        page = pdf.objects[_kid_number(kids, index)]
+        media = page["MediaBox"]
+        height = float(media[3])
+        # WeasyPrint leaves its own y-flipped transformation in force at the end of its
+        # content stream: save the state before it, restore it before the bars.
+        save = pydyf.Stream(compress=False)
+        save.push_state()
+        pdf.add_object(save)
+        stream = pydyf.Stream(compress=True)
+        stream.pop_state()
+        stream.push_state()
+        stream.set_line_width(STROKE * 0.75)
+        stream.set_color_rgb(0.15, 0.15, 0.15, stroke=True)
+        for bar in page_bars:
+            x = bar.text_left - BAR_GAP - bar.lane * LANE_WIDTH
+            xs = [x] if bar.rend != "double-line" else [x, x - DOUBLE_SPACING]
+            for xi in xs:
+                stream.move_to(xi * 0.75, height - bar.top * 0.75)
+                stream.line_to(xi * 0.75, height - bar.bottom * 0.75)
+                stream.stroke()
+        stream.pop_state()
+        pdf.add_object(stream)
+        contents = page["Contents"]
+        originals = list(contents) if isinstance(contents, pydyf.Array) else [contents]
+        page["Contents"] = pydyf.Array([save.reference, *originals, stream.reference])
+
+
+def _kid_number(kids, index: int) -> int:
+    """pydyf stores page references as ``N 0 R`` triples in a flat Kids array."""
+    return int(kids[index * 3])
