@@ -70,6 +70,7 @@ _CLOSERS = "”’\"')]»"
 _OPENERS_QUOTES = "“‘\"'«"
 _END = re.compile(r"(?:\.\.\.|[.?!…])+[" + re.escape(_CLOSERS) + r"]*")
 _LIST_LABEL = re.compile(r"(?:\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])[.)]")
+_OMISSION_BEFORE = re.compile(r"\[[\s.…]*\]$")
 _LEADING_NOTES = re.compile(r"(?:\s*\[[^\[\]]*\])*\s*")  # notes before a list label
 _WORD_BEFORE = re.compile(r"([\w.’'º]+)$")
 
@@ -124,8 +125,10 @@ def _raw_boundaries(text: str) -> list[int]:
     sentence_start = len(text) - len(text.lstrip())
     for m in _END.finditer(text):
         end = m.end()
-        if inside[m.start()]:
-            continue
+        if inside[end - 1]:
+            continue  # inside brackets, unless the stop closes them: `(They left.) Then`
+        if _OMISSION_BEFORE.search(text, 0, end):
+            continue  # `[…]`, `[. . .]`: an omission mark, not the end of a sentence
         rest = text[end:]
         gap = len(rest) - len(rest.lstrip())
         if rest and gap == 0:
