@@ -282,3 +282,17 @@ def test_second_build_into_the_same_folder_is_refused(tmp_path):
     with buildmod.output_lock(out):
         with pytest.raises(InputError, match="another build"):
             run(src, out)
+
+
+class BrokenStages:
+    """Stages whose stylesheet does not compile."""
+
+    def __init__(self, *, pdf: bool):
+        raise ValueError("html.xsl line 3: unknown function")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_pipeline_that_cannot_start_is_one_clear_error(tmp_path, jobs):
+    with pytest.raises(buildmod.PipelineSetupError, match="cannot set up the pipeline: ValueError: html.xsl"):
+        run_build(three_sources(tmp_path), tmp_path / "out", jobs=jobs, stages=BrokenStages,
+                  progress=False, stream=io.StringIO())

@@ -33,18 +33,20 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from . import __version__
-from .errors import EXIT_INVALID, EXIT_OK, InputError, TeiEditionError
+from .errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, InputError, TeiEditionError
 from .files import atomic_write
 from .progress import Progress
 
 MANIFEST_NAME = ".teiedition-build.json"
-LOCK_NAME = ".teiedition-build.lock"
 MANIFEST_FORMAT = 1
 #: Seconds between manifest checkpoints while building (what a killed build can resume from).
 CHECKPOINT_SECONDS = 2.0
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent.parent
+
+#: Status a worker reports when its pipeline could not be set up (stops the build).
+SETUP_FAILED = "setup-failed"
 
 _TEMP_FILE = re.compile(r"^\..+\.(xml|html|pdf|json|csv)\.[A-Za-z0-9_]+\.tmp$")
 
@@ -190,15 +192,34 @@ def _remove(folder: Path, names) -> None:
 
 # --------------------------------------------------------------------------- workers
 
+class PipelineSetupError(TeiEditionError):
+    """The stages could not be set up (a stylesheet or schema does not compile): nothing can build."""
+
+    exit_code = EXIT_INTERNAL
+
+
+def make_stages(stages_factory: Callable, pdf: bool):
+    """Compile the pipeline; any failure becomes one ``PipelineSetupError``."""
+    try:
+        return stages_factory(pdf=pdf)
+    except Exception as exc:
+        reason = str(exc) if isinstance(exc, TeiEditionError) else f"{type(exc).__name__}: {exc}"
+        raise PipelineSetupError(f"cannot set up the pipeline: {reason}") from None
+
+
 _worker_stages = None
+_worker_setup_error = ""
 
 
 def _init_worker(stages_factory: Callable, pdf: bool) -> None:
     """Compile the pipeline once per worker; Ctrl-C is the parent's to handle."""
-    global _worker_stages
+    global _worker_stages, _worker_setup_error
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _exit_on_signal)
-    _worker_stages = stages_factory(pdf=pdf)
+    try:
+        _worker_stages = make_stages(stages_factory, pdf)
+    except PipelineSetupError as exc:  # reported with the first document, not as a dead pool
+        _worker_setup_error = str(exc)
 
 
 def _exit_on_signal(signum, frame):
@@ -206,6 +227,8 @@ def _exit_on_signal(signum, frame):
 
 
 def _run_in_worker(task: Task) -> DocResult:
+    if _worker_setup_error:
+        return DocResult(task.doc_id, SETUP_FAILED, _worker_setup_error)
     return build_document(task, _worker_stages)
 
 
@@ -355,18 +378,18 @@ def remove_leftover_temp_files(output: Path) -> int:
 
 @contextlib.contextmanager
 def output_lock(output: Path):
-    """One build per output folder at a time: a second one is refused, not interleaved."""
+    """One build per output folder at a time (a lock on the folder itself, no lock file left behind)."""
     import fcntl
 
-    with open(output / LOCK_NAME, "a+b") as fh:
+    fd = os.open(output, os.O_RDONLY)
+    try:
         try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise InputError("another build is writing to this folder", path=str(output)) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+        yield
+    finally:
+        os.close(fd)
 
 
 @contextlib.contextmanager
@@ -443,6 +466,8 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
         facts = {src.stem: stat for src, stat in plan.todo}
 
         def record(result: DocResult, bar: Progress) -> None:
+            if result.status == SETUP_FAILED:
+                raise PipelineSetupError(result.reason)
             entry = {"source": Path(tasks[result.doc_id].source).name, **facts[result.doc_id],
                      "key": build_key(facts[result.doc_id]["sha256"], toolchain, pdf=pdf),
                      "status": result.status, "reason": result.reason,
@@ -481,7 +506,7 @@ def _run_tasks(tasks: list[Task], stages: Callable, pdf: bool, jobs: int,
     jobs = min(jobs, len(tasks))
     last = time.monotonic()
     if jobs == 1:
-        local = stages(pdf=pdf)
+        local = make_stages(stages, pdf)
         for task in tasks:
             record(build_document(task, local), bar)
             if time.monotonic() - last > CHECKPOINT_SECONDS:
@@ -490,24 +515,38 @@ def _run_tasks(tasks: list[Task], stages: Callable, pdf: bool, jobs: int,
         return
     with ProcessPoolExecutor(max_workers=jobs, mp_context=worker_context(),
                              initializer=_init_worker, initargs=(stages, pdf)) as pool:
-        pending = {pool.submit(_run_in_worker, task): task for task in tasks}
+        pending = {}
         try:
+            for task in tasks:
+                pending[pool.submit(_run_in_worker, task)] = task
             while pending:
                 done, _ = wait(pending, timeout=CHECKPOINT_SECONDS, return_when=FIRST_COMPLETED)
                 for future in done:
-                    task = pending.pop(future)
-                    try:
-                        result = future.result()
-                    except BrokenProcessPool:
-                        result = DocResult(task.doc_id, "failed", "worker process died (out of memory or killed)")
-                    record(result, bar)
+                    record(_result_of(future, pending.pop(future)), bar)
                 if time.monotonic() - last > CHECKPOINT_SECONDS:
                     checkpoint()
                     last = time.monotonic()
+        except BrokenProcessPool:  # the pool broke while tasks were being submitted
+            submitted = set(pending.values())
+            for task in tasks:
+                if task not in submitted:
+                    record(DocResult(task.doc_id, "failed", "worker process died (out of memory or killed)"), bar)
+            for future, task in pending.items():
+                record(_result_of(future, task), bar)
         except BaseException:
             for future in pending:
                 future.cancel()
             raise
+
+
+def _result_of(future, task: Task) -> DocResult:
+    """A finished future's result; a worker that died takes only its own document down."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return DocResult(task.doc_id, "failed", "worker process died (out of memory or killed)")
+    except Exception as exc:  # e.g. a result that could not be pickled
+        return DocResult(task.doc_id, "failed", f"internal error: {type(exc).__name__}: {exc}")
 
 
 def write_collection(output: Path, manifest: dict, sources: list[Path]) -> None:
