@@ -1,0 +1,130 @@
+"""Render a TEI file as an HTML edition (XSLT 3.0, saxonche) or a print edition (PDF).
+
+Why: readers get a static, self-contained HTML5 page (CSS and a small script
+inlined, no remote resources, readable without JavaScript) that shows
+everything the TEI knows; publishers host it as a plain file.
+
+Decisions on bad input (see the README):
+
+* not XML, unsafe XML (entities, external DTD) -> one-line error, exit 2;
+* XML but not TEI (root is not ``TEI``/``teiCorpus`` in the TEI namespace) ->
+  one-line error, exit 1;
+* TEI that is not schema-valid -> best-effort page, exit 0; render does not
+  validate (that is ``teiedition validate``), but what the stylesheet notices
+  (no ``<text>``, pointers that resolve to nothing, XIncludes it will not
+  follow) is printed as warnings on stderr;
+* the output is written whole (``files.atomic_write``) or not at all.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+from lxml import etree
+
+from . import xsltrun
+from .errors import InputError, InvalidDocument
+from .files import atomic_write
+from .safexml import parse_xml_file
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+ASSETS = xsltrun.XSLT_DIR / "assets"
+
+
+@functools.lru_cache(maxsize=None)
+def asset(name: str) -> str:
+    """The text of a file in ``xslt/assets`` (CSS, script), read once per process."""
+    return (ASSETS / name).read_text(encoding="utf-8")
+
+
+def check_tei(tree, name: str = "<input>") -> None:
+    """Refuse a document whose root is not TEI (or teiCorpus) in the TEI namespace."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    qname = etree.QName(root)
+    if qname.namespace == TEI_NS and qname.localname in ("TEI", "teiCorpus"):
+        return
+    if qname.localname in ("TEI", "teiCorpus"):
+        where = f"in namespace {qname.namespace}" if qname.namespace else "in no namespace"
+        raise InvalidDocument(
+            f"not TEI: <{qname.localname}> is {where}; TEI P5 needs xmlns=\"{TEI_NS}\"", path=name
+        )
+    raise InvalidDocument(f"not TEI: the root element is <{qname.localname}>, not <TEI>", path=name)
+
+
+class HtmlRenderer:
+    """TEI tree -> one self-contained HTML5 page.  Build one and reuse it for many documents."""
+
+    def __init__(self) -> None:
+        self._stylesheet = xsltrun.compiled("html.xsl")
+        self.warnings: tuple[str, ...] = ()
+
+    def render(self, tree, *, tei_href: str | None = None, pdf_href: str | None = None) -> str:
+        """The HTML page for ``tree``; stylesheet warnings are left in ``self.warnings``."""
+        check_tei(tree)
+        result = self._stylesheet.run(
+            tree,
+            {
+                "tei-href": tei_href or "",
+                "pdf-href": pdf_href or "",
+                "css": asset("edition.css"),
+                "js": asset("edition.js"),
+            },
+        )
+        self.warnings = result.messages
+        return result.output
+
+
+def _href(target: Path, page: Path) -> str:
+    """A relative, URL-quoted link from the page's folder to ``target``."""
+    rel = os.path.relpath(target.resolve(), page.resolve().parent)
+    return quote(Path(rel).as_posix())
+
+
+def default_output(source: str | os.PathLike, target: str) -> Path:
+    """``doc.xml`` -> ``doc.html`` or ``doc.pdf`` beside it."""
+    return Path(source).with_suffix("." + target)
+
+
+def render(source, *, target: str = "html", output=None, paper: str = "a4", notes: str = "footnotes") -> int:
+    """Render one TEI file to HTML or PDF; write it whole or not at all; return the exit code.
+
+    ``output`` "-" writes the HTML to standard output.
+    """
+    if target not in ("html", "pdf"):
+        raise InputError(f"unknown target {target!r}: use html or pdf")
+    src = Path(source)
+    tree = parse_xml_file(src, allow_xinclude=True)
+    check_tei(tree, str(src))
+    out = default_output(src, target) if output is None else Path(output)
+    if str(out) != "-" and out.resolve() == src.resolve():
+        raise InputError("the output would overwrite the input", path=str(src))
+
+    if target == "pdf":
+        from .pdf import PdfRenderer
+
+        data = PdfRenderer().render(tree, paper=paper, notes=notes)
+        if str(out) == "-":
+            sys.stdout.buffer.write(data)
+        else:
+            atomic_write(out, data)
+        return 0
+
+    renderer = HtmlRenderer()
+    page_path = Path.cwd() / "page.html" if str(out) == "-" else out
+    pdf = page_path.with_suffix(".pdf")
+    html = renderer.render(
+        tree,
+        tei_href=_href(src, page_path),
+        pdf_href=_href(pdf, page_path) if pdf.exists() else None,
+    )
+    for message in renderer.warnings:
+        print(f"{src}: warning: {message}", file=sys.stderr)
+    if str(out) == "-":
+        sys.stdout.write(html)
+    else:
+        atomic_write(out, html)
+    return 0

@@ -1,0 +1,204 @@
+"""Run the project's XSLT 3.0 stylesheets with saxonche, compiled once per process.
+
+Why: compiling a stylesheet costs far more than running it, so each process
+keeps one ``PySaxonProcessor`` and a cache of compiled stylesheets, reused for
+every document.  Input documents are parsed by ``safexml`` (hardened lxml)
+and handed to Saxon as entity-free XML text, so Saxon never resolves a DTD,
+entity or XInclude of its own.  Once the entry stylesheets are compiled the
+processor is locked down (Saxon's ``allowedProtocols`` set to nothing): from
+then on no stylesheet can read any URI at run time, whatever the input says.
+
+Usage::
+
+    from teiedition import xsltrun
+    html = xsltrun.compiled("html.xsl").transform(tree, {"tei-href": "doc.xml"})
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import InvalidDocument, TeiEditionError
+from .safexml import parse_xml_bytes
+
+#: Where the stylesheets live: the repository's ``xslt/`` folder (override with TEIEDITION_XSLT_DIR).
+XSLT_DIR = Path(os.environ.get("TEIEDITION_XSLT_DIR") or Path(__file__).resolve().parents[2] / "xslt")
+
+_ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
+_XINCLUDE = "http://saxon.sf.net/feature/xinclude-aware"
+
+_lock = threading.RLock()
+_processor = None
+_cache: dict[str, "Stylesheet"] = {}
+_failed: dict[str, StylesheetError] = {}
+_locked_down = False
+
+
+class StylesheetError(TeiEditionError):
+    """A stylesheet of ours failed to compile: a bug in the project, not in the input."""
+
+    exit_code = 3
+
+
+@dataclass(frozen=True)
+class TransformResult:
+    """What a transformation produced: the serialised output and any xsl:message texts."""
+
+    output: str
+    messages: tuple[str, ...] = ()
+
+
+def processor():
+    """The one ``PySaxonProcessor`` of this process, created on first use."""
+    global _processor
+    with _lock:
+        if _processor is None:
+            from saxonche import PySaxonProcessor
+
+            proc = PySaxonProcessor(license=False)
+            proc.set_configuration_property(_XINCLUDE, "false")
+            _processor = proc
+        return _processor
+
+
+def entry_stylesheets() -> list[str]:
+    """The entry stylesheets (``xslt/*.xsl``), all compiled before the processor is locked down."""
+    return sorted(p.name for p in XSLT_DIR.glob("*.xsl"))
+
+
+def compiled(name: str) -> "Stylesheet":
+    """The compiled stylesheet ``name`` (relative to ``xslt/``), compiled once per process.
+
+    The first call compiles the requested stylesheet and every entry stylesheet
+    (``xslt/*.xsl``), then forbids Saxon any URI access (``allowedProtocols``
+    empty), so no input can make a stylesheet read a file.  Saxon cannot lift
+    that restriction again: a stylesheet that is not an entry point can only be
+    compiled by the very first call of the process.  An entry stylesheet that
+    fails to compile does not stop the others; its error is raised when asked for.
+    """
+    with _lock:
+        if name in _cache:
+            return _cache[name]
+        if name in _failed:
+            raise _failed[name]
+        if _locked_down:
+            raise StylesheetError(
+                f"{name}: not an entry stylesheet in {XSLT_DIR} and compiled after lock-down"
+            )
+        _cache[name] = _compile(name)
+        for entry in entry_stylesheets():
+            if entry not in _cache:
+                try:
+                    _cache[entry] = _compile(entry)
+                except StylesheetError as exc:
+                    _failed[entry] = exc
+        _lock_down()
+        return _cache[name]
+
+
+def _lock_down() -> None:
+    global _locked_down
+    processor().set_configuration_property(_ALLOWED_PROTOCOLS, "")
+    _locked_down = True
+
+
+def _compile(name: str) -> "Stylesheet":
+    path = (XSLT_DIR / name).resolve()
+    if not path.is_file():
+        raise StylesheetError(f"stylesheet not found: {path}")
+    proc = processor()
+    xslt = proc.new_xslt30_processor()
+    try:
+        executable = xslt.compile_stylesheet(stylesheet_file=str(path))
+    except Exception as exc:  # PySaxonApiError: static errors in our own stylesheet
+        raise StylesheetError(f"{name}: stylesheet does not compile: {_one_line(exc)}") from None
+    if executable is None:
+        raise StylesheetError(f"{name}: stylesheet does not compile")
+    return Stylesheet(name, path, executable)
+
+
+class Stylesheet:
+    """One compiled stylesheet; ``transform`` runs it on a document with parameters."""
+
+    def __init__(self, name: str, path: Path, executable):
+        self.name = name
+        self.path = path
+        self._executable = executable
+        self._executable.set_save_xsl_message(True)
+
+    def __repr__(self) -> str:
+        return f"Stylesheet({self.name!r})"
+
+    def transform(self, source, params: dict | None = None) -> str:
+        """Transform an lxml tree/element or XML bytes; return the serialised output."""
+        return self.run(source, params).output
+
+    def run(self, source, params: dict | None = None) -> TransformResult:
+        """Like ``transform``, but also return the stylesheet's xsl:message texts (warnings)."""
+        text = _as_xml_text(source)
+        with _lock:
+            proc = processor()
+            exe = self._executable
+            exe.clear_parameters()
+            exe.clear_xsl_messages()
+            for key, value in (params or {}).items():
+                if value is not None:
+                    exe.set_parameter(key, _xdm_value(proc, value))
+            try:
+                node = proc.parse_xml(xml_text=text, encoding="UTF-8")
+                output = exe.transform_to_string(xdm_node=node)
+            except Exception as exc:  # PySaxonApiError: a dynamic error on this input
+                raise InvalidDocument(f"cannot render ({self.name}): {_one_line(exc)}") from None
+            finally:
+                exe.clear_parameters()
+            messages = _messages(exe)
+        if output is None:
+            raise InvalidDocument(f"cannot render ({self.name}): the stylesheet produced nothing")
+        return TransformResult(output, messages)
+
+
+def _as_xml_text(source) -> str:
+    """Entity-free XML text for Saxon; bytes go through the hardened parser first."""
+    if isinstance(source, (bytes, bytearray)):
+        source = parse_xml_bytes(bytes(source))
+    if isinstance(source, etree._ElementTree):
+        source = source.getroot()
+    if not isinstance(source, etree._Element):
+        raise TypeError(f"expected an lxml tree, element or bytes, not {type(source).__name__}")
+    # The root element alone: no DOCTYPE, no internal subset, nothing for Saxon to resolve.
+    return etree.tostring(source, encoding="unicode")
+
+
+def _xdm_value(proc, value):
+    if isinstance(value, bool):
+        return proc.make_boolean_value(value)
+    if isinstance(value, int):
+        return proc.make_integer_value(value)
+    if isinstance(value, float):
+        return proc.make_double_value(value)
+    return proc.make_string_value(str(value))
+
+
+def _messages(exe) -> tuple[str, ...]:
+    try:
+        found = exe.get_xsl_messages()
+    except Exception:
+        return ()
+    if found is None:
+        return ()
+    texts = []
+    for item in found:
+        text = " ".join(str(item.string_value if hasattr(item, "string_value") else item).split())
+        if text:
+            texts.append(text)
+    return tuple(texts)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:400] + ("…" if len(text) > 400 else "")

@@ -1,0 +1,126 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Shared functions, keys and accumulators for every edition (HTML and print).
+  Why here: one place for identifiers, note numbering, pointer resolution and
+  the labels the reader sees, so the HTML and the print edition agree.
+  All functions carry the te: prefix; none of them reads any URI.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:te="urn:x-teiedition:xslt"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <!-- Elements by xml:id, and things pointing at them. -->
+  <xsl:key name="te:by-id" match="*[@xml:id]" use="string(@xml:id)"/>
+  <xsl:key name="te:by-target" match="note[@target] | metamark[@target]"
+      use="for $t in tokenize(normalize-space(@target), ' ') return substring-after($t, '#')"/>
+
+  <!-- Document order of every element in the source, for stable generated ids. -->
+  <xsl:accumulator name="te:element-count" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="*" phase="start" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- Numbered notes (the ones shown as note references) in document order. -->
+  <xsl:accumulator name="te:note-count" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="text//note" phase="start"
+        select="if (te:is-numbered-note(.)) then $value + 1 else $value"/>
+  </xsl:accumulator>
+
+  <!-- Marginal marks in document order (for the margin slot beside a span). -->
+  <xsl:accumulator name="te:metamark-count" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="metamark" phase="start" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <xsl:mode name="te:accumulators" use-accumulators="#all"/>
+
+  <!-- A stable HTML id for any source element: its xml:id, else its position. -->
+  <xsl:function name="te:id" as="xs:string">
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="if ($node/@xml:id) then string($node/@xml:id)
+        else 'te-' || local-name($node) || '-' || $node/accumulator-before('te:element-count')"/>
+  </xsl:function>
+
+  <!-- Is this note shown as a numbered note reference (not a stamp or handwriting box)? -->
+  <xsl:function name="te:is-numbered-note" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="not($note/@type = ('stamp', 'handwritten'))"/>
+  </xsl:function>
+
+  <!-- The number a reader sees for a numbered note: @n when given, else its position. -->
+  <xsl:function name="te:note-number" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="if (normalize-space($note/@n)) then normalize-space($note/@n)
+        else string($note/accumulator-before('te:note-count'))"/>
+  </xsl:function>
+
+  <!-- The id of a note's entry in the list of notes, and of its reference in the text. -->
+  <xsl:function name="te:note-id" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="'note-' || te:id($note)"/>
+  </xsl:function>
+  <xsl:function name="te:noteref-id" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="'noteref-' || te:id($note)"/>
+  </xsl:function>
+
+  <!-- The local elements a pointer attribute (#id #id ...) refers to; other URIs are ignored. -->
+  <xsl:function name="te:targets" as="element()*">
+    <xsl:param name="pointers" as="attribute()?"/>
+    <xsl:sequence select="for $t in tokenize(normalize-space($pointers), ' ')[starts-with(., '#')]
+        return key('te:by-id', substring($t, 2), root($pointers))"/>
+  </xsl:function>
+
+  <!-- A safe link target: a local #id, or an http(s)/mailto URL; anything else gives (). -->
+  <xsl:function name="te:safe-href" as="xs:string?">
+    <xsl:param name="uri" as="xs:string?"/>
+    <xsl:variable name="u" select="normalize-space($uri)"/>
+    <xsl:sequence select="if (matches($u, '^(https?://|mailto:)[^\s&quot;&lt;&gt;]+$', 'i')) then $u
+        else if (matches($u, '^#[\w.\-:]+$')) then $u
+        else ()"/>
+  </xsl:function>
+
+  <!-- An image source the page may load: a relative path inside the document's folder, else (). -->
+  <xsl:function name="te:local-src" as="xs:string?">
+    <xsl:param name="uri" as="xs:string?"/>
+    <xsl:variable name="u" select="normalize-space($uri)"/>
+    <xsl:sequence select="if (matches($u, '^[A-Za-z0-9_][A-Za-z0-9_./\-]*$') and not(contains($u, '..'))
+        and not(matches($u, '^[A-Za-z][A-Za-z0-9+.\-]*:'))) then $u else ()"/>
+  </xsl:function>
+
+  <!-- Space-normalised text of nodes, for labels, titles and meta tags. -->
+  <xsl:function name="te:plain" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$nodes" mode="te:plain"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts, ''))"/>
+  </xsl:function>
+
+  <!-- A readable form of an ISO date (1969-06-09 -> 9 June 1969); other strings unchanged. -->
+  <xsl:function name="te:human-date" as="xs:string">
+    <xsl:param name="iso" as="xs:string?"/>
+    <xsl:variable name="d" select="normalize-space($iso)"/>
+    <xsl:sequence select="
+        if ($d castable as xs:date) then format-date(xs:date($d), '[D] [MNn] [Y]', 'en', (), ())
+        else if (matches($d, '^\d{4}-\d{2}$') and ($d || '-01') castable as xs:date)
+          then format-date(xs:date($d || '-01'), '[MNn] [Y]', 'en', (), ())
+        else $d"/>
+  </xsl:function>
+
+  <!-- A class token from any string (TEI attribute values may hold anything). -->
+  <xsl:function name="te:token" as="xs:string">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:sequence select="replace(lower-case(normalize-space($value)), '[^a-z0-9\-]+', '-')"/>
+  </xsl:function>
+
+  <!-- Plain text of a node: text only, notes excluded unless asked for. -->
+  <xsl:mode name="te:plain" on-no-match="text-only-copy"/>
+  <xsl:template match="note | metamark | figDesc" mode="te:plain"/>
+  <xsl:template match="choice" mode="te:plain">
+    <xsl:apply-templates select="(corr, reg, expan, *)[1]" mode="te:plain"/>
+  </xsl:template>
+  <xsl:template match="lb" mode="te:plain"><xsl:text> </xsl:text></xsl:template>
+</xsl:stylesheet>

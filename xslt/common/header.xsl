@@ -1,0 +1,388 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The TEI header as the reader needs it: title, date, summary, archival source,
+  credits (author, obtainer, translator, funder), publisher and rights, a
+  "How to cite" text, the editorial conventions, and machine-readable
+  citation metadata (Highwire citation_* tags read by Zotero and Google
+  Scholar, and Dublin Core).
+  Why: a scholar must be able to cite and trust the document without opening the XML.
+  Works with any TEI header: every part is optional.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:te="urn:x-teiedition:xslt"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:mode name="te:header" on-no-match="text-only-copy" use-accumulators="#all"/>
+
+  <!-- ===== facts from the header ===== -->
+
+  <xsl:function name="te:title" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="t" select="($doc//teiHeader/fileDesc/titleStmt/title[not(@type = ('sub', 'alt', 'short'))],
+        $doc//teiHeader/fileDesc/titleStmt/title, $doc//text//docTitle, $doc//text//head)[normalize-space()][1]"/>
+    <xsl:sequence select="if ($t) then te:plain($t) else 'Untitled TEI document'"/>
+  </xsl:function>
+
+  <!-- The document's own date (when it was written), as an element carrying @when or text. -->
+  <xsl:function name="te:doc-date" as="element()?">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="($doc//teiHeader/profileDesc/creation//date, $doc//teiHeader/fileDesc/sourceDesc//date,
+        $doc//text//docDate, $doc//text//dateline//date)[normalize-space() or @when][1]"/>
+  </xsl:function>
+
+  <xsl:function name="te:date-text" as="xs:string">
+    <xsl:param name="date" as="element()?"/>
+    <xsl:sequence select="if (empty($date)) then ''
+        else if ($date/@when) then te:human-date($date/@when)
+        else te:plain($date)"/>
+  </xsl:function>
+
+  <!-- The archival citation: the verbatim string when the header keeps it, else built from msIdentifier. -->
+  <xsl:function name="te:source-citation" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="sd" select="$doc//teiHeader/fileDesc/sourceDesc"/>
+    <xsl:variable name="ms" select="$sd/msDesc[1]"/>
+    <xsl:variable name="verbatim" select="($ms/msIdentifier/altIdentifier/idno)[normalize-space()][1]"/>
+    <xsl:sequence select="
+        if ($verbatim) then te:plain($verbatim)
+        else if ($ms) then string-join(($ms/msIdentifier/(settlement, repository, collection, idno, msName)[normalize-space()] ! te:plain(.),
+            $ms//msItem/locus[normalize-space()][1] ! te:plain(.)), ', ')
+        else string-join($sd/(bibl | biblStruct | biblFull | p)[normalize-space()] ! te:plain(.), ' ')"/>
+  </xsl:function>
+
+  <!-- "translated by", "obtained by" ...: a respStmt's role as a phrase for a sentence. -->
+  <xsl:function name="te:resp-phrase" as="xs:string">
+    <xsl:param name="resp" as="element()"/>
+    <xsl:variable name="r" select="lower-case(te:plain($resp/resp))"/>
+    <xsl:sequence select="
+        if (matches($r, 'by\s*$')) then $r
+        else if (matches($r, 'transl')) then 'translated by'
+        else if (matches($r, 'obtain')) then 'obtained by'
+        else if (matches($r, 'encod|mark')) then 'encoded by'
+        else if (matches($r, 'edit')) then 'edited by'
+        else if (matches($r, 'transcri')) then 'transcribed by'
+        else $r || ':'"/>
+  </xsl:function>
+
+  <xsl:function name="te:names" as="xs:string">
+    <xsl:param name="names" as="element()*"/>
+    <xsl:variable name="n" select="$names ! te:plain(.)"/>
+    <xsl:sequence select="if (count($n) le 2) then string-join($n, ' and ')
+        else string-join($n[position() lt last()], ', ') || ' and ' || $n[last()]"/>
+  </xsl:function>
+
+  <!-- "Obtained by X and translated by Y." from the respStmts of titleStmt. -->
+  <xsl:function name="te:credits-sentence" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="parts" select="for $r in $doc//teiHeader/fileDesc/titleStmt/respStmt[resp and (persName | name | orgName)]
+        return te:resp-phrase($r) || ' ' || te:names($r/(persName | name | orgName))"/>
+    <xsl:variable name="s" select="string-join($parts, ' and ')"/>
+    <xsl:sequence select="if ($s) then upper-case(substring($s, 1, 1)) || substring($s, 2) || '.' else ''"/>
+  </xsl:function>
+
+  <xsl:function name="te:publisher" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="string-join($doc//teiHeader/fileDesc/publicationStmt/(publisher, distributor, authority)[normalize-space()] ! te:plain(.), ', ')"/>
+  </xsl:function>
+
+  <!-- A web address for the document when the header gives one. -->
+  <xsl:function name="te:doc-url" as="xs:string?">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="($doc//teiHeader/fileDesc/publicationStmt/(idno[matches(@type, 'ur[il]', 'i')], idno, ptr/@target, ref/@target)
+        ! te:safe-href(string(.)))[starts-with(., 'http')][1]"/>
+  </xsl:function>
+
+  <!-- ===== the masthead: what this document is ===== -->
+
+  <xsl:template name="te:masthead">
+    <xsl:variable name="date" select="te:doc-date(/)"/>
+    <header class="masthead">
+      <p class="masthead-kicker">
+        <xsl:value-of select="(te:publisher(/)[normalize-space()], 'TEI edition')[1]"/>
+      </p>
+      <h1 id="title"><xsl:value-of select="te:title(/)"/></h1>
+      <xsl:for-each select="//teiHeader/fileDesc/titleStmt/title[@type = 'sub'][normalize-space()]">
+        <p class="subtitle"><xsl:value-of select="te:plain(.)"/></p>
+      </xsl:for-each>
+      <xsl:if test="$date">
+        <p class="masthead-date">
+          <xsl:choose>
+            <xsl:when test="matches($date/@when, '^\d{4}(-\d{2}(-\d{2})?)?$')">
+              <time datetime="{$date/@when}"><xsl:value-of select="te:date-text($date)"/></time>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="te:date-text($date)"/></xsl:otherwise>
+          </xsl:choose>
+        </p>
+      </xsl:if>
+    </header>
+  </xsl:template>
+
+  <!-- ===== about this document: summary, source, credits, rights ===== -->
+
+  <xsl:template name="te:about-section">
+    <xsl:variable name="h" select="//teiHeader"/>
+    <section id="about" class="about" aria-labelledby="about-title">
+      <h2 id="about-title">About this document</h2>
+      <xsl:for-each select="$h/profileDesc/abstract[normalize-space()]">
+        <div class="summary">
+          <h3>Summary</h3>
+          <xsl:apply-templates mode="te:header"/>
+        </div>
+      </xsl:for-each>
+      <dl class="facts">
+        <xsl:call-template name="te:fact">
+          <xsl:with-param name="label" select="'Date'"/>
+          <xsl:with-param name="value" select="te:date-text(te:doc-date(/))"/>
+        </xsl:call-template>
+        <xsl:for-each select="$h/fileDesc/titleStmt/author[normalize-space()]">
+          <xsl:call-template name="te:fact">
+            <xsl:with-param name="label" select="'Author'"/>
+            <xsl:with-param name="value" select="te:plain(.)"/>
+          </xsl:call-template>
+        </xsl:for-each>
+        <xsl:call-template name="te:fact">
+          <xsl:with-param name="label" select="'Source'"/>
+          <xsl:with-param name="value" select="te:source-citation(/)"/>
+          <xsl:with-param name="class" select="'source-citation'"/>
+        </xsl:call-template>
+        <xsl:for-each select="$h/fileDesc/sourceDesc/msDesc[1]">
+          <xsl:call-template name="te:fact">
+            <xsl:with-param name="label" select="'Archive'"/>
+            <xsl:with-param name="value" select="string-join(msIdentifier/(repository, settlement, country)[normalize-space()] ! te:plain(.), ', ')"/>
+          </xsl:call-template>
+          <xsl:call-template name="te:fact">
+            <xsl:with-param name="label" select="'Shelfmark'"/>
+            <xsl:with-param name="value" select="string-join(for $u in msIdentifier/(collection, idno)[normalize-space()]
+                return (if ($u/@type) then $u/@type || ' ' else '') || te:plain($u), ', ')"/>
+          </xsl:call-template>
+          <xsl:for-each select="(msContents//locus)[1]">
+            <xsl:call-template name="te:fact">
+              <xsl:with-param name="label" select="'Folios'"/>
+              <xsl:with-param name="value" select="(te:plain(.)[normalize-space()],
+                  string-join((@from, @to)[normalize-space()], '–'))[normalize-space()][1]"/>
+            </xsl:call-template>
+          </xsl:for-each>
+          <xsl:for-each select="msContents/(summary, msItem/(title, summary, note))[normalize-space()]">
+            <xsl:call-template name="te:fact">
+              <xsl:with-param name="label" select="if (self::title) then 'Item' else 'Contents'"/>
+              <xsl:with-param name="value" select="te:plain(.)"/>
+            </xsl:call-template>
+          </xsl:for-each>
+          <xsl:for-each select="physDesc/*[normalize-space()] | history/*[normalize-space()]">
+            <xsl:call-template name="te:fact">
+              <xsl:with-param name="label" select="upper-case(substring(local-name(), 1, 1)) || replace(substring(local-name(), 2), '([A-Z])', ' $1')"/>
+              <xsl:with-param name="value" select="te:plain(.)"/>
+            </xsl:call-template>
+          </xsl:for-each>
+        </xsl:for-each>
+        <xsl:for-each select="$h/fileDesc/titleStmt/respStmt[normalize-space()]">
+          <xsl:call-template name="te:fact">
+            <xsl:with-param name="label" select="let $p := te:resp-phrase(.) return upper-case(substring($p, 1, 1)) || substring(replace($p, ':$', ''), 2)"/>
+            <xsl:with-param name="value" select="te:names(persName | name | orgName)"/>
+          </xsl:call-template>
+        </xsl:for-each>
+        <xsl:for-each select="$h/fileDesc/titleStmt/(editor, sponsor, principal)[normalize-space()]">
+          <xsl:call-template name="te:fact">
+            <xsl:with-param name="label" select="if (self::editor) then 'Editor' else if (self::sponsor) then 'Sponsor' else 'Principal investigator'"/>
+            <xsl:with-param name="value" select="te:plain(.)"/>
+          </xsl:call-template>
+        </xsl:for-each>
+        <xsl:call-template name="te:fact">
+          <xsl:with-param name="label" select="'Funding'"/>
+          <xsl:with-param name="value" select="(
+              $h/fileDesc/notesStmt/note[@type = 'funding'][normalize-space()] ! te:plain(.),
+              string-join($h/fileDesc/titleStmt/funder[normalize-space()] ! te:plain(.), '; '))[normalize-space()][1]"/>
+        </xsl:call-template>
+        <xsl:for-each select="$h/profileDesc/langUsage[language]">
+          <xsl:call-template name="te:fact">
+            <xsl:with-param name="label" select="'Language'"/>
+            <xsl:with-param name="value" select="string-join(language ! (if (normalize-space()) then te:plain(.) else string(@ident)), '; ')"/>
+          </xsl:call-template>
+        </xsl:for-each>
+        <xsl:call-template name="te:fact">
+          <xsl:with-param name="label" select="'Publisher'"/>
+          <xsl:with-param name="value" select="te:publisher(/)"/>
+        </xsl:call-template>
+        <xsl:for-each select="$h/fileDesc/publicationStmt/idno[normalize-space()]">
+          <xsl:call-template name="te:fact">
+            <xsl:with-param name="label" select="if (@type) then 'Identifier (' || @type || ')' else 'Identifier'"/>
+            <xsl:with-param name="value" select="te:plain(.)"/>
+          </xsl:call-template>
+        </xsl:for-each>
+        <xsl:for-each select="$h/fileDesc/notesStmt/note[not(@type = 'funding')][normalize-space()]">
+          <xsl:call-template name="te:fact">
+            <xsl:with-param name="label" select="'Note'"/>
+            <xsl:with-param name="value" select="te:plain(.)"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </dl>
+      <xsl:for-each select="$h/fileDesc/publicationStmt/availability[normalize-space()]">
+        <div class="rights">
+          <h3>Rights</h3>
+          <xsl:apply-templates mode="te:header"/>
+        </div>
+      </xsl:for-each>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="te:fact">
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:param name="class" as="xs:string?" select="()"/>
+    <xsl:if test="normalize-space($value)">
+      <div class="fact">
+        <xsl:if test="$class"><xsl:attribute name="class" select="'fact ' || $class"/></xsl:if>
+        <dt><xsl:value-of select="$label"/></dt>
+        <dd><xsl:value-of select="normalize-space($value)"/></dd>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Header prose (abstract, availability, editorialDecl): paragraphs, lists and links, nothing else. -->
+  <xsl:template match="p | ab" mode="te:header">
+    <p><xsl:apply-templates mode="te:header"/></p>
+  </xsl:template>
+  <xsl:template match="licence" mode="te:header">
+    <p class="licence">
+      <xsl:variable name="href" select="te:safe-href(@target)"/>
+      <xsl:choose>
+        <xsl:when test="exists($href) and normalize-space()"><a href="{$href}"><xsl:apply-templates mode="te:header"/></a></xsl:when>
+        <xsl:when test="exists($href)"><a href="{$href}"><xsl:value-of select="$href"/></a></xsl:when>
+        <xsl:otherwise><xsl:apply-templates mode="te:header"/></xsl:otherwise>
+      </xsl:choose>
+    </p>
+  </xsl:template>
+  <xsl:template match="list" mode="te:header">
+    <ul><xsl:apply-templates select="item" mode="te:header"/></ul>
+  </xsl:template>
+  <xsl:template match="item" mode="te:header">
+    <li><xsl:apply-templates mode="te:header"/></li>
+  </xsl:template>
+  <xsl:template match="ref[te:safe-href(@target)]" mode="te:header">
+    <a href="{te:safe-href(@target)}"><xsl:apply-templates mode="te:header"/></a>
+  </xsl:template>
+  <xsl:template match="hi | emph | title | foreign" mode="te:header">
+    <i><xsl:apply-templates mode="te:header"/></i>
+  </xsl:template>
+  <xsl:template match="abstract/text() | availability/text()" mode="te:header">
+    <xsl:if test="normalize-space()"><p><xsl:value-of select="."/></p></xsl:if>
+  </xsl:template>
+
+  <!-- ===== how to cite ===== -->
+
+  <xsl:function name="te:citation-text" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="authors" select="te:names($doc//teiHeader/fileDesc/titleStmt/author[normalize-space()])"/>
+    <xsl:variable name="parts" select="(
+        if ($authors) then $authors || ',' else (),
+        '“' || te:title($doc) || ',”',
+        let $where := string-join((te:date-text(te:doc-date($doc))[normalize-space()], te:publisher($doc)[normalize-space()],
+            te:source-citation($doc)[normalize-space()]), ', ')
+        return (if ($where) then $where || '.' else ()),
+        te:credits-sentence($doc)[normalize-space()],
+        ($url, te:doc-url($doc))[normalize-space()][1])"/>
+    <xsl:sequence select="normalize-space(replace(string-join($parts, ' '), '\.\.', '.'))"/>
+  </xsl:function>
+
+  <xsl:template name="te:cite-section">
+    <xsl:param name="url" as="xs:string?" select="()"/>
+    <section id="cite" class="cite" aria-labelledby="cite-title">
+      <h2 id="cite-title">How to cite</h2>
+      <p class="citation" id="citation-text"><xsl:value-of select="te:citation-text(/, $url)"/></p>
+    </section>
+  </xsl:template>
+
+  <!-- ===== about this edition: the editorial conventions and the record of changes ===== -->
+
+  <xsl:template name="te:edition-section">
+    <xsl:variable name="enc" select="//teiHeader/encodingDesc"/>
+    <xsl:variable name="changes" select="//teiHeader/revisionDesc//change[normalize-space() or @when]"/>
+    <xsl:if test="$enc/(editorialDecl, projectDesc, samplingDecl)[normalize-space()] or $changes">
+      <section id="edition" class="edition" aria-labelledby="edition-title">
+        <h2 id="edition-title">About this edition</h2>
+        <xsl:for-each select="$enc/(projectDesc, samplingDecl, editorialDecl)[normalize-space()]">
+          <div class="{local-name()}">
+            <xsl:for-each select="*[normalize-space()]">
+              <xsl:choose>
+                <xsl:when test="self::p or self::ab or self::list"><xsl:apply-templates select="." mode="te:header"/></xsl:when>
+                <xsl:otherwise>
+                  <p><span class="decl-label"><xsl:value-of select="upper-case(substring(local-name(), 1, 1)) || substring(local-name(), 2)"/>: </span>
+                    <xsl:apply-templates mode="te:header"/></p>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each>
+          </div>
+        </xsl:for-each>
+        <xsl:for-each select="$enc/appInfo/application[normalize-space(@ident)]">
+          <p class="application">Encoded with <xsl:value-of select="@ident"/>
+            <xsl:value-of select="if (@version) then ' ' || @version else ''"/>.</p>
+        </xsl:for-each>
+        <xsl:if test="$changes">
+          <h3>Changes</h3>
+          <ul class="changes">
+            <xsl:for-each select="$changes">
+              <li>
+                <xsl:if test="@when"><time datetime="{@when}"><xsl:value-of select="te:human-date(@when)"/></time>: </xsl:if>
+                <xsl:value-of select="te:plain(.)"/>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===== machine-readable citation metadata for <head> ===== -->
+
+  <xsl:template name="te:citation-meta">
+    <xsl:param name="pdf-href" as="xs:string?" select="()"/>
+    <xsl:param name="tei-href" as="xs:string?" select="()"/>
+    <xsl:variable name="h" select="//teiHeader"/>
+    <xsl:variable name="date" select="te:doc-date(/)"/>
+    <xsl:variable name="when" select="normalize-space($date/@when)"/>
+    <xsl:variable name="summary" select="te:plain($h/profileDesc/abstract)"/>
+    <xsl:variable name="contributors" select="$h/fileDesc/titleStmt/respStmt/(persName | name | orgName)[normalize-space()]"/>
+    <xsl:variable name="lang" select="($h/profileDesc/langUsage/language/@ident, /TEI/@xml:lang, 'en')[normalize-space()][1]"/>
+    <xsl:if test="$summary"><meta name="description" content="{$summary}"/></xsl:if>
+    <meta name="citation_title" content="{te:title(/)}"/>
+    <xsl:for-each select="$h/fileDesc/titleStmt/author[normalize-space()]">
+      <meta name="citation_author" content="{te:plain(.)}"/>
+    </xsl:for-each>
+    <xsl:if test="matches($when, '^\d{4}')">
+      <meta name="citation_publication_date" content="{replace($when, '-', '/')}"/>
+      <meta name="citation_date" content="{replace($when, '-', '/')}"/>
+    </xsl:if>
+    <xsl:if test="te:publisher(/)"><meta name="citation_publisher" content="{te:publisher(/)}"/></xsl:if>
+    <meta name="citation_language" content="{$lang}"/>
+    <xsl:if test="$summary"><meta name="citation_abstract" content="{$summary}"/></xsl:if>
+    <xsl:if test="normalize-space($pdf-href)"><meta name="citation_pdf_url" content="{$pdf-href}"/></xsl:if>
+    <xsl:if test="te:doc-url(/)"><meta name="citation_abstract_html_url" content="{te:doc-url(/)}"/></xsl:if>
+    <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/"/>
+    <meta name="DC.title" content="{te:title(/)}"/>
+    <xsl:for-each select="$h/fileDesc/titleStmt/author[normalize-space()]">
+      <meta name="DC.creator" content="{te:plain(.)}"/>
+    </xsl:for-each>
+    <xsl:for-each select="$contributors">
+      <meta name="DC.contributor" content="{te:plain(.)}"/>
+    </xsl:for-each>
+    <xsl:if test="$when"><meta name="DC.date" content="{$when}"/></xsl:if>
+    <xsl:if test="$summary"><meta name="DC.description" content="{$summary}"/></xsl:if>
+    <xsl:if test="te:source-citation(/)"><meta name="DC.source" content="{te:source-citation(/)}"/></xsl:if>
+    <xsl:if test="te:publisher(/)"><meta name="DC.publisher" content="{te:publisher(/)}"/></xsl:if>
+    <xsl:for-each select="$h/fileDesc/publicationStmt/availability[normalize-space()]">
+      <meta name="DC.rights" content="{te:plain(.)}"/>
+    </xsl:for-each>
+    <meta name="DC.language" content="{$lang}"/>
+    <meta name="DC.type" content="Text"/>
+    <meta name="DC.format" content="text/html"/>
+    <xsl:for-each select="(te:doc-url(/), /TEI/@xml:id)[normalize-space()][1]">
+      <meta name="DC.identifier" content="{.}"/>
+    </xsl:for-each>
+    <xsl:if test="normalize-space($tei-href)"><meta name="DC.relation" content="{$tei-href}"/></xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,160 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Stamps and marks: stamp notes, stamps, handwriting, copy and classification
+  marks, marked spans and the marginal marks (metamark) that point at them.
+  Why: these are things seen on the original page.  Stamps and handwriting are
+  drawn as labelled boxes where they stand; a later reader's marks in the
+  margin are drawn in the left margin beside the span they mark, one glyph
+  per physical mark (single line, double line, ?, !), linked to the
+  translator's note that reports them, and visibly tentative when the
+  placement is uncertain (@cert low or medium).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:te="urn:x-teiedition:xslt"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <!-- ===== stamps and handwriting: labelled boxes ===== -->
+
+  <xsl:function name="te:box-label" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:variable name="stamp-type" select="normalize-space(($note//stamp/@type)[1])"/>
+    <xsl:sequence select="
+        if ($note/@type = 'stamp') then
+          (if ($stamp-type and not($stamp-type = ('stamp', 'registration')))
+           then 'Stamp (' || replace($stamp-type, '[-_]', ' ') || ')' else 'Stamp')
+        else 'Handwritten' || (if (normalize-space($note/@place)) then ' (' || replace($note/@place, '[-_]', ' ') || ')' else '')"/>
+  </xsl:function>
+
+  <xsl:template match="note[@type = ('stamp', 'handwritten')]" mode="te:text" priority="2">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($te:phrasing) then 'span' else 'div'}">
+      <xsl:call-template name="te:start">
+        <xsl:with-param name="class" select="('box', if (@type = 'stamp') then 'stamp-box' else 'handwritten-box')"/>
+      </xsl:call-template>
+      <xsl:attribute name="role" select="'note'"/>
+      <span class="box-label"><xsl:value-of select="te:box-label(.)"/></span>
+      <xsl:text> </xsl:text>
+      <span class="box-content">
+        <xsl:apply-templates mode="te:text">
+          <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+        </xsl:apply-templates>
+      </span>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="stamp" mode="te:text">
+    <xsl:call-template name="te:phrase"/>
+  </xsl:template>
+
+  <!-- Copy numbers and classification marks: a line of their own at the head of the document. -->
+  <xsl:template match="seg[@type = ('copy', 'classification')]" mode="te:text">
+    <xsl:call-template name="te:phrase">
+      <xsl:with-param name="class" select="'document-mark'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ===== marked spans and marginal marks ===== -->
+
+  <xsl:template match="seg[@type = 'marked']" mode="te:text">
+    <xsl:call-template name="te:phrase">
+      <xsl:with-param name="class" select="'marked'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A metamark with a resolvable target is drawn at the target; one without is drawn where it stands. -->
+  <xsl:template match="metamark" mode="te:text">
+    <xsl:if test="empty(te:targets(@target))">
+      <xsl:call-template name="te:margin-mark">
+        <xsl:with-param name="inline" select="true()"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="te:text"/>
+    </xsl:if>
+    <xsl:if test="exists(te:targets(@target)) and normalize-space()">
+      <span class="tei-metamark metamark-text"><xsl:apply-templates mode="te:text"/></span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Called at the start of every rendered element: the marks that point at it. -->
+  <xsl:template name="te:margin-marks">
+    <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:if test="@xml:id and not($te:copy)">
+      <xsl:variable name="marks" select="key('te:by-target', string(@xml:id))[self::metamark]"/>
+      <xsl:variable name="target" select="string(@xml:id)"/>
+      <xsl:for-each select="$marks">
+        <xsl:call-template name="te:margin-mark">
+          <xsl:with-param name="slot" select="position()"/>
+          <xsl:with-param name="target" select="$target"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- What a reader sees for each kind of mark. -->
+  <xsl:function name="te:mark-kind" as="xs:string">
+    <xsl:param name="mark" as="element()"/>
+    <xsl:variable name="r" select="lower-case(normalize-space($mark/@rend))"/>
+    <xsl:sequence select="
+        if (matches($r, 'double')) then 'double-line'
+        else if (matches($r, 'question|\?')) then 'question-mark'
+        else if (matches($r, 'exclam|!')) then 'exclamation-mark'
+        else if (matches($r, 'single|line|bar')) then 'single-line'
+        else if ($mark/@function = 'query') then 'question-mark'
+        else if ($mark/@function = 'emphasis') then 'exclamation-mark'
+        else 'single-line'"/>
+  </xsl:function>
+  <xsl:function name="te:mark-description" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="map {
+        'single-line': 'a vertical line', 'double-line': 'two vertical lines',
+        'question-mark': 'a question mark', 'exclamation-mark': 'an exclamation mark' }($kind)"/>
+  </xsl:function>
+  <xsl:function name="te:mark-glyph" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="map {
+        'single-line': '', 'double-line': '', 'question-mark': '?', 'exclamation-mark': '!' }($kind)"/>
+  </xsl:function>
+
+  <!-- The translator's note that reports a mark: same target, else the nearest translator's note after it. -->
+  <xsl:function name="te:mark-note" as="element()?">
+    <xsl:param name="mark" as="element()"/>
+    <xsl:variable name="ids" select="for $t in tokenize(normalize-space($mark/@target), ' ') return substring-after($t, '#')"/>
+    <xsl:sequence select="(
+        te:targets($mark/@corresp)[self::note],
+        for $id in $ids return key('te:by-target', $id, root($mark))[self::note][te:is-numbered-note(.)],
+        $mark/following::note[@type = 'translator'][1],
+        $mark/preceding::note[@type = 'translator'][1])[1]"/>
+  </xsl:function>
+
+  <xsl:template name="te:margin-mark">
+    <xsl:param name="slot" as="xs:integer" select="1"/>
+    <xsl:param name="inline" as="xs:boolean" select="false()"/>
+    <xsl:param name="target" as="xs:string" select="''"/>
+    <xsl:variable name="kind" select="te:mark-kind(.)"/>
+    <xsl:variable name="note" select="te:mark-note(.)"/>
+    <xsl:variable name="cert" select="normalize-space(@cert)"/>
+    <xsl:variable name="what" select="'Marginal mark: ' || te:mark-description($kind)
+        || (if ($cert = ('low', 'medium')) then ' (placement uncertain: ' || $cert || ' certainty)' else '')
+        || (if ($note) then '; see note ' || te:note-number($note) else '')"/>
+    <xsl:element name="{if ($note) then 'a' else 'span'}">
+      <xsl:if test="$note">
+        <xsl:attribute name="href" select="'#' || te:note-id($note)"/>
+      </xsl:if>
+      <xsl:attribute name="class" select="string-join(('margin-mark', 'mark-' || $kind,
+          if ($cert) then 'cert-' || te:token($cert) else (), if ($inline) then 'mark-inline' else ()), ' ')"/>
+      <xsl:attribute name="style" select="'--slot: ' || $slot"/>
+      <xsl:attribute name="title" select="$what"/>
+      <xsl:attribute name="aria-label" select="$what"/>
+      <xsl:if test="not($inline)">
+        <xsl:attribute name="data-target" select="$target"/>
+      </xsl:if>
+      <xsl:value-of select="te:mark-glyph($kind)"/>
+      <xsl:if test="$cert = ('low', 'medium')">
+        <span class="cert-flag" aria-hidden="true">?</span>
+      </xsl:if>
+    </xsl:element>
+  </xsl:template>
+</xsl:stylesheet>

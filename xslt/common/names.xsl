@@ -1,0 +1,137 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Names: persons, organisations and places in the text (mode te:text) and the
+  index of names (named template te:index-section, mode te:index).
+  Why: a scholar wants to find every mention.  Each mention links to its index
+  entry; each index entry (named from the standOff authority list when the
+  mention's @ref resolves, else from the mention itself) links back to every
+  occurrence.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:te="urn:x-teiedition:xslt"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:mode name="te:index" on-no-match="shallow-skip"/>
+
+  <!-- The mentions an index lists. -->
+  <xsl:function name="te:mentions" as="element()*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="$doc//text//(persName | orgName | placeName | name | rs)
+        [not(ancestor::persName or ancestor::orgName or ancestor::placeName or ancestor::name or ancestor::rs)]
+        [normalize-space()]"/>
+  </xsl:function>
+
+  <!-- person, organisation, place or name: the index group of a mention. -->
+  <xsl:function name="te:name-kind" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="entry" select="te:targets($mention/@ref)[1]"/>
+    <xsl:sequence select="
+        if ($mention/self::persName or $entry/self::person or $entry/self::personGrp or $mention/@type = 'person') then 'person'
+        else if ($mention/self::orgName or $entry/self::org or $mention/@type = ('org', 'organisation', 'organization')) then 'org'
+        else if ($mention/self::placeName or $entry/self::place or $mention/@type = 'place') then 'place'
+        else 'name'"/>
+  </xsl:function>
+
+  <!-- The key an index entry is grouped by: the local entry's id, else kind + the mention's text. -->
+  <xsl:function name="te:name-key" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="entry" select="te:targets($mention/@ref)[1]"/>
+    <xsl:sequence select="if ($entry/@xml:id) then string($entry/@xml:id)
+        else te:name-kind($mention) || ':' || lower-case(te:plain($mention))"/>
+  </xsl:function>
+
+  <!-- The HTML id of a mention in the text, the target of the index's links. -->
+  <xsl:function name="te:mention-id" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="if ($mention/@xml:id) then string($mention/@xml:id) else 'mention-' || te:id($mention)"/>
+  </xsl:function>
+
+  <xsl:function name="te:index-id" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="'index-' || replace($key, '[^\w\-.]+', '_')"/>
+  </xsl:function>
+
+  <!-- The heading of an index entry: the authority's preferred name, else the mention's text. -->
+  <xsl:function name="te:entry-name" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="entry" select="te:targets($mention/@ref)[1]"/>
+    <xsl:variable name="preferred" select="($entry/(persName, orgName, placeName, name, label, head)[normalize-space()])[1]"/>
+    <xsl:sequence select="if ($preferred) then te:plain($preferred) else te:plain($mention)"/>
+  </xsl:function>
+
+  <xsl:template match="persName | orgName | placeName | name | rs" mode="te:text">
+    <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="top" select="not(ancestor::persName or ancestor::orgName or ancestor::placeName or ancestor::name or ancestor::rs)"/>
+    <xsl:variable name="link" select="$top and normalize-space() and not(ancestor::ref or ancestor::ptr)
+        and not(.//ref[@target] or .//ptr or .//note[te:is-numbered-note(.)])"/>
+    <xsl:element name="{if ($link) then 'a' else 'span'}">
+      <xsl:call-template name="te:attributes">
+        <xsl:with-param name="class" select="('name', 'name-' || te:name-kind(.))"/>
+      </xsl:call-template>
+      <xsl:if test="$top and not($te:copy) and not(@xml:id)">
+        <xsl:attribute name="id" select="te:mention-id(.)"/>
+      </xsl:if>
+      <xsl:if test="$link">
+        <xsl:attribute name="href" select="'#' || te:index-id(te:name-key(.))"/>
+      </xsl:if>
+      <xsl:call-template name="te:margin-marks"/>
+      <xsl:apply-templates mode="te:text">
+        <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- The index: persons, organisations, places, other names; each entry links to each mention. -->
+  <xsl:template name="te:index-section">
+    <xsl:variable name="mentions" select="te:mentions(/)"/>
+    <xsl:if test="exists($mentions)">
+      <section id="index" class="name-index" aria-labelledby="index-title">
+        <h2 id="index-title">Index of names</h2>
+        <xsl:for-each-group select="$mentions" group-by="te:name-kind(.)">
+          <xsl:sort select="index-of(('person', 'org', 'place', 'name'), current-grouping-key())"/>
+          <xsl:variable name="kind" select="current-grouping-key()"/>
+          <section class="index-group index-{$kind}" aria-labelledby="index-title-{$kind}">
+            <h3 id="index-title-{$kind}">
+              <xsl:value-of select="map { 'person': 'Persons', 'org': 'Organisations', 'place': 'Places', 'name': 'Other names' }($kind)"/>
+            </h3>
+            <ul class="index-entries">
+              <xsl:for-each-group select="current-group()" group-by="te:name-key(.)">
+                <xsl:sort select="lower-case(te:entry-name(.))"/>
+                <li id="{te:index-id(current-grouping-key())}">
+                  <span class="index-name"><xsl:value-of select="te:entry-name(.)"/></span>
+                  <xsl:variable name="entry" select="te:targets(@ref)[1]"/>
+                  <xsl:apply-templates select="$entry" mode="te:index"/>
+                  <xsl:text> </xsl:text>
+                  <span class="index-occurrences">
+                    <xsl:for-each select="current-group()">
+                      <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+                      <a href="#{te:mention-id(.)}" title="{te:plain(.)}"
+                          aria-label="Mention {position()} of {te:entry-name(.)}">
+                        <xsl:value-of select="position()"/>
+                      </a>
+                    </xsl:for-each>
+                  </span>
+                </li>
+              </xsl:for-each-group>
+            </ul>
+          </section>
+        </xsl:for-each-group>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Short facts from an authority entry (dates, role, a note), when the list gives them. -->
+  <xsl:template match="person | personGrp | org | place" mode="te:index">
+    <xsl:variable name="facts" select="(birth, death, floruit, occupation, roleName[not(parent::persName)],
+        desc, note, location/geo, country, settlement)[normalize-space()]"/>
+    <xsl:if test="exists($facts)">
+      <span class="index-facts">
+        <xsl:value-of select="' (' || string-join(for $f in $facts return te:plain($f), '; ') || ')'"/>
+      </span>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,117 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Notes: translator's notes, footnotes and any other note (mode te:text for the
+  reference in the text, mode te:notes for the list of notes).
+  Why: a note is read where it stands (an accessible popover: a button that
+  opens it, Escape or the button closes it) and in a numbered list at the end
+  with a link back to where it stands.  Stamp and handwriting notes are drawn
+  in place instead (marks.xsl).  Print overrides te:note-reference.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:te="urn:x-teiedition:xslt"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:mode name="te:notes" on-no-match="shallow-skip" use-accumulators="#all"/>
+
+  <!-- The kind of note, as the reader sees it. -->
+  <xsl:function name="te:note-label" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="
+        if ($note/@type = 'translator') then 'Translator’s note'
+        else if ($note/@type = 'footnote') then 'Footnote'
+        else if ($note/@type = 'editorial') then 'Editor’s note'
+        else if (normalize-space($note/@type)) then 'Note (' || replace($note/@type, '[-_]', ' ') || ')'
+        else 'Note'"/>
+  </xsl:function>
+
+  <xsl:template match="note[te:is-numbered-note(.)]" mode="te:text" priority="1">
+    <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$te:copy">
+        <!-- A note inside a note, in the list's second copy: shown inline. -->
+        <span class="tei-note inline-note">
+          <xsl:value-of select="' [' || te:note-label(.) || ': '"/>
+          <xsl:apply-templates mode="te:text"/>
+          <xsl:text>]</xsl:text>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="te:note-reference"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--
+    The note reference: a button (popovertarget: native, keyboard-accessible,
+    Escape closes) and the popover holding the note.  The reference's id is the
+    target of the back-link in the list of notes.
+  -->
+  <xsl:template name="te:note-reference">
+    <xsl:variable name="n" select="te:note-number(.)"/>
+    <xsl:variable name="pop" select="'pop-' || te:id(.)"/>
+    <span class="noteref-wrap">
+      <button type="button" class="noteref" id="{te:noteref-id(.)}" popovertarget="{$pop}"
+          aria-label="{te:note-label(.)} {$n}" data-note="{te:note-id(.)}">
+        <xsl:value-of select="$n"/>
+      </button>
+      <span popover="auto" id="{$pop}" class="note-popover" role="note" aria-label="{te:note-label(.)} {$n}">
+        <span class="note-popover-head">
+          <span class="note-popover-label"><xsl:value-of select="te:note-label(.) || ' ' || $n"/></span>
+          <button type="button" class="note-close" popovertarget="{$pop}" popovertargetaction="hide"
+              aria-label="Close note">×</button>
+        </span>
+        <span>
+          <xsl:call-template name="te:attributes">
+            <xsl:with-param name="class" select="'note-body'"/>
+          </xsl:call-template>
+          <xsl:apply-templates mode="te:text">
+            <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+            <xsl:with-param name="te:in-note" tunnel="yes" select="true()"/>
+          </xsl:apply-templates>
+        </span>
+        <a class="note-to-list" href="#{te:note-id(.)}">In the list of notes</a>
+      </span>
+    </span>
+  </xsl:template>
+
+  <!-- The list of notes, in document order, each with a link back to its reference. -->
+  <xsl:template name="te:notes-section">
+    <xsl:param name="notes" as="element()*" select="//text//note[te:is-numbered-note(.)]"/>
+    <xsl:if test="exists($notes)">
+      <section id="notes" class="notes" aria-labelledby="notes-title">
+        <h2 id="notes-title">Notes</h2>
+        <ol class="note-list">
+          <xsl:apply-templates select="$notes" mode="te:notes"/>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="note" mode="te:notes">
+    <xsl:variable name="n" select="te:note-number(.)"/>
+    <li id="{te:note-id(.)}">
+      <xsl:attribute name="class" select="string-join(('note-entry', 'tei-note',
+          for $t in tokenize(normalize-space(@type), ' ') return 'type-' || te:token($t)), ' ')"/>
+      <a class="note-number" href="#{te:noteref-id(.)}" aria-label="Back to the text at note {$n}">
+        <xsl:value-of select="$n"/>
+      </a>
+      <xsl:text> </xsl:text>
+      <span class="note-label"><xsl:value-of select="te:note-label(.)"/></span>
+      <xsl:text> </xsl:text>
+      <span class="note-body">
+        <!-- The list is a second copy: ids stay on the reference in the text. -->
+        <xsl:apply-templates mode="te:text">
+          <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+          <xsl:with-param name="te:in-note" tunnel="yes" select="true()"/>
+          <xsl:with-param name="te:copy" tunnel="yes" select="true()"/>
+        </xsl:apply-templates>
+      </span>
+      <xsl:text> </xsl:text>
+      <a class="backlink" href="#{te:noteref-id(.)}" aria-label="Back to the text at note {$n}">↩</a>
+    </li>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,545 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Text structure: TEI <text> and its blocks and phrases rendered as HTML (mode te:text).
+  Why: the reading text of every edition.  Block elements become HTML blocks
+  in flow content and <span class="block"> inside phrasing content (tunnel
+  parameter $te:phrasing), so any nesting TEI allows still gives valid HTML5.
+  Editorial conventions come back as the reader expects them: supplied words
+  in brackets, [sic], gaps as [bracketed descriptions], corrections with their
+  original kept for the diplomatic view.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:te="urn:x-teiedition:xslt"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:mode name="te:text" on-no-match="text-only-copy" use-accumulators="#all"/>
+
+  <!-- ===== shared helpers ===== -->
+
+  <!-- The HTML attributes every rendered TEI element carries: id, classes, language. -->
+  <xsl:template name="te:attributes">
+    <xsl:param name="class" as="xs:string*" select="()"/>
+    <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:if test="@xml:id and not($te:copy)">
+      <xsl:attribute name="id" select="@xml:id"/>
+    </xsl:if>
+    <xsl:attribute name="class" select="string-join(distinct-values((
+        'tei-' || local-name(), $class,
+        for $t in tokenize(normalize-space(@type), ' ') return 'type-' || te:token($t),
+        for $r in tokenize(normalize-space(@rend), ' ') return 'rend-' || te:token($r))), ' ')"/>
+    <xsl:if test="@xml:lang">
+      <xsl:attribute name="lang" select="@xml:lang"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Attributes, then the marginal marks that point at this element (see marks.xsl). -->
+  <xsl:template name="te:start">
+    <xsl:param name="class" as="xs:string*" select="()"/>
+    <xsl:call-template name="te:attributes">
+      <xsl:with-param name="class" select="$class"/>
+    </xsl:call-template>
+    <xsl:call-template name="te:margin-marks"/>
+  </xsl:template>
+
+  <!-- A TEI element as an HTML block in flow content, or as a span inside phrasing content. -->
+  <xsl:template name="te:box">
+    <xsl:param name="block" as="xs:string" select="'div'"/>
+    <xsl:param name="inline" as="xs:string" select="'span'"/>
+    <xsl:param name="class" as="xs:string*" select="()"/>
+    <xsl:param name="holds-phrasing" as="xs:boolean" select="false()"/>
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($te:phrasing) then $inline else $block}">
+      <xsl:call-template name="te:start">
+        <xsl:with-param name="class" select="($class, if ($te:phrasing) then 'block' else ())"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="te:text">
+        <xsl:with-param name="te:phrasing" tunnel="yes" select="$te:phrasing or $holds-phrasing"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A TEI phrase as an inline HTML element. -->
+  <xsl:template name="te:phrase">
+    <xsl:param name="element" as="xs:string" select="'span'"/>
+    <xsl:param name="class" as="xs:string*" select="()"/>
+    <xsl:element name="{$element}">
+      <xsl:call-template name="te:start">
+        <xsl:with-param name="class" select="$class"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="te:text">
+        <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Does this element hold blocks that HTML does not allow inside <p>? -->
+  <xsl:function name="te:holds-blocks" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/(list | listBibl | table | lg | sp | floatingText | figure
+        | p | ab | child::div | castList | quote[p | lg | l | list] | cit[quote[p | lg | l]] | listPerson | listPlace))"/>
+  </xsl:function>
+
+  <!-- Bracketed editorial text ([sic], [illegible], ...): marked so renderers can style it. -->
+  <xsl:template name="te:editorial">
+    <xsl:param name="text" as="xs:string"/>
+    <span class="editorial"><xsl:value-of select="$text"/></span>
+  </xsl:template>
+
+  <!-- ===== divisions and blocks ===== -->
+
+  <xsl:template match="text | front | body | back | group" mode="te:text">
+    <xsl:call-template name="te:box"/>
+  </xsl:template>
+
+  <xsl:template match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | argument | epigraph
+      | floatingText | titlePage | castList | castGroup" mode="te:text">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:call-template name="te:box">
+      <xsl:with-param name="block" select="if (self::floatingText or $te:phrasing) then 'div' else 'section'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A heading: its level follows the nesting of divisions (h2 under the page's h1). -->
+  <xsl:template match="head" mode="te:text">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="depth" select="count(ancestor::*[self::div or matches(local-name(), '^div\d$') or self::floatingText])"/>
+    <xsl:call-template name="te:box">
+      <xsl:with-param name="block" select="if (parent::list or parent::table or parent::lg or parent::figure
+          or parent::opener or parent::closer) then 'div' else 'h' || min((6, 2 + $depth))"/>
+      <xsl:with-param name="holds-phrasing" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="p | ab" mode="te:text">
+    <xsl:call-template name="te:box">
+      <xsl:with-param name="block" select="if (te:holds-blocks(.)) then 'div' else 'p'"/>
+      <xsl:with-param name="holds-phrasing" select="not(te:holds-blocks(.))"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Letter and document furniture: one line each. -->
+  <xsl:template match="opener | closer | postscript | trailer" mode="te:text">
+    <xsl:call-template name="te:box"/>
+  </xsl:template>
+
+  <xsl:template match="dateline | salute | signed | byline | docAuthor | docDate | docEdition | docImprint
+      | docTitle | titlePart | imprimatur | speaker | stage[not(parent::p or parent::l or parent::seg)]
+      | label[not(parent::list)] | addrLine | address[not(ancestor::p)] | fw" mode="te:text">
+    <xsl:call-template name="te:box">
+      <xsl:with-param name="holds-phrasing" select="not(te:holds-blocks(.))"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="sp" mode="te:text">
+    <xsl:call-template name="te:box"/>
+  </xsl:template>
+
+  <!-- Verse: line groups and lines, with line numbers from @n when given. -->
+  <xsl:template match="lg" mode="te:text">
+    <xsl:call-template name="te:box"/>
+  </xsl:template>
+  <xsl:template match="l" mode="te:text">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($te:phrasing) then 'span' else 'div'}">
+      <xsl:call-template name="te:start">
+        <xsl:with-param name="class" select="if ($te:phrasing) then 'block' else ()"/>
+      </xsl:call-template>
+      <xsl:if test="normalize-space(@n)">
+        <span class="line-number" aria-hidden="true"><xsl:value-of select="@n"/></span>
+      </xsl:if>
+      <xsl:apply-templates mode="te:text">
+        <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Lists: ordered when numbered, distribution lists keep their item numbers visible. -->
+  <xsl:template match="list" mode="te:text">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:apply-templates select="head" mode="te:text"/>
+    <xsl:element name="{if ($te:phrasing) then 'span' else if (@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')) then 'ol' else 'ul'}">
+      <xsl:call-template name="te:start">
+        <xsl:with-param name="class" select="if ($te:phrasing) then 'block' else ()"/>
+      </xsl:call-template>
+      <xsl:apply-templates select="node() except head" mode="te:text"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="list/item" mode="te:text">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($te:phrasing) then 'span' else 'li'}">
+      <xsl:call-template name="te:start">
+        <xsl:with-param name="class" select="if ($te:phrasing) then 'block' else ()"/>
+      </xsl:call-template>
+      <xsl:if test="normalize-space(@n) and not(starts-with(normalize-space(.), normalize-space(@n)))">
+        <span class="item-number"><xsl:value-of select="@n"/></span>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates mode="te:text">
+        <xsl:with-param name="te:phrasing" tunnel="yes" select="$te:phrasing or not(te:holds-blocks(.))"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A label before an item (glossary-style lists) stays with the item that follows. -->
+  <xsl:template match="list/label" mode="te:text">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($te:phrasing) then 'span' else 'li'}">
+      <xsl:call-template name="te:start">
+        <xsl:with-param name="class" select="if ($te:phrasing) then 'block' else ()"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="te:text">
+        <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="table" mode="te:text">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$te:phrasing">
+        <xsl:call-template name="te:box"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <div class="table-wrap">
+          <table>
+            <xsl:call-template name="te:start"/>
+            <xsl:if test="head">
+              <caption><xsl:apply-templates select="head/node()" mode="te:text">
+                <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+              </xsl:apply-templates></caption>
+            </xsl:if>
+            <tbody>
+              <xsl:apply-templates select="row" mode="te:text"/>
+            </tbody>
+          </table>
+        </div>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="row" mode="te:text">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:call-template name="te:box">
+      <xsl:with-param name="block" select="'tr'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="cell" mode="te:text">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($te:phrasing) then 'span' else if (@role = 'label' or parent::row/@role = 'label') then 'th' else 'td'}">
+      <xsl:call-template name="te:start">
+        <xsl:with-param name="class" select="if ($te:phrasing) then 'block' else ()"/>
+      </xsl:call-template>
+      <xsl:if test="not($te:phrasing) and @cols castable as xs:integer">
+        <xsl:attribute name="colspan" select="@cols"/>
+      </xsl:if>
+      <xsl:if test="not($te:phrasing) and @rows castable as xs:integer">
+        <xsl:attribute name="rowspan" select="@rows"/>
+      </xsl:if>
+      <xsl:apply-templates mode="te:text">
+        <xsl:with-param name="te:phrasing" tunnel="yes" select="$te:phrasing or not(te:holds-blocks(.))"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+  <!-- Text between table rows would be invalid HTML; tables hold rows only. -->
+  <xsl:template match="table/text()[not(normalize-space())] | row/text()[not(normalize-space())]" mode="te:text"/>
+
+  <!-- Figures: images only from the document's own folder (relative paths without ".."). -->
+  <xsl:template match="figure" mode="te:text">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:call-template name="te:box">
+      <xsl:with-param name="block" select="'figure'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="figDesc" mode="te:text">
+    <xsl:call-template name="te:box">
+      <xsl:with-param name="holds-phrasing" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="graphic" mode="te:text">
+    <xsl:variable name="src" select="te:local-src(@url)"/>
+    <xsl:choose>
+      <xsl:when test="exists($src)">
+        <img src="{$src}" alt="{(te:plain(../figDesc), te:plain(desc), 'Image')[normalize-space()][1]}" loading="lazy">
+          <xsl:call-template name="te:attributes"/>
+        </img>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="tei-graphic editorial">[image: <xsl:value-of select="@url"/>]</span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ===== page and line breaks, milestones ===== -->
+
+  <xsl:template match="pb" mode="te:text">
+    <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
+    <span class="tei-pb" role="separator">
+      <xsl:if test="@xml:id and not($te:copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:value-of select="'[' || (if (normalize-space(@n)) then 'page ' || normalize-space(@n) else 'page break') || ']'"/>
+    </span>
+  </xsl:template>
+  <xsl:template match="cb" mode="te:text">
+    <span class="tei-cb editorial">[column<xsl:value-of select="if (normalize-space(@n)) then ' ' || @n else ''"/>]</span>
+  </xsl:template>
+  <!-- Line breaks show in the diplomatic view; a word broken across lines (break="no") stays whole. -->
+  <xsl:template match="lb" mode="te:text">
+    <br class="tei-lb"/>
+    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="milestone" mode="te:text">
+    <span class="tei-milestone" role="separator">
+      <xsl:call-template name="te:attributes"/>
+      <xsl:value-of select="if (@unit = 'section') then 'x x x' else if (normalize-space(@n)) then '[' || @n || ']' else '* * *'"/>
+    </span>
+  </xsl:template>
+
+  <!-- ===== phrases ===== -->
+
+  <xsl:template match="hi" mode="te:text">
+    <xsl:variable name="r" select="lower-case(normalize-space(@rend) || ' ' || normalize-space(@rendition) || ' ' || normalize-space(@style))"/>
+    <xsl:call-template name="te:phrase">
+      <xsl:with-param name="element" select="
+          if (matches($r, 'sup')) then 'sup' else if (matches($r, 'sub')) then 'sub'
+          else if (matches($r, 'bold|strong')) then 'b' else if (matches($r, 'italic|ital')) then 'i'
+          else if (matches($r, 'under')) then 'u' else 'span'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="emph" mode="te:text">
+    <xsl:call-template name="te:phrase"><xsl:with-param name="element" select="'em'"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="foreign | term | gloss | mentioned | soCalled | distinct | orig | reg" mode="te:text">
+    <xsl:call-template name="te:phrase">
+      <xsl:with-param name="element" select="if (self::foreign or self::term or self::mentioned) then 'i' else 'span'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="title" mode="te:text">
+    <xsl:call-template name="te:phrase"><xsl:with-param name="element" select="'cite'"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- Quotations: inline quotes as <q>-free spans (the translation keeps its own quotation marks). -->
+  <xsl:template match="quote | q | said" mode="te:text">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="not($te:phrasing) and (te:holds-blocks(.) or parent::div or parent::body or parent::cit[not(parent::p)])">
+        <xsl:call-template name="te:box"><xsl:with-param name="block" select="'blockquote'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="te:phrase"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="cit" mode="te:text">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="not($te:phrasing) and not(parent::p or parent::l or parent::seg)">
+        <xsl:call-template name="te:box"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="te:phrase"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="bibl | biblStruct | listBibl/bibl" mode="te:text">
+    <xsl:call-template name="te:phrase"><xsl:with-param name="element" select="'span'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="date | time" mode="te:text">
+    <xsl:variable name="when" select="normalize-space((@when, @when-iso)[1])"/>
+    <xsl:call-template name="te:phrase">
+      <xsl:with-param name="element" select="if (matches($when, '^-?\d{4}(-\d{2}(-\d{2})?)?(T[\d:.]+Z?)?$|^\d{2}:\d{2}(:\d{2})?$')) then 'time' else 'span'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="date/@when | time/@when" mode="te:text"/>
+
+  <xsl:template match="num | measure | idno | email | unit | roleName | addName | forename | surname | genName | nameLink | affiliation" mode="te:text">
+    <xsl:call-template name="te:phrase"/>
+  </xsl:template>
+
+  <xsl:template match="seg" mode="te:text">
+    <xsl:call-template name="te:phrase"/>
+  </xsl:template>
+
+  <!-- Links: only local (#id), http(s) and mailto targets become links; others are shown as text. -->
+  <xsl:template match="ref | ptr" mode="te:text">
+    <xsl:variable name="href" select="te:safe-href(tokenize(normalize-space(@target), ' ')[1])"/>
+    <xsl:element name="{if (exists($href) and not(ancestor::ref or ancestor::persName[@ref]
+        or ancestor::orgName[@ref] or ancestor::placeName[@ref])) then 'a' else 'span'}">
+      <xsl:call-template name="te:start"/>
+      <xsl:if test="exists($href) and not(ancestor::ref)">
+        <xsl:attribute name="href" select="$href"/>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="self::ptr or not(normalize-space())">
+          <xsl:value-of select="normalize-space(@target)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates mode="te:text">
+            <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+          </xsl:apply-templates>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- ===== editorial interventions ===== -->
+
+  <!-- Words the translator or editor added: in square brackets, as in the source. -->
+  <xsl:template match="supplied" mode="te:text">
+    <span>
+      <xsl:call-template name="te:start"/>
+      <xsl:attribute name="title" select="'Supplied' || (if (@reason) then ' (' || replace(@reason, '-', ' ') || ')' else '')"/>
+      <span class="bracket">[</span>
+      <xsl:apply-templates mode="te:text">
+        <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+      </xsl:apply-templates>
+      <span class="bracket">]</span>
+    </span>
+  </xsl:template>
+
+  <!-- Omissions, illegible and withheld passages: [the translator's words] or a plain label. -->
+  <xsl:template match="gap" mode="te:text">
+    <xsl:variable name="label" select="
+        if (normalize-space(desc)) then te:plain(desc)
+        else if (@reason = 'omitted') then '…'
+        else if (@reason = 'signature') then 'signature'
+        else if (@reason) then replace(@reason, '-', ' ')
+        else 'gap'"/>
+    <span>
+      <xsl:call-template name="te:start">
+        <xsl:with-param name="class" select="('editorial', if (@reason) then 'reason-' || te:token(@reason) else ())"/>
+      </xsl:call-template>
+      <xsl:if test="@quantity or @extent">
+        <xsl:attribute name="title" select="string-join((@quantity, @unit, @extent), ' ')"/>
+      </xsl:if>
+      <xsl:value-of select="'[' || $label || ']'"/>
+    </span>
+  </xsl:template>
+
+  <!-- Doubtful readings: bracketed as the translator wrote them, styled as uncertain. -->
+  <xsl:template match="unclear" mode="te:text">
+    <span title="Doubtful reading{if (@reason and not(@reason = 'doubtful')) then ' (' || @reason || ')' else ''}">
+      <xsl:call-template name="te:start"/>
+      <span class="bracket">[</span>
+      <xsl:apply-templates mode="te:text">
+        <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+      </xsl:apply-templates>
+      <span class="bracket">]</span>
+    </span>
+  </xsl:template>
+
+  <!-- sic alone: the word as written, then [sic]. -->
+  <xsl:template match="sic[not(parent::choice)]" mode="te:text">
+    <span>
+      <xsl:call-template name="te:start"/>
+      <xsl:apply-templates mode="te:text">
+        <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+      </xsl:apply-templates>
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="te:editorial"><xsl:with-param name="text" select="'[sic]'"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
+  <!--
+    choice: the reading view shows the corrected / regularised / expanded form and
+    keeps the original in a title; the diplomatic view (class "diplomatic" on the
+    page) shows the original instead.  Both stay in the page.
+  -->
+  <xsl:template match="choice" mode="te:text">
+    <xsl:variable name="original" select="(sic, orig, abbr)[1]"/>
+    <xsl:variable name="reading" select="(corr, reg, expan)[1]"/>
+    <span>
+      <xsl:call-template name="te:start"/>
+      <xsl:choose>
+        <xsl:when test="$original and $reading">
+          <xsl:if test="$original/self::abbr">
+            <abbr class="reading-original-abbr" title="{te:plain($reading)}">
+              <xsl:apply-templates select="$original/node()" mode="te:text">
+                <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+              </xsl:apply-templates>
+            </abbr>
+            <xsl:text> </xsl:text>
+          </xsl:if>
+          <span class="reading" title="{if ($original/self::sic) then 'Corrected; the original reads: ' else 'Original: '}{te:plain($original)}">
+            <xsl:if test="$original/self::abbr"><span class="bracket">[</span></xsl:if>
+            <xsl:apply-templates select="$reading/node()" mode="te:text">
+              <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+            </xsl:apply-templates>
+            <xsl:if test="$original/self::abbr"><span class="bracket">]</span></xsl:if>
+          </span>
+          <xsl:if test="not($original/self::abbr)">
+            <span class="original" title="Original reading">
+              <xsl:apply-templates select="$original/node()" mode="te:text">
+                <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+              </xsl:apply-templates>
+            </span>
+          </xsl:if>
+          <xsl:apply-templates select="* except ($original, $reading)" mode="te:text">
+            <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+          </xsl:apply-templates>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="*" mode="te:text">
+            <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+          </xsl:apply-templates>
+        </xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+  <xsl:template match="choice/text()[not(normalize-space())]" mode="te:text"/>
+
+  <xsl:template match="abbr | expan | corr | sic | am | ex" mode="te:text">
+    <xsl:call-template name="te:phrase"/>
+  </xsl:template>
+
+  <xsl:template match="del" mode="te:text">
+    <xsl:call-template name="te:phrase"><xsl:with-param name="element" select="'del'"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="add" mode="te:text">
+    <xsl:call-template name="te:phrase"><xsl:with-param name="element" select="'ins'"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="subst | damage | restore | space | handShift" mode="te:text">
+    <xsl:call-template name="te:phrase"/>
+  </xsl:template>
+
+  <!-- A critical apparatus entry: the lemma in the text, the readings beside it in brackets. -->
+  <xsl:template match="app" mode="te:text">
+    <xsl:variable name="base" select="(lem, rdg)[1]"/>
+    <span>
+      <xsl:call-template name="te:start"/>
+      <span class="lemma">
+        <xsl:apply-templates select="$base/node()" mode="te:text">
+          <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+        </xsl:apply-templates>
+      </span>
+      <xsl:variable name="others" select="(rdg, rdgGrp/rdg) except $base"/>
+      <xsl:if test="$others or $base/@wit">
+        <span class="apparatus">
+          <xsl:text> [</xsl:text>
+          <xsl:if test="$base/@wit">
+            <span class="wit"><xsl:value-of select="normalize-space($base/@wit)"/></span>
+            <xsl:if test="$others">; </xsl:if>
+          </xsl:if>
+          <xsl:for-each select="$others">
+            <xsl:if test="position() gt 1">; </xsl:if>
+            <span class="tei-rdg">
+              <xsl:apply-templates mode="te:text">
+                <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+              </xsl:apply-templates>
+            </span>
+            <xsl:if test="@wit">
+              <xsl:text> </xsl:text>
+              <span class="wit"><xsl:value-of select="normalize-space(@wit)"/></span>
+            </xsl:if>
+          </xsl:for-each>
+          <xsl:text>]</xsl:text>
+        </span>
+      </xsl:if>
+      <xsl:apply-templates select="note | witDetail" mode="te:text"/>
+    </span>
+  </xsl:template>
+</xsl:stylesheet>

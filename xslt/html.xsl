@@ -1,0 +1,31 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Entry stylesheet of the HTML edition: imports and parameters only.
+  Shared templates live in common/ (one file per element family, modes
+  prefixed te:); HTML-only templates in html/.  Later imports win, so html/
+  can override common/ and print.xsl can import the same common/ files.
+  Parameters are passed by teiedition.render (CSS and script are inlined).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="common/functions.xsl"/>
+  <xsl:import href="common/fallback.xsl"/>
+  <xsl:import href="common/text.xsl"/>
+  <xsl:import href="common/names.xsl"/>
+  <xsl:import href="common/notes.xsl"/>
+  <xsl:import href="common/marks.xsl"/>
+  <xsl:import href="common/header.xsl"/>
+  <xsl:import href="html/page.xsl"/>
+
+  <!-- Link to the TEI file for download (relative to the HTML page), or empty for none. -->
+  <xsl:param name="tei-href" as="xs:string" select="''"/>
+  <!-- Link to the PDF edition, or empty when there is none. -->
+  <xsl:param name="pdf-href" as="xs:string" select="''"/>
+  <!-- The stylesheet text inlined into <style>. -->
+  <xsl:param name="css" as="xs:string" select="''"/>
+  <!-- The script text inlined into <script>. -->
+  <xsl:param name="js" as="xs:string" select="''"/>
+</xsl:stylesheet>
