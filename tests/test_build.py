@@ -296,3 +296,12 @@ def test_pipeline_that_cannot_start_is_one_clear_error(tmp_path, jobs):
     with pytest.raises(buildmod.PipelineSetupError, match="cannot set up the pipeline: ValueError: html.xsl"):
         run_build(three_sources(tmp_path), tmp_path / "out", jobs=jobs, stages=BrokenStages,
                   progress=False, stream=io.StringIO())
+
+
+def test_warnings_are_printed_with_their_file_and_counted(tmp_path):
+    src = three_sources(tmp_path)
+    (src / "old.txt").write_bytes(fake_source("Caf\u00e9 report").encode("cp1252"))
+    summary, printed = run(src, tmp_path / "out")
+    assert summary.built == 4 and summary.warnings == 1
+    assert f"{src / 'old.txt'}: warning: not UTF-8" in printed
+    assert ", 1 warning in" in printed

@@ -90,6 +90,11 @@ class PipelineStages:
     def html(self, tree, *, tei_href: str, pdf_href: str | None) -> str:
         return self._html.render(tree, tei_href=tei_href, pdf_href=pdf_href)
 
+    @property
+    def html_warnings(self) -> tuple[str, ...]:
+        """What the HTML stylesheet noticed in the last document (pointers to nothing, ...)."""
+        return tuple(self._html.warnings)
+
     def pdf(self, tree) -> bytes:
         return self._pdf.render(tree)
 
@@ -169,7 +174,8 @@ def build_document(task: Task, stages) -> DocResult:
         html = stages.html(tree, tei_href=names["tei"], pdf_href=names.get("pdf"))
         atomic_write(out / names["html"], html)
         written.append(names["html"])
-        return DocResult(task.doc_id, "valid", "", tuple(written), record, decoded.warnings + tuple(warnings))
+        warnings = decoded.warnings + tuple(warnings) + tuple(getattr(stages, "html_warnings", ()))
+        return DocResult(task.doc_id, "valid", "", tuple(written), record, warnings)
     except TeiEditionError as exc:
         return DocResult(task.doc_id, "failed", _without_path(str(exc), task.source), tuple(written))
     except Exception as exc:  # a bug in a stage must not stop the other documents
@@ -417,11 +423,13 @@ class Summary:
     invalid: int = 0
     failed: int = 0
     removed: int = 0
+    warnings: int = 0
     seconds: float = 0.0
 
     def line(self) -> str:
+        warned = f", {self.warnings} warning{'s' if self.warnings != 1 else ''}" if self.warnings else ""
         return (f"build: {self.built} built, {self.unchanged} unchanged, {self.invalid} invalid, "
-                f"{self.failed} failed, {self.removed} removed in {self.seconds:.1f} s")
+                f"{self.failed} failed, {self.removed} removed{warned} in {self.seconds:.1f} s")
 
 
 def build(source: str | os.PathLike = "seeds", output: str | os.PathLike = "editions", *,
@@ -479,8 +487,12 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
                 summary.invalid += 1
             else:
                 summary.built += 1
+            source_path = tasks[result.doc_id].source
+            for warning in result.warnings:
+                summary.warnings += 1
+                bar.write(warning if warning.startswith(source_path) else f"{source_path}: warning: {warning}")
             if result.status != "valid":
-                bar.write(f"{tasks[result.doc_id].source}: {result.reason}")
+                bar.write(f"{source_path}: {result.reason}")
             bar.advance(note=Path(tasks[result.doc_id].source).name)
 
         try:
