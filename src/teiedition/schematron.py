@@ -1,0 +1,177 @@
+"""ISO Schematron with lxml, plus the few checks XPath 1.0 cannot make.
+
+Why lxml.isoschematron: it is built into lxml (no extra engine, no Java),
+compiles a schema to XSLT 1.0 once and runs it in C, which keeps batch
+validation fast.  XPath 1.0 cannot parse dates, so the date rules call two
+extension functions in the ``urn:x-teiedition:fn`` namespace (prefix ``te``):
+
+* ``te:real-date(string)``: an ISO 8601 date (``YYYY``, ``YYYY-MM``,
+  ``YYYY-MM-DD``) that exists on the calendar (no 31 April, no 29 February
+  1969);
+* ``te:date-agrees(when, text)``: the words of a ``date`` element do not
+  contradict its ``@when`` (see ``date_agrees``).
+
+A schema that uses them runs only in this engine; every other rule is plain
+XPath 1.0 and runs in any ISO Schematron processor.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree, isoschematron
+
+from .errors import InputError
+
+FN_NS = "urn:x-teiedition:fn"
+SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_ROMAN = {r: i for i, r in enumerate(
+    ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]) if r}
+
+_ISO = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def real_iso_date(value: str) -> bool:
+    """True when ``value`` is YYYY, YYYY-MM or YYYY-MM-DD and names a day that exists."""
+    m = _ISO.match(value.strip())
+    if not m:
+        return False
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if month is None:
+        return True
+    if not 1 <= int(month) <= 12:
+        return False
+    if day is None:
+        return True
+    if year < 1:
+        return 1 <= int(day) <= 31
+    return 1 <= int(day) <= calendar.monthrange(year, int(month))[1]
+
+
+def _mentioned_months(text: str) -> set[int]:
+    found = {_MONTHS[w.lower()] for w in re.findall(r"[A-Za-z]+", text) if w.lower() in _MONTHS}
+    found |= {_ROMAN[w] for w in re.findall(r"(?<![A-Za-z])([IVX]{1,4})(?![A-Za-z])", text)
+              if w in _ROMAN}
+    return found
+
+
+def date_agrees(when: str, text: str) -> bool:
+    """Whether the written date ``text`` can be read as ``@when``; unknown shapes pass.
+
+    A four-digit year in the text must be the year of ``@when``; a month
+    written by name or Roman numeral must be its month; a day number, when
+    ``@when`` has a day and the text has numbers, must occur.  All-numeric
+    forms (``17.12.47``, ``10/14/50``) must contain the day, the month and the
+    two-digit year.  Text with no digits and no month names ("the same day")
+    says nothing and passes: this rule catches contradictions, not omissions.
+    """
+    m = _ISO.match(when.strip())
+    if not m:
+        return True  # real_iso_date reports this
+    year = int(m.group(1))
+    month = int(m.group(2)) if m.group(2) else None
+    day = int(m.group(3)) if m.group(3) else None
+    text = " ".join(text.split())
+    numbers = re.findall(r"\d+", text)
+    four = {int(n) for n in numbers if len(n) == 4}
+    small = [int(n) for n in numbers if len(n) <= 2]
+    if four and year not in four:
+        return False
+    months = _mentioned_months(text)
+    if month and months and month not in months:
+        return False
+    if day and small and day not in small:
+        return False
+    if not four and not months and month and len(small) >= 2 and month not in small:
+        return False
+    if not four and len(small) >= (3 if not months else 2) and year % 100 not in small:
+        return False
+    return True
+
+
+def _first_string(value) -> str:
+    if isinstance(value, list):
+        if not value:
+            return ""
+        value = value[0]
+        if not isinstance(value, str):
+            value = value.text if hasattr(value, "text") else str(value)
+    return "" if value is None else str(value)
+
+
+def _register_functions() -> None:
+    ns = etree.FunctionNamespace(FN_NS)
+    ns.prefix = "te"
+    ns["real-date"] = lambda _ctx, value: real_iso_date(_first_string(value))
+    ns["date-agrees"] = lambda _ctx, when, text: date_agrees(_first_string(when), _first_string(text))
+
+
+_register_functions()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One failed assertion or successful report, with the node it is about."""
+
+    rule: str
+    severity: str
+    message: str
+    element: etree._Element | None
+
+
+class SchematronSchema:
+    """A compiled ISO Schematron schema (XSLT 1.0 binding), reused for many documents."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            doc = etree.parse(str(self.path), etree.XMLParser(resolve_entities=False, no_network=True))
+            self._schema = isoschematron.Schematron(doc, store_report=True)
+        except (OSError, etree.XMLSyntaxError) as exc:
+            raise InputError(f"cannot read Schematron schema: {exc}", path=str(path)) from None
+        except etree.SchematronParseError as exc:
+            raise InputError(f"not a usable ISO Schematron schema (XSLT 1.0 binding): {exc}",
+                             path=str(path)) from None
+        except etree.XSLTParseError as exc:
+            raise InputError(f"Schematron schema does not compile: {exc}", path=str(path)) from None
+
+    def check(self, tree: etree._ElementTree) -> list[Finding]:
+        """Run the schema; return its failed assertions and successful reports in document order."""
+        self._schema.validate(tree)
+        report = self._schema.validation_report
+        findings: list[Finding] = []
+        for item in report.iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
+            role = (item.get("role") or item.get("flag") or "error").lower()
+            severity = "warning" if role in ("warning", "warn", "info", "information") else "error"
+            text = item.findtext(f"{{{SVRL_NS}}}text") or ""
+            findings.append(Finding(
+                rule=item.get("id") or "schematron",
+                severity=severity,
+                message=" ".join(text.split()),
+                element=_node_at(tree, item.get("location") or ""),
+            ))
+        return findings
+
+
+def _node_at(tree: etree._ElementTree, location: str):
+    """The element an SVRL ``@location`` XPath points at (attributes map to their element)."""
+    if not location:
+        return None
+    try:
+        found = tree.xpath(location)
+    except etree.XPathError:
+        return None
+    for node in found if isinstance(found, list) else []:
+        if isinstance(node, etree._Element):
+            return node
+        parent = getattr(node, "getparent", lambda: None)()
+        if parent is not None:
+            return parent
+    return None

@@ -1,0 +1,412 @@
+"""``teiedition validate``: project schema, Schematron rules and official TEI, for any TEI file.
+
+Why: editors who hand-edit TEI need to know exactly what is wrong and where;
+archives ingesting files from strangers need a yes/no, a machine-readable
+report and a parser that no hostile file can hurt.  Every input is parsed
+with ``safexml`` (no DTD, no entities, no network, no XInclude, size and
+depth limits); a refusal becomes an *unreadable* report, never a traceback.
+
+Profiles: ``teiedition`` (``schema/teiedition.xsd`` with xmlschema, XSD 1.1,
+then ``schema/teiedition.sch``), ``tei-all`` (the official ``tei_all.rng``
+with lxml's RELAX NG), ``both``.  Schemas are compiled once per process; a
+batch forks workers after compiling, so each worker starts ready.
+"""
+
+from __future__ import annotations
+
+import bisect
+import glob
+import multiprocessing
+import os
+import re
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from lxml import etree
+
+from .errors import TeiEditionError
+from .progress import Progress
+from .reports import Problem, Report, Summary, report_to_json, report_to_junit, report_to_text
+from .safexml import parse_xml_file
+
+__all__ = ["Problem", "Report", "Validator", "validate", "find_tei_all", "expand_paths",
+           "report_to_json", "report_to_junit", "report_to_text", "PROFILES", "SCHEMA_DIR"]
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+PROFILES = ("teiedition", "tei-all", "both")
+
+#: Where the project schemas live (the repository's ``schema/``); TEIEDITION_SCHEMA_DIR overrides.
+SCHEMA_DIR = Path(os.environ.get("TEIEDITION_SCHEMA_DIR") or Path(__file__).resolve().parents[2] / "schema")
+PROJECT_XSD = SCHEMA_DIR / "teiedition.xsd"
+PROJECT_SCH = SCHEMA_DIR / "teiedition.sch"
+
+#: Looked for, in order, when neither --tei-all nor TEIEDITION_TEI_ALL is given (relative to cwd).
+TEI_ALL_FALLBACKS = ("tei_all.rng", "../shared/tei/tei_all.rng")
+
+
+class UsageError(TeiEditionError):
+    """A wrong option or a schema that cannot be used (exit 2)."""
+
+    exit_code = 2
+
+
+def find_tei_all(explicit: str | os.PathLike | None = None) -> Path:
+    """The tei_all.rng to use: the option, else TEIEDITION_TEI_ALL, else a known location."""
+    candidates = [explicit] if explicit else []
+    if not candidates and os.environ.get("TEIEDITION_TEI_ALL"):
+        candidates = [os.environ["TEIEDITION_TEI_ALL"]]
+    if candidates:
+        path = Path(candidates[0])
+        if not path.is_file():
+            raise UsageError(f"tei_all.rng not found at {path} (check --tei-all or TEIEDITION_TEI_ALL)")
+        return path
+    for name in TEI_ALL_FALLBACKS:
+        if Path(name).is_file():
+            return Path(name)
+    raise UsageError("this profile needs the official tei_all.rng: pass --tei-all PATH "
+                     "or set TEIEDITION_TEI_ALL (download: https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng)")
+
+
+# --------------------------------------------------------------------------- locating nodes
+
+class Locator:
+    """Line, column and a readable path (``/TEI/text/body/p[3]``) for elements of one tree.
+
+    libxml2 records the line where a start tag *ends*; when the source text is
+    known we find the tag's ``<`` instead, so the column points at it.
+    """
+
+    def __init__(self, tree: etree._ElementTree, source: bytes | None = None):
+        self.tree = tree
+        self.text = None
+        if source is not None:
+            enc = tree.docinfo.encoding or "utf-8"
+            try:
+                self.text = source.decode(enc)
+            except (LookupError, UnicodeDecodeError):
+                self.text = None
+        self._line_starts: list[int] | None = None
+        self._offsets: dict[str, tuple[list[etree._Element], list[int]]] = {}
+
+    def position(self, el: etree._Element | None) -> tuple[int, int]:
+        if el is None or not isinstance(el, etree._Element):
+            return (1, 1)
+        line = el.sourceline or 1
+        if self.text is None or not isinstance(el.tag, str):
+            return (line, 1)
+        qname = f"{el.prefix}:{etree.QName(el).localname}" if el.prefix else etree.QName(el).localname
+        elements, offsets = self._tags(qname, el)
+        try:
+            index = elements.index(el)
+        except ValueError:
+            return (line, 1)
+        if index >= len(offsets):
+            return (line, 1)
+        found_line, col = self._line_col(offsets[index])
+        if found_line > line or line - found_line > 50:
+            return (line, 1)
+        return (found_line, col)
+
+    def _tags(self, qname: str, el: etree._Element):
+        if qname not in self._offsets:
+            same = [e for e in self.tree.iter(el.tag) if (e.prefix or None) == (el.prefix or None)]
+            pattern = re.compile(r"<" + re.escape(qname) + r"(?=[\s/>])")
+            self._offsets[qname] = (same, [m.start() for m in pattern.finditer(self.text)])
+        return self._offsets[qname]
+
+    def _line_col(self, offset: int) -> tuple[int, int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        i = bisect.bisect_right(self._line_starts, offset) - 1
+        return (i + 1, offset - self._line_starts[i] + 1)
+
+    @staticmethod
+    def xpath(el: etree._Element | None) -> str:
+        """A short path: TEI names without prefix, others as ``Q{ns}name``; ``[n]`` only among namesakes."""
+        if el is None or not isinstance(el, etree._Element):
+            return ""
+        steps = []
+        node = el
+        while node is not None and isinstance(node.tag, str):
+            q = etree.QName(node)
+            name = q.localname if q.namespace in (TEI_NS, None) else f"Q{{{q.namespace}}}{q.localname}"
+            parent = node.getparent()
+            if parent is not None:
+                namesakes = [s for s in parent if s.tag == node.tag]
+                if len(namesakes) > 1:
+                    name += f"[{namesakes.index(node) + 1}]"
+            steps.append(name)
+            node = parent
+        return "/" + "/".join(reversed(steps))
+
+
+# --------------------------------------------------------------------------- checks
+
+def _tidy(message: str) -> str:
+    message = message.replace(f"{{{TEI_NS}}}", "").replace("tei:", "")
+    return " ".join(message.split())
+
+
+class XsdCheck:
+    """An XML Schema (1.1, via xmlschema): the project grammar or a user's ``.xsd``."""
+
+    def __init__(self, path: Path, rule: str):
+        import xmlschema
+
+        self.rule = rule
+        try:
+            self.schema = xmlschema.XMLSchema11(str(path), allow="local", defuse="always")
+        except (OSError, xmlschema.XMLSchemaException, etree.XMLSyntaxError) as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise UsageError(f"cannot use XML Schema: {first}", path=str(path)) from None
+        except Exception as exc:  # xmlschema raises a few plain ParseErrors for broken files
+            raise UsageError(f"cannot use XML Schema: {type(exc).__name__}: {exc}", path=str(path)) from None
+
+    def check(self, tree, name: str, locate: Locator) -> list[Problem]:
+        problems = []
+        for err in self.schema.iter_errors(tree):
+            el = err.elem if isinstance(getattr(err, "elem", None), etree._Element) else None
+            line, col = locate.position(el)
+            reason = err.reason or err.message
+            problems.append(Problem(name, line, col, "error", _tidy(reason), self.rule, locate.xpath(el)))
+        return problems
+
+
+class RelaxNgCheck:
+    """A RELAX NG schema (lxml/libxml2): tei_all or a user's ``.rng``."""
+
+    def __init__(self, path: Path, rule: str):
+        self.rule = rule
+        try:
+            doc = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+            self.schema = etree.RelaxNG(doc)
+        except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError) as exc:
+            raise UsageError(f"cannot use RELAX NG schema: {exc}", path=str(path)) from None
+
+    def check(self, tree, name: str, locate: Locator) -> list[Problem]:
+        if self.schema.validate(tree):
+            return []
+        problems = []
+        for entry in self.schema.error_log:
+            el = tree.xpath(entry.path)[0] if entry.path and tree.xpath(entry.path) else None
+            line, col = locate.position(el) if el is not None else (entry.line or 1, entry.column or 1)
+            problems.append(Problem(name, line, col, "error", _tidy(entry.message), self.rule,
+                                    locate.xpath(el) if el is not None else ""))
+        return problems
+
+
+class SchematronCheck:
+    """An ISO Schematron schema; each finding keeps its assertion's ``@id`` as the rule."""
+
+    def __init__(self, path: Path):
+        from .schematron import SchematronSchema
+
+        self.schema = SchematronSchema(path)
+
+    def check(self, tree, name: str, locate: Locator) -> list[Problem]:
+        problems = []
+        for f in self.schema.check(tree):
+            line, col = locate.position(f.element)
+            problems.append(Problem(name, line, col, f.severity, f.message, f.rule, locate.xpath(f.element)))
+        return problems
+
+
+def _user_check(path: str | os.PathLike):
+    p = Path(path)
+    if not p.is_file():
+        raise UsageError("schema file not found", path=str(path))
+    suffix = p.suffix.lower()
+    if suffix == ".xsd":
+        return XsdCheck(p, f"xsd:{p.name}")
+    if suffix == ".rng":
+        return RelaxNgCheck(p, f"rng:{p.name}")
+    if suffix == ".sch":
+        return SchematronCheck(p)
+    raise UsageError("unknown schema type: use a .xsd, .rng or .sch file", path=str(path))
+
+
+# --------------------------------------------------------------------------- the validator
+
+class Validator:
+    """Schemas for one profile, compiled once; validate many files or trees with it."""
+
+    def __init__(self, profile: str = "teiedition", schemas: Sequence[str | os.PathLike] = (),
+                 tei_all: str | os.PathLike | None = None):
+        if profile not in PROFILES:
+            raise UsageError(f"unknown profile {profile!r}: choose one of {', '.join(PROFILES)}")
+        self.profile = profile
+        self.schemas = tuple(str(s) for s in schemas)
+        self.tei_all = None if tei_all is None else str(tei_all)
+        self.checks = []
+        if profile in ("teiedition", "both"):
+            self.checks.append(XsdCheck(PROJECT_XSD, "teiedition-xsd"))
+            self.checks.append(SchematronCheck(PROJECT_SCH))
+        if profile in ("tei-all", "both"):
+            self.checks.append(RelaxNgCheck(find_tei_all(tei_all), "tei-all"))
+        self.checks.extend(_user_check(s) for s in schemas)
+
+    def validate_file(self, path: str | os.PathLike) -> Report:
+        """Parse with the hardened parser and validate; refusals become an unreadable report."""
+        name = str(path)
+        try:
+            tree = parse_xml_file(path)
+        except TeiEditionError as exc:
+            return unreadable_report(name, exc)
+        try:
+            with open(path, "rb") as fh:
+                source = fh.read()
+        except OSError:
+            source = None
+        return self.validate_tree(tree, name, source=source)
+
+    def validate_tree(self, tree: etree._ElementTree, name: str, *, source: bytes | None = None) -> Report:
+        """Validate a tree already parsed (with ``safexml``); ``source`` sharpens columns."""
+        if isinstance(tree, etree._Element):
+            tree = tree.getroottree()
+        locate = Locator(tree, source)
+        root = tree.getroot()
+        q = etree.QName(root)
+        if q.namespace != TEI_NS or q.localname not in ("TEI", "teiCorpus"):
+            where = f"in namespace {q.namespace}" if q.namespace else "in no namespace"
+            msg = (f"not a TEI document: the root element is <{q.localname}> {where}; "
+                   f"expected <TEI> in {TEI_NS}")
+            return Report.of(name, [Problem(name, root.sourceline or 1, 1, "error", msg, "not-tei", f"/{q.localname}")])
+        problems: list[Problem] = []
+        for check in self.checks:
+            problems.extend(check.check(tree, name, locate))
+        return Report.of(name, problems)
+
+
+def unreadable_report(name: str, exc: TeiEditionError) -> Report:
+    """Turn a parser refusal (``path: line:col: message``) into a one-problem report."""
+    message = str(exc)
+    if message.startswith(f"{name}: "):
+        message = message[len(name) + 2:]
+    line, col = 1, 1
+    m = re.match(r"(\d+):(\d+): (.*)$", message, re.S)
+    if m:
+        line, col, message = max(int(m.group(1)), 1), max(int(m.group(2)), 1), m.group(3)
+    return Report.of(name, [Problem(name, line, col, "error", message, "unreadable", "")], unreadable=True)
+
+
+# --------------------------------------------------------------------------- batches
+
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[Report]]:
+    """Files, folders (every ``*.xml`` below, sorted) and globs → files, plus reports for what is missing."""
+    files: list[str] = []
+    missing: list[Report] = []
+    seen: set[str] = set()
+
+    def add(p: str) -> None:
+        if p not in seen:
+            seen.add(p)
+            files.append(p)
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(str(f) for f in p.rglob("*.xml") if f.is_file())
+            if not found:
+                missing.append(_missing(raw, "folder holds no .xml files"))
+            for f in found:
+                add(f)
+        elif p.exists():
+            add(str(raw))
+        elif _GLOB_CHARS.search(raw):
+            found = sorted(f for f in glob.glob(raw, recursive=True) if Path(f).is_file())
+            if not found:
+                missing.append(_missing(raw, "no files match this pattern"))
+            for f in found:
+                add(f)
+        else:
+            missing.append(_missing(raw, "no such file or folder"))
+    return files, missing
+
+
+def _missing(name: str, message: str) -> Report:
+    return Report.of(name, [Problem(name, 1, 1, "error", message, "unreadable", "")], unreadable=True)
+
+
+_WORKER_VALIDATOR: Validator | None = None
+_WORKER_ARGS: tuple = ()
+
+
+def _worker_validate(path: str) -> Report:
+    global _WORKER_VALIDATOR
+    if _WORKER_VALIDATOR is None:  # spawn start method: compile once in this worker
+        _WORKER_VALIDATOR = Validator(*_WORKER_ARGS)
+    return _safe_validate(_WORKER_VALIDATOR, path)
+
+
+def _worker_init(args: tuple) -> None:
+    global _WORKER_ARGS
+    _WORKER_ARGS = args
+
+
+def _safe_validate(validator: Validator, path: str) -> Report:
+    """Validate one file; a bug in a check is reported against the file, not fatal to the batch."""
+    try:
+        return validator.validate_file(path)
+    except TeiEditionError as exc:
+        return unreadable_report(path, exc)
+    except RecursionError:
+        return _missing(path, "structure too deep to validate (refused)")
+    except Exception as exc:  # pragma: no cover - a bug; keep the batch going and say so
+        if os.environ.get("TEIEDITION_DEBUG"):
+            raise
+        return _missing(path, f"internal error while validating: {type(exc).__name__}: {exc}")
+
+
+def validate_files(files: Sequence[str], validator: Validator, *, jobs: int = 0,
+                   progress: bool | None = None) -> list[Report]:
+    """Validate files in input order, in parallel when there are several and ``jobs`` allows."""
+    global _WORKER_VALIDATOR
+    jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
+    jobs = min(jobs, len(files))
+    reports: list[Report] = []
+    with Progress(len(files), label="validate", enabled=progress) as bar:
+        if jobs <= 1 or len(files) < 4:
+            for f in files:
+                reports.append(_safe_validate(validator, f))
+                bar.advance(note=Path(f).name)
+            return reports
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        _WORKER_VALIDATOR = validator if "fork" in methods else None  # inherited by forked workers
+        args = (validator.profile, validator.schemas, validator.tei_all)
+        chunk = max(1, min(16, len(files) // (jobs * 4)))
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
+                                     initializer=_worker_init, initargs=(args,)) as pool:
+                for report in pool.map(_worker_validate, files, chunksize=chunk):
+                    reports.append(report)
+                    bar.advance(note=Path(report.path).name)
+        finally:
+            _WORKER_VALIDATOR = None
+    return reports
+
+
+def validate(paths: Iterable[str], *, profile: str = "teiedition", schemas: Sequence[str] = (),
+             tei_all: str | None = None, fmt: str = "text", jobs: int = 0,
+             progress: bool | None = None, out=None) -> int:
+    """Validate files, folders and globs; print a report; return 0 valid, 1 invalid, 2 unreadable."""
+    if fmt not in ("text", "json", "junit"):
+        raise UsageError(f"unknown format {fmt!r}: choose text, json or junit")
+    validator = Validator(profile=profile, schemas=tuple(schemas), tei_all=tei_all)
+    files, missing = expand_paths(paths)
+    reports = validate_files(files, validator, jobs=jobs, progress=progress) + missing
+    if fmt == "json":
+        text = report_to_json(reports, profile=profile)
+    elif fmt == "junit":
+        text = report_to_junit(reports, profile=profile)
+    else:
+        text = report_to_text(reports)
+    stream = out or sys.stdout
+    stream.write(text)
+    stream.flush()
+    return Summary.of(reports).exit_code
