@@ -1,0 +1,113 @@
+"""``editions/`` holds the built edition of ``seeds/`` as the pipeline makes it today.
+
+Why: the repository's published edition must not drift from the code.  Each
+committed TEI and HTML file is compared byte for byte with a fresh conversion
+and rendering of its seed, using the run date recorded in the committed TEI's
+``revisionDesc/change/@when``; the PDF is checked by its metadata and text
+(PDF bytes carry timestamps and font subsets).  When a test here fails, the
+fix is to rebuild: ``teiedition build seeds -o editions``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import EDITIONS, SEEDS, seed_documents
+from teiedition.build import PipelineStages, output_names
+from teiedition.catalogue import TEI_NS, catalogue_json, catalogue_rows, index_html, read_record
+from teiedition.files import decode_source
+from teiedition.safexml import parse_xml_bytes, parse_xml_file
+
+SEED_IDS = [p.stem for p in seed_documents()]
+REBUILD = "editions/ is out of date: run `teiedition build seeds -o editions`"
+
+
+@pytest.fixture(scope="module")
+def stages():
+    return PipelineStages(pdf=False)
+
+
+def committed(name: str) -> bytes:
+    path = EDITIONS / name
+    if not path.exists():
+        pytest.fail(f"{path} missing; {REBUILD}")
+    return path.read_bytes()
+
+
+def run_date_of(doc_id: str) -> str:
+    tree = parse_xml_bytes(committed(f"{doc_id}.xml"), name=f"{doc_id}.xml")
+    dates = tree.xpath("/tei:TEI/tei:teiHeader/tei:revisionDesc/tei:change/@when", namespaces={"tei": TEI_NS})
+    assert dates, f"{doc_id}.xml records no run date in revisionDesc/change/@when"
+    return str(dates[0])
+
+
+def fresh_tei(stages, doc_id: str) -> bytes:
+    source = SEEDS / f"{doc_id}.txt"
+    text = decode_source(source.read_bytes(), name=str(source)).text
+    tei, _ = stages.convert(text, doc_id=doc_id, source_name=source.name, run_date=run_date_of(doc_id))
+    return tei
+
+
+def test_there_are_seeds():
+    assert SEED_IDS, "no seeds/*.txt"
+
+
+@pytest.mark.parametrize("doc_id", SEED_IDS)
+def test_committed_tei_is_what_convert_makes_today(stages, doc_id):
+    assert committed(f"{doc_id}.xml") == fresh_tei(stages, doc_id), REBUILD
+
+
+@pytest.mark.parametrize("doc_id", SEED_IDS)
+def test_committed_validation_report_is_current_and_valid(stages, doc_id):
+    names = output_names(doc_id, pdf=True)
+    tei = fresh_tei(stages, doc_id)
+    checked = stages.validate(parse_xml_bytes(tei, name=names["tei"]), names["tei"], source=tei)
+    assert checked.ok, checked.first_problem
+    assert committed(names["validation"]).decode("utf-8") == checked.json, REBUILD
+
+
+@pytest.mark.parametrize("doc_id", SEED_IDS)
+def test_committed_html_is_what_render_makes_today(stages, doc_id):
+    names = output_names(doc_id, pdf=True)
+    tree = parse_xml_bytes(fresh_tei(stages, doc_id), name=names["tei"])
+    html = stages.html(tree, tei_href=names["tei"], pdf_href=names["pdf"])
+    assert committed(names["html"]).decode("utf-8") == html, REBUILD
+
+
+@pytest.mark.parametrize("doc_id", SEED_IDS)
+def test_committed_pdf_carries_the_title_and_the_text(doc_id):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    record = read_record(parse_xml_file(EDITIONS / f"{doc_id}.xml"))
+    reader = PdfReader(BytesIO(committed(f"{doc_id}.pdf")))
+    assert reader.metadata.title == record["title"]
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    tree = parse_xml_file(EDITIONS / f"{doc_id}.xml")
+    first_p = " ".join("".join(tree.find(f".//{{{TEI_NS}}}body//{{{TEI_NS}}}p").itertext()).split())
+    assert first_p[:40] in text, "first paragraph of the body not found in the PDF text"
+
+
+def test_committed_catalogue_and_index_are_current():
+    entries = []
+    for doc_id in SEED_IDS:
+        names = output_names(doc_id, pdf=True)
+        report = json.loads(committed(names["validation"]))
+        status = "valid" if report["summary"]["invalid"] == 0 and report["summary"]["unreadable"] == 0 else "invalid"
+        entries.append({"id": doc_id, "source": f"{doc_id}.txt", "status": status, "reason": "",
+                        "outputs": [n for n in names.values() if (EDITIONS / n).exists()],
+                        "record": read_record(parse_xml_file(EDITIONS / names["tei"]))})
+    rows = catalogue_rows(entries)
+    assert committed("catalogue.json").decode("utf-8") == catalogue_json(rows), REBUILD
+    assert committed("index.html").decode("utf-8") == index_html(rows), REBUILD
+
+
+def test_editions_hold_nothing_but_the_seeds_editions():
+    expected = {"index.html", "catalogue.json", "catalogue.csv"}
+    for doc_id in SEED_IDS:
+        expected |= set(output_names(doc_id, pdf=True).values())
+    present = {p.name for p in EDITIONS.iterdir() if not p.name.startswith(".")}
+    assert present == expected
