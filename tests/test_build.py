@@ -305,3 +305,11 @@ def test_warnings_are_printed_with_their_file_and_counted(tmp_path):
     assert summary.built == 4 and summary.warnings == 1
     assert f"{src / 'old.txt'}: warning: not UTF-8" in printed
     assert ", 1 warning in" in printed
+
+
+def test_document_that_starts_failing_loses_its_old_edition(tmp_path):
+    src, out = three_sources(tmp_path), tmp_path / "out"
+    run(src, out)
+    (src / "a.txt").write_text(fake_source("Letter A", body="FAIL now"), encoding="utf-8")
+    run(src, out)
+    assert not [p.name for p in out.iterdir() if p.name.startswith("a.")]

@@ -140,3 +140,9 @@ def test_record_is_read_with_whitespace_normalised():
         b'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="x"><teiHeader><fileDesc><titleStmt>'
         b'<title>A\n   long   title</title></titleStmt></fileDesc></teiHeader></TEI>').getroottree()
     assert read_record(tree)["title"] == "A long title"
+
+
+def test_index_links_survive_awkward_file_names(tmp_path):
+    out = build_collection(tmp_path, {"report #5 (draft)": fake_source("Draft")})
+    hrefs = [a.get("href") for a in index_rows(out)[0].iter(f"{XHTML}a")]
+    assert "report%20%235%20%28draft%29.html" in hrefs

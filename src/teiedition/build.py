@@ -31,6 +31,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, TextIO
+from urllib.parse import quote
 
 from . import __version__
 from .errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, InputError, TeiEditionError
@@ -171,7 +172,7 @@ def build_document(task: Task, stages) -> DocResult:
             written.append(names["pdf"])
         else:
             _remove(out, [f"{task.doc_id}.pdf"])
-        html = stages.html(tree, tei_href=names["tei"], pdf_href=names.get("pdf"))
+        html = stages.html(tree, tei_href=quote(names["tei"]), pdf_href=quote(names["pdf"]) if task.pdf else None)
         atomic_write(out / names["html"], html)
         written.append(names["html"])
         warnings = decoded.warnings + tuple(warnings) + tuple(getattr(stages, "html_warnings", ()))
@@ -476,6 +477,8 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
         def record(result: DocResult, bar: Progress) -> None:
             if result.status == SETUP_FAILED:
                 raise PipelineSetupError(result.reason)
+            previous = manifest["documents"].get(result.doc_id) or {}
+            _remove(output, set(previous.get("outputs", ())) - set(result.outputs))
             entry = {"source": Path(tasks[result.doc_id].source).name, **facts[result.doc_id],
                      "key": build_key(facts[result.doc_id]["sha256"], toolchain, pdf=pdf),
                      "status": result.status, "reason": result.reason,

@@ -16,6 +16,7 @@ import io
 import json
 import re
 from html import escape
+from urllib.parse import quote
 
 TEI_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 
@@ -117,20 +118,25 @@ def readable_date(iso: str | None) -> str:
     return " ".join(parts)
 
 
+def _href(name: str) -> str:
+    """A link to a file beside the index: URL-quoted (spaces, ``#``, ``?``), then HTML-escaped."""
+    return escape(quote(name))
+
+
 def _status_cell(row: dict) -> str:
     status = row["status"]
     label = {"valid": "valid", "invalid": "invalid"}.get(status, status)
     if row["validation"]:
-        return f'<a class="status-{escape(status)}" href="{escape(row["validation"])}">{label}</a>'
+        return f'<a class="status-{escape(status)}" href="{_href(row["validation"])}">{label}</a>'
     return f'<span class="status-{escape(status)}">{label}</span>'
 
 
 def _row_html(row: dict) -> str:
     title = row["title"] or row["id"]
     main_link = row["html"] or row["tei"]
-    title_html = f'<a href="{escape(main_link)}">{escape(title)}</a>' if main_link else escape(title)
+    title_html = f'<a href="{_href(main_link)}">{escape(title)}</a>' if main_link else escape(title)
     summary = f'\n<p class="summary">{escape(row["summary"])}</p>' if row["summary"] else ""
-    formats = [f'<a href="{escape(row[k])}">{label}</a>'
+    formats = [f'<a href="{_href(row[k])}">{label}</a>'
                for k, label in (("html", "HTML"), ("tei", "TEI"), ("pdf", "PDF")) if row[k]]
     archive = escape(row["archive"] or "")
     citation = f'<br><span class="citation">{escape(row["citation"])}</span>' if row["citation"] else ""
