@@ -10,8 +10,8 @@ position wins and matching stays linear in the text), built once per
 
 Matching rules (see docs/authority.md):
   * case-sensitive, leftmost match first, then the longest form at that point;
-    each form also matches in capitals (``A. M. PUZANOV``) and a one-word
-    name letter-spaced (``R O S H C H I N``), as signatures print them;
+    each form also matches in capitals (``A. M. PUZANOV``) and a person's
+    one-word form letter-spaced (``R O S H C H I N``), as signatures print them;
   * whitespace in a form matches any run of whitespace, U+00A0 and line breaks
     included; after a full stop it is optional (``L.I. Brezhnev``); an
     apostrophe matches ``'``, ``’`` or ``‘``;
@@ -82,10 +82,10 @@ def form_key(surface: str) -> str:
     return key
 
 
-def printed_variants(form: str) -> list[str]:
-    """Other ways the archive prints a form: in capitals, and a one-word name letter-spaced."""
+def printed_variants(form: str, kind: str = "person") -> list[str]:
+    """Other ways the archive prints a form: in capitals, and a one-word surname letter-spaced."""
     variants = [form.upper()]
-    if " " not in form and len(form) >= 4 and form.isalpha() and not form.isupper():
+    if kind == "person" and " " not in form and len(form) >= 4 and form.isalpha() and not form.isupper():
         variants += [" ".join(form), " ".join(form.upper())]
     return [v for v in variants if v != form]
 
@@ -122,7 +122,7 @@ class Authority:
         claimed: dict[str, Entry | None] = {}
         for entry in [*self._entries.values(), None]:
             for form in entry.forms if entry else self.ignore:
-                for variant in printed_variants(form):
+                for variant in printed_variants(form, entry.kind if entry else "ignore"):
                     key = form_key(variant)
                     if key in self._by_form:
                         continue
@@ -141,19 +141,30 @@ class Authority:
 
         A later file replaces an entry with the same id (to correct or extend
         it) and adds new ones.  Bad data raises ``InputError`` with file:line.
+        The result is immutable and cached per process for the same files
+        (same path, size and modification time), so a build pays for parsing
+        and compiling once.
         """
+        extra = [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
+        files = [Path(p) for p in [*extra, *paths]]
+        key = tuple((str(f), *_stamp(f)) for f in files)
+        cached = _LOADED.get(key)
+        if cached is not None:
+            return cached
         merged: dict[str, Entry] = {}
         ignore: list[str] = []
         sources: list[tuple[str, str]] = [("data/authority.toml", _packaged_text())]
-        extra = [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
-        for path in [*extra, *paths]:
-            sources.append((str(path), _read_file(Path(path))))
+        sources += [(str(f), _read_file(f)) for f in files]
         for name, text in sources:
             entries, phrases = parse_authority(text, name=name)
             for entry in entries:
                 merged[entry.id] = entry
             ignore += phrases
-        return cls(merged.values(), ignore)
+        authority = cls(merged.values(), ignore)
+        if len(_LOADED) >= 8:
+            _LOADED.clear()
+        _LOADED[key] = authority
+        return authority
 
     # -- queries ---------------------------------------------------------------
 
@@ -187,6 +198,17 @@ class Authority:
 
 
 # -- reading and checking the TOML ---------------------------------------------
+
+_LOADED: dict[tuple, Authority] = {}
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """(size, mtime) of a file, or (-1, -1) when it cannot be read (reported on load)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (st.st_size, st.st_mtime_ns)
 
 
 def _packaged_text() -> str:
@@ -352,12 +374,11 @@ def _compile_forms(by_form: dict[str, Entry | None]) -> re.Pattern[str] | None:
             node = node.setdefault(token, {})
         node[None] = True  # a form ends here
     # Not inside a word, not the tail of a lower-case compound (pro-Peking).
+    # After it: no word character (KWPs), no lower-case compound (Kim Il-sung).  When
+    # the check fails the engine backtracks into the trie to a shorter form.
     before = r"(?<![\w])(?<![a-z][-‐])"
-    return re.compile(before + _trie_regex(trie))
-
-
-# After a complete form: no word character (KWPs), no lower-case compound (Il-sung).
-_AFTER = r"(?!\w)(?![-‐][a-z])"
+    after = r"(?!\w)(?![-‐][a-z])"
+    return re.compile(before + _trie_regex(trie) + after)
 
 
 def _trie_regex(node: dict) -> str:
@@ -373,7 +394,7 @@ def _trie_regex(node: dict) -> str:
             head = re.escape(token)
         branches.append(head + _trie_regex(node[token]))
     if None in node:
-        branches.append(_AFTER)  # last: a longer form is tried before ending here
+        branches.append("")  # last: a longer form is tried before ending here
     if len(branches) == 1:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"
