@@ -1,10 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Entry stylesheet of the print edition (PDF): TEI -> print HTML for WeasyPrint.
-  Why: the print edition shares the element templates of the HTML edition
-  (xslt/common/) and overrides only what paper needs: the page skeleton and
-  title block, notes as footnotes or endnotes, and marginal marks.  The page
-  layout itself is CSS Paged Media in xslt/assets/print.css.
+  Entry stylesheet of the print edition (PDF): imports and parameters only.
+  The element templates are the HTML edition's (common/, mode te:text); print/
+  overrides what paper needs: the page skeleton with title block and running
+  heads (print/document.xsl), notes as footnotes or endnotes (print/notes.xsl)
+  and marginal marks for the PDF (print/marks.xsl).  The page layout itself is
+  CSS Paged Media in assets/print.css; teiedition.pdf runs WeasyPrint.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -12,14 +13,19 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="common/functions.xsl"/>
-  <xsl:import href="print/text.xsl"/>
+  <xsl:import href="common/fallback.xsl"/>
+  <xsl:import href="common/text.xsl"/>
+  <xsl:import href="common/names.xsl"/>
+  <xsl:import href="common/notes.xsl"/>
+  <xsl:import href="common/marks.xsl"/>
+  <xsl:import href="common/header.xsl"/>
   <xsl:import href="print/document.xsl"/>
   <xsl:import href="print/notes.xsl"/>
   <xsl:import href="print/marks.xsl"/>
 
-  <!-- Page size (a4 | letter): only recorded as a class; pdf.py sets the @page size. -->
+  <!-- Page size (a4 | letter): recorded as a class; teiedition.pdf sets the @page size. -->
   <xsl:param name="paper" as="xs:string" select="'a4'"/>
-  <!-- Where numbered notes go: footnotes (at the foot of the page of their call) | endnotes. -->
+  <!-- Numbered notes: footnotes (foot of the page of their call) | endnotes (after the text). -->
   <xsl:param name="notes" as="xs:string" select="'footnotes'"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>

@@ -1,12 +1,13 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Print edition: marginal marks made by a later reader (metamark, ENCODING.md).
-  The span or paragraph a metamark targets is wrapped in an element carrying
-  data-bars (one token per line mark: single-line | double-line); pdf.py draws
-  those bars after layout beside exactly the lines the wrapper occupies.
-  A ? or ! mark becomes a glyph placed in the left margin by print.css, level
-  with the first marked line.  The metamark itself prints nothing: the
-  translator's note describing it is printed as a note.
+  The shared templates call te:margin-marks at the start of every element a
+  metamark points at; for print it puts data-bars on that element (one token
+  per line mark: single-line | double-line) and a ? or ! glyph as its first
+  child.  teiedition.pdf draws the bars after layout beside exactly the lines
+  the element occupies, even when it starts mid-line or crosses a page;
+  print.css puts the glyph in the left margin level with the first marked
+  line.  A metamark whose target cannot be resolved is marked where it stands.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -15,53 +16,49 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
-  <xsl:template match="metamark" priority="2"/>
-
-  <!-- Any element of the text that a metamark points at. -->
-  <xsl:template match="text//*[@xml:id][key('te:by-target', string(@xml:id))/self::metamark]" priority="3">
-    <xsl:variable name="marks" select="key('te:by-target', string(@xml:id))/self::metamark"/>
-    <xsl:variable name="bars" select="$marks ! te:bar-token(.)"/>
-    <xsl:variable name="glyphs" select="$marks ! te:margin-glyph(.)"/>
-    <xsl:variable name="block" select="te:is-block(.)"/>
-    <xsl:element name="{if ($block) then 'div' else 'span'}">
-      <xsl:attribute name="class" select="'marked' || (if ($block) then ' marked-block' else '')"/>
-      <xsl:if test="exists($bars)">
-        <xsl:attribute name="data-bars" select="string-join($bars, ' ')"/>
-      </xsl:if>
-      <xsl:if test="exists($glyphs)">
-        <span class="margin-glyph" aria-hidden="true"><xsl:value-of select="string-join($glyphs, '')"/></span>
-      </xsl:if>
-      <xsl:next-match/>
-    </xsl:element>
+  <xsl:template name="te:margin-marks">
+    <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:if test="@xml:id and not($te:copy)">
+      <xsl:call-template name="te:print-marks">
+        <xsl:with-param name="marks" select="key('te:by-target', string(@xml:id))[self::metamark]"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
-  <!-- Lines beside the text: single or double; a highlight of unknown form counts as single. -->
-  <xsl:function name="te:bar-token" as="xs:string?">
-    <xsl:param name="mark" as="element(metamark)"/>
-    <xsl:variable name="rend" select="lower-case(normalize-space($mark/@rend))"/>
-    <xsl:sequence select="
-        if (contains($rend, 'double')) then 'double-line'
-        else if (contains($rend, 'line') or ($mark/@function = 'highlight'
-                 and not(contains($rend, 'question') or contains($rend, 'exclamation'))))
-          then 'single-line'
-        else ()"/>
-  </xsl:function>
+  <!-- A mark without a resolvable target: an empty anchor on its own line gets the mark. -->
+  <xsl:template name="te:margin-mark">
+    <xsl:param name="slot" as="xs:integer" select="1"/>
+    <xsl:param name="inline" as="xs:boolean" select="true()"/>
+    <xsl:param name="target" as="xs:string" select="''"/>
+    <span class="mark-anchor">
+      <xsl:call-template name="te:print-marks">
+        <xsl:with-param name="marks" select="."/>
+      </xsl:call-template>
+      <xsl:text>&#x200B;</xsl:text>
+    </span>
+  </xsl:template>
 
-  <xsl:function name="te:margin-glyph" as="xs:string?">
-    <xsl:param name="mark" as="element(metamark)"/>
-    <xsl:variable name="rend" select="lower-case(normalize-space($mark/@rend))"/>
-    <xsl:sequence select="
-        if (contains($rend, 'question') or $mark/@function = 'query') then '?'
-        else if (contains($rend, 'exclamation') or $mark/@function = 'emphasis') then '!'
-        else ()"/>
-  </xsl:function>
+  <!-- Must run before any child is output: it adds an attribute to the element being built. -->
+  <xsl:template name="te:print-marks">
+    <xsl:param name="marks" as="element()*"/>
+    <xsl:variable name="kinds" select="$marks ! te:mark-kind(.)"/>
+    <xsl:variable name="bars" select="$kinds[. = ('single-line', 'double-line')]"/>
+    <xsl:variable name="glyphs" select="$kinds ! te:mark-glyph(.)"/>
+    <xsl:if test="exists($bars)">
+      <xsl:attribute name="data-bars" select="string-join($bars, ' ')"/>
+    </xsl:if>
+    <xsl:if test="string-join($glyphs)">
+      <span class="margin-glyph" aria-hidden="true"><xsl:value-of select="string-join($glyphs, '')"/></span>
+    </xsl:if>
+  </xsl:template>
 
-  <!-- TEI elements that print as blocks (a wrapper around them must be a block too). -->
-  <xsl:function name="te:is-block" as="xs:boolean">
-    <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="exists($el/(self::p | self::ab | self::div | self::list | self::item
-        | self::opener | self::closer | self::postscript | self::head | self::lg | self::table
-        | self::floatingText | self::cit[parent::div or parent::body]
-        | self::quote[parent::div or parent::body]))"/>
-  </xsl:function>
+  <!-- The metamark itself prints nothing but a resolvable-target-less anchor (see above). -->
+  <xsl:template match="metamark" mode="te:text" priority="1">
+    <xsl:if test="empty(te:targets(@target))">
+      <xsl:call-template name="te:margin-mark"/>
+    </xsl:if>
+    <xsl:if test="normalize-space()">
+      <span class="tei-metamark metamark-text"><xsl:apply-templates mode="te:text"/></span>
+    </xsl:if>
+  </xsl:template>
 </xsl:stylesheet>
