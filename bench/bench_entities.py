@@ -91,6 +91,10 @@ def main() -> None:
     paragraphs = [p for p in re.split(r"\n\s*\n", seed) if p.strip()]
     para_ms = median_ms(lambda: [authority.find_mentions(p) for p in paragraphs], args.repeat)
 
+    # Worst case for backtracking: name prefixes followed by long whitespace runs.
+    hostile = ("Kim Il" + " " * 2000 + "x ") * 100 + "L." + " " * 50_000
+    hostile_ms = median_ms(lambda: authority.find_mentions(hostile), max(3, args.repeat // 4))
+
     kinds = {k: len(authority.entries(k)) for k in ("person", "org", "place")}
     print(f"authority: {len(authority)} entries {kinds}, {len(authority._by_form)} match keys")  # noqa: SLF001
     print(f"load (cold, fresh interpreter, incl. import): {cold:.1f} ms median of 5")
@@ -102,6 +106,7 @@ def main() -> None:
     print(f"  baseline flat alternation:                      {seed_naive:.2f} ms "
           f"(trie is {seed_naive / seed_ms:.1f}x faster)")
     print(f"find_mentions all 12 dev documents:               {dev_ms:.2f} ms")
+    print(f"find_mentions hostile whitespace ({len(hostile)} chars):    {hostile_ms:.2f} ms")
 
 
 if __name__ == "__main__":

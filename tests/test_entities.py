@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DEV_CORPUS, seed_documents
-from teiedition.entities import Authority, Entry
+from teiedition.entities import Authority, Entry, form_key, printed_variants
 from teiedition.errors import InputError
 
 PERSON_TOML = """
@@ -373,3 +375,24 @@ def test_kim_il_is_never_found_inside_kim_il_sung_in_the_corpus(authority):
 def test_every_packaged_person_has_a_note(authority):
     missing = [e.id for e in authority.entries() if e.kind == "person" and not e.note]
     assert missing == []
+
+
+# -- invariants ------------------------------------------------------------------------
+
+PIECES = ["Kim Il Sung", "Kim Il", "Korea", "North Korea", "KWP", "CPSU CC", "’s", "-",
+          "Chinese", "L. I. Brezhnev", "\u00a0", " ", "\n", ".", "x", "pro-", "Peking"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_mentions_are_ordered_non_overlapping_and_name_their_entry(pieces):
+    authority = Authority.load()
+    text = "".join(pieces)
+    previous_end = 0
+    for m in authority.find_mentions(text):
+        assert previous_end <= m.start < m.end <= len(text)
+        surface = text[m.start : m.end]
+        assert surface == surface.strip()
+        spellings = {form_key(v) for f in m.entry.forms for v in [f, *printed_variants(f, m.entry.kind)]}
+        assert form_key(surface) in spellings
+        previous_end = m.end

@@ -39,6 +39,12 @@ from .errors import InputError
 
 KINDS = ("person", "org", "place")
 ID_PREFIX = {"person": "pers-", "org": "org-", "place": "place-"}
+# For the TEI writer: kind -> (name element in the text, standOff list, list item).
+TEI_NAMES = {
+    "person": ("persName", "listPerson", "person"),
+    "org": ("orgName", "listOrg", "org"),
+    "place": ("placeName", "listPlace", "place"),
+}
 ENV_VAR = "TEIEDITION_AUTHORITY"
 MAX_FILE_BYTES = 5_000_000
 
