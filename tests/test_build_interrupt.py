@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import signal
 import subprocess
@@ -17,7 +18,7 @@ from teiedition.build import MANIFEST_NAME, run_build
 from test_build_fakes import FakeStages, fake_source
 
 TESTS = Path(__file__).resolve().parent
-DOCS = 30
+DOCS = 40
 
 BUILD_SCRIPT = f"""
 import sys
@@ -49,10 +50,17 @@ def start_build(src: Path, out: Path, jobs: int) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
 
 
-def wait_for_checkpoint(out: Path, proc: subprocess.Popen, timeout: float = 30) -> None:
-    """Wait until the build has saved progress once (some documents done, most not)."""
+def saved_documents(out: Path) -> int:
+    try:
+        return len(json.loads((out / MANIFEST_NAME).read_text())["documents"])
+    except (OSError, ValueError):
+        return 0
+
+
+def wait_for_checkpoint(out: Path, proc: subprocess.Popen, timeout: float = 60) -> None:
+    """Wait until the build has saved some finished documents (most are still to do)."""
     deadline = time.monotonic() + timeout
-    while not (out / MANIFEST_NAME).exists():
+    while saved_documents(out) == 0:
         assert proc.poll() is None, proc.stderr.read().decode()
         assert time.monotonic() < deadline, "build never checkpointed"
         time.sleep(0.05)

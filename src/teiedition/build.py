@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import multiprocessing
 import os
@@ -46,6 +47,8 @@ CHECKPOINT_SECONDS = 2.0
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent.parent
 
+#: Tasks queued per worker: enough to keep workers busy, few enough to keep memory flat.
+IN_FLIGHT_PER_WORKER = 4
 #: Status a worker reports when its pipeline could not be set up (stops the build).
 SETUP_FAILED = "setup-failed"
 
@@ -528,26 +531,31 @@ def _run_tasks(tasks: list[Task], stages: Callable, pdf: bool, jobs: int,
                 checkpoint()
                 last = time.monotonic()
         return
+    queue = iter(tasks)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=worker_context(),
                              initializer=_init_worker, initargs=(stages, pdf)) as pool:
-        pending = {}
-        try:
-            for task in tasks:
+        pending: dict = {}
+
+        def refill() -> None:
+            """Keep a few tasks per worker in flight: memory stays flat however many documents."""
+            for task in itertools.islice(queue, max(0, IN_FLIGHT_PER_WORKER * jobs - len(pending))):
                 pending[pool.submit(_run_in_worker, task)] = task
+
+        try:
+            refill()
             while pending:
                 done, _ = wait(pending, timeout=CHECKPOINT_SECONDS, return_when=FIRST_COMPLETED)
                 for future in done:
                     record(_result_of(future, pending.pop(future)), bar)
+                refill()
                 if time.monotonic() - last > CHECKPOINT_SECONDS:
                     checkpoint()
                     last = time.monotonic()
         except BrokenProcessPool:  # the pool broke while tasks were being submitted
-            submitted = set(pending.values())
-            for task in tasks:
-                if task not in submitted:
-                    record(DocResult(task.doc_id, "failed", "worker process died (out of memory or killed)"), bar)
             for future, task in pending.items():
                 record(_result_of(future, task), bar)
+            for task in queue:
+                record(DocResult(task.doc_id, "failed", "worker process died (out of memory or killed)"), bar)
         except BaseException:
             for future in pending:
                 future.cancel()
