@@ -282,9 +282,8 @@ def parse_authority(text: str, *, name: str = "<authority>") -> tuple[list[Entry
             where = f"{name}:{line}" if line else name
             entry = _entry_from_record(kind, record, where)
             if entry.id in seen:
-                raise InputError(
-                    f"duplicate id {entry.id!r} (first at line {seen[entry.id]})", path=where
-                )
+                first = f" (first at line {seen[entry.id]})" if seen[entry.id] else ""
+                raise InputError(f"duplicate id {entry.id!r}{first}", path=where)
             seen[entry.id] = line
             entries.append(entry)
     return entries, [_SPACE_RE.sub(" ", p.strip()) for p in ignore]
@@ -382,8 +381,8 @@ def _compile_forms(by_form: dict[str, Entry | None]) -> re.Pattern[str] | None:
     # Not inside a word, not the tail of a lower-case compound (pro-Peking).
     # After it: no word character (KWPs), no lower-case compound (Kim Il-sung).  When
     # the check fails the engine backtracks into the trie to a shorter form.
-    before = r"(?<![\w])(?<![a-z][-‐])"
-    after = r"(?!\w)(?![-‐][a-z])"
+    before = r"(?<![\w])(?<![a-z][-‐‑])"
+    after = r"(?!\w)(?![-‐‑][a-z])"
     return re.compile(before + _trie_regex(trie) + after)
 
 
