@@ -325,7 +325,7 @@ def _sentence_end(text: str, start: int) -> int:
     """
     for m in re.finditer(r"\.(?=\s|$)", text[start:]):
         pos = start + m.start()
-        word = re.search(r"(\S+)$", text[start:pos])
+        word = re.search(r"(\S+)$", text[max(start, pos - 12) : pos])
         token = word.group(1) if word else ""
         if re.fullmatch(r"(?:[A-Z]|[A-Z]\.[A-Z]|Jr|Sr|Dr|Mr|Mrs|Ms|St|Prof)", token):
             continue
@@ -440,9 +440,12 @@ def _reference_end(text: str, start: int) -> int:
     # A full stop followed by a capitalised word that is not a unit label ends it
     # (`RGASPI. F.558. Op.11.` continues; `listy 79-94. Copy in ...` does not).
     for m in re.finditer(r"\.\s+(?=\S)", text[start:limit]):
-        after = text[start + m.end() : limit]
-        before = text[start : start + m.start()]
-        if re.search(r"(?:^|[\s.])(?:[A-Za-z]{1,2}|No|Nº)$", before):
+        after = text[start + m.end() : min(limit, start + m.end() + 40)]
+        dot = start + m.start()
+        before = text[max(start, dot - 4) : dot]
+        if dot - 4 <= start:
+            before = " " + before  # the reference's start counts as a word boundary
+        if re.search(r"[\s.](?:[A-Za-z]{1,2}|No|Nº)$", before):
             continue  # `F.` `d.` `No.`: a label, not the end
         if re.match(r"\d|[a-z]", after) or _UNIT_WORD.match(after) or _REPOSITORY_RE.match(after):
             continue

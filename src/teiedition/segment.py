@@ -70,6 +70,7 @@ _CLOSERS = "”’\"')]»"
 _OPENERS_QUOTES = "“‘\"'«"
 _END = re.compile(r"(?:\.\.\.|[.?!…])+[" + re.escape(_CLOSERS) + r"]*")
 _LIST_LABEL = re.compile(r"(?:\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])[.)]")
+_LONGEST_WORD = 40
 _OMISSION_BEFORE = re.compile(r"\[[\s.…]*\]$")
 _LEADING_NOTES = re.compile(r"(?:\s*\[[^\[\]]*\])*\s*")  # notes before a list label
 _WORD_BEFORE = re.compile(r"([\w.’'º]+)$")
@@ -98,7 +99,8 @@ def _inside_brackets(pairs: list[tuple[int, int]], length: int) -> list[bool]:
 
 def _is_abbreviation(text: str, dot: int, sentence_start: int, next_char: str) -> bool:
     """Is the full stop at `dot` part of an abbreviation, initial or list label?"""
-    m = _WORD_BEFORE.search(text, sentence_start, dot)
+    # A bounded look-back keeps long runs of abbreviations linear.
+    m = _WORD_BEFORE.search(text, max(sentence_start, dot - _LONGEST_WORD), dot)
     if m is None:
         return False
     word = m.group(1).lstrip("(“‘\"'[")
@@ -127,7 +129,7 @@ def _raw_boundaries(text: str) -> list[int]:
         end = m.end()
         if inside[end - 1]:
             continue  # inside brackets, unless the stop closes them: `(They left.) Then`
-        if _OMISSION_BEFORE.search(text, 0, end):
+        if _OMISSION_BEFORE.search(text, max(0, end - 12), end):
             continue  # `[…]`, `[. . .]`: an omission mark, not the end of a sentence
         rest = text[end:]
         gap = len(rest) - len(rest.lstrip())
