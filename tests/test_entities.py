@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DEV_CORPUS, seed_documents
-from teiedition.entities import Authority, Entry, form_key, printed_variants
+from conftest import DEV_CORPUS, assert_valid_tei_all, seed_documents
+from teiedition.entities import TEI_NAMES, Authority, Entry, form_key, printed_variants
 from teiedition.errors import InputError
 
 PERSON_TOML = """
@@ -370,6 +372,32 @@ def test_kim_il_is_never_found_inside_kim_il_sung_in_the_corpus(authority):
         for m in authority.find_mentions(text):
             if m.entry.id == "pers-kim-il":
                 assert not text[m.end :].lstrip().startswith("Sung")
+
+
+def standoff_document(authority: Authority) -> bytes:
+    """A minimal TEI document listing every entry in standOff, and one @ref to each."""
+    lists, refs = [], []
+    for kind, (name_el, list_el, item_el) in TEI_NAMES.items():
+        items = []
+        for e in authority.entries(kind):
+            same_as = f' sameAs="{escape(e.sameAs, {chr(34): "&quot;"})}"' if e.sameAs else ""
+            note = f"<note>{escape(e.note)}</note>" if e.note else ""
+            items.append(f'<{item_el} xml:id="{e.id}"{same_as}>'
+                         f"<{name_el}>{escape(e.name)}</{name_el}>{note}</{item_el}>")
+            refs.append(f'<{name_el} ref="#{e.id}">{escape(e.forms[0])}</{name_el}>')
+        lists.append(f"<{list_el}>{''.join(items)}</{list_el}>")
+    return (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>'
+        "<titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt>"
+        "<sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>"
+        f"<standOff>{''.join(lists)}</standOff>"
+        f"<text><body><p>{' '.join(refs)}</p></body></text></TEI>"
+    ).encode("utf-8")
+
+
+@pytest.mark.slow
+def test_every_entry_encodes_as_valid_tei_standoff(authority, tei_all):
+    assert_valid_tei_all(tei_all, standoff_document(authority), "authority standOff")
 
 
 def test_every_packaged_person_has_a_note(authority):
