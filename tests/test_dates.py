@@ -176,6 +176,48 @@ def test_dates_separated_by_a_dash_are_two_dates():
     )
 
 
+def test_bare_days_sharing_a_month_are_each_dates():
+    assert_finds(
+        "the journal for 4, 9 and 16 November 1959",
+        ("4", "1959-11-04"), ("9", "1959-11-09"), ("16 November 1959", "1959-11-16"),
+    )
+
+
+def test_day_range_before_a_month_gives_two_dates():
+    assert_finds("Between 18–23 May 1969 I visited", ("18", "1969-05-18"), ("23 May 1969", "1969-05-23"))
+
+
+def test_day_range_after_a_month_and_day_gives_two_dates():
+    assert_finds("on June 9–10, 1969 the talks", ("June 9", "1969-06-09"), ("10, 1969", "1969-06-10"))
+
+
+def test_numbers_after_a_number_sign_are_not_days_of_the_following_date():
+    assert_finds("Nº 5 and 6 June 1969", ("6 June 1969", "1969-06-06"))
+
+
+def test_document_date_gives_yearless_dates_the_nearest_year_with_medium_certainty():
+    dates = find_dates("On 11 July at 1800 Zhou Enlai invited me", document_date="1950-07-11")
+    assert [(d.text, d.when, d.cert) for _, _, d in dates] == [("11 July", "1950-07-11", "medium")]
+
+
+def test_document_date_early_in_january_puts_december_in_the_year_before():
+    dates = find_dates("the attack on 23 December", document_date="1968-01-10")
+    assert dates[0][2].when == "1967-12-23"
+
+
+def test_document_date_does_not_touch_dates_that_print_their_year():
+    dates = find_dates("on 9 June 1969 and 5.XI.62", document_date="1970-01-01")
+    assert [(d.when, d.cert) for _, _, d in dates] == [("1969-06-09", None), ("1962-11-05", None)]
+
+
+def test_parse_date_accepts_the_document_date_too():
+    assert parse_date("15.IV", document_date="1957-04-11") == ParsedDate("15.IV", "1957-04-15", "medium")
+
+
+def test_malformed_document_date_is_ignored():
+    assert find_dates("on 3 June", document_date="June 1949")[0][2].when is None
+
+
 def test_ambiguous_slashed_dates_follow_the_european_order_proved_in_the_same_text():
     dates = find_dates("Sent on 07/11/50, received on 25/11/50.")
     assert [(d.when, d.cert) for _, _, d in dates] == [("1950-11-07", "medium"), ("1950-11-25", None)]

@@ -14,7 +14,10 @@ verb "may" is not a month):
 - day and month without a year: ``9 February``, ``June 9`` (when None, unknowable);
   in a range such as ``1 September to 31 October 1954`` the first date takes the
   year of the second (the year before when its month is later: ``15 December to
-  10 January 1970``)
+  10 January 1970``). Given the page's ``document_date``, a year-less date takes the
+  year that puts it nearest that date, with ``cert="medium"``.
+- bare days sharing a month: ``4, 9 and 16 November 1959``, ``18–23 May 1969`` and
+  ``June 9–10, 1969`` give one date per day (the bare day is its own span)
 - Roman-numeral months: ``5.XI.62``, ``28.VIII.1962``, ``4.VI.1949``, ``15.IV`` and
   ``19 XI`` (no year: when None)
 - numeric day.month.year with dots: ``17.12.47``, ``8.07.50`` (European order; the
@@ -97,14 +100,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "mdy",
         re.compile(
             rf"(?<![\w])(?P<mon>{_MONTH}){_H}+(?P<d>{_DAY}){_ORD}?(?!\d)"
-            rf"(?:,?{_H}*(?P<y>{_YEAR4}))?{_RIGHT}"
+            rf"(?:,?{_H}*(?P<y>{_YEAR4}))?(?![\w/]|[.,]\d)"  # `June 9–10, 1969` may follow
         ),
     ),
     # 9 June 1969 / 28 th September, 1955 / 14th of June / 9 February1968
     (
         "dmy",
         re.compile(
-            rf"{_LEFT}(?P<d>{_DAY}){_ORD}?{_H}+(?:of{_H}+)?(?P<mon>{_MONTH})"
+            rf"(?<![\w./])(?P<d>{_DAY}){_ORD}?{_H}+(?:of{_H}+)?(?P<mon>{_MONTH})"
             rf"(?:,?{_H}*(?P<y>{_YEAR4}))?{_RIGHT}"
         ),
     ),
@@ -198,8 +201,9 @@ def _interpret(kind: str, m: re.Match[str]) -> _Found | None:
             return _Found(m.start(), m.end(), kind, ParsedDate(text, us_iso, "medium"),
                           readings=(us_iso, eu_iso))
         proof = ("us",) if us and not eu else ("eu",) if eu and not us else ()
+        month, day = (first, second) if us else (second, first)
         return _Found(m.start(), m.end(), kind, ParsedDate(text, us_iso or eu_iso, None),
-                      readings=proof)
+                      month=month, day=day, readings=proof)
     if kind == "roman":
         month = _ROMAN_MONTHS[groups["rom"]]
     elif kind in ("iso", "dotted"):
@@ -274,25 +278,115 @@ def _borrow_range_years(text: str, chosen: list[_Found]) -> list[_Found]:
     return result
 
 
-def find_dates(text: str) -> list[tuple[int, int, ParsedDate]]:
-    """Every date printed in running text, in order, as (start, end, ParsedDate)."""
+_LINK = rf"{_H}*(?:–|—|-|and|&|to|through|till|until){_H}*"
+# `4, 9 and 16` / `18–23` just before `November 1959`: the bare days share the month.
+_DAYS_BEFORE = re.compile(
+    rf"(?P<days>(?:{_DAY}(?:st|nd|rd|th)?{_H}*,{_H}*)*{_DAY}(?:st|nd|rd|th)?){_LINK}$"
+)
+# `June 9–10, 1969`: a bare day and the year after a month-day date.
+_DAY_AFTER = re.compile(rf"{_LINK}(?P<d>{_DAY})(?:st|nd|rd|th)?(?:,{_H}*|{_H}+)(?P<y>{_YEAR4})(?![\w/]|[.,\-–]\d)")
+# Words after which a number is a unit, not a day: `delo 3 and 4 May` never happens,
+# but `Nº 5 and 6 June` or `listy 3-4 May` must not turn the unit into a date.
+_NOT_A_DAY_AFTER = re.compile(
+    r"(?:Nº|No|Nos|no|nos|delo|fond|opis|papka|listy|list|pages?|pp?|file|points?|items?|copies|Copy)\.?$"
+)
+
+
+def _shared_month_days(text: str, chosen: list[_Found]) -> list[_Found]:
+    """`4, 9 and 16 November 1959` and `18–23 May`: each bare day becomes a date."""
+    extra: list[_Found] = []
+    previous_end = 0
+    for cand in chosen:
+        if cand.kind == "dmy" and cand.day is not None and cand.month is not None:
+            window_start = max(previous_end, cand.start - 60)
+            m = _DAYS_BEFORE.search(text, window_start, cand.start)
+            if m and _starts_a_word(text, m.start()):
+                year = int(cand.date.when[:4]) if cand.date.when else None
+                for day in re.finditer(r"\d+", m.group("days")):
+                    value = int(day.group(0))
+                    if _valid(year, cand.month, value):
+                        start = m.start() + day.start()
+                        date = ParsedDate(day.group(0), _iso(year, cand.month, value), None)
+                        extra.append(_Found(start, start + len(day.group(0)), "day", date, cand.month, value))
+        previous_end = cand.end
+    return sorted(chosen + extra, key=lambda c: c.start)
+
+
+def _starts_a_word(text: str, position: int) -> bool:
+    """The day list is not glued to a number or a unit label before it."""
+    before = text[max(0, position - 12) : position]
+    if before and not before[-1].isspace() and before[-1] not in "([“\"'":
+        return False
+    word = before.split()[-1] if before.split() else ""
+    return not (_NOT_A_DAY_AFTER.search(word) or re.search(r"\d[,.]?$", word))
+
+
+def _day_after_month_day(text: str, chosen: list[_Found]) -> list[_Found]:
+    """`June 9–10, 1969`: the first date takes the year, the bare `10, 1969` is a date."""
+    result: list[_Found] = []
+    for i, cand in enumerate(chosen):
+        next_start = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
+        m = None
+        if cand.kind == "mdy" and cand.date.when is None and cand.month and cand.day:
+            m = _DAY_AFTER.match(text, cand.end, next_start)
+        if m is None:
+            result.append(cand)
+            continue
+        year, day = int(m.group("y")), int(m.group("d"))
+        if not (_valid(year, cand.month, cand.day) and _valid(year, cand.month, day)):
+            result.append(cand)
+            continue
+        first = ParsedDate(cand.date.text, _iso(year, cand.month, cand.day), None)
+        second = ParsedDate(text[m.start("d") : m.end()], _iso(year, cand.month, day), None)
+        result.append(replace(cand, date=first))
+        result.append(_Found(m.start("d"), m.end(), "day", second, cand.month, day))
+    return result
+
+
+def _nearest_year(found: _Found, document_date: str) -> _Found:
+    """A date without a year, read in the year that puts it nearest the document's date."""
+    if found.date.when is not None or found.month is None or found.day is None:
+        return found
+    doc_year, doc_month, doc_day = (int(x) for x in (document_date[:4], document_date[5:7], document_date[8:10] or 1))
+    doc_ordinal = doc_year * 372 + doc_month * 31 + doc_day
+    options = [y for y in (doc_year - 1, doc_year, doc_year + 1) if _valid(y, found.month, found.day)]
+    if not options:
+        return found
+    year = min(options, key=lambda y: abs(y * 372 + found.month * 31 + found.day - doc_ordinal))
+    return replace(found, date=ParsedDate(found.date.text, _iso(year, found.month, found.day), "medium"))
+
+
+_DOCUMENT_DATE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
+
+
+def find_dates(text: str, *, document_date: str | None = None) -> list[tuple[int, int, ParsedDate]]:
+    """Every date printed in running text, in order, as (start, end, ParsedDate).
+
+    With `document_date` (ISO, the page's date) a day and month printed without a year
+    get the year that puts them nearest that date, with `cert="medium"`.
+    """
     chosen = _non_overlapping(_candidates(text))
     chosen = _resolve_slash_order(chosen)
     chosen = _borrow_range_years(text, chosen)
+    chosen = _day_after_month_day(text, chosen)
+    chosen = _shared_month_days(text, chosen)
+    if document_date and _DOCUMENT_DATE.fullmatch(document_date):
+        chosen = [_nearest_year(c, document_date) for c in chosen]
     return [(c.start, c.end, c.date) for c in chosen]
 
 
-def parse_date(text: str) -> ParsedDate | None:
+def parse_date(text: str, *, document_date: str | None = None) -> ParsedDate | None:
     """The whole string (stripped) read as one date, else None.
 
-    A bare year (`1969`) is accepted here, unlike in running text.
+    A bare year (`1969`) is accepted here, unlike in running text. `document_date`
+    as in `find_dates`.
     """
     stripped = text.strip()
     if not stripped:
         return None
     if _BARE_YEAR.fullmatch(stripped):
         return ParsedDate(stripped, stripped, None)
-    found = find_dates(stripped)
+    found = find_dates(stripped, document_date=document_date)
     if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(stripped):
         return found[0][2]
     return None
