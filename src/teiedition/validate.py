@@ -166,12 +166,26 @@ class XsdCheck:
 
     def check(self, tree, name: str, locate: Locator) -> list[Problem]:
         problems = []
+        seen_attributes: set[tuple[int, str]] = set()
         for err in self.schema.iter_errors(tree):
             el = err.elem if isinstance(getattr(err, "elem", None), etree._Element) else None
+            reason = _tidy(err.reason or err.message)
+            attr = _ATTRIBUTE_ERROR.match(reason)
+            if attr:  # a union type reports once per member: keep one line per attribute
+                key = (id(el), attr.group(1))
+                if key in seen_attributes:
+                    continue
+                seen_attributes.add(key)
+                if attr.group(1) in _DATE_ATTRIBUTES and ("datetime" in reason or "d{4}" in reason):
+                    reason = (f"attribute {attr.group(1)}='{attr.group(2)}': not a date that exists, "
+                              "in the form YYYY, YYYY-MM or YYYY-MM-DD")
             line, col = locate.position(el)
-            reason = err.reason or err.message
-            problems.append(Problem(name, line, col, "error", _tidy(reason), self.rule, locate.xpath(el)))
+            problems.append(Problem(name, line, col, "error", reason, self.rule, locate.xpath(el)))
         return problems
+
+
+_ATTRIBUTE_ERROR = re.compile(r"^attribute (\S+)='(.*?)': ")
+_DATE_ATTRIBUTES = {"when", "notBefore", "notAfter", "from", "to"}
 
 
 class RelaxNgCheck:
