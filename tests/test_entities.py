@@ -424,3 +424,25 @@ def test_mentions_are_ordered_non_overlapping_and_name_their_entry(pieces):
         spellings = {form_key(v) for f in m.entry.forms for v in [f, *printed_variants(f, m.entry.kind)]}
         assert form_key(surface) in spellings
         previous_end = m.end
+
+
+# -- checking a file from the shell -------------------------------------------------------
+
+
+def test_check_command_lists_what_an_added_person_tags(tmp_path, capsys):
+    from teiedition.entities import main
+
+    extra = write(tmp_path, "local.toml", PERSON_TOML)
+    text = write(tmp_path, "doc.txt", "Skip to content\n\nCde. I. T. Testov arrived.\n")
+    assert main(["-a", str(extra), str(text)]) == 0
+    out = capsys.readouterr().out
+    assert f"{text}:3:6: I. T. Testov -> pers-test-person" in out
+
+
+def test_check_command_reports_a_bad_file_in_one_line(tmp_path, capsys):
+    from teiedition.entities import main
+
+    bad = write(tmp_path, "bad.toml", '[[person]]\nid = "pers-a"\nname = "A"\nforms = []\n')
+    assert main(["-a", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad.toml:1: pers-a: forms is missing or empty" in err

@@ -413,3 +413,49 @@ def _token_sort_key(token: object) -> tuple[int, str]:
     if token is _APOS:
         return (1, "’")
     return (0, str(token))
+
+
+# -- checking an authority file from the shell -------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check authority files and show what they would tag in texts.
+
+    Example: python -m teiedition.entities -a local.toml seeds/000_fcc578db0f85cc6f.txt
+    """
+    import argparse
+    import sys
+
+    from .errors import TeiEditionError
+    from .files import decode_source
+
+    parser = argparse.ArgumentParser(
+        prog="python -m teiedition.entities", description=main.__doc__.splitlines()[0]
+    )
+    parser.add_argument("-a", "--authority", action="append", default=[], metavar="TOML",
+                        help="an extra authority file merged on top (repeatable)")
+    parser.add_argument("texts", nargs="*", metavar="TEXT", help="plain-text sources to scan")
+    args = parser.parse_args(argv)
+    try:
+        authority = Authority.load(*args.authority)
+        counts = ", ".join(f"{len(authority.entries(k))} {k}" for k in KINDS)
+        print(f"authority: {len(authority)} entries ({counts})")
+        for name in args.texts:
+            try:
+                data = Path(name).read_bytes()
+            except OSError as exc:
+                raise InputError(f"cannot read: {exc.strerror}", path=name) from None
+            text = decode_source(data, name=name).text
+            for m in authority.find_mentions(text):
+                line = text.count("\n", 0, m.start) + 1
+                column = m.start - (text.rfind("\n", 0, m.start) + 1) + 1
+                surface = _SPACE_RE.sub(" ", text[m.start : m.end])
+                print(f"{name}:{line}:{column}: {surface} -> {m.entry.id}")
+    except TeiEditionError as exc:
+        print(f"teiedition.entities: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
