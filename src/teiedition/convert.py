@@ -1,0 +1,249 @@
+"""Converting archive pages to TEI: the pipeline and the ``convert`` command's body.
+
+Why: one place wires the stages together (read the page -> recognise blocks
+-> group divisions -> inline conventions -> transforms -> write TEI) and turns
+files and folders into outputs written whole or not at all.
+
+Transforms run in this order, each a pure function ``Document -> Document``:
+``assign_paragraph_ids``, ``resolve_marginal_marks``, ``link_entities``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, InputError, TeiEditionError
+from .files import atomic_write, decode_source
+from .model import Block, Division, Document, Span, attrs_of
+
+#: Plain-text sources larger than this are refused (override with TEIEDITION_MAX_BYTES).
+DEFAULT_MAX_TEXT_BYTES = 32 * 1024 * 1024
+SOURCE_SUFFIXES = (".txt",)
+
+
+@dataclass(frozen=True)
+class Conversion:
+    tei: bytes
+    warnings: tuple[str, ...]
+
+
+# ---------------------------------------------------------------------------------
+# transforms
+
+
+def assign_paragraph_ids(doc: Document) -> Document:
+    """``p1``, ``p2``... on paragraph blocks in document order (targets of whole-paragraph marks)."""
+    counter = 0
+    divs = []
+    for div in doc.divisions:
+        blocks = []
+        for b in div.blocks:
+            if b.kind in ("p", "aside", "distribution") and b.get("phase") == "body":
+                counter += 1
+                b = b.with_attrs(**{"xml:id": f"p{counter}"})
+            blocks.append(b)
+        divs.append(replace(div, blocks=tuple(blocks)))
+    return replace(doc, divisions=tuple(divs))
+
+
+@lru_cache(maxsize=1)
+def authority():
+    """The authority file, loaded once per process."""
+    from .entities import Authority
+
+    return Authority.load()
+
+
+def link_entities(doc: Document) -> Document:
+    """Names from the authority file become persName/orgName/placeName with ``@ref``."""
+    auth = authority()
+    used: dict[str, object] = {}
+
+    def link(block: Block) -> Block:
+        mentions = auth.find_mentions(block.text)
+        if not mentions:
+            return block
+        spans = list(block.spans)
+        by_range = {(s.start, s.end): i for i, s in enumerate(spans) if s.kind == "name"}
+        for m in mentions:
+            ref = f"#{m.entry.id}"
+            used[m.entry.id] = m.entry
+            i = by_range.get((m.start, m.end))
+            if i is not None:
+                spans[i] = replace(spans[i], attrs=attrs_of(**dict(dict(spans[i].attrs), ref=ref)))
+                continue
+            spans.append(Span(m.start, m.end, "name", attrs_of(type=m.entry.kind, ref=ref), rank=70))
+        return replace(block, spans=tuple(spans))
+
+    divs = [replace(d, blocks=tuple(link(b) for b in d.blocks)) for d in doc.divisions]
+    footnotes = tuple(link(b) for b in doc.footnotes)
+    # keep only entries whose mention survived nesting is not knowable here; all found are listed
+    entries = tuple(sorted(used.values(), key=lambda e: (e.kind, e.id)))
+    return replace(doc, divisions=tuple(divs), footnotes=footnotes, entities=entries)
+
+
+def _transforms():
+    from .marks import resolve_marginal_marks
+
+    return (assign_paragraph_ids, resolve_marginal_marks, link_entities)
+
+
+# ---------------------------------------------------------------------------------
+# the pipeline
+
+
+def build_document(text: str, *, doc_id: str, source_name: str = "<input>") -> Document:
+    """Read, recognise and transform one page into the document model."""
+    from . import recognise, source
+
+    page = source.read_page(text, name=source_name)
+    blocks = recognise.classify_blocks(page.body)
+    divisions, footnotes = recognise.structure(blocks)
+    numbers = frozenset(b.get("n") for b in footnotes)
+    divisions = tuple(replace(d, blocks=tuple(recognise.annotate_inlines(b, numbers) for b in d.blocks))
+                      for d in divisions)
+    footnotes = tuple(recognise.annotate_inlines(_strip_marker(b), numbers) for b in footnotes)
+    warnings = list(page.warnings)
+    if page.header.layout and not any(b.kind != "p" for d in divisions for b in d.blocks) \
+            and not any(s.kind != "date" for d in divisions for b in d.blocks for s in b.spans):
+        warnings.append(f"{source_name}: warning: none of the archive's conventions found; "
+                        "converted as plain paragraphs")
+    doc = Document(doc_id=doc_id, source_name=source_name, header=page.header,
+                   divisions=divisions, footnotes=footnotes, warnings=tuple(warnings))
+    for transform in _transforms():
+        doc = transform(doc)
+    return doc
+
+
+def _strip_marker(block: Block) -> Block:
+    m = re.match(r"^\[\d+\]\s*", block.text)
+    return replace(block, text=block.text[m.end():] if m else block.text, spans=())
+
+
+def convert_text(text: str, *, doc_id: str, source_name: str = "<input>",
+                 run_date: str | None = None) -> Conversion:
+    """Convert one decoded page to TEI bytes (deterministic for a given run date)."""
+    from .teiwriter import write_tei
+
+    doc = build_document(text, doc_id=doc_id, source_name=source_name)
+    tei = write_tei(doc, run_date=resolve_run_date(run_date))
+    return Conversion(tei=tei, warnings=doc.warnings)
+
+
+def resolve_run_date(run_date: str | None) -> str:
+    """The option, else SOURCE_DATE_EPOCH (reproducible builds), else today in UTC."""
+    if run_date:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", run_date):
+            raise InputError(f"--run-date must be YYYY-MM-DD, not {run_date!r}")
+        try:
+            datetime.strptime(run_date, "%Y-%m-%d")
+        except ValueError:
+            raise InputError(f"--run-date is not a calendar date: {run_date!r}") from None
+        return run_date
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%d")
+    return datetime.now(tz=timezone.utc).strftime("%Y-%m-%d")
+
+
+def doc_id_for(path: str | os.PathLike, record_id: str | None = None) -> str:
+    """``TEI/@xml:id``: ``doc-`` + the Record ID when the page has one, else the file's stem.
+
+    The prefix makes it an NCName even when the stem starts with a digit.
+    """
+    base = record_id or Path(path).stem
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", base).strip("-") or "document"
+    return f"doc-{slug}"
+
+
+def read_source(path: str | os.PathLike) -> tuple[str, tuple[str, ...]]:
+    """Read and decode a plain-text source; one-line InputError when it cannot be used."""
+    from .safexml import read_bytes
+
+    limit = int(os.environ.get("TEIEDITION_MAX_BYTES", DEFAULT_MAX_TEXT_BYTES))
+    data = read_bytes(path, max_bytes=limit)
+    decoded = decode_source(data, name=str(path))
+    return decoded.text, decoded.warnings
+
+
+def convert_file(src: str | os.PathLike, out: str | os.PathLike | None, *,
+                 run_date: str | None = None) -> tuple[str, ...]:
+    """Convert one file; write ``out`` whole (or stdout when ``out`` is None). Returns warnings."""
+    text, read_warnings = read_source(src)
+    record = _record_id_of(text)
+    conversion = convert_text(text, doc_id=doc_id_for(src, record), source_name=str(src),
+                              run_date=run_date)
+    if out is None:
+        sys.stdout.buffer.write(conversion.tei)
+        sys.stdout.flush()
+    else:
+        try:
+            atomic_write(out, conversion.tei)
+        except OSError as exc:
+            raise InputError(f"cannot write output: {exc.strerror or exc}", path=str(out)) from None
+    return read_warnings + conversion.warnings
+
+
+def _record_id_of(text: str) -> str | None:
+    from .source import read_page
+
+    return read_page(text).header.record_id
+
+
+def _sources(sources) -> list[tuple[Path, bool]]:
+    """Expand folders to their .txt files; (path, came_from_folder)."""
+    found: list[tuple[Path, bool]] = []
+    for s in sources:
+        p = Path(s)
+        if p.is_dir():
+            found.extend((f, True) for f in sorted(p.iterdir()) if f.suffix in SOURCE_SUFFIXES and f.is_file())
+        else:
+            found.append((p, False))
+    return found
+
+
+def convert(sources, output: str | None, *, run_date: str | None = None, quiet: bool = False) -> int:
+    """The ``convert`` command: one file to a file (or stdout), several or a folder to a folder.
+
+    Exit code 0 when all converted, 2 when any input was unreadable (the others
+    are still converted), 3 on an internal error.
+    """
+    resolved = resolve_run_date(run_date)
+    items = _sources(sources)
+    if not items:
+        raise InputError("no .txt sources found in " + ", ".join(map(str, sources)))
+    to_folder = len(items) > 1 or any(from_dir for _p, from_dir in items) or (
+        output is not None and (output.endswith(os.sep) or Path(output).is_dir()))
+    if to_folder and output is None:
+        raise InputError("several sources need -o OUTPUT_FOLDER")
+    if to_folder and Path(output).exists() and not Path(output).is_dir():
+        raise InputError("is a file; several sources need an output folder", path=output)
+    code = EXIT_OK
+    for path, _from_dir in items:
+        target = (Path(output) / (path.stem + ".xml")) if to_folder else output
+        try:
+            warnings = convert_file(path, target, run_date=resolved)
+        except TeiEditionError as exc:
+            print(f"teiedition: error: {exc}", file=sys.stderr)
+            code = max(code, exc.exit_code)
+            continue
+        except RecursionError:
+            print(f"teiedition: error: {path}: document too deeply nested to convert", file=sys.stderr)
+            code = max(code, EXIT_UNREADABLE)
+            continue
+        except Exception as exc:  # a bug: one line, keep going with the other files
+            if os.environ.get("TEIEDITION_DEBUG"):
+                raise
+            print(f"teiedition: internal error: {path}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            code = max(code, EXIT_INTERNAL)
+            continue
+        if not quiet:
+            for w in warnings:
+                print(w if w.startswith(str(path)) else f"{path}: {w}", file=sys.stderr)
+    return code

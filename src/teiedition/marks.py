@@ -1,0 +1,295 @@
+"""Marginal marks: from the translator's note to one ``metamark`` per physical mark.
+
+Why: the translator reports marks a later reader made on the original ("the
+previous two sentences were highlighted in the left margin with two vertical
+lines").  ENCODING.md's resolution table says which span each note describes;
+this module reads the note, finds that span in the paragraph (sentences are
+counted with ``segment.split_sentences``, earlier notes are not sentences),
+wraps it in ``seg[@type="marked"]`` and records a ``model.Mark`` per mark.
+The note itself never moves and keeps its words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .model import Block, Division, Document, Mark, Span, attrs_of
+from .segment import split_sentences
+
+# -- reading the note -----------------------------------------------------------------
+
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+TARGET_RE = re.compile(
+    r"(?P<prevn>the (?:previous|preceding|last) (?P<n>two|three|four|five|\d) sentences)"
+    r"|(?P<prev1>the (?:previous|preceding) sentence|the last sentence)"
+    r"|(?P<end>the end of (?:the|this) paragraph)"
+    r"|(?P<half>(?:the )?(?P<which>first|second) half(?: of (?:the|this) paragraph)?)"
+    r"|(?P<quote>the (?:last|previous|preceding) quot(?:e|ation))"
+    r"|(?P<portion>the (?:portion|part|passage) (?:describing|about|concerning|on)\b)"
+    r"|(?P<underlined>the underlined (?:portion|part|passage|text|words)|the (?:portion|part|passage) underlined)"
+    r"|(?P<para>the (?:previous|preceding|whole|entire) paragraph|this paragraph|the paragraph\b)",
+    re.I)
+DOUBLE_RE = re.compile(r"\b(?:two|double|2)\s+(?:vertical\s+|parallel\s+)?lines?\b", re.I)
+SINGLE_RE = re.compile(r"\b(?:a|an|one|single|additional)\s+(?:single\s+)?(?:vertical\s+)?line\b", re.I)
+QUERY_RE = re.compile(r"\bquestion marks?\b", re.I)
+EMPHASIS_RE = re.compile(r"\bexclamation (?:points?|marks?)\b", re.I)
+MARK_WORDS_RE = re.compile(r"\b(?:highlighted|marked|margin|question mark|exclamation|vertical line)", re.I)
+
+
+@dataclass(frozen=True)
+class Reported:
+    """One mark as the note reports it, before its span is found."""
+
+    target: str  # prev | end | half | quote | portion | underlined | para
+    count: int  # sentences, for 'prev'
+    half: str  # first | second
+    function: str
+    rend: str
+
+
+def read_note(text: str) -> list[Reported]:
+    """The marks a translator's note reports, in order; [] when it reports none."""
+    if not MARK_WORDS_RE.search(text):
+        return []
+    targets = list(TARGET_RE.finditer(text))
+    if not targets:
+        return []
+    found: list[Reported] = []
+    for k, t in enumerate(targets):
+        clause_start = 0 if k == 0 else t.start()
+        clause_end = targets[k + 1].start() if k + 1 < len(targets) else len(text)
+        clause = text[clause_start:clause_end]
+        kind, count, half = _target_kind(t)
+        descriptors = _descriptors(clause)
+        if not descriptors:
+            descriptors = [("highlight", "single-line")]
+        for function, rend in descriptors:
+            found.append(Reported(kind, count, half, function, rend))
+    return found
+
+
+def _target_kind(t: re.Match) -> tuple[str, int, str]:
+    if t.group("prevn"):
+        return "prev", _COUNT.get(t.group("n").lower(), 1), ""
+    if t.group("prev1"):
+        return "prev", 1, ""
+    if t.group("end"):
+        return "end", 1, ""
+    if t.group("half"):
+        return "half", 0, t.group("which").lower()
+    if t.group("quote"):
+        return "quote", 0, ""
+    if t.group("portion"):
+        return "portion", 1, ""
+    if t.group("underlined"):
+        return "underlined", 0, ""
+    return "para", 0, ""
+
+
+def _descriptors(clause: str) -> list[tuple[str, str]]:
+    found: list[tuple[int, str, str]] = []
+    for m in DOUBLE_RE.finditer(clause):
+        found.append((m.start(), "highlight", "double-line"))
+    for m in SINGLE_RE.finditer(clause):
+        if not any(abs(m.start() - s) < 12 for s, _f, r in found if r == "double-line"):
+            found.append((m.start(), "highlight", "single-line"))
+    for m in QUERY_RE.finditer(clause):
+        found.append((m.start(), "query", "question-mark"))
+    for m in EMPHASIS_RE.finditer(clause):
+        found.append((m.start(), "emphasis", "exclamation-mark"))
+    return [(f, r) for _s, f, r in sorted(found)]
+
+
+CERT = {"prev": "high", "end": "medium", "half": "medium", "quote": "high", "portion": "low",
+        "underlined": "low", "para": "high"}
+
+
+# -- finding spans --------------------------------------------------------------------
+
+
+def sentences_before(block: Block, note: Span) -> list[tuple[int, int]]:
+    """Sentences of the paragraph before ``note``; notes are masked out and never sentences."""
+    text = block.text
+    notes = [s for s in block.spans if s.kind == "note"]
+    masked = list(text)
+    for n in notes:
+        for i in range(n.start, n.end):
+            masked[i] = " "
+    masked_text = "".join(masked)
+    out: list[tuple[int, int]] = []
+    for s, e in split_sentences(masked_text):
+        if e > note.start and s >= note.start:
+            break
+        e = min(e, note.start)
+        for n in notes:  # a note standing before the full stop ends the sentence
+            if s < n.start < e and not masked_text[n.end:e].strip(" .,;:!?"):
+                e = n.start
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        while s < e and text[s].isspace():
+            s += 1
+        if s < e and re.search(r"\w", masked_text[s:e]):
+            if re.fullmatch(r"\s*(?:\d{1,2}|[IVX]+|[a-z])[.)]\s*", masked_text[s:e]):
+                continue  # a list label is not a sentence
+            out.append((s, e))
+    return out
+
+
+def _para_before(block: Block, note: Span) -> tuple[int, int] | None:
+    text = block.text
+    e = note.start
+    while e > 0 and text[e - 1].isspace():
+        e -= 1
+    s = 0
+    while s < e and text[s].isspace():
+        s += 1
+    return (s, e) if s < e else None
+
+
+def _split_half(sents: list[tuple[int, int]], text: str) -> int:
+    n = len(sents)
+    if n % 2 == 0:
+        return n // 2
+    middle = (sents[0][0] + sents[-1][1]) / 2
+    best = min(range(1, n), key=lambda k: abs(sents[k][0] - middle)) if n > 1 else 1
+    return best
+
+
+def _last_quote(text: str, before: int) -> tuple[int, int] | None:
+    last = None
+    for m in re.finditer(r"“([^“”]*)”|\"([^\"]*)\"", text[:before]):
+        g = 1 if m.group(1) is not None else 2
+        last = (m.start(g), m.end(g))
+    return last
+
+
+def _fit(span: tuple[int, int], spans: tuple[Span, ...]) -> tuple[int, int]:
+    """Widen a target so that it never crosses an annotation (it may contain or sit inside one)."""
+    s, e = span
+    changed = True
+    while changed:
+        changed = False
+        for x in spans:
+            lo, hi = x.content
+            inside = lo <= s and e <= hi
+            if inside or (s <= x.start and x.end <= e) or x.end <= s or x.start >= e:
+                continue
+            if x.start < s:
+                s = x.start
+            else:
+                e = x.end
+            changed = True
+    return s, e
+
+
+@dataclass
+class _State:
+    seg_counter: int = 0
+    note_counter: int = 0
+
+
+def resolve_marginal_marks(doc: Document) -> Document:
+    """Wrap each reported span in ``seg[@type="marked"]`` and record one Mark per physical mark."""
+    state = _State()
+    marks: list[Mark] = []
+    warnings = list(doc.warnings)
+    new_divs = []
+    previous_p: Block | None = None
+    for div in doc.divisions:
+        new_blocks = []
+        for block in div.blocks:
+            notes = [s for s in block.spans if s.kind == "note" and s.get("type") == "translator"]
+            reported_any = [(n, read_note(_note_text(block, n))) for n in notes]
+            if any(r for _n, r in reported_any):
+                block, new_marks, msgs = _resolve_block(block, reported_any, previous_p, state)
+                marks.extend(new_marks)
+                warnings.extend(f"{doc.source_name}:{block.line}: warning: {m}" for m in msgs)
+            new_blocks.append(block)
+            if block.kind == "p" and not _only_notes(block):
+                previous_p = block
+        new_divs.append(replace(div, blocks=tuple(new_blocks)))
+    # a whole paragraph targeted from a later block gets its id through assign_ids already
+    return replace(doc, divisions=tuple(new_divs), marks=tuple(marks), warnings=tuple(warnings))
+
+
+def _note_text(block: Block, note: Span) -> str:
+    lo, hi = note.content
+    return block.text[lo:hi]
+
+
+def _only_notes(block: Block) -> bool:
+    rest = block.text
+    for s in sorted((s for s in block.spans if s.kind == "note"), key=lambda s: -s.start):
+        rest = rest[:s.start] + rest[s.end:]
+    return not rest.strip(" .")
+
+
+def _resolve_block(block: Block, reported_any, previous_p: Block | None, state: _State):
+    new_spans = list(block.spans)
+    marks: list[Mark] = []
+    msgs: list[str] = []
+    seg_ids: dict[tuple[int, int], str] = {}
+    for note, reported in reported_any:
+        if not reported:
+            continue
+        state.note_counter += 1
+        note_id = f"tn{state.note_counter}"
+        targets: list[str] = []
+        sents = sentences_before(block, note)
+        for rep in reported:
+            cert = CERT[rep.target]
+            span = None
+            whole_p = None
+            if rep.target in ("prev", "end", "portion"):
+                n = rep.count
+                if len(sents) >= n:
+                    span = (sents[-n][0], sents[-1][1])
+                elif sents:
+                    span = (sents[0][0], sents[-1][1])
+                    cert = "low"
+                    msgs.append(f"note reports {n} sentences but only {len(sents)} precede it")
+            elif rep.target == "half":
+                if len(sents) >= 2:
+                    k = _split_half(sents, block.text)
+                    part = sents[:k] if rep.half == "first" else sents[k:]
+                    span = (part[0][0], part[-1][1])
+            elif rep.target == "quote":
+                span = _last_quote(block.text, note.start)
+                if span is None and sents:
+                    span, cert = sents[-1], "low"
+            elif rep.target in ("para", "underlined"):
+                span = _para_before(block, note)
+                if span is None and previous_p is not None:
+                    whole_p = previous_p.get("xml:id")
+            if span is None and whole_p is None:
+                para = _para_before(block, note)
+                if para is None and previous_p is not None:
+                    whole_p, cert = previous_p.get("xml:id"), "low"
+                elif para is not None:
+                    span, cert = para, "low"
+                msgs.append(f"could not find what the translator's note describes ({rep.target}); "
+                            "marked the paragraph with cert=low")
+            if whole_p:
+                target_id = whole_p
+            else:
+                span = _fit(span, tuple(s for s in new_spans if s.kind != "seg" or s.get("type") != "marked"))
+                if span not in seg_ids:
+                    state.seg_counter += 1
+                    seg_ids[span] = f"m{state.seg_counter}"
+                    new_spans.append(Span(span[0], span[1], "seg",
+                                          attrs_of(type="marked", xml_id=seg_ids[span]), rank=30))
+                target_id = seg_ids[span]
+            place = "margin-left"
+            nt = _note_text(block, note).lower()
+            if "right margin" in nt:
+                place = "margin-right"
+            marks.append(Mark(rep.function, rep.rend, target_id, cert, note_id, place))
+            if target_id not in targets:
+                targets.append(target_id)
+        idx = new_spans.index(note)
+        extra = dict(note.attrs)
+        extra["xml:id"] = note_id
+        extra["target"] = " ".join(f"#{t}" for t in targets)
+        new_spans[idx] = replace(note, attrs=tuple(sorted(extra.items())))
+    return replace(block, spans=tuple(new_spans)), marks, msgs

@@ -1,0 +1,205 @@
+"""The document model between reading the plain text and writing TEI.
+
+Why: the reader (``source``, ``recognise``) never touches lxml and the writer
+(``teiwriter``) never parses raw text.  A block keeps its source text and a
+set of *annotations* (stand-off spans: a stamp bracket, a quotation, a marked
+sentence, a name); ``Block.inlines()`` nests them into a tree of ``Node``s for
+the writer.  Post-processing transforms (marks, entities, ids) only add
+annotations or attributes, so they stay pure and small.  Everything is a
+frozen dataclass and can be dumped as JSON (``to_json``) for debugging.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, replace
+from typing import Union
+
+Attrs = tuple[tuple[str, str], ...]
+
+
+def attrs_of(**kwargs: str | None) -> Attrs:
+    """Attributes as a sorted, hashable tuple, leaving out ``None`` values."""
+    return tuple(sorted((k.replace("_", ":", 1) if k.startswith("xml_") else k, v)
+                        for k, v in kwargs.items() if v is not None))
+
+
+@dataclass(frozen=True)
+class Span:
+    """An annotation over ``text[start:end]`` of a block.
+
+    ``inner`` is the part whose text becomes the node's content; characters in
+    ``[start, inner[0])`` and ``[inner[1], end)`` are markup in the source (the
+    square brackets of ENCODING.md) and are not written as text.  ``rank``
+    breaks ties when two spans cover the same range (lower = outer).
+    """
+
+    start: int
+    end: int
+    kind: str
+    attrs: Attrs = ()
+    inner: tuple[int, int] | None = None
+    rank: int = 50
+
+    @property
+    def content(self) -> tuple[int, int]:
+        return self.inner if self.inner is not None else (self.start, self.end)
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        return dict(self.attrs).get(name, default)
+
+
+@dataclass(frozen=True)
+class Node:
+    """An inline element: ``kind`` names the TEI element family, children are text or nodes."""
+
+    kind: str
+    attrs: Attrs = ()
+    children: tuple[Union[str, "Node"], ...] = ()
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        return dict(self.attrs).get(name, default)
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+
+Inline = Union[str, Node]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of the body: a paragraph, a stamp line, a signature, a list item...
+
+    ``kind`` is the recogniser's verdict (see ``recognise.BLOCK_KINDS``);
+    ``line`` is the 1-based source line, for messages.
+    """
+
+    kind: str
+    text: str
+    line: int
+    spans: tuple[Span, ...] = ()
+    attrs: Attrs = ()
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        return dict(self.attrs).get(name, default)
+
+    def with_spans(self, *extra: Span) -> "Block":
+        return replace(self, spans=self.spans + tuple(extra))
+
+    def with_attrs(self, **kwargs: str | None) -> "Block":
+        merged = dict(self.attrs)
+        merged.update({k: v for k, v in kwargs.items() if v is not None})
+        return replace(self, attrs=tuple(sorted(merged.items())))
+
+    def inlines(self) -> tuple[Inline, ...]:
+        """The block's text with its annotations nested into nodes."""
+        return nest(self.text, self.spans)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One physical marginal mark a later reader made, as the translator reports it."""
+
+    function: str  # highlight | query | emphasis
+    rend: str  # single-line | double-line | question-mark | exclamation-mark
+    target: str  # xml:id of the marked span or paragraph
+    cert: str  # high | medium | low
+    note: str  # xml:id of the translator's note that reports it
+    place: str = "margin-left"
+
+
+@dataclass(frozen=True)
+class Division:
+    """A run of the body: a document, or an enclosure that follows a signature."""
+
+    kind: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Header:
+    """Page furniture and facts for the teiHeader; every string as printed."""
+
+    layout: str
+    title: str = ""
+    date_text: str = ""
+    date_when: str | None = None
+    funders: tuple[str, ...] = ()
+    funding_sentence: str = ""
+    summary: str = ""
+    source_line: str = ""  # the archive's citation/credits paragraph, verbatim
+    citation: object | None = None  # citation.Citation
+    credits: object | None = None  # citation.Credits
+    rights: tuple[str, ...] = ()
+    facets: tuple[tuple[str, str], ...] = ()  # (label, value) of Document Information
+    record_id: str | None = None
+    chrome: tuple[str, ...] = ()  # dropped page-chrome lines, for the record
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    source_name: str
+    header: Header
+    divisions: tuple[Division, ...]
+    marks: tuple[Mark, ...] = ()
+    footnotes: tuple[Block, ...] = ()  # footnote texts, written at their markers
+    entities: tuple[object, ...] = ()  # entities.Entry referenced by the text
+    warnings: tuple[str, ...] = field(default=())
+
+    def blocks(self):
+        for div in self.divisions:
+            yield from div.blocks
+
+
+def nest(text: str, spans: tuple[Span, ...]) -> tuple[Inline, ...]:
+    """Nest stand-off spans over ``text`` into a tree; crossing spans are dropped (inner loses)."""
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end, s.rank))
+    accepted: list[Span] = []
+    stack: list[Span] = []
+    for span in ordered:
+        while stack and span.start >= stack[-1].end:
+            stack.pop()
+        if stack:
+            parent = stack[-1]
+            lo, hi = parent.content
+            if not (lo <= span.start and span.end <= hi):
+                continue  # crosses its parent's boundary or touches its brackets
+            if span.end > parent.end:
+                continue
+        accepted.append(span)
+        stack.append(span)
+    return _build(text, accepted, 0, len(text))
+
+
+def _build(text: str, spans: list[Span], lo: int, hi: int) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    pos = lo
+    i = 0
+    while i < len(spans):
+        span = spans[i]
+        # children of this span are the following spans inside it
+        j = i + 1
+        while j < len(spans) and spans[j].start < span.end:
+            j += 1
+        if span.start > pos:
+            out.append(text[pos:span.start])
+        c_lo, c_hi = span.content
+        out.append(Node(span.kind, span.attrs, _build(text, spans[i + 1:j], c_lo, c_hi)))
+        pos = span.end
+        i = j
+    if pos < hi:
+        out.append(text[pos:hi])
+    return tuple(o for o in out if o != "")
+
+
+def to_json(doc: Document) -> str:
+    """The whole model as indented JSON (for ``TEIEDITION_DEBUG`` dumps and tests)."""
+
+    def default(obj):
+        if hasattr(obj, "__dataclass_fields__"):
+            return asdict(obj)
+        return str(obj)
+
+    return json.dumps(asdict(doc), default=default, ensure_ascii=False, indent=1)

@@ -1,0 +1,926 @@
+"""The archive's conventions, as ordered, named tables of small recognisers.
+
+Why: each convention of ENCODING.md (a stamp, a copy number, a signature, a
+distribution list, a translator's note, a supplied word...) is one small
+function with a name; the first that matches wins and plain paragraph is the
+fallback.  A new convention is one new entry, tested alone.
+
+Three tables:
+
+* ``BLOCK_RECOGNISERS``  what a whole line is (``classify_line``);
+* ``BRACKET_RECOGNISERS`` what a square bracket is (``bracket_spans``);
+* ``INLINE_RECOGNISERS``  annotations inside a block (``annotate_inlines``).
+
+``structure`` then groups classified blocks into divisions: an opening
+group, the body, and the closing group (signatures, datelines, postscripts);
+body text after a closing group starts a new division (an enclosure).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+from .dates import find_dates, parse_date
+from .model import Block, Division, Span, attrs_of
+
+# ---------------------------------------------------------------------------------
+# shared patterns
+
+NUMBER_SIGN = r"(?:Nº|N°|No\.|No|#)"
+APOS = "[’']"
+CLASSIFICATION = (r"(?:TOP SECRET|Top Secret|Top secret|STRICTLY SECRET|Strictly secret|Strictly Secret|"
+                  r"SECRET|Secret|CONFIDENTIAL|Confidential|Personal and Confidential|"
+                  r"PERSONAL AND CONFIDENTIAL|Making Copies Prohibited|MAKING COPIES PROHIBITED|"
+                  r"Special File|SPECIAL FILE|Only copy|ONLY COPY|For Official Use Only|"
+                  r"FOR OFFICIAL USE ONLY|Not for publication|NOT FOR PUBLICATION)"
+                  r"(?: (?:Document )?\d+)?\.?")
+CLASSIFICATION_RE = re.compile(rf"^(?P<label>(?:Classification|Level|Security):\s*)?(?P<cls>{CLASSIFICATION})"
+                               rf"(?:\s+(?P<copy>Copy\s*{NUMBER_SIGN}\s*(?P<num>\d+)))?$")
+COPY_RE = re.compile(rf"^Copy\s*{NUMBER_SIGN}\s*(?P<num>\d+)\.?$")
+PRECEDENCE_RE = re.compile(r"^(?:TOP PRIORITY|Top Priority|URGENT|Urgent|IMMEDIATE|Immediate|"
+                           r"PRIORITY|Priority|FLASH|Flash|VERY URGENT|Very urgent)\.?$")
+OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}}\s+)?(?:Outgoing\s+)?{NUMBER_SIGN}\s*(?P<num>[\w./-]*\d[\w./-]*)"
+                         r"(?P<post>\s*[-–—]\s*.+)?$")
+RECORD_LABEL_RE = re.compile(
+    r"^(?P<label>(?:To|From|Date|Time|Place|Classification|Level|Subject|Re|Copy to|Copies to|"
+    r"Interpreters?|Recorders?|Note-?takers?|Present|Participants|Attendees|Location|Venue|"
+    rf"(?:[A-Z][\w{APOS}]*\s+){{1,3}}participants)):\s+(?P<value>\S.*)$")
+SIGNATURE_RE = re.compile(r"\[(?:signature|signatures|signed|illegible signature)\]|/signature/", re.I)
+LETTER_SPACED_RE = re.compile(r"^(?:[A-ZÀ-Ý] ){2,}[A-ZÀ-Ý]\.?$")
+CLOSING_SALUTE_RE = re.compile(r"^(?:With (?:socialist|comradely|communist|fraternal|Communist) greetings?|"
+                               r"With respect|Respectfully(?: yours)?|Sincerely(?: yours)?|"
+                               r"Yours (?:faithfully|sincerely)|With best regards)[.,!]?$")
+OPENING_SALUTE_RE = re.compile(r"^(?:Dear|Esteemed|Respected)\s+(?:Comrade|Cde\.|Mr\.|Comrades)\b.{0,80}[!,:.]$")
+COPIES_PRINTED_RE = re.compile(r"^(?:\d+|[A-Z][a-z]+) cop(?:y|ies) (?:printed|made|typed)\b")
+DISTRIBUTED_RE = re.compile(r"^Distributed (?:according to (?:a|the) list|to (?:a|the) list)\.?$")
+DISTRIBUTION_INLINE_RE = re.compile(r"^(?P<lead>(?:Distribution(?: list)?\s*[-–:]\s*\d+\s+copies|Copies)\s*:\s*)"
+                                    r"(?P<items>.+?)\.?$")
+CC_RE = re.compile(r"^(?:CC|Cc|cc|Copies to|Copy to|Distribution):$")
+DIST_ITEM_RE = re.compile(r"^(?P<n>\d{1,2})(?:\s*[-–—]\s+|x\s+)(?P<rest>\S.*)$")
+LOG_RE = re.compile(r"^(?:Sent|Received|Arrived|Deciphered|Enciphered|Dispatched|Transmitted|Typed|Drafted|"
+                    r"Printed|Checked|Printing and distribution|Decoded|Encoded)\b")
+TYPIST_RE = re.compile(r"^[a-zа-я]{1,3}(?:/[A-Za-zА-Яа-я]{1,3})?\.?$|^[A-Za-z]{1,3}/[a-z]{1,3}$")
+ATTACHMENT_RE = re.compile(r"^(?:ATTACHMENT|Attachment|Attachments|ATTACHMENTS|Enclosure|ENCLOSURE|"
+                           r"Enclosures|Appendix(?: \w+)?|APPENDIX(?: \w+)?|Annex(?: \w+)?)\b[:.]?")
+SECTION_BREAK_RE = re.compile(r"^(?:[xX](?:\s+[xX]){2,}|\*(?:\s*\*){2,}|-{3,}|#{3,})$")
+FOOTNOTE_TEXT_RE = re.compile(r"^\[(?P<n>\d{1,3})\]\s+\S")
+BYLINE_INTRO_RE = re.compile(r"^(?:from the (?:journal|diary) of|From the (?:journal|diary) of|"
+                             r"FROM THE (?:JOURNAL|DIARY) OF)$")
+NUMBERED_HEADING_RE = re.compile(r"^(?:[IVXL]+|\d{1,2}|[A-Z])\.\s+\S.{0,90}$")
+PERSON_NAME_RE = re.compile(
+    r"^(?P<name>(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s*){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,3})\.?$")
+TITLE_WORDS_RE = re.compile(
+    r"^(?P<title>(?:(?:Chargé d[’']Affaires|Ambassador|Counsellor|Counselor|Minister|Consul(?: General)?|"
+    r"(?:First|Second|Third|1st|2nd|3rd) Secretary|Secretary|Attaché|Envoy|Chairman|Director|Head|"
+    r"Deputy|Acting|Comrade|Cde\.)\s+)+)(?P<name>[A-ZÀ-Ý].*)$")
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def is_prose(text: str) -> bool:
+    """A running-text paragraph rather than a heading, label or mark."""
+    s = text.strip()
+    return _words(s) >= 9 or (_words(s) >= 4 and bool(re.search(r"[.!?;:…]['’”\")\]]*$", s)))
+
+
+def is_upper_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+# ---------------------------------------------------------------------------------
+# block recognisers: (line text) -> (kind, attrs, spans) or None
+
+
+@dataclass(frozen=True)
+class Recogniser:
+    name: str
+    match: Callable[[str], tuple[str, tuple, tuple] | None]
+
+
+def _section_break(text):
+    return ("milestone", (), ()) if SECTION_BREAK_RE.match(text) else None
+
+
+def _footnote_text(text):
+    m = FOOTNOTE_TEXT_RE.match(text)
+    if not m:
+        return None
+    return ("footnote", attrs_of(n=m.group("n")), ())
+
+
+def _signature(text):
+    if SIGNATURE_RE.search(text):
+        return ("signed", (), ())
+    return None
+
+
+def _letter_spaced_name(text):
+    if LETTER_SPACED_RE.match(text):
+        return ("signed", (), ())
+    return None
+
+
+def _closing_salute(text):
+    return ("salute-closing", (), ()) if CLOSING_SALUTE_RE.match(text) else None
+
+
+def _opening_salute(text):
+    return ("salute-opening", (), ()) if OPENING_SALUTE_RE.match(text) else None
+
+
+def _copies_printed(text):
+    if COPIES_PRINTED_RE.match(text) or DISTRIBUTED_RE.match(text):
+        return ("postscript", attrs_of(role="distribution-note"), ())
+    return None
+
+
+def _distribution_inline(text):
+    m = DISTRIBUTION_INLINE_RE.match(text)
+    if not m:
+        return None
+    start = m.start("items")
+    items_text = m.group("items")
+    spans = [Span(start, m.end("items"), "list", attrs_of(type="distribution"))]
+    pos = start
+    parts = re.split(r"(?<=\S),\s+", items_text)
+    for k, part in enumerate(parts):
+        end = pos + len(part)
+        # the comma and space after an item stay inside it (a list holds no loose text)
+        nxt = text.find(parts[k + 1], end) if k + 1 < len(parts) else m.end("items")
+        spans.append(Span(pos, nxt, "item", attrs_of(n=str(k + 1))))
+        pos = nxt
+    return ("distribution", (), tuple(spans))
+
+
+def _cc_label(text):
+    return ("postscript", attrs_of(role="distribution-label"), ()) if CC_RE.match(text) else None
+
+
+def _distribution_item(text):
+    m = DIST_ITEM_RE.match(text)
+    if m and _words(text) <= 16 and not text.rstrip().endswith((".", "?")) or (
+            m and text.rstrip().endswith(".") and _words(text) <= 6):
+        return ("dist-item", attrs_of(n=m.group("n")), ())
+    return None
+
+
+def _transmission_log(text):
+    return ("log", (), ()) if LOG_RE.match(text) and _words(text) <= 20 else None
+
+
+def _typist_initials(text):
+    return ("postscript", attrs_of(role="initials"), ()) if TYPIST_RE.match(text) else None
+
+
+def _attachment(text):
+    if ATTACHMENT_RE.match(text) and (_words(text) <= 20 or ":" in text[:14]):
+        return ("attachment", (), ())
+    return None
+
+
+def _classification(text):
+    m = CLASSIFICATION_RE.match(text)
+    if m:
+        spans = [Span(m.start("cls"), m.end("cls"), "seg", attrs_of(type="classification"))]
+        if m.group("copy"):
+            spans.append(Span(m.start("copy"), m.end("copy"), "seg", attrs_of(type="copy")))
+            spans.append(Span(m.start("num"), m.end("num"), "num", attrs_of(value=m.group("num"))))
+        return ("mark", (), tuple(spans))
+    m = COPY_RE.match(text)
+    if m:
+        return ("mark", (), (Span(0, len(text), "seg", attrs_of(type="copy")),
+                             Span(m.start("num"), m.end("num"), "num", attrs_of(value=m.group("num")))))
+    if PRECEDENCE_RE.match(text):
+        return ("mark", (), (Span(0, len(text), "seg", attrs_of(type="precedence")),))
+    return None
+
+
+def _outgoing(text):
+    m = OUTGOING_RE.match(text)
+    if not m or _words(text) > 9:
+        return None
+    pre, post = m.group("pre"), m.group("post")
+    if pre and not parse_date(pre.strip()):
+        return None
+    if post and not parse_date(post.strip(" -–—")):
+        return None
+    return ("dateline", attrs_of(role="outgoing"),
+            (Span(m.start("num"), m.end("num"), "idno", attrs_of(type="outgoing")),))
+
+
+def _dateline(text):
+    s = text.rstrip(".")
+    if parse_date(s) and parse_date(s).text.strip() == s.strip() and _words(s) <= 5:
+        return ("dateline", (), ())
+    m = re.match(r"^(?P<place>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}),\s+(?P<date>.+)$", s)
+    if m and parse_date(m.group("date")) and parse_date(m.group("date")).text.strip() == m.group("date").strip():
+        return ("dateline", (), (Span(m.start("place"), m.end("place"), "name", attrs_of(type="place")),))
+    return None
+
+
+def _record_header(text):
+    m = RECORD_LABEL_RE.match(text)
+    if not m:
+        return None
+    spans = [Span(m.start("label"), m.end("label") + 1, "label"),
+             Span(m.start("value"), m.end("value"), "item")]
+    label = m.group("label")
+    if label in ("Classification", "Level"):
+        c = re.match(CLASSIFICATION, m.group("value"))
+        if c:
+            spans.append(Span(m.start("value"), m.start("value") + c.end(), "seg",
+                              attrs_of(type="classification")))
+    return ("record", attrs_of(label=label), tuple(spans))
+
+
+def _byline_intro(text):
+    return ("byline-intro", (), ()) if BYLINE_INTRO_RE.match(text) else None
+
+
+def _bracket_only(text):
+    s = text.strip()
+    if s.startswith("[") and _outer_bracket_end(s) in (len(s), -1):
+        return ("aside", (), ())  # a bracket that fills the line, or one left open to its end
+    return None
+
+
+def _heading(text):
+    s = text.strip()
+    if is_upper_line(s) and _words(s) <= 14 and not s.endswith(","):
+        return ("head", (), ())
+    if re.fullmatch(r"(?:[A-Za-z] ){2,}[A-Za-z]", s):  # letter-spaced heading: N o t e
+        return ("head", (), ())
+    if NUMBERED_HEADING_RE.match(s) and _words(s) <= 12 and not re.search(r"[.!?]\s+\S", s[3:]):
+        return ("heading", (), ())
+    return None
+
+
+def _short_line(text):
+    return None if is_prose(text) else ("line", (), ())
+
+
+BLOCK_RECOGNISERS: tuple[Recogniser, ...] = (
+    Recogniser("section_break", _section_break),
+    Recogniser("footnote_text", _footnote_text),
+    Recogniser("signature", _signature),
+    Recogniser("letter_spaced_name", _letter_spaced_name),
+    Recogniser("closing_salute", _closing_salute),
+    Recogniser("opening_salute", _opening_salute),
+    Recogniser("copies_printed", _copies_printed),
+    Recogniser("distribution_inline", _distribution_inline),
+    Recogniser("cc_label", _cc_label),
+    Recogniser("distribution_item", _distribution_item),
+    Recogniser("transmission_log", _transmission_log),
+    Recogniser("typist_initials", _typist_initials),
+    Recogniser("attachment", _attachment),
+    Recogniser("classification_or_copy", _classification),
+    Recogniser("outgoing_number", _outgoing),
+    Recogniser("dateline", _dateline),
+    Recogniser("record_header", _record_header),
+    Recogniser("byline_intro", _byline_intro),
+    Recogniser("bracket_only", _bracket_only),
+    Recogniser("heading", _heading),
+    Recogniser("short_line", _short_line),
+)
+
+#: Kinds that may stand in the opening group of a division.
+OPENER_KINDS = frozenset({"mark", "aside", "dateline", "head", "line", "salute-opening", "byline",
+                          "log", "milestone"})
+#: Kinds that start or continue the closing group.
+BOTTOM_KINDS = frozenset({"signed", "salute-closing", "postscript", "dist-item", "attachment",
+                          "footnote", "log"})
+
+
+def classify_line(text: str) -> tuple[str, tuple, tuple, str]:
+    """The first recogniser that matches: (kind, attrs, spans, recogniser name)."""
+    for rec in BLOCK_RECOGNISERS:
+        found = rec.match(text)
+        if found:
+            return (*found, rec.name)
+    return ("p", (), (), "paragraph")
+
+
+def classify_blocks(lines) -> list[Block]:
+    out = []
+    for sl in lines:
+        kind, attrs, spans, name = classify_line(sl.text)
+        block = Block(kind, sl.text, sl.line, tuple(spans), tuple(attrs))
+        if sl.blank_before >= 4 and kind != "milestone":
+            block = block.with_attrs(after_gap=str(sl.blank_before))
+        out.append(block.with_attrs(recogniser=name))
+    return out
+
+
+# ---------------------------------------------------------------------------------
+# grouping into divisions
+
+
+def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, ...]]:
+    """Group blocks into divisions (opening, body, closing) and lift out footnote texts."""
+    blocks = _join_bylines(blocks)
+    blocks = _find_name_signatures(blocks)
+    blocks = _join_signature_blocks(blocks)
+    markers = set()
+    footnotes: list[Block] = []
+    seen_bottom = False
+    kept: list[Block] = []
+    for b in blocks:
+        if b.kind in BOTTOM_KINDS and b.kind != "footnote":
+            seen_bottom = True
+        if b.kind == "footnote":
+            n = b.get("n")
+            if seen_bottom and _has_marker(blocks, b, n):
+                footnotes.append(b)
+                markers.add(n)
+                continue
+            b = replace(b, kind="p" if not seen_bottom else "postscript")
+        kept.append(b)
+    divisions: list[Division] = []
+    current: list[Block] = []
+    phase = "top"
+    for b in kept:
+        kind = b.kind
+        if phase == "top" and kind not in OPENER_KINDS:
+            phase = "body"
+        if phase == "body" and kind in BOTTOM_KINDS:
+            phase = "bottom"
+        if phase == "top" and kind == "log":
+            pass
+        if phase == "bottom" and kind not in BOTTOM_KINDS | {"dateline", "milestone", "aside", "line",
+                                                            "head", "mark"}:
+            divisions.append(Division("document" if not divisions else "enclosure", tuple(current)))
+            current = []
+            phase = "top" if kind in OPENER_KINDS else "body"
+        if phase == "bottom" and kind == "head" and current and current[-1].kind not in ("signed",):
+            divisions.append(Division("document" if not divisions else "enclosure", tuple(current)))
+            current = []
+            phase = "top"
+        current.append(replace(b, attrs=tuple(sorted(dict(b.attrs, phase=phase).items()))))
+    if current or not divisions:
+        divisions.append(Division("document" if not divisions else "enclosure", tuple(current)))
+    return tuple(divisions), tuple(footnotes)
+
+
+def _has_marker(blocks: list[Block], footnote: Block, n: str | None) -> bool:
+    marker = f"[{n}]"
+    return any(b is not footnote and b.kind != "footnote" and marker in b.text for b in blocks)
+
+
+def _join_bylines(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind == "byline-intro" and i + 1 < len(blocks) and _words(blocks[i + 1].text) <= 6:
+            name = blocks[i + 1].text
+            text = b.text + "\n" + name
+            start = len(b.text) + 1
+            out.append(Block("byline", text, b.line,
+                             (Span(start, start + len(name.rstrip(".")), "name", attrs_of(type="person")),),
+                             b.attrs))
+            i += 2
+            continue
+        if b.kind == "byline-intro":
+            b = replace(b, kind="line")
+        out.append(b)
+        i += 1
+    return out
+
+
+def _last_prose_index(blocks: list[Block]) -> int:
+    return max((i for i, b in enumerate(blocks) if b.kind == "p" and is_prose(b.text)), default=-1)
+
+
+def _find_name_signatures(blocks: list[Block]) -> list[Block]:
+    """A bare name after the last paragraph of a division, or after a closing salute, signs it."""
+    out = list(blocks)
+    last_prose = _last_prose_index(out)
+    for i, b in enumerate(out):
+        if b.kind not in ("line", "p", "head"):
+            continue
+        prev = out[i - 1] if i else None
+        after_salute = prev is not None and prev.kind == "salute-closing"
+        tail = i > last_prose
+        if not (after_salute or tail):
+            continue
+        if _signature_name(b.text) is None:
+            continue
+        if tail and not after_salute:
+            # the next block must not be prose: a name ends a division
+            nxt = out[i + 1] if i + 1 < len(out) else None
+            if nxt is not None and nxt.kind == "p" and is_prose(nxt.text):
+                continue
+        out[i] = replace(b, kind="signed")
+    return out
+
+
+def _signature_name(text: str) -> tuple[int, int] | None:
+    """Where the signatory's name is in a bare sign-off line, or None."""
+    s = text.rstrip()
+    if LETTER_SPACED_RE.match(s):
+        return (0, len(s.rstrip(".")))
+    m = TITLE_WORDS_RE.match(s)
+    offset = 0
+    if m:
+        offset = m.start("name")
+        s = m.group("name")
+    m2 = PERSON_NAME_RE.match(s)
+    if not m2 or is_upper_line(s) and _words(s) > 3:
+        return None
+    if any(w.lower() in {"the", "of", "and", "in", "office", "ministry", "embassy", "department"}
+           for w in s.split()):
+        return None
+    return (offset + m2.start("name"), offset + m2.end("name"))
+
+
+def _join_signature_blocks(blocks: list[Block]) -> list[Block]:
+    """A signature with the signatory's title above it and the name or role below is one ``signed``."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind != "signed":
+            out.append(b)
+            i += 1
+            continue
+        parts = [b]
+        # titles above: upper-case heading lines right before (not yet in a paragraph)
+        while out and out[-1].kind in ("head", "line") and (is_upper_line(out[-1].text)
+                                                            or out[-1].kind == "line") \
+                and _words(out[-1].text) <= 14 and not _signature_name(out[-1].text) \
+                and _title_above_ok(out, parts):
+            parts.insert(0, out.pop())
+        j = i + 1
+        # below: a bracketed or slashed name, a role line, or a bracketed role
+        while j < len(blocks) and _belongs_below(blocks[j], parts):
+            parts.append(blocks[j])
+            j += 1
+        text = "\n".join(p.text for p in parts)
+        out.append(Block("signed", text, parts[0].line, (), parts[0].attrs))
+        i = j
+    return out
+
+
+def _title_above_ok(out: list[Block], parts: list[Block]) -> bool:
+    """Only take a title line when the signature line itself has no plain name before the placeholder."""
+    first = parts[0].text
+    return bool(SIGNATURE_RE.match(first.strip()) or first.strip().startswith("[signature]")
+                or first.strip().startswith("/signature/") or SIGNATURE_RE.search(first))
+
+
+def _belongs_below(block: Block, parts: list[Block]) -> bool:
+    s = block.text.strip()
+    has_name = any(_name_in_signed(p.text) for p in parts)
+    if re.fullmatch(r"[(/][^()/]+[)/]", s) or (re.search(r"\([^()]+\)$", s) and not has_name
+                                               and is_upper_line(s.split("(")[0] or "X Y Z")):
+        return True
+    if s.startswith("[") and s.endswith("]") and _words(s) <= 5 and has_name:
+        return True  # [GDR Ambassador]
+    if block.kind in ("line", "head", "p") and has_name and len(parts) <= 2 and _words(s) <= 12 \
+            and not is_prose(s) and not parse_date(s):
+        return True  # role below the name: "2nd Secretary", "Chargé d’Affaires ad interim"
+    if block.kind in ("line", "p") and has_name and len(parts) <= 2 and _words(s) <= 14 \
+            and re.match(r"^(?:Ambassador|Chargé|Counsellor|Minister|Consul|Secretary|Head|Chairman)", s):
+        return True
+    return False
+
+
+SIGNED_NAME_RE = re.compile(r"\(([^()]+)\)|/(?!signature/)([^/\n]+)/")
+
+
+def _name_in_signed(text: str) -> tuple[int, int] | None:
+    """Where the signatory's name is inside a signature block."""
+    for m in SIGNED_NAME_RE.finditer(text):
+        g = 1 if m.group(1) else 2
+        if re.search(r"[A-ZÀ-Ý]", m.group(g)) and _words(m.group(g)) <= 5:
+            return (m.start(g), m.end(g))
+    for line_start, line in _lines_with_offsets(text):
+        sig = SIGNATURE_RE.search(line)
+        if sig:
+            rest = line[sig.end():]
+            stripped = rest.strip()
+            if stripped and PERSON_NAME_RE.match(stripped.rstrip(".")) or LETTER_SPACED_RE.match(stripped):
+                lead = len(rest) - len(rest.lstrip())
+                return (line_start + sig.end() + lead, line_start + sig.end() + lead + len(stripped.rstrip(".")))
+            continue
+        where = _signature_name(line)
+        if where:
+            return (line_start + where[0], line_start + where[1])
+    return None
+
+
+def _lines_with_offsets(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def signed_spans(block: Block) -> tuple[Span, ...]:
+    """The name (persName) and the signature placeholder (gap) inside a signature block."""
+    spans: list[Span] = []
+    for m in re.finditer(r"/signature/", block.text):
+        spans.append(Span(m.start(), m.end(), "gap", attrs_of(reason="signature"), rank=10))
+    where = _name_in_signed(block.text)
+    if where:
+        spans.append(Span(where[0], where[1], "name", attrs_of(type="person", role="signatory"), rank=20))
+    return tuple(spans)
+
+
+# ---------------------------------------------------------------------------------
+# square brackets
+
+
+def _outer_bracket_end(text: str) -> int:
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return -1
+
+
+def bracket_pairs(text: str) -> list[tuple[int, int, bool]]:
+    """(open, end, closed) of every square bracket; an unclosed one runs to the end of the block."""
+    pairs: list[tuple[int, int, bool]] = []
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "[":
+            stack.append(i)
+        elif ch == "]" and stack:
+            pairs.append((stack.pop(), i + 1, True))
+    for start in stack:
+        pairs.append((start, len(text), False))
+    return sorted(pairs)
+
+
+@dataclass(frozen=True)
+class BracketContext:
+    text: str  # whole block text
+    start: int  # index of '['
+    end: int  # index after ']' (or end of block when unclosed)
+    closed: bool
+    content: str
+    c_start: int  # index of the content's first character
+    whole_line: bool
+    footnotes: frozenset
+
+
+TN_LABEL_RE = re.compile(rf"^(?P<label>(?:sic;\s*)?(?:[Tt]ranslator{APOS}?s?\s+[Nn]ote|[Tt]rans(?:lator)?\.\s*[Nn]ote|"
+                         rf"TN|[Tt]ranslator{APOS}s comment)\s*(?::|--|—|–|-)\s*)")
+STAMP_LABEL_RE = re.compile(r"^(?P<label>(?P<kind>[^\[\]:]{0,60}?)\bstamps?)\s*(?::|$)", re.I)
+STAMP_DESCRIBED_RE = re.compile(r"^(?:there (?:is|are|was)|on the \w+ (?:is|there is)) (?:a |an |also a |two )?"
+                                r"(?:[\w-]+ )?stamps?\b", re.I)
+HANDWRITTEN_RE = re.compile(r"^(?P<label>(?:[Hh]andwritten|[Hh]andwriting|[Hh]and-written|[Ww]ritten by hand|"
+                            r"[Aa]dded by hand|[Hh]andwritten note)(?P<where>[^:\]]*?))(?::|$)")
+ILLEGIBLE_RE = re.compile(r"^(?:[\w ,-]*\s)?(?:illegible|indecipherable|unreadable)(?:\s[\w ,-]*)?$", re.I)
+OMISSION_RE = re.compile(r"^(?:…|\.\s*\.\s*\.|\.\.\.|…\.?)$")
+EMAIL_RE = re.compile(r"^email(?:&#160;|\s)protected$")
+SCOPE_RE = re.compile(r"^(?:letterhead\b|not included|not translated|not reproduced|emphasis\b|"
+                      r"underlined in the original|in the original|crossed out|text missing|"
+                      r"page (?:break|\d+)|end of (?:document|page)|continuation|seal\b)", re.I)
+EDITOR_RE = re.compile(r"(?:--|—|–)\s*ed\.?$|^[Ee]ditor{APOS}?s note\s*:".replace("{APOS}", APOS))
+SPEAKER_RE = re.compile(r"^[A-Z][\w’' .-]{0,40}:$")
+PRONOUNS = frozenset("I He She It We They You Our His Her Their Its My Your One Someone".split())
+
+
+def _place_of(where: str) -> str | None:
+    w = where.lower()
+    if "left margin" in w:
+        return "margin-left"
+    if "right margin" in w:
+        return "margin-right"
+    if "margin" in w:
+        return "margin"
+    if "bottom" in w or "foot" in w or "lower" in w:
+        return "bottom"
+    if "top" in w or "upper" in w:
+        return "top"
+    return None
+
+
+def _note_with_label(ctx: BracketContext, ntype: str, label_len: int, **extra) -> list[Span]:
+    end_inner = ctx.end - 1 if ctx.closed else ctx.end
+    spans = [Span(ctx.start, ctx.end, "note", attrs_of(type=ntype, resp="#translator", **extra),
+                  inner=(ctx.c_start, end_inner), rank=10)]
+    label_end = ctx.c_start + label_len
+    while label_end > ctx.c_start and ctx.text[label_end - 1] == " ":
+        label_end -= 1
+    if label_len:
+        spans.append(Span(ctx.c_start, label_end, "label", rank=11))
+    return spans
+
+
+def _br_doubtful_double(ctx):
+    c = ctx.content
+    if c.startswith("[") and c.endswith("]") and _outer_bracket_end(c) == len(c):
+        return [Span(ctx.start, ctx.end, "unclear", attrs_of(reason="doubtful", resp="#translator"),
+                     inner=(ctx.c_start + 1, ctx.end - 2), rank=10)]
+    return None
+
+
+def _br_signature(ctx):
+    if re.fullmatch(r"(?:illegible )?signatures?|signed|seal|stamp and signature", ctx.content.strip(), re.I):
+        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="signature"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+def _br_footnote_marker(ctx):
+    c = ctx.content
+    if c.isdigit() and c in ctx.footnotes:
+        return [Span(ctx.start, ctx.end, "fnref", attrs_of(n=c), inner=(ctx.c_start, ctx.c_start), rank=10)]
+    return None
+
+
+def _br_stamp(ctx):
+    c = ctx.content
+    m = STAMP_LABEL_RE.match(c)
+    if m and c[: m.end()].count(" ") <= 8:
+        end_inner = ctx.end - 1 if ctx.closed else ctx.end
+        kind = m.group("kind").strip()
+        slug = re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-") or "stamp"
+        spans = _note_with_label(ctx, "stamp", 0)
+        body = ctx.text[ctx.c_start:end_inner]
+        when = None
+        number_span = None
+        dates = find_dates(body)
+        if dates and dates[0][2].when and len(dates[0][2].when) == 10:
+            when = dates[0][2].when
+        taken = [(a, b) for a, b, _ in dates]
+        for num in re.finditer(r"(?<![\w/])(\d{3,}[\w/-]*)", body):
+            if any(a <= num.start() < b for a, b in taken):
+                continue
+            number_span = Span(ctx.c_start + num.start(), ctx.c_start + num.end(), "idno",
+                               attrs_of(type="registration"))
+            break
+        spans.append(Span(ctx.c_start, end_inner, "stamp", attrs_of(type=slug, when=when), rank=12))
+        if number_span:
+            spans.append(number_span)
+        return spans
+    return None
+
+
+def _br_stamp_described(ctx):
+    c = ctx.content
+    label = TN_LABEL_RE.match(c)
+    rest = c[label.end():] if label else c
+    if STAMP_DESCRIBED_RE.match(rest):
+        spans = _note_with_label(ctx, "stamp", label.end() if label else 0)
+        for q in re.finditer(r"“([^“”]+)”", rest):
+            off = ctx.c_start + (label.end() if label else 0)
+            spans.append(Span(off + q.start(1), off + q.end(1), "mentioned"))
+        return spans
+    return None
+
+
+def _br_translator_note(ctx):
+    m = TN_LABEL_RE.match(ctx.content)
+    if m:
+        return _note_with_label(ctx, "translator", m.end())
+    return None
+
+
+def _br_editor_note(ctx):
+    if EDITOR_RE.search(ctx.content):
+        spans = _note_with_label(ctx, "editorial", 0)
+        return [replace(spans[0], attrs=attrs_of(type="editorial"))]
+    return None
+
+
+def _br_handwritten(ctx):
+    m = HANDWRITTEN_RE.match(ctx.content)
+    if m:
+        place = _place_of(m.group("where") or "")
+        end_inner = ctx.end - 1 if ctx.closed else ctx.end
+        return [Span(ctx.start, ctx.end, "note",
+                     attrs_of(type="handwritten", resp="#translator", place=place),
+                     inner=(ctx.c_start, end_inner), rank=10)]
+    return None
+
+
+def _br_sic(ctx):
+    if ctx.content.strip().lower() != "sic":
+        return None
+    before = ctx.text[:ctx.start].rstrip()
+    m = re.search(r"(\S+)$", before)
+    if not m:
+        return [Span(ctx.start, ctx.end, "sic-mark", inner=(ctx.c_start, ctx.c_start), rank=10)]
+    return [Span(m.start(1), ctx.end, "sic", inner=(m.start(1), m.end(1)), rank=10)]
+
+
+def _br_illegible(ctx):
+    c = ctx.content.strip()
+    if c == "?" or ILLEGIBLE_RE.match(c):
+        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="illegible", resp="#translator"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+def _br_omission(ctx):
+    c = ctx.content.strip()
+    if OMISSION_RE.match(c):
+        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="omitted", resp="#translator"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    if ctx.whole_line and ctx.closed and c and c[0].isupper() and (c.endswith(".") or ";" in c) \
+            and not c.endswith(":"):
+        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="omitted", resp="#translator"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+def _br_email(ctx):
+    if EMAIL_RE.match(ctx.content.strip()):
+        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="obfuscated"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+def _br_doubtful_single(ctx):
+    c = ctx.content.strip()
+    if c.endswith("?") and len(c) > 1 and _words(c) <= 5 and c[0].isupper():
+        return [Span(ctx.start, ctx.end, "unclear", attrs_of(reason="doubtful", resp="#translator"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+def _br_scope(ctx):
+    if SCOPE_RE.match(ctx.content.strip()):
+        return _note_with_label(ctx, "scope", 0)
+    return None
+
+
+def _br_speaker(ctx):
+    if SPEAKER_RE.match(ctx.content.strip()) and ctx.text[:ctx.start].strip() == "":
+        return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="speaker-label", resp="#translator"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+def _br_expansion(ctx):
+    """``F[oreign]``: the bracket completes the word it is glued to."""
+    if ctx.start == 0 or not ctx.text[ctx.start - 1].isalpha() or not ctx.closed:
+        return None
+    if not ctx.content or not ctx.content[0].islower():
+        return None
+    m = re.search(r"[A-Za-zÀ-ÿ’'.-]+$", ctx.text[:ctx.start])
+    word_start = m.start()
+    end = ctx.end
+    tail = re.match(r"[a-zà-ÿ]+", ctx.text[end:])
+    if tail:
+        end += tail.end()
+    return [Span(word_start, end, "expan", rank=10),
+            Span(ctx.start, ctx.end, "ex", attrs_of(resp="#translator"), inner=(ctx.c_start, ctx.end - 1),
+                 rank=11)]
+
+
+def _br_gloss(ctx):
+    c = ctx.content.strip()
+    if not c or not c[0].isupper() or c in PRONOUNS or not ctx.closed:
+        return None
+    before = ctx.text[:ctx.start]
+    prev = re.search(r"(\S+)\s*$", before)
+    words = c.split()
+    titled = sum(1 for w in words if w[0].isupper()) >= max(1, len(words) - 2)
+    if prev:
+        token = prev.group(1)
+        if token[-1] in ".!?:;" and not re.fullmatch(r"(?:[A-Z]\.)+", token):
+            return None
+        if token[0].isupper() or token[-1] in "’”'\"" or token.isdigit():
+            return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="gloss", resp="#translator"),
+                         inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    if len(words) >= 3 and titled:
+        return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="gloss", resp="#translator"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+def _br_supplied(ctx):
+    end_inner = ctx.end - 1 if ctx.closed else ctx.end
+    return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="added-in-translation", resp="#translator"),
+                 inner=(ctx.c_start, end_inner), rank=10)]
+
+
+BRACKET_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
+    ("doubtful_double", _br_doubtful_double),
+    ("signature", _br_signature),
+    ("footnote_marker", _br_footnote_marker),
+    ("stamp", _br_stamp),
+    ("stamp_described", _br_stamp_described),
+    ("translator_note", _br_translator_note),
+    ("editor_note", _br_editor_note),
+    ("handwritten", _br_handwritten),
+    ("sic", _br_sic),
+    ("obfuscated_email", _br_email),
+    ("illegible", _br_illegible),
+    ("omission", _br_omission),
+    ("doubtful_single", _br_doubtful_single),
+    ("scope_note", _br_scope),
+    ("speaker_label", _br_speaker),
+    ("expansion", _br_expansion),
+    ("gloss", _br_gloss),
+    ("supplied", _br_supplied),
+)
+
+
+def bracket_spans(text: str, footnotes: frozenset = frozenset()) -> list[Span]:
+    """One annotation (or a few) per square bracket, from the first bracket recogniser that matches."""
+    spans: list[Span] = []
+    pairs = bracket_pairs(text)
+    skip: set[tuple[int, int]] = set()
+    for start, end, closed in pairs:
+        if (start, end) in skip:
+            continue
+        content_end = end - 1 if closed else end
+        content = text[start + 1:content_end]
+        ctx = BracketContext(text, start, end, closed, content, start + 1,
+                             whole_line=text[:start].strip() == "" and text[end:].strip() == "",
+                             footnotes=footnotes)
+        for _name, rec in BRACKET_RECOGNISERS:
+            found = rec(ctx)
+            if found:
+                spans.extend(found)
+                if _name == "doubtful_double":
+                    skip.add((start + 1, end - 1))
+                break
+    return spans
+
+
+# ---------------------------------------------------------------------------------
+# other inline conventions
+
+QUOTE_WITH_SOURCE_RE = re.compile(
+    r"“(?P<quote>[^“”]+)”(?P<gap>[.,]?\s*)\((?P<title>[A-Z][^(),“”]{1,60}?),\s+"
+    r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\)")
+
+
+def cit_spans(text: str) -> list[Span]:
+    """A quotation followed by its source, ``“…” (Rodong Sinmun, 19 April 1964)``."""
+    spans: list[Span] = []
+    for m in QUOTE_WITH_SOURCE_RE.finditer(text):
+        parsed = parse_date(m.group("date"))
+        spans.append(Span(m.start(), m.end(), "cit", rank=5))
+        spans.append(Span(m.start(), m.end("quote") + 1, "quote", rank=6))
+        spans.append(Span(m.end("quote") + 1, m.end(), "bibl", rank=6))
+        spans.append(Span(m.start("title"), m.end("title"), "title", attrs_of(level="j")))
+        spans.append(Span(m.start("date"), m.end("date"), "date",
+                          attrs_of(when=parsed.when if parsed else None,
+                                   cert=parsed.cert if parsed else None)))
+    return spans
+
+
+def date_spans(text: str) -> list[Span]:
+    return [Span(a, b, "date", attrs_of(when=d.when, cert=d.cert), rank=60) for a, b, d in find_dates(text)]
+
+
+@lru_cache(maxsize=1)
+def slips() -> tuple[tuple[re.Pattern, str, str], ...]:
+    """The reviewed list of obvious slips (data/slips.toml), compiled once."""
+    data = tomllib.loads(resources.files("teiedition").joinpath("data/slips.toml").read_text("utf-8"))
+    return tuple((re.compile(rf"(?<!\w){re.escape(s['printed'])}(?!\w)"), s["printed"], s["correction"])
+                 for s in data.get("slip", []))
+
+
+def slip_spans(text: str) -> list[Span]:
+    spans = []
+    for pattern, _printed, correction in slips():
+        for m in pattern.finditer(text):
+            spans.append(Span(m.start(), m.end(), "slip", attrs_of(corr=correction), rank=55))
+    return spans
+
+
+INLINE_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
+    ("quotation_with_source", lambda text, ctx: cit_spans(text)),
+    ("square_brackets", lambda text, ctx: bracket_spans(text, ctx)),
+    ("obvious_slips", lambda text, ctx: slip_spans(text)),
+    ("dates", lambda text, ctx: date_spans(text)),
+)
+
+
+def annotate_inlines(block: Block, footnotes: frozenset = frozenset()) -> Block:
+    """Add the inline annotations of every recogniser to a block (duplicates dropped)."""
+    spans: list[Span] = list(block.spans)
+    if block.kind == "signed":
+        spans.extend(signed_spans(block))
+    for _name, rec in INLINE_RECOGNISERS:
+        spans.extend(rec(block.text, footnotes))
+    seen: set[tuple[int, int, str]] = set()
+    unique: list[Span] = []
+    for s in spans:
+        key = (s.start, s.end, s.kind)
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(s)
+    return replace(block, spans=tuple(unique))

@@ -1,0 +1,397 @@
+"""Reading a saved archive page: layouts A-D, page furniture and body lines.
+
+Why: the archive's pages wrap the translation in site furniture (date line,
+title, donor line, summary, citation, rights, facets, chrome) whose place
+differs by page layout.  This module finds the layout, takes the furniture out
+into a ``model.Header`` and hands the body on as numbered lines; it knows
+nothing of TEI.  Layouts (corpus/README.md):
+
+* A  ``Skip to content`` first; blank lines between blocks; chrome at the end.
+* B  compact: date line first, single newlines; the summary may come first.
+* C  old page: ``Search in`` ... ``• Citation``, an indented summary and the
+     citation sentence (which holds the title in quotation marks) at the top.
+* D  bare legacy page: date line and body, with an indented summary and
+     citation sentence but no site chrome.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .citation import find_citation, find_credits, split_funders
+from .dates import parse_date
+from .model import Header
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
+          "November|December")
+PAGE_DATE_RE = re.compile(rf"^(?:{MONTHS}) \d{{1,2}}, \d{{4}}$")
+DONOR_RE = re.compile(r"^This document was made possible with(?: generous)? support from\s+(.+?)\s*$")
+RIGHTS_RE = re.compile(r"^(?:The History and Public Policy Program welcomes reuse|"
+                       r"To enquire about this document|This document is (?:in the public domain|"
+                       r"subject to))")
+#: Labels of the site's Document Information and navigation, dropped from <text>.
+CHROME_LABELS = frozenset({
+    "Skip to content", "Document Information", "Source", "Rights", "Original Archive",
+    "Original Uploaded Date", "Record ID", "Type", "Language", "Author(s):", "Authors:",
+    "Associated People & Organizations", "Associated Places", "Associated Topics",
+    "Associated Documents", "Related Documents", "Subject(s):", "Subjects:", "Keywords",
+    "Search in", "ADD SEARCH FILTER CANCEL SEARCH FILTER", "• Citation", "get citation",
+    "• share document", "Digital Archive International History Declassified",
+    "English HTML", "English PDF", "Original Language PDF", "Original Language HTML",
+    "Share", "Print", "Download", "Citation", "Summary", "Credits", "Original Language",
+    "Translation", "Transcript", "Collection", "Collections",
+})
+FACET_LABELS = ("Original Uploaded Date", "Type", "Language", "Record ID", "Original Language")
+TAIL_START_RE = re.compile(r"^(?:Author\(s\):|Authors:|Associated [A-Z][\w &]+|Document Information|"
+                           r"Related Documents)$")
+URL_RE = re.compile(r"^(?:https?://|www\.)\S+$")
+FORMAT_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:HTML|PDF|Transcript)$")
+TWO_COLUMNS_RE = re.compile(r"\S(?: {3,}|\t+)\S")
+CITATION_TITLE_RE = re.compile(r'^\s*["“](?P<title>.+?),?["”],?\s+(?P<date>[A-Z][a-z]+ \d{1,2}, \d{4})\b')
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One body block as read: its text (cells of a two-column line are split) and line number."""
+
+    text: str
+    line: int
+    blank_before: int = 0  # blank lines before it, to see section breaks
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    header: Header
+    body: tuple[SourceLine, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def _blank(line: str) -> bool:
+    return not line.strip()
+
+
+def detect_layout(lines: list[str]) -> str:
+    """A, B, C or D from the page's first lines; '' when none fits."""
+    first = next((ln.strip() for ln in lines if ln.strip()), "")
+    if first == "Skip to content":
+        return "A"
+    if first == "Search in" or any(ln.strip() == "• Citation" for ln in lines[:40]):
+        return "C"
+    if PAGE_DATE_RE.match(first):
+        indented = [ln for ln in lines if ln.startswith("  ") and ln.strip()]
+        donor = any(DONOR_RE.match(ln.strip()) for ln in lines[:12])
+        if indented and any(CITATION_TITLE_RE.match(ln) for ln in indented) and not donor:
+            return "D"
+        return "B"
+    if any(CITATION_TITLE_RE.match(ln) for ln in lines if ln.startswith("  ")):
+        return "D"
+    return ""
+
+
+def read_page(text: str, *, name: str = "<input>") -> SourcePage:
+    """Split a decoded page into header furniture and numbered body lines."""
+    lines = text.split("\n")
+    layout = detect_layout(lines)
+    reader = {"A": _read_web, "B": _read_web, "C": _read_old, "D": _read_bare}.get(layout)
+    if reader is None:
+        body = _body_lines(lines, 0, len(lines))
+        return SourcePage(Header(layout=""), body, (
+            f"{name}: warning: no archive page layout recognised (no date line, "
+            "'Skip to content' or citation); converted as plain paragraphs",))
+    return reader(lines, layout, name)
+
+
+# -- layouts A and B ----------------------------------------------------------------
+
+
+def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
+    n = len(lines)
+    idx = [i for i in range(n) if not _blank(lines[i])]
+    chrome: list[str] = []
+    pos = 0
+    if layout == "A":
+        chrome.append(lines[idx[0]].strip())
+        pos = 1
+    fields: dict[str, str] = {}
+    # date line, title line, donor line: in this order, each optional but the title
+    if pos < len(idx) and PAGE_DATE_RE.match(lines[idx[pos]].strip()):
+        fields["date"] = lines[idx[pos]].strip()
+        pos += 1
+    if pos < len(idx) and not DONOR_RE.match(lines[idx[pos]].strip()):
+        fields["title"] = _single_title(lines[idx[pos]].strip())
+        pos += 1
+    if pos < len(idx) and DONOR_RE.match(lines[idx[pos]].strip()):
+        fields["donor"] = lines[idx[pos]].strip()
+        pos += 1
+    body_start = idx[pos] if pos < len(idx) else n
+    tail = next((i for i in idx[pos:] if TAIL_START_RE.match(lines[i].strip())), n)
+    body_idx = [i for i in idx if body_start <= i < tail]
+    summary = ""
+    if body_idx and _looks_like_summary(lines[body_idx[-1]]):
+        summary = lines[body_idx[-1]].strip()
+        body_end = body_idx[-1]
+    else:
+        body_end = tail
+    header_parts = _read_tail(lines[tail:], chrome)
+    header = _header(layout, fields, summary, header_parts, chrome, source_prefix="")
+    body = _body_lines(lines, body_start, body_end)
+    return SourcePage(header, body)
+
+
+def _single_title(line: str) -> str:
+    """A title printed twice on one line counts once."""
+    half = len(line) // 2
+    for cut in (half, half + 1, half - 1):
+        a, b = line[:cut].strip(), line[cut:].strip()
+        if a and a == b:
+            return a
+    return line
+
+
+def _looks_like_summary(line: str) -> bool:
+    s = line.strip()
+    return len(s.split()) >= 8 and s[-1:] in ".!?”\"" and not s.startswith("[")
+
+
+def _read_tail(tail: list[str], chrome: list[str]) -> dict:
+    """Document Information and rights: citation line, rights paragraphs, facet values."""
+    out: dict = {"source": "", "rights": [], "facets": []}
+    pending_label = None
+    for raw in tail:
+        s = raw.strip()
+        if not s:
+            continue
+        if s in CHROME_LABELS:
+            chrome.append(s)
+            pending_label = s if s in FACET_LABELS else None
+            continue
+        if RIGHTS_RE.match(s):
+            out["rights"].append(s)
+            pending_label = None
+            continue
+        if pending_label and _fits_facet(pending_label, s):
+            out["facets"].append((pending_label, s))
+            chrome.append(s)
+            pending_label = None
+            continue
+        if not out["source"] and (find_citation(s) or find_credits(s)):
+            out["source"] = s
+            continue
+        # a facet value printed without its label (e.g. the funders facet) is chrome
+        out["facets"].append(("", s))
+        chrome.append(s)
+    return out
+
+
+FACET_VALUE_RE = {
+    "Record ID": re.compile(r"^[\w.-]{1,40}$"),
+    "Original Uploaded Date": re.compile(r"^[\d/.-]{6,10}$|^[A-Z][a-z]+ \d{1,2}, \d{4}$"),
+}
+
+
+def _fits_facet(label: str, value: str) -> bool:
+    """A facet value is short and of the label's shape; anything else is not that facet's value."""
+    pattern = FACET_VALUE_RE.get(label)
+    if pattern is not None:
+        return bool(pattern.match(value))
+    return len(value.split()) <= 4 and not value.endswith(".")
+
+
+# -- layout C ------------------------------------------------------------------------
+
+
+def _read_old(lines: list[str], layout: str, name: str) -> SourcePage:
+    fields: dict[str, str] = {}
+    chrome: list[str] = []
+    citation_sentence = ""
+    summary = ""
+    body_start = len(lines)
+    in_citation = False
+    for i, raw in enumerate(lines):
+        s = raw.strip()
+        if not s:
+            continue
+        if s in CHROME_LABELS or URL_RE.match(s) or FORMAT_RE.match(s):
+            chrome.append(s)
+            if s == "• Citation":
+                in_citation = True
+            if s == "• share document":
+                in_citation = False
+            continue
+        if "date" not in fields and PAGE_DATE_RE.match(s):
+            fields["date"] = s
+            continue
+        if "donor" not in fields and DONOR_RE.match(s):
+            fields["donor"] = s
+            continue
+        if in_citation:
+            if CITATION_TITLE_RE.match(s):
+                citation_sentence = s
+            else:
+                summary = (summary + " " + s).strip()
+            continue
+        if "date" in fields and not in_citation:
+            body_start = i
+            break
+    title = ""
+    m = CITATION_TITLE_RE.match(citation_sentence)
+    if m:
+        title = m.group("title").rstrip(",")
+    fields["title"] = title
+    body_lines = list(_body_lines(lines, body_start, len(lines)))
+    if title:  # an ALL-CAPS copy of the title is chrome
+        kept = []
+        for bl in body_lines:
+            if bl.text.strip() == title.upper():
+                chrome.append(bl.text.strip())
+            else:
+                kept.append(bl)
+        body_lines = kept
+    parts = {"source": _strip_url(citation_sentence, chrome), "rights": [], "facets": []}
+    header = _header(layout, fields, summary, parts, chrome, source_prefix=citation_sentence)
+    return SourcePage(header, tuple(body_lines))
+
+
+def _strip_url(sentence: str, chrome: list[str]) -> str:
+    """The citation sentence without its trailing URL (chrome, kept in the header's facets)."""
+    m = re.search(r"\s+(https?://\S+)\s*$", sentence)
+    if m:
+        return sentence[: m.start()]
+    return sentence
+
+
+# -- layout D ------------------------------------------------------------------------
+
+
+def _read_bare(lines: list[str], layout: str, name: str) -> SourcePage:
+    fields: dict[str, str] = {}
+    chrome: list[str] = []
+    citation_sentence = ""
+    summary_parts: list[str] = []
+    keep: list[int] = []
+    for i, raw in enumerate(lines):
+        s = raw.strip()
+        if not s:
+            continue
+        if "date" not in fields and PAGE_DATE_RE.match(s):
+            fields["date"] = s
+            continue
+        if "donor" not in fields and DONOR_RE.match(s):
+            fields["donor"] = s
+            continue
+        if s in CHROME_LABELS or URL_RE.match(s):
+            chrome.append(s)
+            continue
+        if raw.startswith("  "):
+            if not citation_sentence and CITATION_TITLE_RE.match(s):
+                citation_sentence = s
+                continue
+            if not citation_sentence or not summary_parts:
+                summary_parts.append(s)
+                continue
+        keep.append(i)
+    m = CITATION_TITLE_RE.match(citation_sentence)
+    fields["title"] = m.group("title").rstrip(",") if m else ""
+    body = tuple(bl for bl in _body_lines(lines, 0, len(lines)) if bl.line - 1 in keep)
+    parts = {"source": _strip_url(citation_sentence, chrome), "rights": [], "facets": []}
+    header = _header(layout, fields, " ".join(summary_parts), parts, chrome,
+                     source_prefix=citation_sentence)
+    return SourcePage(header, body)
+
+
+# -- shared --------------------------------------------------------------------------
+
+
+def _header(layout, fields, summary, parts, chrome, *, source_prefix) -> Header:
+    donor = fields.get("donor", "")
+    funders: tuple[str, ...] = ()
+    if donor:
+        named = DONOR_RE.match(donor).group(1).rstrip(".")
+        if layout in ("C", "D"):
+            funders = tuple(split_funders(named))
+        else:
+            funders = (re.sub(r"^the\s+", "", named),)
+    source_line = source_prefix or parts["source"]
+    found = find_citation(parts["source"]) if parts["source"] else None
+    credits = find_credits(parts["source"]) if parts["source"] else None
+    facets = tuple(parts["facets"])
+    record = next((v for k, v in facets if k == "Record ID"), None)
+    date_text = fields.get("date", "")
+    parsed = parse_date(date_text) if date_text else None
+    return Header(
+        layout=layout,
+        title=fields.get("title", ""),
+        date_text=date_text,
+        date_when=parsed.when if parsed else None,
+        funders=funders,
+        funding_sentence=donor,
+        summary=summary,
+        source_line=source_line,
+        citation=found[0] if found else None,
+        credits=credits[0] if credits else None,
+        rights=tuple(parts["rights"]),
+        facets=facets,
+        record_id=record,
+        chrome=tuple(chrome),
+    )
+
+
+def _body_lines(lines: list[str], start: int, end: int) -> tuple[SourceLine, ...]:
+    """Non-blank lines as blocks; two-column leftovers (3+ spaces) split into cells."""
+    out: list[SourceLine] = []
+    blanks = 0
+    for i in range(start, min(end, len(lines))):
+        raw = lines[i]
+        if _blank(raw):
+            blanks += 1
+            continue
+        stripped = raw.strip()
+        if TWO_COLUMNS_RE.search(stripped) and not stripped.startswith("["):
+            cells = [c for c in re.split(r" {3,}|\t+", stripped) if c.strip()]
+        else:
+            cells = [stripped]
+        for k, cell in enumerate(cells):
+            out.append(SourceLine(cell, i + 1, blanks if k == 0 else 0))
+        blanks = 0
+    return tuple(_merge_open_brackets(out))
+
+
+def _merge_open_brackets(blocks: list[SourceLine], reach: int = 4) -> list[SourceLine]:
+    """A bracket left open on one line and closed a few lines later is one block.
+
+    An unclosed stamp bracket (``[CPSU CC stamp: 19373``) runs to the next block.
+    """
+    out: list[SourceLine] = []
+    i = 0
+    while i < len(blocks):
+        cur = blocks[i]
+        depth = _open_depth(cur.text)
+        if depth > 0:
+            acc = cur.text
+            merged_to = None
+            for j in range(i + 1, min(len(blocks), i + 1 + reach)):
+                acc = acc + "\n" + blocks[j].text
+                if _open_depth(acc) == 0:
+                    merged_to = j
+                    break
+            if merged_to is None and re.match(r"^\[[^\]]*\bstamp\b", cur.text, re.I) and i + 1 < len(blocks):
+                merged_to = i + 1
+            if merged_to is not None:
+                text = "\n".join(b.text for b in blocks[i:merged_to + 1])
+                out.append(SourceLine(text, cur.line, cur.blank_before))
+                i = merged_to + 1
+                continue
+        out.append(cur)
+        i += 1
+    return out
+
+
+def _open_depth(text: str) -> int:
+    depth = 0
+    for ch in text:
+        if ch == "[":
+            depth += 1
+        elif ch == "]" and depth:
+            depth -= 1
+    return depth
