@@ -125,6 +125,48 @@ def median_run(label: str, src: Path, *, docs: int, jobs: int, pdf: bool, repeat
     return result
 
 
+def stage_profile(passes: int = 3) -> dict:
+    """Milliseconds per document in each stage (one process, dev corpus, median of passes).
+
+    Why: when the build misses its throughput target this says which stage to speed up.
+    """
+    from teiedition.build import PipelineStages
+    from teiedition.safexml import parse_xml_bytes
+
+    started = time.perf_counter()
+    stages = PipelineStages(pdf=True)
+    setup_s = time.perf_counter() - started
+    texts = [(p, p.read_text(encoding="utf-8")) for p in sorted(DEV.glob("*.txt"))]
+    per_pass: dict[str, list[float]] = {k: [] for k in ("convert", "validate", "html", "pdf")}
+    for n in range(passes + 1):  # the first pass warms caches and is not counted
+        spent = dict.fromkeys(per_pass, 0.0)
+        for path, text in texts:
+            t0 = time.perf_counter()
+            tei, _ = stages.convert(text, doc_id=path.stem, source_name=path.name, run_date=RUN_DATE)
+            tree = parse_xml_bytes(tei, name=path.name)
+            t1 = time.perf_counter()
+            stages.validate(tree, path.name, source=tei)
+            t2 = time.perf_counter()
+            stages.html(tree, tei_href="x.xml", pdf_href="x.pdf")
+            t3 = time.perf_counter()
+            if n < 2:  # PDF is slow: one counted pass is enough
+                stages.pdf(tree)
+            t4 = time.perf_counter()
+            spent["convert"] += t1 - t0
+            spent["validate"] += t2 - t1
+            spent["html"] += t3 - t2
+            spent["pdf"] += t4 - t3
+        if n:
+            for k, v in spent.items():
+                if k != "pdf" or n == 1:
+                    per_pass[k].append(v * 1000 / len(texts))
+    result = {k: round(statistics.median(v), 1) for k, v in per_pass.items()}
+    result["worker_setup_s"] = round(setup_s, 2)
+    print("per-stage cost, ms/document (1 process): " + ", ".join(f"{k} {v}" for k, v in result.items()),
+          flush=True)
+    return result
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=1000, help="documents in the large build")
@@ -136,6 +178,7 @@ def main() -> None:
     cores = os.cpu_count() or 1
     print(f"teiedition build benchmark: {cores} cores, python {sys.version.split()[0]}", flush=True)
     results = []
+    stages = stage_profile()
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         tmp = Path(tmp)
         large = make_corpus(tmp / "large", args.docs)
@@ -168,7 +211,7 @@ def main() -> None:
         memory_ratio = full["peak_mib"] / max(two["peak_mib"], 1e-9)
         print(f"memory: peak {two['peak_mib']} MiB for {args.small} docs, {full['peak_mib']} MiB for "
               f"{args.docs} docs (ratio {memory_ratio:.2f})", flush=True)
-    report = {"cores": cores, "results": results, "speedup_1_to_2": round(speedup, 2),
+    report = {"cores": cores, "stages_ms_per_doc": stages, "results": results, "speedup_1_to_2": round(speedup, 2),
               "unchanged_rebuild_s": round(unchanged_s, 3), "pdf_extrapolated_s": round(extrapolated, 1),
               "memory_ratio_large_to_small": round(memory_ratio, 2)}
     if args.json:

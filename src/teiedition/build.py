@@ -77,9 +77,12 @@ class PipelineStages:
             self._pdf = PdfRenderer()
 
     def convert(self, text: str, *, doc_id: str, source_name: str, run_date: str) -> tuple[bytes, tuple[str, ...]]:
-        from .convert import convert_text
+        from .convert import convert_text, doc_id_for
+        from .source import read_page
 
-        conversion = convert_text(text, doc_id=doc_id, source_name=source_name, run_date=run_date)
+        # the same xml:id ``teiedition convert`` gives: from the page's Record ID, else the file name
+        xml_id = doc_id_for(source_name, read_page(text).header.record_id)
+        conversion = convert_text(text, doc_id=xml_id, source_name=source_name, run_date=run_date)
         return conversion.tei, tuple(conversion.warnings)
 
     def validate(self, tree, name: str, *, source: bytes | None = None) -> "Checked":
