@@ -67,12 +67,13 @@ NUMBER_ABBREVIATIONS: frozenset[str] = frozenset(
 SENTENCE_FINAL_ABBREVIATIONS: frozenset[str] = frozenset({"etc", "a.m", "p.m", "A.M", "P.M"})
 
 _CLOSERS = "”’\"')]»"
-_OPENERS_QUOTES = "“‘\"'«"
+_SENTENCE_OPENERS = "“‘\"'«(["
 _END = re.compile(r"(?:\.\.\.|[.?!…])+[" + re.escape(_CLOSERS) + r"]*")
 _LIST_LABEL = re.compile(r"(?:\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])[.)]")
 _LONGEST_WORD = 40
 _OMISSION_BEFORE = re.compile(r"\[[\s.…]*\]$")
 _LEADING_NOTES = re.compile(r"(?:\s*\[[^\[\]]*\])*\s*")  # notes before a list label
+_SPACE = re.compile(r"\s*")
 _WORD_BEFORE = re.compile(r"([\w.’'º]+)$")
 
 
@@ -90,10 +91,15 @@ def _matched_brackets(text: str) -> list[tuple[int, int]]:
 
 
 def _inside_brackets(pairs: list[tuple[int, int]], length: int) -> list[bool]:
-    inside = [False] * length
+    """For each position: is it strictly inside a matched pair? (linear, via depth)"""
+    change = [0] * (length + 1)
     for start, end in pairs:
-        for i in range(start + 1, end):
-            inside[i] = True
+        change[start + 1] += 1
+        change[end] -= 1
+    inside, depth = [], 0
+    for i in range(length):
+        depth += change[i]
+        inside.append(depth > 0)
     return inside
 
 
@@ -104,8 +110,7 @@ def _is_abbreviation(text: str, dot: int, sentence_start: int, next_char: str) -
     if m is None:
         return False
     word = m.group(1).lstrip("(“‘\"'[")
-    at_start = _LEADING_NOTES.fullmatch(text, sentence_start, m.start())
-    if at_start and _LIST_LABEL.fullmatch(word + "."):
+    if _LIST_LABEL.fullmatch(word + ".") and _LEADING_NOTES.fullmatch(text, sentence_start, m.start()):
         return True  # `3.` at the start of a sentence labels it
     bare = word.rstrip(".")
     if bare in NUMBER_ABBREVIATIONS:
@@ -131,12 +136,10 @@ def _raw_boundaries(text: str) -> list[int]:
             continue  # inside brackets, unless the stop closes them: `(They left.) Then`
         if _OMISSION_BEFORE.search(text, max(0, end - 12), end):
             continue  # `[…]`, `[. . .]`: an omission mark, not the end of a sentence
-        rest = text[end:]
-        gap = len(rest) - len(rest.lstrip())
-        if rest and gap == 0:
+        gap = _SPACE.match(text, end).end() - end
+        if end < len(text) and gap == 0:
             continue  # `2.5`, `factionalism…We`, `U.S.A`
-        following = rest.lstrip()
-        next_char = following[:1]
+        next_char = text[end + gap : end + gap + 1]
         if next_char and next_char.islower():
             continue
         punct = m.group(0)
@@ -158,21 +161,26 @@ def _is_parenthetical(span: str) -> bool:
     return bool(re.fullmatch(r"\([^()]*\)[.;,]?", span, re.S))
 
 
-def _split_leading_notes(text: str, start: int, end: int, pairs) -> list[tuple[int, int]]:
-    """`[Translator’s note: …] The next sentence.` -> the note, then the sentence."""
-    if text[start] != "[":
-        return [(start, end)]
-    close = next((c for o, c in pairs if o == start), None)
-    if close is None or close + 1 >= end:
-        return [(start, end)]
-    content = text[start + 1 : close]
-    after = text[close + 1 : end]
-    stripped = after.lstrip()
-    note_like = ":" in content or re.search(r"[.?!]$", content) or len(content.split()) >= 4
-    if not note_like or not stripped or not (stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in _OPENERS_QUOTES + "["):
-        return [(start, end)]
-    rest_start = end - len(stripped)
-    return [(start, close + 1), *_split_leading_notes(text, rest_start, end, pairs)]
+def _split_leading_notes(
+    text: str, start: int, end: int, closing_of: dict[int, int]
+) -> list[tuple[int, int]]:
+    """`[Translator’s note: …] The next sentence.` -> the note, then the sentence.
+
+    Short brackets that read as words (`[The] Korean comrades`) stay in the sentence.
+    """
+    parts: list[tuple[int, int]] = []
+    while text[start] == "[" and start in closing_of and closing_of[start] + 1 < end:
+        close = closing_of[start]
+        content = text[start + 1 : close]
+        rest = _SPACE.match(text, close + 1).end()
+        following = text[rest : rest + 1]
+        note_like = ":" in content or re.search(r"[.?!]$", content) or len(content.split()) >= 4
+        starts_sentence = following.isupper() or following.isdigit() or following in _SENTENCE_OPENERS
+        if not (note_like and following and starts_sentence):
+            break
+        parts.append((start, close + 1))
+        start = rest
+    return [*parts, (start, end)]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -186,10 +194,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if piece.strip():
             spans.append((start + lead, end - trail))
         start = end
-    pairs = _matched_brackets(text)
+    closing_of = dict(_matched_brackets(text))
     result: list[tuple[int, int]] = []
     for s, e in spans:
-        for part in _split_leading_notes(text, s, e, pairs):
+        for part in _split_leading_notes(text, s, e, closing_of):
             joins = result and not _is_note(text[result[-1][0] : result[-1][1]])
             if joins and _is_parenthetical(text[part[0] : part[1]]):
                 result[-1] = (result[-1][0], part[1])  # `(Pravda, 17 June 1969).` joins
