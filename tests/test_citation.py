@@ -256,6 +256,10 @@ def test_names_with_initials_and_particles():
     assert_credits("Translated by A. B. Smith and C. D. van Dijk.", ["A. B. Smith", "C. D. van Dijk"])
 
 
+def test_names_with_diacritics():
+    assert_credits("Translated by Štefan Šimko and Ádám Kovács.", ["Štefan Šimko", "Ádám Kovács"])
+
+
 def test_consecutive_credit_sentences_form_one_statement():
     assert_credits("Obtained by Sergey Radchenko. Translated by Gary Goldberg. https://example.org",
                    ["Gary Goldberg"], ["Sergey Radchenko"],

@@ -283,11 +283,12 @@ _ALL_FORMS = sorted(
     key=lambda fr: len(fr[0]),
     reverse=True,
 )
+_SETTLEMENTS = sorted({repo.settlement for repo in REPOSITORIES})
 # A printed name, then optionally `, Berlin` and `(CODE)` as in
 # `Political Archive of the Federal Foreign Office, Berlin (PolA AA)`.
 _REPOSITORY_RE = re.compile(
     r"(?<![\w-])(?P<form>" + "|".join(re.escape(f) for f, _ in _ALL_FORMS) + r")(?![\w-])"
-    r"(?P<suffix>(?:,?\s+(?:Moscow|Beijing|Budapest|Warsaw|Berlin|Bucharest|Belgrade))?"
+    r"(?P<suffix>(?:,?\s+(?:" + "|".join(map(re.escape, _SETTLEMENTS)) + r"))?"
     r"(?:\s*\([^()]{1,40}\))?)"
 )
 _REPO_BY_FORM = {form.lower(): repo for form, repo in _ALL_FORMS}
@@ -313,9 +314,14 @@ _CREDIT_START = re.compile(
     r"(?:Obtained|Contributed|Provided|Donated|Translated|Translation)\b)",
     re.IGNORECASE,
 )
-_NAME_TOKEN = re.compile(
-    r"(?:[A-Z][\w’'\-.]*|[A-Z]\.|(?:van|von|de|da|der|del|di|du|la|le|bin|ibn|al|el|y)\b)"
-)
+_FULL_STOP = re.compile(r"\.(?=\s|$)")
+_URL = re.compile(r"\s+https?://")
+_PARTICLES = frozenset({"van", "von", "de", "da", "der", "del", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"})
+
+
+def _is_name_token(word: str) -> bool:
+    """`Radchenko`, `A.`, `Szalontai`, `Štefan`, or a particle such as `van`."""
+    return (word[:1].isalpha() and word[:1].isupper()) or word in _PARTICLES
 
 
 def _sentence_end(text: str, start: int) -> int:
@@ -323,15 +329,15 @@ def _sentence_end(text: str, start: int) -> int:
 
     A full stop after an initial (`A.`) or a one-letter token does not end it.
     """
-    for m in re.finditer(r"\.(?=\s|$)", text[start:]):
-        pos = start + m.start()
+    for m in _FULL_STOP.finditer(text, start):
+        pos = m.start()
         word = re.search(r"(\S+)$", text[max(start, pos - 12) : pos])
         token = word.group(1) if word else ""
         if re.fullmatch(r"(?:[A-Z]|[A-Z]\.[A-Z]|Jr|Sr|Dr|Mr|Mrs|Ms|St|Prof)", token):
             continue
         return pos + 1
-    url = re.search(r"\s+https?://", text[start:])
-    return start + url.start() if url else len(text.rstrip())
+    url = _URL.search(text, start)
+    return url.start() if url else len(text.rstrip())
 
 
 def _names(text: str) -> list[str]:
@@ -348,7 +354,7 @@ def _names(text: str) -> list[str]:
         tokens: list[str] = []
         for i, word in enumerate(words):
             joins_names = word in ("of", "the", "for") and i + 1 < len(words) and words[i + 1][:1].isupper()
-            if not (_NAME_TOKEN.fullmatch(word) or (tokens and joins_names)):
+            if not (_is_name_token(word) or (tokens and joins_names)):
                 break
             tokens.append(word)
         while tokens and tokens[-1] in ("of", "the", "for"):
@@ -434,9 +440,9 @@ def _reference_end(text: str, start: int) -> int:
     credit = _CREDIT_START.search(text, start)
     if credit:
         limit = credit.start("start")
-    url = re.search(r"\s+https?://", text[start:limit])
+    url = _URL.search(text, start, limit)
     if url:
-        limit = start + url.start()
+        limit = url.start()
     # A full stop followed by a capitalised word that is not a unit label ends it
     # (`RGASPI. F.558. Op.11.` continues; `listy 79-94. Copy in ...` does not).
     for m in re.finditer(r"\.\s+(?=\S)", text[start:limit]):
