@@ -146,3 +146,12 @@ def test_index_links_survive_awkward_file_names(tmp_path):
     out = build_collection(tmp_path, {"report #5 (draft)": fake_source("Draft")})
     hrefs = [a.get("href") for a in index_rows(out)[0].iter(f"{XHTML}a")]
     assert "report%20%235%20%28draft%29.html" in hrefs
+
+
+def test_archive_is_the_repository_code_when_the_header_gives_one():
+    tree = etree.fromstring(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><sourceDesc><msDesc><msIdentifier>'
+        b'<repository n="RGANI">Russian State Archive of Contemporary History</repository>'
+        b'</msIdentifier></msDesc></sourceDesc></fileDesc></teiHeader></TEI>').getroottree()
+    record = read_record(tree)
+    assert (record["archive"], record["archive_name"]) == ("RGANI", "Russian State Archive of Contemporary History")

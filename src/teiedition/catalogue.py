@@ -21,7 +21,7 @@ from urllib.parse import quote
 TEI_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 
 #: Catalogue fields, in column order (CSV) and key order (JSON).
-FIELDS = ("id", "title", "date", "archive", "citation", "summary", "status", "problems",
+FIELDS = ("id", "title", "date", "archive", "archive_name", "citation", "summary", "status", "problems",
           "source", "tei", "html", "pdf", "validation")
 
 _XPATHS = {
@@ -30,6 +30,8 @@ _XPATHS = {
     "date_text": "string(/tei:TEI/tei:teiHeader/tei:profileDesc/tei:creation/tei:date[1])",
     "repository": "string(/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc"
                   "//tei:msIdentifier[1]/tei:repository[1])",
+    "repository_code": "string(/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc"
+                       "//tei:msIdentifier[1]/tei:repository[1]/@n)",
     "citation": "string(/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc"
                 "//tei:msIdentifier[1]/tei:altIdentifier[1]/tei:idno[1])",
     "summary": "string(/tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract[1])",
@@ -45,13 +47,18 @@ def _clean(value: str) -> str:
 
 
 def read_record(tree) -> dict:
-    """The catalogue facts of one TEI document: title, date, archive, citation, summary."""
+    """The catalogue facts of one TEI document: title, date, archive, citation, summary.
+
+    ``archive`` is the repository's short code (``repository/@n``, e.g. RGANI)
+    when the header gives one, else its name; ``archive_name`` is the name.
+    """
     facts = {name: _clean(str(tree.xpath(expr, namespaces=TEI_NS))) for name, expr in _XPATHS.items()}
     return {
         "xml_id": facts["xml_id"],
         "title": facts["title"],
         "date": facts["date_when"] or facts["date_text"],
-        "archive": facts["repository"],
+        "archive": facts["repository_code"] or facts["repository"],
+        "archive_name": facts["repository"],
         "citation": facts["citation"],
         "summary": facts["summary"],
     }
@@ -73,6 +80,7 @@ def catalogue_rows(entries: list[dict]) -> list[dict]:
             "title": record.get("title") or None,
             "date": record.get("date") or None,
             "archive": record.get("archive") or None,
+            "archive_name": record.get("archive_name") or None,
             "citation": record.get("citation") or None,
             "summary": record.get("summary") or None,
             "status": entry["status"],
@@ -139,6 +147,8 @@ def _row_html(row: dict) -> str:
     formats = [f'<a href="{_href(row[k])}">{label}</a>'
                for k, label in (("html", "HTML"), ("tei", "TEI"), ("pdf", "PDF")) if row[k]]
     archive = escape(row["archive"] or "")
+    if row["archive_name"] and row["archive_name"] != row["archive"]:
+        archive = f'<abbr title="{escape(row["archive_name"])}">{archive}</abbr>'
     citation = f'<br><span class="citation">{escape(row["citation"])}</span>' if row["citation"] else ""
     return (
         f'<tr id="{escape(row["id"])}" data-date="{escape(row["date"] or "")}" '
