@@ -29,7 +29,7 @@
   </xsl:template>
 
   <!-- Not reading text: descriptions consumed by their parent, XIncludes never followed. -->
-  <xsl:template match="gap/desc | figure/figDesc[preceding-sibling::graphic or following-sibling::graphic]" mode="te:text"/>
+  <xsl:template match="gap/desc" mode="te:text"/>
   <xsl:template match="*:include[namespace-uri() = 'http://www.w3.org/2001/XInclude']" mode="te:text">
     <span class="xinclude editorial">[included text not shown: <xsl:value-of select="@href"/>]</span>
   </xsl:template>

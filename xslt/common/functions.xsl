@@ -23,11 +23,19 @@
     <xsl:accumulator-rule match="*" phase="start" select="$value + 1"/>
   </xsl:accumulator>
 
-  <!-- Numbered notes (the ones shown as note references) in document order. -->
+  <!-- Numbered notes without their own @n, in document order. -->
   <xsl:accumulator name="te:note-count" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="text//note" phase="start"
-        select="if (te:is-numbered-note(.)) then $value + 1 else $value"/>
+        select="if (te:is-numbered-note(.) and not(normalize-space(@n))) then $value + 1 else $value"/>
   </xsl:accumulator>
+
+  <!--
+    When the document numbers some notes itself (@n, e.g. the author's footnotes),
+    the other notes (the translator's) are lettered a, b, c... so no two notes
+    show the same number.
+  -->
+  <xsl:variable name="te:lettered-notes" as="xs:boolean"
+      select="exists(//text//note[normalize-space(@n)][te:is-numbered-note(.)])"/>
 
   <!-- Marginal marks in document order (for the margin slot beside a span). -->
   <xsl:accumulator name="te:metamark-count" as="xs:integer" initial-value="0">
@@ -52,8 +60,16 @@
   <!-- The number a reader sees for a numbered note: @n when given, else its position. -->
   <xsl:function name="te:note-number" as="xs:string">
     <xsl:param name="note" as="element()"/>
+    <xsl:variable name="count" select="$note/accumulator-before('te:note-count')"/>
     <xsl:sequence select="if (normalize-space($note/@n)) then normalize-space($note/@n)
-        else string($note/accumulator-before('te:note-count'))"/>
+        else if ($te:lettered-notes) then te:letters($count)
+        else string($count)"/>
+  </xsl:function>
+
+  <!-- 1 -> a, 26 -> z, 27 -> aa ... -->
+  <xsl:function name="te:letters" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:sequence select="if ($n le 0) then '0' else format-integer($n, 'a')"/>
   </xsl:function>
 
   <!-- The id of a note's entry in the list of notes, and of its reference in the text. -->
@@ -90,11 +106,12 @@
         and not(matches($u, '^[A-Za-z][A-Za-z0-9+.\-]*:'))) then $u else ()"/>
   </xsl:function>
 
-  <!-- Space-normalised text of nodes, for labels, titles and meta tags. -->
+  <!-- Space-normalised text content of nodes, for labels, titles and meta tags. -->
   <xsl:function name="te:plain" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:variable name="parts" as="xs:string*">
-      <xsl:apply-templates select="$nodes" mode="te:plain"/>
+      <!-- The nodes' content: a note asked for directly is shown, notes inside it are not. -->
+      <xsl:apply-templates select="$nodes ! (if (. instance of element()) then node() else .)" mode="te:plain"/>
     </xsl:variable>
     <xsl:sequence select="normalize-space(string-join($parts, ''))"/>
   </xsl:function>

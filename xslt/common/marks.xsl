@@ -157,4 +157,24 @@
       </xsl:if>
     </xsl:element>
   </xsl:template>
+
+  <!-- A key to the marks, shown when the document has any. -->
+  <xsl:template name="te:mark-legend">
+    <xsl:variable name="kinds" select="distinct-values(//text//metamark ! te:mark-kind(.))"/>
+    <xsl:if test="exists($kinds)">
+      <aside class="mark-legend" aria-label="Marginal marks">
+        <p><strong>Marks in the left margin</strong> were made on the original by a later reader, as the translator reports them:</p>
+        <ul>
+          <xsl:for-each select="('single-line', 'double-line', 'question-mark', 'exclamation-mark')[. = $kinds]">
+            <li><span class="margin-mark mark-{.}" aria-hidden="true"><xsl:value-of select="te:mark-glyph(.)"/></span>
+              <xsl:value-of select="te:mark-description(.)"/></li>
+          </xsl:for-each>
+          <xsl:if test="//text//metamark[@cert = ('low', 'medium')]">
+            <li><span class="margin-mark mark-single-line cert-low" aria-hidden="true"><span class="cert-flag">?</span></span>
+              dotted or dashed, with a small question mark: the span it marks is uncertain</li>
+          </xsl:if>
+        </ul>
+      </aside>
+    </xsl:if>
+  </xsl:template>
 </xsl:stylesheet>

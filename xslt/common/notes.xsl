@@ -28,6 +28,12 @@
         else 'Note'"/>
   </xsl:function>
 
+  <!-- Does the note's own text already say what it is ("Translator's note: ...")? -->
+  <xsl:function name="te:labels-itself" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="matches(normalize-space(string-join($note/text()[1])), '^(translator|editor|note|footnote)', 'i')"/>
+  </xsl:function>
+
   <xsl:template match="note[te:is-numbered-note(.)]" mode="te:text" priority="1">
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
@@ -100,8 +106,10 @@
         <xsl:value-of select="$n"/>
       </a>
       <xsl:text> </xsl:text>
-      <span class="note-label"><xsl:value-of select="te:note-label(.)"/></span>
-      <xsl:text> </xsl:text>
+      <xsl:if test="not(te:labels-itself(.))">
+        <span class="note-label"><xsl:value-of select="te:note-label(.)"/></span>
+        <xsl:text> </xsl:text>
+      </xsl:if>
       <span class="note-body">
         <!-- The list is a second copy: ids stay on the reference in the text. -->
         <xsl:apply-templates mode="te:text">

@@ -256,14 +256,25 @@
   </xsl:template>
   <xsl:template match="figDesc" mode="te:text">
     <xsl:call-template name="te:box">
+      <xsl:with-param name="block" select="if (parent::figure) then 'figcaption' else 'div'"/>
       <xsl:with-param name="holds-phrasing" select="true()"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- Cast lists: one line per cast item. -->
+  <xsl:template match="castItem | castList/head" mode="te:text">
+    <xsl:call-template name="te:box">
+      <xsl:with-param name="holds-phrasing" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="role | roleDesc | actor" mode="te:text">
+    <xsl:call-template name="te:phrase"/>
   </xsl:template>
   <xsl:template match="graphic" mode="te:text">
     <xsl:variable name="src" select="te:local-src(@url)"/>
     <xsl:choose>
       <xsl:when test="exists($src)">
-        <img src="{$src}" alt="{(te:plain(../figDesc), te:plain(desc), 'Image')[normalize-space()][1]}" loading="lazy">
+        <img src="{$src}" alt="{(normalize-space(../figDesc), normalize-space(desc), 'Image')[.][1]}" loading="lazy">
           <xsl:call-template name="te:attributes"/>
         </img>
       </xsl:when>
@@ -275,11 +286,18 @@
 
   <!-- ===== page and line breaks, milestones ===== -->
 
+  <!-- A page break: [page n], linked to the page image when the facsimile has one in the document's folder. -->
   <xsl:template match="pb" mode="te:text">
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="label" select="'[' || (if (normalize-space(@n)) then 'page ' || normalize-space(@n) else 'page break') || ']'"/>
+    <xsl:variable name="image" select="(te:targets(@facs)/descendant-or-self::graphic/@url, @facs[not(starts-with(., '#'))])
+        ! te:local-src(string(.))"/>
     <span class="tei-pb" role="separator">
       <xsl:if test="@xml:id and not($te:copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
-      <xsl:value-of select="'[' || (if (normalize-space(@n)) then 'page ' || normalize-space(@n) else 'page break') || ']'"/>
+      <xsl:choose>
+        <xsl:when test="exists($image)"><a href="{$image[1]}" title="Page image"><xsl:value-of select="$label"/></a></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>
+      </xsl:choose>
     </span>
   </xsl:template>
   <xsl:template match="cb" mode="te:text">
@@ -348,13 +366,22 @@
     <xsl:call-template name="te:phrase"><xsl:with-param name="element" select="'span'"/></xsl:call-template>
   </xsl:template>
 
+  <!-- Dates and times: <time datetime> when @when is a valid HTML date or time. -->
   <xsl:template match="date | time" mode="te:text">
     <xsl:variable name="when" select="normalize-space((@when, @when-iso)[1])"/>
-    <xsl:call-template name="te:phrase">
-      <xsl:with-param name="element" select="if (matches($when, '^-?\d{4}(-\d{2}(-\d{2})?)?(T[\d:.]+Z?)?$|^\d{2}:\d{2}(:\d{2})?$')) then 'time' else 'span'"/>
-    </xsl:call-template>
+    <xsl:variable name="valid" select="matches($when, '^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$|^\d{2}:\d{2}(:\d{2})?$')"/>
+    <xsl:element name="{if ($valid) then 'time' else 'span'}">
+      <xsl:call-template name="te:start">
+        <xsl:with-param name="class" select="if (@cert) then 'cert-' || te:token(@cert) else ()"/>
+      </xsl:call-template>
+      <xsl:if test="$valid">
+        <xsl:attribute name="datetime" select="$when"/>
+      </xsl:if>
+      <xsl:apply-templates mode="te:text">
+        <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+      </xsl:apply-templates>
+    </xsl:element>
   </xsl:template>
-  <xsl:template match="date/@when | time/@when" mode="te:text"/>
 
   <xsl:template match="num | measure | idno | email | unit | roleName | addName | forename | surname | genName | nameLink | affiliation" mode="te:text">
     <xsl:call-template name="te:phrase"/>

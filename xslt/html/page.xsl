@@ -54,6 +54,7 @@
           <article id="document" class="document" aria-labelledby="title">
             <xsl:apply-templates select="text" mode="te:text"/>
           </article>
+          <xsl:call-template name="te:mark-legend"/>
           <xsl:call-template name="te:notes-section"/>
           <xsl:call-template name="te:about-section"/>
           <xsl:call-template name="te:cite-section"/>
