@@ -386,23 +386,31 @@ def _compile_forms(by_form: dict[str, Entry | None]) -> re.Pattern[str] | None:
     return re.compile(before + _trie_regex(trie) + after)
 
 
+_TOKEN_REGEX: dict[object, str] = {_WS: r"\s+", _OPT_WS: r"\s*", _APOS: "['’‘]"}
+
+
+def _token_regex(token: object) -> str:
+    regex = _TOKEN_REGEX.get(token)
+    if regex is None:
+        regex = _TOKEN_REGEX[token] = re.escape(str(token))
+    return regex
+
+
 def _trie_regex(node: dict) -> str:
-    branches: list[str] = []
-    for token in sorted((t for t in node if t is not None), key=_token_sort_key):
-        if token is _WS:
-            head = r"\s+"
-        elif token is _OPT_WS:
-            head = r"\s*"
-        elif token is _APOS:
-            head = "['’‘]"
-        else:
-            head = re.escape(token)
-        branches.append(head + _trie_regex(node[token]))
+    """The regex of a trie node: a run of single children, then one group of alternatives."""
+    run: list[str] = []
+    while None not in node and len(node) == 1:  # one way on: no group needed
+        (token, node), = node.items()
+        run.append(_token_regex(token))
+    branches = [
+        _token_regex(token) + _trie_regex(node[token])
+        for token in sorted((t for t in node if t is not None), key=_token_sort_key)
+    ]
     if None in node:
         branches.append("")  # last: a longer form is tried before ending here
     if len(branches) == 1:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")"
+        return "".join(run) + branches[0]
+    return "".join(run) + "(?:" + "|".join(branches) + ")"
 
 
 def _token_sort_key(token: object) -> tuple[int, str]:
