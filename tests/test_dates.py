@@ -214,8 +214,13 @@ def test_parse_date_accepts_the_document_date_too():
     assert parse_date("15.IV", document_date="1957-04-11") == ParsedDate("15.IV", "1957-04-15", "medium")
 
 
-def test_malformed_document_date_is_ignored():
-    assert find_dates("on 3 June", document_date="June 1949")[0][2].when is None
+@pytest.mark.parametrize("document_date", ["June 1949", "0000-00-00", "1969-13-45", "1969-02-30", ""])
+def test_malformed_document_date_is_ignored(document_date):
+    assert find_dates("on 3 June", document_date=document_date)[0][2].when is None
+
+
+def test_document_year_alone_gives_its_year():
+    assert find_dates("on 3 June", document_date="1949")[0][2].when == "1949-06-03"
 
 
 def test_ambiguous_slashed_dates_follow_the_european_order_proved_in_the_same_text():
@@ -311,6 +316,7 @@ def test_found_dates_are_ordered_non_overlapping_and_match_their_text(text):
         previous_end = end
 
 
-@given(st.text(max_size=60))
-def test_parse_date_never_raises(text):
-    parse_date(text)
+@given(st.text(max_size=60), st.sampled_from([None, "1969-06-09", "1950-01", "1949"]))
+def test_parse_and_find_never_raise_on_any_text(text, document_date):
+    parse_date(text, document_date=document_date)
+    find_dates(text, document_date=document_date)

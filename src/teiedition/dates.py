@@ -343,11 +343,20 @@ def _day_after_month_day(text: str, chosen: list[_Found]) -> list[_Found]:
     return result
 
 
-def _nearest_year(found: _Found, document_date: str) -> _Found:
+def _document_anchor(document_date: str | None) -> tuple[int, int, int] | None:
+    """(year, month, day) of an ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, else None."""
+    m = _DOCUMENT_DATE.fullmatch(document_date or "")
+    if m is None:
+        return None
+    year, month, day = int(m.group("y")), int(m.group("m") or 7), int(m.group("d") or 1)
+    return (year, month, day) if _valid(year, month, day) else None
+
+
+def _nearest_year(found: _Found, anchor: tuple[int, int, int]) -> _Found:
     """A date without a year, read in the year that puts it nearest the document's date."""
     if found.date.when is not None or found.month is None or found.day is None:
         return found
-    doc_year, doc_month, doc_day = (int(x) for x in (document_date[:4], document_date[5:7], document_date[8:10] or 1))
+    doc_year, doc_month, doc_day = anchor
     doc_ordinal = doc_year * 372 + doc_month * 31 + doc_day
     options = [y for y in (doc_year - 1, doc_year, doc_year + 1) if _valid(y, found.month, found.day)]
     if not options:
@@ -356,22 +365,24 @@ def _nearest_year(found: _Found, document_date: str) -> _Found:
     return replace(found, date=ParsedDate(found.date.text, _iso(year, found.month, found.day), "medium"))
 
 
-_DOCUMENT_DATE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
+_DOCUMENT_DATE = re.compile(rf"(?P<y>{_YEAR4})(?:-(?P<m>[01]\d)(?:-(?P<d>[0-3]\d))?)?")
 
 
 def find_dates(text: str, *, document_date: str | None = None) -> list[tuple[int, int, ParsedDate]]:
     """Every date printed in running text, in order, as (start, end, ParsedDate).
 
-    With `document_date` (ISO, the page's date) a day and month printed without a year
-    get the year that puts them nearest that date, with `cert="medium"`.
+    With `document_date` (ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: the page's date) a day
+    and month printed without a year get the year that puts them nearest that date,
+    with `cert="medium"`; an impossible `document_date` is ignored.
     """
     chosen = _non_overlapping(_candidates(text))
     chosen = _resolve_slash_order(chosen)
     chosen = _borrow_range_years(text, chosen)
     chosen = _day_after_month_day(text, chosen)
     chosen = _shared_month_days(text, chosen)
-    if document_date and _DOCUMENT_DATE.fullmatch(document_date):
-        chosen = [_nearest_year(c, document_date) for c in chosen]
+    anchor = _document_anchor(document_date)
+    if anchor is not None:
+        chosen = [_nearest_year(c, anchor) for c in chosen]
     return [(c.start, c.end, c.date) for c in chosen]
 
 
