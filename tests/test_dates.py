@@ -72,7 +72,11 @@ def test_roman_numeral_months(text, when):
     assert_date(text, when)
 
 
-@pytest.mark.parametrize("text", ["15.IV", "19 XI", "9 February", "June 9", "11 July"])
+def test_roman_numeral_month_with_slashes():
+    assert_date("19/XI/54", "1954-11-19")
+
+
+@pytest.mark.parametrize("text", ["15.IV", "19 XI", "19/XI", "9 February", "June 9", "11 July"])
 def test_day_and_month_without_year_is_a_date_with_unknowable_when(text):
     assert_date(text, None)
 
@@ -141,6 +145,8 @@ def test_parse_date_needs_the_whole_string_to_be_one_date(text):
         "CM No. 3310/54",
         "at 23:40",
         "he may 5 times",
+        "folder 3310/XI",
+        "20 X-ray machines",
     ],
 )
 def test_numbers_that_are_not_dates_are_not_found(text):

@@ -32,6 +32,7 @@ def assert_one_sentence(text: str) -> None:
     [
         "The letter was handed to L. I. Brezhnev on the same day.",
         "Cde. V. V. Kuznetsov received the Ambassador.",
+        "4 - Cde. Yu. V. Andropov and Zh. Ivanov signed it.",
         "In a conversation with CPSU CC Secretary B. N. Ponomarev he declared this.",
         "He spoke with Mr. Smith, Dr. Jones and Gen. Lee at St. Petersburg.",
         "See Nº 340 and No. 1193/sh, pp. 12-19 and p. 5 of the report.",

@@ -18,8 +18,8 @@ verb "may" is not a month):
   year that puts it nearest that date, with ``cert="medium"``.
 - bare days sharing a month: ``4, 9 and 16 November 1959``, ``18–23 May 1969`` and
   ``June 9–10, 1969`` give one date per day (the bare day is its own span)
-- Roman-numeral months: ``5.XI.62``, ``28.VIII.1962``, ``4.VI.1949``, ``15.IV`` and
-  ``19 XI`` (no year: when None)
+- Roman-numeral months: ``5.XI.62``, ``28.VIII.1962``, ``4.VI.1949``, ``19/XI/54``,
+  and without a year (when None) ``15.IV``, ``19 XI``, ``19/XI``
 - numeric day.month.year with dots: ``17.12.47``, ``8.07.50`` (European order; the
   archive's dotted dates are always day first)
 - numeric month/day/year with slashes: ``10/14/50`` (US order, the convention of the
@@ -113,12 +113,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # June 1960 / June, 1960
     ("my", re.compile(rf"(?<![\w])(?P<mon>{_MONTH}),?{_H}*(?P<y>{_YEAR4}){_RIGHT}")),
-    # 5.XI.62 / 28.VIII.1962 / 15.IV / 19 XI
+    # 5.XI.62 / 28.VIII.1962 / 15.IV / 19 XI / 19/XI / 19/XI/54
     (
         "roman",
         re.compile(
-            rf"{_LEFT}(?P<d>{_DAY})(?:\.{_H}?|{_H})(?P<rom>{_ROMAN})\b"
-            rf"(?:\.{_H}?(?P<y>{_YEAR4}|\d\d)(?!\d))?(?![\w/]|\.\d)"
+            rf"{_LEFT}(?P<d>{_DAY})(?:\.{_H}?|{_H}|/)(?P<rom>{_ROMAN})\b"
+            rf"(?:[./]{_H}?(?P<y>{_YEAR4}|\d\d)(?!\d))?(?![\w/\-–]|\.\d)"
         ),
     ),
     # 17.12.47 / 8.07.50 (day first)

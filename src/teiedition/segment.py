@@ -45,13 +45,15 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         "Messrs", "Mme", "Mlle", "Jr", "Sr", "Bros", "Inc", "Co", "Corp", "Ltd", "Dept",
         "Univ",
         # references before a number
-        "No", "Nos", "Nº", "nº", "no", "nos", "p", "pp", "vol", "Vol", "vols", "ch", "Ch",
+        "No", "Nos", "Nº", "nº", "no", "nos", "p", "pp", "vol", "Vol", "vols", "ch",
         "art", "Art", "para", "fig", "Fig", "f", "ff", "l", "ll", "d", "Op", "op", "tel",
         "Tel",
         # Latin and English shorthand
         "ed", "eds", "cit", "ibid", "Ibid", "cf", "approx", "ca", "c", "viz", "vs", "v",
         "etc", "e.g", "i.e", "a.m", "p.m", "A.M", "P.M", "U.S", "U.S.A", "U.K", "U.N",
         "U.S.S.R", "D.C",
+        # two-letter initials of transliterated Russian names: `Yu. V. Andropov`
+        "Yu", "Ya", "Ye", "Yo", "Zh", "Kh", "Ts", "Ch", "Sh", "Shch", "Th",
         # months
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     }
@@ -59,7 +61,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 # These bind only to a following number (`No. 5`, `p. 12`); before a capital they are
 # words ending a sentence (`He said no. Then ...`).
 NUMBER_ABBREVIATIONS: frozenset[str] = frozenset(
-    {"No", "Nos", "no", "nos", "p", "pp", "vol", "Vol", "vols", "ch", "Ch", "art", "Art",
+    {"No", "Nos", "no", "nos", "p", "pp", "vol", "Vol", "vols", "ch", "art", "Art",
      "para", "fig", "Fig", "f", "ff", "l", "ll", "d", "Op", "op", "tel", "Tel", "c", "v"}
 )
 # After these a capitalised word starts a new sentence (`at 6 p.m. The talks ...`);
