@@ -146,6 +146,7 @@ def test_parse_date_needs_the_whole_string_to_be_one_date(text):
         "at 23:40",
         "he may 5 times",
         "folder 3310/XI",
+        "SAPMO-BArch, DY 30/IV A 2/20/251, 14-21",
         "20 X-ray machines",
     ],
 )

@@ -117,7 +117,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "roman",
         re.compile(
-            rf"{_LEFT}(?P<d>{_DAY})(?:\.{_H}?|{_H}|/)(?P<rom>{_ROMAN})\b"
+            rf"{_LEFT}(?P<d>{_DAY})(?P<sep>\.{_H}?|{_H}|/)(?P<rom>{_ROMAN})\b"
             rf"(?:[./]{_H}?(?P<y>{_YEAR4}|\d\d)(?!\d))?(?![\w/\-–]|\.\d)"
         ),
     ),
@@ -132,6 +132,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"{_LEFT}(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<y>{_YEAR4}|\d\d)(?!\d){_RIGHT}"),
     ),
 ]
+_FILE_CODE_BEFORE = re.compile(r"\b[A-Z]{1,4}[ \t\u00a0]?$")
 _BARE_YEAR = re.compile(rf"(?P<y>{_YEAR4})")
 _RANGE_LINK = re.compile(rf"^{_H}*(?:to|through|till|until|–|—|-){_H}*$")
 
@@ -205,6 +206,8 @@ def _interpret(kind: str, m: re.Match[str]) -> _Found | None:
         return _Found(m.start(), m.end(), kind, ParsedDate(text, us_iso or eu_iso, None),
                       month=month, day=day, readings=proof)
     if kind == "roman":
+        if groups["sep"] in (" ", "/") and _FILE_CODE_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+            return None  # `DY 30/IV A 2/20/251` is a file number, not 30 April
         month = _ROMAN_MONTHS[groups["rom"]]
     elif kind in ("iso", "dotted"):
         month = int(groups["m"])
