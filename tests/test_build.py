@@ -313,3 +313,14 @@ def test_document_that_starts_failing_loses_its_old_edition(tmp_path):
     (src / "a.txt").write_text(fake_source("Letter A", body="FAIL now"), encoding="utf-8")
     run(src, out)
     assert not [p.name for p in out.iterdir() if p.name.startswith("a.")]
+
+
+def test_outputs_are_readable_by_a_web_server(tmp_path):
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "out"
+        run(three_sources(tmp_path), out)
+    finally:
+        os.umask(old)
+    for name in ("a.html", "a.xml", "a.pdf", "index.html", "catalogue.json"):
+        assert (out / name).stat().st_mode & 0o777 == 0o644, name

@@ -16,10 +16,11 @@ import pytest
 
 from conftest import EDITIONS, SEEDS, seed_documents
 from teiedition.build import PipelineStages, output_names
-from teiedition.catalogue import TEI_NS, catalogue_json, catalogue_rows, index_html, read_record
+from teiedition.catalogue import catalogue_json, catalogue_rows, index_html, read_record
 from teiedition.files import decode_source
 from teiedition.safexml import parse_xml_bytes, parse_xml_file
 
+TEI_NS = "http://www.tei-c.org/ns/1.0"
 SEED_IDS = [p.stem for p in seed_documents()]
 REBUILD = "editions/ is out of date: run `teiedition build seeds -o editions`"
 
