@@ -258,3 +258,13 @@ def test_spans_are_ordered_disjoint_stripped_and_cover_every_visible_character(t
         previous_end = end
     visible = {i for i, ch in enumerate(text) if not ch.isspace()}
     assert visible <= covered
+
+
+@given(st.text(max_size=120))
+def test_any_text_splits_into_stripped_ordered_spans(text):
+    spans = split_sentences(text)
+    assert spans == sorted(spans)
+    assert all(text[s:e].strip() == text[s:e] != "" for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    covered = {i for s, e in spans for i in range(s, e)}
+    assert {i for i, ch in enumerate(text) if not ch.isspace()} <= covered
