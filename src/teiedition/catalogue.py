@@ -231,6 +231,10 @@ def index_html(rows: list[dict], *, title: str = "Archival translations: TEI edi
     """The collection's entry page; lists every document that has a TEI edition."""
     listed = [r for r in rows if r["tei"]]
     body = "\n".join(_row_html(r) for r in listed)
+    kinds = [label for key, label in (("html", "an HTML edition"), ("tei", "TEI P5 XML"),
+                                      ("pdf", "a print edition (PDF)")) if any(r[key] for r in listed)]
+    each = "each as" if len(listed) != 1 else "as"
+    formats = f", {each} {', '.join(kinds[:-1])} and {kinds[-1]}" if len(kinds) > 1 else ""
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -243,7 +247,7 @@ def index_html(rows: list[dict], *, title: str = "Archival translations: TEI edi
 <body>
 <header>
 <h1>{escape(title)}</h1>
-<p>{len(listed)} documents. Each is available as an HTML edition, as TEI P5 XML and as a print edition (PDF). <a href="catalogue.json">Catalogue (JSON)</a> · <a href="catalogue.csv">Catalogue (CSV)</a></p>
+<p>{len(listed)} document{"" if len(listed) == 1 else "s"}{formats}. <a href="catalogue.json">Catalogue (JSON)</a> · <a href="catalogue.csv">Catalogue (CSV)</a></p>
 </header>
 <main>
 <p class="filter" hidden><label for="filter">Filter titles and summaries: </label><input id="filter" type="search" autocomplete="off"></p>
