@@ -89,9 +89,9 @@ def _rebuild(el, out: list[str]) -> None:
     elif tag in ("supplied", "note", "gap", "ex"):
         out.append("[")
         if tag == "note" and el.get("type") == "footnote":
-            out.append(el.get("n") or "")
-        else:
-            _children(el, out)
+            n = el.get("n") or ""
+            out.append(f"{n}] [{n} ")  # the marker here; the moved text "[n] ..." after it
+        _children(el, out)
         out.append("]")
     elif tag == "unclear":
         out.append("[[")

@@ -5,7 +5,8 @@ Why: one place wires the stages together (read the page -> recognise blocks
 files and folders into outputs written whole or not at all.
 
 Transforms run in this order, each a pure function ``Document -> Document``:
-``assign_paragraph_ids``, ``resolve_marginal_marks``, ``link_entities``.
+``assign_paragraph_ids``, ``date_years_from_document``, ``resolve_marginal_marks``,
+``link_entities``.  (Sentence segmentation is done by ``marks`` where it is needed.)
 """
 
 from __future__ import annotations
@@ -88,10 +89,37 @@ def link_entities(doc: Document) -> Document:
     return replace(doc, divisions=tuple(divs), footnotes=footnotes, entities=entries)
 
 
+def date_years_from_document(doc: Document) -> Document:
+    """A date printed without its year (``11 July``, ``15.IV``) takes the document's year, cert=medium."""
+    from .dates import parse_date
+
+    year = (doc.header.date_when or "")[:4]
+    if not year.isdigit():
+        return doc
+
+    def fill(block: Block) -> Block:
+        spans = list(block.spans)
+        changed = False
+        for i, s in enumerate(spans):
+            if s.kind != "date" or s.get("when"):
+                continue
+            printed = block.text[s.start:s.end]
+            for candidate in (f"{printed} {year}", f"{printed}, {year}", f"{printed}.{year}"):
+                parsed = parse_date(candidate)
+                if parsed and parsed.when and parsed.text == candidate:
+                    spans[i] = replace(s, attrs=attrs_of(when=parsed.when, cert="medium"))
+                    changed = True
+                    break
+        return replace(block, spans=tuple(spans)) if changed else block
+
+    divs = [replace(d, blocks=tuple(fill(b) for b in d.blocks)) for d in doc.divisions]
+    return replace(doc, divisions=tuple(divs), footnotes=tuple(fill(b) for b in doc.footnotes))
+
+
 def _transforms():
     from .marks import resolve_marginal_marks
 
-    return (assign_paragraph_ids, resolve_marginal_marks, link_entities)
+    return (assign_paragraph_ids, date_years_from_document, resolve_marginal_marks, link_entities)
 
 
 # ---------------------------------------------------------------------------------

@@ -326,6 +326,7 @@ def classify_blocks(lines) -> list[Block]:
 def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, ...]]:
     """Group blocks into divisions (opening, body, closing) and lift out footnote texts."""
     blocks = _join_bylines(blocks)
+    blocks = _number_copy_items(blocks)
     blocks = _find_name_signatures(blocks)
     blocks = _join_signature_blocks(blocks)
     markers = set()
@@ -367,6 +368,20 @@ def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, .
     if current or not divisions:
         divisions.append(Division("document" if not divisions else "enclosure", tuple(current)))
     return tuple(divisions), tuple(footnotes)
+
+
+def _number_copy_items(blocks: list[Block]) -> list[Block]:
+    """``1x`` lines (one copy each) are numbered by their place in the list."""
+    out: list[Block] = []
+    run = 0
+    for b in blocks:
+        if b.kind == "dist-item" and re.match(r"^\d+x\s", b.text):
+            run += 1
+            b = b.with_attrs(n=str(run))
+        elif b.kind != "dist-item":
+            run = 0
+        out.append(b)
+    return out
 
 
 def _has_marker(blocks: list[Block], footnote: Block, n: str | None) -> bool:

@@ -1,0 +1,35 @@
+"""Every converted document is valid against the official tei_all, and the seed's edition is current."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import EDITIONS, RUN_DATE, assert_valid_tei_all, dev_documents, seed_documents
+from convert_checks import convert_path
+
+DOCS = dev_documents() + seed_documents()
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
+def test_output_is_valid_tei_all(doc, tei_all):
+    assert_valid_tei_all(tei_all, convert_path(str(doc)), doc.name)
+
+
+@pytest.mark.parametrize("doc", seed_documents(), ids=lambda p: p.stem)
+def test_seed_edition_is_what_the_converter_produces_today(doc):
+    edition = EDITIONS / (doc.stem + ".xml")
+    assert edition.exists(), f"run: teiedition convert {doc} -o {edition} --run-date {RUN_DATE}"
+    assert edition.read_bytes() == convert_path(str(doc)), (
+        f"{edition} is stale; run: teiedition convert {doc} -o {edition} --run-date {RUN_DATE}")
+
+
+def test_every_pointer_resolves_inside_the_document():
+    from lxml import etree
+
+    for doc in DOCS:
+        root = etree.fromstring(convert_path(str(doc)))
+        ids = {el.get("{http://www.w3.org/XML/1998/namespace}id") for el in root.iter()}
+        for el in root.iter():
+            for attr in ("target", "ref", "resp", "change", "who"):
+                for pointer in (el.get(attr) or "").split():
+                    assert pointer.startswith("#") and pointer[1:] in ids, (doc.name, attr, pointer)
