@@ -171,6 +171,10 @@ def test_range_start_without_year_takes_the_year_of_the_range_end():
     )
 
 
+def test_two_dates_joined_by_and_share_the_printed_year():
+    assert_finds("on 30 June and 1 July 1969", ("30 June", "1969-06-30"), ("1 July 1969", "1969-07-01"))
+
+
 def test_range_across_new_year_gives_the_start_the_previous_year():
     assert_finds("from 15 December to 10 January 1970", ("15 December", "1969-12-15"), ("10 January 1970", "1970-01-10"))
 

@@ -134,7 +134,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _FILE_CODE_BEFORE = re.compile(r"\b[A-Z]{1,4}[ \t\u00a0]?$")
 _BARE_YEAR = re.compile(rf"(?P<y>{_YEAR4})")
-_RANGE_LINK = re.compile(rf"^{_H}*(?:to|through|till|until|–|—|-){_H}*$")
+_RANGE_LINK = re.compile(rf"^,?{_H}*(?:to|through|till|until|and|&|–|—|-){_H}*$")
 
 
 def _month_number(name: str) -> int:
@@ -263,7 +263,7 @@ def _resolve_slash_order(chosen: list[_Found]) -> list[_Found]:
 
 
 def _borrow_range_years(text: str, chosen: list[_Found]) -> list[_Found]:
-    """`1 September to 31 October 1954`: the first date takes the second one's year."""
+    """`1 September to 31 October 1954`, `30 June and 1 July 1969`: the first takes the year."""
     result = list(chosen)
     for i, cand in enumerate(result[:-1]):
         later = result[i + 1]
