@@ -24,7 +24,7 @@ from .files import atomic_write, decode_source
 from .model import Block, Division, Document, Span, attrs_of
 
 #: Plain-text sources larger than this are refused (override with TEIEDITION_MAX_BYTES).
-DEFAULT_MAX_TEXT_BYTES = 32 * 1024 * 1024
+DEFAULT_MAX_TEXT_BYTES = 16 * 1024 * 1024
 SOURCE_SUFFIXES = (".txt",)
 
 
