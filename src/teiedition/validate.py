@@ -146,6 +146,10 @@ class Locator:
 
 def _tidy(message: str) -> str:
     message = message.replace(f"{{{TEI_NS}}}", "").replace("tei:", "")
+    message = message.replace("{http://www.w3.org/XML/1998/namespace}", "xml:")
+    message = re.sub(r"(attribute xml:id='[^']*'): value doesn't match any pattern of .*$",
+                     r"\1: not a valid xml:id (an XML name: it starts with a letter or _, "
+                     "and has no spaces or colons)", message)
     return " ".join(message.split())
 
 
@@ -169,7 +173,7 @@ class XsdCheck:
         seen_attributes: set[tuple[int, str]] = set()
         for err in self.schema.iter_errors(tree):
             el = err.elem if isinstance(getattr(err, "elem", None), etree._Element) else None
-            reason = _tidy(err.reason or err.message)
+            reason = _tidy(_assertion_message(err) or err.reason or err.message)
             attr = _ATTRIBUTE_ERROR.match(reason)
             if attr:  # a union type reports once per member: keep one line per attribute
                 key = (id(el), attr.group(1))
@@ -182,6 +186,17 @@ class XsdCheck:
             line, col = locate.position(el)
             problems.append(Problem(name, line, col, "error", reason, self.rule, locate.xpath(el)))
         return problems
+
+
+def _assertion_message(err) -> str | None:
+    """An xs:assert's own words: the xs:documentation inside it, if the schema gives one."""
+    validator = getattr(err, "validator", None)
+    if type(validator).__name__ != "XsdAssert":
+        return None
+    annotation = getattr(validator, "annotation", None)
+    docs = getattr(annotation, "documentation", None) or []
+    text = " ".join("".join(d.itertext()) if hasattr(d, "itertext") else str(d) for d in docs).strip()
+    return text or None
 
 
 _ATTRIBUTE_ERROR = re.compile(r"^attribute (\S+)='(.*?)': ")
@@ -214,7 +229,7 @@ class RelaxNgCheck:
 class SchematronCheck:
     """An ISO Schematron schema; each finding keeps its assertion's ``@id`` as the rule."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, rule: str = "schematron"):
         from .schematron import SchematronSchema
 
         self.schema = SchematronSchema(path)
@@ -227,17 +242,33 @@ class SchematronCheck:
         return problems
 
 
+_COMPILED: dict[tuple, object] = {}
+
+
+def compiled(kind, path: Path, *args):
+    """A check compiled once per process (tei_all takes seconds); recompiled if the file changes."""
+    path = Path(path)
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    key = (kind.__name__, str(path.resolve()), stamp, args)
+    if key not in _COMPILED:
+        _COMPILED[key] = kind(path, *args)
+    return _COMPILED[key]
+
+
 def _user_check(path: str | os.PathLike):
     p = Path(path)
     if not p.is_file():
         raise UsageError("schema file not found", path=str(path))
     suffix = p.suffix.lower()
     if suffix == ".xsd":
-        return XsdCheck(p, f"xsd:{p.name}")
+        return compiled(XsdCheck, p, f"xsd:{p.name}")
     if suffix == ".rng":
-        return RelaxNgCheck(p, f"rng:{p.name}")
+        return compiled(RelaxNgCheck, p, f"rng:{p.name}")
     if suffix == ".sch":
-        return SchematronCheck(p)
+        return compiled(SchematronCheck, p)
     raise UsageError("unknown schema type: use a .xsd, .rng or .sch file", path=str(path))
 
 
@@ -255,10 +286,10 @@ class Validator:
         self.tei_all = None if tei_all is None else str(tei_all)
         self.checks = []
         if profile in ("teiedition", "both"):
-            self.checks.append(XsdCheck(PROJECT_XSD, "teiedition-xsd"))
-            self.checks.append(SchematronCheck(PROJECT_SCH))
+            self.checks.append(compiled(XsdCheck, PROJECT_XSD, "teiedition-xsd"))
+            self.checks.append(compiled(SchematronCheck, PROJECT_SCH))
         if profile in ("tei-all", "both"):
-            self.checks.append(RelaxNgCheck(find_tei_all(tei_all), "tei-all"))
+            self.checks.append(compiled(RelaxNgCheck, find_tei_all(tei_all), "tei-all"))
         self.checks.extend(_user_check(s) for s in schemas)
 
     def validate_file(self, path: str | os.PathLike) -> Report:
