@@ -249,17 +249,22 @@ def _bracket_only(text):
     s = text.strip()
     if s.startswith("[") and _outer_bracket_end(s) in (len(s), -1):
         return ("aside", (), ())  # a bracket that fills the line, or one left open to its end
+    if s.startswith("[") and STAMP_LABEL_RE.match(s[1:_outer_bracket_end(s) - 1]):
+        return ("aside", (), ())  # "[stamp and handwriting] Cabinet of the Minister ..."
     return None
 
 
 def _heading(text):
     s = text.strip()
-    if is_upper_line(s) and _words(s) <= 14 and not s.endswith(","):
+    if is_upper_line(re.sub(rf"\b{NUMBER_SIGN}\s*", "", s)) and _words(s) <= 14 and not s.endswith(","):
         return ("head", (), ())
     if re.fullmatch(r"(?:[A-Za-z] ){2,}[A-Za-z]", s):  # letter-spaced heading: N o t e
         return ("head", (), ())
-    if NUMBERED_HEADING_RE.match(s) and _words(s) <= 12 and not re.search(r"[.!?]\s+\S", s[3:]):
+    m = NUMBERED_HEADING_RE.match(s)
+    if m and _words(s) <= 12 and not re.search(r"[.!?]\s+\S", s[s.index(".") + 1:]):
         return ("heading", (), ())
+    if s[:1].islower() and _words(s) <= 16 and not re.search(r"[.!?;:]['’”\")\]]*$", s):
+        return ("line", (), ())  # a heading continued on the next line: "with DPRK Chargé d'Affaires ..."
     return None
 
 
