@@ -130,7 +130,7 @@
         desc, note, location/geo, country, settlement)[normalize-space()]"/>
     <xsl:if test="exists($facts)">
       <span class="index-facts">
-        <xsl:value-of select="' (' || string-join(for $f in $facts return te:plain($f), '; ') || ')'"/>
+        <xsl:value-of select="' (' || string-join(for $f in $facts return replace(te:plain($f), '\.$', ''), '; ') || ')'"/>
       </span>
     </xsl:if>
   </xsl:template>

@@ -31,8 +31,16 @@
   <!-- Does the note's own text already say what it is ("Translator's note: ...")? -->
   <xsl:function name="te:labels-itself" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="matches(normalize-space(string-join($note/text()[1])), '^(translator|editor|note|footnote)', 'i')"/>
+    <xsl:sequence select="exists($note/label[1][not(preceding-sibling::node()[normalize-space()])])
+        or matches(normalize-space(string-join($note/text()[1])), '^(translator|editor|note|footnote)', 'i')"/>
   </xsl:function>
+
+  <!-- A note's own label ("Translator's note:") stays inline, styled as a label. -->
+  <xsl:template match="note/label" mode="te:text">
+    <xsl:call-template name="te:phrase">
+      <xsl:with-param name="class" select="'note-own-label'"/>
+    </xsl:call-template>
+  </xsl:template>
 
   <xsl:template match="note[te:is-numbered-note(.)]" mode="te:text" priority="1">
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>

@@ -128,7 +128,7 @@
 
   <xsl:template match="dateline | salute | signed | byline | docAuthor | docDate | docEdition | docImprint
       | docTitle | titlePart | imprimatur | speaker | stage[not(parent::p or parent::l or parent::seg)]
-      | label[not(parent::list)] | addrLine | address[not(ancestor::p)] | fw" mode="te:text">
+      | label[not(parent::list or parent::note)] | addrLine | address[not(ancestor::p)] | fw" mode="te:text">
     <xsl:call-template name="te:box">
       <xsl:with-param name="holds-phrasing" select="not(te:holds-blocks(.))"/>
     </xsl:call-template>
