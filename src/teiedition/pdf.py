@@ -73,13 +73,69 @@ def html_to_pdf(html: str, *, paper: str = "a4") -> bytes:
     with _lock:
         stylesheets, font_config = _compiled_css(paper)
         try:
-            document = HTML(string=html, base_url=ASSETS_DIR.as_uri() + "/",
-                            url_fetcher=_refuse_fetch).render(
-                stylesheets=stylesheets, font_config=font_config)
+            source = HTML(string=html, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=_refuse_fetch)
+            document = source.render(stylesheets=stylesheets, font_config=font_config)
+            for _ in range(MAX_REPAIRS):
+                misplaced = misplaced_footnotes(document)
+                if not misplaced or not _break_before_calling_blocks(source, misplaced):
+                    break
+                document = source.render(stylesheets=stylesheets, font_config=font_config)
             bars = marginal_bars(document)
             return document.write_pdf(finisher=lambda doc, pdf: draw_bars(pdf, bars))
         except RecursionError:
             raise InvalidDocument("too deeply nested to lay out as pages") from None
+
+
+# --- Footnotes on the page of their call -------------------------------------------
+
+#: Layout passes spent moving paragraphs whose footnote WeasyPrint set a page late.
+MAX_REPAIRS = 4
+_BLOCKS = {"p", "li", "div", "blockquote", "section", "dd", "td"}
+
+
+def misplaced_footnotes(document) -> list:
+    """Footnote elements whose body is not on the page of their call.
+
+    WeasyPrint may set a footnote body on the page after its call even with
+    ``footnote-policy: line`` (its issues 1564 and 2502); this finds them from
+    the laid-out pages: the ``::footnote-call`` box and the body in the
+    footnote area.
+    """
+    calls: dict[int, tuple[int, object]] = {}
+    bodies: dict[int, int] = {}
+    for index, page in enumerate(document.pages):
+        for box in page._page_box.descendants():
+            tag = getattr(box, "element_tag", None) or ""
+            if tag.endswith("::footnote-call") and box.element is not None:
+                calls.setdefault(id(box.element), (index, box.element))
+        for area in page._page_box.children:
+            if type(area).__name__ == "FootnoteAreaBox":
+                for box in area.descendants():
+                    element = getattr(box, "element", None)
+                    if element is not None and element.get("data-n") is not None:
+                        bodies.setdefault(id(element), index)
+    return [element for key, (index, element) in calls.items()
+            if key in bodies and bodies[key] != index]
+
+
+def _break_before_calling_blocks(source, elements) -> bool:
+    """Start each misplaced note's paragraph on a new page; False when nothing could change."""
+    root = source.etree_element
+    parents = {child: parent for parent in root.iter() for child in parent}
+    changed = False
+    for element in elements:
+        block = parents.get(element)
+        while block is not None and _local(block.tag) not in _BLOCKS:
+            block = parents.get(block)
+        if block is None or "break-before" in (block.get("style") or ""):
+            continue
+        block.set("style", ((block.get("style") or "") + "; break-before: page").lstrip("; "))
+        changed = True
+    return changed
+
+
+def _local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def _check_options(paper: str, notes: str) -> None:
@@ -95,7 +151,8 @@ def _compiled_css(paper: str):
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    # Refused fetches and links to the HTML-only index are expected; not worth a line each.
+    logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
     if _font_config is None:
         _font_config = FontConfiguration()
     if paper not in _stylesheets:

@@ -1,0 +1,500 @@
+"""The print edition (PDF): what a reader and an archive get out of the file.
+
+Each document is rendered once per session; the tests read the PDF back with
+pypdf (text per page, metadata, outline, fonts) and never compare bytes with
+a golden file.  Documents: the hand-made house sample, a long generated
+document dense with notes and marks (the footnote layouts we ship), one with
+Korean and Chinese names, and the seed and dev corpus once the converter exists.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pypdf
+import pytest
+from lxml import etree
+
+from conftest import DEV_CORPUS, RUN_DATE, SHARED
+
+FIXTURES = Path(__file__).parent / "fixtures"
+HOUSE_SAMPLE = FIXTURES / "house_sample.xml"
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+# ---------------------------------------------------------------- reading a PDF back
+
+#: Dropped before comparing: spaces, hyphens a line break may add, brackets the edition adds.
+_IGNORED = re.compile(r"[\s\-\u00ad\u2010\u2011\u200b\[\]]+")
+
+
+def squeeze(text: str) -> str:
+    """Text without whitespace, hyphens or brackets: hyphenation and line breaks do not matter."""
+    return _IGNORED.sub("", text)
+
+
+@dataclass
+class PrintedPdf:
+    """A rendered PDF and the views of it the tests need."""
+
+    data: bytes
+    tei: bytes
+
+    @cached_property
+    def reader(self) -> pypdf.PdfReader:
+        return pypdf.PdfReader(io.BytesIO(self.data))
+
+    @cached_property
+    def page_texts(self) -> list[str]:
+        return [page.extract_text() or "" for page in self.reader.pages]
+
+    @cached_property
+    def squeezed_pages(self) -> list[str]:
+        return [squeeze(text) for text in self.page_texts]
+
+    def pages_with(self, text: str) -> list[int]:
+        needle = squeeze(text)
+        return [i for i, page in enumerate(self.squeezed_pages) if needle in page]
+
+    def fonts(self) -> list:
+        found = []
+        for page in self.reader.pages:
+            for font in page.get("/Resources", {}).get("/Font", {}).values():
+                found.append(font.get_object())
+        return found
+
+    def outline_titles(self) -> list[str]:
+        titles: list[str] = []
+
+        def walk(items):
+            for item in items:
+                walk(item) if isinstance(item, list) else titles.append(item.title)
+
+        walk(self.reader.outline)
+        return titles
+
+
+def font_is_embedded(font) -> bool:
+    descriptors = [font.get("/FontDescriptor")] + [
+        d.get_object().get("/FontDescriptor") for d in font.get("/DescendantFonts", []) or []]
+    return any(key in d.get_object() for d in descriptors if d is not None
+               for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+# ---------------------------------------------------------------- what the TEI says
+
+
+def text_words(tei: bytes) -> list[str]:
+    """Every word of the TEI's <text>, notes included."""
+    text = etree.fromstring(tei).find(f"{TEI}text")
+    return " ".join(text.itertext()).split()
+
+
+@dataclass(frozen=True)
+class Note:
+    number: str
+    text: str
+    before: str  # the last words of running text before the note's call
+
+
+def printed_note_numbers(tei: bytes) -> list[str]:
+    """The numbers the print edition gives its notes, in order (the shared te:note-number)."""
+    from teiedition.pdf import PdfRenderer
+    from teiedition.safexml import parse_xml_bytes
+
+    html = etree.fromstring(PdfRenderer().print_html(parse_xml_bytes(tei)).encode(), etree.HTMLParser())
+    return [span.get("data-n") for span in html.iter("span") if "fn" in (span.get("class") or "").split()]
+
+
+def numbered_notes(tei: bytes) -> list[Note]:
+    """Notes printed with a number (stamps and handwriting are not), with the number they print with."""
+    numbers = iter(printed_note_numbers(tei))
+    root = etree.fromstring(tei).find(f"{TEI}text")
+    notes, running, count, inside = [], [], 0, 0
+    for event, node in etree.iterwalk(root, events=("start", "end")):
+        numbered = node.tag == f"{TEI}note" and node.get("type") not in ("stamp", "handwritten")
+        if event == "start":
+            if numbered and not inside:
+                count += 1
+                before = " ".join(" ".join(running).split()[-3:])
+                notes.append(Note(next(numbers),
+                                  " ".join("".join(node.itertext()).split()), before))
+            inside += numbered
+            if not inside and node.text:
+                running.append(node.text)
+        else:
+            inside -= numbered
+            if not inside and node is not root and node.tail:
+                running.append(node.tail)
+    return notes
+
+
+# ---------------------------------------------------------------- documents
+
+
+def long_document(paragraphs: int = 240, seed: int = 5) -> bytes:
+    """The house sample with a long body: paragraphs of many lengths, notes short and long,
+    marked spans mid-paragraph and whole marked paragraphs (the layouts the edition ships)."""
+    rng = random.Random(seed)
+    words = ("the Korean comrades declared that the position of the Party on questions of the "
+             "international movement remains unchanged and the embassy considers it necessary "
+             "to continue consultations with the fraternal parties on economic cooperation").split()
+    tree = etree.parse(str(HOUSE_SAMPLE))
+    body = tree.find(f"{TEI}text/{TEI}body")
+    for p in body.findall(f"{TEI}p"):
+        body.remove(p)
+    closer = body.find(f"{TEI}closer")
+    at = list(body).index(closer) if closer is not None else len(body)
+    E = lambda tag, **attrs: etree.Element(TEI + tag, {k.replace("_", ":") if k != "xml_id" else XML_ID: v
+                                                        for k, v in attrs.items()})
+    for i in range(1, paragraphs + 1):
+        p = E("p", xml_id=f"g{i}")
+        sentence = lambda n: " ".join(rng.choice(words) for _ in range(n)).capitalize() + "."
+        p.text = " ".join(sentence(rng.randint(8, 30)) for _ in range(rng.randint(1, 6))) + f" Call{i} "
+        if i % 3 == 0:
+            seg = E("seg", type="marked", xml_id=f"gm{i}")
+            seg.text = sentence(rng.randint(15, 45))
+            seg.tail = " "
+            p.append(seg)
+            note = E("note", type="translator", resp="#translator", target=f"#gm{i}")
+            note.text = f"Translator’s note {i}: the previous sentence was highlighted " + sentence(rng.randint(2, 60))
+            p.append(note)
+            mark = E("metamark", function="highlight", rend=rng.choice(["single-line", "double-line"]),
+                     place="margin-left", target=f"#gm{i}", change="#readers")
+            p.append(mark)
+            mark.tail = " " + sentence(rng.randint(5, 25))
+        elif i % 4 == 1:
+            note = E("note", type="translator", resp="#translator", target=f"#g{i}")
+            note.text = f"Translator’s note {i}: the previous paragraph was marked " + sentence(rng.randint(3, 25))
+            p.append(note)
+            p.append(E("metamark", function="query", rend="question-mark", place="margin-left",
+                       target=f"#g{i}", change="#readers"))
+        body.insert(at, p)
+        at += 1
+    return etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
+
+
+def cjk_document() -> bytes:
+    """The house sample naming people in Korean and Chinese script."""
+    data = HOUSE_SAMPLE.read_bytes()
+    tree = etree.fromstring(data)
+    p = tree.find(f".//{TEI}body/{TEI}p")
+    extra = etree.SubElement(p, TEI + "persName", {"{http://www.w3.org/XML/1998/namespace}lang": "ko"})
+    extra.text = "김일성"
+    extra.tail = " met "
+    zh = etree.SubElement(p, TEI + "persName", {"{http://www.w3.org/XML/1998/namespace}lang": "zh"})
+    zh.text = "毛泽东"
+    zh.tail = " and Москва replied."
+    return etree.tostring(tree, encoding="UTF-8")
+
+
+def corpus_documents() -> dict[str, bytes]:
+    """The seed and the dev corpus as TEI, when the converter is there to make them."""
+    convert = pytest.importorskip("teiedition.convert")
+    docs = {}
+    for path in sorted(SHARED.glob("seeds/*.txt")) + sorted(DEV_CORPUS.glob("*.txt")):
+        conversion = convert.convert_text(path.read_text(encoding="utf-8"), doc_id=path.stem, run_date=RUN_DATE)
+        docs[path.stem] = conversion.tei
+    return docs
+
+
+_cache: dict[tuple, PrintedPdf] = {}
+
+
+def printed(name: str, tei: bytes, **options) -> PrintedPdf:
+    """Render once per session and option set."""
+    from teiedition.pdf import PdfRenderer
+    from teiedition.safexml import parse_xml_bytes
+
+    key = (name, tuple(sorted(options.items())))
+    if key not in _cache:
+        data = PdfRenderer().render(parse_xml_bytes(tei, name=name), **options)
+        _cache[key] = PrintedPdf(data, tei)
+    return _cache[key]
+
+
+@pytest.fixture(scope="session")
+def house() -> PrintedPdf:
+    return printed("house", HOUSE_SAMPLE.read_bytes())
+
+
+@pytest.fixture(scope="session")
+def long_doc() -> PrintedPdf:
+    return printed("long", long_document())
+
+
+@pytest.fixture(scope="session")
+def corpus() -> dict[str, PrintedPdf]:
+    return {name: printed(name, tei) for name, tei in corpus_documents().items()}
+
+
+# ---------------------------------------------------------------- assertions
+
+
+def assert_prints_every_word(pdf: PrintedPdf, label: str = "") -> None:
+    everything = "".join(pdf.squeezed_pages)
+    missing = [w for w in text_words(pdf.tei) if squeeze(w) and squeeze(w) not in everything]
+    assert not missing, f"{label}: words of <text> missing from the PDF: {missing[:20]}"
+
+
+def assert_notes_beside_their_calls(pdf: PrintedPdf, label: str = "") -> None:
+    """Each numbered note's text is on exactly the page that shows its call (word + number)."""
+    problems = []
+    for note in numbered_notes(pdf.tei):
+        body_pages = pdf.pages_with(note.text[:60])
+        words = note.before.split()
+        # the last words before the call, then fewer (a page may break between them)
+        call_pages = next((found for k in (3, 2, 1) if (found := pdf.pages_with(" ".join(words[-k:]) + note.number))),
+                          []) if words else body_pages
+        if not body_pages:
+            problems.append(f"note {note.number} not printed: {note.text[:40]!r}")
+        elif not set(body_pages) & set(call_pages):
+            problems.append(f"note {note.number} on page(s) {[p + 1 for p in body_pages]}, "
+                            f"its call on {[p + 1 for p in call_pages]}: {note.text[:40]!r}")
+    assert not problems, f"{label}:\n" + "\n".join(problems)
+
+
+# ---------------------------------------------------------------- the text
+
+
+def test_every_word_of_the_text_is_printed(house):
+    assert_prints_every_word(house, "house sample")
+
+
+def test_every_word_of_a_long_document_is_printed(long_doc):
+    assert_prints_every_word(long_doc, "long document")
+
+
+def test_supplied_words_come_back_in_brackets(house):
+    tei = etree.fromstring(house.tei)
+    supplied = [" ".join(s.itertext()) for s in tei.iter(f"{TEI}supplied")]
+    assert supplied
+    text = " ".join(house.page_texts)
+    for words in supplied:
+        assert f"[{words}]" in text
+
+
+def test_stamps_and_signatures_are_labelled_text(house):
+    text = " ".join(house.page_texts)
+    assert "STAMP" in text
+    assert "[signature]" in text
+
+
+def test_the_distribution_list_keeps_its_numbers(house):
+    tei = etree.fromstring(house.tei)
+    items = tei.findall(f".//{TEI}list[@type='distribution']/{TEI}item")
+    assert items
+    squeezed = "".join(house.squeezed_pages)
+    for item in items:
+        text = "".join(item.itertext()).strip()
+        number = "" if text.startswith(item.get("n")) else f"{item.get('n')} – "
+        assert squeeze(number + text) in squeezed
+
+
+# ---------------------------------------------------------------- notes
+
+
+def test_every_note_is_printed(house):
+    for note in numbered_notes(house.tei):
+        assert house.pages_with(note.text), note.text
+
+
+def test_footnotes_sit_on_the_page_of_their_call(house):
+    assert_notes_beside_their_calls(house, "house sample")
+
+
+def test_footnotes_of_a_long_dense_document_sit_on_the_page_of_their_call(long_doc):
+    assert len(long_doc.page_texts) > 20
+    assert_notes_beside_their_calls(long_doc, "long document")
+
+
+def test_corpus_footnotes_sit_on_the_page_of_their_call(corpus):
+    for name, pdf in corpus.items():
+        assert_notes_beside_their_calls(pdf, name)
+        assert_prints_every_word(pdf, name)
+
+
+def test_endnotes_follow_the_text():
+    pdf = printed("house", HOUSE_SAMPLE.read_bytes(), notes="endnotes")
+    notes = numbered_notes(pdf.tei)
+    last = len(pdf.page_texts) - 1
+    notes_heading = max(pdf.pages_with("Notes"))
+    for note in notes:
+        assert min(pdf.pages_with(note.text[:60])) >= notes_heading
+    assert "Notes" in pdf.outline_titles()
+    assert notes_heading <= last
+
+
+# ---------------------------------------------------------------- pages
+
+
+def test_a4_by_default_and_letter_on_request(house):
+    width, height = (float(x) for x in house.reader.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (595, 842)
+    letter = printed("house", HOUSE_SAMPLE.read_bytes(), paper="letter")
+    width, height = (float(x) for x in letter.reader.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (612, 792)
+
+
+def test_pages_say_page_x_of_y(long_doc):
+    total = len(long_doc.page_texts)
+    for index, text in enumerate(long_doc.page_texts):
+        assert f"Page {index + 1} of {total}" in text
+
+
+def test_running_heads_give_short_title_and_archival_reference(long_doc):
+    citation = etree.fromstring(long_doc.tei).findtext(f".//{TEI}altIdentifier/{TEI}idno")
+    second = long_doc.squeezed_pages[1]
+    assert squeeze(citation) in second
+    assert squeeze("Embassy Report") in second
+
+
+def test_title_block_cites_the_document(house):
+    first = house.squeezed_pages[0]
+    tei = etree.fromstring(house.tei)
+    for path in (f".//{TEI}titleStmt/{TEI}title", f".//{TEI}altIdentifier/{TEI}idno",
+                 f".//{TEI}respStmt[@{XML_ID}='translator']/{TEI}persName", f".//{TEI}funder",
+                 f".//{TEI}availability/{TEI}p"):
+        assert squeeze(tei.findtext(path)) in first, path
+    assert "How to cite" in house.page_texts[0]
+
+
+# ---------------------------------------------------------------- metadata, outline, fonts
+
+
+def test_pdf_metadata_title_author_subject_language(house):
+    meta = house.reader.metadata
+    tei = etree.fromstring(house.tei)
+    assert meta.title == " ".join(tei.findtext(f".//{TEI}titleStmt/{TEI}title").split())
+    assert meta.author == "Tom Translator"
+    assert meta.subject and meta.subject.startswith(" ".join("".join(tei.find(f".//{TEI}abstract").itertext()).split())[:30])
+    assert house.reader.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_bookmarks_lead_to_title_document_and_citation(house):
+    titles = house.outline_titles()
+    assert titles[0].startswith("Embassy Report")
+    assert "Document" in titles and "How to cite" in titles
+
+
+def test_every_font_is_embedded(house):
+    assert house.fonts()
+    assert all(font_is_embedded(f) for f in house.fonts())
+
+
+def test_korean_chinese_and_cyrillic_names_print_in_embedded_fonts():
+    pdf = printed("cjk", cjk_document())
+    text = " ".join(pdf.page_texts)
+    assert "김일성" in text and "毛泽东" in text and "Москва" in text
+    names = {str(f.get("/BaseFont")) for f in pdf.fonts()}
+    assert any("CJK" in n for n in names), names
+    assert all(font_is_embedded(f) for f in pdf.fonts())
+
+
+# ---------------------------------------------------------------- marginal marks
+
+
+def laid_out(tei: bytes):
+    """The WeasyPrint document before it is written: lets tests see where bars go."""
+    from teiedition import pdf as pdfmod
+    from teiedition.safexml import parse_xml_bytes
+    from weasyprint import HTML
+
+    html = pdfmod.PdfRenderer().print_html(parse_xml_bytes(tei))
+    stylesheets, fonts = pdfmod._compiled_css("a4")
+    return HTML(string=html).render(stylesheets=stylesheets, font_config=fonts)
+
+
+def test_bars_stand_beside_the_marked_lines_only(long_doc):
+    """Each marked span's bar starts at the span's own first line, even mid-paragraph."""
+    from teiedition.pdf import marginal_bars
+
+    document = laid_out(long_doc.tei)
+    bars = marginal_bars(document)
+    tei = etree.fromstring(long_doc.tei)
+    spans = {s.get(XML_ID): s.getparent().get(XML_ID) for s in tei.iter(f"{TEI}seg") if s.get("type") == "marked"}
+    checked = mid_paragraph = 0
+    for index, page in enumerate(document.pages):
+        tops: dict[str, float] = {}
+        for box in page._page_box.descendants():
+            element = getattr(box, "element", None)
+            if element is not None and element.get("id") and hasattr(box, "position_y"):
+                tops.setdefault(element.get("id"), box.position_y)
+        for span, paragraph in spans.items():
+            if span in tops and paragraph in tops:
+                assert any(b.page == index and abs(b.top - tops[span]) < 6 for b in bars), span
+                checked += 1
+                mid_paragraph += tops[span] > tops[paragraph] + 5
+    assert checked >= len(spans) // 2 and mid_paragraph > 10
+
+
+def test_query_marks_print_a_question_mark_in_the_left_margin(long_doc):
+    document = laid_out(long_doc.tei)
+    glyphs = [b for page in document.pages for b in page._page_box.descendants()
+              if getattr(b, "element", None) is not None
+              and "margin-glyph" in (b.element.get("class") or "") and hasattr(b, "position_x")]
+    assert glyphs
+    text_left = 30 / 25.4 * 96  # the 30 mm left page margin, in CSS px
+    for glyph in glyphs:
+        assert glyph.position_x + glyph.width < text_left - 10
+
+
+def test_bars_are_drawn_into_the_pdf(long_doc):
+    """Each page with marks has one extra content stream with our strokes."""
+    pages_with_bars = [p for p in long_doc.reader.pages
+                       if isinstance(p.get("/Contents"), pypdf.generic.ArrayObject)]
+    assert pages_with_bars
+    strokes = pages_with_bars[0]["/Contents"][-1].get_object().get_data()
+    assert strokes.count(b" l") >= 1 and b"S" in strokes
+
+
+# ---------------------------------------------------------------- behaviour
+
+
+def test_same_input_gives_the_same_bytes(house):
+    again = printed("house-again", HOUSE_SAMPLE.read_bytes())
+    assert again.data == house.data
+
+
+def test_a_non_tei_document_is_refused_in_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from teiedition.cli import main
+
+    source = tmp_path / "letter.xml"
+    source.write_text("<letter><p>Not TEI</p></letter>", encoding="utf-8")
+    out = tmp_path / "letter.pdf"
+    result = CliRunner().invoke(main, ["render", str(source), "--to", "pdf", "-o", str(out)])
+    assert result.exit_code in (1, 2)
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_malformed_xml_leaves_no_pdf_behind(tmp_path):
+    from click.testing import CliRunner
+
+    from teiedition.cli import main
+
+    source = tmp_path / "broken.xml"
+    source.write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'><text>", encoding="utf-8")
+    out = tmp_path / "broken.pdf"
+    result = CliRunner().invoke(main, ["render", str(source), "--to", "pdf", "-o", str(out)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert not out.exists() and not list(tmp_path.glob(".broken.pdf*"))
+
+
+def test_the_pdf_fetches_nothing(tmp_path):
+    """A graphic pointing at a local file or the network is not read into the PDF."""
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 64)
+    tei = HOUSE_SAMPLE.read_bytes().replace(
+        b"</body>", f"<figure><graphic url='file://{secret}'/></figure><figure><graphic url='http://example.invalid/x.png'/></figure></body>".encode(), 1)
+    pdf = printed("graphic", tei)
+    assert b"/Image" not in pdf.data
