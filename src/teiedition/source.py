@@ -128,7 +128,7 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     tail = next((i for i in idx[pos:] if TAIL_START_RE.match(lines[i].strip())), n)
     body_idx = [i for i in idx if body_start <= i < tail]
     summary = ""
-    if body_idx and _looks_like_summary(lines[body_idx[-1]]):
+    if body_idx and tail < n and _looks_like_summary(lines[body_idx[-1]]):
         summary = lines[body_idx[-1]].strip()
         body_end = body_idx[-1]
     else:
