@@ -324,3 +324,18 @@ def test_outputs_are_readable_by_a_web_server(tmp_path):
         os.umask(old)
     for name in ("a.html", "a.xml", "a.pdf", "index.html", "catalogue.json"):
         assert (out / name).stat().st_mode & 0o777 == 0o644, name
+
+
+def test_progress_bar_is_drawn_when_asked(tmp_path):
+    stream = io.StringIO()
+    run_build(three_sources(tmp_path), tmp_path / "out", jobs=1, stages=FakeStages, progress=True,
+              stream=stream, run_date="2026-01-01")
+    assert "build [" in stream.getvalue() and "3/3" in stream.getvalue()
+
+
+def test_no_progress_bar_in_ci(tmp_path, monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    stream = io.StringIO()
+    run_build(three_sources(tmp_path), tmp_path / "out", jobs=1, stages=FakeStages, progress=None,
+              stream=stream, run_date="2026-01-01")
+    assert "\r" not in stream.getvalue() and "build [" not in stream.getvalue()
