@@ -1,0 +1,105 @@
+"""The Schematron rules, tested by id: a valid and an invalid example per rule.
+
+Examples: tests/fixtures/schematron/<rule-id>.ok.xml (the rule passes, and the
+whole document is valid under the teiedition profile and tei_all) and
+<rule-id>.bad.xml (the rule fires, on the element at fault).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import assert_valid_tei_all
+from teiedition.safexml import parse_xml_file
+from teiedition.schematron import date_agrees, real_iso_date
+from teiedition.validate import PROJECT_SCH, Validator
+
+EXAMPLES = Path(__file__).parent / "fixtures" / "schematron"
+SCH_NS = {"sch": "http://purl.oclc.org/dsdl/schematron"}
+
+
+def rule_ids() -> list[str]:
+    return sorted(etree.parse(str(PROJECT_SCH)).xpath("//sch:assert/@id | //sch:report/@id", namespaces=SCH_NS))
+
+
+def fired(path: Path) -> dict[str, list]:
+    """Rule id -> problems found in one file by the project profile."""
+    report = Validator(profile="teiedition").validate_file(path)
+    found: dict[str, list] = {}
+    for problem in report.problems:
+        found.setdefault(problem.rule, []).append(problem)
+    return found
+
+
+def test_every_assertion_has_an_id_and_a_message():
+    tree = etree.parse(str(PROJECT_SCH))
+    for node in tree.xpath("//sch:assert | //sch:report", namespaces=SCH_NS):
+        assert node.get("id"), f"assertion without @id at line {node.sourceline}"
+        assert len(" ".join(node.itertext()).split()) >= 6, f"{node.get('id')}: message too short for an editor"
+
+
+def test_every_rule_has_a_valid_and_an_invalid_example():
+    ids = set(rule_ids())
+    examples = {p.name.split(".")[0] for p in EXAMPLES.glob("*.xml")}
+    assert ids == examples, f"rules without examples: {sorted(ids - examples)}; examples without rules: {sorted(examples - ids)}"
+    for rule in ids:
+        assert (EXAMPLES / f"{rule}.ok.xml").is_file() and (EXAMPLES / f"{rule}.bad.xml").is_file(), rule
+
+
+@pytest.mark.parametrize("rule", rule_ids())
+def test_rule_passes_on_its_valid_example(rule):
+    found = fired(EXAMPLES / f"{rule}.ok.xml")
+    assert found == {}, f"{rule}.ok.xml should be valid:\n" + "\n".join(p.format() for ps in found.values() for p in ps)
+
+
+@pytest.mark.parametrize("rule", rule_ids())
+def test_rule_fires_on_its_invalid_example(rule):
+    path = EXAMPLES / f"{rule}.bad.xml"
+    found = fired(path)
+    assert rule in found, f"{rule} did not fire on {path.name}; found {sorted(found)}"
+    problem = found[rule][0]
+    source_lines = path.read_text(encoding="utf-8").splitlines()
+    tag = problem.xpath.rsplit("/", 1)[-1].split("[")[0]
+    assert f"<{tag}" in source_lines[problem.line - 1][problem.col - 1:], (
+        f"{rule}: reported at {problem.line}:{problem.col} ({problem.xpath}), not on a <{tag}> start tag")
+
+
+@pytest.mark.parametrize("rule", rule_ids())
+def test_valid_example_is_valid_tei_all(tei_all, rule):
+    assert_valid_tei_all(tei_all, parse_xml_file(EXAMPLES / f"{rule}.ok.xml"), f"{rule}.ok.xml")
+
+
+@pytest.mark.parametrize("value, real", [
+    ("1969", True), ("1969-06", True), ("1969-06-09", True), ("1968-02-29", True), ("2000-02-29", True),
+    ("1969-02-29", False), ("1900-02-29", False), ("1969-04-31", False), ("1969-13", False),
+    ("1969-00-10", False), ("69-06-09", False), ("1969/06/09", False), ("June 1969", False), ("", False),
+])
+def test_real_iso_date(value, real):
+    assert real_iso_date(value) is real
+
+
+@pytest.mark.parametrize("when, text, agrees", [
+    ("1969-06-09", "June 9, 1969", True),
+    ("1969-06-09", "9 June 1969", True),
+    ("1969-06-09", "9 Junes 1969", True),          # the slip keeps its reading
+    ("1962-11-05", "5.XI.62", True),
+    ("1962-08-28", "28.VIII.1962", True),
+    ("1947-12-17", "17.12.47", True),
+    ("1950-10-14", "10/14/50", True),
+    ("1978-04-14", "April  14th, 1978", True),
+    ("1969-06", "June 1969", True),
+    ("1969", "in 1969", True),
+    ("1959-04-15", "15.IV", True),
+    ("1969-06-09", "the same day", True),         # says nothing, contradicts nothing
+    ("1969-06-09", "June 10, 1969", False),
+    ("1969-06-09", "July 9, 1969", False),
+    ("1969-06-09", "June 9, 1970", False),
+    ("1962-11-05", "5.X.62", False),
+    ("1947-12-17", "17.11.47", False),
+    ("1947-12-17", "17.12.48", False),
+])
+def test_date_agrees(when, text, agrees):
+    assert date_agrees(when, text) is agrees
