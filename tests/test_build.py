@@ -339,3 +339,12 @@ def test_no_progress_bar_in_ci(tmp_path, monkeypatch):
     run_build(three_sources(tmp_path), tmp_path / "out", jobs=1, stages=FakeStages, progress=None,
               stream=stream, run_date="2026-01-01")
     assert "\r" not in stream.getvalue() and "build [" not in stream.getvalue()
+
+
+def test_authority_file_named_in_the_environment_is_part_of_the_build_key(tmp_path, monkeypatch):
+    extra = tmp_path / "more-names.toml"
+    extra.write_text("# no entries yet\n")
+    monkeypatch.setenv("TEIEDITION_AUTHORITY", str(extra))
+    before = buildmod.toolchain_digest()
+    extra.write_text("# one entry\n")
+    assert buildmod.toolchain_digest() != before

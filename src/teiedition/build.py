@@ -270,18 +270,25 @@ def resolve_run_date(run_date: str | None) -> str:
     return dt.datetime.now(dt.timezone.utc).date().isoformat()
 
 
+#: Environment variables that point the stages at other stylesheets, schemas or authority files.
+TOOLCHAIN_DIRS_ENV = ("TEIEDITION_XSLT_DIR", "TEIEDITION_SCHEMA_DIR")
+TOOLCHAIN_FILES_ENV = "TEIEDITION_AUTHORITY"
+
+
 def toolchain_files() -> list[Path]:
-    """Every file whose change could change an output: package code and data, stylesheets, schemas."""
-    roots = [PACKAGE_DIR]
-    for extra in ("xslt", "schema"):
-        folder = PROJECT_DIR / extra
-        if folder.is_dir() and folder.resolve() != PACKAGE_DIR / extra:
-            roots.append(folder)
-    files = []
+    """Every file whose change could change an output: package code and data, stylesheets, schemas.
+
+    Overrides in the environment (another stylesheet or schema folder, extra
+    authority files) are part of the toolchain too.
+    """
+    roots = [PACKAGE_DIR, PROJECT_DIR / "xslt", PROJECT_DIR / "schema"]
+    roots += [Path(os.environ[var]) for var in TOOLCHAIN_DIRS_ENV if os.environ.get(var)]
+    files = {Path(p) for p in os.environ.get(TOOLCHAIN_FILES_ENV, "").split(os.pathsep) if p.strip()}
     for root in roots:
-        for path in root.rglob("*"):
-            if path.is_file() and "__pycache__" not in path.parts and not path.name.endswith((".pyc", ".tmp")):
-                files.append(path)
+        if root.is_dir():
+            files.update(path for path in root.rglob("*")
+                         if path.is_file() and "__pycache__" not in path.parts
+                         and not path.name.endswith((".pyc", ".tmp")))
     return sorted(files)
 
 
@@ -289,9 +296,12 @@ def toolchain_digest() -> str:
     """One hash over the package version and the toolchain files (a few dozen small files)."""
     h = hashlib.sha256(f"teiedition {__version__}\n".encode())
     for path in toolchain_files():
-        rel = path.relative_to(PACKAGE_DIR if path.is_relative_to(PACKAGE_DIR) else PROJECT_DIR)
-        h.update(f"{rel.as_posix()}\n".encode())
-        h.update(hashlib.sha256(path.read_bytes()).digest())
+        name = path.relative_to(PROJECT_DIR) if path.is_relative_to(PROJECT_DIR) else path
+        h.update(f"{name.as_posix()}\n".encode())  # relative, so a moved checkout keeps its key
+        try:
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:  # a missing override file: the stages will report it
+            h.update(b"missing")
     return h.hexdigest()
 
 
