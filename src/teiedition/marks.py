@@ -34,7 +34,7 @@ DOUBLE_RE = re.compile(r"\b(?:two|double|2)\s+(?:vertical\s+|parallel\s+)?lines?
 SINGLE_RE = re.compile(r"\b(?:a|an|one|single|additional)\s+(?:single\s+)?(?:vertical\s+)?line\b", re.I)
 QUERY_RE = re.compile(r"\bquestion marks?\b", re.I)
 EMPHASIS_RE = re.compile(r"\bexclamation (?:points?|marks?)\b", re.I)
-MARK_WORDS_RE = re.compile(r"\b(?:highlighted|marked|margin|question mark|exclamation|vertical line)", re.I)
+MARK_WORDS_RE = re.compile(r"\b(?:highlighted|marked|margin|question mark|exclamation|lines?)\b", re.I)
 
 
 @dataclass(frozen=True)
