@@ -198,7 +198,7 @@ def corpus_documents() -> dict[str, bytes]:
     convert = pytest.importorskip("teiedition.convert")
     docs = {}
     for path in sorted(SHARED.glob("seeds/*.txt")) + sorted(DEV_CORPUS.glob("*.txt")):
-        conversion = convert.convert_text(path.read_text(encoding="utf-8"), doc_id=path.stem, run_date=RUN_DATE)
+        conversion = convert.convert_text(path.read_text(encoding="utf-8"), doc_id=convert.doc_id_for(path), run_date=RUN_DATE)
         docs[path.stem] = conversion.tei
     return docs
 
