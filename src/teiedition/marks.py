@@ -270,6 +270,10 @@ def _resolve_block(block: Block, reported_any, previous_p: Block | None, state: 
                     span, cert = para, "low"
                 msgs.append(f"could not find what the translator's note describes ({rep.target}); "
                             "marked the paragraph with cert=low")
+            if span is None and not whole_p:
+                msgs.append("a marginal mark has nothing before it to target; the note is kept, "
+                            "no metamark written")
+                continue
             if whole_p:
                 target_id = whole_p
             else:
@@ -287,6 +291,8 @@ def _resolve_block(block: Block, reported_any, previous_p: Block | None, state: 
             marks.append(Mark(rep.function, rep.rend, target_id, cert, note_id, place))
             if target_id not in targets:
                 targets.append(target_id)
+        if not targets:
+            continue
         idx = new_spans.index(note)
         extra = dict(note.attrs)
         extra["xml:id"] = note_id

@@ -64,7 +64,7 @@ CC_RE = re.compile(r"^(?:CC|Cc|cc|Copies to|Copy to|Distribution):$")
 DIST_ITEM_RE = re.compile(r"^(?P<n>\d{1,2})(?:\s*[-–—]\s+|x\s+)(?P<rest>\S.*)$")
 LOG_RE = re.compile(r"^(?:Sent|Received|Arrived|Deciphered|Enciphered|Dispatched|Transmitted|Typed|Drafted|"
                     r"Printed|Checked|Printing and distribution|Decoded|Encoded)\b")
-TYPIST_RE = re.compile(r"^[a-zа-я]{1,3}(?:/[A-Za-zА-Яа-я]{1,3})?\.?$|^[A-Za-z]{1,3}/[a-z]{1,3}$")
+TYPIST_RE = re.compile(r"^[a-zа-я]{1,3}/[A-Za-zА-Яа-я]{1,3}\.?$|^[A-Z]{1,3}/[a-z]{1,3}$")
 ATTACHMENT_RE = re.compile(r"^(?:ATTACHMENT|Attachment|Attachments|ATTACHMENTS|Enclosure|ENCLOSURE|"
                            r"Enclosures|Appendix(?: \w+)?|APPENDIX(?: \w+)?|Annex(?: \w+)?)\b[:.]?")
 SECTION_BREAK_RE = re.compile(r"^(?:[xX](?:\s+[xX]){2,}|\*(?:\s*\*){2,}|-{3,}|#{3,})$")

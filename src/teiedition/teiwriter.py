@@ -197,9 +197,9 @@ class BodyWriter:
             sub(el, "p")
             return
         groups = _groups(div.blocks)
-        has_common = any(phase == "body" for phase, _ in groups)
-        if not has_common:  # a div needs body content between its opening and closing groups
-            groups = [("body", g) if phase == "top" else (phase, g) for phase, g in groups]
+        if not any(phase == "body" for phase, _ in groups):
+            # a div needs body content between its opening and closing groups: write it all as body
+            groups = [("body", list(div.blocks))]
         for phase, blocks in groups:
             getattr(self, f"phase_{phase}")(el, blocks)
 
