@@ -1,0 +1,52 @@
+"""What the converter writes today validates under the project profile and under tei_all.
+
+The dev corpus and the seed are converted at test time, so these tests follow
+the converter as it changes.  Together with test_schema_subset.py they show the
+project schema is a subset of tei_all that still accepts every real output.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import RUN_DATE, SHARED, TEI_ALL_RNG, assert_valid_tei_all, dev_documents
+from teiedition.cli import main
+from teiedition.safexml import parse_xml_file
+from teiedition.validate import Validator
+
+SOURCES = dev_documents() + sorted((SHARED / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory) -> Path:
+    """Every dev document and seed, converted once into a temporary folder."""
+    from teiedition.convert import convert_file
+
+    out = tmp_path_factory.mktemp("converted")
+    for src in SOURCES:
+        convert_file(src, out / f"{src.stem}.xml", run_date=RUN_DATE)
+    return out
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_converter_output_is_valid_under_the_project_profile(converted, source):
+    report = Validator(profile="teiedition").validate_file(converted / f"{source.stem}.xml")
+    assert report.ok, "\n".join(p.format() for p in report.problems)
+    assert not report.problems  # not even a warning
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_converter_output_is_valid_tei_all(tei_all, converted, source):
+    assert_valid_tei_all(tei_all, parse_xml_file(converted / f"{source.stem}.xml"), source.name)
+
+
+@pytest.mark.slow
+def test_whole_corpus_under_profile_both_from_the_command_line(converted):
+    result = CliRunner().invoke(main, ["validate", str(converted), "--profile", "both", "-j", "2",
+                                       "--tei-all", str(TEI_ALL_RNG)])
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.endswith(f"{len(SOURCES)} files: {len(SOURCES)} valid, 0 invalid, 0 unreadable "
+                                  "(0 errors, 0 warnings)\n")
