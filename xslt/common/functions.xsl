@@ -89,6 +89,16 @@
         return key('te:by-id', substring($t, 2), root($pointers))"/>
   </xsl:function>
 
+  <!-- A link target for the page: an http(s)/mailto URL, or #id of an element rendered from <text>; else (). -->
+  <xsl:function name="te:link-href" as="xs:string?">
+    <xsl:param name="uri" as="xs:string?"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="href" select="te:safe-href($uri)"/>
+    <xsl:sequence select="if (starts-with($href, '#'))
+        then $href[exists(key('te:by-id', substring($href, 2), root($context))[ancestor::text])]
+        else $href"/>
+  </xsl:function>
+
   <!-- A safe link target: a local #id, or an http(s)/mailto URL; anything else gives (). -->
   <xsl:function name="te:safe-href" as="xs:string?">
     <xsl:param name="uri" as="xs:string?"/>

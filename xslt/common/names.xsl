@@ -52,7 +52,10 @@
 
   <xsl:function name="te:index-id" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="'index-' || replace($key, '[^\w\-.]+', '_')"/>
+    <!-- ASCII only, so the link and the id match byte for byte; other characters by code point. -->
+    <xsl:sequence select="'index-' || string-join(for $c in string-to-codepoints($key) return
+        if (matches(codepoints-to-string($c), '[A-Za-z0-9_.\-]')) then codepoints-to-string($c)
+        else if ($c = (32, 58)) then '_' else 'U' || $c || '_')"/>
   </xsl:function>
 
   <!-- The heading of an index entry: the authority's preferred name, else the mention's text. -->

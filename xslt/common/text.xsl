@@ -393,7 +393,7 @@
 
   <!-- Links: only local (#id), http(s) and mailto targets become links; others are shown as text. -->
   <xsl:template match="ref | ptr" mode="te:text">
-    <xsl:variable name="href" select="te:safe-href(tokenize(normalize-space(@target), ' ')[1])"/>
+    <xsl:variable name="href" select="te:link-href(tokenize(normalize-space(@target), ' ')[1], .)"/>
     <xsl:element name="{if (exists($href) and not(ancestor::ref or ancestor::persName[@ref]
         or ancestor::orgName[@ref] or ancestor::placeName[@ref])) then 'a' else 'span'}">
       <xsl:call-template name="te:start"/>
@@ -431,7 +431,7 @@
   <!-- Omissions, illegible and withheld passages: [the translator's words] or a plain label. -->
   <xsl:template match="gap" mode="te:text">
     <xsl:variable name="label" select="
-        if (normalize-space(desc)) then te:plain(desc)
+        if (normalize-space(desc)) then ''
         else if (@reason = 'omitted') then '…'
         else if (@reason = 'signature') then 'signature'
         else if (@reason) then replace(@reason, '-', ' ')
@@ -443,7 +443,12 @@
       <xsl:if test="@quantity or @extent">
         <xsl:attribute name="title" select="string-join((@quantity, @unit, @extent), ' ')"/>
       </xsl:if>
-      <xsl:value-of select="'[' || $label || ']'"/>
+      <xsl:text>[</xsl:text>
+      <xsl:value-of select="$label"/>
+      <xsl:apply-templates select="desc[normalize-space()][1]/node()" mode="te:text">
+        <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+      </xsl:apply-templates>
+      <xsl:text>]</xsl:text>
     </span>
   </xsl:template>
 

@@ -30,7 +30,30 @@
     </xsl:choose>
   </xsl:template>
 
+  <!--
+    What the reader should know the page could not show as the TEI intends:
+    reported as xsl:message (teiedition prints them as warnings), never fatal.
+  -->
+  <xsl:template name="te:warnings">
+    <xsl:if test="empty(text)">
+      <xsl:message>the document has no &lt;text&gt;: the page shows the header only</xsl:message>
+    </xsl:if>
+    <xsl:if test="parent::teiCorpus and count(../TEI) gt 1">
+      <xsl:message>teiCorpus holds <xsl:value-of select="count(../TEI)"/> TEI documents: only the first is rendered</xsl:message>
+    </xsl:if>
+    <xsl:variable name="dangling" select="distinct-values(
+        for $a in (//@target | //@ref | //@corresp | //@facs | //@resp | //@who | //@change)
+        return tokenize(normalize-space($a), ' ')[starts-with(., '#')][empty(key('te:by-id', substring(., 2), root($a)))])"/>
+    <xsl:if test="exists($dangling)">
+      <xsl:message><xsl:value-of select="count($dangling)"/> pointer(s) resolve to nothing in the document: <xsl:value-of select="subsequence($dangling, 1, 5)"/><xsl:if test="count($dangling) gt 5"> …</xsl:if></xsl:message>
+    </xsl:if>
+    <xsl:for-each select="(//*:include[namespace-uri() = 'http://www.w3.org/2001/XInclude'])[1]">
+      <xsl:message>XInclude is never followed: <xsl:value-of select="count(//*:include[namespace-uri() = 'http://www.w3.org/2001/XInclude'])"/> include(s) shown as placeholders</xsl:message>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template match="TEI">
+    <xsl:call-template name="te:warnings"/>
     <xsl:variable name="lang" select="(text/@xml:lang, @xml:lang, 'en')[normalize-space()][1]"/>
     <html lang="{$lang}">
       <head>
