@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from teiedition import build as buildmod
-from teiedition.build import MANIFEST_NAME, build, run_build
+from teiedition import manifest as manifestmod
+from teiedition.build import build, run_build
+from teiedition.manifest import MANIFEST_NAME
 from teiedition.errors import InputError
 
 from test_build_fakes import FakeStages, fake_source
@@ -116,10 +118,10 @@ def test_toolchain_change_rebuilds_everything(tmp_path, monkeypatch):
 
 
 def test_toolchain_digest_covers_stylesheets_schemas_and_authority_data():
-    names = {p.name for p in buildmod.toolchain_files()}
+    names = {p.name for p in manifestmod.toolchain_files()}
     assert {"build.py", "__init__.py"} <= names
     for folder in ("xslt", "schema", "src/teiedition/data"):
-        for path in (buildmod.PROJECT_DIR / folder).glob("*.*"):
+        for path in (manifestmod.PROJECT_DIR / folder).glob("*.*"):
             assert path.name in names, f"{folder}/{path.name} not in the build key"
 
 
@@ -279,7 +281,7 @@ def test_run_date_defaults_to_source_date_epoch(tmp_path, monkeypatch):
 def test_second_build_into_the_same_folder_is_refused(tmp_path):
     src, out = three_sources(tmp_path), tmp_path / "out"
     out.mkdir()
-    with buildmod.output_lock(out):
+    with manifestmod.output_lock(out):
         with pytest.raises(InputError, match="another build"):
             run(src, out)
 
@@ -345,6 +347,6 @@ def test_authority_file_named_in_the_environment_is_part_of_the_build_key(tmp_pa
     extra = tmp_path / "more-names.toml"
     extra.write_text("# no entries yet\n")
     monkeypatch.setenv("TEIEDITION_AUTHORITY", str(extra))
-    before = buildmod.toolchain_digest()
+    before = manifestmod.toolchain_digest()
     extra.write_text("# one entry\n")
-    assert buildmod.toolchain_digest() != before
+    assert manifestmod.toolchain_digest() != before

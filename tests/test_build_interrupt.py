@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from teiedition.build import MANIFEST_NAME, run_build
+from teiedition.build import run_build
+from teiedition.manifest import MANIFEST_NAME
 
 from test_build_fakes import FakeStages, fake_source
 

@@ -1,0 +1,175 @@
+"""What was built from what, and what must be rebuilt: the build's manifest.
+
+Why: an unchanged collection of thousands of documents must be recognised in
+well under two seconds.  The manifest (``.teiedition-build.json`` in the output
+folder, written atomically) records per source its size, modification time,
+SHA-256, build key and outputs.  A source whose size and mtime are unchanged is
+not even read; one whose stat changed is hashed, and rebuilt only if its bytes
+changed.  The build key also covers the toolchain: the package version, every
+file of the package (code and authority data), the stylesheets and the schemas,
+so upgrading or editing any of them rebuilds everything.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .errors import InputError
+from .files import atomic_write
+
+MANIFEST_NAME = ".teiedition-build.json"
+MANIFEST_FORMAT = 1
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent.parent
+
+_TEMP_FILE = re.compile(r"^\..+\.(xml|html|pdf|json|csv)\.[A-Za-z0-9_]+\.tmp$")
+
+#: Environment variables that point the stages at other stylesheets, schemas or authority files.
+TOOLCHAIN_DIRS_ENV = ("TEIEDITION_XSLT_DIR", "TEIEDITION_SCHEMA_DIR")
+TOOLCHAIN_FILES_ENV = "TEIEDITION_AUTHORITY"
+
+
+def toolchain_files() -> list[Path]:
+    """Every file whose change could change an output: package code and data, stylesheets, schemas.
+
+    Overrides in the environment (another stylesheet or schema folder, extra
+    authority files) are part of the toolchain too.
+    """
+    roots = [PACKAGE_DIR, PROJECT_DIR / "xslt", PROJECT_DIR / "schema"]
+    roots += [Path(os.environ[var]) for var in TOOLCHAIN_DIRS_ENV if os.environ.get(var)]
+    files = {Path(p) for p in os.environ.get(TOOLCHAIN_FILES_ENV, "").split(os.pathsep) if p.strip()}
+    for root in roots:
+        if root.is_dir():
+            files.update(path for path in root.rglob("*")
+                         if path.is_file() and "__pycache__" not in path.parts
+                         and not path.name.endswith((".pyc", ".tmp")))
+    return sorted(files)
+
+
+def toolchain_digest() -> str:
+    """One hash over the package version and the toolchain files (a few dozen small files)."""
+    h = hashlib.sha256(f"teiedition {__version__}\n".encode())
+    for path in toolchain_files():
+        name = path.relative_to(PROJECT_DIR) if path.is_relative_to(PROJECT_DIR) else path
+        h.update(f"{name.as_posix()}\n".encode())  # relative, so a moved checkout keeps its key
+        try:
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:  # a missing override file: the stages will report it
+            h.update(b"missing")
+    return h.hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def build_key(source_sha: str, toolchain: str, *, pdf: bool) -> str:
+    return hashlib.sha256(f"{source_sha}\n{toolchain}\npdf={pdf}".encode()).hexdigest()[:32]
+
+
+def find_sources(source: Path) -> list[Path]:
+    """The ``*.txt`` sources of a folder, sorted; a missing or empty folder is a usage error."""
+    if not source.exists():
+        raise InputError("no such folder", path=str(source))
+    if not source.is_dir():
+        raise InputError("not a folder: build takes a folder of .txt sources", path=str(source))
+    sources = sorted(p for p in source.glob("*.txt") if p.is_file())
+    if not sources:
+        raise InputError("no .txt sources in this folder", path=str(source))
+    return sources
+
+
+@dataclass
+class Plan:
+    """What this run must do: documents to build, unchanged ones, removed ones."""
+
+    todo: list[tuple[Path, dict]] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def plan_build(sources: list[Path], output: Path, manifest: dict, toolchain: str, *,
+               pdf: bool, force: bool) -> Plan:
+    """Sort sources into rebuild and unchanged: stat first, hash only when the stat differs.
+
+    A document is rebuilt when its key changed, when it failed or was invalid
+    last time, or when one of its outputs has gone missing.
+    """
+    plan = Plan()
+    docs = manifest["documents"]
+    seen = set()
+    for src in sources:
+        doc_id = src.stem
+        seen.add(doc_id)
+        st = src.stat()
+        entry = docs.get(doc_id)
+        stat_now = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+        if entry and not force and entry.get("status") == "valid":
+            same_stat = entry.get("size") == st.st_size and entry.get("mtime_ns") == st.st_mtime_ns
+            sha = entry.get("sha256") if same_stat else file_sha256(src)
+            if (entry.get("key") == build_key(sha, toolchain, pdf=pdf)
+                    and all((output / name).exists() for name in entry.get("outputs", ()))):
+                entry.update(stat_now, sha256=sha, source=src.name)
+                plan.unchanged.append(doc_id)
+                continue
+            plan.todo.append((src, {**stat_now, "sha256": sha}))
+            continue
+        plan.todo.append((src, {**stat_now, "sha256": file_sha256(src)}))
+    plan.removed = sorted(set(docs) - seen)
+    return plan
+
+
+def load_manifest(output: Path) -> dict:
+    """The previous build's manifest, or an empty one when absent, unreadable or of another format."""
+    empty = {"format": MANIFEST_FORMAT, "documents": {}}
+    path = output / MANIFEST_NAME
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return empty
+    if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT or not isinstance(data.get("documents"), dict):
+        return empty
+    return data
+
+
+def save_manifest(output: Path, manifest: dict) -> None:
+    atomic_write(output / MANIFEST_NAME, json.dumps(manifest, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def remove_leftover_temp_files(output: Path) -> int:
+    """Delete temporary files a killed build left behind (``atomic_write``'s ``.NAME.XXXX.tmp``)."""
+    count = 0
+    for path in output.iterdir():
+        if _TEMP_FILE.match(path.name) and path.is_file():
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                count += 1
+    return count
+
+
+@contextlib.contextmanager
+def output_lock(output: Path):
+    """One build per output folder at a time (a lock on the folder itself, no lock file left behind)."""
+    import fcntl
+
+    fd = os.open(output, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InputError("another build is writing to this folder", path=str(output)) from None
+        yield
+    finally:
+        os.close(fd)
