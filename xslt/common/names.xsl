@@ -58,6 +58,14 @@
         else if ($c = (32, 58)) then '_' else 'U' || $c || '_')"/>
   </xsl:function>
 
+  <!-- The label of an authority entry (its preferred name), else the given text. -->
+  <xsl:function name="te:entry-label" as="xs:string">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:param name="fallback" as="xs:string"/>
+    <xsl:variable name="preferred" select="($entry/(persName, orgName, placeName, name, label, head)[normalize-space()])[1]"/>
+    <xsl:sequence select="if ($preferred) then te:plain($preferred) else $fallback"/>
+  </xsl:function>
+
   <!-- The heading of an index entry: the authority's preferred name, else the mention's text. -->
   <xsl:function name="te:entry-name" as="xs:string">
     <xsl:param name="mention" as="element()"/>
@@ -88,13 +96,32 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- The index: persons, organisations, places, other names; each entry links to each mention. -->
+  <!-- The mentions of the document, found once. -->
+  <xsl:variable name="te:all-mentions" as="element()*" select="te:mentions(/)"/>
+
+  <!--
+    The index: persons, organisations, places, other names; each entry links to
+    each mention.  Each mention's kind, key and label are computed once (a map
+    per mention), which keeps the index cheap on long documents.
+  -->
   <xsl:template name="te:index-section">
-    <xsl:variable name="mentions" select="te:mentions(/)"/>
+    <xsl:variable name="mentions" as="map(*)*">
+      <xsl:for-each select="$te:all-mentions">
+        <xsl:variable name="entry" select="te:targets(@ref)[1]"/>
+        <xsl:variable name="text" select="te:plain(.)"/>
+        <xsl:variable name="kind" select="te:name-kind(.)"/>
+        <xsl:sequence select="map {
+            'kind': $kind,
+            'key': if ($entry/@xml:id) then string($entry/@xml:id) else $kind || ':' || lower-case($text),
+            'entry': $entry,
+            'text': $text,
+            'id': te:mention-id(.) }"/>
+      </xsl:for-each>
+    </xsl:variable>
     <xsl:if test="exists($mentions)">
       <section id="index" class="name-index" aria-labelledby="index-title">
         <h2 id="index-title">Index of names</h2>
-        <xsl:for-each-group select="$mentions" group-by="te:name-kind(.)">
+        <xsl:for-each-group select="$mentions" group-by="?kind">
           <xsl:sort select="index-of(('person', 'org', 'place', 'name'), current-grouping-key())"/>
           <xsl:variable name="kind" select="current-grouping-key()"/>
           <section class="index-group index-{$kind}" aria-labelledby="index-title-{$kind}">
@@ -102,18 +129,18 @@
               <xsl:value-of select="map { 'person': 'Persons', 'org': 'Organisations', 'place': 'Places', 'name': 'Other names' }($kind)"/>
             </h3>
             <ul class="index-entries">
-              <xsl:for-each-group select="current-group()" group-by="te:name-key(.)">
-                <xsl:sort select="lower-case(te:entry-name(.))"/>
+              <xsl:for-each-group select="current-group()" group-by="?key">
+                <xsl:sort select="lower-case(te:entry-label(?entry, ?text))"/>
+                <xsl:variable name="entry" select="?entry"/>
+                <xsl:variable name="name" select="te:entry-label($entry, ?text)"/>
                 <li id="{te:index-id(current-grouping-key())}">
-                  <span class="index-name"><xsl:value-of select="te:entry-name(.)"/></span>
-                  <xsl:variable name="entry" select="te:targets(@ref)[1]"/>
+                  <span class="index-name"><xsl:value-of select="$name"/></span>
                   <xsl:apply-templates select="$entry" mode="te:index"/>
                   <xsl:text> </xsl:text>
                   <span class="index-occurrences">
                     <xsl:for-each select="current-group()">
                       <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
-                      <a href="#{te:mention-id(.)}" title="{te:plain(.)}"
-                          aria-label="Mention {position()} of {te:entry-name(.)}">
+                      <a href="#{?id}" title="{?text}" aria-label="Mention {position()} of {$name}">
                         <xsl:value-of select="position()"/>
                       </a>
                     </xsl:for-each>

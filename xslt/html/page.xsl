@@ -42,7 +42,7 @@
       <xsl:message>teiCorpus holds <xsl:value-of select="count(../TEI)"/> TEI documents: only the first is rendered</xsl:message>
     </xsl:if>
     <xsl:variable name="dangling" select="distinct-values(
-        for $a in (//@target | //@ref | //@corresp | //@facs | //@resp | //@who | //@change)
+        for $a in //@*[local-name() = ('target', 'ref', 'corresp', 'facs', 'resp', 'who', 'change')][contains(., '#')]
         return tokenize(normalize-space($a), ' ')[starts-with(., '#')][empty(key('te:by-id', substring(., 2), root($a)))])"/>
     <xsl:if test="exists($dangling)">
       <xsl:message><xsl:value-of select="count($dangling)"/> pointer(s) resolve to nothing in the document: <xsl:value-of select="subsequence($dangling, 1, 5)"/><xsl:if test="count($dangling) gt 5"> …</xsl:if></xsl:message>
@@ -113,7 +113,7 @@
         </xsl:if>
         <li><a href="#cite">How to cite</a></li>
         <xsl:if test="//text//note[te:is-numbered-note(.)]"><li><a href="#notes">Notes</a></li></xsl:if>
-        <xsl:if test="exists(te:mentions(/))"><li><a href="#index">Index</a></li></xsl:if>
+        <xsl:if test="exists($te:all-mentions)"><li><a href="#index">Index</a></li></xsl:if>
       </ul>
     </nav>
   </xsl:template>
