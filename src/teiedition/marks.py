@@ -112,11 +112,9 @@ def sentences_before(block: Block, note: Span) -> list[tuple[int, int]]:
     """Sentences of the paragraph before ``note``; notes are masked out and never sentences."""
     text = block.text
     notes = [s for s in block.spans if s.kind == "note"]
-    masked = list(text)
+    masked_text = text
     for n in notes:
-        for i in range(n.start, n.end):
-            masked[i] = " "
-    masked_text = "".join(masked)
+        masked_text = masked_text[:n.start] + " " * (n.end - n.start) + masked_text[n.end:]
     out: list[tuple[int, int]] = []
     for s, e in split_sentences(masked_text):
         if e > note.start and s >= note.start:

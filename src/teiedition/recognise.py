@@ -25,8 +25,15 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
-from .dates import find_dates, parse_date
+from .dates import find_dates
+from .dates import parse_date as _parse_date
 from .model import Block, Division, Span, attrs_of
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str):
+    """``dates.parse_date``, cached: recognisers ask about the same short lines more than once."""
+    return _parse_date(text)
+
 
 # ---------------------------------------------------------------------------------
 # shared patterns
@@ -90,9 +97,11 @@ def is_prose(text: str) -> bool:
     return _words(s) >= 9 or (_words(s) >= 4 and bool(re.search(r"[.!?;:…]['’”\")\]]*$", s)))
 
 
+LETTER_RE = re.compile(r"[^\W\d_]")
+
+
 def is_upper_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    return text.isupper() and len(LETTER_RE.findall(text, 0, 200)) >= 3
 
 
 # ---------------------------------------------------------------------------------
@@ -571,14 +580,20 @@ def _outer_bracket_end(text: str) -> int:
     return -1
 
 
+BRACKET_CHAR_RE = re.compile(r"[\[\]]")
+
+
 def bracket_pairs(text: str) -> list[tuple[int, int, bool]]:
     """(open, end, closed) of every square bracket; an unclosed one runs to the end of the block."""
     pairs: list[tuple[int, int, bool]] = []
     stack: list[int] = []
-    for i, ch in enumerate(text):
-        if ch == "[":
+    if "[" not in text:
+        return pairs
+    for m in BRACKET_CHAR_RE.finditer(text):
+        i = m.start()
+        if text[i] == "[":
             stack.append(i)
-        elif ch == "]" and stack:
+        elif stack:
             pairs.append((stack.pop(), i + 1, True))
     for start in stack:
         pairs.append((start, len(text), False))

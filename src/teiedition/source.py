@@ -387,11 +387,16 @@ def _merge_open_brackets(blocks: list[SourceLine], reach: int = 4) -> list[Sourc
     return out
 
 
+_BRACKET_RE = re.compile(r"[\[\]]")
+
+
 def _open_depth(text: str) -> int:
     depth = 0
-    for ch in text:
-        if ch == "[":
+    if "[" not in text:
+        return 0
+    for m in _BRACKET_RE.finditer(text):
+        if m.group() == "[":
             depth += 1
-        elif ch == "]" and depth:
+        elif depth:
             depth -= 1
     return depth
