@@ -9,6 +9,9 @@ is a ratio against a 1-worker baseline measured in the same run.  Peak memory
 is the largest sum, over the build's whole process tree, of each process's
 proportional set size (PSS: shared pages are split between the processes that
 share them, so the sum does not count a library twice), sampled every 50 ms.
+CPU time of the whole tree per document and the load average at the start
+are printed too: on a shared machine wall-clock figures depend on the load,
+and CPU ms/document says what 2 idle cores would do (2000 / cpu_ms docs/s).
 
 The corpus is copies of the dev corpus with distinct file names (ids).
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -98,6 +102,8 @@ def run_build(src: Path, out: Path, *, jobs: int, pdf: bool, force: bool = False
     cmd = TEIEDITION + ["build", str(src), "-o", str(out), "-j", str(jobs), "--run-date", RUN_DATE,
                         "--no-progress", "--pdf" if pdf else "--no-pdf"] + (["--force"] if force else [])
     env = {**os.environ, "CI": "1", **SNAPSHOT_ENV}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load = os.getloadavg()[0]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=REPO)
     peak = 0
@@ -113,10 +119,13 @@ def run_build(src: Path, out: Path, *, jobs: int, pdf: bool, force: bool = False
     sampler.start()
     _, err = proc.communicate()
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # workers are reaped by the CLI: included
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     stop.set()
     sampler.join()
     summary = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-    return {"seconds": seconds, "code": proc.returncode, "peak_mib": peak / 1024, "summary": summary[0]}
+    return {"seconds": seconds, "cpu_s": cpu, "load": load, "code": proc.returncode,
+            "peak_mib": peak / 1024, "summary": summary[0]}
 
 
 def median_run(label: str, src: Path, *, docs: int, jobs: int, pdf: bool, repeat: int,
@@ -131,12 +140,16 @@ def median_run(label: str, src: Path, *, docs: int, jobs: int, pdf: bool, repeat
         if out is None:
             shutil.rmtree(target, ignore_errors=True)
     secs = statistics.median(r["seconds"] for r in runs)
+    cpu = statistics.median(r["cpu_s"] for r in runs)
+    load = statistics.median(r["load"] for r in runs)
     result = {"label": label, "docs": docs, "jobs": jobs, "pdf": pdf, "runs": len(runs),
               "median_s": round(secs, 3), "docs_per_s": round(docs / secs, 1),
+              "cpu_ms_per_doc": round(cpu * 1000 / docs, 1), "load_at_start": round(load, 1),
               "peak_mib": round(max(r["peak_mib"] for r in runs), 1),
               "exit_codes": sorted({r["code"] for r in runs}), "summary": runs[-1]["summary"]}
     print(f"{label:<44} {docs:>5} docs  -j{jobs}  {secs:7.2f} s  {docs / secs:7.1f} docs/s  "
-          f"peak {result['peak_mib']:7.1f} MiB  exit {result['exit_codes']}", flush=True)
+          f"peak {result['peak_mib']:7.1f} MiB  cpu {result['cpu_ms_per_doc']:6.1f} ms/doc  "
+          f"load {load:4.1f}  exit {result['exit_codes']}", flush=True)
     return result
 
 
