@@ -152,8 +152,10 @@ class Stylesheet:
             try:
                 node = proc.parse_xml(xml_text=text, encoding="UTF-8")
                 output = exe.transform_to_string(xdm_node=node)
-            except Exception as exc:  # PySaxonApiError: a dynamic error on this input
-                raise InvalidDocument(f"cannot render ({self.name}): {_one_line(exc)}") from None
+            except Exception as exc:  # PySaxonApiError: a dynamic error, or xsl:message terminate="yes"
+                said = _messages(exe)
+                reason = said[-1] if said else _one_line(exc)
+                raise InvalidDocument(f"cannot render ({self.name}): {reason}") from None
             finally:
                 exe.clear_parameters()
             messages = _messages(exe)
@@ -171,7 +173,7 @@ def _as_xml_text(source) -> str:
     if not isinstance(source, etree._Element):
         raise TypeError(f"expected an lxml tree, element or bytes, not {type(source).__name__}")
     # The root element alone: no DOCTYPE, no internal subset, nothing for Saxon to resolve.
-    return etree.tostring(source, encoding="unicode")
+    return etree.tostring(source, encoding="unicode", with_tail=False)
 
 
 def _xdm_value(proc, value):
