@@ -6,9 +6,9 @@ report and a parser that no hostile file can hurt.  Every input is parsed
 with ``safexml`` (no DTD, no entities, no network, no XInclude, size and
 depth limits); a refusal becomes an *unreadable* report, never a traceback.
 
-Profiles: ``teiedition`` (``schema/teiedition.xsd`` with xmlschema, XSD 1.1,
-then ``schema/teiedition.sch``), ``tei-all`` (the official ``tei_all.rng``
-with lxml's RELAX NG), ``both``.  Schemas are compiled once per process; a
+Profiles: ``teiedition`` (``schema/teiedition.xsd``, see ``xsd.py`` for its
+two engines, then ``schema/teiedition.sch``), ``tei-all`` (the official
+``tei_all.rng`` with lxml's RELAX NG), ``both``.  Schemas are compiled once per process; a
 batch forks workers after compiling, so each worker starts ready.
 """
 
@@ -30,6 +30,7 @@ from .errors import TeiEditionError
 from .progress import Progress
 from .reports import Problem, Report, Summary, report_to_json, report_to_junit, report_to_text
 from .safexml import parse_xml_file
+from .xsd import ProjectXsd, SchemaError, XmlSchema11, tidy
 
 __all__ = ["Problem", "Report", "Validator", "validate", "find_tei_all", "expand_paths",
            "report_to_json", "report_to_junit", "report_to_text", "PROFILES", "SCHEMA_DIR"]
@@ -46,10 +47,8 @@ PROJECT_SCH = SCHEMA_DIR / "teiedition.sch"
 TEI_ALL_FALLBACKS = ("tei_all.rng", "../shared/tei/tei_all.rng")
 
 
-class UsageError(TeiEditionError):
+class UsageError(SchemaError):
     """A wrong option or a schema that cannot be used (exit 2)."""
-
-    exit_code = 2
 
 
 def find_tei_all(explicit: str | os.PathLike | None = None) -> Path:
@@ -78,17 +77,25 @@ class Locator:
     known we find the tag's ``<`` instead, so the column points at it.
     """
 
-    def __init__(self, tree: etree._ElementTree, source: bytes | None = None):
+    def __init__(self, tree: etree._ElementTree, source=None):
         self.tree = tree
-        self.text = None
-        if source is not None:
-            enc = tree.docinfo.encoding or "utf-8"
-            try:
-                self.text = source.decode(enc)
-            except (LookupError, UnicodeDecodeError):
-                self.text = None
+        self._source = source  # bytes, or a function returning them (read only if a problem is found)
+        self._decoded = False
+        self._text: str | None = None
         self._line_starts: list[int] | None = None
         self._offsets: dict[str, tuple[list[etree._Element], list[int]]] = {}
+
+    @property
+    def text(self) -> str | None:
+        if not self._decoded:
+            self._decoded = True
+            source = self._source() if callable(self._source) else self._source
+            if source is not None:
+                try:
+                    self._text = source.decode(self.tree.docinfo.encoding or "utf-8")
+                except (LookupError, UnicodeDecodeError):
+                    self._text = None
+        return self._text
 
     def position(self, el: etree._Element | None) -> tuple[int, int]:
         if el is None or not isinstance(el, etree._Element):
@@ -144,65 +151,6 @@ class Locator:
 
 # --------------------------------------------------------------------------- checks
 
-def _tidy(message: str) -> str:
-    message = message.replace(f"{{{TEI_NS}}}", "").replace("tei:", "")
-    message = message.replace("{http://www.w3.org/XML/1998/namespace}", "xml:")
-    message = re.sub(r"(attribute xml:id='[^']*'): value doesn't match any pattern of .*$",
-                     r"\1: not a valid xml:id (an XML name: it starts with a letter or _, "
-                     "and has no spaces or colons)", message)
-    return " ".join(message.split())
-
-
-class XsdCheck:
-    """An XML Schema (1.1, via xmlschema): the project grammar or a user's ``.xsd``."""
-
-    def __init__(self, path: Path, rule: str):
-        import xmlschema
-
-        self.rule = rule
-        try:
-            self.schema = xmlschema.XMLSchema11(str(path), allow="local", defuse="always")
-        except (OSError, xmlschema.XMLSchemaException, etree.XMLSyntaxError) as exc:
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise UsageError(f"cannot use XML Schema: {first}", path=str(path)) from None
-        except Exception as exc:  # xmlschema raises a few plain ParseErrors for broken files
-            raise UsageError(f"cannot use XML Schema: {type(exc).__name__}: {exc}", path=str(path)) from None
-
-    def check(self, tree, name: str, locate: Locator) -> list[Problem]:
-        problems = []
-        seen_attributes: set[tuple[int, str]] = set()
-        for err in self.schema.iter_errors(tree):
-            el = err.elem if isinstance(getattr(err, "elem", None), etree._Element) else None
-            reason = _tidy(_assertion_message(err) or err.reason or err.message)
-            attr = _ATTRIBUTE_ERROR.match(reason)
-            if attr:  # a union type reports once per member: keep one line per attribute
-                key = (id(el), attr.group(1))
-                if key in seen_attributes:
-                    continue
-                seen_attributes.add(key)
-                if attr.group(1) in _DATE_ATTRIBUTES and ("datetime" in reason or "d{4}" in reason):
-                    reason = (f"attribute {attr.group(1)}='{attr.group(2)}': not a date that exists, "
-                              "in the form YYYY, YYYY-MM or YYYY-MM-DD")
-            line, col = locate.position(el)
-            problems.append(Problem(name, line, col, "error", reason, self.rule, locate.xpath(el)))
-        return problems
-
-
-def _assertion_message(err) -> str | None:
-    """An xs:assert's own words: the xs:documentation inside it, if the schema gives one."""
-    validator = getattr(err, "validator", None)
-    if type(validator).__name__ != "XsdAssert":
-        return None
-    annotation = getattr(validator, "annotation", None)
-    docs = getattr(annotation, "documentation", None) or []
-    text = " ".join("".join(d.itertext()) if hasattr(d, "itertext") else str(d) for d in docs).strip()
-    return text or None
-
-
-_ATTRIBUTE_ERROR = re.compile(r"^attribute (\S+)='(.*?)': ")
-_DATE_ATTRIBUTES = {"when", "notBefore", "notAfter", "from", "to"}
-
-
 class RelaxNgCheck:
     """A RELAX NG schema (lxml/libxml2): tei_all or a user's ``.rng``."""
 
@@ -221,7 +169,7 @@ class RelaxNgCheck:
         for entry in self.schema.error_log:
             el = tree.xpath(entry.path)[0] if entry.path and tree.xpath(entry.path) else None
             line, col = locate.position(el) if el is not None else (entry.line or 1, entry.column or 1)
-            problems.append(Problem(name, line, col, "error", _tidy(entry.message), self.rule,
+            problems.append(Problem(name, line, col, "error", tidy(entry.message), self.rule,
                                     locate.xpath(el) if el is not None else ""))
         return problems
 
@@ -264,7 +212,7 @@ def _user_check(path: str | os.PathLike):
         raise UsageError("schema file not found", path=str(path))
     suffix = p.suffix.lower()
     if suffix == ".xsd":
-        return compiled(XsdCheck, p, f"xsd:{p.name}")
+        return compiled(XmlSchema11, p, f"xsd:{p.name}")
     if suffix == ".rng":
         return compiled(RelaxNgCheck, p, f"rng:{p.name}")
     if suffix == ".sch":
@@ -278,15 +226,20 @@ class Validator:
     """Schemas for one profile, compiled once; validate many files or trees with it."""
 
     def __init__(self, profile: str = "teiedition", schemas: Sequence[str | os.PathLike] = (),
-                 tei_all: str | os.PathLike | None = None):
+                 tei_all: str | os.PathLike | None = None, *, xsd_engine: str | None = None):
         if profile not in PROFILES:
             raise UsageError(f"unknown profile {profile!r}: choose one of {', '.join(PROFILES)}")
+        xsd_engine = xsd_engine or os.environ.get("TEIEDITION_XSD_ENGINE") or "libxml2"
+        if xsd_engine not in ("libxml2", "xmlschema"):
+            raise UsageError(f"unknown XSD engine {xsd_engine!r}: choose libxml2 or xmlschema")
         self.profile = profile
+        self.xsd_engine = xsd_engine
         self.schemas = tuple(str(s) for s in schemas)
         self.tei_all = None if tei_all is None else str(tei_all)
         self.checks = []
         if profile in ("teiedition", "both"):
-            self.checks.append(compiled(XsdCheck, PROJECT_XSD, "teiedition-xsd"))
+            engine = ProjectXsd if xsd_engine == "libxml2" else XmlSchema11
+            self.checks.append(compiled(engine, PROJECT_XSD, "teiedition-xsd"))
             self.checks.append(compiled(SchematronCheck, PROJECT_SCH))
         if profile in ("tei-all", "both"):
             self.checks.append(compiled(RelaxNgCheck, find_tei_all(tei_all), "tei-all"))
@@ -299,15 +252,17 @@ class Validator:
             tree = parse_xml_file(path)
         except TeiEditionError as exc:
             return unreadable_report(name, exc)
-        try:
-            with open(path, "rb") as fh:
-                source = fh.read()
-        except OSError:
-            source = None
+        def source() -> bytes | None:
+            try:
+                with open(path, "rb") as fh:
+                    return fh.read()
+            except OSError:
+                return None
+
         return self.validate_tree(tree, name, source=source)
 
-    def validate_tree(self, tree: etree._ElementTree, name: str, *, source: bytes | None = None) -> Report:
-        """Validate a tree already parsed (with ``safexml``); ``source`` sharpens columns."""
+    def validate_tree(self, tree: etree._ElementTree, name: str, *, source=None) -> Report:
+        """Validate a tree already parsed (with ``safexml``); ``source`` (bytes) sharpens columns."""
         if isinstance(tree, etree._Element):
             tree = tree.getroottree()
         locate = Locator(tree, source)
@@ -384,7 +339,8 @@ _WORKER_ARGS: tuple = ()
 def _worker_validate(path: str) -> Report:
     global _WORKER_VALIDATOR
     if _WORKER_VALIDATOR is None:  # spawn start method: compile once in this worker
-        _WORKER_VALIDATOR = Validator(*_WORKER_ARGS)
+        profile, schemas, tei_all, engine = _WORKER_ARGS
+        _WORKER_VALIDATOR = Validator(profile, schemas, tei_all, xsd_engine=engine)
     return _safe_validate(_WORKER_VALIDATOR, path)
 
 
@@ -423,7 +379,7 @@ def validate_files(files: Sequence[str], validator: Validator, *, jobs: int = 0,
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
         _WORKER_VALIDATOR = validator if "fork" in methods else None  # inherited by forked workers
-        args = (validator.profile, validator.schemas, validator.tei_all)
+        args = (validator.profile, validator.schemas, validator.tei_all, validator.xsd_engine)
         chunk = max(1, min(16, len(files) // (jobs * 4)))
         try:
             with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
