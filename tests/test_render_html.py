@@ -311,3 +311,11 @@ def test_index_links_to_every_occurrence():
     links = page.xpath("//li[@id='index-x']//*[@class='index-occurrences']/a/@href")
     assert len(links) == 2
     assert [page.text_of(f"//*[@id='{h[1:]}']") for h in links] == ["Ann", "Ann B."]
+
+
+def test_a_name_inside_a_note_is_indexed_by_a_link_to_that_note():
+    from htmlpage import tei_doc
+
+    page = render_page(tei_doc('<p>Text.<note type="translator" xml:id="n1">About '
+                               '<persName>Ann Bee</persName>.</note></p>'))
+    assert page.xpath("//section[@id='index']//*[@class='index-occurrences']/a/@href") == ["#note-n1"]

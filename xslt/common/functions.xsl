@@ -37,12 +37,6 @@
   <xsl:variable name="te:lettered-notes" as="xs:boolean"
       select="exists(//text//note[normalize-space(@n)][te:is-numbered-note(.)])"/>
 
-  <!-- Marginal marks in document order (for the margin slot beside a span). -->
-  <xsl:accumulator name="te:metamark-count" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="metamark" phase="start" select="$value + 1"/>
-  </xsl:accumulator>
-
-  <xsl:mode name="te:accumulators" use-accumulators="#all"/>
 
   <!-- A stable HTML id for any source element: its xml:id, else its position. -->
   <xsl:function name="te:id" as="xs:string">

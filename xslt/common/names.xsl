@@ -77,11 +77,12 @@
   <xsl:template match="persName | orgName | placeName | name | rs" mode="te:text">
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="top" select="not(ancestor::persName or ancestor::orgName or ancestor::placeName or ancestor::name or ancestor::rs)"/>
+    <xsl:variable name="kind" select="te:name-kind(.)"/>
     <xsl:variable name="link" select="$top and normalize-space() and not(ancestor::ref or ancestor::ptr)
         and not(.//ref[@target] or .//ptr or .//note[te:is-numbered-note(.)])"/>
     <xsl:element name="{if ($link) then 'a' else 'span'}">
       <xsl:call-template name="te:attributes">
-        <xsl:with-param name="class" select="('name', 'name-' || te:name-kind(.))"/>
+        <xsl:with-param name="class" select="('name', 'name-' || $kind)"/>
       </xsl:call-template>
       <xsl:if test="$top and not($te:copy) and not(@xml:id)">
         <xsl:attribute name="id" select="te:mention-id(.)"/>
@@ -115,7 +116,8 @@
             'key': if ($entry/@xml:id) then string($entry/@xml:id) else $kind || ':' || lower-case($text),
             'entry': $entry,
             'text': $text,
-            'id': te:mention-id(.) }"/>
+            'id': let $note := ancestor::note[te:is-numbered-note(.)][last()]
+                  return if ($note) then te:note-id($note) else te:mention-id(.) }"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:if test="exists($mentions)">
