@@ -26,6 +26,7 @@ from .model import Block, Division, Document, Span, attrs_of
 #: Plain-text sources larger than this are refused (override with TEIEDITION_MAX_BYTES).
 DEFAULT_MAX_TEXT_BYTES = 16 * 1024 * 1024
 SOURCE_SUFFIXES = (".txt",)
+NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,10 @@ def convert_text(text: str, *, doc_id: str, source_name: str = "<input>",
     """Convert one decoded page to TEI bytes (deterministic for a given run date)."""
     from .teiwriter import write_tei
 
+    bad = NOT_XML_RE.search(text)
+    if bad:
+        raise InputError(f"character U+{ord(bad.group()):04X} cannot appear in XML; not a text source",
+                         path=source_name)
     doc = build_document(text, doc_id=doc_id, source_name=source_name)
     tei = write_tei(doc, run_date=resolve_run_date(run_date))
     return Conversion(tei=tei, warnings=doc.warnings)

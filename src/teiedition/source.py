@@ -128,11 +128,13 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     tail = next((i for i in idx[pos:] if TAIL_START_RE.match(lines[i].strip())), n)
     body_idx = [i for i in idx if body_start <= i < tail]
     summary = ""
+    body_end = tail
     if body_idx and tail < n and _looks_like_summary(lines[body_idx[-1]]):
         summary = lines[body_idx[-1]].strip()
         body_end = body_idx[-1]
-    else:
-        body_end = tail
+    elif layout == "B" and len(body_idx) > 1 and _summary_first(lines[body_idx[0]], lines[body_idx[1]]):
+        summary = lines[body_idx[0]].strip()
+        body_start = body_idx[1]
     header_parts = _read_tail(lines[tail:], chrome)
     header = _header(layout, fields, summary, header_parts, chrome, source_prefix="")
     body = _body_lines(lines, body_start, body_end)
@@ -152,6 +154,15 @@ def _single_title(line: str) -> str:
 def _looks_like_summary(line: str) -> bool:
     s = line.strip()
     return len(s.split()) >= 8 and s[-1:] in ".!?”\"" and not s.startswith("[")
+
+
+OPENING_MARK_RE = re.compile(r"^(?:\[|(?:TOP )?SECRET\b|Secret\b|Strictly secret|Copy\s*N|"
+                             r"CONFIDENTIAL|[A-Z][A-Z ,.-]{6,}$)")
+
+
+def _summary_first(first: str, second: str) -> bool:
+    """Layout B may print the summary before the body: prose followed by the document's opening marks."""
+    return _looks_like_summary(first) and bool(OPENING_MARK_RE.match(second.strip()))
 
 
 def _read_tail(tail: list[str], chrome: list[str]) -> dict:
