@@ -135,3 +135,18 @@ def test_manuscript_description_facts_are_in_the_header():
 
 
 FOREIGN_BY_NAME = {p.stem: p for p in FOREIGN}
+
+
+def test_links_never_nest_whatever_the_tei_nests():
+    page = render_page(tei_doc(
+        '<p xml:id="p1"><ref target="https://example.org/">A <persName ref="#x">name</persName> in a link'
+        '<note>with a note</note></ref> and <persName ref="#x" xml:id="n2">a marked name</persName>.</p>'
+        '<metamark rend="single-line" target="#n2"/>',
+        standoff='<standOff><listPerson><person xml:id="x"><persName>X</persName></person></listPerson></standOff>'))
+    assert_valid_html5(page)
+    assert not page.xpath("//a//a | //a//button")
+
+
+def test_an_external_link_around_a_name_stays_a_link():
+    page = render_page(tei_doc('<p><ref target="https://example.org/">A <persName>name</persName></ref></p>'))
+    assert page.xpath("//a[@href='https://example.org/']/span[contains(@class, 'tei-persName')]")

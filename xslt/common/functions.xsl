@@ -83,6 +83,12 @@
         return key('te:by-id', substring($t, 2), root($pointers))"/>
   </xsl:function>
 
+  <!-- Is this element the target of a marginal mark (drawn as a link inside it)? -->
+  <xsl:function name="te:is-marked" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/@xml:id) and exists(key('te:by-target', string($el/@xml:id), root($el))[self::metamark])"/>
+  </xsl:function>
+
   <!-- A link target for the page: an http(s)/mailto URL, or #id of an element rendered from <text>; else (). -->
   <xsl:function name="te:link-href" as="xs:string?">
     <xsl:param name="uri" as="xs:string?"/>

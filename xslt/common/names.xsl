@@ -79,7 +79,7 @@
     <xsl:variable name="top" select="not(ancestor::persName or ancestor::orgName or ancestor::placeName or ancestor::name or ancestor::rs)"/>
     <xsl:variable name="kind" select="te:name-kind(.)"/>
     <xsl:variable name="link" select="$top and normalize-space() and not(ancestor::ref or ancestor::ptr)
-        and not(.//ref[@target] or .//ptr or .//note[te:is-numbered-note(.)])"/>
+        and not(.//ref[@target] or .//ptr or .//note[te:is-numbered-note(.)] or te:is-marked(.))"/>
     <xsl:element name="{if ($link) then 'a' else 'span'}">
       <xsl:call-template name="te:attributes">
         <xsl:with-param name="class" select="('name', 'name-' || $kind)"/>

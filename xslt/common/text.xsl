@@ -292,7 +292,7 @@
     <xsl:variable name="label" select="'[' || (if (normalize-space(@n)) then 'page ' || normalize-space(@n) else 'page break') || ']'"/>
     <xsl:variable name="image" select="(te:targets(@facs)/descendant-or-self::graphic/@url, @facs[not(starts-with(., '#'))])
         ! te:local-src(string(.))"/>
-    <span class="tei-pb" role="separator">
+    <span class="tei-pb">
       <xsl:if test="@xml:id and not($te:copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <xsl:choose>
         <xsl:when test="exists($image)"><a href="{$image[1]}" title="Page image"><xsl:value-of select="$label"/></a></xsl:when>
@@ -394,10 +394,13 @@
   <!-- Links: only local (#id), http(s) and mailto targets become links; others are shown as text. -->
   <xsl:template match="ref | ptr" mode="te:text">
     <xsl:variable name="href" select="te:link-href(tokenize(normalize-space(@target), ' ')[1], .)"/>
-    <xsl:element name="{if (exists($href) and not(ancestor::ref or ancestor::persName[@ref]
-        or ancestor::orgName[@ref] or ancestor::placeName[@ref])) then 'a' else 'span'}">
+    <!-- Links never nest: no link inside a name link or another ref, none around a note button or a mark. -->
+    <xsl:variable name="link" select="exists($href) and not(ancestor::ref or ancestor::persName or ancestor::orgName
+        or ancestor::placeName or ancestor::name or ancestor::rs)
+        and not(.//note[te:is-numbered-note(.)] or .//ref or te:is-marked(.))"/>
+    <xsl:element name="{if ($link) then 'a' else 'span'}">
       <xsl:call-template name="te:start"/>
-      <xsl:if test="exists($href) and not(ancestor::ref)">
+      <xsl:if test="$link">
         <xsl:attribute name="href" select="$href"/>
       </xsl:if>
       <xsl:choose>
