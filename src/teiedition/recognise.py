@@ -803,16 +803,21 @@ def _br_speaker(ctx):
     return None
 
 
+WORD_BEFORE_RE = re.compile(r"(?:[^\W\d_]|[’'.-])+$")
+
+
 def _br_expansion(ctx):
     """``F[oreign]``: the bracket completes the word it is glued to."""
     if ctx.start == 0 or not ctx.text[ctx.start - 1].isalpha() or not ctx.closed:
         return None
     if not ctx.content or not ctx.content[0].islower():
         return None
-    m = re.search(r"[A-Za-zÀ-ÿ’'.-]+$", ctx.text[:ctx.start])
+    m = WORD_BEFORE_RE.search(ctx.text, 0, ctx.start)
+    if m is None:
+        return None
     word_start = m.start()
     end = ctx.end
-    tail = re.match(r"[a-zà-ÿ]+", ctx.text[end:])
+    tail = re.match(r"[^\W\d_]+", ctx.text[end:])
     if tail:
         end += tail.end()
     return [Span(word_start, end, "expan", rank=10),
