@@ -61,13 +61,20 @@ def main() -> None:
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("-o", "--output", "output", type=click.Path(path_type=str),
-              help="Output file (one source) or folder (several sources or a folder).")
+              help="Output file (one source; default: standard output) or folder "
+                   "(several sources or a folder; SOURCE.txt becomes SOURCE.xml).")
 @click.option("--run-date", metavar="YYYY-MM-DD",
-              help="Date recorded in revisionDesc (default: today). Fix it for byte-identical reruns.")
+              help="Date recorded in revisionDesc (default: $SOURCE_DATE_EPOCH, else today in UTC). "
+                   "Fix it for byte-identical reruns.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
 @reports_errors
 def convert(sources, output, run_date, quiet):
     """Convert archive plain-text pages to TEI P5 (see ENCODING.md).
+
+    Reads UTF-8 (or UTF-16/32 with a BOM; Windows-1252 with a warning), any line
+    ends. Exit 0 when every source converted (warnings may be printed), 2 when a
+    source is unreadable, empty, binary or too large (the others still convert),
+    3 on an internal error. Outputs are written whole or not at all.
 
     Example: teiedition convert seeds/000_fcc578db0f85cc6f.txt -o editions/000_fcc578db0f85cc6f.xml
     """
