@@ -9,6 +9,7 @@ Korean and Chinese names, and the seed and dev corpus once the converter exists.
 
 from __future__ import annotations
 
+import functools
 import io
 import random
 import re
@@ -409,8 +410,9 @@ def test_korean_chinese_and_cyrillic_names_print_in_embedded_fonts():
 # ---------------------------------------------------------------- marginal marks
 
 
+@functools.lru_cache(maxsize=4)
 def laid_out(tei: bytes):
-    """The WeasyPrint document before it is written: lets tests see where bars go."""
+    """The WeasyPrint document before it is written: lets tests see where bars go (laid out once)."""
     from teiedition import pdf as pdfmod
     from teiedition.safexml import parse_xml_bytes
     from weasyprint import HTML
