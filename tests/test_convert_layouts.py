@@ -73,3 +73,15 @@ def test_layout_c_citation_sentence_and_chrome_stay_out_of_the_text():
 def test_characters_xml_cannot_hold_are_refused():
     with pytest.raises(InputError):
         convert_text("text\x01with a control character", doc_id="doc-x")
+
+
+def test_citation_of_an_unknown_archive_after_source_is_kept_in_the_header():
+    text = ("Skip to content\n\nMay 5, 1960\n\nA Title\n\nThis document was made possible with support from X\n\n"
+            "The Ambassador spoke at length about the trade talks in the capital.\n\n"
+            "The summary says the Ambassador spoke about trade.\n\nDocument Information\n\nSource\n\n"
+            "Archive of Nowhere, box 7, folder 3. Provided by A. Person.\n\nRights\n\n"
+            "Reuse is permitted for research and for teaching purposes.\n")
+    root = convert(text)
+    assert xp(root, "string(//t:sourceDesc/t:bibl)") == "Archive of Nowhere, box 7, folder 3. Provided by A. Person."
+    assert xp(root, "string(//t:availability/t:p)") == "Reuse is permitted for research and for teaching purposes."
+    assert "Nowhere" not in norm("".join(xp(root, "//t:text")[0].itertext()))

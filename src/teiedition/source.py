@@ -166,9 +166,15 @@ def _summary_first(first: str, second: str) -> bool:
 
 
 def _read_tail(tail: list[str], chrome: list[str]) -> dict:
-    """Document Information and rights: citation line, rights paragraphs, facet values."""
+    """Document Information and rights: citation line, rights paragraphs, facet values.
+
+    The citation is the line after ``Source``, else the first line ``citation`` can
+    read, else the first long line after ``Document Information``; lines after
+    ``Rights`` are rights paragraphs.  Anything else is a facet value (chrome).
+    """
     out: dict = {"source": "", "rights": [], "facets": []}
     pending_label = None
+    section = None
     for raw in tail:
         s = raw.strip()
         if not s:
@@ -176,8 +182,9 @@ def _read_tail(tail: list[str], chrome: list[str]) -> dict:
         if s in CHROME_LABELS:
             chrome.append(s)
             pending_label = s if s in FACET_LABELS else None
+            section = s
             continue
-        if RIGHTS_RE.match(s):
+        if RIGHTS_RE.match(s) or (section == "Rights" and len(s.split()) >= 6):
             out["rights"].append(s)
             pending_label = None
             continue
@@ -186,8 +193,10 @@ def _read_tail(tail: list[str], chrome: list[str]) -> dict:
             chrome.append(s)
             pending_label = None
             continue
-        if not out["source"] and (find_citation(s) or find_credits(s)):
+        if not out["source"] and (section == "Source" or find_citation(s) or find_credits(s)
+                                  or (section == "Document Information" and len(s.split()) >= 6)):
             out["source"] = s
+            section = None
             continue
         # a facet value printed without its label (e.g. the funders facet) is chrome
         out["facets"].append(("", s))
