@@ -70,6 +70,12 @@ def test_assertions_agree_on_each_case(engines, snippet, valid):
     assert verdicts(engines, tree) == (valid, valid)
 
 
+def test_every_project_assertion_has_a_fast_form(engines):
+    """Without one, elementpath walks the element in Python: correct, but 0.2 ms or more per element."""
+    fast, _ = engines
+    assert [a.test for a in fast.assertions if a.fast is None] == []
+
+
 def test_every_fast_xpath1_form_agrees_with_its_xpath2_test(engines):
     """Assertions that carry an XPath 1.0 form: both forms give the same answer on every element."""
     from elementpath import XPathContext

