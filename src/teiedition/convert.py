@@ -134,10 +134,17 @@ def build_document(text: str, *, doc_id: str, source_name: str = "<input>") -> D
     page = source.read_page(text, name=source_name)
     blocks = recognise.classify_blocks(page.body)
     divisions, footnotes = recognise.structure(blocks)
-    numbers = frozenset(b.get("n") for b in footnotes)
-    divisions = tuple(replace(d, blocks=tuple(recognise.annotate_inlines(b, numbers) for b in d.blocks))
+    waiting = {b.get("n") for b in footnotes}  # markers consume their numbers as they are found
+    divisions = tuple(replace(d, blocks=tuple(recognise.annotate_inlines(b, waiting) for b in d.blocks))
                       for d in divisions)
-    footnotes = tuple(recognise.annotate_inlines(_strip_marker(b), numbers) for b in footnotes)
+    placed = tuple(b for b in footnotes if b.get("n") not in waiting)
+    unplaced = tuple(b for b in footnotes if b.get("n") in waiting)
+    footnotes = tuple(recognise.annotate_inlines(_strip_marker(b)) for b in placed)
+    if unplaced:  # a footnote text whose marker is inside another note stays where it was printed
+        last = divisions[-1]
+        kept = tuple(recognise.annotate_inlines(replace(b, kind="postscript").with_attrs(phase="bottom"))
+                     for b in unplaced)
+        divisions = divisions[:-1] + (replace(last, blocks=last.blocks + kept),)
     warnings = list(page.warnings)
     if page.header.layout and not any(b.kind != "p" for d in divisions for b in d.blocks) \
             and not any(s.kind != "date" for d in divisions for b in d.blocks for s in b.spans):

@@ -352,7 +352,7 @@ def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, .
             seen_bottom = True
         if b.kind == "footnote":
             n = b.get("n")
-            if seen_bottom and _has_marker(blocks, b, n):
+            if seen_bottom and n not in markers and _has_marker(blocks, b, n):
                 footnotes.append(b)
                 markers.add(n)
                 continue
@@ -609,7 +609,7 @@ class BracketContext:
     content: str
     c_start: int  # index of the content's first character
     whole_line: bool
-    footnotes: frozenset
+    footnotes: set  # numbers of footnote texts still waiting for their marker
 
 
 TN_LABEL_RE = re.compile(rf"^(?P<label>(?:sic;\s*)?(?:[Tt]ranslator{APOS}?s?\s+[Nn]ote|[Tt]rans(?:lator)?\.\s*[Nn]ote|"
@@ -675,6 +675,7 @@ def _br_signature(ctx):
 def _br_footnote_marker(ctx):
     c = ctx.content
     if c.isdigit() and c in ctx.footnotes:
+        ctx.footnotes.discard(c)  # one marker per footnote text: the text is moved, never copied
         return [Span(ctx.start, ctx.end, "fnref", attrs_of(n=c), inner=(ctx.c_start, ctx.c_start), rank=10)]
     return None
 
@@ -874,7 +875,7 @@ BRACKET_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
 )
 
 
-def bracket_spans(text: str, footnotes: frozenset = frozenset()) -> list[Span]:
+def bracket_spans(text: str, footnotes: set | None = None) -> list[Span]:
     """One annotation (or a few) per square bracket, from the first bracket recogniser that matches."""
     spans: list[Span] = []
     pairs = bracket_pairs(text)
@@ -886,7 +887,7 @@ def bracket_spans(text: str, footnotes: frozenset = frozenset()) -> list[Span]:
         content = text[start + 1:content_end]
         ctx = BracketContext(text, start, end, closed, content, start + 1,
                              whole_line=text[:start].strip() == "" and text[end:].strip() == "",
-                             footnotes=footnotes)
+                             footnotes=footnotes if footnotes is not None else set())
         for _name, rec in BRACKET_RECOGNISERS:
             found = rec(ctx)
             if found:
@@ -948,7 +949,7 @@ INLINE_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
 )
 
 
-def annotate_inlines(block: Block, footnotes: frozenset = frozenset()) -> Block:
+def annotate_inlines(block: Block, footnotes: set | None = None) -> Block:
     """Add the inline annotations of every recogniser to a block (duplicates dropped)."""
     spans: list[Span] = list(block.spans)
     if block.kind == "signed":
