@@ -146,10 +146,12 @@ def build_document(text: str, *, doc_id: str, source_name: str = "<input>") -> D
                      for b in unplaced)
         divisions = divisions[:-1] + (replace(last, blocks=last.blocks + kept),)
     warnings = list(page.warnings)
-    if page.header.layout and not any(b.kind != "p" for d in divisions for b in d.blocks) \
-            and not any(s.kind != "date" for d in divisions for b in d.blocks for s in b.spans):
-        warnings.append(f"{source_name}: warning: none of the archive's conventions found; "
-                        "converted as plain paragraphs")
+    plain = not any(b.kind not in ("p", "line") for d in divisions for b in d.blocks) \
+        and not any(s.kind != "date" for d in divisions for b in d.blocks for s in b.spans)
+    if plain:
+        what = "no page layout and none of the archive's conventions" if not page.header.layout \
+            else "none of the archive's conventions"
+        warnings = [f"{source_name}: warning: {what} found; converted as plain paragraphs"]
     doc = Document(doc_id=doc_id, source_name=source_name, header=page.header,
                    divisions=divisions, footnotes=footnotes, warnings=tuple(warnings))
     for transform in _transforms():

@@ -98,7 +98,7 @@ def read_page(text: str, *, name: str = "<input>") -> SourcePage:
         body = _body_lines(lines, 0, len(lines))
         return SourcePage(Header(layout=""), body, (
             f"{name}: warning: no archive page layout recognised (no date line, "
-            "'Skip to content' or citation); converted as plain paragraphs",))
+            "'Skip to content' or citation); the whole text is the body, the header has no page facts",))
     return reader(lines, layout, name)
 
 

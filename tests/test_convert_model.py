@@ -1,0 +1,32 @@
+"""The document model: stand-off spans nest into inline nodes; the model dumps as JSON."""
+
+from __future__ import annotations
+
+import json
+
+from teiedition.convert import build_document
+from teiedition.model import Node, Span, nest, to_json
+
+
+def test_brackets_are_markup_not_text():
+    text = "the [is] word"
+    assert nest(text, (Span(4, 8, "supplied", inner=(5, 7)),)) == ("the ", Node("supplied", (), ("is",)), " word")
+
+
+def test_a_span_crossing_its_parent_is_dropped_not_mangled():
+    text = "abcdefgh"
+    out = nest(text, (Span(0, 4, "outer"), Span(2, 6, "crossing")))
+    assert out == (Node("outer", (), ("abcd",)), "efgh")
+
+
+def test_nested_spans_become_nested_nodes():
+    out = nest("x “q” y", (Span(2, 5, "quote"), Span(3, 4, "seg")))
+    assert out == ("x ", Node("quote", (), ("“", Node("seg", (), ("q",)), "”")), " y")
+
+
+def test_model_dumps_as_json_for_debugging():
+    doc = build_document("Skip to content\n\nMay 5, 1960\n\nTitle\n\nSECRET\n\nSome body text [is] here.\n",
+                         doc_id="doc-x")
+    data = json.loads(to_json(doc))
+    assert data["header"]["date_when"] == "1960-05-05"
+    assert [b["kind"] for d in data["divisions"] for b in d["blocks"]] == ["mark", "p"]
