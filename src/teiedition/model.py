@@ -153,6 +153,16 @@ class Document:
             yield from div.blocks
 
 
+#: Node kinds whose TEI element takes only some children (text-only ``ex``/``idno``;
+#: ``gap/desc`` takes limited phrases).  Any other span inside them is left out (its text stays).
+RESTRICTED_CONTENT: dict[str, frozenset[str]] = {
+    "ex": frozenset(),
+    "idno": frozenset(),
+    "gap": frozenset({"date", "name"}),
+    "fnref": frozenset(),
+}
+
+
 def nest(text: str, spans: tuple[Span, ...]) -> tuple[Inline, ...]:
     """Nest stand-off spans over ``text`` into a tree; crossing spans are dropped (inner loses)."""
     ordered = sorted(spans, key=lambda s: (s.start, -s.end, s.rank))
@@ -168,6 +178,9 @@ def nest(text: str, spans: tuple[Span, ...]) -> tuple[Inline, ...]:
                 continue  # crosses its parent's boundary or touches its brackets
             if span.end > parent.end:
                 continue
+            allowed = RESTRICTED_CONTENT.get(parent.kind)
+            if allowed is not None and span.kind not in allowed:
+                continue  # e.g. no name inside <ex>, no supplied word inside a gap's <desc>
         accepted.append(span)
         stack.append(span)
     return _build(text, accepted, 0, len(text))

@@ -465,12 +465,15 @@ def _ms_desc(source, citation, title: str) -> None:
 
 
 def write_stand_off(root: etree._Element, doc: Document) -> None:
-    if not doc.entities:
+    """The authority entries the text points to (and only those)."""
+    used = {ref[1:] for ref in root.xpath("//@ref")}
+    entities = [e for e in doc.entities if e.id in used]
+    if not entities:
         return
     stand_off = sub(root, "standOff")
     for kind, list_tag, item_tag in (("person", "listPerson", "person"), ("org", "listOrg", "org"),
                                      ("place", "listPlace", "place")):
-        entries = [e for e in doc.entities if e.kind == kind]
+        entries = [e for e in entities if e.kind == kind]
         if not entries:
             continue
         lst = sub(stand_off, list_tag)
