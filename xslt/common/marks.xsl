@@ -133,8 +133,10 @@
     <xsl:param name="slot" as="xs:integer" select="1"/>
     <xsl:param name="inline" as="xs:boolean" select="false()"/>
     <xsl:param name="target" as="xs:string" select="''"/>
+    <!-- Inside a link (a ref or a name) the mark cannot be a link itself. -->
+    <xsl:param name="te:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="kind" select="te:mark-kind(.)"/>
-    <xsl:variable name="note" select="te:mark-note(.)"/>
+    <xsl:variable name="note" select="te:mark-note(.)[not($te:in-link)]"/>
     <xsl:variable name="cert" select="normalize-space(@cert)"/>
     <xsl:variable name="what" select="'Marginal mark: ' || te:mark-description($kind)
         || (if ($cert = ('low', 'medium')) then ' (placement uncertain: ' || $cert || ' certainty)' else '')

@@ -93,6 +93,7 @@
       <xsl:call-template name="te:margin-marks"/>
       <xsl:apply-templates mode="te:text">
         <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+        <xsl:with-param name="te:in-link" tunnel="yes" select="$link"/>
       </xsl:apply-templates>
     </xsl:element>
   </xsl:template>

@@ -198,10 +198,17 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A TEI table that HTML can hold as a table: rows of cells only (else it is shown as boxes). -->
+  <xsl:function name="te:is-html-table" as="xs:boolean">
+    <xsl:param name="table" as="element()"/>
+    <xsl:sequence select="exists($table/row) and empty($table/(* except (head, row))) and empty($table/text()[normalize-space()])
+        and empty($table/row/(* except cell)) and empty($table/row/text()[normalize-space()])"/>
+  </xsl:function>
+
   <xsl:template match="table" mode="te:text">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
-      <xsl:when test="$te:phrasing">
+      <xsl:when test="$te:phrasing or not(te:is-html-table(.))">
         <xsl:call-template name="te:box"/>
       </xsl:when>
       <xsl:otherwise>
@@ -214,7 +221,9 @@
               </xsl:apply-templates></caption>
             </xsl:if>
             <tbody>
-              <xsl:apply-templates select="row" mode="te:text"/>
+              <xsl:apply-templates select="row" mode="te:text">
+                <xsl:with-param name="te:in-table" tunnel="yes" select="true()"/>
+              </xsl:apply-templates>
             </tbody>
           </table>
         </div>
@@ -222,25 +231,28 @@
     </xsl:choose>
   </xsl:template>
   <xsl:template match="row" mode="te:text">
-    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:param name="te:in-table" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:call-template name="te:box">
-      <xsl:with-param name="block" select="'tr'"/>
+      <xsl:with-param name="block" select="if ($te:in-table) then 'tr' else 'div'"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="cell" mode="te:text">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:element name="{if ($te:phrasing) then 'span' else if (@role = 'label' or parent::row/@role = 'label') then 'th' else 'td'}">
+    <xsl:param name="te:in-table" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="td" select="$te:in-table and not($te:phrasing)"/>
+    <xsl:element name="{if ($td) then (if (@role = 'label' or parent::row/@role = 'label') then 'th' else 'td') else if ($te:phrasing) then 'span' else 'div'}">
       <xsl:call-template name="te:start">
         <xsl:with-param name="class" select="if ($te:phrasing) then 'block' else ()"/>
       </xsl:call-template>
-      <xsl:if test="not($te:phrasing) and @cols castable as xs:integer">
+      <xsl:if test="$td and @cols castable as xs:integer">
         <xsl:attribute name="colspan" select="@cols"/>
       </xsl:if>
-      <xsl:if test="not($te:phrasing) and @rows castable as xs:integer">
+      <xsl:if test="$td and @rows castable as xs:integer">
         <xsl:attribute name="rowspan" select="@rows"/>
       </xsl:if>
       <xsl:apply-templates mode="te:text">
         <xsl:with-param name="te:phrasing" tunnel="yes" select="$te:phrasing or not(te:holds-blocks(.))"/>
+        <xsl:with-param name="te:in-table" tunnel="yes" select="false()"/>
       </xsl:apply-templates>
     </xsl:element>
   </xsl:template>
@@ -404,12 +416,13 @@
         <xsl:attribute name="href" select="$href"/>
       </xsl:if>
       <xsl:choose>
-        <xsl:when test="self::ptr or not(normalize-space())">
+        <xsl:when test="self::ptr or (not(normalize-space()) and empty(*))">
           <xsl:value-of select="normalize-space(@target)"/>
         </xsl:when>
         <xsl:otherwise>
           <xsl:apply-templates mode="te:text">
             <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+            <xsl:with-param name="te:in-link" tunnel="yes" select="$link"/>
           </xsl:apply-templates>
         </xsl:otherwise>
       </xsl:choose>
