@@ -194,3 +194,25 @@ def test_library_reports_unreadable_files_instead_of_raising(tmp_path):
     report = Validator().validate_file(tmp_path / "missing.xml")
     assert (report.ok, report.unreadable) == (False, True)
     assert report.problems[0].format() == f"{tmp_path / 'missing.xml'}:1:1: error: no such file [unreadable]"
+
+
+def test_a_worker_that_dies_fails_only_the_pending_files(batch, monkeypatch):
+    import os
+
+    from teiedition import validate as validate_module
+
+    real = validate_module._safe_validate
+
+    def dies_on_c(validator, path):
+        if path.endswith("c.xml"):
+            os._exit(9)  # as if the kernel killed the worker
+        return real(validator, path)
+
+    for i in range(4):
+        shutil.copy(VALIDATE / "minimal.xml", batch / f"m{i}.xml")
+    monkeypatch.setattr(validate_module, "_safe_validate", dies_on_c)
+    code, out, err = run(str(batch), "-j", "2")
+    assert code == 2
+    assert "Traceback" not in out + err
+    assert "a validation worker died while this file was pending" in out
+    assert out.splitlines()[-1].startswith("7 files:")

@@ -21,6 +21,7 @@ import os
 import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -297,7 +298,10 @@ _GLOB_CHARS = re.compile(r"[*?\[]")
 
 
 def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[Report]]:
-    """Files, folders (every ``*.xml`` below, sorted) and globs → files, plus reports for what is missing."""
+    """Files, folders (every ``*.xml`` below, sorted) and globs → files, plus reports for what is missing.
+
+    The reports for missing paths come after the files' reports in the output.
+    """
     files: list[str] = []
     missing: list[Report] = []
     seen: set[str] = set()
@@ -387,6 +391,11 @@ def validate_files(files: Sequence[str], validator: Validator, *, jobs: int = 0,
                 for report in pool.map(_worker_validate, files, chunksize=chunk):
                     reports.append(report)
                     bar.advance(note=Path(report.path).name)
+        except BrokenProcessPool:
+            # a worker died (killed, out of memory): never retry here, where it could kill us too
+            for f in files[len(reports):]:
+                reports.append(_missing(f, "a validation worker died while this file was pending "
+                                           "(out of memory or killed?); validate it alone with -j 1"))
         finally:
             _WORKER_VALIDATOR = None
     return reports
