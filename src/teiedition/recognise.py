@@ -56,7 +56,7 @@ OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}}\s+)?(?:Outgoing\s+)?{NUMBER_SIGN
 RECORD_LABEL_RE = re.compile(
     r"^(?P<label>(?:To|From|Date|Time|Place|Classification|Level|Subject|Re|Copy to|Copies to|"
     r"Interpreters?|Recorders?|Note-?takers?|Present|Participants|Attendees|Location|Venue|"
-    rf"(?:[A-Z][\w{APOS}]*\s+){{1,3}}participants)):\s+(?P<value>\S.*)$")
+    rf"[A-Z][\w{APOS}]*(?:\s+[\w{APOS}]+){{0,3}}\s+participants)):\s+(?P<value>\S.*)$")
 SIGNATURE_RE = re.compile(r"\[(?:signature|signatures|signed|illegible signature)\]|/signature/", re.I)
 LETTER_SPACED_RE = re.compile(r"^(?:[A-ZÀ-Ý] ){2,}[A-ZÀ-Ý]\.?$")
 CLOSING_SALUTE_RE = re.compile(r"^(?:With (?:socialist|comradely|communist|fraternal|Communist) greetings?|"
@@ -295,10 +295,10 @@ BLOCK_RECOGNISERS: tuple[Recogniser, ...] = (
     Recogniser("transmission_log", _transmission_log),
     Recogniser("typist_initials", _typist_initials),
     Recogniser("attachment", _attachment),
+    Recogniser("record_header", _record_header),
     Recogniser("classification_or_copy", _classification),
     Recogniser("outgoing_number", _outgoing),
     Recogniser("dateline", _dateline),
-    Recogniser("record_header", _record_header),
     Recogniser("byline_intro", _byline_intro),
     Recogniser("bracket_only", _bracket_only),
     Recogniser("heading", _heading),
