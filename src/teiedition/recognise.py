@@ -57,7 +57,7 @@ RECORD_LABEL_RE = re.compile(
     r"^(?P<label>(?:To|From|Date|Time|Place|Classification|Level|Subject|Re|Copy to|Copies to|"
     r"Interpreters?|Recorders?|Note-?takers?|Present|Participants|Attendees|Location|Venue|"
     rf"[A-Z][\w{APOS}]*(?:\s+[\w{APOS}]+){{0,3}}\s+participants)):\s+(?P<value>\S.*)$")
-SIGNATURE_RE = re.compile(r"\[(?:signature|signatures|signed|illegible signature)\]|/signature/", re.I)
+SIGNATURE_RE = re.compile(r"\[(?:signature|signatures|signed|illegible signature)\]|/signature/|(?:^|\s)/s/\s", re.I)
 LETTER_SPACED_RE = re.compile(r"^(?:[A-ZÀ-Ý] ){2,}[A-ZÀ-Ý]\.?$")
 CLOSING_SALUTE_RE = re.compile(r"^(?:With (?:socialist|comradely|communist|fraternal|Communist) greetings?|"
                                r"With respect|Respectfully(?: yours)?|Sincerely(?: yours)?|"
