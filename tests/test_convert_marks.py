@@ -115,3 +115,13 @@ def test_line_counts(text, rend):
 
 def test_note_without_a_mark_reports_none():
     assert read_note("the Korean proverb is rendered only approximately") == []
+
+
+def test_a_mark_reported_without_a_target_marks_the_paragraph_with_low_certainty():
+    marks, _ = marks_of(P + note("this passage was highlighted in the left margin"))
+    assert [(c, t) for _f, _r, c, t in marks] == [("low", P)]
+
+
+def test_other_wordings_of_sentence_counts():
+    assert [(m.target, m.count) for m in read_note("the two previous sentences were highlighted")] == [("prev", 2)]
+    assert [(m.target, m.count) for m in read_note("this sentence was marked with a vertical line")] == [("prev", 1)]

@@ -21,8 +21,9 @@ from .segment import split_sentences
 
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 TARGET_RE = re.compile(
-    r"(?P<prevn>the (?:previous|preceding|last) (?P<n>two|three|four|five|\d) sentences)"
-    r"|(?P<prev1>the (?:previous|preceding) sentence|the last sentence)"
+    r"(?P<prevn>the (?:(?:previous|preceding|last) (?P<n>two|three|four|five|\d)|"
+    r"(?P<n2>two|three|four|five|\d) (?:previous|preceding|last)) sentences)"
+    r"|(?P<prev1>the (?:previous|preceding|last) sentence|this sentence|the sentence above)"
     r"|(?P<end>the end of (?:the|this) paragraph)"
     r"|(?P<half>(?:the )?(?P<which>first|second) half(?: of (?:the|this) paragraph)?)"
     r"|(?P<quote>the (?:last|previous|preceding) quot(?:e|ation))"
@@ -34,6 +35,8 @@ DOUBLE_RE = re.compile(r"\b(?:two|double|2)\s+(?:vertical\s+|parallel\s+)?lines?
 SINGLE_RE = re.compile(r"\b(?:a|an|one|single|additional)\s+(?:single\s+)?(?:vertical\s+)?line\b", re.I)
 QUERY_RE = re.compile(r"\bquestion marks?\b", re.I)
 EMPHASIS_RE = re.compile(r"\bexclamation (?:points?|marks?)\b", re.I)
+MARK_REPORTED_RE = re.compile(r"highlighted|vertical lines?|question mark|exclamation (?:point|mark)|"
+                              r"marked (?:with|by|in)", re.I)
 MARK_WORDS_RE = re.compile(r"\b(?:highlighted|marked|margin|question mark|exclamation|lines?)\b", re.I)
 
 
@@ -54,7 +57,11 @@ def read_note(text: str) -> list[Reported]:
         return []
     targets = list(TARGET_RE.finditer(text))
     if not targets:
-        return []
+        if not MARK_REPORTED_RE.search(text):
+            return []
+        # a mark is reported but not where: the paragraph, with low certainty
+        descriptors = _descriptors(text) or [("highlight", "single-line")]
+        return [Reported("unknown", 0, "", f, r) for f, r in descriptors]
     found: list[Reported] = []
     for k, t in enumerate(targets):
         clause_start = 0 if k == 0 else t.start()
@@ -71,7 +78,7 @@ def read_note(text: str) -> list[Reported]:
 
 def _target_kind(t: re.Match) -> tuple[str, int, str]:
     if t.group("prevn"):
-        return "prev", _COUNT.get(t.group("n").lower(), 1), ""
+        return "prev", _COUNT.get((t.group("n") or t.group("n2")).lower(), 1), ""
     if t.group("prev1"):
         return "prev", 1, ""
     if t.group("end"):
@@ -102,7 +109,7 @@ def _descriptors(clause: str) -> list[tuple[str, str]]:
 
 
 CERT = {"prev": "high", "end": "medium", "half": "medium", "quote": "high", "portion": "low",
-        "underlined": "low", "para": "high"}
+        "underlined": "low", "para": "high", "unknown": "low"}
 
 
 # -- finding spans --------------------------------------------------------------------
@@ -256,7 +263,7 @@ def _resolve_block(block: Block, reported_any, previous_p: Block | None, state: 
                 span = _last_quote(block.text, note.start)
                 if span is None and sents:
                     span, cert = sents[-1], "low"
-            elif rep.target in ("para", "underlined"):
+            elif rep.target in ("para", "underlined", "unknown"):
                 span = _para_before(block, note)
                 if span is None and previous_p is not None:
                     whole_p = previous_p.get("xml:id")
