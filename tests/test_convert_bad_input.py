@@ -143,3 +143,16 @@ def test_bad_run_date_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(main, ["convert", str(src), "--run-date", "yesterday"])
     assert result.exit_code == 2
     assert "YYYY-MM-DD" in result.stderr
+
+
+def test_absurdly_nested_brackets_convert_to_a_shallow_valid_tree(tei_all):
+    from lxml import etree
+
+    from conftest import assert_valid_tei_all
+    from teiedition.convert import convert_text
+
+    for text in ("[" * 3000 + "x" + "]" * 3000, "a [" * 5000):
+        tei = convert_text(text, doc_id="doc-deep", run_date=RUN_DATE).tei
+        root = etree.fromstring(tei)
+        assert max(len(list(el.iterancestors())) for el in root.iter()) < 60
+        assert_valid_tei_all(tei_all, tei, "deep brackets")

@@ -153,6 +153,9 @@ class Document:
             yield from div.blocks
 
 
+#: Deepest nesting of inline nodes written; deeper annotations are left out (their text stays).
+MAX_DEPTH = 40
+
 #: Node kinds whose TEI element takes only some children (text-only ``ex``/``idno``;
 #: ``gap/desc`` takes limited phrases).  Any other span inside them is left out (its text stays).
 RESTRICTED_CONTENT: dict[str, frozenset[str]] = {
@@ -171,6 +174,8 @@ def nest(text: str, spans: tuple[Span, ...]) -> tuple[Inline, ...]:
     for span in ordered:
         while stack and span.start >= stack[-1].end:
             stack.pop()
+        if len(stack) >= MAX_DEPTH:
+            continue  # absurdly deep brackets: the inner ones stay text (TEI tools refuse deep trees)
         if stack:
             parent = stack[-1]
             lo, hi = parent.content

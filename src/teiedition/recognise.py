@@ -595,8 +595,8 @@ def bracket_pairs(text: str) -> list[tuple[int, int, bool]]:
             stack.append(i)
         elif stack:
             pairs.append((stack.pop(), i + 1, True))
-    for start in stack:
-        pairs.append((start, len(text), False))
+    if stack:  # an unclosed bracket runs to the end of the block; only the first one does
+        pairs.append((stack[0], len(text), False))
     return sorted(pairs)
 
 
