@@ -75,6 +75,7 @@ TYPIST_RE = re.compile(r"^[a-zа-я]{1,3}/[A-Za-zА-Яа-я]{1,3}\.?$|^[A-Z]{1,3
 ATTACHMENT_RE = re.compile(r"^(?:ATTACHMENT|Attachment|Attachments|ATTACHMENTS|Enclosure|ENCLOSURE|"
                            r"Enclosures|Appendix(?: \w+)?|APPENDIX(?: \w+)?|Annex(?: \w+)?)\b[:.]?")
 SECTION_BREAK_RE = re.compile(r"^(?:[xX](?:\s+[xX]){2,}|\*(?:\s*\*){2,}|-{3,}|#{3,})$")
+FOOTNOTE_MARKER_RE = re.compile(r"\[(\d{1,3})\]")
 FOOTNOTE_TEXT_RE = re.compile(r"^\[(?P<n>\d{1,3})\]\s+\S")
 BYLINE_INTRO_RE = re.compile(r"^(?:from the (?:journal|diary) of|From the (?:journal|diary) of|"
                              r"FROM THE (?:JOURNAL|DIARY) OF)$")
@@ -344,6 +345,7 @@ def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, .
     blocks = _find_name_signatures(blocks)
     blocks = _join_signature_blocks(blocks)
     markers = set()
+    in_text = {m for b in blocks if b.kind != "footnote" for m in FOOTNOTE_MARKER_RE.findall(b.text)}
     footnotes: list[Block] = []
     seen_bottom = False
     kept: list[Block] = []
@@ -352,7 +354,7 @@ def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, .
             seen_bottom = True
         if b.kind == "footnote":
             n = b.get("n")
-            if seen_bottom and n not in markers and _has_marker(blocks, b, n):
+            if seen_bottom and n not in markers and n in in_text:
                 footnotes.append(b)
                 markers.add(n)
                 continue
@@ -396,11 +398,6 @@ def _number_copy_items(blocks: list[Block]) -> list[Block]:
             run = 0
         out.append(b)
     return out
-
-
-def _has_marker(blocks: list[Block], footnote: Block, n: str | None) -> bool:
-    marker = f"[{n}]"
-    return any(b is not footnote and b.kind != "footnote" and marker in b.text for b in blocks)
 
 
 def _join_bylines(blocks: list[Block]) -> list[Block]:
