@@ -28,7 +28,13 @@
   <!-- person, organisation, place or name: the index group of a mention. -->
   <xsl:function name="te:name-kind" as="xs:string">
     <xsl:param name="mention" as="element()"/>
-    <xsl:variable name="entry" select="te:targets($mention/@ref)[1]"/>
+    <xsl:sequence select="te:name-kind($mention, te:targets($mention/@ref)[1])"/>
+  </xsl:function>
+
+  <!-- The same, when the mention's authority entry (or nothing) is already known. -->
+  <xsl:function name="te:name-kind" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:param name="entry" as="element()?"/>
     <xsl:sequence select="
         if ($mention/self::persName or $entry/self::person or $entry/self::personGrp or $mention/@type = 'person') then 'person'
         else if ($mention/self::orgName or $entry/self::org or $mention/@type = ('org', 'organisation', 'organization')) then 'org'
@@ -53,7 +59,8 @@
   <xsl:function name="te:index-id" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
     <!-- ASCII only, so the link and the id match byte for byte; other characters by code point. -->
-    <xsl:sequence select="'index-' || string-join(for $c in string-to-codepoints($key) return
+    <xsl:sequence select="if (matches($key, '^[A-Za-z0-9_.\-]+$')) then 'index-' || $key
+        else 'index-' || string-join(for $c in string-to-codepoints($key) return
         if (matches(codepoints-to-string($c), '[A-Za-z0-9_.\-]')) then codepoints-to-string($c)
         else if ($c = (32, 58)) then '_' else 'U' || $c || '_')"/>
   </xsl:function>
@@ -77,7 +84,8 @@
   <xsl:template match="persName | orgName | placeName | name | rs" mode="te:text">
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="top" select="not(ancestor::persName or ancestor::orgName or ancestor::placeName or ancestor::name or ancestor::rs)"/>
-    <xsl:variable name="kind" select="te:name-kind(.)"/>
+    <xsl:variable name="entry" select="te:targets(@ref)[1]"/>
+    <xsl:variable name="kind" select="te:name-kind(., $entry)"/>
     <xsl:variable name="link" select="$top and normalize-space() and not(ancestor::ref or ancestor::ptr)
         and not(.//ref[@target] or .//ptr or .//note[te:is-numbered-note(.)] or te:is-marked(.))"/>
     <xsl:element name="{if ($link) then 'a' else 'span'}">
@@ -88,7 +96,8 @@
         <xsl:attribute name="id" select="te:mention-id(.)"/>
       </xsl:if>
       <xsl:if test="$link">
-        <xsl:attribute name="href" select="'#' || te:index-id(te:name-key(.))"/>
+        <xsl:attribute name="href" select="'#' || te:index-id(if ($entry/@xml:id) then string($entry/@xml:id)
+            else $kind || ':' || lower-case(te:plain(.)))"/>
       </xsl:if>
       <xsl:call-template name="te:margin-marks"/>
       <xsl:apply-templates mode="te:text">
@@ -111,7 +120,7 @@
       <xsl:for-each select="$te:all-mentions">
         <xsl:variable name="entry" select="te:targets(@ref)[1]"/>
         <xsl:variable name="text" select="te:plain(.)"/>
-        <xsl:variable name="kind" select="te:name-kind(.)"/>
+        <xsl:variable name="kind" select="te:name-kind(., $entry)"/>
         <xsl:sequence select="map {
             'kind': $kind,
             'key': if ($entry/@xml:id) then string($entry/@xml:id) else $kind || ':' || lower-case($text),
