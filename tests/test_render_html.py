@@ -85,8 +85,15 @@ def test_rights_statement_is_shown(page):
 
 def test_how_to_cite_names_title_date_source_and_credits(page):
     cite = page.text_of("//*[@id='cite']")
-    for part in ("Embassy Report", "9 June 1969", "RGANI, fond 5", "translated by Tom Translator"):
+    for part in ("Embassy Report", "9 June 1969", "RGANI, fond 5"):
         assert part in cite
+
+
+def test_citation_credits_obtainer_then_translator_but_not_the_encoding(page):
+    cite = page.text_of("//*[@id='cite']")
+    assert "Obtained by Anna Archivist and translated by Tom Translator." in cite
+    assert "teiedition" not in cite
+    assert "teiedition" not in page.meta("DC.contributor")
 
 
 def test_highwire_citation_tags_for_zotero(page):

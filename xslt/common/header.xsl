@@ -75,10 +75,23 @@
         else string-join($n[position() lt last()], ', ') || ' and ' || $n[last()]"/>
   </xsl:function>
 
+  <!--
+    The people to credit in a citation: the respStmts of titleStmt except the
+    encoding (software or encoder), obtainers first, then translators, then the rest.
+  -->
+  <xsl:function name="te:credited" as="element()*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="all" select="$doc//teiHeader/fileDesc/titleStmt/respStmt[resp and (persName | name | orgName)]
+        [not(@xml:id = 'encoder' or te:resp-phrase(.) = 'encoded by')]"/>
+    <xsl:sequence select="$all[te:resp-phrase(.) = 'obtained by' or starts-with(te:resp-phrase(.), 'obtained')],
+        $all[te:resp-phrase(.) = 'translated by'],
+        $all[not(starts-with(te:resp-phrase(.), 'obtained') or te:resp-phrase(.) = 'translated by')]"/>
+  </xsl:function>
+
   <!-- "Obtained by X and translated by Y." from the respStmts of titleStmt. -->
   <xsl:function name="te:credits-sentence" as="xs:string">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="parts" select="for $r in $doc//teiHeader/fileDesc/titleStmt/respStmt[resp and (persName | name | orgName)]
+    <xsl:variable name="parts" select="for $r in te:credited($doc)
         return te:resp-phrase($r) || ' ' || te:names($r/(persName | name | orgName))"/>
     <xsl:variable name="s" select="string-join($parts, ' and ')"/>
     <xsl:sequence select="if ($s) then upper-case(substring($s, 1, 1)) || substring($s, 2) || '.' else ''"/>
@@ -346,7 +359,7 @@
     <xsl:variable name="date" select="te:doc-date(/)"/>
     <xsl:variable name="when" select="normalize-space($date/@when)"/>
     <xsl:variable name="summary" select="te:plain($h/profileDesc/abstract)"/>
-    <xsl:variable name="contributors" select="$h/fileDesc/titleStmt/respStmt/(persName | name | orgName)[normalize-space()]"/>
+    <xsl:variable name="contributors" select="te:credited(/)/(persName | name | orgName)[normalize-space()]"/>
     <xsl:variable name="lang" select="($h/profileDesc/langUsage/language/@ident, /TEI/@xml:lang, 'en')[normalize-space()][1]"/>
     <xsl:if test="$summary"><meta name="description" content="{$summary}"/></xsl:if>
     <meta name="citation_title" content="{te:title(/)}"/>
