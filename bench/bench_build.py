@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -97,32 +96,47 @@ def snapshot_code(folder: Path) -> None:
     SNAPSHOT_ENV["PYTHONPATH"] = str(folder / "src")
 
 
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of one process so far (from /proc, so grandchildren count too)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICK
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def run_build(src: Path, out: Path, *, jobs: int, pdf: bool, force: bool = False) -> dict:
     """One ``teiedition build`` run: wall seconds, exit code, peak memory of its process tree."""
     cmd = TEIEDITION + ["build", str(src), "-o", str(out), "-j", str(jobs), "--run-date", RUN_DATE,
                         "--no-progress", "--pdf" if pdf else "--no-pdf"] + (["--force"] if force else [])
     env = {**os.environ, "CI": "1", **SNAPSHOT_ENV}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     load = os.getloadavg()[0]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=REPO)
     peak = 0
+    cpu_seen: dict[int, float] = {}
     stop = threading.Event()
 
     def sample():
         nonlocal peak
         while not stop.is_set():
-            peak = max(peak, sum(_pss_kib(p) for p in _tree(proc.pid)))
+            pids = _tree(proc.pid)
+            peak = max(peak, sum(_pss_kib(p) for p in pids))
+            for p in pids:
+                cpu_seen[p] = max(cpu_seen.get(p, 0.0), _cpu_seconds(p))
             stop.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     _, err = proc.communicate()
     seconds = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # workers are reaped by the CLI: included
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     stop.set()
     sampler.join()
+    cpu = sum(cpu_seen.values())  # workers are forkserver children: sampled, not rusage
     summary = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
     return {"seconds": seconds, "cpu_s": cpu, "load": load, "code": proc.returncode,
             "peak_mib": peak / 1024, "summary": summary[0]}
