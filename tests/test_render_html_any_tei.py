@@ -109,7 +109,7 @@ def test_apparatus_shows_lemma_and_readings_with_witnesses():
     page = render_page(FOREIGN_BY_NAME["apparatus"])
     app = page.xpath("//*[contains(@class, 'tei-app')]")[0]
     assert app.xpath("string(.//*[@class='lemma'])") == "Aprille"
-    assert "Aueryll #B" in " ".join("".join(app.itertext()).split())
+    assert "[A; Aueryll B; April C]" in " ".join("".join(app.itertext()).split())
 
 
 def test_page_breaks_link_to_their_facsimile_image():

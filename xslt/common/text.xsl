@@ -554,6 +554,12 @@
     <xsl:call-template name="te:phrase"/>
   </xsl:template>
 
+  <!-- Witness sigla as a reader writes them: "#A #B" -> "A B". -->
+  <xsl:function name="te:sigla" as="xs:string">
+    <xsl:param name="wit" as="attribute()?"/>
+    <xsl:sequence select="string-join(tokenize(normalize-space($wit), ' ') ! replace(., '^#', ''), ' ')"/>
+  </xsl:function>
+
   <!-- A critical apparatus entry: the lemma in the text, the readings beside it in brackets. -->
   <xsl:template match="app" mode="te:text">
     <xsl:variable name="base" select="(lem, rdg)[1]"/>
@@ -569,7 +575,7 @@
         <span class="apparatus">
           <xsl:text> [</xsl:text>
           <xsl:if test="$base/@wit">
-            <span class="wit"><xsl:value-of select="normalize-space($base/@wit)"/></span>
+            <span class="wit"><xsl:value-of select="te:sigla($base/@wit)"/></span>
             <xsl:if test="$others">; </xsl:if>
           </xsl:if>
           <xsl:for-each select="$others">
@@ -581,7 +587,7 @@
             </span>
             <xsl:if test="@wit">
               <xsl:text> </xsl:text>
-              <span class="wit"><xsl:value-of select="normalize-space(@wit)"/></span>
+              <span class="wit"><xsl:value-of select="te:sigla(@wit)"/></span>
             </xsl:if>
           </xsl:for-each>
           <xsl:text>]</xsl:text>
