@@ -72,6 +72,21 @@ def test_pdf_beside_the_page_is_offered_for_download(sample):
     assert "doc.pdf" in page.xpath("//ul[@class='downloads']//a/@href")
 
 
+def test_output_folder_gets_a_page_named_after_the_input(sample, tmp_path):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    assert run(sample, "-o", folder).exit_code == 0
+    assert (folder / "doc.html").exists()
+
+
+def test_unwritable_output_is_a_one_line_error(sample, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = run(sample, "-o", blocker / "page.html")
+    assert result.exit_code == 2
+    assert "cannot write" in one_line_error(result)
+
+
 def test_dash_writes_the_page_to_standard_output(sample):
     result = run(sample, "-o", "-")
     assert result.exit_code == 0

@@ -92,7 +92,8 @@ def default_output(source: str | os.PathLike, target: str) -> Path:
 def render(source, *, target: str = "html", output=None, paper: str = "a4", notes: str = "footnotes") -> int:
     """Render one TEI file to HTML or PDF; write it whole or not at all; return the exit code.
 
-    ``output`` "-" writes the HTML to standard output.
+    ``output`` may be a file, an existing folder (the page gets the input's
+    name), or "-" for standard output.
     """
     if target not in ("html", "pdf"):
         raise InputError(f"unknown target {target!r}: use html or pdf")
@@ -100,6 +101,8 @@ def render(source, *, target: str = "html", output=None, paper: str = "a4", note
     tree = parse_xml_file(src, allow_xinclude=True)
     check_tei(tree, str(src))
     out = default_output(src, target) if output is None else Path(output)
+    if str(out) != "-" and out.is_dir():
+        out = out / default_output(src.name, target)
     if str(out) != "-" and out.resolve() == src.resolve():
         raise InputError("the output would overwrite the input", path=str(src))
 
@@ -110,7 +113,7 @@ def render(source, *, target: str = "html", output=None, paper: str = "a4", note
         if str(out) == "-":
             sys.stdout.buffer.write(data)
         else:
-            atomic_write(out, data)
+            _write(out, data)
         return 0
 
     renderer = HtmlRenderer()
@@ -126,5 +129,13 @@ def render(source, *, target: str = "html", output=None, paper: str = "a4", note
     if str(out) == "-":
         sys.stdout.write(html)
     else:
-        atomic_write(out, html)
+        _write(out, html)
     return 0
+
+
+def _write(out: Path, data) -> None:
+    """Write the whole output or nothing; an unwritable place is a one-line error."""
+    try:
+        atomic_write(out, data)
+    except OSError as exc:
+        raise InputError(f"cannot write the output: {exc.strerror or exc}", path=str(out)) from None
