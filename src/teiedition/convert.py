@@ -73,7 +73,10 @@ def link_entities(doc: Document) -> Document:
             return block
         spans = list(block.spans)
         by_range = {(s.start, s.end): i for i, s in enumerate(spans) if s.kind == "name"}
+        others = [s for s in spans if s.kind != "name"]
         for m in mentions:
+            if any(_crosses(m.start, m.end, s) for s in others):
+                continue  # a name never cuts through a bracket, a quotation or a marked span
             ref = f"#{m.entry.id}"
             used[m.entry.id] = m.entry
             i = by_range.get((m.start, m.end))
@@ -115,6 +118,14 @@ def date_years_from_document(doc: Document) -> Document:
 
     divs = [replace(d, blocks=tuple(fill(b) for b in d.blocks)) for d in doc.divisions]
     return replace(doc, divisions=tuple(divs), footnotes=tuple(fill(b) for b in doc.footnotes))
+
+
+def _crosses(start: int, end: int, span: Span) -> bool:
+    lo, hi = span.content
+    inside = lo <= start and end <= hi
+    around = start <= span.start and span.end <= end
+    apart = end <= span.start or start >= span.end
+    return not (inside or around or apart)
 
 
 def _transforms():

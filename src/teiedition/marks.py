@@ -152,6 +152,17 @@ def _para_before(block: Block, note: Span) -> tuple[int, int] | None:
     return (s, e) if s < e else None
 
 
+def _text_after(block: Block, note: Span) -> tuple[int, int] | None:
+    """The rest of the block after the note (a last resort when nothing precedes it)."""
+    text = block.text
+    s, e = note.end, len(text)
+    while s < e and (text[s].isspace() or text[s] in ".,;:"):
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e) if s < e else None
+
+
 def _split_half(sents: list[tuple[int, int]], text: str) -> int:
     n = len(sents)
     if n % 2 == 0:
@@ -276,9 +287,14 @@ def _resolve_block(block: Block, reported_any, previous_p: Block | None, state: 
                 msgs.append(f"could not find what the translator's note describes ({rep.target}); "
                             "marked the paragraph with cert=low")
             if span is None and not whole_p:
-                msgs.append("a marginal mark has nothing before it to target; the note is kept, "
-                            "no metamark written")
-                continue
+                span = _text_after(block, note)
+                cert = "low"
+                if span is None:
+                    msgs.append("a marginal mark has nothing near it to target; the note is kept, "
+                                "no metamark written")
+                    continue
+                msgs.append("a marginal mark has nothing before it; marked the text after the note "
+                            "with cert=low")
             if whole_p:
                 target_id = whole_p
             else:
@@ -303,4 +319,42 @@ def _resolve_block(block: Block, reported_any, previous_p: Block | None, state: 
         extra["xml:id"] = note_id
         extra["target"] = " ".join(f"#{t}" for t in targets)
         new_spans[idx] = replace(note, attrs=tuple(sorted(extra.items())))
-    return replace(block, spans=tuple(new_spans)), marks, msgs
+    block = replace(block, spans=tuple(new_spans))
+    lost = set(seg_ids.values()) - _surviving_ids(block)
+    if lost:  # a target that cannot nest (inside a gap's description, too deep): the paragraph instead
+        fallback = block.get("xml:id")
+        msgs.append("a marked span could not be encoded where it is; "
+                    + ("marked the whole paragraph with cert=low" if fallback else "its marks are dropped"))
+        marks = [replace(m, target=fallback, cert="low") if m.target in lost else m
+                 for m in marks if m.target not in lost or fallback]
+        spans = []
+        for sp in block.spans:
+            if sp.kind == "seg" and sp.get("xml:id") in lost:
+                continue
+            if sp.kind == "note" and sp.get("target"):
+                kept = [t for t in sp.get("target").split() if t[1:] not in lost]
+                if fallback and len(kept) < len(sp.get("target").split()):
+                    kept.append(f"#{fallback}")
+                attrs = dict(sp.attrs)
+                if kept:
+                    attrs["target"] = " ".join(dict.fromkeys(kept))
+                else:
+                    attrs.pop("target", None)
+                sp = replace(sp, attrs=tuple(sorted(attrs.items())))
+            spans.append(sp)
+        block = replace(block, spans=tuple(spans))
+    return block, marks, msgs
+
+
+def _surviving_ids(block: Block) -> set[str]:
+    found: set[str] = set()
+
+    def walk(nodes):
+        for n in nodes:
+            if not isinstance(n, str):
+                if n.get("xml:id"):
+                    found.add(n.get("xml:id"))
+                walk(n.children)
+
+    walk(block.inlines())
+    return found
