@@ -136,6 +136,15 @@ def test_invalid_tei_gives_a_best_effort_page_with_warnings(tmp_path):
     assert page.xpath("//span[contains(@class, 'tei-madeUp') and .='an unknown element']")
 
 
+def test_elements_outside_the_tei_namespace_are_shown_and_reported(tmp_path):
+    doc = tmp_path / "mixed.xml"
+    doc.write_text(tei_doc('<p>A <h:b xmlns:h="http://www.w3.org/1999/xhtml">bold</h:b> word.</p>'), encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(doc)])
+    assert result.exit_code == 0
+    assert "1 element(s) outside the TEI namespace shown with the generic fallback: h:b" in result.output
+    assert "bold" in doc.with_suffix(".html").read_text(encoding="utf-8")
+
+
 def test_a_document_without_text_still_gets_its_header_page(tmp_path):
     doc = tmp_path / "header-only.xml"
     doc.write_text(tei_doc("<p>x</p>").replace("<text><body><p>x</p></body></text>", ""), encoding="utf-8")

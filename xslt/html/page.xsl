@@ -47,6 +47,11 @@
     <xsl:if test="exists($dangling)">
       <xsl:message><xsl:value-of select="count($dangling)"/> pointer(s) resolve to nothing in the document: <xsl:value-of select="subsequence($dangling, 1, 5)"/><xsl:if test="count($dangling) gt 5"> …</xsl:if></xsl:message>
     </xsl:if>
+    <xsl:variable name="alien" select="//text//*[namespace-uri() ne 'http://www.tei-c.org/ns/1.0'
+        and namespace-uri() ne 'http://www.w3.org/2001/XInclude']"/>
+    <xsl:if test="exists($alien)">
+      <xsl:message><xsl:value-of select="count($alien)"/> element(s) outside the TEI namespace shown with the generic fallback: <xsl:value-of select="distinct-values($alien ! name())[position() le 5]"/></xsl:message>
+    </xsl:if>
     <xsl:for-each select="(//*:include[namespace-uri() = 'http://www.w3.org/2001/XInclude'])[1]">
       <xsl:message>XInclude is never followed: <xsl:value-of select="count(//*:include[namespace-uri() = 'http://www.w3.org/2001/XInclude'])"/> include(s) shown as placeholders</xsl:message>
     </xsl:for-each>
