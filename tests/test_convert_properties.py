@@ -57,6 +57,14 @@ def test_any_page_converts_to_valid_tei_without_losing_words(tei_all, text):
     assert_valid_tei_all(tei_all, etree.fromstring(tei).getroottree(), "generated page")
     chrome = ["Skip to content", "Document Information"]
     assert not lost_words(text, tei, chrome)
+    assert dangling_pointers(tei) == []
+
+
+def dangling_pointers(tei: bytes) -> list[str]:
+    root = etree.fromstring(tei)
+    ids = {el.get("{http://www.w3.org/XML/1998/namespace}id") for el in root.iter()}
+    return [p for el in root.iter() for a in ("target", "ref", "resp", "change", "who")
+            for p in (el.get(a) or "").split() if p[1:] not in ids]
 
 
 @SETTINGS
