@@ -271,7 +271,8 @@ def _heading(text):
     if re.fullmatch(r"(?:[A-Za-z] ){2,}[A-Za-z]", s):  # letter-spaced heading: N o t e
         return ("head", (), ())
     m = NUMBERED_HEADING_RE.match(s)
-    if m and _words(s) <= 12 and not re.search(r"[.!?]\s+\S", s[s.index(".") + 1:]):
+    if m and _words(s) <= 12 and not re.search(r"[.!?]\s+\S", s[s.index(".") + 1:]) \
+            and not re.search(r"[\[\]“”\"]", s):  # a heading holds no brackets or quotations
         return ("heading", (), ())
     if s[:1].islower() and _words(s) <= 16 and not re.search(r"[.!?;:]['’”\")\]]*$", s):
         return ("line", (), ())  # a heading continued on the next line: "with DPRK Chargé d'Affaires ..."
