@@ -14,7 +14,7 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
-  <xsl:template match="*" mode="te:text" priority="-1">
+  <xsl:template match="*" mode="te:text" priority="-1" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="block" select="not($te:phrasing) and (te:holds-blocks(.)
         or exists(*) and empty(text()[normalize-space()]))"/>
@@ -29,12 +29,12 @@
   </xsl:template>
 
   <!-- Not reading text: descriptions consumed by their parent, XIncludes never followed. -->
-  <xsl:template match="gap/desc" mode="te:text"/>
-  <xsl:template match="*:include[namespace-uri() = 'http://www.w3.org/2001/XInclude']" mode="te:text">
+  <xsl:template match="gap/desc" mode="te:text" as="node()*"/>
+  <xsl:template match="*:include[namespace-uri() = 'http://www.w3.org/2001/XInclude']" mode="te:text" as="node()*">
     <span class="xinclude editorial">[included text not shown: <xsl:value-of select="@href"/>]</span>
   </xsl:template>
-  <xsl:template match="*:fallback[namespace-uri() = 'http://www.w3.org/2001/XInclude']" mode="te:text">
+  <xsl:template match="*:fallback[namespace-uri() = 'http://www.w3.org/2001/XInclude']" mode="te:text" as="node()*">
     <xsl:apply-templates mode="te:text"/>
   </xsl:template>
-  <xsl:template match="processing-instruction() | comment()" mode="te:text"/>
+  <xsl:template match="processing-instruction() | comment()" mode="te:text" as="node()*"/>
 </xsl:stylesheet>

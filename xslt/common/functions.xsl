@@ -145,9 +145,9 @@
 
   <!-- Plain text of a node: text only, notes excluded unless asked for. -->
   <xsl:mode name="te:plain" on-no-match="text-only-copy"/>
-  <xsl:template match="note | metamark | figDesc" mode="te:plain"/>
-  <xsl:template match="choice" mode="te:plain">
+  <xsl:template match="note | metamark | figDesc" mode="te:plain" as="node()*"/>
+  <xsl:template match="choice" mode="te:plain" as="node()*">
     <xsl:apply-templates select="(corr, reg, expan, *)[1]" mode="te:plain"/>
   </xsl:template>
-  <xsl:template match="lb" mode="te:plain"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="lb" mode="te:plain" as="node()*"><xsl:text> </xsl:text></xsl:template>
 </xsl:stylesheet>

@@ -111,7 +111,7 @@
 
   <!-- ===== the masthead: what this document is ===== -->
 
-  <xsl:template name="te:masthead">
+  <xsl:template name="te:masthead" as="element()">
     <xsl:variable name="date" select="te:doc-date(/)"/>
     <header class="masthead">
       <p class="masthead-kicker">
@@ -136,7 +136,7 @@
 
   <!-- ===== about this document: summary, source, credits, rights ===== -->
 
-  <xsl:template name="te:about-section">
+  <xsl:template name="te:about-section" as="element()">
     <xsl:variable name="h" select="//teiHeader"/>
     <section id="about" class="about" aria-labelledby="about-title">
       <h2 id="about-title">About this document</h2>
@@ -242,7 +242,7 @@
     </section>
   </xsl:template>
 
-  <xsl:template name="te:fact">
+  <xsl:template name="te:fact" as="element()?">
     <xsl:param name="label" as="xs:string"/>
     <xsl:param name="value" as="xs:string?"/>
     <xsl:param name="class" as="xs:string?" select="()"/>
@@ -256,10 +256,10 @@
   </xsl:template>
 
   <!-- Header prose (abstract, availability, editorialDecl): paragraphs, lists and links, nothing else. -->
-  <xsl:template match="p | ab" mode="te:header">
+  <xsl:template match="p | ab" mode="te:header" as="node()*">
     <p><xsl:apply-templates mode="te:header"/></p>
   </xsl:template>
-  <xsl:template match="licence" mode="te:header">
+  <xsl:template match="licence" mode="te:header" as="node()*">
     <p class="licence">
       <xsl:variable name="href" select="te:safe-href(@target)"/>
       <xsl:choose>
@@ -269,19 +269,19 @@
       </xsl:choose>
     </p>
   </xsl:template>
-  <xsl:template match="list" mode="te:header">
+  <xsl:template match="list" mode="te:header" as="node()*">
     <ul><xsl:apply-templates select="item" mode="te:header"/></ul>
   </xsl:template>
-  <xsl:template match="item" mode="te:header">
+  <xsl:template match="item" mode="te:header" as="node()*">
     <li><xsl:apply-templates mode="te:header"/></li>
   </xsl:template>
-  <xsl:template match="ref[te:safe-href(@target)]" mode="te:header">
+  <xsl:template match="ref[te:safe-href(@target)]" mode="te:header" as="node()*">
     <a href="{te:safe-href(@target)}"><xsl:apply-templates mode="te:header"/></a>
   </xsl:template>
-  <xsl:template match="hi | emph | title | foreign" mode="te:header">
+  <xsl:template match="hi | emph | title | foreign" mode="te:header" as="node()*">
     <i><xsl:apply-templates mode="te:header"/></i>
   </xsl:template>
-  <xsl:template match="abstract/text() | availability/text()" mode="te:header">
+  <xsl:template match="abstract/text() | availability/text()" mode="te:header" as="node()*">
     <xsl:if test="normalize-space()"><p><xsl:value-of select="."/></p></xsl:if>
   </xsl:template>
 
@@ -302,7 +302,7 @@
     <xsl:sequence select="normalize-space(replace(string-join($parts, ' '), '\.\.', '.'))"/>
   </xsl:function>
 
-  <xsl:template name="te:cite-section">
+  <xsl:template name="te:cite-section" as="element()">
     <xsl:param name="url" as="xs:string?" select="()"/>
     <section id="cite" class="cite" aria-labelledby="cite-title">
       <h2 id="cite-title">How to cite</h2>
@@ -312,7 +312,7 @@
 
   <!-- ===== about this edition: the editorial conventions and the record of changes ===== -->
 
-  <xsl:template name="te:edition-section">
+  <xsl:template name="te:edition-section" as="element()?">
     <xsl:variable name="enc" select="//teiHeader/encodingDesc"/>
     <xsl:variable name="changes" select="//teiHeader/revisionDesc//change[normalize-space() or @when]"/>
     <xsl:if test="$enc/(editorialDecl, projectDesc, samplingDecl)[normalize-space()] or $changes">
@@ -352,7 +352,7 @@
 
   <!-- ===== machine-readable citation metadata for <head> ===== -->
 
-  <xsl:template name="te:citation-meta">
+  <xsl:template name="te:citation-meta" as="element()*">
     <xsl:param name="pdf-href" as="xs:string?" select="()"/>
     <xsl:param name="tei-href" as="xs:string?" select="()"/>
     <xsl:variable name="h" select="//teiHeader"/>

@@ -29,7 +29,7 @@
         else 'Handwritten' || (if (normalize-space($note/@place)) then ' (' || replace($note/@place, '[-_]', ' ') || ')' else '')"/>
   </xsl:function>
 
-  <xsl:template match="note[@type = ('stamp', 'handwritten')]" mode="te:text" priority="2">
+  <xsl:template match="note[@type = ('stamp', 'handwritten')]" mode="te:text" priority="2" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($te:phrasing) then 'span' else 'div'}">
       <xsl:call-template name="te:start">
@@ -46,12 +46,12 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="stamp" mode="te:text">
+  <xsl:template match="stamp" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase"/>
   </xsl:template>
 
   <!-- Copy numbers and classification marks: a line of their own at the head of the document. -->
-  <xsl:template match="seg[@type = ('copy', 'classification')]" mode="te:text">
+  <xsl:template match="seg[@type = ('copy', 'classification')]" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase">
       <xsl:with-param name="class" select="'document-mark'"/>
     </xsl:call-template>
@@ -59,14 +59,14 @@
 
   <!-- ===== marked spans and marginal marks ===== -->
 
-  <xsl:template match="seg[@type = 'marked']" mode="te:text">
+  <xsl:template match="seg[@type = 'marked']" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase">
       <xsl:with-param name="class" select="'marked'"/>
     </xsl:call-template>
   </xsl:template>
 
   <!-- A metamark with a resolvable target is drawn at the target; one without is drawn where it stands. -->
-  <xsl:template match="metamark" mode="te:text">
+  <xsl:template match="metamark" mode="te:text" as="node()*">
     <xsl:if test="empty(te:targets(@target))">
       <xsl:call-template name="te:margin-mark">
         <xsl:with-param name="inline" select="true()"/>
@@ -79,7 +79,7 @@
   </xsl:template>
 
   <!-- Called at the start of every rendered element: the marks that point at it. -->
-  <xsl:template name="te:margin-marks">
+  <xsl:template name="te:margin-marks" as="element()*">
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:if test="@xml:id and not($te:copy)">
       <xsl:variable name="marks" select="key('te:by-target', string(@xml:id))[self::metamark]"/>
@@ -129,7 +129,7 @@
         $mark/preceding::note[@type = 'translator'][1])[1]"/>
   </xsl:function>
 
-  <xsl:template name="te:margin-mark">
+  <xsl:template name="te:margin-mark" as="element()">
     <xsl:param name="slot" as="xs:integer" select="1"/>
     <xsl:param name="inline" as="xs:boolean" select="false()"/>
     <xsl:param name="target" as="xs:string" select="''"/>
@@ -161,7 +161,7 @@
   </xsl:template>
 
   <!-- A key to the marks, shown when the document has any. -->
-  <xsl:template name="te:mark-legend">
+  <xsl:template name="te:mark-legend" as="element()?">
     <xsl:variable name="kinds" select="distinct-values(//text//metamark ! te:mark-kind(.))"/>
     <xsl:if test="exists($kinds)">
       <aside class="mark-legend" aria-label="Marginal marks">

@@ -81,7 +81,7 @@
     <xsl:sequence select="if ($preferred) then te:plain($preferred) else te:plain($mention)"/>
   </xsl:function>
 
-  <xsl:template match="persName | orgName | placeName | name | rs" mode="te:text">
+  <xsl:template match="persName | orgName | placeName | name | rs" mode="te:text" as="node()*">
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="top" select="not(ancestor::persName or ancestor::orgName or ancestor::placeName or ancestor::name or ancestor::rs)"/>
     <xsl:variable name="entry" select="te:targets(@ref)[1]"/>
@@ -115,7 +115,7 @@
     each mention.  Each mention's kind, key and label are computed once (a map
     per mention), which keeps the index cheap on long documents.
   -->
-  <xsl:template name="te:index-section">
+  <xsl:template name="te:index-section" as="element()?">
     <xsl:variable name="mentions" as="map(*)*">
       <xsl:for-each select="$te:all-mentions">
         <xsl:variable name="entry" select="te:targets(@ref)[1]"/>
@@ -167,7 +167,7 @@
   </xsl:template>
 
   <!-- Short facts from an authority entry (dates, role, a note), when the list gives them. -->
-  <xsl:template match="person | personGrp | org | place" mode="te:index">
+  <xsl:template match="person | personGrp | org | place" mode="te:index" as="node()*">
     <xsl:variable name="facts" select="(birth, death, floruit, occupation, roleName[not(parent::persName)],
         desc, note, location/geo, country, settlement)[normalize-space()]"/>
     <xsl:if test="exists($facts)">

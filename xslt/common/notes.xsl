@@ -36,13 +36,13 @@
   </xsl:function>
 
   <!-- A note's own label ("Translator's note:") stays inline, styled as a label. -->
-  <xsl:template match="note/label" mode="te:text">
+  <xsl:template match="note/label" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase">
       <xsl:with-param name="class" select="'note-own-label'"/>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="note[te:is-numbered-note(.)]" mode="te:text" priority="1">
+  <xsl:template match="note[te:is-numbered-note(.)]" mode="te:text" priority="1" as="node()*">
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="$te:copy">
@@ -64,7 +64,7 @@
     Escape closes) and the popover holding the note.  The reference's id is the
     target of the back-link in the list of notes.
   -->
-  <xsl:template name="te:note-reference">
+  <xsl:template name="te:note-reference" as="element()">
     <xsl:variable name="n" select="te:note-number(.)"/>
     <xsl:variable name="pop" select="'pop-' || te:id(.)"/>
     <span class="noteref-wrap">
@@ -93,7 +93,7 @@
   </xsl:template>
 
   <!-- The list of notes, in document order, each with a link back to its reference. -->
-  <xsl:template name="te:notes-section">
+  <xsl:template name="te:notes-section" as="element()?">
     <xsl:param name="notes" as="element()*" select="//text//note[te:is-numbered-note(.)]"/>
     <xsl:if test="exists($notes)">
       <section id="notes" class="notes" aria-labelledby="notes-title">
@@ -105,7 +105,7 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="note" mode="te:notes">
+  <xsl:template match="note" mode="te:notes" as="node()*">
     <xsl:variable name="n" select="te:note-number(.)"/>
     <li id="{te:note-id(.)}">
       <xsl:attribute name="class" select="string-join(('note-entry', 'tei-note',

@@ -21,7 +21,7 @@
   <!-- ===== shared helpers ===== -->
 
   <!-- The HTML attributes every rendered TEI element carries: id, classes, language. -->
-  <xsl:template name="te:attributes">
+  <xsl:template name="te:attributes" as="attribute()*">
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:if test="@xml:id and not($te:copy)">
@@ -37,7 +37,7 @@
   </xsl:template>
 
   <!-- Attributes, then the marginal marks that point at this element (see marks.xsl). -->
-  <xsl:template name="te:start">
+  <xsl:template name="te:start" as="node()*">
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:call-template name="te:attributes">
       <xsl:with-param name="class" select="$class"/>
@@ -46,7 +46,7 @@
   </xsl:template>
 
   <!-- A TEI element as an HTML block in flow content, or as a span inside phrasing content. -->
-  <xsl:template name="te:box">
+  <xsl:template name="te:box" as="element()">
     <xsl:param name="block" as="xs:string" select="'div'"/>
     <xsl:param name="inline" as="xs:string" select="'span'"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
@@ -63,7 +63,7 @@
   </xsl:template>
 
   <!-- A TEI phrase as an inline HTML element. -->
-  <xsl:template name="te:phrase">
+  <xsl:template name="te:phrase" as="element()">
     <xsl:param name="element" as="xs:string" select="'span'"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:element name="{$element}">
@@ -84,19 +84,19 @@
   </xsl:function>
 
   <!-- Bracketed editorial text ([sic], [illegible], ...): marked so renderers can style it. -->
-  <xsl:template name="te:editorial">
+  <xsl:template name="te:editorial" as="element()">
     <xsl:param name="text" as="xs:string"/>
     <span class="editorial"><xsl:value-of select="$text"/></span>
   </xsl:template>
 
   <!-- ===== divisions and blocks ===== -->
 
-  <xsl:template match="text | front | body | back | group" mode="te:text">
+  <xsl:template match="text | front | body | back | group" mode="te:text" as="node()*">
     <xsl:call-template name="te:box"/>
   </xsl:template>
 
   <xsl:template match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | argument | epigraph
-      | floatingText | titlePage | castList | castGroup" mode="te:text">
+      | floatingText | titlePage | castList | castGroup" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:call-template name="te:box">
       <xsl:with-param name="block" select="if (self::floatingText or $te:phrasing) then 'div' else 'section'"/>
@@ -104,7 +104,7 @@
   </xsl:template>
 
   <!-- A heading: its level follows the nesting of divisions (h2 under the page's h1). -->
-  <xsl:template match="head" mode="te:text">
+  <xsl:template match="head" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="depth" select="count(ancestor::*[self::div or matches(local-name(), '^div\d$') or self::floatingText])"/>
     <xsl:call-template name="te:box">
@@ -114,7 +114,7 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="p | ab" mode="te:text">
+  <xsl:template match="p | ab" mode="te:text" as="node()*">
     <xsl:call-template name="te:box">
       <xsl:with-param name="block" select="if (te:holds-blocks(.)) then 'div' else 'p'"/>
       <xsl:with-param name="holds-phrasing" select="not(te:holds-blocks(.))"/>
@@ -122,27 +122,27 @@
   </xsl:template>
 
   <!-- Letter and document furniture: one line each. -->
-  <xsl:template match="opener | closer | postscript | trailer" mode="te:text">
+  <xsl:template match="opener | closer | postscript | trailer" mode="te:text" as="node()*">
     <xsl:call-template name="te:box"/>
   </xsl:template>
 
   <xsl:template match="dateline | salute | signed | byline | docAuthor | docDate | docEdition | docImprint
       | docTitle | titlePart | imprimatur | speaker | stage[not(parent::p or parent::l or parent::seg)]
-      | label[not(parent::list or parent::note)] | addrLine | address[not(ancestor::p)] | fw" mode="te:text">
+      | label[not(parent::list or parent::note)] | addrLine | address[not(ancestor::p)] | fw" mode="te:text" as="node()*">
     <xsl:call-template name="te:box">
       <xsl:with-param name="holds-phrasing" select="not(te:holds-blocks(.))"/>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="sp" mode="te:text">
+  <xsl:template match="sp" mode="te:text" as="node()*">
     <xsl:call-template name="te:box"/>
   </xsl:template>
 
   <!-- Verse: line groups and lines, with line numbers from @n when given. -->
-  <xsl:template match="lg" mode="te:text">
+  <xsl:template match="lg" mode="te:text" as="node()*">
     <xsl:call-template name="te:box"/>
   </xsl:template>
-  <xsl:template match="l" mode="te:text">
+  <xsl:template match="l" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($te:phrasing) then 'span' else 'div'}">
       <xsl:call-template name="te:start">
@@ -158,7 +158,7 @@
   </xsl:template>
 
   <!-- Lists: ordered when numbered, distribution lists keep their item numbers visible. -->
-  <xsl:template match="list" mode="te:text">
+  <xsl:template match="list" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:apply-templates select="head" mode="te:text"/>
     <xsl:element name="{if ($te:phrasing) then 'span' else if (@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')) then 'ol' else 'ul'}">
@@ -169,7 +169,7 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="list/item" mode="te:text">
+  <xsl:template match="list/item" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($te:phrasing) then 'span' else 'li'}">
       <xsl:call-template name="te:start">
@@ -186,7 +186,7 @@
   </xsl:template>
 
   <!-- A label before an item (glossary-style lists) stays with the item that follows. -->
-  <xsl:template match="list/label" mode="te:text">
+  <xsl:template match="list/label" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($te:phrasing) then 'span' else 'li'}">
       <xsl:call-template name="te:start">
@@ -205,7 +205,7 @@
         and empty($table/row/(* except cell)) and empty($table/row/text()[normalize-space()])"/>
   </xsl:function>
 
-  <xsl:template match="table" mode="te:text">
+  <xsl:template match="table" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="$te:phrasing or not(te:is-html-table(.))">
@@ -230,13 +230,13 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="row" mode="te:text">
+  <xsl:template match="row" mode="te:text" as="node()*">
     <xsl:param name="te:in-table" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:call-template name="te:box">
       <xsl:with-param name="block" select="if ($te:in-table) then 'tr' else 'div'"/>
     </xsl:call-template>
   </xsl:template>
-  <xsl:template match="cell" mode="te:text">
+  <xsl:template match="cell" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="te:in-table" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="td" select="$te:in-table and not($te:phrasing)"/>
@@ -257,16 +257,16 @@
     </xsl:element>
   </xsl:template>
   <!-- Text between table rows would be invalid HTML; tables hold rows only. -->
-  <xsl:template match="table/text()[not(normalize-space())] | row/text()[not(normalize-space())]" mode="te:text"/>
+  <xsl:template match="table/text()[not(normalize-space())] | row/text()[not(normalize-space())]" mode="te:text" as="node()*"/>
 
   <!-- Figures: images only from the document's own folder (relative paths without ".."). -->
-  <xsl:template match="figure" mode="te:text">
+  <xsl:template match="figure" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:call-template name="te:box">
       <xsl:with-param name="block" select="'figure'"/>
     </xsl:call-template>
   </xsl:template>
-  <xsl:template match="figDesc" mode="te:text">
+  <xsl:template match="figDesc" mode="te:text" as="node()*">
     <xsl:call-template name="te:box">
       <xsl:with-param name="block" select="if (parent::figure) then 'figcaption' else 'div'"/>
       <xsl:with-param name="holds-phrasing" select="true()"/>
@@ -274,15 +274,15 @@
   </xsl:template>
 
   <!-- Cast lists: one line per cast item. -->
-  <xsl:template match="castItem | castList/head" mode="te:text">
+  <xsl:template match="castItem | castList/head" mode="te:text" as="node()*">
     <xsl:call-template name="te:box">
       <xsl:with-param name="holds-phrasing" select="true()"/>
     </xsl:call-template>
   </xsl:template>
-  <xsl:template match="role | roleDesc | actor" mode="te:text">
+  <xsl:template match="role | roleDesc | actor" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase"/>
   </xsl:template>
-  <xsl:template match="graphic" mode="te:text">
+  <xsl:template match="graphic" mode="te:text" as="node()*">
     <xsl:variable name="src" select="te:local-src(@url)"/>
     <xsl:choose>
       <xsl:when test="exists($src)">
@@ -299,7 +299,7 @@
   <!-- ===== page and line breaks, milestones ===== -->
 
   <!-- A page break: [page n], linked to the page image when the facsimile has one in the document's folder. -->
-  <xsl:template match="pb" mode="te:text">
+  <xsl:template match="pb" mode="te:text" as="node()*">
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="label" select="'[' || (if (normalize-space(@n)) then 'page ' || normalize-space(@n) else 'page break') || ']'"/>
     <xsl:variable name="image" select="(te:targets(@facs)/descendant-or-self::graphic/@url, @facs[not(starts-with(., '#'))])
@@ -312,15 +312,15 @@
       </xsl:choose>
     </span>
   </xsl:template>
-  <xsl:template match="cb" mode="te:text">
+  <xsl:template match="cb" mode="te:text" as="node()*">
     <span class="tei-cb editorial">[column<xsl:value-of select="if (normalize-space(@n)) then ' ' || @n else ''"/>]</span>
   </xsl:template>
   <!-- Line breaks show in the diplomatic view; a word broken across lines (break="no") stays whole. -->
-  <xsl:template match="lb" mode="te:text">
+  <xsl:template match="lb" mode="te:text" as="node()*">
     <br class="tei-lb"/>
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
-  <xsl:template match="milestone" mode="te:text">
+  <xsl:template match="milestone" mode="te:text" as="node()*">
     <span class="tei-milestone" role="separator">
       <xsl:call-template name="te:attributes"/>
       <xsl:value-of select="if (@unit = 'section') then 'x x x' else if (normalize-space(@n)) then '[' || @n || ']' else '* * *'"/>
@@ -329,7 +329,7 @@
 
   <!-- ===== phrases ===== -->
 
-  <xsl:template match="hi" mode="te:text">
+  <xsl:template match="hi" mode="te:text" as="node()*">
     <xsl:variable name="r" select="lower-case(normalize-space(@rend) || ' ' || normalize-space(@rendition) || ' ' || normalize-space(@style))"/>
     <xsl:call-template name="te:phrase">
       <xsl:with-param name="element" select="
@@ -339,20 +339,20 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="emph" mode="te:text">
+  <xsl:template match="emph" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase"><xsl:with-param name="element" select="'em'"/></xsl:call-template>
   </xsl:template>
-  <xsl:template match="foreign | term | gloss | mentioned | soCalled | distinct | orig | reg" mode="te:text">
+  <xsl:template match="foreign | term | gloss | mentioned | soCalled | distinct | orig | reg" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase">
       <xsl:with-param name="element" select="if (self::foreign or self::term or self::mentioned) then 'i' else 'span'"/>
     </xsl:call-template>
   </xsl:template>
-  <xsl:template match="title" mode="te:text">
+  <xsl:template match="title" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase"><xsl:with-param name="element" select="'cite'"/></xsl:call-template>
   </xsl:template>
 
   <!-- Quotations: inline quotes as <q>-free spans (the translation keeps its own quotation marks). -->
-  <xsl:template match="quote | q | said" mode="te:text">
+  <xsl:template match="quote | q | said" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="not($te:phrasing) and (te:holds-blocks(.) or parent::div or parent::body or parent::cit[not(parent::p)])">
@@ -363,7 +363,7 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="cit" mode="te:text">
+  <xsl:template match="cit" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="not($te:phrasing) and not(parent::p or parent::l or parent::seg)">
@@ -374,12 +374,12 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="bibl | biblStruct | listBibl/bibl" mode="te:text">
+  <xsl:template match="bibl | biblStruct | listBibl/bibl" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase"><xsl:with-param name="element" select="'span'"/></xsl:call-template>
   </xsl:template>
 
   <!-- Dates and times: <time datetime> when @when is a valid HTML date or time. -->
-  <xsl:template match="date | time" mode="te:text">
+  <xsl:template match="date | time" mode="te:text" as="node()*">
     <xsl:variable name="when" select="normalize-space((@when, @when-iso)[1])"/>
     <xsl:variable name="valid" select="matches($when, '^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$|^\d{2}:\d{2}(:\d{2})?$')"/>
     <xsl:element name="{if ($valid) then 'time' else 'span'}">
@@ -395,16 +395,16 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="num | measure | idno | email | unit | roleName | addName | forename | surname | genName | nameLink | affiliation" mode="te:text">
+  <xsl:template match="num | measure | idno | email | unit | roleName | addName | forename | surname | genName | nameLink | affiliation" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase"/>
   </xsl:template>
 
-  <xsl:template match="seg" mode="te:text">
+  <xsl:template match="seg" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase"/>
   </xsl:template>
 
   <!-- Links: only local (#id), http(s) and mailto targets become links; others are shown as text. -->
-  <xsl:template match="ref | ptr" mode="te:text">
+  <xsl:template match="ref | ptr" mode="te:text" as="node()*">
     <xsl:variable name="href" select="te:link-href(tokenize(normalize-space(@target), ' ')[1], .)"/>
     <!-- Links never nest: no link inside a name link or another ref, none around a note button or a mark. -->
     <xsl:variable name="link" select="exists($href) and not(ancestor::ref or ancestor::persName or ancestor::orgName
@@ -432,7 +432,7 @@
   <!-- ===== editorial interventions ===== -->
 
   <!-- Words the translator or editor added: in square brackets, as in the source. -->
-  <xsl:template match="supplied" mode="te:text">
+  <xsl:template match="supplied" mode="te:text" as="node()*">
     <span>
       <xsl:call-template name="te:start"/>
       <xsl:attribute name="title" select="'Supplied' || (if (@reason) then ' (' || replace(@reason, '-', ' ') || ')' else '')"/>
@@ -445,7 +445,7 @@
   </xsl:template>
 
   <!-- Omissions, illegible and withheld passages: [the translator's words] or a plain label. -->
-  <xsl:template match="gap" mode="te:text">
+  <xsl:template match="gap" mode="te:text" as="node()*">
     <xsl:variable name="label" select="
         if (normalize-space(desc)) then ''
         else if (@reason = 'omitted') then '…'
@@ -469,7 +469,7 @@
   </xsl:template>
 
   <!-- Doubtful readings: bracketed as the translator wrote them, styled as uncertain. -->
-  <xsl:template match="unclear" mode="te:text">
+  <xsl:template match="unclear" mode="te:text" as="node()*">
     <span title="Doubtful reading{if (@reason and not(@reason = 'doubtful')) then ' (' || @reason || ')' else ''}">
       <xsl:call-template name="te:start"/>
       <span class="bracket">[</span>
@@ -481,7 +481,7 @@
   </xsl:template>
 
   <!-- sic alone: the word as written, then [sic]. -->
-  <xsl:template match="sic[not(parent::choice)]" mode="te:text">
+  <xsl:template match="sic[not(parent::choice)]" mode="te:text" as="node()*">
     <span>
       <xsl:call-template name="te:start"/>
       <xsl:apply-templates mode="te:text">
@@ -497,7 +497,7 @@
     keeps the original in a title; the diplomatic view (class "diplomatic" on the
     page) shows the original instead.  Both stay in the page.
   -->
-  <xsl:template match="choice" mode="te:text">
+  <xsl:template match="choice" mode="te:text" as="node()*">
     <xsl:variable name="original" select="(sic, orig, abbr)[1]"/>
     <xsl:variable name="reading" select="(corr, reg, expan)[1]"/>
     <span>
@@ -538,19 +538,19 @@
       </xsl:choose>
     </span>
   </xsl:template>
-  <xsl:template match="choice/text()[not(normalize-space())]" mode="te:text"/>
+  <xsl:template match="choice/text()[not(normalize-space())]" mode="te:text" as="node()*"/>
 
-  <xsl:template match="abbr | expan | corr | sic | am | ex" mode="te:text">
+  <xsl:template match="abbr | expan | corr | sic | am | ex" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase"/>
   </xsl:template>
 
-  <xsl:template match="del" mode="te:text">
+  <xsl:template match="del" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase"><xsl:with-param name="element" select="'del'"/></xsl:call-template>
   </xsl:template>
-  <xsl:template match="add" mode="te:text">
+  <xsl:template match="add" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase"><xsl:with-param name="element" select="'ins'"/></xsl:call-template>
   </xsl:template>
-  <xsl:template match="subst | damage | restore | space | handShift" mode="te:text">
+  <xsl:template match="subst | damage | restore | space | handShift" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase"/>
   </xsl:template>
 
@@ -561,7 +561,7 @@
   </xsl:function>
 
   <!-- A critical apparatus entry: the lemma in the text, the readings beside it in brackets. -->
-  <xsl:template match="app" mode="te:text">
+  <xsl:template match="app" mode="te:text" as="node()*">
     <xsl:variable name="base" select="(lem, rdg)[1]"/>
     <span>
       <xsl:call-template name="te:start"/>

@@ -19,7 +19,7 @@
 
   <xsl:mode on-no-match="shallow-skip" use-accumulators="#all"/>
 
-  <xsl:template match="/">
+  <xsl:template match="/" as="node()*">
     <xsl:choose>
       <xsl:when test="TEI | teiCorpus">
         <xsl:apply-templates select="(TEI, teiCorpus/TEI)[1]"/>
@@ -34,7 +34,7 @@
     What the reader should know the page could not show as the TEI intends:
     reported as xsl:message (teiedition prints them as warnings), never fatal.
   -->
-  <xsl:template name="te:warnings">
+  <xsl:template name="te:warnings" as="empty-sequence()">
     <xsl:if test="empty(text)">
       <xsl:message>the document has no &lt;text&gt;: the page shows the header only</xsl:message>
     </xsl:if>
@@ -57,7 +57,7 @@
     </xsl:for-each>
   </xsl:template>
 
-  <xsl:template match="TEI">
+  <xsl:template match="TEI" as="node()*">
     <xsl:call-template name="te:warnings"/>
     <xsl:variable name="lang" select="(text/@xml:lang, @xml:lang, 'en')[normalize-space()][1]"/>
     <html lang="{$lang}">
@@ -101,7 +101,7 @@
   </xsl:template>
 
   <!-- The reading-view switch (pure CSS: works without JavaScript) and the downloads. -->
-  <xsl:template name="te:toolbar">
+  <xsl:template name="te:toolbar" as="element()">
     <nav class="toolbar" aria-label="Edition tools">
       <xsl:if test="//text//(choice | lb | sic | orig | abbr)">
         <span class="view-switch">
