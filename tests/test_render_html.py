@@ -115,6 +115,11 @@ def test_downloads_link_the_tei_and_the_pdf(page):
     assert "sample.xml" in hrefs and "sample.pdf" in hrefs
 
 
+def test_head_links_the_tei_and_pdf_as_alternates(page):
+    assert page.xpath("//head/link[@rel='alternate' and @type='application/tei+xml']/@href") == ["sample.xml"]
+    assert page.xpath("//head/link[@rel='alternate' and @type='application/pdf']/@href") == ["sample.pdf"]
+
+
 def test_no_pdf_link_when_there_is_no_pdf():
     page = render_page(HOUSE_SAMPLE, tei_href="sample.xml")
     assert not page.xpath("//a[contains(@href, '.pdf')]")

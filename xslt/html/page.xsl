@@ -70,6 +70,12 @@
           <xsl:with-param name="pdf-href" select="$pdf-href"/>
           <xsl:with-param name="tei-href" select="$tei-href"/>
         </xsl:call-template>
+        <xsl:if test="normalize-space($tei-href)">
+          <link rel="alternate" type="application/tei+xml" href="{$tei-href}" title="TEI P5 XML"/>
+        </xsl:if>
+        <xsl:if test="normalize-space($pdf-href)">
+          <link rel="alternate" type="application/pdf" href="{$pdf-href}" title="Print edition (PDF)"/>
+        </xsl:if>
         <xsl:if test="normalize-space($css)">
           <style><xsl:value-of select="$css" disable-output-escaping="no"/></style>
         </xsl:if>
