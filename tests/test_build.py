@@ -350,3 +350,12 @@ def test_authority_file_named_in_the_environment_is_part_of_the_build_key(tmp_pa
     before = manifestmod.toolchain_digest()
     extra.write_text("# one entry\n")
     assert manifestmod.toolchain_digest() != before
+
+
+def test_source_named_index_cannot_overwrite_the_collection_index(tmp_path):
+    src = three_sources(tmp_path)
+    write_sources(src, {"index": fake_source("Index of letters")})
+    summary, printed = run(src, tmp_path / "out")
+    assert summary.failed == 1 and summary.built == 3
+    assert "index.txt: a source named index.txt would overwrite the collection's own page" in printed
+    assert "Index of letters" not in (tmp_path / "out" / "index.html").read_text()

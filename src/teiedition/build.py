@@ -44,6 +44,8 @@ CHECKPOINT_SECONDS = 2.0
 
 #: Tasks queued per worker: enough to keep workers busy, few enough to keep memory flat.
 IN_FLIGHT_PER_WORKER = 4
+#: Source names whose outputs would overwrite the collection's ``index.html`` / ``catalogue.*``.
+COLLECTION_STEMS = frozenset({"index", "catalogue"})
 #: Status a worker reports when its pipeline could not be set up (stops the build).
 SETUP_FAILED = "setup-failed"
 
@@ -369,7 +371,11 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
 
         try:
             with Progress(len(tasks), label="build", enabled=progress, stream=stream) as bar:
-                _run_tasks(list(tasks.values()), stages, pdf, jobs, record, bar,
+                clashing = [t for t in tasks.values() if t.doc_id in COLLECTION_STEMS]
+                for task in clashing:
+                    record(DocResult(task.doc_id, "failed", f"a source named {Path(task.source).name} would "
+                                     "overwrite the collection's own page; rename it"), bar)
+                _run_tasks([t for t in tasks.values() if t not in clashing], stages, pdf, jobs, record, bar,
                            checkpoint=lambda: save_manifest(output, manifest))
         finally:
             save_manifest(output, manifest)
