@@ -11,7 +11,10 @@ from pathlib import Path
 import html5lib
 from lxml import etree
 
-from teiedition.catalogue import readable_date, read_record
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from teiedition.catalogue import catalogue_csv, index_html, readable_date, read_record
 from teiedition.build import run_build
 
 from test_build_fakes import FakeStages, fake_source
@@ -155,3 +158,31 @@ def test_archive_is_the_repository_code_when_the_header_gives_one():
         b'</msIdentifier></msDesc></sourceDesc></fileDesc></teiHeader></TEI>').getroottree()
     record = read_record(tree)
     assert (record["archive"], record["archive_name"]) == ("RGANI", "Russian State Archive of Contemporary History")
+
+
+def _row(title: str, summary: str, citation: str) -> dict:
+    return {"id": "doc", "title": title, "date": "1969-06-09", "archive": "RGANI", "archive_name": None,
+            "citation": citation, "summary": summary, "status": "valid", "problems": None,
+            "source": "doc.txt", "tei": "doc.xml", "html": "doc.html", "pdf": None, "validation": None}
+
+
+_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60).filter(
+    lambda t: t.strip() == t and "  " not in t)
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=_text, summary=_text, citation=_text)
+def test_any_title_summary_and_citation_survive_in_the_index(title, summary, citation):
+    row = html5lib.parse(index_html([_row(title, summary, citation)]), treebuilder="lxml").find(
+        f".//{XHTML}tbody/{XHTML}tr")
+    assert row.find(f".//{XHTML}td[@class='title']/{XHTML}a").text == title
+    assert row.find(f".//{XHTML}p[@class='summary']").text == summary
+    assert row.find(f".//{XHTML}span[@class='citation']").text == citation
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=_text, citation=_text)
+def test_any_title_and_citation_survive_in_the_csv(title, citation):
+    text = catalogue_csv([_row(title, "s", citation)])
+    row = next(csv.DictReader(io.StringIO(text, newline="")))
+    assert (row["title"], row["citation"]) == (title, citation)
