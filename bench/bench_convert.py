@@ -62,20 +62,23 @@ sys.path.insert(0, {src!r})
 from teiedition.convert import convert_text
 from bench_convert import scaled_page
 from teiedition.files import decode_source
-text = scaled_page(decode_source(open({seed!r}, 'rb').read()).text, {factor})
-convert_text('Warm-up paragraph.', doc_id='doc-w', run_date='2026-01-01')
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+text = scaled_page(decode_source(open({seed!r}, 'rb').read()).text, {factor}) if {factor} else 'Warm-up.'
 convert_text(text, doc_id='doc-bench', run_date='2026-01-01')
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def rss_growth(factor: int) -> int:
-    """Peak resident memory added by one conversion in a fresh process (includes lxml), in bytes."""
+def peak_rss(factor: int) -> int:
+    """Peak resident memory of a fresh process that converts ``factor`` x the seed (0: a tiny page)."""
     code = CHILD.format(src=str(ROOT / "src"), seed=str(SEED), factor=factor)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=str(Path(__file__).parent))
     return int(out.stdout.strip()) * 1024
+
+
+def rss_growth(factor: int, baseline: int) -> int:
+    """Peak resident memory (includes lxml) above a process that converted a tiny page, in bytes."""
+    return max(0, peak_rss(factor) - baseline)
 
 
 def help_startup(repeat: int) -> float:
@@ -100,11 +103,12 @@ def main() -> None:
     results["seed_warm_ms"] = median_time(lambda: run(text), rep * 2) * 1000
     results["help_startup_s"] = help_startup(rep)
     scale = {}
+    baseline_rss = statistics.median(peak_rss(0) for _ in range(3))
     for factor in (1, 10, 100):
         page = scaled_page(text, factor)
         seconds = median_time(lambda: run(page), rep if factor < 100 else max(3, rep // 3))
         scale[factor] = {"chars": len(page), "seconds": seconds, "peak_bytes": peak_memory(page),
-                         "rss_growth_bytes": rss_growth(factor)}
+                         "rss_growth_bytes": rss_growth(factor, baseline_rss)}
     for factor in (10, 100):
         scale[factor]["time_ratio"] = scale[factor]["seconds"] / scale[1]["seconds"]
         scale[factor]["memory_ratio"] = scale[factor]["peak_bytes"] / scale[1]["peak_bytes"]
