@@ -359,3 +359,20 @@ def test_source_named_index_cannot_overwrite_the_collection_index(tmp_path):
     assert summary.failed == 1 and summary.built == 3
     assert "index.txt: a source named index.txt would overwrite the collection's own page" in printed
     assert "Index of letters" not in (tmp_path / "out" / "index.html").read_text()
+
+
+def test_symlink_out_of_the_source_folder_is_refused(tmp_path):
+    src = three_sources(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text(fake_source("Private diary"), encoding="utf-8")
+    (src / "leak.txt").symlink_to(secret)
+    summary, printed = run(src, tmp_path / "out")
+    assert summary.failed == 1 and "leak.txt: symbolic link to a file outside the source folder" in printed
+    assert not (tmp_path / "out" / "leak.xml").exists()
+
+
+def test_symlink_within_the_source_folder_is_built(tmp_path):
+    src = three_sources(tmp_path)
+    (src / "alias.txt").symlink_to(src / "a.txt")
+    summary, _ = run(src, tmp_path / "out")
+    assert summary.built == 4

@@ -184,6 +184,21 @@ def build_document(task: Task, stages) -> DocResult:
         return DocResult(task.doc_id, "failed", f"internal error: {type(exc).__name__}: {exc}", tuple(written))
 
 
+def refusal(task: Task, source_folder: Path) -> str | None:
+    """Why a source must not be built at all, or None.
+
+    A source named like a collection page would overwrite it; a symbolic link
+    leading out of the source folder would publish a file from elsewhere on
+    the machine (an unpacked archive can carry such links).
+    """
+    path = Path(task.source)
+    if task.doc_id in COLLECTION_STEMS:
+        return f"a source named {path.name} would overwrite the collection's own page; rename it"
+    if path.is_symlink() and not path.resolve().is_relative_to(source_folder.resolve()):
+        return "symbolic link to a file outside the source folder; refused (copy the file in instead)"
+    return None
+
+
 def _without_path(message: str, path: str) -> str:
     """The reason alone: build prints ``file: reason`` itself, whatever name the stage used."""
     for prefix in (f"{path}: ", f"{Path(path).name}: "):
@@ -371,11 +386,10 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
 
         try:
             with Progress(len(tasks), label="build", enabled=progress, stream=stream) as bar:
-                clashing = [t for t in tasks.values() if t.doc_id in COLLECTION_STEMS]
-                for task in clashing:
-                    record(DocResult(task.doc_id, "failed", f"a source named {Path(task.source).name} would "
-                                     "overwrite the collection's own page; rename it"), bar)
-                _run_tasks([t for t in tasks.values() if t not in clashing], stages, pdf, jobs, record, bar,
+                refused = {t: why for t in tasks.values() if (why := refusal(t, source))}
+                for task, why in refused.items():
+                    record(DocResult(task.doc_id, "failed", why), bar)
+                _run_tasks([t for t in tasks.values() if t not in refused], stages, pdf, jobs, record, bar,
                            checkpoint=lambda: save_manifest(output, manifest))
         finally:
             save_manifest(output, manifest)
