@@ -376,3 +376,16 @@ def test_symlink_within_the_source_folder_is_built(tmp_path):
     (src / "alias.txt").symlink_to(src / "a.txt")
     summary, _ = run(src, tmp_path / "out")
     assert summary.built == 4
+
+
+def test_edited_manifest_cannot_make_build_delete_files_elsewhere(tmp_path):
+    src, out = three_sources(tmp_path), tmp_path / "out"
+    run(src, out)
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me")
+    manifest = json.loads((out / MANIFEST_NAME).read_text())
+    manifest["documents"]["c"]["outputs"].append("../precious.txt")
+    (out / MANIFEST_NAME).write_text(json.dumps(manifest))
+    (src / "c.txt").unlink()
+    run(src, out)
+    assert precious.read_text() == "keep me"

@@ -208,8 +208,11 @@ def _without_path(message: str, path: str) -> str:
 
 
 def _remove(folder: Path, names) -> None:
+    """Delete outputs by name; only plain file names inside ``folder`` (a manifest could be edited)."""
     for name in names:
-        with contextlib.suppress(FileNotFoundError):
+        if not isinstance(name, str) or Path(name).name != name or name in ("", ".", ".."):
+            continue
+        with contextlib.suppress(FileNotFoundError, IsADirectoryError):
             (folder / name).unlink()
 
 
