@@ -389,3 +389,13 @@ def test_edited_manifest_cannot_make_build_delete_files_elsewhere(tmp_path):
     (src / "c.txt").unlink()
     run(src, out)
     assert precious.read_text() == "keep me"
+
+
+def test_manifest_entry_of_the_wrong_shape_means_that_document_is_rebuilt(tmp_path):
+    src, out = three_sources(tmp_path), tmp_path / "out"
+    run(src, out)
+    manifest = json.loads((out / MANIFEST_NAME).read_text())
+    manifest["documents"]["a"] = ["not", "an", "entry"]
+    (out / MANIFEST_NAME).write_text(json.dumps(manifest))
+    summary, _ = run(src, out)
+    assert (summary.built, summary.unchanged) == (1, 2)

@@ -141,6 +141,9 @@ def load_manifest(output: Path) -> dict:
         return empty
     if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT or not isinstance(data.get("documents"), dict):
         return empty
+    # an entry of the wrong shape (a hand edit, a bug) only means that document is rebuilt
+    data["documents"] = {k: v for k, v in data["documents"].items()
+                         if isinstance(v, dict) and isinstance(v.get("outputs", []), list)}
     return data
 
 
