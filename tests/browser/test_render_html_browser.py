@@ -156,3 +156,15 @@ def test_diplomatic_view_shows_the_original_reading(open_page):
     tab.locator("label[for='diplomatic-view']").click()
     assert original.is_visible() and not reading.is_visible()
     assert original.inner_text() == "9 Junes 1969"
+
+
+def test_an_open_note_follows_its_reference_when_the_page_scrolls(open_page):
+    tab = open_page("seed")
+    ref = tab.locator("button.noteref").nth(2)
+    ref.scroll_into_view_if_needed()
+    ref.click()
+    popover = tab.locator(f"#{ref.get_attribute('popovertarget')}")
+    tab.mouse.wheel(0, 120)
+    tab.wait_for_timeout(100)
+    gap = popover.bounding_box()["y"] - (ref.bounding_box()["y"] + ref.bounding_box()["height"])
+    assert 0 <= gap < 20 or popover.bounding_box()["y"] + popover.bounding_box()["height"] <= ref.bounding_box()["y"]

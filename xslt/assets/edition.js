@@ -48,13 +48,19 @@
     var supported = typeof HTMLElement !== "undefined" &&
       Object.prototype.hasOwnProperty.call(HTMLElement.prototype, "popover");
     var popovers = document.querySelectorAll(".note-popover");
+    var open = null;
     for (var i = 0; i < popovers.length; i++) {
       if (supported) {
         popovers[i].addEventListener("toggle", function (event) {
-          if (event.newState === "open") { placePopover(event.target); }
+          if (event.newState === "open") { open = event.target; placePopover(open); }
+          else if (open === event.target) { open = null; }
         });
       }
     }
+    // An open note follows its reference when the page scrolls or resizes.
+    function follow() { if (open) { placePopover(open); } }
+    window.addEventListener("scroll", follow, { passive: true });
+    window.addEventListener("resize", follow);
     if (!supported) {
       var refs = document.querySelectorAll(".noteref[data-note]");
       for (var k = 0; k < refs.length; k++) {
