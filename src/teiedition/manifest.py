@@ -120,7 +120,7 @@ def plan_build(sources: list[Path], output: Path, manifest: dict, toolchain: str
             same_stat = entry.get("size") == st.st_size and entry.get("mtime_ns") == st.st_mtime_ns
             sha = entry.get("sha256") if same_stat else file_sha256(src)
             if (entry.get("key") == build_key(sha, toolchain, pdf=pdf)
-                    and all((output / name).exists() for name in entry.get("outputs", ()))):
+                    and all(isinstance(name, str) and (output / name).exists() for name in entry.get("outputs", ()))):
                 entry.update(stat_now, sha256=sha, source=src.name)
                 plan.unchanged.append(doc_id)
                 continue
