@@ -68,7 +68,7 @@ def catalogue_rows(entries: list[dict]) -> list[dict]:
     """Flatten build entries (record + outputs + status) into catalogue rows, sorted by date then id."""
     rows = []
     for entry in entries:
-        record = entry.get("record") or {}
+        record = entry.get("record") if isinstance(entry.get("record"), dict) else {}
         outputs = set(entry.get("outputs") or ())
         doc_id = entry["id"]
 
