@@ -188,3 +188,16 @@ def test_named_entities_link_to_stand_off():
     assert "#pers-kim-il-sung" in refs
     ids = xp(root, "//t:standOff//@xml:id")
     assert all(r[1:] in ids for r in xp(root, "//t:text//@ref"))
+
+
+def test_a_run_of_empty_lines_between_paragraphs_is_a_section_break():
+    text = page("One paragraph of prose text here, long enough.", "Two paragraph of prose text here, long enough.")
+    text = text.replace("long enough.\n\nTwo", "long enough.\n\n\n\n\n\nTwo")
+    root = convert(text)
+    assert len(xp(root, "//t:text//t:milestone[@unit='section']")) == 1
+
+
+def test_lines_of_a_no_break_space_are_not_a_section_break():
+    text = page("One paragraph of prose text here, long enough.", "Two paragraph of prose text here, long enough.")
+    text = text.replace("long enough.\n\nTwo", "long enough.\n\n\u00a0\n\n\u00a0\n\nTwo")
+    assert xp(convert(text), "//t:text//t:milestone") == []

@@ -325,13 +325,28 @@ def classify_line(text: str) -> tuple[str, tuple, tuple, str]:
 
 
 def classify_blocks(lines) -> list[Block]:
+    """Classify every body line; a run of empty lines well above the page's usual gap is noted."""
+    runs = sorted(sl.empty_run for sl in lines)
+    usual = runs[len(runs) // 2] if runs else 0
     out = []
     for sl in lines:
         kind, attrs, spans, name = classify_line(sl.text)
         block = Block(kind, sl.text, sl.line, tuple(spans), tuple(attrs))
-        if sl.blank_before >= 4 and kind != "milestone":
-            block = block.with_attrs(after_gap=str(sl.blank_before))
+        if sl.empty_run >= usual + 2 and kind != "milestone":
+            block = block.with_attrs(gap_before="wide")
         out.append(block.with_attrs(recogniser=name))
+    return out
+
+
+def _gap_section_breaks(blocks: list[Block]) -> list[Block]:
+    """A run of empty lines between two paragraphs marks a new theme: an unprinted section break."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if b.get("gap_before") == "wide" and b.kind in ("p", "aside") and prev is not None \
+                and prev.kind in ("p", "aside") and is_prose(b.text):
+            out.append(Block("milestone", "", b.line, (), attrs_of(role="blank-lines")))
+        out.append(b)
     return out
 
 
@@ -341,7 +356,7 @@ def classify_blocks(lines) -> list[Block]:
 
 def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, ...]]:
     """Group blocks into divisions (opening, body, closing) and lift out footnote texts."""
-    blocks = _join_bylines(blocks)
+    blocks = _gap_section_breaks(_join_bylines(blocks))
     blocks = _number_copy_items(blocks)
     blocks = _find_name_signatures(blocks)
     blocks = _join_signature_blocks(blocks)

@@ -57,7 +57,8 @@ class SourceLine:
 
     text: str
     line: int
-    blank_before: int = 0  # blank lines before it, to see section breaks
+    blank_before: int = 0  # blank lines before it (lines of only a no-break space included)
+    empty_run: int = 0  # the longest run of truly empty lines before it, to see section breaks
 
 
 @dataclass(frozen=True)
@@ -361,10 +362,13 @@ def _body_lines(lines: list[str], start: int, end: int) -> tuple[SourceLine, ...
     """Non-blank lines as blocks; two-column leftovers (3+ spaces) split into cells."""
     out: list[SourceLine] = []
     blanks = 0
+    run = longest = 0
     for i in range(start, min(end, len(lines))):
         raw = lines[i]
         if _blank(raw):
             blanks += 1
+            run = run + 1 if not raw.strip(" \t") else 0  # a no-break-space line breaks the run
+            longest = max(longest, run)
             continue
         stripped = raw.strip()
         if TWO_COLUMNS_RE.search(stripped) and not stripped.startswith("["):
@@ -372,8 +376,8 @@ def _body_lines(lines: list[str], start: int, end: int) -> tuple[SourceLine, ...
         else:
             cells = [stripped]
         for k, cell in enumerate(cells):
-            out.append(SourceLine(cell, i + 1, blanks if k == 0 else 0))
-        blanks = 0
+            out.append(SourceLine(cell, i + 1, blanks if k == 0 else 0, longest if k == 0 else 0))
+        blanks = run = longest = 0
     return tuple(_merge_open_brackets(out))
 
 
@@ -399,7 +403,7 @@ def _merge_open_brackets(blocks: list[SourceLine], reach: int = 4) -> list[Sourc
                 merged_to = i + 1
             if merged_to is not None:
                 text = "\n".join(b.text for b in blocks[i:merged_to + 1])
-                out.append(SourceLine(text, cur.line, cur.blank_before))
+                out.append(SourceLine(text, cur.line, cur.blank_before, cur.empty_run))
                 i = merged_to + 1
                 continue
         out.append(cur)

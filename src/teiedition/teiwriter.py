@@ -217,7 +217,7 @@ class BodyWriter:
             elif len(opener) or opener.text:
                 add_text(opener, "\n")
             if b.kind == "milestone":
-                sub(opener, "milestone", unit="section", rend=b.text.strip())
+                sub(opener, "milestone", unit="section", rend=b.text.strip() or None)
                 continue
             tag = OPENER_WRAPPERS.get(b.kind)
             if tag:
@@ -252,7 +252,7 @@ class BodyWriter:
 
     def body_block(self, parent, b: Block) -> None:
         if b.kind == "milestone":
-            sub(parent, "milestone", unit="section", rend=b.text.strip())
+            sub(parent, "milestone", unit="section", rend=b.text.strip() or None)
             return
         if b.kind in ("p", "aside", "distribution", "footnote"):
             el = sub(parent, "p", xml_id=b.get("xml:id"))
@@ -303,7 +303,7 @@ class BodyWriter:
                     i += 1
                 continue
             if b.kind == "milestone":
-                sub(post, "milestone", unit="section", rend=b.text.strip())
+                sub(post, "milestone", unit="section", rend=b.text.strip() or None)
                 if not any(c.tag in (E("p"), E("list")) for c in post):
                     sub(post, "p")
                 i += 1
