@@ -103,3 +103,23 @@ def test_real_iso_date(value, real):
 ])
 def test_date_agrees(when, text, agrees):
     assert date_agrees(when, text) is agrees
+
+
+def test_signature_with_no_name_printed_is_not_asked_for_one(tmp_path):
+    bad = (EXAMPLES / "signed-persName.bad.xml").read_text(encoding="utf-8")
+    bare = bad.replace('<signed>AMBASSADOR <gap reason="signature"><desc>signature</desc></gap> (Yu. Fadeyev)</signed>',
+                       '<signed><gap reason="signature"><desc>signature</desc></gap></signed>')
+    assert bare != bad
+    path = tmp_path / "bare-signature.xml"
+    path.write_text(bare, encoding="utf-8")
+    assert "signed-persName" not in fired(path)
+
+
+def test_a_note_that_only_mentions_the_margin_is_not_a_mark(tmp_path):
+    ok = (EXAMPLES / "mark-note-target.ok.xml").read_text(encoding="utf-8")
+    text = ok.replace("</p>\n    </body>", ' <note type="translator" resp="#translator">Translator’s note: '
+                      "the name is written in the margin in another hand</note></p>\n    </body>")
+    assert text != ok
+    path = tmp_path / "margin-mention.xml"
+    path.write_text(text, encoding="utf-8")
+    assert fired(path) == {}
