@@ -327,7 +327,7 @@ def classify_line(text: str) -> tuple[str, tuple, tuple, str]:
 def classify_blocks(lines) -> list[Block]:
     """Classify every body line; a run of empty lines well above the page's usual gap is noted."""
     runs = sorted(sl.empty_run for sl in lines)
-    usual = runs[len(runs) // 2] if runs else 0
+    usual = runs[(len(runs) - 1) // 2] if runs else 0  # the lower median
     out = []
     for sl in lines:
         kind, attrs, spans, name = classify_line(sl.text)
