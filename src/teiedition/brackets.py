@@ -1,0 +1,354 @@
+"""Square brackets: what each bracket of the translation is, as an ordered table.
+
+Why: square brackets are the only characters of the source that turn into
+markup (ENCODING.md, principle 1).  Each bracket convention (stamp,
+translator's note, handwriting, doubtful reading, omission, ``[sic]``, gloss,
+supplied word...) is one small recogniser in ``BRACKET_RECOGNISERS``; the first
+that matches wins and a supplied word is the fallback.  ``bracket_spans``
+returns stand-off ``model.Span``s for ``recognise.annotate_inlines``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from .dates import find_dates
+from .model import Span, attrs_of
+
+APOS = "[’']"
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _outer_bracket_end(text: str) -> int:
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return -1
+
+
+BRACKET_CHAR_RE = re.compile(r"[\[\]]")
+
+
+def bracket_pairs(text: str) -> list[tuple[int, int, bool]]:
+    """(open, end, closed) of every square bracket; an unclosed one runs to the end of the block."""
+    pairs: list[tuple[int, int, bool]] = []
+    stack: list[int] = []
+    if "[" not in text:
+        return pairs
+    for m in BRACKET_CHAR_RE.finditer(text):
+        i = m.start()
+        if text[i] == "[":
+            stack.append(i)
+        elif stack:
+            pairs.append((stack.pop(), i + 1, True))
+    if stack:  # an unclosed bracket runs to the end of the block; only the first one does
+        pairs.append((stack[0], len(text), False))
+    return sorted(pairs)
+
+
+@dataclass(frozen=True)
+class BracketContext:
+    text: str  # whole block text
+    start: int  # index of '['
+    end: int  # index after ']' (or end of block when unclosed)
+    closed: bool
+    content: str
+    c_start: int  # index of the content's first character
+    whole_line: bool
+    footnotes: set  # numbers of footnote texts still waiting for their marker
+
+
+TN_LABEL_RE = re.compile(rf"^(?P<label>(?:sic;\s*)?(?:[Tt]ranslator{APOS}?s?\s+[Nn]ote|[Tt]rans(?:lator)?\.\s*[Nn]ote|"
+                         rf"TN|[Tt]ranslator{APOS}s comment)\s*(?::|--|—|–|-)\s*)")
+STAMP_LABEL_RE = re.compile(r"^(?P<label>(?P<kind>[^\[\]:]{0,60}?)\bstamps?)(?:\s+and\s+[\w ]+)?\s*(?::|$)", re.I)
+STAMP_DESCRIBED_RE = re.compile(r"^(?:there (?:is|are|was)|on the \w+ (?:is|there is)) (?:a |an |also a |two )?"
+                                r"(?:[\w-]+ )?stamps?\b", re.I)
+HANDWRITTEN_RE = re.compile(r"^(?P<label>(?:[Hh]andwritten|[Hh]andwriting|[Hh]and-written|[Ww]ritten by hand|"
+                            r"[Aa]dded by hand|[Hh]andwritten note)(?P<where>[^:\]]*?))(?::|$)")
+ILLEGIBLE_RE = re.compile(r"^(?:[\w ,-]*\s)?(?:illegible|indecipherable|unreadable)(?:\s[\w ,-]*)?$", re.I)
+OMISSION_RE = re.compile(r"^(?:…|\.\s*\.\s*\.|\.\.\.|…\.?)$")
+EMAIL_RE = re.compile(r"^email(?:&#160;|\s)protected$")
+SCOPE_RE = re.compile(r"^(?:letterhead\b|not included|not translated|not reproduced|emphasis\b|"
+                      r"underlined in the original|in the original|crossed out|text missing|"
+                      r"page (?:break|\d+)|end of (?:document|page)|continuation|seal\b)", re.I)
+EDITOR_RE = re.compile(r"(?:--|—|–)\s*ed\.?$|^[Ee]ditor{APOS}?s note\s*:".replace("{APOS}", APOS))
+SPEAKER_RE = re.compile(r"^[A-Z][\w’' .-]{0,40}:$")
+PRONOUNS = frozenset("I He She It We They You Our His Her Their Its My Your One Someone".split())
+
+
+def _place_of(where: str) -> str | None:
+    w = where.lower()
+    if "left margin" in w:
+        return "margin-left"
+    if "right margin" in w:
+        return "margin-right"
+    if "margin" in w:
+        return "margin"
+    if "bottom" in w or "foot" in w or "lower" in w:
+        return "bottom"
+    if "top" in w or "upper" in w:
+        return "top"
+    return None
+
+
+def _note_with_label(ctx: BracketContext, ntype: str, label_len: int, **extra) -> list[Span]:
+    end_inner = ctx.end - 1 if ctx.closed else ctx.end
+    spans = [Span(ctx.start, ctx.end, "note", attrs_of(type=ntype, resp="#translator", **extra),
+                  inner=(ctx.c_start, end_inner), rank=10)]
+    label_end = ctx.c_start + label_len
+    while label_end > ctx.c_start and ctx.text[label_end - 1] == " ":
+        label_end -= 1
+    if label_len:
+        spans.append(Span(ctx.c_start, label_end, "label", rank=11))
+    return spans
+
+
+def _br_doubtful_double(ctx):
+    c = ctx.content
+    if c.startswith("[") and c.endswith("]") and _outer_bracket_end(c) == len(c):
+        return [Span(ctx.start, ctx.end, "unclear", attrs_of(reason="doubtful", resp="#translator"),
+                     inner=(ctx.c_start + 1, ctx.end - 2), rank=10)]
+    return None
+
+
+def _br_signature(ctx):
+    if re.fullmatch(r"(?:illegible )?signatures?|signed|seal|stamp and signature", ctx.content.strip(), re.I):
+        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="signature"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+def _br_footnote_marker(ctx):
+    c = ctx.content
+    if c.isdigit() and c in ctx.footnotes:
+        ctx.footnotes.discard(c)  # one marker per footnote text: the text is moved, never copied
+        return [Span(ctx.start, ctx.end, "fnref", attrs_of(n=c), inner=(ctx.c_start, ctx.c_start), rank=10)]
+    return None
+
+
+def _br_stamp(ctx):
+    c = ctx.content
+    m = STAMP_LABEL_RE.match(c)
+    if m and c[: m.end()].count(" ") <= 8:
+        end_inner = ctx.end - 1 if ctx.closed else ctx.end
+        kind = m.group("kind").strip()
+        slug = re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-") or "stamp"
+        spans = _note_with_label(ctx, "stamp", 0)
+        body = ctx.text[ctx.c_start:end_inner]
+        when = None
+        number_span = None
+        dates = find_dates(body)
+        if dates and dates[0][2].when and len(dates[0][2].when) == 10:
+            when = dates[0][2].when
+        taken = [(a, b) for a, b, _ in dates]
+        for num in re.finditer(r"(?<![\w/])(\d{3,}[\w/-]*)", body):
+            if any(a <= num.start() < b for a, b in taken):
+                continue
+            number_span = Span(ctx.c_start + num.start(), ctx.c_start + num.end(), "idno",
+                               attrs_of(type="registration"))
+            break
+        spans.append(Span(ctx.c_start, end_inner, "stamp", attrs_of(type=slug, when=when), rank=12))
+        if number_span:
+            spans.append(number_span)
+        return spans
+    return None
+
+
+def _br_stamp_described(ctx):
+    c = ctx.content
+    label = TN_LABEL_RE.match(c)
+    rest = c[label.end():] if label else c
+    if STAMP_DESCRIBED_RE.match(rest):
+        spans = _note_with_label(ctx, "stamp", label.end() if label else 0)
+        for q in re.finditer(r"“([^“”]+)”", rest):
+            off = ctx.c_start + (label.end() if label else 0)
+            spans.append(Span(off + q.start(1), off + q.end(1), "mentioned"))
+        return spans
+    return None
+
+
+def _br_translator_note(ctx):
+    m = TN_LABEL_RE.match(ctx.content)
+    if m:
+        return _note_with_label(ctx, "translator", m.end())
+    return None
+
+
+def _br_editor_note(ctx):
+    if EDITOR_RE.search(ctx.content):
+        spans = _note_with_label(ctx, "editorial", 0)
+        return [replace(spans[0], attrs=attrs_of(type="editorial"))]
+    return None
+
+
+def _br_handwritten(ctx):
+    m = HANDWRITTEN_RE.match(ctx.content)
+    if m:
+        place = _place_of(m.group("where") or "")
+        end_inner = ctx.end - 1 if ctx.closed else ctx.end
+        return [Span(ctx.start, ctx.end, "note",
+                     attrs_of(type="handwritten", resp="#translator", place=place),
+                     inner=(ctx.c_start, end_inner), rank=10)]
+    return None
+
+
+def _br_sic(ctx):
+    if ctx.content.strip().lower() != "sic":
+        return None
+    before = ctx.text[:ctx.start].rstrip()
+    m = re.search(r"(\S+)$", before)
+    if not m:
+        return [Span(ctx.start, ctx.end, "sic-mark", inner=(ctx.c_start, ctx.c_start), rank=10)]
+    return [Span(m.start(1), ctx.end, "sic", inner=(m.start(1), m.end(1)), rank=10)]
+
+
+def _br_illegible(ctx):
+    c = ctx.content.strip()
+    if c == "?" or ILLEGIBLE_RE.match(c):
+        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="illegible", resp="#translator"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+def _br_omission(ctx):
+    c = ctx.content.strip()
+    if OMISSION_RE.match(c):
+        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="omitted", resp="#translator"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    if ctx.whole_line and ctx.closed and c and c[0].isupper() and (c.endswith(".") or ";" in c) \
+            and not c.endswith(":"):
+        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="omitted", resp="#translator"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+def _br_email(ctx):
+    if EMAIL_RE.match(ctx.content.strip()):
+        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="obfuscated"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+def _br_doubtful_single(ctx):
+    c = ctx.content.strip()
+    if c.endswith("?") and len(c) > 1 and _words(c) <= 5 and c[0].isupper():
+        return [Span(ctx.start, ctx.end, "unclear", attrs_of(reason="doubtful", resp="#translator"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+def _br_scope(ctx):
+    if SCOPE_RE.match(ctx.content.strip()):
+        return _note_with_label(ctx, "scope", 0)
+    return None
+
+
+def _br_speaker(ctx):
+    if SPEAKER_RE.match(ctx.content.strip()) and ctx.text[:ctx.start].strip() == "":
+        return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="speaker-label", resp="#translator"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+WORD_BEFORE_RE = re.compile(r"(?:[^\W\d_]|[’'.-])+$")
+
+
+def _br_expansion(ctx):
+    """``F[oreign]``: the bracket completes the word it is glued to."""
+    if ctx.start == 0 or not ctx.text[ctx.start - 1].isalpha() or not ctx.closed:
+        return None
+    if not ctx.content or not ctx.content[0].islower():
+        return None
+    m = WORD_BEFORE_RE.search(ctx.text, 0, ctx.start)
+    if m is None:
+        return None
+    word_start = m.start()
+    end = ctx.end
+    tail = re.match(r"[^\W\d_]+", ctx.text[end:])
+    if tail:
+        end += tail.end()
+    return [Span(word_start, end, "expan", rank=10),
+            Span(ctx.start, ctx.end, "ex", attrs_of(resp="#translator"), inner=(ctx.c_start, ctx.end - 1),
+                 rank=11)]
+
+
+def _br_gloss(ctx):
+    c = ctx.content.strip()
+    if not c or not c[0].isupper() or c in PRONOUNS or not ctx.closed:
+        return None
+    before = ctx.text[:ctx.start]
+    prev = re.search(r"(\S+)\s*$", before)
+    words = c.split()
+    titled = sum(1 for w in words if w[0].isupper()) >= max(1, len(words) - 2)
+    if prev:
+        token = prev.group(1)
+        if token[-1] in ".!?:;" and not re.fullmatch(r"(?:[A-Z]\.)+", token):
+            return None
+        if token[0].isupper() or token[-1] in "’”'\"" or token.isdigit():
+            return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="gloss", resp="#translator"),
+                         inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    if len(words) >= 3 and titled:
+        return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="gloss", resp="#translator"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+def _br_supplied(ctx):
+    end_inner = ctx.end - 1 if ctx.closed else ctx.end
+    return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="added-in-translation", resp="#translator"),
+                 inner=(ctx.c_start, end_inner), rank=10)]
+
+
+BRACKET_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
+    ("doubtful_double", _br_doubtful_double),
+    ("signature", _br_signature),
+    ("footnote_marker", _br_footnote_marker),
+    ("stamp", _br_stamp),
+    ("stamp_described", _br_stamp_described),
+    ("translator_note", _br_translator_note),
+    ("editor_note", _br_editor_note),
+    ("handwritten", _br_handwritten),
+    ("sic", _br_sic),
+    ("obfuscated_email", _br_email),
+    ("illegible", _br_illegible),
+    ("omission", _br_omission),
+    ("doubtful_single", _br_doubtful_single),
+    ("scope_note", _br_scope),
+    ("speaker_label", _br_speaker),
+    ("expansion", _br_expansion),
+    ("gloss", _br_gloss),
+    ("supplied", _br_supplied),
+)
+
+
+def bracket_spans(text: str, footnotes: set | None = None) -> list[Span]:
+    """One annotation (or a few) per square bracket, from the first bracket recogniser that matches."""
+    spans: list[Span] = []
+    pairs = bracket_pairs(text)
+    skip: set[tuple[int, int]] = set()
+    for start, end, closed in pairs:
+        if (start, end) in skip:
+            continue
+        content_end = end - 1 if closed else end
+        content = text[start + 1:content_end]
+        ctx = BracketContext(text, start, end, closed, content, start + 1,
+                             whole_line=text[:start].strip() == "" and text[end:].strip() == "",
+                             footnotes=footnotes if footnotes is not None else set())
+        for _name, rec in BRACKET_RECOGNISERS:
+            found = rec(ctx)
+            if found:
+                spans.extend(found)
+                if _name == "doubtful_double":
+                    skip.add((start + 1, end - 1))
+                break
+    return spans
