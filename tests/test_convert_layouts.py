@@ -85,3 +85,14 @@ def test_citation_of_an_unknown_archive_after_source_is_kept_in_the_header():
     assert xp(root, "string(//t:sourceDesc/t:bibl)") == "Archive of Nowhere, box 7, folder 3. Provided by A. Person."
     assert xp(root, "string(//t:availability/t:p)") == "Reuse is permitted for research and for teaching purposes."
     assert "Nowhere" not in norm("".join(xp(root, "//t:text")[0].itertext()))
+
+
+def test_layout_c_without_share_document_still_finds_its_body():
+    text = ("Search in\n\nJune 02, 1959\n\nThis document was made possible with support from the X Fund\n\n"
+            "  • Citation\n\n    The chargé describes a visit.\n"
+            "    \"Report, 'A Visit',\" June 02, 1959, History and Public Policy Program Digital Archive, "
+            "MOL, XIX-J-1-j Korea, 6. doboz, 11/b, 005210/1959. Translated by B. Sz.\n\n"
+            "I visited the province in May with the others.\n")
+    page = read_page(text)
+    assert page.header.summary == "The chargé describes a visit."
+    assert [b.text for b in page.body] == ["I visited the province in May with the others."]

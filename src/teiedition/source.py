@@ -247,10 +247,12 @@ def _read_old(lines: list[str], layout: str, name: str) -> SourcePage:
             fields["donor"] = s
             continue
         if in_citation:
-            if CITATION_TITLE_RE.match(s):
+            if CITATION_TITLE_RE.match(s) and not citation_sentence:
                 citation_sentence = s
             else:
                 summary = (summary + " " + s).strip()
+            if citation_sentence and summary:  # the citation block holds one of each
+                in_citation = False
             continue
         if "date" in fields and not in_citation:
             body_start = i
