@@ -79,6 +79,11 @@ def test_bracket_recogniser(name):
         assert first.get(attr[0]) == attr[1]
 
 
+def test_distribution_consent_is_a_handling_mark():
+    kind, _attrs, spans, _name = classify_line("Distributed with the consent of the Head of the Department")
+    assert kind == "mark" and spans[0].get("type") == "classification"
+
+
 def test_plain_paragraph_is_the_fallback():
     assert classify_line("The Ambassador said that the talks had gone well, and he was glad.")[3] == "paragraph"
 

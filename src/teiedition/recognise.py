@@ -48,7 +48,8 @@ CLASSIFICATION = (r"(?:TOP SECRET|Top Secret|Top secret|STRICTLY SECRET|Strictly
                   r"SECRET|Secret|CONFIDENTIAL|Confidential|Personal and Confidential|"
                   r"PERSONAL AND CONFIDENTIAL|Making Copies Prohibited|MAKING COPIES PROHIBITED|"
                   r"Special File|SPECIAL FILE|Only copy|ONLY COPY|For Official Use Only|"
-                  r"FOR OFFICIAL USE ONLY|Not for publication|NOT FOR PUBLICATION)"
+                  r"FOR OFFICIAL USE ONLY|Not for publication|NOT FOR PUBLICATION|"
+                  r"Distributed (?:only )?with the (?:consent|permission) of [^.\[\]]{3,80})"
                   r"(?: (?:Document )?\d+)?\.?")
 CLASSIFICATION_RE = re.compile(rf"^(?P<label>(?:Classification|Level|Security):\s*)?(?P<cls>{CLASSIFICATION})"
                                rf"(?:\s+(?P<copy>Copy\s*{NUMBER_SIGN}\s*(?P<num>\d+)))?$")
