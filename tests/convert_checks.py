@@ -117,6 +117,14 @@ def words(text: str) -> Counter:
     return Counter(WORD_RE.findall(text))
 
 
+#: Header parts that are the converter's own words or second copies of source text; leaving
+#: them out keeps them from hiding a word lost elsewhere.
+GENERATED = ("//t:encodingDesc | //t:revisionDesc | //t:creation/t:listChange | //t:titleStmt/t:respStmt"
+             " | //t:titleStmt/t:funder | //t:publicationStmt/t:publisher | //t:publicationStmt/t:idno"
+             " | //t:publicationStmt/t:date | //t:langUsage | //t:textClass | //t:sourceDesc/t:msDesc"
+             " | //t:standOff")
+
+
 def lost_words(source_text: str, tei: bytes, dropped_chrome: list[str]) -> Counter:
     """Words of the source (minus dropped chrome lines) not found in the TEI (header + text)."""
     kept_lines = []
@@ -126,6 +134,8 @@ def lost_words(source_text: str, tei: bytes, dropped_chrome: list[str]) -> Count
             continue
         kept_lines.append(line)
     root = etree.fromstring(tei)
+    for el in xp(root, GENERATED):  # text the converter writes itself, or copies of source text
+        el.getparent().remove(el)
     tei_words = words(rebuild(root))
     return words("\n".join(kept_lines)) - tei_words
 
