@@ -109,3 +109,8 @@ def test_killed_build_resumes_and_cleans_up(tmp_path):
     assert summary.unchanged > 0 and summary.unchanged + summary.built == DOCS
     assert half_written_files(out) == []
     assert len(list(out.glob("*.html"))) == DOCS + 1  # and index.html
+
+
+def test_terminated_build_says_how_to_resume(tmp_path):
+    _, _, proc = interrupt(tmp_path, signal.SIGTERM, jobs=1)
+    assert "run the same command again to resume" in proc.stderr.read().decode()

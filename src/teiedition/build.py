@@ -394,6 +394,10 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
                     record(DocResult(task.doc_id, "failed", why), bar)
                 _run_tasks([t for t in tasks.values() if t not in refused], stages, pdf, jobs, record, bar,
                            checkpoint=lambda: save_manifest(output, manifest))
+        except KeyboardInterrupt:
+            stream.write(f"build: interrupted after {summary.built + summary.invalid + summary.failed} of "
+                         f"{len(tasks)} documents; run the same command again to resume\n")
+            raise
         finally:
             save_manifest(output, manifest)
         write_collection(output, manifest, sources)
