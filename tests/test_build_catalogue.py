@@ -186,3 +186,9 @@ def test_any_title_and_citation_survive_in_the_csv(title, citation):
     text = catalogue_csv([_row(title, "s", citation)])
     row = next(csv.DictReader(io.StringIO(text, newline="")))
     assert (row["title"], row["citation"]) == (title, citation)
+
+
+def test_index_is_well_formed_html5(tmp_path):
+    parser = html5lib.HTMLParser(strict=True)
+    parser.parse((collection(tmp_path) / "index.html").read_text(encoding="utf-8"))
+    assert parser.errors == []
