@@ -33,7 +33,12 @@ paragraph = st.lists(token, min_size=1, max_size=30).map(" ".join)
 block = st.one_of(paragraph, st.sampled_from(LINES))
 layout_head = st.sampled_from(["", "Skip to content\n\nJune 9, 1969\n\nA Title\n\n"
                                "This document was made possible with support from X\n\n",
-                               "June 9, 1969\nA Title\nThis document was made possible with support from X\n"])
+                               "June 9, 1969\nA Title\nThis document was made possible with support from X\n",
+                               "Search in\n\nJune 02, 1959\n\nThis document was made possible with support from "
+                               "the X Fund, Y Foundation\n\n  • Citation\n\n    get citation\n\n    A summary.\n"
+                               "    \"Report, 'A Visit',\" June 02, 1959, History and Public Policy Program Digital "
+                               "Archive, MOL, XIX-J-1-j Korea, 6. doboz. Translated by A. B.\n  • share document\n\n"
+                               "English HTML\n\n"])
 layout_tail = st.sampled_from(["", "\n\nThe summary of the page in a sentence or two, said plainly.\n\n"
                                "Document Information\n\nRGANI, fond 5, opis 1, delo 2, listy 3-4. "
                                "Obtained by A. B. and translated by C. D.\n"])
@@ -55,7 +60,8 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 def test_any_page_converts_to_valid_tei_without_losing_words(tei_all, text):
     tei = convert_text(text, doc_id="doc-generated", run_date="2026-01-01").tei
     assert_valid_tei_all(tei_all, etree.fromstring(tei).getroottree(), "generated page")
-    chrome = ["Skip to content", "Document Information"]
+    chrome = ["Skip to content", "Document Information", "Search in", "• Citation", "get citation",
+              "• share document", "English HTML"]
     assert not lost_words(text, tei, chrome)
     assert dangling_pointers(tei) == []
 
