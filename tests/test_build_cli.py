@@ -37,3 +37,11 @@ def test_help_explains_the_command_with_an_example():
     for option in ("--jobs", "--force", "--no-pdf", "--run-date", "--progress"):
         assert option in result.output
     assert "Example: teiedition build" in result.output
+
+
+def test_output_under_a_file_is_one_line_and_exit_2(tmp_path):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.txt").write_text("text")
+    (tmp_path / "file").write_text("x")
+    result = run_cli(str(tmp_path / "src"), "-o", str(tmp_path / "file" / "out"))
+    assert result.exit_code == 2 and "cannot create the output folder" in result.output

@@ -349,7 +349,12 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
     sources = find_sources(source)
     if output.exists() and not output.is_dir():
         raise InputError("output exists and is not a folder", path=str(output))
-    output.mkdir(parents=True, exist_ok=True)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create the output folder: {exc.strerror or exc}", path=str(output)) from None
+    if not os.access(output, os.W_OK | os.X_OK):
+        raise InputError("output folder is not writable", path=str(output))
 
     with output_lock(output), sigterm_as_interrupt():
         remove_leftover_temp_files(output)
