@@ -255,7 +255,8 @@ def _sources(sources) -> list[tuple[Path, bool]]:
     for s in sources:
         p = Path(s)
         if p.is_dir():
-            found.extend((f, True) for f in sorted(p.iterdir()) if f.suffix.lower() in SOURCE_SUFFIXES and f.is_file())
+            found.extend((f, True) for f in sorted(p.iterdir())
+                         if f.suffix.lower() in SOURCE_SUFFIXES and f.is_file())
         else:
             found.append((p, False))
     return found
