@@ -164,9 +164,15 @@ def remove_leftover_temp_files(output: Path) -> int:
 
 @contextlib.contextmanager
 def output_lock(output: Path):
-    """One build per output folder at a time (a lock on the folder itself, no lock file left behind)."""
-    import fcntl
+    """One build per output folder at a time (a lock on the folder itself, no lock file left behind).
 
+    Where ``flock`` does not exist (Windows) builds are not locked.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
     fd = os.open(output, os.O_RDONLY)
     try:
         try:
