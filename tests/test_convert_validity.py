@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import EDITIONS, RUN_DATE, assert_valid_tei_all, dev_documents, seed_documents
@@ -19,8 +21,13 @@ def test_output_is_valid_tei_all(doc, tei_all):
 def test_seed_edition_is_what_the_converter_produces_today(doc):
     edition = EDITIONS / (doc.stem + ".xml")
     assert edition.exists(), f"run: teiedition convert {doc} -o {edition} --run-date {RUN_DATE}"
-    assert edition.read_bytes() == convert_path(str(doc)), (
+    # byte for byte, except the run date (a build without --run-date records today)
+    assert without_run_date(edition.read_bytes()) == without_run_date(convert_path(str(doc))), (
         f"{edition} is stale; run: teiedition convert {doc} -o {edition} --run-date {RUN_DATE}")
+
+
+def without_run_date(tei: bytes) -> bytes:
+    return re.sub(rb'<change when="\d{4}-\d{2}-\d{2}" who="#encoder">', b'<change who="#encoder">', tei)
 
 
 def test_every_pointer_resolves_inside_the_document():
