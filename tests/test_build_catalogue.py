@@ -192,3 +192,8 @@ def test_index_is_well_formed_html5(tmp_path):
     parser = html5lib.HTMLParser(strict=True)
     parser.parse((collection(tmp_path) / "index.html").read_text(encoding="utf-8"))
     assert parser.errors == []
+
+
+def test_catalogue_gives_the_tei_xml_id(tmp_path):
+    entry = next(d for d in catalogue(collection(tmp_path)) if d["id"] == "late")
+    assert entry["xml_id"] == "d-late"

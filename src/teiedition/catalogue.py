@@ -21,7 +21,7 @@ from urllib.parse import quote
 TEI_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 
 #: Catalogue fields, in column order (CSV) and key order (JSON).
-FIELDS = ("id", "title", "date", "archive", "archive_name", "citation", "summary", "status", "problems",
+FIELDS = ("id", "xml_id", "title", "date", "archive", "archive_name", "citation", "summary", "status", "problems",
           "source", "tei", "html", "pdf", "validation")
 
 _XPATHS = {
@@ -77,6 +77,7 @@ def catalogue_rows(entries: list[dict]) -> list[dict]:
 
         rows.append({
             "id": doc_id,
+            "xml_id": record.get("xml_id") or None,
             "title": record.get("title") or None,
             "date": record.get("date") or None,
             "archive": record.get("archive") or None,
