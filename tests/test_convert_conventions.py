@@ -201,3 +201,8 @@ def test_lines_of_a_no_break_space_are_not_a_section_break():
     text = page("One paragraph of prose text here, long enough.", "Two paragraph of prose text here, long enough.")
     text = text.replace("long enough.\n\nTwo", "long enough.\n\n\u00a0\n\n\u00a0\n\nTwo")
     assert xp(convert(text), "//t:text//t:milestone") == []
+
+
+def test_a_place_alone_after_the_last_paragraph_is_not_a_signatory():
+    root = convert(page("Body text of the letter, a full sentence here.", "Moscow"))
+    assert xp(root, "//t:signed") == []

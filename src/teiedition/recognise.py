@@ -485,7 +485,16 @@ def _signature_name(text: str) -> tuple[int, int] | None:
     if any(w.lower() in {"the", "of", "and", "in", "office", "ministry", "embassy", "department"}
            for w in s.split()):
         return None
+    if _names_place_or_org(m2.group("name")):
+        return None  # "Moscow", "TASS": a place or an organisation does not sign
     return (offset + m2.start("name"), offset + m2.end("name"))
+
+
+def _names_place_or_org(name: str) -> bool:
+    from .convert import authority  # loaded once per process
+
+    mentions = authority().find_mentions(name)
+    return any(m.start == 0 and m.end == len(name) and m.entry.kind != "person" for m in mentions)
 
 
 def _join_signature_blocks(blocks: list[Block]) -> list[Block]:
