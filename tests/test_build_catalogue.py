@@ -161,7 +161,7 @@ def test_archive_is_the_repository_code_when_the_header_gives_one():
 
 
 def _row(title: str, summary: str, citation: str) -> dict:
-    return {"id": "doc", "title": title, "date": "1969-06-09", "archive": "RGANI", "archive_name": None,
+    return {"id": "doc", "xml_id": "doc-doc", "title": title, "date": "1969-06-09", "archive": "RGANI", "archive_name": None,
             "citation": citation, "summary": summary, "status": "valid", "problems": None,
             "source": "doc.txt", "tei": "doc.xml", "html": "doc.html", "pdf": None, "validation": None}
 
