@@ -156,3 +156,12 @@ def test_absurdly_nested_brackets_convert_to_a_shallow_valid_tree(tei_all):
         root = etree.fromstring(tei)
         assert max(len(list(el.iterancestors())) for el in root.iter()) < 60
         assert_valid_tei_all(tei_all, tei, "deep brackets")
+
+
+def test_size_limit_can_be_lowered_for_a_run(tmp_path, monkeypatch):
+    monkeypatch.setenv("TEIEDITION_MAX_BYTES", "100")
+    src = tmp_path / "page.txt"
+    src.write_text(PAGE)
+    result = run(str(src), "-o", str(tmp_path / "out.xml"))
+    assert result.exit_code == 2
+    assert "limit" in one_line(result)

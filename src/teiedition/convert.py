@@ -219,7 +219,8 @@ def read_source(path: str | os.PathLike) -> tuple[str, tuple[str, ...]]:
     """Read and decode a plain-text source; one-line InputError when it cannot be used."""
     from .safexml import read_bytes
 
-    limit = int(os.environ.get("TEIEDITION_MAX_BYTES", DEFAULT_MAX_TEXT_BYTES))
+    value = os.environ.get("TEIEDITION_MAX_BYTES", "")
+    limit = int(value) if value.isdigit() else DEFAULT_MAX_TEXT_BYTES
     data = read_bytes(path, max_bytes=limit)
     decoded = decode_source(data, name=str(path))
     return decoded.text, decoded.warnings
