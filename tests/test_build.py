@@ -399,3 +399,13 @@ def test_manifest_entry_of_the_wrong_shape_means_that_document_is_rebuilt(tmp_pa
     (out / MANIFEST_NAME).write_text(json.dumps(manifest))
     summary, _ = run(src, out)
     assert (summary.built, summary.unchanged) == (1, 2)
+
+
+def test_source_whose_name_is_not_utf8_is_skipped_with_a_message(tmp_path):
+    src = three_sources(tmp_path)
+    with open(os.fsencode(src) + b"/caf\xe9.txt", "wb") as fh:
+        fh.write(fake_source("Latin-1 name").encode())
+    summary, printed = run(src, tmp_path / "out")
+    assert (summary.built, summary.failed) == (3, 1)
+    assert "file name is not valid UTF-8" in printed
+    assert json.loads((tmp_path / "out" / "catalogue.json").read_text())["count"] == 3

@@ -199,6 +199,14 @@ def refusal(task: Task, source_folder: Path) -> str | None:
     return None
 
 
+def _is_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes became lone surrogates
+        return False
+    return True
+
+
 def _without_path(message: str, path: str) -> str:
     """The reason alone: build prints ``file: reason`` itself, whatever name the stage used."""
     for prefix in (f"{path}: ", f"{Path(path).name}: "):
@@ -347,6 +355,9 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
     stages = PipelineStages if stages is None else stages
     day = resolve_run_date(run_date)
     sources = find_sources(source)
+    # a name that is not UTF-8 cannot go into a URL, the TEI or the catalogue: skip it, say so
+    unnamable = [src for src in sources if not _is_utf8(src.name)]
+    sources = [src for src in sources if src not in unnamable]
     if output.exists() and not output.is_dir():
         raise InputError("output exists and is not a folder", path=str(output))
     try:
@@ -361,7 +372,9 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
         manifest = load_manifest(output)
         toolchain = toolchain_digest()
         plan = plan_build(sources, output, manifest, toolchain, pdf=pdf, force=force)
-        summary = Summary(unchanged=len(plan.unchanged), removed=len(plan.removed))
+        summary = Summary(unchanged=len(plan.unchanged), removed=len(plan.removed), failed=len(unnamable))
+        for src in unnamable:
+            stream.write(f"{src}: file name is not valid UTF-8; rename the file (skipped)\n")
         for doc_id in plan.removed:
             entry = manifest["documents"].pop(doc_id)
             _remove(output, entry.get("outputs", ()))
