@@ -390,8 +390,6 @@ def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, .
             phase = "body"
         if phase == "body" and kind in BOTTOM_KINDS:
             phase = "bottom"
-        if phase == "top" and kind == "log":
-            pass
         if phase == "bottom" and kind not in BOTTOM_KINDS | {"dateline", "milestone", "aside", "line",
                                                             "head", "mark"}:
             divisions.append(Division("document" if not divisions else "enclosure", tuple(current)))

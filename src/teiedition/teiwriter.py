@@ -138,7 +138,6 @@ class InlineWriter:
         set_attrs(el, node.attrs)
         self.write(el, node.children)
         for mark in self.marks_by_note.get(node.get("xml:id") or "", []):
-            add_text(parent, "")
             sub(parent, "metamark", function=mark.function, rend=mark.rend, place=mark.place,
                      target=f"#{mark.target}", change="#readers",
                      cert=None if mark.cert == "high" else mark.cert)
