@@ -220,3 +220,153 @@ def test_house_example_is_valid_under_both(tei_all):
     report = Validator(profile="teiedition").validate_file(path)
     assert report.ok, "\n".join(p.format() for p in report.problems)
     assert_valid_tei_all(tei_all, parse_xml_file(path), "house-example.xml")
+
+
+# --------------------------------------------------------------------------- random instances
+
+class InstanceGenerator:
+    """Random documents valid against the project XSD, built from its content models.
+
+    Used as a fuzzer of the subset claim: order, nesting and required content
+    included, which the pairwise checks above cannot see.
+    """
+
+    TEXT = ["Kim Il Sung", "the KWP", "19373", "June 9, 1969", "[sic]", "Nº 2", "Cde. Fadeyev"]
+    SAMPLES = ["#x1", "1969-06-09", "12:00:00", "1", "en", "w", "true", "4.12.0", "teiedition"]
+    PAIRS = {"choice": [("sic", "corr"), ("abbr", "expan"), ("orig", "reg")]}
+    MARKS = [("highlight", "single-line"), ("highlight", "double-line"),
+             ("query", "question-mark"), ("emphasis", "exclamation-mark")]
+
+    def __init__(self, schema, seed: int, max_depth: int = 6):
+        import random
+
+        self.schema = schema
+        self.random = random.Random(seed)
+        self.max_depth = max_depth
+        self.ids = 0
+        self._cost: dict[str, float] = {}
+
+    # minimal sizes, so deep levels always pick the cheapest way to finish
+    def element_cost(self, name: str) -> float:
+        if name not in self._cost:
+            self._cost[name] = float("inf")  # recursion guard
+            content = self.schema.elements[name].type.content
+            self._cost[name] = 1 + (self.group_cost(content) if hasattr(content, "model") else 0)
+        return self._cost[name]
+
+    def particle_cost(self, p) -> float:
+        if hasattr(p, "model"):
+            return self.group_cost(p) if p.min_occurs else 0
+        return self.element_cost(p.local_name) * p.min_occurs
+
+    def group_cost(self, g) -> float:
+        costs = [self.particle_cost(p) if p.min_occurs else 0 for p in g]
+        if g.model == "choice":
+            inner = min(costs) if costs else 0
+        else:
+            inner = sum(costs)
+        return inner * max(g.min_occurs, 1)
+
+    def count(self, particle, depth: int) -> int:
+        low, high = particle.min_occurs, particle.max_occurs
+        if depth >= self.max_depth:
+            return low
+        high = low + 2 if high is None else min(high, low + 2)
+        return self.random.randint(low, high)
+
+    def element(self, name: str, depth: int) -> etree._Element:
+        decl = self.schema.elements[name]
+        el = etree.Element(f"{{http://www.tei-c.org/ns/1.0}}{name}")
+        self.attributes(el, decl, depth)
+        xsd_type = decl.type
+        if name in self.PAIRS:
+            for child in self.random.choice(self.PAIRS[name]):
+                el.append(self.element(child, depth + 1))
+            return el
+        if hasattr(xsd_type.content, "model"):
+            for child in self.group(xsd_type.content, depth):
+                el.append(child)
+        if xsd_type.mixed or xsd_type.has_simple_content():
+            el.text = self.random.choice(self.TEXT)
+            for child in el:
+                if self.random.random() < 0.5:
+                    child.tail = " " + self.random.choice(self.TEXT)
+        return el
+
+    def group(self, g, depth: int) -> list:
+        out = []
+        for _ in range(max(self.count(g, depth), 1 if g.min_occurs else 0)):
+            if g.model == "choice":
+                options = list(g)
+                if depth >= self.max_depth:
+                    options.sort(key=self.particle_cost)
+                    options = options[:1]
+                out.extend(self.particle(self.random.choice(options), depth))
+            else:
+                for p in g:
+                    out.extend(self.particle(p, depth))
+        return out
+
+    def particle(self, p, depth: int) -> list:
+        if hasattr(p, "model"):
+            return self.group(p, depth) if (p.min_occurs or self.random.random() < 0.7) else []
+        return [self.element(p.local_name, depth + 1) for _ in range(self.count(p, depth))]
+
+    def attributes(self, el, decl, depth: int) -> None:
+        for qname, attribute in decl.attributes.items():
+            if attribute.use != "required" and self.random.random() < 0.6:
+                continue
+            if qname == f"{{{XML_NS}}}id":
+                self.ids += 1
+                el.set(qname, f"x{self.ids}")
+                continue
+            values = getattr(attribute.type, "enumeration", None)
+            if values is None and getattr(attribute.type, "item_type", None) is not None:
+                values = getattr(attribute.type.item_type, "enumeration", None)
+            if values:
+                el.set(qname, str(self.random.choice(list(values))))
+                continue
+            sample = "4.12.0" if qname == "version" else next(
+                (v for v in self.SAMPLES if attribute.type.is_valid(v)), None)
+            if sample is not None:
+                el.set(qname, sample)
+        if etree.QName(el).localname == "metamark":
+            function, rend = self.random.choice(self.MARKS)
+            el.set("function", function)
+            el.set("rend", rend)
+
+    def document(self) -> etree._ElementTree:
+        return etree.ElementTree(self.element("TEI", 0))
+
+
+@pytest.fixture(scope="module")
+def fast_xsd():
+    from teiedition.xsd import ProjectXsd
+
+    return ProjectXsd(PROJECT_XSD, "teiedition-xsd")
+
+
+FUZZ_SEEDS = range(40)
+
+
+@pytest.mark.parametrize("seed", FUZZ_SEEDS)
+def test_random_valid_instance_of_the_xsd_is_valid_tei_all(tei_all, fast_xsd, seed):
+    from teiedition.validate import Locator
+
+    tree = InstanceGenerator(project_schema(), seed).document()
+    problems = fast_xsd.check(tree, "random", Locator(tree))
+    if problems:
+        pytest.skip(f"generated instance not valid against the XSD: {problems[0].message}")
+    assert_valid_tei_all(tei_all, tree, f"random instance {seed} of teiedition.xsd\n"
+                         + etree.tostring(tree, pretty_print=True).decode()[:3000])
+
+
+def test_most_random_instances_are_valid_against_the_xsd(fast_xsd):
+    """Otherwise the fuzzer above would skip its way to a pass."""
+    from teiedition.validate import Locator
+
+    valid = 0
+    for seed in FUZZ_SEEDS:
+        tree = InstanceGenerator(project_schema(), seed).document()
+        valid += not fast_xsd.check(tree, "random", Locator(tree))
+    assert valid >= 0.8 * len(FUZZ_SEEDS)
