@@ -365,44 +365,62 @@ def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, .
     blocks = _number_copy_items(blocks)
     blocks = _find_name_signatures(blocks)
     blocks = _join_signature_blocks(blocks)
-    markers = set()
+    kept, footnotes = _lift_footnotes(blocks)
+    return _divide(kept), footnotes
+
+
+#: Kinds that may follow a closing group without starting a new division.
+AFTER_BOTTOM_KINDS = BOTTOM_KINDS | {"dateline", "milestone", "aside", "line", "head", "mark"}
+
+
+def _lift_footnotes(blocks: list[Block]) -> tuple[list[Block], tuple[Block, ...]]:
+    """Footnote texts after the closing group whose marker is in the text leave the flow (one per number)."""
     in_text = {m for b in blocks if b.kind != "footnote" for m in FOOTNOTE_MARKER_RE.findall(b.text)}
+    lifted: set[str] = set()
     footnotes: list[Block] = []
-    seen_bottom = False
     kept: list[Block] = []
+    seen_bottom = False
     for b in blocks:
         if b.kind in BOTTOM_KINDS and b.kind != "footnote":
             seen_bottom = True
         if b.kind == "footnote":
             n = b.get("n")
-            if seen_bottom and n not in markers and n in in_text:
+            if seen_bottom and n not in lifted and n in in_text:
                 footnotes.append(b)
-                markers.add(n)
+                lifted.add(n)
                 continue
-            b = replace(b, kind="p" if not seen_bottom else "postscript")
+            b = replace(b, kind="postscript" if seen_bottom else "p")
         kept.append(b)
+    return kept, tuple(footnotes)
+
+
+def _divide(blocks: list[Block]) -> tuple[Division, ...]:
+    """Phases top -> body -> bottom; body text (or a heading) after a closing group opens an enclosure."""
     divisions: list[Division] = []
     current: list[Block] = []
     phase = "top"
-    for b in kept:
+
+    def close() -> None:
+        divisions.append(Division("document" if not divisions else "enclosure", tuple(current)))
+
+    for b in blocks:
         kind = b.kind
         if phase == "top" and kind not in OPENER_KINDS:
             phase = "body"
         if phase == "body" and kind in BOTTOM_KINDS:
             phase = "bottom"
-        if phase == "bottom" and kind not in BOTTOM_KINDS | {"dateline", "milestone", "aside", "line",
-                                                            "head", "mark"}:
-            divisions.append(Division("document" if not divisions else "enclosure", tuple(current)))
+        if phase == "bottom" and kind not in AFTER_BOTTOM_KINDS:
+            close()
             current = []
             phase = "top" if kind in OPENER_KINDS else "body"
-        if phase == "bottom" and kind == "head" and current and current[-1].kind not in ("signed",):
-            divisions.append(Division("document" if not divisions else "enclosure", tuple(current)))
+        elif phase == "bottom" and kind == "head" and current and current[-1].kind != "signed":
+            close()
             current = []
             phase = "top"
-        current.append(replace(b, attrs=tuple(sorted(dict(b.attrs, phase=phase).items()))))
+        current.append(b.with_attrs(phase=phase))
     if current or not divisions:
-        divisions.append(Division("document" if not divisions else "enclosure", tuple(current)))
-    return tuple(divisions), tuple(footnotes)
+        close()
+    return tuple(divisions)
 
 
 def _number_copy_items(blocks: list[Block]) -> list[Block]:
