@@ -30,3 +30,14 @@ def test_model_dumps_as_json_for_debugging():
     data = json.loads(to_json(doc))
     assert data["header"]["date_when"] == "1960-05-05"
     assert [b["kind"] for d in data["divisions"] for b in d["blocks"]] == ["mark", "p"]
+
+
+def test_python_m_convert_prints_the_model_of_a_file(tmp_path):
+    import subprocess
+    import sys
+
+    src = tmp_path / "page.txt"
+    src.write_text("Skip to content\n\nMay 5, 1960\n\nTitle\n\nSECRET\n\nBody text [is] here.\n")
+    out = subprocess.run([sys.executable, "-m", "teiedition.convert", str(src)], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["doc_id"] == "doc-page"

@@ -302,3 +302,20 @@ def convert(sources, output: str | None, *, run_date: str | None = None, quiet: 
             for w in warnings:
                 print(w if w.startswith(str(path)) else f"{path}: {w}", file=sys.stderr)
     return code
+
+
+def dump_model(path: str) -> str:
+    """The document model of one source as JSON: ``python -m teiedition.convert page.txt``."""
+    from .model import to_json
+
+    text, _warnings = read_source(path)
+    return to_json(build_document(text, doc_id=doc_id_for(path, _record_id_of(text)), source_name=path))
+
+
+if __name__ == "__main__":  # debugging aid: see what the recognisers made of a page
+    if len(sys.argv) != 2:
+        sys.exit("usage: python -m teiedition.convert PAGE.txt  (prints the document model as JSON)")
+    try:
+        print(dump_model(sys.argv[1]))
+    except TeiEditionError as exc:
+        sys.exit(f"teiedition: error: {exc}")
