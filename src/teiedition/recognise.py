@@ -52,7 +52,7 @@ CLASSIFICATION = (r"(?:TOP SECRET|Top Secret|Top secret|STRICTLY SECRET|Strictly
                   r"Distributed (?:only )?with the (?:consent|permission) of [^.\[\]]{3,80})"
                   r"(?: (?:Document )?\d+)?\.?")
 CLASSIFICATION_RE = re.compile(rf"^(?P<label>(?:Classification|Level|Security):\s*)?(?P<cls>{CLASSIFICATION})"
-                               rf"(?:\s+(?P<copy>Copy\s*{NUMBER_SIGN}\s*(?P<num>\d+)))?$")
+                               rf"(?:[,;]?\s+(?P<copy>Copy\s*{NUMBER_SIGN}\s*(?P<num>\d+))\.?)?$")
 COPY_RE = re.compile(rf"^Copy\s*{NUMBER_SIGN}\s*(?P<num>\d+)\.?$")
 PRECEDENCE_RE = re.compile(r"^(?:TOP PRIORITY|Top Priority|URGENT|Urgent|IMMEDIATE|Immediate|"
                            r"PRIORITY|Priority|FLASH|Flash|VERY URGENT|Very urgent)\.?$")
