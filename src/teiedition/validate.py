@@ -31,7 +31,7 @@ from .errors import TeiEditionError
 from .progress import Progress
 from .reports import Problem, Report, Summary, report_to_json, report_to_junit, report_to_text
 from .safexml import parse_xml_file
-from .xsd import ProjectXsd, SchemaError, XmlSchema11, tidy
+from .xsd import ProjectXsd, SchemaError, XmlSchema11, element_at, tidy
 
 __all__ = ["Problem", "Report", "Validator", "validate", "find_tei_all", "expand_paths",
            "report_to_json", "report_to_junit", "report_to_text", "PROFILES", "SCHEMA_DIR"]
@@ -168,7 +168,7 @@ class RelaxNgCheck:
             return []
         problems = []
         for entry in self.schema.error_log:
-            el = tree.xpath(entry.path)[0] if entry.path and tree.xpath(entry.path) else None
+            el = element_at(tree, entry.path)
             line, col = locate.position(el) if el is not None else (entry.line or 1, entry.column or 1)
             problems.append(Problem(name, line, col, "error", tidy(entry.message), self.rule,
                                     locate.xpath(el) if el is not None else ""))
@@ -178,7 +178,7 @@ class RelaxNgCheck:
 class SchematronCheck:
     """An ISO Schematron schema; each finding keeps its assertion's ``@id`` as the rule."""
 
-    def __init__(self, path: Path, rule: str = "schematron"):
+    def __init__(self, path: Path):
         from .schematron import SchematronSchema
 
         self.schema = SchematronSchema(path)
@@ -253,6 +253,7 @@ class Validator:
             tree = parse_xml_file(path)
         except TeiEditionError as exc:
             return unreadable_report(name, exc)
+
         def source() -> bytes | None:
             try:
                 with open(path, "rb") as fh:

@@ -139,7 +139,7 @@ class ProjectXsd:
         problems = []
         if not self.schema.validate(tree):
             for entry in self.schema.error_log:
-                el = _element_at(tree, entry.path)
+                el = element_at(tree, entry.path)
                 line, col = locate.position(el) if el is not None else (entry.line or 1, 1)
                 problems.append(Problem(name, line, col, "error", _libxml2_message(entry.message),
                                         self.rule, locate.xpath(el) if el is not None else ""))
@@ -153,7 +153,8 @@ class ProjectXsd:
         return problems
 
 
-def _element_at(tree, path: str | None):
+def element_at(tree, path: str | None):
+    """The element an error-log path (``/*/*[2]/*``) names, or None."""
     if not path:
         return None
     try:
