@@ -69,7 +69,8 @@ class BracketContext:
 
 
 TN_LABEL_RE = re.compile(rf"^(?P<label>(?:sic;\s*)?(?:[Tt]ranslator{APOS}?s?\s+[Nn]ote|[Tt]rans(?:lator)?\.\s*[Nn]ote|"
-                         rf"TN|[Tt]ranslator{APOS}s comment)\s*(?::|--|—|–|-)\s*)")
+                         rf"TN|[Tt]ranslator{APOS}s comment|[Nn]ote (?:by|of) the translator)"
+                         r"\s*(?::|--|—|–|-)\s*)")
 STAMP_LABEL_RE = re.compile(r"^(?P<label>(?P<kind>[^\[\]:]{0,60}?)\bstamps?)(?:\s+and\s+[\w ]+)?\s*(?::|$)", re.I)
 STAMP_DESCRIBED_RE = re.compile(r"^(?:there (?:is|are|was)|on the \w+ (?:is|there is)) (?:a |an |also a |two )?"
                                 r"(?:[\w-]+ )?stamps?\b", re.I)
