@@ -418,6 +418,10 @@ def validate(paths: Iterable[str], *, profile: str = "teiedition", schemas: Sequ
     else:
         text = report_to_text(reports)
     stream = out or sys.stdout
-    stream.write(text)
-    stream.flush()
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:  # `teiedition validate ... | head`: the reader left; the exit code still counts
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return Summary.of(reports).exit_code
