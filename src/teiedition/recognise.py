@@ -409,6 +409,14 @@ def _divide(blocks: list[Block]) -> tuple[Division, ...]:
             phase = "body"
         if phase == "body" and kind in BOTTOM_KINDS:
             phase = "bottom"
+            # short lines right before the closing group belong to it ("General Office, Ministry ...")
+            tail: list[Block] = []
+            while current and current[-1].kind == "line" and current[-1].get("phase") == "body":
+                tail.insert(0, current.pop())
+            if tail and current:
+                current.extend(replace(t, kind="postscript").with_attrs(phase="bottom") for t in tail)
+            else:
+                current.extend(tail)
         if phase == "bottom" and kind not in AFTER_BOTTOM_KINDS:
             close()
             current = []
