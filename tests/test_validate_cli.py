@@ -219,17 +219,13 @@ def test_a_worker_that_dies_fails_only_the_pending_files(batch, monkeypatch):
 
 
 def test_reader_that_stops_early_gets_no_traceback(batch):
-    """`teiedition validate DIR | head -1`: the command ends quietly with its exit code."""
+    """`teiedition validate DIR | head -0`: the command ends quietly with its exit code."""
     import subprocess
     import sys
 
-    for i in range(300):
-        shutil.copy(VALIDATE / "dangling-pointer.xml", batch / f"bad{i:03d}.xml")
     proc = subprocess.Popen([sys.executable, "-m", "teiedition.cli", "validate", str(batch), "-j", "1"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    first = proc.stdout.readline()
-    proc.stdout.close()
+    proc.stdout.close()  # the reader is gone before the first line is written
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 1
-    assert first.startswith(str(batch).encode())
-    assert "Traceback" not in err and "error" not in err
+    assert err == ""
