@@ -206,3 +206,10 @@ def test_lines_of_a_no_break_space_are_not_a_section_break():
 def test_a_place_alone_after_the_last_paragraph_is_not_a_signatory():
     root = convert(page("Body text of the letter, a full sentence here.", "Moscow"))
     assert xp(root, "//t:signed") == []
+
+
+def test_dated_journal_entries_become_entry_divisions():
+    root = convert(page("I attended the reception and met several ambassadors.",
+                        "9 November 1959", "Minister Nam Il visited me on his own initiative.",
+                        "16 November 1959", "I attended a lunch given by the Chinese chargé."))
+    assert xp(root, "//t:div[@type='entry']/t:opener/t:dateline/t:date/@when") == ["1959-11-09", "1959-11-16"]

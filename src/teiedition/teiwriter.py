@@ -226,6 +226,24 @@ class BodyWriter:
                 self.inline.write(opener, b.inlines())
 
     def phase_body(self, div_el, blocks: list[Block]) -> None:
+        entries = _entry_starts(blocks)
+        if entries:
+            self.flat_body(div_el, blocks[:entries[0]])
+            for k, start in enumerate(entries):
+                end = entries[k + 1] if k + 1 < len(entries) else len(blocks)
+                self.entry(div_el, blocks[start], blocks[start + 1:end])
+            return
+        self.flat_body(div_el, blocks)
+
+    def entry(self, div_el, dated: Block, blocks: list[Block]) -> None:
+        """A dated journal entry: its own ``div[@type="entry"]`` whose opener holds the dateline."""
+        self.inline.line = dated.line
+        el = sub(div_el, "div", type="entry")
+        dateline = sub(sub(el, "opener"), "dateline")
+        self.inline.write(dateline, dated.inlines())
+        self.flat_body(el, blocks)
+
+    def flat_body(self, div_el, blocks: list[Block]) -> None:
         i = 0
         while i < len(blocks):
             b = blocks[i]
@@ -310,6 +328,17 @@ class BodyWriter:
             el = sub(post, "p", xml_id=b.get("xml:id"))
             self.inline.write(el, b.inlines())
             i += 1
+
+
+def _entry_starts(blocks: list[Block]) -> list[int]:
+    """Where dated entries start: two or more bare datelines in the body, each followed by text."""
+    starts = [i for i, b in enumerate(blocks) if b.kind == "dateline" and b.get("role") != "outgoing"]
+    if len(starts) < 2:
+        return []
+    bounds = starts + [len(blocks)]
+    if any(bounds[k + 1] - bounds[k] < 2 for k in range(len(starts))):
+        return []  # an entry without text would be an empty division
+    return starts
 
 
 def _groups(blocks: tuple[Block, ...]) -> list[tuple[str, list[Block]]]:
