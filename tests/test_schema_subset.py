@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import functools
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -25,7 +26,7 @@ from teiedition.validate import PROJECT_XSD
 RNG = "http://relaxng.org/ns/structure/1.0"
 R = f"{{{RNG}}}"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
-FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures" / "validate"
+FIXTURES = Path(__file__).parent / "fixtures" / "validate"
 
 
 # --------------------------------------------------------------------------- reading tei_all's model

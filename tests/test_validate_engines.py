@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import RUN_DATE, SHARED, dev_documents
-from teiedition.safexml import parse_xml_file
+from teiedition.safexml import parse_xml_bytes, parse_xml_file
 from teiedition.validate import PROJECT_XSD, Locator
 from teiedition.xsd import ProjectXsd, XmlSchema11
 
@@ -66,7 +66,7 @@ def test_same_verdict_on_converter_output(engines, source, tmp_path):
 def test_assertions_agree_on_each_case(engines, snippet, valid):
     minimal = (FIXTURES / "validate" / "minimal.xml").read_text(encoding="utf-8")
     text = minimal.replace("has repeatedly changed.", f"has repeatedly changed. {snippet}")
-    tree = __import__("teiedition.safexml", fromlist=["x"]).parse_xml_bytes(text.encode(), name="case.xml")
+    tree = parse_xml_bytes(text.encode(), name="case.xml")
     assert verdicts(engines, tree) == (valid, valid)
 
 

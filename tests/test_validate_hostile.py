@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import socket
 import subprocess
@@ -58,7 +59,7 @@ def assert_answered(path: Path, code: int, out: str, err: str, *, exit: int, rul
     first = lines[0]
     assert first.startswith(f"{path}:"), first
     assert f"[{rules[0]}]" in first, first
-    assert __import__("re").search(message, first), f"{message!r} not in {first!r}"
+    assert re.search(message, first), f"{message!r} not in {first!r}"
     for rule in rules:
         assert f"[{rule}]" in out, f"{rule} not reported for {path.name}:\n{out}"
 
