@@ -216,3 +216,12 @@ def test_unreadable_permissions(tmp_path):
     code, out, _ = run_validate(str(locked))
     assert code == 2
     assert out.startswith(f"{locked}:1:1: error: permission denied [unreadable]")
+
+
+def test_pipe_or_device_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "pipe.xml"
+    os.mkfifo(fifo)
+    proc = run_validate_process(str(fifo), "/dev/zero", timeout=60)
+    assert proc.returncode == 2
+    assert f"{fifo}:1:1: error: not a regular file (a device, pipe or socket); refused [unreadable]" in proc.stdout
+    assert "/dev/zero:1:1: error: not a regular file" in proc.stdout

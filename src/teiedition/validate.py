@@ -320,8 +320,10 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[Report]]:
                 missing.append(_missing(raw, "folder holds no .xml files"))
             for f in found:
                 add(f)
-        elif p.exists():
+        elif p.is_file():
             add(str(raw))
+        elif p.exists():  # a pipe would block forever, a device never end: refuse both
+            missing.append(_missing(raw, "not a regular file (a device, pipe or socket); refused"))
         elif _GLOB_CHARS.search(raw):
             found = sorted(f for f in glob.glob(raw, recursive=True) if Path(f).is_file())
             if not found:
