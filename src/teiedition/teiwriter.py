@@ -201,6 +201,8 @@ class BodyWriter:
             groups = [("body", list(div.blocks))]
         for phase, blocks in groups:
             getattr(self, f"phase_{phase}")(el, blocks)
+        if all(b.kind == "milestone" for b in div.blocks):
+            sub(el, "p")  # a division that is only a section break still needs a paragraph
 
     def phase_top(self, div_el, blocks: list[Block]) -> None:
         opener = None
