@@ -2,10 +2,11 @@
 
 Why: the issue sets targets (>= 30 documents/s for TEI + validation + HTML on
 2 cores, an unchanged rebuild of 1,000 documents under 2 s, memory flat in the
-number of documents) that only a measurement can check.  Every figure is a
-median of ``--repeat`` runs of the real command line (``teiedition build`` in
-a subprocess, so start-up and worker spawning are counted), and the speed-up
-is a ratio against a 1-worker baseline measured in the same run.  Peak memory
+number of documents) that only a measurement can check.  Every figure comes
+from the real command line (``teiedition build`` in a subprocess, so start-up
+and worker spawning are counted); the speed-up is the ratio of medians of
+``--repeat`` 1-worker and 2-worker runs, alternated in the same session so a
+change in the machine's load hits both alike.  Peak memory
 is the largest sum, over the build's whole process tree, of each process's
 proportional set size (PSS: shared pages are split between the processes that
 share them, so the sum does not count a library twice), sampled every 50 ms.
@@ -142,17 +143,20 @@ def run_build(src: Path, out: Path, *, jobs: int, pdf: bool, force: bool = False
             "peak_mib": peak / 1024, "summary": summary[0]}
 
 
-def median_run(label: str, src: Path, *, docs: int, jobs: int, pdf: bool, repeat: int,
-               fresh: bool = True, out: Path | None = None) -> dict:
-    """Median of ``repeat`` builds (each into a fresh folder unless ``fresh`` is false)."""
-    runs = []
-    for i in range(repeat):
-        target = out or Path(tempfile.mkdtemp(prefix="bench-out-"))
-        if fresh and target.exists():
-            shutil.rmtree(target)
-        runs.append(run_build(src, target, jobs=jobs, pdf=pdf))
+def one_build(src: Path, *, jobs: int, pdf: bool, out: Path | None = None) -> dict:
+    """One build into ``out`` (kept) or into a fresh folder (removed afterwards)."""
+    target = out or Path(tempfile.mkdtemp(prefix="bench-out-"))
+    if out is None:
+        shutil.rmtree(target)
+    try:
+        return run_build(src, target, jobs=jobs, pdf=pdf)
+    finally:
         if out is None:
             shutil.rmtree(target, ignore_errors=True)
+
+
+def summarise(label: str, runs: list[dict], *, docs: int, jobs: int, pdf: bool) -> dict:
+    """Medians over runs, printed as one line."""
     secs = statistics.median(r["seconds"] for r in runs)
     cpu = statistics.median(r["cpu_s"] for r in runs)
     load = statistics.median(r["load"] for r in runs)
@@ -228,25 +232,28 @@ def main() -> None:
         small = make_corpus(tmp / "small", args.small)
         pdfs = make_corpus(tmp / "pdf", args.pdf_docs)
 
-        one = median_run("speed-up baseline: no PDF, 1 worker", small, docs=args.small, jobs=1,
-                         pdf=False, repeat=args.repeat)
-        two = median_run("speed-up: no PDF, 2 workers", small, docs=args.small, jobs=2,
-                         pdf=False, repeat=args.repeat)
+        one_build(pdfs, jobs=1, pdf=False)  # warm-up: byte-compiles the snapshot, fills the page cache
+        ones, twos = [], []
+        for _ in range(args.repeat):  # alternated, so a change in the machine's load hits both alike
+            ones.append(one_build(small, jobs=1, pdf=False))
+            twos.append(one_build(small, jobs=2, pdf=False))
+        one = summarise("speed-up baseline: no PDF, 1 worker", ones, docs=args.small, jobs=1, pdf=False)
+        two = summarise("speed-up: no PDF, 2 workers", twos, docs=args.small, jobs=2, pdf=False)
         results += [one, two]
         speedup = one["median_s"] / two["median_s"]
         print(f"speed-up 1 -> 2 workers: {speedup:.2f}x", flush=True)
 
         out = tmp / "large-out"
-        full = median_run(f"TEI + validation + HTML, {cores} workers", large, docs=args.docs, jobs=cores,
-                          pdf=False, repeat=1, out=out)
+        full = summarise(f"TEI + validation + HTML, {cores} workers",
+                         [one_build(large, jobs=cores, pdf=False, out=out)], docs=args.docs, jobs=cores, pdf=False)
         results.append(full)
         reruns = [run_build(large, out, jobs=cores, pdf=False) for _ in range(max(args.repeat, 5))]
         unchanged_s = statistics.median(r["seconds"] for r in reruns)
         print(f"unchanged rebuild of {args.docs} documents (CLI, start-up included): "
               f"median {unchanged_s:.2f} s of {len(reruns)} runs [{reruns[-1]['summary']}]", flush=True)
 
-        pdf = median_run(f"TEI + validation + HTML + PDF, {cores} workers", pdfs, docs=args.pdf_docs,
-                         jobs=cores, pdf=True, repeat=1)
+        pdf = summarise(f"TEI + validation + HTML + PDF, {cores} workers",
+                        [one_build(pdfs, jobs=cores, pdf=True)], docs=args.pdf_docs, jobs=cores, pdf=True)
         results.append(pdf)
         extrapolated = args.docs / pdf["docs_per_s"]
         print(f"with PDF, extrapolated to {args.docs} documents: {extrapolated:.0f} s "
