@@ -229,3 +229,11 @@ def test_reader_that_stops_early_gets_no_traceback(batch):
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 1
     assert err == ""
+
+
+def test_tei_corpus_is_pointed_to_the_tei_all_profile(tmp_path):
+    corpus = tmp_path / "corpus.xml"
+    corpus.write_text('<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></teiCorpus>')
+    code, out, _ = run(str(corpus))
+    assert code == 1
+    assert "<teiCorpus> is not a root the house encoding allows (only <TEI>); check other TEI documents with --profile tei-all." in out

@@ -165,6 +165,7 @@ def element_at(tree, path: str | None):
 
 
 _UNION_DATE = re.compile(r"attribute '(\w+)': '([^']*)' is not a valid value of the union type '[^']*isoDate'\.")
+_NO_ROOT = re.compile(r"Element '(\w+)': No matching global declaration available for the validation root\.")
 _BAD_ID = re.compile(r"attribute 'xml:id': '([^']*)' is not a valid value of the atomic type 'xs:ID'\.")
 
 
@@ -180,7 +181,9 @@ def _libxml2_message(message: str) -> str:
         return (f"attribute 'xml:id': '{m.group(1)}' is not a valid xml:id "
                 "(an XML name: it starts with a letter or _, and has no spaces or colons).")
 
-    return _BAD_ID.sub(bad_id, message)
+    message = _BAD_ID.sub(bad_id, message)
+    return _NO_ROOT.sub(lambda m: f"<{m.group(1)}> is not a root the house encoding allows (only <TEI>); "
+                                  "check other TEI documents with --profile tei-all.", message)
 
 
 class XmlSchema11:
