@@ -35,12 +35,10 @@ CHROME_LABELS = frozenset({
     "Skip to content", "Document Information", "Source", "Rights", "Original Archive",
     "Original Uploaded Date", "Record ID", "Type", "Language", "Author(s):", "Authors:",
     "Associated People & Organizations", "Associated Places", "Associated Topics",
-    "Associated Documents", "Related Documents", "Subject(s):", "Subjects:", "Keywords",
+    "Associated Documents", "Related Documents", "Subject(s):", "Subjects:",
     "Search in", "ADD SEARCH FILTER CANCEL SEARCH FILTER", "• Citation", "get citation",
     "• share document", "Digital Archive International History Declassified",
     "English HTML", "English PDF", "Original Language PDF", "Original Language HTML",
-    "Share", "Print", "Download", "Citation", "Summary", "Credits", "Original Language",
-    "Translation", "Transcript", "Collection", "Collections",
 })
 FACET_LABELS = ("Original Uploaded Date", "Type", "Language", "Record ID", "Original Language")
 TAIL_START_RE = re.compile(r"^(?:Author\(s\):|Authors:|Associated [A-Z][\w &]+|Document Information|"
@@ -229,10 +227,16 @@ def _read_old(lines: list[str], layout: str, name: str) -> SourcePage:
     summary = ""
     body_start = len(lines)
     in_citation = False
+    seen_format = False
     for i, raw in enumerate(lines):
         s = raw.strip()
         if not s:
             continue
+        if seen_format and not FORMAT_RE.match(s):  # the text follows its format link ("English HTML")
+            body_start = i
+            break
+        if FORMAT_RE.match(s):
+            seen_format = True
         if s in CHROME_LABELS or URL_RE.match(s) or FORMAT_RE.match(s):
             chrome.append(s)
             if s == "• Citation":
