@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 
 from conftest import assert_valid_tei_all
-from teiedition.safexml import parse_xml_file
+from teiedition.safexml import parse_xml_bytes, parse_xml_file
 from teiedition.schematron import date_agrees, real_iso_date
 from teiedition.validate import PROJECT_SCH, Validator
 
@@ -79,6 +79,21 @@ def test_valid_example_is_valid_tei_all(tei_all, rule):
 ])
 def test_real_iso_date(value, real):
     assert real_iso_date(value) is real
+
+
+def test_date_real_rule_in_xpath_agrees_with_the_reference(tmp_path):
+    """The Schematron's XPath 1.0 calendar check and ``real_iso_date`` judge every value alike."""
+    from teiedition.schematron import SchematronSchema
+    from teiedition.validate import PROJECT_SCH
+
+    values = ["1969", "1969-06", "1969-06-09", "1968-02-29", "2000-02-29", "2024-02-29", "1969-02-28",
+              "1969-12-31", "1969-04-30", "1969-02-29", "1900-02-29", "2023-02-29", "1969-04-31", "1969-12-32",
+              "1969-13", "1969-00", "1969-00-10", "1969-06-00", "69-06-09", "196-06-01", "1969/06/09",
+              "1969-6-01", "1969-06-9", "1969--6", "19690609", "June 1969", "abcd", "-969", "1969-06-0a", ""]
+    doc = '<TEI xmlns="http://www.tei-c.org/ns/1.0">' + "".join(f'<date when="{v}"/>' for v in values) + "</TEI>"
+    findings = SchematronSchema(PROJECT_SCH).check(parse_xml_bytes(doc.encode(), name="dates.xml"))
+    refused = {f.element.get("when") for f in findings if f.rule == "date-real"}
+    assert {v for v in values if not real_iso_date(v)} == refused
 
 
 @pytest.mark.parametrize("when, text, agrees", [
