@@ -171,6 +171,11 @@ def test_users_own_schemas(tmp_path):
     ("s.sch", "<schema", "cannot read Schematron schema"),
     ("s.xsd", "<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema'><xs:element/></xs:schema>", "cannot use XML Schema"),
     ("s.rng", "<grammar xmlns='http://relaxng.org/ns/structure/1.0'/>", "cannot use RELAX NG schema"),
+    ("s2.sch", "<schema xmlns='http://purl.oclc.org/dsdl/schematron' queryBinding='xslt2'><pattern><rule context='*'>"
+               "<assert test='every $x in * satisfies $x'>x</assert></rule></pattern></schema>",
+     'queryBinding="xslt2" is not supported'),
+    ("s3.sch", "<schema xmlns='http://purl.oclc.org/dsdl/schematron'><pattern><rule context='*'>"
+               "<assert test='(('>x</assert></rule></pattern></schema>", "Schematron schema does not compile"),
 ])
 def test_unusable_user_schema_is_a_one_line_usage_error(tmp_path, name, text, words):
     schema = tmp_path / name

@@ -131,13 +131,19 @@ class SchematronSchema:
         self.path = Path(path)
         try:
             doc = etree.parse(str(self.path), etree.XMLParser(resolve_entities=False, no_network=True))
-            self._schema = isoschematron.Schematron(doc, store_report=True)
         except (OSError, etree.XMLSyntaxError) as exc:
             raise InputError(f"cannot read Schematron schema: {exc}", path=str(path)) from None
+        binding = (doc.getroot().get("queryBinding") or "xslt").lower()
+        if binding not in ("xslt", "exslt", "xpath"):
+            raise InputError(f'queryBinding="{binding}" is not supported: teiedition runs the XSLT 1.0 '
+                             "binding (XPath 1.0 with EXSLT); use an XSLT 2/3 Schematron engine for this "
+                             "schema", path=str(path))
+        try:
+            self._schema = isoschematron.Schematron(doc, store_report=True)
         except etree.SchematronParseError as exc:
             raise InputError(f"not a usable ISO Schematron schema (XSLT 1.0 binding): {exc}",
                              path=str(path)) from None
-        except etree.XSLTParseError as exc:
+        except (etree.XSLTParseError, etree.XSLTApplyError) as exc:
             raise InputError(f"Schematron schema does not compile: {exc}", path=str(path)) from None
 
     def check(self, tree: etree._ElementTree) -> list[Finding]:
