@@ -409,3 +409,21 @@ def test_source_whose_name_is_not_utf8_is_skipped_with_a_message(tmp_path):
     assert (summary.built, summary.failed) == (3, 1)
     assert "file name is not valid UTF-8" in printed
     assert json.loads((tmp_path / "out" / "catalogue.json").read_text())["count"] == 3
+
+
+def test_unchanged_build_leaves_the_manifest_untouched(tmp_path):
+    src, out = three_sources(tmp_path), tmp_path / "out"
+    run(src, out)
+    before = (out / MANIFEST_NAME).read_bytes(), (out / MANIFEST_NAME).stat().st_mtime_ns
+    os.utime(src / "a.txt", ns=(1, 1))  # as after a fresh checkout
+    run(src, out)
+    assert ((out / MANIFEST_NAME).read_bytes(), (out / MANIFEST_NAME).stat().st_mtime_ns) == before
+
+
+def test_editor_backups_beside_the_stylesheets_do_not_change_the_build_key(tmp_path):
+    root = tmp_path / "xslt"
+    (root / ".git").mkdir(parents=True)
+    for name in ("html.xsl", "html.xsl~", ".html.xsl.swp", "notes.xsl.orig", ".git/HEAD"):
+        (root / name).write_text("x")
+    kept = [p.name for p in sorted(root.rglob("*")) if p.is_file() and not manifestmod._is_clutter(p, root)]
+    assert kept == ["html.xsl"]

@@ -48,10 +48,18 @@ def toolchain_files() -> list[Path]:
     files = {Path(p) for p in os.environ.get(TOOLCHAIN_FILES_ENV, "").split(os.pathsep) if p.strip()}
     for root in roots:
         if root.is_dir():
-            files.update(path for path in root.rglob("*")
-                         if path.is_file() and "__pycache__" not in path.parts
-                         and not path.name.endswith((".pyc", ".tmp")))
+            files.update(path for path in root.rglob("*") if path.is_file() and not _is_clutter(path, root))
     return sorted(files)
+
+
+#: Files beside the toolchain that cannot change an output: caches, editor backups, temporaries.
+_CLUTTER_SUFFIXES = (".pyc", ".pyo", ".tmp", "~", ".swp", ".orig", ".rej", ".bak")
+
+
+def _is_clutter(path: Path, root: Path) -> bool:
+    parts = path.relative_to(root).parts
+    return (any(part.startswith(".") or part == "__pycache__" for part in parts)
+            or path.name.endswith(_CLUTTER_SUFFIXES))
 
 
 def toolchain_digest() -> str:
@@ -121,7 +129,9 @@ def plan_build(sources: list[Path], output: Path, manifest: dict, toolchain: str
             sha = entry.get("sha256") if same_stat else file_sha256(src)
             if (entry.get("key") == build_key(sha, toolchain, pdf=pdf)
                     and all(isinstance(name, str) and (output / name).exists() for name in entry.get("outputs", ()))):
-                entry.update(stat_now, sha256=sha, source=src.name)
+                # the recorded stat is left alone, so an unchanged build leaves the manifest unchanged
+                # (a touched file is hashed again next time: cheap, and a committed manifest stays put)
+                entry["source"] = src.name
                 plan.unchanged.append(doc_id)
                 continue
             plan.todo.append((src, {**stat_now, "sha256": sha}))
@@ -148,7 +158,15 @@ def load_manifest(output: Path) -> dict:
 
 
 def save_manifest(output: Path, manifest: dict) -> None:
-    atomic_write(output / MANIFEST_NAME, json.dumps(manifest, ensure_ascii=False, sort_keys=True) + "\n")
+    """Write the manifest whole; not at all when it has not changed (no churn in a committed copy)."""
+    data = (json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=0) + "\n").encode("utf-8")
+    path = output / MANIFEST_NAME
+    try:
+        if path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    atomic_write(path, data)
 
 
 def remove_leftover_temp_files(output: Path) -> int:
