@@ -346,6 +346,18 @@ def build(source: str | os.PathLike = "seeds", output: str | os.PathLike = "edit
     return EXIT_INVALID if summary.failed or summary.invalid else EXIT_OK
 
 
+def prepare_output(output: Path) -> None:
+    """Create the output folder, or say in one line why it cannot be used."""
+    if output.exists() and not output.is_dir():
+        raise InputError("output exists and is not a folder", path=str(output))
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create the output folder: {exc.strerror or exc}", path=str(output)) from None
+    if not os.access(output, os.W_OK | os.X_OK):
+        raise InputError("output folder is not writable", path=str(output))
+
+
 def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False, pdf: bool = True,
               run_date: str | None = None, progress: bool | None = None,
               stages: Callable | None = None, stream: TextIO | None = None) -> Summary:
@@ -358,14 +370,7 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
     # a name that is not UTF-8 cannot go into a URL, the TEI or the catalogue: skip it, say so
     unnamable = [src for src in sources if not _is_utf8(src.name)]
     sources = [src for src in sources if src not in unnamable]
-    if output.exists() and not output.is_dir():
-        raise InputError("output exists and is not a folder", path=str(output))
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"cannot create the output folder: {exc.strerror or exc}", path=str(output)) from None
-    if not os.access(output, os.W_OK | os.X_OK):
-        raise InputError("output folder is not writable", path=str(output))
+    prepare_output(output)
 
     with output_lock(output), sigterm_as_interrupt():
         remove_leftover_temp_files(output)
