@@ -225,3 +225,18 @@ def test_pipe_or_device_is_refused_not_waited_on(tmp_path):
     assert proc.returncode == 2
     assert f"{fifo}:1:1: error: not a regular file (a device, pipe or socket); refused [unreadable]" in proc.stdout
     assert "/dev/zero:1:1: error: not a regular file" in proc.stdout
+
+
+def test_a_hundred_thousand_broken_pointers_get_a_short_report_in_linear_time(tmp_path):
+    """Bounded time and output: every check lists at most 1,000 problems, then says how many more."""
+    minimal = (FIXTURES / "minimal.xml").read_text(encoding="utf-8")
+    body = "".join(f'<p xml:id="p{i}" corresp="#missing{i}">x</p>\n' for i in range(1, 100_001))
+    flat = tmp_path / "flat.xml"
+    flat.write_text(minimal.replace('<p xml:id="p1">', '<p xml:id="p0">').replace("</body>", body + "</body>"),
+                    encoding="utf-8")
+    proc = run_validate_process(str(flat), memory_mb=1024, timeout=120)
+    assert proc.returncode == 1
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 1002
+    assert lines[0].startswith(f'{flat}:') and "[ptr-corresp]" in lines[0]
+    assert "... and 99000 more problems found by this check, not listed" in lines[-2]

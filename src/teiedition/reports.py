@@ -34,6 +34,17 @@ class Problem:
         return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.rule}]{where}"
 
 
+#: Problems listed per check and file; past it one line says how many more there are.  A broken
+#: file with 100,000 dangling pointers gets a readable report, in linear time.
+MAX_PROBLEMS_PER_CHECK = 1000
+
+
+def more_problems(path: str, rule: str, extra: int) -> Problem:
+    """The line that stands for the problems past ``MAX_PROBLEMS_PER_CHECK``."""
+    return Problem(path, 1, 1, "error", f"... and {extra} more problems found by this check, not listed "
+                   f"(only the first {MAX_PROBLEMS_PER_CHECK} are)", rule, "")
+
+
 @dataclass(frozen=True)
 class Report:
     """Everything found in one file; ``ok`` means no errors (warnings allowed)."""

@@ -29,7 +29,8 @@ from lxml import etree
 
 from .errors import TeiEditionError
 from .progress import Progress
-from .reports import Problem, Report, Summary, report_to_json, report_to_junit, report_to_text
+from .reports import (MAX_PROBLEMS_PER_CHECK, Problem, Report, Summary, more_problems, report_to_json,
+                      report_to_junit, report_to_text)
 from .safexml import parse_xml_file
 from .xsd import ProjectXsd, SchemaError, XmlSchema11, element_at, tidy
 
@@ -84,7 +85,9 @@ class Locator:
         self._decoded = False
         self._text: str | None = None
         self._line_starts: list[int] | None = None
-        self._offsets: dict[str, tuple[list[etree._Element], list[int]]] = {}
+        # per tag: element -> its index among same-named elements, and the offsets of their "<"
+        self._offsets: dict[str, tuple[dict, list[int]]] = {}
+        self._positions: dict = {}  # per parent: child -> its [n] among namesakes (0: the only one)
 
     @property
     def text(self) -> str | None:
@@ -105,12 +108,9 @@ class Locator:
         if self.text is None or not isinstance(el.tag, str):
             return (line, 1)
         qname = f"{el.prefix}:{etree.QName(el).localname}" if el.prefix else etree.QName(el).localname
-        elements, offsets = self._tags(qname, el)
-        try:
-            index = elements.index(el)
-        except ValueError:
-            return (line, 1)
-        if index >= len(offsets):
+        index_of, offsets = self._tags(qname, el)
+        index = index_of.get(el)
+        if index is None or index >= len(offsets):
             return (line, 1)
         found_line, col = self._line_col(offsets[index])
         if found_line > line or line - found_line > 50:
@@ -121,7 +121,8 @@ class Locator:
         if qname not in self._offsets:
             same = [e for e in self.tree.iter(el.tag) if (e.prefix or None) == (el.prefix or None)]
             pattern = re.compile(r"<" + re.escape(qname) + r"(?=[\s/>])")
-            self._offsets[qname] = (same, [m.start() for m in pattern.finditer(self.text)])
+            self._offsets[qname] = ({e: i for i, e in enumerate(same)},
+                                    [m.start() for m in pattern.finditer(self.text)])
         return self._offsets[qname]
 
     def _line_col(self, offset: int) -> tuple[int, int]:
@@ -130,8 +131,17 @@ class Locator:
         i = bisect.bisect_right(self._line_starts, offset) - 1
         return (i + 1, offset - self._line_starts[i] + 1)
 
-    @staticmethod
-    def xpath(el: etree._Element | None) -> str:
+    def _namesake_position(self, parent: etree._Element, node: etree._Element) -> int:
+        if parent not in self._positions:
+            counts: dict = {}
+            numbered: dict = {}
+            for child in parent:
+                counts[child.tag] = counts.get(child.tag, 0) + 1
+                numbered[child] = counts[child.tag]
+            self._positions[parent] = {c: (n if counts[c.tag] > 1 else 0) for c, n in numbered.items()}
+        return self._positions[parent].get(node, 0)
+
+    def xpath(self, el: etree._Element | None) -> str:
         """A short path: TEI names without prefix, others as ``Q{ns}name``; ``[n]`` only among namesakes."""
         if el is None or not isinstance(el, etree._Element):
             return ""
@@ -142,9 +152,9 @@ class Locator:
             name = q.localname if q.namespace in (TEI_NS, None) else f"Q{{{q.namespace}}}{q.localname}"
             parent = node.getparent()
             if parent is not None:
-                namesakes = [s for s in parent if s.tag == node.tag]
-                if len(namesakes) > 1:
-                    name += f"[{namesakes.index(node) + 1}]"
+                n = self._namesake_position(parent, node)
+                if n:
+                    name += f"[{n}]"
             steps.append(name)
             node = parent
         return "/" + "/".join(reversed(steps))
@@ -167,11 +177,14 @@ class RelaxNgCheck:
         if self.schema.validate(tree):
             return []
         problems = []
-        for entry in self.schema.error_log:
+        entries = list(self.schema.error_log)
+        for entry in entries[:MAX_PROBLEMS_PER_CHECK]:
             el = element_at(tree, entry.path)
             line, col = locate.position(el) if el is not None else (entry.line or 1, entry.column or 1)
             problems.append(Problem(name, line, col, "error", tidy(entry.message), self.rule,
                                     locate.xpath(el) if el is not None else ""))
+        if len(entries) > MAX_PROBLEMS_PER_CHECK:
+            problems.append(more_problems(name, self.rule, len(entries) - MAX_PROBLEMS_PER_CHECK))
         return problems
 
 
@@ -185,9 +198,11 @@ class SchematronCheck:
 
     def check(self, tree, name: str, locate: Locator) -> list[Problem]:
         problems = []
-        for f in self.schema.check(tree):
+        for f in self.schema.check(tree, limit=MAX_PROBLEMS_PER_CHECK):
             line, col = locate.position(f.element)
             problems.append(Problem(name, line, col, f.severity, f.message, f.rule, locate.xpath(f.element)))
+        if self.schema.unlisted:
+            problems.append(more_problems(name, "schematron", self.schema.unlisted))
         return problems
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import TeiEditionError
-from .reports import Problem
+from .reports import MAX_PROBLEMS_PER_CHECK, Problem, more_problems
 
 XS = "http://www.w3.org/2001/XMLSchema"
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -137,19 +137,26 @@ class ProjectXsd:
 
     def check(self, tree, name: str, locate) -> list[Problem]:
         problems = []
+        unlisted = 0
         if not self.schema.validate(tree):
-            for entry in self.schema.error_log:
+            entries = list(self.schema.error_log)
+            unlisted = max(0, len(entries) - MAX_PROBLEMS_PER_CHECK)
+            for entry in entries[:MAX_PROBLEMS_PER_CHECK]:
                 el = element_at(tree, entry.path)
                 line, col = locate.position(el) if el is not None else (entry.line or 1, 1)
                 problems.append(Problem(name, line, col, "error", _libxml2_message(entry.message),
                                         self.rule, locate.xpath(el) if el is not None else ""))
-        if self.assertions:
-            for a in self.assertions:
-                for el in tree.iter(a.tag):
-                    if not a.holds(el):
-                        line, col = locate.position(el)
-                        problems.append(Problem(name, line, col, "error", a.message, self.rule, locate.xpath(el)))
+        for a in self.assertions:
+            for el in tree.iter(a.tag):
+                if not a.holds(el):
+                    if len(problems) >= MAX_PROBLEMS_PER_CHECK:
+                        unlisted += 1
+                        continue
+                    line, col = locate.position(el)
+                    problems.append(Problem(name, line, col, "error", a.message, self.rule, locate.xpath(el)))
         problems.sort(key=lambda p: (p.line, p.col))
+        if unlisted:
+            problems.append(more_problems(name, self.rule, unlisted))
         return problems
 
 
@@ -203,8 +210,12 @@ class XmlSchema11:
 
     def check(self, tree, name: str, locate) -> list[Problem]:
         problems = []
+        unlisted = 0
         seen_attributes: set[tuple[int, str]] = set()
         for err in self.schema.iter_errors(tree):
+            if len(problems) >= MAX_PROBLEMS_PER_CHECK:
+                unlisted += 1
+                continue
             el = err.elem if isinstance(getattr(err, "elem", None), etree._Element) else None
             reason = tidy(_assertion_message(err) or err.reason or err.message)
             attr = _ATTRIBUTE_ERROR.match(reason)
@@ -221,6 +232,8 @@ class XmlSchema11:
                               "it starts with a letter or _, and has no spaces or colons)")
             line, col = locate.position(el)
             problems.append(Problem(name, line, col, "error", reason, self.rule, locate.xpath(el)))
+        if unlisted:
+            problems.append(more_problems(name, self.rule, unlisted))
         return problems
 
 
