@@ -240,3 +240,21 @@ def test_a_hundred_thousand_broken_pointers_get_a_short_report_in_linear_time(tm
     assert len(lines) == 1002
     assert lines[0].startswith(f'{flat}:') and "[ptr-corresp]" in lines[0]
     assert "... and 99000 more problems found by this check, not listed" in lines[-2]
+
+
+@pytest.mark.parametrize("shape, sibling", [
+    ("notes", '<note type="translator" target="#p0">highlighted in the margin {i}</note>'),
+    ("metamarks", '<metamark function="query" rend="question-mark" target="#m{i}"/>'),
+    ("dates", '<date when="1969-02-30">30 February 1969, {i}</date>'),
+])
+def test_fifty_thousand_siblings_are_checked_in_linear_time(tmp_path, shape, sibling):
+    """Schematron rule contexts have no predicates, so libxslt never counts siblings to match one."""
+    minimal = (FIXTURES / "minimal.xml").read_text(encoding="utf-8")
+    body = "<p>" + "".join(sibling.format(i=i) for i in range(50_000)) + "</p>"
+    flat = tmp_path / f"flat-{shape}.xml"
+    flat.write_text(minimal.replace('<p xml:id="p1">', '<p xml:id="p0">').replace("</body>", body + "</body>"),
+                    encoding="utf-8")
+    proc = run_validate_process(str(flat), memory_mb=1024, timeout=120)
+    assert proc.returncode == 1
+    assert "more problems found by this check, not listed" in proc.stdout
+    assert len(proc.stdout.splitlines()) <= 2 * 1001 + 1
