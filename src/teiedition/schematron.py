@@ -73,8 +73,8 @@ def date_agrees(when: str, text: str) -> bool:
     says nothing and passes: this rule catches contradictions, not omissions.
     """
     m = _ISO.match(when.strip())
-    if not m:
-        return True  # real_iso_date reports this
+    if not m or not real_iso_date(when):
+        return True  # date-real reports this
     year = int(m.group(1))
     month = int(m.group(2)) if m.group(2) else None
     day = int(m.group(3)) if m.group(3) else None
@@ -201,9 +201,19 @@ class SchematronSchema:
 
 
 def _locations_by_reference(compiled: etree._ElementTree) -> etree._ElementTree:
-    """The compiled validator, with ``location="{te:node-ref(.)}"`` instead of a built XPath."""
+    """The compiled validator, with ``location="{te:node-ref(.)}"`` instead of a built XPath.
+
+    Also dropped, being unused and costly on every element: the ``svrl:fired-rule``
+    records and the copy of the document's text into each ``svrl:active-pattern``.
+    """
     doc = copy.deepcopy(compiled)
     root = doc.getroot()
+    for fired in list(root.iter(f"{{{SVRL_NS}}}fired-rule")):
+        fired.getparent().remove(fired)
+    for pattern in root.iter(f"{{{SVRL_NS}}}active-pattern"):
+        for child in list(pattern):
+            if child.tag == f"{{{XSL_NS}}}apply-templates":
+                pattern.remove(child)
     for attribute in root.iter(f"{{{XSL_NS}}}attribute"):
         if attribute.get("name") != "location":
             continue
