@@ -46,3 +46,28 @@ def assert_valid_tei_all(schema, tree_or_bytes, label: str = "") -> None:
     if not schema.validate(tree):
         errors = "\n".join(f"  {e.line}: {e.message}" for e in list(schema.error_log)[:20])
         pytest.fail(f"{label} not valid against tei_all:\n{errors}")
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium per test process, shared by every browser test.
+
+    Playwright's sync API allows one running instance per thread, so browser
+    tests must all use this fixture.  Skipped without Chromium, unless
+    TEIEDITION_REQUIRE_BROWSER=1 (CI), then failed.
+    """
+    if not CHROMIUM.exists():
+        if os.environ.get("TEIEDITION_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{CHROMIUM} is required (TEIEDITION_REQUIRE_BROWSER=1) but missing")
+        pytest.skip(f"{CHROMIUM} not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

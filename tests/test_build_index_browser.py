@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +11,6 @@ from teiedition.build import run_build
 from test_build_fakes import fake_source
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 DOCS = {
     "one": fake_source("Zhou Enlai on the armistice", date="1953-07-01", archive="PRC FMA",
@@ -28,12 +23,7 @@ DOCS = {
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory):
-    if not CHROMIUM:
-        if os.environ.get("TEIEDITION_REQUIRE_BROWSER"):
-            pytest.fail("chromium is required (TEIEDITION_REQUIRE_BROWSER is set) but not installed")
-        pytest.skip("chromium not installed")
-    from playwright.sync_api import sync_playwright
+def page(browser, tmp_path_factory):
     from test_build_fakes import FakeStages
 
     tmp = tmp_path_factory.mktemp("index")
@@ -43,15 +33,13 @@ def page(tmp_path_factory):
         (src / f"{name}.txt").write_text(text, encoding="utf-8")
     run_build(src, tmp / "out", jobs=1, stages=FakeStages, progress=False, stream=io.StringIO(),
               run_date="2026-01-01")
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        tab = browser.new_page()
-        errors: list[str] = []
-        tab.on("pageerror", lambda exc: errors.append(str(exc)))
-        tab.goto((tmp / "out" / "index.html").as_uri())
-        tab.errors = errors
-        yield tab
-        browser.close()
+    tab = browser.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.goto((tmp / "out" / "index.html").as_uri())
+    tab.errors = errors
+    yield tab
+    tab.close()
 
 
 def visible_ids(page) -> list[str]:

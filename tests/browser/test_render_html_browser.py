@@ -7,34 +7,12 @@ installed, unless TEIEDITION_REQUIRE_BROWSER=1 (CI), then failed.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from conftest import RUN_DATE, seed_documents
 from htmlpage import HOUSE_SAMPLE, as_tree, renderer
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        if os.environ.get("TEIEDITION_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{CHROMIUM} is required (TEIEDITION_REQUIRE_BROWSER=1) but missing")
-        pytest.skip(f"{CHROMIUM} not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
-
 
 @pytest.fixture(scope="session")
 def pages(tmp_path_factory):
