@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, InputError, TeiEditionError
 from .files import atomic_write, decode_source
-from .model import Block, Division, Document, Span, attrs_of
+from .model import Block, Document, Span, attrs_of
 
 #: Plain-text sources larger than this are refused (override with TEIEDITION_MAX_BYTES).
 DEFAULT_MAX_TEXT_BYTES = 16 * 1024 * 1024

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .model import Block, Division, Document, Mark, Span, attrs_of
+from .model import Block, Document, Mark, Span, attrs_of
 from .segment import split_sentences
 
 # -- reading the note -----------------------------------------------------------------

@@ -16,10 +16,10 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 
 from lxml import etree
 
+from . import resources
 from .errors import InputError, InvalidDocument
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -29,7 +29,7 @@ PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 #: Where translator's notes go.
 NOTE_PLACES = ("footnotes", "endnotes")
 
-ASSETS_DIR = Path(__file__).resolve().parents[2] / "xslt" / "assets"
+ASSETS_DIR = resources.XSLT_DIR / "assets"
 PRINT_CSS = ASSETS_DIR / "print.css"
 
 #: Geometry of the marginal bars, in CSS px (96 per inch).

@@ -27,6 +27,7 @@ from typing import Iterable, Sequence
 
 from lxml import etree
 
+from . import resources
 from .errors import TeiEditionError
 from .progress import Progress
 from .reports import (MAX_PROBLEMS_PER_CHECK, Problem, Report, Summary, more_problems, report_to_json,
@@ -41,7 +42,7 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 PROFILES = ("teiedition", "tei-all", "both")
 
 #: Where the project schemas live (the repository's ``schema/``); TEIEDITION_SCHEMA_DIR overrides.
-SCHEMA_DIR = Path(os.environ.get("TEIEDITION_SCHEMA_DIR") or Path(__file__).resolve().parents[2] / "schema")
+SCHEMA_DIR = resources.SCHEMA_DIR
 PROJECT_XSD = SCHEMA_DIR / "teiedition.xsd"
 PROJECT_SCH = SCHEMA_DIR / "teiedition.sch"
 

@@ -16,18 +16,18 @@ Usage::
 
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
+from . import resources
 from .errors import InvalidDocument, TeiEditionError
 from .safexml import parse_xml_bytes
 
 #: Where the stylesheets live: the repository's ``xslt/`` folder (override with TEIEDITION_XSLT_DIR).
-XSLT_DIR = Path(os.environ.get("TEIEDITION_XSLT_DIR") or Path(__file__).resolve().parents[2] / "xslt")
+XSLT_DIR = resources.XSLT_DIR
 
 _ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
 _XINCLUDE = "http://saxon.sf.net/feature/xinclude-aware"
