@@ -427,3 +427,13 @@ def test_editor_backups_beside_the_stylesheets_do_not_change_the_build_key(tmp_p
         (root / name).write_text("x")
     kept = [p.name for p in sorted(root.rglob("*")) if p.is_file() and not manifestmod._is_clutter(p, root)]
     assert kept == ["html.xsl"]
+
+
+def test_stylesheet_folder_named_in_the_environment_is_part_of_the_build_key(tmp_path, monkeypatch):
+    xslt = tmp_path / "my-xslt"
+    xslt.mkdir()
+    (xslt / "html.xsl").write_text("<xsl:stylesheet/>")
+    monkeypatch.setenv("TEIEDITION_XSLT_DIR", str(xslt))
+    before = manifestmod.toolchain_digest()
+    (xslt / "html.xsl").write_text("<xsl:stylesheet version='3.0'/>")
+    assert manifestmod.toolchain_digest() != before

@@ -32,8 +32,7 @@ PROJECT_DIR = PACKAGE_DIR.parent.parent
 
 _TEMP_FILE = re.compile(r"^\..+\.(xml|html|pdf|json|csv)\.[A-Za-z0-9_]+\.tmp$")
 
-#: Environment variables that point the stages at other stylesheets, schemas or authority files.
-TOOLCHAIN_DIRS_ENV = ("TEIEDITION_XSLT_DIR", "TEIEDITION_SCHEMA_DIR")
+#: Extra authority files named in the environment (stylesheet and schema folders: ``resources``).
 TOOLCHAIN_FILES_ENV = "TEIEDITION_AUTHORITY"
 
 
@@ -43,8 +42,9 @@ def toolchain_files() -> list[Path]:
     Overrides in the environment (another stylesheet or schema folder, extra
     authority files) are part of the toolchain too.
     """
-    roots = [PACKAGE_DIR, PROJECT_DIR / "xslt", PROJECT_DIR / "schema"]
-    roots += [Path(os.environ[var]) for var in TOOLCHAIN_DIRS_ENV if os.environ.get(var)]
+    from .resources import project_dir
+
+    roots = [PACKAGE_DIR, project_dir("xslt", "TEIEDITION_XSLT_DIR"), project_dir("schema", "TEIEDITION_SCHEMA_DIR")]
     files = {Path(p) for p in os.environ.get(TOOLCHAIN_FILES_ENV, "").split(os.pathsep) if p.strip()}
     for root in roots:
         if root.is_dir():
