@@ -18,7 +18,6 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -26,17 +25,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / "seeds").glob("*.txt"))
 sys.path.insert(0, str(ROOT / "src"))
 
+from benchlib import median_ms  # noqa: E402
 from teiedition.convert import convert_text  # noqa: E402
 from teiedition.files import decode_source  # noqa: E402
 
 
-def median_time(func, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+
+
+def median_s(func, repeat: int) -> float:
+    return median_ms(func, repeat) / 1000
 
 
 def scaled_page(text: str, factor: int) -> str:
@@ -86,7 +83,7 @@ def help_startup(repeat: int) -> float:
     cmd = [str(exe), "--help"] if exe.exists() else [sys.executable, "-m", "teiedition.cli", "--help"]
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="0")
     subprocess.run(cmd, capture_output=True, check=True, env=env)  # warm the file cache and .pyc
-    return median_time(lambda: subprocess.run(cmd, capture_output=True, check=True, env=env), repeat)
+    return median_s(lambda: subprocess.run(cmd, capture_output=True, check=True, env=env), repeat)
 
 
 def main() -> None:
@@ -100,13 +97,13 @@ def main() -> None:
 
     run(text)  # warm: imports, compiled regexes, authority
     results: dict = {"seed_chars": len(text)}
-    results["seed_warm_ms"] = median_time(lambda: run(text), rep * 2) * 1000
+    results["seed_warm_ms"] = median_s(lambda: run(text), rep * 2) * 1000
     results["help_startup_s"] = help_startup(rep)
     scale = {}
     baseline_rss = statistics.median(peak_rss(0) for _ in range(3))
     for factor in (1, 10, 100):
         page = scaled_page(text, factor)
-        seconds = median_time(lambda: run(page), rep if factor < 100 else max(3, rep // 3))
+        seconds = median_s(lambda: run(page), rep if factor < 100 else max(3, rep // 3))
         scale[factor] = {"chars": len(page), "seconds": seconds, "peak_bytes": peak_memory(page),
                          "rss_growth_bytes": rss_growth(factor, baseline_rss)}
     for factor in (10, 100):

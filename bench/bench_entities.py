@@ -14,28 +14,17 @@ interpreter, nothing cached) is measured in a subprocess.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import statistics
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 from teiedition import entities
 from teiedition.entities import Authority, form_key
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("TEIEDITION_SHARED", REPO.parent / "shared"))
+from benchlib import SHARED, median_ms  # noqa: E402
 
 
-def median_ms(func, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def naive_pattern(authority: Authority) -> re.Pattern[str]:

@@ -15,18 +15,13 @@ double the time (ratio near 2, never near 4).
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import statistics
-import time
-from pathlib import Path
 
 from teiedition.citation import find_citation, find_credits
 from teiedition.dates import find_dates
 from teiedition.segment import split_sentences
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("TEIEDITION_SHARED", REPO.parent / "shared"))
+from benchlib import REPO, SHARED, median_ms  # noqa: E402
 
 HOSTILE = {
     "abbreviations": "Cde. L. I. Brezhnev and Yu. V. Andropov met No. 5 at 6 p.m. ",
@@ -36,13 +31,6 @@ HOSTILE = {
 }
 
 
-def median_ms(func, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def corpus_paragraphs() -> list[str]:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from lxml import etree
 
-REPO = Path(__file__).resolve().parent.parent
+from benchlib import REPO, median_ms  # noqa: E402
 SEED_TEI = REPO / "editions" / "000_fcc578db0f85cc6f.xml"
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -40,14 +40,6 @@ IDENTITY = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XS
   <xsl:output method="xml"/><xsl:mode on-no-match="shallow-copy"/></xsl:stylesheet>"""
 
 
-def median_ms(func, repeat: int, clock=time.perf_counter) -> float:
-    """Median of ``repeat`` runs; ``clock=time.process_time`` gives CPU time, steadier on a shared machine."""
-    times = []
-    for _ in range(repeat):
-        start = clock()
-        func()
-        times.append(clock() - start)
-    return statistics.median(times) * 1000
 
 
 def seed_tree() -> etree._ElementTree:
