@@ -250,21 +250,14 @@ class BodyWriter:
         while i < len(blocks):
             b = blocks[i]
             self.inline.line = b.line
-            if b.kind == "record":
-                j = i
-                lst = sub(div_el, "list", type="record-header")
-                while j < len(blocks) and blocks[j].kind == "record":
-                    self.record(lst, blocks[j])
-                    j += 1
-                i = j
-                continue
-            if b.kind == "dist-item":
-                j = i
-                lst = sub(div_el, "list", type="distribution")
-                while j < len(blocks) and blocks[j].kind == "dist-item":
-                    self.dist_item(lst, blocks[j])
-                    j += 1
-                i = j
+            grouped = {"record": ("record-header", self.record),
+                       "dist-item": ("distribution", self.dist_item)}.get(b.kind)
+            if grouped:  # a run of such blocks becomes one list
+                list_type, write_item = grouped
+                lst = sub(div_el, "list", type=list_type)
+                while i < len(blocks) and blocks[i].kind == b.kind:
+                    write_item(lst, blocks[i])
+                    i += 1
                 continue
             self.body_block(div_el, b)
             i += 1
