@@ -244,11 +244,7 @@ def _read_old(lines: list[str], layout: str, name: str) -> SourcePage:
             if s == "• share document":
                 in_citation = False
             continue
-        if "date" not in fields and PAGE_DATE_RE.match(s):
-            fields["date"] = s
-            continue
-        if "donor" not in fields and DONOR_RE.match(s):
-            fields["donor"] = s
+        if _take_date_or_donor(fields, s):
             continue
         if in_citation:
             if CITATION_TITLE_RE.match(s) and not citation_sentence:
@@ -288,6 +284,15 @@ def _strip_url(sentence: str, chrome: list[str]) -> str:
     return sentence
 
 
+def _take_date_or_donor(fields: dict[str, str], line: str) -> bool:
+    """Old layouts print the page date and the donor line anywhere: the first of each wins."""
+    for key, pattern in (("date", PAGE_DATE_RE), ("donor", DONOR_RE)):
+        if key not in fields and pattern.match(line):
+            fields[key] = line
+            return True
+    return False
+
+
 # -- layout D ------------------------------------------------------------------------
 
 
@@ -301,11 +306,7 @@ def _read_bare(lines: list[str], layout: str, name: str) -> SourcePage:
         s = raw.strip()
         if not s:
             continue
-        if "date" not in fields and PAGE_DATE_RE.match(s):
-            fields["date"] = s
-            continue
-        if "donor" not in fields and DONOR_RE.match(s):
-            fields["donor"] = s
+        if _take_date_or_donor(fields, s):
             continue
         if s in CHROME_LABELS or URL_RE.match(s):
             chrome.append(s)
