@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import json
 import multiprocessing
 import os
 import signal
@@ -27,15 +26,14 @@ import sys
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TextIO
 from urllib.parse import quote
 
-from . import __version__
 from .errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, InputError, TeiEditionError
-from .files import atomic_write
-from .manifest import (MANIFEST_NAME, build_key, find_sources, load_manifest, output_lock, plan_build,
+from .files import atomic_write, write_if_changed
+from .manifest import (build_key, find_sources, load_manifest, output_lock, plan_build,
                        remove_leftover_temp_files, save_manifest, toolchain_digest)
 from .progress import Progress
 
@@ -497,13 +495,4 @@ def write_collection(output: Path, manifest: dict, sources: list[Path]) -> None:
     rows = catalogue_rows(entries)
     for name, text in (("catalogue.json", catalogue_json(rows)), ("catalogue.csv", catalogue_csv(rows)),
                        ("index.html", index_html(rows))):
-        _write_if_changed(output / name, text.encode("utf-8"))
-
-
-def _write_if_changed(path: Path, data: bytes) -> None:
-    try:
-        if path.read_bytes() == data:
-            return
-    except OSError:
-        pass
-    atomic_write(path, data)
+        write_if_changed(output / name, text.encode("utf-8"))

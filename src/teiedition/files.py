@@ -42,6 +42,17 @@ def _umask() -> int:
     return mask
 
 
+def write_if_changed(path: str | os.PathLike, data: bytes) -> bool:
+    """``atomic_write`` unless the file already holds exactly ``data`` (no churn in committed outputs)."""
+    try:
+        if Path(path).read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    atomic_write(path, data)
+    return True
+
+
 @dataclass(frozen=True)
 class DecodedText:
     """A source text and what we had to do to read it."""

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import InputError
-from .files import atomic_write
+from .files import write_if_changed
 
 MANIFEST_NAME = ".teiedition-build.json"
 MANIFEST_FORMAT = 1
@@ -160,13 +160,7 @@ def load_manifest(output: Path) -> dict:
 def save_manifest(output: Path, manifest: dict) -> None:
     """Write the manifest whole; not at all when it has not changed (no churn in a committed copy)."""
     data = (json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=0) + "\n").encode("utf-8")
-    path = output / MANIFEST_NAME
-    try:
-        if path.read_bytes() == data:
-            return
-    except OSError:
-        pass
-    atomic_write(path, data)
+    write_if_changed(output / MANIFEST_NAME, data)
 
 
 def remove_leftover_temp_files(output: Path) -> int:
