@@ -176,7 +176,7 @@ def stage_profile(passes: int = 3) -> dict:
 
     Why: when the build misses its throughput target this says which stage to speed up.
     """
-    from teiedition.build import PipelineStages
+    from teiedition.building.build import PipelineStages
     from teiedition.safexml import parse_xml_bytes
 
     started = time.perf_counter()

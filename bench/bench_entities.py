@@ -19,8 +19,8 @@ import statistics
 import subprocess
 import sys
 
-from teiedition import entities
-from teiedition.entities import Authority, form_key
+from teiedition.recognising import entities
+from teiedition.recognising.entities import Authority, form_key
 
 from benchlib import SHARED, median_ms  # noqa: E402
 
@@ -39,7 +39,7 @@ def naive_pattern(authority: Authority) -> re.Pattern[str]:
 
 def cold_load_ms() -> float:
     code = (
-        "import time; t=time.perf_counter(); from teiedition.entities import Authority; "
+        "import time; t=time.perf_counter(); from teiedition.recognising.entities import Authority; "
         "a=Authority.load(); print((time.perf_counter()-t)*1000)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

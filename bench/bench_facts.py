@@ -17,9 +17,9 @@ from __future__ import annotations
 import argparse
 import re
 
-from teiedition.citation import find_citation, find_credits
-from teiedition.dates import find_dates
-from teiedition.segment import split_sentences
+from teiedition.recognising.citation import find_citation, find_credits
+from teiedition.recognising.dates import find_dates
+from teiedition.recognising.segment import split_sentences
 
 from benchlib import REPO, SHARED, median_ms  # noqa: E402
 

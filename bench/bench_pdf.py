@@ -24,7 +24,7 @@ SEED = REPO / "editions" / "000_fcc578db0f85cc6f.xml"
 COLD = """
 import time, resource, sys
 t = time.perf_counter()
-from teiedition.pdf import PdfRenderer
+from teiedition.rendering.pdf import PdfRenderer
 from teiedition.safexml import parse_xml_file
 data = PdfRenderer().render(parse_xml_file(sys.argv[1]))
 print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
@@ -44,7 +44,7 @@ def cold(runs: int) -> tuple[float, float]:
 def warm(runs: int) -> dict:
     from weasyprint import HTML
 
-    from teiedition import pdf
+    from teiedition.rendering import pdf
     from teiedition.safexml import parse_xml_file
 
     tree = parse_xml_file(SEED)
@@ -70,7 +70,7 @@ def long_document(pages: int) -> dict:
     sys.path.insert(0, str(REPO / "tests"))
     from test_render_pdf import long_document as make  # the tests' generator: notes and marks throughout
 
-    from teiedition.pdf import PdfRenderer
+    from teiedition.rendering.pdf import PdfRenderer
     from teiedition.safexml import parse_xml_bytes
     import io, pypdf
 

@@ -78,10 +78,10 @@ def enlarged(tree: etree._ElementTree, target_bytes: int = 500_000) -> etree._El
 def cold_compile_ms(stylesheet: str | None) -> float:
     """Compile in a fresh interpreter: ``html.xsl`` through xsltrun, or the identity text."""
     if stylesheet:
-        code = ("import time; from teiedition import xsltrun; p = xsltrun.processor(); "
+        code = ("import time; from teiedition.rendering import xsltrun; p = xsltrun.processor(); "
                 "t = time.perf_counter(); xsltrun._compile(%r); print((time.perf_counter() - t) * 1000)" % stylesheet)
     else:
-        code = ("import time; from teiedition import xsltrun; p = xsltrun.processor(); x = p.new_xslt30_processor(); "
+        code = ("import time; from teiedition.rendering import xsltrun; p = xsltrun.processor(); x = p.new_xslt30_processor(); "
                 "t = time.perf_counter(); x.compile_stylesheet(stylesheet_text=%r); "
                 "print((time.perf_counter() - t) * 1000)" % IDENTITY)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -90,7 +90,7 @@ def cold_compile_ms(stylesheet: str | None) -> float:
 
 def first_call_ms() -> float:
     """What the first ``xsltrun.compiled`` of a process costs: every entry stylesheet, then lock-down."""
-    code = ("import time; t = time.perf_counter(); from teiedition import xsltrun; "
+    code = ("import time; t = time.perf_counter(); from teiedition.rendering import xsltrun; "
             "xsltrun.compiled('html.xsl'); print((time.perf_counter() - t) * 1000)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return float(out.stdout)
@@ -108,8 +108,8 @@ def main() -> None:
     args = parser.parse_args()
     repeat = args.repeat
 
-    from teiedition import xsltrun
-    from teiedition.render import HtmlRenderer
+    from teiedition.rendering import xsltrun
+    from teiedition.rendering.render import HtmlRenderer
 
     compile_html = statistics.median(cold_compile_ms("html.xsl") for _ in range(max(3, repeat // 3)))
     compile_identity = statistics.median(cold_compile_ms(None) for _ in range(max(3, repeat // 3)))

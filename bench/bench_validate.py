@@ -111,7 +111,7 @@ def main() -> None:
         ours_cold = median_of(args.repeat, lambda: timed([*TEIEDITION, "validate", str(seed)]))
         jing_cold = median_of(args.repeat, lambda: timed([*jing, str(TEI_ALL), str(seed)]))
 
-        from teiedition.validate import Validator
+        from teiedition.validating.validate import Validator
 
         validator = Validator(profile="teiedition")
         assert validator.validate_file(seed).ok, "the seed's TEI is not valid: fix that first"

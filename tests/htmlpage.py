@@ -27,7 +27,7 @@ WORD = re.compile(r"\w+")
 @lru_cache(maxsize=1)
 def renderer():
     """One HtmlRenderer for the whole test session (the stylesheet compiles once)."""
-    from teiedition.render import HtmlRenderer
+    from teiedition.rendering.render import HtmlRenderer
 
     return HtmlRenderer()
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from teiedition import build as buildmod
-from teiedition import manifest as manifestmod
-from teiedition.build import build, run_build
-from teiedition.manifest import MANIFEST_NAME
+from teiedition.building import build as buildmod
+from teiedition.building import manifest as manifestmod
+from teiedition.building.build import build, run_build
+from teiedition.building.manifest import MANIFEST_NAME
 from teiedition.errors import InputError
 
 from test_build_fakes import FakeStages, fake_source

@@ -14,8 +14,8 @@ from lxml import etree
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from teiedition.catalogue import catalogue_csv, index_html, readable_date, read_record
-from teiedition.build import run_build
+from teiedition.building.catalogue import catalogue_csv, index_html, readable_date, read_record
+from teiedition.building.build import run_build
 
 from test_build_fakes import FakeStages, fake_source
 

@@ -18,7 +18,7 @@ import os
 import time
 from html import escape
 
-from teiedition.build import Checked
+from teiedition.building.build import Checked
 from teiedition.errors import InvalidDocument
 
 

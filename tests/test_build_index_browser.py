@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from teiedition.build import run_build
+from teiedition.building.build import run_build
 
 from test_build_fakes import fake_source
 

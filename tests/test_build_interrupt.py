@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-import teiedition.build
-from teiedition.build import run_build
-from teiedition.manifest import MANIFEST_NAME
+import teiedition.building.build
+from teiedition.building.build import run_build
+from teiedition.building.manifest import MANIFEST_NAME
 
 from test_build_fakes import FakeStages, fake_source
 
@@ -26,9 +26,9 @@ BUILD_SCRIPT = f"""
 import sys
 sys.path.insert(0, {str(TESTS)!r})
 from test_build_fakes import FakeStages
-import teiedition.build
-from teiedition.build import build
-teiedition.build.toolchain_digest = lambda: "pinned"  # edits to the code meanwhile are not the point here
+import teiedition.building.build
+from teiedition.building.build import build
+teiedition.building.build.toolchain_digest = lambda: "pinned"  # edits to the code meanwhile are not the point here
 sys.exit(build(sys.argv[1], sys.argv[2], jobs=int(sys.argv[3]), stages=FakeStages,
                progress=False, run_date="2026-01-01"))
 """
@@ -37,7 +37,7 @@ sys.exit(build(sys.argv[1], sys.argv[2], jobs=int(sys.argv[3]), stages=FakeStage
 @pytest.fixture(autouse=True)
 def fast_resume(monkeypatch):
     monkeypatch.setenv("FAKE_STAGE_DELAY", "0.1")
-    monkeypatch.setattr(teiedition.build, "toolchain_digest", lambda: "pinned")
+    monkeypatch.setattr(teiedition.building.build, "toolchain_digest", lambda: "pinned")
 
 
 def slow_sources(folder: Path) -> Path:

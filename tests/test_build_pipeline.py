@@ -17,8 +17,8 @@ import pytest
 from lxml import etree
 
 from conftest import DEV_CORPUS, RUN_DATE, assert_valid_tei_all, dev_documents
-import teiedition.build
-from teiedition.build import run_build
+import teiedition.building.build
+from teiedition.building.build import run_build
 
 DOC_IDS = [p.stem for p in dev_documents()]
 
@@ -37,7 +37,7 @@ def built(tmp_path_factory):
 def pinned_toolchain():
     """Fix the toolchain part of the build key: code edited meanwhile is not what these tests are about."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(teiedition.build, "toolchain_digest", lambda: "pinned")
+        mp.setattr(teiedition.building.build, "toolchain_digest", lambda: "pinned")
         yield
 
 

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import dev_documents, seed_documents
-from teiedition.citation import (
+from teiedition.recognising.citation import (
     REPOSITORIES,
     Citation,
     find_citation,

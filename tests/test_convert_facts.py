@@ -26,7 +26,7 @@ def converted():
 
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
 def test_layout_is_recognised(doc):
-    from teiedition.source import read_page
+    from teiedition.reading.source import read_page
 
     assert read_page(doc.read_text(encoding="utf-8")).header.layout == expected(doc)["layout"]
 

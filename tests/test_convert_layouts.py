@@ -7,7 +7,7 @@ import pytest
 from convert_checks import convert, norm, xp
 from teiedition.convert import convert_text
 from teiedition.errors import InputError
-from teiedition.source import read_page
+from teiedition.reading.source import read_page
 
 LAYOUT_B_SUMMARY_FIRST = """May 2, 1955
 Cable, Ivanov to Molotov

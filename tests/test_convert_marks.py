@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from convert_checks import convert, norm, xp
-from teiedition.marks import read_note
+from teiedition.transforms.marks import read_note
 
 HEAD = ("Skip to content\n\nMay 5, 1960\n\nA Title\n\n"
         "This document was made possible with support from X\n\n")

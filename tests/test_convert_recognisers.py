@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from teiedition.recognise import BLOCK_RECOGNISERS, BRACKET_RECOGNISERS, bracket_spans, classify_line
+from teiedition.recognising.recognise import BLOCK_RECOGNISERS, BRACKET_RECOGNISERS, bracket_spans, classify_line
 
 #: name -> (a line the recogniser must claim, the block kind it gives)
 BLOCK_EXAMPLES = {

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import dev_documents, seed_documents
-from teiedition.dates import ParsedDate, find_dates, parse_date
+from teiedition.recognising.dates import ParsedDate, find_dates, parse_date
 
 
 def assert_date(text: str, when: str | None, cert: str | None = None) -> None:

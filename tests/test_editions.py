@@ -15,8 +15,8 @@ import json
 import pytest
 
 from conftest import EDITIONS, SEEDS, seed_documents
-from teiedition.build import PipelineStages, output_names
-from teiedition.catalogue import catalogue_json, catalogue_rows, index_html, read_record
+from teiedition.building.build import PipelineStages, output_names
+from teiedition.building.catalogue import catalogue_json, catalogue_rows, index_html, read_record
 from teiedition.files import decode_source
 from teiedition.safexml import parse_xml_bytes, parse_xml_file
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DEV_CORPUS, assert_valid_tei_all, seed_documents
-from teiedition.entities import TEI_NAMES, Authority, Entry, form_key, printed_variants
+from teiedition.recognising.entities import TEI_NAMES, Authority, Entry, form_key, printed_variants
 from teiedition.errors import InputError
 
 PERSON_TOML = """
@@ -430,7 +430,7 @@ def test_mentions_are_ordered_non_overlapping_and_name_their_entry(pieces):
 
 
 def test_check_command_lists_what_an_added_person_tags(tmp_path, capsys):
-    from teiedition.entities import main
+    from teiedition.recognising.entities import main
 
     extra = write(tmp_path, "local.toml", PERSON_TOML)
     text = write(tmp_path, "doc.txt", "Skip to content\n\nCde. I. T. Testov arrived.\n")
@@ -440,7 +440,7 @@ def test_check_command_lists_what_an_added_person_tags(tmp_path, capsys):
 
 
 def test_check_command_reports_a_bad_file_in_one_line(tmp_path, capsys):
-    from teiedition.entities import main
+    from teiedition.recognising.entities import main
 
     bad = write(tmp_path, "bad.toml", '[[person]]\nid = "pers-a"\nname = "A"\nforms = []\n')
     assert main(["-a", str(bad)]) == 2

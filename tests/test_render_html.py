@@ -36,7 +36,7 @@ def test_in_page_links_all_resolve_and_ids_are_unique(page):
 
 
 def test_page_loads_nothing_remote():
-    from teiedition.render import asset
+    from teiedition.rendering.render import asset
 
     page = render_page(HOUSE_SAMPLE)
     assert not page.xpath("//script[@src] | //link[@rel='stylesheet'] | //img[contains(@src, '//')]")

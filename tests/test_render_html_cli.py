@@ -189,7 +189,7 @@ def test_hostile_pointers_become_text_not_links_or_images(tmp_path):
 
 def test_stylesheets_can_read_no_uri_once_compiled():
     """After compilation Saxon refuses every URI: no input can make a stylesheet read a file."""
-    code = ("from teiedition import xsltrun\n"
+    code = ("from teiedition.rendering import xsltrun\n"
             "xsltrun.compiled('html.xsl')\n"
             "xp = xsltrun.processor().new_xpath_processor()\n"
             "for expr in (\"unparsed-text('file:///etc/hostname')\", \"doc('file:///etc/hostname')\"):\n"
@@ -203,7 +203,7 @@ def test_stylesheets_can_read_no_uri_once_compiled():
 
 
 def test_no_stylesheet_calls_a_uri_reading_function():
-    from teiedition.xsltrun import XSLT_DIR
+    from teiedition.rendering.xsltrun import XSLT_DIR
 
     for xsl in XSLT_DIR.rglob("*.xsl"):
         text = xsl.read_text(encoding="utf-8")

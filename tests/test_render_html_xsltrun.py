@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from htmlpage import HOUSE_SAMPLE, tei_doc
-from teiedition import xsltrun
+from teiedition.rendering import xsltrun
 from teiedition.errors import InvalidDocument, UnsafeInputError
 from teiedition.safexml import parse_xml_file
 

@@ -105,7 +105,7 @@ class Note:
 
 def printed_note_numbers(tei: bytes) -> list[str]:
     """The numbers the print edition gives its notes, in order (the shared te:note-number)."""
-    from teiedition.pdf import PdfRenderer
+    from teiedition.rendering.pdf import PdfRenderer
     from teiedition.safexml import parse_xml_bytes
 
     html = etree.fromstring(PdfRenderer().print_html(parse_xml_bytes(tei)).encode(), etree.HTMLParser())
@@ -209,7 +209,7 @@ _cache: dict[tuple, PrintedPdf] = {}
 
 def printed(name: str, tei: bytes, **options) -> PrintedPdf:
     """Render once per session and option set."""
-    from teiedition.pdf import PdfRenderer
+    from teiedition.rendering.pdf import PdfRenderer
     from teiedition.safexml import parse_xml_bytes
 
     key = (name, tuple(sorted(options.items())))
@@ -413,7 +413,7 @@ def test_korean_chinese_and_cyrillic_names_print_in_embedded_fonts():
 @functools.lru_cache(maxsize=4)
 def laid_out(tei: bytes):
     """The WeasyPrint document before it is written: lets tests see where bars go (laid out once)."""
-    from teiedition import pdf as pdfmod
+    from teiedition.rendering import pdf as pdfmod
     from teiedition.safexml import parse_xml_bytes
     from weasyprint import HTML
 
@@ -424,7 +424,7 @@ def laid_out(tei: bytes):
 
 def test_bars_stand_beside_the_marked_lines_only(long_doc):
     """Each marked span's bar starts at the span's own first line, even mid-paragraph."""
-    from teiedition.pdf import marginal_bars
+    from teiedition.rendering.pdf import marginal_bars
 
     document = laid_out(long_doc.tei)
     bars = marginal_bars(document)

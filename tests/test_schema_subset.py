@@ -21,7 +21,7 @@ import pytest
 from lxml import etree
 
 from conftest import TEI_ALL_RNG, assert_valid_tei_all
-from teiedition.validate import PROJECT_XSD
+from teiedition.validating.validate import PROJECT_XSD
 
 RNG = "http://relaxng.org/ns/structure/1.0"
 R = f"{{{RNG}}}"
@@ -215,7 +215,7 @@ def test_closed_list_value_is_valid_tei(value_checker, element, attribute, value
 
 def test_house_example_is_valid_under_both(tei_all):
     from teiedition.safexml import parse_xml_file
-    from teiedition.validate import Validator
+    from teiedition.validating.validate import Validator
 
     path = FIXTURES / "house-example.xml"
     report = Validator(profile="teiedition").validate_file(path)
@@ -342,7 +342,7 @@ class InstanceGenerator:
 
 @pytest.fixture(scope="module")
 def fast_xsd():
-    from teiedition.xsd import ProjectXsd
+    from teiedition.validating.xsd import ProjectXsd
 
     return ProjectXsd(PROJECT_XSD, "teiedition-xsd")
 
@@ -352,7 +352,7 @@ FUZZ_SEEDS = range(40)
 
 @pytest.mark.parametrize("seed", FUZZ_SEEDS)
 def test_random_valid_instance_of_the_xsd_is_valid_tei_all(tei_all, fast_xsd, seed):
-    from teiedition.validate import Locator
+    from teiedition.validating.validate import Locator
 
     tree = InstanceGenerator(project_schema(), seed).document()
     problems = fast_xsd.check(tree, "random", Locator(tree))
@@ -364,7 +364,7 @@ def test_random_valid_instance_of_the_xsd_is_valid_tei_all(tei_all, fast_xsd, se
 
 def test_most_random_instances_are_valid_against_the_xsd(fast_xsd):
     """Otherwise the fuzzer above would skip its way to a pass."""
-    from teiedition.validate import Locator
+    from teiedition.validating.validate import Locator
 
     valid = 0
     for seed in FUZZ_SEEDS:

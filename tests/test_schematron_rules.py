@@ -14,8 +14,8 @@ from lxml import etree
 
 from conftest import assert_valid_tei_all
 from teiedition.safexml import parse_xml_bytes, parse_xml_file
-from teiedition.schematron import date_agrees, real_iso_date
-from teiedition.validate import PROJECT_SCH, Validator
+from teiedition.validating.schematron import date_agrees, real_iso_date
+from teiedition.validating.validate import PROJECT_SCH, Validator
 
 EXAMPLES = Path(__file__).parent / "fixtures" / "schematron"
 SCH_NS = {"sch": "http://purl.oclc.org/dsdl/schematron"}
@@ -83,8 +83,8 @@ def test_real_iso_date(value, real):
 
 def test_date_real_rule_in_xpath_agrees_with_the_reference(tmp_path):
     """The Schematron's XPath 1.0 calendar check and ``real_iso_date`` judge every value alike."""
-    from teiedition.schematron import SchematronSchema
-    from teiedition.validate import PROJECT_SCH
+    from teiedition.validating.schematron import SchematronSchema
+    from teiedition.validating.validate import PROJECT_SCH
 
     values = ["1969", "1969-06", "1969-06-09", "1968-02-29", "2000-02-29", "2024-02-29", "1969-02-28",
               "1969-12-31", "1969-04-30", "1969-02-29", "1900-02-29", "2023-02-29", "1969-04-31", "1969-12-32",

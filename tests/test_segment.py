@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import dev_documents, seed_documents
-from teiedition.segment import ABBREVIATIONS, split_sentences
+from teiedition.recognising.segment import ABBREVIATIONS, split_sentences
 
 
 def sentences(text: str) -> list[str]:

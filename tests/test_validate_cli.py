@@ -14,7 +14,7 @@ from lxml import etree
 from conftest import TEI_ALL_RNG
 from teiedition.cli import main
 from teiedition.safexml import parse_xml_file
-from teiedition.validate import Report, Validator
+from teiedition.validating.validate import Report, Validator
 
 VALIDATE = Path(__file__).parent / "fixtures" / "validate"
 SCHEMATRON = Path(__file__).parent / "fixtures" / "schematron"
@@ -204,7 +204,7 @@ def test_library_reports_unreadable_files_instead_of_raising(tmp_path):
 def test_a_worker_that_dies_fails_only_the_pending_files(batch, monkeypatch):
     import os
 
-    from teiedition import validate as validate_module
+    from teiedition.validating import validate as validate_module
 
     real = validate_module._safe_validate
 

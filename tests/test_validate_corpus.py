@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from conftest import RUN_DATE, SHARED, TEI_ALL_RNG, assert_valid_tei_all, dev_documents
 from teiedition.cli import main
 from teiedition.safexml import parse_xml_file
-from teiedition.validate import Validator
+from teiedition.validating.validate import Validator
 
 SOURCES = dev_documents() + sorted((SHARED / "seeds").glob("*.txt"))
 

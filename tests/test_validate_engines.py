@@ -13,8 +13,8 @@ import pytest
 
 from conftest import RUN_DATE, SHARED, dev_documents
 from teiedition.safexml import parse_xml_bytes, parse_xml_file
-from teiedition.validate import PROJECT_XSD, Locator
-from teiedition.xsd import ProjectXsd, XmlSchema11
+from teiedition.validating.validate import PROJECT_XSD, Locator
+from teiedition.validating.xsd import ProjectXsd, XmlSchema11
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLES = sorted([*(FIXTURES / "validate").glob("*.xml"), *(FIXTURES / "schematron").glob("*.xml")])

@@ -105,7 +105,7 @@ def validate(paths, profile, schemas, tei_all, fmt, jobs, progress):
 
     Example: teiedition validate editions/*.xml --profile both --format json
     """
-    from .validate import validate as validate_paths
+    from .validating.validate import validate as validate_paths
 
     code = validate_paths(paths, profile=profile, schemas=schemas, tei_all=tei_all,
                           fmt=fmt, jobs=jobs, progress=progress)
@@ -126,7 +126,7 @@ def render(source, target, output, paper, notes):
 
     Example: teiedition render editions/000_fcc578db0f85cc6f.xml --to html -o editions/000_fcc578db0f85cc6f.html
     """
-    from .render import render as render_file
+    from .rendering.render import render as render_file
 
     code = render_file(source, target=target, output=output, paper=paper, notes=notes)
     sys.exit(code)
@@ -153,7 +153,7 @@ def build(source, output, jobs, force, pdf, run_date, progress):
 
     Example: teiedition build seeds -o editions
     """
-    from .build import build as build_collection
+    from .building.build import build as build_collection
 
     code = build_collection(source, output, jobs=jobs, force=force, pdf=pdf,
                             run_date=run_date, progress=progress)

@@ -57,7 +57,7 @@ def assign_paragraph_ids(doc: Document) -> Document:
 @lru_cache(maxsize=1)
 def authority():
     """The authority file, loaded once per process."""
-    from .entities import Authority
+    from .recognising.entities import Authority
 
     return Authority.load()
 
@@ -95,7 +95,7 @@ def link_entities(doc: Document) -> Document:
 
 def date_years_from_document(doc: Document) -> Document:
     """A date printed without its year (``11 July``, ``15.IV``) takes the document's year, cert=medium."""
-    from .dates import parse_date
+    from .recognising.dates import parse_date
 
     year = (doc.header.date_when or "")[:4]
     if not year.isdigit():
@@ -129,7 +129,7 @@ def _crosses(start: int, end: int, span: Span) -> bool:
 
 
 def _transforms():
-    from .marks import resolve_marginal_marks
+    from .transforms.marks import resolve_marginal_marks
 
     return (assign_paragraph_ids, date_years_from_document, resolve_marginal_marks, link_entities)
 
@@ -140,7 +140,8 @@ def _transforms():
 
 def build_document(text: str, *, doc_id: str, source_name: str = "<input>") -> Document:
     """Read, recognise and transform one page into the document model."""
-    from . import recognise, source
+    from .recognising import recognise
+    from .reading import source
 
     page = source.read_page(text, name=source_name)
     blocks = recognise.classify_blocks(page.body)
@@ -178,7 +179,7 @@ def _strip_marker(block: Block) -> Block:
 def convert_text(text: str, *, doc_id: str, source_name: str = "<input>",
                  run_date: str | None = None) -> Conversion:
     """Convert one decoded page to TEI bytes (deterministic for a given run date)."""
-    from .teiwriter import write_tei
+    from .writing.teiwriter import write_tei
 
     bad = NOT_XML_RE.search(text)
     if bad:
@@ -245,7 +246,7 @@ def convert_file(src: str | os.PathLike, out: str | os.PathLike | None, *,
 
 
 def _record_id_of(text: str) -> str | None:
-    from .source import read_page
+    from .reading.source import read_page
 
     return read_page(text).header.record_id
 

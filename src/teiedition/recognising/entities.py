@@ -35,7 +35,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-from .errors import InputError
+from ..errors import InputError
 
 KINDS = ("person", "org", "place")
 ID_PREFIX = {"person": "pers-", "org": "org-", "place": "place-"}
@@ -429,16 +429,16 @@ def _token_sort_key(token: object) -> tuple[int, str]:
 def main(argv: list[str] | None = None) -> int:
     """Check authority files and show what they would tag in texts.
 
-    Example: python -m teiedition.entities -a local.toml seeds/000_fcc578db0f85cc6f.txt
+    Example: python -m teiedition.recognising.entities -a local.toml seeds/000_fcc578db0f85cc6f.txt
     """
     import argparse
     import sys
 
-    from .errors import TeiEditionError
-    from .files import decode_source
+    from ..errors import TeiEditionError
+    from ..files import decode_source
 
     parser = argparse.ArgumentParser(
-        prog="python -m teiedition.entities", description=main.__doc__.splitlines()[0]
+        prog="python -m teiedition.recognising.entities", description=main.__doc__.splitlines()[0]
     )
     parser.add_argument("-a", "--authority", action="append", default=[], metavar="TOML",
                         help="an extra authority file merged on top (repeatable)")
@@ -460,7 +460,7 @@ def main(argv: list[str] | None = None) -> int:
                 surface = _SPACE_RE.sub(" ", text[m.start : m.end])
                 print(f"{name}:{line}:{column}: {surface} -> {m.entry.id}")
     except TeiEditionError as exc:
-        print(f"teiedition.entities: error: {exc}", file=sys.stderr)
+        print(f"teiedition.recognising.entities: error: {exc}", file=sys.stderr)
         return exc.exit_code
     return 0
 

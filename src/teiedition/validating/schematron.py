@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lxml import etree, isoschematron
 
-from .errors import InputError
+from ..errors import InputError
 
 FN_NS = "urn:x-teiedition:fn"
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"

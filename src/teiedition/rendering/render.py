@@ -27,9 +27,9 @@ from urllib.parse import quote
 from lxml import etree
 
 from . import xsltrun
-from .errors import InputError, InvalidDocument
-from .files import atomic_write
-from .safexml import parse_xml_file
+from ..errors import InputError, InvalidDocument
+from ..files import atomic_write
+from ..safexml import parse_xml_file
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 ASSETS = xsltrun.XSLT_DIR / "assets"

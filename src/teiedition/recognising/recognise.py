@@ -28,7 +28,7 @@ from typing import Callable
 from .dates import find_dates
 from .dates import parse_date as _parse_date
 from .brackets import BRACKET_RECOGNISERS, STAMP_LABEL_RE, _outer_bracket_end, bracket_pairs, bracket_spans
-from .model import Block, Division, Span, attrs_of
+from ..model import Block, Division, Span, attrs_of
 
 __all__ = ["BLOCK_RECOGNISERS", "BRACKET_RECOGNISERS", "INLINE_RECOGNISERS", "annotate_inlines",
            "bracket_pairs", "bracket_spans", "classify_blocks", "classify_line", "structure"]
@@ -515,7 +515,7 @@ def _signature_name(text: str) -> tuple[int, int] | None:
 
 
 def _names_place_or_org(name: str) -> bool:
-    from .convert import authority  # loaded once per process
+    from ..convert import authority  # loaded once per process
 
     mentions = authority().find_mentions(name)
     return any(m.start == 0 and m.end == len(name) and m.entry.kind != "person" for m in mentions)

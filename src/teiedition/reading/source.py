@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .citation import find_citation, find_credits, split_funders
-from .dates import parse_date
-from .model import Header
+from ..recognising.citation import find_citation, find_credits, split_funders
+from ..recognising.dates import parse_date
+from ..model import Header
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
           "November|December")

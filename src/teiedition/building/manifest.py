@@ -20,14 +20,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__
-from .errors import InputError
-from .files import write_if_changed
+from .. import __version__
+from ..errors import InputError
+from ..files import write_if_changed
 
 MANIFEST_NAME = ".teiedition-build.json"
 MANIFEST_FORMAT = 1
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # teiedition/
 PROJECT_DIR = PACKAGE_DIR.parent.parent
 
 _TEMP_FILE = re.compile(r"^\..+\.(xml|html|pdf|json|csv)\.[A-Za-z0-9_]+\.tmp$")
@@ -42,7 +42,7 @@ def toolchain_files() -> list[Path]:
     Overrides in the environment (another stylesheet or schema folder, extra
     authority files) are part of the toolchain too.
     """
-    from .resources import project_dir
+    from ..resources import project_dir
 
     roots = [PACKAGE_DIR, project_dir("xslt", "TEIEDITION_XSLT_DIR"), project_dir("schema", "TEIEDITION_SCHEMA_DIR")]
     files = {Path(p) for p in os.environ.get(TOOLCHAIN_FILES_ENV, "").split(os.pathsep) if p.strip()}

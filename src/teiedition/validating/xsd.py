@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import TeiEditionError
+from ..errors import TeiEditionError
 from .reports import MAX_PROBLEMS_PER_CHECK, Problem, more_problems
 
 XS = "http://www.w3.org/2001/XMLSchema"

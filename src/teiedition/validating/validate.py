@@ -27,12 +27,12 @@ from typing import Iterable, Sequence
 
 from lxml import etree
 
-from . import resources
-from .errors import TeiEditionError
-from .progress import Progress
+from .. import resources
+from ..errors import TeiEditionError
+from ..building.progress import Progress
 from .reports import (MAX_PROBLEMS_PER_CHECK, Problem, Report, Summary, more_problems, report_to_json,
                       report_to_junit, report_to_text)
-from .safexml import parse_xml_file
+from ..safexml import parse_xml_file
 from .xsd import ProjectXsd, SchemaError, XmlSchema11, element_at, tidy
 
 __all__ = ["Problem", "Report", "Validator", "validate", "find_tei_all", "expand_paths",

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from . import resources
-from .errors import InputError, InvalidDocument
+from .. import resources
+from ..errors import InputError, InvalidDocument
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 

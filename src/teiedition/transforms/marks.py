@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .model import Block, Document, Mark, Span, attrs_of
-from .segment import split_sentences
+from ..model import Block, Document, Mark, Span, attrs_of
+from ..recognising.segment import split_sentences
 
 # -- reading the note -----------------------------------------------------------------
 

@@ -13,8 +13,8 @@ from typing import Callable
 
 from lxml import etree
 
-from . import __version__
-from .model import Block, Division, Document, Header, Inline, Mark, Node
+from .. import __version__
+from ..model import Block, Division, Document, Header, Inline, Mark, Node
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

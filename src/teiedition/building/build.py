@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Callable, TextIO
 from urllib.parse import quote
 
-from .errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, InputError, TeiEditionError
-from .files import atomic_write, write_if_changed
+from ..errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, InputError, TeiEditionError
+from ..files import atomic_write, write_if_changed
 from .manifest import (build_key, find_sources, load_manifest, output_lock, plan_build,
                        remove_leftover_temp_files, save_manifest, toolchain_digest)
 from .progress import Progress
@@ -58,20 +58,20 @@ class PipelineStages:
     """
 
     def __init__(self, *, pdf: bool):
-        from .render import HtmlRenderer
-        from .validate import Validator
+        from ..rendering.render import HtmlRenderer
+        from ..validating.validate import Validator
 
         self._validator = Validator(profile="teiedition")
         self._html = HtmlRenderer()
         self._pdf = None
         if pdf:
-            from .pdf import PdfRenderer
+            from ..rendering.pdf import PdfRenderer
 
             self._pdf = PdfRenderer()
 
     def convert(self, text: str, *, doc_id: str, source_name: str, run_date: str) -> tuple[bytes, tuple[str, ...]]:
-        from .convert import convert_text, doc_id_for
-        from .source import read_page
+        from ..convert import convert_text, doc_id_for
+        from ..reading.source import read_page
 
         # the same xml:id ``teiedition convert`` gives: from the page's Record ID, else the file name
         xml_id = doc_id_for(source_name, read_page(text).header.record_id)
@@ -79,7 +79,7 @@ class PipelineStages:
         return conversion.tei, tuple(conversion.warnings)
 
     def validate(self, tree, name: str, *, source: bytes | None = None) -> "Checked":
-        from .reports import report_to_json
+        from ..validating.reports import report_to_json
 
         report = self._validator.validate_tree(tree, name, source=source)
         errors = [p for p in report.problems if p.severity == "error"]
@@ -145,8 +145,8 @@ def output_names(doc_id: str, *, pdf: bool) -> dict[str, str]:
 def build_document(task: Task, stages) -> DocResult:
     """Convert, validate and render one source; any error becomes a ``failed`` result."""
     from .catalogue import read_record
-    from .files import decode_source
-    from .safexml import parse_xml_bytes, read_bytes
+    from ..files import decode_source
+    from ..safexml import parse_xml_bytes, read_bytes
 
     out = Path(task.output)
     names = output_names(task.doc_id, pdf=task.pdf)

@@ -10,7 +10,7 @@ then on no stylesheet can read any URI at run time, whatever the input says.
 
 Usage::
 
-    from teiedition import xsltrun
+    from teiedition.rendering import xsltrun
     html = xsltrun.compiled("html.xsl").transform(tree, {"tei-href": "doc.xml"})
 """
 
@@ -22,9 +22,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import resources
-from .errors import InvalidDocument, TeiEditionError
-from .safexml import parse_xml_bytes
+from .. import resources
+from ..errors import InvalidDocument, TeiEditionError
+from ..safexml import parse_xml_bytes
 
 #: Where the stylesheets live: the repository's ``xslt/`` folder (override with TEIEDITION_XSLT_DIR).
 XSLT_DIR = resources.XSLT_DIR

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .dates import find_dates
-from .model import Span, attrs_of
+from ..model import Span, attrs_of
 
 APOS = "[’']"
 

@@ -13,7 +13,7 @@ from typing import Iterable
 
 from lxml import etree
 
-from . import __version__
+from .. import __version__
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Recognising conventions: ordered, named tables of recognisers (blocks, brackets) and the archival facts they use (citations, dates, sentences, named entities)."""

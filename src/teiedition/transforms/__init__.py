@@ -1,0 +1,1 @@
+"""Post-processing: pure transforms over the document model (marginal-mark resolution)."""

@@ -1,0 +1,1 @@
+"""Writing TEI: the document model to an lxml TEI tree, one function per node type."""
