@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from teiedition.convert import build_document
 from teiedition.model import Node, Span, nest, to_json
 
@@ -41,3 +43,24 @@ def test_python_m_convert_prints_the_model_of_a_file(tmp_path):
     out = subprocess.run([sys.executable, "-m", "teiedition.convert", str(src)], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["doc_id"] == "doc-page"
+
+
+def test_every_block_kind_is_in_one_table_and_an_unknown_kind_is_an_error():
+    from teiedition.model import BLOCK_KINDS, Block
+    from teiedition.recognising import recognise
+
+    assert recognise.OPENER_KINDS <= set(BLOCK_KINDS) and recognise.BOTTOM_KINDS <= set(BLOCK_KINDS)
+    with pytest.raises(ValueError, match="unknown block kind 'stamp-ish'"):
+        Block("stamp-ish", "text", 1)
+
+
+def test_a_kind_without_a_body_element_is_reported_not_guessed():
+    from teiedition.model import Block, Division, Document, Header
+    from teiedition.writing.teiwriter import UnplacedNode, write_tei
+
+    doc = Document(doc_id="doc-x", source_name="x.txt", header=Header(layout="A", title="X"),
+                   divisions=(Division("document", (Block("p", "Text.", 1, attrs=(("phase", "body"),)),
+                                                    Block("byline-intro", "From the journal of", 2,
+                                                          attrs=(("phase", "body"),)))),))
+    with pytest.raises(UnplacedNode, match="line 2: no TEI element for a 'byline-intro' block"):
+        write_tei(doc, run_date="2026-01-01")

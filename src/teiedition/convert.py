@@ -21,7 +21,10 @@ from pathlib import Path
 
 from .errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, InputError, TeiEditionError
 from .files import atomic_write, decode_source
-from .model import Block, Document, Span, attrs_of
+from .model import Block, Document, Span, attrs_of, block_kind
+
+#: A text whose blocks are only of these kinds shows none of the archive's conventions.
+PLAIN_KINDS = frozenset({"p", "line"})
 
 #: Plain-text sources larger than this are refused (override with TEIEDITION_MAX_BYTES).
 DEFAULT_MAX_TEXT_BYTES = 16 * 1024 * 1024
@@ -46,7 +49,7 @@ def assign_paragraph_ids(doc: Document) -> Document:
     for div in doc.divisions:
         blocks = []
         for b in div.blocks:
-            if b.kind in ("p", "aside", "distribution") and b.get("phase") == "body":
+            if block_kind(b.kind).paragraph and b.get("phase") == "body":
                 counter += 1
                 b = b.with_attrs(**{"xml:id": f"p{counter}"})
             blocks.append(b)
@@ -158,7 +161,7 @@ def build_document(text: str, *, doc_id: str, source_name: str = "<input>") -> D
                      for b in unplaced)
         divisions = divisions[:-1] + (replace(last, blocks=last.blocks + kept),)
     warnings = list(page.warnings)
-    plain = not any(b.kind not in ("p", "line") for d in divisions for b in d.blocks) \
+    plain = not any(b.kind not in PLAIN_KINDS for d in divisions for b in d.blocks) \
         and not any(s.kind != "date" for d in divisions for b in d.blocks for s in b.spans)
     if plain:
         what = "no page layout and none of the archive's conventions" if not page.header.layout \

@@ -68,10 +68,75 @@ Inline = Union[str, Node]
 
 
 @dataclass(frozen=True)
+class BlockKind:
+    """What one kind of block is, everywhere it matters: where it may stand and what TEI it becomes.
+
+    Why: the recognisers, the grouping into divisions, the transforms and the TEI writer all
+    ask the same questions of a kind; answering them in one table means a new kind is one
+    entry here (plus its recogniser), and a kind missing from it is an error, never a guess.
+    """
+
+    name: str
+    meaning: str
+    opener: bool = False  # may stand in a division's opening group
+    closing: bool = False  # starts or continues the closing group
+    after_closing: bool = False  # may follow the closing group without opening a new division
+    paragraph: bool = False  # written as ``p`` in the body (and numbered, a mark's target)
+    body: str | None = None  # otherwise ``ab/@type`` in the body; ``list:TYPE`` for a run as one list
+    opener_tag: str | None = None  # its element inside ``opener`` (None: bare text)
+    closer_tag: str | None = None  # its element inside ``closer`` (None: a ``postscript`` paragraph)
+
+
+BLOCK_KINDS: dict[str, BlockKind] = {k.name: k for k in (
+    BlockKind("p", "a paragraph of running text (the fallback)", paragraph=True),
+    BlockKind("aside", "a line that is one square bracket (a stamp, a translator's remark)",
+              opener=True, after_closing=True, paragraph=True),
+    BlockKind("distribution", "an inline distribution list (Copies: A, B, C)", paragraph=True),
+    BlockKind("footnote", "a numbered footnote text, [n] ...", closing=True, paragraph=True),
+    BlockKind("milestone", "a printed section break (* * *, x x x) or a wide gap", opener=True,
+              after_closing=True),
+    BlockKind("mark", "a classification, copy number or precedence mark", opener=True, after_closing=True,
+              body="mark"),
+    BlockKind("dateline", "a place and date line", opener=True, after_closing=True, body="dateline",
+              opener_tag="dateline", closer_tag="dateline"),
+    BlockKind("head", "an upper-case or letter-spaced heading", opener=True, after_closing=True, body="heading"),
+    BlockKind("heading", "a numbered heading inside the body (1. Economy)", body="heading"),
+    BlockKind("line", "a short line that is not prose", opener=True, after_closing=True, body="line"),
+    BlockKind("salute-opening", "Dear Comrade ...", opener=True, body="salute", opener_tag="salute"),
+    BlockKind("salute-closing", "With comradely greetings", closing=True, body="salute", opener_tag="salute",
+              closer_tag="salute"),
+    BlockKind("byline-intro", "'From the journal of', joined with the next line into a byline"),
+    BlockKind("byline", "From the journal of NAME", opener=True, body="byline", opener_tag="byline"),
+    BlockKind("log", "a transmission log line (Sent, Received, Deciphered ...)", opener=True, closing=True,
+              body="transmission", opener_tag="seg"),
+    BlockKind("signed", "a signature block", closing=True, body="signature", closer_tag="signed"),
+    BlockKind("postscript", "a line of the closing group (copies printed, initials)", closing=True,
+              body="postscript"),
+    BlockKind("dist-item", "one numbered item of a distribution list", closing=True, body="list:distribution"),
+    BlockKind("attachment", "an attachment or enclosure line", closing=True, body="attachment"),
+    BlockKind("record", "a labelled record-header line (To: ..., Subject: ...)", body="list:record-header"),
+)}
+
+
+def block_kind(name: str) -> BlockKind:
+    """The table entry of a kind; an unknown kind is a programming error, said with its name."""
+    try:
+        return BLOCK_KINDS[name]
+    except KeyError:
+        raise ValueError(f"unknown block kind {name!r}: add it to model.BLOCK_KINDS") from None
+
+
+def kinds_where(**flags: bool) -> frozenset[str]:
+    """The names of the kinds whose table entry has every flag given (``opener=True``...)."""
+    return frozenset(k.name for k in BLOCK_KINDS.values()
+                     if all(getattr(k, f) == v for f, v in flags.items()))
+
+
+@dataclass(frozen=True)
 class Block:
     """One block of the body: a paragraph, a stamp line, a signature, a list item...
 
-    ``kind`` is the recogniser's verdict (see ``recognise.BLOCK_KINDS``);
+    ``kind`` is the recogniser's verdict, a name in ``BLOCK_KINDS``;
     ``line`` is the 1-based source line, for messages.
     """
 
@@ -81,11 +146,11 @@ class Block:
     spans: tuple[Span, ...] = ()
     attrs: Attrs = ()
 
+    def __post_init__(self) -> None:
+        block_kind(self.kind)
+
     def get(self, name: str, default: str | None = None) -> str | None:
         return dict(self.attrs).get(name, default)
-
-    def with_spans(self, *extra: Span) -> "Block":
-        return replace(self, spans=self.spans + tuple(extra))
 
     def with_attrs(self, **kwargs: str | None) -> "Block":
         merged = dict(self.attrs)

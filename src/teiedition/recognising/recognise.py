@@ -28,7 +28,7 @@ from typing import Callable
 from .dates import find_dates
 from .dates import parse_date as _parse_date
 from .brackets import BRACKET_RECOGNISERS, STAMP_LABEL_RE, _outer_bracket_end, bracket_pairs, bracket_spans
-from ..model import Block, Division, Span, attrs_of
+from ..model import Block, Division, Span, attrs_of, kinds_where
 
 __all__ = ["BLOCK_RECOGNISERS", "BRACKET_RECOGNISERS", "INLINE_RECOGNISERS", "annotate_inlines",
            "bracket_pairs", "bracket_spans", "classify_blocks", "classify_line", "structure"]
@@ -312,12 +312,10 @@ BLOCK_RECOGNISERS: tuple[Recogniser, ...] = (
     Recogniser("short_line", _short_line),
 )
 
-#: Kinds that may stand in the opening group of a division.
-OPENER_KINDS = frozenset({"mark", "aside", "dateline", "head", "line", "salute-opening", "byline",
-                          "log", "milestone"})
+#: Kinds that may stand in the opening group of a division (the table: ``model.BLOCK_KINDS``).
+OPENER_KINDS = kinds_where(opener=True)
 #: Kinds that start or continue the closing group.
-BOTTOM_KINDS = frozenset({"signed", "salute-closing", "postscript", "dist-item", "attachment",
-                          "footnote", "log"})
+BOTTOM_KINDS = kinds_where(closing=True)
 
 
 def classify_line(text: str) -> tuple[str, tuple, tuple, str]:
@@ -370,7 +368,7 @@ def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, .
 
 
 #: Kinds that may follow a closing group without starting a new division.
-AFTER_BOTTOM_KINDS = BOTTOM_KINDS | {"dateline", "milestone", "aside", "line", "head", "mark"}
+AFTER_BOTTOM_KINDS = BOTTOM_KINDS | kinds_where(after_closing=True)
 
 
 def _lift_footnotes(blocks: list[Block]) -> tuple[list[Block], tuple[Block, ...]]:

@@ -14,7 +14,7 @@ from typing import Callable
 from lxml import etree
 
 from .. import __version__
-from ..model import Block, Division, Document, Header, Inline, Mark, Node
+from ..model import Block, Division, Document, Header, Inline, Mark, Node, block_kind
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -172,14 +172,6 @@ class InlineWriter:
 # blocks and divisions
 
 
-OPENER_WRAPPERS = {"dateline": "dateline", "byline": "byline", "salute-opening": "salute",
-                   "log": "seg", "salute-closing": "salute"}
-BODY_AB_TYPES = {"head": "heading", "heading": "heading", "line": "line", "mark": "mark",
-                 "dateline": "dateline", "salute-opening": "salute", "salute-closing": "salute",
-                 "byline": "byline", "log": "transmission", "attachment": "attachment",
-                 "postscript": "postscript", "signed": "signature"}
-
-
 class BodyWriter:
     def __init__(self, doc: Document):
         self.doc = doc
@@ -220,7 +212,7 @@ class BodyWriter:
             if b.kind == "milestone":
                 sub(opener, "milestone", unit="section", rend=b.text.strip() or None)
                 continue
-            tag = OPENER_WRAPPERS.get(b.kind)
+            tag = block_kind(b.kind).opener_tag
             if tag:
                 el = sub(opener, tag, type="transmission" if b.kind == "log" else None)
                 self.inline.write(el, b.inlines())
@@ -250,10 +242,9 @@ class BodyWriter:
         while i < len(blocks):
             b = blocks[i]
             self.inline.line = b.line
-            grouped = {"record": ("record-header", self.record),
-                       "dist-item": ("distribution", self.dist_item)}.get(b.kind)
-            if grouped:  # a run of such blocks becomes one list
-                list_type, write_item = grouped
+            list_type = _list_type(b.kind)
+            if list_type:  # a run of such blocks becomes one list
+                write_item = self.record if b.kind == "record" else self.dist_item
                 lst = sub(div_el, "list", type=list_type)
                 while i < len(blocks) and blocks[i].kind == b.kind:
                     write_item(lst, blocks[i])
@@ -266,10 +257,13 @@ class BodyWriter:
         if b.kind == "milestone":
             sub(parent, "milestone", unit="section", rend=b.text.strip() or None)
             return
-        if b.kind in ("p", "aside", "distribution", "footnote"):
+        kind = block_kind(b.kind)
+        if kind.paragraph:
             el = sub(parent, "p", xml_id=b.get("xml:id"))
+        elif kind.body and not _list_type(b.kind):
+            el = sub(parent, "ab", type=kind.body)
         else:
-            el = sub(parent, "ab", type=BODY_AB_TYPES.get(b.kind, b.kind))
+            raise UnplacedNode(f"line {b.line}: no TEI element for a '{b.kind}' block in the body")
         self.inline.write(el, b.inlines())
 
     def record(self, lst, b: Block) -> None:
@@ -294,13 +288,13 @@ class BodyWriter:
         while i < len(blocks):
             b = blocks[i]
             self.inline.line = b.line
-            if b.kind in ("signed", "salute-closing", "dateline"):
+            tag = block_kind(b.kind).closer_tag
+            if tag:
                 post = None
                 if closer is None:
                     closer = sub(div_el, "closer")
                 else:
                     add_text(closer, "\n")
-                tag = {"signed": "signed", "salute-closing": "salute", "dateline": "dateline"}[b.kind]
                 el = sub(closer, tag)
                 self.inline.write(el, b.inlines())
                 i += 1
@@ -323,6 +317,12 @@ class BodyWriter:
             el = sub(post, "p", xml_id=b.get("xml:id"))
             self.inline.write(el, b.inlines())
             i += 1
+
+
+def _list_type(kind: str) -> str | None:
+    """``list/@type`` when a run of blocks of this kind is written as one list."""
+    body = block_kind(kind).body or ""
+    return body.removeprefix("list:") if body.startswith("list:") else None
 
 
 def _entry_starts(blocks: list[Block]) -> list[int]:
