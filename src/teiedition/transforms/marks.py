@@ -20,17 +20,39 @@ from ..recognising.segment import split_sentences
 # -- reading the note -----------------------------------------------------------------
 
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
-TARGET_RE = re.compile(
-    r"(?P<prevn>the (?:(?:previous|preceding|last) (?P<n>two|three|four|five|\d)|"
-    r"(?P<n2>two|three|four|five|\d) (?:previous|preceding|last)) sentences)"
-    r"|(?P<prev1>the (?:previous|preceding|last) sentence|this sentence|the sentence above)"
-    r"|(?P<end>the end of (?:the|this) paragraph)"
-    r"|(?P<half>(?:the )?(?P<which>first|second) half(?: of (?:the|this) paragraph)?)"
-    r"|(?P<quote>the (?:last|previous|preceding) quot(?:e|ation))"
-    r"|(?P<portion>the (?:portion|part|passage) (?:describing|about|concerning|on)\b)"
-    r"|(?P<underlined>the underlined (?:portion|part|passage|text|words)|the (?:portion|part|passage) underlined)"
-    r"|(?P<para>the (?:previous|preceding|whole|entire) paragraph|this paragraph|the paragraph\b)",
-    re.I)
+
+
+@dataclass(frozen=True)
+class Target:
+    """One row of ENCODING.md's resolution table: words of the note, the span they name, how sure.
+
+    ``find`` is filled in below (the span finders need the helpers of this module).
+    """
+
+    name: str  # prev | end | half | quote | portion | underlined | para | unknown
+    words: str  # a regular expression over the note's words
+    cert: str  # high | medium | low, when the span is found as described
+    finder: str  # sentences | half | quote | paragraph: see FINDERS
+
+
+#: The resolution table, in the order its words are tried.
+TARGETS: tuple[Target, ...] = (
+    Target("prev", r"the (?:(?:previous|preceding|last) (?P<n>two|three|four|five|\d)|"
+                   r"(?P<n2>two|three|four|five|\d) (?:previous|preceding|last)) sentences", "high", "sentences"),
+    Target("prev", r"the (?:previous|preceding|last) sentence|this sentence|the sentence above", "high", "sentences"),
+    Target("end", r"the end of (?:the|this) paragraph", "medium", "sentences"),
+    Target("half", r"(?:the )?(?P<which>first|second) half(?: of (?:the|this) paragraph)?", "medium", "half"),
+    Target("quote", r"the (?:last|previous|preceding) quot(?:e|ation)", "high", "quote"),
+    Target("portion", r"the (?:portion|part|passage) (?:describing|about|concerning|on)\b", "low", "sentences"),
+    Target("underlined", r"the underlined (?:portion|part|passage|text|words)|the (?:portion|part|passage) underlined",
+           "low", "paragraph"),
+    Target("para", r"the (?:previous|preceding|whole|entire) paragraph|this paragraph|the paragraph\b",
+           "high", "paragraph"),
+)
+#: A mark reported without saying where: the paragraph, with low certainty.
+UNKNOWN = Target("unknown", "", "low", "paragraph")
+TARGET_BY_NAME = {t.name: t for t in (*TARGETS, UNKNOWN)}
+TARGET_RE = re.compile("|".join(f"(?P<t{k}>{t.words})" for k, t in enumerate(TARGETS)), re.I)
 DOUBLE_RE = re.compile(r"\b(?:two|double|2)\s+(?:vertical\s+|parallel\s+)?lines?\b", re.I)
 SINGLE_RE = re.compile(r"\b(?:a|an|one|single|additional)\s+(?:single\s+)?(?:vertical\s+)?line\b", re.I)
 QUERY_RE = re.compile(r"\bquestion marks?\b", re.I)
@@ -61,7 +83,7 @@ def read_note(text: str) -> list[Reported]:
             return []
         # a mark is reported but not where: the paragraph, with low certainty
         descriptors = _descriptors(text) or [("highlight", "single-line")]
-        return [Reported("unknown", 0, "", f, r) for f, r in descriptors]
+        return [Reported(UNKNOWN.name, 0, "", f, r) for f, r in descriptors]
     found: list[Reported] = []
     for k, t in enumerate(targets):
         clause_start = 0 if k == 0 else t.start()
@@ -76,22 +98,14 @@ def read_note(text: str) -> list[Reported]:
     return found
 
 
-def _target_kind(t: re.Match) -> tuple[str, int, str]:
-    if t.group("prevn"):
-        return "prev", _COUNT.get((t.group("n") or t.group("n2")).lower(), 1), ""
-    if t.group("prev1"):
-        return "prev", 1, ""
-    if t.group("end"):
-        return "end", 1, ""
-    if t.group("half"):
-        return "half", 0, t.group("which").lower()
-    if t.group("quote"):
-        return "quote", 0, ""
-    if t.group("portion"):
-        return "portion", 1, ""
-    if t.group("underlined"):
-        return "underlined", 0, ""
-    return "para", 0, ""
+def _target_kind(m: re.Match) -> tuple[str, int, str]:
+    """The table row a match of TARGET_RE is, with its sentence count and half."""
+    row = TARGETS[next(k for k in range(len(TARGETS)) if m.group(f"t{k}") is not None)]
+    if row.name == "half":
+        return "half", 0, m.group("which").lower()
+    number = m.group("n") or m.group("n2") if row.name == "prev" else None
+    count = _COUNT.get(number.lower(), 1) if number else (1 if row.finder == "sentences" else 0)
+    return row.name, count, ""
 
 
 def _descriptors(clause: str) -> list[tuple[str, str]]:
@@ -108,8 +122,7 @@ def _descriptors(clause: str) -> list[tuple[str, str]]:
     return [(f, r) for _s, f, r in sorted(found)]
 
 
-CERT = {"prev": "high", "end": "medium", "half": "medium", "quote": "high", "portion": "low",
-        "underlined": "low", "para": "high", "unknown": "low"}
+CERT = {t.name: t.cert for t in TARGET_BY_NAME.values()}
 
 
 # -- finding spans --------------------------------------------------------------------
@@ -199,6 +212,55 @@ def _fit(span: tuple[int, int], spans: tuple[Span, ...]) -> tuple[int, int]:
     return s, e
 
 
+@dataclass(frozen=True)
+class Found:
+    """What a finder found: a span of the block, or a whole earlier paragraph, or nothing."""
+
+    span: tuple[int, int] | None = None
+    whole_p: str | None = None
+    cert: str | None = None  # None: the table's certainty
+    msg: str | None = None
+
+
+def _find_sentences(block, note, rep, sents, previous_p) -> Found:
+    """The last ``rep.count`` sentences before the note (fewer, with cert=low, if fewer precede it)."""
+    n = rep.count
+    if len(sents) >= n:
+        return Found((sents[-n][0], sents[-1][1]))
+    if sents:
+        return Found((sents[0][0], sents[-1][1]), cert="low",
+                     msg=f"note reports {n} sentences but only {len(sents)} precede it")
+    return Found()
+
+
+def _find_half(block, note, rep, sents, previous_p) -> Found:
+    """The first or second half of the sentences before the note."""
+    if len(sents) < 2:
+        return Found()
+    k = _split_half(sents, block.text)
+    part = sents[:k] if rep.half == "first" else sents[k:]
+    return Found((part[0][0], part[-1][1]))
+
+
+def _find_quote(block, note, rep, sents, previous_p) -> Found:
+    """The last quotation before the note; else the last sentence, with cert=low."""
+    span = _last_quote(block.text, note.start)
+    if span is None and sents:
+        return Found(sents[-1], cert="low")
+    return Found(span)
+
+
+def _find_paragraph(block, note, rep, sents, previous_p) -> Found:
+    """The paragraph up to the note; a note standing alone points to the paragraph before."""
+    span = _para_before(block, note)
+    if span is None and previous_p is not None:
+        return Found(whole_p=previous_p.get("xml:id"))
+    return Found(span)
+
+
+FINDERS = {"sentences": _find_sentences, "half": _find_half, "quote": _find_quote, "paragraph": _find_paragraph}
+
+
 @dataclass
 class _State:
     seg_counter: int = 0
@@ -254,30 +316,10 @@ def _resolve_block(block: Block, reported_any, previous_p: Block | None, state: 
         targets: list[str] = []
         sents = sentences_before(block, note)
         for rep in reported:
-            cert = CERT[rep.target]
-            span = None
-            whole_p = None
-            if rep.target in ("prev", "end", "portion"):
-                n = rep.count
-                if len(sents) >= n:
-                    span = (sents[-n][0], sents[-1][1])
-                elif sents:
-                    span = (sents[0][0], sents[-1][1])
-                    cert = "low"
-                    msgs.append(f"note reports {n} sentences but only {len(sents)} precede it")
-            elif rep.target == "half":
-                if len(sents) >= 2:
-                    k = _split_half(sents, block.text)
-                    part = sents[:k] if rep.half == "first" else sents[k:]
-                    span = (part[0][0], part[-1][1])
-            elif rep.target == "quote":
-                span = _last_quote(block.text, note.start)
-                if span is None and sents:
-                    span, cert = sents[-1], "low"
-            elif rep.target in ("para", "underlined", "unknown"):
-                span = _para_before(block, note)
-                if span is None and previous_p is not None:
-                    whole_p = previous_p.get("xml:id")
+            found = FINDERS[TARGET_BY_NAME[rep.target].finder](block, note, rep, sents, previous_p)
+            span, whole_p, cert = found.span, found.whole_p, found.cert or CERT[rep.target]
+            if found.msg:
+                msgs.append(found.msg)
             if span is None and whole_p is None:
                 para = _para_before(block, note)
                 if para is None and previous_p is not None:
