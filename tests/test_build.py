@@ -267,9 +267,10 @@ def test_output_that_is_a_file_is_a_usage_error(tmp_path):
         run(three_sources(tmp_path), tmp_path / "out")
 
 
-def test_bad_run_date_is_a_usage_error(tmp_path):
-    with pytest.raises(InputError, match="not a date"):
-        run_build(three_sources(tmp_path), tmp_path / "out", run_date="9 June", stages=FakeStages,
+@pytest.mark.parametrize("day", ["9 June", "2026W011", "2026-02-30"])
+def test_bad_run_date_is_a_usage_error_as_in_convert(tmp_path, day):
+    with pytest.raises(InputError, match="--run-date"):
+        run_build(three_sources(tmp_path), tmp_path / "out", run_date=day, stages=FakeStages,
                   progress=False, stream=io.StringIO())
 
 

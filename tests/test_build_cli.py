@@ -27,7 +27,7 @@ def test_bad_run_date_is_exit_2_before_any_work(tmp_path):
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "a.txt").write_text("text")
     result = run_cli(str(tmp_path / "src"), "-o", str(tmp_path / "out"), "--run-date", "yesterday")
-    assert result.exit_code == 2 and "not a date" in result.output
+    assert result.exit_code == 2 and "--run-date must be YYYY-MM-DD" in result.output
     assert not (tmp_path / "out").exists()
 
 

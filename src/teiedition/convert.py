@@ -219,6 +219,20 @@ def doc_id_for(path: str | os.PathLike, record_id: str | None = None) -> str:
     return f"doc-{slug}"
 
 
+def source_files(folder: Path) -> list[Path]:
+    """The sources of a folder (``*.txt``, any case), sorted: what convert and build both take."""
+    return sorted(f for f in folder.iterdir() if f.suffix.lower() in SOURCE_SUFFIXES and f.is_file())
+
+
+def convert_source_text(text: str, *, source_name: str, run_date: str | None = None) -> Conversion:
+    """One decoded source to TEI, its ``xml:id`` from the page's Record ID, else the file name.
+
+    The one conversion step: ``convert`` and every ``build`` worker call it.
+    """
+    return convert_text(text, doc_id=doc_id_for(source_name, _record_id_of(text)),
+                        source_name=source_name, run_date=run_date)
+
+
 def read_source(path: str | os.PathLike) -> tuple[str, tuple[str, ...]]:
     """Read and decode a plain-text source; one-line InputError when it cannot be used."""
     from .safexml import read_bytes
@@ -234,9 +248,7 @@ def convert_file(src: str | os.PathLike, out: str | os.PathLike | None, *,
                  run_date: str | None = None) -> tuple[str, ...]:
     """Convert one file; write ``out`` whole (or stdout when ``out`` is None). Returns warnings."""
     text, read_warnings = read_source(src)
-    record = _record_id_of(text)
-    conversion = convert_text(text, doc_id=doc_id_for(src, record), source_name=str(src),
-                              run_date=run_date)
+    conversion = convert_source_text(text, source_name=str(src), run_date=run_date)
     if out is None:
         sys.stdout.buffer.write(conversion.tei)
         sys.stdout.flush()
@@ -260,8 +272,7 @@ def _sources(sources) -> list[tuple[Path, bool]]:
     for s in sources:
         p = Path(s)
         if p.is_dir():
-            found.extend((f, True) for f in sorted(p.iterdir())
-                         if f.suffix.lower() in SOURCE_SUFFIXES and f.is_file())
+            found.extend((f, True) for f in source_files(p))
         else:
             found.append((p, False))
     return found

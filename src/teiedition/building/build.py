@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Callable, TextIO
 from urllib.parse import quote
 
+from ..convert import resolve_run_date
 from ..errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, InputError, TeiEditionError
 from ..files import atomic_write, write_if_changed
 from .manifest import (build_key, find_sources, load_manifest, output_lock, plan_build,
@@ -70,12 +71,9 @@ class PipelineStages:
             self._pdf = PdfRenderer()
 
     def convert(self, text: str, *, doc_id: str, source_name: str, run_date: str) -> tuple[bytes, tuple[str, ...]]:
-        from ..convert import convert_text, doc_id_for
-        from ..reading.source import read_page
+        from ..convert import convert_source_text
 
-        # the same xml:id ``teiedition convert`` gives: from the page's Record ID, else the file name
-        xml_id = doc_id_for(source_name, read_page(text).header.record_id)
-        conversion = convert_text(text, doc_id=xml_id, source_name=source_name, run_date=run_date)
+        conversion = convert_source_text(text, source_name=source_name, run_date=run_date)
         return conversion.tei, tuple(conversion.warnings)
 
     def validate(self, tree, name: str, *, source: bytes | None = None) -> "Checked":
@@ -145,15 +143,15 @@ def output_names(doc_id: str, *, pdf: bool) -> dict[str, str]:
 def build_document(task: Task, stages) -> DocResult:
     """Convert, validate and render one source; any error becomes a ``failed`` result."""
     from .catalogue import read_record
-    from ..files import decode_source
-    from ..safexml import parse_xml_bytes, read_bytes
+    from ..convert import read_source
+    from ..safexml import parse_xml_bytes
 
     out = Path(task.output)
     names = output_names(task.doc_id, pdf=task.pdf)
     written: list[str] = []
     try:
-        decoded = decode_source(read_bytes(task.source), name=task.source)
-        tei, warnings = stages.convert(decoded.text, doc_id=task.doc_id,
+        text, read_warnings = read_source(task.source)
+        tei, warnings = stages.convert(text, doc_id=task.doc_id,
                                        source_name=Path(task.source).name, run_date=task.run_date)
         tree = parse_xml_bytes(tei, name=names["tei"])
         checked = stages.validate(tree, names["tei"], source=tei)
@@ -165,7 +163,7 @@ def build_document(task: Task, stages) -> DocResult:
             _remove(out, [names["html"], f"{task.doc_id}.pdf"])
             reason = f"invalid TEI: {checked.problems} problem(s), first: {checked.first_problem}"
             return DocResult(task.doc_id, "invalid", reason, tuple(written), record,
-                             decoded.warnings + tuple(warnings))
+                             read_warnings + tuple(warnings))
         if task.pdf:
             atomic_write(out / names["pdf"], stages.pdf(tree))
             written.append(names["pdf"])
@@ -174,7 +172,7 @@ def build_document(task: Task, stages) -> DocResult:
         html = stages.html(tree, tei_href=quote(names["tei"]), pdf_href=quote(names["pdf"]) if task.pdf else None)
         atomic_write(out / names["html"], html)
         written.append(names["html"])
-        warnings = decoded.warnings + tuple(warnings) + tuple(getattr(stages, "html_warnings", ()))
+        warnings = read_warnings + tuple(warnings) + tuple(getattr(stages, "html_warnings", ()))
         return DocResult(task.doc_id, "valid", "", tuple(written), record, warnings)
     except TeiEditionError as exc:
         return DocResult(task.doc_id, "failed", _without_path(str(exc), task.source), tuple(written))
@@ -279,21 +277,6 @@ def worker_context() -> multiprocessing.context.BaseContext:
 
 # --------------------------------------------------------------------------- options and signals
 
-def resolve_run_date(run_date: str | None) -> str:
-    """``--run-date``, else ``SOURCE_DATE_EPOCH`` (reproducible builds), else today (UTC)."""
-    import datetime as dt
-
-    if run_date:
-        try:
-            return dt.date.fromisoformat(run_date).isoformat()
-        except ValueError:
-            raise InputError(f"--run-date {run_date!r} is not a date (YYYY-MM-DD)") from None
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
-    return dt.datetime.now(dt.timezone.utc).date().isoformat()
-
-
 @contextlib.contextmanager
 def sigterm_as_interrupt():
     """Make ``kill`` behave like Ctrl-C so temporary files are cleaned and the manifest saved."""
@@ -363,7 +346,7 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
     started = time.monotonic()
     stream = sys.stderr if stream is None else stream
     stages = PipelineStages if stages is None else stages
-    day = resolve_run_date(run_date)
+    day = resolve_run_date(run_date)  # the same check and default as convert
     sources = find_sources(source)
     # a name that is not UTF-8 cannot go into a URL, the TEI or the catalogue: skip it, say so
     unnamable = [src for src in sources if not _is_utf8(src.name)]

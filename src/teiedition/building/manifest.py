@@ -88,12 +88,14 @@ def build_key(source_sha: str, toolchain: str, *, pdf: bool) -> str:
 
 
 def find_sources(source: Path) -> list[Path]:
-    """The ``*.txt`` sources of a folder, sorted; a missing or empty folder is a usage error."""
+    """The ``*.txt`` sources of a folder (as ``convert`` takes them), sorted; a missing or empty folder is a usage error."""
+    from ..convert import source_files
+
     if not source.exists():
         raise InputError("no such folder", path=str(source))
     if not source.is_dir():
         raise InputError("not a folder: build takes a folder of .txt sources", path=str(source))
-    sources = sorted(p for p in source.glob("*.txt") if p.is_file())
+    sources = source_files(source)
     if not sources:
         raise InputError("no .txt sources in this folder", path=str(source))
     return sources
