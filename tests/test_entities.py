@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DEV_CORPUS, assert_valid_tei_all, seed_documents
-from teiedition.recognising.entities import TEI_NAMES, Authority, Entry, form_key, printed_variants
+from teiedition.recognising.entities import Authority, Entry, form_key, printed_variants
+from teiedition.writing.teiwriter import ENTITY_ELEMENTS
 from teiedition.errors import InputError
 
 PERSON_TOML = """
@@ -377,7 +378,7 @@ def test_kim_il_is_never_found_inside_kim_il_sung_in_the_corpus(authority):
 def standoff_document(authority: Authority) -> bytes:
     """A minimal TEI document listing every entry in standOff, and one @ref to each."""
     lists, refs = [], []
-    for kind, (name_el, list_el, item_el) in TEI_NAMES.items():
+    for kind, (name_el, list_el, item_el) in ENTITY_ELEMENTS.items():
         items = []
         for e in authority.entries(kind):
             same_as = f' sameAs="{escape(e.sameAs, {chr(34): "&quot;"})}"' if e.sameAs else ""

@@ -16,7 +16,6 @@ import re
 import sys
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from functools import lru_cache
 from pathlib import Path
 
 from .errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, InputError, TeiEditionError
@@ -57,17 +56,11 @@ def assign_paragraph_ids(doc: Document) -> Document:
     return replace(doc, divisions=tuple(divs))
 
 
-@lru_cache(maxsize=1)
-def authority():
-    """The authority file, loaded once per process."""
-    from .recognising.entities import Authority
-
-    return Authority.load()
-
-
 def link_entities(doc: Document) -> Document:
     """Names from the authority file become persName/orgName/placeName with ``@ref``."""
-    auth = authority()
+    from .recognising.entities import default_authority
+
+    auth = default_authority()
     used: dict[str, object] = {}
 
     def link(block: Block) -> Block:

@@ -20,11 +20,10 @@ import re
 from dataclasses import dataclass
 
 from ..recognising.citation import find_citation, find_credits, split_funders
-from ..recognising.dates import parse_date
+from ..recognising.dates import MONTHS as MONTH_NUMBERS, parse_date
 from ..model import Header
 
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
-          "November|December")
+MONTHS = "|".join(MONTH_NUMBERS)
 PAGE_DATE_RE = re.compile(rf"^(?:{MONTHS}) \d{{1,2}}, \d{{4}}$")
 DONOR_RE = re.compile(r"^This document was made possible with(?: generous)? support from\s+(.+?)\s*$")
 RIGHTS_RE = re.compile(r"^(?:The History and Public Policy Program welcomes reuse|"
@@ -55,7 +54,6 @@ class SourceLine:
 
     text: str
     line: int
-    blank_before: int = 0  # blank lines before it (lines of only a no-break space included)
     empty_run: int = 0  # the longest run of truly empty lines before it, to see section breaks
 
 
@@ -368,12 +366,10 @@ def _header(layout, fields, summary, parts, chrome, *, source_prefix) -> Header:
 def _body_lines(lines: list[str], start: int, end: int) -> tuple[SourceLine, ...]:
     """Non-blank lines as blocks; two-column leftovers (3+ spaces) split into cells."""
     out: list[SourceLine] = []
-    blanks = 0
     run = longest = 0
     for i in range(start, min(end, len(lines))):
         raw = lines[i]
         if _blank(raw):
-            blanks += 1
             run = run + 1 if not raw.strip(" \t") else 0  # a no-break-space line breaks the run
             longest = max(longest, run)
             continue
@@ -383,8 +379,8 @@ def _body_lines(lines: list[str], start: int, end: int) -> tuple[SourceLine, ...
         else:
             cells = [stripped]
         for k, cell in enumerate(cells):
-            out.append(SourceLine(cell, i + 1, blanks if k == 0 else 0, longest if k == 0 else 0))
-        blanks = run = longest = 0
+            out.append(SourceLine(cell, i + 1, longest if k == 0 else 0))
+        run = longest = 0
     return tuple(_merge_open_brackets(out))
 
 
@@ -410,7 +406,7 @@ def _merge_open_brackets(blocks: list[SourceLine], reach: int = 4) -> list[Sourc
                 merged_to = i + 1
             if merged_to is not None:
                 text = "\n".join(b.text for b in blocks[i:merged_to + 1])
-                out.append(SourceLine(text, cur.line, cur.blank_before, cur.empty_run))
+                out.append(SourceLine(text, cur.line, cur.empty_run))
                 i = merged_to + 1
                 continue
         out.append(cur)

@@ -41,7 +41,7 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 
-__all__ = ["ParsedDate", "parse_date", "find_dates", "MONTHS"]
+__all__ = ["ParsedDate", "parse_date", "find_dates", "MONTHS", "MONTH_WORDS", "ROMAN_MONTHS"]
 
 
 @dataclass(frozen=True)
@@ -67,12 +67,15 @@ _MONTH_ABBREVIATIONS: dict[str, int] = {
     "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
     "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
 }
-_ROMAN_MONTHS: dict[str, int] = {
+ROMAN_MONTHS: dict[str, int] = {
     roman: number
     for number, roman in enumerate(
         ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], start=1
     )
 }
+
+#: Every month word a date may use, lower-cased: full names and abbreviations (``sept``).
+MONTH_WORDS: dict[str, int] = {w.lower(): n for w, n in (*MONTHS.items(), *_MONTH_ABBREVIATIONS.items())}
 
 
 def _alternatives(words) -> str:
@@ -89,7 +92,7 @@ _H = r"[ \t\u00a0]"  # horizontal space: a date never spans a line break
 _DAY = r"(?:[0-3]?\d)"
 _ORD = rf"(?:{_H}?(?:st|nd|rd|th)\b)"
 _YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
-_ROMAN = _alternatives(_ROMAN_MONTHS)
+_ROMAN = _alternatives(ROMAN_MONTHS)
 _LEFT = r"(?<![\w./\-–])"  # not glued to a preceding number, word or separator
 _RIGHT = r"(?![\w/]|[.,\-–]\d)"  # not followed by more of a number
 
@@ -208,7 +211,7 @@ def _interpret(kind: str, m: re.Match[str]) -> _Found | None:
     if kind == "roman":
         if groups["sep"] in (" ", "/") and _FILE_CODE_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
             return None  # `DY 30/IV A 2/20/251` is a file number, not 30 April
-        month = _ROMAN_MONTHS[groups["rom"]]
+        month = ROMAN_MONTHS[groups["rom"]]
     elif kind in ("iso", "dotted"):
         month = int(groups["m"])
     else:

@@ -31,6 +31,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterable
@@ -39,12 +40,6 @@ from ..errors import InputError
 
 KINDS = ("person", "org", "place")
 ID_PREFIX = {"person": "pers-", "org": "org-", "place": "place-"}
-# For the TEI writer: kind -> (name element in the text, standOff list, list item).
-TEI_NAMES = {
-    "person": ("persName", "listPerson", "person"),
-    "org": ("orgName", "listOrg", "org"),
-    "place": ("placeName", "listPlace", "place"),
-}
 ENV_VAR = "TEIEDITION_AUTHORITY"
 MAX_FILE_BYTES = 5_000_000
 
@@ -215,6 +210,12 @@ def _stamp(path: Path) -> tuple[int, int]:
     except OSError:
         return (-1, -1)
     return (st.st_size, st.st_mtime_ns)
+
+
+@lru_cache(maxsize=1)
+def default_authority() -> Authority:
+    """The packaged authority file plus ``$TEIEDITION_AUTHORITY``, loaded once per process."""
+    return Authority.load()
 
 
 def _packaged_text() -> str:

@@ -513,9 +513,9 @@ def _signature_name(text: str) -> tuple[int, int] | None:
 
 
 def _names_place_or_org(name: str) -> bool:
-    from ..convert import authority  # loaded once per process
+    from .entities import default_authority
 
-    mentions = authority().find_mentions(name)
+    mentions = default_authority().find_mentions(name)
     return any(m.start == 0 and m.end == len(name) and m.entry.kind != "person" for m in mentions)
 
 

@@ -25,15 +25,13 @@ from pathlib import Path
 from lxml import etree, isoschematron
 
 from ..errors import InputError
+from ..recognising.dates import MONTH_WORDS, ROMAN_MONTHS
 
 FN_NS = "urn:x-teiedition:fn"
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-_ROMAN = {r: i for i, r in enumerate(
-    ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]) if r}
+_MONTHS = MONTH_WORDS
+_ROMAN = ROMAN_MONTHS
 
 _ISO = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 

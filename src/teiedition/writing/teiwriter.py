@@ -35,7 +35,10 @@ LANGUAGE_NAMES = {"Russian": "ru", "Chinese": "zh", "Hungarian": "hu", "Polish":
 #: Units of an archival reference that are collections (the rest are identifiers).
 COLLECTION_UNITS = ("fond", "opis", "papka", "series", "box", "folder", "department", "zespol",
                     "teczka", "wiazka", "year", "issue")
-NAME_ELEMENT = {"person": "persName", "org": "orgName", "place": "placeName"}
+#: Entity kind -> (name element in the text, its standOff list, the list's item).
+ENTITY_ELEMENTS = {"person": ("persName", "listPerson", "person"), "org": ("orgName", "listOrg", "org"),
+                   "place": ("placeName", "listPlace", "place")}
+NAME_ELEMENT = {kind: names[0] for kind, names in ENTITY_ELEMENTS.items()}
 
 EDITORIAL_DECL = (
     "Square brackets of the translation are encoded, not kept as characters: "
@@ -494,8 +497,7 @@ def write_stand_off(root: etree._Element, doc: Document) -> None:
     if not entities:
         return
     stand_off = sub(root, "standOff")
-    for kind, list_tag, item_tag in (("person", "listPerson", "person"), ("org", "listOrg", "org"),
-                                     ("place", "listPlace", "place")):
+    for kind, (name_tag, list_tag, item_tag) in ENTITY_ELEMENTS.items():
         entries = [e for e in entities if e.kind == kind]
         if not entries:
             continue
@@ -504,7 +506,7 @@ def write_stand_off(root: etree._Element, doc: Document) -> None:
             item = sub(lst, item_tag, xml_id=entry.id)
             if entry.sameAs:
                 item.set("sameAs", entry.sameAs)
-            sub(item, NAME_ELEMENT[kind], entry.name)
+            sub(item, name_tag, entry.name)
             if entry.note:
                 sub(item, "note", entry.note)
 
