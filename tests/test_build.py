@@ -438,3 +438,29 @@ def test_stylesheet_folder_named_in_the_environment_is_part_of_the_build_key(tmp
     before = manifestmod.toolchain_digest()
     (xslt / "html.xsl").write_text("<xsl:stylesheet version='3.0'/>")
     assert manifestmod.toolchain_digest() != before
+
+
+def test_without_a_manifest_an_unchanged_document_keeps_its_run_date(tmp_path, monkeypatch):
+    """A fresh checkout has no manifest: the build redoes every document but changes no file."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    src, out = three_sources(tmp_path), tmp_path / "out"
+    run(src, out)  # run date 2026-01-01
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    (out / manifestmod.MANIFEST_NAME).unlink()
+    summary = run_build(src, out, stages=FakeStages, progress=False, stream=io.StringIO(), jobs=1)
+    assert summary.built == 3
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.name != manifestmod.MANIFEST_NAME}
+    assert after == {k: v for k, v in before.items() if k != manifestmod.MANIFEST_NAME}
+    # a document whose encoding changed gets today's date
+    first = sorted(src.glob("*.txt"))[0]
+    first.write_text(first.read_text() + "\nA new paragraph.\n")
+    run_build(src, out, stages=FakeStages, progress=False, stream=io.StringIO(), jobs=1)
+    assert b'when="2026-01-01"' not in (out / f"{first.stem}.xml").read_bytes()
+
+
+def test_an_explicit_run_date_restamps_even_an_unchanged_document(tmp_path):
+    src, out = three_sources(tmp_path), tmp_path / "out"
+    run(src, out)
+    run_build(src, out, stages=FakeStages, progress=False, stream=io.StringIO(), jobs=1, force=True,
+              run_date="2026-02-02")
+    assert all(b'when="2026-02-02"' in p.read_bytes() for p in out.glob("*.xml"))
