@@ -96,6 +96,17 @@ def test_citation_credits_obtainer_then_translator_but_not_the_encoding(page):
     assert "teiedition" not in page.meta("DC.contributor")
 
 
+def test_credit_roles_come_from_resp_key_when_the_words_are_unusual():
+    """resp/@key (MARC relator) says who obtained and who translated, whatever the words."""
+    tei = HOUSE_SAMPLE.read_text(encoding="utf-8")
+    tei = tei.replace("<resp>Obtained by</resp>", '<resp key="dnr">archival copy supplied by</resp>')
+    tei = tei.replace("<resp>Translated by</resp>", '<resp key="trl">English version by</resp>')
+    tei = tei.replace("<resp>Encoded by</resp>", '<resp key="mrk">XML by</resp>')
+    cite = render_page(tei, tei_href="s.xml", pdf_href=None).text_of("//*[@id='cite']")
+    assert "archival copy supplied by anna archivist and english version by tom translator." in cite.lower()
+    assert "teiedition" not in cite
+
+
 def test_highwire_citation_tags_for_zotero(page):
     assert page.meta("citation_title")[0].startswith("Embassy Report")
     assert page.meta("citation_publication_date") == ["1969/06/09"]

@@ -200,6 +200,8 @@ class Header:
     facets: tuple[tuple[str, str], ...] = ()  # (label, value) of Document Information
     record_id: str | None = None
     chrome: tuple[str, ...] = ()  # dropped page-chrome lines, for the record
+    publisher: str = ""  # who publishes the translation (the archive the page comes from)
+    original_language: tuple[str, str] = ("und", "Undetermined")  # (BCP 47 code, English name)
 
 
 @dataclass(frozen=True)

@@ -76,16 +76,33 @@
   </xsl:function>
 
   <!--
+    A respStmt's role (translator, obtainer, encoder or other): its resp/@key, a MARC
+    relator code (trl, dnr, mrk), when it has one; else read from the words of resp,
+    for TEI from other projects.
+  -->
+  <xsl:function name="te:resp-role" as="xs:string">
+    <xsl:param name="resp" as="element()"/>
+    <xsl:variable name="key" select="string($resp/resp[@key][1]/@key)"/>
+    <xsl:variable name="phrase" select="te:resp-phrase($resp)"/>
+    <xsl:sequence select="
+        if ($key) then (if ($key = 'trl') then 'translator' else if ($key = 'dnr') then 'obtainer'
+                        else if ($key = 'mrk') then 'encoder' else 'other')
+        else if ($phrase = 'translated by') then 'translator'
+        else if (starts-with($phrase, 'obtained')) then 'obtainer'
+        else if ($phrase = 'encoded by') then 'encoder'
+        else 'other'"/>
+  </xsl:function>
+
+  <!--
     The people to credit in a citation: the respStmts of titleStmt except the
     encoding (software or encoder), obtainers first, then translators, then the rest.
   -->
   <xsl:function name="te:credited" as="element()*">
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="all" select="$doc//teiHeader/fileDesc/titleStmt/respStmt[resp and (persName | name | orgName)]
-        [not(@xml:id = 'encoder' or te:resp-phrase(.) = 'encoded by')]"/>
-    <xsl:sequence select="$all[te:resp-phrase(.) = 'obtained by' or starts-with(te:resp-phrase(.), 'obtained')],
-        $all[te:resp-phrase(.) = 'translated by'],
-        $all[not(starts-with(te:resp-phrase(.), 'obtained') or te:resp-phrase(.) = 'translated by')]"/>
+        [not(@xml:id = 'encoder' or te:resp-role(.) = 'encoder')]"/>
+    <xsl:sequence select="$all[te:resp-role(.) = 'obtainer'], $all[te:resp-role(.) = 'translator'],
+        $all[not(te:resp-role(.) = ('obtainer', 'translator'))]"/>
   </xsl:function>
 
   <!-- "Obtained by X and translated by Y." from the respStmts of titleStmt. -->

@@ -19,12 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..recognising.citation import find_citation, find_credits, split_funders
+from ..recognising.citation import find_citation, find_credits, original_language, split_funders
 from ..recognising.dates import MONTHS as MONTH_NUMBERS, parse_date
 from ..model import Header
 
 MONTHS = "|".join(MONTH_NUMBERS)
 PAGE_DATE_RE = re.compile(rf"^(?:{MONTHS}) \d{{1,2}}, \d{{4}}$")
+#: Who publishes the translations this reader reads.
+PUBLISHER = "History and Public Policy Program Digital Archive, Wilson Center"
 DONOR_RE = re.compile(r"^This document was made possible with(?: generous)? support from\s+(.+?)\s*$")
 RIGHTS_RE = re.compile(r"^(?:The History and Public Policy Program welcomes reuse|"
                        r"To enquire about this document|This document is (?:in the public domain|"
@@ -93,7 +95,7 @@ def read_page(text: str, *, name: str = "<input>") -> SourcePage:
     reader = {"A": _read_web, "B": _read_web, "C": _read_old, "D": _read_bare}.get(layout)
     if reader is None:
         body = _body_lines(lines, 0, len(lines))
-        return SourcePage(Header(layout=""), body, (
+        return SourcePage(Header(layout="", publisher=PUBLISHER), body, (
             f"{name}: warning: no archive page layout recognised (no date line, "
             "'Skip to content' or citation); the whole text is the body, the header has no page facts",))
     return reader(lines, layout, name)
@@ -345,6 +347,8 @@ def _header(layout, fields, summary, parts, chrome, *, source_prefix) -> Header:
     record = next((v for k, v in facets if k == "Record ID"), None)
     date_text = fields.get("date", "")
     parsed = parse_date(date_text) if date_text else None
+    citation = found[0] if found else None
+    credits = credits[0] if credits else None
     return Header(
         layout=layout,
         title=fields.get("title", ""),
@@ -354,12 +358,14 @@ def _header(layout, fields, summary, parts, chrome, *, source_prefix) -> Header:
         funding_sentence=donor,
         summary=summary,
         source_line=source_line,
-        citation=found[0] if found else None,
-        credits=credits[0] if credits else None,
+        citation=citation,
+        credits=credits,
         rights=tuple(parts["rights"]),
         facets=facets,
         record_id=record,
         chrome=tuple(chrome),
+        publisher=PUBLISHER,
+        original_language=original_language(credits, facets, citation),
     )
 
 

@@ -25,6 +25,23 @@ __all__ = [
 ]
 
 
+#: Units of an archival reference that are collections (the rest are identifiers).
+COLLECTION_UNITS = ("fond", "opis", "papka", "series", "box", "folder", "department", "zespol",
+                    "teczka", "wiazka", "year", "issue")
+#: Original language of the documents an archive holds, by repository code.
+ARCHIVE_LANGUAGE = {
+    "RGANI": ("ru", "Russian"), "APRF": ("ru", "Russian"), "AVPRF": ("ru", "Russian"),
+    "GARF": ("ru", "Russian"), "RGASPI": ("ru", "Russian"), "RGAE": ("ru", "Russian"),
+    "PRC FMA": ("zh", "Chinese"), "MOL": ("hu", "Hungarian"), "AMSZ": ("pl", "Polish"),
+    "SAPMO-BArch": ("de", "German"), "PolA AA": ("de", "German"), "AMAE": ("ro", "Romanian"),
+    "AJ": ("sr", "Serbo-Croatian"),
+}
+#: Language names a page may print ("Translated from Russian", "Original Language: Polish").
+LANGUAGE_NAMES = {"Russian": "ru", "Chinese": "zh", "Hungarian": "hu", "Polish": "pl", "German": "de",
+                  "Romanian": "ro", "Korean": "ko", "Vietnamese": "vi", "Czech": "cs", "Bulgarian": "bg",
+                  "Mongolian": "mn", "Japanese": "ja", "Albanian": "sq", "Serbo-Croatian": "sr"}
+
+
 @dataclass(frozen=True)
 class Citation:
     """One archival reference: where the original is kept and its units."""
@@ -37,6 +54,14 @@ class Citation:
     units: dict[str, str]  # insertion-ordered: fond, opis, delo, folios, ...
     folio_from: str | None
     folio_to: str | None
+
+    def collections(self) -> list[tuple[str, str]]:
+        """The units that are collections (fond, opis, box ...), in the order of COLLECTION_UNITS."""
+        return [(key, self.units[key]) for key in COLLECTION_UNITS if key in self.units]
+
+    def identifiers(self) -> list[tuple[str, str]]:
+        """The other units but the folios (delo, document number ...), as printed in order."""
+        return [(k, v) for k, v in self.units.items() if k not in COLLECTION_UNITS and k != "folios"]
 
 
 @dataclass(frozen=True)
@@ -541,3 +566,19 @@ def split_funders(text: str) -> list[str]:
         if part:
             funders.append(part)
     return funders
+
+
+def original_language(credits: "Credits | None", facets, citation: "Citation | None") -> tuple[str, str]:
+    """(code, name) of the original's language: the credits' "translated from", else a Language
+    facet, else what the archive holds; ("und", "Undetermined") when nothing says."""
+    statement = getattr(credits, "statement", "") or ""
+    m = re.search(r"[Tt]ranslated from (\w+)", statement)
+    if m and m.group(1) in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[m.group(1)], m.group(1)
+    language = next((v for k, v in facets if k in ("Language", "Original Language")), None)
+    if language and language in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[language], language
+    code = getattr(citation, "repository", None)
+    if code in ARCHIVE_LANGUAGE:
+        return ARCHIVE_LANGUAGE[code]
+    return "und", "Undetermined"

@@ -21,20 +21,6 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 E = lambda tag: f"{{{TEI_NS}}}{tag}"  # noqa: E731
 
-#: Original language of the documents an archive holds (langUsage), by repository code.
-ARCHIVE_LANGUAGE = {
-    "RGANI": ("ru", "Russian"), "APRF": ("ru", "Russian"), "AVPRF": ("ru", "Russian"),
-    "GARF": ("ru", "Russian"), "RGASPI": ("ru", "Russian"), "RGAE": ("ru", "Russian"),
-    "PRC FMA": ("zh", "Chinese"), "MOL": ("hu", "Hungarian"), "AMSZ": ("pl", "Polish"),
-    "SAPMO-BArch": ("de", "German"), "PolA AA": ("de", "German"), "AMAE": ("ro", "Romanian"),
-    "AJ": ("sr", "Serbo-Croatian"),
-}
-LANGUAGE_NAMES = {"Russian": "ru", "Chinese": "zh", "Hungarian": "hu", "Polish": "pl", "German": "de",
-                  "Romanian": "ro", "Korean": "ko", "Vietnamese": "vi", "Czech": "cs", "Bulgarian": "bg",
-                  "Mongolian": "mn", "Japanese": "ja", "Albanian": "sq", "Serbo-Croatian": "sr"}
-#: Units of an archival reference that are collections (the rest are identifiers).
-COLLECTION_UNITS = ("fond", "opis", "papka", "series", "box", "folder", "department", "zespol",
-                    "teczka", "wiazka", "year", "issue")
 #: Entity kind -> (name element in the text, its standOff list, the list's item).
 ENTITY_ELEMENTS = {"person": ("persName", "listPerson", "person"), "org": ("orgName", "listOrg", "org"),
                    "place": ("placeName", "listPlace", "place")}
@@ -366,7 +352,8 @@ def write_header(root: etree._Element, doc: Document, run_date: str) -> None:
     translators = tuple(getattr(credits, "translators", ()) or ())
     obtainers = tuple(getattr(credits, "obtainers", ()) or ())
     resp = sub(title_stmt, "respStmt", xml_id="translator")
-    sub(resp, "resp", "translated by" if translators else "translation (translator not named on the page)")
+    sub(resp, "resp", "translated by" if translators else "translation (translator not named on the page)",
+        key="trl")
     if translators:
         for name in translators:
             sub(resp, "persName", name)
@@ -374,15 +361,15 @@ def write_header(root: etree._Element, doc: Document, run_date: str) -> None:
         sub(resp, "name", "unnamed translator")
     if obtainers:
         ob = sub(title_stmt, "respStmt")
-        sub(ob, "resp", "obtained or contributed by")
+        sub(ob, "resp", "obtained or contributed by", key="dnr")
         for name in obtainers:
             sub(ob, "persName", name)
     enc = sub(title_stmt, "respStmt", xml_id="encoder")
-    sub(enc, "resp", "TEI encoding and corrections of obvious slips")
+    sub(enc, "resp", "TEI encoding and corrections of obvious slips", key="mrk")
     sub(enc, "name", "teiedition")
 
     pub = sub(file_desc, "publicationStmt")
-    sub(pub, "publisher", "History and Public Policy Program Digital Archive, Wilson Center")
+    sub(pub, "publisher", h.publisher)
     if h.record_id:
         sub(pub, "idno", h.record_id, type="record")
     uploaded = next((v for k, v in h.facets if k == "Original Uploaded Date"), None)
@@ -433,7 +420,7 @@ def write_header(root: etree._Element, doc: Document, run_date: str) -> None:
         "as reported by the translator.", xml_id="readers")
     lang_usage = sub(profile, "langUsage")
     sub(lang_usage, "language", "English (translation)", ident="en")
-    code, name = _original_language(h)
+    code, name = h.original_language
     sub(lang_usage, "language", f"{name} (original)", ident=code)
     doc_type = next((v for k, v in h.facets if k == "Type"), None)
     if doc_type:
@@ -444,20 +431,6 @@ def write_header(root: etree._Element, doc: Document, run_date: str) -> None:
     rev = sub(header, "revisionDesc")
     sub(rev, "change", f"Converted from the archive page ({h.layout or 'unknown'} layout) by "
         f"teiedition {__version__}.", when=run_date, who="#encoder")
-
-
-def _original_language(h: Header) -> tuple[str, str]:
-    statement = getattr(h.credits, "statement", "") or ""
-    m = re.search(r"[Tt]ranslated from (\w+)", statement)
-    if m and m.group(1) in LANGUAGE_NAMES:
-        return LANGUAGE_NAMES[m.group(1)], m.group(1)
-    language = next((v for k, v in h.facets if k in ("Language", "Original Language")), None)
-    if language and language in LANGUAGE_NAMES:
-        return LANGUAGE_NAMES[language], language
-    code = getattr(h.citation, "repository", None)
-    if code in ARCHIVE_LANGUAGE:
-        return ARCHIVE_LANGUAGE[code]
-    return "und", "Undetermined"
 
 
 def _ms_desc(source, citation, title: str) -> None:
@@ -471,12 +444,10 @@ def _ms_desc(source, citation, title: str) -> None:
     if citation.repository:
         repo.set("n", citation.repository)
     units = dict(citation.units)
-    for key in COLLECTION_UNITS:
-        if key in units:
-            sub(ident, "collection", units[key], type=key)
-    for key, value in units.items():
-        if key not in COLLECTION_UNITS and key != "folios":
-            sub(ident, "idno", value, type=key)
+    for key, value in citation.collections():
+        sub(ident, "collection", value, type=key)
+    for key, value in citation.identifiers():
+        sub(ident, "idno", value, type=key)
     alt = sub(ident, "altIdentifier")
     sub(alt, "idno", citation.verbatim, type="archival-reference")
     if "folios" in units:
