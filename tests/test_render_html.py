@@ -342,3 +342,12 @@ def test_a_name_inside_a_note_is_indexed_by_a_link_to_that_note():
     page = render_page(tei_doc('<p>Text.<note type="translator" xml:id="n1">About '
                                '<persName>Ann Bee</persName>.</note></p>'))
     assert page.xpath("//section[@id='index']//*[@class='index-occurrences']/a/@href") == ["#note-n1"]
+
+
+@pytest.mark.parametrize("printed", ["* * *", "x x x", "---"])
+def test_a_section_break_shows_as_the_source_printed_it(printed):
+    from htmlpage import tei_doc
+
+    tei = tei_doc(f'<p>Before.</p><milestone unit="section" rend="{printed}"/><p>After.</p>')
+    page = render_page(tei, tei_href="s.xml", pdf_href=None)
+    assert page.text_of("//*[contains(@class, 'tei-milestone')]") == printed

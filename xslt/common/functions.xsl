@@ -150,4 +150,17 @@
     <xsl:apply-templates select="(corr, reg, expan, *)[1]" mode="te:plain"/>
   </xsl:template>
   <xsl:template match="lb" mode="te:plain" as="node()*"><xsl:text> </xsl:text></xsl:template>
+  <!--
+    What a milestone shows: the break as the source printed it when @rend holds a repeated
+    mark (the converter's "* * *", "x x x", a row of dashes), else its number, else a neutral "* * *".
+  -->
+  <xsl:function name="te:milestone-text" as="xs:string">
+    <xsl:param name="milestone" as="element()"/>
+    <xsl:variable name="rend" select="normalize-space($milestone/@rend)"/>
+    <xsl:sequence select="
+        if (matches($rend, '^(\S)( ?\1)+$')) then $rend
+        else if (normalize-space($milestone/@n)) then '[' || normalize-space($milestone/@n) || ']'
+        else '* * *'"/>
+  </xsl:function>
+
 </xsl:stylesheet>

@@ -323,7 +323,7 @@
   <xsl:template match="milestone" mode="te:text" as="node()*">
     <span class="tei-milestone" role="separator">
       <xsl:call-template name="te:attributes"/>
-      <xsl:value-of select="if (@unit = 'section') then 'x x x' else if (normalize-space(@n)) then '[' || @n || ']' else '* * *'"/>
+      <xsl:value-of select="te:milestone-text(.)"/>
     </span>
   </xsl:template>
 
