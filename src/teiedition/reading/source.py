@@ -24,7 +24,8 @@ from ..recognising.dates import MONTHS as MONTH_NUMBERS, parse_date
 from ..model import Header
 
 MONTHS = "|".join(MONTH_NUMBERS)
-PAGE_DATE_RE = re.compile(rf"^(?:{MONTHS}) \d{{1,2}}, \d{{4}}$")
+#: The page's date line: ``June 9, 1969``, or month-only ``June 1969`` / ``June, 1969`` when the day is unknown.
+PAGE_DATE_RE = re.compile(rf"^(?:{MONTHS})(?: \d{{1,2}},|,)? \d{{4}}$")
 #: Who publishes the translations this reader reads.
 PUBLISHER = "History and Public Policy Program Digital Archive, Wilson Center"
 DONOR_RE = re.compile(r"^This document was made possible with(?: generous)? support from\s+(.+?)\s*$")
@@ -77,6 +78,10 @@ def detect_layout(lines: list[str]) -> str:
         return "A"
     if first == "Search in" or any(ln.strip() == "• Citation" for ln in lines[:40]):
         return "C"
+    if _looks_like_summary(first) and not first.startswith(("Search in", "Skip to content")):
+        second = [ln.strip() for ln in lines if ln.strip()][1:2]
+        if second and PAGE_DATE_RE.match(second[0]):
+            return "B"  # the summary printed before the date line
     if PAGE_DATE_RE.match(first):
         indented = [ln for ln in lines if ln.startswith("  ") and ln.strip()]
         donor = any(DONOR_RE.match(ln.strip()) for ln in lines[:12])
@@ -98,7 +103,17 @@ def read_page(text: str, *, name: str = "<input>") -> SourcePage:
         return SourcePage(Header(layout="", publisher=PUBLISHER), body, (
             f"{name}: warning: no archive page layout recognised (no date line, "
             "'Skip to content' or citation); the whole text is the body, the header has no page facts",))
-    return reader(lines, layout, name)
+    page = reader(lines, layout, name)
+    return SourcePage(page.header, page.body, page.warnings + _header_warnings(page.header, name))
+
+
+def _header_warnings(header: Header, name: str) -> tuple[str, ...]:
+    """Name the page furniture that could not be read: a header is never silently incomplete."""
+    missing = [what for what, value in (("title", header.title), ("date line", header.date_text)) if not value]
+    if not missing:
+        return ()
+    return (f"{name}: warning: page header not read: no {' and no '.join(missing)} found "
+            f"(layout {header.layout}); the edition's title is taken from the text",)
 
 
 # -- layouts A and B ----------------------------------------------------------------
@@ -113,6 +128,12 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
         chrome.append(lines[idx[0]].strip())
         pos = 1
     fields: dict[str, str] = {}
+    summary = ""
+    # the summary may come first, right before the date line
+    if pos + 1 < len(idx) and not PAGE_DATE_RE.match(lines[idx[pos]].strip()) \
+            and PAGE_DATE_RE.match(lines[idx[pos + 1]].strip()) and _looks_like_summary(lines[idx[pos]]):
+        summary = lines[idx[pos]].strip()
+        pos += 1
     # date line, title line, donor line: in this order, each optional but the title
     if pos < len(idx) and PAGE_DATE_RE.match(lines[idx[pos]].strip()):
         fields["date"] = lines[idx[pos]].strip()
@@ -126,9 +147,10 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     body_start = idx[pos] if pos < len(idx) else n
     tail = next((i for i in idx[pos:] if TAIL_START_RE.match(lines[i].strip())), n)
     body_idx = [i for i in idx if body_start <= i < tail]
-    summary = ""
     body_end = tail
-    if body_idx and tail < n and _looks_like_summary(lines[body_idx[-1]]):
+    if summary:
+        pass
+    elif body_idx and tail < n and _looks_like_summary(lines[body_idx[-1]]):
         summary = lines[body_idx[-1]].strip()
         body_end = body_idx[-1]
     elif layout == "B" and len(body_idx) > 1 and _summary_first(lines[body_idx[0]], lines[body_idx[1]]):
