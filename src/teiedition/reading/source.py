@@ -392,14 +392,25 @@ def _header(layout, fields, summary, parts, chrome, *, source_prefix) -> Header:
 
 
 def _body_lines(lines: list[str], start: int, end: int) -> tuple[SourceLine, ...]:
-    """Non-blank lines as blocks; two-column leftovers (3+ spaces) split into cells."""
+    """Non-blank lines as blocks; two-column leftovers (3+ spaces) split into cells, read column by column."""
     out: list[SourceLine] = []
     run = longest = 0
-    for i in range(start, min(end, len(lines))):
+    end = min(end, len(lines))
+    i = start
+    while i < end:
         raw = lines[i]
         if _blank(raw):
             run = run + 1 if not raw.strip(" \t") else 0  # a no-break-space line breaks the run
             longest = max(longest, run)
+            i += 1
+            continue
+        stop = _column_run_end(lines, i, end)
+        if stop > i + 1:  # a block of two-column lines: each column is read top to bottom
+            cells = _columns(lines, i, stop)
+            for k, (text, line_no) in enumerate(cells):
+                out.append(SourceLine(text, line_no, longest if k == 0 else 0))
+            run = longest = 0
+            i = stop
             continue
         stripped = raw.strip()
         if TWO_COLUMNS_RE.search(stripped) and not stripped.startswith("["):
@@ -409,7 +420,80 @@ def _body_lines(lines: list[str], start: int, end: int) -> tuple[SourceLine, ...
         for k, cell in enumerate(cells):
             out.append(SourceLine(cell, i + 1, longest if k == 0 else 0))
         run = longest = 0
+        i += 1
     return tuple(_merge_open_brackets(out))
+
+
+COLUMN_GAP_RE = re.compile(r"(?<=\S)(?: {3,}|\t+)(?=\S)")
+
+
+def _right_column_at(raw: str) -> int | None:
+    """Where the right column starts on a two-column line (after the last wide gap), else None."""
+    gaps = list(COLUMN_GAP_RE.finditer(raw.rstrip()))
+    return gaps[-1].end() if gaps else None
+
+
+def _column_run_end(lines: list[str], i: int, end: int) -> int:
+    """End (exclusive) of a block of header lines printed in two columns that starts at line ``i``.
+
+    The block holds at least two two-column lines; between them may stand blank lines and lines
+    of one column only (indented to the right column, or a left cell while a bracket of the
+    right column is still open).  Body prose never joins it.
+    """
+    col = _right_column_at(lines[i])
+    if col is None or len(lines[i].strip()) > 160:
+        return i
+    two = 1
+    last = i
+    depth_right = _open_depth(lines[i][col:])
+    j = i + 1
+    while j < end:
+        raw = lines[j]
+        if _blank(raw):
+            j += 1
+            continue
+        at = _right_column_at(raw)
+        indent = len(raw) - len(raw.lstrip())
+        if at is not None and abs(at - col) <= 12 and len(raw.strip()) <= 160:
+            two += 1
+            depth_right = _open_depth(raw[at:]) if depth_right == 0 else max(0, depth_right + _delta(raw[at:]))
+        elif indent >= col - 4 and indent >= 8:
+            depth_right = max(0, depth_right + _delta(raw))
+        elif depth_right > 0 and len(raw.strip()) <= 60:
+            pass  # a left cell while the right column's bracket is still open
+        else:
+            break
+        last = j
+        j += 1
+    return last + 1 if two >= 2 or (two == 1 and last > i and depth_right == 0 and _open_depth(lines[i][col:]) > 0) \
+        else i
+
+
+def _delta(text: str) -> int:
+    return text.count("[") - text.count("]")
+
+
+def _columns(lines: list[str], start: int, stop: int) -> list[tuple[str, int]]:
+    """The cells of a two-column block: the left column top to bottom, then the right one."""
+    col = _right_column_at(lines[start])
+    left: list[tuple[str, int]] = []
+    right: list[tuple[str, int]] = []
+    for i in range(start, stop):
+        raw = lines[i]
+        if _blank(raw):
+            continue
+        at = _right_column_at(raw)
+        indent = len(raw) - len(raw.lstrip())
+        if at is not None and at >= col - 12:
+            head, tail = raw[:at].strip(), raw[at:].strip()
+            cells = [c for c in re.split(r" {3,}|\t+", head) if c.strip()]
+            left.extend((c, i + 1) for c in cells)
+            right.append((tail, i + 1))
+        elif indent >= col - 4 and indent >= 8:
+            right.append((raw.strip(), i + 1))
+        else:
+            left.append((raw.strip(), i + 1))
+    return left + right
 
 
 def _merge_open_brackets(blocks: list[SourceLine], reach: int = 4) -> list[SourceLine]:
@@ -423,23 +507,43 @@ def _merge_open_brackets(blocks: list[SourceLine], reach: int = 4) -> list[Sourc
         cur = blocks[i]
         depth = _open_depth(cur.text)
         if depth > 0:
+            stamp = bool(re.match(r"^\[[^\]]*\bstamp\b", cur.text, re.I))
             acc = cur.text
             merged_to = None
-            for j in range(i + 1, min(len(blocks), i + 1 + reach)):
+            taken: list[SourceLine] = []
+            marks: list[SourceLine] = []  # a column's marks printed between the lines of a stamp
+            j = i + 1
+            while j < len(blocks) and len(taken) < reach:
+                if stamp and "[" not in blocks[j].text and "]" not in blocks[j].text and _is_mark(blocks[j].text):
+                    marks.append(blocks[j])
+                    j += 1
+                    continue
+                taken.append(blocks[j])
                 acc = acc + "\n" + blocks[j].text
                 if _open_depth(acc) == 0:
                     merged_to = j
                     break
-            if merged_to is None and re.match(r"^\[[^\]]*\bstamp\b", cur.text, re.I) and i + 1 < len(blocks):
-                merged_to = i + 1
+                j += 1
+            if merged_to is None and stamp and taken:
+                taken = taken[:1]
+                merged_to = blocks.index(taken[0], i + 1)
+                marks = [b for b in marks if b.line <= taken[0].line]
             if merged_to is not None:
-                text = "\n".join(b.text for b in blocks[i:merged_to + 1])
+                out.extend(marks)
+                text = "\n".join(b.text for b in [cur, *taken])
                 out.append(SourceLine(text, cur.line, cur.empty_run))
                 i = merged_to + 1
                 continue
         out.append(cur)
         i += 1
     return out
+
+
+def _is_mark(text: str) -> bool:
+    """A classification or copy mark (``TOP SECRET``, ``Copy Nº 2``): never part of a stamp's wording."""
+    from .recognise import _classification
+
+    return _classification(text.strip()) is not None
 
 
 _BRACKET_RE = re.compile(r"[\[\]]")
