@@ -242,35 +242,53 @@ def _fits_facet(label: str, value: str) -> bool:
 # -- layout C ------------------------------------------------------------------------
 
 
+#: The newer site's tool bar under the title, on one line or one word a line.
+TOOLBAR_RE = re.compile(r"^(?:(?:CITATION|SHARE|DOWNLOAD|Citation|Share|Download)\s*){1,3}$")
+
+
 def _read_old(lines: list[str], layout: str, name: str) -> SourcePage:
+    """Layout C: chrome, date, (donor), a citation block (``• Citation`` or ``CITATION SHARE DOWNLOAD``).
+
+    The citation block holds the summary and the citation sentence (with the title in
+    quotation marks).  The newer form prints the title on its own line, often in capitals,
+    before ``CITATION SHARE DOWNLOAD``, and the citation in a Document Information tail.
+    """
     fields: dict[str, str] = {}
     chrome: list[str] = []
     citation_sentence = ""
     summary = ""
+    title_line = ""
     body_start = len(lines)
     in_citation = False
     seen_format = False
-    for i, raw in enumerate(lines):
-        s = raw.strip()
-        if not s:
-            continue
+    nonblank = [i for i, raw in enumerate(lines) if raw.strip()]
+    for k, i in enumerate(nonblank):
+        s = lines[i].strip()
         if seen_format and not FORMAT_RE.match(s):  # the text follows its format link ("English HTML")
             body_start = i
             break
         if FORMAT_RE.match(s):
             seen_format = True
-        if s in CHROME_LABELS or URL_RE.match(s) or FORMAT_RE.match(s):
+        if s in CHROME_LABELS or URL_RE.match(s) or FORMAT_RE.match(s) or TOOLBAR_RE.match(s):
             chrome.append(s)
-            if s == "• Citation":
+            if s == "• Citation" or TOOLBAR_RE.match(s):
                 in_citation = True
             if s == "• share document":
                 in_citation = False
             continue
         if _take_date_or_donor(fields, s):
             continue
+        if "date" in fields and not in_citation and not title_line and not citation_sentence \
+                and _toolbar_follows(lines, nonblank[k + 1:k + 3]) and not _looks_like_summary(s):
+            title_line = s  # the newer page: the title stands above the tool bar
+            chrome.append(s)
+            continue
         if in_citation:
             if CITATION_TITLE_RE.match(s) and not citation_sentence:
                 citation_sentence = s
+            elif summary and not _citation_ahead(lines, nonblank[k:k + 4]):
+                body_start = i  # the summary is one paragraph and no citation sentence follows
+                break
             else:
                 summary = (summary + " " + s).strip()
             if citation_sentence and summary:  # the citation block holds one of each
@@ -283,19 +301,44 @@ def _read_old(lines: list[str], layout: str, name: str) -> SourcePage:
     m = CITATION_TITLE_RE.match(citation_sentence)
     if m:
         title = m.group("title").rstrip(",")
-    fields["title"] = title
-    body_lines = list(_body_lines(lines, body_start, len(lines)))
-    if title:  # an ALL-CAPS copy of the title is chrome
+    fields["title"] = title or title_line
+    tail = next((i for i in nonblank if i >= body_start and TAIL_START_RE.match(lines[i].strip())), len(lines))
+    body_lines = list(_body_lines(lines, body_start, tail))
+    copies = {t.upper() for t in (title, title_line) if t}
+    if copies:  # an ALL-CAPS copy of the title is chrome
         kept = []
         for bl in body_lines:
-            if bl.text.strip() == title.upper():
+            if bl.text.strip().upper() in copies and bl.text.strip().isupper():
                 chrome.append(bl.text.strip())
             else:
                 kept.append(bl)
         body_lines = kept
     parts = {"source": _strip_url(citation_sentence, chrome), "rights": [], "facets": []}
+    if tail < len(lines):
+        tail_parts = _read_tail(lines[tail:], chrome)
+        if not summary and body_lines and _looks_like_summary(body_lines[-1].text):
+            summary = body_lines.pop().text.strip()
+        parts["rights"] = tail_parts["rights"]
+        parts["facets"] = tail_parts["facets"]
+        if not parts["source"]:
+            parts["source"] = tail_parts["source"]
     header = _header(layout, fields, summary, parts, chrome, source_prefix=citation_sentence)
     return SourcePage(header, tuple(body_lines))
+
+
+def _toolbar_follows(lines: list[str], following: list[int]) -> bool:
+    return any(TOOLBAR_RE.match(lines[j].strip()) for j in following)
+
+
+def _citation_ahead(lines: list[str], following: list[int]) -> bool:
+    """A citation sentence within the next few lines (before the format link): the block goes on."""
+    for j in following:
+        s = lines[j].strip()
+        if FORMAT_RE.match(s) or s in CHROME_LABELS:
+            return False
+        if CITATION_TITLE_RE.match(s):
+            return True
+    return False
 
 
 def _strip_url(sentence: str, chrome: list[str]) -> str:
