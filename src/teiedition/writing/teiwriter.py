@@ -474,6 +474,10 @@ def _ms_desc(source, citation, title: str) -> None:
         sub(ident, "idno", value, type=key)
     alt = sub(ident, "altIdentifier")
     sub(alt, "idno", citation.verbatim, type="archival-reference")
+    for other in getattr(citation, "others", ()):  # a further archive named in the same reference
+        alt = sub(ident, "altIdentifier", type="other-repository")
+        sub(alt, "repository", other.repository_name or other.repository, n=other.repository or None)
+        sub(alt, "idno", other.verbatim, type="archival-reference")
     if "folios" in units:
         contents = sub(ms, "msContents")
         item = sub(contents, "msItem")
