@@ -464,7 +464,22 @@ def _body_lines(lines: list[str], start: int, end: int) -> tuple[SourceLine, ...
             out.append(SourceLine(cell, i + 1, longest if k == 0 else 0))
         run = longest = 0
         i += 1
-    return tuple(_merge_open_brackets(out))
+    return tuple(_join_split_copy_marks(_merge_open_brackets(out)))
+
+
+SPLIT_COPY_RE = re.compile(r"^(?:Copy|COPY)\s*(?:Nº|N°|No\.?|#)$")
+
+
+def _join_split_copy_marks(blocks: list[SourceLine]) -> list[SourceLine]:
+    """``Copy Nº`` with its number on the next line (``4``) is one mark."""
+    out: list[SourceLine] = []
+    for b in blocks:
+        if out and SPLIT_COPY_RE.match(out[-1].text.strip()) and re.fullmatch(r"\d{1,4}\.?", b.text.strip()):
+            prev = out.pop()
+            out.append(SourceLine(prev.text + "\n" + b.text, prev.line, prev.blank_before, prev.empty_run))
+            continue
+        out.append(b)
+    return out
 
 
 COLUMN_GAP_RE = re.compile(r"(?<=\S)(?: {3,}|\t+)(?=\S)")
