@@ -599,7 +599,7 @@ def _merge_open_brackets(blocks: list[SourceLine], reach: int = 4) -> list[Sourc
 
 def _is_mark(text: str) -> bool:
     """A classification or copy mark (``TOP SECRET``, ``Copy Nº 2``): never part of a stamp's wording."""
-    from .recognise import _classification
+    from ..recognising.recognise import _classification
 
     return _classification(text.strip()) is not None
 
