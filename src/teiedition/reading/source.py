@@ -138,7 +138,8 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     if pos < len(idx) and PAGE_DATE_RE.match(lines[idx[pos]].strip()):
         fields["date"] = lines[idx[pos]].strip()
         pos += 1
-    if pos < len(idx) and not DONOR_RE.match(lines[idx[pos]].strip()):
+    if pos < len(idx) and not DONOR_RE.match(lines[idx[pos]].strip()) \
+            and not _reads_as_prose(lines[idx[pos]].strip()):
         fields["title"] = _single_title(lines[idx[pos]].strip())
         pos += 1
     if pos < len(idx) and DONOR_RE.match(lines[idx[pos]].strip()):
@@ -160,6 +161,11 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     header = _header(layout, fields, summary, header_parts, chrome, source_prefix="")
     body = _body_lines(lines, body_start, body_end)
     return SourcePage(header, body)
+
+
+def _reads_as_prose(line: str) -> bool:
+    """A sentence of running text is never a title line (the header then has no title)."""
+    return len(line.split()) >= 12 and line[-1:] in ".!?" and not line.startswith("[")
 
 
 def _single_title(line: str) -> str:
@@ -322,6 +328,8 @@ def _read_old(lines: list[str], layout: str, name: str) -> SourcePage:
         parts["facets"] = tail_parts["facets"]
         if not parts["source"]:
             parts["source"] = tail_parts["source"]
+        elif tail_parts["source"]:  # a second source paragraph is kept, as a facet
+            parts["facets"].append(("Source", tail_parts["source"]))
     header = _header(layout, fields, summary, parts, chrome, source_prefix=citation_sentence)
     return SourcePage(header, tuple(body_lines))
 
