@@ -123,7 +123,34 @@ def test_bracketed_label_only_stamp_takes_the_rest_of_the_line():
     assert "]" not in text_of(root)
 
 
+@pytest.mark.parametrize("line, label, number", [
+    ("[stamp] USSR MFA Far East Department 0332 7 May 1962", "stamp", "0332"),
+    ("Stamp of the CPSU CC General Department: 12345 9 May 1962", "Stamp of the CPSU CC General Department:", "12345"),
+    ("CPSU CC stamp: 19373, 12 June 1969", "CPSU CC stamp:", "19373"),
+])
+def test_other_stamp_labels_without_a_bracket_around_the_stamp(line, label, number):
+    root = convert(page(line + "\n"))
+    note = xp(root, "//t:note[@type='stamp']")[0]
+    assert "".join(xp(note, "t:label")[0].itertext()) == label
+    assert xp(note, "string(.//t:idno)") == number
+
+
+def test_stamp_and_handwriting_label_stays_a_bracket_of_its_own():
+    root = convert(page("[stamp and handwriting] Cabinet of the Minister, 12 May 1962\n"))
+    note = xp(root, "//t:note[@type='stamp']")[0]
+    assert "".join(note.itertext()) == "stamp and handwriting"
+
+
 # -- layouts that used to lose the header (item 6) ----------------------------------
+
+
+def test_tool_bar_in_a_layout_a_page_is_chrome():
+    text = ("Skip to content\n\nMay 5, 1962\n\nLetter on the Fishing Agreement\n\nCITATION SHARE DOWNLOAD\n\n"
+            "This document was made possible with support from ROK Ministry of Unification\n\nSECRET\n\n" + BODY)
+    root = convert(text)
+    assert xp(root, "string(//t:titleStmt/t:title)") == "Letter on the Fishing Agreement"
+    assert xp(root, "//t:titleStmt/t:funder/text()") == ["ROK Ministry of Unification"]
+    assert "CITATION" not in text_of(root)
 
 
 def test_summary_first_then_date_and_title():

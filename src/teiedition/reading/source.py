@@ -42,6 +42,8 @@ CHROME_LABELS = frozenset({
     "• share document", "Digital Archive International History Declassified",
     "English HTML", "English PDF", "Original Language PDF", "Original Language HTML",
 })
+#: The newer site's tool bar under the title, on one line or one word a line.
+TOOLBAR_RE = re.compile(r"^(?:(?:CITATION|SHARE|DOWNLOAD|Citation|Share|Download)\s*){1,3}$")
 FACET_LABELS = ("Original Uploaded Date", "Type", "Language", "Record ID", "Original Language")
 TAIL_START_RE = re.compile(r"^(?:Author\(s\):|Authors:|Associated [A-Z][\w &]+|Document Information|"
                            r"Related Documents)$")
@@ -142,8 +144,14 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
             and not _reads_as_prose(lines[idx[pos]].strip()):
         fields["title"] = _single_title(lines[idx[pos]].strip())
         pos += 1
+    while pos < len(idx) and TOOLBAR_RE.match(lines[idx[pos]].strip()):  # CITATION SHARE DOWNLOAD
+        chrome.append(lines[idx[pos]].strip())
+        pos += 1
     if pos < len(idx) and DONOR_RE.match(lines[idx[pos]].strip()):
         fields["donor"] = lines[idx[pos]].strip()
+        pos += 1
+    while pos < len(idx) and TOOLBAR_RE.match(lines[idx[pos]].strip()):
+        chrome.append(lines[idx[pos]].strip())
         pos += 1
     body_start = idx[pos] if pos < len(idx) else n
     tail = next((i for i in idx[pos:] if TAIL_START_RE.match(lines[i].strip())), n)
@@ -246,10 +254,6 @@ def _fits_facet(label: str, value: str) -> bool:
 
 
 # -- layout C ------------------------------------------------------------------------
-
-
-#: The newer site's tool bar under the title, on one line or one word a line.
-TOOLBAR_RE = re.compile(r"^(?:(?:CITATION|SHARE|DOWNLOAD|Citation|Share|Download)\s*){1,3}$")
 
 
 def _read_old(lines: list[str], layout: str, name: str) -> SourcePage:

@@ -141,7 +141,8 @@ def _br_stamp(ctx):
     c = ctx.content
     m = STAMP_LABEL_RE.match(c)
     if m and c[: m.end()].count(" ") <= 8:
-        if ctx.closed and c.rstrip().endswith(":") and ctx.text[:ctx.start].strip() == "" \
+        label_only = c.rstrip().endswith(":") or re.fullmatch(r"[\w -]{0,40}\bstamps?", c.strip(), re.I)
+        if ctx.closed and label_only and ctx.text[:ctx.start].strip() == "" \
                 and ctx.text[ctx.end:].strip():
             return stamp_spans(ctx.text, ctx.start, len(ctx.text), ctx.c_start,
                                label=(ctx.c_start, ctx.end - 1, ctx.end), kind=m.group("kind"))

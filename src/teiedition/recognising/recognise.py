@@ -254,7 +254,8 @@ def _dateline(text):
     return None
 
 
-STAMP_LINE_RE = re.compile(r"^(?P<label>(?:[A-Z][\w.-]*(?: [\w.-]+){0,5} )?[Ss]tamp:)\s+\S")
+STAMP_LINE_RE = re.compile(r"^(?P<label>(?:[A-Z][\w.-]*(?: [\w.-]+){0,5} )?[Ss]tamps?"
+                           r"(?: (?:of|from) (?:the )?[A-Z][^:\[\]]{1,60})?:)\s+\S")
 
 
 def _stamp_line(text):
@@ -264,7 +265,7 @@ def _stamp_line(text):
         return None
     from .brackets import stamp_spans
 
-    kind = m.group("label")[:-len("stamp:")]
+    kind = re.split(r"\b[Ss]tamps?\b", m.group("label"))[0]
     spans = stamp_spans(text, 0, len(text), 0, label=(0, m.end("label"), m.end("label")), kind=kind)
     return ("aside", attrs_of(role="stamp"), tuple(spans))
 

@@ -405,11 +405,11 @@ def write_header(root: etree._Element, doc: Document, run_date: str) -> None:
         for t, v in notes:
             sub(ns, "note", v, type=t)
         for label, value in facet_notes:
-            sub(ns, "note", value, type="facet", n=label or None)
+            header_text(sub(ns, "note", type="facet", n=label or None), value)
 
     source = sub(file_desc, "sourceDesc")
     if h.source_line:
-        sub(source, "bibl", h.source_line, type="page-source")
+        header_text(sub(source, "bibl", type="page-source"), h.source_line)
     if h.citation is not None:
         _ms_desc(source, h.citation, h.title or fallback_title(doc))
     elif not h.source_line:
@@ -426,7 +426,7 @@ def write_header(root: etree._Element, doc: Document, run_date: str) -> None:
     profile = sub(header, "profileDesc")
     if h.summary:
         abstract = sub(profile, "abstract")
-        sub(abstract, "p", h.summary)
+        header_text(sub(abstract, "p"), h.summary)
     creation = sub(profile, "creation")
     if h.date_text:
         sub(creation, "date", h.date_text, when=h.date_when)
