@@ -229,6 +229,20 @@ def test_hungarian_dateline_and_unknown_signature():
     assert not xp(root, "//t:closer")  # "Checked by" in the header is not a signature block
 
 
+def test_dateline_with_a_misprinted_year_is_a_dateline_without_a_date_value():
+    root = convert(page("PYONGYANG, 08. 09. 02.\nTOP SECRET!\n"))
+    dateline = xp(root, "//t:dateline")[0]
+    assert xp(dateline, "string(t:placeName)") == "PYONGYANG"
+    assert not xp(dateline, ".//t:date/@when")  # 08 for 80: not guessed
+
+
+def test_copies_note_in_the_header_does_not_cut_the_document():
+    header = "Regional Division IV\nKorean Branch\nProduced in 5 copies for:\n- Comrade Péter\n- Department\n"
+    root = convert(page(header))
+    assert len(xp(root, "//t:body/t:div")) == 1
+    assert not xp(root, "//t:closer | //t:postscript")
+
+
 # -- citations naming several archives (item 9) -------------------------------------
 
 

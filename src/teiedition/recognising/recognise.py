@@ -244,12 +244,18 @@ def _outgoing(text):
             (Span(m.start("num"), m.end("num"), "idno", attrs_of(type="outgoing")),))
 
 
+HUNGARIAN_DATE_RE = re.compile(r"\d\d\. \d\d\. \d\d\.?")
+
+
 def _dateline(text):
     s = text.rstrip(".")
     if parse_date(s) and parse_date(s).text.strip() == s.strip() and _words(s) <= 5:
         return ("dateline", (), ())
     m = re.match(r"^(?P<place>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}),\s+(?P<date>.+)$", s)
     if m and parse_date(m.group("date")) and parse_date(m.group("date")).text.strip() == m.group("date").strip():
+        return ("dateline", (), (Span(m.start("place"), m.end("place"), "name", attrs_of(type="place")),))
+    if m and HUNGARIAN_DATE_RE.fullmatch(m.group("date")):
+        # `PYONGYANG, 08. 09. 02.`: a cipher telegram's dateline whose year is misprinted; no @when
         return ("dateline", (), (Span(m.start("place"), m.end("place"), "name", attrs_of(type="place")),))
     return None
 
@@ -389,7 +395,7 @@ def _gap_section_breaks(blocks: list[Block]) -> list[Block]:
 
 def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, ...]]:
     """Group blocks into divisions (opening, body, closing) and lift out footnote texts."""
-    blocks = _gap_section_breaks(_join_bylines(blocks))
+    blocks = _gap_section_breaks(_join_bylines(_no_closing_in_header(blocks)))
     blocks = _number_copy_items(blocks)
     blocks = _find_name_signatures(blocks)
     blocks = _join_signature_blocks(blocks)
@@ -399,6 +405,21 @@ def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, .
 
 #: Kinds that may follow a closing group without starting a new division.
 AFTER_BOTTOM_KINDS = BOTTOM_KINDS | kinds_where(after_closing=True)
+
+
+def _no_closing_in_header(blocks: list[Block]) -> list[Block]:
+    """A copies note in the header (``Produced in 5 copies for:`` above the text) opens no closing group.
+
+    Hungarian reports print their distribution at the top; before the first paragraph of
+    prose it is a header line, so the document is not cut in two there.
+    """
+    out = list(blocks)
+    for i, b in enumerate(out):
+        if b.kind == "p" and is_prose(b.text):
+            break
+        if b.kind == "postscript" and b.get("role") == "distribution-note":
+            out[i] = replace(b, kind="line")
+    return out
 
 
 def _lift_footnotes(blocks: list[Block]) -> tuple[list[Block], tuple[Block, ...]]:
