@@ -163,6 +163,16 @@ def test_summary_first_then_date_and_title():
     assert "reports on a conversation" not in text_of(root)
 
 
+def test_summary_first_wrapped_over_two_lines():
+    text = ("The ambassador reports on a conversation about the fishing agreement\n"
+            "and the quotas for the coast of the northern provinces.\n"
+            "May 5, 1962\nLetter on the Fishing Agreement\nSECRET\n" + BODY)
+    root = convert(text)
+    assert xp(root, "string(//t:titleStmt/t:title)") == "Letter on the Fishing Agreement"
+    assert xp(root, "string(//t:abstract)").strip().endswith("of the northern provinces.")
+    assert "quotas for the coast" not in text_of(root)
+
+
 def test_month_only_date_line():
     root = convert("June 1961\nLetter on the Hospital in Hamhung\nSECRET\n" + BODY)
     assert xp(root, "string(//t:creation/t:date/@when)") == "1961-06"

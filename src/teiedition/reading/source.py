@@ -80,10 +80,8 @@ def detect_layout(lines: list[str]) -> str:
         return "A"
     if first == "Search in" or any(ln.strip() == "• Citation" for ln in lines[:40]):
         return "C"
-    if _looks_like_summary(first) and not first.startswith(("Search in", "Skip to content")):
-        second = [ln.strip() for ln in lines if ln.strip()][1:2]
-        if second and PAGE_DATE_RE.match(second[0]):
-            return "B"  # the summary printed before the date line
+    if _summary_before_date([ln for ln in lines[:200] if ln.strip()][:4]):
+        return "B"  # the summary printed before the date line
     if PAGE_DATE_RE.match(first):
         indented = [ln for ln in lines if ln.startswith("  ") and ln.strip()]
         donor = any(DONOR_RE.match(ln.strip()) for ln in lines[:12])
@@ -132,10 +130,10 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     fields: dict[str, str] = {}
     summary = ""
     # the summary may come first, right before the date line
-    if pos + 1 < len(idx) and not PAGE_DATE_RE.match(lines[idx[pos]].strip()) \
-            and PAGE_DATE_RE.match(lines[idx[pos + 1]].strip()) and _looks_like_summary(lines[idx[pos]]):
-        summary = lines[idx[pos]].strip()
-        pos += 1
+    lead = _summary_before_date([lines[i] for i in idx[pos:pos + 4]])
+    if lead:
+        summary = " ".join(lines[i].strip() for i in idx[pos:pos + lead])
+        pos += lead
     # date line, title line, donor line: in this order, each optional but the title
     if pos < len(idx) and PAGE_DATE_RE.match(lines[idx[pos]].strip()):
         fields["date"] = lines[idx[pos]].strip()
@@ -174,6 +172,21 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
 def _reads_as_prose(line: str) -> bool:
     """A sentence of running text is never a title line (the header then has no title)."""
     return len(line.split()) >= 12 and line[-1:] in ".!?" and not line.startswith("[")
+
+
+def _summary_before_date(first: list[str]) -> int:
+    """How many lines of summary stand before the page's date line (0 when the page starts otherwise).
+
+    The summary is prose (one paragraph, possibly wrapped over up to three lines) ending
+    in a full stop; the date line follows it.
+    """
+    for k in range(1, min(3, len(first) - 1) + 1):
+        if PAGE_DATE_RE.match(first[k].strip()):
+            text = " ".join(ln.strip() for ln in first[:k])
+            if any(PAGE_DATE_RE.match(ln.strip()) or ln.strip() in CHROME_LABELS for ln in first[:k]):
+                return 0
+            return k if _looks_like_summary(text) else 0
+    return 0
 
 
 def _single_title(line: str) -> str:
