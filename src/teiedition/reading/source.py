@@ -501,7 +501,7 @@ def _join_split_copy_marks(blocks: list[SourceLine]) -> list[SourceLine]:
     for b in blocks:
         if out and SPLIT_COPY_RE.match(out[-1].text.strip()) and re.fullmatch(r"\d{1,4}\.?", b.text.strip()):
             prev = out.pop()
-            out.append(SourceLine(prev.text + "\n" + b.text, prev.line, prev.blank_before, prev.empty_run))
+            out.append(SourceLine(prev.text + "\n" + b.text, prev.line, prev.empty_run))
             continue
         out.append(b)
     return out
