@@ -70,6 +70,18 @@ def test_a_stamp_in_the_left_column_with_marks_in_the_right():
     assert "]" not in text_of(root)
 
 
+def test_prose_with_wide_spaces_is_not_read_as_columns():
+    from teiedition.reading.source import read_page
+
+    text = ("Skip to content\n\nMay 5, 1962\n\nLetter on the Fishing Agreement\n\n"
+            "The ambassador informed the minister that the agreement would be signed soon.   He said the experts "
+            "would meet in April.\nThe minister replied that the Korean side agreed with the schedule of the "
+            "work.   He asked for maps.\n")
+    cells = [b.text for b in read_page(text).body]
+    assert cells[0].startswith("The ambassador") and cells[1].startswith("He said")
+    assert cells[2].startswith("The minister")  # row order kept: the text is not re-read by columns
+
+
 # -- classification and copy variants (items 5, 15) ---------------------------------
 
 

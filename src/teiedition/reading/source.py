@@ -511,9 +511,15 @@ COLUMN_GAP_RE = re.compile(r"(?<=\S)(?: {3,}|\t+)(?=\S)")
 
 
 def _right_column_at(raw: str) -> int | None:
-    """Where the right column starts on a two-column line (after the last wide gap), else None."""
+    """Where the right column starts on a two-column line (after the last wide gap), else None.
+
+    Header cells are short: a line whose cells hold running prose (12 words or more) is
+    not a column line, whatever its spacing.
+    """
     gaps = list(COLUMN_GAP_RE.finditer(raw.rstrip()))
-    return gaps[-1].end() if gaps else None
+    if not gaps or any(len(cell.split()) >= 12 for cell in COLUMN_GAP_RE.split(raw.strip())):
+        return None
+    return gaps[-1].end()
 
 
 def _column_run_end(lines: list[str], i: int, end: int) -> int:
