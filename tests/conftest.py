@@ -21,6 +21,20 @@ def dev_documents() -> list[Path]:
     return sorted(DEV_CORPUS.glob("*.txt"))
 
 
+#: Invented pages with facts files, one folder per family of conventions (tests/fixtures/pages-*/).
+PAGE_FIXTURES = REPO / "tests" / "fixtures"
+
+
+def fixture_pages() -> list[Path]:
+    """The project's own invented pages (each has a .facts.json beside it, in the dev-corpus format)."""
+    return sorted(PAGE_FIXTURES.glob("pages-*/*.txt"))
+
+
+def fact_documents() -> list[Path]:
+    """Every page with a facts file: the shared dev corpus and the project's invented pages."""
+    return dev_documents() + fixture_pages()
+
+
 def seed_documents() -> list[Path]:
     return sorted(SEEDS.glob("*.txt"))
 

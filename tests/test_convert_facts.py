@@ -1,4 +1,4 @@
-"""Every dev-corpus facts file is satisfied by the converter's TEI (corpus/README.md schema)."""
+"""Every facts file (the dev corpus and tests/fixtures/pages-*) is satisfied by the converter's TEI (corpus/README.md schema)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from conftest import dev_documents
+from conftest import fact_documents
 from convert_checks import convert_path, facts_of, norm
 
-DOCS = dev_documents()
+DOCS = fact_documents()
 KEYS = ["date", "title", "funder", "summary_starts", "archive", "translator", "obtainer", "stamps",
         "classification", "copy", "outgoing", "signatories", "distribution_items", "translator_notes",
         "supplied", "handwritten", "doubtful", "omissions", "footnotes", "quotes_with_source"]

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import dev_documents, seed_documents
+from conftest import dev_documents, fixture_pages, seed_documents
 from convert_checks import convert_path, lost_words
 
 #: The seed page's chrome lines (the seed has no facts file).
@@ -21,7 +21,7 @@ def chrome_of(doc) -> list[str]:
     return SEED_CHROME
 
 
-@pytest.mark.parametrize("doc", dev_documents() + seed_documents(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("doc", dev_documents() + fixture_pages() + seed_documents(), ids=lambda p: p.stem)
 def test_no_word_of_the_page_is_lost(doc):
     lost = lost_words(doc.read_text(encoding="utf-8"), convert_path(str(doc)), chrome_of(doc))
     assert not lost, f"words lost: {dict(lost)}"

@@ -21,6 +21,7 @@ BLOCK_EXAMPLES = {
     "transmission_log": ("Deciphered by Yermolin on 07/12/50 at 06:05", "log"),
     "typist_initials": ("ak/LS", "postscript"),
     "attachment": ("ATTACHMENT: draft of the instructions, on 3 pages.", "attachment"),
+    "stamp_line": ("Stamp: CPSU CC General Department 12345 9 May 1962", "aside"),
     "record_header": ("Time: 11 October 1963, 3:30 p.m. to 6 p.m.", "record"),
     "classification_or_copy": ("Copy No.7", "mark"),
     "outgoing_number": ("Nº 402 - 24 November 1959", "dateline"),

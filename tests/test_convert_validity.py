@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from conftest import EDITIONS, RUN_DATE, assert_valid_tei_all, dev_documents, seed_documents
+from conftest import EDITIONS, RUN_DATE, assert_valid_tei_all, dev_documents, fixture_pages, seed_documents
 from convert_checks import convert_path
 
-DOCS = dev_documents() + seed_documents()
+DOCS = dev_documents() + fixture_pages() + seed_documents()
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)

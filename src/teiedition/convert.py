@@ -159,7 +159,9 @@ def build_document(text: str, *, doc_id: str, source_name: str = "<input>") -> D
     if plain:
         what = "no page layout and none of the archive's conventions" if not page.header.layout \
             else "none of the archive's conventions"
-        warnings = [f"{source_name}: warning: {what} found; converted as plain paragraphs"]
+        # this replaces the reader's "no layout" warning; a header warning is kept
+        warnings = [w for w in warnings if "page header not read" in w] + [
+            f"{source_name}: warning: {what} found; converted as plain paragraphs"]
     doc = Document(doc_id=doc_id, source_name=source_name, header=page.header,
                    divisions=divisions, footnotes=footnotes, warnings=tuple(warnings))
     for transform in _transforms():

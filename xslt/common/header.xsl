@@ -298,6 +298,10 @@
   <xsl:template match="hi | emph | title | foreign" mode="te:header" as="node()*">
     <i><xsl:apply-templates mode="te:header"/></i>
   </xsl:template>
+  <!-- An address the site hid ([email protected]): the translator's page shows a bracket, so do we. -->
+  <xsl:template match="gap" mode="te:header" as="node()*">
+    <span class="editorial reason-{te:token((@reason, 'gap')[1])}">[<xsl:value-of select="normalize-space((desc, @reason)[1])"/>]</span>
+  </xsl:template>
   <xsl:template match="abstract/text() | availability/text()" mode="te:header" as="node()*">
     <xsl:if test="normalize-space()"><p><xsl:value-of select="."/></p></xsl:if>
   </xsl:template>

@@ -24,7 +24,8 @@ from ..recognising.dates import MONTHS as MONTH_NUMBERS, parse_date
 from ..model import Header
 
 MONTHS = "|".join(MONTH_NUMBERS)
-PAGE_DATE_RE = re.compile(rf"^(?:{MONTHS}) \d{{1,2}}, \d{{4}}$")
+#: The page's date line: ``June 9, 1969``, or month-only ``June 1969`` / ``June, 1969`` when the day is unknown.
+PAGE_DATE_RE = re.compile(rf"^(?:{MONTHS})(?: \d{{1,2}},|,)? \d{{4}}$")
 #: Who publishes the translations this reader reads.
 PUBLISHER = "History and Public Policy Program Digital Archive, Wilson Center"
 DONOR_RE = re.compile(r"^This document was made possible with(?: generous)? support from\s+(.+?)\s*$")
@@ -41,6 +42,8 @@ CHROME_LABELS = frozenset({
     "• share document", "Digital Archive International History Declassified",
     "English HTML", "English PDF", "Original Language PDF", "Original Language HTML",
 })
+#: The newer site's tool bar under the title, on one line or one word a line.
+TOOLBAR_RE = re.compile(r"^(?:(?:CITATION|SHARE|DOWNLOAD|Citation|Share|Download)\s*){1,3}$")
 FACET_LABELS = ("Original Uploaded Date", "Type", "Language", "Record ID", "Original Language")
 TAIL_START_RE = re.compile(r"^(?:Author\(s\):|Authors:|Associated [A-Z][\w &]+|Document Information|"
                            r"Related Documents)$")
@@ -77,6 +80,8 @@ def detect_layout(lines: list[str]) -> str:
         return "A"
     if first == "Search in" or any(ln.strip() == "• Citation" for ln in lines[:40]):
         return "C"
+    if _summary_before_date([ln for ln in lines[:200] if ln.strip()][:4]):
+        return "B"  # the summary printed before the date line
     if PAGE_DATE_RE.match(first):
         indented = [ln for ln in lines if ln.startswith("  ") and ln.strip()]
         donor = any(DONOR_RE.match(ln.strip()) for ln in lines[:12])
@@ -98,7 +103,17 @@ def read_page(text: str, *, name: str = "<input>") -> SourcePage:
         return SourcePage(Header(layout="", publisher=PUBLISHER), body, (
             f"{name}: warning: no archive page layout recognised (no date line, "
             "'Skip to content' or citation); the whole text is the body, the header has no page facts",))
-    return reader(lines, layout, name)
+    page = reader(lines, layout, name)
+    return SourcePage(page.header, page.body, page.warnings + _header_warnings(page.header, name))
+
+
+def _header_warnings(header: Header, name: str) -> tuple[str, ...]:
+    """Name the page furniture that could not be read: a header is never silently incomplete."""
+    missing = [what for what, value in (("title", header.title), ("date line", header.date_text)) if not value]
+    if not missing:
+        return ()
+    return (f"{name}: warning: page header not read: no {' and no '.join(missing)} found "
+            f"(layout {header.layout}); the edition's title is taken from the text",)
 
 
 # -- layouts A and B ----------------------------------------------------------------
@@ -113,22 +128,36 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
         chrome.append(lines[idx[0]].strip())
         pos = 1
     fields: dict[str, str] = {}
+    summary = ""
+    # the summary may come first, right before the date line
+    lead = _summary_before_date([lines[i] for i in idx[pos:pos + 4]])
+    if lead:
+        summary = " ".join(lines[i].strip() for i in idx[pos:pos + lead])
+        pos += lead
     # date line, title line, donor line: in this order, each optional but the title
     if pos < len(idx) and PAGE_DATE_RE.match(lines[idx[pos]].strip()):
         fields["date"] = lines[idx[pos]].strip()
         pos += 1
-    if pos < len(idx) and not DONOR_RE.match(lines[idx[pos]].strip()):
+    if pos < len(idx) and not DONOR_RE.match(lines[idx[pos]].strip()) \
+            and not _reads_as_prose(lines[idx[pos]].strip()):
         fields["title"] = _single_title(lines[idx[pos]].strip())
+        pos += 1
+    while pos < len(idx) and TOOLBAR_RE.match(lines[idx[pos]].strip()):  # CITATION SHARE DOWNLOAD
+        chrome.append(lines[idx[pos]].strip())
         pos += 1
     if pos < len(idx) and DONOR_RE.match(lines[idx[pos]].strip()):
         fields["donor"] = lines[idx[pos]].strip()
         pos += 1
+    while pos < len(idx) and TOOLBAR_RE.match(lines[idx[pos]].strip()):
+        chrome.append(lines[idx[pos]].strip())
+        pos += 1
     body_start = idx[pos] if pos < len(idx) else n
     tail = next((i for i in idx[pos:] if TAIL_START_RE.match(lines[i].strip())), n)
     body_idx = [i for i in idx if body_start <= i < tail]
-    summary = ""
     body_end = tail
-    if body_idx and tail < n and _looks_like_summary(lines[body_idx[-1]]):
+    if summary:
+        pass
+    elif body_idx and tail < n and _looks_like_summary(lines[body_idx[-1]]):
         summary = lines[body_idx[-1]].strip()
         body_end = body_idx[-1]
     elif layout == "B" and len(body_idx) > 1 and _summary_first(lines[body_idx[0]], lines[body_idx[1]]):
@@ -138,6 +167,26 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     header = _header(layout, fields, summary, header_parts, chrome, source_prefix="")
     body = _body_lines(lines, body_start, body_end)
     return SourcePage(header, body)
+
+
+def _reads_as_prose(line: str) -> bool:
+    """A sentence of running text is never a title line (the header then has no title)."""
+    return len(line.split()) >= 12 and line[-1:] in ".!?" and not line.startswith("[")
+
+
+def _summary_before_date(first: list[str]) -> int:
+    """How many lines of summary stand before the page's date line (0 when the page starts otherwise).
+
+    The summary is prose (one paragraph, possibly wrapped over up to three lines) ending
+    in a full stop; the date line follows it.
+    """
+    for k in range(1, min(3, len(first) - 1) + 1):
+        if PAGE_DATE_RE.match(first[k].strip()):
+            text = " ".join(ln.strip() for ln in first[:k])
+            if any(PAGE_DATE_RE.match(ln.strip()) or ln.strip() in CHROME_LABELS for ln in first[:k]):
+                return 0
+            return k if _looks_like_summary(text) else 0
+    return 0
 
 
 def _single_title(line: str) -> str:
@@ -221,34 +270,48 @@ def _fits_facet(label: str, value: str) -> bool:
 
 
 def _read_old(lines: list[str], layout: str, name: str) -> SourcePage:
+    """Layout C: chrome, date, (donor), a citation block (``• Citation`` or ``CITATION SHARE DOWNLOAD``).
+
+    The citation block holds the summary and the citation sentence (with the title in
+    quotation marks).  The newer form prints the title on its own line, often in capitals,
+    before ``CITATION SHARE DOWNLOAD``, and the citation in a Document Information tail.
+    """
     fields: dict[str, str] = {}
     chrome: list[str] = []
     citation_sentence = ""
     summary = ""
+    title_line = ""
     body_start = len(lines)
     in_citation = False
     seen_format = False
-    for i, raw in enumerate(lines):
-        s = raw.strip()
-        if not s:
-            continue
+    nonblank = [i for i, raw in enumerate(lines) if raw.strip()]
+    for k, i in enumerate(nonblank):
+        s = lines[i].strip()
         if seen_format and not FORMAT_RE.match(s):  # the text follows its format link ("English HTML")
             body_start = i
             break
         if FORMAT_RE.match(s):
             seen_format = True
-        if s in CHROME_LABELS or URL_RE.match(s) or FORMAT_RE.match(s):
+        if s in CHROME_LABELS or URL_RE.match(s) or FORMAT_RE.match(s) or TOOLBAR_RE.match(s):
             chrome.append(s)
-            if s == "• Citation":
+            if s == "• Citation" or TOOLBAR_RE.match(s):
                 in_citation = True
             if s == "• share document":
                 in_citation = False
             continue
         if _take_date_or_donor(fields, s):
             continue
+        if "date" in fields and not in_citation and not title_line and not citation_sentence \
+                and _toolbar_follows(lines, nonblank[k + 1:k + 3]) and not _looks_like_summary(s):
+            title_line = s  # the newer page: the title stands above the tool bar
+            chrome.append(s)
+            continue
         if in_citation:
             if CITATION_TITLE_RE.match(s) and not citation_sentence:
                 citation_sentence = s
+            elif summary and not _citation_ahead(lines, nonblank[k:k + 4]):
+                body_start = i  # the summary is one paragraph and no citation sentence follows
+                break
             else:
                 summary = (summary + " " + s).strip()
             if citation_sentence and summary:  # the citation block holds one of each
@@ -261,19 +324,46 @@ def _read_old(lines: list[str], layout: str, name: str) -> SourcePage:
     m = CITATION_TITLE_RE.match(citation_sentence)
     if m:
         title = m.group("title").rstrip(",")
-    fields["title"] = title
-    body_lines = list(_body_lines(lines, body_start, len(lines)))
-    if title:  # an ALL-CAPS copy of the title is chrome
+    fields["title"] = title or title_line
+    tail = next((i for i in nonblank if i >= body_start and TAIL_START_RE.match(lines[i].strip())), len(lines))
+    body_lines = list(_body_lines(lines, body_start, tail))
+    copies = {t.upper() for t in (title, title_line) if t}
+    if copies:  # an ALL-CAPS copy of the title is chrome
         kept = []
         for bl in body_lines:
-            if bl.text.strip() == title.upper():
+            if bl.text.strip().upper() in copies and bl.text.strip().isupper():
                 chrome.append(bl.text.strip())
             else:
                 kept.append(bl)
         body_lines = kept
     parts = {"source": _strip_url(citation_sentence, chrome), "rights": [], "facets": []}
+    if tail < len(lines):
+        tail_parts = _read_tail(lines[tail:], chrome)
+        if not summary and body_lines and _looks_like_summary(body_lines[-1].text):
+            summary = body_lines.pop().text.strip()
+        parts["rights"] = tail_parts["rights"]
+        parts["facets"] = tail_parts["facets"]
+        if not parts["source"]:
+            parts["source"] = tail_parts["source"]
+        elif tail_parts["source"]:  # a second source paragraph is kept, as a facet
+            parts["facets"].append(("Source", tail_parts["source"]))
     header = _header(layout, fields, summary, parts, chrome, source_prefix=citation_sentence)
     return SourcePage(header, tuple(body_lines))
+
+
+def _toolbar_follows(lines: list[str], following: list[int]) -> bool:
+    return any(TOOLBAR_RE.match(lines[j].strip()) for j in following)
+
+
+def _citation_ahead(lines: list[str], following: list[int]) -> bool:
+    """A citation sentence within the next few lines (before the format link): the block goes on."""
+    for j in following:
+        s = lines[j].strip()
+        if FORMAT_RE.match(s) or s in CHROME_LABELS:
+            return False
+        if CITATION_TITLE_RE.match(s):
+            return True
+    return False
 
 
 def _strip_url(sentence: str, chrome: list[str]) -> str:
@@ -370,14 +460,25 @@ def _header(layout, fields, summary, parts, chrome, *, source_prefix) -> Header:
 
 
 def _body_lines(lines: list[str], start: int, end: int) -> tuple[SourceLine, ...]:
-    """Non-blank lines as blocks; two-column leftovers (3+ spaces) split into cells."""
+    """Non-blank lines as blocks; two-column leftovers (3+ spaces) split into cells, read column by column."""
     out: list[SourceLine] = []
     run = longest = 0
-    for i in range(start, min(end, len(lines))):
+    end = min(end, len(lines))
+    i = start
+    while i < end:
         raw = lines[i]
         if _blank(raw):
             run = run + 1 if not raw.strip(" \t") else 0  # a no-break-space line breaks the run
             longest = max(longest, run)
+            i += 1
+            continue
+        stop = _column_run_end(lines, i, end)
+        if stop > i + 1:  # a block of two-column lines: each column is read top to bottom
+            cells = _columns(lines, i, stop)
+            for k, (text, line_no) in enumerate(cells):
+                out.append(SourceLine(text, line_no, longest if k == 0 else 0))
+            run = longest = 0
+            i = stop
             continue
         stripped = raw.strip()
         if TWO_COLUMNS_RE.search(stripped) and not stripped.startswith("["):
@@ -387,7 +488,101 @@ def _body_lines(lines: list[str], start: int, end: int) -> tuple[SourceLine, ...
         for k, cell in enumerate(cells):
             out.append(SourceLine(cell, i + 1, longest if k == 0 else 0))
         run = longest = 0
-    return tuple(_merge_open_brackets(out))
+        i += 1
+    return tuple(_join_split_copy_marks(_merge_open_brackets(out)))
+
+
+SPLIT_COPY_RE = re.compile(r"^(?:Copy|COPY)\s*(?:Nº|N°|No\.?|#)$")
+
+
+def _join_split_copy_marks(blocks: list[SourceLine]) -> list[SourceLine]:
+    """``Copy Nº`` with its number on the next line (``4``) is one mark."""
+    out: list[SourceLine] = []
+    for b in blocks:
+        if out and SPLIT_COPY_RE.match(out[-1].text.strip()) and re.fullmatch(r"\d{1,4}\.?", b.text.strip()):
+            prev = out.pop()
+            out.append(SourceLine(prev.text + "\n" + b.text, prev.line, prev.empty_run))
+            continue
+        out.append(b)
+    return out
+
+
+COLUMN_GAP_RE = re.compile(r"(?<=\S)(?: {3,}|\t+)(?=\S)")
+
+
+def _right_column_at(raw: str) -> int | None:
+    """Where the right column starts on a two-column line (after the last wide gap), else None.
+
+    Header cells are short: a line whose cells hold running prose (12 words or more) is
+    not a column line, whatever its spacing.
+    """
+    gaps = list(COLUMN_GAP_RE.finditer(raw.rstrip()))
+    if not gaps or any(len(cell.split()) >= 12 for cell in COLUMN_GAP_RE.split(raw.strip())):
+        return None
+    return gaps[-1].end()
+
+
+def _column_run_end(lines: list[str], i: int, end: int) -> int:
+    """End (exclusive) of a block of header lines printed in two columns that starts at line ``i``.
+
+    The block holds at least two two-column lines; between them may stand blank lines and lines
+    of one column only (indented to the right column, or a left cell while a bracket of the
+    right column is still open).  Body prose never joins it.
+    """
+    col = _right_column_at(lines[i])
+    if col is None or len(lines[i].strip()) > 160:
+        return i
+    two = 1
+    last = i
+    depth_right = _open_depth(lines[i][col:])
+    j = i + 1
+    while j < end:
+        raw = lines[j]
+        if _blank(raw):
+            j += 1
+            continue
+        at = _right_column_at(raw)
+        indent = len(raw) - len(raw.lstrip())
+        if at is not None and abs(at - col) <= 12 and len(raw.strip()) <= 160:
+            two += 1
+            depth_right = _open_depth(raw[at:]) if depth_right == 0 else max(0, depth_right + _delta(raw[at:]))
+        elif indent >= col - 4 and indent >= 8:
+            depth_right = max(0, depth_right + _delta(raw))
+        elif depth_right > 0 and len(raw.strip()) <= 60:
+            pass  # a left cell while the right column's bracket is still open
+        else:
+            break
+        last = j
+        j += 1
+    return last + 1 if two >= 2 or (two == 1 and last > i and depth_right == 0 and _open_depth(lines[i][col:]) > 0) \
+        else i
+
+
+def _delta(text: str) -> int:
+    return text.count("[") - text.count("]")
+
+
+def _columns(lines: list[str], start: int, stop: int) -> list[tuple[str, int]]:
+    """The cells of a two-column block: the left column top to bottom, then the right one."""
+    col = _right_column_at(lines[start])
+    left: list[tuple[str, int]] = []
+    right: list[tuple[str, int]] = []
+    for i in range(start, stop):
+        raw = lines[i]
+        if _blank(raw):
+            continue
+        at = _right_column_at(raw)
+        indent = len(raw) - len(raw.lstrip())
+        if at is not None and at >= col - 12:
+            head, tail = raw[:at].strip(), raw[at:].strip()
+            cells = [c for c in re.split(r" {3,}|\t+", head) if c.strip()]
+            left.extend((c, i + 1) for c in cells)
+            right.append((tail, i + 1))
+        elif indent >= col - 4 and indent >= 8:
+            right.append((raw.strip(), i + 1))
+        else:
+            left.append((raw.strip(), i + 1))
+    return left + right
 
 
 def _merge_open_brackets(blocks: list[SourceLine], reach: int = 4) -> list[SourceLine]:
@@ -401,23 +596,43 @@ def _merge_open_brackets(blocks: list[SourceLine], reach: int = 4) -> list[Sourc
         cur = blocks[i]
         depth = _open_depth(cur.text)
         if depth > 0:
+            stamp = bool(re.match(r"^\[[^\]]*\bstamp\b", cur.text, re.I))
             acc = cur.text
             merged_to = None
-            for j in range(i + 1, min(len(blocks), i + 1 + reach)):
+            taken: list[SourceLine] = []
+            marks: list[SourceLine] = []  # a column's marks printed between the lines of a stamp
+            j = i + 1
+            while j < len(blocks) and len(taken) < reach:
+                if stamp and "[" not in blocks[j].text and "]" not in blocks[j].text and _is_mark(blocks[j].text):
+                    marks.append(blocks[j])
+                    j += 1
+                    continue
+                taken.append(blocks[j])
                 acc = acc + "\n" + blocks[j].text
                 if _open_depth(acc) == 0:
                     merged_to = j
                     break
-            if merged_to is None and re.match(r"^\[[^\]]*\bstamp\b", cur.text, re.I) and i + 1 < len(blocks):
-                merged_to = i + 1
+                j += 1
+            if merged_to is None and stamp and taken:
+                taken = taken[:1]
+                merged_to = blocks.index(taken[0], i + 1)
+                marks = [b for b in marks if b.line <= taken[0].line]
             if merged_to is not None:
-                text = "\n".join(b.text for b in blocks[i:merged_to + 1])
+                out.extend(marks)
+                text = "\n".join(b.text for b in [cur, *taken])
                 out.append(SourceLine(text, cur.line, cur.empty_run))
                 i = merged_to + 1
                 continue
         out.append(cur)
         i += 1
     return out
+
+
+def _is_mark(text: str) -> bool:
+    """A classification or copy mark (``TOP SECRET``, ``Copy Nº 2``): never part of a stamp's wording."""
+    from ..recognising.recognise import _classification
+
+    return _classification(text.strip()) is not None
 
 
 _BRACKET_RE = re.compile(r"[\[\]]")

@@ -123,7 +123,7 @@ def _br_doubtful_double(ctx):
 
 
 def _br_signature(ctx):
-    if re.fullmatch(r"(?:illegible )?signatures?|signed|seal|stamp and signature", ctx.content.strip(), re.I):
+    if re.fullmatch(r"(?:(?:illegible|unknown|unreadable|indecipherable) )?signatures?|signed|seal|stamp and signature", ctx.content.strip(), re.I):
         return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="signature"),
                      inner=(ctx.c_start, ctx.end - 1), rank=10)]
     return None
@@ -141,6 +141,11 @@ def _br_stamp(ctx):
     c = ctx.content
     m = STAMP_LABEL_RE.match(c)
     if m and c[: m.end()].count(" ") <= 8:
+        label_only = c.rstrip().endswith(":") or re.fullmatch(r"[\w -]{0,40}\bstamps?", c.strip(), re.I)
+        if ctx.closed and label_only and ctx.text[:ctx.start].strip() == "" \
+                and ctx.text[ctx.end:].strip():
+            return stamp_spans(ctx.text, ctx.start, len(ctx.text), ctx.c_start,
+                               label=(ctx.c_start, ctx.end - 1, ctx.end), kind=m.group("kind"))
         end_inner = ctx.end - 1 if ctx.closed else ctx.end
         kind = m.group("kind").strip()
         slug = re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-") or "stamp"
@@ -163,6 +168,33 @@ def _br_stamp(ctx):
             spans.append(number_span)
         return spans
     return None
+
+
+def stamp_spans(text: str, start: int, end: int, c_start: int, *, label: tuple[int, int, int] | None,
+                kind: str = "") -> list[Span]:
+    """A stamp whose label is bracketed alone (``[stamp:] …``) or not bracketed (``Stamp: …``).
+
+    The note runs to the end of the line; ``label`` is (start, end of its text, end of its
+    markup): the ``]`` after a bracketed label is markup, dropped like any bracket.
+    """
+    spans = [Span(start, end, "note", attrs_of(type="stamp", resp="#translator"), inner=(c_start, end), rank=10)]
+    body_start = c_start
+    if label is not None:
+        spans.append(Span(label[0], label[2], "label", inner=(label[0], label[1]), rank=11))
+        body_start = label[2]
+    body = text[body_start:end]
+    lead = len(body) - len(body.lstrip())
+    dates = find_dates(body)
+    when = dates[0][2].when if dates and dates[0][2].when and len(dates[0][2].when) == 10 else None
+    slug = re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-") or "stamp"
+    spans.append(Span(body_start + lead, end, "stamp", attrs_of(type=slug, when=when), rank=12))
+    taken = [(a, b) for a, b, _ in dates]
+    for num in re.finditer(r"(?<![\w/])(\d{3,}[\w/-]*)", body):
+        if not any(a <= num.start() < b for a, b in taken):
+            spans.append(Span(body_start + num.start(), body_start + num.end(), "idno",
+                              attrs_of(type="registration")))
+            break
+    return spans
 
 
 def _br_stamp_described(ctx):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = [
     "Citation",
@@ -54,6 +54,7 @@ class Citation:
     units: dict[str, str]  # insertion-ordered: fond, opis, delo, folios, ...
     folio_from: str | None
     folio_to: str | None
+    others: tuple["Citation", ...] = ()  # further archives named in the same reference (`…; and AVPRF, …`)
 
     def collections(self) -> list[tuple[str, str]]:
         """The units that are collections (fond, opis, box ...), in the order of COLLECTION_UNITS."""
@@ -131,8 +132,10 @@ def _labelled_units(tail: str, key_for: dict[str, str] | None = None) -> dict[st
         if m:
             label = m.group("label").lower()
             key = next(k for pattern, k in _LABELS if re.fullmatch(pattern, label))
-            key = (key_for or _GENERIC_KEYS).get(key, key)
             value = m.group("value")
+            if key == "p" and (re.match(r"\d+[a-z]?\s*[-–]\s*\d", value) or "delo" in units):
+                key = "folios"  # `p.16-42`, or `p.` after the delo: pages, not a papka
+            key = (key_for or _GENERIC_KEYS).get(key, key)
             if key in ("issue", "year", "folder"):
                 value = re.split(r"\s*:\s*", value)[0]  # `Issue 3: title of the issue`
             if key not in units:
@@ -515,9 +518,36 @@ def find_citation(text: str) -> tuple[Citation, int, int] | None:
         start = m.start()
         end = _reference_end(text, m.end())
         verbatim = text[start:end]
-        tail = text[m.end() : end].lstrip(" ,.;:")
-        return _build(repo, verbatim, tail, m.group("form")), start, end
+        parts = _per_archive(text, m, end)
+        first_end = parts[0][1]
+        tail = text[m.end() : first_end].lstrip(" ,.;:")
+        citation = _build(repo, verbatim, tail, m.group("form"))
+        others = tuple(_build(_REPO_BY_FORM[om.group("form").lower()], text[om.start():o_end],
+                              text[om.end():o_end].lstrip(" ,.;:"), om.group("form"))
+                       for om, o_end in parts[1:])
+        if others:
+            citation = replace(citation, others=others)
+        return citation, start, end
     return _find_unknown(text, origin)
+
+
+_ARCHIVE_LINK = re.compile(r"[\s,;.]*(?:\band\b|&)?[\s,;.]*$")
+
+
+def _per_archive(text: str, first: re.Match, end: int) -> list[tuple[re.Match, int]]:
+    """A reference naming several archives (`APRF, …; and AVPRF, …`): each archive and where its part ends."""
+    found = [first]
+    for m in _REPOSITORY_RE.finditer(text, first.end(), end):
+        before = text[found[-1].end():m.start()]
+        if re.search(r"[;,]\s*(?:and\s+|also\s+)?$", before) and re.search(r"\d", before):
+            found.append(m)  # a new archive after a separator, once the previous one has its units
+    out = []
+    for k, m in enumerate(found):
+        stop = found[k + 1].start() if k + 1 < len(found) else end
+        segment = text[m.start():stop]
+        link = _ARCHIVE_LINK.search(segment)
+        out.append((m, m.start() + (link.start() if link else len(segment))))
+    return out
 
 
 def _find_unknown(text: str, origin: int) -> tuple[Citation, int, int] | None:

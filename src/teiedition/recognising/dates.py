@@ -129,6 +129,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "dotted",
         re.compile(rf"{_LEFT}(?P<d>{_DAY})\.(?P<m>[01]?\d)\.(?P<y>{_YEAR4}|\d\d)(?!\d){_RIGHT}"),
     ),
+    # 80. 10. 07. / 1980. 10. 07. (Hungarian order: year, month, day, each followed by a dot)
+    (
+        "ymd",
+        re.compile(rf"{_LEFT}(?P<y>{_YEAR4}|[4-9]\d)\.{_H}+(?P<m>[01]\d)\.{_H}+(?P<d>[0-3]\d)\.?(?!\d){_RIGHT}"),
+    ),
     # 10/14/50 / 07/11/50 (US order by default)
     (
         "slashed",
@@ -212,7 +217,7 @@ def _interpret(kind: str, m: re.Match[str]) -> _Found | None:
         if groups["sep"] in (" ", "/") and _FILE_CODE_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
             return None  # `DY 30/IV A 2/20/251` is a file number, not 30 April
         month = ROMAN_MONTHS[groups["rom"]]
-    elif kind in ("iso", "dotted"):
+    elif kind in ("iso", "dotted", "ymd"):
         month = int(groups["m"])
     else:
         month = _month_number(groups["mon"])

@@ -44,16 +44,23 @@ def parse_date(text: str):
 
 NUMBER_SIGN = r"(?:Nº|N°|No\.|No|#)"
 APOS = "[’']"
-CLASSIFICATION = (r"(?:TOP SECRET|Top Secret|Top secret|STRICTLY SECRET|Strictly secret|Strictly Secret|"
-                  r"SECRET|Secret|CONFIDENTIAL|Confidential|Personal and Confidential|"
+#: A security or handling marking, in the capitals of the page (``TOP SECRET``, ``Top secret``,
+#: ``Strictly Confidential``), with an optional number (``Secret Document 16``) and ``.``/``!``.
+CLASSIFICATION = (r"(?:(?:(?:Top|TOP|Strictly|STRICTLY|Very|VERY|Highly|HIGHLY) )?(?:[Ss]ecret|SECRET|[Cc]onfidential|CONFIDENTIAL)|"
+                  r"Top secret|Strictly confidential|Personal and Confidential|"
                   r"PERSONAL AND CONFIDENTIAL|Making Copies Prohibited|MAKING COPIES PROHIBITED|"
-                  r"Special File|SPECIAL FILE|Only copy|ONLY COPY|For Official Use Only|"
-                  r"FOR OFFICIAL USE ONLY|Not for publication|NOT FOR PUBLICATION|"
+                  r"Copying Prohibited|COPYING PROHIBITED|"
+                  r"Special File|SPECIAL FILE|Special Folder|SPECIAL FOLDER|Only copy|ONLY COPY|For Official Use Only|"
+                  r"FOR OFFICIAL USE ONLY|Not for publication|NOT FOR PUBLICATION|Of Special Importance|"
+                  r"OF SPECIAL IMPORTANCE|"
                   r"Distributed (?:only )?with the (?:consent|permission) of [^.\[\]]{3,80})"
-                  r"(?: (?:Document )?\d+)?\.?")
+                  r"(?: (?:Document )?\d+)?[.!]?")
+COPY_MARK = rf"(?:Copy|COPY|copy|Ex\.|Exemplar)\s*{NUMBER_SIGN}?\s*(?P<num>\d+)(?:\s+of\s+\d+)?\.?"
 CLASSIFICATION_RE = re.compile(rf"^(?P<label>(?:Classification|Level|Security):\s*)?(?P<cls>{CLASSIFICATION})"
-                               rf"(?:[,;]?\s+(?P<copy>Copy\s*{NUMBER_SIGN}\s*(?P<num>\d+))\.?)?$")
-COPY_RE = re.compile(rf"^Copy\s*{NUMBER_SIGN}\s*(?P<num>\d+)\.?$")
+                               rf"(?P<more>(?:[,;]\s*{CLASSIFICATION})*)"
+                               rf"(?:[,;.]?\s+(?P<copy>{COPY_MARK}))?$")
+COPY_RE = re.compile(rf"^(?P<open>\()?(?P<copy>(?:Copy|COPY|copy)\s*{NUMBER_SIGN}\s*(?P<num>\d+)(?:\s+of\s+\d+)?\.?"
+                     rf"|(?:Copy|COPY|Ex\.)\s+{NUMBER_SIGN}?\s*(?P<num2>\d+)\.?)(?(open)\))$")
 PRECEDENCE_RE = re.compile(r"^(?:TOP PRIORITY|Top Priority|URGENT|Urgent|IMMEDIATE|Immediate|"
                            r"PRIORITY|Priority|FLASH|Flash|VERY URGENT|Very urgent)\.?$")
 OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}}\s+)?(?:Outgoing\s+)?{NUMBER_SIGN}\s*(?P<num>[\w./-]*\d[\w./-]*)"
@@ -68,13 +75,14 @@ CLOSING_SALUTE_RE = re.compile(r"^(?:With (?:socialist|comradely|communist|frate
                                r"With respect|Respectfully(?: yours)?|Sincerely(?: yours)?|"
                                r"Yours (?:faithfully|sincerely)|With best regards)[.,!]?$")
 OPENING_SALUTE_RE = re.compile(r"^(?:Dear|Esteemed|Respected)\s+(?:Comrade|Cde\.|Mr\.|Comrades)\b.{0,80}[!,:.]$")
-COPIES_PRINTED_RE = re.compile(r"^(?:\d+|[A-Z][a-z]+) cop(?:y|ies) (?:printed|made|typed)\b")
+COPIES_PRINTED_RE = re.compile(r"^(?:(?:\d+|[A-Z][a-z]+) cop(?:y|ies) (?:printed|made|typed|sent|prepared|produced|issued)\b|"
+                               r"(?:Printed|Produced|Made|Typed|Prepared) in (?:\d+|[a-z]+) cop(?:y|ies)\b)")
 DISTRIBUTED_RE = re.compile(r"^Distributed (?:according to (?:a|the) list|to (?:a|the) list)\.?$")
 DISTRIBUTION_INLINE_RE = re.compile(r"^(?P<lead>(?:Distribution(?: list)?\s*[-–:]\s*\d+\s+copies|Copies)\s*:\s*)"
                                     r"(?P<items>.+?)\.?$")
 CC_RE = re.compile(r"^(?:CC|Cc|cc|Copies to|Copy to|Distribution):$")
 DIST_ITEM_RE = re.compile(r"^(?P<n>\d{1,2})(?:\s*[-–—]\s+|x\s+)(?P<rest>\S.*)$")
-LOG_RE = re.compile(r"^(?:Sent|Received|Arrived|Deciphered|Enciphered|Dispatched|Transmitted|Typed|Drafted|"
+LOG_RE = re.compile(r"^(?:Sent|Received|Arrived|Deciphered|Enciphered|Dispatched|Transmitted|Typed|Drafted|Created by|"
                     r"Printed|Checked|Printing and distribution|Decoded|Encoded)\b")
 TYPIST_RE = re.compile(r"^[a-zа-я]{1,3}/[A-Za-zА-Яа-я]{1,3}\.?$|^[A-Z]{1,3}/[a-z]{1,3}$")
 ATTACHMENT_RE = re.compile(r"^(?:ATTACHMENT|Attachment|Attachments|ATTACHMENTS|Enclosure|ENCLOSURE|"
@@ -205,14 +213,19 @@ def _classification(text):
     m = CLASSIFICATION_RE.match(text)
     if m:
         spans = [Span(m.start("cls"), m.end("cls"), "seg", attrs_of(type="classification"))]
+        if m.group("more"):  # "Top Secret, Special File": one seg per marking
+            base = m.start("more")
+            for extra in re.finditer(CLASSIFICATION, m.group("more")):
+                spans.append(Span(base + extra.start(), base + extra.end(), "seg", attrs_of(type="classification")))
         if m.group("copy"):
             spans.append(Span(m.start("copy"), m.end("copy"), "seg", attrs_of(type="copy")))
             spans.append(Span(m.start("num"), m.end("num"), "num", attrs_of(value=m.group("num"))))
         return ("mark", (), tuple(spans))
     m = COPY_RE.match(text)
     if m:
-        return ("mark", (), (Span(0, len(text), "seg", attrs_of(type="copy")),
-                             Span(m.start("num"), m.end("num"), "num", attrs_of(value=m.group("num")))))
+        num = "num" if m.group("num") else "num2"
+        return ("mark", (), (Span(m.start("copy"), m.end("copy"), "seg", attrs_of(type="copy")),
+                             Span(m.start(num), m.end(num), "num", attrs_of(value=m.group(num)))))
     if PRECEDENCE_RE.match(text):
         return ("mark", (), (Span(0, len(text), "seg", attrs_of(type="precedence")),))
     return None
@@ -231,6 +244,9 @@ def _outgoing(text):
             (Span(m.start("num"), m.end("num"), "idno", attrs_of(type="outgoing")),))
 
 
+HUNGARIAN_DATE_RE = re.compile(r"\d\d\. \d\d\. \d\d\.?")
+
+
 def _dateline(text):
     s = text.rstrip(".")
     if parse_date(s) and parse_date(s).text.strip() == s.strip() and _words(s) <= 5:
@@ -238,7 +254,26 @@ def _dateline(text):
     m = re.match(r"^(?P<place>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}),\s+(?P<date>.+)$", s)
     if m and parse_date(m.group("date")) and parse_date(m.group("date")).text.strip() == m.group("date").strip():
         return ("dateline", (), (Span(m.start("place"), m.end("place"), "name", attrs_of(type="place")),))
+    if m and HUNGARIAN_DATE_RE.fullmatch(m.group("date")):
+        # `PYONGYANG, 08. 09. 02.`: a cipher telegram's dateline whose year is misprinted; no @when
+        return ("dateline", (), (Span(m.start("place"), m.end("place"), "name", attrs_of(type="place")),))
     return None
+
+
+STAMP_LINE_RE = re.compile(r"^(?P<label>(?:[A-Z][\w.-]*(?: [\w.-]+){0,5} )?[Ss]tamps?"
+                           r"(?: (?:of|from) (?:the )?[A-Z][^:\[\]]{1,60})?:)\s+\S")
+
+
+def _stamp_line(text):
+    """``Stamp: CPSU CC General Department …``: a stamp the translator did not bracket."""
+    m = STAMP_LINE_RE.match(text)
+    if not m or "[" in text[:m.end()]:
+        return None
+    from .brackets import stamp_spans
+
+    kind = re.split(r"\b[Ss]tamps?\b", m.group("label"))[0]
+    spans = stamp_spans(text, 0, len(text), 0, label=(0, m.end("label"), m.end("label")), kind=kind)
+    return ("aside", attrs_of(role="stamp"), tuple(spans))
 
 
 def _record_header(text):
@@ -302,6 +337,7 @@ BLOCK_RECOGNISERS: tuple[Recogniser, ...] = (
     Recogniser("transmission_log", _transmission_log),
     Recogniser("typist_initials", _typist_initials),
     Recogniser("attachment", _attachment),
+    Recogniser("stamp_line", _stamp_line),
     Recogniser("record_header", _record_header),
     Recogniser("classification_or_copy", _classification),
     Recogniser("outgoing_number", _outgoing),
@@ -359,7 +395,7 @@ def _gap_section_breaks(blocks: list[Block]) -> list[Block]:
 
 def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, ...]]:
     """Group blocks into divisions (opening, body, closing) and lift out footnote texts."""
-    blocks = _gap_section_breaks(_join_bylines(blocks))
+    blocks = _gap_section_breaks(_join_bylines(_no_closing_in_header(blocks)))
     blocks = _number_copy_items(blocks)
     blocks = _find_name_signatures(blocks)
     blocks = _join_signature_blocks(blocks)
@@ -369,6 +405,21 @@ def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, .
 
 #: Kinds that may follow a closing group without starting a new division.
 AFTER_BOTTOM_KINDS = BOTTOM_KINDS | kinds_where(after_closing=True)
+
+
+def _no_closing_in_header(blocks: list[Block]) -> list[Block]:
+    """A copies note in the header (``Produced in 5 copies for:`` above the text) opens no closing group.
+
+    Hungarian reports print their distribution at the top; before the first paragraph of
+    prose it is a header line, so the document is not cut in two there.
+    """
+    out = list(blocks)
+    for i, b in enumerate(out):
+        if b.kind == "p" and is_prose(b.text):
+            break
+        if b.kind == "postscript" and b.get("role") == "distribution-note":
+            out[i] = replace(b, kind="line")
+    return out
 
 
 def _lift_footnotes(blocks: list[Block]) -> tuple[list[Block], tuple[Block, ...]]:

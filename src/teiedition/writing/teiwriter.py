@@ -73,6 +73,21 @@ def add_text(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
+#: The site's e-mail hiding: the address is not on the page, so it is a gap, never invented.
+HIDDEN_EMAIL_RE = re.compile(r"\[(email(?:\s|&#160;)protected)\]")
+
+
+def header_text(el: etree._Element, text: str) -> None:
+    """Page-furniture text in the header, with each hidden e-mail address as ``gap[@reason="obfuscated"]``."""
+    pos = 0
+    for m in HIDDEN_EMAIL_RE.finditer(text):
+        add_text(el, text[pos:m.start()])
+        gap = sub(el, "gap", reason="obfuscated")
+        sub(gap, "desc", m.group(1))
+        pos = m.end()
+    add_text(el, text[pos:])
+
+
 def set_attrs(el: etree._Element, attrs) -> None:
     for k, v in attrs:
         if v is None:
@@ -345,7 +360,7 @@ def write_header(root: etree._Element, doc: Document, run_date: str) -> None:
     header = sub(root, "teiHeader")
     file_desc = sub(header, "fileDesc")
     title_stmt = sub(file_desc, "titleStmt")
-    sub(title_stmt, "title", h.title or doc.source_name, type="main")
+    sub(title_stmt, "title", h.title or fallback_title(doc), type="main")
     for funder in h.funders:
         sub(title_stmt, "funder", funder)
     credits = h.credits
@@ -379,7 +394,7 @@ def write_header(root: etree._Element, doc: Document, run_date: str) -> None:
     avail = sub(pub, "availability")
     if h.rights:
         for para in h.rights:
-            sub(avail, "p", para)
+            header_text(sub(avail, "p"), para)
     else:
         sub(avail, "p", "No rights statement was printed on the page.")
 
@@ -390,13 +405,13 @@ def write_header(root: etree._Element, doc: Document, run_date: str) -> None:
         for t, v in notes:
             sub(ns, "note", v, type=t)
         for label, value in facet_notes:
-            sub(ns, "note", value, type="facet", n=label or None)
+            header_text(sub(ns, "note", type="facet", n=label or None), value)
 
     source = sub(file_desc, "sourceDesc")
     if h.source_line:
-        sub(source, "bibl", h.source_line, type="page-source")
+        header_text(sub(source, "bibl", type="page-source"), h.source_line)
     if h.citation is not None:
-        _ms_desc(source, h.citation, h.title)
+        _ms_desc(source, h.citation, h.title or fallback_title(doc))
     elif not h.source_line:
         sub(source, "p", "The page prints no archival reference.")
 
@@ -411,7 +426,7 @@ def write_header(root: etree._Element, doc: Document, run_date: str) -> None:
     profile = sub(header, "profileDesc")
     if h.summary:
         abstract = sub(profile, "abstract")
-        sub(abstract, "p", h.summary)
+        header_text(sub(abstract, "p"), h.summary)
     creation = sub(profile, "creation")
     if h.date_text:
         sub(creation, "date", h.date_text, when=h.date_when)
@@ -433,6 +448,15 @@ def write_header(root: etree._Element, doc: Document, run_date: str) -> None:
         f"teiedition {__version__}.", when=run_date, who="#encoder")
 
 
+def fallback_title(doc: Document) -> str:
+    """A page whose header gives no title: its first heading, else a plain label, never the input path."""
+    for div in doc.divisions:
+        for b in div.blocks:
+            if b.kind in ("head", "heading") and b.text.strip():
+                return " ".join(b.text.split())
+    return "Untitled document"
+
+
 def _ms_desc(source, citation, title: str) -> None:
     ms = sub(source, "msDesc")
     ident = sub(ms, "msIdentifier")
@@ -450,6 +474,10 @@ def _ms_desc(source, citation, title: str) -> None:
         sub(ident, "idno", value, type=key)
     alt = sub(ident, "altIdentifier")
     sub(alt, "idno", citation.verbatim, type="archival-reference")
+    for other in getattr(citation, "others", ()):  # a further archive named in the same reference
+        alt = sub(ident, "altIdentifier", type="other-repository")
+        sub(alt, "repository", other.repository_name or other.repository, n=other.repository or None)
+        sub(alt, "idno", other.verbatim, type="archival-reference")
     if "folios" in units:
         contents = sub(ms, "msContents")
         item = sub(contents, "msItem")
