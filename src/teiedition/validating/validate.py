@@ -33,6 +33,7 @@ from ..building.progress import Progress
 from .reports import (MAX_PROBLEMS_PER_CHECK, Problem, Report, Summary, more_problems, report_to_json,
                       report_to_junit, report_to_text)
 from ..safexml import parse_xml_file
+from .teiall import TeiAllCheck
 from .xsd import ProjectXsd, SchemaError, XmlSchema11, element_at, tidy
 
 __all__ = ["Problem", "Report", "Validator", "validate", "find_tei_all", "expand_paths",
@@ -259,7 +260,7 @@ class Validator:
             self.checks.append(compiled(engine, PROJECT_XSD, "teiedition-xsd"))
             self.checks.append(compiled(SchematronCheck, PROJECT_SCH))
         if profile in ("tei-all", "both"):
-            self.checks.append(compiled(RelaxNgCheck, find_tei_all(tei_all), "tei-all"))
+            self.checks.append(compiled(TeiAllCheck, find_tei_all(tei_all), "tei-all"))
         self.checks.extend(_user_check(s) for s in schemas)
 
     def validate_file(self, path: str | os.PathLike) -> Report:
