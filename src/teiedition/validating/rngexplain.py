@@ -73,6 +73,7 @@ class ContentModels:
         self.nullable = lru_cache(maxsize=None)(self._nullable)
         self.deriv = lru_cache(maxsize=200_000)(self._deriv)
         self.first = lru_cache(maxsize=None)(self._first)
+        self.required = lru_cache(maxsize=None)(self._required)
 
     # ------------------------------------------------------------------ building
     def content_of(self, name: Name) -> tuple | None:
@@ -193,6 +194,26 @@ class ContentModels:
         return frozenset()
 
 
+    def _required(self, p) -> frozenset:
+        """The element names one of which must come before the content can end (optional parts skipped)."""
+        kind = p[0]
+        if kind == "element":
+            return frozenset({(p[1], p[2])})
+        if kind == "choice":
+            if any(self.nullable(q) for q in p[1]):
+                return frozenset()
+            return frozenset().union(*(self.required(q) for q in p[1]))
+        if kind == "group":
+            return self.required(p[1]) if not self.nullable(p[1]) else self.required(p[2])
+        if kind == "interleave":
+            return self.required(p[1]) | self.required(p[2])
+        if kind == "oneOrMore":
+            return self.required(p[1])
+        if kind == "ref":
+            return self.required(self._defines[p[1]])
+        return frozenset()
+
+
 def _name_class_matches(nc, token: Name) -> bool:
     kind = etree.QName(nc).localname
     ns, local = token
@@ -268,9 +289,11 @@ def explain(models: ContentModels, el: etree._Element) -> tuple[etree._Element, 
             return node, f"element {_label(token, home)} not allowed {where} in \"{q.localname}\"; expected {wanted}"
         p = d
     if not models.nullable(p):
-        needed = set(models.first(p))
-        required = [t for t in needed if t != TEXT]
+        required = sorted(models.required(p))
         if len(required) == 1:
             return el, f'element "{q.localname}" incomplete; missing required element {_label(required[0], home)}'
-        return el, f'element "{q.localname}" incomplete; expected {_listing(needed, home)}'
+        if required:
+            return el, (f'element "{q.localname}" incomplete; missing one of the required '
+                        f'{_listing(set(required), home)}')
+        return el, f'element "{q.localname}" incomplete; expected {_listing(set(models.first(p)), home)}'
     return None

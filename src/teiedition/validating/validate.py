@@ -295,7 +295,39 @@ class Validator:
         problems: list[Problem] = []
         for check in self.checks:
             problems.extend(check.check(tree, name, locate))
-        return Report.of(name, problems)
+        hint = foreign_tei_hint(tree, name, problems, self.profile)
+        return Report.of(name, [hint, *problems] if hint else problems)
+
+
+HOUSE_RULES = {"teiedition-xsd"} | {"ptr-target", "ptr-ref", "ptr-resp", "ptr-change", "ptr-spanTo", "ptr-corresp",
+                                   "ptr-who", "id-unique", "date-real", "date-agrees", "stamp-date",
+                                   "mark-note-target", "mark-note-metamark", "metamark-note", "signed-persName",
+                                   "seg-not-empty"}
+_HOUSE_APPLICATION = etree.XPath("/t:TEI/t:teiHeader/t:encodingDesc/t:appInfo/t:application[@ident='teiedition']",
+                                 namespaces={"t": TEI_NS})
+
+
+def foreign_tei_hint(tree, name: str, problems: list[Problem], profile: str) -> Problem | None:
+    """A warning, first in the report, when house rules reject a TEI file that was never in the house encoding.
+
+    Why: valid TEI from elsewhere gets hundreds of house-rule errors under the
+    default profile; the editor must learn at once that the file is simply not
+    in the teiedition encoding, and how to check it as TEI.  A file the
+    converter wrote says so in ``appInfo/application[@ident="teiedition"]``.
+    """
+    if profile == "tei-all" or not any(p.rule in HOUSE_RULES and p.severity == "error" for p in problems):
+        return None
+    if _HOUSE_APPLICATION(tree):
+        return None
+    house = sum(1 for p in problems if p.rule in HOUSE_RULES and p.severity == "error")
+    advice = ("see the tei-all errors for what TEI itself rejects" if profile == "both"
+              else "to check it against TEI P5 itself, use --profile tei-all")
+    root = tree.getroot()
+    return Problem(name, root.sourceline or 1, 1, "warning",
+                   f"not in the teiedition house encoding (its header names no <application "
+                   f"ident=\"teiedition\">): the {house} error{'s' if house != 1 else ''} of the house rules "
+                   f"below {'are' if house != 1 else 'is'} not necessarily wrong TEI; {advice}",
+                   "not-house-encoding", "/" + etree.QName(root).localname)
 
 
 def unreadable_report(name: str, exc: TeiEditionError) -> Report:
