@@ -20,9 +20,9 @@ import pytest
 from lxml import etree
 
 from conftest import RUN_DATE, TEI_ALL_RNG, dev_documents
-from teiedition.rngsubset import Grammar, SubsetCache, document_names
+from teiedition.validating.rngsubset import Grammar, SubsetCache, document_names
 from teiedition.safexml import parse_xml_file
-from teiedition.validate import Validator
+from teiedition.validating.validate import Validator
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEI = "http://www.tei-c.org/ns/1.0"
