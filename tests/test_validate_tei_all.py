@@ -219,9 +219,22 @@ def test_a_cached_subset_serves_any_document_with_fewer_names(tmp_path):
     assert cache.schema_for(document_names(big)) is cache.schema_for(document_names(small))
 
 
-def test_grammar_with_includes_is_refused_as_unusable(tmp_path):
+def test_a_grammar_in_several_files_is_used_whole(tmp_path):
+    """--tei-all pointing at a modular grammar still works: the subset is for single-file grammars."""
+    (tmp_path / "part.rng").write_text('<grammar xmlns="http://relaxng.org/ns/structure/1.0" '
+                                       'ns="http://www.tei-c.org/ns/1.0"><define name="body">'
+                                       '<element name="TEI"><text/></element></define></grammar>')
+    main = tmp_path / "main.rng"
+    main.write_text('<grammar xmlns="http://relaxng.org/ns/structure/1.0"><include href="part.rng"/>'
+                    '<start><ref name="body"/></start></grammar>')
     with pytest.raises(ValueError, match="include"):
-        _grammar(tmp_path, '<include href="other.rng"/><start><empty/></start>')
+        Grammar(main)
+    validator = Validator(profile="tei-all", tei_all=main)
+    good, bad = tmp_path / "good.xml", tmp_path / "bad.xml"
+    good.write_text(f'<TEI xmlns="{TEI}">words</TEI>')
+    bad.write_text(f'<TEI xmlns="{TEI}"><p/></TEI>')
+    assert validator.validate_file(good).ok
+    assert [p.rule for p in validator.validate_file(bad).problems] == ["tei-all"]
 
 
 # --------------------------------------------------------------------------- foreign TEI under the house profile

@@ -39,6 +39,10 @@ _NOT_ALLOWED = object()  # a pattern that matches nothing
 _EMPTY = object()        # a pattern that matches only the empty sequence
 
 
+class UnsupportedGrammar(ValueError):
+    """A grammar this module cannot cut (several files, combined defines): use it whole instead."""
+
+
 class Grammar:
     """A single-file RELAX NG grammar (XML syntax, no include/externalRef), preprocessed once.
 
@@ -54,7 +58,7 @@ class Grammar:
             raise ValueError("not a RELAX NG grammar in XML syntax (the root is not <grammar>)")
         for unsupported in ("include", "externalRef", "parentRef", "grammar"):
             if root.find(f".//{_R}{unsupported}") is not None:
-                raise ValueError(f"<{unsupported}> is not supported for the tei_all subset")
+                raise UnsupportedGrammar(f"<{unsupported}> is not supported for the tei_all subset")
         # Namespaces made explicit: each element pattern's and name's ns, inherited from ancestors.
         for el in root.iter(_R + "element", _R + "name", _R + "nsName"):
             if el.get("ns") is None:
@@ -73,7 +77,7 @@ class Grammar:
         self.defines: dict[str, etree._Element] = {}
         for d in root.iterchildren(_R + "define"):
             if d.get("combine") or d.get("name") in self.defines:
-                raise ValueError("combined defines are not supported for the tei_all subset")
+                raise UnsupportedGrammar("combined defines are not supported for the tei_all subset")
             self.defines[d.get("name")] = d
         self.start = root.find(_R + "start")
         if self.start is None:

@@ -16,7 +16,7 @@ from lxml import etree
 
 from .reports import MAX_PROBLEMS_PER_CHECK, Problem, more_problems
 from .rngexplain import ContentModels, explain
-from .rngsubset import Grammar, SubsetCache, document_names
+from .rngsubset import Grammar, SubsetCache, UnsupportedGrammar, document_names
 from .xsd import SchemaError, element_at, tidy
 
 #: libxml2's messages about an element's children (as opposed to its attributes or values).
@@ -34,6 +34,8 @@ class TeiAllCheck:
         self.rule = rule
         try:
             self.grammar = Grammar(path)
+        except UnsupportedGrammar:
+            raise
         except (OSError, etree.XMLSyntaxError, ValueError) as exc:
             raise SchemaError(f"cannot use RELAX NG schema: {exc}", path=str(path)) from None
         self.subsets = SubsetCache(self.grammar)

@@ -33,6 +33,7 @@ from ..building.progress import Progress
 from .reports import (MAX_PROBLEMS_PER_CHECK, Problem, Report, Summary, more_problems, report_to_json,
                       report_to_junit, report_to_text)
 from ..safexml import parse_xml_file
+from .rngsubset import UnsupportedGrammar
 from .teiall import TeiAllCheck
 from .xsd import ProjectXsd, SchemaError, XmlSchema11, element_at, tidy
 
@@ -224,6 +225,14 @@ def compiled(kind, path: Path, *args):
     return _COMPILED[key]
 
 
+def _tei_all_check(path: Path):
+    """tei_all through per-document subsets; a grammar they cannot handle (includes) is used whole."""
+    try:
+        return compiled(TeiAllCheck, path, "tei-all")
+    except UnsupportedGrammar:
+        return compiled(RelaxNgCheck, path, "tei-all")
+
+
 def _user_check(path: str | os.PathLike):
     p = Path(path)
     if not p.is_file():
@@ -260,7 +269,7 @@ class Validator:
             self.checks.append(compiled(engine, PROJECT_XSD, "teiedition-xsd"))
             self.checks.append(compiled(SchematronCheck, PROJECT_SCH))
         if profile in ("tei-all", "both"):
-            self.checks.append(compiled(TeiAllCheck, find_tei_all(tei_all), "tei-all"))
+            self.checks.append(_tei_all_check(find_tei_all(tei_all)))
         self.checks.extend(_user_check(s) for s in schemas)
 
     def validate_file(self, path: str | os.PathLike) -> Report:
