@@ -261,3 +261,19 @@ def test_house_files_and_tei_all_profile_get_no_hint(tei_all_check, tmp_path):
     broken.write(str(broken_path), encoding="utf-8")
     problems = validator.validate_file(broken_path).problems
     assert problems and not [p for p in problems if p.rule == "not-house-encoding"]
+
+
+def test_mixed_content_whose_elements_are_all_absent_still_takes_text(tmp_path):
+    g = _grammar(tmp_path, '<start><element name="a"><mixed><zeroOrMore><element name="b"><empty/></element>'
+                           '</zeroOrMore></mixed></element></start>')
+    tree = etree.fromstring('<a xmlns="urn:t">only words</a>').getroottree()
+    assert SubsetCache(g).schema_for(document_names(tree)).validate(tree)
+
+
+def test_inherited_datatype_library_survives_the_cut(tmp_path):
+    g = _grammar(tmp_path, '<start><element name="a"><choice datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">'
+                           '<data type="integer"/><element name="b"><empty/></element></choice></element></start>')
+    cache = SubsetCache(g)
+    for doc, valid in (('<a xmlns="urn:t">12</a>', True), ('<a xmlns="urn:t">twelve</a>', False)):
+        tree = etree.fromstring(doc).getroottree()
+        assert cache.schema_for(document_names(tree)).validate(tree) is valid, doc

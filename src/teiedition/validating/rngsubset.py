@@ -63,6 +63,13 @@ class Grammar:
         for el in root.iter(_R + "element", _R + "name", _R + "nsName"):
             if el.get("ns") is None:
                 el.set("ns", next((a.get("ns") for a in el.iterancestors() if a.get("ns") is not None), ""))
+        # Datatype libraries made explicit too (spec 4.3-4.4), so a cut that drops a wrapper loses nothing.
+        for el in root.iter(_R + "data", _R + "value"):
+            if el.tag == _R + "value" and el.get("type") is None:
+                el.set("datatypeLibrary", "")
+            elif el.get("datatypeLibrary") is None:
+                el.set("datatypeLibrary", next((a.get("datatypeLibrary") for a in el.iterancestors()
+                                                if a.get("datatypeLibrary") is not None), ""))
         for el in list(root.iter()):  # annotations (documentation, Schematron) matter to no validator here
             if not isinstance(el.tag, str) or not el.tag.startswith(_R):
                 parent = el.getparent()
@@ -198,6 +205,8 @@ class _Subset:
             if not patterns:
                 if kind in ("element", "attribute", "list"):
                     new.append(etree.Element(_R + "empty"))
+                elif kind == "mixed":  # mixed(empty) is text
+                    return etree.Element(_R + "text")
                 elif kind != "start":
                     return _EMPTY
             elif kind == "group" and patterns == 1:
