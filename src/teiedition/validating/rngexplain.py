@@ -40,24 +40,23 @@ def _choice(a, b):
     return ("choice", frozenset(items))
 
 
-def _group(a, b):
+def _pair(kind: str, a, b):
+    """A group or interleave of two patterns, simplified: notAllowed absorbs, empty vanishes."""
     if a == NOT_ALLOWED or b == NOT_ALLOWED:
         return NOT_ALLOWED
     if a == EMPTY:
         return b
     if b == EMPTY:
         return a
-    return ("group", a, b)
+    return (kind, a, b)
+
+
+def _group(a, b):
+    return _pair("group", a, b)
 
 
 def _interleave(a, b):
-    if a == NOT_ALLOWED or b == NOT_ALLOWED:
-        return NOT_ALLOWED
-    if a == EMPTY:
-        return b
-    if b == EMPTY:
-        return a
-    return ("interleave", a, b)
+    return _pair("interleave", a, b)
 
 
 def _one_or_more(p):

@@ -27,6 +27,19 @@ _CONTENT_MESSAGE = re.compile(
 _INVALID_ATTRIBUTE = re.compile(r"^Invalid attribute (\S+) for element (\S+)$")
 
 
+def libxml2_problems(entries, tree, name: str, locate, rule: str) -> list[Problem]:
+    """libxml2's error log as problems in libxml2's own words, placed on the element each names."""
+    problems = []
+    for entry in entries[:MAX_PROBLEMS_PER_CHECK]:
+        el = element_at(tree, entry.path)
+        line, col = locate.position(el) if el is not None else (entry.line or 1, entry.column or 1)
+        problems.append(Problem(name, line, col, "error", tidy(entry.message), rule,
+                                locate.xpath(el) if el is not None else ""))
+    if len(entries) > MAX_PROBLEMS_PER_CHECK:
+        problems.append(more_problems(name, rule, len(entries) - MAX_PROBLEMS_PER_CHECK))
+    return problems
+
+
 class TeiAllCheck:
     """tei_all (or any single-file RELAX NG grammar) through per-document subsets."""
 
@@ -103,11 +116,7 @@ class TeiAllCheck:
                 problems.append(Problem(name, *locate.position(root), "error",
                                         "not valid against tei_all: the document does not match its start "
                                         "pattern (<TEI> or <teiCorpus>)", self.rule, locate.xpath(root)))
-            for entry in entries[:MAX_PROBLEMS_PER_CHECK]:
-                el = element_at(tree, entry.path)
-                line, col = locate.position(el) if el is not None else (entry.line or 1, entry.column or 1)
-                problems.append(Problem(name, line, col, "error", tidy(entry.message), self.rule,
-                                        locate.xpath(el) if el is not None else ""))
+            problems.extend(libxml2_problems(entries, tree, name, locate, self.rule))
         if len(problems) > MAX_PROBLEMS_PER_CHECK:
             extra = len(problems) - MAX_PROBLEMS_PER_CHECK
             problems = problems[:MAX_PROBLEMS_PER_CHECK] + [more_problems(name, self.rule, extra)]
