@@ -15,6 +15,15 @@ Measured, each as the median of ``--repeat`` runs:
   xml:id) in one command: ``teiedition validate DIR -j N`` and
   ``java -jar jing.jar tei_all.rng FILE...``.
 
+and the same three for ``--profile tei-all`` (issue 9), against the same jing runs:
+
+* tei-all cold: ``teiedition validate --profile tei-all SEED.xml`` in a new process;
+* tei-all warm: ``Validator("tei-all").validate_file`` in this process, once
+  the document's subset of tei_all is compiled;
+* tei-all batch: the 500 files with ``--profile tei-all -j N``;
+* baseline: compiling the whole of tei_all in libxml2, what every process paid
+  before (CPU seconds, measured ``--whole-runs`` times in a fresh process).
+
 SEED.xml is the seed converted now, so the figures follow the converter.
 
     python bench/bench_validate.py                  # repeat 5, 500 files
@@ -62,6 +71,23 @@ def timed(cmd: list[str], *, expect: int = 0) -> float:
     return elapsed
 
 
+def whole_grammar_cpu() -> float:
+    """CPU seconds libxml2 takes to compile all of tei_all, in a fresh process (the old per-process cost)."""
+    code = ("import time; from lxml import etree; d = etree.parse(%r); c = time.process_time(); "
+            "etree.RelaxNG(d); print(time.process_time() - c)" % str(TEI_ALL))
+    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+
+
+def warm_median(validator, path: Path, runs: int) -> float:
+    """Median seconds of ``validator.validate_file(path)`` in this process, schemas already compiled."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        validator.validate_file(path)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def median_of(repeat: int, func) -> float:
     return statistics.median(func() for _ in range(repeat))
 
@@ -97,6 +123,8 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=500)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--warm-runs", type=int, default=50)
+    parser.add_argument("--whole-runs", type=int, default=1,
+                        help="times to compile the whole tei_all in libxml2 for the baseline (0: skip)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     if not TEI_ALL.is_file():
@@ -115,12 +143,7 @@ def main() -> None:
 
         validator = Validator(profile="teiedition")
         assert validator.validate_file(seed).ok, "the seed's TEI is not valid: fix that first"
-        warm = []
-        for _ in range(args.warm_runs):
-            start = time.perf_counter()
-            validator.validate_file(seed)
-            warm.append(time.perf_counter() - start)
-        ours_warm = statistics.median(warm)
+        ours_warm = warm_median(validator, seed, args.warm_runs)
 
         batch_dir = files[0].parent
         ours_batch = median_of(args.repeat, lambda: timed(
@@ -128,6 +151,18 @@ def main() -> None:
         ours_batch_1 = median_of(args.repeat, lambda: timed(
             [*TEIEDITION, "validate", str(batch_dir), "-j", "1", "--no-progress"]))
         jing_batch = median_of(args.repeat, lambda: timed([*jing, str(TEI_ALL), *map(str, files)]))
+
+        tei_all = ["--profile", "tei-all", "--tei-all", str(TEI_ALL)]
+        teiall_cold = median_of(args.repeat, lambda: timed([*TEIEDITION, "validate", *tei_all, str(seed)]))
+        teiall_validator = Validator(profile="tei-all", tei_all=TEI_ALL)
+        assert teiall_validator.validate_file(seed).ok, "the seed's TEI is not valid against tei_all"
+        teiall_warm = warm_median(teiall_validator, seed, args.warm_runs)
+        teiall_batch = median_of(args.repeat, lambda: timed(
+            [*TEIEDITION, "validate", *tei_all, str(batch_dir), "-j", str(args.jobs), "--no-progress"]))
+        teiall_batch_1 = median_of(args.repeat, lambda: timed(
+            [*TEIEDITION, "validate", *tei_all, str(batch_dir), "-j", "1", "--no-progress"]))
+        whole = [whole_grammar_cpu() for _ in range(args.whole_runs)]
+        whole_cpu = statistics.median(whole) if whole else None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -145,6 +180,14 @@ def main() -> None:
                               "jing_tei_all": round(jing_batch / n * 1000, 2),
                               "ratio_teiedition_to_jing": round(ours_batch / jing_batch, 3),
                               "ratio_teiedition_j1_to_jing": round(ours_batch_1 / jing_batch, 3)},
+        "tei_all": {
+            "cold_seconds": round(teiall_cold, 3), "ratio_cold_to_jing": round(teiall_cold / jing_cold, 3),
+            "warm_ms_per_file": round(teiall_warm * 1000, 2),
+            "batch_seconds": round(teiall_batch, 3), "batch_seconds_j1": round(teiall_batch_1, 3),
+            "ratio_batch_to_jing": round(teiall_batch / jing_batch, 3),
+            "ratio_batch_j1_to_jing": round(teiall_batch_1 / jing_batch, 3),
+            "whole_grammar_compile_cpu_seconds": None if whole_cpu is None else round(whole_cpu, 2),
+        },
     }
     if args.json:
         print(json.dumps(figures, indent=2))
@@ -159,6 +202,15 @@ def main() -> None:
           f"jing+tei_all {jing_batch:7.3f} s ({jing_batch / n * 1000:.2f} ms/file)")
     print(f"  per-file ratio, batch: {ours_batch / jing_batch:.2f} (-j {args.jobs}), "
           f"{ours_batch_1 / jing_batch:.2f} (-j 1)   (below 1: teiedition is faster)")
+    print("  --profile tei-all (the same jing runs as baseline):")
+    print(f"  cold, seed's TEI     teiedition {teiall_cold:7.3f} s   jing+tei_all {jing_cold:7.3f} s   "
+          f"ratio {teiall_cold / jing_cold:.2f}")
+    print(f"  warm, seed's TEI     teiedition {teiall_warm * 1000:7.2f} ms (subset compiled, in-process)")
+    print(f"  batch of {n}         teiedition {teiall_batch:7.3f} s   -j 1 {teiall_batch_1:7.3f} s   "
+          f"jing+tei_all {jing_batch:7.3f} s   ratio {teiall_batch / jing_batch:.2f} (-j {args.jobs}), "
+          f"{teiall_batch_1 / jing_batch:.2f} (-j 1)")
+    if whole_cpu is not None:
+        print(f"  before: compiling the whole tei_all in libxml2 took {whole_cpu:.1f} s of CPU in every process")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ batch forks workers after compiling, so each worker starts ready.
 from __future__ import annotations
 
 import bisect
+import functools
 import glob
 import multiprocessing
 import os
@@ -33,7 +34,9 @@ from ..building.progress import Progress
 from .reports import (MAX_PROBLEMS_PER_CHECK, Problem, Report, Summary, more_problems, report_to_json,
                       report_to_junit, report_to_text)
 from ..safexml import parse_xml_file
-from .xsd import ProjectXsd, SchemaError, XmlSchema11, element_at, tidy
+from .rngsubset import UnsupportedGrammar
+from .teiall import TeiAllCheck, libxml2_problems
+from .xsd import ProjectXsd, SchemaError, XmlSchema11
 
 __all__ = ["Problem", "Report", "Validator", "validate", "find_tei_all", "expand_paths",
            "report_to_json", "report_to_junit", "report_to_text", "PROFILES", "SCHEMA_DIR"]
@@ -177,16 +180,7 @@ class RelaxNgCheck:
     def check(self, tree, name: str, locate: Locator) -> list[Problem]:
         if self.schema.validate(tree):
             return []
-        problems = []
-        entries = list(self.schema.error_log)
-        for entry in entries[:MAX_PROBLEMS_PER_CHECK]:
-            el = element_at(tree, entry.path)
-            line, col = locate.position(el) if el is not None else (entry.line or 1, entry.column or 1)
-            problems.append(Problem(name, line, col, "error", tidy(entry.message), self.rule,
-                                    locate.xpath(el) if el is not None else ""))
-        if len(entries) > MAX_PROBLEMS_PER_CHECK:
-            problems.append(more_problems(name, self.rule, len(entries) - MAX_PROBLEMS_PER_CHECK))
-        return problems
+        return libxml2_problems(list(self.schema.error_log), tree, name, locate, self.rule)
 
 
 class SchematronCheck:
@@ -221,6 +215,14 @@ def compiled(kind, path: Path, *args):
     if key not in _COMPILED:
         _COMPILED[key] = kind(path, *args)
     return _COMPILED[key]
+
+
+def _tei_all_check(path: Path):
+    """tei_all through per-document subsets; a grammar they cannot handle (includes) is used whole."""
+    try:
+        return compiled(TeiAllCheck, path, "tei-all")
+    except UnsupportedGrammar:
+        return compiled(RelaxNgCheck, path, "tei-all")
 
 
 def _user_check(path: str | os.PathLike):
@@ -259,7 +261,7 @@ class Validator:
             self.checks.append(compiled(engine, PROJECT_XSD, "teiedition-xsd"))
             self.checks.append(compiled(SchematronCheck, PROJECT_SCH))
         if profile in ("tei-all", "both"):
-            self.checks.append(compiled(RelaxNgCheck, find_tei_all(tei_all), "tei-all"))
+            self.checks.append(_tei_all_check(find_tei_all(tei_all)))
         self.checks.extend(_user_check(s) for s in schemas)
 
     def validate_file(self, path: str | os.PathLike) -> Report:
@@ -294,7 +296,53 @@ class Validator:
         problems: list[Problem] = []
         for check in self.checks:
             problems.extend(check.check(tree, name, locate))
-        return Report.of(name, problems)
+        hint = foreign_tei_hint(tree, name, problems, self.profile)
+        return Report.of(name, [*problems, hint] if hint else problems)
+
+
+HOUSE_RULES = {"teiedition-xsd"} | {"ptr-target", "ptr-ref", "ptr-resp", "ptr-change", "ptr-spanTo", "ptr-corresp",
+                                   "ptr-who", "id-unique", "date-real", "date-agrees", "stamp-date",
+                                   "mark-note-target", "mark-note-metamark", "metamark-note", "signed-persName",
+                                   "seg-not-empty"}
+_HOUSE_APPLICATION = etree.XPath("/t:TEI/t:teiHeader/t:encodingDesc/t:appInfo/t:application[@ident='teiedition']",
+                                 namespaces={"t": TEI_NS})
+
+
+@functools.lru_cache(maxsize=1)
+def house_element_names() -> frozenset[str]:
+    """The TEI element names the house schema declares (its vocabulary)."""
+    xsd = etree.parse(str(PROJECT_XSD), etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+    return frozenset(xsd.xpath("//xs:element/@name", namespaces={"xs": "http://www.w3.org/2001/XMLSchema"}))
+
+
+def foreign_tei_hint(tree, name: str, problems: list[Problem], profile: str) -> Problem | None:
+    """A warning, last in the report, when house rules reject TEI that was never in the house encoding.
+
+    Why: valid TEI from elsewhere gets many house-rule errors under the default
+    profile; the editor must learn that the file is simply not in the
+    teiedition encoding, and how to check it as TEI.  A file counts as foreign
+    when its header does not name ``appInfo/application[@ident="teiedition"]``
+    (every converted file does) and it uses TEI elements the house schema does
+    not have; a hand-edited house file with a wrong value gets no hint.
+    """
+    if profile == "tei-all":
+        return None
+    house = sum(1 for p in problems if p.rule in HOUSE_RULES and p.severity == "error")
+    if not house or _HOUSE_APPLICATION(tree):
+        return None
+    known = house_element_names()
+    foreign = sorted({etree.QName(el).localname for el in tree.iter(f"{{{TEI_NS}}}*")} - known)
+    if not foreign:
+        return None
+    shown = ", ".join(f"<{n}>" for n in foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+    advice = ("see the tei-all errors for what TEI itself rejects" if profile == "both"
+              else "to check it against TEI P5 itself, use --profile tei-all")
+    root = tree.getroot()
+    return Problem(name, root.sourceline or 1, 1, "warning",
+                   f"not in the teiedition house encoding (no <application ident=\"teiedition\"> in its header, "
+                   f"and elements the house encoding does not have: {shown}): the {house} house-rule "
+                   f"error{'s' if house != 1 else ''} above {'are' if house != 1 else 'is'} not necessarily "
+                   f"wrong TEI; {advice}", "not-house-encoding", "/" + etree.QName(root).localname)
 
 
 def unreadable_report(name: str, exc: TeiEditionError) -> Report:
