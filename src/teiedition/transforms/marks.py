@@ -11,8 +11,10 @@ The note itself never moves and keeps its words.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..model import Block, Document, Mark, Span, attrs_of
 from ..recognising.segment import split_sentences
@@ -129,29 +131,76 @@ CERT = {t.name: t.cert for t in TARGET_BY_NAME.values()}
 
 
 def sentences_before(block: Block, note: Span) -> list[tuple[int, int]]:
-    """Sentences of the paragraph before ``note``; notes are masked out and never sentences."""
+    """Sentences of the paragraph before ``note``; notes are masked out and never sentences.
+
+    The paragraph is split once (``_block_sentences``) and each note takes a prefix of it, so a
+    paragraph with thousands of notes costs time linear in its length, not quadratic.
+    """
     text = block.text
-    notes = [s for s in block.spans if s.kind == "note"]
-    masked_text = text
-    for n in notes:
-        masked_text = masked_text[:n.start] + " " * (n.end - n.start) + masked_text[n.end:]
-    out: list[tuple[int, int]] = []
-    for s, e in split_sentences(masked_text):
-        if e > note.start and s >= note.start:
-            break
-        e = min(e, note.start)
-        for n in notes:  # a note standing before the full stop ends the sentence
-            if s < n.start < e and not masked_text[n.end:e].strip(" .,;:!?"):
-                e = n.start
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        while s < e and text[s].isspace():
-            s += 1
-        if s < e and re.search(r"\w", masked_text[s:e]):
-            if re.fullmatch(r"\s*(?:\d{1,2}|[IVX]+|[a-z])[.)]\s*", masked_text[s:e]):
-                continue  # a list label is not a sentence
-            out.append((s, e))
+    notes = tuple(sorted((s.start, s.end) for s in block.spans if s.kind == "note"))
+    masked_text, raw, kept, kept_index = _block_sentences(text, notes)
+    k = _first_at(raw, note.start)
+    if k == 0:
+        return []
+    s, e = raw[k - 1]
+    out = kept[:bisect.bisect_left(kept_index, k - 1)]
+    last = _clean_sentence(text, masked_text, notes, s, min(e, note.start))
+    if last:
+        out.append(last)
     return out
+
+
+def _first_at(raw: list[tuple[int, int]], pos: int) -> int:
+    """Index of the first sentence starting at or after ``pos`` (binary search)."""
+    lo, hi = 0, len(raw)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if raw[mid][0] < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+@lru_cache(maxsize=16)
+def _block_sentences(text: str, notes: tuple[tuple[int, int], ...]):
+    """The block's text with notes blanked, its sentences, and the kept ones with their indexes."""
+    pieces, pos = [], 0
+    for start, end in notes:
+        start = max(start, pos)
+        if end <= start:
+            continue
+        pieces += [text[pos:start], " " * (end - start)]
+        pos = end
+    masked_text = "".join(pieces) + text[pos:]
+    raw = split_sentences(masked_text)
+    kept, kept_index = [], []
+    for i, (s, e) in enumerate(raw):
+        sentence = _clean_sentence(text, masked_text, notes, s, e)
+        if sentence:
+            kept.append(sentence)
+            kept_index.append(i)
+    return masked_text, raw, kept, kept_index
+
+
+def _clean_sentence(text, masked_text, notes, s, e) -> tuple[int, int] | None:
+    """One sentence ended before a note that stands before its full stop, trimmed; None if no words."""
+    first = bisect.bisect_right(notes, (s, len(text) + 1))
+    for n_start, n_end in notes[first:]:  # a note standing before the full stop ends the sentence
+        if n_start >= e:
+            break
+        if s < n_start and not masked_text[n_end:e].strip(" .,;:!?"):
+            e = n_start
+            break
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    if s < e and re.search(r"\w", masked_text[s:e]):
+        if re.fullmatch(r"\s*(?:\d{1,2}|[IVX]+|[a-z])[.)]\s*", masked_text[s:e]):
+            return None  # a list label is not a sentence
+        return (s, e)
+    return None
 
 
 def _para_before(block: Block, note: Span) -> tuple[int, int] | None:
@@ -297,10 +346,13 @@ def _note_text(block: Block, note: Span) -> str:
 
 
 def _only_notes(block: Block) -> bool:
-    rest = block.text
-    for s in sorted((s for s in block.spans if s.kind == "note"), key=lambda s: -s.start):
-        rest = rest[:s.start] + rest[s.end:]
-    return not rest.strip(" .")
+    """True when the block is nothing but notes (and spaces or full stops); linear in its length."""
+    pos = 0
+    for s in sorted((s for s in block.spans if s.kind == "note"), key=lambda s: s.start):
+        if s.start > pos and block.text[pos:s.start].strip(" ."):
+            return False
+        pos = max(pos, s.end)
+    return not block.text[pos:].strip(" .")
 
 
 def _resolve_block(block: Block, reported_any, previous_p: Block | None, state: _State):
