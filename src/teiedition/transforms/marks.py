@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from ..model import Block, Document, Mark, Span, attrs_of
 from ..recognising.segment import split_sentences
@@ -130,15 +129,15 @@ CERT = {t.name: t.cert for t in TARGET_BY_NAME.values()}
 # -- finding spans --------------------------------------------------------------------
 
 
-def sentences_before(block: Block, note: Span) -> list[tuple[int, int]]:
+def sentences_before(block: Block, note: Span, split=None) -> list[tuple[int, int]]:
     """Sentences of the paragraph before ``note``; notes are masked out and never sentences.
 
     The paragraph is split once (``_block_sentences``) and each note takes a prefix of it, so a
     paragraph with thousands of notes costs time linear in its length, not quadratic.
     """
     text = block.text
-    notes = tuple(sorted((s.start, s.end) for s in block.spans if s.kind == "note"))
-    masked_text, raw, kept, kept_index = _block_sentences(text, notes)
+    split = split or _block_sentences(block)
+    notes, masked_text, raw, kept, kept_index = split
     k = _first_at(raw, note.start)
     if k == 0:
         return []
@@ -162,9 +161,10 @@ def _first_at(raw: list[tuple[int, int]], pos: int) -> int:
     return lo
 
 
-@lru_cache(maxsize=16)
-def _block_sentences(text: str, notes: tuple[tuple[int, int], ...]):
-    """The block's text with notes blanked, its sentences, and the kept ones with their indexes."""
+def _block_sentences(block: Block):
+    """The block's notes, its text with notes blanked, its sentences, and the kept ones with their indexes."""
+    text = block.text
+    notes = tuple(sorted((s.start, s.end) for s in block.spans if s.kind == "note"))
     pieces, pos = [], 0
     for start, end in notes:
         start = max(start, pos)
@@ -180,7 +180,7 @@ def _block_sentences(text: str, notes: tuple[tuple[int, int], ...]):
         if sentence:
             kept.append(sentence)
             kept_index.append(i)
-    return masked_text, raw, kept, kept_index
+    return notes, masked_text, raw, kept, kept_index
 
 
 def _clean_sentence(text, masked_text, notes, s, e) -> tuple[int, int] | None:
@@ -242,13 +242,32 @@ def _last_quote(text: str, before: int) -> tuple[int, int] | None:
     return last
 
 
-def _fit(span: tuple[int, int], spans: tuple[Span, ...]) -> tuple[int, int]:
+class _SpanIndex:
+    """The block's annotations sorted by start, to find those overlapping a range without a full scan."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans, key=lambda x: x.start)
+        self.starts = [x.start for x in self.spans]
+        self.max_end, top = [], -1
+        for x in self.spans:
+            top = max(top, x.end)
+            self.max_end.append(top)
+
+    def overlapping(self, s: int, e: int):
+        i = bisect.bisect_left(self.starts, e) - 1
+        while i >= 0 and self.max_end[i] > s:
+            if self.spans[i].end > s:
+                yield self.spans[i]
+            i -= 1
+
+
+def _fit(span: tuple[int, int], index: _SpanIndex) -> tuple[int, int]:
     """Widen a target so that it never crosses an annotation (it may contain or sit inside one)."""
     s, e = span
     changed = True
     while changed:
         changed = False
-        for x in spans:
+        for x in list(index.overlapping(s, e)):
             lo, hi = x.content
             inside = lo <= s and e <= hi
             if inside or (s <= x.start and x.end <= e) or x.end <= s or x.start >= e:
@@ -357,6 +376,9 @@ def _only_notes(block: Block) -> bool:
 
 def _resolve_block(block: Block, reported_any, previous_p: Block | None, state: _State):
     new_spans = list(block.spans)
+    position = {id(x): i for i, x in enumerate(new_spans)}  # new spans are appended, never inserted
+    split = _block_sentences(block)
+    fit_index = _SpanIndex(x for x in new_spans if x.kind != "seg" or x.get("type") != "marked")
     marks: list[Mark] = []
     msgs: list[str] = []
     seg_ids: dict[tuple[int, int], str] = {}
@@ -366,7 +388,7 @@ def _resolve_block(block: Block, reported_any, previous_p: Block | None, state: 
         state.note_counter += 1
         note_id = f"tn{state.note_counter}"
         targets: list[str] = []
-        sents = sentences_before(block, note)
+        sents = sentences_before(block, note, split)
         for rep in reported:
             found = FINDERS[TARGET_BY_NAME[rep.target].finder](block, note, rep, sents, previous_p)
             span, whole_p, cert = found.span, found.whole_p, found.cert or CERT[rep.target]
@@ -392,7 +414,7 @@ def _resolve_block(block: Block, reported_any, previous_p: Block | None, state: 
             if whole_p:
                 target_id = whole_p
             else:
-                span = _fit(span, tuple(s for s in new_spans if s.kind != "seg" or s.get("type") != "marked"))
+                span = _fit(span, fit_index)
                 if span not in seg_ids:
                     state.seg_counter += 1
                     seg_ids[span] = f"m{state.seg_counter}"
@@ -408,7 +430,7 @@ def _resolve_block(block: Block, reported_any, previous_p: Block | None, state: 
                 targets.append(target_id)
         if not targets:
             continue
-        idx = new_spans.index(note)
+        idx = position[id(note)]
         extra = dict(note.attrs)
         extra["xml:id"] = note_id
         extra["target"] = " ".join(f"#{t}" for t in targets)
