@@ -119,7 +119,7 @@
   </xsl:function>
 
   <!-- The translator's note that reports a mark: same target, else the nearest translator's note after it. -->
-  <xsl:function name="te:mark-note" as="element()?">
+  <xsl:function name="te:mark-note" as="element()?" cache="yes">
     <xsl:param name="mark" as="element()"/>
     <xsl:variable name="ids" select="for $t in tokenize(normalize-space($mark/@target), ' ') return substring-after($t, '#')"/>
     <xsl:sequence select="(
