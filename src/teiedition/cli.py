@@ -141,8 +141,11 @@ def render(source, target, output, paper, notes):
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Also make the print edition.")
 @click.option("--run-date", metavar="YYYY-MM-DD", help="Date recorded in revisionDesc.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal, off in CI).")
+@click.option("--time-limit", "time_limit", type=click.FloatRange(min=0), default=300, show_default=True,
+              metavar="SECONDS", help="Time one document may take; a slower one fails as 'file: reason' "
+                                      "and the others are built (0: no limit).")
 @reports_errors
-def build(source, output, jobs, force, pdf, run_date, progress):
+def build(source, output, jobs, force, pdf, run_date, progress, time_limit):
     """Build a folder of sources into a folder of editions (TEI, report, HTML, PDF, index).
 
     For each SOURCE/NAME.txt: NAME.xml (TEI), NAME.validation.json, NAME.html,
@@ -156,7 +159,7 @@ def build(source, output, jobs, force, pdf, run_date, progress):
     from .building.build import build as build_collection
 
     code = build_collection(source, output, jobs=jobs, force=force, pdf=pdf,
-                            run_date=run_date, progress=progress)
+                            run_date=run_date, progress=progress, time_limit=time_limit)
     sys.exit(code)
 
 
