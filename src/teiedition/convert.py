@@ -190,15 +190,18 @@ def resolve_run_date(run_date: str | None) -> str:
     """The option, else SOURCE_DATE_EPOCH (reproducible builds), else today in UTC."""
     if run_date:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", run_date):
-            raise InputError(f"--run-date must be YYYY-MM-DD, not {run_date!r}")
+            raise InputError(f"--run-date {run_date!r} is not a date (YYYY-MM-DD)")
         try:
             datetime.strptime(run_date, "%Y-%m-%d")
         except ValueError:
             raise InputError(f"--run-date is not a calendar date: {run_date!r}") from None
         return run_date
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%d")
+    epoch = (os.environ.get("SOURCE_DATE_EPOCH") or "").strip()
+    if epoch and epoch.isascii() and epoch.isdigit():
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%d")
+        except (OverflowError, OSError, ValueError):
+            raise InputError(f"SOURCE_DATE_EPOCH={epoch} is not a usable date (seconds since 1970)") from None
     return datetime.now(tz=timezone.utc).strftime("%Y-%m-%d")
 
 
@@ -228,11 +231,9 @@ def convert_source_text(text: str, *, source_name: str, run_date: str | None = N
 
 def read_source(path: str | os.PathLike) -> tuple[str, tuple[str, ...]]:
     """Read and decode a plain-text source; one-line InputError when it cannot be used."""
-    from .safexml import read_bytes
+    from .safexml import max_input_bytes, read_bytes
 
-    value = os.environ.get("TEIEDITION_MAX_BYTES", "")
-    limit = int(value) if value.isdigit() else DEFAULT_MAX_TEXT_BYTES
-    data = read_bytes(path, max_bytes=limit)
+    data = read_bytes(path, max_bytes=max_input_bytes(DEFAULT_MAX_TEXT_BYTES))
     decoded = decode_source(data, name=str(path))
     return decoded.text, decoded.warnings
 
@@ -271,6 +272,11 @@ def _sources(sources) -> list[tuple[Path, bool]]:
     return found
 
 
+def _same_file_key(path: Path) -> str:
+    """One spelling per file (symlinks and ``..`` resolved), to catch outputs that hit an input or each other."""
+    return os.path.normcase(os.path.realpath(path))
+
+
 def convert(sources, output: str | None, *, run_date: str | None = None, quiet: bool = False) -> int:
     """The ``convert`` command: one file to a file (or stdout), several or a folder to a folder.
 
@@ -288,9 +294,20 @@ def convert(sources, output: str | None, *, run_date: str | None = None, quiet: 
     if to_folder and Path(output).exists() and not Path(output).is_dir():
         raise InputError("is a file; several sources need an output folder", path=output)
     code = EXIT_OK
+    inputs = {_same_file_key(p) for p, _d in items}
+    written_from: dict = {}  # output file -> the source it was converted from
     for path, _from_dir in items:
         target = (Path(output) / (path.stem + ".xml")) if to_folder else output
         try:
+            if target is not None:
+                key = _same_file_key(Path(target))
+                if key in inputs:
+                    raise InputError(f"the output {target} would overwrite a source; choose another -o",
+                                     path=str(path))
+                if key in written_from:
+                    raise InputError(f"would overwrite {target}, converted from {written_from[key]} in this run; "
+                                     "rename one of the sources", path=str(path))
+                written_from[key] = path
             warnings = convert_file(path, target, run_date=resolved)
         except TeiEditionError as exc:
             print(f"teiedition: error: {exc}", file=sys.stderr)
