@@ -128,6 +128,11 @@ class PipelineStages:
     def pdf(self, tree) -> bytes:
         return self._pdf.render(tree)
 
+    @property
+    def pdf_warnings(self) -> tuple[str, ...]:
+        """What the print edition could not do in the last document (a script with no font)."""
+        return tuple(self._pdf.warnings)
+
 
 @dataclass(frozen=True)
 class Checked:
@@ -245,7 +250,8 @@ def _build_document(task: Task, stages) -> DocResult:
         html = stages.html(tree, tei_href=quote(names["tei"]), pdf_href=quote(names["pdf"]) if task.pdf else None)
         atomic_write(out / names["html"], html)
         written.append(names["html"])
-        warnings = read_warnings + tuple(warnings) + tuple(getattr(stages, "html_warnings", ()))
+        warnings = read_warnings + tuple(warnings) + tuple(getattr(stages, "html_warnings", ())) \
+            + (tuple(getattr(stages, "pdf_warnings", ())) if task.pdf else ())
         return DocResult(task.doc_id, "valid", "", tuple(written), record, warnings)
     except TeiEditionError as exc:
         return DocResult(task.doc_id, "failed", _without_path(str(exc), task.source), tuple(written))
