@@ -9,6 +9,7 @@ quadratic code would have visibly hung the suite.
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -115,3 +116,82 @@ def test_build_time_limit_option_is_documented():
 
     result = CliRunner().invoke(main, ["build", "--help"])
     assert "--time-limit" in result.output
+
+
+# --- build: corrupt or hostile manifests, unreadable sources ---------------------------------
+
+def _sources(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(fake_source("Letter A"), encoding="utf-8")
+    return src
+
+
+def _build(src, out, **kw):
+    stream = io.StringIO()
+    summary = run_build(src, out, jobs=1, stages=FakeStages, progress=False, stream=stream,
+                        run_date="2026-01-01", **kw)
+    return summary, stream.getvalue()
+
+
+@pytest.mark.parametrize("manifest", [
+    "[" * 100000 + "]" * 100000,  # RecursionError in json
+    '{"format": 1, "documents": {"a": {"outputs": [1, 2]}, "b": "x"}}',  # wrong shapes
+    '{"format": 1, "documents": {"' + "n" * 5000 + '": {"outputs": ["' + "n" * 5000 + '.xml"]}}}',
+])
+def test_a_corrupt_manifest_only_means_a_full_rebuild(tmp_path, manifest):
+    src, out = _sources(tmp_path), tmp_path / "out"
+    out.mkdir()
+    (out / ".teiedition-build.json").write_text(manifest, encoding="utf-8")
+    summary, printed = _build(src, out)
+    assert (summary.built, summary.failed) == (1, 0), printed
+    assert (out / "a.html").exists()
+
+
+def test_a_manifest_path_that_is_a_folder_is_one_clear_line(tmp_path):
+    from click.testing import CliRunner
+    from teiedition.cli import main
+
+    src, out = _sources(tmp_path), tmp_path / "out"
+    (out / ".teiedition-build.json").mkdir(parents=True)
+    result = CliRunner().invoke(main, ["build", str(src), "-o", str(out), "--no-pdf", "-j", "1"])
+    assert result.exit_code == 2 and "is not a file" in result.output and "internal" not in result.output
+
+
+def test_a_hostile_removed_entry_deletes_nothing_but_its_own_outputs(tmp_path):
+    src, out = _sources(tmp_path), tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", encoding="utf-8")
+    (out / ".teiedition-build.json").write_text(json.dumps({"format": 1, "documents": {
+        "gone": {"outputs": ["keep.txt", "../outside.txt"], "status": "valid"}}}), encoding="utf-8")
+    (tmp_path / "outside.txt").write_text("mine too", encoding="utf-8")
+    _build(src, out)
+    assert (out / "keep.txt").read_text() == "mine" and (tmp_path / "outside.txt").exists()
+
+
+def test_an_unreadable_source_fails_alone(tmp_path, monkeypatch):
+    import teiedition.building.manifest as manifest_mod
+
+    src, out = _sources(tmp_path), tmp_path / "out"
+    (src / "locked.txt").write_text(fake_source("Locked"), encoding="utf-8")
+    real = manifest_mod.file_sha256
+
+    def sha(path):
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(manifest_mod, "file_sha256", sha)
+    summary, printed = _build(src, out)
+    assert summary.built >= 1 and "internal error" not in printed
+
+
+def test_the_manifest_never_records_a_hash_of_a_file_outside_the_sources(tmp_path):
+    src, out = _sources(tmp_path), tmp_path / "out"
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not yours", encoding="utf-8")
+    (src / "link.txt").symlink_to(secret)
+    summary, printed = _build(src, out)
+    assert "outside the source folder" in printed
+    from teiedition.building.manifest import file_sha256
+    assert file_sha256(secret) not in (out / ".teiedition-build.json").read_text()
