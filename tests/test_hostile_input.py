@@ -195,3 +195,98 @@ def test_the_manifest_never_records_a_hash_of_a_file_outside_the_sources(tmp_pat
     assert "outside the source folder" in printed
     from teiedition.building.manifest import file_sha256
     assert file_sha256(secret) not in (out / ".teiedition-build.json").read_text()
+
+
+# --- lost or overwritten data, and one clear line for bad input (through the CLI) -----------
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_fcc578db0f85cc6f.txt"
+
+
+def cli(*args, env=None):
+    from click.testing import CliRunner
+    from teiedition.cli import main
+
+    return CliRunner().invoke(main, list(map(str, args)), env=env)
+
+
+def test_convert_refuses_to_overwrite_its_source(tmp_path):
+    src = tmp_path / "x.txt"
+    src.write_bytes(SEED.read_bytes())
+    result = cli("convert", src, "-o", src)
+    assert result.exit_code == 2 and "would overwrite a source" in result.output
+    assert src.read_bytes() == SEED.read_bytes()
+
+
+def test_two_sources_of_one_name_never_overwrite_each_other(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_bytes(SEED.read_bytes())
+    out = tmp_path / "out"
+    result = cli("convert", tmp_path / "a" / "x.txt", tmp_path / "b" / "x.txt", "-o", f"{out}/",
+                 "--run-date", "2026-01-01")
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'b' / 'x.txt'}: would overwrite" in result.output and (out / "x.xml").exists()
+
+
+def test_a_fifo_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    for args in (("convert", fifo), ("render", fifo, "-o", tmp_path / "p.html")):
+        result = cli(*args)
+        assert result.exit_code == 2 and "not a regular file" in result.output
+
+
+@pytest.mark.parametrize("value", ["²", "12kB"])
+def test_a_bad_size_limit_is_a_usage_error(value):
+    result = cli("convert", SEED, env={"TEIEDITION_MAX_BYTES": value})
+    assert result.exit_code == 2 and "TEIEDITION_MAX_BYTES" in result.output
+
+
+def test_a_huge_size_limit_is_just_a_large_one():
+    result = cli("convert", SEED, "--run-date", "2026-01-01", env={"TEIEDITION_MAX_BYTES": "9" * 23})
+    assert result.exit_code == 0 and result.output.startswith("<?xml")
+
+
+def test_a_huge_source_date_epoch_is_one_clear_line():
+    result = cli("convert", SEED, env={"SOURCE_DATE_EPOCH": "9" * 20})
+    assert result.exit_code == 2 and "SOURCE_DATE_EPOCH" in result.output
+
+
+def test_build_and_convert_read_run_dates_alike(tmp_path):
+    result = cli("build", tmp_path, "-o", tmp_path / "out", "--run-date", "2026W011")
+    assert result.exit_code == 2 and "not a date" in result.output
+
+
+def test_render_without_output_says_where_it_writes(tmp_path):
+    tei = tmp_path / "doc.xml"
+    tei.write_bytes((Path(__file__).parent / "fixtures" / "schematron" / "mark-note-metamark.ok.xml").read_bytes())
+    result = cli("render", tei, "--to", "html")
+    assert result.exit_code == 0 and f"writing {tmp_path / 'doc.html'}" in result.output
+    assert (tmp_path / "doc.html").exists()
+
+
+# --- the print edition ---------------------------------------------------------------------
+
+def _tei_with(replace_from: str, replace_to: str):
+    from teiedition.safexml import parse_xml_bytes
+
+    text = (Path(__file__).parent / "fixtures" / "schematron" / "mark-note-metamark.ok.xml").read_text()
+    return parse_xml_bytes(text.replace(replace_from, replace_to).encode())
+
+
+def test_a_local_image_does_not_crash_the_print_edition():
+    from teiedition.rendering.pdf import PdfRenderer
+
+    tree = _tei_with('<p xml:id="p1">', '<p xml:id="p0"><figure><graphic url="x.png"/></figure></p><p xml:id="p1">')
+    assert PdfRenderer().render(tree).startswith(b"%PDF")
+
+
+def test_missing_cjk_fonts_are_named_loudly(monkeypatch):
+    from teiedition.rendering import pdf
+
+    monkeypatch.setattr(pdf, "font_for", lambda lang: False)
+    renderer = pdf.PdfRenderer()
+    renderer.render(_tei_with("The KWP has", "The KWP 조선노동당 has"))
+    assert len(renderer.warnings) == 1 and "Korean" in renderer.warnings[0] and "fonts-noto-cjk" in renderer.warnings[0]
+    renderer.render(_tei_with("The KWP has", "The KWP has"))
+    assert renderer.warnings == []
