@@ -290,3 +290,14 @@ def test_missing_cjk_fonts_are_named_loudly(monkeypatch):
     assert len(renderer.warnings) == 1 and "Korean" in renderer.warnings[0] and "fonts-noto-cjk" in renderer.warnings[0]
     renderer.render(_tei_with("The KWP has", "The KWP has"))
     assert renderer.warnings == []
+
+
+def test_a_formula_title_is_text_in_catalogue_csv():
+    import csv as csvmod
+
+    from teiedition.building.catalogue import FIELDS, catalogue_csv
+
+    row = {k: None for k in FIELDS}
+    row.update(title='=HYPERLINK("http://evil.example","x")', id="doc-1")
+    (parsed,) = list(csvmod.DictReader(io.StringIO(catalogue_csv([row]))))
+    assert parsed["title"] == "'" + row["title"] and parsed["id"] == "doc-1"
