@@ -301,3 +301,21 @@ def test_a_formula_title_is_text_in_catalogue_csv():
     row.update(title='=HYPERLINK("http://evil.example","x")', id="doc-1")
     (parsed,) = list(csvmod.DictReader(io.StringIO(catalogue_csv([row]))))
     assert parsed["title"] == "'" + row["title"] and parsed["id"] == "doc-1"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit"])
+def test_odd_file_names_give_clean_reports(tmp_path, fmt):
+    import shutil
+
+    bad = Path(__file__).parent / "fixtures" / "schematron" / "mark-note-metamark.bad.xml"
+    for raw in (b"a\x1b[31mred.xml", b"b\xff\xfe.xml"):
+        shutil.copy(bad, os.path.join(os.fsencode(tmp_path), raw))
+    proc = subprocess.run([sys.executable, "-m", "teiedition.cli", "validate", str(tmp_path), "--format", fmt],
+                          capture_output=True)
+    assert proc.returncode == 1, proc.stderr
+    assert b"\x1b" not in proc.stdout and b"\\x1b" in proc.stdout
+    text = proc.stdout.decode("utf-8")  # valid UTF-8 whatever the names
+    if fmt == "json":
+        assert len(json.loads(text)["files"]) == 2
+    elif fmt == "junit":
+        assert len(etree.fromstring(proc.stdout).findall(".//testcase")) == 2
