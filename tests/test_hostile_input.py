@@ -319,3 +319,17 @@ def test_odd_file_names_give_clean_reports(tmp_path, fmt):
         assert len(json.loads(text)["files"]) == 2
     elif fmt == "junit":
         assert len(etree.fromstring(proc.stdout).findall(".//testcase")) == 2
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [
+    ["convert", str(SEED), "--run-date", "2026-01-01"],
+    ["validate", str(Path(__file__).parent / "fixtures" / "schematron" / "id-unique.ok.xml")],
+    ["build", "--help"],
+])
+def test_a_full_disk_on_standard_output_is_one_line_and_exit_2(args):
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([sys.executable, "-m", "teiedition.cli", *args], stdout=full,
+                              stderr=subprocess.PIPE, text=True)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.strip() == "teiedition: error: cannot write the output: No space left on device"

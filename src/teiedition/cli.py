@@ -8,6 +8,7 @@ imported inside the commands so that ``teiedition --help`` starts fast.
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
@@ -15,7 +16,37 @@ import sys
 import click
 
 from . import __version__
-from .errors import EXIT_INTERNAL, TeiEditionError
+from .errors import EXIT_INTERNAL, EXIT_UNREADABLE, TeiEditionError
+
+
+#: Errors of writing (disk full, quota, pipe closed, I/O): one line and exit 2, never "internal error".
+WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EPIPE, errno.EIO})
+
+
+def _write_failed(exc: OSError) -> None:
+    """Say in one line that an output could not be written, keep the shutdown quiet, exit 2."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # what is left in the buffer goes nowhere, silently
+    except (OSError, ValueError):
+        pass
+    click.echo(f"teiedition: error: cannot write the output: {exc.strerror or exc}", err=True)
+    sys.exit(EXIT_UNREADABLE)
+
+
+class CommandGroup(click.Group):
+    """The ``teiedition`` group: a full disk or closed pipe on standard output is one line, exit 2."""
+
+    def main(self, *args, **kwargs):
+        try:
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                sys.stdout.flush()
+        except OSError as exc:
+            if exc.errno not in WRITE_ERRNOS:
+                raise
+            _write_failed(exc)
 
 
 def reports_errors(func):
@@ -33,6 +64,14 @@ def reports_errors(func):
             sys.exit(130)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
+        except OSError as exc:
+            if exc.errno in WRITE_ERRNOS and not os.environ.get("TEIEDITION_DEBUG"):
+                _write_failed(exc)
+            if os.environ.get("TEIEDITION_DEBUG"):
+                raise
+            click.echo(f"teiedition: internal error: {type(exc).__name__}: {exc} "
+                       "(set TEIEDITION_DEBUG=1 for a traceback)", err=True)
+            sys.exit(EXIT_INTERNAL)
         except Exception as exc:  # a bug: say so in one line unless debugging
             if os.environ.get("TEIEDITION_DEBUG"):
                 raise
@@ -46,7 +85,7 @@ def reports_errors(func):
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="teiedition")
 def main() -> None:
     """TEI P5 editions of archival translations: convert, validate, render, build.

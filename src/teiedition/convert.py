@@ -245,7 +245,7 @@ def convert_file(src: str | os.PathLike, out: str | os.PathLike | None, *,
     conversion = convert_source_text(text, source_name=str(src), run_date=run_date)
     if out is None:
         sys.stdout.buffer.write(conversion.tei)
-        sys.stdout.flush()
+        sys.stdout.flush()  # a full disk or closed pipe is the CLI's one line (exit 2), not a failure here
     else:
         try:
             atomic_write(out, conversion.tei)
@@ -270,6 +270,13 @@ def _sources(sources) -> list[tuple[Path, bool]]:
         else:
             found.append((p, False))
     return found
+
+
+def out_is_stdout_error(exc: OSError, target) -> bool:
+    """A write error on standard output (disk full, closed pipe): the command stops with one line."""
+    import errno
+
+    return target is None and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EPIPE, errno.EIO)
 
 
 def _same_file_key(path: Path) -> str:
@@ -316,6 +323,14 @@ def convert(sources, output: str | None, *, run_date: str | None = None, quiet: 
         except RecursionError:
             print(f"teiedition: error: {path}: document too deeply nested to convert", file=sys.stderr)
             code = max(code, EXIT_UNREADABLE)
+            continue
+        except OSError as exc:
+            if out_is_stdout_error(exc, target):
+                raise
+            if os.environ.get("TEIEDITION_DEBUG"):
+                raise
+            print(f"teiedition: internal error: {path}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            code = max(code, EXIT_INTERNAL)
             continue
         except Exception as exc:  # a bug: one line, keep going with the other files
             if os.environ.get("TEIEDITION_DEBUG"):

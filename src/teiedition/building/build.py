@@ -255,6 +255,8 @@ def _build_document(task: Task, stages) -> DocResult:
         return DocResult(task.doc_id, "valid", "", tuple(written), record, warnings)
     except TeiEditionError as exc:
         return DocResult(task.doc_id, "failed", _without_path(str(exc), task.source), tuple(written))
+    except OSError as exc:  # disk full, quota, an output folder gone: say what, not "internal error"
+        return DocResult(task.doc_id, "failed", f"cannot write or read: {exc.strerror or exc}", tuple(written))
     except Exception as exc:  # a bug in a stage must not stop the other documents
         return DocResult(task.doc_id, "failed", f"internal error: {type(exc).__name__}: {exc}", tuple(written))
 
