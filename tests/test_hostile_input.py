@@ -333,3 +333,13 @@ def test_a_full_disk_on_standard_output_is_one_line_and_exit_2(args):
                               stderr=subprocess.PIPE, text=True)
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.strip() == "teiedition: error: cannot write the output: No space left on device"
+
+
+def test_render_accepts_valid_tei_that_is_deep_or_has_many_namespaces():
+    from teiedition.rendering.render import HtmlRenderer
+
+    deep = _tei_with("The KWP has changed its line.", "<hi>" * 150 + "deep words" + "</hi>" * 150)
+    namespaces = "".join(f' xmlns:n{i}="urn:x-{i}"' for i in range(300))
+    wide = _tei_with('<TEI xmlns="http://www.tei-c.org/ns/1.0"', '<TEI xmlns="http://www.tei-c.org/ns/1.0"' + namespaces)
+    assert "deep words" in HtmlRenderer().render(deep)
+    assert "The KWP has changed its line." in HtmlRenderer().render(wide)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from lxml import etree
 
@@ -53,6 +54,13 @@ class TransformResult:
     messages: tuple[str, ...] = ()
 
 
+#: The JDK parser inside Saxon refuses depth over 100 and 200 attributes (namespaces) per element,
+#: valid TEI that ``validate`` accepts; the text Saxon gets comes from our hardened lxml parse.
+_PARSER_PROPERTY = "http://saxon.sf.net/feature/parserProperty?uri="
+_JAXP = "http://www.oracle.com/xml/jaxp/properties/"
+_JAXP_LIMITS = ("maxElementDepth", "elementAttributeLimit")
+
+
 def processor():
     """The one ``PySaxonProcessor`` of this process, created on first use."""
     global _processor
@@ -62,6 +70,8 @@ def processor():
 
             proc = PySaxonProcessor(license=False)
             proc.set_configuration_property(_XINCLUDE, "false")
+            for name in _JAXP_LIMITS:  # lxml already parsed (and bounded) the input: no second, lower limit
+                proc.set_configuration_property(_PARSER_PROPERTY + quote(_JAXP + name, safe=""), "0")
             _processor = proc
         return _processor
 
