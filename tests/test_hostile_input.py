@@ -343,3 +343,20 @@ def test_render_accepts_valid_tei_that_is_deep_or_has_many_namespaces():
     wide = _tei_with('<TEI xmlns="http://www.tei-c.org/ns/1.0"', '<TEI xmlns="http://www.tei-c.org/ns/1.0"' + namespaces)
     assert "deep words" in HtmlRenderer().render(deep)
     assert "The KWP has changed its line." in HtmlRenderer().render(wide)
+
+
+def test_an_xml_id_named_like_a_page_id_does_not_duplicate_it():
+    import collections
+    import re
+
+    from teiedition.rendering.render import HtmlRenderer
+
+    tree = _tei_with('<p xml:id="p1"><seg type="marked" xml:id="m1">', '<p xml:id="notes"><seg type="marked" xml:id="index">')
+    text = etree.tostring(tree).decode().replace("#m1", "#index").replace(
+        "</body>", '<p>See <ref target="#notes">above</ref>.</p></body>')
+    from teiedition.safexml import parse_xml_bytes
+
+    html = HtmlRenderer().render(parse_xml_bytes(text.encode()))
+    ids = collections.Counter(re.findall(r' id="([^"]+)"', html))
+    assert [k for k, v in ids.items() if v > 1] == []
+    assert 'href="#te-id-notes"' in html and 'data-target="te-id-index"' in html
