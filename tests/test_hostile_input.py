@@ -360,3 +360,18 @@ def test_an_xml_id_named_like_a_page_id_does_not_duplicate_it():
     ids = collections.Counter(re.findall(r' id="([^"]+)"', html))
     assert [k for k, v in ids.items() if v > 1] == []
     assert 'href="#te-id-notes"' in html and 'data-target="te-id-index"' in html
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_AS as on Linux")
+def test_render_under_a_memory_limit_says_what_happened(tmp_path):
+    import resource
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (3 * 2**30, resource.RLIM_INFINITY))
+
+    tei = Path(__file__).parent / "fixtures" / "schematron" / "mark-note-metamark.ok.xml"
+    proc = subprocess.run([sys.executable, "-m", "teiedition.cli", "render", str(tei), "-o", str(tmp_path / "x.html")],
+                          capture_output=True, text=True, preexec_fn=limit)
+    assert proc.returncode == 1, proc.stderr
+    assert "cannot start under the memory limit" in proc.stderr and "graal" not in proc.stderr
+    assert not (tmp_path / "x.html").exists()

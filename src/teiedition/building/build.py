@@ -33,7 +33,7 @@ from typing import Callable, TextIO
 from urllib.parse import quote
 
 from ..convert import resolve_run_date
-from ..errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, InputError, TeiEditionError
+from ..errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EngineUnavailable, InputError, TeiEditionError
 from ..files import atomic_write, write_if_changed
 from .manifest import (build_key, find_sources, load_manifest, output_lock, plan_build,
                        remove_leftover_temp_files, save_manifest, toolchain_digest)
@@ -315,7 +315,10 @@ def make_stages(stages_factory: Callable, pdf: bool):
         return stages_factory(pdf=pdf)
     except Exception as exc:
         reason = str(exc) if isinstance(exc, TeiEditionError) else f"{type(exc).__name__}: {exc}"
-        raise PipelineSetupError(f"cannot set up the pipeline: {reason}") from None
+        error = PipelineSetupError(f"cannot set up the pipeline: {reason}")
+        if isinstance(exc, EngineUnavailable):
+            error.exit_code = exc.exit_code  # the machine, not a bug: exit 1
+        raise error from None
 
 
 _worker_stages = None

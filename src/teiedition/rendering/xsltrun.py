@@ -16,6 +16,7 @@ Usage::
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ from urllib.parse import quote
 from lxml import etree
 
 from .. import resources
-from ..errors import InvalidDocument, TeiEditionError
+from ..errors import EngineUnavailable, InvalidDocument, TeiEditionError
 from ..safexml import parse_xml_bytes
 
 #: Where the stylesheets live: the repository's ``xslt/`` folder (override with TEIEDITION_XSLT_DIR).
@@ -61,11 +62,42 @@ _JAXP = "http://www.oracle.com/xml/jaxp/properties/"
 _JAXP_LIMITS = ("maxElementDepth", "elementAttributeLimit")
 
 
+def _check_isolate_can_start() -> None:
+    """Under an address-space limit (``ulimit -v``) saxonche's GraalVM runtime cannot start and
+    kills the whole process with ``graal_create_isolate error``; try it in a child first."""
+    try:
+        import resource
+
+        soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+    except (ImportError, ValueError, OSError):
+        return
+    if soft == resource.RLIM_INFINITY or not hasattr(os, "fork"):
+        return
+    pid = os.fork()
+    if pid == 0:  # the child: start the engine, report by exit status only
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+            from saxonche import PySaxonProcessor
+
+            PySaxonProcessor(license=False)
+            os._exit(0)
+        except BaseException:
+            os._exit(1)
+    _pid, status = os.waitpid(pid, 0)
+    if status != 0:
+        raise EngineUnavailable(
+            f"the XSLT engine (saxonche) cannot start under the memory limit of {soft // 2**20} MB "
+            "(ulimit -v): its runtime reserves about 32 GB of address space; raise or remove the limit")
+
+
 def processor():
     """The one ``PySaxonProcessor`` of this process, created on first use."""
     global _processor
     with _lock:
         if _processor is None:
+            _check_isolate_can_start()
             from saxonche import PySaxonProcessor
 
             proc = PySaxonProcessor(license=False)
