@@ -254,7 +254,7 @@ def test_a_huge_source_date_epoch_is_one_clear_line():
 
 def test_build_and_convert_read_run_dates_alike(tmp_path):
     result = cli("build", tmp_path, "-o", tmp_path / "out", "--run-date", "2026W011")
-    assert result.exit_code == 2 and "not a date" in result.output
+    assert result.exit_code == 2 and "--run-date must be YYYY-MM-DD" in result.output
 
 
 def test_render_without_output_says_where_it_writes(tmp_path):

@@ -190,7 +190,7 @@ def resolve_run_date(run_date: str | None) -> str:
     """The option, else SOURCE_DATE_EPOCH (reproducible builds), else today in UTC."""
     if run_date:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", run_date):
-            raise InputError(f"--run-date {run_date!r} is not a date (YYYY-MM-DD)")
+            raise InputError(f"--run-date must be YYYY-MM-DD, not {run_date!r}")
         try:
             datetime.strptime(run_date, "%Y-%m-%d")
         except ValueError:
