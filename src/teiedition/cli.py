@@ -8,6 +8,7 @@ imported inside the commands so that ``teiedition --help`` starts fast.
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
@@ -15,7 +16,37 @@ import sys
 import click
 
 from . import __version__
-from .errors import EXIT_INTERNAL, TeiEditionError
+from .errors import EXIT_INTERNAL, EXIT_UNREADABLE, TeiEditionError
+
+
+#: Errors of writing (disk full, quota, pipe closed, I/O): one line and exit 2, never "internal error".
+WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EPIPE, errno.EIO})
+
+
+def _write_failed(exc: OSError) -> None:
+    """Say in one line that an output could not be written, keep the shutdown quiet, exit 2."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # what is left in the buffer goes nowhere, silently
+    except (OSError, ValueError):
+        pass
+    click.echo(f"teiedition: error: cannot write the output: {exc.strerror or exc}", err=True)
+    sys.exit(EXIT_UNREADABLE)
+
+
+class CommandGroup(click.Group):
+    """The ``teiedition`` group: a full disk or closed pipe on standard output is one line, exit 2."""
+
+    def main(self, *args, **kwargs):
+        try:
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                sys.stdout.flush()
+        except OSError as exc:
+            if exc.errno not in WRITE_ERRNOS:
+                raise
+            _write_failed(exc)
 
 
 def reports_errors(func):
@@ -33,6 +64,14 @@ def reports_errors(func):
             sys.exit(130)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
+        except OSError as exc:
+            if exc.errno in WRITE_ERRNOS and not os.environ.get("TEIEDITION_DEBUG"):
+                _write_failed(exc)
+            if os.environ.get("TEIEDITION_DEBUG"):
+                raise
+            click.echo(f"teiedition: internal error: {type(exc).__name__}: {exc} "
+                       "(set TEIEDITION_DEBUG=1 for a traceback)", err=True)
+            sys.exit(EXIT_INTERNAL)
         except Exception as exc:  # a bug: say so in one line unless debugging
             if os.environ.get("TEIEDITION_DEBUG"):
                 raise
@@ -46,7 +85,7 @@ def reports_errors(func):
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="teiedition")
 def main() -> None:
     """TEI P5 editions of archival translations: convert, validate, render, build.
@@ -141,8 +180,11 @@ def render(source, target, output, paper, notes):
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Also make the print edition.")
 @click.option("--run-date", metavar="YYYY-MM-DD", help="Date recorded in revisionDesc.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal, off in CI).")
+@click.option("--time-limit", "time_limit", type=click.FloatRange(min=0), default=300, show_default=True,
+              metavar="SECONDS", help="Time one document may take; a slower one fails as 'file: reason' "
+                                      "and the others are built (0: no limit).")
 @reports_errors
-def build(source, output, jobs, force, pdf, run_date, progress):
+def build(source, output, jobs, force, pdf, run_date, progress, time_limit):
     """Build a folder of sources into a folder of editions (TEI, report, HTML, PDF, index).
 
     For each SOURCE/NAME.txt: NAME.xml (TEI), NAME.validation.json, NAME.html,
@@ -156,7 +198,7 @@ def build(source, output, jobs, force, pdf, run_date, progress):
     from .building.build import build as build_collection
 
     code = build_collection(source, output, jobs=jobs, force=force, pdf=pdf,
-                            run_date=run_date, progress=progress)
+                            run_date=run_date, progress=progress, time_limit=time_limit)
     sys.exit(code)
 
 

@@ -198,9 +198,12 @@ def resolve_run_date(run_date: str | None) -> str:
         except ValueError:
             raise InputError(f"--run-date is not a calendar date: {run_date!r}") from None
         return run_date
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%d")
+    epoch = (os.environ.get("SOURCE_DATE_EPOCH") or "").strip()
+    if epoch and epoch.isascii() and epoch.isdigit():
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%d")
+        except (OverflowError, OSError, ValueError):
+            raise InputError(f"SOURCE_DATE_EPOCH={epoch} is not a usable date (seconds since 1970)") from None
     return datetime.now(tz=timezone.utc).strftime("%Y-%m-%d")
 
 
@@ -230,11 +233,9 @@ def convert_source_text(text: str, *, source_name: str, run_date: str | None = N
 
 def read_source(path: str | os.PathLike) -> tuple[str, tuple[str, ...]]:
     """Read and decode a plain-text source; one-line InputError when it cannot be used."""
-    from .safexml import read_bytes
+    from .safexml import max_input_bytes, read_bytes
 
-    value = os.environ.get("TEIEDITION_MAX_BYTES", "")
-    limit = int(value) if value.isdigit() else DEFAULT_MAX_TEXT_BYTES
-    data = read_bytes(path, max_bytes=limit)
+    data = read_bytes(path, max_bytes=max_input_bytes(DEFAULT_MAX_TEXT_BYTES))
     decoded = decode_source(data, name=str(path))
     return decoded.text, decoded.warnings
 
@@ -246,7 +247,7 @@ def convert_file(src: str | os.PathLike, out: str | os.PathLike | None, *,
     conversion = convert_source_text(text, source_name=str(src), run_date=run_date)
     if out is None:
         sys.stdout.buffer.write(conversion.tei)
-        sys.stdout.flush()
+        sys.stdout.flush()  # a full disk or closed pipe is the CLI's one line (exit 2), not a failure here
     else:
         try:
             atomic_write(out, conversion.tei)
@@ -273,6 +274,18 @@ def _sources(sources) -> list[tuple[Path, bool]]:
     return found
 
 
+def out_is_stdout_error(exc: OSError, target) -> bool:
+    """A write error on standard output (disk full, closed pipe): the command stops with one line."""
+    import errno
+
+    return target is None and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EPIPE, errno.EIO)
+
+
+def _same_file_key(path: Path) -> str:
+    """One spelling per file (symlinks and ``..`` resolved), to catch outputs that hit an input or each other."""
+    return os.path.normcase(os.path.realpath(path))
+
+
 def convert(sources, output: str | None, *, run_date: str | None = None, quiet: bool = False) -> int:
     """The ``convert`` command: one file to a file (or stdout), several or a folder to a folder.
 
@@ -290,9 +303,20 @@ def convert(sources, output: str | None, *, run_date: str | None = None, quiet: 
     if to_folder and Path(output).exists() and not Path(output).is_dir():
         raise InputError("is a file; several sources need an output folder", path=output)
     code = EXIT_OK
+    inputs = {_same_file_key(p) for p, _d in items}
+    written_from: dict = {}  # output file -> the source it was converted from
     for path, _from_dir in items:
         target = (Path(output) / (path.stem + ".xml")) if to_folder else output
         try:
+            if target is not None:
+                key = _same_file_key(Path(target))
+                if key in inputs:
+                    raise InputError(f"the output {target} would overwrite a source; choose another -o",
+                                     path=str(path))
+                if key in written_from:
+                    raise InputError(f"would overwrite {target}, converted from {written_from[key]} in this run; "
+                                     "rename one of the sources", path=str(path))
+                written_from[key] = path
             warnings = convert_file(path, target, run_date=resolved)
         except TeiEditionError as exc:
             print(f"teiedition: error: {exc}", file=sys.stderr)
@@ -301,6 +325,14 @@ def convert(sources, output: str | None, *, run_date: str | None = None, quiet: 
         except RecursionError:
             print(f"teiedition: error: {path}: document too deeply nested to convert", file=sys.stderr)
             code = max(code, EXIT_UNREADABLE)
+            continue
+        except OSError as exc:
+            if out_is_stdout_error(exc, target):
+                raise
+            if os.environ.get("TEIEDITION_DEBUG"):
+                raise
+            print(f"teiedition: internal error: {path}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            code = max(code, EXIT_INTERNAL)
             continue
         except Exception as exc:  # a bug: one line, keep going with the other files
             if os.environ.get("TEIEDITION_DEBUG"):

@@ -42,6 +42,12 @@ class XmlSyntaxError(InputError):
     """The input is not well-formed XML."""
 
 
+class EngineUnavailable(TeiEditionError):
+    """A rendering engine cannot start on this machine (e.g. under a memory limit): say so, exit 1."""
+
+    exit_code = 1
+
+
 class InvalidDocument(TeiEditionError):
     """The input is readable but not what the operation needs (e.g. not TEI)."""
 

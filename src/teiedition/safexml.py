@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 
 from lxml import etree
@@ -23,12 +24,14 @@ DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 
 
-def max_input_bytes() -> int:
-    """The size limit in force: the environment may raise or lower the default."""
-    value = os.environ.get("TEIEDITION_MAX_BYTES")
-    if value and value.isdigit():
-        return int(value)
-    return DEFAULT_MAX_BYTES
+def max_input_bytes(default: int = DEFAULT_MAX_BYTES) -> int:
+    """The size limit in force: ``TEIEDITION_MAX_BYTES`` (ASCII digits) may raise or lower the default."""
+    value = (os.environ.get("TEIEDITION_MAX_BYTES") or "").strip()
+    if not value:
+        return default
+    if not (value.isascii() and value.isdigit()):
+        raise InputError(f"TEIEDITION_MAX_BYTES must be a whole number of bytes, not {value!r}")
+    return int(value)
 
 
 def _parser() -> etree.XMLParser:
@@ -48,9 +51,12 @@ def read_bytes(path: str | os.PathLike, *, max_bytes: int | None = None) -> byte
     limit = max_input_bytes() if max_bytes is None else max_bytes
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if p.is_dir():
+        st = p.stat()
+        size = st.st_size
+        if stat.S_ISDIR(st.st_mode):
             raise InputError("is a directory, not a file", path=str(path))
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block or never end
+            raise InputError("not a regular file (a FIFO, device or socket); give a file", path=str(path))
         if size > limit:
             raise InputError(
                 f"file is {size / 1048576:.1f} MB, over the {limit / 1048576:.0f} MB limit "
@@ -58,7 +64,7 @@ def read_bytes(path: str | os.PathLike, *, max_bytes: int | None = None) -> byte
                 path=str(path),
             )
         with open(p, "rb") as fh:
-            data = fh.read(limit + 1)
+            data = _read_at_most(fh, limit)
     except InputError:
         raise
     except FileNotFoundError:
@@ -67,9 +73,20 @@ def read_bytes(path: str | os.PathLike, *, max_bytes: int | None = None) -> byte
         raise InputError("permission denied", path=str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
-    if len(data) > limit:
+    if data is None:
         raise InputError("file grew past the size limit while being read", path=str(path))
     return data
+
+
+def _read_at_most(fh, limit: int) -> bytes | None:
+    """The whole file in 1 MB chunks, or None past ``limit`` bytes (any limit, however large, is safe)."""
+    chunks, total = [], 0
+    while chunk := fh.read(1 << 20):
+        total += len(chunk)
+        if total > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def parse_xml_bytes(data: bytes, *, name: str = "<input>", allow_xinclude: bool = False) -> etree._ElementTree:

@@ -38,10 +38,18 @@
       select="exists(//text//note[normalize-space(@n)][te:is-numbered-note(.)])"/>
 
 
-  <!-- A stable HTML id for any source element: its xml:id, else its position. -->
+  <!-- A stable HTML id for any source element: its xml:id, else its position.  An xml:id that is
+       one of the page's own ids (notes, index, main...) or looks like a generated one gets a
+       prefix, so no two elements of the page share an id. -->
+  <xsl:variable name="te:page-ids" as="xs:string*" select="('about', 'about-title', 'citation-text',
+      'cite', 'cite-title', 'diplomatic-view', 'document', 'edition', 'edition-title', 'index',
+      'index-title', 'main', 'notes', 'notes-title', 'title')"/>
   <xsl:function name="te:id" as="xs:string">
     <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="if ($node/@xml:id) then string($node/@xml:id)
+    <xsl:variable name="id" select="string($node/@xml:id)"/>
+    <xsl:sequence select="if ($id = $te:page-ids or starts-with($id, 'te-') or starts-with($id, 'note-')
+            or starts-with($id, 'noteref-') or starts-with($id, 'index-')) then 'te-id-' || $id
+        else if ($id) then $id
         else 'te-' || local-name($node) || '-' || $node/accumulator-before('te:element-count')"/>
   </xsl:function>
 
@@ -94,8 +102,9 @@
     <xsl:param name="uri" as="xs:string?"/>
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="href" select="te:safe-href($uri)"/>
-    <xsl:sequence select="if (starts-with($href, '#'))
-        then $href[exists(key('te:by-id', substring($href, 2), root($context))[ancestor::text])]
+    <xsl:variable name="local" select="if (starts-with($href, '#'))
+        then key('te:by-id', substring($href, 2), root($context))[ancestor::text][1] else ()"/>
+    <xsl:sequence select="if (starts-with($href, '#')) then ($local ! ('#' || te:id(.)))
         else $href"/>
   </xsl:function>
 

@@ -83,7 +83,7 @@
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:if test="@xml:id and not($te:copy)">
       <xsl:variable name="marks" select="key('te:by-target', string(@xml:id))[self::metamark]"/>
-      <xsl:variable name="target" select="string(@xml:id)"/>
+      <xsl:variable name="target" select="te:id(.)"/>
       <xsl:for-each select="$marks">
         <xsl:call-template name="te:margin-mark">
           <xsl:with-param name="slot" select="position()"/>
@@ -119,7 +119,7 @@
   </xsl:function>
 
   <!-- The translator's note that reports a mark: same target, else the nearest translator's note after it. -->
-  <xsl:function name="te:mark-note" as="element()?">
+  <xsl:function name="te:mark-note" as="element()?" cache="yes">
     <xsl:param name="mark" as="element()"/>
     <xsl:variable name="ids" select="for $t in tokenize(normalize-space($mark/@target), ' ') return substring-after($t, '#')"/>
     <xsl:sequence select="(

@@ -25,7 +25,7 @@
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:if test="@xml:id and not($te:copy)">
-      <xsl:attribute name="id" select="@xml:id"/>
+      <xsl:attribute name="id" select="te:id(.)"/>
     </xsl:if>
     <xsl:attribute name="class" select="string-join(distinct-values((
         'tei-' || local-name(), $class,
@@ -305,7 +305,7 @@
     <xsl:variable name="image" select="(te:targets(@facs)/descendant-or-self::graphic/@url, @facs[not(starts-with(., '#'))])
         ! te:local-src(string(.))"/>
     <span class="tei-pb">
-      <xsl:if test="@xml:id and not($te:copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:if test="@xml:id and not($te:copy)"><xsl:attribute name="id" select="te:id(.)"/></xsl:if>
       <xsl:choose>
         <xsl:when test="exists($image)"><a href="{$image[1]}" title="Page image"><xsl:value-of select="$label"/></a></xsl:when>
         <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>

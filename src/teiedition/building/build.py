@@ -23,6 +23,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -32,7 +33,7 @@ from typing import Callable, TextIO
 from urllib.parse import quote
 
 from ..convert import resolve_run_date
-from ..errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, InputError, TeiEditionError
+from ..errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EngineUnavailable, InputError, TeiEditionError
 from ..files import atomic_write, write_if_changed
 from .manifest import (build_key, find_sources, load_manifest, output_lock, plan_build,
                        remove_leftover_temp_files, save_manifest, toolchain_digest)
@@ -47,6 +48,37 @@ IN_FLIGHT_PER_WORKER = 4
 COLLECTION_STEMS = frozenset({"index", "catalogue"})
 #: Status a worker reports when its pipeline could not be set up (stops the build).
 SETUP_FAILED = "setup-failed"
+#: Seconds one document may take (``--time-limit``); 0 means no limit.
+DEFAULT_TIME_LIMIT = 300.0
+
+
+class DocumentTimeout(BaseException):
+    """Raised inside a document's build past its time limit (not an ``Exception``: no stage may swallow it)."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float):
+    """Interrupt the document being built after ``seconds`` (SIGALRM; main thread, POSIX only).
+
+    Why: one crafted source must not block a worker forever; the document fails as
+    ``file: reason`` and the others are still built.
+    """
+    usable = seconds and seconds > 0 and hasattr(signal, "setitimer") \
+        and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expired(signum, frame):
+        raise DocumentTimeout
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 # --------------------------------------------------------------------------- stages
@@ -96,6 +128,11 @@ class PipelineStages:
     def pdf(self, tree) -> bytes:
         return self._pdf.render(tree)
 
+    @property
+    def pdf_warnings(self) -> tuple[str, ...]:
+        """What the print edition could not do in the last document (a script with no font)."""
+        return tuple(self._pdf.warnings)
+
 
 @dataclass(frozen=True)
 class Checked:
@@ -119,6 +156,7 @@ class Task:
     pdf: bool
     run_date: str
     keep_date: bool = False  # no run date was asked for: a TEI that only differs by its date keeps it
+    time_limit: float = DEFAULT_TIME_LIMIT
 
 
 @dataclass(frozen=True)
@@ -171,7 +209,18 @@ def _recorded_run_date(path: Path) -> str | None:
 
 
 def build_document(task: Task, stages) -> DocResult:
-    """Convert, validate and render one source; any error becomes a ``failed`` result."""
+    """Convert, validate and render one source within the time limit; any error becomes ``failed``."""
+    try:
+        with time_limit(task.time_limit):
+            return _build_document(task, stages)
+    except DocumentTimeout:
+        _remove(Path(task.output), output_names(task.doc_id, pdf=True).values())
+        return DocResult(task.doc_id, "failed",
+                         f"took longer than the time limit of {task.time_limit:g} s; not built "
+                         "(raise it with --time-limit SECONDS, 0 for none)")
+
+
+def _build_document(task: Task, stages) -> DocResult:
     from .catalogue import read_record
     from ..convert import read_source
     from ..safexml import parse_xml_bytes
@@ -201,10 +250,13 @@ def build_document(task: Task, stages) -> DocResult:
         html = stages.html(tree, tei_href=quote(names["tei"]), pdf_href=quote(names["pdf"]) if task.pdf else None)
         atomic_write(out / names["html"], html)
         written.append(names["html"])
-        warnings = read_warnings + tuple(warnings) + tuple(getattr(stages, "html_warnings", ()))
+        warnings = read_warnings + tuple(warnings) + tuple(getattr(stages, "html_warnings", ())) \
+            + (tuple(getattr(stages, "pdf_warnings", ())) if task.pdf else ())
         return DocResult(task.doc_id, "valid", "", tuple(written), record, warnings)
     except TeiEditionError as exc:
         return DocResult(task.doc_id, "failed", _without_path(str(exc), task.source), tuple(written))
+    except OSError as exc:  # disk full, quota, an output folder gone: say what, not "internal error"
+        return DocResult(task.doc_id, "failed", f"cannot write or read: {exc.strerror or exc}", tuple(written))
     except Exception as exc:  # a bug in a stage must not stop the other documents
         return DocResult(task.doc_id, "failed", f"internal error: {type(exc).__name__}: {exc}", tuple(written))
 
@@ -263,7 +315,10 @@ def make_stages(stages_factory: Callable, pdf: bool):
         return stages_factory(pdf=pdf)
     except Exception as exc:
         reason = str(exc) if isinstance(exc, TeiEditionError) else f"{type(exc).__name__}: {exc}"
-        raise PipelineSetupError(f"cannot set up the pipeline: {reason}") from None
+        error = PipelineSetupError(f"cannot set up the pipeline: {reason}")
+        if isinstance(exc, EngineUnavailable):
+            error.exit_code = exc.exit_code  # the machine, not a bug: exit 1
+        raise error from None
 
 
 _worker_stages = None
@@ -343,7 +398,7 @@ class Summary:
 def build(source: str | os.PathLike = "seeds", output: str | os.PathLike = "editions", *,
           jobs: int = 0, force: bool = False, pdf: bool = True, run_date: str | None = None,
           progress: bool | None = None, stages: Callable | None = None,
-          stream: TextIO | None = None) -> int:
+          stream: TextIO | None = None, time_limit: float = DEFAULT_TIME_LIMIT) -> int:
     """Build every ``*.txt`` in ``source`` into ``output``; return the exit code.
 
     ``stages`` is a picklable factory ``stages(pdf=bool)`` returning an object
@@ -352,7 +407,8 @@ def build(source: str | os.PathLike = "seeds", output: str | os.PathLike = "edit
     (stderr).  Exit 0 when every document is valid, 1 when any is invalid or failed.
     """
     summary = run_build(Path(source), Path(output), jobs=jobs, force=force, pdf=pdf,
-                        run_date=run_date, progress=progress, stages=stages, stream=stream)
+                        run_date=run_date, progress=progress, stages=stages, stream=stream,
+                        time_limit=time_limit)
     return EXIT_INVALID if summary.failed or summary.invalid else EXIT_OK
 
 
@@ -370,7 +426,8 @@ def prepare_output(output: Path) -> None:
 
 def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False, pdf: bool = True,
               run_date: str | None = None, progress: bool | None = None,
-              stages: Callable | None = None, stream: TextIO | None = None) -> Summary:
+              stages: Callable | None = None, stream: TextIO | None = None,
+              time_limit: float = DEFAULT_TIME_LIMIT) -> Summary:
     """The build itself (see ``build``); returns the counts for callers and benchmarks."""
     started = time.monotonic()
     stream = sys.stderr if stream is None else stream
@@ -394,7 +451,8 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
             entry = manifest["documents"].pop(doc_id)
             _remove(output, entry.get("outputs", ()))
         keep_date = run_date is None and not os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-        tasks = {src.stem: Task(src.stem, str(src), str(output), pdf, day, keep_date) for src, _ in plan.todo}
+        tasks = {src.stem: Task(src.stem, str(src), str(output), pdf, day, keep_date, time_limit)
+                 for src, _ in plan.todo}
         facts = {src.stem: stat for src, stat in plan.todo}
 
         def record(result: DocResult, bar: Progress) -> None:

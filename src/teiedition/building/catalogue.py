@@ -108,8 +108,25 @@ def catalogue_csv(rows: list[dict]) -> str:
     writer = csv.DictWriter(buf, fieldnames=FIELDS, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("" if row[k] is None else row[k]) for k in FIELDS})
+        writer.writerow({k: _cell(row[k]) for k in FIELDS})
     return buf.getvalue()
+
+
+def _cell(value) -> str:
+    """A CSV cell a spreadsheet shows as text: one starting ``= + - @`` (a formula) gets a leading ``'``.
+
+    Why: titles come from strangers' pages; OWASP's advice against CSV formula injection.
+    catalogue.json keeps the exact value.
+    """
+    if value is None:
+        return ""
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 
 def readable_date(iso: str | None) -> str:

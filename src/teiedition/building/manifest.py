@@ -83,6 +83,20 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def source_sha256(src: Path) -> str:
+    """The source's SHA-256, or "" when it cannot be read or is a link out of its folder.
+
+    Why: one unreadable source must fail alone (the worker says why), and the manifest must
+    never record a fingerprint of a file outside the source folder.
+    """
+    if src.is_symlink() and not src.resolve().is_relative_to(src.parent.resolve()):
+        return ""
+    try:
+        return file_sha256(src)
+    except OSError:
+        return ""
+
+
 def build_key(source_sha: str, toolchain: str, *, pdf: bool) -> str:
     return hashlib.sha256(f"{source_sha}\n{toolchain}\npdf={pdf}".encode()).hexdigest()[:32]
 
@@ -123,12 +137,16 @@ def plan_build(sources: list[Path], output: Path, manifest: dict, toolchain: str
     for src in sources:
         doc_id = src.stem
         seen.add(doc_id)
-        st = src.stat()
+        try:
+            st = src.stat()
+        except OSError:  # vanished or unreachable: the worker reports it as `file: reason`
+            plan.todo.append((src, {"size": 0, "mtime_ns": 0, "sha256": ""}))
+            continue
         entry = docs.get(doc_id)
         stat_now = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
         if entry and not force and entry.get("status") == "valid":
             same_stat = entry.get("size") == st.st_size and entry.get("mtime_ns") == st.st_mtime_ns
-            sha = entry.get("sha256") if same_stat else file_sha256(src)
+            sha = entry.get("sha256") if same_stat else source_sha256(src)
             if (entry.get("key") == build_key(sha, toolchain, pdf=pdf)
                     and all(isinstance(name, str) and (output / name).exists() for name in entry.get("outputs", ()))):
                 # the recorded stat is left alone, so an unchanged build leaves the manifest unchanged
@@ -138,7 +156,7 @@ def plan_build(sources: list[Path], output: Path, manifest: dict, toolchain: str
                 continue
             plan.todo.append((src, {**stat_now, "sha256": sha}))
             continue
-        plan.todo.append((src, {**stat_now, "sha256": file_sha256(src)}))
+        plan.todo.append((src, {**stat_now, "sha256": source_sha256(src)}))
     plan.removed = sorted(set(docs) - seen)
     return plan
 
@@ -147,16 +165,42 @@ def load_manifest(output: Path) -> dict:
     """The previous build's manifest, or an empty one when absent, unreadable or of another format."""
     empty = {"format": MANIFEST_FORMAT, "documents": {}}
     path = output / MANIFEST_NAME
+    if (path.exists() or path.is_symlink()) and not path.is_file():
+        raise InputError("is not a file, so the build cannot record what it built; remove it", path=str(path))
     try:
+        if not path.is_file() or path.stat().st_size > MAX_MANIFEST_BYTES:
+            return empty
         data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # unreadable, not JSON, nested too deep
         return empty
     if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT or not isinstance(data.get("documents"), dict):
         return empty
-    # an entry of the wrong shape (a hand edit, a bug) only means that document is rebuilt
-    data["documents"] = {k: v for k, v in data["documents"].items()
-                         if isinstance(v, dict) and isinstance(v.get("outputs", []), list)}
+    # an entry of the wrong shape (a hand edit, a bug, an attack) only means that document is rebuilt;
+    # outputs are only ever the document's own four names, so a removed entry deletes nothing else
+    data["documents"] = {k: v for k, v in data["documents"].items() if _sound_entry(k, v)}
     return data
+
+
+#: A manifest larger than this is not ours (one entry is well under 2 kB).
+MAX_MANIFEST_BYTES = 256 * 1024 * 1024
+_OUTPUT_SUFFIXES = (".xml", ".validation.json", ".html", ".pdf")
+
+
+def _sound_entry(doc_id, entry) -> bool:
+    """Is this a manifest entry build can trust: a plain stem, its own outputs, fields of the right types?"""
+    if not (isinstance(doc_id, str) and doc_id and len(doc_id.encode("utf-8", "surrogatepass")) <= 200
+            and "/" not in doc_id and "\\" not in doc_id and "\0" not in doc_id and not doc_id.startswith(".")):
+        return False
+    if not isinstance(entry, dict):
+        return False
+    outputs = entry.get("outputs", [])
+    if not isinstance(outputs, list) or any(o not in {doc_id + s for s in _OUTPUT_SUFFIXES} for o in outputs):
+        return False
+    for name, kind in (("size", int), ("mtime_ns", int), ("sha256", str), ("key", str), ("status", str),
+                       ("source", str), ("reason", str)):
+        if name in entry and not isinstance(entry[name], kind):
+            return False
+    return entry.get("record") is None or isinstance(entry.get("record"), dict)
 
 
 def save_manifest(output: Path, manifest: dict) -> None:

@@ -37,6 +37,33 @@ def _outer_bracket_end(text: str) -> int:
 
 
 BRACKET_CHAR_RE = re.compile(r"[\[\]]")
+#: Brackets nested deeper than this stay literal text (no translation nests them; it bounds the
+#: work per bracket, so time stays linear in the input, and the TEI's depth stays far below 256).
+MAX_BRACKET_DEPTH = 8
+#: How far back a recogniser looks for the word before a bracket (``word[sic]``, ``F[oreign]``).
+LOOK_BACK = 256
+
+
+def _depths(pairs: list[tuple[int, int, bool]]) -> list[int]:
+    """Nesting depth (1 = outermost) of each pair of ``bracket_pairs`` (sorted by start)."""
+    depths: list[int] = []
+    open_ends: list[int] = []
+    for start, end, _closed in pairs:
+        while open_ends and open_ends[-1] <= start:
+            open_ends.pop()
+        depths.append(len(open_ends) + 1)
+        open_ends.append(end)
+    return depths
+
+
+def _token_before(text: str, start: int) -> tuple[int, int] | None:
+    """(start, end) of the last non-space token before ``start`` (at most LOOK_BACK back), or None."""
+    window_start = max(0, start - LOOK_BACK)
+    m = TOKEN_BEFORE_RE.search(text, window_start, start)
+    return (m.start(1), m.end(1)) if m else None
+
+
+TOKEN_BEFORE_RE = re.compile(r"(\S+)\s*$")
 
 
 def bracket_pairs(text: str) -> list[tuple[int, int, bool]]:
@@ -66,6 +93,7 @@ class BracketContext:
     c_start: int  # index of the content's first character
     whole_line: bool
     footnotes: set  # numbers of footnote texts still waiting for their marker
+    at_block_start: bool = False  # only spaces before the bracket
 
 
 TN_LABEL_RE = re.compile(rf"^(?P<label>(?:sic;\s*)?(?:[Tt]ranslator{APOS}?s?\s+[Nn]ote|[Tt]rans(?:lator)?\.\s*[Nn]ote|"
@@ -238,11 +266,10 @@ def _br_handwritten(ctx):
 def _br_sic(ctx):
     if ctx.content.strip().lower() != "sic":
         return None
-    before = ctx.text[:ctx.start].rstrip()
-    m = re.search(r"(\S+)$", before)
-    if not m:
+    token = _token_before(ctx.text, ctx.start)
+    if not token:
         return [Span(ctx.start, ctx.end, "sic-mark", inner=(ctx.c_start, ctx.c_start), rank=10)]
-    return [Span(m.start(1), ctx.end, "sic", inner=(m.start(1), m.end(1)), rank=10)]
+    return [Span(token[0], ctx.end, "sic", inner=token, rank=10)]
 
 
 def _br_illegible(ctx):
@@ -287,13 +314,14 @@ def _br_scope(ctx):
 
 
 def _br_speaker(ctx):
-    if SPEAKER_RE.match(ctx.content.strip()) and ctx.text[:ctx.start].strip() == "":
+    if ctx.at_block_start and SPEAKER_RE.match(ctx.content.strip()):
         return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="speaker-label", resp="#translator"),
                      inner=(ctx.c_start, ctx.end - 1), rank=10)]
     return None
 
 
 WORD_BEFORE_RE = re.compile(r"(?:[^\W\d_]|[’'.-])+$")
+WORD_AFTER_RE = re.compile(r"[^\W\d_]+")
 
 
 def _br_expansion(ctx):
@@ -302,14 +330,14 @@ def _br_expansion(ctx):
         return None
     if not ctx.content or not ctx.content[0].islower():
         return None
-    m = WORD_BEFORE_RE.search(ctx.text, 0, ctx.start)
+    m = WORD_BEFORE_RE.search(ctx.text, max(0, ctx.start - LOOK_BACK), ctx.start)
     if m is None:
         return None
     word_start = m.start()
     end = ctx.end
-    tail = re.match(r"[^\W\d_]+", ctx.text[end:])
+    tail = WORD_AFTER_RE.match(ctx.text, end)
     if tail:
-        end += tail.end()
+        end = tail.end()
     return [Span(word_start, end, "expan", rank=10),
             Span(ctx.start, ctx.end, "ex", attrs_of(resp="#translator"), inner=(ctx.c_start, ctx.end - 1),
                  rank=11)]
@@ -319,12 +347,11 @@ def _br_gloss(ctx):
     c = ctx.content.strip()
     if not c or not c[0].isupper() or c in PRONOUNS or not ctx.closed:
         return None
-    before = ctx.text[:ctx.start]
-    prev = re.search(r"(\S+)\s*$", before)
+    prev = _token_before(ctx.text, ctx.start)
     words = c.split()
     titled = sum(1 for w in words if w[0].isupper()) >= max(1, len(words) - 2)
     if prev:
-        token = prev.group(1)
+        token = ctx.text[prev[0]:prev[1]]
         if token[-1] in ".!?:;" and not re.fullmatch(r"(?:[A-Z]\.)+", token):
             return None
         if token[0].isupper() or token[-1] in "’”'\"" or token.isdigit():
@@ -369,14 +396,17 @@ def bracket_spans(text: str, footnotes: set | None = None) -> list[Span]:
     spans: list[Span] = []
     pairs = bracket_pairs(text)
     skip: set[tuple[int, int]] = set()
-    for start, end, closed in pairs:
-        if (start, end) in skip:
+    first = len(text) - len(text.lstrip())  # the first non-space character
+    last = len(text.rstrip())  # after the last one
+    for (start, end, closed), depth in zip(pairs, _depths(pairs)):
+        if (start, end) in skip or depth > MAX_BRACKET_DEPTH:
             continue
         content_end = end - 1 if closed else end
         content = text[start + 1:content_end]
         ctx = BracketContext(text, start, end, closed, content, start + 1,
-                             whole_line=text[:start].strip() == "" and text[end:].strip() == "",
-                             footnotes=footnotes if footnotes is not None else set())
+                             whole_line=start <= first and end >= last,
+                             footnotes=footnotes if footnotes is not None else set(),
+                             at_block_start=start <= first)
         for _name, rec in BRACKET_RECOGNISERS:
             found = rec(ctx)
             if found:

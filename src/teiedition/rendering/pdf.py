@@ -13,7 +13,11 @@ name and every URL in the document is refused.
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
+import shutil
+import subprocess
 import threading
 from dataclasses import dataclass
 
@@ -60,10 +64,45 @@ class PdfRenderer:
 
         return xsltrun.compiled("print.xsl").transform(root, {"paper": paper, "notes": notes})
 
+    def __init__(self):
+        self.warnings: list[str] = []  # what the last render could not do (missing fonts)
+
     def render(self, tree, *, paper: str = "a4", notes: str = "footnotes") -> bytes:
         """The whole PDF as bytes, or an exception; never a partial document."""
         html = self.print_html(tree, paper=paper, notes=notes)
+        self.warnings = missing_script_fonts(html)
         return html_to_pdf(html, paper=paper)
+
+
+#: Scripts the print edition sets with Noto CJK: a character range, a fontconfig language, a name.
+CJK_SCRIPTS = (
+    (re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]"), "ko", "Korean"),
+    (re.compile("[\u3400-\u4dbf\u4e00-\u9fff]"), "zh", "Chinese"),
+    (re.compile("[\u3040-\u30ff]"), "ja", "Japanese"),
+)
+
+
+def missing_script_fonts(text: str) -> list[str]:
+    """A loud warning for each script in ``text`` that no installed font covers (it would print blank)."""
+    missing = [name for pattern, lang, name in CJK_SCRIPTS if pattern.search(text) and not font_for(lang)]
+    if not missing:
+        return []
+    return [f"the {' and '.join(missing)} text cannot be printed: no installed font has it, so the PDF "
+            "leaves it blank; install the Noto CJK fonts (Debian: apt-get install fonts-noto-cjk)"]
+
+
+@functools.lru_cache(maxsize=None)
+def font_for(lang: str) -> bool:
+    """Does fontconfig know a font for ``lang``?  (``fc-list :lang=ko``; unknown counts as yes.)"""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return True  # cannot tell: say nothing rather than cry wolf
+    try:
+        found = subprocess.run([fc_list, f":lang={lang}", "family"], capture_output=True, timeout=30,
+                               stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.SubprocessError):
+        return True
+    return bool(found.stdout.strip())
 
 
 def html_to_pdf(html: str, *, paper: str = "a4") -> bytes:
@@ -73,7 +112,7 @@ def html_to_pdf(html: str, *, paper: str = "a4") -> bytes:
     with _lock:
         stylesheets, font_config = _compiled_css(paper)
         try:
-            source = HTML(string=html, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=_refuse_fetch)
+            source = HTML(string=html, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=_fetcher())
             document = source.render(stylesheets=stylesheets, font_config=font_config)
             for _ in range(MAX_REPAIRS):
                 misplaced = misplaced_footnotes(document)
@@ -161,16 +200,39 @@ def _compiled_css(paper: str):
         except OSError as exc:
             raise InvalidDocument(f"print stylesheet missing: {PRINT_CSS} ({exc.strerror})") from None
         _stylesheets[paper] = [
-            CSS(string=base, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=_refuse_fetch,
+            CSS(string=base, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=_fetcher(),
                 font_config=_font_config),
             CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }}", font_config=_font_config),
         ]
     return _stylesheets[paper], _font_config
 
 
-def _refuse_fetch(url, *args, **kwargs):
-    """No URL is ever fetched: no network, no file outside the input (images are dropped)."""
-    raise ValueError(f"the print edition fetches nothing (refused {url[:80]})")
+def _refusing_fetcher():
+    """A WeasyPrint fetcher that fetches nothing: no network, no file outside the input (images dropped).
+
+    WeasyPrint 70 calls fetchers as ``URLFetcher`` objects (it reads their ``_fail_on_errors``
+    when a fetch fails), so a plain function crashed every TEI with a local ``<graphic>``.
+    """
+    from weasyprint.urls import URLFetcher
+
+    class RefusingFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            raise ValueError(f"the print edition fetches nothing (refused {url[:80]})")
+
+        def __call__(self, url, *args, **kwargs):
+            return self.fetch(url)
+
+    return RefusingFetcher(fail_on_errors=False)
+
+
+_refuse_fetch = None  # the one RefusingFetcher, made on first use (weasyprint is imported lazily)
+
+
+def _fetcher():
+    global _refuse_fetch
+    if _refuse_fetch is None:
+        _refuse_fetch = _refusing_fetcher()
+    return _refuse_fetch
 
 
 # --- Marginal bars ---------------------------------------------------------------

@@ -105,11 +105,17 @@ def render(source, *, target: str = "html", output=None, paper: str = "a4", note
         out = out / default_output(src.name, target)
     if str(out) != "-" and out.resolve() == src.resolve():
         raise InputError("the output would overwrite the input", path=str(src))
+    if output is None:  # `render doc.xml > out.pdf` would otherwise leave an empty out.pdf, silently
+        print(f"{src}: writing {out} beside the input (-o FILE to choose, -o - for standard output)",
+              file=sys.stderr)
 
     if target == "pdf":
         from .pdf import PdfRenderer
 
-        data = PdfRenderer().render(tree, paper=paper, notes=notes)
+        renderer = PdfRenderer()
+        data = renderer.render(tree, paper=paper, notes=notes)
+        for message in renderer.warnings:
+            print(f"{src}: warning: {message}", file=sys.stderr)
         if str(out) == "-":
             sys.stdout.buffer.write(data)
         else:

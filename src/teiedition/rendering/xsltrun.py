@@ -16,14 +16,16 @@ Usage::
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from lxml import etree
 
 from .. import resources
-from ..errors import InvalidDocument, TeiEditionError
+from ..errors import EngineUnavailable, InvalidDocument, TeiEditionError
 from ..safexml import parse_xml_bytes
 
 #: Where the stylesheets live: the repository's ``xslt/`` folder (override with TEIEDITION_XSLT_DIR).
@@ -53,15 +55,55 @@ class TransformResult:
     messages: tuple[str, ...] = ()
 
 
+#: The JDK parser inside Saxon refuses depth over 100 and 200 attributes (namespaces) per element,
+#: valid TEI that ``validate`` accepts; the text Saxon gets comes from our hardened lxml parse.
+_PARSER_PROPERTY = "http://saxon.sf.net/feature/parserProperty?uri="
+_JAXP = "http://www.oracle.com/xml/jaxp/properties/"
+_JAXP_LIMITS = ("maxElementDepth", "elementAttributeLimit")
+
+
+def _check_isolate_can_start() -> None:
+    """Under an address-space limit (``ulimit -v``) saxonche's GraalVM runtime cannot start and
+    kills the whole process with ``graal_create_isolate error``; try it in a child first."""
+    try:
+        import resource
+
+        soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+    except (ImportError, ValueError, OSError):
+        return
+    if soft == resource.RLIM_INFINITY or not hasattr(os, "fork"):
+        return
+    pid = os.fork()
+    if pid == 0:  # the child: start the engine, report by exit status only
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+            from saxonche import PySaxonProcessor
+
+            PySaxonProcessor(license=False)
+            os._exit(0)
+        except BaseException:
+            os._exit(1)
+    _pid, status = os.waitpid(pid, 0)
+    if status != 0:
+        raise EngineUnavailable(
+            f"the XSLT engine (saxonche) cannot start under the memory limit of {soft // 2**20} MB "
+            "(ulimit -v): its runtime reserves about 32 GB of address space; raise or remove the limit")
+
+
 def processor():
     """The one ``PySaxonProcessor`` of this process, created on first use."""
     global _processor
     with _lock:
         if _processor is None:
+            _check_isolate_can_start()
             from saxonche import PySaxonProcessor
 
             proc = PySaxonProcessor(license=False)
             proc.set_configuration_property(_XINCLUDE, "false")
+            for name in _JAXP_LIMITS:  # lxml already parsed (and bounded) the input: no second, lower limit
+                proc.set_configuration_property(_PARSER_PROPERTY + quote(_JAXP + name, safe=""), "0")
             _processor = proc
         return _processor
 

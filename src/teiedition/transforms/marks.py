@@ -11,6 +11,7 @@ The note itself never moves and keeps its words.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -128,30 +129,78 @@ CERT = {t.name: t.cert for t in TARGET_BY_NAME.values()}
 # -- finding spans --------------------------------------------------------------------
 
 
-def sentences_before(block: Block, note: Span) -> list[tuple[int, int]]:
-    """Sentences of the paragraph before ``note``; notes are masked out and never sentences."""
+def sentences_before(block: Block, note: Span, split=None) -> list[tuple[int, int]]:
+    """Sentences of the paragraph before ``note``; notes are masked out and never sentences.
+
+    The paragraph is split once (``_block_sentences``) and each note takes a prefix of it, so a
+    paragraph with thousands of notes costs time linear in its length, not quadratic.
+    """
     text = block.text
-    notes = [s for s in block.spans if s.kind == "note"]
-    masked_text = text
-    for n in notes:
-        masked_text = masked_text[:n.start] + " " * (n.end - n.start) + masked_text[n.end:]
-    out: list[tuple[int, int]] = []
-    for s, e in split_sentences(masked_text):
-        if e > note.start and s >= note.start:
-            break
-        e = min(e, note.start)
-        for n in notes:  # a note standing before the full stop ends the sentence
-            if s < n.start < e and not masked_text[n.end:e].strip(" .,;:!?"):
-                e = n.start
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        while s < e and text[s].isspace():
-            s += 1
-        if s < e and re.search(r"\w", masked_text[s:e]):
-            if re.fullmatch(r"\s*(?:\d{1,2}|[IVX]+|[a-z])[.)]\s*", masked_text[s:e]):
-                continue  # a list label is not a sentence
-            out.append((s, e))
+    split = split or _block_sentences(block)
+    notes, masked_text, raw, kept, kept_index = split
+    k = _first_at(raw, note.start)
+    if k == 0:
+        return []
+    s, e = raw[k - 1]
+    out = kept[:bisect.bisect_left(kept_index, k - 1)]
+    last = _clean_sentence(text, masked_text, notes, s, min(e, note.start))
+    if last:
+        out.append(last)
     return out
+
+
+def _first_at(raw: list[tuple[int, int]], pos: int) -> int:
+    """Index of the first sentence starting at or after ``pos`` (binary search)."""
+    lo, hi = 0, len(raw)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if raw[mid][0] < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _block_sentences(block: Block):
+    """The block's notes, its text with notes blanked, its sentences, and the kept ones with their indexes."""
+    text = block.text
+    notes = tuple(sorted((s.start, s.end) for s in block.spans if s.kind == "note"))
+    pieces, pos = [], 0
+    for start, end in notes:
+        start = max(start, pos)
+        if end <= start:
+            continue
+        pieces += [text[pos:start], " " * (end - start)]
+        pos = end
+    masked_text = "".join(pieces) + text[pos:]
+    raw = split_sentences(masked_text)
+    kept, kept_index = [], []
+    for i, (s, e) in enumerate(raw):
+        sentence = _clean_sentence(text, masked_text, notes, s, e)
+        if sentence:
+            kept.append(sentence)
+            kept_index.append(i)
+    return notes, masked_text, raw, kept, kept_index
+
+
+def _clean_sentence(text, masked_text, notes, s, e) -> tuple[int, int] | None:
+    """One sentence ended before a note that stands before its full stop, trimmed; None if no words."""
+    first = bisect.bisect_right(notes, (s, len(text) + 1))
+    for n_start, n_end in notes[first:]:  # a note standing before the full stop ends the sentence
+        if n_start >= e:
+            break
+        if s < n_start and not masked_text[n_end:e].strip(" .,;:!?"):
+            e = n_start
+            break
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    if s < e and re.search(r"\w", masked_text[s:e]):
+        if re.fullmatch(r"\s*(?:\d{1,2}|[IVX]+|[a-z])[.)]\s*", masked_text[s:e]):
+            return None  # a list label is not a sentence
+        return (s, e)
+    return None
 
 
 def _para_before(block: Block, note: Span) -> tuple[int, int] | None:
@@ -193,13 +242,32 @@ def _last_quote(text: str, before: int) -> tuple[int, int] | None:
     return last
 
 
-def _fit(span: tuple[int, int], spans: tuple[Span, ...]) -> tuple[int, int]:
+class _SpanIndex:
+    """The block's annotations sorted by start, to find those overlapping a range without a full scan."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans, key=lambda x: x.start)
+        self.starts = [x.start for x in self.spans]
+        self.max_end, top = [], -1
+        for x in self.spans:
+            top = max(top, x.end)
+            self.max_end.append(top)
+
+    def overlapping(self, s: int, e: int):
+        i = bisect.bisect_left(self.starts, e) - 1
+        while i >= 0 and self.max_end[i] > s:
+            if self.spans[i].end > s:
+                yield self.spans[i]
+            i -= 1
+
+
+def _fit(span: tuple[int, int], index: _SpanIndex) -> tuple[int, int]:
     """Widen a target so that it never crosses an annotation (it may contain or sit inside one)."""
     s, e = span
     changed = True
     while changed:
         changed = False
-        for x in spans:
+        for x in list(index.overlapping(s, e)):
             lo, hi = x.content
             inside = lo <= s and e <= hi
             if inside or (s <= x.start and x.end <= e) or x.end <= s or x.start >= e:
@@ -297,14 +365,20 @@ def _note_text(block: Block, note: Span) -> str:
 
 
 def _only_notes(block: Block) -> bool:
-    rest = block.text
-    for s in sorted((s for s in block.spans if s.kind == "note"), key=lambda s: -s.start):
-        rest = rest[:s.start] + rest[s.end:]
-    return not rest.strip(" .")
+    """True when the block is nothing but notes (and spaces or full stops); linear in its length."""
+    pos = 0
+    for s in sorted((s for s in block.spans if s.kind == "note"), key=lambda s: s.start):
+        if s.start > pos and block.text[pos:s.start].strip(" ."):
+            return False
+        pos = max(pos, s.end)
+    return not block.text[pos:].strip(" .")
 
 
 def _resolve_block(block: Block, reported_any, previous_p: Block | None, state: _State):
     new_spans = list(block.spans)
+    position = {id(x): i for i, x in enumerate(new_spans)}  # new spans are appended, never inserted
+    split = _block_sentences(block)
+    fit_index = _SpanIndex(x for x in new_spans if x.kind != "seg" or x.get("type") != "marked")
     marks: list[Mark] = []
     msgs: list[str] = []
     seg_ids: dict[tuple[int, int], str] = {}
@@ -314,7 +388,7 @@ def _resolve_block(block: Block, reported_any, previous_p: Block | None, state: 
         state.note_counter += 1
         note_id = f"tn{state.note_counter}"
         targets: list[str] = []
-        sents = sentences_before(block, note)
+        sents = sentences_before(block, note, split)
         for rep in reported:
             found = FINDERS[TARGET_BY_NAME[rep.target].finder](block, note, rep, sents, previous_p)
             span, whole_p, cert = found.span, found.whole_p, found.cert or CERT[rep.target]
@@ -340,7 +414,7 @@ def _resolve_block(block: Block, reported_any, previous_p: Block | None, state: 
             if whole_p:
                 target_id = whole_p
             else:
-                span = _fit(span, tuple(s for s in new_spans if s.kind != "seg" or s.get("type") != "marked"))
+                span = _fit(span, fit_index)
                 if span not in seg_ids:
                     state.seg_counter += 1
                     seg_ids[span] = f"m{state.seg_counter}"
@@ -356,7 +430,7 @@ def _resolve_block(block: Block, reported_any, previous_p: Block | None, state: 
                 targets.append(target_id)
         if not targets:
             continue
-        idx = new_spans.index(note)
+        idx = position[id(note)]
         extra = dict(note.attrs)
         extra["xml:id"] = note_id
         extra["target"] = " ".join(f"#{t}" for t in targets)

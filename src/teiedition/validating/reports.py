@@ -8,6 +8,7 @@ stable machine-readable record of every file, including the unreadable ones.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Iterable
 
@@ -31,7 +32,7 @@ class Problem:
     def format(self) -> str:
         """The editor-friendly line: ``file:line:col: severity: message [rule] (at /TEI/...)``."""
         where = f" (at {self.xpath})" if self.xpath else ""
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.rule}]{where}"
+        return printable(f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.rule}]{where}")
 
 
 #: Problems listed per check and file; past it one line says how many more there are.  A broken
@@ -111,6 +112,19 @@ class Summary:
                 f"{self.unreadable} unreadable ({n(self.errors, 'error')}, {n(self.warnings, 'warning')})")
 
 
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal, JSON and XML: control characters and undecodable bytes of
+    file names (surrogate escapes) become ``\\xNN``, so no escape sequence reaches a terminal."""
+    def escape(m: re.Match) -> str:
+        code = ord(m.group())
+        return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\x{code:02x}" if code < 0x100 \
+            else f"\\u{code:04x}"
+    return _UNPRINTABLE.sub(escape, text)
+
+
 def report_to_text(reports: list[Report]) -> str:
     """One line per problem, then the summary line."""
     lines = [p.format() for r in reports for p in r.problems]
@@ -121,13 +135,14 @@ def report_to_text(reports: list[Report]) -> str:
 def report_to_dict(report: Report) -> dict:
     """A JSON-ready record of one file."""
     return {
-        "path": report.path,
+        "path": printable(report.path),
         "status": report.status,
         "ok": report.ok,
         "unreadable": report.unreadable,
         "errors": report.errors,
         "warnings": report.warnings,
-        "problems": [asdict(p) for p in report.problems],
+        "problems": [{k: printable(v) if isinstance(v, str) else v for k, v in asdict(p).items()}
+                     for p in report.problems],
     }
 
 
@@ -154,11 +169,12 @@ def report_to_junit(reports: list[Report], *, profile: str = "teiedition") -> st
         "skipped": "0",
     })
     for report in reports:
-        case = etree.SubElement(suite, "testcase", {"classname": "teiedition.validate", "name": report.path})
+        case = etree.SubElement(suite, "testcase", {"classname": "teiedition.validate",
+                                                    "name": printable(report.path)})
         if report.ok and not report.problems:
             continue
         body = "\n".join(p.format() for p in report.problems)
-        first = report.problems[0].message if report.problems else report.status
+        first = printable(report.problems[0].message if report.problems else report.status)
         if report.unreadable:
             etree.SubElement(case, "error", {"message": first, "type": "unreadable"}).text = body
         elif not report.ok:

@@ -104,10 +104,30 @@ def _first_string(value) -> str:
     return "" if value is None else str(value)
 
 
+#: xml:id counts of the document being checked (one pass per document; cleared by ``check``).
+_ID_COUNTS: dict = {}
+
+
+def _id_count(ctx, value) -> float:
+    """``te:id-count(@xml:id)``: how many elements of this document carry that xml:id (linear in all)."""
+    root = ctx.context_node.getroottree().getroot() if hasattr(ctx.context_node, "getroottree") else None
+    key = id(root)
+    if _ID_COUNTS.get("root") != key:
+        _ID_COUNTS.clear()
+        _ID_COUNTS["root"] = key
+        counts: dict[str, int] = {}
+        if root is not None:
+            for v in root.xpath("//@xml:id"):
+                counts[str(v)] = counts.get(str(v), 0) + 1
+        _ID_COUNTS["counts"] = counts
+    return float(_ID_COUNTS["counts"].get(_first_string(value), 0))
+
+
 def _register_functions() -> None:
     ns = etree.FunctionNamespace(FN_NS)
     ns.prefix = "te"
     ns["date-agrees"] = lambda _ctx, when, text: date_agrees(_first_string(when), _first_string(text))
+    ns["id-count"] = _id_count
 
 
 _register_functions()
@@ -176,6 +196,7 @@ class SchematronSchema:
         Past ``limit`` findings, the rest are only counted, in ``self.unlisted``.
         """
         _REPORTED.clear()
+        _ID_COUNTS.clear()
         try:
             report = self._transform(tree)
             findings: list[Finding] = []
@@ -196,6 +217,7 @@ class SchematronSchema:
             return findings
         finally:
             _REPORTED.clear()
+            _ID_COUNTS.clear()
 
 
 def _locations_by_reference(compiled: etree._ElementTree) -> etree._ElementTree:

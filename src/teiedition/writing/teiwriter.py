@@ -66,8 +66,8 @@ def add_text(parent: etree._Element, text: str) -> None:
     """Append text at the end of ``parent`` (as its text or the last child's tail)."""
     if not text:
         return
-    if len(parent):
-        last = parent[-1]
+    last = next(parent.iterchildren(reversed=True), None)  # O(1); len(parent) walks every child
+    if last is not None:
         last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text

@@ -1,0 +1,152 @@
+"""Time against input size for the hostile generators of issue 11: every command must stay linear.
+
+Why: a small crafted file once blocked a worker for minutes (nested brackets, thousands of
+translator's notes or dates in one paragraph, one metamark with thousands of targets,
+thousands of duplicate xml:ids).  A timed test would be flaky on a shared machine; this script
+measures each generator at 1x, 10x and 100x its base size (median CPU time of ``--repeat`` runs,
+in this process, the stages already warm) and prints the ratio per 10x.  Goal: every ratio
+within 1.5x of linear, that is at most 15.
+
+    python bench/bench_hostile.py               # repeat 3
+    python bench/bench_hostile.py --repeat 5 --only nested,dup-ids --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+from benchlib import REPO, median_ms
+
+GOAL = 15.0  # 1.5 x linear per 10x
+
+
+# --- generators: size n -> the input (text for convert, TEI bytes for render/validate) ----------
+
+def nested_brackets(n: int) -> str:
+    return "A paragraph " + "[a " * n + "]" * n + " ends.\n"
+
+
+def marked_notes(n: int) -> str:
+    note = "[Translator's note: the previous sentence was highlighted in the left margin with a vertical line.]"
+    return "Text. " + " ".join(f"Sentence {i} is here. {note}" for i in range(n)) + "\n"
+
+
+def many_dates(n: int) -> str:
+    return "On " + " ".join("9 June 1969" for _ in range(n)) + ".\n"
+
+
+def many_markers(n: int) -> str:
+    return "Footnoted " + " ".join("word[1]" for _ in range(n)) + ".\n"
+
+
+TEI_HEAD = ('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="bench"><teiHeader><fileDesc>'
+            '<titleStmt><title>Generated</title><respStmt xml:id="translator"><resp>translated by</resp>'
+            '<persName>A. Translator</persName></respStmt></titleStmt><publicationStmt><publisher>Bench'
+            '</publisher></publicationStmt><sourceDesc><p>Invented.</p></sourceDesc></fileDesc>'
+            '<profileDesc><creation><date when="1969-06-09">9 June 1969</date><listChange>'
+            '<change xml:id="readers">Marks by a later reader.</change></listChange></creation>'
+            '</profileDesc></teiHeader><text><body>')
+TEI_TAIL = "</body></text></TEI>"
+
+
+def one_metamark(n: int) -> bytes:
+    segs = " ".join(f'<seg type="marked" xml:id="m{i}">Sentence {i}.</seg>' for i in range(n))
+    targets = " ".join(f"#m{i}" for i in range(n))
+    body = (f'<p xml:id="p1">{segs} <note type="translator" resp="#translator" target="#m0">Translator’s '
+            'note: the previous sentences were highlighted in the left margin with a vertical line</note>'
+            f'<metamark function="highlight" rend="single-line" place="margin-left" target="{targets}" '
+            'change="#readers"/></p>')
+    return (TEI_HEAD + body + TEI_TAIL).encode()
+
+
+def duplicate_ids(n: int) -> bytes:
+    return (TEI_HEAD + "".join(f'<p xml:id="same">Paragraph {i}.</p>' for i in range(n)) + TEI_TAIL).encode()
+
+
+# --- what each generator feeds -------------------------------------------------------------------
+
+def converter(make):
+    from teiedition.convert import convert_text
+
+    def run(n):
+        text = make(n)
+        return lambda: convert_text(text, doc_id="bench", run_date="2026-01-01"), len(text.encode())
+    return run
+
+
+def html_renderer(make):
+    from teiedition.rendering.render import HtmlRenderer
+    from teiedition.safexml import parse_xml_bytes
+
+    renderer = HtmlRenderer()
+
+    def run(n):
+        data = make(n)
+        tree = parse_xml_bytes(data, name="bench.xml")
+        return lambda: renderer.render(tree), len(data)
+    return run
+
+
+def validator(make):
+    from teiedition.safexml import parse_xml_bytes
+    from teiedition.validating.validate import Validator
+
+    v = Validator()
+
+    def run(n):
+        data = make(n)
+        tree = parse_xml_bytes(data, name="bench.xml")
+        return lambda: v.validate_tree(tree, "bench.xml"), len(data)
+    return run
+
+
+#: name -> (command, base size, runner factory, generator)
+CASES = {
+    "nested": ("convert", 100, converter, nested_brackets),
+    "marked-notes": ("convert", 20, converter, marked_notes),
+    "dates": ("convert", 200, converter, many_dates),
+    "markers": ("convert", 100, converter, many_markers),
+    "metamark": ("render html", 50, html_renderer, one_metamark),
+    "dup-ids": ("validate", 200, validator, duplicate_ids),
+}
+
+
+def measure(name: str, repeat: int) -> dict:
+    command, base, factory, make = CASES[name]
+    run = factory(make)
+    rows = []
+    for scale in (1, 10, 100):
+        func, size = run(base * scale)
+        func()  # warm: compiled stylesheets and schemas, loaded authority file
+        rows.append({"n": base * scale, "bytes": size, "ms": median_ms(func, repeat, clock=time.process_time)})
+    ratios = [rows[i + 1]["ms"] / max(rows[i]["ms"], 0.01) for i in range(2)]
+    return {"case": name, "command": command, "rows": rows, "ratios_per_10x": ratios,
+            "linear": all(r <= GOAL for r in ratios)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", help="comma-separated cases: " + ",".join(CASES))
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    names = args.only.split(",") if args.only else list(CASES)
+    results = [measure(name, args.repeat) for name in names]
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        print(f"{'case':<14}{'command':<13}{'n':>8}{'bytes':>10}{'CPU ms':>10}{'x per 10x':>11}")
+        for r in results:
+            for i, row in enumerate(r["rows"]):
+                ratio = f"{r['ratios_per_10x'][i - 1]:.1f}" if i else ""
+                print(f"{r['case']:<14}{r['command']:<13}{row['n']:>8}{row['bytes']:>10}{row['ms']:>10.1f}{ratio:>11}")
+            print(f"{'':<14}{'':<13}{'goal: each ratio <= %.0f:' % GOAL:>28} {'ok' if r['linear'] else 'NOT LINEAR'}")
+    return 0 if all(r["linear"] for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(REPO / "src"))
+    sys.exit(main())
