@@ -28,5 +28,5 @@
   <!-- Numbered notes: footnotes (foot of the page of their call) | endnotes (after the text). -->
   <xsl:param name="notes" as="xs:string" select="'footnotes'"/>
 
-  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" use-character-maps="te:c1-controls"/>
 </xsl:stylesheet>

@@ -19,14 +19,25 @@
 
   <!-- ===== stamps and handwriting: labelled boxes ===== -->
 
+  <!--
+    The label of a box, in words a reader uses: "Registration stamp" when the
+    stamp carries a registration number, else "Stamp"; "Handwritten" with where
+    it stands.  Never built from codes (@type="cpsu-cc"): the stamp's own words
+    say whose it is.
+  -->
   <xsl:function name="te:box-label" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:variable name="stamp-type" select="normalize-space(($note//stamp/@type)[1])"/>
     <xsl:sequence select="
         if ($note/@type = 'stamp') then
-          (if ($stamp-type and not($stamp-type = ('stamp', 'registration')))
-           then 'Stamp (' || replace($stamp-type, '[-_]', ' ') || ')' else 'Stamp')
+          (if ($note//stamp//idno[@type = 'registration'] or $note//stamp/@type = 'registration') then 'Registration stamp' else 'Stamp')
         else 'Handwritten' || (if (normalize-space($note/@place)) then ' (' || replace($note/@place, '[-_]', ' ') || ')' else '')"/>
+  </xsl:function>
+
+  <!-- Punctuation that follows a box and ends its paragraph: drawn inside the box, not alone on a line. -->
+  <xsl:function name="te:box-tail" as="text()?">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="$note/following-sibling::node()[1][self::text()][matches(., '^\s*[.,;:]\s*$')]
+        [empty(following-sibling::node()[not(self::metamark)])]"/>
   </xsl:function>
 
   <xsl:template match="note[@type = ('stamp', 'handwritten')]" mode="te:text" priority="2" as="node()*">
@@ -42,9 +53,12 @@
         <xsl:apply-templates mode="te:text">
           <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
         </xsl:apply-templates>
+        <xsl:value-of select="normalize-space(te:box-tail(.))"/>
       </span>
     </xsl:element>
   </xsl:template>
+  <xsl:template match="text()[preceding-sibling::node()[1][self::note[@type = ('stamp', 'handwritten')]]]
+      [. is te:box-tail(preceding-sibling::node()[1])]" mode="te:text" priority="3" as="node()*"/>
 
   <xsl:template match="stamp" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase"/>

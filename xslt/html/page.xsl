@@ -15,7 +15,7 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
-  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no" use-character-maps="te:c1-controls"/>
 
   <xsl:mode on-no-match="shallow-skip" use-accumulators="#all"/>
 
@@ -67,9 +67,13 @@
         <meta name="generator" content="teiedition"/>
         <title><xsl:value-of select="te:title(/)"/></title>
         <xsl:call-template name="te:citation-meta">
-          <xsl:with-param name="pdf-href" select="$pdf-href"/>
+          <xsl:with-param name="pdf-href" select="te:absolute($pdf-href, $base-url)"/>
+          <xsl:with-param name="page-url" select="$page-url"/>
           <xsl:with-param name="tei-href" select="$tei-href"/>
         </xsl:call-template>
+        <xsl:for-each select="te:permanent-url(/, $page-url)">
+          <link rel="canonical" href="{.}"/>
+        </xsl:for-each>
         <xsl:if test="normalize-space($tei-href)">
           <link rel="alternate" type="application/tei+xml" href="{$tei-href}" title="TEI P5 XML"/>
         </xsl:if>
@@ -82,7 +86,9 @@
       </head>
       <body>
         <a class="skip-link" href="#document">Skip to the document</a>
-        <xsl:call-template name="te:masthead"/>
+        <xsl:call-template name="te:masthead">
+          <xsl:with-param name="page-url" select="$page-url"/>
+        </xsl:call-template>
         <xsl:call-template name="te:toolbar"/>
         <main id="main">
           <article id="document" class="document" aria-labelledby="title">
@@ -91,7 +97,6 @@
           <xsl:call-template name="te:mark-legend"/>
           <xsl:call-template name="te:notes-section"/>
           <xsl:call-template name="te:about-section"/>
-          <xsl:call-template name="te:cite-section"/>
           <xsl:call-template name="te:index-section"/>
           <xsl:call-template name="te:edition-section"/>
         </main>
