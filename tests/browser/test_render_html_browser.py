@@ -77,11 +77,24 @@ def test_each_margin_mark_sits_beside_its_marked_span(open_page):
             f"mark for {b['target']} does not span its text vertically: {b}"
 
 
-def test_without_javascript_marks_still_start_at_their_span(open_page):
+def test_without_javascript_marks_still_span_their_whole_span(open_page):
     boxes = open_page("seed", javascript=False).evaluate(MARKS_BESIDE_TARGETS)
+    assert len(boxes) >= 17
     for b in boxes:
         assert b["markRight"] <= b["textLeft"] + 1
-        assert b["top"] - 4 <= b["markTop"] <= b["top"] + 30, f"mark for {b['target']} is not at its span: {b}"
+        # CSS anchor positioning: top and bottom of the marked span, not a one-line stub
+        assert abs(b["markTop"] - b["top"]) < 2 and abs(b["markBottom"] - b["bottom"]) < 2, \
+            f"mark for {b['target']} does not span its text without JavaScript: {b}"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_margin_marks_are_targets_of_at_least_24_pixels(open_page, width):
+    sizes = open_page("seed", width=width).evaluate(
+        "() => [...document.querySelectorAll('article .margin-mark')].map(m => m.getBoundingClientRect())"
+        ".map(r => [r.width, r.height, r.left])")
+    assert sizes
+    for w, h, left in sizes:
+        assert w >= 24 and h >= 24 and left >= 0
 
 
 def test_a_note_opens_and_closes_from_the_keyboard(open_page):

@@ -107,6 +107,12 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The CSS anchor name of a marked span (a dashed ident made from its id). -->
+  <xsl:function name="te:anchor-name" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="'--te-' || replace($id, '[^A-Za-z0-9_-]', '_')"/>
+  </xsl:function>
+
   <!-- What a reader sees for each kind of mark. -->
   <xsl:function name="te:mark-kind" as="xs:string">
     <xsl:param name="mark" as="element()"/>
@@ -161,7 +167,7 @@
       </xsl:if>
       <xsl:attribute name="class" select="string-join(('margin-mark', 'mark-' || $kind,
           if ($cert) then 'cert-' || te:token($cert) else (), if ($inline) then 'mark-inline' else ()), ' ')"/>
-      <xsl:attribute name="style" select="'--slot: ' || $slot"/>
+      <xsl:attribute name="style" select="'--slot: ' || $slot || (if ($inline) then '' else '; position-anchor: ' || te:anchor-name($target))"/>
       <xsl:attribute name="title" select="$what"/>
       <xsl:attribute name="aria-label" select="$what"/>
       <xsl:if test="not($inline)">

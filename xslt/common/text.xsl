@@ -34,6 +34,10 @@
     <xsl:if test="@xml:lang">
       <xsl:attribute name="lang" select="@xml:lang"/>
     </xsl:if>
+    <!-- A span that marginal marks point at is their CSS anchor: the marks span it without JavaScript. -->
+    <xsl:if test="@xml:id and not($te:copy) and exists(key('te:by-target', string(@xml:id))[self::metamark])">
+      <xsl:attribute name="style" select="'anchor-name: ' || te:anchor-name(@xml:id)"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- Attributes, then the marginal marks that point at this element (see marks.xsl). -->
