@@ -40,7 +40,7 @@ def _need(path: Path, what: str) -> None:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The seed and the dev corpus built as one collection (HTML only), as a reader would get it."""
-    from teiedition.build import build
+    from teiedition.building.build import build
 
     src = tmp_path_factory.mktemp("a11y-src")
     for text in [*seed_documents(), *dev_documents()]:
