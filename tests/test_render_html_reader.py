@@ -147,3 +147,17 @@ def test_c1_control_characters_are_written_visibly_not_as_other_characters():
     assert "&#x86;" not in page.html.lower() and "&#134;" not in page.html
     assert "a⟨U+0086⟩b" in page.text_of("//article")
     assert page.text_of("//head/title") == "T⟨U+0092⟩"
+
+
+def test_about_this_edition_explains_the_signs_the_document_uses_in_plain_words(page):
+    guide = page.text_of("//*[@id='edition']//ul[@class='reading-guide']")
+    assert "square brackets" in guide and "later reader" in guide and "stamps" in guide
+    # the TEI jargon is kept for TEI users, closed by default
+    assert not any(word in guide for word in ("metamark", "profileDesc", "cert ", "supplied (reason"))
+    details = page.one("//*[@id='edition']//details")
+    assert details.get("open") is None and "TEI users" in page.text_of("//*[@id='edition']//details/summary")
+
+
+def test_about_this_edition_mentions_only_signs_that_occur():
+    guide = render_page(tei_doc("<p>Plain text.</p>")).text_of("//*[@id='edition']")
+    assert "square brackets" not in guide and "margin" not in guide

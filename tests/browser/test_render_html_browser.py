@@ -159,3 +159,20 @@ def test_an_open_note_follows_its_reference_when_the_page_scrolls(open_page):
     tab.wait_for_timeout(100)
     gap = popover.bounding_box()["y"] - (ref.bounding_box()["y"] + ref.bounding_box()["height"])
     assert 0 <= gap < 20 or popover.bounding_box()["y"] + popover.bounding_box()["height"] <= ref.bounding_box()["y"]
+
+
+def test_diplomatic_view_says_the_correction_and_is_kept_in_the_address(open_page):
+    tab = open_page("sample")
+    tab.locator("label[for='diplomatic-view']").click()
+    gloss = tab.locator(".tei-choice .original-gloss").first
+    assert gloss.is_visible() and "corrected to: 9 June 1969" in gloss.inner_text()
+    assert "view=diplomatic" in tab.url
+    tab.reload()
+    tab.wait_for_load_state("load")
+    assert tab.locator("#diplomatic-view").is_checked()
+    assert tab.locator(".tei-choice .original").first.is_visible()
+
+
+def test_the_switch_promises_line_breaks_only_when_there_are_some(open_page):
+    label = open_page("sample").locator("label[for='diplomatic-view']").inner_text()
+    assert label == "Diplomatic view (original readings)"

@@ -436,48 +436,93 @@
     </section>
   </xsl:template>
 
-  <!-- ===== about this edition: the editorial conventions and the record of changes ===== -->
+  <!-- ===== about this edition: how to read it, then the encoder's own record ===== -->
+
+  <!--
+    "About this edition" is written for readers: one plain sentence for each
+    sign that occurs in this document (brackets, boxes, margin marks, notes,
+    corrections, the index), then the project's own prose.  The encoding
+    declarations and the record of changes, which speak TEI, follow in a
+    closed "For TEI users" block.
+  -->
+  <xsl:template name="te:reading-guide" as="element()*">
+    <xsl:variable name="t" select="//text"/>
+    <xsl:variable name="items" as="xs:string*" select="(
+        if ($t//supplied) then 'Words in square brackets [like this] were added by the translator to make the sense clear; they are not in the original.' else (),
+        if ($t//gap) then 'A bracketed description such as [illegible] or […] stands for a passage that could not be read or was left out.' else (),
+        if ($t//unclear) then 'A reading in brackets with a dotted underline is doubtful.' else (),
+        if ($t//sic[not(parent::choice)]) then '[sic] follows a word printed as the source has it, although it looks wrong.' else (),
+        if ($t//note[@type = 'stamp']) then 'Framed boxes show stamps on the original, described in the translator''s words.' else (),
+        if ($t//note[@type = 'handwritten']) then 'Boxes with a dashed border show handwriting on the original.' else (),
+        if ($t//metamark) then 'Lines, question marks and exclamation marks in the left margin are marks a later reader made on the original, as the translator reports them; a dotted or dashed mark with a small question mark means the marked passage is not certain. Each mark leads to the note that reports it.' else (),
+        if ($t//note[te:is-numbered-note(.)]) then 'Numbered buttons in the text open the notes; all notes are also listed under Notes.' else (),
+        if ($t//choice[sic and corr]) then 'Obvious slips of the source are corrected; the diplomatic view at the top of the page shows the original readings.' else (),
+        if ($t//choice[orig and reg] or $t//choice[abbr and expan]) then 'Spellings are regularised and abbreviations expanded; the diplomatic view shows them as written.' else (),
+        if (exists($te:all-mentions)) then 'Persons, organisations and places are listed in the Index of names, with the paragraphs that mention them.' else ())"/>
+    <xsl:if test="exists($items)">
+      <h3>How to read this edition</h3>
+      <ul class="reading-guide">
+        <xsl:for-each select="$items"><li><xsl:value-of select="."/></li></xsl:for-each>
+      </ul>
+    </xsl:if>
+  </xsl:template>
 
   <xsl:template name="te:edition-section" as="element()?">
     <xsl:variable name="enc" select="//teiHeader/encodingDesc"/>
     <xsl:variable name="changes" select="//teiHeader/revisionDesc//change[normalize-space() or @when]"/>
-    <xsl:if test="$enc/(editorialDecl, projectDesc, samplingDecl)[normalize-space()] or $changes">
+    <xsl:variable name="guide" as="element()*"><xsl:call-template name="te:reading-guide"/></xsl:variable>
+    <xsl:if test="exists($guide) or $enc/(editorialDecl, projectDesc, samplingDecl)[normalize-space()] or $changes">
       <section id="edition" class="edition" aria-labelledby="edition-title">
         <h2 id="edition-title">About this edition</h2>
-        <xsl:for-each select="$enc/(projectDesc, samplingDecl, editorialDecl)[normalize-space()]">
-          <div class="{local-name()}">
-            <xsl:for-each select="*[normalize-space()]">
-              <xsl:choose>
-                <xsl:when test="self::p or self::ab or self::list"><xsl:apply-templates select="." mode="te:header"/></xsl:when>
-                <xsl:otherwise>
-                  <div class="decl">
-                    <span class="decl-label"><xsl:value-of select="upper-case(substring(local-name(), 1, 1)) || replace(substring(local-name(), 2), '([A-Z])', ' $1')"/>: </span>
-                    <xsl:apply-templates mode="te:header">
-                      <xsl:with-param name="te:phrasing" tunnel="yes" select="not(te:header-blocks(.))"/>
-                    </xsl:apply-templates>
-                  </div>
-                </xsl:otherwise>
-              </xsl:choose>
-            </xsl:for-each>
+        <xsl:sequence select="$guide"/>
+        <!-- A project's own description is for readers; teiedition's own declarations are not. -->
+        <xsl:for-each select="$enc/projectDesc[normalize-space()]">
+          <div class="projectDesc">
+            <xsl:apply-templates select="*[normalize-space()]" mode="te:decl"/>
           </div>
         </xsl:for-each>
-        <xsl:for-each select="$enc/appInfo/application[normalize-space(@ident)]">
-          <p class="application">Encoded with <xsl:value-of select="@ident"/>
-            <xsl:value-of select="if (@version) then ' ' || @version else ''"/>.</p>
-        </xsl:for-each>
-        <xsl:if test="$changes">
-          <h3>Changes</h3>
-          <ul class="changes">
-            <xsl:for-each select="$changes">
-              <li>
-                <xsl:if test="@when"><time datetime="{@when}"><xsl:value-of select="te:human-date(@when)"/></time>: </xsl:if>
-                <xsl:value-of select="te:plain(.)"/>
-              </li>
+        <xsl:if test="$enc/(samplingDecl, editorialDecl)[normalize-space()] or $enc/appInfo/application[normalize-space(@ident)] or $changes">
+          <details class="for-tei-users">
+            <summary>For TEI users: encoding and changes</summary>
+            <xsl:for-each select="$enc/(samplingDecl, editorialDecl)[normalize-space()]">
+              <div class="{local-name()}">
+                <xsl:apply-templates select="*[normalize-space()]" mode="te:decl"/>
+              </div>
             </xsl:for-each>
-          </ul>
+            <xsl:for-each select="$enc/appInfo/application[normalize-space(@ident)]">
+              <p class="application">Encoded with <xsl:value-of select="@ident"/>
+                <xsl:value-of select="if (@version) then ' ' || @version else ''"/>.</p>
+            </xsl:for-each>
+            <xsl:if test="$changes">
+              <p class="changes-title">Changes</p>
+              <ul class="changes">
+                <xsl:for-each select="$changes">
+                  <li>
+                    <xsl:if test="@when"><time datetime="{@when}"><xsl:value-of select="te:human-date(@when)"/></time>: </xsl:if>
+                    <xsl:value-of select="te:plain(.)"/>
+                  </li>
+                </xsl:for-each>
+              </ul>
+            </xsl:if>
+          </details>
         </xsl:if>
       </section>
     </xsl:if>
+  </xsl:template>
+
+  <!-- One part of an encoding declaration: its prose as it is, else a labelled line ("Correction: ..."). -->
+  <xsl:template match="*" mode="te:decl" as="node()*">
+    <xsl:choose>
+      <xsl:when test="self::p or self::ab or self::list"><xsl:apply-templates select="." mode="te:header"/></xsl:when>
+      <xsl:otherwise>
+        <div class="decl">
+          <span class="decl-label"><xsl:value-of select="upper-case(substring(local-name(), 1, 1)) || replace(substring(local-name(), 2), '([A-Z])', ' $1')"/>: </span>
+          <xsl:apply-templates mode="te:header">
+            <xsl:with-param name="te:phrasing" tunnel="yes" select="not(te:header-blocks(.))"/>
+          </xsl:apply-templates>
+        </div>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ===== machine-readable citation metadata for <head> ===== -->

@@ -545,6 +545,10 @@
                 <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
               </xsl:apply-templates>
             </span>
+            <!-- In the diplomatic view the correction is said in the text, not only in a tooltip. -->
+            <span class="original-gloss editorial">
+              <xsl:value-of select="' [' || (if ($original/self::sic) then 'corrected to: ' else 'regularised: ') || te:plain($reading) || ']'"/>
+            </span>
           </xsl:if>
           <xsl:apply-templates select="* except ($original, $reading)" mode="te:text">
             <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>

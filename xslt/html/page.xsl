@@ -117,7 +117,10 @@
       <xsl:if test="//text//(choice | lb | sic | orig | abbr)">
         <span class="view-switch">
           <input type="checkbox" id="diplomatic-view" class="diplomatic-toggle"/>
-          <label for="diplomatic-view">Diplomatic view (original readings and line breaks)</label>
+          <!-- The label promises only what this document has. -->
+          <label for="diplomatic-view">Diplomatic view (<xsl:value-of select="string-join((
+              if (//text//(choice | sic | orig | abbr)) then 'original readings' else (),
+              if (//text//lb) then 'line breaks' else ()), ' and ')"/>)</label>
         </span>
       </xsl:if>
       <ul class="downloads" aria-label="Downloads">
