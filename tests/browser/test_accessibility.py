@@ -27,6 +27,12 @@ NODE_MODULES = Path(os.environ.get("TEIEDITION_NODE_MODULES", Path(__file__).res
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# The Nu checker's CSS grammar predates CSS Anchor Positioning (in Chromium since
+# version 125), which places the margin marks beside their span without
+# JavaScript.  Only its messages about those two properties and anchor() are set
+# aside; every other message, CSS ones included, counts.
+VNU_UNKNOWN_CSS = (r"CSS: “(anchor-name|position-anchor)”: Property “(anchor-name|position-anchor)” doesn't exist\..*"
+                   r"|CSS: “(top|bottom)”: “anchor\((top|bottom)\)” is not a “(top|bottom)” value\..*")
 
 
 def _need(path: Path, what: str) -> None:
@@ -94,7 +100,8 @@ def test_the_nu_checker_finds_no_error(site):
     _need(VNU, "vnu.jar")
     if not shutil.which("java"):
         pytest.fail("java is needed for the Nu HTML checker")
-    run = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, _pages(site))],
+    run = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json",
+                          "--filterpattern", VNU_UNKNOWN_CSS, *map(str, _pages(site))],
                          capture_output=True, text=True, timeout=300)
     messages = json.loads(run.stderr or run.stdout or '{"messages": []}')["messages"]
     errors = [f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m.get('message')} [{m.get('extract', '')[:80]}]"

@@ -46,7 +46,10 @@
       <xsl:call-template name="te:start">
         <xsl:with-param name="class" select="('box', if (@type = 'stamp') then 'stamp-box' else 'handwritten-box')"/>
       </xsl:call-template>
-      <xsl:attribute name="role" select="'note'"/>
+      <!-- HTML forbids role=note inside a heading: there the label alone says what it is. -->
+      <xsl:if test="empty(ancestor::head)">
+        <xsl:attribute name="role" select="'note'"/>
+      </xsl:if>
       <span class="box-label"><xsl:value-of select="te:box-label(.)"/></span>
       <xsl:text> </xsl:text>
       <span class="box-content">

@@ -209,7 +209,7 @@
     </xsl:if>
     <xsl:for-each select="te:wikidata-id(.)">
       <xsl:text> </xsl:text>
-      <a class="authority-id" href="https://www.wikidata.org/wiki/{.}" aria-label="Wikidata entry {.}">Wikidata <xsl:value-of select="."/></a>
+      <a class="authority-id" href="https://www.wikidata.org/wiki/{.}">Wikidata <xsl:value-of select="."/></a>
     </xsl:for-each>
   </xsl:template>
 
