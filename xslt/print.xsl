@@ -18,6 +18,7 @@
   <xsl:import href="common/names.xsl"/>
   <xsl:import href="common/notes.xsl"/>
   <xsl:import href="common/marks.xsl"/>
+  <xsl:import href="common/sourcedoc.xsl"/>
   <xsl:import href="common/header.xsl"/>
   <xsl:import href="print/document.xsl"/>
   <xsl:import href="print/notes.xsl"/>

@@ -106,7 +106,9 @@
 
   <xsl:template match="persName | orgName | placeName | name | rs" mode="te:text" as="node()*">
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="top" select="not(ancestor::persName or ancestor::orgName or ancestor::placeName or ancestor::name or ancestor::rs)"/>
+    <!-- In the register (standOff) a name is part of an entry, not a mention the index lists. -->
+    <xsl:param name="te:in-register" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="top" select="not($te:in-register) and not(ancestor::persName or ancestor::orgName or ancestor::placeName or ancestor::name or ancestor::rs)"/>
     <xsl:variable name="entry" select="te:targets(@ref)[1]"/>
     <xsl:variable name="kind" select="te:name-kind(., $entry)"/>
     <xsl:variable name="link" select="$top and normalize-space() and not(ancestor::ref or ancestor::ptr)

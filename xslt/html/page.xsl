@@ -35,8 +35,8 @@
     reported as xsl:message (teiedition prints them as warnings), never fatal.
   -->
   <xsl:template name="te:warnings" as="empty-sequence()">
-    <xsl:if test="empty(text)">
-      <xsl:message>the document has no &lt;text&gt;: the page shows the header only</xsl:message>
+    <xsl:if test="empty(text | sourceDoc | standOff)">
+      <xsl:message>the document has no &lt;text&gt;, &lt;sourceDoc&gt; or &lt;standOff&gt;: the page shows the header only</xsl:message>
     </xsl:if>
     <xsl:if test="parent::teiCorpus and count(../TEI) gt 1">
       <xsl:message>teiCorpus holds <xsl:value-of select="count(../TEI)"/> TEI documents: only the first is rendered</xsl:message>
@@ -93,11 +93,14 @@
         <main id="main">
           <article id="document" class="document" aria-labelledby="title">
             <xsl:apply-templates select="text" mode="te:text"/>
+            <!-- A documentary transcription (surfaces, zones, lines), after the text when there is one. -->
+            <xsl:apply-templates select="sourceDoc" mode="te:text"/>
           </article>
           <xsl:call-template name="te:mark-legend"/>
           <xsl:call-template name="te:notes-section"/>
           <xsl:call-template name="te:about-section"/>
           <xsl:call-template name="te:index-section"/>
+          <xsl:call-template name="te:register-section"/>
           <xsl:call-template name="te:edition-section"/>
         </main>
         <footer class="page-footer">
