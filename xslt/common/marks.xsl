@@ -172,6 +172,8 @@
           if ($cert) then 'cert-' || te:token($cert) else (), if ($inline) then 'mark-inline' else ()), ' ')"/>
       <xsl:attribute name="style" select="'--slot: ' || $slot || (if ($inline) then '' else '; position-anchor: ' || te:anchor-name($target))"/>
       <xsl:attribute name="title" select="$what"/>
+      <!-- A mark that is not a link is a picture of the mark: role img carries its name (aria-label is not allowed on a bare span). -->
+      <xsl:if test="not($note)"><xsl:attribute name="role" select="'img'"/></xsl:if>
       <xsl:attribute name="aria-label" select="$what"/>
       <xsl:if test="not($inline)">
         <xsl:attribute name="data-target" select="$target"/>
