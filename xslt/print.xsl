@@ -10,6 +10,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:te="urn:x-teiedition:xslt"
     exclude-result-prefixes="#all">
 
   <xsl:import href="common/functions.xsl"/>
