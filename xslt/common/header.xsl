@@ -468,9 +468,11 @@
   </xsl:template>
 
   <xsl:template name="te:edition-section" as="element()?">
+    <!-- The guide speaks of the screen (buttons, the diplomatic view): print has its own conventions section. -->
+    <xsl:param name="guide" as="xs:boolean" select="true()"/>
     <xsl:variable name="enc" select="//teiHeader/encodingDesc"/>
     <xsl:variable name="changes" select="//teiHeader/revisionDesc//change[normalize-space() or @when]"/>
-    <xsl:variable name="guide" as="element()*"><xsl:call-template name="te:reading-guide"/></xsl:variable>
+    <xsl:variable name="guide" as="element()*"><xsl:if test="$guide"><xsl:call-template name="te:reading-guide"/></xsl:if></xsl:variable>
     <xsl:if test="exists($guide) or $enc/(editorialDecl, projectDesc, samplingDecl)[normalize-space()] or $changes">
       <section id="edition" class="edition" aria-labelledby="edition-title">
         <h2 id="edition-title">About this edition</h2>

@@ -61,7 +61,9 @@
         <xsl:if test="$notes = 'endnotes'">
           <xsl:call-template name="te:notes-section"/>
         </xsl:if>
-        <xsl:call-template name="te:edition-section"/>
+        <xsl:call-template name="te:edition-section">
+          <xsl:with-param name="guide" select="false()"/>
+        </xsl:call-template>
         <section class="print-conventions">
           <h3>This print edition</h3>
           <p>Words supplied by the translator are set in square brackets, as in the source.
