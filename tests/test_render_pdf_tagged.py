@@ -91,3 +91,19 @@ def test_uncertain_marks_are_drawn_dotted():
     drawn = b"".join(bytes(s.stream[i]) if isinstance(s.stream[i], bytes) else str(s.stream[i]).encode()
                      for s in pdf.added for i in range(len(s.stream)))
     assert b"[0.9 1.8] 0 d" in drawn and b"[] 0 d" in drawn
+
+
+def test_line_end_hyphens_copy_out_as_whole_words():
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    from conftest import EDITIONS
+
+    from teiedition.rendering.pdf import PdfRenderer
+    from teiedition.safexml import parse_xml_file
+
+    data = PdfRenderer().render(parse_xml_file(sorted(EDITIONS.glob("*.xml"))[0]))
+    text = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+    assert "\u2010" not in text  # WeasyPrint's default hyphenation character stays in copied text
+    broken = [line for line in text.splitlines() if line.rstrip().endswith("-") and line.rstrip()[-2:-1].isalpha()]
+    assert broken == [], broken[:5]
+    assert "positions" in text
