@@ -6,6 +6,7 @@
 #   fonts-noto-cjk    Noto Serif CJK: Korean and Chinese in the print edition
 #   default-jre-headless  java, for jing (the validate benchmark's reference) and the Nu HTML checker
 #   strace            the test that validate reads nothing outside its input
+#   npm               installs axe-core and vnu.jar for tests/browser/test_accessibility.py (.ci/run)
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 need=()
@@ -13,6 +14,7 @@ command -v chromium >/dev/null || need+=(chromium)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 command -v strace >/dev/null || need+=(strace)
 command -v java >/dev/null || need+=(default-jre-headless)
+command -v npm >/dev/null || need+=(npm)
 fc-list 2>/dev/null | grep -q "NotoSerif-Regular" || need+=(fonts-noto-core)
 fc-list 2>/dev/null | grep -q "NotoSerifCJK\|NotoSansCJK" || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ]; then

@@ -146,7 +146,8 @@ def test_copy_number_and_classification_are_lines_of_the_opener(page):
 
 def test_stamp_is_a_labelled_box(page):
     box = page.xpath("//*[contains(@class, 'stamp-box')]")[0]
-    assert "Stamp" in box.xpath("string(.//*[@class='box-label'])")
+    # A reader's words, not the encoding's codes (type="cpsu-cc")
+    assert box.xpath("string(.//*[@class='box-label'])") == "Registration stamp"
     assert "19373" in "".join(box.itertext())
 
 
@@ -327,7 +328,8 @@ def test_index_entry_takes_its_name_from_the_authority_list(page):
 def test_index_links_to_every_occurrence():
     from htmlpage import tei_doc
 
-    tei = tei_doc('<p><persName ref="#x">Ann</persName> met <persName ref="#x">Ann B.</persName></p>',
+    # one link per paragraph holding the name (issue 12): two paragraphs, two links
+    tei = tei_doc('<p><persName ref="#x">Ann</persName> met</p><p><persName ref="#x">Ann B.</persName></p>',
                   standoff='<standOff><listPerson><person xml:id="x"><persName>Ann Bee</persName></person>'
                            '</listPerson></standOff>')
     page = render_page(tei)

@@ -17,6 +17,7 @@
   <xsl:import href="common/names.xsl"/>
   <xsl:import href="common/notes.xsl"/>
   <xsl:import href="common/marks.xsl"/>
+  <xsl:import href="common/sourcedoc.xsl"/>
   <xsl:import href="common/header.xsl"/>
   <xsl:import href="html/page.xsl"/>
 
@@ -24,6 +25,10 @@
   <xsl:param name="tei-href" as="xs:string" select="''"/>
   <!-- Link to the PDF edition, or empty when there is none. -->
   <xsl:param name="pdf-href" as="xs:string" select="''"/>
+  <!-- The address the page is published under (https://.../NAME.html), or empty when not known. -->
+  <xsl:param name="page-url" as="xs:string" select="''"/>
+  <!-- The base URL of the published folder (links are made absolute against it), or empty. -->
+  <xsl:param name="base-url" as="xs:string" select="''"/>
   <!-- The stylesheet text inlined into <style>. -->
   <xsl:param name="css" as="xs:string" select="''"/>
   <!-- The script text inlined into <script>. -->

@@ -10,6 +10,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:te="urn:x-teiedition:xslt"
     exclude-result-prefixes="#all">
 
   <xsl:import href="common/functions.xsl"/>
@@ -18,6 +19,7 @@
   <xsl:import href="common/names.xsl"/>
   <xsl:import href="common/notes.xsl"/>
   <xsl:import href="common/marks.xsl"/>
+  <xsl:import href="common/sourcedoc.xsl"/>
   <xsl:import href="common/header.xsl"/>
   <xsl:import href="print/document.xsl"/>
   <xsl:import href="print/notes.xsl"/>
@@ -28,5 +30,5 @@
   <!-- Numbered notes: footnotes (foot of the page of their call) | endnotes (after the text). -->
   <xsl:param name="notes" as="xs:string" select="'footnotes'"/>
 
-  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" use-character-maps="te:c1-controls"/>
 </xsl:stylesheet>

@@ -77,11 +77,24 @@ def test_each_margin_mark_sits_beside_its_marked_span(open_page):
             f"mark for {b['target']} does not span its text vertically: {b}"
 
 
-def test_without_javascript_marks_still_start_at_their_span(open_page):
+def test_without_javascript_marks_still_span_their_whole_span(open_page):
     boxes = open_page("seed", javascript=False).evaluate(MARKS_BESIDE_TARGETS)
+    assert len(boxes) >= 17
     for b in boxes:
         assert b["markRight"] <= b["textLeft"] + 1
-        assert b["top"] - 4 <= b["markTop"] <= b["top"] + 30, f"mark for {b['target']} is not at its span: {b}"
+        # CSS anchor positioning: top and bottom of the marked span, not a one-line stub
+        assert abs(b["markTop"] - b["top"]) < 2 and abs(b["markBottom"] - b["bottom"]) < 2, \
+            f"mark for {b['target']} does not span its text without JavaScript: {b}"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_margin_marks_are_targets_of_at_least_24_pixels(open_page, width):
+    sizes = open_page("seed", width=width).evaluate(
+        "() => [...document.querySelectorAll('article .margin-mark')].map(m => m.getBoundingClientRect())"
+        ".map(r => [r.width, r.height, r.left])")
+    assert sizes
+    for w, h, left in sizes:
+        assert w >= 24 and h >= 24 and left >= 0
 
 
 def test_a_note_opens_and_closes_from_the_keyboard(open_page):
@@ -146,3 +159,20 @@ def test_an_open_note_follows_its_reference_when_the_page_scrolls(open_page):
     tab.wait_for_timeout(100)
     gap = popover.bounding_box()["y"] - (ref.bounding_box()["y"] + ref.bounding_box()["height"])
     assert 0 <= gap < 20 or popover.bounding_box()["y"] + popover.bounding_box()["height"] <= ref.bounding_box()["y"]
+
+
+def test_diplomatic_view_says_the_correction_and_is_kept_in_the_address(open_page):
+    tab = open_page("sample")
+    tab.locator("label[for='diplomatic-view']").click()
+    gloss = tab.locator(".tei-choice .original-gloss").first
+    assert gloss.is_visible() and "corrected to: 9 June 1969" in gloss.inner_text()
+    assert "view=diplomatic" in tab.url
+    tab.reload()
+    tab.wait_for_load_state("load")
+    assert tab.locator("#diplomatic-view").is_checked()
+    assert tab.locator(".tei-choice .original").first.is_visible()
+
+
+def test_the_switch_promises_line_breaks_only_when_there_are_some(open_page):
+    label = open_page("sample").locator("label[for='diplomatic-view']").inner_text()
+    assert label == "Diplomatic view (original readings)"

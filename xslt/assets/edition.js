@@ -3,7 +3,8 @@
   The page is complete without it.  It (1) stretches each margin mark to the
   full height of the span it marks, (2) opens note popovers beside their
   reference, (3) falls back to the list of notes where popovers are not
-  supported, (4) adds a "Copy citation" button.  No network, no storage.
+  supported, (4) adds a "Copy citation" button, (5) keeps the diplomatic view
+  in the address (?view=diplomatic).  No network, no storage.
 */
 (function () {
   "use strict";
@@ -93,8 +94,21 @@
     setUpNotes();
     addCopyButton();
     window.addEventListener("resize", placeMarks);
+    // The reading view is kept in the address (?view=diplomatic), so a link or a reload shows the same view.
     var toggle = document.getElementById("diplomatic-view");
-    if (toggle) { toggle.addEventListener("change", placeMarks); }
+    if (toggle) {
+      var params = new URLSearchParams(window.location.search);
+      if (params.get("view") === "diplomatic") { toggle.checked = true; }
+      toggle.addEventListener("change", function () {
+        var p = new URLSearchParams(window.location.search);
+        if (toggle.checked) { p.set("view", "diplomatic"); } else { p.delete("view"); }
+        var query = p.toString();
+        try {
+          history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+        } catch (e) { /* file:// in some browsers: the view just is not kept */ }
+        placeMarks();
+      });
+    }
     if (document.fonts && document.fonts.ready) { document.fonts.ready.then(placeMarks); }
   }
 

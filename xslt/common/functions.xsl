@@ -172,4 +172,56 @@
         else '* * *'"/>
   </xsl:function>
 
+
+  <!-- A link made absolute against the base URL the edition is published under (unchanged without one). -->
+  <xsl:function name="te:absolute" as="xs:string">
+    <xsl:param name="href" as="xs:string?"/>
+    <xsl:param name="base" as="xs:string?"/>
+    <xsl:sequence select="if (not(normalize-space($href))) then ''
+        else if (matches($base, '^https?://') and not(matches($href, '^[a-z][a-z0-9+.-]*:', 'i')))
+        then string(resolve-uri($href, if (ends-with($base, '/')) then $base else $base || '/'))
+        else string($href)"/>
+  </xsl:function>
+
+  <!--
+    C1 control characters (U+0080-U+009F) have no business in HTML: written as
+    &#x86; they are read by every HTML parser as Windows-1252 characters (†),
+    and raw they are parse errors.  They are written as a visible, searchable
+    "⟨U+0086⟩" instead (in text and attributes alike), so nothing is lost and
+    nothing is misread.
+  -->
+  <xsl:character-map name="te:c1-controls">
+    <xsl:output-character character="&#x80;" string="⟨U+0080⟩"/>
+    <xsl:output-character character="&#x81;" string="⟨U+0081⟩"/>
+    <xsl:output-character character="&#x82;" string="⟨U+0082⟩"/>
+    <xsl:output-character character="&#x83;" string="⟨U+0083⟩"/>
+    <xsl:output-character character="&#x84;" string="⟨U+0084⟩"/>
+    <xsl:output-character character="&#x85;" string="⟨U+0085⟩"/>
+    <xsl:output-character character="&#x86;" string="⟨U+0086⟩"/>
+    <xsl:output-character character="&#x87;" string="⟨U+0087⟩"/>
+    <xsl:output-character character="&#x88;" string="⟨U+0088⟩"/>
+    <xsl:output-character character="&#x89;" string="⟨U+0089⟩"/>
+    <xsl:output-character character="&#x8A;" string="⟨U+008A⟩"/>
+    <xsl:output-character character="&#x8B;" string="⟨U+008B⟩"/>
+    <xsl:output-character character="&#x8C;" string="⟨U+008C⟩"/>
+    <xsl:output-character character="&#x8D;" string="⟨U+008D⟩"/>
+    <xsl:output-character character="&#x8E;" string="⟨U+008E⟩"/>
+    <xsl:output-character character="&#x8F;" string="⟨U+008F⟩"/>
+    <xsl:output-character character="&#x90;" string="⟨U+0090⟩"/>
+    <xsl:output-character character="&#x91;" string="⟨U+0091⟩"/>
+    <xsl:output-character character="&#x92;" string="⟨U+0092⟩"/>
+    <xsl:output-character character="&#x93;" string="⟨U+0093⟩"/>
+    <xsl:output-character character="&#x94;" string="⟨U+0094⟩"/>
+    <xsl:output-character character="&#x95;" string="⟨U+0095⟩"/>
+    <xsl:output-character character="&#x96;" string="⟨U+0096⟩"/>
+    <xsl:output-character character="&#x97;" string="⟨U+0097⟩"/>
+    <xsl:output-character character="&#x98;" string="⟨U+0098⟩"/>
+    <xsl:output-character character="&#x99;" string="⟨U+0099⟩"/>
+    <xsl:output-character character="&#x9A;" string="⟨U+009A⟩"/>
+    <xsl:output-character character="&#x9B;" string="⟨U+009B⟩"/>
+    <xsl:output-character character="&#x9C;" string="⟨U+009C⟩"/>
+    <xsl:output-character character="&#x9D;" string="⟨U+009D⟩"/>
+    <xsl:output-character character="&#x9E;" string="⟨U+009E⟩"/>
+    <xsl:output-character character="&#x9F;" string="⟨U+009F⟩"/>
+  </xsl:character-map>
 </xsl:stylesheet>

@@ -126,16 +126,42 @@
         ! te:safe-href(string(.)))[starts-with(., 'http')][1]"/>
   </xsl:function>
 
-  <!-- ===== the masthead: what this document is ===== -->
+  <!-- ===== the masthead: what this document is, and how to cite it ===== -->
+
+  <!-- The author for a citation: titleStmt/author, else the originator the archive puts before a quoted title ("Soviet Embassy in X, 'Title'"). -->
+  <xsl:function name="te:citation-authors" as="xs:string*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="authors" select="$doc//teiHeader/fileDesc/titleStmt/author[normalize-space()] ! te:plain(.)"/>
+    <xsl:variable name="title" select="te:title($doc)"/>
+    <xsl:sequence select="if (exists($authors)) then $authors
+        else if (matches($title, '^[^,''‘’“”&quot;]{3,120}, [''‘“&quot;]')) then replace($title, '^([^,]+), .*$', '$1')
+        else ()"/>
+  </xsl:function>
+
+  <!-- The page's permanent address: the header's own URL, else the base URL the page is published under. -->
+  <xsl:function name="te:permanent-url" as="xs:string?">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:param name="page-url" as="xs:string?"/>
+    <xsl:sequence select="(te:doc-url($doc), $page-url[starts-with(., 'http')])[1]"/>
+  </xsl:function>
+
+  <!-- The archive that holds the original: repository, settlement, country. -->
+  <xsl:function name="te:archive" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="id" select="($doc//teiHeader/fileDesc/sourceDesc/msDesc)[1]/msIdentifier"/>
+    <xsl:sequence select="string-join(($id/repository, $id/settlement, $id/country)[normalize-space()] ! te:plain(.), ', ')"/>
+  </xsl:function>
 
   <xsl:template name="te:masthead" as="element()">
+    <xsl:param name="page-url" as="xs:string?" select="()"/>
     <xsl:variable name="date" select="te:doc-date(/)"/>
+    <xsl:variable name="h" select="//teiHeader"/>
     <header class="masthead">
       <p class="masthead-kicker">
         <xsl:value-of select="(te:publisher(/)[normalize-space()], 'TEI edition')[1]"/>
       </p>
       <h1 id="title"><xsl:value-of select="te:title(/)"/></h1>
-      <xsl:for-each select="//teiHeader/fileDesc/titleStmt/title[@type = 'sub'][normalize-space()]">
+      <xsl:for-each select="$h/fileDesc/titleStmt/title[@type = 'sub'][normalize-space()]">
         <p class="subtitle"><xsl:value-of select="te:plain(.)"/></p>
       </xsl:for-each>
       <xsl:if test="$date">
@@ -148,6 +174,37 @@
           </xsl:choose>
         </p>
       </xsl:if>
+      <xsl:for-each select="($h/profileDesc/abstract[normalize-space()])[1]">
+        <div class="summary" role="doc-abstract" aria-label="Summary">
+          <xsl:apply-templates mode="te:header"/>
+        </div>
+      </xsl:for-each>
+      <dl class="essentials">
+        <xsl:call-template name="te:fact">
+          <xsl:with-param name="label" select="'Archive'"/>
+          <xsl:with-param name="value" select="te:archive(/)"/>
+        </xsl:call-template>
+        <xsl:call-template name="te:fact">
+          <xsl:with-param name="label" select="'Archival citation'"/>
+          <xsl:with-param name="value" select="te:source-citation(/)"/>
+          <xsl:with-param name="class" select="'source-citation'"/>
+        </xsl:call-template>
+        <xsl:for-each select="te:credited(/)">
+          <xsl:call-template name="te:fact">
+            <xsl:with-param name="label" select="let $p := te:resp-phrase(.) return upper-case(substring($p, 1, 1)) || substring(replace($p, ':$', ''), 2)"/>
+            <xsl:with-param name="value" select="te:names(persName | name | orgName)"/>
+          </xsl:call-template>
+        </xsl:for-each>
+        <xsl:for-each select="te:permanent-url(/, $page-url)">
+          <div class="fact permanent-url">
+            <dt>Permanent URL</dt>
+            <dd><a href="{.}"><xsl:value-of select="."/></a></dd>
+          </div>
+        </xsl:for-each>
+      </dl>
+      <xsl:call-template name="te:cite-section">
+        <xsl:with-param name="url" select="te:permanent-url(/, $page-url)"/>
+      </xsl:call-template>
     </header>
   </xsl:template>
 
@@ -157,12 +214,6 @@
     <xsl:variable name="h" select="//teiHeader"/>
     <section id="about" class="about" aria-labelledby="about-title">
       <h2 id="about-title">About this document</h2>
-      <xsl:for-each select="$h/profileDesc/abstract[normalize-space()]">
-        <div class="summary">
-          <h3>Summary</h3>
-          <xsl:apply-templates mode="te:header"/>
-        </div>
-      </xsl:for-each>
       <dl class="facts">
         <xsl:call-template name="te:fact">
           <xsl:with-param name="label" select="'Date'"/>
@@ -272,38 +323,92 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Header prose (abstract, availability, editorialDecl): paragraphs, lists and links, nothing else. -->
+  <!--
+    Header prose (abstract, availability, licence, projectDesc, editorialDecl):
+    paragraphs, lists and links, nothing else.  TEI lets a <licence> or a <p>
+    hold paragraphs and lists; HTML does not let a <p> hold them, so prose
+    inside phrasing becomes spans with class "block" (valid HTML, same layout).
+  -->
+  <xsl:function name="te:header-blocks" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el//(p | ab | list | table | lg | quote[p]))"/>
+  </xsl:function>
   <xsl:template match="p | ab" mode="te:header" as="node()*">
-    <p><xsl:apply-templates mode="te:header"/></p>
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($te:phrasing) then 'span' else if (te:header-blocks(.)) then 'div' else 'p'}">
+      <xsl:if test="$te:phrasing"><xsl:attribute name="class" select="'block'"/></xsl:if>
+      <xsl:apply-templates mode="te:header">
+        <xsl:with-param name="te:phrasing" tunnel="yes" select="$te:phrasing or not(te:header-blocks(.))"/>
+      </xsl:apply-templates>
+    </xsl:element>
   </xsl:template>
   <xsl:template match="licence" mode="te:header" as="node()*">
-    <p class="licence">
-      <xsl:variable name="href" select="te:safe-href(@target)"/>
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="href" select="te:safe-href(@target)"/>
+    <xsl:variable name="blocks" select="te:header-blocks(.)"/>
+    <xsl:element name="{if ($te:phrasing) then 'span' else if ($blocks) then 'div' else 'p'}">
+      <xsl:attribute name="class" select="'licence' || (if ($te:phrasing) then ' block' else '')"/>
       <xsl:choose>
-        <xsl:when test="exists($href) and normalize-space()"><a href="{$href}"><xsl:apply-templates mode="te:header"/></a></xsl:when>
+        <xsl:when test="exists($href) and normalize-space() and not($blocks)"><a href="{$href}"><xsl:apply-templates mode="te:header">
+          <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/></xsl:apply-templates></a></xsl:when>
+        <xsl:when test="exists($href) and normalize-space()">
+          <xsl:apply-templates mode="te:header"/>
+          <span class="block"><a href="{$href}"><xsl:value-of select="$href"/></a></span>
+        </xsl:when>
         <xsl:when test="exists($href)"><a href="{$href}"><xsl:value-of select="$href"/></a></xsl:when>
-        <xsl:otherwise><xsl:apply-templates mode="te:header"/></xsl:otherwise>
+        <xsl:otherwise><xsl:apply-templates mode="te:header">
+          <xsl:with-param name="te:phrasing" tunnel="yes" select="$te:phrasing or not($blocks)"/></xsl:apply-templates></xsl:otherwise>
       </xsl:choose>
-    </p>
+    </xsl:element>
   </xsl:template>
   <xsl:template match="list" mode="te:header" as="node()*">
-    <ul><xsl:apply-templates select="item" mode="te:header"/></ul>
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($te:phrasing) then 'span' else 'ul'}">
+      <xsl:if test="$te:phrasing"><xsl:attribute name="class" select="'block'"/></xsl:if>
+      <xsl:apply-templates select="head, item" mode="te:header"/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="list/head" mode="te:header" as="node()*">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($te:phrasing) then 'span' else 'li'}">
+      <xsl:attribute name="class" select="'list-head' || (if ($te:phrasing) then ' block' else '')"/>
+      <xsl:apply-templates mode="te:header"><xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/></xsl:apply-templates>
+    </xsl:element>
   </xsl:template>
   <xsl:template match="item" mode="te:header" as="node()*">
-    <li><xsl:apply-templates mode="te:header"/></li>
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($te:phrasing) then 'span' else 'li'}">
+      <xsl:if test="$te:phrasing"><xsl:attribute name="class" select="'block'"/></xsl:if>
+      <xsl:apply-templates mode="te:header"/>
+    </xsl:element>
   </xsl:template>
   <xsl:template match="ref[te:safe-href(@target)]" mode="te:header" as="node()*">
-    <a href="{te:safe-href(@target)}"><xsl:apply-templates mode="te:header"/></a>
+    <xsl:param name="te:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$te:in-link or ancestor::licence[te:safe-href(@target)][not(te:header-blocks(.))]"><xsl:apply-templates mode="te:header"/></xsl:when>
+      <xsl:otherwise>
+        <a href="{te:safe-href(@target)}"><xsl:apply-templates mode="te:header">
+          <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+          <xsl:with-param name="te:in-link" tunnel="yes" select="true()"/>
+        </xsl:apply-templates></a>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="hi | emph | title | foreign" mode="te:header" as="node()*">
-    <i><xsl:apply-templates mode="te:header"/></i>
+    <i><xsl:apply-templates mode="te:header"><xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/></xsl:apply-templates></i>
   </xsl:template>
   <!-- An address the site hid ([email protected]): the translator's page shows a bracket, so do we. -->
   <xsl:template match="gap" mode="te:header" as="node()*">
     <span class="editorial reason-{te:token((@reason, 'gap')[1])}">[<xsl:value-of select="normalize-space((desc, @reason)[1])"/>]</span>
   </xsl:template>
-  <xsl:template match="abstract/text() | availability/text()" mode="te:header" as="node()*">
-    <xsl:if test="normalize-space()"><p><xsl:value-of select="."/></p></xsl:if>
+  <xsl:template match="abstract/text() | availability/text() | projectDesc/text() | editorialDecl/text() | samplingDecl/text()" mode="te:header" as="node()*">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:if test="normalize-space()">
+      <xsl:choose>
+        <xsl:when test="$te:phrasing"><xsl:value-of select="."/></xsl:when>
+        <xsl:otherwise><p><xsl:value-of select="."/></p></xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
   </xsl:template>
 
   <!-- ===== how to cite ===== -->
@@ -326,49 +431,100 @@
   <xsl:template name="te:cite-section" as="element()">
     <xsl:param name="url" as="xs:string?" select="()"/>
     <section id="cite" class="cite" aria-labelledby="cite-title">
-      <h2 id="cite-title">How to cite</h2>
+      <h2 id="cite-title" class="cite-title">How to cite</h2>
       <p class="citation" id="citation-text"><xsl:value-of select="te:citation-text(/, $url)"/></p>
     </section>
   </xsl:template>
 
-  <!-- ===== about this edition: the editorial conventions and the record of changes ===== -->
+  <!-- ===== about this edition: how to read it, then the encoder's own record ===== -->
+
+  <!--
+    "About this edition" is written for readers: one plain sentence for each
+    sign that occurs in this document (brackets, boxes, margin marks, notes,
+    corrections, the index), then the project's own prose.  The encoding
+    declarations and the record of changes, which speak TEI, follow in a
+    closed "For TEI users" block.
+  -->
+  <xsl:template name="te:reading-guide" as="element()*">
+    <xsl:variable name="t" select="//text"/>
+    <xsl:variable name="items" as="xs:string*" select="(
+        if ($t//supplied) then 'Words in square brackets [like this] were added by the translator to make the sense clear; they are not in the original.' else (),
+        if ($t//gap) then 'A bracketed description such as [illegible] or […] stands for a passage that could not be read or was left out.' else (),
+        if ($t//unclear) then 'A reading in brackets with a dotted underline is doubtful.' else (),
+        if ($t//sic[not(parent::choice)]) then '[sic] follows a word printed as the source has it, although it looks wrong.' else (),
+        if ($t//note[@type = 'stamp']) then 'Framed boxes show stamps on the original, described in the translator''s words.' else (),
+        if ($t//note[@type = 'handwritten']) then 'Boxes with a dashed border show handwriting on the original.' else (),
+        if ($t//metamark) then 'Lines, question marks and exclamation marks in the left margin are marks a later reader made on the original, as the translator reports them; a dotted or dashed mark with a small question mark means the marked passage is not certain. Each mark leads to the note that reports it.' else (),
+        if ($t//note[te:is-numbered-note(.)]) then 'Numbered buttons in the text open the notes; all notes are also listed under Notes.' else (),
+        if ($t//choice[sic and corr]) then 'Obvious slips of the source are corrected; the diplomatic view at the top of the page shows the original readings.' else (),
+        if ($t//choice[orig and reg] or $t//choice[abbr and expan]) then 'Spellings are regularised and abbreviations expanded; the diplomatic view shows them as written.' else (),
+        if (exists($te:all-mentions)) then 'Persons, organisations and places are listed in the Index of names, with the paragraphs that mention them.' else ())"/>
+    <xsl:if test="exists($items)">
+      <h3>How to read this edition</h3>
+      <ul class="reading-guide">
+        <xsl:for-each select="$items"><li><xsl:value-of select="."/></li></xsl:for-each>
+      </ul>
+    </xsl:if>
+  </xsl:template>
 
   <xsl:template name="te:edition-section" as="element()?">
+    <!-- The guide speaks of the screen (buttons, the diplomatic view): print has its own conventions section. -->
+    <xsl:param name="guide" as="xs:boolean" select="true()"/>
     <xsl:variable name="enc" select="//teiHeader/encodingDesc"/>
     <xsl:variable name="changes" select="//teiHeader/revisionDesc//change[normalize-space() or @when]"/>
-    <xsl:if test="$enc/(editorialDecl, projectDesc, samplingDecl)[normalize-space()] or $changes">
+    <xsl:variable name="guide" as="element()*"><xsl:if test="$guide"><xsl:call-template name="te:reading-guide"/></xsl:if></xsl:variable>
+    <xsl:if test="exists($guide) or $enc/(editorialDecl, projectDesc, samplingDecl)[normalize-space()] or $changes">
       <section id="edition" class="edition" aria-labelledby="edition-title">
         <h2 id="edition-title">About this edition</h2>
-        <xsl:for-each select="$enc/(projectDesc, samplingDecl, editorialDecl)[normalize-space()]">
-          <div class="{local-name()}">
-            <xsl:for-each select="*[normalize-space()]">
-              <xsl:choose>
-                <xsl:when test="self::p or self::ab or self::list"><xsl:apply-templates select="." mode="te:header"/></xsl:when>
-                <xsl:otherwise>
-                  <p><span class="decl-label"><xsl:value-of select="upper-case(substring(local-name(), 1, 1)) || substring(local-name(), 2)"/>: </span>
-                    <xsl:apply-templates mode="te:header"/></p>
-                </xsl:otherwise>
-              </xsl:choose>
-            </xsl:for-each>
+        <xsl:sequence select="$guide"/>
+        <!-- A project's own description is for readers; teiedition's own declarations are not. -->
+        <xsl:for-each select="$enc/projectDesc[normalize-space()]">
+          <div class="projectDesc">
+            <xsl:apply-templates select="*[normalize-space()]" mode="te:decl"/>
           </div>
         </xsl:for-each>
-        <xsl:for-each select="$enc/appInfo/application[normalize-space(@ident)]">
-          <p class="application">Encoded with <xsl:value-of select="@ident"/>
-            <xsl:value-of select="if (@version) then ' ' || @version else ''"/>.</p>
-        </xsl:for-each>
-        <xsl:if test="$changes">
-          <h3>Changes</h3>
-          <ul class="changes">
-            <xsl:for-each select="$changes">
-              <li>
-                <xsl:if test="@when"><time datetime="{@when}"><xsl:value-of select="te:human-date(@when)"/></time>: </xsl:if>
-                <xsl:value-of select="te:plain(.)"/>
-              </li>
+        <xsl:if test="$enc/(samplingDecl, editorialDecl)[normalize-space()] or $enc/appInfo/application[normalize-space(@ident)] or $changes">
+          <details class="for-tei-users">
+            <summary>For TEI users: encoding and changes</summary>
+            <xsl:for-each select="$enc/(samplingDecl, editorialDecl)[normalize-space()]">
+              <div class="{local-name()}">
+                <xsl:apply-templates select="*[normalize-space()]" mode="te:decl"/>
+              </div>
             </xsl:for-each>
-          </ul>
+            <xsl:for-each select="$enc/appInfo/application[normalize-space(@ident)]">
+              <p class="application">Encoded with <xsl:value-of select="@ident"/>
+                <xsl:value-of select="if (@version) then ' ' || @version else ''"/>.</p>
+            </xsl:for-each>
+            <xsl:if test="$changes">
+              <p class="changes-title">Changes</p>
+              <ul class="changes">
+                <xsl:for-each select="$changes">
+                  <li>
+                    <xsl:if test="@when"><time datetime="{@when}"><xsl:value-of select="te:human-date(@when)"/></time>: </xsl:if>
+                    <xsl:value-of select="te:plain(.)"/>
+                  </li>
+                </xsl:for-each>
+              </ul>
+            </xsl:if>
+          </details>
         </xsl:if>
       </section>
     </xsl:if>
+  </xsl:template>
+
+  <!-- One part of an encoding declaration: its prose as it is, else a labelled line ("Correction: ..."). -->
+  <xsl:template match="*" mode="te:decl" as="node()*">
+    <xsl:choose>
+      <xsl:when test="self::p or self::ab or self::list"><xsl:apply-templates select="." mode="te:header"/></xsl:when>
+      <xsl:otherwise>
+        <div class="decl">
+          <span class="decl-label"><xsl:value-of select="upper-case(substring(local-name(), 1, 1)) || replace(substring(local-name(), 2), '([A-Z])', ' $1')"/>: </span>
+          <xsl:apply-templates mode="te:header">
+            <xsl:with-param name="te:phrasing" tunnel="yes" select="not(te:header-blocks(.))"/>
+          </xsl:apply-templates>
+        </div>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ===== machine-readable citation metadata for <head> ===== -->
@@ -376,6 +532,7 @@
   <xsl:template name="te:citation-meta" as="element()*">
     <xsl:param name="pdf-href" as="xs:string?" select="()"/>
     <xsl:param name="tei-href" as="xs:string?" select="()"/>
+    <xsl:param name="page-url" as="xs:string?" select="()"/>
     <xsl:variable name="h" select="//teiHeader"/>
     <xsl:variable name="date" select="te:doc-date(/)"/>
     <xsl:variable name="when" select="normalize-space($date/@when)"/>
@@ -384,8 +541,8 @@
     <xsl:variable name="lang" select="($h/profileDesc/langUsage/language/@ident, /TEI/@xml:lang, 'en')[normalize-space()][1]"/>
     <xsl:if test="$summary"><meta name="description" content="{$summary}"/></xsl:if>
     <meta name="citation_title" content="{te:title(/)}"/>
-    <xsl:for-each select="$h/fileDesc/titleStmt/author[normalize-space()]">
-      <meta name="citation_author" content="{te:plain(.)}"/>
+    <xsl:for-each select="te:citation-authors(/)">
+      <meta name="citation_author" content="{.}"/>
     </xsl:for-each>
     <xsl:if test="matches($when, '^\d{4}')">
       <meta name="citation_publication_date" content="{replace($when, '-', '/')}"/>
@@ -395,7 +552,10 @@
     <meta name="citation_language" content="{$lang}"/>
     <xsl:if test="$summary"><meta name="citation_abstract" content="{$summary}"/></xsl:if>
     <xsl:if test="normalize-space($pdf-href)"><meta name="citation_pdf_url" content="{$pdf-href}"/></xsl:if>
-    <xsl:if test="te:doc-url(/)"><meta name="citation_abstract_html_url" content="{te:doc-url(/)}"/></xsl:if>
+    <xsl:for-each select="te:permanent-url(/, $page-url)">
+      <meta name="citation_abstract_html_url" content="{.}"/>
+      <meta name="citation_public_url" content="{.}"/>
+    </xsl:for-each>
     <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/"/>
     <meta name="DC.title" content="{te:title(/)}"/>
     <xsl:for-each select="$h/fileDesc/titleStmt/author[normalize-space()]">
@@ -414,7 +574,7 @@
     <meta name="DC.language" content="{$lang}"/>
     <meta name="DC.type" content="Text"/>
     <meta name="DC.format" content="text/html"/>
-    <xsl:for-each select="(te:doc-url(/), /TEI/@xml:id)[normalize-space()][1]">
+    <xsl:for-each select="(te:permanent-url(/, $page-url), /TEI/@xml:id)[normalize-space()][1]">
       <meta name="DC.identifier" content="{.}"/>
     </xsl:for-each>
     <xsl:if test="normalize-space($tei-href)"><meta name="DC.relation" content="{$tei-href}"/></xsl:if>

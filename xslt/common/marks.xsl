@@ -19,14 +19,25 @@
 
   <!-- ===== stamps and handwriting: labelled boxes ===== -->
 
+  <!--
+    The label of a box, in words a reader uses: "Registration stamp" when the
+    stamp carries a registration number, else "Stamp"; "Handwritten" with where
+    it stands.  Never built from codes (@type="cpsu-cc"): the stamp's own words
+    say whose it is.
+  -->
   <xsl:function name="te:box-label" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:variable name="stamp-type" select="normalize-space(($note//stamp/@type)[1])"/>
     <xsl:sequence select="
         if ($note/@type = 'stamp') then
-          (if ($stamp-type and not($stamp-type = ('stamp', 'registration')))
-           then 'Stamp (' || replace($stamp-type, '[-_]', ' ') || ')' else 'Stamp')
+          (if ($note//stamp//idno[@type = 'registration'] or $note//stamp/@type = 'registration') then 'Registration stamp' else 'Stamp')
         else 'Handwritten' || (if (normalize-space($note/@place)) then ' (' || replace($note/@place, '[-_]', ' ') || ')' else '')"/>
+  </xsl:function>
+
+  <!-- Punctuation that follows a box and ends its paragraph: drawn inside the box, not alone on a line. -->
+  <xsl:function name="te:box-tail" as="text()?">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="$note/following-sibling::node()[1][self::text()][matches(., '^\s*[.,;:]\s*$')]
+        [empty(following-sibling::node()[not(self::metamark)])]"/>
   </xsl:function>
 
   <xsl:template match="note[@type = ('stamp', 'handwritten')]" mode="te:text" priority="2" as="node()*">
@@ -35,16 +46,22 @@
       <xsl:call-template name="te:start">
         <xsl:with-param name="class" select="('box', if (@type = 'stamp') then 'stamp-box' else 'handwritten-box')"/>
       </xsl:call-template>
-      <xsl:attribute name="role" select="'note'"/>
+      <!-- HTML forbids role=note inside a heading: there the label alone says what it is. -->
+      <xsl:if test="empty(ancestor::head)">
+        <xsl:attribute name="role" select="'note'"/>
+      </xsl:if>
       <span class="box-label"><xsl:value-of select="te:box-label(.)"/></span>
       <xsl:text> </xsl:text>
       <span class="box-content">
         <xsl:apply-templates mode="te:text">
           <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
         </xsl:apply-templates>
+        <xsl:value-of select="normalize-space(te:box-tail(.))"/>
       </span>
     </xsl:element>
   </xsl:template>
+  <xsl:template match="text()[preceding-sibling::node()[1][self::note[@type = ('stamp', 'handwritten')]]]
+      [. is te:box-tail(preceding-sibling::node()[1])]" mode="te:text" priority="3" as="node()*"/>
 
   <xsl:template match="stamp" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase"/>
@@ -92,6 +109,12 @@
       </xsl:for-each>
     </xsl:if>
   </xsl:template>
+
+  <!-- The CSS anchor name of a marked span (a dashed ident made from its id). -->
+  <xsl:function name="te:anchor-name" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="'--te-' || replace($id, '[^A-Za-z0-9_-]', '_')"/>
+  </xsl:function>
 
   <!-- What a reader sees for each kind of mark. -->
   <xsl:function name="te:mark-kind" as="xs:string">
@@ -147,8 +170,10 @@
       </xsl:if>
       <xsl:attribute name="class" select="string-join(('margin-mark', 'mark-' || $kind,
           if ($cert) then 'cert-' || te:token($cert) else (), if ($inline) then 'mark-inline' else ()), ' ')"/>
-      <xsl:attribute name="style" select="'--slot: ' || $slot"/>
+      <xsl:attribute name="style" select="'--slot: ' || $slot || (if ($inline) then '' else '; position-anchor: ' || te:anchor-name($target))"/>
       <xsl:attribute name="title" select="$what"/>
+      <!-- A mark that is not a link is a picture of the mark: role img carries its name (aria-label is not allowed on a bare span). -->
+      <xsl:if test="not($note)"><xsl:attribute name="role" select="'img'"/></xsl:if>
       <xsl:attribute name="aria-label" select="$what"/>
       <xsl:if test="not($inline)">
         <xsl:attribute name="data-target" select="$target"/>

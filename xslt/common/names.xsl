@@ -81,9 +81,34 @@
     <xsl:sequence select="if ($preferred) then te:plain($preferred) else te:plain($mention)"/>
   </xsl:function>
 
+  <!-- Mentions by index entry: the first mention of each entry is the one that takes a tab stop. -->
+  <xsl:key name="te:mentions-by-key" match="persName | orgName | placeName | name | rs" use="te:name-key(.)"/>
+
+  <!-- Where a mention stands, for the index: "¶ 3" (paragraph of the text), "note 5", or the part ("opener"). -->
+  <xsl:variable name="te:paragraphs" as="element()*" select="//text//(p | ab)[not(ancestor::note)]"/>
+  <xsl:variable name="te:paragraph-numbers" as="map(xs:string, xs:integer)" select="map:merge(
+      for $i in 1 to count($te:paragraphs) return map { generate-id($te:paragraphs[$i]): $i })"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+  <xsl:function name="te:mention-place" as="xs:string*">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="note" select="$mention/ancestor::note[te:is-numbered-note(.)][last()]"/>
+    <xsl:variable name="p" select="$mention/ancestor::*[self::p or self::ab][not(ancestor::note)][last()]"/>
+    <xsl:variable name="part" select="$mention/ancestor::*[self::head or self::opener or self::closer or self::list
+        or self::postscript or self::note or self::sp or self::lg][1]"/>
+    <!-- short label, spoken label -->
+    <xsl:sequence select="
+        if ($note) then ('note ' || te:note-number($note), 'note ' || te:note-number($note))
+        else if ($p) then ('¶', 'paragraph ' || $te:paragraph-numbers(generate-id($p)), string($te:paragraph-numbers(generate-id($p))))
+        else let $name := map { 'head': 'heading', 'opener': 'opening', 'closer': 'closing', 'list': 'list',
+            'postscript': 'postscript', 'note': 'note', 'sp': 'speech', 'lg': 'verse' }(local-name($part))
+        return (($name, 'text')[1], ($name, 'text')[1])"/>
+  </xsl:function>
+
   <xsl:template match="persName | orgName | placeName | name | rs" mode="te:text" as="node()*">
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="top" select="not(ancestor::persName or ancestor::orgName or ancestor::placeName or ancestor::name or ancestor::rs)"/>
+    <!-- In the register (standOff) a name is part of an entry, not a mention the index lists. -->
+    <xsl:param name="te:in-register" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="top" select="not($te:in-register) and not(ancestor::persName or ancestor::orgName or ancestor::placeName or ancestor::name or ancestor::rs)"/>
     <xsl:variable name="entry" select="te:targets(@ref)[1]"/>
     <xsl:variable name="kind" select="te:name-kind(., $entry)"/>
     <xsl:variable name="link" select="$top and normalize-space() and not(ancestor::ref or ancestor::ptr)
@@ -98,6 +123,10 @@
       <xsl:if test="$link">
         <xsl:attribute name="href" select="'#' || te:index-id(if ($entry/@xml:id) then string($entry/@xml:id)
             else $kind || ':' || lower-case(te:plain(.)))"/>
+        <!-- One tab stop per person, place or organisation (its first mention); the others still open the index on a click. -->
+        <xsl:if test="not(. is key('te:mentions-by-key', te:name-key(.))[not(ancestor::note[te:is-numbered-note(.)])][1])">
+          <xsl:attribute name="tabindex" select="'-1'"/>
+        </xsl:if>
       </xsl:if>
       <xsl:call-template name="te:margin-marks"/>
       <xsl:apply-templates mode="te:text">
@@ -126,6 +155,7 @@
             'key': if ($entry/@xml:id) then string($entry/@xml:id) else $kind || ':' || lower-case($text),
             'entry': $entry,
             'text': $text,
+            'place': te:mention-place(.),
             'id': let $note := ancestor::note[te:is-numbered-note(.)][last()]
                   return if ($note) then te:note-id($note) else te:mention-id(.) }"/>
       </xsl:for-each>
@@ -150,12 +180,16 @@
                   <xsl:apply-templates select="$entry" mode="te:index"/>
                   <xsl:text> </xsl:text>
                   <span class="index-occurrences">
-                    <xsl:for-each select="current-group()">
+                    <!-- One link per paragraph or note (to its first mention there): a reader looks for places, not counts. -->
+                    <xsl:for-each-group select="current-group()" group-by="?place[2]">
                       <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
-                      <a href="#{?id}" title="{?text}" aria-label="Mention {position()} of {$name}">
-                        <xsl:value-of select="position()"/>
+                      <a href="#{?id}" title="{string-join(distinct-values(current-group() ! ('“' || ?text || '”')), ', ')}, {?place[2]}{if (count(current-group()) gt 1) then ' (' || count(current-group()) || ' mentions)' else ''}">
+                        <xsl:choose>
+                          <xsl:when test="?place[1] = '¶'"><span aria-hidden="true">¶ </span><span class="visually-hidden">paragraph </span><xsl:value-of select="?place[3]"/></xsl:when>
+                          <xsl:otherwise><xsl:value-of select="?place[1]"/></xsl:otherwise>
+                        </xsl:choose>
                       </a>
-                    </xsl:for-each>
+                    </xsl:for-each-group>
                   </span>
                 </li>
               </xsl:for-each-group>
@@ -175,5 +209,18 @@
         <xsl:value-of select="' (' || string-join(for $f in $facts return replace(te:plain($f), '\.$', ''), '; ') || ')'"/>
       </span>
     </xsl:if>
+    <xsl:for-each select="te:wikidata-id(.)">
+      <xsl:text> </xsl:text>
+      <a class="authority-id" href="https://www.wikidata.org/wiki/{.}">Wikidata <xsl:value-of select="."/></a>
+    </xsl:for-each>
   </xsl:template>
+
+  <!-- The Wikidata id (Q…) of an authority entry, from @sameAs, @ref or an idno. -->
+  <xsl:function name="te:wikidata-id" as="xs:string?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="(for $u in (tokenize(normalize-space(string-join(($entry/@sameAs, $entry/@ref, $entry/@corresp), ' ')), ' '),
+            $entry/idno[matches(@type, 'wikidata', 'i') or contains(., 'wikidata.org')] ! normalize-space(.))
+        return if (matches($u, '^(https?://(www\.)?wikidata\.org/(entity|wiki)/|wd:)?Q[1-9][0-9]*$'))
+               then replace($u, '^.*?(Q[1-9][0-9]*)$', '$1') else ())[1]"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -74,7 +74,8 @@
       </button>
       <span popover="auto" id="{$pop}" class="note-popover" role="note" aria-label="{te:note-label(.)} {$n}">
         <span class="note-popover-head">
-          <span class="note-popover-label"><xsl:value-of select="te:note-label(.) || ' ' || $n"/></span>
+          <!-- The note's own label ("Translator's note:") starts its text: the head gives the number only. -->
+          <span class="note-popover-label"><xsl:value-of select="(if (te:labels-itself(.)) then 'Note' else te:note-label(.)) || ' ' || $n"/></span>
           <button type="button" class="note-close" popovertarget="{$pop}" popovertargetaction="hide"
               aria-label="Close note">×</button>
         </span>

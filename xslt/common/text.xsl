@@ -34,6 +34,10 @@
     <xsl:if test="@xml:lang">
       <xsl:attribute name="lang" select="@xml:lang"/>
     </xsl:if>
+    <!-- A span that marginal marks point at is their CSS anchor: the marks span it without JavaScript. -->
+    <xsl:if test="@xml:id and not($te:copy) and exists(key('te:by-target', string(@xml:id))[self::metamark])">
+      <xsl:attribute name="style" select="'anchor-name: ' || te:anchor-name(@xml:id)"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- Attributes, then the marginal marks that point at this element (see marks.xsl). -->
@@ -106,10 +110,11 @@
   <!-- A heading: its level follows the nesting of divisions (h2 under the page's h1). -->
   <xsl:template match="head" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="depth" select="count(ancestor::*[self::div or matches(local-name(), '^div\d$') or self::floatingText])"/>
+    <!-- Levels count only divisions that have a heading, so no level is skipped (h1, then h2 ...). -->
+    <xsl:variable name="depth" select="max((1, count(ancestor::*[self::div or matches(local-name(), '^div\d$') or self::floatingText][head])))"/>
     <xsl:call-template name="te:box">
       <xsl:with-param name="block" select="if (parent::list or parent::table or parent::lg or parent::figure
-          or parent::opener or parent::closer) then 'div' else 'h' || min((6, 2 + $depth))"/>
+          or parent::opener or parent::closer) then 'div' else 'h' || min((6, 1 + $depth))"/>
       <xsl:with-param name="holds-phrasing" select="true()"/>
     </xsl:call-template>
   </xsl:template>
@@ -315,10 +320,25 @@
   <xsl:template match="cb" mode="te:text" as="node()*">
     <span class="tei-cb editorial">[column<xsl:value-of select="if (normalize-space(@n)) then ' ' || @n else ''"/>]</span>
   </xsl:template>
-  <!-- Line breaks show in the diplomatic view; a word broken across lines (break="no") stays whole. -->
+  <!--
+    Line breaks show in the diplomatic view.  A word broken across lines
+    (break="no", or the TEI Stylesheets' type="hyphenInWord") stays whole in the
+    reading view: the layout white space around that lb is dropped, so
+    "Christ<lb break="no"/>\n   endom" reads "Christendom" (and is found by search).
+  -->
+  <xsl:function name="te:joins-word" as="xs:boolean">
+    <xsl:param name="lb" as="node()?"/>
+    <xsl:sequence select="exists($lb/self::lb[@break = 'no' or @type = ('hyphenInWord', 'hyphenated')])"/>
+  </xsl:function>
   <xsl:template match="lb" mode="te:text" as="node()*">
     <br class="tei-lb"/>
-    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="not(te:joins-word(.))"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="text()[te:joins-word(following-sibling::node()[1]) or te:joins-word(preceding-sibling::node()[1])]"
+      mode="te:text" priority="-0.25" as="text()?">
+    <xsl:variable name="t" select="if (te:joins-word(following-sibling::node()[1])) then replace(., '\s+$', '') else string(.)"/>
+    <xsl:variable name="t" select="if (te:joins-word(preceding-sibling::node()[1])) then replace($t, '^\s+', '') else $t"/>
+    <xsl:if test="$t"><xsl:value-of select="$t"/></xsl:if>
   </xsl:template>
   <xsl:template match="milestone" mode="te:text" as="node()*">
     <span class="tei-milestone" role="separator">
@@ -524,6 +544,10 @@
               <xsl:apply-templates select="$original/node()" mode="te:text">
                 <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
               </xsl:apply-templates>
+            </span>
+            <!-- In the diplomatic view the correction is said in the text, not only in a tooltip. -->
+            <span class="original-gloss editorial">
+              <xsl:value-of select="' [' || (if ($original/self::sic) then 'corrected to: ' else 'regularised: ') || te:plain($reading) || ']'"/>
             </span>
           </xsl:if>
           <xsl:apply-templates select="* except ($original, $reading)" mode="te:text">

@@ -15,7 +15,7 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
-  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no" use-character-maps="te:c1-controls"/>
 
   <xsl:mode on-no-match="shallow-skip" use-accumulators="#all"/>
 
@@ -35,8 +35,8 @@
     reported as xsl:message (teiedition prints them as warnings), never fatal.
   -->
   <xsl:template name="te:warnings" as="empty-sequence()">
-    <xsl:if test="empty(text)">
-      <xsl:message>the document has no &lt;text&gt;: the page shows the header only</xsl:message>
+    <xsl:if test="empty(text | sourceDoc | standOff)">
+      <xsl:message>the document has no &lt;text&gt;, &lt;sourceDoc&gt; or &lt;standOff&gt;: the page shows the header only</xsl:message>
     </xsl:if>
     <xsl:if test="parent::teiCorpus and count(../TEI) gt 1">
       <xsl:message>teiCorpus holds <xsl:value-of select="count(../TEI)"/> TEI documents: only the first is rendered</xsl:message>
@@ -67,9 +67,13 @@
         <meta name="generator" content="teiedition"/>
         <title><xsl:value-of select="te:title(/)"/></title>
         <xsl:call-template name="te:citation-meta">
-          <xsl:with-param name="pdf-href" select="$pdf-href"/>
+          <xsl:with-param name="pdf-href" select="te:absolute($pdf-href, $base-url)"/>
+          <xsl:with-param name="page-url" select="$page-url"/>
           <xsl:with-param name="tei-href" select="$tei-href"/>
         </xsl:call-template>
+        <xsl:for-each select="te:permanent-url(/, $page-url)">
+          <link rel="canonical" href="{.}"/>
+        </xsl:for-each>
         <xsl:if test="normalize-space($tei-href)">
           <link rel="alternate" type="application/tei+xml" href="{$tei-href}" title="TEI P5 XML"/>
         </xsl:if>
@@ -82,17 +86,21 @@
       </head>
       <body>
         <a class="skip-link" href="#document">Skip to the document</a>
-        <xsl:call-template name="te:masthead"/>
+        <xsl:call-template name="te:masthead">
+          <xsl:with-param name="page-url" select="$page-url"/>
+        </xsl:call-template>
         <xsl:call-template name="te:toolbar"/>
         <main id="main">
           <article id="document" class="document" aria-labelledby="title">
             <xsl:apply-templates select="text" mode="te:text"/>
+            <!-- A documentary transcription (surfaces, zones, lines), after the text when there is one. -->
+            <xsl:apply-templates select="sourceDoc" mode="te:text"/>
           </article>
           <xsl:call-template name="te:mark-legend"/>
           <xsl:call-template name="te:notes-section"/>
           <xsl:call-template name="te:about-section"/>
-          <xsl:call-template name="te:cite-section"/>
           <xsl:call-template name="te:index-section"/>
+          <xsl:call-template name="te:register-section"/>
           <xsl:call-template name="te:edition-section"/>
         </main>
         <footer class="page-footer">
@@ -112,7 +120,10 @@
       <xsl:if test="//text//(choice | lb | sic | orig | abbr)">
         <span class="view-switch">
           <input type="checkbox" id="diplomatic-view" class="diplomatic-toggle"/>
-          <label for="diplomatic-view">Diplomatic view (original readings and line breaks)</label>
+          <!-- The label promises only what this document has. -->
+          <label for="diplomatic-view">Diplomatic view (<xsl:value-of select="string-join((
+              if (//text//(choice | sic | orig | abbr)) then 'original readings' else (),
+              if (//text//lb) then 'line breaks' else ()), ' and ')"/>)</label>
         </span>
       </xsl:if>
       <ul class="downloads" aria-label="Downloads">

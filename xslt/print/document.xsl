@@ -29,9 +29,10 @@
     <xsl:variable name="title" select="te:title(/)"/>
     <xsl:variable name="translators" select="te:names(te:responsible(/, 'transl'))"/>
     <xsl:variable name="abstract" select="te:plain(teiHeader/profileDesc/abstract)"/>
+    <!-- Keywords: the header's own (textClass), then the persons, organisations and places the index lists. -->
     <xsl:variable name="keywords" select="distinct-values((
-        teiHeader//msIdentifier/repository ! te:plain(.),
-        teiHeader/profileDesc/textClass//term ! te:plain(.)))[normalize-space()]"/>
+        teiHeader/profileDesc/textClass//term ! te:plain(.),
+        for $m in $te:all-mentions return te:entry-name($m)))[normalize-space()]"/>
     <html lang="{(text/@xml:lang, @xml:lang, 'en')[normalize-space()][1]}">
       <head>
         <meta charset="utf-8"/>
@@ -52,7 +53,6 @@
         <div class="title-block">
           <xsl:call-template name="te:masthead"/>
           <xsl:call-template name="te:about-section"/>
-          <xsl:call-template name="te:cite-section"/>
         </div>
         <main class="document" id="document">
           <h2 class="document-heading">Document</h2>
@@ -61,7 +61,9 @@
         <xsl:if test="$notes = 'endnotes'">
           <xsl:call-template name="te:notes-section"/>
         </xsl:if>
-        <xsl:call-template name="te:edition-section"/>
+        <xsl:call-template name="te:edition-section">
+          <xsl:with-param name="guide" select="false()"/>
+        </xsl:call-template>
         <section class="print-conventions">
           <h3>This print edition</h3>
           <p>Words supplied by the translator are set in square brackets, as in the source.

@@ -42,7 +42,9 @@
   <xsl:template name="te:print-marks">
     <xsl:param name="marks" as="element()*"/>
     <xsl:variable name="kinds" select="$marks ! te:mark-kind(.)"/>
-    <xsl:variable name="bars" select="$kinds[. = ('single-line', 'double-line')]"/>
+    <!-- A bar whose placement is uncertain (@cert low or medium) is drawn dotted: "single-line~dotted". -->
+    <xsl:variable name="bars" select="$marks[te:mark-kind(.) = ('single-line', 'double-line')]
+        ! (te:mark-kind(.) || (if (@cert = ('low', 'medium')) then '~dotted' else ''))"/>
     <xsl:variable name="glyphs" select="$kinds ! te:mark-glyph(.)"/>
     <xsl:if test="exists($bars)">
       <xsl:attribute name="data-bars" select="string-join($bars, ' ')"/>

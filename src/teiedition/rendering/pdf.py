@@ -105,6 +105,44 @@ def font_for(lang: str) -> bool:
     return bool(found.stdout.strip())
 
 
+# --- Tagged PDF: notes are Note structure elements ---------------------------------
+
+#: PDF variant written: tagged (structure tree, document language, title shown), aiming at PDF/UA-1.
+PDF_VARIANT = "pdf/ua-1"
+
+
+def _tag_notes_as_notes() -> None:
+    """Make WeasyPrint tag each footnote body (``<span class="fn">``) as a ``/Note`` with its ``/ID``.
+
+    WeasyPrint 70 derives a structure type from the HTML tag name alone, so a
+    footnote would be a plain ``/Span`` and a screen reader could not tell the
+    translator's notes from the text.  Its tree builder (``pdf.tags._build_box_tree``,
+    a private function of the pinned version) is wrapped once: the structure
+    element of a box whose element has class ``fn`` becomes ``/Note``, as PDF/UA
+    asks, with the note's HTML id as ``/ID``.
+    """
+    import pydyf
+    from weasyprint.pdf import tags
+
+    original = tags._build_box_tree
+    if getattr(original, "_teiedition_notes", False):
+        return
+
+    def build(box, parent, *args):
+        element = getattr(getattr(box, "_box", box), "element", None)
+        is_note = (element is not None and getattr(box, "element_tag", None) == "span"
+                   and "fn" in (element.get("class") or "").split())
+        for struct in original(box, parent, *args):
+            if is_note and struct.get("P") == parent.reference and struct.get("S") == "/Span":
+                struct["S"] = "/Note"
+                if element.get("id"):
+                    struct["ID"] = pydyf.String(element.get("id"))
+            yield struct
+
+    build._teiedition_notes = True
+    tags._build_box_tree = build
+
+
 def html_to_pdf(html: str, *, paper: str = "a4") -> bytes:
     """Lay out print HTML with the print CSS and draw the marginal bars."""
     from weasyprint import HTML
@@ -120,7 +158,9 @@ def html_to_pdf(html: str, *, paper: str = "a4") -> bytes:
                     break
                 document = source.render(stylesheets=stylesheets, font_config=font_config)
             bars = marginal_bars(document)
-            return document.write_pdf(finisher=lambda doc, pdf: draw_bars(pdf, bars))
+            # Tagged (PDF/UA-1: structure tree, language, title shown): screen readers and reflow read it.
+            _tag_notes_as_notes()
+            return document.write_pdf(pdf_variant=PDF_VARIANT, finisher=lambda doc, pdf: draw_bars(pdf, bars))
         except RecursionError:
             raise InvalidDocument("too deeply nested to lay out as pages") from None
 
@@ -328,7 +368,10 @@ def draw_bars(pdf, bars: list[Bar]) -> None:
         stream.set_color_rgb(0.15, 0.15, 0.15, stroke=True)
         for bar in page_bars:
             x = bar.text_left - BAR_GAP - bar.lane * LANE_WIDTH
-            xs = [x] if bar.rend != "double-line" else [x, x - DOUBLE_SPACING]
+            kind, _, style = bar.rend.partition("~")
+            xs = [x] if kind != "double-line" else [x, x - DOUBLE_SPACING]
+            # An uncertain placement is dotted, as on screen; a certain one solid.
+            stream.set_dash(pydyf.Array([0.9, 1.8] if style == "dotted" else []), 0)
             for xi in xs:
                 stream.move_to(xi * 0.75, height - bar.top * 0.75)
                 stream.line_to(xi * 0.75, height - bar.bottom * 0.75)

@@ -62,14 +62,31 @@ class HtmlRenderer:
         self._stylesheet = xsltrun.compiled("html.xsl")
         self.warnings: tuple[str, ...] = ()
 
-    def render(self, tree, *, tei_href: str | None = None, pdf_href: str | None = None) -> str:
-        """The HTML page for ``tree``; stylesheet warnings are left in ``self.warnings``."""
+    def render(self, tree, *, tei_href: str | None = None, pdf_href: str | None = None,
+               base_url: str | None = None, page_name: str | None = None) -> str:
+        """The HTML page for ``tree``; stylesheet warnings are left in ``self.warnings``.
+
+        ``base_url`` (else ``$TEIEDITION_BASE_URL``) is the address of the folder the
+        page is published in: with it the page gets a permanent URL, a canonical
+        link and an absolute ``citation_pdf_url`` (what Google Scholar and Zotero
+        need).  ``page_name`` is the page's file name (default: the TEI's, as .html).
+        """
         check_tei(tree)
+        base = (base_url or os.environ.get("TEIEDITION_BASE_URL") or "").strip()
+        page_url = ""
+        if base.startswith(("http://", "https://")):
+            base = base if base.endswith("/") else base + "/"
+            name = page_name or (Path(tei_href).with_suffix(".html").name if tei_href else "")
+            page_url = base + quote(name) if name else ""
+        else:
+            base = ""
         result = self._stylesheet.run(
             tree,
             {
                 "tei-href": tei_href or "",
                 "pdf-href": pdf_href or "",
+                "base-url": base,
+                "page-url": page_url,
                 "css": asset("edition.css"),
                 "js": asset("edition.js"),
             },
@@ -89,12 +106,15 @@ def default_output(source: str | os.PathLike, target: str) -> Path:
     return Path(source).with_suffix("." + target)
 
 
-def render(source, *, target: str = "html", output=None, paper: str = "a4", notes: str = "footnotes") -> int:
+def render(source, *, target: str = "html", output=None, paper: str = "a4", notes: str = "footnotes",
+           base_url: str | None = None) -> int:
     """Render one TEI file to HTML or PDF; write it whole or not at all; return the exit code.
 
     ``output`` may be a file, an existing folder (the page gets the input's
     name), or "-" for standard output.
     """
+    if base_url and not base_url.startswith(("http://", "https://")):
+        raise InputError(f"--base-url must start with http:// or https://, not {base_url!r}")
     if target not in ("html", "pdf"):
         raise InputError(f"unknown target {target!r}: use html or pdf")
     src = Path(source)
@@ -129,6 +149,8 @@ def render(source, *, target: str = "html", output=None, paper: str = "a4", note
         tree,
         tei_href=_href(src, page_path),
         pdf_href=_href(pdf, page_path) if pdf.exists() else None,
+        base_url=base_url,
+        page_name=page_path.name,
     )
     for message in renderer.warnings:
         print(f"{src}: warning: {message}", file=sys.stderr)
