@@ -85,8 +85,9 @@ class PipelineStages:
                        first_problem=errors[0].format() if errors else "",
                        json=report_to_json([report]))
 
-    def html(self, tree, *, tei_href: str, pdf_href: str | None) -> str:
-        return self._html.render(tree, tei_href=tei_href, pdf_href=pdf_href)
+    def html(self, tree, *, tei_href: str, pdf_href: str | None, page: dict | None = None) -> str:
+        """The HTML page; ``page`` holds the collection parameters (``site.page_params``)."""
+        return self._html.render(tree, tei_href=tei_href, pdf_href=pdf_href, page=page)
 
     @property
     def html_warnings(self) -> tuple[str, ...]:
@@ -175,6 +176,7 @@ def build_document(task: Task, stages) -> DocResult:
     from .catalogue import read_record
     from ..convert import read_source
     from ..safexml import parse_xml_bytes
+    from .site import page_params, recorded_run_date
 
     out = Path(task.output)
     names = output_names(task.doc_id, pdf=task.pdf)
@@ -198,7 +200,8 @@ def build_document(task: Task, stages) -> DocResult:
             written.append(names["pdf"])
         else:
             _remove(out, [f"{task.doc_id}.pdf"])
-        html = stages.html(tree, tei_href=quote(names["tei"]), pdf_href=quote(names["pdf"]) if task.pdf else None)
+        html = stages.html(tree, tei_href=quote(names["tei"]), pdf_href=quote(names["pdf"]) if task.pdf else None,
+                           page=page_params(recorded_run_date(tree) or task.run_date))
         atomic_write(out / names["html"], html)
         written.append(names["html"])
         warnings = read_warnings + tuple(warnings) + tuple(getattr(stages, "html_warnings", ()))
@@ -500,12 +503,13 @@ def _result_of(future, task: Task) -> DocResult:
 
 
 def write_collection(output: Path, manifest: dict, sources: list[Path]) -> None:
-    """Write ``index.html``, ``catalogue.json`` and ``catalogue.csv`` for the current sources."""
-    from .catalogue import catalogue_csv, catalogue_json, catalogue_rows, index_html
+    """Write ``catalogue.json`` and ``catalogue.csv``, then the site (``index.html``, search, page bars)."""
+    from .catalogue import catalogue_csv, catalogue_json, catalogue_rows
+    from .site import write_site
 
     current = {src.stem for src in sources}
     entries = [{"id": doc_id, **entry} for doc_id, entry in manifest["documents"].items() if doc_id in current]
     rows = catalogue_rows(entries)
-    for name, text in (("catalogue.json", catalogue_json(rows)), ("catalogue.csv", catalogue_csv(rows)),
-                       ("index.html", index_html(rows))):
+    for name, text in (("catalogue.json", catalogue_json(rows)), ("catalogue.csv", catalogue_csv(rows))):
         write_if_changed(output / name, text.encode("utf-8"))
+    write_site(output, rows)

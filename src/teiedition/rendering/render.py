@@ -62,12 +62,19 @@ class HtmlRenderer:
         self._stylesheet = xsltrun.compiled("html.xsl")
         self.warnings: tuple[str, ...] = ()
 
-    def render(self, tree, *, tei_href: str | None = None, pdf_href: str | None = None) -> str:
-        """The HTML page for ``tree``; stylesheet warnings are left in ``self.warnings``."""
+    def render(self, tree, *, tei_href: str | None = None, pdf_href: str | None = None,
+               page: dict | None = None) -> str:
+        """The HTML page for ``tree``; stylesheet warnings are left in ``self.warnings``.
+
+        ``page``: the collection parameters of a built page (index link,
+        neighbours, version, run date; see ``site.page_params``), none for a
+        page on its own.
+        """
         check_tei(tree)
         result = self._stylesheet.run(
             tree,
             {
+                **(page or {}),
                 "tei-href": tei_href or "",
                 "pdf-href": pdf_href or "",
                 "css": asset("edition.css"),
