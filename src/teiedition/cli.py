@@ -141,12 +141,18 @@ def render(source, target, output, paper, notes):
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Also make the print edition.")
 @click.option("--run-date", metavar="YYYY-MM-DD", help="Date recorded in revisionDesc.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal, off in CI).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default=None,
+              help="Where documents are built: local processes (default) or Dask distributed.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --executor dask; "
+                   "without it --executor dask starts a local cluster of -j workers).")
 @reports_errors
-def build(source, output, jobs, force, pdf, run_date, progress):
+def build(source, output, jobs, force, pdf, run_date, progress, executor, scheduler):
     """Build a folder of sources into a folder of editions (TEI, report, HTML, PDF, index).
 
     For each SOURCE/NAME.txt: NAME.xml (TEI), NAME.validation.json, NAME.html,
-    NAME.pdf; for the collection: index.html, catalogue.json, catalogue.csv.
+    NAME.pdf; for the collection: index.html (with full-text search in
+    assets/), catalogue.json, catalogue.csv.
     Only documents whose source, the package or a stylesheet/schema changed
     are rebuilt (--force rebuilds all); outputs of removed sources are deleted.
     Exit 0 when all are valid, 1 when any failed or is invalid, 2 on bad input.
@@ -155,8 +161,10 @@ def build(source, output, jobs, force, pdf, run_date, progress):
     """
     from .building.build import build as build_collection
 
+    if executor is None:
+        executor = "dask" if scheduler else "local"
     code = build_collection(source, output, jobs=jobs, force=force, pdf=pdf,
-                            run_date=run_date, progress=progress)
+                            run_date=run_date, progress=progress, executor=executor, scheduler=scheduler)
     sys.exit(code)
 
 

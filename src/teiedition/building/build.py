@@ -47,6 +47,8 @@ IN_FLIGHT_PER_WORKER = 4
 COLLECTION_STEMS = frozenset({"index", "catalogue"})
 #: Status a worker reports when its pipeline could not be set up (stops the build).
 SETUP_FAILED = "setup-failed"
+#: Where documents are built: this machine's processes, or a Dask distributed cluster.
+EXECUTORS = ("local", "dask")
 
 
 # --------------------------------------------------------------------------- stages
@@ -346,16 +348,19 @@ class Summary:
 def build(source: str | os.PathLike = "seeds", output: str | os.PathLike = "editions", *,
           jobs: int = 0, force: bool = False, pdf: bool = True, run_date: str | None = None,
           progress: bool | None = None, stages: Callable | None = None,
-          stream: TextIO | None = None) -> int:
+          stream: TextIO | None = None, executor: str = "local", scheduler: str | None = None) -> int:
     """Build every ``*.txt`` in ``source`` into ``output``; return the exit code.
 
     ``stages`` is a picklable factory ``stages(pdf=bool)`` returning an object
     with ``convert``, ``validate``, ``html`` and ``pdf`` (default: the real
     pipeline).  Prints failures as ``file: reason`` and a summary on ``stream``
     (stderr).  Exit 0 when every document is valid, 1 when any is invalid or failed.
+    ``executor="dask"`` builds on Dask distributed (``scheduler`` address, else a
+    LocalCluster of ``jobs`` workers; see ``distributed_build``).
     """
     summary = run_build(Path(source), Path(output), jobs=jobs, force=force, pdf=pdf,
-                        run_date=run_date, progress=progress, stages=stages, stream=stream)
+                        run_date=run_date, progress=progress, stages=stages, stream=stream,
+                        executor=executor, scheduler=scheduler)
     return EXIT_INVALID if summary.failed or summary.invalid else EXIT_OK
 
 
@@ -373,9 +378,14 @@ def prepare_output(output: Path) -> None:
 
 def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False, pdf: bool = True,
               run_date: str | None = None, progress: bool | None = None,
-              stages: Callable | None = None, stream: TextIO | None = None) -> Summary:
+              stages: Callable | None = None, stream: TextIO | None = None,
+              executor: str = "local", scheduler: str | None = None) -> Summary:
     """The build itself (see ``build``); returns the counts for callers and benchmarks."""
     started = time.monotonic()
+    if executor not in EXECUTORS:
+        raise InputError(f"unknown executor {executor!r}: use {' or '.join(EXECUTORS)}")
+    if scheduler and executor != "dask":
+        raise InputError("--scheduler needs --executor dask")
     stream = sys.stderr if stream is None else stream
     stages = PipelineStages if stages is None else stages
     day = resolve_run_date(run_date)  # the same check and default as convert
@@ -429,8 +439,15 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
                 refused = {t: why for t in tasks.values() if (why := refusal(t, source))}
                 for task, why in refused.items():
                     record(DocResult(task.doc_id, "failed", why), bar)
-                _run_tasks([t for t in tasks.values() if t not in refused], stages, pdf, jobs, record, bar,
-                           checkpoint=lambda: save_manifest(output, manifest))
+                todo = [t for t in tasks.values() if t not in refused]
+                if executor == "dask" and todo:
+                    from .distributed_build import run_on_dask
+
+                    run_on_dask(todo, stages, pdf, record, bar, lambda: save_manifest(output, manifest),
+                                output=output, scheduler=scheduler, checkpoint_seconds=CHECKPOINT_SECONDS,
+                                workers=min(jobs if jobs and jobs > 0 else (os.cpu_count() or 1), len(todo)))
+                else:
+                    _run_tasks(todo, stages, pdf, jobs, record, bar, checkpoint=lambda: save_manifest(output, manifest))
         except KeyboardInterrupt:
             stream.write(f"build: interrupted after {summary.built + summary.invalid + summary.failed} of "
                          f"{len(tasks)} documents; run the same command again to resume\n")
