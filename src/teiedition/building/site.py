@@ -132,6 +132,8 @@ def plain_text(element) -> str:
             if pick is not None:
                 walk(pick)
             return
+        if name in _BLOCKS:
+            out.append(" ")
         if el.text and name:
             out.append(el.text)
         for child in el:
