@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DEV_CORPUS
-from teiedition import distributed_build
-from teiedition.build import PipelineSetupError, Task, run_build
+from teiedition.building import distributed_build
+from teiedition.building.build import PipelineSetupError, Task, run_build
 from teiedition.errors import InputError
 
 from test_build_fakes import FakeStages, fake_source
@@ -105,7 +105,7 @@ def test_a_worker_with_another_toolchain_is_refused(tmp_path):
 
 
 def test_toolchain_mismatch_stops_the_build(tmp_path, scheduler, monkeypatch):
-    from teiedition import manifest
+    from teiedition.building import manifest
 
     src = tmp_path / "src"
     src.mkdir()

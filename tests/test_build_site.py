@@ -17,8 +17,8 @@ from lxml import etree
 
 from conftest import DEV_CORPUS
 from teiedition import __version__
-from teiedition import site as sitemod
-from teiedition.build import run_build
+from teiedition.building import site as sitemod
+from teiedition.building.build import run_build
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 #: dates: dev07 1954-11-02, dev03 1959-11-16, dev05 1963-10-11, dev12 1968-04-29
@@ -152,7 +152,7 @@ def test_search_data_cannot_end_its_script_early():
 
 
 def test_render_on_its_own_has_no_collection_bar(collection):
-    from teiedition.render import HtmlRenderer
+    from teiedition.rendering.render import HtmlRenderer
     from teiedition.safexml import parse_xml_file
 
     html = HtmlRenderer().render(parse_xml_file(collection[1] / "dev03.xml"), tei_href="dev03.xml")

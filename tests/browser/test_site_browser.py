@@ -22,7 +22,7 @@ DATE_ORDER = ["dev08", "dev04", "dev07", "dev02", "dev06", "dev03", "dev05", "de
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    from teiedition.build import run_build
+    from teiedition.building.build import run_build
 
     tmp = tmp_path_factory.mktemp("site")
     src = tmp / "src"

@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from .errors import InputError
+from ..errors import InputError
 
 #: Tasks queued per worker (as in the local pool): workers stay busy, memory stays flat.
 IN_FLIGHT_PER_WORKER = 4
@@ -106,9 +106,9 @@ def run_on_dask(tasks: list, stages: Callable, pdf: bool, record: Callable, bar,
                 *, output: Path, scheduler: str | None, workers: int, checkpoint_seconds: float) -> None:
     """Build ``tasks`` on Dask; write each result's files here, then ``record`` it (as the local pool does)."""
     from .build import DocResult, _remove
-    from .files import atomic_write
+    from ..files import atomic_write
     from .manifest import toolchain_digest
-    from .safexml import read_bytes
+    from ..safexml import read_bytes
 
     client, cluster = connect(scheduler, workers)
     try:
