@@ -177,3 +177,17 @@ def test_facets_start_folded_on_small_screens(open_page):
     assert tab.evaluate("document.getElementById('facets-box').open") is False
     wide = open_page("index.html", width=1280)
     assert wide.evaluate("document.getElementById('facets-box').open") is True
+
+
+def test_the_prebuilt_index_is_the_one_minisearch_would_build(open_page):
+    tab = open_page("index.html")
+    same = tab.evaluate("""() => {
+        const s = window.teieditionSearch;
+        const fresh = new MiniSearch(s.options);
+        fresh.addAll(s.documents);
+        const canon = m => { const j = m.toJSON(); j.index.sort((a, b) => a[0] < b[0] ? -1 : 1); return JSON.stringify(j); };
+        const queries = ['embassy', 'kim il sung', 'dvorak', 'secr', 'Pueblo Soviet', 'armistice'];
+        return {index: canon(fresh) === canon(s.index), terms: fresh.termCount === s.index.termCount,
+                results: queries.every(q => JSON.stringify(fresh.search(q)) === JSON.stringify(s.index.search(q)))};
+    }""")
+    assert same == {"index": True, "terms": True, "results": True}

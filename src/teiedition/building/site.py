@@ -22,6 +22,7 @@ of every document, from ``file://`` or any static host, with no server.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -189,7 +190,10 @@ def search_record(tree, row: dict) -> dict:
 def search_index_js(records: list[dict]) -> str:
     """``assets/search-index.js``: the records as one JavaScript assignment (a <script>, not a fetch)."""
     fields = ("id", "href", "title", "date", "year", "archive", "persons", "classification", "text")
-    data = {"format": 1, "count": len(records), "documents": [{k: r[k] for k in fields} for r in records]}
+    from .minisearch_index import build_index
+
+    documents = [{k: r[k] for k in fields} for r in records]
+    data = {"format": 2, "count": len(records), "documents": documents, "index": build_index(documents)}
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # U+2028/2029 are line ends in older JavaScript parsers; "</" keeps the file safe to inline too
     body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("</", "<\\/")
@@ -260,12 +264,19 @@ def write_site(output: Path, rows: list[dict]) -> None:
 
     for name in COPIED_ASSETS:
         write_if_changed(assets / name, (SOURCE_ASSETS / name).read_bytes())
-    write_if_changed(assets / SEARCH_INDEX, search_index_js(records).encode("utf-8"))
+    # the index is rebuilt from all records (about 1 ms a document), so only when one of them changed
+    from .manifest import toolchain_digest
+
+    digest = hashlib.sha256((toolchain_digest() + json.dumps(records, ensure_ascii=False, sort_keys=True))
+                            .encode("utf-8")).hexdigest()
+    if state.get("search") != digest or not (assets / SEARCH_INDEX).is_file():
+        write_if_changed(assets / SEARCH_INDEX, search_index_js(records).encode("utf-8"))
 
     built = max((r.get("built") or "" for r in records), default="")
     write_if_changed(output / "index.html", index_html(rows, search=True, version=__version__,
                                                       build_date=built).encode("utf-8"))
-    state_text = json.dumps({"format": STATE_FORMAT, "documents": new}, ensure_ascii=False, sort_keys=True) + "\n"
+    state_text = json.dumps({"format": STATE_FORMAT, "search": digest, "documents": new},
+                            ensure_ascii=False, sort_keys=True) + "\n"
     write_if_changed(output / STATE_NAME, state_text.encode("utf-8"))
 
 
