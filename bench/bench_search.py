@@ -164,11 +164,12 @@ def measure(count: int, vocab, tmp: Path) -> dict:
     unchanged_s = time.perf_counter() - started
     data = (out / "assets" / "search-index.js").read_bytes()
     figures = {"docs": count, "index_bytes": len(data), "index_gzip_bytes": len(gzip.compress(data, 6)),
+               "cache_bytes": (out / site.STATE_NAME).stat().st_size,
                "site_pass_full_s": round(full_s, 2), "site_pass_one_changed_s": round(incremental_s, 2),
                "site_pass_unchanged_s": round(unchanged_s, 2)}
     figures.update(browser_figures(out / "index.html", queries(vocab, random.Random(7))))
     print(f"{count:>6} docs  index {figures['index_bytes'] / 2**20:7.2f} MiB "
-          f"(gzip {figures['index_gzip_bytes'] / 2**20:6.2f} MiB)  site pass {full_s:6.2f} s, "
+          f"(gzip {figures['index_gzip_bytes'] / 2**20:6.2f} MiB, site cache {figures['cache_bytes'] / 2**20:6.2f} MiB)  site pass {full_s:6.2f} s, "
           f"1 changed {incremental_s:5.2f} s, none {unchanged_s:5.2f} s  browser ready {figures['ready_s']:6.2f} s "
           f"(in page {figures['ready_in_page_ms']} ms, loading the index {figures['load_index_ms']} ms)  "
           f"query median {figures['query_median_ms']:6.1f} ms  p95 {figures['query_p95_ms']:6.1f} ms  "
