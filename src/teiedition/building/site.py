@@ -273,9 +273,13 @@ def write_site(output: Path, rows: list[dict]) -> None:
         write_if_changed(assets / SEARCH_INDEX, search_index_js(records).encode("utf-8"))
 
     built = max((r.get("built") or "" for r in records), default="")
-    write_if_changed(output / "index.html", index_html(rows, search=True, version=__version__,
-                                                      build_date=built).encode("utf-8"))
-    state_text = json.dumps({"format": STATE_FORMAT, "search": digest, "documents": new},
+    # index.html likewise (an unchanged rebuild then needs no XSLT processor at all)
+    page_key = hashlib.sha256((toolchain_digest() + built + json.dumps(rows, ensure_ascii=False, sort_keys=True))
+                              .encode("utf-8")).hexdigest()
+    if state.get("index") != page_key or not (output / INDEX_HREF).is_file():
+        write_if_changed(output / INDEX_HREF, index_html(rows, search=True, version=__version__,
+                                                         build_date=built).encode("utf-8"))
+    state_text = json.dumps({"format": STATE_FORMAT, "search": digest, "index": page_key, "documents": new},
                             ensure_ascii=False, sort_keys=True) + "\n"
     write_if_changed(output / STATE_NAME, state_text.encode("utf-8"))
 
