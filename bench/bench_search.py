@@ -120,7 +120,7 @@ def browser_figures(index: Path, qs: list[str]) -> dict:
                                      args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         tab = browser.new_page(viewport={"width": 1280, "height": 900})
         started = time.perf_counter()
-        tab.goto(index.as_uri())
+        tab.goto(index.as_uri(), wait_until="domcontentloaded", timeout=600_000)
         tab.wait_for_selector("#search[data-ready]", timeout=600_000)
         ready_s = time.perf_counter() - started
         in_page = {k: int(tab.get_attribute("#search", f"data-{k}-ms")) for k in ("ready", "index")}
