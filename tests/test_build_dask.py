@@ -148,3 +148,14 @@ def test_cli_selects_dask_by_the_scheduler_option(tmp_path, scheduler):
     assert done.returncode == 0, done.stderr
     assert "build: 1 built" in done.stderr
     assert (tmp_path / "out" / "dev05.html").is_file()
+
+
+def test_a_rebuild_without_run_date_keeps_the_recorded_date_as_locally(tmp_path, scheduler, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    src = dev_sources(tmp_path)
+    out = tmp_path / "out"
+    build(src, out, executor="dask", scheduler=scheduler, pdf=False, run_date="2025-05-05")
+    again, _ = build(src, out, executor="dask", scheduler=scheduler, pdf=False, run_date=None, force=True)
+    assert again.built == len(DEV_IDS)
+    assert 'when="2025-05-05"' in (out / "dev05.xml").read_text(encoding="utf-8")
+    assert '<time datetime="2025-05-05">5 May 2025</time>' in (out / "dev05.html").read_text(encoding="utf-8")

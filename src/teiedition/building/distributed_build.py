@@ -20,6 +20,7 @@ stylesheets) is refused, since its outputs would not match the build key.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import os
@@ -58,9 +59,15 @@ def _toolchain() -> str:
     return digest
 
 
-def build_remote(task, data: bytes, factory: Callable, pdf: bool, toolchain: str):
-    """Run on a worker: build one source from its bytes; return (result, {file name: bytes})."""
-    from .build import SETUP_FAILED, DocResult, PipelineSetupError, Task, build_document
+def build_remote(task, data: bytes, factory: Callable, pdf: bool, toolchain: str, previous: bytes | None = None):
+    """Run on a worker: build one source from its bytes; return (result, {file name: bytes}).
+
+    ``previous`` is the TEI the output folder already holds (when no run date
+    was asked for, a TEI that differs only by its date keeps that date).
+    """
+    import dataclasses
+
+    from .build import SETUP_FAILED, DocResult, PipelineSetupError, build_document
 
     if _toolchain() != toolchain:
         return DocResult(task.doc_id, SETUP_FAILED,
@@ -76,7 +83,9 @@ def build_remote(task, data: bytes, factory: Callable, pdf: bool, toolchain: str
         source.write_bytes(data)
         out = Path(tmp) / "out"
         out.mkdir()
-        result = build_document(Task(task.doc_id, str(source), str(out), task.pdf, task.run_date), stages)
+        if previous is not None:
+            (out / f"{task.doc_id}.xml").write_bytes(previous)
+        result = build_document(dataclasses.replace(task, source=str(source), output=str(out)), stages)
         files = {name: (out / name).read_bytes() for name in result.outputs}
     warnings = tuple(w.replace(str(source), task.source) for w in result.warnings)
     reason = result.reason.replace(str(source), task.source)
@@ -129,7 +138,11 @@ def run_on_dask(tasks: list, stages: Callable, pdf: bool, record: Callable, bar,
                 except Exception as exc:  # unreadable here: fail this document only
                     record(DocResult(task.doc_id, "failed", str(exc).replace(f"{task.source}: ", "")), bar)
                     continue
-                future = client.submit(build_remote, task, data, stages, pdf, toolchain, pure=False,
+                previous = None
+                if getattr(task, "keep_date", False):
+                    with contextlib.suppress(OSError):
+                        previous = (output / f"{task.doc_id}.xml").read_bytes()
+                future = client.submit(build_remote, task, data, stages, pdf, toolchain, previous, pure=False,
                                        key=f"teiedition-build-{task.doc_id}-{time.monotonic_ns()}")
                 pending[future] = task
                 running.add(future)
