@@ -110,10 +110,10 @@ def _cpu_seconds(pid: int) -> float:
         return 0.0
 
 
-def run_build(src: Path, out: Path, *, jobs: int, pdf: bool, force: bool = False) -> dict:
+def run_build(src: Path, out: Path, *, jobs: int, pdf: bool, force: bool = False, extra: tuple = ()) -> dict:
     """One ``teiedition build`` run: wall seconds, exit code, peak memory of its process tree."""
     cmd = TEIEDITION + ["build", str(src), "-o", str(out), "-j", str(jobs), "--run-date", RUN_DATE,
-                        "--no-progress", "--pdf" if pdf else "--no-pdf"] + (["--force"] if force else [])
+                        "--no-progress", "--pdf" if pdf else "--no-pdf"] + (["--force"] if force else []) + list(extra)
     env = {**os.environ, "CI": "1", **SNAPSHOT_ENV}
     load = os.getloadavg()[0]
     started = time.perf_counter()

@@ -15,8 +15,10 @@ import json
 import pytest
 
 from conftest import EDITIONS, SEEDS, seed_documents
+from teiedition import __version__
 from teiedition.building.build import PipelineStages, output_names
 from teiedition.building.catalogue import catalogue_json, catalogue_rows, index_html, read_record
+from teiedition.building.site import neighbours, page_params, render_navs, splice_nav
 from teiedition.files import decode_source
 from teiedition.safexml import parse_xml_bytes, parse_xml_file
 
@@ -73,8 +75,9 @@ def test_committed_validation_report_is_current_and_valid(stages, doc_id):
 def test_committed_html_is_what_render_makes_today(stages, doc_id):
     names = output_names(doc_id, pdf=True)
     tree = parse_xml_bytes(fresh_tei(stages, doc_id), name=names["tei"])
-    html = stages.html(tree, tei_href=names["tei"], pdf_href=names["pdf"])
-    assert committed(names["html"]).decode("utf-8") == html, REBUILD
+    html = stages.html(tree, tei_href=names["tei"], pdf_href=names["pdf"], page=page_params(run_date_of(doc_id)))
+    bar = render_navs([neighbours(committed_rows())[doc_id]])[0]
+    assert committed(names["html"]).decode("utf-8") == splice_nav(html, bar), REBUILD
 
 
 @pytest.mark.parametrize("doc_id", SEED_IDS)
@@ -92,7 +95,7 @@ def test_committed_pdf_carries_the_title_and_the_text(doc_id):
     assert first_p[:40] in text, "first paragraph of the body not found in the PDF text"
 
 
-def test_committed_catalogue_and_index_are_current():
+def committed_rows() -> list[dict]:
     entries = []
     for doc_id in SEED_IDS:
         names = output_names(doc_id, pdf=True)
@@ -101,13 +104,19 @@ def test_committed_catalogue_and_index_are_current():
         entries.append({"id": doc_id, "source": f"{doc_id}.txt", "status": status, "reason": "",
                         "outputs": [n for n in names.values() if (EDITIONS / n).exists()],
                         "record": read_record(parse_xml_file(EDITIONS / names["tei"]))})
-    rows = catalogue_rows(entries)
+    return catalogue_rows(entries)
+
+
+def test_committed_catalogue_and_index_are_current():
+    rows = committed_rows()
     assert committed("catalogue.json").decode("utf-8") == catalogue_json(rows), REBUILD
-    assert committed("index.html").decode("utf-8") == index_html(rows), REBUILD
+    built = max(run_date_of(doc_id) for doc_id in SEED_IDS)
+    index = index_html(rows, search=True, version=__version__, build_date=built)
+    assert committed("index.html").decode("utf-8") == index, REBUILD
 
 
 def test_editions_hold_nothing_but_the_seeds_editions():
-    expected = {"index.html", "catalogue.json", "catalogue.csv"}
+    expected = {"index.html", "catalogue.json", "catalogue.csv", "assets"}
     for doc_id in SEED_IDS:
         expected |= set(output_names(doc_id, pdf=True).values())
     present = {p.name for p in EDITIONS.iterdir() if not p.name.startswith(".")}

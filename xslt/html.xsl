@@ -19,6 +19,7 @@
   <xsl:import href="common/marks.xsl"/>
   <xsl:import href="common/sourcedoc.xsl"/>
   <xsl:import href="common/header.xsl"/>
+  <xsl:import href="site/nav.xsl"/>
   <xsl:import href="html/page.xsl"/>
 
   <!-- Link to the TEI file for download (relative to the HTML page), or empty for none. -->
@@ -33,4 +34,20 @@
   <xsl:param name="css" as="xs:string" select="''"/>
   <!-- The script text inlined into <script>. -->
   <xsl:param name="js" as="xs:string" select="''"/>
+
+  <!--
+    Collection pages (teiedition build): the index link, the neighbours by
+    date, the build's version and run date, and the extra CSS for the bar.
+    All empty for a page rendered on its own (teiedition render).
+  -->
+  <xsl:param name="index-href" as="xs:string" select="''"/>
+  <xsl:param name="prev-href" as="xs:string" select="''"/>
+  <xsl:param name="prev-title" as="xs:string" select="''"/>
+  <xsl:param name="prev-date" as="xs:string" select="''"/>
+  <xsl:param name="next-href" as="xs:string" select="''"/>
+  <xsl:param name="next-title" as="xs:string" select="''"/>
+  <xsl:param name="next-date" as="xs:string" select="''"/>
+  <xsl:param name="build-version" as="xs:string" select="''"/>
+  <xsl:param name="build-date" as="xs:string" select="''"/>
+  <xsl:param name="site-css" as="xs:string" select="''"/>
 </xsl:stylesheet>

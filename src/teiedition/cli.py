@@ -185,12 +185,18 @@ def render(source, target, output, paper, notes, base_url):
 @click.option("--time-limit", "time_limit", type=click.FloatRange(min=0), default=300, show_default=True,
               metavar="SECONDS", help="Time one document may take; a slower one fails as 'file: reason' "
                                       "and the others are built (0: no limit).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default=None,
+              help="Where documents are built: local processes (default) or Dask distributed.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --executor dask; "
+                   "without it --executor dask starts a local cluster of -j workers).")
 @reports_errors
-def build(source, output, jobs, force, pdf, run_date, progress, time_limit):
+def build(source, output, jobs, force, pdf, run_date, progress, time_limit, executor, scheduler):
     """Build a folder of sources into a folder of editions (TEI, report, HTML, PDF, index).
 
     For each SOURCE/NAME.txt: NAME.xml (TEI), NAME.validation.json, NAME.html,
-    NAME.pdf; for the collection: index.html, catalogue.json, catalogue.csv.
+    NAME.pdf; for the collection: index.html (with full-text search in
+    assets/), catalogue.json, catalogue.csv.
     Only documents whose source, the package or a stylesheet/schema changed
     are rebuilt (--force rebuilds all); outputs of removed sources are deleted.
     Exit 0 when all are valid, 1 when any failed or is invalid, 2 on bad input.
@@ -199,8 +205,11 @@ def build(source, output, jobs, force, pdf, run_date, progress, time_limit):
     """
     from .building.build import build as build_collection
 
+    if executor is None:
+        executor = "dask" if scheduler else "local"
     code = build_collection(source, output, jobs=jobs, force=force, pdf=pdf,
-                            run_date=run_date, progress=progress, time_limit=time_limit)
+                            run_date=run_date, progress=progress, time_limit=time_limit,
+                            executor=executor, scheduler=scheduler)
     sys.exit(code)
 
 

@@ -79,6 +79,8 @@ def time_limit(seconds: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+#: Where documents are built: this machine's processes, or a Dask distributed cluster.
+EXECUTORS = ("local", "dask")
 
 
 # --------------------------------------------------------------------------- stages
@@ -117,8 +119,9 @@ class PipelineStages:
                        first_problem=errors[0].format() if errors else "",
                        json=report_to_json([report]))
 
-    def html(self, tree, *, tei_href: str, pdf_href: str | None) -> str:
-        return self._html.render(tree, tei_href=tei_href, pdf_href=pdf_href)
+    def html(self, tree, *, tei_href: str, pdf_href: str | None, page: dict | None = None) -> str:
+        """The HTML page; ``page`` holds the collection parameters (``site.page_params``)."""
+        return self._html.render(tree, tei_href=tei_href, pdf_href=pdf_href, page=page)
 
     @property
     def html_warnings(self) -> tuple[str, ...]:
@@ -198,14 +201,12 @@ def _convert_keeping_date(stages, text: str, task: Task, previous: Path) -> tupl
 def _recorded_run_date(path: Path) -> str | None:
     """``revisionDesc/change/@when`` of a TEI output already in the folder, or None."""
     from ..safexml import parse_xml_file
+    from .site import recorded_run_date
 
     try:
-        tree = parse_xml_file(path)
+        return recorded_run_date(parse_xml_file(path)) or None
     except (OSError, TeiEditionError):
         return None
-    found = tree.xpath("/t:TEI/t:teiHeader/t:revisionDesc/t:change/@when",
-                       namespaces={"t": "http://www.tei-c.org/ns/1.0"})
-    return str(found[0]) if found else None
 
 
 def build_document(task: Task, stages) -> DocResult:
@@ -224,6 +225,7 @@ def _build_document(task: Task, stages) -> DocResult:
     from .catalogue import read_record
     from ..convert import read_source
     from ..safexml import parse_xml_bytes
+    from .site import page_params, recorded_run_date
 
     out = Path(task.output)
     names = output_names(task.doc_id, pdf=task.pdf)
@@ -247,7 +249,8 @@ def _build_document(task: Task, stages) -> DocResult:
             written.append(names["pdf"])
         else:
             _remove(out, [f"{task.doc_id}.pdf"])
-        html = stages.html(tree, tei_href=quote(names["tei"]), pdf_href=quote(names["pdf"]) if task.pdf else None)
+        html = stages.html(tree, tei_href=quote(names["tei"]), pdf_href=quote(names["pdf"]) if task.pdf else None,
+                           page=page_params(recorded_run_date(tree) or task.run_date))
         atomic_write(out / names["html"], html)
         written.append(names["html"])
         warnings = read_warnings + tuple(warnings) + tuple(getattr(stages, "html_warnings", ())) \
@@ -398,17 +401,20 @@ class Summary:
 def build(source: str | os.PathLike = "seeds", output: str | os.PathLike = "editions", *,
           jobs: int = 0, force: bool = False, pdf: bool = True, run_date: str | None = None,
           progress: bool | None = None, stages: Callable | None = None,
-          stream: TextIO | None = None, time_limit: float = DEFAULT_TIME_LIMIT) -> int:
+          stream: TextIO | None = None, time_limit: float = DEFAULT_TIME_LIMIT,
+          executor: str = "local", scheduler: str | None = None) -> int:
     """Build every ``*.txt`` in ``source`` into ``output``; return the exit code.
 
     ``stages`` is a picklable factory ``stages(pdf=bool)`` returning an object
     with ``convert``, ``validate``, ``html`` and ``pdf`` (default: the real
     pipeline).  Prints failures as ``file: reason`` and a summary on ``stream``
     (stderr).  Exit 0 when every document is valid, 1 when any is invalid or failed.
+    ``executor="dask"`` builds on Dask distributed (``scheduler`` address, else a
+    LocalCluster of ``jobs`` workers; see ``distributed_build``).
     """
     summary = run_build(Path(source), Path(output), jobs=jobs, force=force, pdf=pdf,
                         run_date=run_date, progress=progress, stages=stages, stream=stream,
-                        time_limit=time_limit)
+                        time_limit=time_limit, executor=executor, scheduler=scheduler)
     return EXIT_INVALID if summary.failed or summary.invalid else EXIT_OK
 
 
@@ -427,9 +433,14 @@ def prepare_output(output: Path) -> None:
 def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False, pdf: bool = True,
               run_date: str | None = None, progress: bool | None = None,
               stages: Callable | None = None, stream: TextIO | None = None,
-              time_limit: float = DEFAULT_TIME_LIMIT) -> Summary:
+              time_limit: float = DEFAULT_TIME_LIMIT,
+              executor: str = "local", scheduler: str | None = None) -> Summary:
     """The build itself (see ``build``); returns the counts for callers and benchmarks."""
     started = time.monotonic()
+    if executor not in EXECUTORS:
+        raise InputError(f"unknown executor {executor!r}: use {' or '.join(EXECUTORS)}")
+    if scheduler and executor != "dask":
+        raise InputError("--scheduler needs --executor dask")
     stream = sys.stderr if stream is None else stream
     stages = PipelineStages if stages is None else stages
     day = resolve_run_date(run_date)  # the same check and default as convert
@@ -484,8 +495,15 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
                 refused = {t: why for t in tasks.values() if (why := refusal(t, source))}
                 for task, why in refused.items():
                     record(DocResult(task.doc_id, "failed", why), bar)
-                _run_tasks([t for t in tasks.values() if t not in refused], stages, pdf, jobs, record, bar,
-                           checkpoint=lambda: save_manifest(output, manifest))
+                todo = [t for t in tasks.values() if t not in refused]
+                if executor == "dask" and todo:
+                    from .distributed_build import run_on_dask
+
+                    run_on_dask(todo, stages, pdf, record, bar, lambda: save_manifest(output, manifest),
+                                output=output, scheduler=scheduler, checkpoint_seconds=CHECKPOINT_SECONDS,
+                                workers=min(jobs if jobs and jobs > 0 else (os.cpu_count() or 1), len(todo)))
+                else:
+                    _run_tasks(todo, stages, pdf, jobs, record, bar, checkpoint=lambda: save_manifest(output, manifest))
         except KeyboardInterrupt:
             stream.write(f"build: interrupted after {summary.built + summary.invalid + summary.failed} of "
                          f"{len(tasks)} documents; run the same command again to resume\n")
@@ -558,12 +576,13 @@ def _result_of(future, task: Task) -> DocResult:
 
 
 def write_collection(output: Path, manifest: dict, sources: list[Path]) -> None:
-    """Write ``index.html``, ``catalogue.json`` and ``catalogue.csv`` for the current sources."""
-    from .catalogue import catalogue_csv, catalogue_json, catalogue_rows, index_html
+    """Write ``catalogue.json`` and ``catalogue.csv``, then the site (``index.html``, search, page bars)."""
+    from .catalogue import catalogue_csv, catalogue_json, catalogue_rows
+    from .site import write_site
 
     current = {src.stem for src in sources}
     entries = [{"id": doc_id, **entry} for doc_id, entry in manifest["documents"].items() if doc_id in current]
     rows = catalogue_rows(entries)
-    for name, text in (("catalogue.json", catalogue_json(rows)), ("catalogue.csv", catalogue_csv(rows)),
-                       ("index.html", index_html(rows))):
+    for name, text in (("catalogue.json", catalogue_json(rows)), ("catalogue.csv", catalogue_csv(rows))):
         write_if_changed(output / name, text.encode("utf-8"))
+    write_site(output, rows)

@@ -63,13 +63,16 @@ class HtmlRenderer:
         self.warnings: tuple[str, ...] = ()
 
     def render(self, tree, *, tei_href: str | None = None, pdf_href: str | None = None,
-               base_url: str | None = None, page_name: str | None = None) -> str:
+               base_url: str | None = None, page_name: str | None = None, page: dict | None = None) -> str:
         """The HTML page for ``tree``; stylesheet warnings are left in ``self.warnings``.
 
         ``base_url`` (else ``$TEIEDITION_BASE_URL``) is the address of the folder the
         page is published in: with it the page gets a permanent URL, a canonical
         link and an absolute ``citation_pdf_url`` (what Google Scholar and Zotero
         need).  ``page_name`` is the page's file name (default: the TEI's, as .html).
+        ``page``: the collection parameters of a built page (index link,
+        neighbours, version, run date; see ``site.page_params``), none for a
+        page on its own.
         """
         check_tei(tree)
         base = (base_url or os.environ.get("TEIEDITION_BASE_URL") or "").strip()
@@ -83,6 +86,7 @@ class HtmlRenderer:
         result = self._stylesheet.run(
             tree,
             {
+                **(page or {}),
                 "tei-href": tei_href or "",
                 "pdf-href": pdf_href or "",
                 "base-url": base,

@@ -1,0 +1,193 @@
+"""The built collection in a real browser from file://: full-text search, facets, previous/next.
+
+The real pipeline builds the dev corpus (no PDFs) once; pages are opened
+from file:// in headless Chromium, as a reader who downloaded the site would.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import pytest
+
+from conftest import DEV_CORPUS, dev_documents
+
+pytestmark = pytest.mark.browser
+
+#: the dev corpus in date order (creation dates of the TEI headers)
+DATE_ORDER = ["dev08", "dev04", "dev07", "dev02", "dev06", "dev03", "dev05", "dev09", "dev12", "dev11", "dev01",
+              "dev10"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    from teiedition.building.build import run_build
+
+    tmp = tmp_path_factory.mktemp("site")
+    src = tmp / "src"
+    src.mkdir()
+    for path in dev_documents():
+        shutil.copy(path, src / path.name)
+    summary = run_build(src, tmp / "out", jobs=2, pdf=False, progress=False, stream=io.StringIO(),
+                        run_date="2026-01-01")
+    assert summary.built == len(DATE_ORDER)
+    return tmp / "out"
+
+
+@pytest.fixture
+def open_page(browser, site):
+    contexts = []
+
+    def open_(name: str, width: int = 1280, javascript: bool = True):
+        context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
+        contexts.append(context)
+        tab = context.new_page()
+        tab.errors = []
+        tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+        tab.on("console", lambda msg: msg.type == "error" and tab.errors.append(msg.text))
+        tab.on("request", lambda req: req.url.startswith("file://") or tab.errors.append("request " + req.url))
+        tab.goto((site / name).as_uri())
+        if name == "index.html" and javascript:
+            tab.wait_for_selector("#search[data-ready]", timeout=30000)
+        return tab
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def search(tab, words: str) -> list[str]:
+    tab.fill("#search-input", words)
+    tab.press("#search-input", "Enter")
+    return result_ids(tab)
+
+
+def result_ids(tab) -> list[str]:
+    return tab.eval_on_selector_all("#results li > a", "as => as.map(a => a.getAttribute('href').replace('.html', ''))")
+
+
+def test_search_loads_from_file_url_without_errors(open_page):
+    tab = open_page("index.html")
+    assert tab.get_attribute("#search", "data-ready") == str(len(DATE_ORDER))
+    assert tab.is_visible("#search-input")
+    assert tab.errors == []
+
+
+def test_words_from_the_body_find_their_document_with_snippets(open_page):
+    tab = open_page("index.html")
+    assert search(tab, "Pueblo") == ["dev09"]
+    assert tab.text_content("#search-status") == "1 document matches."
+    marks = tab.eval_on_selector_all("#results .kwic mark", "ms => ms.map(m => m.textContent)")
+    assert marks and all(m.lower() == "pueblo" for m in marks)
+    snippet = tab.text_content("#results .kwic")
+    assert len(snippet) > 40 and "Pueblo" in snippet  # words around the match, not the match alone
+
+
+def test_every_word_must_match_and_accents_do_not_matter(open_page):
+    tab = open_page("index.html")
+    assert search(tab, "dvorak") == ["dev09"]
+    assert search(tab, "embassy Pueblo") == ["dev09"]
+    assert search(tab, "Pueblo Cholera zzzqqq") == []
+    assert tab.text_content("#search-status") == "No document matches."
+
+
+def test_a_quoted_phrase_must_appear_as_written(open_page):
+    tab = open_page("index.html")
+    loose = set(search(tab, "Kim Il Sung"))
+    exact = set(search(tab, '"Kim Il Sung"'))
+    assert exact and exact <= loose
+    for snippet in tab.eval_on_selector_all("#results .kwic", "ps => ps.map(p => p.textContent)"):
+        assert "Kim Il Sung" in snippet
+
+
+def test_facets_narrow_the_results_and_count_them(open_page):
+    tab = open_page("index.html")
+    everyone = search(tab, "embassy")
+    assert len(everyone) > 2
+    label = tab.locator(".facet-archive label", has_text="RGANI")
+    count = int(label.locator(".n").text_content().strip("()"))
+    label.locator("input").check()
+    narrowed = result_ids(tab)
+    assert narrowed and set(narrowed) <= set(everyone) and len(narrowed) == count
+    assert {"dev01", "dev12"} >= set(narrowed)
+    tab.locator(".facet-year label", has_text="1971").locator("input").check()
+    assert result_ids(tab) == ["dev01"]
+
+
+def test_facets_alone_list_documents_in_date_order(open_page):
+    tab = open_page("index.html")
+    tab.locator(".facet-classification label", has_text="TOP SECRET").locator("input").check()
+    found = result_ids(tab)
+    assert found and found == [d for d in DATE_ORDER if d in found]
+    tab.click("#search-reset")
+    tab.wait_for_function("document.querySelectorAll('#results li').length === 0")
+
+
+def test_person_facet_lists_the_people_of_the_results(open_page):
+    tab = open_page("index.html")
+    search(tab, "Pueblo")
+    people = tab.eval_on_selector_all(".facet-person label", "ls => ls.map(l => l.textContent)")
+    assert any(p.startswith(" Dvořák") or "Dvořák" in p for p in people)
+
+
+def test_without_javascript_the_table_is_the_page(open_page):
+    tab = open_page("index.html", javascript=False)
+    assert not tab.is_visible("#search")
+    assert tab.locator("#documents tbody tr").count() == len(DATE_ORDER)
+
+
+def test_next_links_walk_the_collection_in_date_order(open_page):
+    tab = open_page(f"{DATE_ORDER[0]}.html")
+    assert tab.text_content(".collection-nav .prev") == "First document"
+    visited = [DATE_ORDER[0]]
+    while tab.locator(".collection-nav a[rel=next]").count():
+        tab.click(".collection-nav a[rel=next]")
+        visited.append(tab.url.rsplit("/", 1)[1].removesuffix(".html"))
+    assert visited == DATE_ORDER
+    assert tab.text_content(".collection-nav .next") == "Last document"
+    tab.click(".collection-nav a[rel=prev]")
+    assert tab.url.endswith(f"/{DATE_ORDER[-2]}.html")
+    tab.click(".collection-nav a[rel=index]")
+    assert tab.url.endswith("/index.html")
+    assert tab.errors == []
+
+
+def test_a_result_opens_its_document(open_page):
+    tab = open_page("index.html")
+    search(tab, "Pueblo")
+    tab.click("#results li > a")
+    assert tab.url.endswith("/dev09.html")
+    assert "Built on 1 January 2026 with teiedition" in tab.text_content(".build-line")
+
+
+@pytest.mark.parametrize("name", ["index.html", "dev09.html"])
+def test_nothing_scrolls_sideways_at_375_px(open_page, name):
+    tab = open_page(name, width=375)
+    if name == "index.html":
+        search(tab, "embassy")
+        tab.click("#facets-box summary")  # closed on small screens; open it to check it too
+    width = tab.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, f"{name} is {width} px wide at 375 px"
+    assert tab.errors == []
+
+
+def test_facets_start_folded_on_small_screens(open_page):
+    tab = open_page("index.html", width=375)
+    assert tab.evaluate("document.getElementById('facets-box').open") is False
+    wide = open_page("index.html", width=1280)
+    assert wide.evaluate("document.getElementById('facets-box').open") is True
+
+
+def test_the_prebuilt_index_is_the_one_minisearch_would_build(open_page):
+    tab = open_page("index.html")
+    same = tab.evaluate("""() => {
+        const s = window.teieditionSearch;
+        const fresh = new MiniSearch(s.options);
+        fresh.addAll(s.documents);
+        const canon = m => { const j = m.toJSON(); j.index.sort((a, b) => a[0] < b[0] ? -1 : 1); return JSON.stringify(j); };
+        const queries = ['embassy', 'kim il sung', 'dvorak', 'secr', 'Pueblo Soviet', 'armistice'];
+        return {index: canon(fresh) === canon(s.index), terms: fresh.termCount === s.index.termCount,
+                results: queries.every(q => JSON.stringify(fresh.search(q)) === JSON.stringify(s.index.search(q)))};
+    }""")
+    assert same == {"index": True, "terms": True, "results": True}

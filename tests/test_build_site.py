@@ -1,0 +1,159 @@
+"""The built collection as a site: previous/next by date, version and run date, search data.
+
+Runs the real pipeline (no PDFs) on a few dev-corpus documents; the browser
+side (search, facets, following the links) is in tests/browser/test_site_browser.py.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import html5lib
+import pytest
+from lxml import etree
+
+from conftest import DEV_CORPUS
+from teiedition import __version__
+from teiedition.building import site as sitemod
+from teiedition.building.build import run_build
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+#: dates: dev07 1954-11-02, dev03 1959-11-16, dev05 1963-10-11, dev12 1968-04-29
+FIRST = ("dev07", "dev03", "dev12")
+
+
+def build(src: Path, out: Path, run_date: str = "2026-01-01", **options):
+    summary = run_build(src, out, jobs=1, pdf=False, progress=False, stream=io.StringIO(),
+                        run_date=run_date, **options)
+    return summary
+
+
+def sources(folder: Path, ids) -> Path:
+    folder.mkdir(exist_ok=True)
+    for doc_id in ids:
+        shutil.copy(DEV_CORPUS / f"{doc_id}.txt", folder / f"{doc_id}.txt")
+    return folder
+
+
+def bar(out: Path, doc_id: str) -> dict:
+    tree = html5lib.parse((out / f"{doc_id}.html").read_text(encoding="utf-8"), treebuilder="lxml")
+    nav = tree.find(f".//{XHTML}nav[@class='collection-nav']")
+    links = {a.get("rel"): a.get("href") for a in nav.iter(f"{XHTML}a")}
+    none = [s.text for s in nav.iter(f"{XHTML}span") if "nav-none" in (s.get("class") or "")]
+    return {"links": links, "none": none}
+
+
+def search_data(out: Path) -> dict:
+    text = (out / "assets" / "search-index.js").read_text(encoding="utf-8")
+    assert text.splitlines()[1].startswith("window.teieditionSearchData = ")
+    return json.loads(text[text.index("{"):text.rindex("}") + 1])
+
+
+@pytest.fixture(scope="module")
+def collection(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("site")
+    out = tmp / "out"
+    build(sources(tmp / "src", FIRST), out)
+    return tmp, out
+
+
+def test_each_page_links_the_index_and_its_neighbours_by_date(collection):
+    _, out = collection
+    assert bar(out, "dev07") == {"links": {"index": "index.html", "next": "dev03.html"}, "none": ["First document"]}
+    assert bar(out, "dev03")["links"] == {"index": "index.html", "prev": "dev07.html", "next": "dev12.html"}
+    assert bar(out, "dev12") == {"links": {"index": "index.html", "prev": "dev03.html"}, "none": ["Last document"]}
+
+
+def test_pages_carry_the_version_and_the_run_date(collection):
+    _, out = collection
+    page = (out / "dev03.html").read_text(encoding="utf-8")
+    assert f'with teiedition <span class="version">{__version__}</span>' in page
+    assert '<time datetime="2026-01-01">1 January 2026</time>' in page
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2026-01-01">1 January 2026</time>' in index and __version__ in index
+
+
+def test_pages_stay_well_formed_html5(collection):
+    _, out = collection
+    parser = html5lib.HTMLParser(strict=True)
+    parser.parse((out / "dev03.html").read_text(encoding="utf-8"))
+    assert parser.errors == []
+
+
+def test_same_sources_and_run_date_give_the_same_site(collection, tmp_path):
+    src, out = collection[0] / "src", collection[1]
+    other = tmp_path / "again"
+    build(src, other)
+    for path in sorted(out.rglob("*")):
+        if path.is_file() and not path.name.startswith("."):
+            assert (other / path.relative_to(out)).read_bytes() == path.read_bytes(), path.name
+
+
+def test_a_new_document_rewrites_only_its_neighbours_bars(tmp_path, monkeypatch):
+    src, out = sources(tmp_path / "src", FIRST), tmp_path / "out"
+    build(src, out)
+    before = {p.name: p.stat().st_mtime_ns for p in out.glob("*.html")}
+    read = []
+    real = sitemod.search_record
+    monkeypatch.setattr(sitemod, "search_record", lambda tree, row: read.append(row["id"]) or real(tree, row))
+    sources(src, ["dev05"])  # 1963: between dev03 (1959) and dev12 (1968)
+    summary = build(src, out, run_date="2026-02-02")
+    assert summary.built == 1
+    assert bar(out, "dev03")["links"]["next"] == "dev05.html"
+    assert bar(out, "dev12")["links"]["prev"] == "dev05.html"
+    assert bar(out, "dev05")["links"] == {"index": "index.html", "prev": "dev03.html", "next": "dev12.html"}
+    after = {p.name: p.stat().st_mtime_ns for p in out.glob("*.html")}
+    assert after["dev07.html"] == before["dev07.html"]  # not a neighbour: untouched
+    assert read == ["dev05"]  # the search records of unchanged documents come from the cache
+    assert [d["id"] for d in search_data(out)["documents"]] == ["dev07", "dev03", "dev05", "dev12"]
+    # the index says when the collection last changed; the old pages keep their run date
+    assert '<time datetime="2026-02-02">' in (out / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2026-01-01">' in (out / "dev03.html").read_text(encoding="utf-8")
+
+
+def test_a_removed_document_leaves_the_chain_and_the_search(tmp_path):
+    src, out = sources(tmp_path / "src", FIRST), tmp_path / "out"
+    build(src, out)
+    (src / "dev03.txt").unlink()
+    build(src, out)
+    assert bar(out, "dev07")["links"]["next"] == "dev12.html"
+    assert [d["id"] for d in search_data(out)["documents"]] == ["dev07", "dev12"]
+
+
+def test_search_data_has_the_facets_and_every_word_of_the_text(collection):
+    _, out = collection
+    docs = {d["id"]: d for d in search_data(out)["documents"]}
+    dev03 = docs["dev03"]
+    assert (dev03["year"], dev03["archive"], dev03["href"]) == ("1959", "AVPRF", "dev03.html")
+    assert "TOP SECRET" in dev03["classification"]
+    assert "Alexander M. Puzanov" in dev03["persons"]
+    tree = etree.parse(str(out / "dev03.xml"))
+    body = tree.find("{http://www.tei-c.org/ns/1.0}text/{http://www.tei-c.org/ns/1.0}body")
+    first_p = " ".join("".join(body.find(".//{http://www.tei-c.org/ns/1.0}p").itertext()).split())
+    assert first_p[:60] in dev03["text"]
+
+
+def test_reading_text_takes_corrections_and_leaves_out_margin_marks():
+    tei = etree.fromstring(
+        '<text xmlns="http://www.tei-c.org/ns/1.0"><body><p>The <choice><sic>teh</sic><corr>the</corr></choice> '
+        'plan<metamark rend="underline">|</metamark> was</p><p>approved<note>Handwritten: yes.</note></p></body></text>')
+    assert sitemod.plain_text(tei) == "The the plan was approved Handwritten: yes."
+
+
+def test_search_data_cannot_end_its_script_early():
+    record = {"id": "x", "href": "x.html", "title": "</script><script>alert(1)</script>", "date": "", "year": "",
+              "archive": "", "persons": [], "classification": [], "text": "a\u2028b"}
+    js = sitemod.search_index_js([record])
+    assert "</script" not in js and "\u2028" not in js
+    assert json.loads(js[js.index("{"):js.rindex("}") + 1])["documents"][0]["title"] == record["title"]
+
+
+def test_render_on_its_own_has_no_collection_bar(collection):
+    from teiedition.rendering.render import HtmlRenderer
+    from teiedition.safexml import parse_xml_file
+
+    html = HtmlRenderer().render(parse_xml_file(collection[1] / "dev03.xml"), tei_href="dev03.xml")
+    assert "collection-nav" not in html and "build-line" not in html
