@@ -185,8 +185,10 @@ def render(source, target, output, paper, notes, base_url):
 @click.option("--time-limit", "time_limit", type=click.FloatRange(min=0), default=300, show_default=True,
               metavar="SECONDS", help="Time one document may take; a slower one fails as 'file: reason' "
                                       "and the others are built (0: no limit).")
+@click.option("--base-url", metavar="URL", default=None,
+              help="Where OUTPUT is published (https://host/path/ or /path/), for the DTS API; default /.")
 @reports_errors
-def build(source, output, jobs, force, pdf, run_date, progress, time_limit):
+def build(source, output, jobs, force, pdf, run_date, progress, time_limit, base_url):
     """Build a folder of sources into a folder of editions (TEI, report, HTML, PDF, index).
 
     For each SOURCE/NAME.txt: NAME.xml (TEI), NAME.validation.json, NAME.html,
@@ -200,7 +202,7 @@ def build(source, output, jobs, force, pdf, run_date, progress, time_limit):
     from .building.build import build as build_collection
 
     code = build_collection(source, output, jobs=jobs, force=force, pdf=pdf,
-                            run_date=run_date, progress=progress, time_limit=time_limit)
+                            run_date=run_date, progress=progress, time_limit=time_limit, base_url=base_url)
     sys.exit(code)
 
 

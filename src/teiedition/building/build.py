@@ -398,7 +398,8 @@ class Summary:
 def build(source: str | os.PathLike = "seeds", output: str | os.PathLike = "editions", *,
           jobs: int = 0, force: bool = False, pdf: bool = True, run_date: str | None = None,
           progress: bool | None = None, stages: Callable | None = None,
-          stream: TextIO | None = None, time_limit: float = DEFAULT_TIME_LIMIT) -> int:
+          stream: TextIO | None = None, time_limit: float = DEFAULT_TIME_LIMIT,
+          base_url: str | None = None) -> int:
     """Build every ``*.txt`` in ``source`` into ``output``; return the exit code.
 
     ``stages`` is a picklable factory ``stages(pdf=bool)`` returning an object
@@ -408,7 +409,7 @@ def build(source: str | os.PathLike = "seeds", output: str | os.PathLike = "edit
     """
     summary = run_build(Path(source), Path(output), jobs=jobs, force=force, pdf=pdf,
                         run_date=run_date, progress=progress, stages=stages, stream=stream,
-                        time_limit=time_limit)
+                        time_limit=time_limit, base_url=base_url)
     return EXIT_INVALID if summary.failed or summary.invalid else EXIT_OK
 
 
@@ -427,12 +428,18 @@ def prepare_output(output: Path) -> None:
 def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False, pdf: bool = True,
               run_date: str | None = None, progress: bool | None = None,
               stages: Callable | None = None, stream: TextIO | None = None,
-              time_limit: float = DEFAULT_TIME_LIMIT) -> Summary:
+              time_limit: float = DEFAULT_TIME_LIMIT, base_url: str | None = None) -> Summary:
     """The build itself (see ``build``); returns the counts for callers and benchmarks."""
+    from .dts import normalise_base
+
     started = time.monotonic()
     stream = sys.stderr if stream is None else stream
     stages = PipelineStages if stages is None else stages
     day = resolve_run_date(run_date)  # the same check and default as convert
+    try:
+        normalise_base(base_url)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
     sources = find_sources(source)
     # a name that is not UTF-8 cannot go into a URL, the TEI or the catalogue: skip it, say so
     unnamable = [src for src in sources if not _is_utf8(src.name)]
@@ -493,6 +500,7 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
         finally:
             save_manifest(output, manifest)
         write_collection(output, manifest, sources)
+        publish_dts(output, manifest, sources, base_url=base_url, stream=stream)
     summary.seconds = time.monotonic() - started
     stream.write(summary.line() + "\n")
     stream.flush()
@@ -555,6 +563,16 @@ def _result_of(future, task: Task) -> DocResult:
         return DocResult(task.doc_id, "failed", "worker process died (out of memory or killed)")
     except Exception as exc:  # e.g. a result that could not be pickled
         return DocResult(task.doc_id, "failed", f"internal error: {type(exc).__name__}: {exc}")
+
+
+def publish_dts(output: Path, manifest: dict, sources: list[Path], *, base_url: str | None,
+                stream: TextIO) -> None:
+    """The collection as a static Distributed Text Services API under ``dts/`` (see ``dts.py``)."""
+    from .dts import write_dts
+
+    current = {src.stem for src in sources}
+    entries = [{"id": doc_id, **entry} for doc_id, entry in manifest["documents"].items() if doc_id in current]
+    write_dts(output, entries, base_url=base_url, warn=lambda line: stream.write(line + "\n"))
 
 
 def write_collection(output: Path, manifest: dict, sources: list[Path]) -> None:
