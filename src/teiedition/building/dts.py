@@ -59,6 +59,8 @@ COLLECTION_T = "{+base}dts{/id}/collection{;nav,page}.jsonld"
 NAVIGATION_T = "{+base}dts/{resource}/navigation{;down}{/ref,start,end}.jsonld"
 DOCUMENT_T = "{+base}dts/{resource}/document{/ref,start,end}.xml"
 
+_SERIALIZE = "serialize(., map{'method': 'xml', 'indent': false(), 'omit-xml-declaration': true()})"
+
 #: Identifiers that survive a path segment unchanged (RFC 3986 unreserved characters).
 _SAFE_REF = re.compile(r"[A-Za-z0-9._~-]+")
 
@@ -188,7 +190,8 @@ def _walk(xp, context, structures, parent: Unit | None, level: int, found: list)
             xp.set_context(xdm_item=node)
             order = int(str(xp.evaluate_single("count(preceding::node()) + count(ancestor::node())").string_value))
             anchor = xp.evaluate_single("@xml:id/string()")
-            unit = Unit(identifier, level, parent.identifier if parent else None, cite_type, str(node),
+            xml = str(xp.evaluate_single(_SERIALIZE).string_value)  # as it stands: no indentation added
+            unit = Unit(identifier, level, parent.identifier if parent else None, cite_type, xml,
                         str(anchor.string_value) if anchor is not None else None)
             found.append((order, unit))
             if children:
