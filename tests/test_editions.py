@@ -17,6 +17,7 @@ import pytest
 from conftest import EDITIONS, SEEDS, seed_documents
 from teiedition.building.build import PipelineStages, output_names
 from teiedition.building.catalogue import catalogue_json, catalogue_rows, index_html, read_record
+from teiedition.building.citations import citation_names, write_citations
 from teiedition.files import decode_source
 from teiedition.safexml import parse_xml_bytes, parse_xml_file
 
@@ -73,8 +74,32 @@ def test_committed_validation_report_is_current_and_valid(stages, doc_id):
 def test_committed_html_is_what_render_makes_today(stages, doc_id):
     names = output_names(doc_id, pdf=True)
     tree = parse_xml_bytes(fresh_tei(stages, doc_id), name=names["tei"])
-    html = stages.html(tree, tei_href=names["tei"], pdf_href=names["pdf"])
+    html = stages.html(tree, tei_href=names["tei"], pdf_href=names["pdf"], citation_hrefs=citation_names(doc_id))
     assert committed(names["html"]).decode("utf-8") == html, REBUILD
+
+
+@pytest.mark.parametrize("doc_id", SEED_IDS)
+def test_committed_citation_exports_are_what_build_makes_today(stages, tmp_path, doc_id):
+    tree = parse_xml_bytes(fresh_tei(stages, doc_id), name=f"{doc_id}.xml")
+    for name in write_citations(tmp_path, doc_id, tree):
+        assert committed(name) == (tmp_path / name).read_bytes(), REBUILD
+
+
+@pytest.mark.parametrize("doc_id", SEED_IDS)
+def test_committed_dts_answers_are_what_build_makes_today(stages, doc_id):
+    """editions/ is built with the default base URL (/): the site root of whoever serves it."""
+    from teiedition.dts import Site, citation_tree, document_files, published_documents
+
+    entry = json.loads(committed(".teiedition-build.json"))["documents"][doc_id]
+    [doc] = published_documents([{"id": doc_id, **entry}])
+    tei = fresh_tei(stages, doc_id)
+    site = Site(EDITIONS, None)
+    files = document_files(site, doc, tei, citation_tree(tei.decode("utf-8")))
+    folder = EDITIONS / "dts" / doc_id
+    on_disk = {p for p in folder.rglob("*") if p.is_file()} - {folder / "collection;nav=parents.jsonld"}
+    assert on_disk == {site.path(url) for url in files}, REBUILD
+    for url, data in files.items():
+        assert site.path(url).read_bytes() == data, REBUILD
 
 
 @pytest.mark.parametrize("doc_id", SEED_IDS)
@@ -107,8 +132,10 @@ def test_committed_catalogue_and_index_are_current():
 
 
 def test_editions_hold_nothing_but_the_seeds_editions():
-    expected = {"index.html", "catalogue.json", "catalogue.csv"}
+    expected = {"index.html", "catalogue.json", "catalogue.csv", "dts"}
     for doc_id in SEED_IDS:
-        expected |= set(output_names(doc_id, pdf=True).values())
+        expected |= set(output_names(doc_id, pdf=True).values()) | set(citation_names(doc_id).values())
     present = {p.name for p in EDITIONS.iterdir() if not p.name.startswith(".")}
     assert present == expected
+    published = {p.name for p in (EDITIONS / "dts").iterdir() if p.is_dir()}
+    assert published == set(SEED_IDS) | {"index", "archive-rgani"}

@@ -117,8 +117,8 @@ class PipelineStages:
                        first_problem=errors[0].format() if errors else "",
                        json=report_to_json([report]))
 
-    def html(self, tree, *, tei_href: str, pdf_href: str | None) -> str:
-        return self._html.render(tree, tei_href=tei_href, pdf_href=pdf_href)
+    def html(self, tree, *, tei_href: str, pdf_href: str | None, citation_hrefs: dict | None = None) -> str:
+        return self._html.render(tree, tei_href=tei_href, pdf_href=pdf_href, citation_hrefs=citation_hrefs)
 
     @property
     def html_warnings(self) -> tuple[str, ...]:
@@ -224,6 +224,7 @@ def _build_document(task: Task, stages) -> DocResult:
     from .catalogue import read_record
     from ..convert import read_source
     from ..safexml import parse_xml_bytes
+    from .citations import citation_names, write_citations
 
     out = Path(task.output)
     names = output_names(task.doc_id, pdf=task.pdf)
@@ -247,7 +248,10 @@ def _build_document(task: Task, stages) -> DocResult:
             written.append(names["pdf"])
         else:
             _remove(out, [f"{task.doc_id}.pdf"])
-        html = stages.html(tree, tei_href=quote(names["tei"]), pdf_href=quote(names["pdf"]) if task.pdf else None)
+        cited = write_citations(out, task.doc_id, tree)
+        written += cited
+        html = stages.html(tree, tei_href=quote(names["tei"]), pdf_href=quote(names["pdf"]) if task.pdf else None,
+                           citation_hrefs={kind: quote(name) for kind, name in citation_names(task.doc_id).items()})
         atomic_write(out / names["html"], html)
         written.append(names["html"])
         warnings = read_warnings + tuple(warnings) + tuple(getattr(stages, "html_warnings", ())) \

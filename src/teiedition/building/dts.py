@@ -412,7 +412,7 @@ def document_files(site: Site, doc: Published, tei: bytes, tree: CitationTree) -
     def navigation(**query) -> None:
         members = navigation_members(tree, **query)
         down = query.pop("down")
-        # down as text: RFC 6570 expands the number 0 as ";down=0" (uritemplate's int 0 would give ";down")
+        # down as text: RFC 6570 expands 0 as ";down=0" (Python's uritemplate drops an int 0: pass "0")
         url = site.url(NAVIGATION_T, resource=doc.doc_id, down=None if down is None else str(down), **query)
         answer: dict = {**_header(), "@type": "Navigation", "@id": url, "resource": short}
         for name in ("ref", "start", "end"):
@@ -421,8 +421,6 @@ def document_files(site: Site, doc: Published, tei: bytes, tree: CitationTree) -
         if members is not None:
             answer["member"] = [u.json() for u in members]
         files[url] = _dump(answer)
-        if down == 0:  # the same answer where clients that drop a zero value (";down") will ask
-            files[site.url(NAVIGATION_T, resource=doc.doc_id, down="", **query)] = files[url]
 
     for down in depths:
         if down != 0:

@@ -63,13 +63,15 @@ class HtmlRenderer:
         self.warnings: tuple[str, ...] = ()
 
     def render(self, tree, *, tei_href: str | None = None, pdf_href: str | None = None,
-               base_url: str | None = None, page_name: str | None = None) -> str:
+               base_url: str | None = None, page_name: str | None = None,
+               citation_hrefs: dict | None = None) -> str:
         """The HTML page for ``tree``; stylesheet warnings are left in ``self.warnings``.
 
         ``base_url`` (else ``$TEIEDITION_BASE_URL``) is the address of the folder the
         page is published in: with it the page gets a permanent URL, a canonical
         link and an absolute ``citation_pdf_url`` (what Google Scholar and Zotero
         need).  ``page_name`` is the page's file name (default: the TEI's, as .html).
+        ``citation_hrefs`` links the citation exports (``{"bib"|"ris"|"csl": href}``) from "How to cite".
         """
         check_tei(tree)
         base = (base_url or os.environ.get("TEIEDITION_BASE_URL") or "").strip()
@@ -80,6 +82,7 @@ class HtmlRenderer:
             page_url = base + quote(name) if name else ""
         else:
             base = ""
+        cited = citation_hrefs or {}
         result = self._stylesheet.run(
             tree,
             {
@@ -87,6 +90,9 @@ class HtmlRenderer:
                 "pdf-href": pdf_href or "",
                 "base-url": base,
                 "page-url": page_url,
+                "bib-href": cited.get("bib", ""),
+                "ris-href": cited.get("ris", ""),
+                "csl-href": cited.get("csl", ""),
                 "css": asset("edition.css"),
                 "js": asset("edition.js"),
             },
