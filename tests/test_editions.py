@@ -132,10 +132,31 @@ def test_committed_catalogue_and_index_are_current():
 
 
 def test_editions_hold_nothing_but_the_seeds_editions():
-    expected = {"index.html", "catalogue.json", "catalogue.csv", "dts"}
+    expected = {"index.html", "catalogue.json", "catalogue.csv", "dts", "entities"}
     for doc_id in SEED_IDS:
         expected |= set(output_names(doc_id, pdf=True).values()) | set(citation_names(doc_id).values())
     present = {p.name for p in EDITIONS.iterdir() if not p.name.startswith(".")}
     assert present == expected
     published = {p.name for p in (EDITIONS / "dts").iterdir() if p.is_dir()}
     assert published == set(SEED_IDS) | {"index", "archive-rgani"}
+
+
+def test_committed_entity_pages_are_what_build_makes_today():
+    """The entity pages are made from the committed TEI and manifest, as build makes them."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from teiedition.entity_pages import write_entity_pages
+
+    manifest = json.loads(committed(".teiedition-build.json"))
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        for doc_id in SEED_IDS:
+            shutil.copy(EDITIONS / f"{doc_id}.xml", out)
+        write_entity_pages(out, [{"id": d, **e} for d, e in manifest["documents"].items()])
+        fresh = {p.name: p.read_bytes() for p in (out / "entities").glob("*.html")}
+    kept = {p.name: p.read_bytes() for p in (EDITIONS / "entities").glob("*.html")}
+    assert kept.keys() == fresh.keys(), REBUILD
+    for name, data in fresh.items():
+        assert kept[name] == data, f"entities/{name}: {REBUILD}"

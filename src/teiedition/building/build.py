@@ -505,6 +505,7 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
             save_manifest(output, manifest)
         write_collection(output, manifest, sources)
         publish_dts(output, manifest, sources, base_url=base_url, stream=stream)
+        publish_entity_pages(output, manifest, sources, stream=stream)
     summary.seconds = time.monotonic() - started
     stream.write(summary.line() + "\n")
     stream.flush()
@@ -569,14 +570,25 @@ def _result_of(future, task: Task) -> DocResult:
         return DocResult(task.doc_id, "failed", f"internal error: {type(exc).__name__}: {exc}")
 
 
+def _current_entries(manifest: dict, sources: list[Path]) -> list[dict]:
+    current = {src.stem for src in sources}
+    return [{"id": doc_id, **entry} for doc_id, entry in manifest["documents"].items() if doc_id in current]
+
+
 def publish_dts(output: Path, manifest: dict, sources: list[Path], *, base_url: str | None,
                 stream: TextIO) -> None:
     """The collection as a static Distributed Text Services API under ``dts/`` (see ``dts.py``)."""
     from .dts import write_dts
 
-    current = {src.stem for src in sources}
-    entries = [{"id": doc_id, **entry} for doc_id, entry in manifest["documents"].items() if doc_id in current]
-    write_dts(output, entries, base_url=base_url, warn=lambda line: stream.write(line + "\n"))
+    write_dts(output, _current_entries(manifest, sources), base_url=base_url,
+              warn=lambda line: stream.write(line + "\n"))
+
+
+def publish_entity_pages(output: Path, manifest: dict, sources: list[Path], *, stream: TextIO) -> None:
+    """One page per person, organisation and place the collection names, under ``entities/``."""
+    from .entity_pages import write_entity_pages
+
+    write_entity_pages(output, _current_entries(manifest, sources), warn=lambda line: stream.write(line + "\n"))
 
 
 def write_collection(output: Path, manifest: dict, sources: list[Path]) -> None:

@@ -115,9 +115,9 @@ def citation_tree(tei_text: str) -> CitationTree:
     match sequence as focus, so ``position()`` counts the matches.  A unit's
     identifier is its parent's, then ``@delim``, then the ``@use`` value.
     """
-    from ..rendering.xsltrun import processor
+    from ..rendering.xsltrun import safe_processor
 
-    proc = processor()
+    proc = safe_processor()  # the document's XPath may not read any file or URL
     doc = proc.parse_xml(xml_text=tei_text)
     xp = proc.new_xpath_processor()
     xp.declare_namespace("", TEI_NS)

@@ -532,10 +532,11 @@ def _newlines(root: etree._Element) -> None:
                     child.tail = "\n"
 
 
-#: The citation tree every document declares: sections (the body's divs, counted from 1),
-#: then their paragraphs (counted from 1), so "1.13" is the 13th paragraph of the document.
+#: The citation tree every document declares: sections (the body's divs, counted from 1), then
+#: their paragraphs (counted from 1, also those of journal entries and postscripts; not those
+#: inside notes), so "1.13" is the 13th paragraph of the document.
 CITE_STRUCTURE = (("section", "/TEI/text/body/div", "position()", None),
-                  ("paragraph", "p", "position()", "."))
+                  ("paragraph", ".//p[not(ancestor::note or ancestor::p)]", "position()", "."))
 
 
 def _refs_decl(enc_desc: etree._Element) -> None:
