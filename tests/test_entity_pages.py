@@ -153,3 +153,15 @@ def test_an_unchanged_build_rewrites_no_page_and_a_removed_document_leaves(built
     assert only_seed and not (only_seed & left)
     for page in (work_out / "entities").glob("*.html"):
         assert f"{seed}.html" not in page.read_text()
+
+
+def test_document_pages_link_their_index_entries_to_the_entity_pages(built):
+    _, out = built
+    links = []
+    for page in sorted(out.glob("*.html")):
+        if page.name == "index.html":
+            continue
+        links += [(page.name, a.get("href")) for a in html.parse(str(page)).getroot().xpath("//a[@class='index-entity-page']")]
+    assert len(links) > 20
+    for page, href in links:
+        assert (out / href).is_file(), (page, href)

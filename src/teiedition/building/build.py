@@ -118,7 +118,8 @@ class PipelineStages:
                        json=report_to_json([report]))
 
     def html(self, tree, *, tei_href: str, pdf_href: str | None, citation_hrefs: dict | None = None) -> str:
-        return self._html.render(tree, tei_href=tei_href, pdf_href=pdf_href, citation_hrefs=citation_hrefs)
+        return self._html.render(tree, tei_href=tei_href, pdf_href=pdf_href, citation_hrefs=citation_hrefs,
+                                 entities_href="entities/")
 
     @property
     def html_warnings(self) -> tuple[str, ...]:

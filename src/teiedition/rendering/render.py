@@ -64,14 +64,15 @@ class HtmlRenderer:
 
     def render(self, tree, *, tei_href: str | None = None, pdf_href: str | None = None,
                base_url: str | None = None, page_name: str | None = None,
-               citation_hrefs: dict | None = None) -> str:
+               citation_hrefs: dict | None = None, entities_href: str | None = None) -> str:
         """The HTML page for ``tree``; stylesheet warnings are left in ``self.warnings``.
 
         ``base_url`` (else ``$TEIEDITION_BASE_URL``) is the address of the folder the
         page is published in: with it the page gets a permanent URL, a canonical
         link and an absolute ``citation_pdf_url`` (what Google Scholar and Zotero
         need).  ``page_name`` is the page's file name (default: the TEI's, as .html).
-        ``citation_hrefs`` links the citation exports (``{"bib"|"ris"|"csl": href}``) from "How to cite".
+        ``citation_hrefs`` links the citation exports (``{"bib"|"ris"|"csl": href}``) from "How to cite";
+        ``entities_href`` (the folder of the collection's entity pages) links each index entry to its page.
         """
         check_tei(tree)
         base = (base_url or os.environ.get("TEIEDITION_BASE_URL") or "").strip()
@@ -93,6 +94,7 @@ class HtmlRenderer:
                 "bib-href": cited.get("bib", ""),
                 "ris-href": cited.get("ris", ""),
                 "csl-href": cited.get("csl", ""),
+                "entities-href": entities_href or "",
                 "css": asset("edition.css"),
                 "js": asset("edition.js"),
             },
