@@ -303,3 +303,17 @@ def test_a_new_base_url_rewrites_every_answer(tmp_path):
     texts = [p.read_text() for p in (out / "dts").rglob("*.jsonld")]
     assert not any("a.example" in t for t in texts)
     assert all("https://b.example/ed/dts/" in t for t in texts if '"@type":"Navigation"' in t)
+
+
+def test_a_forced_rebuild_with_a_new_run_date_refreshes_the_answers(tmp_path):
+    """The build key leaves the run date out; the answers must still follow the rewritten TEI."""
+    src = tmp_path / "src"
+    src.mkdir()
+    seed = next(SEEDS.glob("*.txt"))
+    shutil.copy(seed, src)
+    out = tmp_path / "out"
+    options = dict(jobs=1, pdf=False, progress=False, stream=io.StringIO())
+    run_build(src, out, run_date="2026-01-01", **options)
+    run_build(src, out, run_date="2026-02-02", force=True, **options)
+    assert b'when="2026-02-02"' in (out / f"{seed.stem}.xml").read_bytes()
+    assert (out / "dts" / seed.stem / "document.xml").read_bytes() == (out / f"{seed.stem}.xml").read_bytes()

@@ -165,3 +165,14 @@ def test_document_pages_link_their_index_entries_to_the_entity_pages(built):
     assert len(links) > 20
     for page, href in links:
         assert (out / href).is_file(), (page, href)
+
+
+def test_a_page_deleted_by_hand_is_made_again(built, tmp_path):
+    src, out = built
+    work = tmp_path / "out"
+    shutil.copytree(out, work, symlinks=True)
+    page = next(p for p in (work / "entities").glob("*.html") if p.name != "index.html")
+    kept = page.read_bytes()
+    page.unlink()
+    run_build(src, work, jobs=1, pdf=False, run_date=RUN_DATE, progress=False, stream=io.StringIO())
+    assert page.read_bytes() == kept

@@ -31,6 +31,7 @@ folders of documents no longer published are removed (only those we made).
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
@@ -284,6 +285,12 @@ class Published:
         return f"{ARCHIVE_PREFIX}{slug or 'none'}"
 
 
+@functools.lru_cache(maxsize=16)
+def _template(text: str) -> URITemplate:
+    """A parsed template (parsing costs more than expanding)."""
+    return URITemplate(text)
+
+
 class Site:
     """Expands the published templates; maps each expanded URL to the file that answers it."""
 
@@ -293,11 +300,11 @@ class Site:
         self._base_path = urlsplit(self.base).path
 
     def url(self, template: str, **params) -> str:
-        return URITemplate(template).expand(base=self.base, **{k: v for k, v in params.items() if v is not None})
+        return _template(template).expand(base=self.base, **{k: v for k, v in params.items() if v is not None})
 
     def template(self, template: str, **fixed) -> str:
         """A template with ``base`` (and e.g. ``resource``) filled in and the other variables left."""
-        return URITemplate(template).partial(base=self.base, **fixed).uri
+        return _template(template).partial(base=self.base, **fixed).uri
 
     def path(self, url: str) -> Path:
         """The file under the output folder that answers ``url`` (inside ``dts/``, never elsewhere)."""
@@ -443,6 +450,28 @@ def document_files(site: Site, doc: Published, tei: bytes, tree: CitationTree) -
 
 # --------------------------------------------------------------------------- writing
 
+def same_tei(record, output: Path, doc_id: str, key: str) -> tuple[bool, list | None]:
+    """Whether a document's answers are still those of its TEI; and the record to keep for it.
+
+    The record is ``[build key, size, mtime_ns, sha256]`` of ``NAME.xml``: the build key alone is not
+    enough (``--force --run-date`` rewrites the TEI under the same key); a changed mtime with the
+    same bytes (a fresh checkout) keeps the old record, so the state file does not churn.
+    """
+    import hashlib
+
+    path = Path(output) / f"{doc_id}.xml"
+    try:
+        st = path.stat()
+        if isinstance(record, list) and len(record) == 4 and record[0] == key and record[1] == st.st_size:
+            if record[2] == st.st_mtime_ns:
+                return True, record
+            if record[3] == hashlib.sha256(path.read_bytes()).hexdigest():
+                return True, record
+        return False, [key, st.st_size, st.st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest()]
+    except OSError:
+        return False, None
+
+
 def published_documents(entries: list[dict]) -> list[Published]:
     """The documents a build published (valid, with their TEI), in catalogue order, from its manifest entries."""
     docs = []
@@ -451,7 +480,8 @@ def published_documents(entries: list[dict]) -> list[Published]:
         if entry.get("status") != "valid" or f"{entry['id']}.xml" not in outputs:
             continue
         record = entry.get("record") if isinstance(entry.get("record"), dict) else {}
-        docs.append(Published(entry["id"], str(entry.get("key") or ""), record.get("title") or entry["id"],
+        key = str(entry.get("key") or "")
+        docs.append(Published(entry["id"], key, record.get("title") or entry["id"],
                               record.get("date") or None, record.get("summary") or None,
                               f"{entry['id']}.pdf" in outputs, record.get("archive") or None,
                               record.get("archive_name") or None))
@@ -489,7 +519,8 @@ def write_dts(output: Path, entries: list[dict], *, base_url: str | None = None,
         if doc.doc_id in collections:
             warn(f"{doc.doc_id}.xml: warning: no DTS answers: the name is the id of a DTS collection; rename the source")
             continue
-        if known.get(doc.doc_id) == doc.key and (folder / doc.doc_id).is_dir():
+        same, record = same_tei(known.get(doc.doc_id), output, doc.doc_id, doc.key)
+        if same and (folder / doc.doc_id).is_dir():
             published.append(doc)
             continue
         try:
@@ -502,7 +533,7 @@ def write_dts(output: Path, entries: list[dict], *, base_url: str | None = None,
             known.pop(doc.doc_id, None)
             continue
         _replace_folder(site, folder, doc.doc_id, files)
-        known[doc.doc_id] = doc.key
+        known[doc.doc_id] = record
         rewritten += 1
         published.append(doc)
     _write_collections(site, folder, published, page_size)
@@ -574,11 +605,12 @@ def _replace_folder(site: Site, folder: Path, doc_id: str, files: dict[str, byte
     fresh = Path(tempfile.mkdtemp(prefix=f".{doc_id}.", suffix=".tmp", dir=folder))
     try:
         target = folder / doc_id
+        made = {fresh}
         for url, data in files.items():
-            path = site.path(url)
-            relative = path.relative_to(target)
-            out = fresh / relative
-            out.parent.mkdir(parents=True, exist_ok=True)
+            out = fresh / site.path(url).relative_to(target)
+            if out.parent not in made:
+                out.parent.mkdir(parents=True, exist_ok=True)
+                made.add(out.parent)
             out.write_bytes(data)
         os.chmod(fresh, 0o755 & ~_umask())
         old = None
