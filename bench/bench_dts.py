@@ -34,9 +34,9 @@ from benchlib import REPO, SHARED, median_ms
 
 sys.path.insert(0, str(REPO / "src"))
 
-from teiedition.build import run_build  # noqa: E402
-from teiedition.dts import write_dts  # noqa: E402
-from teiedition.entity_pages import write_entity_pages  # noqa: E402
+from teiedition.building.build import run_build  # noqa: E402
+from teiedition.building.dts import write_dts  # noqa: E402
+from teiedition.building.entity_pages import write_entity_pages  # noqa: E402
 
 DEV = SHARED / "corpus" / "dev"
 
@@ -56,7 +56,7 @@ def folder_size(folder: Path) -> tuple[int, int]:
 
 
 def measure(work: Path, count: int, repeat: int) -> dict:
-    from teiedition.render import HtmlRenderer
+    from teiedition.rendering.render import HtmlRenderer
     from teiedition.safexml import parse_xml_file
 
     src, out = work / f"src{count}", work / f"out{count}"

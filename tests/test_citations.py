@@ -12,8 +12,8 @@ import rispy
 from lxml import etree
 
 from conftest import RUN_DATE, SEEDS
-from teiedition.build import run_build
-from teiedition.citations import bibtex, csl_json, latex_escape, read_facts, ris
+from teiedition.building.build import run_build
+from teiedition.building.citations import bibtex, csl_json, latex_escape, read_facts, ris
 
 TEI = "http://www.tei-c.org/ns/1.0"
 

@@ -25,9 +25,9 @@ from lxml import etree
 from uritemplate import URITemplate
 
 from conftest import DEV_CORPUS, RUN_DATE, SEEDS, SHARED
-from teiedition.build import run_build
+from teiedition.building.build import run_build
 from teiedition.errors import InputError
-from teiedition.dts import (CitationError, CitationTree, Published, Site, citation_tree, document_files,
+from teiedition.building.dts import (CitationError, CitationTree, Published, Site, citation_tree, document_files,
                             navigation_members, normalise_base)
 
 TEI = "http://www.tei-c.org/ns/1.0"

@@ -11,8 +11,8 @@ import pytest
 from lxml import etree, html
 
 from conftest import DEV_CORPUS, RUN_DATE, SEEDS
-from teiedition.build import run_build
-from teiedition.entity_pages import read_document
+from teiedition.building.build import run_build
+from teiedition.building.entity_pages import read_document
 
 TEI = "http://www.tei-c.org/ns/1.0"
 NS = {"t": TEI}
