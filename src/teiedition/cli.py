@@ -192,7 +192,9 @@ def build(source, output, jobs, force, pdf, run_date, progress, time_limit, base
     """Build a folder of sources into a folder of editions (TEI, report, HTML, PDF, index).
 
     For each SOURCE/NAME.txt: NAME.xml (TEI), NAME.validation.json, NAME.html,
-    NAME.pdf; for the collection: index.html, catalogue.json, catalogue.csv.
+    NAME.pdf, citation exports (NAME.csl.json, NAME.ris, NAME.bib); for the
+    collection: index.html, catalogue.json, catalogue.csv, entities/ (a page
+    per person, organisation, place) and dts/ (a static DTS 1.0 API).
     Only documents whose source, the package or a stylesheet/schema changed
     are rebuilt (--force rebuilds all); outputs of removed sources are deleted.
     Exit 0 when all are valid, 1 when any failed or is invalid, 2 on bad input.
