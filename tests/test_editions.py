@@ -19,6 +19,7 @@ from teiedition import __version__
 from teiedition.building.build import PipelineStages, output_names
 from teiedition.building.catalogue import catalogue_json, catalogue_rows, index_html, read_record
 from teiedition.building.site import neighbours, page_params, render_navs, splice_nav
+from teiedition.building.citations import citation_names, write_citations
 from teiedition.files import decode_source
 from teiedition.safexml import parse_xml_bytes, parse_xml_file
 
@@ -75,9 +76,40 @@ def test_committed_validation_report_is_current_and_valid(stages, doc_id):
 def test_committed_html_is_what_render_makes_today(stages, doc_id):
     names = output_names(doc_id, pdf=True)
     tree = parse_xml_bytes(fresh_tei(stages, doc_id), name=names["tei"])
-    html = stages.html(tree, tei_href=names["tei"], pdf_href=names["pdf"], page=page_params(run_date_of(doc_id)))
+    html = stages.html(tree, tei_href=names["tei"], pdf_href=names["pdf"], page=page_params(run_date_of(doc_id)),
+                       citation_hrefs=citation_names(doc_id))
     bar = render_navs([neighbours(committed_rows())[doc_id]])[0]
     assert committed(names["html"]).decode("utf-8") == splice_nav(html, bar), REBUILD
+
+
+@pytest.mark.parametrize("doc_id", SEED_IDS)
+def test_committed_citation_exports_are_what_build_makes_today(stages, tmp_path, doc_id):
+    tree = parse_xml_bytes(fresh_tei(stages, doc_id), name=f"{doc_id}.xml")
+    for name in write_citations(tmp_path, doc_id, tree):
+        assert committed(name) == (tmp_path / name).read_bytes(), REBUILD
+
+
+def published_entry(doc_id: str) -> dict:
+    """A build manifest's entry for a committed, published seed (the manifest itself is not committed)."""
+    names = list(output_names(doc_id, pdf=True).values()) + list(citation_names(doc_id).values())
+    return {"id": doc_id, "status": "valid", "key": "", "outputs": names,
+            "record": read_record(parse_xml_file(EDITIONS / f"{doc_id}.xml"))}
+
+
+@pytest.mark.parametrize("doc_id", SEED_IDS)
+def test_committed_dts_answers_are_what_build_makes_today(stages, doc_id):
+    """editions/ is built with the default base URL (/): the site root of whoever serves it."""
+    from teiedition.building.dts import Site, citation_tree, document_files, published_documents
+
+    [doc] = published_documents([published_entry(doc_id)])
+    tei = fresh_tei(stages, doc_id)
+    site = Site(EDITIONS, None)
+    files = document_files(site, doc, tei, citation_tree(tei.decode("utf-8")))
+    folder = EDITIONS / "dts" / doc_id
+    on_disk = {p for p in folder.rglob("*") if p.is_file()} - {folder / "collection;nav=parents.jsonld"}
+    assert on_disk == {site.path(url) for url in files}, REBUILD
+    for url, data in files.items():
+        assert site.path(url).read_bytes() == data, REBUILD
 
 
 @pytest.mark.parametrize("doc_id", SEED_IDS)
@@ -116,8 +148,30 @@ def test_committed_catalogue_and_index_are_current():
 
 
 def test_editions_hold_nothing_but_the_seeds_editions():
-    expected = {"index.html", "catalogue.json", "catalogue.csv", "assets"}
+    expected = {"index.html", "catalogue.json", "catalogue.csv", "assets", "dts", "entities"}
     for doc_id in SEED_IDS:
-        expected |= set(output_names(doc_id, pdf=True).values())
+        expected |= set(output_names(doc_id, pdf=True).values()) | set(citation_names(doc_id).values())
     present = {p.name for p in EDITIONS.iterdir() if not p.name.startswith(".")}
     assert present == expected
+    published = {p.name for p in (EDITIONS / "dts").iterdir() if p.is_dir()}
+    assert published == set(SEED_IDS) | {"index", "archive-rgani"}
+
+
+def test_committed_entity_pages_are_what_build_makes_today():
+    """The entity pages are made from the committed TEI, as build makes them."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from teiedition.building.entity_pages import write_entity_pages
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        for doc_id in SEED_IDS:
+            shutil.copy(EDITIONS / f"{doc_id}.xml", out)
+        write_entity_pages(out, [published_entry(doc_id) for doc_id in SEED_IDS])
+        fresh = {p.name: p.read_bytes() for p in (out / "entities").glob("*.html")}
+    kept = {p.name: p.read_bytes() for p in (EDITIONS / "entities").glob("*.html")}
+    assert kept.keys() == fresh.keys(), REBUILD
+    for name, data in fresh.items():
+        assert kept[name] == data, f"entities/{name}: {REBUILD}"

@@ -190,13 +190,17 @@ def render(source, target, output, paper, notes, base_url):
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --executor dask; "
                    "without it --executor dask starts a local cluster of -j workers).")
+@click.option("--base-url", metavar="URL", default=None,
+              help="Where OUTPUT is published (https://host/path/ or /path/), for the DTS API; default /.")
 @reports_errors
-def build(source, output, jobs, force, pdf, run_date, progress, time_limit, executor, scheduler):
+def build(source, output, jobs, force, pdf, run_date, progress, time_limit, executor, scheduler, base_url):
     """Build a folder of sources into a folder of editions (TEI, report, HTML, PDF, index).
 
     For each SOURCE/NAME.txt: NAME.xml (TEI), NAME.validation.json, NAME.html,
-    NAME.pdf; for the collection: index.html (with full-text search in
-    assets/), catalogue.json, catalogue.csv.
+    NAME.pdf, citation exports (NAME.csl.json, NAME.ris, NAME.bib); for the
+    collection: index.html (with full-text search in assets/), catalogue.json,
+    catalogue.csv, entities/ (a page per person, organisation, place) and dts/
+    (a static DTS 1.0 API).
     Only documents whose source, the package or a stylesheet/schema changed
     are rebuilt (--force rebuilds all); outputs of removed sources are deleted.
     Exit 0 when all are valid, 1 when any failed or is invalid, 2 on bad input.
@@ -209,7 +213,7 @@ def build(source, output, jobs, force, pdf, run_date, progress, time_limit, exec
         executor = "dask" if scheduler else "local"
     code = build_collection(source, output, jobs=jobs, force=force, pdf=pdf,
                             run_date=run_date, progress=progress, time_limit=time_limit,
-                            executor=executor, scheduler=scheduler)
+                            executor=executor, scheduler=scheduler, base_url=base_url)
     sys.exit(code)
 
 

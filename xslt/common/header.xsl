@@ -428,11 +428,27 @@
     <xsl:sequence select="normalize-space(replace(string-join($parts, ' '), '\.\.', '.'))"/>
   </xsl:function>
 
+  <!-- The citation exports beside the page (set by build; empty: no links). -->
+  <xsl:param name="bib-href" as="xs:string" select="''"/>
+  <xsl:param name="ris-href" as="xs:string" select="''"/>
+  <xsl:param name="csl-href" as="xs:string" select="''"/>
+
   <xsl:template name="te:cite-section" as="element()">
     <xsl:param name="url" as="xs:string?" select="()"/>
     <section id="cite" class="cite" aria-labelledby="cite-title">
       <h2 id="cite-title" class="cite-title">How to cite</h2>
       <p class="citation" id="citation-text"><xsl:value-of select="te:citation-text(/, $url)"/></p>
+      <xsl:variable name="exports" select="(['BibTeX', $bib-href, 'application/x-bibtex'],
+          ['RIS', $ris-href, 'application/x-research-info-systems'],
+          ['CSL-JSON', $csl-href, 'application/vnd.citationstyles.csl+json'])[normalize-space(?2)]"/>
+      <xsl:if test="exists($exports)">
+        <p class="citation-exports">Add to a reference manager:
+          <xsl:for-each select="$exports">
+            <xsl:if test="position() gt 1"><xsl:text> · </xsl:text></xsl:if>
+            <a href="{?2}" type="{?3}" download=""><xsl:value-of select="?1"/></a>
+          </xsl:for-each>
+        </p>
+      </xsl:if>
     </section>
   </xsl:template>
 

@@ -139,6 +139,9 @@
   <!-- The mentions of the document, found once. -->
   <xsl:variable name="te:all-mentions" as="element()*" select="te:mentions(/)"/>
 
+  <!-- Where the collection's entity pages are, relative to the page (build sets it: entities/); empty: none. -->
+  <xsl:param name="entities-href" as="xs:string" select="''"/>
+
   <!--
     The index: persons, organisations, places, other names; each entry links to
     each mention.  Each mention's kind, key and label are computed once (a map
@@ -191,6 +194,10 @@
                       </a>
                     </xsl:for-each-group>
                   </span>
+                  <xsl:for-each select="$entry[self::person or self::org or self::place][ancestor::standOff]/@xml:id[normalize-space($entities-href)]">
+                    <xsl:text> </xsl:text>
+                    <a class="index-entity-page" href="{$entities-href}{encode-for-uri(.)}.html">all documents naming <xsl:value-of select="$name"/></a>
+                  </xsl:for-each>
                 </li>
               </xsl:for-each-group>
             </ul>

@@ -119,9 +119,11 @@ class PipelineStages:
                        first_problem=errors[0].format() if errors else "",
                        json=report_to_json([report]))
 
-    def html(self, tree, *, tei_href: str, pdf_href: str | None, page: dict | None = None) -> str:
+    def html(self, tree, *, tei_href: str, pdf_href: str | None, page: dict | None = None,
+             citation_hrefs: dict | None = None) -> str:
         """The HTML page; ``page`` holds the collection parameters (``site.page_params``)."""
-        return self._html.render(tree, tei_href=tei_href, pdf_href=pdf_href, page=page)
+        return self._html.render(tree, tei_href=tei_href, pdf_href=pdf_href, page=page,
+                                 citation_hrefs=citation_hrefs, entities_href="entities/")
 
     @property
     def html_warnings(self) -> tuple[str, ...]:
@@ -226,6 +228,7 @@ def _build_document(task: Task, stages) -> DocResult:
     from ..convert import read_source
     from ..safexml import parse_xml_bytes
     from .site import page_params, recorded_run_date
+    from .citations import citation_names, write_citations
 
     out = Path(task.output)
     names = output_names(task.doc_id, pdf=task.pdf)
@@ -249,8 +252,11 @@ def _build_document(task: Task, stages) -> DocResult:
             written.append(names["pdf"])
         else:
             _remove(out, [f"{task.doc_id}.pdf"])
+        cited = write_citations(out, task.doc_id, tree)
+        written += cited
         html = stages.html(tree, tei_href=quote(names["tei"]), pdf_href=quote(names["pdf"]) if task.pdf else None,
-                           page=page_params(recorded_run_date(tree) or task.run_date))
+                           page=page_params(recorded_run_date(tree) or task.run_date),
+                           citation_hrefs={kind: quote(name) for kind, name in citation_names(task.doc_id).items()})
         atomic_write(out / names["html"], html)
         written.append(names["html"])
         warnings = read_warnings + tuple(warnings) + tuple(getattr(stages, "html_warnings", ())) \
@@ -402,7 +408,8 @@ def build(source: str | os.PathLike = "seeds", output: str | os.PathLike = "edit
           jobs: int = 0, force: bool = False, pdf: bool = True, run_date: str | None = None,
           progress: bool | None = None, stages: Callable | None = None,
           stream: TextIO | None = None, time_limit: float = DEFAULT_TIME_LIMIT,
-          executor: str = "local", scheduler: str | None = None) -> int:
+          executor: str = "local", scheduler: str | None = None,
+          base_url: str | None = None) -> int:
     """Build every ``*.txt`` in ``source`` into ``output``; return the exit code.
 
     ``stages`` is a picklable factory ``stages(pdf=bool)`` returning an object
@@ -414,7 +421,8 @@ def build(source: str | os.PathLike = "seeds", output: str | os.PathLike = "edit
     """
     summary = run_build(Path(source), Path(output), jobs=jobs, force=force, pdf=pdf,
                         run_date=run_date, progress=progress, stages=stages, stream=stream,
-                        time_limit=time_limit, executor=executor, scheduler=scheduler)
+                        time_limit=time_limit, executor=executor, scheduler=scheduler,
+                        base_url=base_url)
     return EXIT_INVALID if summary.failed or summary.invalid else EXIT_OK
 
 
@@ -434,8 +442,11 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
               run_date: str | None = None, progress: bool | None = None,
               stages: Callable | None = None, stream: TextIO | None = None,
               time_limit: float = DEFAULT_TIME_LIMIT,
-              executor: str = "local", scheduler: str | None = None) -> Summary:
+              executor: str = "local", scheduler: str | None = None,
+              base_url: str | None = None) -> Summary:
     """The build itself (see ``build``); returns the counts for callers and benchmarks."""
+    from .dts import normalise_base
+
     started = time.monotonic()
     if executor not in EXECUTORS:
         raise InputError(f"unknown executor {executor!r}: use {' or '.join(EXECUTORS)}")
@@ -444,6 +455,10 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
     stream = sys.stderr if stream is None else stream
     stages = PipelineStages if stages is None else stages
     day = resolve_run_date(run_date)  # the same check and default as convert
+    try:
+        normalise_base(base_url)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
     sources = find_sources(source)
     # a name that is not UTF-8 cannot go into a URL, the TEI or the catalogue: skip it, say so
     unnamable = [src for src in sources if not _is_utf8(src.name)]
@@ -511,6 +526,8 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
         finally:
             save_manifest(output, manifest)
         write_collection(output, manifest, sources)
+        publish_dts(output, manifest, sources, base_url=base_url, stream=stream)
+        publish_entity_pages(output, manifest, sources, stream=stream)
     summary.seconds = time.monotonic() - started
     stream.write(summary.line() + "\n")
     stream.flush()
@@ -573,6 +590,27 @@ def _result_of(future, task: Task) -> DocResult:
         return DocResult(task.doc_id, "failed", "worker process died (out of memory or killed)")
     except Exception as exc:  # e.g. a result that could not be pickled
         return DocResult(task.doc_id, "failed", f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _current_entries(manifest: dict, sources: list[Path]) -> list[dict]:
+    current = {src.stem for src in sources}
+    return [{"id": doc_id, **entry} for doc_id, entry in manifest["documents"].items() if doc_id in current]
+
+
+def publish_dts(output: Path, manifest: dict, sources: list[Path], *, base_url: str | None,
+                stream: TextIO) -> None:
+    """The collection as a static Distributed Text Services API under ``dts/`` (see ``dts.py``)."""
+    from .dts import write_dts
+
+    write_dts(output, _current_entries(manifest, sources), base_url=base_url,
+              warn=lambda line: stream.write(line + "\n"))
+
+
+def publish_entity_pages(output: Path, manifest: dict, sources: list[Path], *, stream: TextIO) -> None:
+    """One page per person, organisation and place the collection names, under ``entities/``."""
+    from .entity_pages import write_entity_pages
+
+    write_entity_pages(output, _current_entries(manifest, sources), warn=lambda line: stream.write(line + "\n"))
 
 
 def write_collection(output: Path, manifest: dict, sources: list[Path]) -> None:

@@ -176,14 +176,14 @@ def load_manifest(output: Path) -> dict:
     if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT or not isinstance(data.get("documents"), dict):
         return empty
     # an entry of the wrong shape (a hand edit, a bug, an attack) only means that document is rebuilt;
-    # outputs are only ever the document's own four names, so a removed entry deletes nothing else
+    # outputs are only ever the document's own names (_OUTPUT_SUFFIXES), so a removed entry deletes nothing else
     data["documents"] = {k: v for k, v in data["documents"].items() if _sound_entry(k, v)}
     return data
 
 
 #: A manifest larger than this is not ours (one entry is well under 2 kB).
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
-_OUTPUT_SUFFIXES = (".xml", ".validation.json", ".html", ".pdf")
+_OUTPUT_SUFFIXES = (".xml", ".validation.json", ".html", ".pdf", ".csl.json", ".ris", ".bib")  # + citations.SUFFIXES
 
 
 def _sound_entry(doc_id, entry) -> bool:

@@ -63,7 +63,8 @@ class HtmlRenderer:
         self.warnings: tuple[str, ...] = ()
 
     def render(self, tree, *, tei_href: str | None = None, pdf_href: str | None = None,
-               base_url: str | None = None, page_name: str | None = None, page: dict | None = None) -> str:
+               base_url: str | None = None, page_name: str | None = None, page: dict | None = None,
+               citation_hrefs: dict | None = None, entities_href: str | None = None) -> str:
         """The HTML page for ``tree``; stylesheet warnings are left in ``self.warnings``.
 
         ``base_url`` (else ``$TEIEDITION_BASE_URL``) is the address of the folder the
@@ -73,6 +74,8 @@ class HtmlRenderer:
         ``page``: the collection parameters of a built page (index link,
         neighbours, version, run date; see ``site.page_params``), none for a
         page on its own.
+        ``citation_hrefs`` links the citation exports (``{"bib"|"ris"|"csl": href}``) from "How to cite";
+        ``entities_href`` (the folder of the collection's entity pages) links each index entry to its page.
         """
         check_tei(tree)
         base = (base_url or os.environ.get("TEIEDITION_BASE_URL") or "").strip()
@@ -83,6 +86,7 @@ class HtmlRenderer:
             page_url = base + quote(name) if name else ""
         else:
             base = ""
+        cited = citation_hrefs or {}
         result = self._stylesheet.run(
             tree,
             {
@@ -91,6 +95,10 @@ class HtmlRenderer:
                 "pdf-href": pdf_href or "",
                 "base-url": base,
                 "page-url": page_url,
+                "bib-href": cited.get("bib", ""),
+                "ris-href": cited.get("ris", ""),
+                "csl-href": cited.get("csl", ""),
+                "entities-href": entities_href or "",
                 "css": asset("edition.css"),
                 "js": asset("edition.js"),
             },

@@ -16,6 +16,7 @@ Usage::
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from dataclasses import dataclass
@@ -141,6 +142,22 @@ def compiled(name: str) -> "Stylesheet":
                     _failed[entry] = exc
         _lock_down()
         return _cache[name]
+
+
+def safe_processor():
+    """The processor, locked down first: for XPath over untrusted input (``doc()``, ``unparsed-text()`` refused).
+
+    Locking down compiles the entry stylesheets (once per process), as ``compiled`` does.
+    """
+    with _lock:
+        if not _locked_down:
+            entries = entry_stylesheets()
+            if entries:
+                with contextlib.suppress(StylesheetError):
+                    compiled(entries[0])
+            if not _locked_down:
+                _lock_down()
+        return processor()
 
 
 def _lock_down() -> None:

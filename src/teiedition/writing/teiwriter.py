@@ -422,6 +422,7 @@ def write_header(root: etree._Element, doc: Document, run_date: str) -> None:
     decl = sub(enc_desc, "editorialDecl")
     for para in EDITORIAL_DECL:
         sub(decl, "p", para)
+    _refs_decl(enc_desc)
 
     profile = sub(header, "profileDesc")
     if h.summary:
@@ -517,7 +518,7 @@ ELEMENT_ONLY = frozenset(E(t) for t in (
     "editorialDecl", "profileDesc", "abstract", "creation", "listChange", "langUsage", "textClass",
     "keywords", "revisionDesc", "text", "body", "div", "postscript", "list", "standOff", "listPerson",
     "listOrg", "listPlace", "person", "org", "place", "respStmt", "availability", "msItem",
-    "application"))
+    "application", "refsDecl", "citeStructure"))
 
 
 def _newlines(root: etree._Element) -> None:
@@ -529,6 +530,20 @@ def _newlines(root: etree._Element) -> None:
             for child in el:
                 if not (child.tail or "").strip():
                     child.tail = "\n"
+
+
+#: The citation tree every document declares: sections (the body's divs, counted from 1), then
+#: their paragraphs (counted from 1, also those of journal entries and postscripts; not those
+#: inside notes), so "1.13" is the 13th paragraph of the document.
+CITE_STRUCTURE = (("section", "/TEI/text/body/div", "position()", None),
+                  ("paragraph", ".//p[not(ancestor::note or ancestor::p)]", "position()", "."))
+
+
+def _refs_decl(enc_desc: etree._Element) -> None:
+    """``refsDecl/citeStructure``: how a passage is cited (what DTS clients navigate)."""
+    parent = sub(enc_desc, "refsDecl")
+    for unit, match, use, delim in CITE_STRUCTURE:
+        parent = sub(parent, "citeStructure", unit=unit, match=match, use=use, delim=delim)
 
 
 def write_tei(doc: Document, *, run_date: str) -> bytes:

@@ -1,0 +1,294 @@
+"""Entity pages: one page per person, organisation and place the collection mentions.
+
+Why: a reader who meets Kim Il Sung in one report wants every other document
+and paragraph that names him.  Each document's page already indexes its own
+names; these pages index the collection.  ``entities/ID.html`` lists, for one
+authority entry, every published document that mentions it and every
+paragraph (a link to the paragraph's anchor on the document's page, with the
+words around the first mention), with the entry's note and its Wikidata (or
+other authority) link; ``entities/index.html`` lists all entries by kind.
+
+The facts come from the TEI (``standOff`` entries, ``persName/orgName/
+placeName[@ref]`` in the text), never from the plain text.  The pages are
+made by ``xslt/entities.xsl`` from a small XML document per page.
+
+Incremental: each document's mentions are cached in ``entities/.cache/``
+under its build key, so a build reads only the TEI of documents it rebuilt;
+the pages are then written only where their bytes changed.  Pages of
+entities no longer mentioned are removed (only pages we made).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from lxml import etree
+
+from ..files import atomic_write, write_if_changed
+
+TEI = "http://www.tei-c.org/ns/1.0"
+NS = {"t": TEI}
+FOLDER = "entities"
+CACHE = ".cache"
+STAMP = ".stamp"  # in the cache: which documents (and build keys) the pages were made from
+KINDS = {"person": ("listPerson", "person", "persName"), "org": ("listOrg", "org", "orgName"),
+         "place": ("listPlace", "place", "placeName")}
+NAME_TAGS = {f"{{{TEI}}}{tag}": kind for kind, (_, _, tag) in KINDS.items()}
+#: The paragraphs of a section, as the converter's citeStructure counts them (teiwriter.CITE_STRUCTURE).
+PARAGRAPHS = ".//t:p[not(ancestor::t:note or ancestor::t:p)]"
+#: Characters of context on each side of a mention.
+CONTEXT = 70
+#: Where a mention outside a numbered paragraph sits, for its label.
+PLACES = {"opener": "opening", "closer": "closing", "postscript": "postscript", "head": "heading",
+          "note": "note", "signed": "signature", "list": "list", "dateline": "dateline"}
+
+
+_CHOICE = f"{{{TEI}}}choice"
+#: In a choice, the readings the edition shows are corr, reg and expan; these are left out of the context.
+_SHADOWED = frozenset(f"{{{TEI}}}{tag}" for tag in ("sic", "orig", "abbr"))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a document names an entity: anchor on its page, a label, the words around it."""
+
+    entity: str
+    anchor: str
+    label: str
+    before: str
+    words: str
+    after: str
+
+
+def read_document(tree, doc_id: str) -> dict:
+    """What one TEI document contributes: its title and date, the entries it carries, its mentions."""
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    entries = {}
+    for kind, (list_tag, item_tag, name_tag) in KINDS.items():
+        for item in root.iterfind(f".//{{{TEI}}}standOff//{{{TEI}}}{list_tag}/{{{TEI}}}{item_tag}"):
+            ident = item.get("{http://www.w3.org/XML/1998/namespace}id")
+            if not ident:
+                continue
+            entries[ident] = {"kind": kind,
+                              "name": _clean(item.findtext(f"{{{TEI}}}{name_tag}") or ident),
+                              "note": _clean(item.findtext(f"{{{TEI}}}note") or ""),
+                              "sameAs": item.get("sameAs") or ""}
+    mentions: dict[tuple[str, str], dict] = {}
+    text = root.find(f"{{{TEI}}}text")
+    if text is not None:
+        for mention in _mentions(text):
+            if mention.entity not in entries:
+                continue
+            seen = mentions.setdefault((mention.entity, mention.anchor), {
+                "entity": mention.entity, "anchor": mention.anchor, "label": mention.label,
+                "before": mention.before, "words": mention.words, "after": mention.after, "count": 0})
+            seen["count"] += 1
+    return {"title": _clean(root.xpath("string(/t:TEI/t:teiHeader/t:fileDesc/t:titleStmt/t:title[1])",
+                                       namespaces=NS)) or doc_id,
+            "date": root.xpath("string(/t:TEI/t:teiHeader/t:profileDesc/t:creation/t:date[1]/@when)", namespaces=NS),
+            "date_text": _clean(root.xpath("string(/t:TEI/t:teiHeader/t:profileDesc/t:creation/t:date[1])",
+                                           namespaces=NS)),
+            "entries": entries, "mentions": list(mentions.values())}
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _mentions(text_el) -> list[Mention]:
+    """Every ``*Name[@ref="#id"]`` of the text, placed in its paragraph (or other part) with context."""
+    # numbered as the TEI's citeStructure numbers them (the DTS reference "1.13" is paragraph 13 of section 1)
+    paragraphs = {p: i for div in text_el.iterfind(f"{{{TEI}}}body/{{{TEI}}}div")
+                  for i, p in enumerate(div.xpath(PARAGRAPHS, namespaces=NS), start=1)}
+    texts: dict = {}  # block -> (its text, {name element: offset})
+    found = []
+    for el in text_el.iter(*NAME_TAGS):
+        ref = el.get("ref") or ""
+        if not ref.startswith("#"):
+            continue
+        block = _block_of(el, text_el)
+        if block not in texts:
+            texts[block] = _text_with_offsets(block)
+        whole, offsets = texts[block]
+        start = offsets[el]
+        words = _clean("".join(el.itertext()))
+        found.append(Mention(ref[1:], *_where(block, paragraphs), _tail(whole[:start]), words,
+                             _head(whole[start:], words)))
+    return found
+
+
+def _block_of(el, text_el):
+    """The outermost paragraph around a name, else the nearest part with a name (opener, note, ...)."""
+    outer_p = other = None
+    for ancestor in el.iterancestors():
+        if ancestor is text_el:
+            break
+        local = etree.QName(ancestor).localname
+        if local == "p":
+            outer_p = ancestor
+        elif other is None and local in PLACES:
+            other = ancestor
+    return outer_p if outer_p is not None else (other if other is not None else text_el)
+
+
+def _text_with_offsets(block) -> tuple[str, dict]:
+    """The block's text as read (comments and the original side of a ``choice`` left out), and offsets."""
+    pieces: list[str] = []
+    offsets: dict = {}
+    size = 0
+
+    def walk(el, silent: bool) -> None:
+        nonlocal size
+        offsets[el] = size
+        if el.text and not silent:
+            pieces.append(el.text)
+            size += len(el.text)
+        for child in el:
+            if isinstance(child.tag, str):
+                walk(child, silent or (child.tag in _SHADOWED and el.tag == _CHOICE))
+            if child.tail and not silent:
+                pieces.append(child.tail)
+                size += len(child.tail)
+
+    walk(block, False)
+    return "".join(pieces), offsets
+
+
+def _where(block, paragraphs) -> tuple[str, str]:
+    """The anchor on the document's page and a label: ``p13`` and ``¶ 13``, or the part's name."""
+    ident = block.get("{http://www.w3.org/XML/1998/namespace}id")
+    local = etree.QName(block).localname
+    if local == "p" and block in paragraphs:
+        return ident or "document", f"¶ {paragraphs[block]}"
+    if local == "note" and ident:
+        return f"note-{ident}", "note"
+    return ident or "document", PLACES.get(local, local)
+
+
+def _tail(before: str) -> str:
+    before = _clean(before)
+    if len(before) <= CONTEXT:
+        return before + (" " if before else "")
+    cut = before[-CONTEXT:]
+    return "… " + cut[cut.find(" ") + 1:] + " "
+
+
+def _head(rest: str, words: str) -> str:
+    """The words after the mention (``rest`` starts with the mention's own text)."""
+    flat = _clean(rest)
+    after = flat[len(words):] if flat.startswith(words) else flat
+    if len(after) <= CONTEXT:
+        return after
+    cut = after[:CONTEXT]
+    return cut[:cut.rfind(" ")] + " …" if " " in cut else cut + " …"
+
+
+# --------------------------------------------------------------------------- the collection
+
+def write_entity_pages(output: Path, entries: list[dict], *, warn=lambda message: None) -> int:
+    """Bring ``output/entities`` up to date; return how many entity pages the collection has.
+
+    ``entries`` are the build manifest's documents (``{"id": ..., **entry}``);
+    only published documents (valid, with an HTML page) count.
+    """
+    from ..safexml import parse_xml_file
+    from ..rendering.xsltrun import compiled
+
+    folder = Path(output) / FOLDER
+    cache = folder / CACHE
+    cache.mkdir(parents=True, exist_ok=True)
+    published = {}
+    for e in entries:
+        if e.get("status") == "valid" and f"{e['id']}.html" in (e.get("outputs") or ()):
+            # the build key says it all: the TEI differs under one key only by its run date, not shown here
+            published[e["id"]] = str(e.get("key") or "")
+    # the same documents under the same build keys make the same pages: nothing to do
+    stamp = hashlib.sha256(json.dumps(sorted(published.items())).encode("utf-8")).hexdigest()
+    stamp_file = cache / STAMP
+    with contextlib.suppress(OSError):
+        recorded, _, count = stamp_file.read_text(encoding="utf-8").partition(" ")
+        pages = len(list(folder.glob("*.html")))  # a page deleted by hand is made again
+        if recorded == stamp and count == str(pages) and (folder / "index.html").is_file():
+            return pages - 1
+    docs: dict[str, dict] = {}
+    for doc_id, key in published.items():
+        cached = _read_cache(cache / f"{doc_id}.json")
+        if cached is None or cached.get("key") != key:
+            try:
+                data = read_document(parse_xml_file(Path(output) / f"{doc_id}.xml"), doc_id)
+            except Exception as exc:  # a TEI that cannot be read: its mentions are missing, say so
+                warn(f"{doc_id}.xml: warning: not on the entity pages: {exc}")
+                continue
+            cached = {"key": key, **data}
+            atomic_write(cache / f"{doc_id}.json", json.dumps(cached, ensure_ascii=False).encode("utf-8"))
+        docs[doc_id] = cached
+    for stale in cache.glob("*.json"):
+        if stale.stem not in docs:
+            stale.unlink(missing_ok=True)
+
+    entities: dict[str, dict] = {}
+    for doc_id, data in sorted(docs.items(), key=lambda kv: (kv[1].get("date") or "9999", kv[0])):
+        for mention in data["mentions"]:
+            ident = mention["entity"]
+            entity = entities.setdefault(ident, {"id": ident, **data["entries"][ident], "docs": {}})
+            entity["docs"].setdefault(doc_id, {"title": data["title"], "date": data.get("date") or "",
+                                               "date_text": data.get("date_text") or "", "at": []})["at"].append(mention)
+    sheet = compiled("entities.xsl")
+    made = set()
+    for ident, entity in entities.items():
+        name = f"{ident}.html"
+        if Path(name).name != name:
+            continue
+        write_if_changed(folder / name, sheet.transform(_entity_xml(entity)).encode("utf-8"))
+        made.add(name)
+    write_if_changed(folder / "index.html", sheet.transform(_index_xml(entities)).encode("utf-8"))
+    for page in folder.glob("*.html"):
+        if page.name != "index.html" and page.name not in made:
+            with contextlib.suppress(FileNotFoundError):
+                page.unlink()
+    atomic_write(stamp_file, f"{stamp} {len(made) + 1}".encode("ascii"))
+    return len(entities)
+
+
+def _read_cache(path: Path) -> dict | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and isinstance(data.get("mentions"), list) else None
+
+
+def _href(doc_id: str, anchor: str | None = None) -> str:
+    page = "../" + quote(f"{doc_id}.html")
+    return page + ("#" + quote(anchor) if anchor else "")
+
+
+def _entity_xml(entity: dict) -> etree._Element:
+    """The page's input: ``<entity>`` with its documents and the places that mention it."""
+    el = etree.Element("entity", id=entity["id"], kind=entity["kind"], name=entity["name"],
+                       sameAs=entity.get("sameAs") or "")
+    if entity.get("note"):
+        etree.SubElement(el, "note").text = entity["note"]
+    for doc_id, doc in entity["docs"].items():
+        d = etree.SubElement(el, "doc", id=doc_id, href=_href(doc_id), title=doc["title"], date=doc["date"],
+                             dateText=doc["date_text"])
+        for m in doc["at"]:
+            at = etree.SubElement(d, "at", href=_href(doc_id, m["anchor"]), label=m["label"], count=str(m["count"]))
+            at.text = m["before"]
+            etree.SubElement(at, "m").text = m["words"]
+            at[-1].tail = m["after"]
+    return el
+
+
+def _index_xml(entities: dict) -> etree._Element:
+    el = etree.Element("entities")
+    for ident, entity in sorted(entities.items(), key=lambda kv: kv[1]["name"].casefold()):
+        etree.SubElement(el, "entity", id=ident, kind=entity["kind"], name=entity["name"],
+                         href=quote(f"{ident}.html"), docs=str(len(entity["docs"])),
+                         mentions=str(sum(m["count"] for d in entity["docs"].values() for m in d["at"])))
+    return el

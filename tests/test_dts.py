@@ -1,0 +1,319 @@
+"""DTS 1.0 as static files: the citation tree, the answers, the layout, and the official validator.
+
+The validator (distributed-text-services/validator, kept in ../shared/dts-validator)
+is run against a loopback HTTP server serving a real build: 127.0.0.1 only,
+started and stopped by the test.  It is skipped when the validator is not
+installed, unless TEIEDITION_REQUIRE_DTS_VALIDATOR=1 (CI), then failed.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import importlib.util
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from uritemplate import URITemplate
+
+from conftest import DEV_CORPUS, RUN_DATE, SEEDS, SHARED
+from teiedition.building.build import run_build
+from teiedition.errors import InputError
+from teiedition.building.dts import (CitationError, CitationTree, Published, Site, citation_tree, document_files,
+                            navigation_members, normalise_base)
+
+TEI = "http://www.tei-c.org/ns/1.0"
+NS = {"t": TEI}
+VALIDATOR = SHARED / "dts-validator"
+
+SMALL = f"""<TEI xmlns="{TEI}"><teiHeader><encodingDesc><refsDecl>
+<citeStructure unit="section" match="/TEI/text/body/div" use="position()">
+<citeStructure unit="paragraph" match="p" use="position()" delim="."/></citeStructure>
+</refsDecl></encodingDesc></teiHeader><text><body>
+<div><p xml:id="p1">First.</p><p xml:id="p2">Second.</p><p xml:id="p3">Third.</p></div>
+<div type="attachment"><head>Annex</head><p xml:id="p4">Fourth.</p></div>
+</body></text></TEI>"""
+
+
+@pytest.fixture(scope="module")
+def small() -> CitationTree:
+    return citation_tree(SMALL)
+
+
+def ids(units) -> list[str]:
+    return [u.identifier for u in units]
+
+
+# --------------------------------------------------------------------------- the citation tree
+
+def test_citation_tree_follows_the_declared_cite_structure(small):
+    assert ids(small.units) == ["1", "1.1", "1.2", "1.3", "2", "2.1"]
+    assert [u.level for u in small.units] == [1, 2, 2, 2, 1, 2]
+    assert [u.parent for u in small.units] == [None, "1", "1", "1", None, "2"]
+    assert small.get("2.1").cite_type == "paragraph" and small.get("2").cite_type == "section"
+    assert small.get("1.2").anchor == "p2"
+    assert small.structure == [{"@type": "CiteStructure", "citeType": "section",
+                                "citeStructure": [{"@type": "CiteStructure", "citeType": "paragraph"}]}]
+
+
+def test_a_unit_keeps_its_whole_element(small):
+    fragment = etree.fromstring(small.get("2").xml)
+    assert fragment.tag == f"{{{TEI}}}div" and fragment.get("type") == "attachment"
+    assert "".join(fragment.itertext()) == "AnnexFourth."
+
+
+def test_without_refs_decl_there_is_no_tree():
+    tree = citation_tree(f'<TEI xmlns="{TEI}"><text><body><p>x</p></body></text></TEI>')
+    assert tree.units == [] and tree.structure == []
+
+
+def test_a_broken_xpath_is_a_clear_error():
+    bad = SMALL.replace('match="p"', 'match="p[["')
+    with pytest.raises(CitationError, match="cannot be evaluated"):
+        citation_tree(bad)
+
+
+@pytest.mark.parametrize("call", ["unparsed-text('file:///etc/hostname')", "string(doc('file:///etc/hostname'))",
+                                  "unparsed-text('http://127.0.0.1:9/x')"])
+def test_the_documents_xpath_cannot_read_files_or_the_network(call):
+    bad = SMALL.replace('use="position()" delim="."', f'use="{call}" delim="."')
+    with pytest.raises(CitationError, match="cannot be evaluated"):
+        citation_tree(bad)
+
+
+def test_an_identifier_unfit_for_a_path_is_refused():
+    bad = SMALL.replace('use="position()" delim="."', 'use="\'a/b\'" delim="."')
+    with pytest.raises(CitationError, match="static path"):
+        citation_tree(bad)
+
+
+# --------------------------------------------------------------------------- navigation answers
+
+def test_down_from_the_root(small):
+    assert ids(navigation_members(small, down=1)) == ["1", "2"]
+    assert ids(navigation_members(small, down=2)) == ids(small.units)
+    assert ids(navigation_members(small, down=-1)) == ids(small.units)
+
+
+def test_ref_without_down_has_no_member(small):
+    assert navigation_members(small, ref="1.2") is None
+
+
+def test_down_zero_gives_the_siblings(small):
+    assert ids(navigation_members(small, ref="1.2", down=0)) == ["1.1", "1.2", "1.3"]
+    assert ids(navigation_members(small, ref="2", down=0)) == ["1", "2"]
+
+
+def test_ref_and_down(small):
+    assert ids(navigation_members(small, ref="1", down=1)) == ["1", "1.1", "1.2", "1.3"]
+    assert ids(navigation_members(small, ref="1.3", down=-1)) == ["1.3"]
+
+
+def test_ranges(small):
+    assert ids(navigation_members(small, start="1", end="2", down=1)) == ids(small.units)
+    assert ids(navigation_members(small, start="1.2", end="2.1", down=-1)) == ["1.2", "1.3", "2.1"]
+    assert navigation_members(small, start="1", end="2") is None
+
+
+@pytest.mark.parametrize("query, error", [
+    ({}, ValueError), ({"down": 0}, ValueError), ({"ref": "1", "start": "1", "end": "2"}, ValueError),
+    ({"start": "1"}, ValueError), ({"ref": "9"}, LookupError), ({"start": "2", "end": "1", "down": 1}, LookupError),
+])
+def test_what_the_spec_calls_an_error(small, query, error):
+    with pytest.raises(error):
+        navigation_members(small, **query)
+
+
+def test_every_answer_sits_where_its_template_expands(small, tmp_path):
+    site = Site(tmp_path, "https://example.org/ed/")
+    doc = Published("doc", "k", "A title", "1969-06-09")
+    files = document_files(site, doc, b"<TEI/>", small)
+    for url, data in files.items():
+        path = site.path(url)
+        assert path.is_relative_to(tmp_path / "dts" / "doc")
+        if url.endswith(".jsonld"):
+            answer = json.loads(data)
+            assert answer.get("@id") in (url, "doc")
+    nav = URITemplate(json.loads(files[site.url("{+base}dts{/id}/collection{;nav,page}.jsonld", id="doc")])
+                      ["navigation"])
+    assert nav.expand(ref="1.2", down="0") in files
+    assert nav.expand(start="1", end="2", down="-1") in files
+    passage = etree.fromstring(files[site.url("{+base}dts/{resource}/document{/ref,start,end}.xml",
+                                              resource="doc", ref="1.3")])
+    assert passage.tag == f"{{{TEI}}}TEI"
+    assert [p.get("{http://www.w3.org/XML/1998/namespace}id") for p in passage.iter(f"{{{TEI}}}p")] == ["p3"]
+
+
+@pytest.mark.parametrize("given, base", [(None, "/"), ("/ed", "/ed/"), ("https://x.org/a/", "https://x.org/a/")])
+def test_base_url_is_normalised(given, base):
+    assert normalise_base(given) == base
+
+
+@pytest.mark.parametrize("bad", ["ed/", "ftp://x.org/", "https://x.org/?a=1"])
+def test_a_bad_base_url_is_a_usage_error(bad, tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(next(SEEDS.glob("*.txt")), src)
+    with pytest.raises(InputError, match="--base-url") as caught:
+        run_build(src, tmp_path / "out", base_url=bad, progress=False, stream=io.StringIO())
+    assert caught.value.exit_code == 2
+    assert not (tmp_path / "out").exists()
+
+
+# --------------------------------------------------------------------------- a real build
+
+def _sources(tmp_path: Path) -> Path:
+    src = tmp_path / "src"
+    src.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")) + sorted(DEV_CORPUS.glob("*.txt"))[:2]:
+        shutil.copy(path, src / path.name)
+    return src
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".jsonld": "application/ld+json", ".xml": "application/tei+xml"}
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """A build of the seed and two dev documents, served on 127.0.0.1 (the base URL names the port)."""
+    root = tmp_path_factory.mktemp("dts")
+    out = root / "site"
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    stream = io.StringIO()
+    summary = run_build(_sources(root), out, jobs=1, pdf=False, run_date=RUN_DATE, progress=False,
+                        stream=stream, base_url=base)
+    assert summary.built >= 2 and not summary.failed, stream.getvalue()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield out, base, root / "src"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def test_build_writes_the_four_endpoints(served):
+    out, base, _ = served
+    entry = json.loads((out / "dts" / "entry.jsonld").read_text())
+    assert entry["@type"] == "EntryPoint" and entry["dtsVersion"] == "1.0"
+    root = json.loads((out / "dts" / "collection.jsonld").read_text())
+    assert root["@id"] == "index" and root["totalChildren"] == len(root["member"]) >= 1
+    archives = [m["@id"] for m in root["member"]]
+    assert all(a.startswith("archive-") for a in archives)
+    seed = next(SEEDS.glob("*.txt")).stem
+    resource = json.loads((out / "dts" / seed / "collection.jsonld").read_text())
+    assert resource["@type"] == "Resource" and resource["citationTrees"][0]["citeStructure"]
+    assert (out / "dts" / seed / "document.xml").read_bytes() == (out / f"{seed}.xml").read_bytes()
+
+
+def test_paragraph_refs_match_the_tei_paragraphs(served):
+    out, _, _ = served
+    seed = next(SEEDS.glob("*.txt")).stem
+    tei = etree.parse(str(out / f"{seed}.xml"))
+    paragraphs = tei.xpath("/t:TEI/t:text/t:body/t:div[1]//t:p[not(ancestor::t:note or ancestor::t:p)]", namespaces=NS)
+    nav = json.loads((out / "dts" / seed / "navigation;down=-1.jsonld").read_text())
+    refs = [m["identifier"] for m in nav["member"] if m["parent"] == "1"]
+    assert refs == [f"1.{i}" for i in range(1, len(paragraphs) + 1)]
+    passage = etree.parse(str(out / "dts" / seed / "document" / "1.5.xml"))
+    got = passage.xpath("//t:p", namespaces=NS)[0]
+    assert "".join(got.itertext()) == "".join(paragraphs[4].itertext())
+
+
+def test_requests_by_template_get_the_right_answers(served):
+    import urllib.request
+
+    out, base, _ = served
+    entry = json.loads(urllib.request.urlopen(base + "dts/entry.jsonld", timeout=10).read())
+    seed = next(SEEDS.glob("*.txt")).stem
+    url = URITemplate(entry["navigation"]).expand(resource=seed, ref="1.2", down="0")
+    with urllib.request.urlopen(url, timeout=10) as response:
+        assert response.headers["Content-Type"] == "application/ld+json"
+        answer = json.loads(response.read())
+    assert answer["@id"] == url and answer["ref"]["identifier"] == "1.2"
+    assert all(m["parent"] == "1" for m in answer["member"])
+    missing = URITemplate(entry["navigation"]).expand(resource=seed, ref="9.9")
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(missing, timeout=10)
+    assert caught.value.code == 404
+
+
+def test_the_official_dts_validator_passes_with_no_failure(served, tmp_path):
+    if importlib.util.find_spec("dts_validator") is None or not (VALIDATOR / "tests").is_dir():
+        if os.environ.get("TEIEDITION_REQUIRE_DTS_VALIDATOR") == "1":
+            pytest.fail(f"the DTS validator is required but not installed (pip install {VALIDATOR})")
+        pytest.skip(f"DTS validator not installed (pip install {VALIDATOR})")
+    _, base, _ = served
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", str(VALIDATOR / "tests"), f"--entry-endpoint={base}dts/entry.jsonld",
+         "-p", "no:cacheprovider", "-p", "no:xdist", "-o", "log_cli=false", "-q", "-rfEs",
+         f"--rootdir={VALIDATOR}", f"--junitxml={tmp_path / 'dts.xml'}"],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    report = etree.parse(str(tmp_path / "dts.xml")).getroot()
+    suite = report if report.tag == "testsuite" else report[0]
+    failures, errors = int(suite.get("failures")), int(suite.get("errors"))
+    tests, skipped = int(suite.get("tests")), int(suite.get("skipped"))
+    assert run.returncode == 0 and failures == 0 and errors == 0, run.stdout[-3000:]
+    assert tests - skipped >= 15, run.stdout[-3000:]  # the endpoint tests ran, not only skipped
+
+
+# --------------------------------------------------------------------------- incremental
+
+def test_unchanged_build_rewrites_nothing_and_removed_documents_go(tmp_path):
+    src = _sources(tmp_path)
+    out = tmp_path / "out"
+    options = dict(jobs=1, pdf=False, run_date=RUN_DATE, progress=False)
+    run_build(src, out, stream=io.StringIO(), **options)
+    folders = sorted(p.name for p in (out / "dts").iterdir() if p.is_dir())
+    stamp = {p: p.stat().st_mtime_ns for p in (out / "dts").rglob("*") if p.is_file()}
+    run_build(src, out, stream=io.StringIO(), **options)
+    assert {p: p.stat().st_mtime_ns for p in (out / "dts").rglob("*") if p.is_file()} == stamp
+    gone = sorted(src.glob("dev*.txt"))[0]
+    gone.unlink()
+    run_build(src, out, stream=io.StringIO(), **options)
+    now = sorted(p.name for p in (out / "dts").iterdir() if p.is_dir())
+    assert gone.stem in folders and gone.stem not in now
+    root = json.loads((out / "dts" / "collection.jsonld").read_text())
+    assert sum(m["totalChildren"] for m in root["member"]) == len(list(src.glob("*.txt")))
+    assert not list((out / "dts").glob(".*.tmp"))
+
+
+def test_a_new_base_url_rewrites_every_answer(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(next(SEEDS.glob("*.txt")), src)
+    out = tmp_path / "out"
+    options = dict(jobs=1, pdf=False, run_date=RUN_DATE, progress=False, stream=io.StringIO())
+    run_build(src, out, base_url="https://a.example/", **options)
+    run_build(src, out, base_url="https://b.example/ed/", **options)
+    texts = [p.read_text() for p in (out / "dts").rglob("*.jsonld")]
+    assert not any("a.example" in t for t in texts)
+    assert all("https://b.example/ed/dts/" in t for t in texts if '"@type":"Navigation"' in t)
+
+
+def test_a_forced_rebuild_with_a_new_run_date_refreshes_the_answers(tmp_path):
+    """The build key leaves the run date out; the answers must still follow the rewritten TEI."""
+    src = tmp_path / "src"
+    src.mkdir()
+    seed = next(SEEDS.glob("*.txt"))
+    shutil.copy(seed, src)
+    out = tmp_path / "out"
+    options = dict(jobs=1, pdf=False, progress=False, stream=io.StringIO())
+    run_build(src, out, run_date="2026-01-01", **options)
+    run_build(src, out, run_date="2026-02-02", force=True, **options)
+    assert b'when="2026-02-02"' in (out / f"{seed.stem}.xml").read_bytes()
+    assert (out / "dts" / seed.stem / "document.xml").read_bytes() == (out / f"{seed.stem}.xml").read_bytes()
