@@ -208,7 +208,7 @@ def _para_before(block: Block, note: Span) -> tuple[int, int] | None:
     e = note.start
     while e > 0 and text[e - 1].isspace():
         e -= 1
-    s = 0
+    s = min(int(block.get("speaker") or 0), e)  # a speaker's label is not part of the speech
     while s < e and text[s].isspace():
         s += 1
     return (s, e) if s < e else None
