@@ -270,3 +270,23 @@ def test_footnotes_heading_with_bare_numbers():
                 "[signature] (A. Ivanchenko)", "Footnotes", "1 An invented note on the minister.")
     notes = xp(root, "//t:text//t:note[@type='footnote']")
     assert [(n.get("n"), "".join(n.itertext())) for n in notes] == [("1", "An invented note on the minister.")]
+
+
+def test_a_resolution_signed_inside_the_text_does_not_end_it():
+    root = page("The delegation arrived in Beijing on the morning train and was met at the station.",
+                "Agreed. [[illegible signature]]",
+                "It will stay for ten days and visit the experimental farms near Tianjin.")
+    assert [d.get("type") for d in xp(root, "//t:body/t:div")] == ["document"]
+    assert xp(root, "//t:closer") == []
+
+
+def test_superscript_markers_of_a_notes_block():
+    root = page("The minister agreed¹ and the deputy minister said nothing at all during the talks.",
+                "[signature] (A. Ivanchenko)", "Notes", "1. An invented note on the minister.")
+    assert [n.get("n") for n in xp(root, "//t:text//t:note[@type='footnote']")] == ["1"]
+
+
+def test_capitalised_transliterated_sentence_is_original_wording():
+    spans = bracket_spans("He said [Pristupit k obiednineniiu] twice")
+    assert spans[0].get("reason") == "original-wording"
+    assert bracket_spans("to Pak [Kim Il Sung] by train")[0].get("reason") == "gloss"

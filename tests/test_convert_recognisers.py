@@ -51,8 +51,8 @@ BRACKET_EXAMPLES = {
     "scope_note": ("Attachment [not included]", "note", ("type", "scope")),
     "speaker_label": ("[Kim Il Sung:] We agree.", "supplied", ("reason", "speaker-label")),
     "expansion": ("To Com[rade] Filippov", "expan", None),
-    "gloss": ("to Dalny [Dalian] by sea", "supplied", ("reason", "gloss")),
     "original_wording": ("they will [pristupit k obiednineniiu] soon", "supplied", ("reason", "original-wording")),
+    "gloss": ("to Dalny [Dalian] by sea", "supplied", ("reason", "gloss")),
     "supplied": ("the defense of our interests [is]", "supplied", ("reason", "added-in-translation")),
 }
 

@@ -423,8 +423,11 @@ def looks_transliterated(words: str) -> bool:
 def _br_original_wording(ctx):
     """``[pristupit k obiednineniiu]``: the original's words in transliteration, not an addition."""
     c = ctx.content.strip().strip("“”\"")
-    if not ctx.closed or not c or not c[0].islower() or not looks_transliterated(c):
+    if not ctx.closed or not c or not looks_transliterated(c):
         return None
+    words = c.split()
+    if not c[0].islower() and not (len(words) >= 2 and all(w[0].islower() for w in words[1:])):
+        return None  # "[Kim Il Sung]" is a name; "[Pristupit k obiednineniiu]" a sentence's words
     return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="original-wording", resp="#translator"),
                  inner=(ctx.c_start, ctx.end - 1), rank=10),
             Span(ctx.c_start, ctx.end - 1, "foreign", rank=11)]
@@ -454,8 +457,8 @@ BRACKET_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
     ("scope_note", _br_scope),
     ("speaker_label", _br_speaker),
     ("expansion", _br_expansion),
-    ("gloss", _br_gloss),
     ("original_wording", _br_original_wording),
+    ("gloss", _br_gloss),
     ("supplied", _br_supplied),
 )
 

@@ -70,6 +70,9 @@ RECORD_LABEL_RE = re.compile(
     r"Interpreters?|Recorders?|Note-?takers?|Present|Participants|Attendees|Location|Venue|"
     r"Foreign guests|Accompanying (?:persons|personnel|officials)|Recording officials|Also present|"
     rf"[A-Z][\w{APOS}]*(?:\s+[\w{APOS}]+){{0,3}}\s+participants)):\s+(?P<value>\S.*)$")
+#: A handwritten resolution or approval on the document, signed: "Agreed. [[illegible signature]]".
+RESOLUTION_RE = re.compile(r"^\[?(?:[Hh]andwritten(?: resolution)?|[Hh]andwriting|[Rr]esolution|RESOLUTION|"
+                           r"[Aa]pproved|APPROVED|[Aa]greed|[Aa]gree|I agree|[Ss]een and approved)\b")
 #: A signature block without a placeholder: "By order of the Minister" / name / title.
 BY_ORDER_RE = re.compile(r"^(?:By (?:the )?(?:order|orders|instruction|instructions|authority|direction) of|"
                          r"On (?:the )?(?:order|orders|instruction|instructions|behalf|authority) of|"
@@ -160,7 +163,7 @@ def _signature(text):
     else:
         found = _placeholder_stands_alone(text)
     if found:
-        return ("signed", (), ())
+        return ("signed", attrs_of(role="resolution") if RESOLUTION_RE.match(text) else (), ())
     if BY_ORDER_RE.match(text) and _words(text) <= 12:
         return ("signed", attrs_of(role="by-order"), ())
     return None
@@ -624,15 +627,20 @@ def footnote_numbers_marked(text: str, styled: bool) -> list[str]:
     """Footnote numbers whose marker is in ``text``: ``[1]``; with a notes block also ``(1)`` and ``word.1``."""
     found = FOOTNOTE_MARKER_RE.findall(text)
     if styled:
-        found += [m.group("n") or m.group("n2") for m in FOOTNOTE_STYLED_RE.finditer(text)
-                  if _styled_marker_ok(text, m)]
+        found += [_styled_number(m) for m in FOOTNOTE_STYLED_RE.finditer(text) if _styled_marker_ok(text, m)]
     return found
 
 
 #: Footnote markers of a notes block: ``(1)`` after a word (not an enumeration after ``:``/``;``),
 #: or digits glued to a word or its closing punctuation (``Khrushchev.1``, ``agreed,2``).
 FOOTNOTE_STYLED_RE = re.compile(r"(?:(?<=\S)|(?<=\S) )\((?P<n>\d{1,3})\)|"
-                                r"(?<=[^\W\d_])(?P<g>[.,;:!?”’\"»)]?)(?P<n2>\d{1,2})(?=[\s,;:)]|$)")
+                                r"(?<=[^\W\d_])(?P<g>[.,;:!?”’\"»)]?)(?P<n2>\d{1,2})(?=[\s,;:)]|$)|"
+                                r"(?<=\S)(?P<n3>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})")
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _styled_number(m: re.Match) -> str:
+    return m.group("n") or m.group("n2") or m.group("n3").translate(SUPERSCRIPT_DIGITS)
 
 
 def _styled_marker_ok(text: str, m: re.Match) -> bool:
@@ -675,11 +683,15 @@ def _divide(blocks: list[Block]) -> tuple[Division, ...]:
         divisions.append(Division("document" if not divisions else "enclosure", tuple(current)))
 
     first_prose = next((i for i, b in enumerate(blocks) if b.kind == "p" and is_prose(b.text)), len(blocks))
+    last_prose = _last_prose_index(blocks)
     for i, b in enumerate(blocks):
         kind = b.kind
         if phase == "top" and kind == "signed" and i < first_prose < len(blocks) and not divisions:
             current.append(b.with_attrs(phase="top"))  # a resolution signed above the text opens it
             continue
+        if phase == "body" and kind == "signed" and b.get("role") == "resolution" and i < last_prose:
+            b = replace(b, kind="aside")  # a resolution written on the text does not end it
+            kind = "aside"
         if phase == "top" and kind not in OPENER_KINDS:
             phase = "body"
         if phase == "body" and kind in BOTTOM_KINDS:
@@ -976,14 +988,15 @@ def styled_footnote_spans(text: str, waiting: set | None) -> list[Span]:
         return []
     spans = []
     for m in FOOTNOTE_STYLED_RE.finditer(text):
-        n = m.group("n") or m.group("n2")
+        n = _styled_number(m)
         lowest = waiting.lowest_styled()
         if lowest is None:
             break
         if int(n) != lowest or not _styled_marker_ok(text, m):
             continue
         waiting.discard(n)
-        start = m.start("n2") if m.group("n2") else m.start("n") - 1  # the space before "(1)" stays text
+        start = m.start("n") - 1 if m.group("n") else m.start("n2") if m.group("n2") else m.start("n3")
+        # (the space before "(1)" stays text)
         spans.append(Span(start, m.end(), "fnref", attrs_of(n=n), inner=(start, start), rank=10))
     return spans
 
