@@ -290,3 +290,12 @@ def test_capitalised_transliterated_sentence_is_original_wording():
     spans = bracket_spans("He said [Pristupit k obiednineniiu] twice")
     assert spans[0].get("reason") == "original-wording"
     assert bracket_spans("to Pak [Kim Il Sung] by train")[0].get("reason") == "gloss"
+
+
+def test_a_mark_in_a_speech_targets_the_words_not_the_label():
+    root = page("Zhou: We agree with the plan. [Translator’s note: the previous paragraph was highlighted in the left margin.]",
+                "Pak: Then we will send the engineers in March, after the roads are open again.",
+                "Zhou: Good.")
+    seg = xp(root, "//t:sp//t:seg[@type='marked']")
+    assert seg and "".join(seg[0].itertext()) == "We agree with the plan."
+    assert xp(root, "//t:sp[1]/t:speaker/text()") == ["Zhou:"]
