@@ -206,10 +206,20 @@ def test_english_additions_stay_supplied(words):
 # -- item 14: lines wrapped mid-sentence ----------------------------------------------------------
 
 def test_a_sentence_wrapped_over_lines_is_one_paragraph():
-    root = page("The meeting ended at the\nGuest House after two hours of talks and the guests were\nshown the garden.")
+    root = page("The meeting of the two delegations ended late at the\nGuest House after two hours of talks and the "
+                "guests were\nshown the garden.")
     ps = xp(root, "//t:body//t:p")
     assert len(ps) == 1 and " ".join("".join(ps[0].itertext()).split()) == (
-        "The meeting ended at the Guest House after two hours of talks and the guests were shown the garden.")
+        "The meeting of the two delegations ended late at the Guest House after two hours of talks and the guests "
+        "were shown the garden.")
+
+
+def test_short_heading_lines_are_not_wrapped_prose():
+    root = page("REPORT", "of the Embassy of the Republic of Poland", "in the DPRK",
+                "The embassy reports on the harvest in the southern provinces of the country.")
+    heads = " / ".join(" ".join("".join(h.itertext()).split()) for h in xp(root, "//t:head"))
+    assert heads.startswith("REPORT / of the Embassy of the Republic of Poland") and heads.endswith("in the DPRK")
+    assert len(xp(root, "//t:body//t:p")) == 1  # the heading lines never become running text
 
 
 def test_lines_that_end_a_sentence_or_a_heading_stay_apart():
@@ -254,7 +264,7 @@ def test_a_notes_section_without_markers_is_not_footnotes():
 
 
 def test_section_breaks_and_initials_never_continue_a_sentence():
-    root = page("The delegation visited the factories of the province and the new", "x x x",
+    root = page("The delegation visited the factories and the schools of the province and the new", "x x x",
                 "The second part of the visit was devoted to the schools of the capital.")
     assert xp(root, "//t:milestone[@rend='x x x']")
 

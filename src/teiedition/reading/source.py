@@ -594,8 +594,8 @@ CONTINUES_RE = re.compile(r"(?:,|\b(?:the|a|an|of|to|in|on|at|by|for|with|from|a
 def _join_wrapped(blocks: list[SourceLine]) -> list[SourceLine]:
     """A sentence the saved text wrapped over two lines is one paragraph.
 
-    The next line continues the previous one when the previous is running text (five words
-    or more, not capitals only) that stops mid-sentence, and the next begins in lower case,
+    The next line continues the previous one when the previous is a full line of running text
+    (eight words and forty characters or more, not capitals only) that stops mid-sentence, and the next begins in lower case,
     or the previous ends on a comma or a word that cannot end a sentence (``the``, ``of``...).
     Lines are joined with their newline, so nothing of the source is lost.
     """
@@ -617,7 +617,8 @@ NOT_CONTINUATION_RE = re.compile(r"^(?:[xX*](?:\s+[xX*]){2,}$|[a-zа-я]{1,3}/|[
 
 def _continues(prev: str, cur: str) -> bool:
     last = prev.rsplit("\n", 1)[-1]
-    if len(last.split()) < 5 or last.isupper() or SENTENCE_END_RE.search(last) or last.startswith("["):
+    if len(last.split()) < 8 or len(last) < 40 or last.isupper() or SENTENCE_END_RE.search(last) \
+            or last.startswith("["):  # a wrapped line is a full one; short lines are headings
         return False
     if LABEL_START_RE.match(cur) or NOT_CONTINUATION_RE.match(cur) or cur.isupper():
         return False
