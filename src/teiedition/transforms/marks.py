@@ -173,6 +173,9 @@ def _block_sentences(block: Block):
         pieces += [text[pos:start], " " * (end - start)]
         pos = end
     masked_text = "".join(pieces) + text[pos:]
+    label = int(block.get("speaker") or 0)  # a speaker's label is not part of the speech
+    if label:
+        masked_text = " " * label + masked_text[label:]
     raw = split_sentences(masked_text)
     kept, kept_index = [], []
     for i, (s, e) in enumerate(raw):

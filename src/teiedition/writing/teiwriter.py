@@ -123,7 +123,7 @@ class InlineWriter:
             "foreign": self.foreign, "note-stop": self.note_stop, "roleName": self.simple("roleName"),
             "speaker": self.simple("speaker"),
         }
-        code, _name = _original_language(doc.header)
+        code, _name = doc.header.original_language
         #: transliterated original words: the original's language, in Latin script
         self.original_lang = f"{code}-Latn" if code in NON_LATIN_SCRIPT else code
 
