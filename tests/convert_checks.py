@@ -230,6 +230,18 @@ def facts_of(tei: bytes) -> dict:
          "source_title": norm(xp(c, "string(t:bibl/t:title)")),
          "date": (xp(c, "t:bibl/t:date/@when") or [None])[0]}
         for c in xp(text, ".//t:cit")]
+    # body conventions of issue 10 (optional keys: only fixtures that state them are checked)
+    f["speeches"] = len(xp(text, ".//t:sp"))
+    speakers: list[str] = []
+    for sp in xp(text, ".//t:sp/t:speaker"):
+        if _inner(sp) not in speakers:
+            speakers.append(_inner(sp))
+    f["speakers"] = speakers
+    f["routing"] = [{"head": _inner(lst.find(T + "head")), "items": [_inner(i) for i in lst.findall(T + "item")]}
+                    for lst in xp(text, ".//t:list[@type='routing']")]
+    f["roles"] = [_inner(r) for r in xp(text, ".//t:closer/t:signed//t:roleName")]
+    f["original_wording"] = [_inner(s) for s in xp(text, ".//t:supplied[@reason='original-wording']")]
+    f["paragraphs"] = len(xp(text, ".//t:p[@xml:id]"))
     f["text_string"] = norm("".join(text.itertext()))
     return f
 

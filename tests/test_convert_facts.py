@@ -13,6 +13,8 @@ DOCS = fact_documents()
 KEYS = ["date", "title", "funder", "summary_starts", "archive", "translator", "obtainer", "stamps",
         "classification", "copy", "outgoing", "signatories", "distribution_items", "translator_notes",
         "supplied", "handwritten", "doubtful", "omissions", "footnotes", "quotes_with_source"]
+#: Facts of the body conventions of issue 10; checked where a facts file states them.
+BODY_KEYS = ["speeches", "speakers", "routing", "roles", "original_wording", "paragraphs"]
 
 
 def expected(doc) -> dict:
@@ -39,6 +41,15 @@ def test_fact(doc, key, converted):
     if key in ("title",):
         want = norm(want)
     assert got == want, f"{doc.stem} {key}"
+
+
+BODY_CASES = [pytest.param(doc, key, id=f"{doc.stem}-{key}")
+              for doc in DOCS for key in BODY_KEYS if key in expected(doc)]
+
+
+@pytest.mark.parametrize("doc, key", BODY_CASES)
+def test_body_fact(doc, key, converted):
+    assert converted[doc.name][key] == expected(doc)[key], f"{doc.stem} {key}"
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)

@@ -35,6 +35,7 @@ BLOCK_EXAMPLES = {
 #: name -> (block text, bracket content, node kind, attribute that must be set)
 BRACKET_EXAMPLES = {
     "doubtful_double": ("He said [[N. P. Varnov?]] came.", "unclear", ("reason", "doubtful")),
+    "double_open": ("Fond [[too faded to read] and opis", "gap", ("reason", "illegible")),
     "signature": ("[signature] (P. Yakovlev)", "gap", ("reason", "signature")),
     "footnote_marker": ("the communiqué[1] was issued", "fnref", ("n", "1")),
     "stamp": ("[faded stamp: USSR Council of Ministers 18734, 2 OCTOBER 1970]", "note", ("type", "stamp")),
@@ -50,6 +51,7 @@ BRACKET_EXAMPLES = {
     "scope_note": ("Attachment [not included]", "note", ("type", "scope")),
     "speaker_label": ("[Kim Il Sung:] We agree.", "supplied", ("reason", "speaker-label")),
     "expansion": ("To Com[rade] Filippov", "expan", None),
+    "original_wording": ("they will [pristupit k obiednineniiu] soon", "supplied", ("reason", "original-wording")),
     "gloss": ("to Dalny [Dalian] by sea", "supplied", ("reason", "gloss")),
     "supplied": ("the defense of our interests [is]", "supplied", ("reason", "added-in-translation")),
 }

@@ -142,7 +142,10 @@ def build_document(text: str, *, doc_id: str, source_name: str = "<input>") -> D
     page = source.read_page(text, name=source_name)
     blocks = recognise.classify_blocks(page.body)
     divisions, footnotes = recognise.structure(blocks)
-    waiting = {b.get("n") for b in footnotes}  # markers consume their numbers as they are found
+    # markers consume their numbers as they are found; texts of a notes block ("Translator's Notes")
+    # may also be marked "(1)" or "Khrushchev.1"
+    waiting = recognise.WaitingFootnotes((b.get("n") for b in footnotes),
+                                         styled=(b.get("n") for b in footnotes if b.get("style") == "notes-block"))
     divisions = tuple(replace(d, blocks=tuple(recognise.annotate_inlines(b, waiting) for b in d.blocks))
                       for d in divisions)
     placed = tuple(b for b in footnotes if b.get("n") not in waiting)
@@ -170,7 +173,7 @@ def build_document(text: str, *, doc_id: str, source_name: str = "<input>") -> D
 
 
 def _strip_marker(block: Block) -> Block:
-    m = re.match(r"^\[\d+\]\s*", block.text)
+    m = re.match(r"^(?:\[\d+\]|\(\d+\)|\d+[.)]?)\s*", block.text)
     return replace(block, text=block.text[m.end():] if m else block.text, spans=())
 
 

@@ -489,7 +489,7 @@ def _body_lines(lines: list[str], start: int, end: int) -> tuple[SourceLine, ...
             out.append(SourceLine(cell, i + 1, longest if k == 0 else 0))
         run = longest = 0
         i += 1
-    return tuple(_join_split_copy_marks(_merge_open_brackets(out)))
+    return tuple(_join_split_copy_marks(_merge_open_brackets(_join_wrapped(out))))
 
 
 SPLIT_COPY_RE = re.compile(r"^(?:Copy|COPY)\s*(?:Nº|N°|No\.?|#)$")
@@ -583,6 +583,46 @@ def _columns(lines: list[str], start: int, stop: int) -> list[tuple[str, int]]:
         else:
             left.append((raw.strip(), i + 1))
     return left + right
+
+SENTENCE_END_RE = re.compile(r"[.!?:;…][”’\"')\]]*$")
+LABEL_START_RE = re.compile(r"^(?:\[|\(?\d{1,3}[.)\-–]|[A-Z][\w ]{0,30}:\s)")
+CONTINUES_RE = re.compile(r"(?:,|\b(?:the|a|an|of|to|in|on|at|by|for|with|from|and|or|but|that|as|than|"
+                          r"his|her|their|our|its|was|were|is|are|be|been|had|has|have|not|which|who|"
+                          r"whom|whose|this|these|those|into|about|between|against))$", re.I)
+
+
+def _join_wrapped(blocks: list[SourceLine]) -> list[SourceLine]:
+    """A sentence the saved text wrapped over two lines is one paragraph.
+
+    The next line continues the previous one when the previous is a full line of running text
+    (eight words and forty characters or more, not capitals only) that stops mid-sentence, and the next begins in lower case,
+    or the previous ends on a comma or a word that cannot end a sentence (``the``, ``of``...).
+    Lines are joined with their newline, so nothing of the source is lost.
+    """
+    out: list[SourceLine] = []
+    last_line = 0  # the source line the previous block ends on
+    for cur in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and 0 < cur.line - last_line <= 3 and _continues(prev.text, cur.text):
+            out[-1] = SourceLine(prev.text + "\n" + cur.text, prev.line, prev.empty_run)
+        else:
+            out.append(cur)
+        last_line = cur.line
+    return out
+
+
+#: Lines that never continue a sentence: section breaks, typist initials, dashes, parentheses.
+NOT_CONTINUATION_RE = re.compile(r"^(?:[xX*](?:\s+[xX*]){2,}$|[a-zа-я]{1,3}/|[(—–-])")
+
+
+def _continues(prev: str, cur: str) -> bool:
+    last = prev.rsplit("\n", 1)[-1]
+    if len(last.split()) < 8 or len(last) < 40 or last.isupper() or SENTENCE_END_RE.search(last) \
+            or last.startswith("["):  # a wrapped line is a full one; short lines are headings
+        return False
+    if LABEL_START_RE.match(cur) or NOT_CONTINUATION_RE.match(cur) or cur.isupper():
+        return False
+    return cur[:1].islower() or bool(CONTINUES_RE.search(last))
 
 
 def _merge_open_brackets(blocks: list[SourceLine], reach: int = 4) -> list[SourceLine]:

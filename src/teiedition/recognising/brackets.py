@@ -104,8 +104,11 @@ STAMP_DESCRIBED_RE = re.compile(r"^(?:there (?:is|are|was)|on the \w+ (?:is|ther
                                 r"(?:[\w-]+ )?stamps?\b", re.I)
 HANDWRITTEN_RE = re.compile(r"^(?P<label>(?:[Hh]andwritten|[Hh]andwriting|[Hh]and-written|[Ww]ritten by hand|"
                             r"[Aa]dded by hand|[Hh]andwritten note)(?P<where>[^:\]]*?))(?::|$)")
-ILLEGIBLE_RE = re.compile(r"^(?:[\w ,-]*\s)?(?:illegible|indecipherable|unreadable)(?:\s[\w ,-]*)?$", re.I)
-OMISSION_RE = re.compile(r"^(?:…|\.\s*\.\s*\.|\.\.\.|…\.?)$")
+ILLEGIBLE_RE = re.compile(r"^(?:[\w ,-]*\s)?(?:illegible|indecipherable|undecipherable|unreadable|not legible|"
+                          r"(?:too )?faded(?: to read)?|smudged|blurred|indistinct|cannot be (?:read|deciphered)|"
+                          r"unclear)(?:\s[\w ,-]*)?$", re.I)
+#: Omission marks: an ellipsis in any spelling, also with a stray full stop (``[.…]``, ``[. . .]``).
+OMISSION_RE = re.compile(r"^(?=.*(?:…|\.\s*\.))[.…\s]+$")
 EMAIL_RE = re.compile(r"^email(?:&#160;|\s)protected$")
 SCOPE_RE = re.compile(r"^(?:letterhead\b|not included|not translated|not reproduced|emphasis\b|"
                       r"underlined in the original|in the original|crossed out|text missing|"
@@ -143,11 +146,36 @@ def _note_with_label(ctx: BracketContext, ntype: str, label_len: int, **extra) -
 
 
 def _br_doubtful_double(ctx):
+    """``[[reading?]]`` is a doubtful reading; ``[[two names illegible]]``, ``[[illegible signature]]`` and
+    ``[[…]]`` are gaps whose words are doubly bracketed (one gap: both pairs are its markup)."""
     c = ctx.content
     if c.startswith("[") and c.endswith("]") and _outer_bracket_end(c) == len(c):
-        return [Span(ctx.start, ctx.end, "unclear", attrs_of(reason="doubtful", resp="#translator"),
-                     inner=(ctx.c_start + 1, ctx.end - 2), rank=10)]
+        return _double_bracket(ctx, ctx.end, ctx.end - 2)
     return None
+
+
+def _br_double_open(ctx):
+    """``Fond [[too faded to read]``: a doubled opening bracket closed once; the pair is one bracket."""
+    c = ctx.content
+    if ctx.closed or not c.startswith("["):
+        return None
+    inner_end = _outer_bracket_end(c)
+    if inner_end < 2:
+        return None
+    end = ctx.c_start + inner_end
+    return _double_bracket(ctx, end, end - 1)
+
+
+def _double_bracket(ctx, end: int, inner_end: int) -> list[Span]:
+    words = ctx.text[ctx.c_start + 1:inner_end]
+    inner = BracketContext(ctx.text, ctx.start, end, True, words, ctx.c_start + 1,
+                           ctx.whole_line, ctx.footnotes)
+    for rec in (_br_illegible, _br_signature, _br_omission_mark):
+        found = rec(inner)
+        if found:
+            return [replace(found[0], start=ctx.start, end=end, inner=(ctx.c_start + 1, inner_end))]
+    return [Span(ctx.start, end, "unclear", attrs_of(reason="doubtful", resp="#translator"),
+                 inner=(ctx.c_start + 1, inner_end), rank=10)]
 
 
 def _br_signature(ctx):
@@ -280,11 +308,17 @@ def _br_illegible(ctx):
     return None
 
 
+def _br_omission_mark(ctx):
+    if OMISSION_RE.match(ctx.content.strip()):
+        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="omitted", resp="#translator"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
 def _br_omission(ctx):
     c = ctx.content.strip()
     if OMISSION_RE.match(c):
-        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="omitted", resp="#translator"),
-                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+        return _br_omission_mark(ctx)
     if ctx.whole_line and ctx.closed and c and c[0].isupper() and (c.endswith(".") or ";" in c) \
             and not c.endswith(":"):
         return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="omitted", resp="#translator"),
@@ -301,7 +335,7 @@ def _br_email(ctx):
 
 def _br_doubtful_single(ctx):
     c = ctx.content.strip()
-    if c.endswith("?") and len(c) > 1 and _words(c) <= 5 and c[0].isupper():
+    if c.endswith("?") and len(c) > 1 and _words(c) <= 5 and (c[0].isupper() or c[0].isdigit()):
         return [Span(ctx.start, ctx.end, "unclear", attrs_of(reason="doubtful", resp="#translator"),
                      inner=(ctx.c_start, ctx.end - 1), rank=10)]
     return None
@@ -363,6 +397,42 @@ def _br_gloss(ctx):
     return None
 
 
+#: Signs of a transliterated (or untranslated) original word that English words do not show: a
+#: letter of the Central European alphabets, Russian transliteration (``zh``, ``kh``, ``shch``,
+#: endings ``-iiu``, ``-ogo``, ``-ykh``, ``-nie``...), pinyin initials (``x``, ``q`` without ``u``),
+#: or a one-letter Russian preposition (``k``, ``v``, ``s``...) among other words.
+ORIGINAL_LETTERS_RE = re.compile(r"[ąćęłńśźżőűěčřšžůťďňăâîșțßäöü]", re.I)
+TRANSLIT_WORD_RE = re.compile(
+    r"zh|kh|shch|^x[aeiou]|^q[^u]|"
+    r"(?:iiu|iia|ii|yi|ei|ogo|ykh|ikh|nie|niia|stvo|skii|skaia|tsiia|tsii|nost)$")
+ONE_LETTER_PREPOSITIONS = frozenset("k v s o u z i".split())
+
+
+def looks_transliterated(words: str) -> bool:
+    """Lower-case words that are not English: the original's wording, transliterated by the translator."""
+    tokens = re.findall(r"[^\W\d_][^\W\d_’'-]*", words)
+    if not tokens or len(tokens) > 8 or re.search(r"[^\w\s’'“”\"-]", words):
+        return False
+    if ORIGINAL_LETTERS_RE.search(words):
+        return True
+    signs = sum(1 for t in tokens if TRANSLIT_WORD_RE.search(t.lower()))
+    signs += sum(1 for t in tokens if t in ONE_LETTER_PREPOSITIONS) if len(tokens) > 1 else 0
+    return signs >= max(1, (len(tokens) + 1) // 2)
+
+
+def _br_original_wording(ctx):
+    """``[pristupit k obiednineniiu]``: the original's words in transliteration, not an addition."""
+    c = ctx.content.strip().strip("“”\"")
+    if not ctx.closed or not c or not looks_transliterated(c):
+        return None
+    words = c.split()
+    if not c[0].islower() and not (len(words) >= 2 and all(w[0].islower() for w in words[1:])):
+        return None  # "[Kim Il Sung]" is a name; "[Pristupit k obiednineniiu]" a sentence's words
+    return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="original-wording", resp="#translator"),
+                 inner=(ctx.c_start, ctx.end - 1), rank=10),
+            Span(ctx.c_start, ctx.end - 1, "foreign", rank=11)]
+
+
 def _br_supplied(ctx):
     end_inner = ctx.end - 1 if ctx.closed else ctx.end
     return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="added-in-translation", resp="#translator"),
@@ -371,6 +441,7 @@ def _br_supplied(ctx):
 
 BRACKET_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
     ("doubtful_double", _br_doubtful_double),
+    ("double_open", _br_double_open),
     ("signature", _br_signature),
     ("footnote_marker", _br_footnote_marker),
     ("stamp", _br_stamp),
@@ -386,6 +457,7 @@ BRACKET_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
     ("scope_note", _br_scope),
     ("speaker_label", _br_speaker),
     ("expansion", _br_expansion),
+    ("original_wording", _br_original_wording),
     ("gloss", _br_gloss),
     ("supplied", _br_supplied),
 )
@@ -411,7 +483,7 @@ def bracket_spans(text: str, footnotes: set | None = None) -> list[Span]:
             found = rec(ctx)
             if found:
                 spans.extend(found)
-                if _name == "doubtful_double":
-                    skip.add((start + 1, end - 1))
+                if _name in ("doubtful_double", "double_open"):  # the inner pair is part of this bracket
+                    skip.add((start + 1, found[0].end - 1 if _name == "doubtful_double" else found[0].end))
                 break
     return spans

@@ -68,7 +68,25 @@ OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}}\s+)?(?:Outgoing\s+)?{NUMBER_SIGN
 RECORD_LABEL_RE = re.compile(
     r"^(?P<label>(?:To|From|Date|Time|Place|Classification|Level|Subject|Re|Copy to|Copies to|"
     r"Interpreters?|Recorders?|Note-?takers?|Present|Participants|Attendees|Location|Venue|"
+    r"Foreign guests|Accompanying (?:persons|personnel|officials)|Recording officials|Also present|"
     rf"[A-Z][\w{APOS}]*(?:\s+[\w{APOS}]+){{0,3}}\s+participants)):\s+(?P<value>\S.*)$")
+#: A handwritten resolution or approval on the document, signed: "Agreed. [[illegible signature]]".
+RESOLUTION_RE = re.compile(r"^\[?(?:[Hh]andwritten(?: resolution)?|[Hh]andwriting|[Rr]esolution|RESOLUTION|"
+                           r"[Aa]pproved|APPROVED|[Aa]greed|[Aa]gree|I agree|[Ss]een and approved)\b")
+#: A signature block without a placeholder: "By order of the Minister" / name / title.
+BY_ORDER_RE = re.compile(r"^(?:By (?:the )?(?:order|orders|instruction|instructions|authority|direction) of|"
+                         r"On (?:the )?(?:order|orders|instruction|instructions|behalf|authority) of|"
+                         r"For the (?:Minister|Ambassador|Director|Chairman|Head)\b|p\.\s?p\.)\s*.{0,80}?[:,]?$")
+#: Words of an office, never a signatory's name ("Deputy Minister", "Head of the Department").
+ROLE_WORDS = frozenset("""ambassador minister deputy head chairman director secretary counsellor counselor
+    consul general attaché attache envoy chief first second third acting vice president premier
+    chargé d’affaires d'affaires commander officer adviser advisor plenipotentiary extraordinary
+    department section division embassy ministry office bureau committee of the and for foreign affairs
+    interim ad a.i. lieutenant colonel major captain marshal comrade cde. mr. mrs. ms.""".split())
+#: Routing lists: who is to see the document, and who has seen it ("To be seen by" / "Seen by").
+ROUTE_HEAD_RE = re.compile(r"^(?P<head>(?:To be (?:seen|read|shown|circulated) (?:by|to)|(?:Seen|Read) by|"
+                           r"Ha(?:s|ve) (?:seen|read)|Circulated to|Circulation list|Routing list)\s*:?|"
+                           r"(?:Seen|Read|Circulation|Routing):)(?:\s+(?P<rest>\S.*))?$", re.I)
 SIGNATURE_RE = re.compile(r"\[(?:signature|signatures|signed|illegible signature)\]|/signature/|(?:^|\s)/s/\s", re.I)
 LETTER_SPACED_RE = re.compile(r"^(?:[A-ZÀ-Ý] ){2,}[A-ZÀ-Ý]\.?$")
 CLOSING_SALUTE_RE = re.compile(r"^(?:With (?:socialist|comradely|communist|fraternal|Communist) greetings?|"
@@ -140,9 +158,40 @@ def _footnote_text(text):
 
 
 def _signature(text):
-    if SIGNATURE_RE.search(text):
-        return ("signed", (), ())
+    if "[" not in text and "/" not in text:
+        found = False
+    else:
+        found = _placeholder_stands_alone(text)
+    if found:
+        return ("signed", attrs_of(role="resolution") if RESOLUTION_RE.match(text) else (), ())
+    if BY_ORDER_RE.match(text) and _words(text) <= 12:
+        return ("signed", attrs_of(role="by-order"), ())
     return None
+
+
+def _placeholder_stands_alone(text: str) -> bool:
+    """A signature placeholder signs the line unless it sits inside another bracket.
+
+    ``[Handwritten resolution: Agree. [[illegible signature]]]`` is a signed note, not the
+    document's signature; ``[[illegible signature]]`` alone is a signature.
+    """
+    depth = 0
+    pos = 0
+    for m in SIGNATURE_RE.finditer(text):
+        depth += text.count("[", pos, m.start()) - text.count("]", pos, m.start())
+        pos = m.start()
+        if depth <= 0:
+            return True
+        j = m.start()
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        if depth == 1 and j > 0 and text[j - 1] == "[" and text[m.end():m.end() + 3].lstrip().startswith("]"):
+            return True  # [[illegible signature]]: a doubled bracket that holds only the placeholder
+    return False
+
+
+def _bracket_depth_outside(text: str) -> int:
+    return text.count("[") - text.count("]")
 
 
 def _letter_spaced_name(text):
@@ -396,6 +445,9 @@ def _gap_section_breaks(blocks: list[Block]) -> list[Block]:
 def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, ...]]:
     """Group blocks into divisions (opening, body, closing) and lift out footnote texts."""
     blocks = _gap_section_breaks(_join_bylines(_no_closing_in_header(blocks)))
+    blocks = _routing_lists(blocks)
+    blocks = _speaker_turns(blocks)
+    blocks = _notes_blocks(blocks)
     blocks = _number_copy_items(blocks)
     blocks = _find_name_signatures(blocks)
     blocks = _join_signature_blocks(blocks)
@@ -422,9 +474,187 @@ def _no_closing_in_header(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _routing_lists(blocks: list[Block]) -> list[Block]:
+    """``To be seen by`` / ``Comrade …`` / ``Seen by`` / ``Comrade …``: routing lists, not signatures.
+
+    A heading line starts a list; the short lines after it (names, ``[signature]``, dates) are
+    its items.  A heading with nothing after it is left as it was.
+    """
+    out = list(blocks)
+    i = 0
+    while i < len(out):
+        m = ROUTE_HEAD_RE.match(out[i].text.strip())
+        if not m or out[i].kind not in ("line", "p", "head", "signed") or _words(out[i].text) > 12 \
+                or (m.group("rest") and is_prose(m.group("rest"))):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(out) and _route_item(out[j]):
+            j += 1
+        if j == i + 1 and not m.group("rest"):
+            i += 1
+            continue
+        head_end = out[i].text.index(m.group("head")) + len(m.group("head"))
+        out[i] = replace(out[i], kind="route-head").with_attrs(head_end=str(head_end))
+        for k in range(i + 1, j):
+            out[k] = replace(out[k], kind="route-item")
+        i = j
+    return out
+
+
+def _route_item(block: Block) -> bool:
+    s = block.text.strip()
+    return block.kind in ("line", "p", "head", "signed", "dateline") and _words(s) <= 8 \
+        and not ROUTE_HEAD_RE.match(s) and not is_prose(s) or (
+            block.kind == "signed" and _words(s) <= 10 and not ROUTE_HEAD_RE.match(s))
+
+
+# -- speaker-labelled dialogue ----------------------------------------------------
+
+SPEAKER_WORD = (r"(?:(?:Mr|Mrs|Ms|Dr|Cde|Cdes|Gen|Col|Amb|St|Sr|Jr|Prof)\.|[A-ZÀ-Ý]\.|[A-ZÀ-Ý][\w’'-]*|"
+                r"de|van|von|der|al|bin|ibn|and|of|the|d[’']|\[[^\[\]]{1,40}\])")
+LABEL_CORE = rf"{SPEAKER_WORD}(?:\s+{SPEAKER_WORD}){{0,7}}"
+SPEAKER_FORMS = {
+    "colon": re.compile(rf"^(?P<core>{LABEL_CORE})(?:\s*\((?P<paren>[^()]{{1,60}})\))?\s*:(?=\s+\S)"),
+    "bracket": re.compile(r"^\[(?P<core>[A-ZÀ-Ý][^\[\]:]{0,40}):\](?=\s+\S)"),
+    "dash": re.compile(rf"^(?P<core>{LABEL_CORE})\s+[–—-](?=\s+\S)"),
+    "stop": re.compile(r"^(?P<core>(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,4})"
+                       r"\.(?=\s+[A-ZÀ-Ý“\"\[])"),
+}
+ALIAS_RE = re.compile(r"(?:hereafter|hereinafter|henceforth|below|to be)?\s*(?:abbreviated|referred to|called|"
+                      r"shortened)?\s*(?:as\s+)?(?P<alias>[A-ZÀ-Ý][\w’'. -]{0,30})$")
+NOT_SPEAKERS = frozenset("""note notes nb n.b. subject re reference attention comment comments remark remarks
+    translation source enclosure attachment appendix annex copy copies summary agenda item point conclusion
+    conclusions proposal proposals resolution decision question questions answer topic total result results
+    example also thus then yes no however therefore moreover first second third firstly secondly finally
+    last next today yesterday tomorrow here there this that these those it he she they we i you our his her
+    their its my in on at for from to by with after before during since as if when while the a an dear
+    january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday section chapter part article paragraph page text telegram
+    cable report record minutes memorandum letter list p.s. ps postscript ref important warning
+    """.split())
+#: A label that is only a title or its abbreviation ("Mr. Nixon said", "Cde. Kim said") is no speaker.
+LONE_TITLES = frozenset("mr mrs ms dr cde cdes gen col amb st sr jr prof comrade comrades".split())
+
+
+def _speaker_turns(blocks: list[Block]) -> list[Block]:
+    """Speaker-labelled dialogue (``Zhou: …``, ``STALIN. …``, ``Kádár – …``) becomes speeches.
+
+    A form counts for a document when at least three lines use it, with two or more
+    speakers one of whom speaks twice (the dash and full-stop forms need two who speak
+    twice: they are rarer and easier to mistake).  Then every line of that form whose label
+    reads as a name is a speech: the block stays a paragraph and carries the label's end
+    (``speaker``) and a ``speaker`` span, which the writer turns into ``sp/speaker`` + ``p``.
+    """
+    found: dict[str, list[tuple[int, str, int]]] = {}
+    for i, b in enumerate(blocks):
+        if b.kind not in ("p", "line", "head", "heading"):
+            continue
+        for form, pattern in SPEAKER_FORMS.items():
+            m = pattern.match(b.text)
+            if not m:
+                continue
+            key = _speaker_key(m, form)
+            if key:
+                found.setdefault(form, []).append((i, key, m.end()))
+            break
+    out = list(blocks)
+    for form, turns in found.items():
+        counts: dict[str, int] = {}
+        for _i, key, _end in turns:
+            counts[key] = counts.get(key, 0) + 1
+        repeated = [k for k, n in counts.items() if n >= 2]
+        if len(turns) < 3 or len(counts) < 2 or len(repeated) < (1 if form in ("colon", "bracket") else 2):
+            continue
+        for i, _key, end in turns:
+            b = out[i]
+            out[i] = replace(b, kind="p", spans=b.spans + (Span(0, end, "speaker", rank=1),)) \
+                .with_attrs(speaker=str(end))
+    return out
+
+
+def _speaker_key(m: re.Match, form: str) -> str | None:
+    """Who speaks, for counting turns: the alias a label introduces, else the label; None if not a name."""
+    core = m.group("core").strip()
+    plain = re.sub(r"[\[\]]", "", core).strip()
+    words = plain.split()
+    if not words or len(words) > 8 or words[0].lower().rstrip(":,") in NOT_SPEAKERS \
+            or plain.lower().rstrip(".") in LONE_TITLES:
+        return None
+    if _bracket_depth_outside(core) != 0 or len(re.sub(r"[^A-Za-zÀ-ÿ]", "", words[-1])) < 2:
+        return None  # "N. S. Khrushchev said" is no label; brackets must close inside it
+    if form in ("dash", "stop"):
+        if len(words) > 5 or (form == "stop" and not (plain.isupper() or all(w[0].isupper() for w in words))):
+            return None
+        if _names_place_or_org(plain):
+            return None
+    paren = m.groupdict().get("paren")
+    if paren:
+        alias = ALIAS_RE.search(paren.strip())
+        if alias and re.search(r"abbreviat|hereafter|hereinafter|referred|called", paren):
+            return alias.group("alias").strip()
+    return plain
+
+
+NOTES_HEAD_RE = re.compile(r"^(?:(?:Translator|Translators|Editor|Editors)[’']?s?[’']?\s+|End|Foot)?"
+                           r"(?:[Nn]otes?|NOTES?)(?: of the [Tt]ranslator)?\s*:?$|^(?:FOOTNOTES|ENDNOTES|"
+                           r"TRANSLATOR[’']S NOTES)\s*:?$")
+NOTE_TEXT_RE = re.compile(r"^(?:\((?P<a>\d{1,3})\)|\[(?P<b>\d{1,3})\]|(?P<c>\d{1,3})[.)]|(?P<d>\d{1,3})(?=\s+[A-ZÀ-Ý“\"]))"
+                          r"\s+\S")
+
+
+def _notes_blocks(blocks: list[Block]) -> list[Block]:
+    """A ``Translator's Notes`` (``Notes``, ``Footnotes``) heading and its ``(1) …``/``1. …`` texts."""
+    out = list(blocks)
+    for i, b in enumerate(out):
+        if not NOTES_HEAD_RE.match(b.text.strip()):
+            continue
+        j = i + 1
+        texts = []
+        while j < len(out) and (m := NOTE_TEXT_RE.match(out[j].text)):
+            texts.append(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
+            j += 1
+        marked = {n for blk in out[:i] for n in footnote_numbers_marked(blk.text, True)}
+        if not texts or not marked.intersection(texts):
+            continue  # a "Notes" section of numbered points, not notes to markers in the text
+        for k, n in zip(range(i + 1, j), texts):
+            out[k] = replace(out[k], kind="footnote").with_attrs(n=n, style="notes-block")
+        out[i] = replace(b, kind="postscript").with_attrs(role="notes-heading")
+    return out
+
+
+def footnote_numbers_marked(text: str, styled: bool) -> list[str]:
+    """Footnote numbers whose marker is in ``text``: ``[1]``; with a notes block also ``(1)`` and ``word.1``."""
+    found = FOOTNOTE_MARKER_RE.findall(text)
+    if styled:
+        found += [_styled_number(m) for m in FOOTNOTE_STYLED_RE.finditer(text) if _styled_marker_ok(text, m)]
+    return found
+
+
+#: Footnote markers of a notes block: ``(1)`` after a word (not an enumeration after ``:``/``;``),
+#: or digits glued to a word or its closing punctuation (``Khrushchev.1``, ``agreed,2``).
+FOOTNOTE_STYLED_RE = re.compile(r"(?:(?<=\S)|(?<=\S) )\((?P<n>\d{1,3})\)|"
+                                r"(?<=[^\W\d_])(?P<g>[.,;:!?”’\"»)]?)(?P<n2>\d{1,2})(?=[\s,;:)]|$)|"
+                                r"(?<=\S)(?P<n3>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})")
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _styled_number(m: re.Match) -> str:
+    return m.group("n") or m.group("n2") or m.group("n3").translate(SUPERSCRIPT_DIGITS)
+
+
+def _styled_marker_ok(text: str, m: re.Match) -> bool:
+    """Not an enumeration: no ``(1)`` at a line start or after ``:``, ``;`` or ``(``."""
+    i = m.start()
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i > 0 and text[i - 1] not in ":;(\n"
+
+
 def _lift_footnotes(blocks: list[Block]) -> tuple[list[Block], tuple[Block, ...]]:
     """Footnote texts after the closing group whose marker is in the text leave the flow (one per number)."""
-    in_text = {m for b in blocks if b.kind != "footnote" for m in FOOTNOTE_MARKER_RE.findall(b.text)}
+    styled = any(b.get("style") == "notes-block" for b in blocks)
+    in_text = {m for b in blocks if b.kind != "footnote" for m in footnote_numbers_marked(b.text, styled)}
     lifted: set[str] = set()
     footnotes: list[Block] = []
     kept: list[Block] = []
@@ -452,8 +682,16 @@ def _divide(blocks: list[Block]) -> tuple[Division, ...]:
     def close() -> None:
         divisions.append(Division("document" if not divisions else "enclosure", tuple(current)))
 
-    for b in blocks:
+    first_prose = next((i for i, b in enumerate(blocks) if b.kind == "p" and is_prose(b.text)), len(blocks))
+    last_prose = _last_prose_index(blocks)
+    for i, b in enumerate(blocks):
         kind = b.kind
+        if phase == "top" and kind == "signed" and i < first_prose < len(blocks) and not divisions:
+            current.append(b.with_attrs(phase="top"))  # a resolution signed above the text opens it
+            continue
+        if phase == "body" and kind == "signed" and b.get("role") == "resolution" and i < last_prose:
+            b = replace(b, kind="aside")  # a resolution written on the text does not end it
+            kind = "aside"
         if phase == "top" and kind not in OPENER_KINDS:
             phase = "body"
         if phase == "body" and kind in BOTTOM_KINDS:
@@ -524,7 +762,7 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
     out = list(blocks)
     last_prose = _last_prose_index(out)
     for i, b in enumerate(out):
-        if b.kind not in ("line", "p", "head"):
+        if b.kind not in ("line", "p", "head", "heading"):  # "I. Petrov" reads like a numbered heading
             continue
         prev = out[i - 1] if i else None
         after_salute = prev is not None and prev.kind == "salute-closing"
@@ -560,6 +798,8 @@ def _signature_name(text: str) -> tuple[int, int] | None:
         return None
     if _names_place_or_org(m2.group("name")):
         return None  # "Moscow", "TASS": a place or an organisation does not sign
+    if all(w.lower() in ROLE_WORDS for w in m2.group("name").split()):
+        return None  # "Deputy Minister": a title, never a person
     return (offset + m2.start("name"), offset + m2.end("name"))
 
 
@@ -585,7 +825,7 @@ def _join_signature_blocks(blocks: list[Block]) -> list[Block]:
         while out and out[-1].kind in ("head", "line") and (is_upper_line(out[-1].text)
                                                             or out[-1].kind == "line") \
                 and _words(out[-1].text) <= 14 and not _signature_name(out[-1].text) \
-                and _title_above_ok(out, parts):
+                and (_title_above_ok(out, parts) or _role_line(out[-1].text)):
             parts.insert(0, out.pop())
         j = i + 1
         # below: a bracketed or slashed name, a role line, or a bracketed role
@@ -608,6 +848,9 @@ def _title_above_ok(out: list[Block], parts: list[Block]) -> bool:
 def _belongs_below(block: Block, parts: list[Block]) -> bool:
     s = block.text.strip()
     has_name = any(_name_in_signed(p.text) for p in parts)
+    if parts[0].get("role") == "by-order" and not has_name and block.kind in ("line", "head", "heading", "p", "signed") \
+            and (_signature_name(s) or _role_line(s)) and not is_prose(s):
+        return True  # "By order of the Minister" / the name / the title
     if re.fullmatch(r"[(/][^()/]+[)/]", s) or (re.search(r"\([^()]+\)$", s) and not has_name
                                                and is_upper_line(s.split("(")[0] or "X Y Z")):
         return True
@@ -654,14 +897,28 @@ def _lines_with_offsets(text: str):
 
 
 def signed_spans(block: Block) -> tuple[Span, ...]:
-    """The name (persName) and the signature placeholder (gap) inside a signature block."""
+    """The name (persName), the signatory's titles (roleName) and the placeholder (gap) of a signature."""
     spans: list[Span] = []
     for m in re.finditer(r"/signature/", block.text):
         spans.append(Span(m.start(), m.end(), "gap", attrs_of(reason="signature"), rank=10))
     where = _name_in_signed(block.text)
     if where:
         spans.append(Span(where[0], where[1], "name", attrs_of(type="person", role="signatory"), rank=20))
+    for start, line in _lines_with_offsets(block.text):
+        s = line.strip()
+        lo = start + len(line) - len(line.lstrip())
+        if not s or (where and lo <= where[0] < start + len(line)) or "[" in s or "/" in s:
+            continue
+        if _role_line(s) and not BY_ORDER_RE.match(s):
+            spans.append(Span(lo, lo + len(s), "roleName", rank=15))
     return tuple(spans)
+
+
+def _role_line(text: str) -> bool:
+    """A line naming an office (``Head of the Consular Department``, ``COUNSELLOR OF THE EMBASSY``)."""
+    words = [w.strip(",.").lower() for w in text.split()]
+    return 0 < len(words) <= 14 and words[0] in ROLE_WORDS - {"of", "the", "and", "for", "a.i.", "ad"} \
+        and not re.search(r"\d", text) and not is_prose(text.rstrip("."))
 
 
 # ---------------------------------------------------------------------------------
@@ -707,9 +964,47 @@ def slip_spans(text: str) -> list[Span]:
     return spans
 
 
+class WaitingFootnotes(set):
+    """Footnote numbers whose marker is not found yet; those of a notes block also in number order.
+
+    Markers of a notes block (``(1)``, ``Khrushchev.1``) are taken only for the lowest number
+    still waiting, so that a stray ``(3)`` or a digit after a word is not taken for note 3.
+    """
+
+    def __init__(self, numbers=(), styled=()):
+        super().__init__(numbers)
+        self.styled = sorted({int(n) for n in styled})
+        self._next = 0
+
+    def lowest_styled(self) -> int | None:
+        while self._next < len(self.styled) and str(self.styled[self._next]) not in self:
+            self._next += 1
+        return self.styled[self._next] if self._next < len(self.styled) else None
+
+
+def styled_footnote_spans(text: str, waiting: set | None) -> list[Span]:
+    """``(1)`` and ``Khrushchev.1`` markers of a notes block, taken in number order (the lowest waiting)."""
+    if not isinstance(waiting, WaitingFootnotes) or waiting.lowest_styled() is None:
+        return []
+    spans = []
+    for m in FOOTNOTE_STYLED_RE.finditer(text):
+        n = _styled_number(m)
+        lowest = waiting.lowest_styled()
+        if lowest is None:
+            break
+        if int(n) != lowest or not _styled_marker_ok(text, m):
+            continue
+        waiting.discard(n)
+        start = m.start("n") - 1 if m.group("n") else m.start("n2") if m.group("n2") else m.start("n3")
+        # (the space before "(1)" stays text)
+        spans.append(Span(start, m.end(), "fnref", attrs_of(n=n), inner=(start, start), rank=10))
+    return spans
+
+
 INLINE_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
     ("quotation_with_source", lambda text, ctx: cit_spans(text)),
     ("square_brackets", lambda text, ctx: bracket_spans(text, ctx)),
+    ("notes_block_markers", lambda text, ctx: styled_footnote_spans(text, ctx)),
     ("obvious_slips", lambda text, ctx: slip_spans(text)),
     ("dates", lambda text, ctx: date_spans(text)),
 )
@@ -730,4 +1025,30 @@ def annotate_inlines(block: Block, footnotes: set | None = None) -> Block:
             continue
         seen.add(key)
         unique.append(s)
+    unique.extend(_stops_after_notes(block.text, unique))
     return replace(block, spans=tuple(unique))
+
+
+
+
+def _stops_after_notes(text: str, spans: list[Span]) -> list[Span]:
+    """``… degree. [Translator's note: …].``: the full stop after the note ends the note's sentence.
+
+    The sentence before already ended; the writer puts that stop inside the note, so the
+    edition reads ``degree.¹`` and the note ``… .`` rather than ``degree. ¹.``.
+    """
+    out = []
+    for s in spans:
+        if s.kind == "note" and s.end < len(text) and text[s.end] == "." and text[s.end - 1] == "]" \
+                and _ends_sentence(text, s.start) and not text[s.end + 1:s.end + 2].isalnum() \
+                and text[s.end + 1:s.end + 2] != ".":
+            out.append(Span(s.end, s.end + 1, "note-stop", rank=10))
+    return out
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Does ``text[:end]`` end with a full stop (or ``!``/``?``), spaces and closing quotes aside?"""
+    i = end
+    while i > 0 and text[i - 1] in " \t\n”’\"')":
+        i -= 1
+    return i > 0 and text[i - 1] in ".!?"

@@ -173,6 +173,9 @@ def _block_sentences(block: Block):
         pieces += [text[pos:start], " " * (end - start)]
         pos = end
     masked_text = "".join(pieces) + text[pos:]
+    label = int(block.get("speaker") or 0)  # a speaker's label is not part of the speech
+    if label:
+        masked_text = " " * label + masked_text[label:]
     raw = split_sentences(masked_text)
     kept, kept_index = [], []
     for i, (s, e) in enumerate(raw):
@@ -208,7 +211,7 @@ def _para_before(block: Block, note: Span) -> tuple[int, int] | None:
     e = note.start
     while e > 0 and text[e - 1].isspace():
         e -= 1
-    s = 0
+    s = min(int(block.get("speaker") or 0), e)  # a speaker's label is not part of the speech
     while s < e and text[s].isspace():
         s += 1
     return (s, e) if s < e else None

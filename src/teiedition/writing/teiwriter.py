@@ -25,6 +25,8 @@ E = lambda tag: f"{{{TEI_NS}}}{tag}"  # noqa: E731
 ENTITY_ELEMENTS = {"person": ("persName", "listPerson", "person"), "org": ("orgName", "listOrg", "org"),
                    "place": ("placeName", "listPlace", "place")}
 NAME_ELEMENT = {kind: names[0] for kind, names in ENTITY_ELEMENTS.items()}
+#: Original languages written in another script: their words in a translation are transliterated.
+NON_LATIN_SCRIPT = frozenset({"ru", "bg", "mn", "zh", "ko", "ja", "und"})
 
 EDITORIAL_DECL = (
     "Square brackets of the translation are encoded, not kept as characters: "
@@ -118,7 +120,12 @@ class InlineWriter:
             "expan": self.simple("expan"), "ex": self.simple("ex"), "seg": self.simple("seg"),
             "num": self.simple("num"), "name": self.name, "list": self.simple("list"),
             "item": self.simple("item"), "fnref": self.footnote, "sic-mark": self.simple("sic"),
+            "foreign": self.foreign, "note-stop": self.note_stop, "roleName": self.simple("roleName"),
+            "speaker": self.simple("speaker"),
         }
+        code, _name = doc.header.original_language
+        #: transliterated original words: the original's language, in Latin script
+        self.original_lang = f"{code}-Latn" if code in NON_LATIN_SCRIPT else code
 
     def write(self, parent: etree._Element, inlines: tuple[Inline, ...]) -> None:
         for node in inlines:
@@ -145,6 +152,22 @@ class InlineWriter:
             sub(parent, "metamark", function=mark.function, rend=mark.rend, place=mark.place,
                      target=f"#{mark.target}", change="#readers",
                      cert=None if mark.cert == "high" else mark.cert)
+
+    def foreign(self, parent, node: Node):
+        el = sub(parent, "foreign")
+        el.set(XML_LANG, self.original_lang)
+        self.write(el, node.children)
+
+    def note_stop(self, parent, node: Node):
+        """The full stop printed after a note that follows a full stop ends the note's own sentence."""
+        for el in reversed(parent):
+            if el.tag == E("metamark"):
+                continue
+            if el.tag == E("note") and not (el.tail or "").strip():
+                self.write(el, node.children)
+                return
+            break
+        self.write(parent, node.children)
 
     def gap(self, parent, node: Node):
         el = sub(parent, "gap")
@@ -246,6 +269,9 @@ class BodyWriter:
         while i < len(blocks):
             b = blocks[i]
             self.inline.line = b.line
+            if b.kind == "route-head":
+                i = self.routing(div_el, blocks, i)
+                continue
             list_type = _list_type(b.kind)
             if list_type:  # a run of such blocks becomes one list
                 write_item = self.record if b.kind == "record" else self.dist_item
@@ -261,6 +287,9 @@ class BodyWriter:
         if b.kind == "milestone":
             sub(parent, "milestone", unit="section", rend=b.text.strip() or None)
             return
+        if b.kind == "p" and b.get("speaker"):
+            self.speech(parent, b)
+            return
         kind = block_kind(b.kind)
         if kind.paragraph:
             el = sub(parent, "p", xml_id=b.get("xml:id"))
@@ -269,6 +298,47 @@ class BodyWriter:
         else:
             raise UnplacedNode(f"line {b.line}: no TEI element for a '{b.kind}' block in the body")
         self.inline.write(el, b.inlines())
+
+    def speech(self, parent, b: Block) -> None:
+        """``Zhou: …``: ``sp`` with the label as printed in ``speaker`` and the words in ``p``."""
+        nodes = list(b.inlines())
+        if not nodes or not isinstance(nodes[0], Node) or nodes[0].kind != "speaker":
+            el = sub(parent, "p", xml_id=b.get("xml:id"))  # the label lost to a wider span: a plain paragraph
+            self.inline.write(el, tuple(nodes))
+            return
+        sp = sub(parent, "sp")
+        speaker = sub(sp, "speaker")
+        self.inline.write(speaker, nodes[0].children)
+        rest = nodes[1:]
+        if rest and isinstance(rest[0], str):
+            space = rest[0][:len(rest[0]) - len(rest[0].lstrip())]
+            speaker.tail = space or None
+            rest[0] = rest[0][len(space):]
+            if not rest[0]:
+                rest = rest[1:]
+        el = sub(sp, "p", xml_id=b.get("xml:id"))
+        self.inline.write(el, tuple(rest))
+
+    def routing(self, parent, blocks: list[Block], i: int) -> int:
+        """A routing list: ``head`` (``To be seen by``), then one ``item`` per line; returns the next index."""
+        head_block = blocks[i]
+        lst = sub(parent, "list", type="routing")
+        cut = int(head_block.get("head_end") or len(head_block.text))
+        nodes = head_block.inlines()
+        head = sub(lst, "head")
+        head.text = head_block.text[:cut]
+        rest = head_block.text[cut:]
+        if rest.strip():
+            head.tail = rest[:len(rest) - len(rest.lstrip())] or None
+            item = sub(lst, "item")
+            self.inline.write(item, _slice_inlines(nodes, cut + len(rest) - len(rest.lstrip())))
+        i += 1
+        while i < len(blocks) and blocks[i].kind == "route-item":
+            self.inline.line = blocks[i].line
+            item = sub(lst, "item")
+            self.inline.write(item, blocks[i].inlines())
+            i += 1
+        return i
 
     def record(self, lst, b: Block) -> None:
         nodes = b.inlines()
@@ -306,6 +376,9 @@ class BodyWriter:
             closer = None
             if post is None:
                 post = sub(div_el, "postscript")
+            if b.kind == "route-head":
+                i = self.routing(post, blocks, i)
+                continue
             if b.kind == "dist-item":
                 lst = sub(post, "list", type="distribution")
                 while i < len(blocks) and blocks[i].kind == "dist-item":
@@ -327,6 +400,24 @@ def _list_type(kind: str) -> str | None:
     """``list/@type`` when a run of blocks of this kind is written as one list."""
     body = block_kind(kind).body or ""
     return body.removeprefix("list:") if body.startswith("list:") else None
+
+
+def _slice_inlines(nodes, start: int) -> tuple[Inline, ...]:
+    """The inline nodes from character ``start`` of their text on (a node cut there keeps only its text)."""
+    out: list[Inline] = []
+    pos = 0
+    for node in nodes:
+        text = node if isinstance(node, str) else node.text()
+        end = pos + len(text)
+        if end <= start:
+            pos = end
+            continue
+        if pos >= start:
+            out.append(node)
+        else:
+            out.append(text[start - pos:])
+        pos = end
+    return tuple(out)
 
 
 def _entry_starts(blocks: list[Block]) -> list[int]:
