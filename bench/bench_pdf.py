@@ -68,7 +68,7 @@ def warm(runs: int) -> dict:
 
 def long_document(pages: int) -> dict:
     sys.path.insert(0, str(REPO / "tests"))
-    from test_render_pdf import long_document as make  # the tests' generator: notes and marks throughout
+    from generated_tei import long_document as make  # the print tests' generator: notes and marks throughout (no pytest)
 
     from teiedition.rendering.pdf import PdfRenderer
     from teiedition.safexml import parse_xml_bytes
