@@ -116,3 +116,44 @@ def test_killed_build_resumes_and_cleans_up(tmp_path):
 def test_terminated_build_says_how_to_resume(tmp_path):
     _, _, proc = interrupt(tmp_path, signal.SIGTERM, jobs=1)
     assert "run the same command again to resume" in proc.stderr.read().decode()
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process below ``pid`` (read from /proc)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
+def test_killed_parallel_build_leaves_no_worker_running(tmp_path):
+    src, out = slow_sources(tmp_path / "src"), tmp_path / "out"
+    proc = start_build(src, out, jobs=2)
+    wait_for_checkpoint(out, proc)
+    helpers = _descendants(proc.pid)
+    assert helpers, "a -j 2 build runs worker processes"
+    proc.kill()
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 15
+    while any(_alive(p) for p in helpers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [p for p in helpers if _alive(p)], "workers kept running after the build was killed"

@@ -334,15 +334,33 @@ _worker_stages = None
 _worker_setup_error = ""
 
 
-def _init_worker(stages_factory: Callable, pdf: bool) -> None:
+def _init_worker(stages_factory: Callable, pdf: bool, build_pid: int | None = None) -> None:
     """Compile the pipeline once per worker; Ctrl-C is the parent's to handle."""
     global _worker_stages, _worker_setup_error
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _exit_on_signal)
+    if build_pid:
+        threading.Thread(target=_exit_with_build, args=(build_pid,), daemon=True).start()
     try:
         _worker_stages = make_stages(stages_factory, pdf)
     except PipelineSetupError as exc:  # reported with the first document, not as a dead pool
         _worker_setup_error = str(exc)
+
+
+def _exit_with_build(build_pid: int, every: float = 0.5) -> None:
+    """A worker whose build process is gone (``kill -9``) exits instead of running on as an orphan.
+
+    Why: ``forkserver`` workers are the forkserver's children, not the build's, so
+    nothing else tells them; a parent-death signal would not reach them either.
+    """
+    while True:
+        time.sleep(every)
+        try:
+            os.kill(build_pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # the pid was reused by another user's process: ours is gone
+            os._exit(1)
 
 
 def _exit_on_signal(signum, frame):
@@ -553,7 +571,7 @@ def _run_tasks(tasks: list[Task], stages: Callable, pdf: bool, jobs: int,
         return
     queue = iter(tasks)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=worker_context(),
-                             initializer=_init_worker, initargs=(stages, pdf)) as pool:
+                             initializer=_init_worker, initargs=(stages, pdf, os.getpid())) as pool:
         pending: dict = {}
 
         def refill() -> None:
