@@ -611,6 +611,7 @@ def _result_of(future, task: Task) -> DocResult:
 
 
 def _current_entries(manifest: dict, sources: list[Path]) -> list[dict]:
+    """The manifest's records of the sources still in the folder, each with its ``id``: what the collection pages list."""
     current = {src.stem for src in sources}
     return [{"id": doc_id, **entry} for doc_id, entry in manifest["documents"].items() if doc_id in current]
 
@@ -636,9 +637,7 @@ def write_collection(output: Path, manifest: dict, sources: list[Path]) -> None:
     from .catalogue import catalogue_csv, catalogue_json, catalogue_rows
     from .site import write_site
 
-    current = {src.stem for src in sources}
-    entries = [{"id": doc_id, **entry} for doc_id, entry in manifest["documents"].items() if doc_id in current]
-    rows = catalogue_rows(entries)
+    rows = catalogue_rows(_current_entries(manifest, sources))
     for name, text in (("catalogue.json", catalogue_json(rows)), ("catalogue.csv", catalogue_csv(rows))):
         write_if_changed(output / name, text.encode("utf-8"))
     write_site(output, rows)

@@ -139,7 +139,7 @@ def run_on_dask(tasks: list, stages: Callable, pdf: bool, record: Callable, bar,
                     record(DocResult(task.doc_id, "failed", str(exc).replace(f"{task.source}: ", "")), bar)
                     continue
                 previous = None
-                if getattr(task, "keep_date", False):
+                if task.keep_date:
                     with contextlib.suppress(OSError):
                         previous = (output / f"{task.doc_id}.xml").read_bytes()
                 future = client.submit(build_remote, task, data, stages, pdf, toolchain, previous, pure=False,
