@@ -375,3 +375,22 @@ def test_render_under_a_memory_limit_says_what_happened(tmp_path):
     assert proc.returncode == 1, proc.stderr
     assert "cannot start under the memory limit" in proc.stderr and "graal" not in proc.stderr
     assert not (tmp_path / "x.html").exists()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_AS as on Linux")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_build_under_a_memory_limit_says_what_happened_with_any_worker_count(tmp_path, jobs):
+    """With -j 2 the setup error happens in a worker; the build must still exit 1 (the machine), not 3."""
+    import resource
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (3 * 2**30, resource.RLIM_INFINITY))
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("a", "b", "c"):
+        (src / f"{name}.txt").write_text(f"Document {name}\n\nA paragraph of {name}.\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "teiedition.cli", "build", str(src), "-o", str(tmp_path / "out"),
+                           "-j", jobs], capture_output=True, text=True, preexec_fn=limit)
+    assert proc.returncode == 1, proc.stderr
+    assert "cannot start under the memory limit" in proc.stderr and "Traceback" not in proc.stderr

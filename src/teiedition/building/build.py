@@ -174,6 +174,7 @@ class DocResult:
     outputs: tuple[str, ...] = ()
     record: dict | None = None
     warnings: tuple[str, ...] = ()
+    exit_code: int = 0  # for SETUP_FAILED: the exit code of the setup error (1 = the machine, 3 = a bug)
 
 
 def output_names(doc_id: str, *, pdf: bool) -> dict[str, str]:
@@ -331,7 +332,7 @@ def make_stages(stages_factory: Callable, pdf: bool):
 
 
 _worker_stages = None
-_worker_setup_error = ""
+_worker_setup_error: PipelineSetupError | None = None
 
 
 def _init_worker(stages_factory: Callable, pdf: bool, build_pid: int | None = None) -> None:
@@ -344,7 +345,7 @@ def _init_worker(stages_factory: Callable, pdf: bool, build_pid: int | None = No
     try:
         _worker_stages = make_stages(stages_factory, pdf)
     except PipelineSetupError as exc:  # reported with the first document, not as a dead pool
-        _worker_setup_error = str(exc)
+        _worker_setup_error = exc
 
 
 def _exit_with_build(build_pid: int, every: float = 0.5) -> None:
@@ -363,13 +364,18 @@ def _exit_with_build(build_pid: int, every: float = 0.5) -> None:
             os._exit(1)
 
 
+def setup_failed(task: Task, error: PipelineSetupError) -> DocResult:
+    """A worker's setup error as a result; the parent raises it again with the same exit code."""
+    return DocResult(task.doc_id, SETUP_FAILED, str(error), exit_code=error.exit_code)
+
+
 def _exit_on_signal(signum, frame):
     raise SystemExit(128 + signum)
 
 
 def _run_in_worker(task: Task) -> DocResult:
     if _worker_setup_error:
-        return DocResult(task.doc_id, SETUP_FAILED, _worker_setup_error)
+        return setup_failed(task, _worker_setup_error)
     return build_document(task, _worker_stages)
 
 
@@ -501,7 +507,9 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
 
         def record(result: DocResult, bar: Progress) -> None:
             if result.status == SETUP_FAILED:
-                raise PipelineSetupError(result.reason)
+                error = PipelineSetupError(result.reason)
+                error.exit_code = result.exit_code or error.exit_code
+                raise error
             previous = manifest["documents"].get(result.doc_id) or {}
             _remove(output, set(previous.get("outputs", ())) - set(result.outputs))
             entry = {"source": Path(tasks[result.doc_id].source).name, **facts[result.doc_id],

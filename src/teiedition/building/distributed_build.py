@@ -67,7 +67,7 @@ def build_remote(task, data: bytes, factory: Callable, pdf: bool, toolchain: str
     """
     import dataclasses
 
-    from .build import SETUP_FAILED, DocResult, PipelineSetupError, build_document
+    from .build import SETUP_FAILED, DocResult, PipelineSetupError, build_document, setup_failed
 
     if _toolchain() != toolchain:
         return DocResult(task.doc_id, SETUP_FAILED,
@@ -76,7 +76,7 @@ def build_remote(task, data: bytes, factory: Callable, pdf: bool, toolchain: str
     try:
         stages = _stages_on_worker(factory, pdf)
     except PipelineSetupError as exc:
-        return DocResult(task.doc_id, SETUP_FAILED, str(exc)), {}
+        return setup_failed(task, exc), {}
     with tempfile.TemporaryDirectory(prefix="teiedition-") as tmp:
         source = Path(tmp) / "src" / Path(task.source).name
         source.parent.mkdir()
