@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,18 @@ def test_a_rebuild_without_run_date_keeps_the_recorded_date_as_locally(tmp_path,
     assert again.built == len(DEV_IDS)
     assert 'when="2025-05-05"' in (out / "dev05.xml").read_text(encoding="utf-8")
     assert '<time datetime="2025-05-05">5 May 2025</time>' in (out / "dev05.html").read_text(encoding="utf-8")
+
+
+def test_dask_applies_the_per_document_time_limit(tmp_path, scheduler):
+    """A Dask worker runs tasks in a thread (no SIGALRM there): a slow document still fails, the rest build."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(fake_source("Letter A"), encoding="utf-8")
+    (src / "slow.txt").write_text(fake_source("Slow", body="SLOW:30 body"), encoding="utf-8")
+    started = time.monotonic()
+    summary, said = build(src, tmp_path / "out", executor="dask", scheduler=scheduler, stages=FakeStages,
+                          time_limit=1)
+    assert (summary.built, summary.failed) == (1, 1), said
+    assert f"{src / 'slow.txt'}: took longer than the time limit of 1 s" in said
+    assert time.monotonic() - started < 20  # not the 30 s the document would take
+    assert (tmp_path / "out" / "a.html").exists() and not (tmp_path / "out" / "slow.xml").exists()

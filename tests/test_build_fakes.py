@@ -8,13 +8,16 @@ so worker processes can unpickle them.
 A fake source is ``key: value`` header lines (title, date, archive,
 citation, summary) then a body.  A body containing ``FAIL`` makes the
 converter refuse it, ``INVALID`` makes validation fail, ``SLOW`` makes the
-conversion take ``FAKE_STAGE_DELAY`` seconds (default 0.1).
+conversion take ``FAKE_STAGE_DELAY`` seconds (default 0.1) and ``SLOW:N``
+N seconds of Python work (busy, as a super-linear converter would be; a
+worker process started earlier does not see the environment).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from html import escape
 
@@ -47,7 +50,12 @@ class FakeStages:
         f = _fields(text)
         if "FAIL" in f["body"]:
             raise InvalidDocument("no title line found", path=source_name)
-        if "SLOW" in f["body"]:
+        busy = re.search(r"SLOW:([\d.]+)", f["body"])
+        if busy:
+            deadline = time.monotonic() + float(busy.group(1))
+            while time.monotonic() < deadline:
+                pass
+        elif "SLOW" in f["body"]:
             time.sleep(float(os.environ.get("FAKE_STAGE_DELAY", "0.1")))
         e = {k: escape(v) for k, v in f.items()}
         tei = (

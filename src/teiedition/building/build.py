@@ -58,17 +58,27 @@ class DocumentTimeout(BaseException):
 
 @contextlib.contextmanager
 def time_limit(seconds: float):
-    """Interrupt the document being built after ``seconds`` (SIGALRM; main thread, POSIX only).
+    """Interrupt the document being built after ``seconds``.
 
     Why: one crafted source must not block a worker forever; the document fails as
-    ``file: reason`` and the others are still built.
+    ``file: reason`` and the others are still built.  In a process's main thread
+    (local workers) a SIGALRM timer raises ``DocumentTimeout``; in any other thread
+    (a Dask worker runs tasks in a thread pool) a timer thread raises it in the
+    building thread with ``PyThreadState_SetAsyncExc``.  Either way it arrives
+    between two Python bytecodes, so a long call into C finishes first.
     """
-    usable = seconds and seconds > 0 and hasattr(signal, "setitimer") \
-        and threading.current_thread() is threading.main_thread()
-    if not usable:
+    if not seconds or seconds <= 0:
         yield
-        return
+    elif threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        with _alarm(seconds):
+            yield
+    else:
+        with _thread_alarm(seconds):
+            yield
 
+
+@contextlib.contextmanager
+def _alarm(seconds: float):
     def expired(signum, frame):
         raise DocumentTimeout
 
@@ -79,6 +89,35 @@ def time_limit(seconds: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def _thread_alarm(seconds: float):
+    import ctypes
+
+    target = ctypes.c_ulong(threading.get_ident())
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def expired():
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(DocumentTimeout))
+
+    timer = threading.Timer(seconds, expired)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            state["done"] = True
+            if state["fired"]:  # raised too late to land inside the block: clear it, if still pending
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
+
+
 #: Where documents are built: this machine's processes, or a Dask distributed cluster.
 EXECUTORS = ("local", "dask")
 
