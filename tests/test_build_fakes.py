@@ -78,7 +78,7 @@ class FakeStages:
         return Checked(ok=ok, problems=0 if ok else 1, first_problem=problem,
                        json=json.dumps({"path": name, "ok": ok}) + "\n")
 
-    def html(self, tree, *, tei_href, pdf_href, page=None, citation_hrefs=None):
+    def html(self, tree, *, tei_href, pdf_href, page=None, citation_hrefs=None, base_url=""):
         body = "".join(tree.getroot()[-1].itertext())
         pdf = f'<a href="{pdf_href}">PDF</a>' if pdf_href else ""
         return f'<!DOCTYPE html><html><body><a href="{tei_href}">TEI</a>{pdf}<p>{escape(body)}</p></body></html>\n'

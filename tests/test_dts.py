@@ -317,3 +317,35 @@ def test_a_forced_rebuild_with_a_new_run_date_refreshes_the_answers(tmp_path):
     run_build(src, out, run_date="2026-02-02", force=True, **options)
     assert b'when="2026-02-02"' in (out / f"{seed.stem}.xml").read_bytes()
     assert (out / "dts" / seed.stem / "document.xml").read_bytes() == (out / f"{seed.stem}.xml").read_bytes()
+
+
+def test_one_base_url_for_the_api_and_the_pages(tmp_path):
+    """build --base-url (or $TEIEDITION_BASE_URL, as render reads it) sets the DTS base and each page's
+    permanent URL; changing it rebuilds the pages; a path-only base leaves the pages without one."""
+    from click.testing import CliRunner
+    from teiedition.cli import main
+
+    src = tmp_path / "src"
+    src.mkdir()
+    seed = next(SEEDS.glob("*.txt"))
+    shutil.copy(seed, src)
+    out = tmp_path / "out"
+    page = out / f"{seed.stem}.html"
+    runner = CliRunner()
+    common = ["build", str(src), "-o", str(out), "-j", "1", "--no-pdf", "--run-date", RUN_DATE, "--no-progress"]
+
+    result = runner.invoke(main, common, env={"TEIEDITION_BASE_URL": "https://a.example/ed/"})
+    assert result.exit_code == 0, result.output
+    canonical = f'<link rel="canonical" href="https://a.example/ed/{seed.stem}.html"'
+    assert canonical in page.read_text(encoding="utf-8")
+    assert '"https://a.example/ed/dts/' in (out / "dts" / "entry.jsonld").read_text()
+
+    result = runner.invoke(main, common + ["--base-url", "https://b.example/"], env={"TEIEDITION_BASE_URL": ""})
+    assert result.exit_code == 0 and "1 built" in result.output, result.output
+    html = page.read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="https://b.example/{seed.stem}.html"' in html and "a.example" not in html
+
+    result = runner.invoke(main, common + ["--base-url", "/ed/"], env={"TEIEDITION_BASE_URL": ""})
+    assert result.exit_code == 0 and "1 built" in result.output, result.output
+    assert 'rel="canonical"' not in page.read_text(encoding="utf-8")
+    assert '"/ed/dts/' in (out / "dts" / "entry.jsonld").read_text()

@@ -190,8 +190,9 @@ def render(source, target, output, paper, notes, base_url):
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --executor dask; "
                    "without it --executor dask starts a local cluster of -j workers).")
-@click.option("--base-url", metavar="URL", default=None,
-              help="Where OUTPUT is published (https://host/path/ or /path/), for the DTS API; default /.")
+@click.option("--base-url", "base_url", envvar="TEIEDITION_BASE_URL", metavar="URL", default=None,
+              help="Where OUTPUT is published (https://host/path/ or /path/): the DTS API's base (default /) "
+                   "and, for an http(s) URL, each page's permanent URL and canonical link, as render's.")
 @reports_errors
 def build(source, output, jobs, force, pdf, run_date, progress, time_limit, executor, scheduler, base_url):
     """Build a folder of sources into a folder of editions (TEI, report, HTML, PDF, index).

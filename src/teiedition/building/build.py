@@ -159,9 +159,9 @@ class PipelineStages:
                        json=report_to_json([report]))
 
     def html(self, tree, *, tei_href: str, pdf_href: str | None, page: dict | None = None,
-             citation_hrefs: dict | None = None) -> str:
+             citation_hrefs: dict | None = None, base_url: str = "") -> str:
         """The HTML page; ``page`` holds the collection parameters (``site.page_params``)."""
-        return self._html.render(tree, tei_href=tei_href, pdf_href=pdf_href, page=page,
+        return self._html.render(tree, tei_href=tei_href, pdf_href=pdf_href, page=page, base_url=base_url,
                                  citation_hrefs=citation_hrefs, entities_href="entities/")
 
     @property
@@ -201,6 +201,7 @@ class Task:
     run_date: str
     keep_date: bool = False  # no run date was asked for: a TEI that only differs by its date keeps it
     time_limit: float = DEFAULT_TIME_LIMIT
+    base_url: str = ""  # the http(s) address the pages are published at (permanent URL, canonical link)
 
 
 @dataclass(frozen=True)
@@ -295,7 +296,7 @@ def _build_document(task: Task, stages) -> DocResult:
         cited = write_citations(out, task.doc_id, tree)
         written += cited
         html = stages.html(tree, tei_href=quote(names["tei"]), pdf_href=quote(names["pdf"]) if task.pdf else None,
-                           page=page_params(recorded_run_date(tree) or task.run_date),
+                           page=page_params(recorded_run_date(tree) or task.run_date), base_url=task.base_url,
                            citation_hrefs={kind: quote(name) for kind, name in citation_names(task.doc_id).items()})
         atomic_write(out / names["html"], html)
         written.append(names["html"])
@@ -519,9 +520,11 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
     stages = PipelineStages if stages is None else stages
     day = resolve_run_date(run_date)  # the same check and default as convert
     try:
-        normalise_base(base_url)
+        base = normalise_base(base_url)
     except ValueError as exc:
         raise InputError(str(exc)) from None
+    # one base for the DTS answers and the pages; a page's permanent URL must be absolute
+    page_base = base if base.startswith(("http://", "https://")) else ""
     sources = find_sources(source)
     # a name that is not UTF-8 cannot go into a URL, the TEI or the catalogue: skip it, say so
     unnamable = [src for src in sources if not _is_utf8(src.name)]
@@ -532,7 +535,7 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
         remove_leftover_temp_files(output)
         manifest = load_manifest(output)
         toolchain = toolchain_digest()
-        plan = plan_build(sources, output, manifest, toolchain, pdf=pdf, force=force)
+        plan = plan_build(sources, output, manifest, toolchain, pdf=pdf, force=force, base_url=page_base)
         summary = Summary(unchanged=len(plan.unchanged), removed=len(plan.removed), failed=len(unnamable))
         for src in unnamable:
             stream.write(f"{src}: file name is not valid UTF-8; rename the file (skipped)\n")
@@ -540,7 +543,7 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
             entry = manifest["documents"].pop(doc_id)
             _remove(output, entry.get("outputs", ()))
         keep_date = run_date is None and not os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-        tasks = {src.stem: Task(src.stem, str(src), str(output), pdf, day, keep_date, time_limit)
+        tasks = {src.stem: Task(src.stem, str(src), str(output), pdf, day, keep_date, time_limit, page_base)
                  for src, _ in plan.todo}
         facts = {src.stem: stat for src, stat in plan.todo}
 
@@ -552,7 +555,7 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
             previous = manifest["documents"].get(result.doc_id) or {}
             _remove(output, set(previous.get("outputs", ())) - set(result.outputs))
             entry = {"source": Path(tasks[result.doc_id].source).name, **facts[result.doc_id],
-                     "key": build_key(facts[result.doc_id]["sha256"], toolchain, pdf=pdf),
+                     "key": build_key(facts[result.doc_id]["sha256"], toolchain, pdf=pdf, base_url=page_base),
                      "status": result.status, "reason": result.reason,
                      "outputs": list(result.outputs), "record": result.record}
             manifest["documents"][result.doc_id] = entry

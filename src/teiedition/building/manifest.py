@@ -97,8 +97,10 @@ def source_sha256(src: Path) -> str:
         return ""
 
 
-def build_key(source_sha: str, toolchain: str, *, pdf: bool) -> str:
-    return hashlib.sha256(f"{source_sha}\n{toolchain}\npdf={pdf}".encode()).hexdigest()[:32]
+def build_key(source_sha: str, toolchain: str, *, pdf: bool, base_url: str = "") -> str:
+    """What a document's outputs depend on; the pages' base URL only when there is one (older keys stay valid)."""
+    base = f"\nbase={base_url}" if base_url else ""
+    return hashlib.sha256(f"{source_sha}\n{toolchain}\npdf={pdf}{base}".encode()).hexdigest()[:32]
 
 
 def find_sources(source: Path) -> list[Path]:
@@ -125,7 +127,7 @@ class Plan:
 
 
 def plan_build(sources: list[Path], output: Path, manifest: dict, toolchain: str, *,
-               pdf: bool, force: bool) -> Plan:
+               pdf: bool, force: bool, base_url: str = "") -> Plan:
     """Sort sources into rebuild and unchanged: stat first, hash only when the stat differs.
 
     A document is rebuilt when its key changed, when it failed or was invalid
@@ -147,7 +149,7 @@ def plan_build(sources: list[Path], output: Path, manifest: dict, toolchain: str
         if entry and not force and entry.get("status") == "valid":
             same_stat = entry.get("size") == st.st_size and entry.get("mtime_ns") == st.st_mtime_ns
             sha = entry.get("sha256") if same_stat else source_sha256(src)
-            if (entry.get("key") == build_key(sha, toolchain, pdf=pdf)
+            if (entry.get("key") == build_key(sha, toolchain, pdf=pdf, base_url=base_url)
                     and all(isinstance(name, str) and (output / name).exists() for name in entry.get("outputs", ()))):
                 # the recorded stat is left alone, so an unchanged build leaves the manifest unchanged
                 # (a touched file is hashed again next time: cheap, and a committed manifest stays put)

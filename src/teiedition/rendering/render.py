@@ -67,7 +67,7 @@ class HtmlRenderer:
                citation_hrefs: dict | None = None, entities_href: str | None = None) -> str:
         """The HTML page for ``tree``; stylesheet warnings are left in ``self.warnings``.
 
-        ``base_url`` (else ``$TEIEDITION_BASE_URL``) is the address of the folder the
+        ``base_url`` (the command line reads ``$TEIEDITION_BASE_URL``) is the address of the folder the
         page is published in: with it the page gets a permanent URL, a canonical
         link and an absolute ``citation_pdf_url`` (what Google Scholar and Zotero
         need).  ``page_name`` is the page's file name (default: the TEI's, as .html).
@@ -78,7 +78,7 @@ class HtmlRenderer:
         ``entities_href`` (the folder of the collection's entity pages) links each index entry to its page.
         """
         check_tei(tree)
-        base = (base_url or os.environ.get("TEIEDITION_BASE_URL") or "").strip()
+        base = (base_url or "").strip()
         page_url = ""
         if base.startswith(("http://", "https://")):
             base = base if base.endswith("/") else base + "/"
