@@ -32,12 +32,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import SHARED  # noqa: E402
+from benchlib import REPO, SHARED  # noqa: E402
+
+sys.path.insert(0, str(REPO / "tests"))
+from generated_tei import SEARCH_PAGE as PAGE, search_site as make_site  # noqa: E402  (the tests' generator, no pytest)
 
 DEV = SHARED / "corpus" / "dev"
 CHROMIUM = "/usr/bin/chromium"
-ARCHIVES = ["RGANI", "AVPRF", "APRF", "GARF", "MOL", "AMSZ", "PRC FMA", "SAPMO-BArch", "AMAE", "AIPN"]
-MARKS = ["SECRET", "TOP SECRET", "STRICTLY SECRET", "CONFIDENTIAL"]
 
 
 def vocabulary() -> tuple[list[str], list[int], list[str]]:
@@ -53,52 +54,6 @@ def vocabulary() -> tuple[list[str], list[int], list[str]]:
         sys.exit(f"no dev corpus at {DEV} (set TEIEDITION_SHARED)")
     words = sorted(counts)
     return words, [counts[w] for w in words], sorted(names)
-
-
-def synthetic_tei(n: int, rng: random.Random, vocab) -> tuple[str, str, bytes]:
-    """One synthetic TEI document: id, date, bytes (header facts, persons, a classification, ~500 words)."""
-    words, weights, names = vocab
-    year = rng.randint(1945, 1991)
-    date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-    persons = rng.sample(names, k=min(len(names), rng.randint(2, 8)))
-    paras = []
-    for _ in range(rng.randint(4, 10)):
-        paras.append("<p>" + " ".join(rng.choices(words, weights, k=rng.randint(30, 90))) + ".</p>")
-    mark = rng.choice(MARKS + [""])
-    seg = f'<opener><seg type="classification">{mark}</seg></opener>' if mark else ""
-    plist = "".join(f'<person xml:id="p{i}"><persName>{p}</persName></person>' for i, p in enumerate(persons))
-    doc_id = f"doc{n:05d}"
-    title = " ".join(rng.choices(words, weights, k=8)).capitalize()
-    tei = (f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="d-{doc_id}"><teiHeader><fileDesc><titleStmt>'
-           f'<title>{title}</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><msDesc>'
-           f'<msIdentifier><repository n="{rng.choice(ARCHIVES)}">An archive</repository></msIdentifier></msDesc>'
-           f'</sourceDesc></fileDesc><profileDesc><creation><date when="{date}"/></creation></profileDesc>'
-           f'<revisionDesc><change when="2026-01-01"/></revisionDesc></teiHeader>'
-           f'<text><body><div>{seg}{"".join(paras)}</div></body></text>'
-           f'<standOff><listPerson>{plist}</listPerson></standOff></TEI>')
-    return doc_id, date, tei.encode("utf-8")
-
-
-PAGE = ('<!DOCTYPE html><html><body><nav class="collection-nav" aria-label="Collection">'
-        '<a class="to-index" rel="index" href="index.html">All documents</a></nav><p>page</p></body></html>')
-
-
-def make_site(folder: Path, count: int, vocab) -> list[dict]:
-    """An output folder as build leaves it before the site pass: TEI and HTML per document, and the rows."""
-    from teiedition.building.catalogue import catalogue_rows, read_record
-    from teiedition.safexml import parse_xml_bytes
-
-    rng = random.Random(count)
-    folder.mkdir(parents=True)
-    entries = []
-    for n in range(count):
-        doc_id, _, tei = synthetic_tei(n, rng, vocab)
-        (folder / f"{doc_id}.xml").write_bytes(tei)
-        (folder / f"{doc_id}.html").write_text(PAGE, encoding="utf-8")
-        entries.append({"id": doc_id, "source": f"{doc_id}.txt", "status": "valid", "reason": "",
-                        "outputs": [f"{doc_id}.xml", f"{doc_id}.html"],
-                        "record": read_record(parse_xml_bytes(tei))})
-    return catalogue_rows(entries)
 
 
 def queries(vocab, rng: random.Random) -> list[str]:
