@@ -244,12 +244,14 @@
 
   function show(found, q, ticket) {
     var active = q || FACETS.some(function (f) { return Object.keys(selected[f[0]]).length; });
-    drawFacets(found);
     hits = found.filter(function (h) { return passes(docs[h.id]); });
     words = [];
     hits.forEach(function (h) { h.terms.forEach(function (t) { if (words.indexOf(t) < 0) { words.push(t); } }); });
     list.textContent = "";
     shown = 0;
+    if (active) { showMore(); }  // first, so the texts of its snippets load while the facets are drawn
+    drawFacets(found);
+    section.setAttribute("data-shown-ms", String(Math.round(performance.now() - started)));
     if (!active) {
       status.textContent = docs.length + (docs.length === 1 ? " document" : " documents") +
         " searchable. Type words to search, or choose from the lists.";
@@ -258,10 +260,10 @@
     }
     status.textContent = hits.length === 0 ? "No document matches." :
       hits.length === 1 ? "1 document matches." : hits.length + " documents match.";
-    showMore();
   }
 
-  /* A run is over: its results and their snippets are shown (the bench and the tests wait for data-runs). */
+  /* A run is over: its results and their snippets are shown (the bench and the tests wait for data-runs;
+     data-shown-ms is when the results were listed, data-query-ms when their snippets were in). */
   function done(ticket) {
     if (ticket !== current) { return; }
     runs++;
@@ -315,7 +317,9 @@
     var items = page.map(function (d) { var li = result(d); list.appendChild(li); return li; });
     shown = Math.min(hits.length, shown + PAGE);
     more.hidden = shown >= hits.length;
-    if (!words.length && !phrases.length) { return done(ticket); }
+    if (!words.length && !phrases.length) {  // nothing to load: over once the caller has drawn the facets
+      return Promise.resolve().then(function () { done(ticket); });
+    }
     list.setAttribute("aria-busy", "true");
     needTexts(page).then(function () {
       if (ticket !== current) { return; }
