@@ -259,3 +259,16 @@ def test_one_document_is_counted_in_the_singular(browser, one_document_site):
         assert tab.text_content("#count") == "0 of 1 document"
     finally:
         context.close()
+
+
+def test_a_q_in_the_address_opens_with_that_search(browser, site):
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto((site / "index.html").as_uri() + "?q=Pueblo+dvorak")
+        tab.wait_for_selector("#search[data-runs]")
+        assert tab.input_value("#search-input") == "Pueblo dvorak"
+        assert result_ids(tab) == ["dev09"]
+        assert tab.locator("#results .kwic mark").count() > 0
+    finally:
+        context.close()
