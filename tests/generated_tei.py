@@ -56,3 +56,63 @@ def long_document(paragraphs: int = 240, seed: int = 5) -> bytes:
         body.insert(at, p)
         at += 1
     return etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
+
+
+# --------------------------------------------------------------------------- collections for the search
+
+SEARCH_ARCHIVES = ["RGANI", "AVPRF", "APRF", "GARF", "MOL", "AMSZ", "PRC FMA", "SAPMO-BArch", "AMAE", "AIPN"]
+SEARCH_MARKS = ["SECRET", "TOP SECRET", "STRICTLY SECRET", "CONFIDENTIAL"]
+#: A document page as a worker leaves it before the site pass (only the link to the index in its bar).
+SEARCH_PAGE = ('<!DOCTYPE html><html><body><nav class="collection-nav" aria-label="Collection">'
+               '<a class="to-index" rel="index" href="index.html">All documents</a></nav><p>page</p></body></html>')
+
+
+def search_tei(n: int, rng: random.Random, vocab) -> tuple[str, bytes]:
+    """One synthetic TEI document: id and bytes (header facts, persons, a classification, ~500 words).
+
+    ``vocab`` is (words, weights, names): words drawn with those weights, persons from the names.
+    """
+    words, weights, names = vocab
+    year = rng.randint(1945, 1991)
+    date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    persons = rng.sample(names, k=min(len(names), rng.randint(2, 8)))
+    paras = []
+    for _ in range(rng.randint(4, 10)):
+        paras.append("<p>" + " ".join(rng.choices(words, weights, k=rng.randint(30, 90))) + ".</p>")
+    mark = rng.choice(SEARCH_MARKS + [""])
+    seg = f'<opener><seg type="classification">{mark}</seg></opener>' if mark else ""
+    plist = "".join(f'<person xml:id="p{i}"><persName>{p}</persName></person>' for i, p in enumerate(persons))
+    doc_id = f"doc{n:05d}"
+    title = " ".join(rng.choices(words, weights, k=8)).capitalize()
+    tei = (f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="d-{doc_id}"><teiHeader><fileDesc><titleStmt>'
+           f'<title>{title}</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><msDesc>'
+           f'<msIdentifier><repository n="{rng.choice(SEARCH_ARCHIVES)}">An archive</repository></msIdentifier></msDesc>'
+           f'</sourceDesc></fileDesc><profileDesc><creation><date when="{date}"/></creation></profileDesc>'
+           f'<revisionDesc><change when="2026-01-01"/></revisionDesc></teiHeader>'
+           f'<text><body><div>{seg}{"".join(paras)}</div></body></text>'
+           f'<standOff><listPerson>{plist}</listPerson></standOff></TEI>')
+    return doc_id, tei.encode("utf-8")
+
+
+def search_entry(doc_id: str, tei: bytes) -> dict:
+    """The build manifest's entry of a valid document with its TEI and HTML."""
+    from teiedition.building.catalogue import read_record
+    from teiedition.safexml import parse_xml_bytes
+
+    return {"id": doc_id, "source": f"{doc_id}.txt", "status": "valid", "reason": "",
+            "outputs": [f"{doc_id}.xml", f"{doc_id}.html"], "record": read_record(parse_xml_bytes(tei))}
+
+
+def search_site(folder: Path, count: int, vocab, seed: int | None = None) -> list[dict]:
+    """An output folder as build leaves it before the site pass (TEI and page per document); its catalogue rows."""
+    from teiedition.building.catalogue import catalogue_rows
+
+    rng = random.Random(count if seed is None else seed)
+    folder.mkdir(parents=True)
+    entries = []
+    for n in range(count):
+        doc_id, tei = search_tei(n, rng, vocab)
+        (folder / f"{doc_id}.xml").write_bytes(tei)
+        (folder / f"{doc_id}.html").write_text(SEARCH_PAGE, encoding="utf-8")
+        entries.append(search_entry(doc_id, tei))
+    return catalogue_rows(entries)

@@ -19,6 +19,7 @@ from conftest import DEV_CORPUS
 from teiedition import __version__
 from teiedition.building import site as sitemod
 from teiedition.building.build import run_build
+from teiedition.building.search_shards import read_script, script
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 #: dates: dev07 1954-11-02, dev03 1959-11-16, dev05 1963-10-11, dev12 1968-04-29
@@ -47,9 +48,19 @@ def bar(out: Path, doc_id: str) -> dict:
 
 
 def search_data(out: Path) -> dict:
-    text = (out / "assets" / "search-index.js").read_text(encoding="utf-8")
-    assert text.splitlines()[1].startswith("window.teieditionSearchData = ")
-    return json.loads(text[text.index("{"):text.rindex("}") + 1])
+    """The search's documents as the browser gets them (meta.js and the text scripts), in date order."""
+    folder = out / "assets" / "search"
+    meta = read_script(folder / "meta.js")
+    values = meta["values"]
+    docs = []
+    for n in meta["order"]:
+        doc_id, href, title, date, year, archive, persons, classification, _ = meta["documents"][n]
+        docs.append({"id": doc_id, "href": href, "title": title, "date": date, "year": year,
+                     "archive": values["archive"][archive] if archive >= 0 else "",
+                     "persons": [values["persons"][i] for i in persons],
+                     "classification": [values["classification"][i] for i in classification],
+                     "text": read_script(folder / "text" / f"{doc_id}.js")})
+    return {"documents": docs}
 
 
 @pytest.fixture(scope="module")
@@ -143,12 +154,12 @@ def test_reading_text_takes_corrections_and_leaves_out_margin_marks():
     assert sitemod.plain_text(tei) == "The the plan was approved Handwritten: yes."
 
 
-def test_search_data_cannot_end_its_script_early():
-    record = {"id": "x", "href": "x.html", "title": "</script><script>alert(1)</script>", "date": "", "year": "",
-              "archive": "", "persons": [], "classification": [], "text": "a\u2028b"}
-    js = sitemod.search_index_js([record])
-    assert "</script" not in js and "\u2028" not in js
-    assert json.loads(js[js.index("{"):js.rindex("}") + 1])["documents"][0]["title"] == record["title"]
+def test_search_data_cannot_end_its_script_early(tmp_path):
+    value = {"title": "</script><script>alert(1)</script>", "text": "a\u2028b"}
+    js = script("text", "x", value)
+    assert b"</script" not in js and "\u2028".encode() not in js
+    (tmp_path / "x.js").write_bytes(js)
+    assert read_script(tmp_path / "x.js") == value
 
 
 def test_render_on_its_own_has_no_collection_bar(collection):
@@ -157,3 +168,22 @@ def test_render_on_its_own_has_no_collection_bar(collection):
 
     html = HtmlRenderer().render(parse_xml_file(collection[1] / "dev03.xml"), tei_href="dev03.xml")
     assert "collection-nav" not in html and "build-line" not in html
+
+
+def test_the_index_links_the_entity_pages_and_the_dts_entry_point(collection):
+    _, out = collection
+    tree = html5lib.parse((out / "index.html").read_text(encoding="utf-8"), treebuilder="lxml")
+    nav = tree.find(f".//{XHTML}nav[@class='collection-links']")
+    assert nav is not None and nav.get("aria-label")
+    hrefs = [a.get("href") for a in nav.iter(f"{XHTML}a")]
+    assert hrefs == ["entities/index.html", "dts/entry.jsonld"]
+    assert all((out / href).is_file() for href in hrefs)
+
+
+def test_the_index_links_only_what_was_built(collection):
+    from teiedition.building.catalogue import index_html
+
+    rows = json.loads((collection[1] / "catalogue.json").read_text(encoding="utf-8"))["documents"]
+    assert '<nav class="collection-links"' not in index_html(rows, search=True)
+    only = index_html(rows, search=True, links={"dts": "dts/entry.jsonld"})
+    assert 'href="dts/entry.jsonld"' in only and "entities/" not in only

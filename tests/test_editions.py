@@ -18,7 +18,7 @@ from conftest import EDITIONS, SEEDS, seed_documents
 from teiedition import __version__
 from teiedition.building.build import PipelineStages, output_names
 from teiedition.building.catalogue import catalogue_json, catalogue_rows, index_html, read_record
-from teiedition.building.site import neighbours, page_params, render_navs, splice_nav
+from teiedition.building.site import collection_links, neighbours, page_params, render_navs, splice_nav
 from teiedition.building.citations import citation_names, write_citations
 from teiedition.files import decode_source
 from teiedition.safexml import parse_xml_bytes, parse_xml_file
@@ -143,7 +143,7 @@ def test_committed_catalogue_and_index_are_current():
     rows = committed_rows()
     assert committed("catalogue.json").decode("utf-8") == catalogue_json(rows), REBUILD
     built = max(run_date_of(doc_id) for doc_id in SEED_IDS)
-    index = index_html(rows, search=True, version=__version__, build_date=built)
+    index = index_html(rows, search=True, version=__version__, build_date=built, links=collection_links(EDITIONS))
     assert committed("index.html").decode("utf-8") == index, REBUILD
 
 

@@ -1,19 +1,28 @@
 /*
   Full-text search of the collection's index.html (teiedition build).
   Why: readers look for words inside the documents, not only in titles, and
-  the site must work from file:// and any static host.  The documents' text
-  comes from assets/search-index.js (a <script>, since file:// forbids
-  fetching JSON); MiniSearch (assets/minisearch.js, MIT) indexes it in the
-  browser.  Results show keyword-in-context snippets; facets (archive, year,
-  person, classification) narrow them, counted over the current results.
-  All text is inserted with textContent, never as HTML.
+  the site must work from file:// and any static host, at 10,000 documents
+  too.  So the data is many small scripts (building/search_shards.py), each
+  calling teieditionSearchLoaded(kind, key, data) when a <script> element
+  loads it (file:// forbids fetch):
+    search/meta.js         at once: titles, dates, facets, field lengths
+    search/terms/KEY.js    a query loads the shards of its words (KEY: the
+                           first two letters of the folded word)
+    search/text/ID.js      a document's text, for the results shown
+                           (snippets) and for checking a quoted phrase
+  MiniSearch (assets/minisearch.js, MIT) ranks: for the shards a query
+  needs, it loads the prebuilt index of their terms beside the statistics of
+  every document, so scores are those of the whole index.  Facets (archive,
+  year, person, classification) narrow the results, counted over the
+  current results.  All text is inserted with textContent, never as HTML.
 */
 (function () {
   "use strict";
   var section = document.getElementById("search");
   var here = document.currentScript && document.currentScript.src;
-  if (!section || !here || !window.Promise || !String.prototype.normalize) { return; }
+  if (!section || !here || !window.Promise || !window.Map || !String.prototype.normalize || !Array.from) { return; }
   var base = here.replace(/[^\/]*$/, "");
+  var dataDir = base + "search/";
   var input = document.getElementById("search-input");
   var form = document.getElementById("search-form");
   var facetsBox = document.getElementById("facets");
@@ -22,10 +31,31 @@
   var more = document.getElementById("more-results");
   var FACETS = [["archive", "Archive"], ["year", "Year"], ["person", "Person"], ["classification", "Classification"]];
   var PAGE = 20, SHOWN_VALUES = 40, CONTEXT = 60, SNIPPETS = 3;
-  var docs = [], mini = null, selected = {}, hits = [], shown = 0, words = [], phrases = [], timer = 0;
+  var TOKEN = /[\n\r\p{Z}\p{P}]+/u;  // MiniSearch's default tokenizer
+  var docs = [], order = [], shardKeys = {}, skeleton = null, engine = {key: null, mini: null};
+  var selected = {}, hits = [], shown = 0, words = [], phrases = [], timer = 0, current = 0, runs = 0, started = 0;
+  var loaded = {meta: {}, terms: {}, text: {}}, expanded = {}, pending = {};
   FACETS.forEach(function (f) { selected[f[0]] = {}; });
 
+  var options = {
+    idField: "n",
+    fields: ["title", "text", "persons", "archive"],
+    extractField: function (doc, field) { var v = doc[field]; return Array.isArray(v) ? v.join(" ") : v; },
+    processTerm: function (term) { var t = fold(term); return t ? t : null; },
+    searchOptions: {
+      boost: {title: 3, persons: 2},
+      combineWith: "AND",
+      prefix: function (term, i, terms) { return i === terms.length - 1 && term.length > 2; },
+      fuzzy: function (term) { return term.length > 5 ? 0.15 : false; }
+    }
+  };
+
   function fold(s) { return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+
+  // every data script calls this as it runs
+  window.teieditionSearchLoaded = function (kind, key, value) {
+    if (loaded[kind]) { loaded[kind][key] = value; }
+  };
 
   function load(src) {
     return new Promise(function (resolve, reject) {
@@ -37,6 +67,35 @@
     });
   }
 
+  /* Load one data script once (callers share the promise; after a failure the next call tries again). */
+  function need(kind, key, src) {
+    if (loaded[kind][key] !== undefined) { return Promise.resolve(); }
+    var id = kind + "/" + key;
+    if (!pending[id]) {
+      pending[id] = load(src).then(function () {
+        if (loaded[kind][key] === undefined) { throw new Error(src + " does not hold " + id); }
+      });
+      pending[id].catch(function () { delete pending[id]; });
+    }
+    return pending[id];
+  }
+
+  /* minisearch_index.shard_key and shard_name: the first two code points; a-z 0-9 kept, else _ and 6 hex digits. */
+  function shardKey(term) { return Array.from(term).slice(0, 2).join(""); }
+  function shardSrc(key) {
+    return dataDir + "terms/" + Array.from(key).map(function (c) {
+      if (/^[a-z0-9]$/.test(c)) { return c; }
+      var h = c.codePointAt(0).toString(16);
+      return "_" + "000000".slice(h.length) + h;
+    }).join("") + ".js";
+  }
+  function textOf(doc) { return loaded.text[doc.id]; }
+  function needTexts(some) {
+    return Promise.all(some.map(function (d) {
+      return need("text", d.id, dataDir + "text/" + encodeURIComponent(d.id) + ".js");
+    }));
+  }
+
   function el(name, cls, text) {
     var e = document.createElement(name);
     if (cls) { e.className = cls; }
@@ -45,39 +104,35 @@
   }
 
   section.hidden = false;
-  load(base + "minisearch.js").then(function () { return load(base + "search-index.js"); }).then(init, function (err) {
+  Promise.all([load(base + "minisearch.js"), need("meta", "", dataDir + "meta.js")]).then(init).catch(function (err) {
     status.textContent = "The search index could not be loaded (" + err.message + ").";
   });
 
   function init() {
-    var started = performance.now();
-    var data = window.teieditionSearchData || {documents: []};
-    docs = data.documents;
-    docs.forEach(function (d, i) {
-      d.n = i;
+    var began = performance.now(), m = loaded.meta[""], values = m.values;
+    docs = m.documents.map(function (r, n) {
+      var d = {n: n, id: r[0], href: r[1], title: r[2], date: r[3], year: r[4],
+               archive: r[5] >= 0 ? values.archive[r[5]] : "",
+               persons: r[6].map(function (i) { return values.persons[i]; }),
+               classification: r[7].map(function (i) { return values.classification[i]; })};
       d.facet = {archive: d.archive ? [d.archive] : [], year: d.year ? [d.year] : [],
-                 person: d.persons || [], classification: d.classification || []};
+                 person: d.persons, classification: d.classification};
+      return d;
     });
-    var options = {
-      idField: "n",
-      fields: ["title", "text", "persons", "archive"],
-      extractField: function (doc, field) { var v = doc[field]; return Array.isArray(v) ? v.join(" ") : v; },
-      processTerm: function (term) { var t = fold(term); return t ? t : null; },
-      searchOptions: {
-        boost: {title: 3, persons: 2},
-        combineWith: "AND",
-        prefix: function (term, i, terms) { return i === terms.length - 1 && term.length > 2; },
-        fuzzy: function (term) { return term.length > 5 ? 0.15 : false; }
-      }
-    };
-    // the build wrote the index MiniSearch would make (building/minisearch_index.py): loading it
-    // is ten times faster than indexing here; without one, index the documents now
-    if (data.index) { mini = MiniSearch.loadJS(data.index, options); } else { mini = new MiniSearch(options); mini.addAll(docs); }
-    window.teieditionSearch = {index: mini, documents: docs, options: options};
+    order = m.order;
+    m.shards.forEach(function (k) { shardKeys[k] = true; });
+    // MiniSearch's serialised form without its terms: what BM25 needs of every document
+    skeleton = {documentCount: docs.length, nextId: docs.length, documentIds: {}, fieldIds: {}, fieldLength: {},
+                averageFieldLength: m.averageFieldLength, storedFields: {}, dirtCount: 0, serializationVersion: 2};
+    m.fields.forEach(function (f, i) { skeleton.fieldIds[f] = i; });
+    m.documents.forEach(function (r, n) { skeleton.documentIds[n] = n; skeleton.fieldLength[n] = r[8]; });
+    window.teieditionSearch = {options: options, documents: docs, loaded: loaded, find: find,
+                               loadAll: loadAll, fullIndex: fullIndex};
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
-    form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(); });
     form.addEventListener("reset", function () {
       FACETS.forEach(function (f) { selected[f[0]] = {}; });
+      clearTimeout(timer);
       setTimeout(run, 0);
     });
     more.addEventListener("click", function () { showMore(); });
@@ -85,11 +140,63 @@
     if (q) { input.value = decodeURIComponent(q[1].replace(/\+/g, " ")); }
     var box = document.getElementById("facets-box");
     if (box && window.matchMedia && window.matchMedia("(max-width: 40rem)").matches) { box.open = false; }
-    run();
     section.setAttribute("data-ready", String(docs.length));
-    // for bench/bench_search.py: when the index was usable, and how long loading it took (ms)
+    // for bench/bench_search.py: when the search was usable, and how long reading meta.js took (ms)
     section.setAttribute("data-ready-ms", String(Math.round(performance.now())));
-    section.setAttribute("data-index-ms", String(Math.round(performance.now() - started)));
+    section.setAttribute("data-index-ms", String(Math.round(performance.now() - began)));
+    run();
+  }
+
+  /* One shard as MiniSearch's serialised index entries (the file holds gaps between document numbers). */
+  function entries(key) {
+    if (!expanded[key]) {
+      expanded[key] = loaded.terms[key].map(function (e) {
+        var fields = {};
+        for (var i = 1; i < e.length; i += 2) {
+          var flat = e[i + 1], counts = {}, n = 0;
+          for (var j = 0; j < flat.length; j += 2) { n += flat[j]; counts[n] = flat[j + 1]; }
+          fields[e[i]] = counts;
+        }
+        return [e[0], fields];
+      });
+    }
+    return expanded[key];
+  }
+
+  /* A MiniSearch with the terms of these shards and every document's statistics (the last one is kept). */
+  function engineFor(keys) {
+    var id = keys.join(" ");
+    if (engine.key !== id) {
+      var js = Object.assign({}, skeleton, {index: [].concat.apply([], keys.map(entries))});
+      engine = {key: id, mini: MiniSearch.loadJS(js, options)};
+    }
+    return engine.mini;
+  }
+
+  function queryKeys(q) {
+    var keys = {};
+    q.split(TOKEN).forEach(function (t) {
+      var f = fold(t), k = shardKey(f);
+      if (f && shardKeys[k]) { keys[k] = true; }
+    });
+    return Object.keys(keys).sort();
+  }
+
+  /* The ranked matches of q's words (phrases not checked), once the shards of its words are loaded. */
+  function find(q) {
+    var keys = queryKeys(q);
+    return Promise.all(keys.map(function (k) { return need("terms", k, shardSrc(k)); })).then(function () {
+      return engineFor(keys).search(q);
+    });
+  }
+
+  /* For the tests: load every shard and text; MiniSearch's serialised form of the whole index. */
+  function loadAll() {
+    return Promise.all(Object.keys(shardKeys).map(function (k) { return need("terms", k, shardSrc(k)); })
+      .concat([needTexts(docs)]));
+  }
+  function fullIndex() {
+    return Object.assign({}, skeleton, {index: [].concat.apply([], Object.keys(shardKeys).sort().map(entries))});
   }
 
   function parseQuery(q) {
@@ -110,35 +217,59 @@
     });
   }
 
+  function failed(ticket, err) {
+    if (ticket !== current) { return; }
+    status.textContent = "Part of the search index could not be loaded (" + err.message + ").";
+    list.removeAttribute("aria-busy");
+  }
+
   function run() {
-    var q = parseQuery(input.value);
-    var found;
-    if (q) {
-      found = mini.search(q);
-      if (phrases.length) {
-        found = found.filter(function (h) {
-          var d = docs[h.id], t = fold(d.title + " " + d.text).replace(/\s+/g, " ");
-          return phrases.every(function (p) { return t.indexOf(p) >= 0; });
-        });
-      }
-    } else {
-      found = docs.map(function (d) { return {id: d.n, terms: []}; });
-    }
+    var ticket = ++current, q = parseQuery(input.value), wanted = phrases.slice();
+    started = performance.now();
+    list.setAttribute("aria-busy", "true");
+    var found = q ? find(q) : Promise.resolve(order.map(function (n) { return {id: n, terms: []}; }));
+    found.then(function (found) {
+      if (ticket !== current) { return; }
+      if (!wanted.length || !found.length) { return show(found, q, ticket); }
+      // a phrase is looked for in the text of every document that has all its words
+      return needTexts(found.map(function (h) { return docs[h.id]; })).then(function () {
+        if (ticket !== current) { return; }
+        show(found.filter(function (h) {
+          var d = docs[h.id], t = fold(d.title + " " + textOf(d)).replace(/\s+/g, " ");
+          return wanted.every(function (p) { return t.indexOf(p) >= 0; });
+        }), q, ticket);
+      });
+    }).catch(function (err) { failed(ticket, err); });
+  }
+
+  function show(found, q, ticket) {
     var active = q || FACETS.some(function (f) { return Object.keys(selected[f[0]]).length; });
-    drawFacets(found);
     hits = found.filter(function (h) { return passes(docs[h.id]); });
     words = [];
     hits.forEach(function (h) { h.terms.forEach(function (t) { if (words.indexOf(t) < 0) { words.push(t); } }); });
     list.textContent = "";
     shown = 0;
+    if (active) { showMore(); }  // first, so the texts of its snippets load while the facets are drawn
+    drawFacets(found);
+    section.setAttribute("data-shown-ms", String(Math.round(performance.now() - started)));
     if (!active) {
-      status.textContent = docs.length + " documents searchable. Type words to search, or choose from the lists.";
+      status.textContent = docs.length + (docs.length === 1 ? " document" : " documents") +
+        " searchable. Type words to search, or choose from the lists.";
       more.hidden = true;
-      return;
+      return done(ticket);
     }
     status.textContent = hits.length === 0 ? "No document matches." :
       hits.length === 1 ? "1 document matches." : hits.length + " documents match.";
-    showMore();
+  }
+
+  /* A run is over: its results and their snippets are shown (the bench and the tests wait for data-runs;
+     data-shown-ms is when the results were listed, data-query-ms when their snippets were in). */
+  function done(ticket) {
+    if (ticket !== current) { return; }
+    runs++;
+    list.removeAttribute("aria-busy");
+    section.setAttribute("data-query-ms", String(Math.round(performance.now() - started)));
+    section.setAttribute("data-runs", String(runs));
   }
 
   function drawFacets(found) {
@@ -180,10 +311,24 @@
     });
   }
 
+  /* The next page of results at once; their snippets when their texts have loaded. */
   function showMore() {
-    hits.slice(shown, shown + PAGE).forEach(function (h) { list.appendChild(result(docs[h.id])); });
+    var ticket = current, page = hits.slice(shown, shown + PAGE).map(function (h) { return docs[h.id]; });
+    var items = page.map(function (d) { var li = result(d); list.appendChild(li); return li; });
     shown = Math.min(hits.length, shown + PAGE);
     more.hidden = shown >= hits.length;
+    if (!words.length && !phrases.length) {  // nothing to load: over once the caller has drawn the facets
+      return Promise.resolve().then(function () { done(ticket); });
+    }
+    list.setAttribute("aria-busy", "true");
+    needTexts(page).then(function () {
+      if (ticket !== current) { return; }
+      page.forEach(function (d, i) {
+        var kwic = snippets(textOf(d));
+        if (kwic) { items[i].appendChild(kwic); }
+      });
+      done(ticket);
+    }).catch(function (err) { failed(ticket, err); });
   }
 
   function result(doc) {
@@ -193,8 +338,6 @@
     var row = document.getElementById(doc.id), shownDate = row && row.querySelector("td.date time");
     var meta = [shownDate ? shownDate.textContent : doc.date, doc.archive].concat(doc.classification || []);
     li.appendChild(el("p", "meta", meta.filter(Boolean).join(" · ")));
-    var kwic = snippets(doc.text);
-    if (kwic) { li.appendChild(kwic); }
     return li;
   }
 

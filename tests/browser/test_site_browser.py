@@ -43,8 +43,9 @@ def open_page(browser, site):
         context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
         contexts.append(context)
         tab = context.new_page()
-        tab.errors = []
+        tab.errors, tab.loaded = [], []
         tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+        tab.on("requestfinished", lambda req: tab.loaded.append(req.url.rsplit("/assets/", 1)[-1]))
         tab.on("console", lambda msg: msg.type == "error" and tab.errors.append(msg.text))
         tab.on("request", lambda req: req.url.startswith("file://") or tab.errors.append("request " + req.url))
         tab.goto((site / name).as_uri())
@@ -58,20 +59,52 @@ def open_page(browser, site):
 
 
 def search(tab, words: str) -> list[str]:
+    runs = int(tab.get_attribute("#search", "data-runs") or 0)
     tab.fill("#search-input", words)
     tab.press("#search-input", "Enter")
+    tab.wait_for_function(f"+document.getElementById('search').getAttribute('data-runs') > {runs}")
     return result_ids(tab)
 
 
 def result_ids(tab) -> list[str]:
+    """The results shown, once their snippets are in (the list is aria-busy while texts load)."""
+    tab.wait_for_selector("#results:not([aria-busy])", state="attached")
     return tab.eval_on_selector_all("#results li > a", "as => as.map(a => a.getAttribute('href').replace('.html', ''))")
+
+
+def data_scripts(tab) -> set[str]:
+    """The search data scripts the page has loaded so far (paths under assets/search/)."""
+    return {name.removeprefix("search/") for name in tab.loaded if name.startswith("search/")}
 
 
 def test_search_loads_from_file_url_without_errors(open_page):
     tab = open_page("index.html")
     assert tab.get_attribute("#search", "data-ready") == str(len(DATE_ORDER))
     assert tab.is_visible("#search-input")
+    assert tab.text_content("#search-status").startswith("12 documents searchable.")
     assert tab.errors == []
+
+
+def test_the_page_loads_no_shard_and_a_query_only_the_shards_of_its_words(open_page):
+    tab = open_page("index.html")
+    assert data_scripts(tab) == {"meta.js"}
+    assert search(tab, "Pueblo") == ["dev09"]
+    assert data_scripts(tab) == {"meta.js", "terms/pu.js", "text/dev09.js"}
+    found = search(tab, "embassy Pueblo")
+    assert data_scripts(tab) == {"meta.js", "terms/pu.js", "terms/em.js", "text/dev09.js"}
+    assert found == ["dev09"]
+    many = search(tab, "soviet")
+    loaded = data_scripts(tab)
+    assert "terms/so.js" in loaded and not any(n.startswith("terms/") for n in loaded - {
+        "terms/pu.js", "terms/em.js", "terms/so.js"})
+    # the texts of the results shown, no others
+    assert {n for n in loaded if n.startswith("text/")} == {f"text/{d}.js" for d in set(many[:20]) | {"dev09"}}
+
+
+def test_a_typo_is_forgiven_within_the_shard_of_the_first_letters(open_page):
+    tab = open_page("index.html")
+    assert search(tab, "Puebla") == ["dev09"]  # fuzzy: one letter off, the first two right
+    assert search(tab, "Oueblo") == []  # a typo in the first two letters looks in another shard
 
 
 def test_words_from_the_body_find_their_document_with_snippets(open_page):
@@ -179,15 +212,63 @@ def test_facets_start_folded_on_small_screens(open_page):
     assert wide.evaluate("document.getElementById('facets-box').open") is True
 
 
-def test_the_prebuilt_index_is_the_one_minisearch_would_build(open_page):
+def test_the_prebuilt_shards_are_the_index_minisearch_would_build(open_page):
+    """MiniSearch indexes every text itself; our shards together must be that index, and each query,
+    answered from its own shards only, must give MiniSearch's results over the whole index."""
     tab = open_page("index.html")
-    same = tab.evaluate("""() => {
+    same = tab.evaluate("""async () => {
         const s = window.teieditionSearch;
+        const queries = ['embassy', 'kim il sung', 'dvorak', 'secr', 'Pueblo Soviet', 'armistice', 'ambasador',
+                         'Khrushchev delegation', 'czechoslovak'];
+        const sharded = [];
+        for (const q of queries) { sharded.push(JSON.stringify(await s.find(q))); }
+        await s.loadAll();
         const fresh = new MiniSearch(s.options);
-        fresh.addAll(s.documents);
+        fresh.addAll(s.documents.map(d => ({n: d.n, title: d.title, text: s.loaded.text[d.id],
+                                            persons: d.persons, archive: d.archive})));
+        const ours = MiniSearch.loadJS(s.fullIndex(), s.options);
         const canon = m => { const j = m.toJSON(); j.index.sort((a, b) => a[0] < b[0] ? -1 : 1); return JSON.stringify(j); };
-        const queries = ['embassy', 'kim il sung', 'dvorak', 'secr', 'Pueblo Soviet', 'armistice'];
-        return {index: canon(fresh) === canon(s.index), terms: fresh.termCount === s.index.termCount,
-                results: queries.every(q => JSON.stringify(fresh.search(q)) === JSON.stringify(s.index.search(q)))};
+        return {index: canon(fresh) === canon(ours), terms: fresh.termCount === ours.termCount,
+                results: queries.filter((q, i) => JSON.stringify(fresh.search(q)) !== sharded[i]),
+                empty: queries.filter((q, i) => sharded[i] === '[]')};
     }""")
-    assert same == {"index": True, "terms": True, "results": True}
+    assert same == {"index": True, "terms": True, "results": [], "empty": ["armistice"]}  # not in the dev corpus
+
+
+@pytest.fixture(scope="module")
+def one_document_site(tmp_path_factory):
+    from teiedition.building.build import run_build
+
+    tmp = tmp_path_factory.mktemp("one")
+    (tmp / "src").mkdir()
+    shutil.copy(DEV_CORPUS / "dev09.txt", tmp / "src" / "dev09.txt")
+    run_build(tmp / "src", tmp / "out", jobs=1, pdf=False, progress=False, stream=io.StringIO(), run_date="2026-01-01")
+    return tmp / "out"
+
+
+def test_one_document_is_counted_in_the_singular(browser, one_document_site):
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto((one_document_site / "index.html").as_uri())
+        tab.wait_for_selector("#search[data-runs]")
+        assert tab.text_content("#search-status") == ("1 document searchable. "
+                                                      "Type words to search, or choose from the lists.")
+        assert tab.text_content("#count") == "1 of 1 document"
+        tab.fill("#filter", "zzzqqq")
+        assert tab.text_content("#count") == "0 of 1 document"
+    finally:
+        context.close()
+
+
+def test_a_q_in_the_address_opens_with_that_search(browser, site):
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto((site / "index.html").as_uri() + "?q=Pueblo+dvorak")
+        tab.wait_for_selector("#search[data-runs]")
+        assert tab.input_value("#search-input") == "Pueblo dvorak"
+        assert result_ids(tab) == ["dev09"]
+        assert tab.locator("#results .kwic mark").count() > 0
+    finally:
+        context.close()

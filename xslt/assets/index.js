@@ -7,7 +7,7 @@
   var filter = document.getElementById("filter");
   var norm = function (s) { return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); };
   var text = rows.map(function (r) { return norm(r.cells[1].textContent); });
-  function show(n) { count.textContent = n + " of " + rows.length + " documents"; }
+  function show(n) { count.textContent = n + " of " + rows.length + (rows.length === 1 ? " document" : " documents"); }
   filter.parentNode.hidden = false;
   filter.addEventListener("input", function () {
     var words = norm(filter.value).split(/\s+/).filter(Boolean), n = 0;

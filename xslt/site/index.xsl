@@ -58,6 +58,7 @@
             <a href="catalogue.json">Catalogue (JSON)</a> · <a href="catalogue.csv">Catalogue (CSV)</a>
           </p>
           <xsl:text>&#10;</xsl:text>
+          <xsl:apply-templates select=".[link]" mode="te:index-links"/>
         </header>
         <xsl:text>&#10;</xsl:text>
         <main>
@@ -105,6 +106,29 @@
       <xsl:text>&#10;</xsl:text>
     </html>
     <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!--
+    The collection's other ways in that the build made (catalogue/link,
+    from building/site.py): the entity pages and the DTS API's entry point.
+  -->
+  <xsl:mode name="te:index-links" on-no-match="shallow-skip"/>
+
+  <xsl:template match="catalogue" mode="te:index-links" as="node()*">
+    <nav class="collection-links" aria-label="More of the collection">
+      <ul>
+        <xsl:apply-templates select="link" mode="te:index-links"/>
+      </ul>
+    </nav>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="link[@kind = 'entities']" mode="te:index-links" as="element()">
+    <li><a href="{@href}">People, organisations and places</a> named in the documents</li>
+  </xsl:template>
+
+  <xsl:template match="link[@kind = 'dts']" mode="te:index-links" as="element()">
+    <li><a href="{@href}">DTS API</a> (Distributed Text Services 1.0, entry point in JSON-LD)</li>
   </xsl:template>
 
   <!-- One document's row: date, title with summary, archive with citation, formats, validation. -->

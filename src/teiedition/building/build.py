@@ -593,9 +593,10 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
             raise
         finally:
             save_manifest(output, manifest)
-        write_collection(output, manifest, sources)
+        # the index links the DTS entry point and the entity pages, so they come first
         publish_dts(output, manifest, sources, base_url=base_url, stream=stream)
         publish_entity_pages(output, manifest, sources, stream=stream)
+        write_collection(output, manifest, sources)
     summary.seconds = time.monotonic() - started
     stream.write(summary.line() + "\n")
     stream.flush()

@@ -131,8 +131,12 @@ _INDEX_ATTRIBUTES = {"id": "id", "xml_id": "xml-id", "title": "title", "date": "
 
 
 def catalogue_xml(rows: list[dict], *, title: str, search: bool = False, version: str = "",
-                  build_date: str = ""):
-    """The rows as ``<catalogue><doc .../></catalogue>``: the input of the index stylesheet."""
+                  build_date: str = "", links: dict | None = None):
+    """The rows as ``<catalogue><doc .../></catalogue>``: the input of the index stylesheet.
+
+    ``links`` names the collection's other entry points the build made
+    (``{"entities": href, "dts": href}``), each a ``<link kind= href=/>``.
+    """
     from lxml import etree
 
     attrs = {"title": title, "search": "yes" if search else "no"}
@@ -144,6 +148,8 @@ def catalogue_xml(rows: list[dict], *, title: str, search: bool = False, version
     for row in rows:
         etree.SubElement(root, "doc", {attr: _xml_safe(str(row[key])) for key, attr in _INDEX_ATTRIBUTES.items()
                                        if row.get(key) not in (None, "")})
+    for kind, href in (links or {}).items():
+        etree.SubElement(root, "link", {"kind": kind, "href": href})
     return root
 
 
@@ -153,7 +159,7 @@ def _xml_safe(value: str) -> str:
 
 
 def index_html(rows: list[dict], *, title: str = "Archival translations: TEI edition", search: bool = False,
-               version: str = "", build_date: str = "") -> str:
+               version: str = "", build_date: str = "", links: dict | None = None) -> str:
     """The collection's entry page (``xslt/site.xsl``); lists every document that has a TEI edition.
 
     ``search`` adds the full-text search (``assets/search.js``, made by the
@@ -162,5 +168,5 @@ def index_html(rows: list[dict], *, title: str = "Archival translations: TEI edi
     from ..rendering import xsltrun
     from ..rendering.render import asset
 
-    xml = catalogue_xml(rows, title=title, search=search, version=version, build_date=build_date)
+    xml = catalogue_xml(rows, title=title, search=search, version=version, build_date=build_date, links=links)
     return xsltrun.compiled("site.xsl").transform(xml, {"css": asset("index.css"), "js": asset("index.js")})

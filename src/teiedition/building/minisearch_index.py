@@ -52,43 +52,80 @@ def field_value(record: dict, field: str) -> str | None:
     return " ".join(value) if isinstance(value, list) else str(value)
 
 
+def document_terms(record: dict) -> tuple[list, dict[str, dict[int, int]]]:
+    """One document as MiniSearch's ``addAll`` counts it: its field lengths and ``{term: {field id: count}}``."""
+    lengths: list = []
+    terms: dict[str, dict[int, int]] = {}
+    for field_id, field in enumerate(FIELDS):
+        value = field_value(record, field)
+        if value is None:
+            continue
+        tokens = _tokenizer().split(value)
+        while len(lengths) < field_id:
+            lengths.append(None)  # a JS array with a hole serialises as null
+        lengths.append(len(set(tokens)))
+        for token in tokens:
+            term = fold(token)
+            if term:
+                counts = terms.setdefault(term, {})
+                counts[field_id] = counts.get(field_id, 0) + 1
+    return lengths, terms
+
+
+def average_field_length(lengths: list[list]) -> list[float]:
+    """MiniSearch's running mean of each field's length, over the documents in id order (floats as it rounds them)."""
+    average = [0.0] * len(FIELDS)
+    for n, per_doc in enumerate(lengths):
+        for field_id, unique in enumerate(per_doc):
+            if unique is not None:
+                average[field_id] = (average[field_id] * n + unique) / (n + 1)
+    return average
+
+
+def shard_key(term: str) -> str:
+    """The shard a folded term is in: its first two characters (code points, as search.js counts them).
+
+    Why two: a prefix search starts at three characters (search.js), so one
+    shard holds every completion of a prefix, and a fuzzy match is looked for
+    among the terms of the same shard.
+    """
+    return term[:2]
+
+
+def shard_name(key: str) -> str:
+    """A shard key as a file name that is the same on every file system: a-z, 0-9, else ``_`` + 6 hex digits."""
+    return "".join(c if c in _PLAIN else f"_{ord(c):06x}" for c in key) + ".js"
+
+
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
 def build_index(records: list[dict]) -> dict:
     """The object ``MiniSearch#toJSON`` gives after ``addAll(records)`` with search.js's options.
 
     Document ids are the records' positions (search.js's ``idField: "n"``).
+    The site writes this index in shards (``search_shards.py``); this whole
+    form is the reference the tests compare the shards with.
     """
     terms: dict[str, dict[int, dict[int, int]]] = {}
-    field_length: dict[str, list[int]] = {}
-    average = [0.0] * len(FIELDS)
+    field_length: dict[str, list] = {}
     for n, record in enumerate(records):
-        lengths: list = []
-        for field_id, field in enumerate(FIELDS):
-            value = field_value(record, field)
-            if value is None:
-                continue
-            tokens = _tokenizer().split(value)
-            unique = len(set(tokens))
-            while len(lengths) < field_id:
-                lengths.append(None)  # a JS array with a hole serialises as null
-            lengths.append(unique)
-            average[field_id] = (average[field_id] * n + unique) / (n + 1)
-            for token in tokens:
-                term = fold(token)
-                if term:
-                    per_field = terms.setdefault(term, {})
-                    docs = per_field.setdefault(field_id, {})
-                    docs[n] = docs.get(n, 0) + 1
+        lengths, counts = document_terms(record)
         field_length[str(n)] = lengths
+        for term, per_field in counts.items():
+            entry = terms.setdefault(term, {})
+            for field_id, count in per_field.items():
+                entry.setdefault(field_id, {})[n] = count
     return {
         "documentCount": len(records),
         "nextId": len(records),
         "documentIds": {str(n): n for n in range(len(records))},
         "fieldIds": {field: i for i, field in enumerate(FIELDS)},
         "fieldLength": field_length,
-        "averageFieldLength": average,
+        "averageFieldLength": average_field_length(list(field_length.values())),
         "storedFields": {},
         "dirtCount": 0,
-        "index": [[term, {str(f): {str(d): c for d, c in docs.items()} for f, docs in per_field.items()}]
+        "index": [[term, {str(f): {str(d): c for d, c in docs.items()} for f, docs in sorted(per_field.items())}]
                   for term, per_field in terms.items()],
         "serializationVersion": SERIALIZATION_VERSION,
     }

@@ -10,13 +10,15 @@ of every document, from ``file://`` or any static host, with no server.
   document is built, ``write_site`` works out the neighbours by date, renders
   the bars in one call of ``xslt/site.xsl`` and splices each into its page.
   Only pages whose bar changed (or that were just rebuilt) are rewritten.
-* ``assets/search-index.js`` holds each published document's title, date,
-  facets (archive, year, persons, classification) and plain text, loaded by
-  ``index.html`` with a ``<script>`` (browsers forbid fetching JSON from
-  ``file://``); ``assets/search.js`` indexes it with MiniSearch (vendored,
-  MIT) and shows keyword-in-context snippets.  A document's record is read
-  from its TEI only when the TEI file changed (``.teiedition-site.json``
-  keeps the records), so the search index is as incremental as the build.
+* ``assets/search/`` holds the full-text search data, split so the page
+  loads only what a query needs (``search_shards.py``); ``assets/search.js``
+  searches it with MiniSearch (vendored, MIT) and shows keyword-in-context
+  snippets.  A document is read from its TEI only when the TEI file changed
+  (``.teiedition-site.json`` keeps its light record and field lengths), and
+  only the shards of its words are rewritten, so the search is as
+  incremental as the build.
+* ``index.html`` links the entity pages and the DTS entry point when the
+  build made them (``collection_links``).
 """
 
 from __future__ import annotations
@@ -33,16 +35,19 @@ from lxml import etree
 
 from .. import __version__
 from ..files import write_if_changed
+from .minisearch_index import document_terms
+from .search_shards import SearchDoc, StaleShards, text_files, write_search
 
 TEI = "http://www.tei-c.org/ns/1.0"
 #: What the site pass remembers between builds (in the output folder, beside the manifest).
 STATE_NAME = ".teiedition-site.json"
-STATE_FORMAT = 1
+STATE_FORMAT = 2
 #: Sub-folder of the output with the search scripts (no source can produce a file there).
 ASSETS = "assets"
 #: Files copied from ``xslt/assets`` into ``OUTPUT/assets`` as they are.
 COPIED_ASSETS = ("minisearch.js", "minisearch.LICENSE.txt", "search.js")
-SEARCH_INDEX = "search-index.js"
+#: The single search data file of earlier versions, removed when found.
+OLD_SEARCH_INDEX = "search-index.js"
 INDEX_HREF = "index.html"
 
 _NAV_START = '<nav class="collection-nav"'
@@ -187,20 +192,6 @@ def search_record(tree, row: dict) -> dict:
     }
 
 
-def search_index_js(records: list[dict]) -> str:
-    """``assets/search-index.js``: the records as one JavaScript assignment (a <script>, not a fetch)."""
-    fields = ("id", "href", "title", "date", "year", "archive", "persons", "classification", "text")
-    from .minisearch_index import build_index
-
-    documents = [{k: r[k] for k in fields} for r in records]
-    data = {"format": 2, "count": len(records), "documents": documents, "index": build_index(documents)}
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    # U+2028/2029 are line ends in older JavaScript parsers; "</" keeps the file safe to inline too
-    body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("</", "<\\/")
-    return ("/* Full-text search data of this collection, made by teiedition build; read by search.js. */\n"
-            f"window.teieditionSearchData = {body};\n")
-
-
 # --------------------------------------------------------------------------- state
 
 def _stat(path: Path) -> list[int] | None:
@@ -224,26 +215,30 @@ def load_state(output: Path) -> dict:
 # --------------------------------------------------------------------------- the pass
 
 def write_site(output: Path, rows: list[dict]) -> None:
-    """Search assets, the bars of the document pages, and index.html, for ``rows`` (catalogue rows, date order)."""
+    """Search data, the bars of the document pages, and index.html, for ``rows`` (catalogue rows, date order)."""
     from .catalogue import index_html
-    from ..safexml import parse_xml_file
+    from .manifest import toolchain_digest
 
     state = load_state(output)
     old = state["documents"]
-    new: dict[str, dict] = {}
     published = [row for row in rows if row.get("html") and row.get("tei")]
-
-    records = []
-    for row in published:
-        cached = old.get(row["id"]) or {}
-        tei_stat = _stat(output / row["tei"])
-        record = cached.get("record")
-        if (cached.get("tei") != tei_stat or not isinstance(record, dict) or record.get("title") != (row.get("title") or row["id"])
-                or record.get("date") != (row.get("date") or "") or record.get("archive") != (row.get("archive") or "")):
-            record = search_record(parse_xml_file(output / row["tei"]), row)
-        records.append(record)
-        new[row["id"]] = {"tei": tei_stat, "record": record,
-                          "html": cached.get("html"), "nav": cached.get("nav")}
+    assets = output / ASSETS
+    assets.mkdir(exist_ok=True)
+    _remove_temp_files(assets)
+    toolchain = toolchain_digest()
+    previous = state.get("search")
+    # another toolchain may tokenise differently: then every document is read again
+    if not isinstance(previous, dict) or previous.get("toolchain") != toolchain:
+        previous = None
+    new, docs = _search_docs(output, published, old, previous)
+    try:
+        search_state = write_search(assets, docs, previous)
+    except StaleShards:  # a shard deleted or damaged by hand: write them all from every document
+        new, docs = _search_docs(output, published, old, None)
+        search_state = write_search(assets, docs, None)
+    search_state["toolchain"] = toolchain
+    with contextlib.suppress(OSError):
+        os.unlink(assets / OLD_SEARCH_INDEX)
 
     navs = neighbours(published)
     stale = [row["id"] for row in published
@@ -257,31 +252,62 @@ def write_site(output: Path, rows: list[dict]) -> None:
         new[doc_id]["nav"] = navs[doc_id]
         new[doc_id]["html"] = _stat(page)
 
-    assets = output / ASSETS
-    assets.mkdir(exist_ok=True)
-    _remove_temp_files(assets)
     from ..rendering.render import ASSETS as SOURCE_ASSETS
 
     for name in COPIED_ASSETS:
         write_if_changed(assets / name, (SOURCE_ASSETS / name).read_bytes())
-    # the index is rebuilt from all records (about 1 ms a document), so only when one of them changed
-    from .manifest import toolchain_digest
 
-    digest = hashlib.sha256((toolchain_digest() + json.dumps(records, ensure_ascii=False, sort_keys=True))
-                            .encode("utf-8")).hexdigest()
-    if state.get("search") != digest or not (assets / SEARCH_INDEX).is_file():
-        write_if_changed(assets / SEARCH_INDEX, search_index_js(records).encode("utf-8"))
-
-    built = max((r.get("built") or "" for r in records), default="")
-    # index.html likewise (an unchanged rebuild then needs no XSLT processor at all)
-    page_key = hashlib.sha256((toolchain_digest() + built + json.dumps(rows, ensure_ascii=False, sort_keys=True))
+    built = max((d.record.get("built") or "" for d in docs), default="")
+    links = collection_links(output)
+    # index.html only when what it shows changed (an unchanged rebuild then needs no XSLT processor at all)
+    page_key = hashlib.sha256((toolchain + built + json.dumps([rows, links], ensure_ascii=False, sort_keys=True))
                               .encode("utf-8")).hexdigest()
     if state.get("index") != page_key or not (output / INDEX_HREF).is_file():
-        write_if_changed(output / INDEX_HREF, index_html(rows, search=True, version=__version__,
-                                                         build_date=built).encode("utf-8"))
-    state_text = json.dumps({"format": STATE_FORMAT, "search": digest, "index": page_key, "documents": new},
-                            ensure_ascii=False, sort_keys=True) + "\n"
+        write_if_changed(output / INDEX_HREF, index_html(rows, search=True, version=__version__, build_date=built,
+                                                         links=links).encode("utf-8"))
+    state_text = json.dumps({"format": STATE_FORMAT, "search": search_state, "index": page_key, "documents": new},
+                            ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     write_if_changed(output / STATE_NAME, state_text.encode("utf-8"))
+
+
+def _search_docs(output: Path, published: list[dict], old: dict, previous: dict | None):
+    """The site cache's new entries and the documents for the search; a TEI is read only when it changed
+    (or its text script is missing, or ``previous`` is None: every one is read)."""
+    from ..safexml import parse_xml_file
+
+    texts = text_files(output / ASSETS) if previous is not None else set()
+    new: dict[str, dict] = {}
+    docs = []
+    for row in published:
+        cached = old.get(row["id"]) or {}
+        tei_stat = _stat(output / row["tei"])
+        record = cached.get("record")
+        if (previous is None or cached.get("tei") != tei_stat or not isinstance(record, dict)
+                or not isinstance(cached.get("lengths"), list) or f"{row['id']}.js" not in texts
+                or record.get("title") != (row.get("title") or row["id"])
+                or record.get("date") != (row.get("date") or "") or record.get("archive") != (row.get("archive") or "")):
+            full = search_record(parse_xml_file(output / row["tei"]), row)
+            lengths, terms = document_terms(full)
+            record = {k: v for k, v in full.items() if k != "text"}
+            docs.append(SearchDoc(record, lengths, terms, full["text"]))
+        else:
+            docs.append(SearchDoc(record, cached["lengths"]))
+        new[row["id"]] = {"tei": tei_stat, "record": record, "lengths": docs[-1].lengths,
+                          "html": cached.get("html"), "nav": cached.get("nav")}
+    return new, docs
+
+
+def collection_links(output: Path) -> dict:
+    """The collection's other entry points the index links to, when the build made them."""
+    from .dts import FOLDER as DTS
+    from .entity_pages import FOLDER as ENTITIES
+
+    links = {}
+    if (output / ENTITIES / "index.html").is_file():
+        links["entities"] = f"{ENTITIES}/index.html"
+    if (output / DTS / "entry.jsonld").is_file():
+        links["dts"] = f"{DTS}/entry.jsonld"
+    return links
 
 
 def _remove_temp_files(folder: Path) -> None:

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","11",[["11",1,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","12",[["12",1,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","2",[["2",1,[0,2]]]);

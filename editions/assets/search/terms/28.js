@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","28",[["28",1,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","3",[["3",1,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","30",[["30",1,[0,1]]]);

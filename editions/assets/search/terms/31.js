@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","31",[["31",1,[0,2]]]);

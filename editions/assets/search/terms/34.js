@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","34",[["340",1,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","4",[["4",1,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","5",[["5",1,[0,2]]]);

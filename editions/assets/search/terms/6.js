@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","6",[["6",1,[0,1]]]);

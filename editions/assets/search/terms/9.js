@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","9",[["9",1,[0,3]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","a",[["a",1,[0,78]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ac",[["account",1,[0,1]],["achievements",1,[0,1]],["acted",1,[0,1]],["action",1,[0,1]],["actions",1,[0,1]],["active",1,[0,1]],["activity",1,[0,4]],["acts",1,[0,2]],["actually",1,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ai",[["aid",1,[0,5]]]);

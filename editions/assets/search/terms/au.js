@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","au",[["august",1,[0,4]],["authority",1,[0,3]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","b",[["b",1,[0,1]]]);

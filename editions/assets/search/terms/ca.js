@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ca",[["calculating",1,[0,1]],["called",1,[0,4]],["came",1,[0,2]],["camp",0,[0,1],1,[0,22]],["can",1,[0,3]],["cannot",1,[0,2]],["capacity",1,[0,1]],["capitalism",1,[0,1]],["carefully",1,[0,1]],["categorically",1,[0,1]],["cause",1,[0,2]],["caused",1,[0,1]],["causes",1,[0,1]],["caution",1,[0,1]],["cautioned",1,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","cc",[["cc",1,[0,13]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","cd",[["cde",1,[0,3]]]);

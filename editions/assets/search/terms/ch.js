@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ch",[["chairman",1,[0,1]],["change",1,[0,1]],["changed",1,[0,2]],["changes",0,[0,1],1,[0,2]],["channels",1,[0,1]],["character",1,[0,3]],["characteristic",1,[0,1]],["characterized",1,[0,2]],["characterizing",1,[0,1]],["charge",1,[0,1]],["chauvinism",1,[0,2]],["chief",1,[0,1]],["chiefly",1,[0,1]],["china",1,[0,13]],["chinese",1,[0,23]]]);

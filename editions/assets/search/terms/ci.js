@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ci",[["circumstances",1,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","cs",[["cssr",1,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","da",[["danger",1,[0,3]],["day",1,[0,1]]]);

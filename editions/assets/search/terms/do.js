@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","do",[["do",1,[0,3]],["documents",1,[0,5]],["does",1,[0,2]],["dogmatism",1,[0,2]],["domestic",1,[0,1]],["don",1,[0,1]],["done",1,[0,1]],["doubt",1,[0,1]],["down",1,[0,2]]]);

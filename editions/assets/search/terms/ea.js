@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ea",[["each",1,[0,3]]]);

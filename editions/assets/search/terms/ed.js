@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ed",[["educational",1,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ef",[["efforts",1,[0,3]]]);

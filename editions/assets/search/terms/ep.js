@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ep",[["epoch",1,[0,1]]]);

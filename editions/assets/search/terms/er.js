@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","er",[["errors",1,[0,1]]]);

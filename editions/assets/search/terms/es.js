@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","es",[["especially",1,[0,2]],["essentially",1,[0,5]]]);

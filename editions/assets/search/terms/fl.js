@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","fl",[["flexible",1,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","fr",[["framework",1,[0,1]],["fraternal",1,[0,19]],["fraught",1,[0,1]],["free",1,[0,1]],["friendly",1,[0,2]],["friendship",1,[0,2]],["from",1,[0,20]],["front",1,[0,1]]]);

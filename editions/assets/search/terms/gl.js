@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","gl",[["global",1,[0,2]]]);

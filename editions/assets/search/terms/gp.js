@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","gp",[["gp",1,[0,1]]]);

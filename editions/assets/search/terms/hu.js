@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","hu",[["humanity",1,[0,1]]]);

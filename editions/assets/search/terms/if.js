@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","if",[["if",1,[0,2]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ir",[["irritates",1,[0,1]]]);

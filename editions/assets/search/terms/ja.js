@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ja",[["january",1,[0,1]]]);

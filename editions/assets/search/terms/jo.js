@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","jo",[["joint",1,[0,2]]]);

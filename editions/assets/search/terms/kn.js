@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","kn",[["known",1,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","kw",[["kwp",1,[0,70]]]);

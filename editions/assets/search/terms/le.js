@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","le",[["lead",1,[0,1]],["leader",1,[0,2]],["leaders",1,[0,18]],["leadership",0,[0,1],1,[0,27]],["leading",1,[0,1]],["led",1,[0,1]],["left",1,[0,19]],["leninism",1,[0,1]],["leninist",1,[0,4]],["leonid",2,[0,1]],["less",1,[0,1]],["lesser",1,[0,1]],["let",1,[0,2]],["level",1,[0,1]]]);

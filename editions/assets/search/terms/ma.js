@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ma",[["main",1,[0,7]],["mainly",1,[0,1]],["maintained",1,[0,1]],["majority",1,[0,5]],["make",1,[0,2]],["maneuvering",1,[0,2]],["manifestation",1,[0,1]],["mao",1,[0,5],2,[0,1]],["march",1,[0,3]],["margin",1,[0,17]],["mark",1,[0,1]],["market",1,[0,1]],["marxist",1,[0,4]],["masses",1,[0,2]],["material",1,[0,1]],["matter",1,[0,1]]]);

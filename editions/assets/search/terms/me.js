@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","me",[["mean",1,[0,1]],["meaning",1,[0,1]],["means",1,[0,1]],["measures",1,[0,2]],["mechanical",1,[0,1]],["meet",1,[0,1]],["meeting",1,[0,5]],["meetings",1,[0,1]],["member",1,[0,1]],["mentioned",1,[0,1]],["mentioning",1,[0,1]]]);

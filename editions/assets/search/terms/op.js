@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","op",[["open",1,[0,3]],["opened",1,[0,1]],["openly",1,[0,2]],["opinion",1,[0,2]],["opportunism",1,[0,2]],["opportunistic",1,[0,1]],["oppose",1,[0,2]],["opposed",1,[0,5]],["opposing",1,[0,2]],["oppressed",1,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ow",[["own",1,[0,3]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","pe",[["peace",1,[0,1]],["peaceful",1,[0,4]],["peculiarities",1,[0,1]],["peking",1,[0,19]],["people",1,[0,3]],["peoples",1,[0,2]],["perceive",1,[0,1]],["perceived",1,[0,1]],["perfidious",1,[0,1]],["period",1,[0,7]],["permanent",1,[0,1]],["permit",1,[0,1]],["personality",1,[0,1]],["personally",1,[0,1]]]);

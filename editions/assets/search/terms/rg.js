@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","rg",[["rgani",3,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","s",[["s",1,[0,34]]]);

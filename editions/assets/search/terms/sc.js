@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","sc",[["scientific",1,[0,1]]]);

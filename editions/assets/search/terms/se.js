@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","se",[["second",1,[0,1]],["secretary",1,[0,1]],["sed",1,[0,1]],["seeds",1,[0,1]],["seem",1,[0,1]],["seems",1,[0,1]],["self",1,[0,4]],["send",1,[0,1]],["sent",1,[0,1]],["sentence",1,[0,7]],["sentences",1,[0,1]],["separation",1,[0,1]],["september",1,[0,2]],["set",1,[0,1]],["several",1,[0,2]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","si",[["side",1,[0,3]],["sided",1,[0,2]],["signature",1,[0,2]],["signatures",1,[0,1]],["silent",1,[0,1]],["similar",1,[0,1]],["simultaneous",1,[0,1]],["since",1,[0,2]],["sincere",1,[0,1]],["single",1,[0,2]],["sinmun",1,[0,6]],["situation",1,[0,3]],["six",1,[0,1]]]);

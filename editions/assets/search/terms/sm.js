@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","sm",[["small",1,[0,2]]]);

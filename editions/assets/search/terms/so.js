@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","so",[["so",1,[0,1]],["socialism",1,[0,4]],["socialist",0,[0,1],1,[0,43]],["soil",1,[0,1]],["solution",1,[0,2]],["solved",1,[0,1]],["solving",1,[0,1]],["some",1,[0,4]],["somewhat",1,[0,2]],["soon",1,[0,2]],["sotsialisticheskiy",1,[0,1]],["south",1,[0,1]],["soviet",0,[0,1],1,[0,19]],["sovietism",1,[0,1]]]);

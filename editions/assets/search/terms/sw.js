@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","sw",[["switched",1,[0,2]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","sy",[["system",1,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","t",[["t",1,[0,1]]]);

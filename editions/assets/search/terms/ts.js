@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ts",[["tstak",1,[0,1]]]);

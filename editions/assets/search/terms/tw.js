@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","tw",[["two",1,[0,13]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ut",[["utterly",1,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","wh",[["what",1,[0,1]],["whatsoever",1,[0,2]],["when",1,[0,2]],["whereas",1,[0,1]],["which",1,[0,25]],["while",1,[0,2]],["who",1,[0,3]],["whole",1,[0,2]],["why",1,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","yo",[["young",1,[0,1]]]);

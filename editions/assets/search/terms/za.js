@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","za",[["zashchitim",1,[0,1]]]);

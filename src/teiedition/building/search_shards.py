@@ -1,0 +1,227 @@
+"""The collection's full-text search data as many small scripts, rewritten only where documents changed.
+
+Why: one data file grows with the collection (49.5 MiB at 10,000 documents)
+and the browser had to download and parse all of it before the first query;
+rebuilding it re-tokenised every document after any change.  So the data is
+split (under ``assets/search/``):
+
+* ``meta.js``: read when the page opens.  Per document its id, link, title,
+  date, facets (values by number into shared tables) and field lengths; the
+  BM25 statistics; the list of shards.
+* ``terms/KEY.js``: the postings of every term whose first two folded
+  characters are KEY (``minisearch_index.shard_key``), loaded when a query
+  has a word there.
+* ``text/ID.js``: one document's reading text, loaded for the results shown
+  (snippets) and for checking a quoted phrase.
+
+Each file is a script calling ``teieditionSearchLoaded(kind, key, data)``:
+pages opened from ``file://`` may not ``fetch``, but may add a ``<script>``.
+
+Documents are numbered in the order of their ids (MiniSearch's short ids),
+so editing a document changes no other number: only the shards with its old
+or new terms, its text and ``meta.js`` are rewritten.  Adding or removing a
+document renumbers the ones after it: every shard is then rewritten from the
+previous files (read back, renumbered), without reading any TEI again.  A
+shard's bytes depend only on its postings, so an incremental pass writes
+exactly what a full one would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..files import write_if_changed
+from .minisearch_index import FIELDS, average_field_length, shard_key, shard_name
+
+#: Sub-folder of ``assets/`` with the search data, and its parts.
+FOLDER = "search"
+META = "meta.js"
+TERMS = "terms"
+TEXTS = "text"
+FORMAT = 3
+#: The function every data script calls (defined by ``assets/search.js``).
+CALLBACK = "teieditionSearchLoaded"
+#: The facets whose values ``meta.js`` lists once and refers to by number.
+TABLES = ("archive", "persons", "classification")
+
+Postings = dict[str, dict[int, dict[int, int]]]  # term -> field id -> document number -> count
+
+
+@dataclass
+class SearchDoc:
+    """One published document for the search: ``terms`` and ``text`` only when its TEI was read in this pass."""
+
+    record: dict  # id, href, title, date, year, archive, persons, classification
+    lengths: list
+    terms: dict[str, dict[int, int]] | None = None
+    text: str | None = None
+
+
+class StaleShards(Exception):
+    """A shard of the previous pass is missing or unreadable: the caller must rebuild from every document."""
+
+
+def script(kind: str, key: str, data) -> bytes:
+    """One data script; ``</`` and U+2028/2029 escaped, so the file is safe as a script whatever the text."""
+    body = json.dumps([kind, key, data], ensure_ascii=False, separators=(",", ":"))
+    body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("</", "<\\/")
+    return f"{CALLBACK}({body[1:-1]});\n".encode("utf-8")
+
+
+def read_script(path: Path):
+    """The data of a script written by ``script`` (raises OSError or ValueError if it is not one)."""
+    text = path.read_text(encoding="utf-8")
+    head, tail = f"{CALLBACK}(", ");\n"
+    if not (text.startswith(head) and text.endswith(tail)):
+        raise ValueError(f"{path.name}: not a search data script")
+    return json.loads("[" + text[len(head):-len(tail)] + "]")[2]
+
+
+def encode_shard(postings: Postings) -> list:
+    """``[[term, field, [gap, count, gap, count, ...], field, [...]], ...]``, terms sorted: numbers as gaps keep it small."""
+    out = []
+    for term in sorted(postings):
+        entry: list = [term]
+        for field_id in sorted(postings[term]):
+            flat, last = [], 0
+            for n in sorted(postings[term][field_id]):
+                flat += [n - last, postings[term][field_id][n]]
+                last = n
+            entry += [field_id, flat]
+        out.append(entry)
+    return out
+
+
+def decode_shard(entries: list) -> Postings:
+    postings: Postings = {}
+    for entry in entries:
+        fields = postings.setdefault(entry[0], {})
+        for i in range(1, len(entry), 2):
+            docs, n, flat = fields.setdefault(entry[i], {}), 0, entry[i + 1]
+            for j in range(0, len(flat), 2):
+                n += flat[j]
+                docs[n] = flat[j + 1]
+    return postings
+
+
+def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None) -> dict:
+    """Bring ``assets/search/`` up to date for ``docs`` (in date order); return the state to remember.
+
+    ``previous`` is what the last pass returned (None: write everything; then
+    every document must have its terms).  Raises ``StaleShards`` when a shard
+    it would update cannot be read.
+    """
+    folder = assets / FOLDER
+    for sub in (folder / TERMS, folder / TEXTS):
+        sub.mkdir(parents=True, exist_ok=True)
+        for leftover in sub.glob(".*.tmp"):  # a killed build's atomic writes
+            with contextlib.suppress(OSError):
+                os.unlink(leftover)
+    previous = previous or {"ids": [], "keys": {}, "shards": []}
+    by_id = {doc.record["id"]: doc for doc in docs}
+    ids = sorted(by_id)
+    number = {doc_id: n for n, doc_id in enumerate(ids)}
+    old_number = {doc_id: n for n, doc_id in enumerate(previous["ids"])}
+    old_keys: dict[str, list[str]] = previous["keys"]
+    fresh = {doc_id for doc_id, doc in by_id.items() if doc.terms is not None}
+    if any(doc_id not in fresh and doc_id not in old_number for doc_id in ids):
+        raise StaleShards("a document is neither read now nor in the previous shards")
+    removed = set(old_number) - set(by_id)
+    # old document number -> new, for the postings kept as they are
+    keep = {old_number[d]: number[d] for d in ids if d in old_number and d not in fresh}
+    renumbered = any(old != new for old, new in keep.items())
+
+    additions: dict[str, Postings] = {}
+    keys: dict[str, list[str]] = {}
+    for doc_id in sorted(fresh):
+        n, mine = number[doc_id], set()
+        for term, counts in by_id[doc_id].terms.items():
+            key = shard_key(term)
+            mine.add(key)
+            fields = additions.setdefault(key, {}).setdefault(term, {})
+            for field_id, count in counts.items():
+                fields.setdefault(field_id, {})[n] = count
+        keys[doc_id] = sorted(mine)
+    for doc_id in ids:
+        keys.setdefault(doc_id, old_keys.get(doc_id, []))
+
+    shards = set(previous["shards"])
+    affected = set(additions)
+    for doc_id in fresh | removed:
+        affected.update(old_keys.get(doc_id, ()))
+    if renumbered:
+        affected |= shards
+    for key in sorted(affected):
+        path = folder / TERMS / shard_name(key)
+        postings: Postings = {}
+        if key in shards:
+            try:
+                old = decode_shard(read_script(path))
+            except (OSError, ValueError, TypeError, IndexError, KeyError) as exc:
+                raise StaleShards(f"{path.name}: {exc}") from exc
+            for term, fields in old.items():
+                for field_id, counts in fields.items():
+                    kept = {keep[n]: c for n, c in counts.items() if n in keep}
+                    if kept:
+                        postings.setdefault(term, {})[field_id] = kept
+        for term, fields in additions.get(key, {}).items():
+            for field_id, counts in fields.items():
+                postings.setdefault(term, {}).setdefault(field_id, {}).update(counts)
+        if postings:
+            write_if_changed(path, script("terms", key, encode_shard(postings)))
+            shards.add(key)
+        else:
+            shards.discard(key)
+    expected = {shard_name(key) for key in shards}
+    if not expected <= _remove_others(folder / TERMS, expected):  # one deleted by hand
+        raise StaleShards("a shard file is missing")
+
+    for doc_id in sorted(fresh):
+        write_if_changed(folder / TEXTS / f"{doc_id}.js", script("text", doc_id, by_id[doc_id].text or ""))
+    _remove_others(folder / TEXTS, {f"{doc_id}.js" for doc_id in ids})
+
+    write_if_changed(folder / META, script("meta", "", meta(docs, number, sorted(shards))))
+    return {"ids": ids, "keys": keys, "shards": sorted(shards)}
+
+
+def meta(docs: list[SearchDoc], number: dict[str, int], shards: list[str]) -> dict:
+    """What search.js needs before the first query: the documents' light facts in number order, BM25 statistics."""
+    tables = {name: sorted({v for d in docs for v in ([d.record[name]] if name == "archive" else d.record[name]) if v})
+              for name in TABLES}
+    index = {name: {v: i for i, v in enumerate(values)} for name, values in tables.items()}
+    rows: list = [None] * len(docs)
+    lengths: list = [None] * len(docs)
+    for doc in docs:
+        r, n = doc.record, number[doc.record["id"]]
+        rows[n] = [r["id"], r["href"], r["title"], r["date"], r["year"],
+                   index["archive"][r["archive"]] if r["archive"] else -1,
+                   [index["persons"][v] for v in r["persons"]],
+                   [index["classification"][v] for v in r["classification"]], doc.lengths]
+        lengths[n] = doc.lengths
+    return {"format": FORMAT, "fields": list(FIELDS), "count": len(docs),
+            "averageFieldLength": average_field_length(lengths),
+            "values": tables, "documents": rows, "order": [number[d.record["id"]] for d in docs],
+            "shards": shards}
+
+
+def _remove_others(folder: Path, keep: set[str]) -> set[str]:
+    """Remove the data scripts of documents or shards that are gone; return the names left."""
+    left = set()
+    for name in os.listdir(folder):
+        if name.endswith(".js") and name not in keep:
+            with contextlib.suppress(OSError):
+                os.unlink(folder / name)
+        else:
+            left.add(name)
+    return left
+
+
+def text_files(assets: Path) -> set[str]:
+    """The names in ``search/text/`` (a document whose text script is missing is read again)."""
+    with contextlib.suppress(OSError):
+        return set(os.listdir(assets / FOLDER / TEXTS))
+    return set()

@@ -1,0 +1,175 @@
+"""The search data in shards: what a pass rewrites, and that an incremental pass writes what a full one would.
+
+Runs the site pass on synthetic collections (tests/generated_tei.py, the
+benchmark's generator); the browser side is in tests/browser/test_site_browser.py.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generated_tei import SEARCH_PAGE, search_entry, search_site, search_tei
+from teiedition.building import site
+from teiedition.building.catalogue import catalogue_rows
+from teiedition.building.minisearch_index import build_index, document_terms, shard_key, shard_name
+from teiedition.building.search_shards import decode_shard, read_script
+
+WORDS = ("embassy comrade party delegation treaty cooperation conference minister soviet korean plenum "
+         "economic military secretary ambassador agreement question position leadership fraternal zebra "
+         "quixotic naïve élan Ångström 1968 ústav").split()
+VOCAB = (WORDS, [len(WORDS) - i for i in range(len(WORDS))], ["Kim Il Sung", "Nam Il", "Andrei Gromyko", "Pak Chang-ok"])
+SEARCH = Path("assets") / "search"
+
+
+def files(out: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file the site pass writes, with its bytes and inode (an atomic write makes a new one)."""
+    found = {}
+    for path in sorted([*(out / "assets").rglob("*"), out / "index.html"]):
+        if path.is_file():
+            found[path.relative_to(out).as_posix()] = (path.read_bytes(), path.stat().st_ino)
+    return found
+
+
+def rewritten(before: dict, after: dict) -> set[str]:
+    return {name for name in after if name not in before or before[name][1] != after[name][1]} | (set(before) - set(after))
+
+
+def full_build_of(out: Path, tmp: Path, rows: list[dict]) -> Path:
+    """The same TEI and pages in a fresh folder, through one full site pass."""
+    fresh = tmp / "fresh"
+    fresh.mkdir()
+    for path in out.glob("doc*"):
+        shutil.copy(path, fresh / path.name)
+        if path.suffix == ".html":
+            (fresh / path.name).write_text(SEARCH_PAGE, encoding="utf-8")
+    site.write_site(fresh, rows)
+    return fresh
+
+
+def edit(out: Path, doc_id: str, old: bytes, new: bytes) -> bytes:
+    """A worker rebuilt ``doc_id`` after an edit: its TEI and its page (bar without neighbours) are new."""
+    tei = (out / f"{doc_id}.xml").read_bytes()
+    assert old in tei
+    tei = tei.replace(old, new, 1)
+    (out / f"{doc_id}.xml").write_bytes(tei)
+    (out / f"{doc_id}.html").write_text(SEARCH_PAGE, encoding="utf-8")
+    return tei
+
+
+def shard_files(out: Path) -> set[str]:
+    return {p.name for p in (out / SEARCH / "terms").glob("*.js")}
+
+
+@pytest.fixture
+def collection(tmp_path):
+    out = tmp_path / "out"
+    rows = search_site(out, 60, VOCAB, seed=3)
+    site.write_site(out, rows)
+    return out, rows
+
+
+def test_one_edited_document_rewrites_only_the_shards_of_its_words(collection, tmp_path):
+    out, rows = collection
+    before = files(out)
+    changed = rows[30]["id"]
+    tei = (out / f"{changed}.xml").read_bytes()
+    first = re.search(rb"<p>(\w+) ", tei).group(1)
+    edit(out, changed, b"<p>" + first + b" ", b"<p>Xylophone ")  # one word out, a new one in
+    site.write_site(out, rows)
+    after = files(out)
+    touched = rewritten(before, after)
+    shards = {name.rsplit("/", 1)[1] for name in touched if name.startswith("assets/search/terms/")}
+    assert shards == {"xy.js", shard_name(shard_key(first.decode().lower()))}
+    assert touched == {f"assets/search/text/{changed}.js", "assets/search/meta.js"} | {
+        f"assets/search/terms/{s}" for s in shards}
+    fresh = full_build_of(out, tmp_path, rows)
+    assert files(fresh).keys() == after.keys()
+    for name, (data, _) in files(fresh).items():
+        assert after[name][0] == data, f"{name} differs from a full build"
+
+
+def test_words_a_document_no_longer_has_leave_the_shards(collection, tmp_path):
+    out, rows = collection
+    changed = rows[12]["id"]
+    tei = (out / f"{changed}.xml").read_bytes()
+    body = re.search(rb"<body>.*</body>", tei).group(0)
+    edit(out, changed, body, b"<body><div><p>Xylophone quixotic</p></div></body>")
+    site.write_site(out, rows)
+    n = sorted(r["id"] for r in rows).index(changed)
+    for key in ("em", "co", "pa"):  # frequent words its text had (field 1): no posting of it left
+        postings = decode_shard(read_script(out / SEARCH / "terms" / shard_name(key)))
+        assert all(n not in fields.get(1, {}) for fields in postings.values())
+    fresh = full_build_of(out, tmp_path, rows)
+    for name, (data, _) in files(fresh).items():
+        assert (out / name).read_bytes() == data, f"{name} differs from a full build"
+
+
+def test_an_unchanged_pass_rewrites_nothing(collection):
+    out, rows = collection
+    before = files(out)
+    site.write_site(out, rows)
+    assert rewritten(before, files(out)) == set()
+
+
+def test_added_and_removed_documents_give_what_a_full_build_gives(collection, tmp_path):
+    out, rows = collection
+    doc_id, tei = search_tei(999, random.Random(9), VOCAB)
+    doc_id = "doc00015b"  # between doc00015 and doc00016: the documents after it are renumbered
+    tei = tei.replace(b"d-doc00999", b"d-doc00015b")
+    (out / f"{doc_id}.xml").write_bytes(tei)
+    (out / f"{doc_id}.html").write_text(SEARCH_PAGE, encoding="utf-8")
+    for gone in ("doc00002", "doc00040"):
+        (out / f"{gone}.xml").unlink()
+        (out / f"{gone}.html").unlink()
+    entries = [search_entry(p.stem, p.read_bytes()) for p in sorted(out.glob("doc*.xml"))]
+    rows = catalogue_rows(entries)
+    site.write_site(out, rows)
+    assert not (out / SEARCH / "text" / "doc00002.js").exists()
+    fresh = full_build_of(out, tmp_path, rows)
+    assert files(fresh).keys() == files(out).keys()
+    for name, (data, _) in files(fresh).items():
+        assert (out / name).read_bytes() == data, f"{name} differs from a full build"
+
+
+def test_a_shard_deleted_by_hand_is_written_again(collection):
+    out, rows = collection
+    victim = sorted(shard_files(out))[0]
+    kept = (out / SEARCH / "terms" / victim).read_bytes()
+    (out / SEARCH / "terms" / victim).unlink()
+    site.write_site(out, rows)
+    assert (out / SEARCH / "terms" / victim).read_bytes() == kept
+
+
+def test_the_shards_together_are_the_index_minisearch_would_build(collection):
+    out, rows = collection
+    meta = read_script(out / SEARCH / "meta.js")
+    values = meta["values"]
+    records = [{"title": d[2], "text": read_script(out / SEARCH / "text" / f"{d[0]}.js"),
+                "persons": [values["persons"][i] for i in d[6]], "archive": values["archive"][d[5]]}
+               for d in meta["documents"]]
+    reference = build_index(records)
+    assert [d[0] for d in meta["documents"]] == sorted(r["id"] for r in rows)  # numbered by id
+    assert meta["averageFieldLength"] == reference["averageFieldLength"]
+    assert {str(n): d[8] for n, d in enumerate(meta["documents"])} == reference["fieldLength"]
+    merged = {}
+    for key in meta["shards"]:
+        postings = decode_shard(read_script(out / SEARCH / "terms" / shard_name(key)))
+        assert all(shard_key(term) == key for term in postings)
+        merged.update(postings)
+    expected = {term: {int(f): {int(d): c for d, c in docs.items()} for f, docs in fields.items()}
+                for term, fields in reference["index"]}
+    assert merged == expected
+    assert {"elan", "naive", "angstrom", "ustav"} <= set(merged)  # folded as search.js folds
+
+
+def test_shard_names_are_plain_and_distinct():
+    keys = ["co", "ús", "é", "1968"[:2], "日本", "𝔸b"]
+    names = [shard_name(k) for k in keys]
+    assert names[0] == "co.js" and names[1] == "_0000fas.js"
+    assert len(set(names)) == len(names)
+    assert all(n[:-3].replace("_", "").isalnum() and n.isascii() and n == n.lower() for n in names)
