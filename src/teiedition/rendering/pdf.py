@@ -13,6 +13,7 @@ name and every URL in the document is refused.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import re
@@ -151,12 +152,13 @@ def html_to_pdf(html: str, *, paper: str = "a4") -> bytes:
         stylesheets, font_config = _compiled_css(paper)
         try:
             source = HTML(string=html, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=_fetcher())
-            document = source.render(stylesheets=stylesheets, font_config=font_config)
-            for _ in range(MAX_REPAIRS):
-                misplaced = misplaced_footnotes(document)
-                if not misplaced or not _break_before_calling_blocks(source, misplaced):
-                    break
+            with footnotes_kept_with_their_calls():
                 document = source.render(stylesheets=stylesheets, font_config=font_config)
+                for _ in range(MAX_REPAIRS):
+                    misplaced = misplaced_footnotes(document)
+                    if not misplaced or not _break_before_calling_blocks(source, misplaced):
+                        break
+                    document = source.render(stylesheets=stylesheets, font_config=font_config)
             bars = marginal_bars(document)
             # Tagged (PDF/UA-1: structure tree, language, title shown): screen readers and reflow read it.
             _tag_notes_as_notes()
@@ -167,7 +169,66 @@ def html_to_pdf(html: str, *, paper: str = "a4") -> bytes:
 
 # --- Footnotes on the page of their call -------------------------------------------
 
-#: Layout passes spent moving paragraphs whose footnote WeasyPrint set a page late.
+#: The one statement of WeasyPrint 70's line layout (``layout.block._linebox_layout``) that
+#: decides whether a line that overflows the page may stay by sending the page's last
+#: footnotes on to the next page.  It ignores ``footnote-policy``, so the notes left their
+#: calls behind (WeasyPrint issues 1564 and 2502): every misplaced note of the seed and of
+#: the long test documents came from here.
+_REPORT_DECISION = "report = not context.in_column and can_break_now and not could_break_before"
+#: ... and the same decision refusing to move a note whose footnote-policy is not ``auto``:
+#: the overflowing line goes to the next page instead, as a page break without notes would.
+_REPORT_DECISION_KEEPING_POLICY = (
+    _REPORT_DECISION + " and all(note.style['footnote_policy'] == 'auto' "
+    "for note in context.current_page_footnotes)")
+
+
+@functools.lru_cache(maxsize=1)
+def _policy_keeping_linebox_layout():
+    """WeasyPrint's ``_linebox_layout`` with that one statement changed, or None where it differs.
+
+    Compiled from the installed WeasyPrint's own source in its own module namespace,
+    so everything else stays the shipped code; when the statement is not found (another
+    WeasyPrint), nothing is changed and the re-layout repair below still moves the notes.
+    """
+    import inspect
+
+    from weasyprint.layout import block
+
+    try:
+        source = inspect.getsource(block._linebox_layout)
+    except (OSError, TypeError):
+        return None
+    if source.count(_REPORT_DECISION) != 1:
+        return None
+    namespace: dict = {}
+    code = compile(source.replace(_REPORT_DECISION, _REPORT_DECISION_KEEPING_POLICY), block.__file__, "exec")
+    exec(code, vars(block), namespace)  # noqa: S102 -- WeasyPrint's own source, one statement changed
+    return namespace["_linebox_layout"]
+
+
+@contextlib.contextmanager
+def footnotes_kept_with_their_calls():
+    """While laying out: a footnote with ``footnote-policy: line`` never leaves its call's page.
+
+    Scoped to our own layouts (under the module lock), so WeasyPrint used directly in the
+    same process lays out as shipped.
+    """
+    from weasyprint.layout import block
+
+    patched = _policy_keeping_linebox_layout()
+    if patched is None:
+        yield
+        return
+    original = block._linebox_layout
+    block._linebox_layout = patched
+    try:
+        yield
+    finally:
+        block._linebox_layout = original
+
+
+#: Layout passes spent moving paragraphs whose footnote WeasyPrint still set a page late
+#: (a safety net: with the layout above, none of the documents we test needs one).
 MAX_REPAIRS = 4
 _BLOCKS = {"p", "li", "div", "blockquote", "section", "dd", "td"}
 
