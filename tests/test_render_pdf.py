@@ -299,6 +299,84 @@ def test_endnotes_follow_the_text():
     assert notes_heading <= last
 
 
+# ---------------------------------------------------------------- links between calls and notes
+
+
+@dataclass(frozen=True)
+class Link:
+    page: int      # where the link is (0-based)
+    target: str    # the named destination (an HTML id)
+    lands: int     # the page the destination is on
+    contents: str  # the link's description (/Contents)
+
+
+def internal_links(pdf: PrintedPdf) -> list[Link]:
+    """Every link annotation that leads to a named destination, with the page it lands on."""
+    pages = {page.indirect_reference.idnum: index for index, page in enumerate(pdf.reader.pages)}
+    destinations = pdf.reader.named_destinations
+    links = []
+    for index, page in enumerate(pdf.reader.pages):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link" or "/Dest" not in annotation:
+                continue
+            target = str(annotation["/Dest"])
+            assert target in destinations, f"link to a missing destination {target!r}"
+            links.append(Link(index, target, pages[destinations[target].page.idnum],
+                              str(annotation.get("/Contents", ""))))
+    return links
+
+
+def printed_footnotes(tei: bytes) -> dict[str, tuple[str, str]]:
+    """The print HTML's footnotes: id -> (number, text without the number)."""
+    from teiedition.rendering.pdf import PdfRenderer
+    from teiedition.safexml import parse_xml_bytes
+
+    html = etree.fromstring(PdfRenderer().print_html(parse_xml_bytes(tei)).encode(), etree.HTMLParser())
+    notes = {}
+    for span in html.iter("span"):
+        if "fn" in (span.get("class") or "").split():
+            number = span[0]
+            assert "fn-number" in number.get("class", ""), "the footnote starts with its number"
+            text = (number.tail or "") + "".join("".join(child.itertext()) + (child.tail or "") for child in span[1:])
+            notes[span.get("id")] = (span.get("data-n"), " ".join(text.split()))
+    return notes
+
+
+def test_each_footnote_call_links_to_its_footnote_on_the_same_page(long_doc):
+    notes = printed_footnotes(long_doc.tei)
+    links = {link.target: link for link in internal_links(long_doc)}
+    assert len(notes) > 20
+    for note_id, (number, text) in notes.items():
+        link = links.get(note_id)
+        assert link is not None, f"the call of note {number} is not a link"
+        assert link.lands == link.page, f"note {number}: call on page {link.page + 1}, link lands on {link.lands + 1}"
+        assert link.lands in long_doc.pages_with(text[:60]), f"note {number}'s link does not land on its text"
+        assert link.contents.endswith(f"note {number}"), link.contents
+
+
+def test_each_footnote_number_links_back_to_its_call(long_doc):
+    notes = printed_footnotes(long_doc.tei)
+    links = {link.target: link for link in internal_links(long_doc)}
+    for note_id, (number, _text) in notes.items():
+        back = links.get(note_id.replace("note-", "noteref-", 1))
+        assert back is not None, f"the number of note {number} does not link back"
+        assert back.lands == back.page == links[note_id].page
+        assert back.contents == f"Back to the text at note {number}"
+
+
+def test_endnote_calls_link_to_the_notes_and_back():
+    pdf = printed("house", HOUSE_SAMPLE.read_bytes(), notes="endnotes")
+    notes_heading = max(pdf.pages_with("Notes"))
+    links = internal_links(pdf)
+    to_notes = [link for link in links if link.target.startswith("note-")]
+    back = {link.target: link for link in links if link.target.startswith("noteref-")}
+    assert len(to_notes) == len(numbered_notes(pdf.tei)) > 0
+    for link in to_notes:
+        assert link.page <= notes_heading <= link.lands
+        assert back[link.target.replace("note-", "noteref-", 1)].lands == link.page
+
+
 # ---------------------------------------------------------------- pages
 
 
