@@ -265,6 +265,36 @@ def test_the_distribution_list_keeps_its_numbers(house):
         assert squeeze(number + text) in squeezed
 
 
+def house_with_a_long_distribution_list(fillers: int) -> bytes:
+    """The house sample with ``fillers`` one-line paragraphs before the closer and eight recipients."""
+    tree = etree.fromstring(HOUSE_SAMPLE.read_bytes())
+    body = tree.find(f".//{TEI}body")
+    at = list(body).index(body.find(f"{TEI}closer"))
+    for _ in range(fillers):
+        filler = etree.Element(TEI + "p")
+        filler.text = "A short paragraph that fills one line of the page."
+        body.insert(at, filler)
+    recipients = tree.find(f".//{TEI}list[@type='distribution']")
+    for n in range(3, 9):
+        etree.SubElement(recipients, TEI + "item", n=str(n)).text = f"{n} – to Cde. Number {n}"
+    return etree.tostring(tree, encoding="UTF-8")
+
+
+def test_a_distribution_list_is_never_split_across_pages():
+    """Pushed down one line at a time past a page end, the list moves to the next page whole (issue 12)."""
+    split = []
+    for fillers in range(6, 16, 2):
+        document = laid_out(house_with_a_long_distribution_list(fillers))
+        pages = {index for index, page in enumerate(document.pages) for box in page._page_box.descendants()
+                 if getattr(box, "element", None) is not None and box.element_tag == "ul"
+                 and "type-distribution" in (box.element.get("class") or "")
+                 and any(getattr(child, "element_tag", None) == "li" for child in box.children)}
+        assert pages, fillers
+        if len(pages) > 1:
+            split.append(fillers)
+    assert not split, f"the distribution list splits across pages after {split} filler paragraphs"
+
+
 # ---------------------------------------------------------------- notes
 
 
