@@ -6,9 +6,13 @@ lays the pages out with CSS Paged Media (running heads, "Page X of Y",
 footnotes via ``float: footnote``).  Marginal bars beside the marked lines
 cannot be expressed in CSS (a span that starts mid-line has no box in the
 margin), so they are drawn after layout from the positions of the marked
-lines (see ``marginal_bars``).  The stylesheets are compiled and parsed once
-per process; nothing is ever fetched: fonts come from the system by family
-name and every URL in the document is refused.
+lines (see ``marginal_bars``).  Each footnote is kept on the page of its
+call in the one layout pass (``footnotes_kept_with_their_calls``); a check
+after layout re-lays the document out only if one still is not (none of the
+documents we test needs it).  Note calls and note numbers are links both
+ways.  The stylesheets are compiled and parsed once per process; nothing is
+ever fetched: fonts come from the system by family name and every URL in the
+document is refused.
 """
 
 from __future__ import annotations
