@@ -1,11 +1,15 @@
-"""Print edition speed: seed TEI -> PDF cold and warm, pages per second on a long document, peak memory.
+"""Print edition speed: seed TEI -> PDF cold and warm, growth with length, peak memory.
 
 Why: the targets (seed PDF under 1.5 s warm, under 300 MB) are measured here, as medians,
 never in timed tests.  Cold = a fresh process (stylesheet compiled, CSS parsed, fonts
-loaded); warm = the same renderer again.  A baseline (WeasyPrint on the same print HTML
-without our marginal-bar pass) is measured in the same run, so ratios compare like with like.
+loaded); warm = the same renderer again.  Baselines are measured in the same run on the
+same print HTML, so ratios compare like with like: plain WeasyPrint (untagged, no
+footnote checks, no marginal bars) and WeasyPrint writing the same tagged variant.
+Growth: the generated long document (tests/generated_tei.py) at 1x, 10x, 100x of about
+ten pages, with seconds per page for us and for plain WeasyPrint and the number of
+re-layout passes the footnote repair needed: linear cost means a flat s/page.
 
-Usage: python bench/bench_pdf.py [--runs 5] [--pages 100]
+Usage: python bench/bench_pdf.py [--runs 5] [--scales 1,10,100]
 """
 
 from __future__ import annotations
@@ -42,57 +46,89 @@ def cold(runs: int) -> tuple[float, float]:
 
 
 def warm(runs: int) -> dict:
-    from weasyprint import HTML
-
     from teiedition.rendering import pdf
     from teiedition.safexml import parse_xml_file
 
     tree = parse_xml_file(SEED)
     renderer = pdf.PdfRenderer()
     data = renderer.render(tree)  # warm-up
-    ours, base = [], []
+    ours, base, tagged = [], [], []
     for _ in range(runs):
         t = time.perf_counter()
         data = renderer.render(tree)
         ours.append(time.perf_counter() - t)
-        t = time.perf_counter()
-        html = renderer.print_html(tree)
-        stylesheets, fonts = pdf._compiled_css("a4")
-        HTML(string=html).write_pdf(stylesheets=stylesheets, font_config=fonts)
-        base.append(time.perf_counter() - t)
+        base.append(plain_weasyprint(renderer.print_html(tree)))
+        tagged.append(plain_weasyprint(renderer.print_html(tree), pdf_variant=pdf.PDF_VARIANT))
     import pypdf, io
     pages = len(pypdf.PdfReader(io.BytesIO(data)).pages)
     return {"seed_warm_s": statistics.median(ours), "baseline_weasyprint_s": statistics.median(base),
-            "ratio_to_baseline": statistics.median(ours) / statistics.median(base), "seed_pages": pages}
+            "baseline_weasyprint_tagged_s": statistics.median(tagged),
+            "ratio_to_baseline": statistics.median(ours) / statistics.median(base),
+            "ratio_to_tagged_baseline": statistics.median(ours) / statistics.median(tagged), "seed_pages": pages}
 
 
-def long_document(pages: int) -> dict:
+def plain_weasyprint(html: str, **options) -> float:
+    """Seconds WeasyPrint takes for ``html`` with our stylesheets and nothing of ours."""
+    from weasyprint import HTML
+
+    from teiedition.rendering import pdf
+
+    stylesheets, fonts = pdf._compiled_css("a4")
+    t = time.perf_counter()
+    HTML(string=html).write_pdf(stylesheets=stylesheets, font_config=fonts, **options)
+    return time.perf_counter() - t
+
+
+def growth(scales: list[int]) -> list[dict]:
+    """Our render and plain WeasyPrint on the long document at each scale (about 10 pages at 1x)."""
     sys.path.insert(0, str(REPO / "tests"))
     from generated_tei import long_document as make  # the print tests' generator: notes and marks throughout (no pytest)
 
-    from teiedition.rendering.pdf import PdfRenderer
-    from teiedition.safexml import parse_xml_bytes
     import io, pypdf
+    from teiedition.rendering import pdf
+    from teiedition.safexml import parse_xml_bytes
 
-    tree = parse_xml_bytes(make(paragraphs=int(pages * 4.5)))
-    t = time.perf_counter()
-    data = PdfRenderer().render(tree)
-    seconds = time.perf_counter() - t
-    count = len(pypdf.PdfReader(io.BytesIO(data)).pages)
-    return {"long_pages": count, "long_s": seconds, "pages_per_s": count / seconds}
+    passes = []
+    repair = pdf._break_before_calling_blocks
+    pdf._break_before_calling_blocks = lambda source, misplaced: passes.append(len(misplaced)) or repair(source, misplaced)
+    rows = []
+    try:
+        for scale in scales:
+            tree = parse_xml_bytes(make(paragraphs=45 * scale))
+            renderer = pdf.PdfRenderer()
+            passes.clear()
+            t = time.perf_counter()
+            data = renderer.render(tree)
+            seconds = time.perf_counter() - t
+            relayouts = len(passes)
+            html = renderer.print_html(tree)
+            base = plain_weasyprint(html)
+            tagged = plain_weasyprint(html, pdf_variant=pdf.PDF_VARIANT)
+            count = len(pypdf.PdfReader(io.BytesIO(data)).pages)
+            rows.append({"scale": scale, "pages": count, "s": seconds, "s_per_page": seconds / count,
+                         "baseline_s": base, "baseline_s_per_page": base / count, "ratio": seconds / base,
+                         "tagged_baseline_s": tagged, "ratio_to_tagged": seconds / tagged,
+                         "repair_relayouts": relayouts})
+    finally:
+        pdf._break_before_calling_blocks = repair
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--pages", type=int, default=100)
+    parser.add_argument("--scales", default="1,10,100", help="long-document sizes, in multiples of ~10 pages")
     args = parser.parse_args()
+    import os
+    load = os.getloadavg()
     cold_s, peak_mb = cold(args.runs)
-    result = {"seed_cold_s": cold_s, "seed_peak_mb": peak_mb}
+    result = {"load_average_at_start": [round(x, 2) for x in load], "seed_cold_s": cold_s, "seed_peak_mb": peak_mb}
     result.update(warm(args.runs))
-    result.update(long_document(args.pages))
+    result["growth"] = [{k: round(v, 3) if isinstance(v, float) else v for k, v in row.items()}
+                        for row in growth([int(x) for x in args.scales.split(",") if x.strip()])]
     import resource
     result["peak_mb_this_process"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in result.items()}, indent=2))
 
 

@@ -265,6 +265,36 @@ def test_the_distribution_list_keeps_its_numbers(house):
         assert squeeze(number + text) in squeezed
 
 
+def house_with_a_long_distribution_list(fillers: int) -> bytes:
+    """The house sample with ``fillers`` one-line paragraphs before the closer and eight recipients."""
+    tree = etree.fromstring(HOUSE_SAMPLE.read_bytes())
+    body = tree.find(f".//{TEI}body")
+    at = list(body).index(body.find(f"{TEI}closer"))
+    for _ in range(fillers):
+        filler = etree.Element(TEI + "p")
+        filler.text = "A short paragraph that fills one line of the page."
+        body.insert(at, filler)
+    recipients = tree.find(f".//{TEI}list[@type='distribution']")
+    for n in range(3, 9):
+        etree.SubElement(recipients, TEI + "item", n=str(n)).text = f"{n} – to Cde. Number {n}"
+    return etree.tostring(tree, encoding="UTF-8")
+
+
+def test_a_distribution_list_is_never_split_across_pages():
+    """Pushed down one line at a time past a page end, the list moves to the next page whole (issue 12)."""
+    split = []
+    for fillers in range(6, 16, 2):
+        document = laid_out(house_with_a_long_distribution_list(fillers))
+        pages = {index for index, page in enumerate(document.pages) for box in page._page_box.descendants()
+                 if getattr(box, "element", None) is not None and box.element_tag == "ul"
+                 and "type-distribution" in (box.element.get("class") or "")
+                 and any(getattr(child, "element_tag", None) == "li" for child in box.children)}
+        assert pages, fillers
+        if len(pages) > 1:
+            split.append(fillers)
+    assert not split, f"the distribution list splits across pages after {split} filler paragraphs"
+
+
 # ---------------------------------------------------------------- notes
 
 
@@ -297,6 +327,84 @@ def test_endnotes_follow_the_text():
         assert min(pdf.pages_with(note.text[:60])) >= notes_heading
     assert "Notes" in pdf.outline_titles()
     assert notes_heading <= last
+
+
+# ---------------------------------------------------------------- links between calls and notes
+
+
+@dataclass(frozen=True)
+class Link:
+    page: int      # where the link is (0-based)
+    target: str    # the named destination (an HTML id)
+    lands: int     # the page the destination is on
+    contents: str  # the link's description (/Contents)
+
+
+def internal_links(pdf: PrintedPdf) -> list[Link]:
+    """Every link annotation that leads to a named destination, with the page it lands on."""
+    pages = {page.indirect_reference.idnum: index for index, page in enumerate(pdf.reader.pages)}
+    destinations = pdf.reader.named_destinations
+    links = []
+    for index, page in enumerate(pdf.reader.pages):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link" or "/Dest" not in annotation:
+                continue
+            target = str(annotation["/Dest"])
+            assert target in destinations, f"link to a missing destination {target!r}"
+            links.append(Link(index, target, pages[destinations[target].page.idnum],
+                              str(annotation.get("/Contents", ""))))
+    return links
+
+
+def printed_footnotes(tei: bytes) -> dict[str, tuple[str, str]]:
+    """The print HTML's footnotes: id -> (number, text without the number)."""
+    from teiedition.rendering.pdf import PdfRenderer
+    from teiedition.safexml import parse_xml_bytes
+
+    html = etree.fromstring(PdfRenderer().print_html(parse_xml_bytes(tei)).encode(), etree.HTMLParser())
+    notes = {}
+    for span in html.iter("span"):
+        if "fn" in (span.get("class") or "").split():
+            number = span[0]
+            assert "fn-number" in number.get("class", ""), "the footnote starts with its number"
+            text = (number.tail or "") + "".join("".join(child.itertext()) + (child.tail or "") for child in span[1:])
+            notes[span.get("id")] = (span.get("data-n"), " ".join(text.split()))
+    return notes
+
+
+def test_each_footnote_call_links_to_its_footnote_on_the_same_page(long_doc):
+    notes = printed_footnotes(long_doc.tei)
+    links = {link.target: link for link in internal_links(long_doc)}
+    assert len(notes) > 20
+    for note_id, (number, text) in notes.items():
+        link = links.get(note_id)
+        assert link is not None, f"the call of note {number} is not a link"
+        assert link.lands == link.page, f"note {number}: call on page {link.page + 1}, link lands on {link.lands + 1}"
+        assert link.lands in long_doc.pages_with(text[:60]), f"note {number}'s link does not land on its text"
+        assert link.contents.endswith(f"note {number}"), link.contents
+
+
+def test_each_footnote_number_links_back_to_its_call(long_doc):
+    notes = printed_footnotes(long_doc.tei)
+    links = {link.target: link for link in internal_links(long_doc)}
+    for note_id, (number, _text) in notes.items():
+        back = links.get(note_id.replace("note-", "noteref-", 1))
+        assert back is not None, f"the number of note {number} does not link back"
+        assert back.lands == back.page == links[note_id].page
+        assert back.contents == f"Back to the text at note {number}"
+
+
+def test_endnote_calls_link_to_the_notes_and_back():
+    pdf = printed("house", HOUSE_SAMPLE.read_bytes(), notes="endnotes")
+    notes_heading = max(pdf.pages_with("Notes"))
+    links = internal_links(pdf)
+    to_notes = [link for link in links if link.target.startswith("note-")]
+    back = {link.target: link for link in links if link.target.startswith("noteref-")}
+    assert len(to_notes) == len(numbered_notes(pdf.tei)) > 0
+    for link in to_notes:
+        assert link.page <= notes_heading <= link.lands
+        assert back[link.target.replace("note-", "noteref-", 1)].lands == link.page
 
 
 # ---------------------------------------------------------------- pages
@@ -470,3 +578,19 @@ def test_the_pdf_fetches_nothing(tmp_path):
         b"</body>", f"<figure><graphic url='file://{secret}'/></figure><figure><graphic url='http://example.invalid/x.png'/></figure></body>".encode(), 1)
     pdf = printed("graphic", tei)
     assert b"/Image" not in pdf.data
+
+
+def test_the_first_layout_keeps_every_footnote_with_its_call(long_doc):
+    """No re-layout needed: WeasyPrint as shipped sends some notes a page on, ours none (issue 12's cost)."""
+    from weasyprint import HTML
+
+    from teiedition.rendering import pdf as pdfmod
+    from teiedition.safexml import parse_xml_bytes
+
+    assert pdfmod._policy_keeping_linebox_layout() is not None, "WeasyPrint's line layout changed: see pdf.py"
+    assert pdfmod.misplaced_footnotes(laid_out(long_doc.tei)), "WeasyPrint as shipped now keeps notes itself?"
+    html = pdfmod.PdfRenderer().print_html(parse_xml_bytes(long_doc.tei))
+    stylesheets, fonts = pdfmod._compiled_css("a4")
+    with pdfmod.footnotes_kept_with_their_calls():
+        document = HTML(string=html).render(stylesheets=stylesheets, font_config=fonts)
+    assert pdfmod.misplaced_footnotes(document) == []

@@ -159,17 +159,21 @@ def validate(paths, profile, schemas, tei_all, fmt, jobs, progress):
               help="PDF page size.")
 @click.option("--notes", type=click.Choice(["footnotes", "endnotes"]), default="footnotes",
               show_default=True, help="PDF: translator's notes at the foot of the page or at the end.")
+@click.option("--pdf-variant", "pdf_variant", type=click.Choice(["ua", "a"]), default="ua", show_default=True,
+              help="PDF: ua = PDF/UA-1 (tagged, accessible); a = PDF/A-3a for archives (tagged, "
+                   "sRGB output intent) that also declares PDF/UA-1.")
 @click.option("--base-url", "base_url", envvar="TEIEDITION_BASE_URL", metavar="URL",
               help="HTML: the address of the folder the page is published in (permanent URL, canonical link).")
 @reports_errors
-def render(source, target, output, paper, notes, base_url):
+def render(source, target, output, paper, notes, pdf_variant, base_url):
     """Render a TEI file as an HTML edition or a print edition (PDF).
 
     Example: teiedition render editions/000_fcc578db0f85cc6f.xml --to html -o editions/000_fcc578db0f85cc6f.html
     """
     from .rendering.render import render as render_file
 
-    code = render_file(source, target=target, output=output, paper=paper, notes=notes, base_url=base_url)
+    code = render_file(source, target=target, output=output, paper=paper, notes=notes, pdf_variant=pdf_variant,
+                       base_url=base_url)
     sys.exit(code)
 
 

@@ -6,13 +6,18 @@ lays the pages out with CSS Paged Media (running heads, "Page X of Y",
 footnotes via ``float: footnote``).  Marginal bars beside the marked lines
 cannot be expressed in CSS (a span that starts mid-line has no box in the
 margin), so they are drawn after layout from the positions of the marked
-lines (see ``marginal_bars``).  The stylesheets are compiled and parsed once
-per process; nothing is ever fetched: fonts come from the system by family
-name and every URL in the document is refused.
+lines (see ``marginal_bars``).  Each footnote is kept on the page of its
+call in the one layout pass (``footnotes_kept_with_their_calls``); a check
+after layout re-lays the document out only if one still is not (none of the
+documents we test needs it).  Note calls and note numbers are links both
+ways.  The stylesheets are compiled and parsed once per process; nothing is
+ever fetched: fonts come from the system by family name and every URL in the
+document is refused.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import re
@@ -32,6 +37,8 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 #: Where translator's notes go.
 NOTE_PLACES = ("footnotes", "endnotes")
+#: The standards the PDF is written to (see "Tagged PDF" below): ua is the default.
+PDF_VARIANTS = ("ua", "a")
 
 ASSETS_DIR = resources.XSLT_DIR / "assets"
 PRINT_CSS = ASSETS_DIR / "print.css"
@@ -67,11 +74,16 @@ class PdfRenderer:
     def __init__(self):
         self.warnings: list[str] = []  # what the last render could not do (missing fonts)
 
-    def render(self, tree, *, paper: str = "a4", notes: str = "footnotes") -> bytes:
-        """The whole PDF as bytes, or an exception; never a partial document."""
+    def render(self, tree, *, paper: str = "a4", notes: str = "footnotes", variant: str = "ua") -> bytes:
+        """The whole PDF as bytes, or an exception; never a partial document.
+
+        ``variant``: ``ua`` (PDF/UA-1, tagged) or ``a`` (PDF/A-3a, tagged, also declaring PDF/UA-1).
+        """
+        if variant not in PDF_VARIANTS:
+            raise InputError(f"unknown PDF variant {variant!r} (choose {', '.join(PDF_VARIANTS)})")
         html = self.print_html(tree, paper=paper, notes=notes)
         self.warnings = missing_script_fonts(html)
-        return html_to_pdf(html, paper=paper)
+        return html_to_pdf(html, paper=paper, variant=variant)
 
 
 #: Scripts the print edition sets with Noto CJK: a character range, a fontconfig language, a name.
@@ -109,6 +121,52 @@ def font_for(lang: str) -> bool:
 
 #: PDF variant written: tagged (structure tree, document language, title shown), aiming at PDF/UA-1.
 PDF_VARIANT = "pdf/ua-1"
+#: WeasyPrint's variant for ``--pdf-variant a``: PDF/A-3a is tagged like PDF/UA-1 and is
+#: PDF 1.7 like it (PDF/A-4 and PDF/UA-2 are PDF 2.0, and WeasyPrint's pdf/a-4 is untagged),
+#: adds the sRGB output intent and the file identifier; attachments, which PDF/A-3 allows,
+#: we have none.  WeasyPrint writes one variant's XMP: ``declare_pdfua`` adds PDF/UA-1's.
+PDF_A_VARIANT = "pdf/a-3a"
+_WEASYPRINT_VARIANTS = {"ua": PDF_VARIANT, "a": PDF_A_VARIANT}
+
+#: PDF/A-1 to 3 allow in XMP only the schemas of XMP 2004 unless a PDF/A extension schema
+#: describes them; pdfuaid (PDF/UA identification) is not one of them.
+_PDFUA_EXTENSION_SCHEMA = """<rdf:Description rdf:about=""
+    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+  <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+      <pdfaProperty:name>part</pdfaProperty:name>
+      <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+      <pdfaProperty:category>internal</pdfaProperty:category>
+      <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
+    </rdf:li></rdf:Seq></pdfaSchema:property>
+  </rdf:li></rdf:Bag></pdfaExtension:schemas>
+</rdf:Description>"""
+
+
+def declare_pdfua(pdf, document) -> None:
+    """Rewrite the XMP of a PDF/A-3a file so that it also declares PDF/UA-1 (``pdfuaid:part 1``).
+
+    The packet is WeasyPrint's own (``pdfaid`` part 3, conformance A, title, authors...),
+    with one more description in the same ``rdf:RDF`` and the extension schema PDF/A asks for;
+    uncompressed, as every part of PDF/A accepts (and XMP readers that scan files expect).
+    """
+    import pydyf
+
+    rdf = document.metadata.generate_rdf_metadata("a", 3, "A").decode("utf-8")
+    closing = rdf.rindex("</rdf:RDF>")
+    extra = ('<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" '
+             'pdfuaid:part="1" />' + _PDFUA_EXTENSION_SCHEMA)
+    packet = (b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+              b'<x:xmpmeta xmlns:x="adobe:ns:meta/">' + (rdf[:closing] + extra + rdf[closing:]).encode("utf-8")
+              + b'</x:xmpmeta>\n<?xpacket end="r"?>')
+    metadata = pydyf.Stream([packet], {"Type": "/Metadata", "Subtype": "/XML"}, compress=False)
+    pdf.add_object(metadata)
+    pdf.catalog["Metadata"] = metadata.reference
 
 
 def _tag_notes_as_notes() -> None:
@@ -143,7 +201,7 @@ def _tag_notes_as_notes() -> None:
     tags._build_box_tree = build
 
 
-def html_to_pdf(html: str, *, paper: str = "a4") -> bytes:
+def html_to_pdf(html: str, *, paper: str = "a4", variant: str = "ua") -> bytes:
     """Lay out print HTML with the print CSS and draw the marginal bars."""
     from weasyprint import HTML
 
@@ -151,23 +209,124 @@ def html_to_pdf(html: str, *, paper: str = "a4") -> bytes:
         stylesheets, font_config = _compiled_css(paper)
         try:
             source = HTML(string=html, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=_fetcher())
-            document = source.render(stylesheets=stylesheets, font_config=font_config)
-            for _ in range(MAX_REPAIRS):
-                misplaced = misplaced_footnotes(document)
-                if not misplaced or not _break_before_calling_blocks(source, misplaced):
-                    break
+            with footnotes_kept_with_their_calls():
                 document = source.render(stylesheets=stylesheets, font_config=font_config)
+                for _ in range(MAX_REPAIRS):
+                    misplaced = misplaced_footnotes(document)
+                    if not misplaced or not _break_before_calling_blocks(source, misplaced):
+                        break
+                    document = source.render(stylesheets=stylesheets, font_config=font_config)
             bars = marginal_bars(document)
+            labels = link_labels(source.etree_element)
             # Tagged (PDF/UA-1: structure tree, language, title shown): screen readers and reflow read it.
             _tag_notes_as_notes()
-            return document.write_pdf(pdf_variant=PDF_VARIANT, finisher=lambda doc, pdf: draw_bars(pdf, bars))
+
+            def finish(finished, pdf):
+                describe_links(pdf, labels)
+                draw_bars(pdf, bars)
+                if variant == "a":
+                    declare_pdfua(pdf, finished)
+
+            return document.write_pdf(pdf_variant=_WEASYPRINT_VARIANTS[variant], finisher=finish)
         except RecursionError:
             raise InvalidDocument("too deeply nested to lay out as pages") from None
 
 
+# --- Links between note calls and notes ------------------------------------------
+
+
+def link_labels(root) -> dict[str, str]:
+    """What each internal link of the print HTML says (its aria-label), by the id it leads to.
+
+    WeasyPrint describes a tagged link by its target (``/Contents (note-tn3)``); PDF/UA
+    wants words a screen reader can speak, such as "Translator's note 3".
+    """
+    labels: dict[str, str] = {}
+    for element in root.iter():
+        href, label = element.get("href") or "", element.get("aria-label")
+        if _local(element.tag) == "a" and href.startswith("#") and label:
+            labels.setdefault(href[1:], " ".join(label.split()))
+    return labels
+
+
+def describe_links(pdf, labels: dict[str, str]) -> None:
+    """Replace the ``/Contents`` of each internal link annotation by its label, where it has one."""
+    import pydyf
+
+    for obj in pdf.objects:
+        if isinstance(obj, dict) and obj.get("Subtype") == "/Link" and "Dest" in obj:
+            label = labels.get(_pdf_string_text(obj["Dest"]))
+            if label:
+                obj["Contents"] = pydyf.String(label)
+
+
+def _pdf_string_text(value) -> str:
+    """The text of a pydyf String (its ``string`` attribute), or of a plain str."""
+    return getattr(value, "string", value) if not isinstance(value, str) else value
+
+
 # --- Footnotes on the page of their call -------------------------------------------
 
-#: Layout passes spent moving paragraphs whose footnote WeasyPrint set a page late.
+#: The one statement of WeasyPrint 70's line layout (``layout.block._linebox_layout``) that
+#: decides whether a line that overflows the page may stay by sending the page's last
+#: footnotes on to the next page.  It ignores ``footnote-policy``, so the notes left their
+#: calls behind (WeasyPrint issues 1564 and 2502): every misplaced note of the seed and of
+#: the long test documents came from here.
+_REPORT_DECISION = "report = not context.in_column and can_break_now and not could_break_before"
+#: ... and the same decision refusing to move a note whose footnote-policy is not ``auto``:
+#: the overflowing line goes to the next page instead, as a page break without notes would.
+_REPORT_DECISION_KEEPING_POLICY = (
+    _REPORT_DECISION + " and all(note.style['footnote_policy'] == 'auto' "
+    "for note in context.current_page_footnotes)")
+
+
+@functools.lru_cache(maxsize=1)
+def _policy_keeping_linebox_layout():
+    """WeasyPrint's ``_linebox_layout`` with that one statement changed, or None where it differs.
+
+    Compiled from the installed WeasyPrint's own source in its own module namespace,
+    so everything else stays the shipped code; when the statement is not found (another
+    WeasyPrint), nothing is changed and the re-layout repair below still moves the notes.
+    """
+    import inspect
+
+    from weasyprint.layout import block
+
+    try:
+        source = inspect.getsource(block._linebox_layout)
+    except (OSError, TypeError):
+        return None
+    if source.count(_REPORT_DECISION) != 1:
+        return None
+    namespace: dict = {}
+    code = compile(source.replace(_REPORT_DECISION, _REPORT_DECISION_KEEPING_POLICY), block.__file__, "exec")
+    exec(code, vars(block), namespace)  # noqa: S102 -- WeasyPrint's own source, one statement changed
+    return namespace["_linebox_layout"]
+
+
+@contextlib.contextmanager
+def footnotes_kept_with_their_calls():
+    """While laying out: a footnote with ``footnote-policy: line`` never leaves its call's page.
+
+    Scoped to our own layouts (under the module lock), so WeasyPrint used directly in the
+    same process lays out as shipped.
+    """
+    from weasyprint.layout import block
+
+    patched = _policy_keeping_linebox_layout()
+    if patched is None:
+        yield
+        return
+    original = block._linebox_layout
+    block._linebox_layout = patched
+    try:
+        yield
+    finally:
+        block._linebox_layout = original
+
+
+#: Layout passes spent moving paragraphs whose footnote WeasyPrint still set a page late
+#: (a safety net: with the layout above, none of the documents we test needs one).
 MAX_REPAIRS = 4
 _BLOCKS = {"p", "li", "div", "blockquote", "section", "dd", "td"}
 

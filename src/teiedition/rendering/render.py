@@ -119,7 +119,7 @@ def default_output(source: str | os.PathLike, target: str) -> Path:
 
 
 def render(source, *, target: str = "html", output=None, paper: str = "a4", notes: str = "footnotes",
-           base_url: str | None = None) -> int:
+           pdf_variant: str = "ua", base_url: str | None = None) -> int:
     """Render one TEI file to HTML or PDF; write it whole or not at all; return the exit code.
 
     ``output`` may be a file, an existing folder (the page gets the input's
@@ -145,7 +145,7 @@ def render(source, *, target: str = "html", output=None, paper: str = "a4", note
         from .pdf import PdfRenderer
 
         renderer = PdfRenderer()
-        data = renderer.render(tree, paper=paper, notes=notes)
+        data = renderer.render(tree, paper=paper, notes=notes, variant=pdf_variant)
         for message in renderer.warnings:
             print(f"{src}: warning: {message}", file=sys.stderr)
         if str(out) == "-":
