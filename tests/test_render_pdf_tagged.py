@@ -76,6 +76,22 @@ def test_every_link_annotation_sits_in_a_link_structure_element(house):
         assert not str(link.get("/Contents", "")).startswith(("note-", "noteref-")), "a link says its target id"
 
 
+def test_every_link_element_holds_a_link(house):
+    """PDF/UA: no /Link element without its annotation (names once linked to an index the print has not)."""
+    elements = structure_elements(house.reader)
+    empty = []
+    for element in elements:
+        if element.get("/S") != "/Link":
+            continue
+        kids = element.get("/K")
+        kids = kids.get_object() if kids is not None else []
+        kids = [k.get_object() for k in (kids if isinstance(kids, list) else [kids])]
+        if not any(hasattr(k, "get") and k.get("/Type") == "/OBJR" for k in kids):
+            empty.append(element)
+    assert sum(el.get("/S") == "/Link" for el in elements) > 0
+    assert empty == []
+
+
 def test_the_document_language_is_declared(house):
     assert str(house.reader.trailer["/Root"].get("/Lang", "")) == "en"
 

@@ -30,5 +30,8 @@
   <!-- Numbered notes: footnotes (foot of the page of their call) | endnotes (after the text). -->
   <xsl:param name="notes" as="xs:string" select="'footnotes'"/>
 
+  <!-- The print edition has no index of names: a name is text, not a link to nothing (PDF/UA). -->
+  <xsl:variable name="te:names-link-to-index" as="xs:boolean" select="false()"/>
+
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" use-character-maps="te:c1-controls"/>
 </xsl:stylesheet>

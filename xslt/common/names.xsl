@@ -104,6 +104,9 @@
         return (($name, 'text')[1], ($name, 'text')[1])"/>
   </xsl:function>
 
+  <!-- Names link to the page's index; the print edition has none and sets this false. -->
+  <xsl:variable name="te:names-link-to-index" as="xs:boolean" select="true()"/>
+
   <xsl:template match="persName | orgName | placeName | name | rs" mode="te:text" as="node()*">
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <!-- In the register (standOff) a name is part of an entry, not a mention the index lists. -->
@@ -111,7 +114,7 @@
     <xsl:variable name="top" select="not($te:in-register) and not(ancestor::persName or ancestor::orgName or ancestor::placeName or ancestor::name or ancestor::rs)"/>
     <xsl:variable name="entry" select="te:targets(@ref)[1]"/>
     <xsl:variable name="kind" select="te:name-kind(., $entry)"/>
-    <xsl:variable name="link" select="$top and normalize-space() and not(ancestor::ref or ancestor::ptr)
+    <xsl:variable name="link" select="$te:names-link-to-index and $top and normalize-space() and not(ancestor::ref or ancestor::ptr)
         and not(.//ref[@target] or .//ptr or .//note[te:is-numbered-note(.)] or te:is-marked(.))"/>
     <xsl:element name="{if ($link) then 'a' else 'span'}">
       <xsl:call-template name="te:attributes">
