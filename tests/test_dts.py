@@ -415,3 +415,80 @@ def test_one_base_url_for_the_api_and_the_pages(tmp_path):
     assert result.exit_code == 0 and "1 built" in result.output, result.output
     assert 'rel="canonical"' not in page.read_text(encoding="utf-8")
     assert '"/ed/dts/' in (out / "dts" / "entry.jsonld").read_text()
+
+
+# --------------------------------------------------------------------------- names that are not URLs
+
+HOSTILE = ["café report", "a#b", "what?", "100%", "x+y&z=1;w", "%41 stays"]
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The seed under hostile names, built with an http base URL and served on 127.0.0.1."""
+    root = tmp_path_factory.mktemp("hostile")
+    src, out = root / "src", root / "site"
+    src.mkdir()
+    seed = next(SEEDS.glob("*.txt"))
+    for name in HOSTILE:
+        shutil.copy(seed, src / f"{name}.txt")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
+    base = f"http://127.0.0.1:{server.server_address[1]}/ed/"
+    summary = run_build(src, out / "ed", jobs=1, pdf=False, run_date=RUN_DATE, progress=False,
+                        stream=io.StringIO(), base_url=base)
+    assert summary.built == len(HOSTILE) and not summary.failed
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield out / "ed", base
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def _get(url: str) -> bytes:
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read()
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_permanent_url_and_canonical_link_are_encoded_once(hostile_site, name):
+    """Issue 22 item 9: `café report.html` was published as `caf%25C3%25A9%2520report.html` (a 404)."""
+    from urllib.parse import quote
+
+    out, base = hostile_site
+    html = (out / f"{name}.html").read_text(encoding="utf-8")
+    expected = base + quote(f"{name}.html", safe="")
+    page = etree.HTML(html.encode("utf-8"))
+    assert page.xpath("//link[@rel='canonical']/@href") == [expected]
+    assert expected in page.xpath("//div[contains(@class, 'permanent-url')]//a/@href")
+    assert _get(expected) == (out / f"{name}.html").read_bytes()
+
+
+def test_dts_ids_and_downloads_of_hostile_names_are_urls_that_answer(hostile_site):
+    """Issue 22 item 9: DTS `download` URLs and `@id`s were written raw (5 of 16 hostile names gave 404s)."""
+    import re
+
+    out, base = hostile_site
+    entry = json.loads(_get(base + "dts/entry.jsonld"))
+    root = json.loads(_get(URITemplate(entry["collection"]).expand()))
+    resources = []
+    for archive in root["member"]:
+        resources += json.loads(_get(URITemplate(entry["collection"]).expand(id=archive["@id"])))["member"]
+    assert len(resources) == len(HOSTILE)
+    by_name = {}
+    for res in resources:
+        assert re.fullmatch(r"(?:[A-Za-z0-9._~-]|%[0-9A-F]{2})+", res["@id"]), res["@id"]  # a valid relative IRI
+        tei = res["download"][0]
+        by_name[tei] = res
+        assert _get(URITemplate(entry["collection"]).expand(id=res["@id"]))  # found by its @id
+        assert json.loads(_get(URITemplate(res["navigation"]).expand()))["member"]
+        assert _get(URITemplate(res["document"]).expand(ref="1")).startswith(b"<?xml")
+    for name in HOSTILE:
+        from urllib.parse import quote
+
+        url = base + quote(f"{name}.xml", safe="")
+        assert url in by_name, sorted(by_name)
+        assert _get(url) == (out / f"{name}.xml").read_bytes()
