@@ -492,3 +492,23 @@ def test_dts_ids_and_downloads_of_hostile_names_are_urls_that_answer(hostile_sit
         url = base + quote(f"{name}.xml", safe="")
         assert url in by_name, sorted(by_name)
         assert _get(url) == (out / f"{name}.xml").read_bytes()
+
+
+def test_build_passes_its_time_limit_to_the_dts_pass(tmp_path, monkeypatch):
+    """`build --time-limit` covers the collection's DTS pass, not only each document's conversion."""
+    import teiedition.building.dts as dts
+
+    seen = {}
+    real = dts.write_dts
+
+    def spy(*args, **kwargs):
+        seen.update(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dts, "write_dts", spy)
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(next(SEEDS.glob("*.txt")), src)
+    run_build(src, tmp_path / "out", jobs=1, pdf=False, run_date=RUN_DATE, progress=False, stream=io.StringIO(),
+              time_limit=123)
+    assert seen["time_limit"] == 123
