@@ -49,7 +49,8 @@ def small() -> CitationTree:
 
 
 def ids(units) -> list[str]:
-    return [u.identifier for u in units]
+    """Identifiers of units, or of CitableUnit objects of an answer."""
+    return [u["identifier"] if isinstance(u, dict) else u.identifier for u in units]
 
 
 # --------------------------------------------------------------------------- the citation tree
@@ -153,10 +154,6 @@ def test_every_answer_sits_where_its_template_expands(small, tmp_path):
     assert passage.tag == f"{{{TEI}}}TEI"
     assert [p.get("{http://www.w3.org/XML/1998/namespace}id") for p in passage.iter(f"{{{TEI}}}p")] == \
         ["p1", "p2", "p3"]
-
-
-def ids(units) -> list[str]:  # noqa: F811 (also for JSON members)
-    return [u["identifier"] if isinstance(u, dict) else u.identifier for u in units]
 
 
 def _tei(sections: int, paragraphs: int) -> str:

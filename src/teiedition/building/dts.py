@@ -15,14 +15,14 @@ docs/dts.md): each Navigation answer is the one DTS gives for ``down=1`` (a
 unit and its children), for the whole resource, for every unit that has
 children (the sections) and for the range of all top-level units; Document
 passages for the same units and range.  A document with ``k`` sections gets
-``4 + 2k + 2`` files (8 for one section), answers whose total size is linear
+``6 + 2k`` files (8 for one section), answers whose total size is linear
 in the document, written one by one as they are made (never all in memory).
 
 Layout under ``OUT/dts/`` (``{base}`` is ``--base-url``, default ``/``)::
 
     entry.jsonld                               Entry endpoint
     collection.jsonld, collection;nav=...      the root collection (@id "index")
-    ID/collection{;nav}.jsonld                 one Resource per published document
+    ID/collection.jsonld, ID/collection;nav=parents.jsonld   one Resource per published document
     ID/navigation{/ref,start,end}.jsonld
     ID/document{/ref,start,end}.xml            the TEI, or one passage in <dts:wrapper>
 
@@ -44,7 +44,7 @@ import re
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
@@ -54,11 +54,12 @@ from uritemplate import URITemplate
 from ..errors import TeiEditionError
 from ..files import write_if_changed
 from ..urls import segment, under
+from .citetree import (TEI_NS, CitationError, CitationTree, DtsTimeout, Unit, check_deadline, citation_tree,
+                       navigation_members)
 
 DTS_VERSION = "1.0"
 CONTEXT = "https://dtsapi.org/context/v1.0.json"
 DTS_NS = "https://w3id.org/api/dts#"
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 FOLDER = "dts"
 ROOT_ID = "index"  # the collection whose human page is index.html (no source may be called index)
 ARCHIVE_PREFIX = "archive-"  # one collection per archive: archive-rgani, ...
@@ -70,266 +71,6 @@ LAYOUT = "levels-1"
 COLLECTION_T = "{+base}dts{/id}/collection{;nav,page}.jsonld"
 NAVIGATION_T = "{+base}dts/{resource}/navigation{/ref,start,end}.jsonld"
 DOCUMENT_T = "{+base}dts/{resource}/document{/ref,start,end}.xml"
-
-_SERIALIZE = "serialize(., map{'method': 'xml', 'indent': false(), 'omit-xml-declaration': true()})"
-
-#: Identifiers that survive a path segment unchanged (RFC 3986 unreserved characters).
-_SAFE_REF = re.compile(r"[A-Za-z0-9._~-]+")
-
-
-class CitationError(ValueError):
-    """The TEI's citeStructure cannot be followed (a bad XPath, an identifier unfit for a URL)."""
-
-
-# --------------------------------------------------------------------------- the citation tree
-
-@dataclass(frozen=True)
-class Unit:
-    """One citable unit: its DTS identifier, depth, parent, type, and the XML of its element.
-
-    ``xml`` is kept only for units whose passage is published (top-level units and
-    units of a level that has a level below): a paragraph's text is not held twice.
-    """
-
-    identifier: str
-    level: int
-    parent: str | None
-    cite_type: str | None
-    xml: str | None
-    anchor: str | None = None  # the element's xml:id (the HTML page's anchor)
-    branch: bool = False       # its citeStructure declares a level below
-
-    def json(self) -> dict:
-        unit = {"identifier": self.identifier, "@type": "CitableUnit", "level": self.level, "parent": self.parent}
-        if self.cite_type:
-            unit["citeType"] = self.cite_type
-        return unit
-
-
-@dataclass
-class CitationTree:
-    """The declared structure (for ``citationTrees``) and the units in document order."""
-
-    structure: list[dict] = field(default_factory=list)
-    units: list[Unit] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self._position = {u.identifier: i for i, u in enumerate(self.units)}
-        # where each unit's subtree ends (exclusive), in one pass: units are in document order
-        self._end = [len(self.units)] * len(self.units)
-        open_units: list[int] = []
-        for i, unit in enumerate(self.units):
-            while open_units and self.units[open_units[-1]].level >= unit.level:
-                self._end[open_units.pop()] = i
-            open_units.append(i)
-
-    @property
-    def depth(self) -> int:
-        return max((u.level for u in self.units), default=0)
-
-    def get(self, identifier: str) -> Unit | None:
-        position = self._position.get(identifier)
-        return None if position is None else self.units[position]
-
-    def position(self, unit: Unit) -> int:
-        return self._position[unit.identifier]
-
-    def subtree(self, unit: Unit) -> list[Unit]:
-        """``unit`` and every unit below it, in document order."""
-        i = self._position[unit.identifier]
-        return self.units[i:self._end[i]]
-
-    def top(self) -> list[Unit]:
-        return [u for u in self.units if u.level == 1]
-
-
-def citation_tree(tei_text: str, *, deadline: float | None = None) -> CitationTree:
-    """Follow the first ``refsDecl`` with ``citeStructure`` of a TEI document (text, hardened before).
-
-    Each ``citeStructure/@match`` is evaluated from its parent unit (the
-    document for the top level); ``@use`` is evaluated for each match with the
-    match sequence as focus, so ``position()`` counts the matches.  A unit's
-    identifier is its parent's, then ``@delim``, then the ``@use`` value.
-    Past ``deadline`` (a ``time.monotonic()`` value) it raises ``DtsTimeout``.
-    """
-    from ..rendering.xsltrun import safe_processor
-
-    proc = safe_processor()  # the document's XPath may not read any file or URL
-    doc = proc.parse_xml(xml_text=tei_text)
-    xp = proc.new_xpath_processor()
-    xp.declare_namespace("", TEI_NS)
-    xp.declare_namespace("tei", TEI_NS)
-    xp.set_context(xdm_item=doc)
-    decls = xp.evaluate("(/TEI/teiHeader/encodingDesc/refsDecl[citeStructure])[1]/citeStructure")
-    structures = list(_items(decls))
-    if not structures:
-        return CitationTree()
-    shape = [_shape(xp, s) for s in structures]
-    found: list[tuple[object, Unit]] = []
-    ordered = [True]
-    _walk(xp, doc, structures, None, 1, found, deadline, ordered)
-    found = _in_document_order(xp, found, ordered[0])
-    seen: set[str] = set()
-    for _, unit in found:
-        if unit.identifier in seen:
-            raise CitationError(f"citeStructure gives the identifier {unit.identifier!r} twice")
-        seen.add(unit.identifier)
-    return CitationTree(shape, [u for _, u in found])
-
-
-class DtsTimeout(Exception):
-    """A document's answers took longer than the build's ``--time-limit``."""
-
-
-def _check(deadline: float | None) -> None:
-    if deadline is not None and time.monotonic() > deadline:
-        raise DtsTimeout
-
-
-#: Whether a structure's matches, from their parent, come in document order, each inside the parent and
-#: after the previous match's subtree: then the walk's order is document order (one call per parent).
-_ORDERED = ("let $ctx := ., $m := ({match}) return every $i in 1 to count($m) satisfies "
-            "exists($m[$i]/ancestor::node()[. is $ctx]) and "
-            "($i = count($m) or $m[$i + 1] >> ($m[$i]/descendant-or-self::node())[last()])")
-
-
-def _in_document_order(xp, found: list, ordered: bool) -> list:
-    """The units sorted by their elements' document order.
-
-    When the walk already gives it (``ordered``: one structure per level, matches
-    in order inside their parent, as the converter declares) nothing is done.
-    Otherwise each unit's position is counted (``preceding::node()``), quadratic
-    in the worst case but only for unusual citeStructures, and bounded by the time limit.
-    """
-    if ordered:
-        return found
-    keyed = []
-    for node, unit in found:
-        xp.set_context(xdm_item=node)
-        keyed.append((int(str(xp.evaluate_single("count(preceding::node()) + count(ancestor::node())")
-                              .string_value)), unit))
-    keyed.sort(key=lambda pair: pair[0])
-    return keyed
-
-
-def _items(value):
-    if value is None:
-        return
-    for i in range(value.size):
-        yield value.item_at(i)
-
-
-def _attr(xp, node, name: str) -> str | None:
-    xp.set_context(xdm_item=node)
-    value = xp.evaluate_single(f"@{name}/string()")
-    return None if value is None else str(value.string_value)
-
-
-def _shape(xp, structure) -> dict:
-    """One ``CiteStructure`` object of ``citationTrees`` (types only)."""
-    out: dict = {"@type": "CiteStructure", "citeType": _attr(xp, structure, "unit") or "unit"}
-    xp.set_context(xdm_item=structure)
-    children = [_shape(xp, c) for c in _items(xp.evaluate("citeStructure"))]
-    if children:
-        out["citeStructure"] = children
-    return out
-
-
-def _evaluate(xp, context, expression: str, what: str):
-    xp.set_context(xdm_item=context)
-    try:
-        return xp.evaluate(expression)
-    except Exception as exc:  # PySaxonApiError: the document's own XPath is wrong
-        message = " ".join(str(exc).split())[:200]
-        raise CitationError(f"citeStructure {what} {expression!r} cannot be evaluated: {message}") from None
-
-
-def _walk(xp, context, structures, parent: Unit | None, level: int, found: list, deadline, ordered: list) -> None:
-    """Collect the units below ``context``: a few XPath calls per structure and parent, not per unit.
-
-    ``ordered[0]`` is cleared when the walk's order may not be document order.
-    """
-    if len(structures) > 1:
-        ordered[0] = False
-    for structure in structures:
-        _check(deadline)
-        match, use = _attr(xp, structure, "match"), _attr(xp, structure, "use")
-        if not match or not use:
-            raise CitationError("citeStructure needs both @match and @use")
-        delim = _attr(xp, structure, "delim") or ""
-        cite_type = _attr(xp, structure, "unit")
-        nodes = list(_items(_evaluate(xp, context, f"({match})", "@match")))
-        values = [str(v.string_value) for v in _items(_evaluate(xp, context, f"({match}) ! string(({use}))", "@use"))]
-        anchors = [str(v.string_value) for v in _items(_evaluate(xp, context, f"({match}) ! string(@xml:id)", "@match"))]
-        if ordered[0] and nodes:
-            ordered[0] = str(_evaluate(xp, context, _ORDERED.format(match=match), "@match").head.string_value) == "true"
-        xp.set_context(xdm_item=structure)
-        children = list(_items(xp.evaluate("citeStructure")))
-        for node, value, anchor in zip(nodes, values, anchors):
-            identifier = (parent.identifier + delim + value) if parent else value
-            if not _SAFE_REF.fullmatch(identifier) or identifier in (".", ".."):
-                raise CitationError(f"citable unit identifier {identifier!r} cannot be a static path "
-                                    "(letters, digits and . _ ~ - only)")
-            xml = None
-            if children or level == 1:  # as it stands (no indentation added); only passages that are published
-                _check(deadline)
-                xp.set_context(xdm_item=node)
-                xml = str(xp.evaluate_single(_SERIALIZE).string_value)
-            unit = Unit(identifier, level, parent.identifier if parent else None, cite_type, xml,
-                        anchor or None, bool(children))
-            found.append((node, unit))
-            if children:
-                _walk(xp, node, children, unit, level + 1, found, deadline, ordered)
-
-
-# --------------------------------------------------------------------------- answers
-
-def navigation_members(tree: CitationTree, *, ref: str | None = None, start: str | None = None,
-                       end: str | None = None, down: int | None = None) -> list[Unit] | None:
-    """The ``member`` array of a Navigation answer (None: no member property), per the spec's table.
-
-    Raises ``LookupError`` for a unit that does not exist (404) and
-    ``ValueError`` for a combination the spec calls a bad request (400).
-    Linear in the answer (subtrees are slices of the tree in document order).
-    """
-    if ref and (start or end) or bool(start) != bool(end):
-        raise ValueError("ref excludes start/end, and start needs end")
-    if down is not None and down < -1:
-        raise ValueError("down must be -1 or more")
-
-    def unit(identifier: str) -> Unit:
-        found = tree.get(identifier)
-        if found is None:
-            raise LookupError(identifier)
-        return found
-
-    if ref:
-        target = unit(ref)
-        if down is None:
-            return None
-        if down == 0:
-            parent = tree.get(target.parent) if target.parent else None
-            around = tree.subtree(parent)[1:] if parent else tree.units
-            return [u for u in around if u.level == target.level]
-        limit = None if down == -1 else target.level + down
-        return [u for u in tree.subtree(target) if limit is None or u.level <= limit]
-    if start:
-        first, last = unit(start), unit(end)
-        i, j = tree.position(first), tree.position(last)
-        if i > j:
-            raise LookupError(f"{start} comes after {end}")
-        if down is None:
-            return None
-        if down == 0:
-            raise ValueError("down=0 needs ref")
-        stop = j + len(tree.subtree(last))
-        top = min(first.level, last.level)
-        limit = None if down == -1 else max(first.level, last.level) + down
-        return [u for u in tree.units[i:stop] if u.level >= top and (limit is None or u.level <= limit)]
-    if down is None or down == 0:
-        raise ValueError("navigation of the whole resource needs down (1 or more, or -1)")
-    return [u for u in tree.units if down == -1 or u.level <= down]
-
 
 def _wrapper(units: list[Unit]) -> bytes:
     """A passage as the Document endpoint returns it: the elements inside ``dts:wrapper``."""
@@ -508,7 +249,7 @@ def document_files(site: Site, doc: Published, tei: bytes, tree: CitationTree,
     short = resource_object(site, doc, tree, full=False)
 
     def navigation(**query) -> tuple[str, bytes]:
-        _check(deadline)
+        check_deadline(deadline)
         members = navigation_members(tree, down=1, **query)
         url = site.url(NAVIGATION_T, resource=doc.dts_id, **query)
         answer: dict = {**_header(), "@type": "Navigation", "@id": url, "resource": short}
@@ -583,20 +324,10 @@ def write_dts(output: Path, entries: list[dict], *, base_url: str | None = None,
     site = Site(output, base_url)
     folder = Path(output) / FOLDER
     folder.mkdir(exist_ok=True)
-    for leftover in folder.glob(".*.tmp"):  # from a build that was killed while writing
-        if leftover.is_dir() and not leftover.is_symlink():
-            shutil.rmtree(leftover, ignore_errors=True)
-        else:
-            leftover.unlink(missing_ok=True)
+    _remove_leftovers(folder)
     docs = published_documents(entries)
     collections = {d.collection_id for d in docs} | {ROOT_ID}
-    state = _load_state(folder)
-    if state.get("base") != site.base or state.get("layout") != LAYOUT:
-        for doc_id in state.get("documents") or ():  # answers of another base or layout: none is right now
-            if isinstance(doc_id, str):
-                _remove_folder(folder, doc_id)  # the folder of a layout that named it raw
-                _remove_folder(folder, segment(doc_id))
-        state = {"base": site.base, "layout": LAYOUT, "documents": {}, "collections": state.get("collections") or []}
+    state = _current_state(folder, site)
     known: dict = state["documents"]
     for doc_id in sorted(set(known) - {d.doc_id for d in docs}):
         _remove_folder(folder, segment(doc_id) if isinstance(doc_id, str) else "")
@@ -610,31 +341,56 @@ def write_dts(output: Path, entries: list[dict], *, base_url: str | None = None,
                  "(it is a collection's, or a path step); rename the source")
             continue
         same, record = same_tei(known.get(doc.doc_id), output, doc.doc_id, doc.key)
-        if same and (folder / doc.dts_id).is_dir():
-            published.append(doc)
-            continue
-        deadline = time.monotonic() + time_limit if time_limit else None
-        try:
-            tei = (Path(output) / f"{doc.doc_id}.xml").read_bytes()
-            tree = citation_tree(_safe_text(tei, doc.doc_id), deadline=deadline)
-            _replace_folder(site, folder, doc.dts_id, document_files(site, doc, tei, tree, deadline))
-        except DtsTimeout:
-            warn(f"{doc.doc_id}.xml: warning: no DTS answers for this document: they took longer than "
-                 f"the time limit of {time_limit:g} s (--time-limit)")
-        except (OSError, CitationError, ValueError, LookupError, TeiEditionError) as exc:
-            warn(f"{doc.doc_id}.xml: warning: no DTS answers for this document: {exc}")
-        else:
+        if not (same and (folder / doc.dts_id).is_dir()):
+            problem = _publish(site, folder, doc, time_limit)
+            if problem:
+                warn(f"{doc.doc_id}.xml: warning: no DTS answers for this document: {problem}")
+                _remove_folder(folder, doc.dts_id)
+                known.pop(doc.doc_id, None)
+                continue
             known[doc.doc_id] = record
             rewritten += 1
-            published.append(doc)
-            continue
-        _remove_folder(folder, doc.dts_id)
-        known.pop(doc.doc_id, None)
+        published.append(doc)
     _write_collections(site, folder, published, page_size)
     write_if_changed(folder / "entry.jsonld", _dump(entry_endpoint(site)))
     state["collections"] = sorted(collections - {ROOT_ID})
     write_if_changed(folder / STATE, json.dumps(state, indent=1, sort_keys=True).encode("utf-8") + b"\n")
     return rewritten
+
+
+def _publish(site: Site, folder: Path, doc: Published, time_limit: float | None) -> str | None:
+    """Write one document's answers (its folder whole or absent); what went wrong, or None."""
+    deadline = time.monotonic() + time_limit if time_limit else None
+    try:
+        tei = (site.output / f"{doc.doc_id}.xml").read_bytes()
+        tree = citation_tree(_safe_text(tei, doc.doc_id), deadline=deadline)
+        _replace_folder(site, folder, doc.dts_id, document_files(site, doc, tei, tree, deadline))
+    except DtsTimeout:
+        return f"they took longer than the time limit of {time_limit:g} s (--time-limit)"
+    except (OSError, CitationError, ValueError, LookupError, TeiEditionError) as exc:
+        return str(exc)
+    return None
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Temporary folders and files of a build that was killed while writing."""
+    for leftover in folder.glob(".*.tmp"):
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
+
+
+def _current_state(folder: Path, site: Site) -> dict:
+    """The state file, or a fresh one (and no answers kept) when the base URL or the layout changed."""
+    state = _load_state(folder)
+    if state.get("base") == site.base and state.get("layout") == LAYOUT:
+        return state
+    for doc_id in state.get("documents") or ():  # answers of another base or layout: none is right now
+        if isinstance(doc_id, str):
+            _remove_folder(folder, doc_id)  # the folder of a layout that named it raw
+            _remove_folder(folder, segment(doc_id))
+    return {"base": site.base, "layout": LAYOUT, "documents": {}, "collections": state.get("collections") or []}
 
 
 def _write_collections(site: Site, folder: Path, published: list[Published], page_size: int) -> None:
