@@ -509,3 +509,11 @@ def test_build_passes_its_time_limit_to_the_dts_pass(tmp_path, monkeypatch):
     run_build(src, tmp_path / "out", jobs=1, pdf=False, run_date=RUN_DATE, progress=False, stream=io.StringIO(),
               time_limit=123)
     assert seen["time_limit"] == 123
+
+
+def test_units_come_in_document_order_whatever_the_declared_order():
+    """Sibling structures or matches out of order are sorted; the converter's tree needs no sorting."""
+    swapped = SMALL.replace('match="/TEI/text/body/div"', 'match="/TEI/text/body/div[2], /TEI/text/body/div[1]"')
+    tree = citation_tree(swapped)
+    assert ids(tree.units) == ["2", "2.1", "2.2", "2.3", "1", "1.1"]  # div[1] is "2": position() in the match
+    assert tree.get("2").anchor is None and tree.get("2.1").anchor == "p1"

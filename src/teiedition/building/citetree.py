@@ -113,7 +113,7 @@ def citation_tree(tei_text: str, *, deadline: float | None = None) -> CitationTr
     found: list[tuple[object, Unit]] = []
     ordered = [True]
     _walk(xp, doc, structures, None, 1, found, deadline, ordered)
-    found = _in_document_order(xp, found, ordered[0])
+    found = _in_document_order(xp, found, ordered[0], deadline)
     seen: set[str] = set()
     for _, unit in found:
         if unit.identifier in seen:
@@ -139,7 +139,7 @@ _ORDERED = ("let $ctx := ., $m := ({match}) return every $i in 1 to count($m) sa
             "($i = count($m) or $m[$i + 1] >> ($m[$i]/descendant-or-self::node())[last()])")
 
 
-def _in_document_order(xp, found: list, ordered: bool) -> list:
+def _in_document_order(xp, found: list, ordered: bool, deadline: float | None = None) -> list:
     """The units sorted by their elements' document order.
 
     When the walk already gives it (``ordered``: one structure per level, matches
@@ -151,6 +151,7 @@ def _in_document_order(xp, found: list, ordered: bool) -> list:
         return found
     keyed = []
     for node, unit in found:
+        check_deadline(deadline)
         xp.set_context(xdm_item=node)
         keyed.append((int(str(xp.evaluate_single("count(preceding::node()) + count(ancestor::node())")
                               .string_value)), unit))
