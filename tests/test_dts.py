@@ -517,3 +517,19 @@ def test_units_come_in_document_order_whatever_the_declared_order():
     tree = citation_tree(swapped)
     assert ids(tree.units) == ["2", "2.1", "2.2", "2.3", "1", "1.1"]  # div[1] is "2": position() in the match
     assert tree.get("2").anchor is None and tree.get("2.1").anchor == "p1"
+
+
+def test_a_base_url_with_percent_escapes_is_a_base_like_any_other(tmp_path):
+    """Issue 22 item 7: `--base-url https://example.org/my%20site/` stopped the build (`… is not under …`)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    seed = next(SEEDS.glob("*.txt"))
+    shutil.copy(seed, src)
+    out = tmp_path / "out"
+    summary = run_build(src, out, jobs=1, pdf=False, run_date=RUN_DATE, progress=False, stream=io.StringIO(),
+                        base_url="https://example.org/my%20site/")
+    assert summary.built == 1 and not summary.failed
+    entry = json.loads((out / "dts" / "entry.jsonld").read_text())
+    assert entry["@id"] == "https://example.org/my%20site/dts/entry.jsonld"
+    assert (out / "dts" / seed.stem / "navigation.jsonld").is_file()
+    assert f'href="https://example.org/my%20site/{seed.stem}.html"' in (out / f"{seed.stem}.html").read_text()

@@ -118,7 +118,7 @@ class Site:
     def __init__(self, output: Path, base_url: str | None):
         self.output = Path(output)
         self.base = normalise_base(base_url)
-        self._base_path = urlsplit(self.base).path
+        self._base_path = unquote(urlsplit(self.base).path)  # compared with decoded paths: `my%20site/` is `my site/`
 
     def url(self, template: str, **params) -> str:
         return _template(template).expand(base=self.base, **{k: v for k, v in params.items() if v is not None})
