@@ -9,6 +9,8 @@ as medians of ``--repeat`` runs in this process:
 * ``dts full``: ``write_dts`` from nothing (every document's answers written);
 * ``dts unchanged``: ``write_dts`` again (the incremental pass of a rebuild);
 * ``entities full`` / ``entities unchanged``: the same for ``write_entity_pages``;
+* the files and bytes of ``dts/`` (and the most files one document has), and of one
+  generated long report (``--long N`` paragraphs, as ``bench_hostile.py --only dts-long``);
 * the baseline, measured in the same run: rendering the same documents' HTML
   pages (``HtmlRenderer.render``), what a build does per document anyway.
 
@@ -88,15 +90,32 @@ def measure(work: Path, count: int, repeat: int) -> dict:
     figures["entities full"] = median_ms(entities_full, repeat)
     figures["entities unchanged"] = median_ms(lambda: write_entity_pages(out, entries), repeat)
     figures["dts files"], figures["dts bytes"] = folder_size(out / "dts")
+    figures["dts max files"] = max(folder_size(out / "dts" / e["id"])[0] for e in entries)
     figures["entity pages"], figures["entity bytes"] = folder_size(out / "entities")
     figures["tei bytes"] = sum((out / f"{e['id']}.xml").stat().st_size for e in entries)
     return figures
+
+
+def long_document(paragraphs: int) -> tuple[int, int, int]:
+    """Files and bytes of the DTS answers for one long generated report (bench_hostile's ``long_report``)."""
+    from bench_hostile import long_report
+    from teiedition.convert import convert_text
+
+    with tempfile.TemporaryDirectory(prefix="bench-dts-long-") as tmp:
+        out = Path(tmp)
+        tei = convert_text(long_report(paragraphs), doc_id="long", run_date="2026-01-01").tei
+        (out / "long.xml").write_bytes(tei)
+        write_dts(out, [{"id": "long", "status": "valid", "outputs": ["long.xml"], "key": "k"}])
+        files, size = folder_size(out / "dts" / "long")
+    return files, size, len(tei)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--long", type=int, default=10000, metavar="N",
+                        help="also the DTS files of one generated report of N paragraphs (0: not)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-dts-") as tmp:
         rows = [measure(Path(tmp), n, args.repeat) for n in args.sizes]
@@ -119,7 +138,11 @@ def main() -> int:
     for r in rows:
         print(f"  {r['docs']:>4} docs: dts/ {r['dts files']} files, {r['dts bytes'] / r['docs'] / 1024:.0f} KiB/doc "
               f"({r['dts bytes'] / r['tei bytes']:.1f} x the TEI); entities/ {r['entity pages']} pages, "
-              f"{r['entity bytes'] / 1024:.0f} KiB")
+              f"{r['entity bytes'] / 1024:.0f} KiB; at most {r['dts max files']} files for one document")
+    if args.long:
+        files, size, tei = long_document(args.long)
+        print(f"  a generated report of {args.long} paragraphs ({tei:,} B of TEI): dts/NAME/ {files} files, "
+              f"{size:,} B ({size / tei:.1f} x the TEI)")
     print("(growth xN: time ratio divided by size ratio against the previous size; 1.00 = linear)")
     return 0
 

@@ -9,6 +9,10 @@ within 1.5x of linear, that is at most 15.
 
     python bench/bench_hostile.py               # repeat 3
     python bench/bench_hostile.py --repeat 5 --only nested,dup-ids --json
+    python bench/bench_hostile.py --only dts-long,dts-signatures   # the DTS pass (issue 22 items 1, 2)
+
+The DTS cases also report the answers' files and bytes and the peak of Python memory
+(``tracemalloc``), and hold those to the same goal per 10x.
 """
 
 from __future__ import annotations
@@ -66,6 +70,22 @@ def duplicate_ids(n: int) -> bytes:
     return (TEI_HEAD + "".join(f'<p xml:id="same">Paragraph {i}.</p>' for i in range(n)) + TEI_TAIL).encode()
 
 
+SOURCE_HEAD = ("March 3, 1971\n\nSoviet Embassy in North Korea, 'A Generated Report'\n\n"
+               "This document was made possible with support from Bench\n\n\nSecret\n\n")
+
+
+def long_report(n: int) -> str:
+    """Issue 22 item 1: a long plain-text source, n paragraphs in one section (1 MB is about 10,000)."""
+    return SOURCE_HEAD + "".join(f"Paragraph {i} of the long report says something about the situation in the "
+                                 "country and abroad.\n\n" for i in range(n))
+
+
+def signature_blocks(n: int) -> str:
+    """Issue 22 item 2: n ``[signature] (Name)`` blocks, each opening an enclosure: n top-level units."""
+    return SOURCE_HEAD + "".join(f"Paragraph {i} of the report says something about the situation.\n\n"
+                                 f"[signature] (N. Sudarikov{i})\n\n\n" for i in range(n))
+
+
 # --- what each generator feeds -------------------------------------------------------------------
 
 def converter(make):
@@ -103,6 +123,45 @@ def validator(make):
     return run
 
 
+def dts_writer(make):
+    """The DTS pass of ``build`` for one converted source (converted once, not timed): ``write_dts`` from nothing.
+
+    Also reports the answers' files and bytes and the peak of Python memory during one pass
+    (``tracemalloc``: the answers were all held in memory before writing).
+    """
+    import shutil
+    import tempfile
+    import tracemalloc
+    from pathlib import Path
+
+    from teiedition.building.dts import write_dts
+    from teiedition.convert import convert_text
+
+    work = Path(tempfile.mkdtemp(prefix="bench-dts-"))
+
+    def run(n):
+        out = work / str(n)
+        out.mkdir()
+        tei = convert_text(make(n), doc_id="bench", run_date="2026-01-01").tei
+        (out / "bench.xml").write_bytes(tei)
+        entries = [{"id": "bench", "status": "valid", "outputs": ["bench.xml"], "key": "k"}]
+
+        def once():
+            shutil.rmtree(out / "dts", ignore_errors=True)
+            write_dts(out, entries, base_url="https://example.org/ed/")
+
+        def extra():
+            tracemalloc.start()
+            once()
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+            files = [p for p in (out / "dts" / "bench").rglob("*") if p.is_file()]
+            return {"files": len(files), "dts_bytes": sum(p.stat().st_size for p in files), "tei_bytes": len(tei),
+                    "py_peak_kb": peak // 1024}
+        return once, len(tei), extra
+    return run
+
+
 #: name -> (command, base size, runner factory, generator)
 CASES = {
     "nested": ("convert", 100, converter, nested_brackets),
@@ -111,6 +170,8 @@ CASES = {
     "markers": ("convert", 100, converter, many_markers),
     "metamark": ("render html", 50, html_renderer, one_metamark),
     "dup-ids": ("validate", 200, validator, duplicate_ids),
+    "dts-long": ("build dts", 100, dts_writer, long_report),
+    "dts-signatures": ("build dts", 20, dts_writer, signature_blocks),
 }
 
 
@@ -119,12 +180,17 @@ def measure(name: str, repeat: int) -> dict:
     run = factory(make)
     rows = []
     for scale in (1, 10, 100):
-        func, size = run(base * scale)
+        func, size, *extra = run(base * scale)
         func()  # warm: compiled stylesheets and schemas, loaded authority file
-        rows.append({"n": base * scale, "bytes": size, "ms": median_ms(func, repeat, clock=time.process_time)})
+        rows.append({"n": base * scale, "bytes": size, "ms": median_ms(func, repeat, clock=time.process_time),
+                     **(extra[0]() if extra else {})})
     ratios = [rows[i + 1]["ms"] / max(rows[i]["ms"], 0.01) for i in range(2)]
-    return {"case": name, "command": command, "rows": rows, "ratios_per_10x": ratios,
-            "linear": all(r <= GOAL for r in ratios)}
+    result = {"case": name, "command": command, "rows": rows, "ratios_per_10x": ratios}
+    for key in ("py_peak_kb", "dts_bytes", "files"):  # memory and output must grow no faster than time may
+        if key in rows[0]:
+            result[f"{key}_per_10x"] = [rows[i + 1][key] / max(rows[i][key], 1) for i in range(2)]
+    result["linear"] = all(r <= GOAL for key, values in result.items() if key.endswith("per_10x") for r in values)
+    return result
 
 
 def main() -> int:
@@ -142,7 +208,13 @@ def main() -> int:
         for r in results:
             for i, row in enumerate(r["rows"]):
                 ratio = f"{r['ratios_per_10x'][i - 1]:.1f}" if i else ""
-                print(f"{r['case']:<14}{r['command']:<13}{row['n']:>8}{row['bytes']:>10}{row['ms']:>10.1f}{ratio:>11}")
+                more = ""
+                if "files" in row:
+                    mem = f" (x{r['py_peak_kb_per_10x'][i - 1]:.1f})" if i else ""
+                    more = (f"   DTS: {row['files']} files, {row['dts_bytes']:,} B ({row['dts_bytes'] / row['tei_bytes']:.1f}"
+                            f" x TEI), Python peak {row['py_peak_kb']:,} KB{mem}")
+                print(f"{r['case']:<14}{r['command']:<13}{row['n']:>8}{row['bytes']:>10}{row['ms']:>10.1f}{ratio:>11}"
+                      + more)
             print(f"{'':<14}{'':<13}{'goal: each ratio <= %.0f:' % GOAL:>28} {'ok' if r['linear'] else 'NOT LINEAR'}")
     return 0 if all(r["linear"] for r in results) else 1
 

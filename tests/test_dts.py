@@ -28,7 +28,7 @@ from conftest import DEV_CORPUS, RUN_DATE, SEEDS, SHARED
 from teiedition.building.build import run_build
 from teiedition.errors import InputError
 from teiedition.building.dts import (CitationError, CitationTree, Published, Site, citation_tree, document_files,
-                            navigation_members, normalise_base)
+                                     navigation_members, normalise_base, write_dts)
 
 TEI = "http://www.tei-c.org/ns/1.0"
 NS = {"t": TEI}
@@ -49,7 +49,8 @@ def small() -> CitationTree:
 
 
 def ids(units) -> list[str]:
-    return [u.identifier for u in units]
+    """Identifiers of units, or of CitableUnit objects of an answer."""
+    return [u["identifier"] if isinstance(u, dict) else u.identifier for u in units]
 
 
 # --------------------------------------------------------------------------- the citation tree
@@ -135,7 +136,7 @@ def test_what_the_spec_calls_an_error(small, query, error):
 def test_every_answer_sits_where_its_template_expands(small, tmp_path):
     site = Site(tmp_path, "https://example.org/ed/")
     doc = Published("doc", "k", "A title", "1969-06-09")
-    files = document_files(site, doc, b"<TEI/>", small)
+    files = dict(document_files(site, doc, b"<TEI/>", small))
     for url, data in files.items():
         path = site.path(url)
         assert path.is_relative_to(tmp_path / "dts" / "doc")
@@ -144,12 +145,65 @@ def test_every_answer_sits_where_its_template_expands(small, tmp_path):
             assert answer.get("@id") in (url, "doc")
     nav = URITemplate(json.loads(files[site.url("{+base}dts{/id}/collection{;nav,page}.jsonld", id="doc")])
                       ["navigation"])
-    assert nav.expand(ref="1.2", down="0") in files
-    assert nav.expand(start="1", end="2", down="-1") in files
+    assert ids(json.loads(files[nav.expand()])["member"]) == ["1", "2"]  # the top level, as down=1
+    assert ids(json.loads(files[nav.expand(ref="1")])["member"]) == ["1", "1.1", "1.2", "1.3"]
+    assert ids(json.loads(files[nav.expand(start="1", end="2")])["member"]) == ids(small.units)
+    assert nav.expand(ref="1.2") not in files  # a leaf is listed in its section's answer, not answered alone
     passage = etree.fromstring(files[site.url("{+base}dts/{resource}/document{/ref,start,end}.xml",
-                                              resource="doc", ref="1.3")])
+                                              resource="doc", ref="1")])
     assert passage.tag == f"{{{TEI}}}TEI"
-    assert [p.get("{http://www.w3.org/XML/1998/namespace}id") for p in passage.iter(f"{{{TEI}}}p")] == ["p3"]
+    assert [p.get("{http://www.w3.org/XML/1998/namespace}id") for p in passage.iter(f"{{{TEI}}}p")] == \
+        ["p1", "p2", "p3"]
+
+
+def _tei(sections: int, paragraphs: int) -> str:
+    """A document of ``sections`` top-level divs of ``paragraphs`` paragraphs each, with the converter's refsDecl."""
+    body = "".join("<div>" + "".join(f"<p>Paragraph {s}.{n} says something of some length.</p>"
+                                     for n in range(1, paragraphs + 1)) + "</div>" for s in range(1, sections + 1))
+    return SMALL.split("<text>")[0] + f"<text><body>{body}</body></text></TEI>"
+
+
+def _answers(tei: str) -> dict[str, bytes]:
+    site = Site(Path("/nowhere"), "https://example.org/ed/")
+    return dict(document_files(site, Published("doc", "k", "T"), tei.encode(), citation_tree(tei)))
+
+
+def test_a_long_document_gets_a_few_answers_linear_in_its_size():
+    """Issue 22 item 1: every paragraph's answer listed every sibling (quadratic: 1 MB -> 1.5 GB)."""
+    small, large = _tei(1, 200), _tei(1, 2000)
+    for tei in (small, large):
+        answers = _answers(tei)
+        assert len(answers) + 1 <= 10  # + the nav=parents answer written with the collections
+    ratio = sum(map(len, _answers(large).values())) / sum(map(len, _answers(small).values()))
+    assert ratio < 11  # 10x the paragraphs, about 10x the bytes
+    assert sum(map(len, _answers(large).values())) < 8 * len(large)  # tiny paragraphs: mostly unit records
+
+
+def test_many_top_level_units_stay_linear():
+    """Issue 22 item 2: 200 enclosures gave every (start, end) pair an answer holding the units between (cubic)."""
+    size = {}
+    for k in (20, 200):
+        tei = _tei(k, 2)
+        answers = _answers(tei)
+        assert len(answers) + 1 == 6 + 2 * k  # whole, per section and one range: no pairs
+        size[k] = sum(map(len, answers.values()))
+        assert size[k] < 3 * len(tei) + 2000 * k  # the text about three times, and a small answer per section
+    assert size[200] / size[20] < 11
+
+
+def test_the_time_limit_bounds_a_documents_answers(tmp_path):
+    """Issue 22 item 1: --time-limit did not cover the DTS pass; past it a document gets no answers, others do."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "long.xml").write_text(_tei(1, 3000), encoding="utf-8")
+    (out / "short.xml").write_text(SMALL, encoding="utf-8")
+    entries = [{"id": name, "status": "valid", "outputs": [f"{name}.xml"], "key": "k"} for name in ("long", "short")]
+    warnings: list[str] = []
+    write_dts(out, entries, warn=warnings.append, time_limit=0.3)
+    assert [w for w in warnings if w.startswith("long.xml: warning: no DTS answers") and "time limit" in w]
+    assert not (out / "dts" / "long").exists() and (out / "dts" / "short" / "navigation.jsonld").is_file()
+    root = json.loads((out / "dts" / "archive-none" / "collection.jsonld").read_text())
+    assert [m["@id"] for m in root["member"]] == ["short"]
 
 
 @pytest.mark.parametrize("given, base", [(None, "/"), ("/ed", "/ed/"), ("https://x.org/a/", "https://x.org/a/")])
@@ -226,12 +280,20 @@ def test_paragraph_refs_match_the_tei_paragraphs(served):
     seed = next(SEEDS.glob("*.txt")).stem
     tei = etree.parse(str(out / f"{seed}.xml"))
     paragraphs = tei.xpath("/t:TEI/t:text/t:body/t:div[1]//t:p[not(ancestor::t:note or ancestor::t:p)]", namespaces=NS)
-    nav = json.loads((out / "dts" / seed / "navigation;down=-1.jsonld").read_text())
+    nav = json.loads((out / "dts" / seed / "navigation" / "1.jsonld").read_text())
     refs = [m["identifier"] for m in nav["member"] if m["parent"] == "1"]
     assert refs == [f"1.{i}" for i in range(1, len(paragraphs) + 1)]
-    passage = etree.parse(str(out / "dts" / seed / "document" / "1.5.xml"))
-    got = passage.xpath("//t:p", namespaces=NS)[0]
-    assert "".join(got.itertext()) == "".join(paragraphs[4].itertext())
+    passage = etree.parse(str(out / "dts" / seed / "document" / "1.xml"))
+    got = passage.xpath("//t:p[not(ancestor::t:note or ancestor::t:p)]", namespaces=NS)
+    assert "".join(got[4].itertext()) == "".join(paragraphs[4].itertext())
+
+
+def test_at_most_ten_files_per_document(served):
+    """Issue 19: ~97 files per document (1.05 million at 10,000 documents), more than static hosts accept."""
+    out, _, src = served
+    for source in src.glob("*.txt"):
+        files = [p for p in (out / "dts" / source.stem).rglob("*") if p.is_file()]
+        assert 6 <= len(files) <= 10, (source.name, sorted(str(p) for p in files))
 
 
 def test_requests_by_template_get_the_right_answers(served):
@@ -240,16 +302,17 @@ def test_requests_by_template_get_the_right_answers(served):
     out, base, _ = served
     entry = json.loads(urllib.request.urlopen(base + "dts/entry.jsonld", timeout=10).read())
     seed = next(SEEDS.glob("*.txt")).stem
-    url = URITemplate(entry["navigation"]).expand(resource=seed, ref="1.2", down="0")
+    url = URITemplate(entry["navigation"]).expand(resource=seed, ref="1")
     with urllib.request.urlopen(url, timeout=10) as response:
         assert response.headers["Content-Type"] == "application/ld+json"
         answer = json.loads(response.read())
-    assert answer["@id"] == url and answer["ref"]["identifier"] == "1.2"
-    assert all(m["parent"] == "1" for m in answer["member"])
-    missing = URITemplate(entry["navigation"]).expand(resource=seed, ref="9.9")
-    with pytest.raises(urllib.error.HTTPError) as caught:
-        urllib.request.urlopen(missing, timeout=10)
-    assert caught.value.code == 404
+    assert answer["@id"] == url and answer["ref"]["identifier"] == "1"
+    assert [m["identifier"] for m in answer["member"][:3]] == ["1", "1.1", "1.2"]
+    for missing in (URITemplate(entry["navigation"]).expand(resource=seed, ref="9.9"),
+                    URITemplate(entry["navigation"]).expand(resource=seed, ref="1.2")):  # a leaf: not answered alone
+        with pytest.raises(urllib.error.HTTPError) as caught:
+            urllib.request.urlopen(missing, timeout=10)
+        assert caught.value.code == 404
 
 
 def test_the_official_dts_validator_passes_with_no_failure(served, tmp_path):
@@ -349,3 +412,124 @@ def test_one_base_url_for_the_api_and_the_pages(tmp_path):
     assert result.exit_code == 0 and "1 built" in result.output, result.output
     assert 'rel="canonical"' not in page.read_text(encoding="utf-8")
     assert '"/ed/dts/' in (out / "dts" / "entry.jsonld").read_text()
+
+
+# --------------------------------------------------------------------------- names that are not URLs
+
+HOSTILE = ["café report", "a#b", "what?", "100%", "x+y&z=1;w", "%41 stays"]
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The seed under hostile names, built with an http base URL and served on 127.0.0.1."""
+    root = tmp_path_factory.mktemp("hostile")
+    src, out = root / "src", root / "site"
+    src.mkdir()
+    seed = next(SEEDS.glob("*.txt"))
+    for name in HOSTILE:
+        shutil.copy(seed, src / f"{name}.txt")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
+    base = f"http://127.0.0.1:{server.server_address[1]}/ed/"
+    summary = run_build(src, out / "ed", jobs=1, pdf=False, run_date=RUN_DATE, progress=False,
+                        stream=io.StringIO(), base_url=base)
+    assert summary.built == len(HOSTILE) and not summary.failed
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield out / "ed", base
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def _get(url: str) -> bytes:
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read()
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_permanent_url_and_canonical_link_are_encoded_once(hostile_site, name):
+    """Issue 22 item 9: `café report.html` was published as `caf%25C3%25A9%2520report.html` (a 404)."""
+    from urllib.parse import quote
+
+    out, base = hostile_site
+    html = (out / f"{name}.html").read_text(encoding="utf-8")
+    expected = base + quote(f"{name}.html", safe="")
+    page = etree.HTML(html.encode("utf-8"))
+    assert page.xpath("//link[@rel='canonical']/@href") == [expected]
+    assert expected in page.xpath("//div[contains(@class, 'permanent-url')]//a/@href")
+    assert _get(expected) == (out / f"{name}.html").read_bytes()
+
+
+def test_dts_ids_and_downloads_of_hostile_names_are_urls_that_answer(hostile_site):
+    """Issue 22 item 9: DTS `download` URLs and `@id`s were written raw (5 of 16 hostile names gave 404s)."""
+    import re
+
+    out, base = hostile_site
+    entry = json.loads(_get(base + "dts/entry.jsonld"))
+    root = json.loads(_get(URITemplate(entry["collection"]).expand()))
+    resources = []
+    for archive in root["member"]:
+        resources += json.loads(_get(URITemplate(entry["collection"]).expand(id=archive["@id"])))["member"]
+    assert len(resources) == len(HOSTILE)
+    by_name = {}
+    for res in resources:
+        assert re.fullmatch(r"(?:[A-Za-z0-9._~-]|%[0-9A-F]{2})+", res["@id"]), res["@id"]  # a valid relative IRI
+        tei = res["download"][0]
+        by_name[tei] = res
+        assert _get(URITemplate(entry["collection"]).expand(id=res["@id"]))  # found by its @id
+        assert json.loads(_get(URITemplate(res["navigation"]).expand()))["member"]
+        assert _get(URITemplate(res["document"]).expand(ref="1")).startswith(b"<?xml")
+    for name in HOSTILE:
+        from urllib.parse import quote
+
+        url = base + quote(f"{name}.xml", safe="")
+        assert url in by_name, sorted(by_name)
+        assert _get(url) == (out / f"{name}.xml").read_bytes()
+
+
+def test_build_passes_its_time_limit_to_the_dts_pass(tmp_path, monkeypatch):
+    """`build --time-limit` covers the collection's DTS pass, not only each document's conversion."""
+    import teiedition.building.dts as dts
+
+    seen = {}
+    real = dts.write_dts
+
+    def spy(*args, **kwargs):
+        seen.update(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dts, "write_dts", spy)
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(next(SEEDS.glob("*.txt")), src)
+    run_build(src, tmp_path / "out", jobs=1, pdf=False, run_date=RUN_DATE, progress=False, stream=io.StringIO(),
+              time_limit=123)
+    assert seen["time_limit"] == 123
+
+
+def test_units_come_in_document_order_whatever_the_declared_order():
+    """Sibling structures or matches out of order are sorted; the converter's tree needs no sorting."""
+    swapped = SMALL.replace('match="/TEI/text/body/div"', 'match="/TEI/text/body/div[2], /TEI/text/body/div[1]"')
+    tree = citation_tree(swapped)
+    assert ids(tree.units) == ["2", "2.1", "2.2", "2.3", "1", "1.1"]  # div[1] is "2": position() in the match
+    assert tree.get("2").anchor is None and tree.get("2.1").anchor == "p1"
+
+
+def test_a_base_url_with_percent_escapes_is_a_base_like_any_other(tmp_path):
+    """Issue 22 item 7: `--base-url https://example.org/my%20site/` stopped the build (`… is not under …`)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    seed = next(SEEDS.glob("*.txt"))
+    shutil.copy(seed, src)
+    out = tmp_path / "out"
+    summary = run_build(src, out, jobs=1, pdf=False, run_date=RUN_DATE, progress=False, stream=io.StringIO(),
+                        base_url="https://example.org/my%20site/")
+    assert summary.built == 1 and not summary.failed
+    entry = json.loads((out / "dts" / "entry.jsonld").read_text())
+    assert entry["@id"] == "https://example.org/my%20site/dts/entry.jsonld"
+    assert (out / "dts" / seed.stem / "navigation.jsonld").is_file()
+    assert f'href="https://example.org/my%20site/{seed.stem}.html"' in (out / f"{seed.stem}.html").read_text()

@@ -104,8 +104,8 @@ def test_committed_dts_answers_are_what_build_makes_today(stages, doc_id):
     [doc] = published_documents([published_entry(doc_id)])
     tei = fresh_tei(stages, doc_id)
     site = Site(EDITIONS, None)
-    files = document_files(site, doc, tei, citation_tree(tei.decode("utf-8")))
-    folder = EDITIONS / "dts" / doc_id
+    files = dict(document_files(site, doc, tei, citation_tree(tei.decode("utf-8"))))
+    folder = EDITIONS / "dts" / doc.dts_id
     on_disk = {p for p in folder.rglob("*") if p.is_file()} - {folder / "collection;nav=parents.jsonld"}
     assert on_disk == {site.path(url) for url in files}, REBUILD
     for url, data in files.items():

@@ -30,11 +30,11 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TextIO
-from urllib.parse import quote
 
 from ..convert import resolve_run_date
 from ..errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EngineUnavailable, InputError, TeiEditionError
 from ..files import atomic_write, write_if_changed
+from ..urls import segment
 from .manifest import (build_key, find_sources, load_manifest, output_lock, plan_build,
                        remove_leftover_temp_files, save_manifest, toolchain_digest)
 from .progress import Progress
@@ -295,9 +295,9 @@ def _build_document(task: Task, stages) -> DocResult:
             _remove(out, [f"{task.doc_id}.pdf"])
         cited = write_citations(out, task.doc_id, tree)
         written += cited
-        html = stages.html(tree, tei_href=quote(names["tei"]), pdf_href=quote(names["pdf"]) if task.pdf else None,
+        html = stages.html(tree, tei_href=segment(names["tei"]), pdf_href=segment(names["pdf"]) if task.pdf else None,
                            page=page_params(recorded_run_date(tree) or task.run_date), base_url=task.base_url,
-                           citation_hrefs={kind: quote(name) for kind, name in citation_names(task.doc_id).items()})
+                           citation_hrefs={kind: segment(name) for kind, name in citation_names(task.doc_id).items()})
         atomic_write(out / names["html"], html)
         written.append(names["html"])
         warnings = read_warnings + tuple(warnings) + tuple(getattr(stages, "html_warnings", ())) \
@@ -594,7 +594,7 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
         finally:
             save_manifest(output, manifest)
         # the index links the DTS entry point and the entity pages, so they come first
-        publish_dts(output, manifest, sources, base_url=base_url, stream=stream)
+        publish_dts(output, manifest, sources, base_url=base_url, stream=stream, time_limit=time_limit)
         publish_entity_pages(output, manifest, sources, stream=stream)
         write_collection(output, manifest, sources)
     summary.seconds = time.monotonic() - started
@@ -668,11 +668,11 @@ def _current_entries(manifest: dict, sources: list[Path]) -> list[dict]:
 
 
 def publish_dts(output: Path, manifest: dict, sources: list[Path], *, base_url: str | None,
-                stream: TextIO) -> None:
+                stream: TextIO, time_limit: float | None = None) -> None:
     """The collection as a static Distributed Text Services API under ``dts/`` (see ``dts.py``)."""
     from .dts import write_dts
 
-    write_dts(output, _current_entries(manifest, sources), base_url=base_url,
+    write_dts(output, _current_entries(manifest, sources), base_url=base_url, time_limit=time_limit,
               warn=lambda line: stream.write(line + "\n"))
 
 

@@ -8,20 +8,26 @@ per answer, at the path the template expands to.  The templates are expanded
 with ``uritemplate`` (RFC 6570) both to publish ``@id``s and to choose the
 file names, so a client that expands a template finds the file we wrote.
 
+A static site cannot answer every query (one file per query would be one per
+paragraph, per pair of paragraphs and per ``down``: quadratic and cubic in the
+document).  It answers *level by level*, a fixed set per document (see
+docs/dts.md): each Navigation answer is the one DTS gives for ``down=1`` (a
+unit and its children), for the whole resource, for every unit that has
+children (the sections) and for the range of all top-level units; Document
+passages for the same units and range.  A document with ``k`` sections gets
+``6 + 2k`` files (8 for one section), answers whose total size is linear
+in the document, written one by one as they are made (never all in memory).
+
 Layout under ``OUT/dts/`` (``{base}`` is ``--base-url``, default ``/``)::
 
     entry.jsonld                               Entry endpoint
     collection.jsonld, collection;nav=...      the root collection (@id "index")
-    NAME/collection{;nav}.jsonld               one Resource per published document
-    NAME/navigation{;down}{/ref,start,end}.jsonld
-    NAME/document{/ref,start,end}.xml          the TEI, or one passage in <dts:wrapper>
+    ID/collection.jsonld, ID/collection;nav=parents.jsonld   one Resource per published document
+    ID/navigation{/ref,start,end}.jsonld
+    ID/document{/ref,start,end}.xml            the TEI, or one passage in <dts:wrapper>
 
-The citation tree is read from the TEI's own ``refsDecl/citeStructure``
-(XPath evaluated by Saxon with the TEI namespace as default, as TEI intends).
-What a static site cannot answer is a 404, as the spec asks for requests it
-does not support: ``down`` deeper than the tree (other than -1), and ranges
-(``start``/``end``) below the top level, which would need a file for every
-pair of paragraphs (Level 0 allows a static server to omit ranges).
+``ID`` is the document's name as one URL segment (``urls.segment``): the
+Resource's ``@id`` is a valid relative IRI whatever the file name.
 
 Incremental: ``dts/.state.json`` remembers each document's build key and the
 base URL; a document's folder is rewritten only when either changed, and
@@ -37,230 +43,40 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 from uritemplate import URITemplate
 
 from ..errors import TeiEditionError
 from ..files import write_if_changed
+from ..urls import segment, under
+from .citetree import (TEI_NS, CitationError, CitationTree, DtsTimeout, Unit, check_deadline, citation_tree,
+                       navigation_members)
 
 DTS_VERSION = "1.0"
 CONTEXT = "https://dtsapi.org/context/v1.0.json"
 DTS_NS = "https://w3id.org/api/dts#"
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 FOLDER = "dts"
 ROOT_ID = "index"  # the collection whose human page is index.html (no source may be called index)
 ARCHIVE_PREFIX = "archive-"  # one collection per archive: archive-rgani, ...
 PAGE_SIZE = 500  # members per Collection answer; larger collections are paginated
 STATE = ".state.json"
+#: The shape of a document's answers; a build that finds another rewrites them all.
+LAYOUT = "levels-1"
 
 COLLECTION_T = "{+base}dts{/id}/collection{;nav,page}.jsonld"
-NAVIGATION_T = "{+base}dts/{resource}/navigation{;down}{/ref,start,end}.jsonld"
+NAVIGATION_T = "{+base}dts/{resource}/navigation{/ref,start,end}.jsonld"
 DOCUMENT_T = "{+base}dts/{resource}/document{/ref,start,end}.xml"
 
-_SERIALIZE = "serialize(., map{'method': 'xml', 'indent': false(), 'omit-xml-declaration': true()})"
-
-#: Identifiers that survive a path segment unchanged (RFC 3986 unreserved characters).
-_SAFE_REF = re.compile(r"[A-Za-z0-9._~-]+")
-
-
-class CitationError(ValueError):
-    """The TEI's citeStructure cannot be followed (a bad XPath, an identifier unfit for a URL)."""
-
-
-# --------------------------------------------------------------------------- the citation tree
-
-@dataclass(frozen=True)
-class Unit:
-    """One citable unit: its DTS identifier, depth, parent, type, the XML of its element."""
-
-    identifier: str
-    level: int
-    parent: str | None
-    cite_type: str | None
-    xml: str
-    anchor: str | None = None  # the element's xml:id (the HTML page's anchor)
-
-    def json(self) -> dict:
-        unit = {"identifier": self.identifier, "@type": "CitableUnit", "level": self.level, "parent": self.parent}
-        if self.cite_type:
-            unit["citeType"] = self.cite_type
-        return unit
-
-
-@dataclass
-class CitationTree:
-    """The declared structure (for ``citationTrees``) and the units in document order."""
-
-    structure: list[dict] = field(default_factory=list)
-    units: list[Unit] = field(default_factory=list)
-
-    @property
-    def depth(self) -> int:
-        return max((u.level for u in self.units), default=0)
-
-    def __post_init__(self) -> None:
-        self._index = {u.identifier: u for u in self.units}
-
-    def get(self, identifier: str) -> Unit | None:
-        return self._index.get(identifier)
-
-
-def citation_tree(tei_text: str) -> CitationTree:
-    """Follow the first ``refsDecl`` with ``citeStructure`` of a TEI document (text, hardened before).
-
-    Each ``citeStructure/@match`` is evaluated from its parent unit (the
-    document for the top level); ``@use`` is evaluated for each match with the
-    match sequence as focus, so ``position()`` counts the matches.  A unit's
-    identifier is its parent's, then ``@delim``, then the ``@use`` value.
-    """
-    from ..rendering.xsltrun import safe_processor
-
-    proc = safe_processor()  # the document's XPath may not read any file or URL
-    doc = proc.parse_xml(xml_text=tei_text)
-    xp = proc.new_xpath_processor()
-    xp.declare_namespace("", TEI_NS)
-    xp.declare_namespace("tei", TEI_NS)
-    xp.set_context(xdm_item=doc)
-    decls = xp.evaluate("(/TEI/teiHeader/encodingDesc/refsDecl[citeStructure])[1]/citeStructure")
-    structures = list(_items(decls))
-    if not structures:
-        return CitationTree()
-    shape = [_shape(xp, s) for s in structures]
-    found: list[tuple[int, Unit]] = []
-    _walk(xp, doc, structures, None, 1, found)
-    found.sort(key=lambda pair: pair[0])
-    seen: set[str] = set()
-    for _, unit in found:
-        if unit.identifier in seen:
-            raise CitationError(f"citeStructure gives the identifier {unit.identifier!r} twice")
-        seen.add(unit.identifier)
-    return CitationTree(shape, [u for _, u in found])
-
-
-def _items(value):
-    if value is None:
-        return
-    for i in range(value.size):
-        yield value.item_at(i)
-
-
-def _attr(xp, node, name: str) -> str | None:
-    xp.set_context(xdm_item=node)
-    value = xp.evaluate_single(f"@{name}/string()")
-    return None if value is None else str(value.string_value)
-
-
-def _shape(xp, structure) -> dict:
-    """One ``CiteStructure`` object of ``citationTrees`` (types only)."""
-    out: dict = {"@type": "CiteStructure", "citeType": _attr(xp, structure, "unit") or "unit"}
-    xp.set_context(xdm_item=structure)
-    children = [_shape(xp, c) for c in _items(xp.evaluate("citeStructure"))]
-    if children:
-        out["citeStructure"] = children
-    return out
-
-
-def _evaluate(xp, context, expression: str, what: str):
-    xp.set_context(xdm_item=context)
-    try:
-        return xp.evaluate(expression)
-    except Exception as exc:  # PySaxonApiError: the document's own XPath is wrong
-        message = " ".join(str(exc).split())[:200]
-        raise CitationError(f"citeStructure {what} {expression!r} cannot be evaluated: {message}") from None
-
-
-def _walk(xp, context, structures, parent: Unit | None, level: int, found: list) -> None:
-    for structure in structures:
-        match, use = _attr(xp, structure, "match"), _attr(xp, structure, "use")
-        if not match or not use:
-            raise CitationError("citeStructure needs both @match and @use")
-        delim = _attr(xp, structure, "delim") or ""
-        cite_type = _attr(xp, structure, "unit")
-        nodes = list(_items(_evaluate(xp, context, f"({match})", "@match")))
-        values = [str(v.string_value) for v in _items(_evaluate(xp, context, f"({match}) ! string(({use}))", "@use"))]
-        xp.set_context(xdm_item=structure)
-        children = list(_items(xp.evaluate("citeStructure")))
-        for node, value in zip(nodes, values):
-            identifier = (parent.identifier + delim + value) if parent else value
-            if not _SAFE_REF.fullmatch(identifier) or identifier in (".", ".."):
-                raise CitationError(f"citable unit identifier {identifier!r} cannot be a static path "
-                                    "(letters, digits and . _ ~ - only)")
-            xp.set_context(xdm_item=node)
-            order = int(str(xp.evaluate_single("count(preceding::node()) + count(ancestor::node())").string_value))
-            anchor = xp.evaluate_single("@xml:id/string()")
-            xml = str(xp.evaluate_single(_SERIALIZE).string_value)  # as it stands: no indentation added
-            unit = Unit(identifier, level, parent.identifier if parent else None, cite_type, xml,
-                        str(anchor.string_value) if anchor is not None else None)
-            found.append((order, unit))
-            if children:
-                _walk(xp, node, children, unit, level + 1, found)
-
-
-# --------------------------------------------------------------------------- answers
-
-def _descendants(tree: CitationTree, unit: Unit) -> list[Unit]:
-    """``unit`` and every unit below it, in document order."""
-    units = tree.units
-    i = units.index(unit)
-    out = [unit]
-    for other in units[i + 1:]:
-        if other.level <= unit.level:
-            break
-        out.append(other)
-    return out
-
-
-def navigation_members(tree: CitationTree, *, ref: str | None = None, start: str | None = None,
-                       end: str | None = None, down: int | None = None) -> list[Unit] | None:
-    """The ``member`` array of a Navigation answer (None: no member property), per the spec's table.
-
-    Raises ``LookupError`` for a unit that does not exist (404) and
-    ``ValueError`` for a combination the spec calls a bad request (400).
-    """
-    if ref and (start or end) or bool(start) != bool(end):
-        raise ValueError("ref excludes start/end, and start needs end")
-    if down is not None and down < -1:
-        raise ValueError("down must be -1 or more")
-
-    def unit(identifier: str) -> Unit:
-        found = tree.get(identifier)
-        if found is None:
-            raise LookupError(identifier)
-        return found
-
-    if ref:
-        target = unit(ref)
-        if down is None:
-            return None
-        if down == 0:
-            return [u for u in tree.units if u.parent == target.parent and u.level == target.level]
-        limit = None if down == -1 else target.level + down
-        return [u for u in _descendants(tree, target) if limit is None or u.level <= limit]
-    if start:
-        first, last = unit(start), unit(end)
-        i, j = tree.units.index(first), tree.units.index(_descendants(tree, last)[-1])
-        if i > tree.units.index(last):
-            raise LookupError(f"{start} comes after {end}")
-        if down is None:
-            return None
-        if down == 0:
-            raise ValueError("down=0 needs ref")
-        top = min(first.level, last.level)
-        limit = None if down == -1 else max(first.level, last.level) + down
-        return [u for u in tree.units[i:j + 1] if u.level >= top and (limit is None or u.level <= limit)]
-    if down is None or down == 0:
-        raise ValueError("navigation of the whole resource needs down (1 or more, or -1)")
-    return [u for u in tree.units if down == -1 or u.level <= down]
-
-
-def _wrapper(units: list[Unit]) -> str:
+def _wrapper(units: list[Unit]) -> bytes:
     """A passage as the Document endpoint returns it: the elements inside ``dts:wrapper``."""
-    inner = "".join(u.xml for u in units)
+    inner = "".join(u.xml or "" for u in units)
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="{TEI_NS}">'
-            f'<dts:wrapper xmlns:dts="{DTS_NS}">{inner}</dts:wrapper></TEI>\n')
+            f'<dts:wrapper xmlns:dts="{DTS_NS}">{inner}</dts:wrapper></TEI>\n').encode("utf-8")
 
 
 # --------------------------------------------------------------------------- the site
@@ -284,6 +100,11 @@ class Published:
         slug = re.sub(r"[^a-z0-9]+", "-", (self.archive or "").lower()).strip("-")
         return f"{ARCHIVE_PREFIX}{slug or 'none'}"
 
+    @property
+    def dts_id(self) -> str:
+        """The Resource's ``@id`` and folder name: the document's name as one URL segment (a valid IRI)."""
+        return segment(self.doc_id)
+
 
 @functools.lru_cache(maxsize=16)
 def _template(text: str) -> URITemplate:
@@ -297,7 +118,7 @@ class Site:
     def __init__(self, output: Path, base_url: str | None):
         self.output = Path(output)
         self.base = normalise_base(base_url)
-        self._base_path = urlsplit(self.base).path
+        self._base_path = unquote(urlsplit(self.base).path)  # compared with decoded paths: `my%20site/` is `my site/`
 
     def url(self, template: str, **params) -> str:
         return _template(template).expand(base=self.base, **{k: v for k, v in params.items() if v is not None})
@@ -344,7 +165,7 @@ def entry_endpoint(site: Site) -> dict:
 
 def resource_object(site: Site, doc: Published, tree: CitationTree, *, full: bool) -> dict:
     """The Resource object of a document (``full``: with title, description, Dublin Core, downloads)."""
-    res: dict = {"@id": doc.doc_id, "@type": "Resource"}
+    res: dict = {"@id": doc.dts_id, "@type": "Resource"}
     if full:
         res.update({"title": doc.title or doc.doc_id, "totalParents": 1, "totalChildren": 0})
         if doc.summary:
@@ -356,12 +177,13 @@ def resource_object(site: Site, doc: Published, tree: CitationTree, *, full: boo
         if doc.archive_name:
             dublin["source"] = [{"lang": "en", "value": doc.archive_name}]
         res["dublinCore"] = dublin
-        res["download"] = [site.base + doc.doc_id + ".xml"] + ([site.base + doc.doc_id + ".pdf"] if doc.pdf else [])
+        res["download"] = [under(site.base, doc.doc_id + ".xml")] + ([under(site.base, doc.doc_id + ".pdf")]
+                                                                     if doc.pdf else [])
         res["mediaTypes"] = ["application/tei+xml"]
     res.update({
-        "collection": site.template(COLLECTION_T, id=doc.doc_id),
-        "navigation": site.template(NAVIGATION_T, resource=doc.doc_id),
-        "document": site.template(DOCUMENT_T, resource=doc.doc_id),
+        "collection": site.template(COLLECTION_T, id=doc.dts_id),
+        "navigation": site.template(NAVIGATION_T, resource=doc.dts_id),
+        "document": site.template(DOCUMENT_T, resource=doc.dts_id),
         "citationTrees": [{"@type": "CitationTree", "citeStructure": tree.structure}] if tree.structure else [],
     })
     return res
@@ -401,51 +223,53 @@ def collection_pages(site: Site, cid: str, title: str, parents: int, members: li
     return out
 
 
-def document_files(site: Site, doc: Published, tei: bytes, tree: CitationTree) -> dict[str, bytes]:
-    """Every answer about one document that depends on it alone: ``{url: bytes}``.
+def answered_units(tree: CitationTree) -> list[Unit]:
+    """The units that get Navigation and Document answers of their own: those of a level with a level below.
 
-    The Resource (Collection endpoint, ``nav=children``), the Navigation
-    answers and the Document passages.  Its ``nav=parents`` answer names the
+    In the converter's tree (sections, paragraphs) these are the sections.  A
+    leaf (a paragraph) is listed in its parent's answer; its own ``down=1``
+    answer would only repeat it, and one file per paragraph is what a static
+    site cannot afford.
+    """
+    return [u for u in tree.units if u.branch]
+
+
+def document_files(site: Site, doc: Published, tei: bytes, tree: CitationTree,
+                   deadline: float | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every answer about one document that depends on it alone, one ``(url, bytes)`` at a time.
+
+    Written as they come (never all held at once).  The set is fixed by the
+    tree's shape (module docstring, docs/dts.md): the Resource; Navigation
+    answers as for ``down=1`` for the whole resource, each answered unit and
+    the range of all top-level units; Document answers for the whole TEI, each
+    answered unit and that range.  Its ``nav=parents`` answer names the
     archive's collection and is written with the collections.
     """
-    files: dict[str, bytes] = {}
-    own = _dump({**_header(), **resource_object(site, doc, tree, full=True)})
-    files[site.url(COLLECTION_T, id=doc.doc_id)] = own
-    files[site.url(COLLECTION_T, id=doc.doc_id, nav="children")] = own
-
+    yield site.url(COLLECTION_T, id=doc.dts_id), _dump({**_header(), **resource_object(site, doc, tree, full=True)})
     short = resource_object(site, doc, tree, full=False)
-    depths = list(range(0, tree.depth + 1)) + [-1]
 
-    def navigation(**query) -> None:
-        members = navigation_members(tree, **query)
-        down = query.pop("down")
-        # down as text: RFC 6570 expands 0 as ";down=0" (Python's uritemplate drops an int 0: pass "0")
-        url = site.url(NAVIGATION_T, resource=doc.doc_id, down=None if down is None else str(down), **query)
+    def navigation(**query) -> tuple[str, bytes]:
+        check_deadline(deadline)
+        members = navigation_members(tree, down=1, **query)
+        url = site.url(NAVIGATION_T, resource=doc.dts_id, **query)
         answer: dict = {**_header(), "@type": "Navigation", "@id": url, "resource": short}
         for name in ("ref", "start", "end"):
             if query.get(name):
                 answer[name] = tree.get(query[name]).json()
-        if members is not None:
-            answer["member"] = [u.json() for u in members]
-        files[url] = _dump(answer)
+        answer["member"] = [u.json() for u in members]
+        return url, _dump(answer)
 
-    for down in depths:
-        if down != 0:
-            navigation(down=down)
-    top = [u for u in tree.units if u.level == 1]
-    for unit in tree.units:
-        for down in [None] + depths:
-            navigation(ref=unit.identifier, down=down)
-        files[site.url(DOCUMENT_T, resource=doc.doc_id, ref=unit.identifier)] = _wrapper([unit]).encode("utf-8")
-    for i, first in enumerate(top):
-        for last in top[i:]:
-            for down in [None] + [d for d in depths if d != 0]:
-                navigation(start=first.identifier, end=last.identifier, down=down)
-            passage = top[i:top.index(last) + 1]
-            files[site.url(DOCUMENT_T, resource=doc.doc_id, start=first.identifier,
-                           end=last.identifier)] = _wrapper(passage).encode("utf-8")
-    files[site.url(DOCUMENT_T, resource=doc.doc_id)] = tei
-    return files
+    yield site.url(DOCUMENT_T, resource=doc.dts_id), tei
+    if not tree.units:
+        return
+    yield navigation()
+    for unit in answered_units(tree):
+        yield navigation(ref=unit.identifier)
+        yield site.url(DOCUMENT_T, resource=doc.dts_id, ref=unit.identifier), _wrapper([unit])
+    top = tree.top()
+    first, last = top[0].identifier, top[-1].identifier
+    yield navigation(start=first, end=last)
+    yield site.url(DOCUMENT_T, resource=doc.dts_id, start=first, end=last), _wrapper(top)
 
 
 # --------------------------------------------------------------------------- writing
@@ -490,57 +314,83 @@ def published_documents(entries: list[dict]) -> list[Published]:
 
 
 def write_dts(output: Path, entries: list[dict], *, base_url: str | None = None,
-              warn=lambda message: None, page_size: int = PAGE_SIZE) -> int:
+              warn=lambda message: None, page_size: int = PAGE_SIZE, time_limit: float | None = None) -> int:
     """Bring ``output/dts`` up to date with the published documents; return how many folders were rewritten.
 
     ``entries`` are the build manifest's documents (``{"id": ..., **entry}``).
+    ``time_limit`` (the build's ``--time-limit``) bounds each document's answers:
+    a document past it gets none and a warning, and the pass goes on.
     """
     site = Site(output, base_url)
     folder = Path(output) / FOLDER
     folder.mkdir(exist_ok=True)
-    for leftover in folder.glob(".*.tmp"):  # from a build that was killed while writing
-        if leftover.is_dir() and not leftover.is_symlink():
-            shutil.rmtree(leftover, ignore_errors=True)
-        else:
-            leftover.unlink(missing_ok=True)
+    _remove_leftovers(folder)
     docs = published_documents(entries)
     collections = {d.collection_id for d in docs} | {ROOT_ID}
-    state = _load_state(folder)
-    if state.get("base") != site.base:
-        state = {"base": site.base, "documents": {}, "collections": []}
+    state = _current_state(folder, site)
     known: dict = state["documents"]
     for doc_id in sorted(set(known) - {d.doc_id for d in docs}):
-        _remove_folder(folder, doc_id)
+        _remove_folder(folder, segment(doc_id) if isinstance(doc_id, str) else "")
         known.pop(doc_id)
     for cid in sorted(set(state.get("collections") or ()) - collections):
         _remove_folder(folder, cid)
     rewritten, published = 0, []
     for doc in docs:
-        if doc.doc_id in collections:
-            warn(f"{doc.doc_id}.xml: warning: no DTS answers: the name is the id of a DTS collection; rename the source")
+        if doc.dts_id in collections or doc.dts_id in (".", ".."):
+            warn(f"{doc.doc_id}.xml: warning: no DTS answers: the name cannot be a DTS identifier "
+                 "(it is a collection's, or a path step); rename the source")
             continue
         same, record = same_tei(known.get(doc.doc_id), output, doc.doc_id, doc.key)
-        if same and (folder / doc.doc_id).is_dir():
-            published.append(doc)
-            continue
-        try:
-            tei = (Path(output) / f"{doc.doc_id}.xml").read_bytes()
-            tree = citation_tree(_safe_text(tei, doc.doc_id))
-            files = document_files(site, doc, tei, tree)
-        except (OSError, CitationError, ValueError, LookupError, TeiEditionError) as exc:
-            warn(f"{doc.doc_id}.xml: warning: no DTS answers for this document: {exc}")
-            _remove_folder(folder, doc.doc_id)
-            known.pop(doc.doc_id, None)
-            continue
-        _replace_folder(site, folder, doc.doc_id, files)
-        known[doc.doc_id] = record
-        rewritten += 1
+        if not (same and (folder / doc.dts_id).is_dir()):
+            problem = _publish(site, folder, doc, time_limit)
+            if problem:
+                warn(f"{doc.doc_id}.xml: warning: no DTS answers for this document: {problem}")
+                _remove_folder(folder, doc.dts_id)
+                known.pop(doc.doc_id, None)
+                continue
+            known[doc.doc_id] = record
+            rewritten += 1
         published.append(doc)
     _write_collections(site, folder, published, page_size)
     write_if_changed(folder / "entry.jsonld", _dump(entry_endpoint(site)))
     state["collections"] = sorted(collections - {ROOT_ID})
     write_if_changed(folder / STATE, json.dumps(state, indent=1, sort_keys=True).encode("utf-8") + b"\n")
     return rewritten
+
+
+def _publish(site: Site, folder: Path, doc: Published, time_limit: float | None) -> str | None:
+    """Write one document's answers (its folder whole or absent); what went wrong, or None."""
+    deadline = time.monotonic() + time_limit if time_limit else None
+    try:
+        tei = (site.output / f"{doc.doc_id}.xml").read_bytes()
+        tree = citation_tree(_safe_text(tei, doc.doc_id), deadline=deadline)
+        _replace_folder(site, folder, doc.dts_id, document_files(site, doc, tei, tree, deadline))
+    except DtsTimeout:
+        return f"they took longer than the time limit of {time_limit:g} s (--time-limit)"
+    except (OSError, CitationError, ValueError, LookupError, TeiEditionError) as exc:
+        return str(exc)
+    return None
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Temporary folders and files of a build that was killed while writing."""
+    for leftover in folder.glob(".*.tmp"):
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
+
+
+def _current_state(folder: Path, site: Site) -> dict:
+    """The state file, or a fresh one (and no answers kept) when the base URL or the layout changed."""
+    state = _load_state(folder)
+    if state.get("base") == site.base and state.get("layout") == LAYOUT:
+        return state
+    for doc_id in state.get("documents") or ():  # answers of another base or layout: none is right now
+        if isinstance(doc_id, str):
+            _remove_folder(folder, doc_id)  # the folder of a layout that named it raw
+            _remove_folder(folder, segment(doc_id))
+    return {"base": site.base, "layout": LAYOUT, "documents": {}, "collections": state.get("collections") or []}
 
 
 def _write_collections(site: Site, folder: Path, published: list[Published], page_size: int) -> None:
@@ -561,12 +411,12 @@ def _write_collections(site: Site, folder: Path, published: list[Published], pag
         members = []
         archive_member = _collection_summary(site, cid, titles[cid], 1, len(docs))
         for doc in docs:
-            own_url = site.url(COLLECTION_T, id=doc.doc_id)
+            own_url = site.url(COLLECTION_T, id=doc.dts_id)
             own = json.loads(site.path(own_url).read_text(encoding="utf-8"))
             own.pop("@context", None)
             own.pop("dtsVersion", None)
             members.append(own)
-            files[site.url(COLLECTION_T, id=doc.doc_id, nav="parents")] = _dump(
+            files[site.url(COLLECTION_T, id=doc.dts_id, nav="parents")] = _dump(
                 {**_header(), **own, "member": [archive_member]})
         for nav in (None, "children", "parents"):
             files.update(collection_pages(site, cid, titles[cid], 1, members, nav=nav, page_size=page_size,
@@ -600,13 +450,13 @@ def _load_state(folder: Path) -> dict:
     return state
 
 
-def _replace_folder(site: Site, folder: Path, doc_id: str, files: dict[str, bytes]) -> None:
-    """Write a document's answers into a fresh folder, then swap it in: the folder is whole or absent."""
-    fresh = Path(tempfile.mkdtemp(prefix=f".{doc_id}.", suffix=".tmp", dir=folder))
+def _replace_folder(site: Site, folder: Path, name: str, files: Iterator[tuple[str, bytes]]) -> None:
+    """Write a document's answers into a fresh folder as they come, then swap it in: whole or absent."""
+    fresh = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".tmp", dir=folder))
     try:
-        target = folder / doc_id
+        target = folder / name
         made = {fresh}
-        for url, data in files.items():
+        for url, data in files:
             out = fresh / site.path(url).relative_to(target)
             if out.parent not in made:
                 out.parent.mkdir(parents=True, exist_ok=True)
@@ -615,7 +465,7 @@ def _replace_folder(site: Site, folder: Path, doc_id: str, files: dict[str, byte
         os.chmod(fresh, 0o755 & ~_umask())
         old = None
         if target.exists():
-            old = folder / f".{doc_id}.old.tmp"
+            old = folder / f".{name}.old.tmp"
             shutil.rmtree(old, ignore_errors=True)
             target.rename(old)
         fresh.rename(target)
@@ -640,5 +490,5 @@ def _remove_folder(folder: Path, doc_id: str) -> None:
         shutil.rmtree(folder / doc_id)
 
 
-__all__ = ["CitationError", "CitationTree", "Published", "Site", "Unit", "citation_tree", "document_files",
-           "entry_endpoint", "navigation_members", "normalise_base", "published_documents", "write_dts"]
+__all__ = ["CitationError", "CitationTree", "DtsTimeout", "Published", "Site", "Unit", "answered_units",
+           "citation_tree", "document_files", "entry_endpoint", "navigation_members", "normalise_base", "published_documents", "write_dts"]

@@ -25,11 +25,11 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from lxml import etree
 
 from ..files import atomic_write, write_if_changed
+from ..urls import segment
 
 TEI = "http://www.tei-c.org/ns/1.0"
 NS = {"t": TEI}
@@ -264,8 +264,8 @@ def _read_cache(path: Path) -> dict | None:
 
 
 def _href(doc_id: str, anchor: str | None = None) -> str:
-    page = "../" + quote(f"{doc_id}.html")
-    return page + ("#" + quote(anchor) if anchor else "")
+    page = "../" + segment(f"{doc_id}.html")
+    return page + ("#" + segment(anchor) if anchor else "")
 
 
 def _entity_xml(entity: dict) -> etree._Element:
@@ -289,6 +289,6 @@ def _index_xml(entities: dict) -> etree._Element:
     el = etree.Element("entities")
     for ident, entity in sorted(entities.items(), key=lambda kv: kv[1]["name"].casefold()):
         etree.SubElement(el, "entity", id=ident, kind=entity["kind"], name=entity["name"],
-                         href=quote(f"{ident}.html"), docs=str(len(entity["docs"])),
+                         href=segment(f"{ident}.html"), docs=str(len(entity["docs"])),
                          mentions=str(sum(m["count"] for d in entity["docs"].values() for m in d["at"])))
     return el

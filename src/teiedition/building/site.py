@@ -29,12 +29,12 @@ import json
 import os
 import re
 from pathlib import Path
-from urllib.parse import quote
 
 from lxml import etree
 
 from .. import __version__
 from ..files import write_if_changed
+from ..urls import segment
 from .minisearch_index import document_terms
 from .search_shards import SearchDoc, StaleShards, text_files, write_search
 
@@ -85,7 +85,7 @@ def neighbours(rows: list[dict]) -> dict[str, dict]:
         nav = {}
         for rel, other in (("prev", chain[i - 1] if i else None), ("next", chain[i + 1] if i + 1 < len(chain) else None)):
             if other is not None:
-                nav[f"{rel}-href"] = quote(other["html"])
+                nav[f"{rel}-href"] = segment(other["html"])
                 nav[f"{rel}-title"] = other.get("title") or other["id"]
                 nav[f"{rel}-date"] = other.get("date") or ""
         navs[row["id"]] = nav
@@ -180,7 +180,7 @@ def search_record(tree, row: dict) -> dict:
     date = row.get("date") or ""
     return {
         "id": row["id"],
-        "href": quote(row["html"]),
+        "href": segment(row["html"]),
         "title": row.get("title") or row["id"],
         "date": date,
         "year": date[:4] if re.match(r"\d{4}", date) else "",

@@ -22,7 +22,6 @@ import functools
 import os
 import sys
 from pathlib import Path
-from urllib.parse import quote
 
 from lxml import etree
 
@@ -30,6 +29,7 @@ from . import xsltrun
 from ..errors import InputError, InvalidDocument
 from ..files import atomic_write
 from ..safexml import parse_xml_file
+from ..urls import name_of, segment, under
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 ASSETS = xsltrun.XSLT_DIR / "assets"
@@ -82,8 +82,9 @@ class HtmlRenderer:
         page_url = ""
         if base.startswith(("http://", "https://")):
             base = base if base.endswith("/") else base + "/"
-            name = page_name or (Path(tei_href).with_suffix(".html").name if tei_href else "")
-            page_url = base + quote(name) if name else ""
+            # tei_href is already a URL: take the file name back out of it, encode the page's name once
+            name = page_name or (str(Path(name_of(tei_href)).with_suffix(".html")) if tei_href else "")
+            page_url = under(base, name) if name else ""
         else:
             base = ""
         cited = citation_hrefs or {}
@@ -110,7 +111,7 @@ class HtmlRenderer:
 def _href(target: Path, page: Path) -> str:
     """A relative, URL-quoted link from the page's folder to ``target``."""
     rel = os.path.relpath(target.resolve(), page.resolve().parent)
-    return quote(Path(rel).as_posix())
+    return "/".join(segment(part) for part in Path(rel).as_posix().split("/"))
 
 
 def default_output(source: str | os.PathLike, target: str) -> Path:
