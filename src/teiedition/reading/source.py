@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from ..recognising.citation import find_citation, find_credits, original_language, split_funders
 from ..recognising.dates import MONTHS as MONTH_NUMBERS, parse_date
 from ..model import Header
+from .top_zone import read_top
 
 MONTHS = "|".join(MONTH_NUMBERS)
 #: The page's date line: ``June 9, 1969``, or month-only ``June 1969`` / ``June, 1969`` when the day is unknown.
@@ -134,23 +135,14 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     if lead:
         summary = " ".join(lines[i].strip() for i in idx[pos:pos + lead])
         pos += lead
-    # date line, title line, donor line: in this order, each optional but the title
-    if pos < len(idx) and PAGE_DATE_RE.match(lines[idx[pos]].strip()):
-        fields["date"] = lines[idx[pos]].strip()
-        pos += 1
-    if pos < len(idx) and not DONOR_RE.match(lines[idx[pos]].strip()) \
-            and not _reads_as_prose(lines[idx[pos]].strip()):
-        fields["title"] = _single_title(lines[idx[pos]].strip())
-        pos += 1
-    while pos < len(idx) and TOOLBAR_RE.match(lines[idx[pos]].strip()):  # CITATION SHARE DOWNLOAD
-        chrome.append(lines[idx[pos]].strip())
-        pos += 1
-    if pos < len(idx) and DONOR_RE.match(lines[idx[pos]].strip()):
-        fields["donor"] = lines[idx[pos]].strip()
-        pos += 1
-    while pos < len(idx) and TOOLBAR_RE.match(lines[idx[pos]].strip()):
-        chrome.append(lines[idx[pos]].strip())
-        pos += 1
+    # date line, title line, donor line: found from the date and donor anchors (top_zone)
+    top = read_top([lines[i].strip() for i in idx], pos, date_re=PAGE_DATE_RE, donor_re=DONOR_RE,
+                   toolbar_re=TOOLBAR_RE, reads_as_prose=_reads_as_prose,
+                   looks_like_summary=_looks_like_summary, single_title=_single_title)
+    fields.update(top.fields)
+    chrome.extend(top.chrome)
+    summary = summary or top.summary
+    pos = top.pos
     body_start = idx[pos] if pos < len(idx) else n
     tail = next((i for i in idx[pos:] if TAIL_START_RE.match(lines[i].strip())), n)
     body_idx = [i for i in idx if body_start <= i < tail]

@@ -284,7 +284,7 @@ REPOSITORIES: tuple[Repository, ...] = (
                ("MNL OL", "Magyar Országos Levéltár", "Hungarian National Archives"),
                "Budapest", "Hungary", _mol_units),
     Repository("AMSZ", "Archive of the Polish Ministry of Foreign Affairs",
-               ("Polish Foreign Ministry Archive", "Archiwum MSZ",
+               ("Polish Foreign Ministry Archive", "Archiwum MSZ", "Archiwum Ministerstwa Spraw Zagranicznych",
                 "Archive of the Polish Foreign Ministry"),
                "Warsaw", "Poland", _amsz_units),
     Repository("SAPMO-BArch",
@@ -313,11 +313,13 @@ _ALL_FORMS = sorted(
 )
 _SETTLEMENTS = sorted({repo.settlement for repo in REPOSITORIES})
 # A printed name, then optionally `, Berlin` and `(CODE)` as in
-# `Political Archive of the Federal Foreign Office, Berlin (PolA AA)`.
+# `Political Archive of the Federal Foreign Office, Berlin (PolA AA)`; the city may follow the code
+# (`Archiwum … (AMSZ), Warsaw`).
 _REPOSITORY_RE = re.compile(
     r"(?<![\w-])(?P<form>" + "|".join(re.escape(f) for f, _ in _ALL_FORMS) + r")(?![\w-])"
     r"(?P<suffix>(?:,?\s+(?:" + "|".join(map(re.escape, _SETTLEMENTS)) + r"))?"
-    r"(?:\s*\([^()]{1,40}\))?)"
+    r"(?:\s*\([^()]{1,40}\))?"
+    r"(?:,?\s+(?:" + "|".join(map(re.escape, _SETTLEMENTS)) + r")(?![\w-]))?)"
 )
 _REPO_BY_FORM = {form.lower(): repo for form, repo in _ALL_FORMS}
 
@@ -337,7 +339,7 @@ _ROLE_OF = {
 # A credit sentence starts with a role word, perhaps after a short qualifier
 # (`English translation by`, `Original translation by`).
 _CREDIT_START = re.compile(
-    r"(?:(?<=^)|(?<=[.;]\s)|(?<=[.;]))\s*(?P<start>"
+    r"(?:(?<=^)|(?<=[.;]\s)|(?<=[.;])|(?<=,\s)(?=[a-z]))\s*(?P<start>"
     r"(?:(?:English|Original|Russian|Document|Copy|Text|Also|Originally)\s+)?"
     r"(?:Obtained|Contributed|Provided|Donated|Translated|Translation)\b)",
     re.IGNORECASE,
@@ -517,10 +519,14 @@ def find_citation(text: str) -> tuple[Citation, int, int] | None:
         repo = _REPO_BY_FORM[m.group("form").lower()]
         start = m.start()
         end = _reference_end(text, m.end())
-        verbatim = text[start:end]
         parts = _per_archive(text, m, end)
         first_end = parts[0][1]
         tail = text[m.end() : first_end].lstrip(" ,.;:")
+        leading = _units_before(text, origin, m.start())
+        if leading is not None:  # `Szyfrogramy …, w-82 t-1264, Archiwum … (AMSZ), Warsaw`: units first
+            start = leading
+            tail = text[leading : m.start()].rstrip(" ,;")
+        verbatim = text[start:end]
         citation = _build(repo, verbatim, tail, m.group("form"))
         others = tuple(_build(_REPO_BY_FORM[om.group("form").lower()], text[om.start():o_end],
                               text[om.end():o_end].lstrip(" ,.;:"), om.group("form"))
@@ -529,6 +535,24 @@ def find_citation(text: str) -> tuple[Citation, int, int] | None:
             citation = replace(citation, others=others)
         return citation, start, end
     return _find_unknown(text, origin)
+
+
+def _units_before(text: str, origin: int, at: int) -> int | None:
+    """Where a reference starts that prints its units before the archive's name, else None.
+
+    The units are the clause right before the name (after the last sentence end), ending in
+    a comma and holding a number: ``Szyfrogramy z Hawany 1962, w-82 t-1264, Archiwum …``.
+    """
+    before = text[origin:at]
+    if not before.rstrip().endswith(","):
+        return None
+    cuts = [m.end() for m in re.finditer(r"(?<=[\w)\]]{2}[.;])\s+(?=[A-Z])", before)]
+    start = origin + (cuts[-1] if cuts else 0)
+    start += len(text[start:at]) - len(text[start:at].lstrip())
+    clause = text[start:at]
+    if not re.search(r"\d", clause) or _CREDIT_START.search(clause) or len(clause.split()) > 16:
+        return None
+    return start
 
 
 _ARCHIVE_LINK = re.compile(r"[\s,;.]*(?:\band\b|&)?[\s,;.]*$")
