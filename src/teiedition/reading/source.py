@@ -42,6 +42,7 @@ CHROME_LABELS = frozenset({
     "Search in", "ADD SEARCH FILTER CANCEL SEARCH FILTER", "• Citation", "get citation",
     "• share document", "Digital Archive International History Declassified",
     "English HTML", "English PDF", "Original Language PDF", "Original Language HTML",
+    "VIEW DOCUMENT IN", "View document in", "View Document In", "View document", "VIEW DOCUMENT",
 })
 #: The newer site's tool bar under the title, on one line or one word a line.
 TOOLBAR_RE = re.compile(r"^(?:(?:CITATION|SHARE|DOWNLOAD|Citation|Share|Download)\s*){1,3}$")
@@ -143,19 +144,24 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     chrome.extend(top.chrome)
     summary = summary or top.summary
     pos = top.pos
+    while pos < len(idx) and (lines[idx[pos]].strip() in CHROME_LABELS or FORMAT_RE.match(lines[idx[pos]].strip())):
+        chrome.append(lines[idx[pos]].strip())  # the old site's "VIEW DOCUMENT IN" / "English HTML" links
+        pos += 1
     body_start = idx[pos] if pos < len(idx) else n
     tail = next((i for i in idx[pos:] if TAIL_START_RE.match(lines[i].strip())), n)
     body_idx = [i for i in idx if body_start <= i < tail]
     body_end = tail
+    header_parts = _read_tail(lines[tail:], chrome)
     if summary:
         pass
+    elif header_parts["summary"]:  # printed among the Document Information (after the facet labels)
+        summary = header_parts["summary"]
     elif body_idx and tail < n and _looks_like_summary(lines[body_idx[-1]]):
         summary = lines[body_idx[-1]].strip()
         body_end = body_idx[-1]
     elif layout == "B" and len(body_idx) > 1 and _summary_first(lines[body_idx[0]], lines[body_idx[1]]):
         summary = lines[body_idx[0]].strip()
         body_start = body_idx[1]
-    header_parts = _read_tail(lines[tail:], chrome)
     header = _header(layout, fields, summary, header_parts, chrome, source_prefix="")
     body = _body_lines(lines, body_start, body_end)
     return SourcePage(header, body)
@@ -212,7 +218,7 @@ def _read_tail(tail: list[str], chrome: list[str]) -> dict:
     read, else the first long line after ``Document Information``; lines after
     ``Rights`` are rights paragraphs.  Anything else is a facet value (chrome).
     """
-    out: dict = {"source": "", "rights": [], "facets": []}
+    out: dict = {"source": "", "rights": [], "facets": [], "summary": ""}
     pending_label = None
     section = None
     for raw in tail:
@@ -233,6 +239,9 @@ def _read_tail(tail: list[str], chrome: list[str]) -> dict:
             chrome.append(s)
             pending_label = None
             continue
+        if not out["summary"] and section != "Source" and _tail_summary(s):
+            out["summary"] = s  # the summary printed after the facet labels
+            continue
         if not out["source"] and (section == "Source" or find_citation(s) or find_credits(s)
                                   or (section == "Document Information" and len(s.split()) >= 6)):
             out["source"] = s
@@ -242,6 +251,12 @@ def _read_tail(tail: list[str], chrome: list[str]) -> dict:
         out["facets"].append(("", s))
         chrome.append(s)
     return out
+
+
+def _tail_summary(line: str) -> bool:
+    """A paragraph of prose among the facets that is no citation nor credits: the page's summary."""
+    return len(line.split()) >= 12 and _looks_like_summary(line) and not find_citation(line) \
+        and not find_credits(line) and not line.startswith(("http", "www."))
 
 
 FACET_VALUE_RE = {
@@ -331,7 +346,9 @@ def _read_old(lines: list[str], layout: str, name: str) -> SourcePage:
     parts = {"source": _strip_url(citation_sentence, chrome), "rights": [], "facets": []}
     if tail < len(lines):
         tail_parts = _read_tail(lines[tail:], chrome)
-        if not summary and body_lines and _looks_like_summary(body_lines[-1].text):
+        if not summary and tail_parts["summary"]:
+            summary = tail_parts["summary"]
+        elif not summary and body_lines and _looks_like_summary(body_lines[-1].text):
             summary = body_lines.pop().text.strip()
         parts["rights"] = tail_parts["rights"]
         parts["facets"] = tail_parts["facets"]
@@ -384,6 +401,7 @@ def _read_bare(lines: list[str], layout: str, name: str) -> SourcePage:
     citation_sentence = ""
     summary_parts: list[str] = []
     keep: list[int] = []
+    last_summary = -2  # the line of the summary's last part: an indented line right after it continues it
     for i, raw in enumerate(lines):
         s = raw.strip()
         if not s:
@@ -397,8 +415,9 @@ def _read_bare(lines: list[str], layout: str, name: str) -> SourcePage:
             if not citation_sentence and CITATION_TITLE_RE.match(s):
                 citation_sentence = s
                 continue
-            if not citation_sentence or not summary_parts:
+            if not citation_sentence or not summary_parts or last_summary == i - 1:
                 summary_parts.append(s)
+                last_summary = i
                 continue
         keep.append(i)
     m = CITATION_TITLE_RE.match(citation_sentence)

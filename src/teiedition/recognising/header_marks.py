@@ -17,13 +17,13 @@ from ..model import Span, attrs_of
 
 #: Handling marks (ENCODING.md: ``seg[@type="classification"]``): who may see or copy the paper.
 #: Any case; an optional closing ``.`` or ``!`` stays inside the mark.
-HANDLING = (r"(?i:not\s+to\s+be\s+(?:copied|reproduced|duplicated)|(?:making|making\s+of|taking)\s+copies\s+"
+HANDLING = (r"(?:(?i:not\s+to\s+be\s+(?:copied|reproduced|duplicated)|(?:making|making\s+of|taking)\s+copies\s+"
             r"(?:is\s+)?(?:prohibited|forbidden)|copying\s+(?:is\s+)?(?:prohibited|forbidden)|"
             r"no\s+copies\s+(?:to\s+be\s+made|allowed)|single\s+copy|only\s+copy|sole\s+copy|"
             r"of\s+special\s+(?:significance|importance)|special\s+(?:file|folder)|"
             r"(?:strictly\s+)?personal(?:\s+and\s+confidential)?|eyes\s+only|for\s+(?:your\s+)?eyes\s+only|"
             r"for\s+official\s+use\s+only|not\s+for\s+(?:publication|the\s+press|distribution)|"
-            r"to\s+be\s+returned(?:\s+to\s+[^.\[\]]{3,60})?)|SPECIAL|Special"
+            r"to\s+be\s+returned(?:\s+to\s+[^.\[\]]{3,60})?)|SPECIAL|Special)"
             r"(?![\w-])[.!]?")
 #: Precedence marks (``seg[@type="precedence"]``): how fast the paper must travel.
 PRECEDENCE = (r"(?i:(?:extremely|very|most|highly)\s+(?:urgent|immediate)|top\s+priority|highest\s+priority|"
