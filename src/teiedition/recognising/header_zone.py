@@ -27,19 +27,21 @@ from .recognise import is_prose
 
 SENTENCE_END_RE = re.compile(r"[.!?:;…][”’\"')\]]*$")
 
-def header_zone_end(lines, text_of=lambda x: x.text) -> int:
-    """Index of the first line of running prose: the anchor that ends the header zone.
+def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -> int:
+    """Index of the first paragraph of running prose: the anchor that ends the header zone.
 
-    Running prose is a sentence (nine words or more, ending as a sentence ends) or a line
-    too long for any header (sixteen words); an addressee or a long title is neither.
+    Running prose is a paragraph block (``kind_of`` gives ``p``) that ends as a sentence ends
+    (four words or more) or is too long for any header line (sixteen words); an addressee
+    line (``To the Deputy Minister of Foreign Affairs of the USSR``) or a long title is neither.
     """
-    for i, line in enumerate(lines):
-        text = text_of(line).strip()
+    for i, item in enumerate(items):
+        text = text_of(item).strip()
         words = len(text.split())
-        if is_prose(text) and not text.startswith("[") and (
-                words >= 16 or words >= 9 and SENTENCE_END_RE.search(text)):
+        if text.startswith("[") or kind_of(item) != "p":
+            continue
+        if words >= 16 or (words >= 4 and SENTENCE_END_RE.search(text)):
             return i
-    return len(lines)
+    return len(items)
 
 
 def split_flattened(lines, classify) -> list:
@@ -50,7 +52,7 @@ def split_flattened(lines, classify) -> list:
     is ``mark``) and the rest is not empty; at gaps of two spaces or more when a cell is a mark,
     a dateline or a number.  Prose lines and brackets are never cut.
     """
-    end = header_zone_end(lines)
+    end = header_zone_end(lines, kind_of=lambda line: classify(line.text)[0])
     out = []
     for k, line in enumerate(lines):
         if k >= end or line.text.lstrip().startswith("[") or "[" in line.text or "\n" in line.text:
