@@ -61,6 +61,8 @@ def test_header_zone_fact(doc, key):
     ("MOST IMMEDIATE", ["precedence"]),
     ("TOP SECRET   EYES ONLY   MOST IMMEDIATE", ["classification", "classification", "precedence"]),
     ("Secret, Copy no. 2", ["classification", "copy"]),
+    ("Copy No 2 Secret", ["copy", "classification"]),
+    ("Top Secret (Special Folder)", ["classification", "classification"]),
 ])
 def test_handling_and_precedence_marks_are_segs_of_their_type(line, types):
     kind, _attrs, spans, _name = classify_line(line)
@@ -100,6 +102,12 @@ def test_reference_numbers_are_not_outgoing(line, number):
     root = convert(f"{line}\n\nThe embassy reports the talks held yesterday with the minister in his office.")
     assert xp(root, "//t:idno[@type='reference']/text()") == [number]
     assert xp(root, "//t:idno[@type='outgoing']") == []
+
+
+@pytest.mark.parametrize("line, number", [("Re: No. 292", "292"), ("Re: your telegram No. 17 of 3 May 1962", "17")])
+def test_a_re_record_line_names_the_reference_number(line, number):
+    root = convert(f"{line}\n\nThe embassy reports the talks held yesterday with the minister in his office.")
+    assert xp(root, "//t:list[@type='record-header']/t:item/t:idno[@type='reference']/text()") == [number]
 
 
 # -- flattened columns, datelines, addressees ------------------------------------------

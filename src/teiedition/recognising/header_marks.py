@@ -47,7 +47,7 @@ REFERENCE_RE = re.compile(rf"^(?P<label>(?i:re|reference\s+to|in\s+reply\s+to|re
                           rf"{NUMBER}(?P<rest>(?:,?\s+(?:of|from|dated)\s+.{{4,40}})?)$")
 
 MARK_RE = re.compile(rf"(?P<prec>{PRECEDENCE})|(?P<hand>{HANDLING})|(?P<copy>{COPY})")
-SEPARATOR_RE = re.compile(r"[\s,;/|–—-]*")
+SEPARATOR_RE = re.compile(r"[\s,;/|–—()-]*")
 
 
 def marks_in(text: str, classification: re.Pattern | None = None) -> list[tuple[int, int, str, str | None]] | None:
@@ -152,6 +152,16 @@ def quoted_day_dateline(text: str, parse_date) -> tuple[str, tuple, tuple] | Non
         return None
     lead = len(text) - len(text.lstrip())
     return ("dateline", (), (Span(lead, lead + m.end("rest"), "date", attrs_of(when=parsed.when), rank=40),))
+
+
+REFERENCE_VALUE_RE = re.compile(rf"^(?:(?i:your|our)\s+(?:[a-z]+\s+)?)?(?i:{NUMBER_SIGN})\s*{NUMBER}"
+                                rf"(?:,?\s+(?:of|from|dated)\s+.{{4,40}})?$")
+
+
+def reference_in_value(value: str) -> tuple[int, int] | None:
+    """Where the number is in a ``Re:`` line's value (``No. 292``, ``your telegram No. 17 of 3 May``)."""
+    m = REFERENCE_VALUE_RE.match(value)
+    return (m.start("num"), m.end("num")) if m else None
 
 
 def _split_trailing_date(text: str, parse_date) -> tuple[str, str]:

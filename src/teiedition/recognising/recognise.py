@@ -335,6 +335,9 @@ def _record_header(text):
     spans = [Span(m.start("label"), m.end("label") + 1, "label"),
              Span(m.start("value"), m.end("value"), "item")]
     label = m.group("label")
+    ref = header_marks.reference_in_value(m.group("value")) if label == "Re" else None
+    if ref:  # "Re: No. 292": the number of the document answered
+        spans.append(Span(m.start("value") + ref[0], m.start("value") + ref[1], "idno", attrs_of(type="reference")))
     if label in ("Classification", "Level"):
         c = re.match(CLASSIFICATION, m.group("value"))
         if c:
