@@ -239,7 +239,8 @@ def _read_tail(tail: list[str], chrome: list[str]) -> dict:
             chrome.append(s)
             pending_label = None
             continue
-        if not out["summary"] and section != "Source" and _tail_summary(s):
+        if not out["summary"] and section not in (None, "Source", "Document Information", "Original Archive") \
+                and _tail_summary(s):
             out["summary"] = s  # the summary printed after the facet labels
             continue
         if not out["source"] and (section == "Source" or find_citation(s) or find_credits(s)
