@@ -121,6 +121,14 @@ def test_a_flattened_two_column_line_leaves_no_mark_in_a_heading_or_byline():
     assert [_inner(h) for h in xp(root, "//t:head")] == ["RECORD OF CONVERSATION"]
 
 
+def test_a_full_date_after_a_heading_in_capitals_leaves_it_but_a_serial_number_stays():
+    root = convert("RECORD OF CONVERSATION 5 November 1962\n\nREPORT No. 7 SECRET\n\nPLAN FOR 1963\n\n"
+                   "The ambassador came to the ministry at his own request and handed over a note.")
+    assert [_inner(h) for h in xp(root, "//t:head")] == ["RECORD OF CONVERSATION", "REPORT No. 7", "PLAN FOR 1963"]
+    assert xp(root, "//t:dateline/t:date/@when") == ["1962-11-05"]
+    assert xp(root, "//t:idno[@type='outgoing']") == []
+
+
 def test_a_date_with_a_quoted_day_then_a_copy_mark():
     root = convert("“5” November 1962 Copy No. 2\n\n"
                    "The ambassador came to the ministry at his own request and handed over a note.")

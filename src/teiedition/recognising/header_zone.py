@@ -23,7 +23,8 @@ from dataclasses import replace
 
 from ..model import Block, Span, attrs_of
 from .header_marks import COPY, HANDLING, PRECEDENCE
-from .recognise import is_prose
+from .dates import find_dates
+from .recognise import is_prose, is_upper_line
 
 SENTENCE_END_RE = re.compile(r"[.!?:;…][”’\"')\]]*$")
 
@@ -78,16 +79,32 @@ def _cells(text: str, classify) -> list[str]:
     if len(parts) > 1 and any(classify(p)[0] in ("mark", "dateline") for p in parts):
         return [c for p in parts for c in _cells(p, classify)]
     words = list(re.finditer(r"\S+", text))
-    # the longest run of marks at the end of the line, then at its start
+    # the longest run of marks (or a full date, an outgoing number after a heading) at the end of the
+    # line, then the longest run of marks at its start; what is left is cut again
     for k in range(1, len(words)):
-        tail = text[words[k].start():]
-        if classify(tail)[0] == "mark" and _strong(tail):
-            return [text[:words[k].start()].strip(), tail]
+        head, tail = text[:words[k].start()].strip(), text[words[k].start():]
+        if _cuttable_tail(head, tail, classify):
+            return _cells(head, classify) + [tail]
     for k in range(len(words) - 1, 0, -1):
-        head = text[:words[k].start()].strip()
+        head, rest = text[:words[k].start()].strip(), text[words[k].start():].strip()
         if classify(head)[0] == "mark" and _strong(head):
-            return [head, text[words[k].start():].strip()]
+            return [head] + _cells(rest, classify)
     return [text]
+
+
+def _cuttable_tail(head: str, tail: str, classify) -> bool:
+    """A run of marks, or (after a heading in capitals) a full date.
+
+    A number after a heading (``REPORT No. 7``, ``TELEGRAM Nº 117``) is the heading's serial
+    number, not the outgoing number: it stays in the heading.
+    """
+    kind, attrs, _spans, _name = classify(tail)
+    if kind == "mark":
+        return _strong(tail)
+    if kind != "dateline" or not is_upper_line(head) or dict(attrs).get("role") == "outgoing":
+        return False
+    found = find_dates(tail)
+    return any(d.when and len(d.when) == 10 for _a, _b, d in found)
 
 
 BYLINE_PREFIX_RE = re.compile(r"^(?i:from\s+the\s+(?:journal|diary)\s+of)\s+(?=[A-ZÀ-Ý])")
