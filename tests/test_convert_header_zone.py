@@ -151,6 +151,12 @@ def test_addressee_lines_at_the_top_are_the_openers_salute():
     assert "Fedorenko" in fragment(salutes[1]) and xp(salutes[1], "t:persName")
 
 
+def test_a_numbered_heading_shape_above_the_text_is_no_section_heading():
+    root = convert("SECRET\n\nRecord of Conversation\n\nI. Petrov\n\nSubject: the harvest\n\nA. Gromyko\n\n"
+                   "The ambassador came to the ministry at his own request and handed over a note.")
+    assert xp(root, "//t:ab[@type='heading']") == []
+
+
 def test_a_to_line_in_the_body_is_no_addressee():
     root = convert("The ambassador came to the ministry at his own request and handed over a note.\n\n"
                    "To the Deputy Minister of Foreign Affairs of the USSR")

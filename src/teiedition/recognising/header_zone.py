@@ -134,10 +134,24 @@ def assign_roles(blocks: list[Block]) -> list[Block]:
     end = header_zone_end(blocks)
     if end == 0:
         return blocks
-    out = [b.with_attrs(zone="header") for b in blocks[:end]]
+    out = [_furniture(b.with_attrs(zone="header")) for b in blocks[:end]]
     out = _addressee(out)
     out = _marks_before_byline(out)
     return out + list(blocks[end:])
+
+
+def _furniture(b: Block) -> Block:
+    """The zone's fallback: a short line no recogniser claimed is header furniture, never a section heading.
+
+    A numbered-heading shape (``I. Petrov``, ``A. GROMYKO``) above the text is a name or a
+    letterhead line, not the first section of the body; the line keeps ``fallback`` for the
+    review report.
+    """
+    if b.kind == "heading":
+        return replace(b, kind="line").with_attrs(fallback="header-furniture")
+    if b.get("recogniser") == "short_line":
+        return b.with_attrs(fallback="header-furniture")
+    return b
 
 
 def _addressee(zone: list[Block]) -> list[Block]:
