@@ -225,3 +225,15 @@ def test_obtained_after_a_comma_is_not_inside_the_citation_and_an_agency_transla
     assert citation.verbatim == "AMSZ, Z-9, W-43, T-611"
     assert credits.obtainers == ("Douglas Selvage",)
     assert credits.translators == ("Foreign Broadcast Information Service",)
+
+
+@pytest.mark.parametrize("statement, translators, obtainers", [
+    ("English translation provided by the Ministry of Foreign Affairs of Japan.",
+     ("Ministry of Foreign Affairs of Japan",), ()),
+    ("Translation courtesy of the Foreign Broadcast Information Service.", ("Foreign Broadcast Information Service",), ()),
+    ("Translation: Foreign Broadcast Information Service.", ("Foreign Broadcast Information Service",), ()),
+    ("Obtained and translated by Anna Kovacs.", ("Anna Kovacs",), ("Anna Kovacs",)),
+])
+def test_an_agency_named_as_translator_is_the_translator(statement, translators, obtainers):
+    credits = find_credits(statement)[0]
+    assert (credits.translators, credits.obtainers) == (translators, obtainers)

@@ -344,6 +344,8 @@ _CREDIT_START = re.compile(
     r"(?:Obtained|Contributed|Provided|Donated|Translated|Translation)\b)",
     re.IGNORECASE,
 )
+#: What introduces the names after a role word: ``by``, ``courtesy of``, or a colon (``Translation: X``).
+_BY = re.compile(r"\bby\s+|\bcourtesy\s+of\s+|^\s*:\s*")
 _FULL_STOP = re.compile(r"\.(?=\s|$)")
 _URL = re.compile(r"\s+https?://")
 _PARTICLES = frozenset({"van", "von", "de", "da", "der", "del", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"})
@@ -410,8 +412,11 @@ def _parse_statement(statement: str) -> Credits:
     for i, verb in enumerate(verbs):
         clause_end = verbs[i + 1].start() if i + 1 < len(verbs) else len(statement)
         clause = statement[verb.end() : clause_end]
-        pending.append(_ROLE_OF[verb.group("verb").lower()])
-        by = re.search(r"\bby\s+", clause)
+        role = _ROLE_OF[verb.group("verb").lower()]
+        if not (role == "obtainer" and pending == ["translator"]
+                and re.fullmatch(r"\s*", statement[verbs[i - 1].end() : verb.start()])):
+            pending.append(role)  # "translation provided by X": X provided the translation only
+        by = _BY.search(clause)
         if by is None:
             continue  # `Obtained and translated by X`: the next clause names them
         programme = programme or _programme(clause[: by.start()]) or _programme(clause[by.end():])
@@ -431,7 +436,7 @@ def find_credits(text: str) -> tuple[Credits, int, int] | None:
     """
     first = None
     for m in _CREDIT_START.finditer(text):
-        if re.search(r"\bby\b", text[m.start("start") : _sentence_end(text, m.start("start"))]):
+        if _BY.search(text[m.end("start") : _sentence_end(text, m.start("start"))]):
             first = m
             break
     if first is None:
