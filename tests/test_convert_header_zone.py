@@ -183,6 +183,17 @@ def test_title_ending_in_a_full_stop_without_a_date_line_printed_twice():
     assert [b.text for b in page.body] == ["SECRET", "The delegation arrived in the morning."]
 
 
+def test_compact_page_without_a_date_line_keeps_its_title_and_donor_out_of_the_body():
+    page = read_page("Cable from the Legation in Sofia on the Elections.\n"
+                     "This document was made possible with support from Leon Levy Foundation\nSECRET\n"
+                     "The elections were held on Sunday without incident.\n"
+                     "The legation reports on the elections held on Sunday in the whole country.\nAuthor(s):\n"
+                     "Document Information\n")
+    assert (page.header.layout, page.header.title) == ("B", "Cable from the Legation in Sofia on the Elections.")
+    assert page.header.funders == ("Leon Levy Foundation",)
+    assert [b.text for b in page.body] == ["SECRET", "The elections were held on Sunday without incident."]
+
+
 def test_summary_printed_between_the_date_and_the_title():
     page = read_page("Skip to content\n\nMay 2, 1955\n\n" + "The consul reports the mood in the city on the first day "
                      "of the events and the closure of the border crossings to tourists.\n\nReport on the Events\n\n"

@@ -92,6 +92,8 @@ def detect_layout(lines: list[str]) -> str:
         return "B"
     if any(CITATION_TITLE_RE.match(ln) for ln in lines if ln.startswith("  ")):
         return "D"
+    if any(DONOR_RE.match(ln.strip()) for ln in [ln for ln in lines[:40] if ln.strip()][:5]):
+        return "B"  # a web page without its date line: the donor line under the title anchors it
     return ""
 
 
