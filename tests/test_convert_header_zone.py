@@ -151,6 +151,15 @@ def test_addressee_lines_at_the_top_are_the_openers_salute():
     assert "Fedorenko" in fragment(salutes[1]) and xp(salutes[1], "t:persName")
 
 
+def test_an_addressee_over_several_lines():
+    root = convert("SECRET\n\nTo the Deputy Minister\n\nof Foreign Affairs of the USSR\n\nComrade N. T. FEDORENKO\n\n"
+                   "RECORD OF CONVERSATION\n\n"
+                   "The ambassador came to the ministry at his own request and handed over a note.")
+    assert len(xp(root, "//t:opener/t:salute")) == 3
+    assert xp(root, "//t:opener/t:salute//t:persName/text()") == ["N. T. FEDORENKO"]
+    assert [_inner(h) for h in xp(root, "//t:head")] == ["RECORD OF CONVERSATION"]
+
+
 def test_a_numbered_heading_shape_above_the_text_is_no_section_heading():
     root = convert("SECRET\n\nRecord of Conversation\n\nI. Petrov\n\nSubject: the harvest\n\nA. Gromyko\n\n"
                    "The ambassador came to the ministry at his own request and handed over a note.")

@@ -24,7 +24,7 @@ from dataclasses import replace
 from ..model import Block, Span, attrs_of
 from .header_marks import COPY, HANDLING, PRECEDENCE
 from .dates import find_dates
-from .recognise import is_prose, is_upper_line
+from .recognise import _role_line, is_prose, is_upper_line
 
 SENTENCE_END_RE = re.compile(r"[.!?:;…][”’\"')\]]*$")
 
@@ -162,11 +162,18 @@ def _addressee(zone: list[Block]) -> list[Block]:
             continue
         out[i] = _salute(b)
         j = i + 1
-        while j < len(out) and out[j].kind in ("p", "line", "head", "signed") and not is_prose(out[j].text) \
-                and (HONORIFIC_NAME_RE.match(out[j].text.strip()) or BARE_NAME_RE.match(out[j].text.strip())):
+        while j < len(out) and _addressee_line(out[j]):
             out[j] = _salute(out[j])
             j += 1
     return out
+
+
+def _addressee_line(b: Block) -> bool:
+    """A line under ``To …`` that goes on naming the addressee: a name, a title, or the line continued."""
+    s = b.text.strip()
+    if b.kind not in ("p", "line", "head", "heading", "signed") or is_prose(s) or len(s.split()) > 12:
+        return False
+    return bool(HONORIFIC_NAME_RE.match(s) or BARE_NAME_RE.match(s) or s[:1].islower() or _role_line(s))
 
 
 def _salute(b: Block) -> Block:
