@@ -143,6 +143,13 @@ def test_a_dateline_with_a_time_of_day(line):
     assert xp(root, "//t:placeName") == []
 
 
+def test_a_place_then_a_date_with_a_time_of_day():
+    root = convert("SECRET\n\nMoscow, evening 5 November 1962\n\n"
+                   "The ambassador came to the ministry at his own request and handed over a note.")
+    assert xp(root, "//t:opener/t:dateline/t:date/@when") == ["1962-11-05"]
+    assert xp(root, "//t:opener/t:dateline/t:placeName/text()") == ["Moscow"]
+
+
 def test_addressee_lines_at_the_top_are_the_openers_salute():
     root = convert("SECRET\n\nTo the Deputy Minister of Foreign Affairs of the USSR\n\nComrade N. T. Fedorenko\n\n"
                    "The ambassador came to the ministry at his own request and handed over a note.")

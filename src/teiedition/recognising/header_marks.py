@@ -122,11 +122,12 @@ def reference_number(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
 #: A time of day before or after a date: ``Evening 5 November 1962``, ``5 November 1962, night``,
 #: ``Morning of 6 November``.
 DAY_PART = r"(?i:(?:early\s+|late\s+)?(?:morning|evening|afternoon|night|noon|midnight|midday|dawn))"
-QUALIFIED_DATE_RE = re.compile(rf"^(?:{DAY_PART}(?:\s+of)?,?\s+(?P<a>.+?)|(?P<b>.+?),?\s+(?:\(?{DAY_PART}\)?))\.?$")
+QUALIFIED_DATE_RE = re.compile(rf"^(?:(?P<place>[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+){{0,2}}),\s+)?"
+                               rf"(?:{DAY_PART}(?:\s+of)?,?\s+(?P<a>.+?)|(?P<b>.+?),?\s+(?:\(?{DAY_PART}\)?))\.?$")
 
 
 def qualified_dateline(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
-    """A dateline whose date carries a time of day (``Evening 5 November 1962``)."""
+    """A dateline whose date carries a time of day (``Evening 5 November 1962``, ``Moscow, evening 5 November 1962``)."""
     m = QUALIFIED_DATE_RE.match(text.strip())
     if not m:
         return None
@@ -134,6 +135,10 @@ def qualified_dateline(text: str, parse_date) -> tuple[str, tuple, tuple] | None
     parsed = parse_date(date)
     if not parsed or parsed.text.strip() != date:
         return None
+    if m.group("place"):  # "Moscow, evening 5 November 1962"
+        lead = len(text) - len(text.lstrip())
+        return ("dateline", (), (Span(lead + m.start("place"), lead + m.end("place"), "name",
+                                      attrs_of(type="place")),))
     return ("dateline", (), ())
 
 
