@@ -53,13 +53,20 @@ def split_flattened(lines, classify) -> list:
     is ``mark``) and the rest is not empty; at gaps of two spaces or more when a cell is a mark,
     a dateline or a number.  Prose lines and brackets are never cut.
     """
-    end = header_zone_end(lines, kind_of=lambda line: classify(line.text)[0])
+    memo: dict[str, tuple] = {}
+
+    def known(text: str) -> tuple:  # each text is classified once
+        if text not in memo:
+            memo[text] = classify(text)
+        return memo[text]
+
+    end = header_zone_end(lines, kind_of=lambda line: known(line.text)[0])
     out = []
     for k, line in enumerate(lines):
         if k >= end or line.text.lstrip().startswith("[") or "[" in line.text or "\n" in line.text:
             out.append(line)
             continue
-        cells = _cells(line.text, classify)
+        cells = _cells(line.text, known)
         if len(cells) <= 1:
             out.append(line)
             continue
@@ -68,10 +75,16 @@ def split_flattened(lines, classify) -> list:
     return out
 
 
+#: Words without which a line holds no mark nor date to cut at (a cheap test before the cuts are tried).
+HINT_RE = re.compile(r"(?i)\b(?:secret|confidential|cop(?:y|ies|ied|ying)|ex\.|exemplar|urgent|immediate|priority|"
+                     r"flash|express|special|personal|eyes|only|significance|importance|publication|returned|"
+                     r"lightning|molniya|out of turn)\b|\d|from\s+the\s+(?:journal|diary)\s+of\s")
+
+
 def _cells(text: str, classify) -> list[str]:
     text = text.strip()
-    if classify(text)[0] != "p" and classify(text)[0] not in ("head", "line", "byline-intro"):
-        return [text]  # the whole line is already something known
+    if classify(text)[0] not in ("p", "head", "line", "byline-intro") or not HINT_RE.search(text):
+        return [text]  # the whole line is already something known, or holds nothing to cut at
     intro = BYLINE_PREFIX_RE.match(text)
     if intro and intro.end() < len(text):  # "from the diary of V. PETROV ...": the intro, then the rest
         return [intro.group().strip()] + _cells(text[intro.end():], classify)
