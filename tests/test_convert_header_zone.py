@@ -232,6 +232,28 @@ def test_bare_layout_summary_wrapped_over_indented_lines():
     assert all("legation reports" not in b.text for b in page.body)
 
 
+CITATION_SENTENCE = ("    \"Soviet Embassy in North Korea, 'Concerning Changes',\" June 09, 1969, History and Public Policy "
+                     "Program Digital Archive, RGANI, fond 5, opis 61, delo 462, listy 79-94. Translated by Gary Goldberg.\n")
+
+
+def test_bare_layout_summary_printed_unindented_above_the_citation():
+    page = read_page("June 9, 1969\n\nSECRET\n\nThe foreign policy of the party has changed in the last months.\n\n"
+                     "[signature] (Yu. Fadeyev)\n\nThe report states that the DPRK is influenced less by Beijing now.\n"
+                     + CITATION_SENTENCE)
+    assert page.header.layout == "D"
+    assert page.header.summary == "The report states that the DPRK is influenced less by Beijing now."
+    assert page.body[-1].text == "[signature] (Yu. Fadeyev)"
+
+
+def test_indented_summary_ending_a_compact_page_without_chrome():
+    page = read_page("June 9, 1969\n\nCable from the Embassy\n\nSECRET\n\nThe foreign policy of the party has "
+                     "changed in the last months of the year.\n\n[signature] (Yu. Fadeyev)\n\n"
+                     "    The report states that the DPRK is influenced less by Beijing\n    and more by its own interests.\n")
+    assert norm(page.header.summary) == ("The report states that the DPRK is influenced less by Beijing "
+                                         "and more by its own interests.")
+    assert page.body[-1].text == "[signature] (Yu. Fadeyev)"
+
+
 # -- citations -----------------------------------------------------------------------------
 
 

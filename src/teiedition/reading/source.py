@@ -164,9 +164,27 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     elif layout == "B" and len(body_idx) > 1 and _summary_first(lines[body_idx[0]], lines[body_idx[1]]):
         summary = lines[body_idx[0]].strip()
         body_start = body_idx[1]
+    elif (indented := _indented_summary(lines, body_idx)):  # the bare layout's summary, without a citation
+        summary = " ".join(lines[i].strip() for i in indented)
+        body_end = indented[0]
     header = _header(layout, fields, summary, header_parts, chrome, source_prefix="")
     body = _body_lines(lines, body_start, body_end)
     return SourcePage(header, body)
+
+
+def _indented_summary(lines: list[str], body_idx: list[int]) -> list[int]:
+    """The indented lines that end the body when they read as a summary (the bare layout prints it so)."""
+    run: list[int] = []
+    for i in reversed(body_idx):
+        if not lines[i].startswith("  ") or lines[i].strip().startswith("["):
+            break
+        run.insert(0, i)
+    if not run or len(run) == len(body_idx) or not _looks_like_summary(" ".join(lines[i].strip() for i in run)):
+        return []
+    before = body_idx[:len(body_idx) - len(run)]
+    if all(lines[i].startswith("  ") for i in before):
+        return []  # the whole text is indented: indentation marks nothing
+    return run
 
 
 def _reads_as_prose(line: str) -> bool:
@@ -405,6 +423,7 @@ def _read_bare(lines: list[str], layout: str, name: str) -> SourcePage:
     summary_parts: list[str] = []
     keep: list[int] = []
     last_summary = -2  # the line of the summary's last part: an indented line right after it continues it
+    citation_at: int | None = None
     for i, raw in enumerate(lines):
         s = raw.strip()
         if not s:
@@ -417,12 +436,18 @@ def _read_bare(lines: list[str], layout: str, name: str) -> SourcePage:
         if raw.startswith("  "):
             if not citation_sentence and CITATION_TITLE_RE.match(s):
                 citation_sentence = s
+                citation_at = i
                 continue
             if not citation_sentence or not summary_parts or last_summary == i - 1:
                 summary_parts.append(s)
                 last_summary = i
                 continue
         keep.append(i)
+    if not summary_parts and len(keep) > 1 and citation_at is not None and keep[-1] < citation_at \
+            and _looks_like_summary(lines[keep[-1]]):
+        # no indented summary: the paragraph right above the citation sentence is the summary, as the
+        # last paragraph above the Document Information is on a web page
+        summary_parts.append(lines[keep.pop()].strip())
     m = CITATION_TITLE_RE.match(citation_sentence)
     fields["title"] = m.group("title").rstrip(",") if m else ""
     body = tuple(bl for bl in _body_lines(lines, 0, len(lines)) if bl.line - 1 in keep)
