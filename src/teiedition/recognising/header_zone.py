@@ -11,9 +11,10 @@ paragraph of prose: everything before it is the header zone.  Two passes:
   cells at its marks, so that no mark stays inside a heading or a byline;
 * ``assign_roles`` (after): addressee lines (``To the Deputy Minister …`` / ``Comrade
   N. T. Fedorenko``) become the opener's ``salute`` with the names marked; marks printed
-  between ``from the diary of`` and the diarist's name move above the byline; every
-  block of the zone carries ``zone="header"`` so that a report's date is never read
-  as the first entry of a journal.
+  between ``from the diary of`` and the diarist's name move above the byline; a short
+  line no recogniser claimed is header furniture (the zone's fallback), never a section
+  heading; every block of the zone carries ``zone="header"`` so that a report's date is
+  never read as the first entry of a journal.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .dates import find_dates
 from .recognise import _role_line, is_prose, is_upper_line
 
 SENTENCE_END_RE = re.compile(r"[.!?:;…][”’\"')\]]*$")
+
 
 def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -> int:
     """Index of the first paragraph of running prose: the anchor that ends the header zone.
