@@ -129,6 +129,13 @@ def test_a_full_date_after_a_heading_in_capitals_leaves_it_but_a_serial_number_s
     assert xp(root, "//t:idno[@type='outgoing']") == []
 
 
+def test_an_outgoing_number_flattened_after_the_authors_name():
+    root = convert("from the diary of V. V. KUZNETSOV Nº 284\n\n"
+                   "The ambassador came to the ministry at his own request and handed over a note.")
+    assert xp(root, "string(//t:opener/t:byline/t:persName)") == "V. V. KUZNETSOV"
+    assert xp(root, "//t:opener/t:dateline/t:idno[@type='outgoing']/text()") == ["284"]
+
+
 def test_a_date_with_a_quoted_day_then_a_copy_mark():
     root = convert("“5” November 1962 Copy No. 2\n\n"
                    "The ambassador came to the ministry at his own request and handed over a note.")

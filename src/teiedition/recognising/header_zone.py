@@ -108,7 +108,7 @@ def _cells(text: str, classify) -> list[str]:
 
 
 def _cuttable_tail(head: str, tail: str, classify) -> bool:
-    """A run of marks, or (after a heading in capitals) a full date.
+    """A run of marks, a full date after a heading in capitals, an outgoing number after a name.
 
     A number after a heading (``REPORT No. 7``, ``TELEGRAM Nº 117``) is the heading's serial
     number, not the outgoing number: it stays in the heading.
@@ -116,7 +116,9 @@ def _cuttable_tail(head: str, tail: str, classify) -> bool:
     kind, attrs, _spans, _name = classify(tail)
     if kind == "mark":
         return _strong(tail)
-    if kind != "dateline" or not is_upper_line(head) or dict(attrs).get("role") == "outgoing":
+    if kind == "dateline" and dict(attrs).get("role") == "outgoing":
+        return bool(BARE_NAME_RE.match(head))  # "V. V. KUZNETSOV Nº 284": a name has no serial number
+    if kind != "dateline" or not is_upper_line(head):
         return False
     found = find_dates(tail)
     return any(d.when and len(d.when) == 10 for _a, _b, d in found)
