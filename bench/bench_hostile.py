@@ -46,6 +46,11 @@ def many_markers(n: int) -> str:
     return "Footnoted " + " ".join("word[1]" for _ in range(n)) + ".\n"
 
 
+def header_lines(n: int) -> str:
+    """A header zone without end: flattened two-column lines of marks and no paragraph of prose."""
+    return "\n\n".join(f"from the diary of V. PETROV{i} Secret Copy no. {i} MOST IMMEDIATE" for i in range(n)) + "\n"
+
+
 TEI_HEAD = ('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="bench"><teiHeader><fileDesc>'
             '<titleStmt><title>Generated</title><respStmt xml:id="translator"><resp>translated by</resp>'
             '<persName>A. Translator</persName></respStmt></titleStmt><publicationStmt><publisher>Bench'
@@ -168,6 +173,7 @@ CASES = {
     "marked-notes": ("convert", 20, converter, marked_notes),
     "dates": ("convert", 200, converter, many_dates),
     "markers": ("convert", 100, converter, many_markers),
+    "header-lines": ("convert", 20, converter, header_lines),
     "metamark": ("render html", 50, html_renderer, one_metamark),
     "dup-ids": ("validate", 200, validator, duplicate_ids),
     "dts-long": ("build dts", 100, dts_writer, long_report),

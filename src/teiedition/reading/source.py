@@ -12,6 +12,11 @@ nothing of TEI.  Layouts (corpus/README.md):
      citation sentence (which holds the title in quotation marks) at the top.
 * D  bare legacy page: date line and body, with an indented summary and
      citation sentence but no site chrome.
+
+Split by job: ``furniture`` (the printed patterns and line shapes, the ``Header`` built
+from them), ``top_zone`` (date, title, donor), ``tail_zone`` (Document Information),
+``old_layouts`` (C and D); this module picks the layout, reads A and B, and reads the
+body lines (two-column blocks, wrapped lines, open brackets).
 """
 
 from __future__ import annotations
@@ -19,39 +24,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..recognising.citation import find_citation, find_credits, original_language, split_funders
-from ..recognising.dates import MONTHS as MONTH_NUMBERS, parse_date
 from ..model import Header
-
-MONTHS = "|".join(MONTH_NUMBERS)
-#: The page's date line: ``June 9, 1969``, or month-only ``June 1969`` / ``June, 1969`` when the day is unknown.
-PAGE_DATE_RE = re.compile(rf"^(?:{MONTHS})(?: \d{{1,2}},|,)? \d{{4}}$")
-#: Who publishes the translations this reader reads.
-PUBLISHER = "History and Public Policy Program Digital Archive, Wilson Center"
-DONOR_RE = re.compile(r"^This document was made possible with(?: generous)? support from\s+(.+?)\s*$")
-RIGHTS_RE = re.compile(r"^(?:The History and Public Policy Program welcomes reuse|"
-                       r"To enquire about this document|This document is (?:in the public domain|"
-                       r"subject to))")
-#: Labels of the site's Document Information and navigation, dropped from <text>.
-CHROME_LABELS = frozenset({
-    "Skip to content", "Document Information", "Source", "Rights", "Original Archive",
-    "Original Uploaded Date", "Record ID", "Type", "Language", "Author(s):", "Authors:",
-    "Associated People & Organizations", "Associated Places", "Associated Topics",
-    "Associated Documents", "Related Documents", "Subject(s):", "Subjects:",
-    "Search in", "ADD SEARCH FILTER CANCEL SEARCH FILTER", "• Citation", "get citation",
-    "• share document", "Digital Archive International History Declassified",
-    "English HTML", "English PDF", "Original Language PDF", "Original Language HTML",
-})
-#: The newer site's tool bar under the title, on one line or one word a line.
-TOOLBAR_RE = re.compile(r"^(?:(?:CITATION|SHARE|DOWNLOAD|Citation|Share|Download)\s*){1,3}$")
-FACET_LABELS = ("Original Uploaded Date", "Type", "Language", "Record ID", "Original Language")
-TAIL_START_RE = re.compile(r"^(?:Author\(s\):|Authors:|Associated [A-Z][\w &]+|Document Information|"
-                           r"Related Documents)$")
-URL_RE = re.compile(r"^(?:https?://|www\.)\S+$")
-FORMAT_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:HTML|PDF|Transcript)$")
-TWO_COLUMNS_RE = re.compile(r"\S(?: {3,}|\t+)\S")
-CITATION_TITLE_RE = re.compile(r'^\s*["“](?P<title>.+?),?["”],?\s+(?P<date>[A-Z][a-z]+ \d{1,2}, \d{4})\b')
-
+from . import old_layouts
+from .furniture import (CITATION_TITLE_RE, DONOR_RE, FORMAT_RE, PAGE_DATE_RE, PUBLISHER, TAIL_START_RE, TOOLBAR_RE,
+                        TWO_COLUMNS_RE, CHROME_LABELS, header_of, looks_like_summary, reads_as_prose, single_title,
+                        summary_before_date, summary_first)
+from .tail_zone import read_tail
+from .top_zone import read_top
 
 @dataclass(frozen=True)
 class SourceLine:
@@ -80,7 +59,7 @@ def detect_layout(lines: list[str]) -> str:
         return "A"
     if first == "Search in" or any(ln.strip() == "• Citation" for ln in lines[:40]):
         return "C"
-    if _summary_before_date([ln for ln in lines[:200] if ln.strip()][:4]):
+    if summary_before_date([ln for ln in lines[:200] if ln.strip()][:4]):
         return "B"  # the summary printed before the date line
     if PAGE_DATE_RE.match(first):
         indented = [ln for ln in lines if ln.startswith("  ") and ln.strip()]
@@ -90,6 +69,8 @@ def detect_layout(lines: list[str]) -> str:
         return "B"
     if any(CITATION_TITLE_RE.match(ln) for ln in lines if ln.startswith("  ")):
         return "D"
+    if any(DONOR_RE.match(ln.strip()) for ln in [ln for ln in lines[:40] if ln.strip()][:5]):
+        return "B"  # a web page without its date line: the donor line under the title anchors it
     return ""
 
 
@@ -130,333 +111,68 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     fields: dict[str, str] = {}
     summary = ""
     # the summary may come first, right before the date line
-    lead = _summary_before_date([lines[i] for i in idx[pos:pos + 4]])
+    lead = summary_before_date([lines[i] for i in idx[pos:pos + 4]])
     if lead:
         summary = " ".join(lines[i].strip() for i in idx[pos:pos + lead])
         pos += lead
-    # date line, title line, donor line: in this order, each optional but the title
-    if pos < len(idx) and PAGE_DATE_RE.match(lines[idx[pos]].strip()):
-        fields["date"] = lines[idx[pos]].strip()
-        pos += 1
-    if pos < len(idx) and not DONOR_RE.match(lines[idx[pos]].strip()) \
-            and not _reads_as_prose(lines[idx[pos]].strip()):
-        fields["title"] = _single_title(lines[idx[pos]].strip())
-        pos += 1
-    while pos < len(idx) and TOOLBAR_RE.match(lines[idx[pos]].strip()):  # CITATION SHARE DOWNLOAD
-        chrome.append(lines[idx[pos]].strip())
-        pos += 1
-    if pos < len(idx) and DONOR_RE.match(lines[idx[pos]].strip()):
-        fields["donor"] = lines[idx[pos]].strip()
-        pos += 1
-    while pos < len(idx) and TOOLBAR_RE.match(lines[idx[pos]].strip()):
-        chrome.append(lines[idx[pos]].strip())
+    # date line, title line, donor line: found from the date and donor anchors (top_zone)
+    top = read_top([lines[i].strip() for i in idx], pos, date_re=PAGE_DATE_RE, donor_re=DONOR_RE,
+                   toolbar_re=TOOLBAR_RE, reads_as_prose=reads_as_prose,
+                   looks_like_summary=looks_like_summary, single_title=single_title)
+    fields.update(top.fields)
+    chrome.extend(top.chrome)
+    summary = summary or top.summary
+    pos = top.pos
+    while pos < len(idx) and (lines[idx[pos]].strip() in CHROME_LABELS or FORMAT_RE.match(lines[idx[pos]].strip())):
+        chrome.append(lines[idx[pos]].strip())  # the old site's "VIEW DOCUMENT IN" / "English HTML" links
         pos += 1
     body_start = idx[pos] if pos < len(idx) else n
     tail = next((i for i in idx[pos:] if TAIL_START_RE.match(lines[i].strip())), n)
     body_idx = [i for i in idx if body_start <= i < tail]
     body_end = tail
+    header_parts = read_tail(lines[tail:], chrome)
     if summary:
         pass
-    elif body_idx and tail < n and _looks_like_summary(lines[body_idx[-1]]):
+    elif header_parts["summary"]:  # printed among the Document Information (after the facet labels)
+        summary = header_parts["summary"]
+    elif body_idx and tail < n and looks_like_summary(lines[body_idx[-1]]):
         summary = lines[body_idx[-1]].strip()
         body_end = body_idx[-1]
-    elif layout == "B" and len(body_idx) > 1 and _summary_first(lines[body_idx[0]], lines[body_idx[1]]):
+    elif layout == "B" and len(body_idx) > 1 and summary_first(lines[body_idx[0]], lines[body_idx[1]]):
         summary = lines[body_idx[0]].strip()
         body_start = body_idx[1]
-    header_parts = _read_tail(lines[tail:], chrome)
-    header = _header(layout, fields, summary, header_parts, chrome, source_prefix="")
+    elif (indented := _indented_summary(lines, body_idx)):  # the bare layout's summary, without a citation
+        summary = " ".join(lines[i].strip() for i in indented)
+        body_end = indented[0]
+    header = header_of(layout, fields, summary, header_parts, chrome, source_prefix="")
     body = _body_lines(lines, body_start, body_end)
     return SourcePage(header, body)
 
 
-def _reads_as_prose(line: str) -> bool:
-    """A sentence of running text is never a title line (the header then has no title)."""
-    return len(line.split()) >= 12 and line[-1:] in ".!?" and not line.startswith("[")
-
-
-def _summary_before_date(first: list[str]) -> int:
-    """How many lines of summary stand before the page's date line (0 when the page starts otherwise).
-
-    The summary is prose (one paragraph, possibly wrapped over up to three lines) ending
-    in a full stop; the date line follows it.
-    """
-    for k in range(1, min(3, len(first) - 1) + 1):
-        if PAGE_DATE_RE.match(first[k].strip()):
-            text = " ".join(ln.strip() for ln in first[:k])
-            if any(PAGE_DATE_RE.match(ln.strip()) or ln.strip() in CHROME_LABELS for ln in first[:k]):
-                return 0
-            return k if _looks_like_summary(text) else 0
-    return 0
-
-
-def _single_title(line: str) -> str:
-    """A title printed twice on one line counts once."""
-    half = len(line) // 2
-    for cut in (half, half + 1, half - 1):
-        a, b = line[:cut].strip(), line[cut:].strip()
-        if a and a == b:
-            return a
-    return line
-
-
-def _looks_like_summary(line: str) -> bool:
-    s = line.strip()
-    return len(s.split()) >= 8 and s[-1:] in ".!?”\"" and not s.startswith("[")
-
-
-OPENING_MARK_RE = re.compile(r"^(?:\[|(?:TOP )?SECRET\b|Secret\b|Strictly secret|Copy\s*N|"
-                             r"CONFIDENTIAL|[A-Z][A-Z ,.-]{6,}$)")
-
-
-def _summary_first(first: str, second: str) -> bool:
-    """Layout B may print the summary before the body: prose followed by the document's opening marks."""
-    return _looks_like_summary(first) and bool(OPENING_MARK_RE.match(second.strip()))
-
-
-def _read_tail(tail: list[str], chrome: list[str]) -> dict:
-    """Document Information and rights: citation line, rights paragraphs, facet values.
-
-    The citation is the line after ``Source``, else the first line ``citation`` can
-    read, else the first long line after ``Document Information``; lines after
-    ``Rights`` are rights paragraphs.  Anything else is a facet value (chrome).
-    """
-    out: dict = {"source": "", "rights": [], "facets": []}
-    pending_label = None
-    section = None
-    for raw in tail:
-        s = raw.strip()
-        if not s:
-            continue
-        if s in CHROME_LABELS:
-            chrome.append(s)
-            pending_label = s if s in FACET_LABELS else None
-            section = s
-            continue
-        if RIGHTS_RE.match(s) or (section == "Rights" and len(s.split()) >= 6):
-            out["rights"].append(s)
-            pending_label = None
-            continue
-        if pending_label and _fits_facet(pending_label, s):
-            out["facets"].append((pending_label, s))
-            chrome.append(s)
-            pending_label = None
-            continue
-        if not out["source"] and (section == "Source" or find_citation(s) or find_credits(s)
-                                  or (section == "Document Information" and len(s.split()) >= 6)):
-            out["source"] = s
-            section = None
-            continue
-        # a facet value printed without its label (e.g. the funders facet) is chrome
-        out["facets"].append(("", s))
-        chrome.append(s)
-    return out
-
-
-FACET_VALUE_RE = {
-    "Record ID": re.compile(r"^[\w.-]{1,40}$"),
-    "Original Uploaded Date": re.compile(r"^[\d/.-]{6,10}$|^[A-Z][a-z]+ \d{1,2}, \d{4}$"),
-}
-
-
-def _fits_facet(label: str, value: str) -> bool:
-    """A facet value is short and of the label's shape; anything else is not that facet's value."""
-    pattern = FACET_VALUE_RE.get(label)
-    if pattern is not None:
-        return bool(pattern.match(value))
-    return len(value.split()) <= 4 and not value.endswith(".")
-
-
-# -- layout C ------------------------------------------------------------------------
+def _indented_summary(lines: list[str], body_idx: list[int]) -> list[int]:
+    """The indented lines that end the body when they read as a summary (the bare layout prints it so)."""
+    run: list[int] = []
+    for i in reversed(body_idx):
+        if not lines[i].startswith("  ") or lines[i].strip().startswith("["):
+            break
+        run.insert(0, i)
+    if not run or len(run) == len(body_idx) or not looks_like_summary(" ".join(lines[i].strip() for i in run)):
+        return []
+    before = body_idx[:len(body_idx) - len(run)]
+    if all(lines[i].startswith("  ") for i in before):
+        return []  # the whole text is indented: indentation marks nothing
+    return run
 
 
 def _read_old(lines: list[str], layout: str, name: str) -> SourcePage:
-    """Layout C: chrome, date, (donor), a citation block (``• Citation`` or ``CITATION SHARE DOWNLOAD``).
-
-    The citation block holds the summary and the citation sentence (with the title in
-    quotation marks).  The newer form prints the title on its own line, often in capitals,
-    before ``CITATION SHARE DOWNLOAD``, and the citation in a Document Information tail.
-    """
-    fields: dict[str, str] = {}
-    chrome: list[str] = []
-    citation_sentence = ""
-    summary = ""
-    title_line = ""
-    body_start = len(lines)
-    in_citation = False
-    seen_format = False
-    nonblank = [i for i, raw in enumerate(lines) if raw.strip()]
-    for k, i in enumerate(nonblank):
-        s = lines[i].strip()
-        if seen_format and not FORMAT_RE.match(s):  # the text follows its format link ("English HTML")
-            body_start = i
-            break
-        if FORMAT_RE.match(s):
-            seen_format = True
-        if s in CHROME_LABELS or URL_RE.match(s) or FORMAT_RE.match(s) or TOOLBAR_RE.match(s):
-            chrome.append(s)
-            if s == "• Citation" or TOOLBAR_RE.match(s):
-                in_citation = True
-            if s == "• share document":
-                in_citation = False
-            continue
-        if _take_date_or_donor(fields, s):
-            continue
-        if "date" in fields and not in_citation and not title_line and not citation_sentence \
-                and _toolbar_follows(lines, nonblank[k + 1:k + 3]) and not _looks_like_summary(s):
-            title_line = s  # the newer page: the title stands above the tool bar
-            chrome.append(s)
-            continue
-        if in_citation:
-            if CITATION_TITLE_RE.match(s) and not citation_sentence:
-                citation_sentence = s
-            elif summary and not _citation_ahead(lines, nonblank[k:k + 4]):
-                body_start = i  # the summary is one paragraph and no citation sentence follows
-                break
-            else:
-                summary = (summary + " " + s).strip()
-            if citation_sentence and summary:  # the citation block holds one of each
-                in_citation = False
-            continue
-        if "date" in fields and not in_citation:
-            body_start = i
-            break
-    title = ""
-    m = CITATION_TITLE_RE.match(citation_sentence)
-    if m:
-        title = m.group("title").rstrip(",")
-    fields["title"] = title or title_line
-    tail = next((i for i in nonblank if i >= body_start and TAIL_START_RE.match(lines[i].strip())), len(lines))
-    body_lines = list(_body_lines(lines, body_start, tail))
-    copies = {t.upper() for t in (title, title_line) if t}
-    if copies:  # an ALL-CAPS copy of the title is chrome
-        kept = []
-        for bl in body_lines:
-            if bl.text.strip().upper() in copies and bl.text.strip().isupper():
-                chrome.append(bl.text.strip())
-            else:
-                kept.append(bl)
-        body_lines = kept
-    parts = {"source": _strip_url(citation_sentence, chrome), "rights": [], "facets": []}
-    if tail < len(lines):
-        tail_parts = _read_tail(lines[tail:], chrome)
-        if not summary and body_lines and _looks_like_summary(body_lines[-1].text):
-            summary = body_lines.pop().text.strip()
-        parts["rights"] = tail_parts["rights"]
-        parts["facets"] = tail_parts["facets"]
-        if not parts["source"]:
-            parts["source"] = tail_parts["source"]
-        elif tail_parts["source"]:  # a second source paragraph is kept, as a facet
-            parts["facets"].append(("Source", tail_parts["source"]))
-    header = _header(layout, fields, summary, parts, chrome, source_prefix=citation_sentence)
-    return SourcePage(header, tuple(body_lines))
-
-
-def _toolbar_follows(lines: list[str], following: list[int]) -> bool:
-    return any(TOOLBAR_RE.match(lines[j].strip()) for j in following)
-
-
-def _citation_ahead(lines: list[str], following: list[int]) -> bool:
-    """A citation sentence within the next few lines (before the format link): the block goes on."""
-    for j in following:
-        s = lines[j].strip()
-        if FORMAT_RE.match(s) or s in CHROME_LABELS:
-            return False
-        if CITATION_TITLE_RE.match(s):
-            return True
-    return False
-
-
-def _strip_url(sentence: str, chrome: list[str]) -> str:
-    """The citation sentence without its trailing URL (chrome, kept in the header's facets)."""
-    m = re.search(r"\s+(https?://\S+)\s*$", sentence)
-    if m:
-        return sentence[: m.start()]
-    return sentence
-
-
-def _take_date_or_donor(fields: dict[str, str], line: str) -> bool:
-    """Old layouts print the page date and the donor line anywhere: the first of each wins."""
-    for key, pattern in (("date", PAGE_DATE_RE), ("donor", DONOR_RE)):
-        if key not in fields and pattern.match(line):
-            fields[key] = line
-            return True
-    return False
-
-
-# -- layout D ------------------------------------------------------------------------
+    return SourcePage(*old_layouts.read_old(lines, layout, _body_lines))
 
 
 def _read_bare(lines: list[str], layout: str, name: str) -> SourcePage:
-    fields: dict[str, str] = {}
-    chrome: list[str] = []
-    citation_sentence = ""
-    summary_parts: list[str] = []
-    keep: list[int] = []
-    for i, raw in enumerate(lines):
-        s = raw.strip()
-        if not s:
-            continue
-        if _take_date_or_donor(fields, s):
-            continue
-        if s in CHROME_LABELS or URL_RE.match(s):
-            chrome.append(s)
-            continue
-        if raw.startswith("  "):
-            if not citation_sentence and CITATION_TITLE_RE.match(s):
-                citation_sentence = s
-                continue
-            if not citation_sentence or not summary_parts:
-                summary_parts.append(s)
-                continue
-        keep.append(i)
-    m = CITATION_TITLE_RE.match(citation_sentence)
-    fields["title"] = m.group("title").rstrip(",") if m else ""
-    body = tuple(bl for bl in _body_lines(lines, 0, len(lines)) if bl.line - 1 in keep)
-    parts = {"source": _strip_url(citation_sentence, chrome), "rights": [], "facets": []}
-    header = _header(layout, fields, " ".join(summary_parts), parts, chrome,
-                     source_prefix=citation_sentence)
-    return SourcePage(header, body)
+    return SourcePage(*old_layouts.read_bare(lines, layout, _body_lines))
 
 
-# -- shared --------------------------------------------------------------------------
-
-
-def _header(layout, fields, summary, parts, chrome, *, source_prefix) -> Header:
-    donor = fields.get("donor", "")
-    funders: tuple[str, ...] = ()
-    if donor:
-        named = DONOR_RE.match(donor).group(1).rstrip(".")
-        if layout in ("C", "D"):
-            funders = tuple(split_funders(named))
-        else:
-            funders = (re.sub(r"^the\s+", "", named),)
-    source_line = source_prefix or parts["source"]
-    found = find_citation(parts["source"]) if parts["source"] else None
-    credits = find_credits(parts["source"]) if parts["source"] else None
-    facets = tuple(parts["facets"])
-    record = next((v for k, v in facets if k == "Record ID"), None)
-    date_text = fields.get("date", "")
-    parsed = parse_date(date_text) if date_text else None
-    citation = found[0] if found else None
-    credits = credits[0] if credits else None
-    return Header(
-        layout=layout,
-        title=fields.get("title", ""),
-        date_text=date_text,
-        date_when=parsed.when if parsed else None,
-        funders=funders,
-        funding_sentence=donor,
-        summary=summary,
-        source_line=source_line,
-        citation=citation,
-        credits=credits,
-        rights=tuple(parts["rights"]),
-        facets=facets,
-        record_id=record,
-        chrome=tuple(chrome),
-        publisher=PUBLISHER,
-        original_language=original_language(credits, facets, citation),
-    )
+# -- body lines ------------------------------------------------------------------------
 
 
 def _body_lines(lines: list[str], start: int, end: int) -> tuple[SourceLine, ...]:

@@ -1,9 +1,9 @@
-"""Archival references, credit statements and donor lines of the archive's pages.
+"""Archival references of the archive's pages (credits and donor lines: ``credits``, re-exported here).
 
-Why: the `msIdentifier`, the `respStmt`s and the `funder`s of every TEI header come from
-three short printed conventions. Keeping them here, with the archives in ONE data table
-(`REPOSITORIES`), means a new archive is one new entry, not new code paths.
-Pure Python (no lxml): the plain-text reader calls it.
+Why: the `msIdentifier` of every TEI header comes from one short printed convention.
+Keeping it here, with the archives in ONE data table (`REPOSITORIES`), means a new
+archive is one new entry, not new code paths. Pure Python (no lxml): the plain-text
+reader calls it.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+
+from .credits import CREDIT_START, URL_TAIL, Credits, find_credits, parse_credits, split_funders
 
 __all__ = [
     "Citation",
@@ -63,16 +65,6 @@ class Citation:
     def identifiers(self) -> list[tuple[str, str]]:
         """The other units but the folios (delo, document number ...), as printed in order."""
         return [(k, v) for k, v in self.units.items() if k not in COLLECTION_UNITS and k != "folios"]
-
-
-@dataclass(frozen=True)
-class Credits:
-    """Who obtained and translated the document, as printed."""
-
-    statement: str
-    translators: tuple[str, ...]
-    obtainers: tuple[str, ...]
-    programme: str | None
 
 
 # --------------------------------------------------------------------------- units
@@ -284,7 +276,7 @@ REPOSITORIES: tuple[Repository, ...] = (
                ("MNL OL", "Magyar Országos Levéltár", "Hungarian National Archives"),
                "Budapest", "Hungary", _mol_units),
     Repository("AMSZ", "Archive of the Polish Ministry of Foreign Affairs",
-               ("Polish Foreign Ministry Archive", "Archiwum MSZ",
+               ("Polish Foreign Ministry Archive", "Archiwum MSZ", "Archiwum Ministerstwa Spraw Zagranicznych",
                 "Archive of the Polish Foreign Ministry"),
                "Warsaw", "Poland", _amsz_units),
     Repository("SAPMO-BArch",
@@ -313,146 +305,15 @@ _ALL_FORMS = sorted(
 )
 _SETTLEMENTS = sorted({repo.settlement for repo in REPOSITORIES})
 # A printed name, then optionally `, Berlin` and `(CODE)` as in
-# `Political Archive of the Federal Foreign Office, Berlin (PolA AA)`.
+# `Political Archive of the Federal Foreign Office, Berlin (PolA AA)`; the city may follow the code
+# (`Archiwum … (AMSZ), Warsaw`).
 _REPOSITORY_RE = re.compile(
     r"(?<![\w-])(?P<form>" + "|".join(re.escape(f) for f, _ in _ALL_FORMS) + r")(?![\w-])"
     r"(?P<suffix>(?:,?\s+(?:" + "|".join(map(re.escape, _SETTLEMENTS)) + r"))?"
-    r"(?:\s*\([^()]{1,40}\))?)"
+    r"(?:\s*\([^()]{1,40}\))?"
+    r"(?:,?\s+(?:" + "|".join(map(re.escape, _SETTLEMENTS)) + r")(?![\w-]))?)"
 )
 _REPO_BY_FORM = {form.lower(): repo for form, repo in _ALL_FORMS}
-
-# --------------------------------------------------------------------------- credits
-
-_ROLE_VERB = re.compile(
-    r"\b(?P<verb>obtained|contributed|provided|donated|translated|translation)\b", re.IGNORECASE
-)
-_ROLE_OF = {
-    "obtained": "obtainer",
-    "contributed": "obtainer",
-    "provided": "obtainer",
-    "donated": "obtainer",
-    "translated": "translator",
-    "translation": "translator",
-}
-# A credit sentence starts with a role word, perhaps after a short qualifier
-# (`English translation by`, `Original translation by`).
-_CREDIT_START = re.compile(
-    r"(?:(?<=^)|(?<=[.;]\s)|(?<=[.;]))\s*(?P<start>"
-    r"(?:(?:English|Original|Russian|Document|Copy|Text|Also|Originally)\s+)?"
-    r"(?:Obtained|Contributed|Provided|Donated|Translated|Translation)\b)",
-    re.IGNORECASE,
-)
-_FULL_STOP = re.compile(r"\.(?=\s|$)")
-_URL = re.compile(r"\s+https?://")
-_PARTICLES = frozenset({"van", "von", "de", "da", "der", "del", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"})
-
-
-def _is_name_token(word: str) -> bool:
-    """`Radchenko`, `A.`, `Szalontai`, `Štefan`, or a particle such as `van`."""
-    return (word[:1].isalpha() and word[:1].isupper()) or word in _PARTICLES
-
-
-def _sentence_end(text: str, start: int) -> int:
-    """End (exclusive, after the full stop) of the sentence starting at `start`.
-
-    A full stop after an initial (`A.`) or a one-letter token does not end it.
-    """
-    for m in _FULL_STOP.finditer(text, start):
-        pos = m.start()
-        word = re.search(r"(\S+)$", text[max(start, pos - 12) : pos])
-        token = word.group(1) if word else ""
-        if re.fullmatch(r"(?:[A-Z]|[A-Z]\.[A-Z]|Jr|Sr|Dr|Mr|Mrs|Ms|St|Prof)", token):
-            continue
-        return pos + 1
-    url = _URL.search(text, start)
-    return url.start() if url else len(text.rstrip())
-
-
-def _names(text: str) -> list[str]:
-    """`Sergey Radchenko`, `X and Y`, `X, Y, and Z`, `the Russian State Archive`.
-
-    A name is a run of capitalised words, initials and particles; the list ends at the
-    first other lower-case word (`slightly revised`).
-    """
-    names: list[str] = []
-    for chunk in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text):
-        words = chunk.split()
-        if words and words[0].lower() == "the":
-            words = words[1:]
-        tokens: list[str] = []
-        for i, word in enumerate(words):
-            joins_names = word in ("of", "the", "for") and i + 1 < len(words) and words[i + 1][:1].isupper()
-            if not (_is_name_token(word) or (tokens and joins_names)):
-                break
-            tokens.append(word)
-        while tokens and tokens[-1] in ("of", "the", "for"):
-            tokens.pop()
-        if tokens and tokens[0][0].isupper():
-            names.append(" ".join(tokens).rstrip(".,;"))
-        if len(tokens) < len(words):
-            break  # `slightly revised`: the name list is over
-    return names
-
-
-def _programme(clause: str) -> str | None:
-    m = re.search(r"\bfor\s+(?:the\s+)?(?P<prog>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", clause)
-    return m.group("prog") if m else None
-
-
-def _parse_statement(statement: str) -> Credits:
-    translators: list[str] = []
-    obtainers: list[str] = []
-    programme: str | None = None
-    pending: list[str] = []
-    verbs = list(_ROLE_VERB.finditer(statement))
-    for i, verb in enumerate(verbs):
-        clause_end = verbs[i + 1].start() if i + 1 < len(verbs) else len(statement)
-        clause = statement[verb.end() : clause_end]
-        pending.append(_ROLE_OF[verb.group("verb").lower()])
-        by = re.search(r"\bby\s+", clause)
-        if by is None:
-            continue  # `Obtained and translated by X`: the next clause names them
-        programme = programme or _programme(clause[: by.start()]) or _programme(clause[by.end():])
-        names_text = re.sub(r"\bfor\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", "", clause[by.end():])
-        names = _names(re.sub(r"[\s,;.]*(?:and\s*)?$", "", names_text.strip()))
-        for role in pending:
-            target = translators if role == "translator" else obtainers
-            target.extend(n for n in names if n not in target)
-        pending = []
-    return Credits(statement, tuple(translators), tuple(obtainers), programme)
-
-
-def find_credits(text: str) -> tuple[Credits, int, int] | None:
-    """The obtained/translated statement inside a paragraph, and its span in `text`.
-
-    Consecutive credit sentences (`Obtained by X. Translated by Y.`) form one statement.
-    """
-    first = None
-    for m in _CREDIT_START.finditer(text):
-        if re.search(r"\bby\b", text[m.start("start") : _sentence_end(text, m.start("start"))]):
-            first = m
-            break
-    if first is None:
-        return None
-    start = first.start("start")
-    end = _sentence_end(text, start)
-    while True:
-        nxt = _CREDIT_START.match(text, end)
-        if nxt is None or not text[end : nxt.start("start")].strip() == "":
-            break
-        end = _sentence_end(text, nxt.start("start"))
-    statement = text[start:end].rstrip()
-    credits = _parse_statement(statement)
-    if not credits.translators and not credits.obtainers:
-        return None
-    return credits, start, start + len(statement)
-
-
-def parse_credits(text: str) -> Credits | None:
-    """Credits from a paragraph (architecture name; see `find_credits`)."""
-    found = find_credits(text)
-    return found[0] if found else None
-
 
 # --------------------------------------------------------------------------- citations
 
@@ -465,10 +326,10 @@ _ARCHIVE_WORD = re.compile(r"\b(?:Archives?|Archiv|Arhiv|Library|Papers|Collecti
 def _reference_end(text: str, start: int) -> int:
     """Where the printed reference ends: before its final full stop, the credits or a URL."""
     limit = len(text)
-    credit = _CREDIT_START.search(text, start)
+    credit = CREDIT_START.search(text, start)
     if credit:
         limit = credit.start("start")
-    url = _URL.search(text, start, limit)
+    url = URL_TAIL.search(text, start, limit)
     if url:
         limit = url.start()
     # A full stop followed by a capitalised word that is not a unit label ends it
@@ -512,15 +373,19 @@ def find_citation(text: str) -> tuple[Citation, int, int] | None:
     """The archival reference inside a paragraph or citation sentence, and its span."""
     origin = _search_from(text)
     m = _REPOSITORY_RE.search(text, origin)
-    credit = _CREDIT_START.search(text, origin)
+    credit = CREDIT_START.search(text, origin)
     if m and (credit is None or m.start() < credit.start("start")):
         repo = _REPO_BY_FORM[m.group("form").lower()]
         start = m.start()
         end = _reference_end(text, m.end())
-        verbatim = text[start:end]
         parts = _per_archive(text, m, end)
         first_end = parts[0][1]
         tail = text[m.end() : first_end].lstrip(" ,.;:")
+        leading = _units_before(text, origin, m.start())
+        if leading is not None:  # `Szyfrogramy …, w-82 t-1264, Archiwum … (AMSZ), Warsaw`: units first
+            start = leading
+            tail = text[leading : m.start()].rstrip(" ,;")
+        verbatim = text[start:end]
         citation = _build(repo, verbatim, tail, m.group("form"))
         others = tuple(_build(_REPO_BY_FORM[om.group("form").lower()], text[om.start():o_end],
                               text[om.end():o_end].lstrip(" ,.;:"), om.group("form"))
@@ -529,6 +394,24 @@ def find_citation(text: str) -> tuple[Citation, int, int] | None:
             citation = replace(citation, others=others)
         return citation, start, end
     return _find_unknown(text, origin)
+
+
+def _units_before(text: str, origin: int, at: int) -> int | None:
+    """Where a reference starts that prints its units before the archive's name, else None.
+
+    The units are the clause right before the name (after the last sentence end), ending in
+    a comma and holding a number: ``Szyfrogramy z Hawany 1962, w-82 t-1264, Archiwum …``.
+    """
+    before = text[origin:at]
+    if not before.rstrip().endswith(","):
+        return None
+    cuts = [m.end() for m in re.finditer(r"(?<=[\w)\]]{2}[.;])\s+(?=[A-Z])", before)]
+    start = origin + (cuts[-1] if cuts else 0)
+    start += len(text[start:at]) - len(text[start:at].lstrip())
+    clause = text[start:at]
+    if not re.search(r"\d", clause) or CREDIT_START.search(clause) or len(clause.split()) > 16:
+        return None
+    return start
 
 
 _ARCHIVE_LINK = re.compile(r"[\s,;.]*(?:\band\b|&)?[\s,;.]*$")
@@ -574,28 +457,6 @@ def parse_citation(text: str) -> Citation | None:
     """A citation from a paragraph (architecture name; see `find_citation`)."""
     found = find_citation(text)
     return found[0] if found else None
-
-
-# --------------------------------------------------------------------------- funders
-
-_DONOR_LINE = re.compile(r"made possible (?:with|by|through) (?:the )?(?:generous )?support (?:from|of)\s+", re.I)
-
-
-def split_funders(text: str) -> list[str]:
-    """Donors named in `This document was made possible with support from X`.
-
-    A leading `the` is dropped; old-layout lists are split at `, ` (and a final `and`).
-    """
-    m = _DONOR_LINE.search(text)
-    names = text[m.end() :] if m else text
-    names = names.strip().rstrip(".").strip()
-    funders = []
-    for part in re.split(r",\s+", names):
-        part = re.sub(r"^(?:and\s+)?(?:the\s+)", "", part.strip(), flags=re.I)
-        part = re.sub(r"^and\s+", "", part, flags=re.I)
-        if part:
-            funders.append(part)
-    return funders
 
 
 def original_language(credits: "Credits | None", facets, citation: "Citation | None") -> tuple[str, str]:

@@ -28,6 +28,7 @@ from typing import Callable
 from .dates import find_dates
 from .dates import parse_date as _parse_date
 from .brackets import BRACKET_RECOGNISERS, STAMP_LABEL_RE, _outer_bracket_end, bracket_pairs, bracket_spans
+from . import header_marks
 from ..model import Block, Division, Span, attrs_of, kinds_where
 
 __all__ = ["BLOCK_RECOGNISERS", "BRACKET_RECOGNISERS", "INLINE_RECOGNISERS", "annotate_inlines",
@@ -55,6 +56,8 @@ CLASSIFICATION = (r"(?:(?:(?:Top|TOP|Strictly|STRICTLY|Very|VERY|Highly|HIGHLY) 
                   r"OF SPECIAL IMPORTANCE|"
                   r"Distributed (?:only )?with the (?:consent|permission) of [^.\[\]]{3,80})"
                   r"(?: (?:Document )?\d+)?[.!]?")
+#: One security classification alone, for reading a line of several marks (``header_marks.marks_in``).
+CLASSIFICATION_PART_RE = re.compile(rf"(?:(?:Classification|Level|Security):\s*)?{CLASSIFICATION}")
 COPY_MARK = rf"(?:Copy|COPY|copy|Ex\.|Exemplar)\s*{NUMBER_SIGN}?\s*(?P<num>\d+)(?:\s+of\s+\d+)?\.?"
 CLASSIFICATION_RE = re.compile(rf"^(?P<label>(?:Classification|Level|Security):\s*)?(?P<cls>{CLASSIFICATION})"
                                rf"(?P<more>(?:[,;]\s*{CLASSIFICATION})*)"
@@ -332,6 +335,9 @@ def _record_header(text):
     spans = [Span(m.start("label"), m.end("label") + 1, "label"),
              Span(m.start("value"), m.end("value"), "item")]
     label = m.group("label")
+    ref = header_marks.reference_in_value(m.group("value")) if label == "Re" else None
+    if ref:  # "Re: No. 292": the number of the document answered
+        spans.append(Span(m.start("value") + ref[0], m.start("value") + ref[1], "idno", attrs_of(type="reference")))
     if label in ("Classification", "Level"):
         c = re.match(CLASSIFICATION, m.group("value"))
         if c:
@@ -389,7 +395,12 @@ BLOCK_RECOGNISERS: tuple[Recogniser, ...] = (
     Recogniser("stamp_line", _stamp_line),
     Recogniser("record_header", _record_header),
     Recogniser("classification_or_copy", _classification),
+    Recogniser("header_marks", lambda text: header_marks.marks_line(text, CLASSIFICATION_PART_RE)),
     Recogniser("outgoing_number", _outgoing),
+    Recogniser("labelled_number", lambda text: header_marks.labelled_number(text, parse_date)),
+    Recogniser("reference_number", lambda text: header_marks.reference_number(text, parse_date)),
+    Recogniser("qualified_dateline", lambda text: header_marks.qualified_dateline(text, parse_date)),
+    Recogniser("quoted_day_dateline", lambda text: header_marks.quoted_day_dateline(text, parse_date)),
     Recogniser("dateline", _dateline),
     Recogniser("byline_intro", _byline_intro),
     Recogniser("bracket_only", _bracket_only),
@@ -413,7 +424,13 @@ def classify_line(text: str) -> tuple[str, tuple, tuple, str]:
 
 
 def classify_blocks(lines) -> list[Block]:
-    """Classify every body line; a run of empty lines well above the page's usual gap is noted."""
+    """Classify every body line; a run of empty lines well above the page's usual gap is noted.
+
+    The header zone's flattened two-column lines are cut into cells first (``header_zone``).
+    """
+    from .header_zone import split_flattened
+
+    lines = split_flattened(list(lines), classify_line)
     runs = sorted(sl.empty_run for sl in lines)
     usual = runs[(len(runs) - 1) // 2] if runs else 0  # the lower median
     out = []
@@ -444,6 +461,9 @@ def _gap_section_breaks(blocks: list[Block]) -> list[Block]:
 
 def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, ...]]:
     """Group blocks into divisions (opening, body, closing) and lift out footnote texts."""
+    from .header_zone import assign_roles
+
+    blocks = assign_roles(list(blocks))
     blocks = _gap_section_breaks(_join_bylines(_no_closing_in_header(blocks)))
     blocks = _routing_lists(blocks)
     blocks = _speaker_turns(blocks)

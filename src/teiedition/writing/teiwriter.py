@@ -422,7 +422,8 @@ def _slice_inlines(nodes, start: int) -> tuple[Inline, ...]:
 
 def _entry_starts(blocks: list[Block]) -> list[int]:
     """Where dated entries start: two or more bare datelines in the body, each followed by text."""
-    starts = [i for i, b in enumerate(blocks) if b.kind == "dateline" and b.get("role") != "outgoing"]
+    starts = [i for i, b in enumerate(blocks) if b.kind == "dateline" and b.get("role") != "outgoing"
+              and b.get("zone") != "header"]  # a report's own date, above its text, starts no entry
     if len(starts) < 2:
         return []
     bounds = starts + [len(blocks)]

@@ -1,0 +1,90 @@
+"""The top of a web page (layouts A and B): date line, title, donor line, tool bar, summary.
+
+Why: the title is whatever stands between the page's date line and its donor line, the
+two anchors that do not vary; its own shape does not decide it (a title may end in a
+full stop, be printed twice, or follow the summary).  Only when the page has no donor
+line does the shape of the line after the date decide (a sentence of running text is
+the body, not a title).  Pure text, no TEI.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: How many lines (tool bars aside) may stand between the date line and the donor line.
+REACH = 4
+
+
+@dataclass
+class Top:
+    """What the top zone held: fields (``date``, ``title``, ``donor``), a summary, chrome, where the body starts."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    summary: str = ""
+    chrome: list[str] = field(default_factory=list)
+    pos: int = 0
+
+
+def read_top(texts: list[str], pos: int, *, date_re: re.Pattern, donor_re: re.Pattern,
+             toolbar_re: re.Pattern, reads_as_prose, looks_like_summary, single_title) -> Top:
+    """Read the top zone of ``texts`` (the page's non-blank lines, stripped) from ``pos``."""
+    top = Top(pos=pos)
+    if pos < len(texts) and date_re.match(texts[pos]):
+        top.fields["date"] = texts[pos]
+        pos += 1
+    donor = _donor_at(texts, pos, donor_re, toolbar_re)
+    if donor is not None:
+        between = [k for k in range(pos, donor) if not toolbar_re.match(texts[k])]
+        top.chrome.extend(texts[k] for k in range(pos, donor) if toolbar_re.match(texts[k]))
+        _title_and_summary(top, [texts[k] for k in between], looks_like_summary, single_title)
+        top.fields["donor"] = texts[donor]
+        pos = donor + 1
+    else:
+        if pos < len(texts) and not reads_as_prose(texts[pos]):
+            top.fields["title"] = single_title(texts[pos])
+            pos += 1
+            if pos < len(texts) and texts[pos] == top.fields["title"]:
+                top.chrome.append(texts[pos])  # the title printed a second time
+                pos += 1
+    while pos < len(texts) and toolbar_re.match(texts[pos]):  # CITATION SHARE DOWNLOAD
+        top.chrome.append(texts[pos])
+        pos += 1
+    top.pos = pos
+    return top
+
+
+def _donor_at(texts: list[str], pos: int, donor_re, toolbar_re) -> int | None:
+    """Index of the donor line when it stands within ``REACH`` lines of ``pos`` (tool bars aside)."""
+    seen = 0
+    for k in range(pos, len(texts)):
+        if donor_re.match(texts[k]):
+            return k
+        if not toolbar_re.match(texts[k]):
+            seen += 1
+            if seen > REACH:
+                return None
+    return None
+
+
+def _title_and_summary(top: Top, lines: list[str], looks_like_summary, single_title) -> None:
+    """The lines between the date and the donor: the title (once), perhaps a summary before it."""
+    if not lines:
+        return
+    title_at = len(lines) - 1
+    # a summary printed before the title: long prose, and a shorter line follows it
+    while title_at > 0 and looks_like_summary(lines[title_at]) and len(lines[title_at].split()) >= 25:
+        title_at -= 1
+    title = single_title(lines[title_at])
+    summary = []
+    for k, ln in enumerate(lines):
+        if k == title_at:
+            continue
+        if single_title(ln) == title:
+            top.chrome.append(ln)  # the title printed a second time
+        elif looks_like_summary(ln):
+            summary.append(ln)
+        else:  # the first part of a title wrapped over two lines
+            title = f"{ln} {title}"
+    top.fields["title"] = title
+    top.summary = " ".join(summary)

@@ -1,0 +1,179 @@
+"""Credit statements and donor lines of the archive's pages: who obtained, translated, funded.
+
+Why: the translators' and obtainers' ``respStmt``s and the ``funder``s come from short
+printed sentences (``Obtained by X and translated by Y``, ``Translation courtesy of the
+Foreign Broadcast Information Service``, ``This document was made possible with support
+from …``); reading them apart from the archival references keeps each reader small.
+Pure Python (no lxml).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Credits:
+    """Who obtained and translated the document, as printed."""
+
+    statement: str
+    translators: tuple[str, ...]
+    obtainers: tuple[str, ...]
+    programme: str | None
+
+
+_ROLE_VERB = re.compile(
+    r"\b(?P<verb>obtained|contributed|provided|donated|translated|translation)\b", re.IGNORECASE
+)
+_ROLE_OF = {
+    "obtained": "obtainer",
+    "contributed": "obtainer",
+    "provided": "obtainer",
+    "donated": "obtainer",
+    "translated": "translator",
+    "translation": "translator",
+}
+# A credit sentence starts with a role word, perhaps after a short qualifier
+# (`English translation by`, `Original translation by`).
+CREDIT_START = re.compile(
+    r"(?:(?<=^)|(?<=[.;]\s)|(?<=[.;])|(?<=,\s)(?=[a-z]))\s*(?P<start>"
+    r"(?:(?:English|Original|Russian|Document|Copy|Text|Also|Originally)\s+)?"
+    r"(?:Obtained|Contributed|Provided|Donated|Translated|Translation)\b)",
+    re.IGNORECASE,
+)
+#: What introduces the names after a role word: ``by``, ``courtesy of``, or a colon (``Translation: X``).
+_BY = re.compile(r"\bby\s+|\bcourtesy\s+of\s+|^\s*:\s*")
+_FULL_STOP = re.compile(r"\.(?=\s|$)")
+URL_TAIL = re.compile(r"\s+https?://")
+_PARTICLES = frozenset({"van", "von", "de", "da", "der", "del", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"})
+
+
+def _is_name_token(word: str) -> bool:
+    """`Radchenko`, `A.`, `Szalontai`, `Štefan`, or a particle such as `van`."""
+    return (word[:1].isalpha() and word[:1].isupper()) or word in _PARTICLES
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """End (exclusive, after the full stop) of the sentence starting at `start`.
+
+    A full stop after an initial (`A.`) or a one-letter token does not end it.
+    """
+    for m in _FULL_STOP.finditer(text, start):
+        pos = m.start()
+        word = re.search(r"(\S+)$", text[max(start, pos - 12) : pos])
+        token = word.group(1) if word else ""
+        if re.fullmatch(r"(?:[A-Z]|[A-Z]\.[A-Z]|Jr|Sr|Dr|Mr|Mrs|Ms|St|Prof)", token):
+            continue
+        return pos + 1
+    url = URL_TAIL.search(text, start)
+    return url.start() if url else len(text.rstrip())
+
+
+def _names(text: str) -> list[str]:
+    """`Sergey Radchenko`, `X and Y`, `X, Y, and Z`, `the Russian State Archive`.
+
+    A name is a run of capitalised words, initials and particles; the list ends at the
+    first other lower-case word (`slightly revised`).
+    """
+    names: list[str] = []
+    for chunk in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text):
+        words = chunk.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        tokens: list[str] = []
+        for i, word in enumerate(words):
+            joins_names = word in ("of", "the", "for") and i + 1 < len(words) and words[i + 1][:1].isupper()
+            if not (_is_name_token(word) or (tokens and joins_names)):
+                break
+            tokens.append(word)
+        while tokens and tokens[-1] in ("of", "the", "for"):
+            tokens.pop()
+        if tokens and tokens[0][0].isupper():
+            names.append(" ".join(tokens).rstrip(".,;"))
+        if len(tokens) < len(words):
+            break  # `slightly revised`: the name list is over
+    return names
+
+
+def _programme(clause: str) -> str | None:
+    m = re.search(r"\bfor\s+(?:the\s+)?(?P<prog>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", clause)
+    return m.group("prog") if m else None
+
+
+def _parse_statement(statement: str) -> Credits:
+    translators: list[str] = []
+    obtainers: list[str] = []
+    programme: str | None = None
+    pending: list[str] = []
+    verbs = list(_ROLE_VERB.finditer(statement))
+    for i, verb in enumerate(verbs):
+        clause_end = verbs[i + 1].start() if i + 1 < len(verbs) else len(statement)
+        clause = statement[verb.end() : clause_end]
+        role = _ROLE_OF[verb.group("verb").lower()]
+        if not (role == "obtainer" and pending == ["translator"]
+                and re.fullmatch(r"\s*", statement[verbs[i - 1].end() : verb.start()])):
+            pending.append(role)  # "translation provided by X": X provided the translation only
+        by = _BY.search(clause)
+        if by is None:
+            continue  # `Obtained and translated by X`: the next clause names them
+        programme = programme or _programme(clause[: by.start()]) or _programme(clause[by.end():])
+        names_text = re.sub(r"\bfor\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", "", clause[by.end():])
+        names = _names(re.sub(r"[\s,;.]*(?:and\s*)?$", "", names_text.strip()))
+        for role in pending:
+            target = translators if role == "translator" else obtainers
+            target.extend(n for n in names if n not in target)
+        pending = []
+    return Credits(statement, tuple(translators), tuple(obtainers), programme)
+
+
+def find_credits(text: str) -> tuple[Credits, int, int] | None:
+    """The obtained/translated statement inside a paragraph, and its span in `text`.
+
+    Consecutive credit sentences (`Obtained by X. Translated by Y.`) form one statement.
+    """
+    first = None
+    for m in CREDIT_START.finditer(text):
+        if _BY.search(text[m.end("start") : _sentence_end(text, m.start("start"))]):
+            first = m
+            break
+    if first is None:
+        return None
+    start = first.start("start")
+    end = _sentence_end(text, start)
+    while True:
+        nxt = CREDIT_START.match(text, end)
+        if nxt is None or not text[end : nxt.start("start")].strip() == "":
+            break
+        end = _sentence_end(text, nxt.start("start"))
+    statement = text[start:end].rstrip()
+    credits = _parse_statement(statement)
+    if not credits.translators and not credits.obtainers:
+        return None
+    return credits, start, start + len(statement)
+
+
+def parse_credits(text: str) -> Credits | None:
+    """Credits from a paragraph (architecture name; see `find_credits`)."""
+    found = find_credits(text)
+    return found[0] if found else None
+
+
+_DONOR_LINE = re.compile(r"made possible (?:with|by|through) (?:the )?(?:generous )?support (?:from|of)\s+", re.I)
+
+
+def split_funders(text: str) -> list[str]:
+    """Donors named in `This document was made possible with support from X`.
+
+    A leading `the` is dropped; old-layout lists are split at `, ` (and a final `and`).
+    """
+    m = _DONOR_LINE.search(text)
+    names = text[m.end() :] if m else text
+    names = names.strip().rstrip(".").strip()
+    funders = []
+    for part in re.split(r",\s+", names):
+        part = re.sub(r"^(?:and\s+)?(?:the\s+)", "", part.strip(), flags=re.I)
+        part = re.sub(r"^and\s+", "", part, flags=re.I)
+        if part:
+            funders.append(part)
+    return funders

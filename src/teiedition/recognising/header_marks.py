@@ -1,0 +1,176 @@
+"""The vocabulary of the header zone: handling, precedence and copy marks, other number labels.
+
+Why: the top of an archive page is a block of short marks printed in whatever case and
+order the original used (``Not to be copied``, ``MOST IMMEDIATE``, ``Copy no. 2``,
+``Issue No. 284``, ``re: no. 292``).  A mark is recognised by its words (a small,
+closed vocabulary of the archives' office conventions), never by the page it came
+from; a line made only of marks is read mark by mark (``marks_in``), so a line that
+prints several side by side (``SECRET   Copy No 2   MOST IMMEDIATE``) gives one ``seg``
+each.  Leaf module: no imports from the recognisers, which import it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Span, attrs_of
+
+#: Handling marks (ENCODING.md: ``seg[@type="classification"]``): who may see or copy the paper.
+#: Any case; an optional closing ``.`` or ``!`` stays inside the mark.
+HANDLING = (r"(?:(?i:not\s+to\s+be\s+(?:copied|reproduced|duplicated)|(?:making|making\s+of|taking)\s+copies\s+"
+            r"(?:is\s+)?(?:prohibited|forbidden)|copying\s+(?:is\s+)?(?:prohibited|forbidden)|"
+            r"no\s+copies\s+(?:to\s+be\s+made|allowed)|single\s+copy|only\s+copy|sole\s+copy|"
+            r"of\s+special\s+(?:significance|importance)|special\s+(?:file|folder)|"
+            r"(?:strictly\s+)?personal(?:\s+and\s+confidential)?|eyes\s+only|for\s+(?:your\s+)?eyes\s+only|"
+            r"for\s+official\s+use\s+only|not\s+for\s+(?:publication|the\s+press|distribution)|"
+            r"to\s+be\s+returned(?:\s+to\s+[^.\[\]]{3,60})?)|SPECIAL|Special)"
+            r"(?![\w-])[.!]?")
+#: Precedence marks (``seg[@type="precedence"]``): how fast the paper must travel.
+PRECEDENCE = (r"(?i:(?:extremely|very|most|highly)\s+(?:urgent|immediate)|top\s+priority|highest\s+priority|"
+              r"operational\s+immediate|urgent(?:ly)?|immediate(?:ly)?|priority|flash|express|"
+              r"out\s+of\s+turn|lightning|molniya)(?![\w-])[.!]?")
+#: A copy mark in any of its printed forms: ``Copy Nº 2``, ``Copy no. 2``, ``Copy No2``, ``COPY #2``,
+#: ``Copy number 2``, ``Copy 2 of 5``, ``Ex. 2``.
+COPY = (r"(?i:copy|ex\.|exemplar|exemplary)\s*(?:(?i:n[º°o]\.?|no\.?|num(?:ber)?\.?|#)\s*)?"
+        r"(?P<num>\d{1,4})(?:\s+(?i:of)\s+\d+)?(?![\w-])\.?")
+#: Labels of the issuing office's number other than ``Nº``/``Outgoing``: ``Issue No. 284``,
+#: ``Issuing No.``, ``u.o. No. …``, ``Ref. No.``, ``Our No.``.
+OUTGOING_LABEL = (r"(?i:issue|issuing|issued|outgoing|out\.?|exit|u\.\s?o\.|ref\.?|reference|our|"
+                  r"dispatch|despatch)")  # not "File No." nor "Registration No.": a file's or a register's number
+NUMBER_SIGN = r"(?:N[º°o]\.?|no\.?|NO\.?|No\.?|#|№)"
+NUMBER = r"(?P<num>[\w./-]*\d[\w./-]*?)\.?"
+LABELLED_NUMBER_RE = re.compile(rf"^(?P<label>{OUTGOING_LABEL})\s*[:.]?\s*{NUMBER_SIGN}\s*:?\s*{NUMBER}$")
+#: A number of another document the text answers: ``re: no. 292``, ``Re No. 5``, ``In reply to No. 77``,
+#: ``Ref. your No. 41``, ``To your No. 12``.
+REFERENCE_RE = re.compile(rf"^(?P<label>(?i:re|reference\s+to|in\s+reply\s+to|reply\s+to|answer\s+to|"
+                          rf"ref\.?\s+(?:to\s+)?(?:your|yours)|to\s+your|your)\s*[:.]?)\s*(?i:{NUMBER_SIGN})\s*"
+                          rf"{NUMBER}(?P<rest>(?:,?\s+(?:of|from|dated)\s+.{{4,40}})?)$")
+
+MARK_RE = re.compile(rf"(?P<prec>{PRECEDENCE})|(?P<hand>{HANDLING})|(?P<copy>{COPY})")
+SEPARATOR_RE = re.compile(r"[\s,;/|–—()-]*")
+
+
+def marks_in(text: str, classification: re.Pattern | None = None) -> list[tuple[int, int, str, str | None]] | None:
+    """The marks a line is made of, as ``(start, end, type, copy number)``; None unless it is marks only.
+
+    ``classification`` is the recognisers' pattern of security classifications (``TOP SECRET``),
+    tried first.  Separators between marks (spaces, commas, slashes, dashes) stay text.
+    """
+    found: list[tuple[int, int, str, str | None]] = []
+    pos = SEPARATOR_RE.match(text).end()
+    while pos < len(text):
+        m = classification.match(text, pos) if classification is not None else None
+        if m and m.end() > pos and _ends_word(text, m.end()):
+            found.append((pos, m.end(), "classification", None))
+        else:
+            m = MARK_RE.match(text, pos)
+            if not m or not _ends_word(text, m.end()):
+                return None
+            kind = "precedence" if m.group("prec") else "classification" if m.group("hand") else "copy"
+            found.append((pos, m.end(), kind, m.group("num") if kind == "copy" else None))
+        pos = SEPARATOR_RE.match(text, m.end()).end()
+    return found or None
+
+
+def _ends_word(text: str, end: int) -> bool:
+    return end >= len(text) or not (text[end].isalnum() or text[end] in "-’'")
+
+
+# ---------------------------------------------------------------------------------
+# block recognisers of the header vocabulary: (line text) -> (kind, attrs, spans) or None
+# (``recognise.BLOCK_RECOGNISERS`` lists them; ``classification`` is its security-marking pattern)
+
+
+def marks_line(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple] | None:
+    """A line made only of marks (``Not to be copied``, ``SECRET   MOST IMMEDIATE``, ``Copy no. 2``)."""
+    found = marks_in(text, classification)
+    if not found:
+        return None
+    spans: list[Span] = []
+    for start, end, kind, num in found:
+        spans.append(Span(start, end, "seg", attrs_of(type=kind)))
+        if num is not None:
+            at = text.rindex(num, start, end)
+            spans.append(Span(at, at + len(num), "num", attrs_of(value=num)))
+    return ("mark", (), tuple(spans))
+
+
+def labelled_number(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
+    """``Issue No. 284``, ``u.o. No. 17/62``, ``Ref. No. 5, 3 May 1962``: the outgoing number under another label."""
+    head, _date = _split_trailing_date(text, parse_date)
+    m = LABELLED_NUMBER_RE.match(head)
+    if not m:
+        return None
+    lead = len(text) - len(text.lstrip())
+    return ("dateline", attrs_of(role="outgoing"),
+            (Span(lead + m.start("num"), lead + m.end("num"), "idno", attrs_of(type="outgoing")),))
+
+
+def reference_number(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
+    """``re: no. 292`` (of 3 May): the number of the document this one answers, ``idno[@type="reference"]``."""
+    m = REFERENCE_RE.match(text.strip())
+    if not m:
+        return None
+    rest = m.group("rest").strip(" ,")
+    if rest and not parse_date(re.sub(r"^(?:of|from|dated)\s+", "", rest)):
+        return None
+    lead = len(text) - len(text.lstrip())
+    return ("mark", attrs_of(role="reference"),
+            (Span(lead + m.start("num"), lead + m.end("num"), "idno", attrs_of(type="reference")),))
+
+
+#: A time of day before or after a date: ``Evening 5 November 1962``, ``5 November 1962, night``,
+#: ``Morning of 6 November``.
+DAY_PART = r"(?i:(?:early\s+|late\s+)?(?:morning|evening|afternoon|night|noon|midnight|midday|dawn))"
+QUALIFIED_DATE_RE = re.compile(rf"^(?:(?P<place>[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+){{0,2}}),\s+)?"
+                               rf"(?:{DAY_PART}(?:\s+of)?,?\s+(?P<a>.+?)|(?P<b>.+?),?\s+(?:\(?{DAY_PART}\)?))\.?$")
+
+
+def qualified_dateline(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
+    """A dateline whose date carries a time of day (``Evening 5 November 1962``, ``Moscow, evening 5 November 1962``)."""
+    m = QUALIFIED_DATE_RE.match(text.strip())
+    if not m:
+        return None
+    date = (m.group("a") or m.group("b")).strip(" ,")
+    parsed = parse_date(date)
+    if not parsed or parsed.text.strip() != date:
+        return None
+    if m.group("place"):  # "Moscow, evening 5 November 1962"
+        lead = len(text) - len(text.lstrip())
+        return ("dateline", (), (Span(lead + m.start("place"), lead + m.end("place"), "name",
+                                      attrs_of(type="place")),))
+    return ("dateline", (), ())
+
+
+#: A printed form's date with the day written in by hand between quotation marks: ``“5” November 1962``.
+QUOTED_DAY_RE = re.compile(r"^(?P<open>[“\"«„])\s?(?P<day>\d{1,2})\s?[”\"»“](?P<rest>\s*[A-Za-z]+\.?\s+\d{4})"
+                           r"(?:\s*(?:year|г\.|r\.))?\.?$")
+
+
+def quoted_day_dateline(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
+    """``“5” November 1962``: a dateline whose ``date[@when]`` reads the day inside the quotation marks."""
+    m = QUOTED_DAY_RE.match(text.strip())
+    if not m:
+        return None
+    parsed = parse_date(f"{m.group('day')} {m.group('rest').strip()}")
+    if not parsed or not parsed.when:
+        return None
+    lead = len(text) - len(text.lstrip())
+    return ("dateline", (), (Span(lead, lead + m.end("rest"), "date", attrs_of(when=parsed.when), rank=40),))
+
+
+REFERENCE_VALUE_RE = re.compile(rf"^(?:(?i:your|our)\s+(?:[a-z]+\s+)?)?(?i:{NUMBER_SIGN})\s*{NUMBER}"
+                                rf"(?:,?\s+(?:of|from|dated)\s+.{{4,40}})?$")
+
+
+def reference_in_value(value: str) -> tuple[int, int] | None:
+    """Where the number is in a ``Re:`` line's value (``No. 292``, ``your telegram No. 17 of 3 May``)."""
+    m = REFERENCE_VALUE_RE.match(value)
+    return (m.start("num"), m.end("num")) if m else None
+
+
+def _split_trailing_date(text: str, parse_date) -> tuple[str, str]:
+    m = re.match(r"^(?P<head>.+?)(?:,|\s+of|\s+dated|\s+from)?\s+(?P<date>\d{1,2}[\s./][^,]{3,20})$", text.strip())
+    if m and parse_date(m.group("date")) and parse_date(m.group("date")).text.strip() == m.group("date").strip():
+        return m.group("head"), m.group("date")
+    return text.strip(), ""

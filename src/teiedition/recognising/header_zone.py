@@ -1,0 +1,221 @@
+"""The header zone of a document: its lines found by an anchor, then given roles by their shape.
+
+Why: the lines above the first paragraph of running text (the *header zone*) are the
+document's furniture (marks, numbers, dates, addressee, document type) printed in one or
+two columns and in any order; what a line is there follows from where it stands and its
+shape, never from a list of pages seen.  The anchor that does not vary is the first
+paragraph of prose: everything before it is the header zone.  Two passes:
+
+* ``split_flattened`` (before the lines are classified): a line of the zone that holds
+  two columns flattened onto it (``from the diary of Secret Copy No 2``) is cut into
+  cells at its marks, so that no mark stays inside a heading or a byline;
+* ``assign_roles`` (after): addressee lines (``To the Deputy Minister …`` / ``Comrade
+  N. T. Fedorenko``) become the opener's ``salute`` with the names marked; marks printed
+  between ``from the diary of`` and the diarist's name move above the byline; a short
+  line no recogniser claimed is header furniture (the zone's fallback), never a section
+  heading; every block of the zone carries ``zone="header"`` so that a report's date is
+  never read as the first entry of a journal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Block, Span, attrs_of
+from .header_marks import COPY, HANDLING, PRECEDENCE
+from .dates import find_dates
+from .recognise import _role_line, is_prose, is_upper_line
+
+SENTENCE_END_RE = re.compile(r"[.!?:;…][”’\"')\]]*$")
+
+
+def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -> int:
+    """Index of the first paragraph of running prose: the anchor that ends the header zone.
+
+    Running prose is a paragraph block (``kind_of`` gives ``p``) that ends as a sentence ends
+    (four words or more) or is too long for any header line (sixteen words); an addressee
+    line (``To the Deputy Minister of Foreign Affairs of the USSR``) or a long title is neither.
+    """
+    for i, item in enumerate(items):
+        text = text_of(item).strip()
+        words = len(text.split())
+        if text.startswith("[") or kind_of(item) != "p":
+            continue
+        if words >= 16 or (words >= 4 and SENTENCE_END_RE.search(text)):
+            return i
+    return len(items)
+
+
+def split_flattened(lines, classify) -> list:
+    """Cut the header zone's flattened two-column lines into cells (``SourceLine``s of one line number).
+
+    A line is cut where a run of marks (classification, handling, precedence, copy) starts or
+    ends, when the run is a whole line's worth of marks by ``classify`` (the recognisers' verdict
+    is ``mark``) and the rest is not empty; at gaps of two spaces or more when a cell is a mark,
+    a dateline or a number.  Prose lines and brackets are never cut.
+    """
+    memo: dict[str, tuple] = {}
+
+    def known(text: str) -> tuple:  # each text is classified once
+        if text not in memo:
+            memo[text] = classify(text)
+        return memo[text]
+
+    end = header_zone_end(lines, kind_of=lambda line: known(line.text)[0])
+    out = []
+    for k, line in enumerate(lines):
+        if k >= end or line.text.lstrip().startswith("[") or "[" in line.text or "\n" in line.text:
+            out.append(line)
+            continue
+        cells = _cells(line.text, known)
+        if len(cells) <= 1:
+            out.append(line)
+            continue
+        for n, cell in enumerate(cells):
+            out.append(replace(line, text=cell, empty_run=line.empty_run if n == 0 else 0))
+    return out
+
+
+#: Words without which a line holds no mark nor date to cut at (a cheap test before the cuts are tried).
+HINT_RE = re.compile(r"(?i)\b(?:secret|confidential|cop(?:y|ies|ied|ying)|ex\.|exemplar|urgent|immediate|priority|"
+                     r"flash|express|special|personal|eyes|only|significance|importance|publication|returned|"
+                     r"lightning|molniya|out of turn)\b|\d|from\s+the\s+(?:journal|diary)\s+of\s")
+
+
+def _cells(text: str, classify) -> list[str]:
+    text = text.strip()
+    if classify(text)[0] not in ("p", "head", "line", "byline-intro") or not HINT_RE.search(text):
+        return [text]  # the whole line is already something known, or holds nothing to cut at
+    intro = BYLINE_PREFIX_RE.match(text)
+    if intro and intro.end() < len(text):  # "from the diary of V. PETROV ...": the intro, then the rest
+        return [intro.group().strip()] + _cells(text[intro.end():], classify)
+    parts = [p for p in re.split(r" {2,}|\t+", text) if p.strip()]
+    if len(parts) > 1 and any(classify(p)[0] in ("mark", "dateline") for p in parts):
+        return [c for p in parts for c in _cells(p, classify)]
+    words = list(re.finditer(r"\S+", text))
+    # the longest run of marks (or a full date, an outgoing number after a heading) at the end of the
+    # line, then the longest run of marks at its start; what is left is cut again
+    for k in range(1, len(words)):
+        head, tail = text[:words[k].start()].strip(), text[words[k].start():]
+        if _cuttable_tail(head, tail, classify):
+            return _cells(head, classify) + [tail]
+    for k in range(len(words) - 1, 0, -1):
+        head, rest = text[:words[k].start()].strip(), text[words[k].start():].strip()
+        if classify(head)[0] == "mark" and _strong(head):
+            return [head] + _cells(rest, classify)
+    return [text]
+
+
+def _cuttable_tail(head: str, tail: str, classify) -> bool:
+    """A run of marks, a full date after a heading in capitals, an outgoing number after a name.
+
+    A number after a heading (``REPORT No. 7``, ``TELEGRAM Nº 117``) is the heading's serial
+    number, not the outgoing number: it stays in the heading.
+    """
+    kind, attrs, _spans, _name = classify(tail)
+    if kind == "mark":
+        return _strong(tail)
+    if kind == "dateline" and dict(attrs).get("role") == "outgoing":
+        return bool(BARE_NAME_RE.match(head))  # "V. V. KUZNETSOV Nº 284": a name has no serial number
+    if kind != "dateline" or not is_upper_line(head):
+        return False
+    found = find_dates(tail)
+    return any(d.when and len(d.when) == 10 for _a, _b, d in found)
+
+
+BYLINE_PREFIX_RE = re.compile(r"^(?i:from\s+the\s+(?:journal|diary)\s+of)\s+(?=[A-ZÀ-Ý])")
+
+
+def _strong(marks: str) -> bool:
+    """A run of marks worth cutting a line for: a classification or copy mark, or marks in capitals."""
+    if re.search(rf"^(?:{COPY})$", marks) or re.search(r"(?i)\b(?:secret|confidential)\b", marks):
+        return True
+    letters = [c for c in marks if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and bool(
+        re.fullmatch(rf"(?:(?:{HANDLING})|(?:{PRECEDENCE})|[\s,;.])+", marks))
+
+
+# ---------------------------------------------------------------------------------
+# roles inside the zone
+
+ADDRESSEE_RE = re.compile(r"^(?:To|TO)\s+(?!be\b|whom\b)(?:the\s+|THE\s+)?(?P<rest>[A-ZÀ-Ý].{2,150})$")
+HONORIFIC_NAME_RE = re.compile(
+    r"(?P<title>\b(?:Comrade|COMRADE|Cde\.|Com\.|Mr\.|Mrs\.|Ms\.|Dr\.|Tov\.|Tovarishch)\s+)"
+    r"(?P<name>(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2})")
+BARE_NAME_RE = re.compile(r"^(?P<name>(?:[A-ZÀ-Ý]\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+)\.?$")
+
+
+def assign_roles(blocks: list[Block]) -> list[Block]:
+    """Roles of the header zone's blocks by their place and shape (see the module's docstring)."""
+    end = header_zone_end(blocks)
+    if end == 0:
+        return blocks
+    out = [_furniture(b.with_attrs(zone="header")) for b in blocks[:end]]
+    out = _addressee(out)
+    out = _marks_before_byline(out)
+    return out + list(blocks[end:])
+
+
+def _furniture(b: Block) -> Block:
+    """The zone's fallback: a short line no recogniser claimed is header furniture, never a section heading.
+
+    A numbered-heading shape (``I. Petrov``, ``A. GROMYKO``) above the text is a name or a
+    letterhead line, not the first section of the body; the line keeps ``fallback`` for the
+    review report.
+    """
+    if b.kind == "heading":
+        return replace(b, kind="line").with_attrs(fallback="header-furniture")
+    if b.get("recogniser") == "short_line":
+        return b.with_attrs(fallback="header-furniture")
+    return b
+
+
+def _addressee(zone: list[Block]) -> list[Block]:
+    """``To the Deputy Minister …`` and the name lines right under it: the opener's salute."""
+    out = list(zone)
+    for i, b in enumerate(out):
+        if b.kind not in ("p", "line", "head") or not ADDRESSEE_RE.match(b.text.strip()) or ":" in b.text[:4]:
+            continue
+        out[i] = _salute(b)
+        j = i + 1
+        while j < len(out) and _addressee_line(out[j]):
+            out[j] = _salute(out[j])
+            j += 1
+    return out
+
+
+def _addressee_line(b: Block) -> bool:
+    """A line under ``To …`` that goes on naming the addressee: a name, a title, or the line continued."""
+    s = b.text.strip()
+    if b.kind not in ("p", "line", "head", "heading", "signed") or is_prose(s) or len(s.split()) > 12:
+        return False
+    return bool(HONORIFIC_NAME_RE.match(s) or BARE_NAME_RE.match(s) or s[:1].islower() or _role_line(s))
+
+
+def _salute(b: Block) -> Block:
+    """The block as an addressee line, its names (after ``Comrade``, ``Cde.``…) as persons."""
+    spans = list(b.spans)
+    for m in HONORIFIC_NAME_RE.finditer(b.text):
+        spans.append(Span(m.start("name"), m.end("name"), "name", attrs_of(type="person")))
+    bare = BARE_NAME_RE.match(b.text.strip())
+    if bare and not spans:
+        lead = len(b.text) - len(b.text.lstrip())
+        spans.append(Span(lead + bare.start("name"), lead + bare.end("name"), "name", attrs_of(type="person")))
+    return replace(b, kind="salute-opening", spans=tuple(spans)).with_attrs(role="addressee")
+
+
+def _marks_before_byline(zone: list[Block]) -> list[Block]:
+    """``from the diary of`` / marks of the other column / the name: the marks stand above the byline."""
+    out = list(zone)
+    i = 0
+    while i < len(out):
+        if out[i].kind == "byline-intro":
+            j = i + 1
+            while j < len(out) and out[j].kind == "mark":
+                j += 1
+            if j > i + 1 and j < len(out):
+                out[i:j] = out[i + 1:j] + [out[i]]
+                i = j
+        i += 1
+    return out

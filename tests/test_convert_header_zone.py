@@ -1,0 +1,295 @@
+"""The header zone (issue 17): lines above the first paragraph get their roles by place and shape.
+
+Facts files may state the header-zone keys below (``tests/fixtures/pages-headerzone``); each is
+checked where stated.  The focused cases each name a convention of ENCODING.md's rows.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import fact_documents
+from convert_checks import _inner, convert, convert_path, fragment, norm, xp
+from teiedition.reading.source import read_page
+from teiedition.recognising.citation import find_citation, find_credits
+from teiedition.recognising.recognise import classify_line
+
+#: Optional facts of the header zone: precedence marks, reference numbers, names in the opener's
+#: addressee lines, every ``head`` of the text, and the number of dated journal entries.
+HEADER_KEYS = ["precedence", "reference", "addressees", "heads", "entries"]
+
+
+def _header_facts(tei: bytes) -> dict:
+    from lxml import etree
+
+    text = xp(etree.fromstring(tei), "/t:TEI/t:text")[0]
+    return {
+        "precedence": [_inner(s) for s in xp(text, ".//t:seg[@type='precedence']")],
+        "reference": [_inner(s) for s in xp(text, ".//t:idno[@type='reference']")],
+        "addressees": [_inner(s) for s in xp(text, ".//t:opener/t:salute//t:persName[not(ancestor::t:persName)]")],
+        "heads": [_inner(s) for s in xp(text, ".//t:head")],
+        "entries": len(xp(text, ".//t:div[@type='entry']")),
+    }
+
+
+def _expected(doc) -> dict:
+    return json.loads(doc.with_suffix(".facts.json").read_text(encoding="utf-8"))
+
+
+CASES = [pytest.param(doc, key, id=f"{doc.stem}-{key}")
+         for doc in fact_documents() for key in HEADER_KEYS if key in _expected(doc)]
+
+
+@pytest.mark.parametrize("doc, key", CASES)
+def test_header_zone_fact(doc, key):
+    assert _header_facts(convert_path(str(doc)))[key] == _expected(doc)[key], f"{doc.stem} {key}"
+
+
+# -- marks ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line, types", [
+    ("Not to be copied", ["classification"]),
+    ("Single Copy", ["classification"]),
+    ("Of Special Significance", ["classification"]),
+    ("SPECIAL", ["classification"]),
+    ("Making copies prohibited.", ["classification"]),
+    ("EYES ONLY", ["classification"]),
+    ("Extremely Urgent", ["precedence"]),
+    ("MOST IMMEDIATE", ["precedence"]),
+    ("TOP SECRET   EYES ONLY   MOST IMMEDIATE", ["classification", "classification", "precedence"]),
+    ("Secret, Copy no. 2", ["classification", "copy"]),
+    ("Copy No 2 Secret", ["copy", "classification"]),
+    ("Top Secret (Special Folder)", ["classification", "classification"]),
+])
+def test_handling_and_precedence_marks_are_segs_of_their_type(line, types):
+    kind, _attrs, spans, _name = classify_line(line)
+    assert kind == "mark"
+    assert [s.get("type") for s in spans if s.kind == "seg"] == types
+
+
+@pytest.mark.parametrize("line, number", [
+    ("Copy No 2", "2"), ("Copy no. 2", "2"), ("COPY #3", "3"), ("Copy number 4", "4"), ("copy No.5", "5"),
+])
+def test_copy_number_variants(line, number):
+    kind, _attrs, spans, _name = classify_line(line)
+    assert kind == "mark"
+    assert [s.get("value") for s in spans if s.kind == "num"] == [number]
+
+
+def test_a_title_word_is_no_mark():
+    assert classify_line("Special Measures in the Border Districts")[0] != "mark"
+    assert classify_line("The matter is urgent.")[0] != "mark"
+
+
+# -- numbers -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line, number", [
+    ("Issue No. 284", "284"), ("Issuing No. 17", "17"), ("u.o. No. 0234/62", "0234/62"),
+    ("Outgoing No. 118/75", "118/75"), ("Ref. No. 5, 3 May 1962", "5"),
+])
+def test_outgoing_numbers_under_other_labels(line, number):
+    root = convert(f"{line}\n\nThe embassy reports the talks held yesterday with the minister in his office.")
+    assert xp(root, "//t:opener//t:idno[@type='outgoing']/text()") == [number]
+
+
+@pytest.mark.parametrize("line, number", [("re: no. 292", "292"), ("Re No. 17 of 3 May 1962", "17"),
+                                          ("In reply to No. 77", "77")])
+def test_reference_numbers_are_not_outgoing(line, number):
+    root = convert(f"{line}\n\nThe embassy reports the talks held yesterday with the minister in his office.")
+    assert xp(root, "//t:idno[@type='reference']/text()") == [number]
+    assert xp(root, "//t:idno[@type='outgoing']") == []
+
+
+@pytest.mark.parametrize("line, number", [("Re: No. 292", "292"), ("Re: your telegram No. 17 of 3 May 1962", "17")])
+def test_a_re_record_line_names_the_reference_number(line, number):
+    root = convert(f"{line}\n\nThe embassy reports the talks held yesterday with the minister in his office.")
+    assert xp(root, "//t:list[@type='record-header']/t:item/t:idno[@type='reference']/text()") == [number]
+
+
+# -- flattened columns, datelines, addressees ------------------------------------------
+
+
+def test_a_flattened_two_column_line_leaves_no_mark_in_a_heading_or_byline():
+    root = convert("from the diary of V. PETROV Secret Copy no. 3\n\nRECORD OF CONVERSATION SECRET\n\n"
+                   "The ambassador came to the ministry at his own request and handed over a note.")
+    assert xp(root, "string(//t:opener/t:byline/t:persName)") == "V. PETROV"
+    assert [_inner(s) for s in xp(root, "//t:seg")] == ["Secret", "Copy no. 3", "SECRET"]
+    assert [_inner(h) for h in xp(root, "//t:head")] == ["RECORD OF CONVERSATION"]
+
+
+def test_a_full_date_after_a_heading_in_capitals_leaves_it_but_a_serial_number_stays():
+    root = convert("RECORD OF CONVERSATION 5 November 1962\n\nREPORT No. 7 SECRET\n\nPLAN FOR 1963\n\n"
+                   "The ambassador came to the ministry at his own request and handed over a note.")
+    assert [_inner(h) for h in xp(root, "//t:head")] == ["RECORD OF CONVERSATION", "REPORT No. 7", "PLAN FOR 1963"]
+    assert xp(root, "//t:dateline/t:date/@when") == ["1962-11-05"]
+    assert xp(root, "//t:idno[@type='outgoing']") == []
+
+
+def test_an_outgoing_number_flattened_after_the_authors_name():
+    root = convert("from the diary of V. V. KUZNETSOV Nº 284\n\n"
+                   "The ambassador came to the ministry at his own request and handed over a note.")
+    assert xp(root, "string(//t:opener/t:byline/t:persName)") == "V. V. KUZNETSOV"
+    assert xp(root, "//t:opener/t:dateline/t:idno[@type='outgoing']/text()") == ["284"]
+
+
+def test_a_date_with_a_quoted_day_then_a_copy_mark():
+    root = convert("“5” November 1962 Copy No. 2\n\n"
+                   "The ambassador came to the ministry at his own request and handed over a note.")
+    assert xp(root, "//t:opener/t:dateline/t:date/@when") == ["1962-11-05"]
+    assert xp(root, "//t:opener/t:seg[@type='copy']/t:num/@value") == ["2"]
+
+
+@pytest.mark.parametrize("line", ["Evening 5 November 1962", "Morning, 2 March 1981", "5 November 1962, night"])
+def test_a_dateline_with_a_time_of_day(line):
+    root = convert(f"SECRET\n\n{line}\n\nThe ambassador came to the ministry at his own request and handed over a note.")
+    assert len(xp(root, "//t:opener/t:dateline/t:date[@when]")) == 1
+    assert xp(root, "//t:placeName") == []
+
+
+def test_a_place_then_a_date_with_a_time_of_day():
+    root = convert("SECRET\n\nMoscow, evening 5 November 1962\n\n"
+                   "The ambassador came to the ministry at his own request and handed over a note.")
+    assert xp(root, "//t:opener/t:dateline/t:date/@when") == ["1962-11-05"]
+    assert xp(root, "//t:opener/t:dateline/t:placeName/text()") == ["Moscow"]
+
+
+def test_addressee_lines_at_the_top_are_the_openers_salute():
+    root = convert("SECRET\n\nTo the Deputy Minister of Foreign Affairs of the USSR\n\nComrade N. T. Fedorenko\n\n"
+                   "The ambassador came to the ministry at his own request and handed over a note.")
+    salutes = xp(root, "//t:opener/t:salute")
+    assert len(salutes) == 2
+    assert "Fedorenko" in fragment(salutes[1]) and xp(salutes[1], "t:persName")
+
+
+def test_an_addressee_over_several_lines():
+    root = convert("SECRET\n\nTo the Deputy Minister\n\nof Foreign Affairs of the USSR\n\nComrade N. T. FEDORENKO\n\n"
+                   "RECORD OF CONVERSATION\n\n"
+                   "The ambassador came to the ministry at his own request and handed over a note.")
+    assert len(xp(root, "//t:opener/t:salute")) == 3
+    assert xp(root, "//t:opener/t:salute//t:persName/text()") == ["N. T. FEDORENKO"]
+    assert [_inner(h) for h in xp(root, "//t:head")] == ["RECORD OF CONVERSATION"]
+
+
+def test_a_numbered_heading_shape_above_the_text_is_no_section_heading():
+    root = convert("SECRET\n\nRecord of Conversation\n\nI. Petrov\n\nSubject: the harvest\n\nA. Gromyko\n\n"
+                   "The ambassador came to the ministry at his own request and handed over a note.")
+    assert xp(root, "//t:ab[@type='heading']") == []
+
+
+def test_a_to_line_in_the_body_is_no_addressee():
+    root = convert("The ambassador came to the ministry at his own request and handed over a note.\n\n"
+                   "To the Deputy Minister of Foreign Affairs of the USSR")
+    assert xp(root, "//t:salute") == []
+
+
+def test_a_report_date_above_the_text_starts_no_journal_entry():
+    root = convert("REPORT\n\nSubject: the harvest\n\n12 September 1950\n\n"
+                   "The harvest in the border districts was completed ten days later than planned this year.\n\n"
+                   "15 September 1950\n\nThe regional office has now promised to send twenty lorries next week.")
+    assert xp(root, "//t:div[@type='entry']") == []
+
+
+# -- the top of the page: title, donor, summary ---------------------------------------------
+
+
+def test_title_ending_in_a_full_stop_without_a_date_line_printed_twice():
+    page = read_page("Skip to content\n\nA Note on the Talks with the Delegation about the Oil Pipeline and the Costs.\n\n"
+                     "A Note on the Talks with the Delegation about the Oil Pipeline and the Costs.\n\n"
+                     "This document was made possible with support from Leon Levy Foundation\n\nSECRET\n\n"
+                     "The delegation arrived in the morning.\n\nAuthor(s):\n")
+    assert page.header.title == "A Note on the Talks with the Delegation about the Oil Pipeline and the Costs."
+    assert page.header.funders == ("Leon Levy Foundation",)
+    assert [b.text for b in page.body] == ["SECRET", "The delegation arrived in the morning."]
+
+
+def test_compact_page_without_a_date_line_keeps_its_title_and_donor_out_of_the_body():
+    page = read_page("Cable from the Legation in Sofia on the Elections.\n"
+                     "This document was made possible with support from Leon Levy Foundation\nSECRET\n"
+                     "The elections were held on Sunday without incident.\n"
+                     "The legation reports on the elections held on Sunday in the whole country.\nAuthor(s):\n"
+                     "Document Information\n")
+    assert (page.header.layout, page.header.title) == ("B", "Cable from the Legation in Sofia on the Elections.")
+    assert page.header.funders == ("Leon Levy Foundation",)
+    assert [b.text for b in page.body] == ["SECRET", "The elections were held on Sunday without incident."]
+
+
+def test_summary_printed_between_the_date_and_the_title():
+    page = read_page("Skip to content\n\nMay 2, 1955\n\n" + "The consul reports the mood in the city on the first day "
+                     "of the events and the closure of the border crossings to tourists.\n\nReport on the Events\n\n"
+                     "This document was made possible with support from Leon Levy Foundation\n\nThe text.\n\nAuthor(s):\n")
+    assert page.header.title == "Report on the Events"
+    assert page.header.summary.startswith("The consul reports the mood")
+
+
+def test_summary_after_the_facet_labels_leaves_the_last_paragraph_in_the_body():
+    doc = [d for d in fact_documents() if d.stem == "hz06_summary_after_facets"][0]
+    page = read_page(doc.read_text(encoding="utf-8"))
+    assert page.header.summary.startswith("The embassy reports on the land reform")
+    assert page.body[-1].text == "[signature] (H. WEBER)"
+
+
+def test_bare_layout_summary_wrapped_over_indented_lines():
+    doc = [d for d in fact_documents() if d.stem == "hz05_bare_wrapped_summary"][0]
+    page = read_page(doc.read_text(encoding="utf-8"))
+    assert norm(page.header.summary).endswith("says that all of its staff are safe.")
+    assert all("legation reports" not in b.text for b in page.body)
+
+
+CITATION_SENTENCE = ("    \"Soviet Embassy in North Korea, 'Concerning Changes',\" June 09, 1969, History and Public Policy "
+                     "Program Digital Archive, RGANI, fond 5, opis 61, delo 462, listy 79-94. Translated by Gary Goldberg.\n")
+
+
+def test_bare_layout_summary_printed_unindented_above_the_citation():
+    page = read_page("June 9, 1969\n\nSECRET\n\nThe foreign policy of the party has changed in the last months.\n\n"
+                     "[signature] (Yu. Fadeyev)\n\nThe report states that the DPRK is influenced less by Beijing now.\n"
+                     + CITATION_SENTENCE)
+    assert page.header.layout == "D"
+    assert page.header.summary == "The report states that the DPRK is influenced less by Beijing now."
+    assert page.body[-1].text == "[signature] (Yu. Fadeyev)"
+
+
+def test_indented_summary_ending_a_compact_page_without_chrome():
+    page = read_page("June 9, 1969\n\nCable from the Embassy\n\nSECRET\n\nThe foreign policy of the party has "
+                     "changed in the last months of the year.\n\n[signature] (Yu. Fadeyev)\n\n"
+                     "    The report states that the DPRK is influenced less by Beijing\n    and more by its own interests.\n")
+    assert norm(page.header.summary) == ("The report states that the DPRK is influenced less by Beijing "
+                                         "and more by its own interests.")
+    assert page.body[-1].text == "[signature] (Yu. Fadeyev)"
+
+
+# -- citations -----------------------------------------------------------------------------
+
+
+def test_polish_units_printed_before_the_archive_are_kept():
+    text = ("Szyfrogramy z Hawany 1962, w-82 t-1264, Archiwum Ministerstwa Spraw Zagranicznych (AMSZ), Warsaw. "
+            "Obtained by James Hershberg.")
+    citation = find_citation(text)[0]
+    assert citation.repository == "AMSZ"
+    assert citation.verbatim == "Szyfrogramy z Hawany 1962, w-82 t-1264, Archiwum Ministerstwa Spraw Zagranicznych (AMSZ), Warsaw"
+    assert (citation.units["wiazka"], citation.units["teczka"]) == ("82", "1264")
+
+
+def test_obtained_after_a_comma_is_not_inside_the_citation_and_an_agency_translates():
+    text = ("AMSZ, Z-9, W-43, T-611, obtained by Douglas Selvage. "
+            "Translated by the Foreign Broadcast Information Service.")
+    citation = find_citation(text)[0]
+    credits = find_credits(text)[0]
+    assert citation.verbatim == "AMSZ, Z-9, W-43, T-611"
+    assert credits.obtainers == ("Douglas Selvage",)
+    assert credits.translators == ("Foreign Broadcast Information Service",)
+
+
+@pytest.mark.parametrize("statement, translators, obtainers", [
+    ("English translation provided by the Ministry of Foreign Affairs of Japan.",
+     ("Ministry of Foreign Affairs of Japan",), ()),
+    ("Translation courtesy of the Foreign Broadcast Information Service.", ("Foreign Broadcast Information Service",), ()),
+    ("Translation: Foreign Broadcast Information Service.", ("Foreign Broadcast Information Service",), ()),
+    ("Obtained and translated by Anna Kovacs.", ("Anna Kovacs",), ("Anna Kovacs",)),
+])
+def test_an_agency_named_as_translator_is_the_translator(statement, translators, obtainers):
+    credits = find_credits(statement)[0]
+    assert (credits.translators, credits.obtainers) == (translators, obtainers)
