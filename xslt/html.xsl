@@ -17,6 +17,10 @@
   <xsl:import href="common/names.xsl"/>
   <xsl:import href="common/notes.xsl"/>
   <xsl:import href="common/marks.xsl"/>
+  <xsl:import href="common/apparatus.xsl"/>
+  <xsl:import href="common/facsimile.xsl"/>
+  <xsl:import href="common/code.xsl"/>
+  <xsl:import href="common/toc.xsl"/>
   <xsl:import href="common/sourcedoc.xsl"/>
   <xsl:import href="common/header.xsl"/>
   <xsl:import href="site/nav.xsl"/>

@@ -41,14 +41,15 @@
   <!-- A stable HTML id for any source element: its xml:id, else its position.  An xml:id that is
        one of the page's own ids (notes, index, main...) or looks like a generated one gets a
        prefix, so no two elements of the page share an id. -->
-  <xsl:variable name="te:page-ids" as="xs:string*" select="('about', 'about-title', 'citation-text',
+  <xsl:variable name="te:page-ids" as="xs:string*" select="('about', 'about-title', 'apparatus', 'apparatus-title', 'citation-text',
       'cite', 'cite-title', 'diplomatic-view', 'document', 'edition', 'edition-title', 'index',
-      'index-title', 'main', 'notes', 'notes-title', 'title')"/>
+      'index-title', 'main', 'toc-title', 'facsimile', 'facsimile-title', 'notes', 'notes-title', 'title')"/>
   <xsl:function name="te:id" as="xs:string">
     <xsl:param name="node" as="element()"/>
     <xsl:variable name="id" select="string($node/@xml:id)"/>
     <xsl:sequence select="if ($id = $te:page-ids or starts-with($id, 'te-') or starts-with($id, 'note-')
-            or starts-with($id, 'noteref-') or starts-with($id, 'index-')) then 'te-id-' || $id
+            or starts-with($id, 'noteref-') or starts-with($id, 'index-') or starts-with($id, 'app-')
+            or starts-with($id, 'appref-') or starts-with($id, 'pop-')) then 'te-id-' || $id
         else if ($id) then $id
         else 'te-' || local-name($node) || '-' || $node/accumulator-before('te:element-count')"/>
   </xsl:function>

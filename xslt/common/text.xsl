@@ -24,7 +24,7 @@
   <xsl:template name="te:attributes" as="attribute()*">
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:if test="@xml:id and not($te:copy)">
+    <xsl:if test="(@xml:id or te:toc-anchor(.)) and not($te:copy)">
       <xsl:attribute name="id" select="te:id(.)"/>
     </xsl:if>
     <xsl:attribute name="class" select="string-join(distinct-values((
@@ -33,6 +33,11 @@
         for $r in tokenize(normalize-space(@rend), ' ') return 'rend-' || te:token($r))), ' ')"/>
     <xsl:if test="@xml:lang">
       <xsl:attribute name="lang" select="@xml:lang"/>
+    </xsl:if>
+    <!-- Text read from a region of a page image: edition.js lights the region (facsimile.xsl). -->
+    <xsl:variable name="zones" select="te:targets(@facs)[self::zone]"/>
+    <xsl:if test="exists($zones) and not($te:copy)">
+      <xsl:attribute name="data-zone" select="$zones/@xml:id"/>
     </xsl:if>
     <!-- A span that marginal marks point at is their CSS anchor: the marks span it without JavaScript. -->
     <xsl:if test="@xml:id and not($te:copy) and exists(key('te:by-target', string(@xml:id))[self::metamark])">
@@ -288,12 +293,21 @@
     <xsl:call-template name="te:phrase"/>
   </xsl:template>
   <xsl:template match="graphic" mode="te:text" as="node()*">
-    <xsl:variable name="src" select="te:local-src(@url)"/>
+    <xsl:variable name="src" select="te:image-src(@url)"/>
     <xsl:choose>
       <xsl:when test="exists($src)">
         <img src="{$src}" alt="{(normalize-space(../figDesc), normalize-space(desc), 'Image')[.][1]}" loading="lazy">
           <xsl:call-template name="te:attributes"/>
+          <xsl:variable name="width" select="te:pixels(@width)"/>
+          <xsl:variable name="height" select="te:pixels(@height)"/>
+          <xsl:if test="exists($width) and exists($height)">
+            <xsl:attribute name="width" select="$width"/>
+            <xsl:attribute name="height" select="$height"/>
+          </xsl:if>
         </img>
+      </xsl:when>
+      <xsl:when test="matches(normalize-space(@url), '^https?://\S+$')">
+        <a class="tei-graphic" href="{normalize-space(@url)}">[image: <xsl:value-of select="(normalize-space(../figDesc), normalize-space(@url))[.][1]"/>]</a>
       </xsl:when>
       <xsl:otherwise>
         <span class="tei-graphic editorial">[image: <xsl:value-of select="@url"/>]</span>
@@ -303,19 +317,23 @@
 
   <!-- ===== page and line breaks, milestones ===== -->
 
-  <!-- A page break: [page n], linked to the page image when the facsimile has one in the document's folder. -->
+  <!-- A page break: [page n], and the page's image beside the text when the facsimile has one (facsimile.xsl). -->
   <xsl:template match="pb" mode="te:text" as="node()*">
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="label" select="'[' || (if (normalize-space(@n)) then 'page ' || normalize-space(@n) else 'page break') || ']'"/>
-    <xsl:variable name="image" select="(te:targets(@facs)/descendant-or-self::graphic/@url, @facs[not(starts-with(., '#'))])
-        ! te:local-src(string(.))"/>
     <span class="tei-pb">
       <xsl:if test="@xml:id and not($te:copy)"><xsl:attribute name="id" select="te:id(.)"/></xsl:if>
-      <xsl:choose>
-        <xsl:when test="exists($image)"><a href="{$image[1]}" title="Page image"><xsl:value-of select="$label"/></a></xsl:when>
-        <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>
-      </xsl:choose>
+      <xsl:value-of select="$label"/>
     </span>
+    <xsl:if test="not($te:copy)">
+      <xsl:variable name="pb" select="."/>
+      <xsl:for-each select="te:facs-graphics(@facs)">
+        <xsl:call-template name="te:page-image">
+          <xsl:with-param name="graphic" select="."/>
+          <xsl:with-param name="label" select="te:facs-label($pb, .)"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:if>
   </xsl:template>
   <xsl:template match="cb" mode="te:text" as="node()*">
     <span class="tei-cb editorial">[column<xsl:value-of select="if (normalize-space(@n)) then ' ' || @n else ''"/>]</span>
@@ -578,46 +596,4 @@
     <xsl:call-template name="te:phrase"/>
   </xsl:template>
 
-  <!-- Witness sigla as a reader writes them: "#A #B" -> "A B". -->
-  <xsl:function name="te:sigla" as="xs:string">
-    <xsl:param name="wit" as="attribute()?"/>
-    <xsl:sequence select="string-join(tokenize(normalize-space($wit), ' ') ! replace(., '^#', ''), ' ')"/>
-  </xsl:function>
-
-  <!-- A critical apparatus entry: the lemma in the text, the readings beside it in brackets. -->
-  <xsl:template match="app" mode="te:text" as="node()*">
-    <xsl:variable name="base" select="(lem, rdg)[1]"/>
-    <span>
-      <xsl:call-template name="te:start"/>
-      <span class="lemma">
-        <xsl:apply-templates select="$base/node()" mode="te:text">
-          <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
-        </xsl:apply-templates>
-      </span>
-      <xsl:variable name="others" select="(rdg, rdgGrp/rdg) except $base"/>
-      <xsl:if test="$others or $base/@wit">
-        <span class="apparatus">
-          <xsl:text> [</xsl:text>
-          <xsl:if test="$base/@wit">
-            <span class="wit"><xsl:value-of select="te:sigla($base/@wit)"/></span>
-            <xsl:if test="$others">; </xsl:if>
-          </xsl:if>
-          <xsl:for-each select="$others">
-            <xsl:if test="position() gt 1">; </xsl:if>
-            <span class="tei-rdg">
-              <xsl:apply-templates mode="te:text">
-                <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
-              </xsl:apply-templates>
-            </span>
-            <xsl:if test="@wit">
-              <xsl:text> </xsl:text>
-              <span class="wit"><xsl:value-of select="te:sigla(@wit)"/></span>
-            </xsl:if>
-          </xsl:for-each>
-          <xsl:text>]</xsl:text>
-        </span>
-      </xsl:if>
-      <xsl:apply-templates select="note | witDetail" mode="te:text"/>
-    </span>
-  </xsl:template>
 </xsl:stylesheet>

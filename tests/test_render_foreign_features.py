@@ -1,0 +1,208 @@
+"""Other projects' TEI shown as their own viewers show it (issue 20): apparatus, facsimile,
+tables of contents, TEI examples (egXML) and MathML, on screen and on paper.
+
+Each case is a small invented TEI document written in the style of the projects that use
+the feature (TEI Publisher, EVT, the TEI Stylesheets' tests, documentary editions).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from htmlpage import as_tree, assert_links_resolve, assert_no_word_lost, assert_valid_html5, render_page
+
+HEADER = ('<teiHeader><fileDesc><titleStmt><title>Sample</title></titleStmt>'
+          '<publicationStmt><p>Test.</p></publicationStmt><sourceDesc>{source}</sourceDesc></fileDesc>'
+          '{encoding}</teiHeader>')
+
+
+def tei(body: str, *, source: str = "<p>Invented.</p>", encoding: str = "", before_text: str = "",
+        front: str = "") -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">'
+            + HEADER.format(source=source, encoding=encoding) + before_text
+            + f"<text>{front}<body>{body}</body></text></TEI>").encode("utf-8")
+
+
+def print_page(source: bytes):
+    """The print edition's HTML (what WeasyPrint lays out), read like a screen page."""
+    from htmlpage import Page
+    import html5lib
+
+    from teiedition.rendering.pdf import PdfRenderer
+
+    html = PdfRenderer().print_html(as_tree(source))
+    tree = html5lib.parse(html, treebuilder="lxml", namespaceHTMLElements=False)
+    return Page(html=html, tree=tree.getroot() if hasattr(tree, "getroot") else tree)
+
+
+WITNESSES = ('<listWit><witness xml:id="A" n="Ox">Oxford copy</witness>'
+             '<witness xml:id="B">Manuscript B</witness></listWit>')
+
+
+# ----- critical apparatus -----
+
+@pytest.fixture(scope="module")
+def apparatus():
+    return tei('<p>The <app><lem wit="#A">crimson</lem><rdg wit="#B">scarlet</rdg></app> leaves '
+               '<app><lem wit="#A">fell</lem><rdg wit="#B"/></app> early.</p>',
+               source=WITNESSES,
+               encoding='<encodingDesc><variantEncoding method="parallel-segmentation" location="internal"/></encodingDesc>')
+
+
+def test_the_reading_text_shows_the_lemma_not_a_dump_of_variants(apparatus):
+    page = render_page(apparatus)
+    shown = page.xpath("//article//*[contains(@class, 'tei-app')]/*[@class='lemma']")
+    assert [el.text for el in shown] == ["crimson", "fell"]
+    assert page.xpath("//article//*[@class='reading'][@hidden]/@data-wit") == ["B", "B"]
+    assert "[" not in page.text_of("//article//p")
+
+
+def test_each_variant_has_a_popover_and_an_entry_with_sigla_from_listwit(apparatus):
+    page = render_page(apparatus)
+    button = page.one("//article//button[contains(@class, 'appref')][@popovertarget='pop-app-1']")
+    assert button.get("aria-label") == "Variant readings 1"
+    assert " ".join(page.text_of("//*[@id='pop-app-1']//*[contains(@class, 'app-entry')]").split()) == "crimson Ox] scarlet B"
+    entries = [" ".join(page.text_of(f"//*[@id='app-{n}']/*[@class='app-entry']").split()) for n in (1, 2)]
+    assert entries == ["crimson Ox] scarlet B", "fell Ox] om. B"]
+    assert [el.text for el in page.xpath("//*[@id='apparatus']//dl[@class='witness-list']/*")] == [
+        "Ox", "Oxford copy", "B", "Manuscript B"]
+
+
+def test_the_witness_switch_offers_each_witness_by_address(apparatus):
+    page = render_page(apparatus)
+    links = page.xpath("//nav[@class='witness-switch']//a")
+    assert [(a.get("href"), a.text.strip()) for a in links] == [("?", "edited text"), ("?wit=A", "Ox"), ("?wit=B", "B")]
+    assert links[1].get("title") == "Oxford copy"
+
+
+def test_apparatus_page_is_valid_html_with_working_links_and_no_word_lost(apparatus):
+    page = render_page(apparatus)
+    assert_valid_html5(page)
+    assert_links_resolve(page)
+    assert_no_word_lost(apparatus, page)
+
+
+def test_location_referenced_apparatus_puts_no_lemma_in_the_text():
+    source = tei('<p>The crimson leaves fell early.<app loc="1"><rdg wit="#B">scarlet</rdg></app></p>',
+                 source=WITNESSES,
+                 encoding='<encodingDesc><variantEncoding method="location-referenced" location="internal"/></encodingDesc>')
+    page = render_page(source)
+    assert not page.xpath("//article//*[@class='lemma']")
+    assert " ".join(page.text_of("//*[@id='app-1']/*[@class='app-entry']").split()) == "scarlet B"
+
+
+def test_print_sets_each_apparatus_entry_as_a_footnote(apparatus):
+    page = print_page(apparatus)
+    notes = page.xpath("//span[contains(@class, 'fn') and contains(@class, 'type-apparatus')]")
+    assert [" ".join("".join(n.itertext()).split()) for n in notes] == ["v1 crimson Ox] scarlet B", "v2 fell Ox] om. B"]
+    assert not page.xpath("//*[@id='apparatus']")
+
+
+# ----- facsimile -----
+
+FACSIMILE = ('<facsimile><surface xml:id="s1" ulx="0" uly="0" lrx="2000" lry="3000">'
+             '<graphic url="pages/p1.jpg"/><zone xml:id="z1" ulx="200" uly="300" lrx="1800" lry="600"/></surface>'
+             '<surface xml:id="s2"><graphic url="https://images.example.org/iiif/ms12-f2/info.json" width="1600px" height="2400px"/></surface>'
+             '<surface xml:id="s3" n="3r"><graphic url="https://example.org/scans/f3.jp2"/></surface>'
+             '<surface xml:id="s4" n="4r"><graphic url="https://example.org/scans/f4.png"/></surface>'
+             '</facsimile>')
+
+
+@pytest.fixture(scope="module")
+def facsimile():
+    return tei('<pb n="1" facs="#s1"/><p facs="#z1">Read from a region.</p><pb n="2" facs="#s2"/><p>Second.</p>'
+               '<pb n="3" facs="#s3"/><p>Third.</p>', before_text=FACSIMILE)
+
+
+def test_each_page_break_shows_its_image_with_its_size(facsimile):
+    page = render_page(facsimile)
+    images = page.xpath("//article//*[contains(@class, 'facsimile-page')]//img")
+    assert [(i.get("src"), i.get("width"), i.get("height")) for i in images] == [
+        ("pages/p1.jpg", "2000", "3000"),
+        ("https://images.example.org/iiif/ms12-f2/full/max/0/default.jpg", "1600", "2400")]
+    assert [i.get("alt") for i in images] == ["Image of page 1", "Image of page 2"]
+
+
+def test_a_format_browsers_cannot_show_is_offered_as_a_link(facsimile):
+    page = render_page(facsimile)
+    assert page.xpath("//article//*[contains(@class, 'facsimile-link')]/a/@href") == ["https://example.org/scans/f3.jp2"]
+
+
+def test_a_zone_the_text_points_to_is_drawn_over_its_image(facsimile):
+    page = render_page(facsimile)
+    zone = page.one("//*[contains(@class, 'facsimile-frame')]/span[@class='facs-zone']")
+    assert zone.get("data-zone") == "z1"
+    assert zone.get("style") == "left:10%;top:10%;width:80%;height:10%"
+    assert page.xpath("//article//p[@data-zone='z1']")
+
+
+def test_surfaces_no_page_break_shows_are_in_a_facsimile_gallery(facsimile):
+    page = render_page(facsimile)
+    assert page.xpath("//section[@id='facsimile']//img/@src") == ["https://example.org/scans/f4.png"]
+    assert page.xpath("//section[@id='facsimile']//img/@alt") == ["Image of page 4r"]
+
+
+def test_facsimile_page_is_valid_html(facsimile):
+    page = render_page(facsimile)
+    assert_valid_html5(page)
+    assert_links_resolve(page)
+
+
+def test_transcribed_surface_shows_its_image_not_its_address():
+    source = tei("<p>x</p>").replace(b"<text>", b'<sourceDoc><surface ulx="0" uly="0" lrx="10" lry="20">'
+                                     b'<graphic url="https://example.org/f1.jpg"/><line>A line.</line></surface></sourceDoc><text>')
+    page = render_page(source)
+    assert page.xpath("//article//img/@src") == ["https://example.org/f1.jpg"]
+    assert "[image:" not in page.text_of("//article")
+
+
+# ----- tables of contents -----
+
+def _chapters(n: int) -> str:
+    return "".join(f'<div><head>Chapter {i}</head><p>Text {i}.</p></div>' for i in range(1, n + 1))
+
+
+def test_a_long_text_gets_a_table_of_contents_linking_every_heading():
+    page = render_page(tei(f'<div><head>Part one</head>{_chapters(2)}</div><div><head>Part two</head>{_chapters(1)}</div>'))
+    toc = page.one("//nav[@class='toc']")
+    assert [" ".join(a.text.split()) for a in toc.xpath(".//a")] == ["Part one", "Chapter 1", "Chapter 2", "Part two", "Chapter 1"]
+    assert toc.xpath("./ol/li[1]/ol/li/a/text()") == ["Chapter 1", "Chapter 2"]
+    assert_links_resolve(page)
+    assert_valid_html5(page)
+
+
+def test_a_short_text_gets_none_unless_it_asks_with_divgen():
+    assert not render_page(tei(_chapters(2))).xpath("//nav[@class='toc']")
+    page = render_page(tei(_chapters(2), front='<front><divGen type="toc"/></front>'))
+    assert page.xpath("//article//nav[@class='toc']//a/text()") == ["Chapter 1", "Chapter 2"]
+
+
+# ----- TEI examples and MathML -----
+
+def test_egxml_is_shown_as_escaped_markup():
+    page = render_page(tei('<p>Write it so:</p><egXML xmlns="http://www.tei-c.org/ns/Examples">'
+                           '<p rend="x">Some <hi>text</hi></p></egXML>'))
+    code = page.one("//article//pre[contains(@class, 'tei-egXML')]/code")
+    assert "".join(code.itertext()) == '<p rend="x">Some <hi>text</hi></p>'
+    assert code.xpath(".//span[@class='xml-tag']") and code.xpath(".//span[@class='xml-attr']/text()") == ["rend"]
+
+
+MATH = ('<p>So <formula notation="mathml"><m:math xmlns:m="http://www.w3.org/1998/Math/MathML">'
+        '<m:msup><m:mi>x</m:mi><m:mn>2</m:mn></m:msup><m:mo>=</m:mo><m:mfrac><m:mi>a</m:mi><m:mi>b</m:mi></m:mfrac>'
+        '<m:semantics><m:mi>z</m:mi><m:annotation-xml encoding="text/html">'
+        '<script xmlns="http://www.w3.org/1999/xhtml">alert(1)</script></m:annotation-xml></m:semantics>'
+        '</m:math></formula> holds.</p>')
+
+
+def test_mathml_reaches_the_page_as_mathml_and_nothing_active_is_copied():
+    page = render_page(tei(MATH))
+    assert "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><msup><mi>x</mi><mn>2</mn></msup>" in page.html
+    assert "alert" not in page.html.split("<script>")[0]
+    assert not page.xpath("//article//script")
+
+
+def test_print_sets_mathml_as_one_line_of_text():
+    page = print_page(tei(MATH))
+    formula = page.one("//span[@class='math-linear']")
+    assert " ".join("".join(formula.itertext()).split()) == "x2 = (a)/(b)z"
+    assert formula.xpath("sup/text()") == ["2"]
