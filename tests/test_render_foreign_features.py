@@ -60,7 +60,7 @@ def test_the_reading_text_shows_the_lemma_not_a_dump_of_variants(apparatus):
 def test_each_variant_has_a_popover_and_an_entry_with_sigla_from_listwit(apparatus):
     page = render_page(apparatus)
     button = page.one("//article//button[contains(@class, 'appref')][@popovertarget='pop-app-1']")
-    assert button.get("aria-label") == "Variant readings 1"
+    assert button.get("aria-label") == "Variant readings v1"
     assert " ".join(page.text_of("//*[@id='pop-app-1']//*[contains(@class, 'app-entry')]").split()) == "crimson Ox] scarlet B"
     entries = [" ".join(page.text_of(f"//*[@id='app-{n}']/*[@class='app-entry']").split()) for n in (1, 2)]
     assert entries == ["crimson Ox] scarlet B", "fell Ox] om. B"]

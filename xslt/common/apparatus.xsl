@@ -146,10 +146,10 @@
       <xsl:otherwise>
         <span class="noteref-wrap">
           <button type="button" class="noteref appref" id="appref-{$n}" popovertarget="{$pop}"
-              aria-label="Variant readings {$n}" data-note="app-{$n}">
+              aria-label="Variant readings v{$n}" data-note="app-{$n}">
             <xsl:value-of select="'v' || $n"/>
           </button>
-          <span popover="auto" id="{$pop}" class="note-popover app-popover" role="note" aria-label="Variant readings {$n}">
+          <span popover="auto" id="{$pop}" class="note-popover app-popover" role="note" aria-label="Variant readings v{$n}">
             <span class="note-popover-head">
               <span class="note-popover-label">Variant readings</span>
               <button type="button" class="note-close" popovertarget="{$pop}" popovertargetaction="hide"
@@ -202,7 +202,7 @@
           <xsl:for-each select="$apps">
             <xsl:variable name="n" select="te:app-number(.)"/>
             <li id="app-{$n}" class="app-list-entry">
-              <a class="note-number" href="#appref-{$n}" aria-label="Back to the text at variant {$n}">
+              <a class="note-number" href="#appref-{$n}" aria-label="Back to the text at variant v{$n}">
                 <xsl:value-of select="'v' || $n"/>
               </a>
               <xsl:text> </xsl:text>

@@ -21,7 +21,7 @@
       <xsl:attribute name="id" select="'appref-' || te:app-number(.)"/>
       <xsl:if test="not($te:in-link)">
         <xsl:attribute name="href" select="'#app-' || te:app-number(.)"/>
-        <xsl:attribute name="aria-label" select="'Variant readings ' || te:app-number(.)"/>
+        <xsl:attribute name="aria-label" select="'Variant readings v' || te:app-number(.)"/>
       </xsl:if>
       <xsl:value-of select="$n"/>
     </xsl:element>
@@ -30,7 +30,7 @@
         <xsl:attribute name="class" select="'fn-number'"/>
         <xsl:if test="not($te:in-link)">
           <xsl:attribute name="href" select="'#appref-' || te:app-number(.)"/>
-          <xsl:attribute name="aria-label" select="'Back to the text at variant ' || te:app-number(.)"/>
+          <xsl:attribute name="aria-label" select="'Back to the text at variant v' || te:app-number(.)"/>
         </xsl:if>
         <xsl:value-of select="$n"/>
       </xsl:element>
