@@ -206,3 +206,40 @@ def test_print_sets_mathml_as_one_line_of_text():
     formula = page.one("//span[@class='math-linear']")
     assert " ".join("".join(formula.itertext()).split()) == "x2 = (a)/(b)z"
     assert formula.xpath("sup/text()") == ["2"]
+
+
+# ----- only what the file says -----
+
+def _header_tei(title_stmt: str, publication: str, source: str) -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>'
+            f'<titleStmt><title>Letters</title>{title_stmt}</titleStmt>'
+            f'<publicationStmt>{publication}</publicationStmt><sourceDesc>{source}</sourceDesc>'
+            '</fileDesc></teiHeader><text><body><p>Text.</p></body></text></TEI>').encode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def foreign_header():
+    return render_page(_header_tei(
+        '<author><persName>William Shakespeare</persName><idno type="wikidata">Q692</idno></author>'
+        '<author><persName>Ann Able</persName><persName>Ben Baker</persName></author>',
+        '<publisher>Huygens Institute (KNAW)<email>info@example.org</email><address><addrLine>Amsterdam</addrLine></address></publisher>'
+        '<publisher>Van Gogh Museum</publisher>',
+        '<p>A scan of the original document is available for download (PDF, 5.3 MB).</p>'))
+
+
+def test_prose_about_the_source_is_not_cited_as_its_citation(foreign_header):
+    cite = foreign_header.text_of("//*[@id='citation-text']")
+    assert "scan" not in cite
+    assert not foreign_header.xpath("//*[contains(@class, 'essentials')]//*[contains(@class, 'source-citation')]")
+    assert "A scan of the original document" in foreign_header.text_of("//*[contains(@class, 'source-description')]/dd")
+
+
+def test_ids_never_print_in_names_and_authors_are_separated(foreign_header):
+    assert foreign_header.meta("citation_author") == ["William Shakespeare", "Ann Able", "Ben Baker"]
+    assert foreign_header.text_of("//*[@id='citation-text']").startswith("William Shakespeare, Ann Able and Ben Baker, “Letters,”")
+    assert "Q692" not in foreign_header.text_of("//*[@id='about']")
+
+
+def test_publisher_parts_are_separated_without_addresses(foreign_header):
+    assert foreign_header.meta("citation_publisher") == ["Huygens Institute (KNAW), Van Gogh Museum"]
+    assert "info@example.org" not in foreign_header.text_of("//*[@id='citation-text']")

@@ -156,6 +156,11 @@
   <!-- Plain text of a node: text only, notes excluded unless asked for. -->
   <xsl:mode name="te:plain" on-no-match="text-only-copy"/>
   <xsl:template match="note | metamark | figDesc" mode="te:plain" as="node()*"/>
+  <!-- A name or a publisher line is the name only: its ids (a Wikidata Q number), links,
+       e-mail and postal addresses are facts of their own, never part of it. -->
+  <xsl:template match="(idno | ptr | email | address)[ancestor::author or ancestor::editor or ancestor::respStmt
+      or ancestor::publisher or ancestor::distributor or ancestor::authority or ancestor::persName or ancestor::orgName]"
+      mode="te:plain" as="node()*"/>
   <xsl:template match="choice" mode="te:plain" as="node()*">
     <xsl:apply-templates select="(corr, reg, expan, *)[1]" mode="te:plain"/>
   </xsl:template>
