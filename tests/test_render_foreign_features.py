@@ -243,3 +243,49 @@ def test_ids_never_print_in_names_and_authors_are_separated(foreign_header):
 def test_publisher_parts_are_separated_without_addresses(foreign_header):
     assert foreign_header.meta("citation_publisher") == ["Huygens Institute (KNAW), Van Gogh Museum"]
     assert "info@example.org" not in foreign_header.text_of("//*[@id='citation-text']")
+
+
+# ----- verse and drama -----
+
+DRAMA = ('<div><sp who="#cap"><speaker>CAPTAIN</speaker><l n="1.2.19">Be collected now,</l>'
+         '<l n="1.2.20" part="I">Which way?</l></sp>'
+         '<sp><speaker>BOATSWAIN</speaker><l n="1.2.20" part="F">This way.</l></sp></div>')
+CAST = ('<castList><head>Dramatis personae</head><castItem><role>Prospero</role></castItem>'
+        '<castGroup><head>Spirits</head><castItem><role>Ariel</role></castItem><castItem><role>Iris</role></castItem></castGroup>'
+        '</castList>')
+
+
+def test_line_numbers_stand_in_a_column_of_their_own():
+    page = render_page(tei(DRAMA))
+    lines = page.xpath("//article//div[contains(@class, 'tei-l')]")
+    assert [l.xpath("string(span[@class='line-number'])") for l in lines] == ["1.2.19", "1.2.20", "1.2.20"]
+    assert all("numbered" in l.get("class").split() for l in lines)
+
+
+def test_a_line_split_between_speakers_starts_where_its_first_part_ended():
+    page = render_page(tei(DRAMA))
+    final = page.one("//article//div[contains(@class, 'tei-l')][contains(., 'This way.')]")
+    assert final.get("style") == "text-indent: 11ch"  # "Which way?" and a space
+
+
+def test_cast_lists_are_lists_and_groups_name_their_roles_first():
+    page = render_page(tei("<p>x</p>", front=f"<front>{CAST}</front>"))
+    cast = page.one("//article//ul[contains(@class, 'tei-castList')]")
+    assert [li.get("class").split()[0] for li in cast.xpath("./li")] == ["tei-castItem", "cast-group"]
+    group = cast.xpath("./li[@class='cast-group']")[0]
+    assert group.xpath("string(span[contains(@class, 'cast-group-head')])") == "Spirits"
+    assert group.xpath("ul/li//text()") == ["Ariel", "Iris"]
+    assert_valid_html5(page)
+
+
+def test_printed_line_numbers_never_fuse_with_the_verse():
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from teiedition.rendering.pdf import PdfRenderer
+
+    pdf = PdfRenderer().render(as_tree(tei(DRAMA)))
+    text = "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+    assert "1.2.19Be" not in text and "1.2.20Which" not in text
+    assert "Be collected now," in text and "CAPTAIN" in text and "CAP-" not in text

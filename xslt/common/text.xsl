@@ -105,7 +105,7 @@
   </xsl:template>
 
   <xsl:template match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | argument | epigraph
-      | floatingText | titlePage | castList | castGroup" mode="te:text" as="node()*">
+      | floatingText | titlePage" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:call-template name="te:box">
       <xsl:with-param name="block" select="if (self::floatingText or $te:phrasing) then 'div' else 'section'"/>
@@ -154,10 +154,14 @@
   </xsl:template>
   <xsl:template match="l" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="indent" select="te:verse-indent(.)"/>
     <xsl:element name="{if ($te:phrasing) then 'span' else 'div'}">
       <xsl:call-template name="te:start">
-        <xsl:with-param name="class" select="if ($te:phrasing) then 'block' else ()"/>
+        <xsl:with-param name="class" select="(if ($te:phrasing) then 'block' else (), if (normalize-space(@n)) then 'numbered' else ())"/>
       </xsl:call-template>
+      <xsl:if test="$indent gt 0">
+        <xsl:attribute name="style" select="'text-indent: ' || $indent || 'ch'"/>
+      </xsl:if>
       <xsl:if test="normalize-space(@n)">
         <span class="line-number" aria-hidden="true"><xsl:value-of select="@n"/></span>
       </xsl:if>
@@ -166,6 +170,19 @@
       </xsl:apply-templates>
     </xsl:element>
   </xsl:template>
+
+  <!--
+    A verse line split between speakers (part="M" or "F") starts where the part before it
+    ended: its indent is the length of the earlier parts, back to the initial one (part="I"),
+    so the line reads as one across the speeches.  Counted in characters (CSS ch).
+  -->
+  <xsl:function name="te:verse-indent" as="xs:integer">
+    <xsl:param name="l" as="element()"/>
+    <xsl:variable name="before" select="$l/preceding::l[1]"/>
+    <xsl:sequence select="if ($l/@part = ('M', 'F') and $before/@part = ('I', 'M'))
+        then string-length(normalize-space($before)) + 1 + te:verse-indent($before)
+        else 0"/>
+  </xsl:function>
 
   <!-- Lists: ordered when numbered, distribution lists keep their item numbers visible. -->
   <xsl:template match="list" mode="te:text" as="node()*">
@@ -283,12 +300,54 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Cast lists: one line per cast item. -->
-  <xsl:template match="castItem | castList/head" mode="te:text" as="node()*">
+  <!--
+    Cast lists are lists: castList a list of its items and groups, a castGroup an item holding
+    its own heading and list, so a group's name stands over its roles, not after them.
+  -->
+  <xsl:template match="castList | castGroup" mode="te:text" as="node()*">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="list" as="element()">
+      <xsl:element name="{if ($te:phrasing) then 'span' else 'ul'}">
+        <xsl:call-template name="te:start">
+          <xsl:with-param name="class" select="('cast', if ($te:phrasing) then 'block' else ())"/>
+        </xsl:call-template>
+        <xsl:apply-templates select="node() except head" mode="te:text"/>
+      </xsl:element>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="self::castGroup and parent::castList | parent::castGroup">
+        <xsl:element name="{if ($te:phrasing) then 'span' else 'li'}">
+          <xsl:attribute name="class" select="'cast-group'"/>
+          <xsl:for-each select="head">
+            <span class="tei-head cast-group-head"><xsl:apply-templates mode="te:text">
+              <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+            </xsl:apply-templates></span>
+          </xsl:for-each>
+          <xsl:sequence select="$list"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="head" mode="te:text"/>
+        <xsl:sequence select="$list"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- Only items and groups may stand in a list: white space between them is dropped. -->
+  <xsl:template match="castList/text() | castGroup/text()" mode="te:text" as="node()*">
+    <xsl:if test="normalize-space()"><xsl:value-of select="."/></xsl:if>
+  </xsl:template>
+  <xsl:template match="castItem" mode="te:text" as="node()*">
+    <xsl:call-template name="te:box">
+      <xsl:with-param name="block" select="if (parent::castList or parent::castGroup) then 'li' else 'div'"/>
+      <xsl:with-param name="holds-phrasing" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="castList/head" mode="te:text" as="node()*">
     <xsl:call-template name="te:box">
       <xsl:with-param name="holds-phrasing" select="true()"/>
     </xsl:call-template>
   </xsl:template>
+
   <xsl:template match="role | roleDesc | actor" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase"/>
   </xsl:template>
