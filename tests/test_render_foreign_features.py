@@ -289,3 +289,50 @@ def test_printed_line_numbers_never_fuse_with_the_verse():
     text = "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
     assert "1.2.19Be" not in text and "1.2.20Which" not in text
     assert "Be collected now," in text and "CAPTAIN" in text and "CAP-" not in text
+
+
+# ----- teiCorpus -----
+
+CORPUS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<teiCorpus xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader><fileDesc><titleStmt><title>Letters of two friends</title></titleStmt><publicationStmt><p>Test.</p>
+  </publicationStmt><sourceDesc><p>Invented.</p></sourceDesc></fileDesc></teiHeader>
+  <TEI><teiHeader><fileDesc><titleStmt><title>First letter</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+    <sourceDesc><p>Invented.</p></sourceDesc></fileDesc></teiHeader>
+    <text><body><p xml:id="p1">Dear friend, hello.<note>A first note.</note></p></body></text></TEI>
+  <teiCorpus><teiHeader><fileDesc><titleStmt><title>Later letters</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+    <sourceDesc><p>Invented.</p></sourceDesc></fileDesc></teiHeader>
+    <TEI><teiHeader><fileDesc><titleStmt><title>Second letter</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+      <sourceDesc><p>Invented.</p></sourceDesc></fileDesc></teiHeader>
+      <text><body><p xml:id="p1">Dear friend, goodbye.</p></body></text></TEI></teiCorpus>
+</teiCorpus>"""
+
+
+def test_render_writes_a_corpus_page_and_one_page_per_member(tmp_path):
+    from click.testing import CliRunner
+
+    from teiedition.cli import main
+    from htmlpage import Page
+    import html5lib
+
+    source = tmp_path / "letters.xml"
+    source.write_bytes(CORPUS)
+    result = CliRunner().invoke(main, ["render", str(source), "-o", str(tmp_path / "letters.html")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.glob("*.html")) == ["letters-1.html", "letters-2.html", "letters.html"]
+
+    def read(name):
+        html = (tmp_path / name).read_text(encoding="utf-8")
+        return Page(html=html, tree=html5lib.parse(html, treebuilder="lxml", namespaceHTMLElements=False).getroot())
+
+    corpus = read("letters.html")
+    assert corpus.xpath("//h1/text()") == ["Letters of two friends"]
+    assert [(a.get("href"), a.text) for a in corpus.xpath("//section[@id='members']//a")] == [
+        ("letters-1.html", "First letter"), ("letters-2.html", "Second letter")]
+    first, second = read("letters-1.html"), read("letters-2.html")
+    assert first.xpath("//h1/text()") == ["First letter"] and "A first note." in first.body_text
+    assert "A first note." not in second.body_text and "goodbye" in second.body_text
+    assert second.xpath("//nav[@class='collection-nav']/a/@href") == ["letters.html", "letters-1.html"]
+    for page in (corpus, first, second):
+        assert_valid_html5(page)
+        assert_links_resolve(page)

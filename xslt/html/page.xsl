@@ -21,6 +21,9 @@
 
   <xsl:template match="/" as="node()*">
     <xsl:choose>
+      <xsl:when test="teiCorpus and normalize-space($corpus-member-prefix)">
+        <xsl:apply-templates select="teiCorpus" mode="te:corpus-page"/>
+      </xsl:when>
       <xsl:when test="TEI | teiCorpus">
         <xsl:apply-templates select="(TEI, teiCorpus/TEI)[1]"/>
       </xsl:when>
@@ -39,7 +42,7 @@
       <xsl:message>the document has no &lt;text&gt;, &lt;sourceDoc&gt; or &lt;standOff&gt;: the page shows the header only</xsl:message>
     </xsl:if>
     <xsl:if test="parent::teiCorpus and count(../TEI) gt 1">
-      <xsl:message>teiCorpus holds <xsl:value-of select="count(../TEI)"/> TEI documents: only the first is rendered</xsl:message>
+      <xsl:message>teiCorpus holds <xsl:value-of select="count(../TEI)"/> TEI documents: only the first is rendered on standard output (-o FILE writes a page per member)</xsl:message>
     </xsl:if>
     <xsl:variable name="dangling" select="distinct-values(
         for $a in //@*[local-name() = ('target', 'ref', 'corresp', 'facs', 'resp', 'who', 'change')][contains(., '#')]
