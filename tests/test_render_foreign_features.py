@@ -336,3 +336,17 @@ def test_render_writes_a_corpus_page_and_one_page_per_member(tmp_path):
     for page in (corpus, first, second):
         assert_valid_html5(page)
         assert_links_resolve(page)
+
+
+# ----- pointers of the TEI pointer schemes -----
+
+def test_range_and_xpath_pointers_resolve_and_only_broken_ones_are_reported():
+    from htmlpage import renderer
+
+    source = tei('<p xml:id="a">First.</p><p xml:id="b">Second.</p><p>See <ref target="#range(a,b)">both</ref>, '
+                 '<ref target="#xpath(id(\'b\'))">the second</ref> and <ref target="#range(#a,#zz)">a broken one</ref>.</p>')
+    page = render_page(source)
+    assert [(a.text, a.get("href")) for a in page.xpath("//article//a[contains(@class, 'tei-ref')]")] == [
+        ("both", "#a"), ("the second", "#b"), ("a broken one", "#a")]
+    renderer().render(as_tree(source))
+    assert renderer().warnings == ("1 pointer(s) resolve to nothing in the document: #range(#a,#zz)",)

@@ -89,7 +89,26 @@
   <xsl:function name="te:targets" as="element()*">
     <xsl:param name="pointers" as="attribute()?"/>
     <xsl:sequence select="for $t in tokenize(normalize-space($pointers), ' ')[starts-with(., '#')]
-        return key('te:by-id', substring($t, 2), root($pointers))"/>
+        return te:pointer-ids($t) ! key('te:by-id', ., root($pointers))"/>
+  </xsl:function>
+
+  <!--
+    The ids one local pointer names: "#a" -> a; the TEI pointer schemes name ids too:
+    "#range(a,b)" (also with #a, #b) -> a b, "#string-range(a,0,5)", "#left(a)", "#right(a)",
+    "#xpath(id('a'))" -> a.  A range stands for its two ends (a link goes to the first).
+  -->
+  <xsl:function name="te:pointer-ids" as="xs:string*">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:variable name="p" select="normalize-space($pointer)"/>
+    <xsl:sequence select="
+        if (matches($p, '^#range\(\s*#?[^,\s()]+\s*,\s*#?[^,\s()]+\s*\)$'))
+          then tokenize(replace($p, '^#range\(\s*#?([^,\s()]+)\s*,\s*#?([^,\s()]+)\s*\)$', '$1 $2'), ' ')
+        else if (matches($p, '^#(string-range|left|right)\(\s*#?[^,\s()]+'))
+          then replace($p, '^#(string-range|left|right)\(\s*#?([^,\s()]+).*$', '$2')
+        else if (matches($p, '^#xpath\(\s*id\(\s*[&quot;'']([^&quot;'']+)[&quot;'']\s*\)\s*\)$'))
+          then replace($p, '^#xpath\(\s*id\(\s*[&quot;'']([^&quot;'']+)[&quot;'']\s*\)\s*\)$', '$1')
+        else if (starts-with($p, '#')) then substring($p, 2)
+        else ()"/>
   </xsl:function>
 
   <!-- Is this element the target of a marginal mark (drawn as a link inside it)? -->
@@ -102,11 +121,10 @@
   <xsl:function name="te:link-href" as="xs:string?">
     <xsl:param name="uri" as="xs:string?"/>
     <xsl:param name="context" as="node()"/>
-    <xsl:variable name="href" select="te:safe-href($uri)"/>
-    <xsl:variable name="local" select="if (starts-with($href, '#'))
-        then key('te:by-id', substring($href, 2), root($context))[ancestor::text][1] else ()"/>
-    <xsl:sequence select="if (starts-with($href, '#')) then ($local ! ('#' || te:id(.)))
-        else $href"/>
+    <xsl:variable name="local" select="if (starts-with(normalize-space($uri), '#'))
+        then (te:pointer-ids($uri) ! key('te:by-id', ., root($context)))[ancestor::text][1] else ()"/>
+    <xsl:sequence select="if (starts-with(normalize-space($uri), '#')) then ($local ! ('#' || te:id(.)))
+        else te:safe-href($uri)"/>
   </xsl:function>
 
   <!-- A safe link target: a local #id, or an http(s)/mailto URL; anything else gives (). -->

@@ -46,7 +46,7 @@
     </xsl:if>
     <xsl:variable name="dangling" select="distinct-values(
         for $a in //@*[local-name() = ('target', 'ref', 'corresp', 'facs', 'resp', 'who', 'change')][contains(., '#')]
-        return tokenize(normalize-space($a), ' ')[starts-with(., '#')][empty(key('te:by-id', substring(., 2), root($a)))])"/>
+        return tokenize(normalize-space($a), ' ')[starts-with(., '#')][some $id in te:pointer-ids(.) satisfies empty(key('te:by-id', $id, root($a)))])"/>
     <xsl:if test="exists($dangling)">
       <xsl:message><xsl:value-of select="count($dangling)"/> pointer(s) resolve to nothing in the document: <xsl:value-of select="subsequence($dangling, 1, 5)"/><xsl:if test="count($dangling) gt 5"> …</xsl:if></xsl:message>
     </xsl:if>
