@@ -186,6 +186,9 @@
 
   <!-- After the document: the witnesses and the numbered apparatus. -->
   <xsl:template name="te:apparatus-section" as="element()?">
+    <xsl:apply-templates select="/" mode="te:apparatus"/>
+  </xsl:template>
+  <xsl:template match="/" mode="te:apparatus" as="element()?">
     <xsl:variable name="apps" select="//text//app[not(ancestor::app)]"/>
     <xsl:if test="exists($apps)">
       <section id="apparatus" class="apparatus-section" aria-labelledby="apparatus-title">

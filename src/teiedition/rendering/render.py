@@ -1,4 +1,4 @@
-"""Render a TEI file as an HTML edition (XSLT 3.0, saxonche) or a print edition (PDF).
+"""Render a TEI file as an HTML edition (XSLT 3.0, saxonche), a print edition (PDF) or an e-book (EPUB).
 
 Why: readers get a static, self-contained HTML5 page (CSS and a small script
 inlined, no remote resources, readable without JavaScript) that shows
@@ -132,8 +132,8 @@ def render(source, *, target: str = "html", output=None, paper: str = "a4", note
     """
     if base_url and not base_url.startswith(("http://", "https://")):
         raise InputError(f"--base-url must start with http:// or https://, not {base_url!r}")
-    if target not in ("html", "pdf"):
-        raise InputError(f"unknown target {target!r}: use html or pdf")
+    if target not in ("html", "pdf", "epub"):
+        raise InputError(f"unknown target {target!r}: use html, pdf or epub")
     src = Path(source)
     tree = parse_xml_file(src, allow_xinclude=True)
     check_tei(tree, str(src))
@@ -152,6 +152,19 @@ def render(source, *, target: str = "html", output=None, paper: str = "a4", note
         renderer = PdfRenderer()
         data = renderer.render(tree, paper=paper, notes=notes, variant=pdf_variant)
         for message in renderer.warnings:
+            print(f"{src}: warning: {message}", file=sys.stderr)
+        if str(out) == "-":
+            sys.stdout.buffer.write(data)
+        else:
+            _write(out, data)
+        return 0
+
+    if target == "epub":
+        from .epub import EpubRenderer
+
+        book = EpubRenderer()
+        data = book.render(tree, resources=src.resolve().parent, name=str(src))
+        for message in book.warnings:
             print(f"{src}: warning: {message}", file=sys.stderr)
         if str(out) == "-":
             sys.stdout.buffer.write(data)
