@@ -17,10 +17,15 @@
   <xsl:import href="common/names.xsl"/>
   <xsl:import href="common/notes.xsl"/>
   <xsl:import href="common/marks.xsl"/>
+  <xsl:import href="common/apparatus.xsl"/>
+  <xsl:import href="common/facsimile.xsl"/>
+  <xsl:import href="common/code.xsl"/>
+  <xsl:import href="common/toc.xsl"/>
   <xsl:import href="common/sourcedoc.xsl"/>
   <xsl:import href="common/header.xsl"/>
   <xsl:import href="site/nav.xsl"/>
   <xsl:import href="html/page.xsl"/>
+  <xsl:import href="html/corpus.xsl"/>
 
   <!-- Link to the TEI file for download (relative to the HTML page), or empty for none. -->
   <xsl:param name="tei-href" as="xs:string" select="''"/>

@@ -19,11 +19,17 @@
   <xsl:import href="common/names.xsl"/>
   <xsl:import href="common/notes.xsl"/>
   <xsl:import href="common/marks.xsl"/>
+  <xsl:import href="common/apparatus.xsl"/>
+  <xsl:import href="common/facsimile.xsl"/>
+  <xsl:import href="common/code.xsl"/>
+  <xsl:import href="common/toc.xsl"/>
   <xsl:import href="common/sourcedoc.xsl"/>
   <xsl:import href="common/header.xsl"/>
   <xsl:import href="print/document.xsl"/>
   <xsl:import href="print/notes.xsl"/>
   <xsl:import href="print/marks.xsl"/>
+  <xsl:import href="print/apparatus.xsl"/>
+  <xsl:import href="print/math.xsl"/>
 
   <!-- Page size (a4 | letter): recorded as a class; teiedition.pdf sets the @page size. -->
   <xsl:param name="paper" as="xs:string" select="'a4'"/>

@@ -153,7 +153,7 @@ def validate(paths, profile, schemas, tei_all, fmt, jobs, progress):
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=str))
-@click.option("--to", "target", type=click.Choice(["html", "pdf"]), default="html", show_default=True)
+@click.option("--to", "target", type=click.Choice(["html", "pdf", "epub"]), default="html", show_default=True)
 @click.option("-o", "--output", "output", type=click.Path(path_type=str), help="Output file.")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
               help="PDF page size.")
@@ -166,7 +166,7 @@ def validate(paths, profile, schemas, tei_all, fmt, jobs, progress):
               help="HTML: the address of the folder the page is published in (permanent URL, canonical link).")
 @reports_errors
 def render(source, target, output, paper, notes, pdf_variant, base_url):
-    """Render a TEI file as an HTML edition or a print edition (PDF).
+    """Render a TEI file as an HTML edition, a print edition (PDF) or an e-book (EPUB 3).
 
     Example: teiedition render editions/000_fcc578db0f85cc6f.xml --to html -o editions/000_fcc578db0f85cc6f.html
     """

@@ -53,10 +53,10 @@ def site(tmp_path_factory) -> Path:
         shutil.copy(text, src / text.name)
     out = tmp_path_factory.mktemp("a11y-site")
     assert build(src, out, jobs=2, pdf=False, run_date=RUN_DATE, progress=False) == 0
-    # and the TEI of other projects (sourceDoc, standOff), rendered beside them
+    # and the TEI of other projects (sourceDoc, standOff, apparatus, facsimile, drama), rendered beside them
     from htmlpage import FIXTURES, as_tree, renderer
 
-    for sample in sorted((FIXTURES / "foreign-projects").glob("*.xml")):
+    for sample in sorted((FIXTURES / "foreign-projects").glob("*.xml")) + sorted((FIXTURES / "foreign").glob("*.xml")):
         page = renderer().render(as_tree(sample), tei_href=sample.name)
         (out / f"foreign-{sample.stem}.html").write_text(page, encoding="utf-8")
     return out

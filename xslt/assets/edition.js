@@ -89,7 +89,59 @@
     text.parentNode.appendChild(button);
   }
 
+  // The witness switch: ?wit=ID shows, in every apparatus entry, the reading of that witness
+  // (the hidden copy beside the lemma) instead of the lemma; an entry without one keeps the lemma.
+  function showWitness() {
+    var links = document.querySelectorAll(".witness-switch a[data-wit]");
+    if (!links.length) { return; }
+    var wit = new URLSearchParams(window.location.search).get("wit") || "";
+    var known = false;
+    for (var i = 0; i < links.length; i++) {
+      var here = links[i].getAttribute("data-wit") === wit;
+      known = known || (here && wit !== "");
+      if (here) { links[i].setAttribute("aria-current", "page"); } else { links[i].removeAttribute("aria-current"); }
+    }
+    if (!known) { wit = ""; links[0].setAttribute("aria-current", "page"); }
+    var apps = document.querySelectorAll(".tei-app");
+    for (var k = 0; k < apps.length; k++) {
+      var shown = null;
+      var readings = apps[k].querySelectorAll(":scope > .reading, :scope > .lemma");
+      for (var r = 0; r < readings.length && wit; r++) {
+        if ((" " + readings[r].getAttribute("data-wit") + " ").indexOf(" " + wit + " ") >= 0) { shown = readings[r]; break; }
+      }
+      for (var j = 0; j < readings.length; j++) {
+        var isLemma = readings[j].classList.contains("lemma");
+        readings[j].hidden = shown ? readings[j] !== shown : !isLemma;
+      }
+    }
+    document.documentElement.setAttribute("data-witness", wit);
+  }
+
+  // Text read from a region of a page image (data-zone) lights that region while pointed at or focused.
+  function linkZones() {
+    var texts = document.querySelectorAll("[data-zone]");
+    function light(el, on) {
+      var ids = el.getAttribute("data-zone").split(" ");
+      el.classList.toggle("lit", on);
+      for (var i = 0; i < ids.length; i++) {
+        var boxes = document.querySelectorAll('.facs-zone[data-zone="' + ids[i].replace(/"/g, "") + '"]');
+        for (var j = 0; j < boxes.length; j++) { boxes[j].classList.toggle("lit", on); }
+      }
+    }
+    for (var k = 0; k < texts.length; k++) {
+      if (texts[k].classList.contains("facs-zone")) { continue; }
+      (function (el) {
+        el.addEventListener("mouseenter", function () { light(el, true); });
+        el.addEventListener("mouseleave", function () { light(el, false); });
+        el.addEventListener("focusin", function () { light(el, true); });
+        el.addEventListener("focusout", function () { light(el, false); });
+      })(texts[k]);
+    }
+  }
+
   function start() {
+    showWitness();
+    linkZones();
     placeMarks();
     setUpNotes();
     addCopyButton();

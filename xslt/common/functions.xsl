@@ -41,14 +41,15 @@
   <!-- A stable HTML id for any source element: its xml:id, else its position.  An xml:id that is
        one of the page's own ids (notes, index, main...) or looks like a generated one gets a
        prefix, so no two elements of the page share an id. -->
-  <xsl:variable name="te:page-ids" as="xs:string*" select="('about', 'about-title', 'citation-text',
+  <xsl:variable name="te:page-ids" as="xs:string*" select="('about', 'about-title', 'apparatus', 'apparatus-title', 'citation-text',
       'cite', 'cite-title', 'diplomatic-view', 'document', 'edition', 'edition-title', 'index',
-      'index-title', 'main', 'notes', 'notes-title', 'title')"/>
+      'index-title', 'main', 'toc-title', 'facsimile', 'facsimile-title', 'notes', 'notes-title', 'title')"/>
   <xsl:function name="te:id" as="xs:string">
     <xsl:param name="node" as="element()"/>
     <xsl:variable name="id" select="string($node/@xml:id)"/>
     <xsl:sequence select="if ($id = $te:page-ids or starts-with($id, 'te-') or starts-with($id, 'note-')
-            or starts-with($id, 'noteref-') or starts-with($id, 'index-')) then 'te-id-' || $id
+            or starts-with($id, 'noteref-') or starts-with($id, 'index-') or starts-with($id, 'app-')
+            or starts-with($id, 'appref-') or starts-with($id, 'pop-')) then 'te-id-' || $id
         else if ($id) then $id
         else 'te-' || local-name($node) || '-' || $node/accumulator-before('te:element-count')"/>
   </xsl:function>
@@ -88,7 +89,26 @@
   <xsl:function name="te:targets" as="element()*">
     <xsl:param name="pointers" as="attribute()?"/>
     <xsl:sequence select="for $t in tokenize(normalize-space($pointers), ' ')[starts-with(., '#')]
-        return key('te:by-id', substring($t, 2), root($pointers))"/>
+        return te:pointer-ids($t) ! key('te:by-id', ., root($pointers))"/>
+  </xsl:function>
+
+  <!--
+    The ids one local pointer names: "#a" -> a; the TEI pointer schemes name ids too:
+    "#range(a,b)" (also with #a, #b) -> a b, "#string-range(a,0,5)", "#left(a)", "#right(a)",
+    "#xpath(id('a'))" -> a.  A range stands for its two ends (a link goes to the first).
+  -->
+  <xsl:function name="te:pointer-ids" as="xs:string*">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:variable name="p" select="normalize-space($pointer)"/>
+    <xsl:sequence select="
+        if (matches($p, '^#range\(\s*#?[^,\s()]+\s*,\s*#?[^,\s()]+\s*\)$'))
+          then tokenize(replace($p, '^#range\(\s*#?([^,\s()]+)\s*,\s*#?([^,\s()]+)\s*\)$', '$1 $2'), ' ')
+        else if (matches($p, '^#(string-range|left|right)\(\s*#?[^,\s()]+'))
+          then replace($p, '^#(string-range|left|right)\(\s*#?([^,\s()]+).*$', '$2')
+        else if (matches($p, '^#xpath\(\s*id\(\s*[&quot;'']([^&quot;'']+)[&quot;'']\s*\)\s*\)$'))
+          then replace($p, '^#xpath\(\s*id\(\s*[&quot;'']([^&quot;'']+)[&quot;'']\s*\)\s*\)$', '$1')
+        else if (starts-with($p, '#')) then substring($p, 2)
+        else ()"/>
   </xsl:function>
 
   <!-- Is this element the target of a marginal mark (drawn as a link inside it)? -->
@@ -101,11 +121,10 @@
   <xsl:function name="te:link-href" as="xs:string?">
     <xsl:param name="uri" as="xs:string?"/>
     <xsl:param name="context" as="node()"/>
-    <xsl:variable name="href" select="te:safe-href($uri)"/>
-    <xsl:variable name="local" select="if (starts-with($href, '#'))
-        then key('te:by-id', substring($href, 2), root($context))[ancestor::text][1] else ()"/>
-    <xsl:sequence select="if (starts-with($href, '#')) then ($local ! ('#' || te:id(.)))
-        else $href"/>
+    <xsl:variable name="local" select="if (starts-with(normalize-space($uri), '#'))
+        then (te:pointer-ids($uri) ! key('te:by-id', ., root($context)))[ancestor::text][1] else ()"/>
+    <xsl:sequence select="if (starts-with(normalize-space($uri), '#')) then ($local ! ('#' || te:id(.)))
+        else te:safe-href($uri)"/>
   </xsl:function>
 
   <!-- A safe link target: a local #id, or an http(s)/mailto URL; anything else gives (). -->
@@ -155,6 +174,11 @@
   <!-- Plain text of a node: text only, notes excluded unless asked for. -->
   <xsl:mode name="te:plain" on-no-match="text-only-copy"/>
   <xsl:template match="note | metamark | figDesc" mode="te:plain" as="node()*"/>
+  <!-- A name or a publisher line is the name only: its ids (a Wikidata Q number), links,
+       e-mail and postal addresses are facts of their own, never part of it. -->
+  <xsl:template match="(idno | ptr | email | address)[ancestor::author or ancestor::editor or ancestor::respStmt
+      or ancestor::publisher or ancestor::distributor or ancestor::authority or ancestor::persName or ancestor::orgName]"
+      mode="te:plain" as="node()*"/>
   <xsl:template match="choice" mode="te:plain" as="node()*">
     <xsl:apply-templates select="(corr, reg, expan, *)[1]" mode="te:plain"/>
   </xsl:template>

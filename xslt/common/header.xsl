@@ -41,7 +41,13 @@
         else te:plain($date)"/>
   </xsl:function>
 
-  <!-- The archival citation: the verbatim string when the header keeps it, else built from msIdentifier. -->
+  <!--
+    The source's citation: the verbatim archival reference when the header keeps it, else one
+    built from msIdentifier, else the first bibliographic description (bibl, biblStruct,
+    biblFull).  Prose paragraphs of sourceDesc are not a citation ("A scan of the original is
+    available ...", "Converted from a LaTeX source"): they are shown as the source's description
+    (te:source-description), never cited.
+  -->
   <xsl:function name="te:source-citation" as="xs:string">
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="sd" select="$doc//teiHeader/fileDesc/sourceDesc"/>
@@ -51,7 +57,21 @@
         if ($verbatim) then te:plain($verbatim)
         else if ($ms) then string-join(($ms/msIdentifier/(settlement, repository, collection, idno, msName)[normalize-space()] ! te:plain(.),
             $ms//msItem/locus[normalize-space()][1] ! te:plain(.)), ', ')
-        else string-join($sd/(bibl | biblStruct | biblFull | p)[normalize-space()] ! te:plain(.), ' ')"/>
+        else string(($sd/(bibl | biblStruct | biblFull)[normalize-space()])[1] ! te:plain(.))"/>
+  </xsl:function>
+
+  <!-- sourceDesc's own prose: what the file says of its source, in its words. -->
+  <xsl:function name="te:source-description" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="string-join($doc//teiHeader/fileDesc/sourceDesc/p[normalize-space()] ! te:plain(.), ' ')"/>
+  </xsl:function>
+
+  <!-- The header's authors, one string per person or body: an author naming several (persName
+       persName) counts as several; ids, e-mail and addresses inside are not part of a name. -->
+  <xsl:function name="te:author-names" as="xs:string*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="for $a in $doc//teiHeader/fileDesc/titleStmt/author[normalize-space()]
+        return (if (count($a/(persName | name | orgName)) ge 2) then $a/(persName | name | orgName) else $a)[normalize-space()] ! te:plain(.)"/>
   </xsl:function>
 
   <!-- "translated by", "obtained by" ...: a respStmt's role as a phrase for a sentence. -->
@@ -70,7 +90,12 @@
 
   <xsl:function name="te:names" as="xs:string">
     <xsl:param name="names" as="element()*"/>
-    <xsl:variable name="n" select="$names ! te:plain(.)"/>
+    <xsl:sequence select="te:join-names($names ! te:plain(.))"/>
+  </xsl:function>
+
+  <!-- "A", "A and B", "A, B and C". -->
+  <xsl:function name="te:join-names" as="xs:string">
+    <xsl:param name="n" as="xs:string*"/>
     <xsl:sequence select="if (count($n) le 2) then string-join($n, ' and ')
         else string-join($n[position() lt last()], ', ') || ' and ' || $n[last()]"/>
   </xsl:function>
@@ -131,7 +156,7 @@
   <!-- The author for a citation: titleStmt/author, else the originator the archive puts before a quoted title ("Soviet Embassy in X, 'Title'"). -->
   <xsl:function name="te:citation-authors" as="xs:string*">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="authors" select="$doc//teiHeader/fileDesc/titleStmt/author[normalize-space()] ! te:plain(.)"/>
+    <xsl:variable name="authors" select="te:author-names($doc)"/>
     <xsl:variable name="title" select="te:title($doc)"/>
     <xsl:sequence select="if (exists($authors)) then $authors
         else if (matches($title, '^[^,''‘’“”&quot;]{3,120}, [''‘“&quot;]')) then replace($title, '^([^,]+), .*$', '$1')
@@ -185,7 +210,7 @@
           <xsl:with-param name="value" select="te:archive(/)"/>
         </xsl:call-template>
         <xsl:call-template name="te:fact">
-          <xsl:with-param name="label" select="'Archival citation'"/>
+          <xsl:with-param name="label" select="if (//teiHeader/fileDesc/sourceDesc/msDesc) then 'Archival citation' else 'Source'"/>
           <xsl:with-param name="value" select="te:source-citation(/)"/>
           <xsl:with-param name="class" select="'source-citation'"/>
         </xsl:call-template>
@@ -219,16 +244,21 @@
           <xsl:with-param name="label" select="'Date'"/>
           <xsl:with-param name="value" select="te:date-text(te:doc-date(/))"/>
         </xsl:call-template>
-        <xsl:for-each select="$h/fileDesc/titleStmt/author[normalize-space()]">
+        <xsl:for-each select="te:author-names(/)">
           <xsl:call-template name="te:fact">
             <xsl:with-param name="label" select="'Author'"/>
-            <xsl:with-param name="value" select="te:plain(.)"/>
+            <xsl:with-param name="value" select="."/>
           </xsl:call-template>
         </xsl:for-each>
         <xsl:call-template name="te:fact">
           <xsl:with-param name="label" select="'Source'"/>
           <xsl:with-param name="value" select="te:source-citation(/)"/>
           <xsl:with-param name="class" select="'source-citation'"/>
+        </xsl:call-template>
+        <xsl:call-template name="te:fact">
+          <xsl:with-param name="label" select="'About the source'"/>
+          <xsl:with-param name="value" select="te:source-description(/)"/>
+          <xsl:with-param name="class" select="'source-description'"/>
         </xsl:call-template>
         <xsl:for-each select="$h/fileDesc/sourceDesc/msDesc[1]">
           <xsl:call-template name="te:fact">
@@ -416,7 +446,7 @@
   <xsl:function name="te:citation-text" as="xs:string">
     <xsl:param name="doc" as="node()"/>
     <xsl:param name="url" as="xs:string?"/>
-    <xsl:variable name="authors" select="te:names($doc//teiHeader/fileDesc/titleStmt/author[normalize-space()])"/>
+    <xsl:variable name="authors" select="te:join-names(te:author-names($doc))"/>
     <xsl:variable name="parts" select="(
         if ($authors) then $authors || ',' else (),
         '“' || te:title($doc) || ',”',

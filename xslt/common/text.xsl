@@ -24,7 +24,7 @@
   <xsl:template name="te:attributes" as="attribute()*">
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:if test="@xml:id and not($te:copy)">
+    <xsl:if test="(@xml:id or te:toc-anchor(.)) and not($te:copy)">
       <xsl:attribute name="id" select="te:id(.)"/>
     </xsl:if>
     <xsl:attribute name="class" select="string-join(distinct-values((
@@ -33,6 +33,11 @@
         for $r in tokenize(normalize-space(@rend), ' ') return 'rend-' || te:token($r))), ' ')"/>
     <xsl:if test="@xml:lang">
       <xsl:attribute name="lang" select="@xml:lang"/>
+    </xsl:if>
+    <!-- Text read from a region of a page image: edition.js lights the region (facsimile.xsl). -->
+    <xsl:variable name="zones" select="te:targets(@facs)[self::zone]"/>
+    <xsl:if test="exists($zones) and not($te:copy)">
+      <xsl:attribute name="data-zone" select="$zones/@xml:id"/>
     </xsl:if>
     <!-- A span that marginal marks point at is their CSS anchor: the marks span it without JavaScript. -->
     <xsl:if test="@xml:id and not($te:copy) and exists(key('te:by-target', string(@xml:id))[self::metamark])">
@@ -100,7 +105,7 @@
   </xsl:template>
 
   <xsl:template match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | argument | epigraph
-      | floatingText | titlePage | castList | castGroup" mode="te:text" as="node()*">
+      | floatingText | titlePage" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:call-template name="te:box">
       <xsl:with-param name="block" select="if (self::floatingText or $te:phrasing) then 'div' else 'section'"/>
@@ -149,10 +154,14 @@
   </xsl:template>
   <xsl:template match="l" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="indent" select="te:verse-indent(.)"/>
     <xsl:element name="{if ($te:phrasing) then 'span' else 'div'}">
       <xsl:call-template name="te:start">
-        <xsl:with-param name="class" select="if ($te:phrasing) then 'block' else ()"/>
+        <xsl:with-param name="class" select="(if ($te:phrasing) then 'block' else (), if (normalize-space(@n)) then 'numbered' else ())"/>
       </xsl:call-template>
+      <xsl:if test="$indent gt 0">
+        <xsl:attribute name="style" select="'text-indent: ' || $indent || 'ch'"/>
+      </xsl:if>
       <xsl:if test="normalize-space(@n)">
         <span class="line-number" aria-hidden="true"><xsl:value-of select="@n"/></span>
       </xsl:if>
@@ -161,6 +170,19 @@
       </xsl:apply-templates>
     </xsl:element>
   </xsl:template>
+
+  <!--
+    A verse line split between speakers (part="M" or "F") starts where the part before it
+    ended: its indent is the length of the earlier parts, back to the initial one (part="I"),
+    so the line reads as one across the speeches.  Counted in characters (CSS ch).
+  -->
+  <xsl:function name="te:verse-indent" as="xs:integer">
+    <xsl:param name="l" as="element()"/>
+    <xsl:variable name="before" select="$l/preceding::l[1]"/>
+    <xsl:sequence select="if ($l/@part = ('M', 'F') and $before/@part = ('I', 'M'))
+        then string-length(normalize-space($before)) + 1 + te:verse-indent($before)
+        else 0"/>
+  </xsl:function>
 
   <!-- Lists: ordered when numbered, distribution lists keep their item numbers visible. -->
   <xsl:template match="list" mode="te:text" as="node()*">
@@ -278,22 +300,73 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Cast lists: one line per cast item. -->
-  <xsl:template match="castItem | castList/head" mode="te:text" as="node()*">
+  <!--
+    Cast lists are lists: castList a list of its items and groups, a castGroup an item holding
+    its own heading and list, so a group's name stands over its roles, not after them.
+  -->
+  <xsl:template match="castList | castGroup" mode="te:text" as="node()*">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="list" as="element()">
+      <xsl:element name="{if ($te:phrasing) then 'span' else 'ul'}">
+        <xsl:call-template name="te:start">
+          <xsl:with-param name="class" select="('cast', if ($te:phrasing) then 'block' else ())"/>
+        </xsl:call-template>
+        <xsl:apply-templates select="node() except head" mode="te:text"/>
+      </xsl:element>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="self::castGroup and parent::castList | parent::castGroup">
+        <xsl:element name="{if ($te:phrasing) then 'span' else 'li'}">
+          <xsl:attribute name="class" select="'cast-group'"/>
+          <xsl:for-each select="head">
+            <span class="tei-head cast-group-head"><xsl:apply-templates mode="te:text">
+              <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+            </xsl:apply-templates></span>
+          </xsl:for-each>
+          <xsl:sequence select="$list"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="head" mode="te:text"/>
+        <xsl:sequence select="$list"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- Only items and groups may stand in a list: white space between them is dropped. -->
+  <xsl:template match="castList/text() | castGroup/text()" mode="te:text" as="node()*">
+    <xsl:if test="normalize-space()"><xsl:value-of select="."/></xsl:if>
+  </xsl:template>
+  <xsl:template match="castItem" mode="te:text" as="node()*">
+    <xsl:call-template name="te:box">
+      <xsl:with-param name="block" select="if (parent::castList or parent::castGroup) then 'li' else 'div'"/>
+      <xsl:with-param name="holds-phrasing" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="castList/head" mode="te:text" as="node()*">
     <xsl:call-template name="te:box">
       <xsl:with-param name="holds-phrasing" select="true()"/>
     </xsl:call-template>
   </xsl:template>
+
   <xsl:template match="role | roleDesc | actor" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase"/>
   </xsl:template>
   <xsl:template match="graphic" mode="te:text" as="node()*">
-    <xsl:variable name="src" select="te:local-src(@url)"/>
+    <xsl:variable name="src" select="te:image-src(@url)"/>
     <xsl:choose>
       <xsl:when test="exists($src)">
         <img src="{$src}" alt="{(normalize-space(../figDesc), normalize-space(desc), 'Image')[.][1]}" loading="lazy">
           <xsl:call-template name="te:attributes"/>
+          <xsl:variable name="width" select="te:pixels(@width)"/>
+          <xsl:variable name="height" select="te:pixels(@height)"/>
+          <xsl:if test="exists($width) and exists($height)">
+            <xsl:attribute name="width" select="$width"/>
+            <xsl:attribute name="height" select="$height"/>
+          </xsl:if>
         </img>
+      </xsl:when>
+      <xsl:when test="matches(normalize-space(@url), '^https?://\S+$')">
+        <a class="tei-graphic" href="{normalize-space(@url)}">[image: <xsl:value-of select="(normalize-space(../figDesc), normalize-space(@url))[.][1]"/>]</a>
       </xsl:when>
       <xsl:otherwise>
         <span class="tei-graphic editorial">[image: <xsl:value-of select="@url"/>]</span>
@@ -303,19 +376,23 @@
 
   <!-- ===== page and line breaks, milestones ===== -->
 
-  <!-- A page break: [page n], linked to the page image when the facsimile has one in the document's folder. -->
+  <!-- A page break: [page n], and the page's image beside the text when the facsimile has one (facsimile.xsl). -->
   <xsl:template match="pb" mode="te:text" as="node()*">
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="label" select="'[' || (if (normalize-space(@n)) then 'page ' || normalize-space(@n) else 'page break') || ']'"/>
-    <xsl:variable name="image" select="(te:targets(@facs)/descendant-or-self::graphic/@url, @facs[not(starts-with(., '#'))])
-        ! te:local-src(string(.))"/>
     <span class="tei-pb">
       <xsl:if test="@xml:id and not($te:copy)"><xsl:attribute name="id" select="te:id(.)"/></xsl:if>
-      <xsl:choose>
-        <xsl:when test="exists($image)"><a href="{$image[1]}" title="Page image"><xsl:value-of select="$label"/></a></xsl:when>
-        <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>
-      </xsl:choose>
+      <xsl:value-of select="$label"/>
     </span>
+    <xsl:if test="not($te:copy)">
+      <xsl:variable name="pb" select="."/>
+      <xsl:for-each select="te:facs-graphics(@facs)">
+        <xsl:call-template name="te:page-image">
+          <xsl:with-param name="graphic" select="."/>
+          <xsl:with-param name="label" select="te:facs-label($pb, .)"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:if>
   </xsl:template>
   <xsl:template match="cb" mode="te:text" as="node()*">
     <span class="tei-cb editorial">[column<xsl:value-of select="if (normalize-space(@n)) then ' ' || @n else ''"/>]</span>
@@ -578,46 +655,4 @@
     <xsl:call-template name="te:phrase"/>
   </xsl:template>
 
-  <!-- Witness sigla as a reader writes them: "#A #B" -> "A B". -->
-  <xsl:function name="te:sigla" as="xs:string">
-    <xsl:param name="wit" as="attribute()?"/>
-    <xsl:sequence select="string-join(tokenize(normalize-space($wit), ' ') ! replace(., '^#', ''), ' ')"/>
-  </xsl:function>
-
-  <!-- A critical apparatus entry: the lemma in the text, the readings beside it in brackets. -->
-  <xsl:template match="app" mode="te:text" as="node()*">
-    <xsl:variable name="base" select="(lem, rdg)[1]"/>
-    <span>
-      <xsl:call-template name="te:start"/>
-      <span class="lemma">
-        <xsl:apply-templates select="$base/node()" mode="te:text">
-          <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
-        </xsl:apply-templates>
-      </span>
-      <xsl:variable name="others" select="(rdg, rdgGrp/rdg) except $base"/>
-      <xsl:if test="$others or $base/@wit">
-        <span class="apparatus">
-          <xsl:text> [</xsl:text>
-          <xsl:if test="$base/@wit">
-            <span class="wit"><xsl:value-of select="te:sigla($base/@wit)"/></span>
-            <xsl:if test="$others">; </xsl:if>
-          </xsl:if>
-          <xsl:for-each select="$others">
-            <xsl:if test="position() gt 1">; </xsl:if>
-            <span class="tei-rdg">
-              <xsl:apply-templates mode="te:text">
-                <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
-              </xsl:apply-templates>
-            </span>
-            <xsl:if test="@wit">
-              <xsl:text> </xsl:text>
-              <span class="wit"><xsl:value-of select="te:sigla(@wit)"/></span>
-            </xsl:if>
-          </xsl:for-each>
-          <xsl:text>]</xsl:text>
-        </span>
-      </xsl:if>
-      <xsl:apply-templates select="note | witDetail" mode="te:text"/>
-    </span>
-  </xsl:template>
 </xsl:stylesheet>

@@ -21,6 +21,9 @@
 
   <xsl:template match="/" as="node()*">
     <xsl:choose>
+      <xsl:when test="teiCorpus and normalize-space($corpus-member-prefix)">
+        <xsl:apply-templates select="teiCorpus" mode="te:corpus-page"/>
+      </xsl:when>
       <xsl:when test="TEI | teiCorpus">
         <xsl:apply-templates select="(TEI, teiCorpus/TEI)[1]"/>
       </xsl:when>
@@ -39,16 +42,18 @@
       <xsl:message>the document has no &lt;text&gt;, &lt;sourceDoc&gt; or &lt;standOff&gt;: the page shows the header only</xsl:message>
     </xsl:if>
     <xsl:if test="parent::teiCorpus and count(../TEI) gt 1">
-      <xsl:message>teiCorpus holds <xsl:value-of select="count(../TEI)"/> TEI documents: only the first is rendered</xsl:message>
+      <xsl:message>teiCorpus holds <xsl:value-of select="count(../TEI)"/> TEI documents: only the first is rendered on standard output (-o FILE writes a page per member)</xsl:message>
     </xsl:if>
     <xsl:variable name="dangling" select="distinct-values(
         for $a in //@*[local-name() = ('target', 'ref', 'corresp', 'facs', 'resp', 'who', 'change')][contains(., '#')]
-        return tokenize(normalize-space($a), ' ')[starts-with(., '#')][empty(key('te:by-id', substring(., 2), root($a)))])"/>
+        return tokenize(normalize-space($a), ' ')[starts-with(., '#')][some $id in te:pointer-ids(.) satisfies empty(key('te:by-id', $id, root($a)))])"/>
     <xsl:if test="exists($dangling)">
       <xsl:message><xsl:value-of select="count($dangling)"/> pointer(s) resolve to nothing in the document: <xsl:value-of select="subsequence($dangling, 1, 5)"/><xsl:if test="count($dangling) gt 5"> …</xsl:if></xsl:message>
     </xsl:if>
-    <xsl:variable name="alien" select="//text//*[namespace-uri() ne 'http://www.tei-c.org/ns/1.0'
-        and namespace-uri() ne 'http://www.w3.org/2001/XInclude']"/>
+    <!-- MathML and TEI examples have templates of their own (code.xsl); other namespaces fall back. -->
+    <xsl:variable name="alien" select="//text//*[not(namespace-uri() = ('http://www.tei-c.org/ns/1.0',
+        'http://www.w3.org/2001/XInclude', 'http://www.w3.org/1998/Math/MathML'))][not(ancestor-or-self::*:egXML)]
+        [not(ancestor::*[namespace-uri() = 'http://www.w3.org/1998/Math/MathML'])]"/>
     <xsl:if test="exists($alien)">
       <xsl:message><xsl:value-of select="count($alien)"/> element(s) outside the TEI namespace shown with the generic fallback: <xsl:value-of select="distinct-values($alien ! name())[position() le 5]"/></xsl:message>
     </xsl:if>
@@ -103,6 +108,9 @@
         </xsl:call-template>
         <xsl:call-template name="te:toolbar"/>
         <main id="main">
+          <xsl:if test="$te:toc-shown and empty(//text//divGen[@type = 'toc'])">
+            <xsl:call-template name="te:toc"/>
+          </xsl:if>
           <article id="document" class="document" aria-labelledby="title">
             <xsl:apply-templates select="text" mode="te:text"/>
             <!-- A documentary transcription (surfaces, zones, lines), after the text when there is one. -->
@@ -110,6 +118,8 @@
           </article>
           <xsl:call-template name="te:mark-legend"/>
           <xsl:call-template name="te:notes-section"/>
+          <xsl:call-template name="te:apparatus-section"/>
+          <xsl:call-template name="te:facsimile-section"/>
           <xsl:call-template name="te:about-section"/>
           <xsl:call-template name="te:index-section"/>
           <xsl:call-template name="te:register-section"/>
@@ -142,6 +152,7 @@
               if (//text//lb) then 'line breaks' else ()), ' and ')"/>)</label>
         </span>
       </xsl:if>
+      <xsl:call-template name="te:witness-switch"/>
       <ul class="downloads" aria-label="Downloads">
         <xsl:if test="normalize-space($tei-href)">
           <li><a href="{$tei-href}" download="" type="application/tei+xml">Download TEI XML</a></li>
@@ -151,6 +162,8 @@
         </xsl:if>
         <li><a href="#cite">How to cite</a></li>
         <xsl:if test="//text//note[te:is-numbered-note(.)]"><li><a href="#notes">Notes</a></li></xsl:if>
+        <xsl:if test="//text//app"><li><a href="#apparatus">Apparatus</a></li></xsl:if>
+        <xsl:if test="$te:toc-shown"><li><a href="#toc-title">Contents</a></li></xsl:if>
         <xsl:if test="exists($te:all-mentions)"><li><a href="#index">Index</a></li></xsl:if>
       </ul>
     </nav>

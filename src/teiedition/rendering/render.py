@@ -1,4 +1,4 @@
-"""Render a TEI file as an HTML edition (XSLT 3.0, saxonche) or a print edition (PDF).
+"""Render a TEI file as an HTML edition (XSLT 3.0, saxonche), a print edition (PDF) or an e-book (EPUB).
 
 Why: readers get a static, self-contained HTML5 page (CSS and a small script
 inlined, no remote resources, readable without JavaScript) that shows
@@ -26,6 +26,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import xsltrun
+from .corpus import is_corpus, render_corpus
 from ..errors import InputError, InvalidDocument
 from ..files import atomic_write
 from ..safexml import parse_xml_file
@@ -64,7 +65,8 @@ class HtmlRenderer:
 
     def render(self, tree, *, tei_href: str | None = None, pdf_href: str | None = None,
                base_url: str | None = None, page_name: str | None = None, page: dict | None = None,
-               citation_hrefs: dict | None = None, entities_href: str | None = None) -> str:
+               citation_hrefs: dict | None = None, entities_href: str | None = None,
+               corpus_member_prefix: str = "") -> str:
         """The HTML page for ``tree``; stylesheet warnings are left in ``self.warnings``.
 
         ``base_url`` (the command line reads ``$TEIEDITION_BASE_URL``) is the address of the folder the
@@ -76,6 +78,8 @@ class HtmlRenderer:
         page on its own.
         ``citation_hrefs`` links the citation exports (``{"bib"|"ris"|"csl": href}``) from "How to cite";
         ``entities_href`` (the folder of the collection's entity pages) links each index entry to its page.
+        ``corpus_member_prefix``: for a teiCorpus, make the corpus page, linking its members as
+        PREFIX1.html, PREFIX2.html ... (see ``corpus.render_corpus``).
         """
         check_tei(tree)
         base = (base_url or "").strip()
@@ -100,6 +104,7 @@ class HtmlRenderer:
                 "ris-href": cited.get("ris", ""),
                 "csl-href": cited.get("csl", ""),
                 "entities-href": entities_href or "",
+                "corpus-member-prefix": corpus_member_prefix,
                 "css": asset("edition.css"),
                 "js": asset("edition.js"),
             },
@@ -128,8 +133,8 @@ def render(source, *, target: str = "html", output=None, paper: str = "a4", note
     """
     if base_url and not base_url.startswith(("http://", "https://")):
         raise InputError(f"--base-url must start with http:// or https://, not {base_url!r}")
-    if target not in ("html", "pdf"):
-        raise InputError(f"unknown target {target!r}: use html or pdf")
+    if target not in ("html", "pdf", "epub"):
+        raise InputError(f"unknown target {target!r}: use html, pdf or epub")
     src = Path(source)
     tree = parse_xml_file(src, allow_xinclude=True)
     check_tei(tree, str(src))
@@ -155,22 +160,35 @@ def render(source, *, target: str = "html", output=None, paper: str = "a4", note
             _write(out, data)
         return 0
 
+    if target == "epub":
+        from .epub import EpubRenderer
+
+        book = EpubRenderer()
+        data = book.render(tree, resources=src.resolve().parent, name=str(src))
+        for message in book.warnings:
+            print(f"{src}: warning: {message}", file=sys.stderr)
+        if str(out) == "-":
+            sys.stdout.buffer.write(data)
+        else:
+            _write(out, data)
+        return 0
+
     renderer = HtmlRenderer()
     page_path = Path.cwd() / "page.html" if str(out) == "-" else out
     pdf = page_path.with_suffix(".pdf")
-    html = renderer.render(
-        tree,
-        tei_href=_href(src, page_path),
-        pdf_href=_href(pdf, page_path) if pdf.exists() else None,
-        base_url=base_url,
-        page_name=page_path.name,
-    )
+    options = dict(tei_href=_href(src, page_path), pdf_href=_href(pdf, page_path) if pdf.exists() else None,
+                   base_url=base_url, page_name=page_path.name)
+    if is_corpus(tree) and str(out) != "-":
+        pages = render_corpus(tree, page_path, renderer, site_css=asset("site.css"), **options)
+    else:
+        pages = {out: renderer.render(tree, **options)}
     for message in renderer.warnings:
         print(f"{src}: warning: {message}", file=sys.stderr)
-    if str(out) == "-":
-        sys.stdout.write(html)
-    else:
-        _write(out, html)
+    for path, html in pages.items():
+        if str(path) == "-":
+            sys.stdout.write(html)
+        else:
+            _write(path, html)
     return 0
 
 
