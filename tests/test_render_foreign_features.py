@@ -350,3 +350,93 @@ def test_range_and_xpath_pointers_resolve_and_only_broken_ones_are_reported():
         ("both", "#a"), ("the second", "#b"), ("a broken one", "#a")]
     renderer().render(as_tree(source))
     assert renderer().warnings == ("1 pointer(s) resolve to nothing in the document: #range(#a,#zz)",)
+
+
+# ----- a long text in several pages -----
+
+def _long_text(chapters: int = 4, paragraphs: int = 160) -> bytes:
+    parts = []
+    for c in range(1, chapters + 1):
+        paras = "".join(
+            f'<p xml:id="c{c}p{i}">Chapter{c} paragraph{i} ' + "words of the long text " * 12
+            + ('<ref target="#c1p1">to the start</ref>' if i == 3 else "")
+            + (f"<note>A note of chapter {c}.</note>" if i == 2 else "") + "</p>"
+            for i in range(1, paragraphs + 1))
+        parts.append(f'<div xml:id="ch{c}"><head>Chapter {c}</head><div><head>Section {c}.1</head>{paras}</div></div>')
+    return tei("".join(parts), front="<front><p>Preface.</p></front>")
+
+
+def _render_pages(tmp_path, source: bytes) -> dict:
+    """Render ``source`` to book.html (and its other pages); every page read, checked valid, links landing."""
+    import html5lib
+
+    from click.testing import CliRunner
+
+    from teiedition.cli import main
+    from htmlpage import Page
+
+    (tmp_path / "book.xml").write_bytes(source)
+    result = CliRunner().invoke(main, ["render", str(tmp_path / "book.xml"), "-o", str(tmp_path / "book.html")])
+    assert result.exit_code == 0, result.output
+    pages = {}
+    for path in sorted(tmp_path.glob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        pages[path.name] = Page(html=html, tree=html5lib.parse(html, treebuilder="lxml", namespaceHTMLElements=False).getroot())
+    ids = {name: set(page.ids()) for name, page in pages.items()}
+    for name, page in pages.items():
+        for href in page.xpath("//a/@href"):
+            if "#" in href and not href.startswith(("http", "mailto")):
+                target, _, frag = href.partition("#")
+                assert frag in ids[target or name], f"{name}: {href}"
+        assert_valid_html5(page)
+    return pages
+
+
+def _paragraph_pages(pages) -> dict[str, str]:
+    """Each paragraph's page: every paragraph must stand on exactly one."""
+    where = {}
+    for name, page in pages.items():
+        for p in page.xpath("//article//p[starts-with(@id, 'c')]"):
+            assert p.get("id") not in where
+            where[p.get("id")] = name
+    return where
+
+
+def test_a_long_text_is_split_into_a_page_per_division_with_contents_and_neighbours(tmp_path):
+    pages = _render_pages(tmp_path, _long_text())
+    assert sorted(pages) == ["book-2.html", "book-3.html", "book-4.html", "book-5.html", "book.html"]
+    where = _paragraph_pages(pages)
+    assert len(where) == 4 * 160 and where["c1p1"] == "book-2.html" and where["c4p160"] == "book-5.html"
+    assert pages["book.html"].text_of("//article") == "Preface."
+    third = pages["book-3.html"]
+    assert third.xpath("//nav[@class='chunk-nav'][1]/a/@href") == ["book-2.html", "book-4.html"]
+    contents = third.xpath("(//nav[@class='toc'])[1]//a/@href")
+    assert contents[0] == "book-2.html#ch1" and "#ch2" in contents and "book-5.html#ch4" in contents
+    assert third.xpath("//a[contains(@class, 'tei-ref')]/@href")[0] == "book-2.html#c1p1"
+    assert [" ".join(li.xpath("string(.//*[@class='note-body'])").split()) for li in third.xpath("//li[contains(@class, 'note-entry')]")] == ["A note of chapter 2."]
+
+
+def test_past_the_page_limit_neighbouring_divisions_share_a_page(tmp_path, monkeypatch):
+    from teiedition.rendering import chunks
+
+    monkeypatch.setattr(chunks, "MAX_PAGES", 2)
+    pages = _render_pages(tmp_path, _long_text())
+    assert sorted(pages) == ["book-2.html", "book.html"]
+    where = _paragraph_pages(pages)
+    assert len(where) == 4 * 160
+    assert {where["c1p1"], where["c2p1"]} == {"book.html"} and {where["c3p1"], where["c4p1"]} == {"book-2.html"}
+
+
+def test_a_short_text_stays_on_one_page():
+    from teiedition.rendering.chunks import parts
+
+    assert parts(as_tree(_long_text(chapters=4, paragraphs=3))) == 1
+    assert parts(as_tree(_long_text())) == 5
+
+
+def test_a_text_of_very_many_divisions_takes_a_bounded_number_of_pages():
+    from teiedition.rendering.chunks import MAX_PAGES, pages_of_parts
+
+    layout = pages_of_parts(1000)
+    assert len(set(layout)) == MAX_PAGES and layout == sorted(layout)
+    assert pages_of_parts(5) == [0, 1, 2, 3, 4]

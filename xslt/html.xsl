@@ -26,6 +26,7 @@
   <xsl:import href="site/nav.xsl"/>
   <xsl:import href="html/page.xsl"/>
   <xsl:import href="html/corpus.xsl"/>
+  <xsl:import href="html/chunks.xsl"/>
 
   <!-- Link to the TEI file for download (relative to the HTML page), or empty for none. -->
   <xsl:param name="tei-href" as="xs:string" select="''"/>

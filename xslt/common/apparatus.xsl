@@ -189,7 +189,7 @@
     <xsl:apply-templates select="/" mode="te:apparatus"/>
   </xsl:template>
   <xsl:template match="/" mode="te:apparatus" as="element()?">
-    <xsl:variable name="apps" select="//text//app[not(ancestor::app)]"/>
+    <xsl:variable name="apps" select="//text//app[not(ancestor::app)][te:on-this-page(.)]"/>
     <xsl:if test="exists($apps)">
       <section id="apparatus" class="apparatus-section" aria-labelledby="apparatus-title">
         <h2 id="apparatus-title">Critical apparatus</h2>

@@ -123,7 +123,7 @@
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="local" select="if (starts-with(normalize-space($uri), '#'))
         then (te:pointer-ids($uri) ! key('te:by-id', ., root($context)))[ancestor::text][1] else ()"/>
-    <xsl:sequence select="if (starts-with(normalize-space($uri), '#')) then ($local ! ('#' || te:id(.)))
+    <xsl:sequence select="if (starts-with(normalize-space($uri), '#')) then ($local ! te:href-to(., te:id(.)))
         else te:safe-href($uri)"/>
   </xsl:function>
 
@@ -248,4 +248,38 @@
     <xsl:output-character character="&#x9E;" string="⟨U+009E⟩"/>
     <xsl:output-character character="&#x9F;" string="⟨U+009F⟩"/>
   </xsl:character-map>
+  <!-- ===== a long text in several pages (html/chunks.xsl, rendering/chunks.py) ===== -->
+
+  <!-- The first part this page shows (0: the whole text on one page). -->
+  <xsl:param name="chunk" as="xs:integer" select="0"/>
+  <!-- Space-separated, URL-quoted page names, one per part (parts that share a page share its name). -->
+  <xsl:param name="chunk-pages" as="xs:string" select="''"/>
+
+  <xsl:variable name="te:chunk-pages" as="xs:string*" select="tokenize(normalize-space($chunk-pages), ' ')"/>
+  <xsl:variable name="te:this-page" as="xs:string?" select="$te:chunk-pages[$chunk]"/>
+  <!-- The parts, in order: front, each division of the body, back (what chunks.py counts). -->
+  <xsl:variable name="te:chunk-units" as="element()*" select="if ($chunk gt 0)
+      then (/TEI/text/front, /TEI/text/body/(div | div1), /TEI/text/back) else ()"/>
+
+  <!-- The part a node stands in (1-based), or 0 when the text is on one page. -->
+  <xsl:function name="te:chunk-of" as="xs:integer">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="unit" select="$node/ancestor-or-self::*[. intersect $te:chunk-units][1]"/>
+    <xsl:sequence select="if ($chunk eq 0 or empty($unit)) then 0
+        else index-of($te:chunk-units ! generate-id(.), generate-id($unit))[1]"/>
+  </xsl:function>
+
+  <!-- Is this node shown on this page? -->
+  <xsl:function name="te:on-this-page" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="part" select="te:chunk-of($node)"/>
+    <xsl:sequence select="$chunk eq 0 or $part eq 0 or $te:chunk-pages[$part] eq $te:this-page"/>
+  </xsl:function>
+
+  <!-- "#id" for something on this page, "PAGE#id" for something on another. -->
+  <xsl:function name="te:href-to" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="(if (te:on-this-page($node)) then '' else $te:chunk-pages[te:chunk-of($node)]) || '#' || $id"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -163,7 +163,7 @@
             'text': $text,
             'place': te:mention-place(.),
             'id': let $note := ancestor::note[te:is-numbered-note(.)][last()]
-                  return if ($note) then te:note-id($note) else te:mention-id(.) }"/>
+                  return te:href-to(., if ($note) then te:note-id($note) else te:mention-id(.)) }"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:if test="exists($mentions)">
@@ -189,7 +189,7 @@
                     <!-- One link per paragraph or note (to its first mention there): a reader looks for places, not counts. -->
                     <xsl:for-each-group select="current-group()" group-by="?place[2]">
                       <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
-                      <a href="#{?id}" title="{string-join(distinct-values(current-group() ! ('“' || ?text || '”')), ', ')}, {?place[2]}{if (count(current-group()) gt 1) then ' (' || count(current-group()) || ' mentions)' else ''}">
+                      <a href="{?id}" title="{string-join(distinct-values(current-group() ! ('“' || ?text || '”')), ', ')}, {?place[2]}{if (count(current-group()) gt 1) then ' (' || count(current-group()) || ' mentions)' else ''}">
                         <xsl:choose>
                           <xsl:when test="?place[1] = '¶'"><span aria-hidden="true">¶ </span><span class="visually-hidden">paragraph </span><xsl:value-of select="?place[3]"/></xsl:when>
                           <xsl:otherwise><xsl:value-of select="?place[1]"/></xsl:otherwise>

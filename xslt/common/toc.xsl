@@ -31,7 +31,7 @@
   </xsl:function>
 
   <!-- Decided once per document (te:toc-anchor asks for every element). -->
-  <xsl:variable name="te:toc-shown" as="xs:boolean" select="te:has-toc(/)"/>
+  <xsl:variable name="te:toc-shown" as="xs:boolean" select="te:has-toc(/) or $chunk gt 0"/>
 
   <!-- Does this division get an id for the table of contents to link to? -->
   <xsl:function name="te:toc-anchor" as="xs:boolean">
@@ -57,7 +57,7 @@
         [not(ancestor::note or ancestor::floatingText)]
         [ancestor::*[self::div or matches(local-name(), '^div[1-7]$')][head][1] is current()]"/>
     <li>
-      <a href="#{te:id(.)}"><xsl:value-of select="te:plain(head[1])"/></a>
+      <a href="{te:href-to(., te:id(.))}"><xsl:value-of select="te:plain(head[1])"/></a>
       <xsl:if test="exists($inner)">
         <ol><xsl:apply-templates select="$inner" mode="te:toc"/></ol>
       </xsl:if>

@@ -108,7 +108,8 @@
         </xsl:call-template>
         <xsl:call-template name="te:toolbar"/>
         <main id="main">
-          <xsl:if test="$te:toc-shown and empty(//text//divGen[@type = 'toc'])">
+          <xsl:call-template name="te:chunk-nav"><xsl:with-param name="where" select="'top'"/></xsl:call-template>
+          <xsl:if test="$te:toc-shown and (empty(//text//divGen[@type = 'toc']) or $chunk gt 0)">
             <xsl:call-template name="te:toc"/>
           </xsl:if>
           <article id="document" class="document" aria-labelledby="title">
@@ -117,7 +118,10 @@
             <xsl:apply-templates select="sourceDoc" mode="te:text"/>
           </article>
           <xsl:call-template name="te:mark-legend"/>
-          <xsl:call-template name="te:notes-section"/>
+          <xsl:call-template name="te:chunk-nav"><xsl:with-param name="where" select="'foot'"/></xsl:call-template>
+          <xsl:call-template name="te:notes-section">
+            <xsl:with-param name="notes" select="//text//note[te:is-numbered-note(.)][te:on-this-page(.)]"/>
+          </xsl:call-template>
           <xsl:call-template name="te:apparatus-section"/>
           <xsl:call-template name="te:facsimile-section"/>
           <xsl:call-template name="te:about-section"/>
@@ -161,8 +165,8 @@
           <li><a href="{$pdf-href}" download="" type="application/pdf">Download PDF</a></li>
         </xsl:if>
         <li><a href="#cite">How to cite</a></li>
-        <xsl:if test="//text//note[te:is-numbered-note(.)]"><li><a href="#notes">Notes</a></li></xsl:if>
-        <xsl:if test="//text//app"><li><a href="#apparatus">Apparatus</a></li></xsl:if>
+        <xsl:if test="//text//note[te:is-numbered-note(.)][te:on-this-page(.)]"><li><a href="#notes">Notes</a></li></xsl:if>
+        <xsl:if test="//text//app[te:on-this-page(.)]"><li><a href="#apparatus">Apparatus</a></li></xsl:if>
         <xsl:if test="$te:toc-shown"><li><a href="#toc-title">Contents</a></li></xsl:if>
         <xsl:if test="exists($te:all-mentions)"><li><a href="#index">Index</a></li></xsl:if>
       </ul>

@@ -26,6 +26,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import xsltrun
+from .chunks import render_parts
 from .corpus import is_corpus, render_corpus
 from ..errors import InputError, InvalidDocument
 from ..files import atomic_write
@@ -66,7 +67,7 @@ class HtmlRenderer:
     def render(self, tree, *, tei_href: str | None = None, pdf_href: str | None = None,
                base_url: str | None = None, page_name: str | None = None, page: dict | None = None,
                citation_hrefs: dict | None = None, entities_href: str | None = None,
-               corpus_member_prefix: str = "") -> str:
+               corpus_member_prefix: str = "", chunk: int = 0, chunk_pages: str = "") -> str:
         """The HTML page for ``tree``; stylesheet warnings are left in ``self.warnings``.
 
         ``base_url`` (the command line reads ``$TEIEDITION_BASE_URL``) is the address of the folder the
@@ -80,6 +81,8 @@ class HtmlRenderer:
         ``entities_href`` (the folder of the collection's entity pages) links each index entry to its page.
         ``corpus_member_prefix``: for a teiCorpus, make the corpus page, linking its members as
         PREFIX1.html, PREFIX2.html ... (see ``corpus.render_corpus``).
+        ``chunk``/``chunk_pages``: the part of a long text this page shows and the names of all its
+        pages (see ``chunks.render_parts``); 0 shows the whole text.
         """
         check_tei(tree)
         base = (base_url or "").strip()
@@ -105,6 +108,8 @@ class HtmlRenderer:
                 "csl-href": cited.get("csl", ""),
                 "entities-href": entities_href or "",
                 "corpus-member-prefix": corpus_member_prefix,
+                "chunk": chunk,
+                "chunk-pages": chunk_pages,
                 "css": asset("edition.css"),
                 "js": asset("edition.js"),
             },
@@ -180,6 +185,8 @@ def render(source, *, target: str = "html", output=None, paper: str = "a4", note
                    base_url=base_url, page_name=page_path.name)
     if is_corpus(tree) and str(out) != "-":
         pages = render_corpus(tree, page_path, renderer, site_css=asset("site.css"), **options)
+    elif str(out) != "-":
+        pages = render_parts(tree, page_path, renderer, **options)
     else:
         pages = {out: renderer.render(tree, **options)}
     for message in renderer.warnings:
