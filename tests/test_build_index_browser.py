@@ -1,4 +1,4 @@
-"""The collection index in a real browser, opened from ``file://``: sorting and filtering work."""
+"""The collection index in a real browser, opened from ``file://``: sorting and searching work."""
 
 from __future__ import annotations
 
@@ -78,14 +78,22 @@ def test_sorting_by_archive(page):
     assert visible_ids(page) == ["three", "one", "two"]
 
 
-def test_filter_searches_titles_and_summaries(page):
+def _search(page, words: str) -> None:
+    page.wait_for_selector("#search[data-runs]")
+    runs = int(page.get_attribute("#search", "data-runs"))
+    page.fill("#search-input", words)
+    page.press("#search-input", "Enter")
+    page.wait_for_function(f"+document.getElementById('search').getAttribute('data-runs') > {runs}")
+
+
+def test_the_search_narrows_the_list_of_documents(page):
     page.reload()
-    page.fill("#filter", "armistice")
+    _search(page, "armistice")
     assert visible_ids(page) == ["one", "three"]
-    assert page.text_content("#count") == "2 of 3 documents"
+    assert page.text_content("#count") == "2 of 3 documents match the search"
 
 
-def test_filter_needs_every_word(page):
+def test_the_search_needs_every_word(page):
     page.reload()
-    page.fill("#filter", "armistice zhou")
+    _search(page, "armistice zhou")
     assert visible_ids(page) == ["one"]

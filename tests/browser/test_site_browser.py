@@ -255,8 +255,8 @@ def test_one_document_is_counted_in_the_singular(browser, one_document_site):
         assert tab.text_content("#search-status") == ("1 document searchable. "
                                                       "Type words to search, or choose from the lists.")
         assert tab.text_content("#count") == "1 of 1 document"
-        tab.fill("#filter", "zzzqqq")
-        assert tab.text_content("#count") == "0 of 1 document"
+        assert search(tab, "zzzqqq") == []
+        assert tab.text_content("#count") == "0 of 1 document match the search"
     finally:
         context.close()
 
@@ -272,3 +272,52 @@ def test_a_q_in_the_address_opens_with_that_search(browser, site):
         assert tab.locator("#results .kwic mark").count() > 0
     finally:
         context.close()
+
+
+def _address(tab) -> str:
+    return tab.evaluate("() => decodeURIComponent(location.search)")
+
+
+def test_the_search_lives_in_the_address_and_back_and_forward_step_through_it(open_page):
+    tab = open_page("index.html")
+    everyone = search(tab, "embassy")
+    assert _address(tab) == "?q=embassy"
+    runs = int(tab.get_attribute("#search", "data-runs"))
+    tab.locator(".facet-archive label", has_text="RGANI").locator("input").check()
+    tab.wait_for_function(f"+document.getElementById('search').getAttribute('data-runs') > {runs}")
+    narrowed = result_ids(tab)
+    assert _address(tab) == "?q=embassy&facet=archive:RGANI"
+    runs = int(tab.get_attribute("#search", "data-runs"))
+    tab.go_back()
+    tab.wait_for_function(f"+document.getElementById('search').getAttribute('data-runs') > {runs}")
+    assert result_ids(tab) == everyone and _address(tab) == "?q=embassy"
+    assert not tab.locator(".facet-archive label", has_text="RGANI").locator("input").is_checked()
+    runs = int(tab.get_attribute("#search", "data-runs"))
+    tab.go_forward()
+    tab.wait_for_function(f"+document.getElementById('search').getAttribute('data-runs') > {runs}")
+    assert result_ids(tab) == narrowed
+    assert tab.locator(".facet-archive label", has_text="RGANI").locator("input").is_checked()
+
+
+def test_a_shared_address_with_facets_opens_the_same_results(browser, site):
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto((site / "index.html").as_uri() + "?q=embassy&facet=archive%3ARGANI&facet=year%3A1971")
+        tab.wait_for_selector("#search[data-runs]")
+        assert result_ids(tab) == ["dev01"]
+        assert tab.locator(".facet-year label", has_text="1971").locator("input").is_checked()
+    finally:
+        context.close()
+
+
+def test_one_search_box_and_the_list_of_documents_follows_it(open_page):
+    tab = open_page("index.html")
+    assert not tab.is_visible("#filter")
+    found = search(tab, "embassy")
+    visible = tab.eval_on_selector_all("#documents tbody tr:not([hidden])", "rows => rows.map(r => r.id)")
+    assert sorted(visible) == sorted(found)
+    assert tab.text_content("#count") == f"{len(found)} of {len(DATE_ORDER)} documents match the search"
+    tab.click("#search-reset")
+    tab.wait_for_function("document.querySelectorAll('#documents tbody tr[hidden]').length === 0")
+    assert tab.text_content("#count") == f"{len(DATE_ORDER)} of {len(DATE_ORDER)} documents"

@@ -187,7 +187,9 @@ def search_record(tree, row: dict) -> dict:
         "archive": row.get("archive") or "",
         "persons": sorted(persons),
         "classification": classification,
-        "text": plain_text(text) if text is not None else "",
+        # The summary too: the one search box finds what the title filter found (titles and summaries).
+        "text": "\n".join(part for part in (*_texts(tree, "/tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract"),
+                                             plain_text(text) if text is not None else "") if part),
         "built": str(built),
     }
 
