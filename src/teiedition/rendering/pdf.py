@@ -186,7 +186,11 @@ def _tag_notes_as_notes() -> None:
     if getattr(original, "_teiedition_notes", False):
         return
 
+    from weasyprint.formatting_structure import boxes
+
     def build(box, parent, *args):
+        if _margin_text is not None and isinstance(box, boxes.MarginBox):
+            return  # page furniture: drawn as artifacts (running_heads_as_artifacts)
         element = getattr(getattr(box, "_box", box), "element", None)
         is_note = (element is not None and getattr(box, "element_tag", None) == "span"
                    and "fn" in (element.get("class") or "").split())
@@ -199,6 +203,126 @@ def _tag_notes_as_notes() -> None:
 
     build._teiedition_notes = True
     tags._build_box_tree = build
+
+
+# --- Running heads and page numbers are artifacts -------------------------------------
+
+_margin_text: set[int] | None = None  # ids of the text boxes in margin boxes, while writing our PDF
+
+
+@contextlib.contextmanager
+def running_heads_as_artifacts(document):
+    """While writing: the text of the page margins (running heads, "Page X of Y") is an ``/Artifact``.
+
+    PDF/UA-1 (ISO 14289-1, 7.8) wants page furniture out of the logical reading order.
+    WeasyPrint 70 marks it as ``/Span`` content with an MCID whose structure element it
+    then leaves out of the tree (it says an artifact there is PDF 2.0 only, which holds
+    for an ``/Artifact`` *structure element*, not for artifact *content*).  Here the
+    stream marks those boxes as artifacts, and the tree builder (wrapped in
+    ``_tag_notes_as_notes``) skips the margin boxes, which then have nothing to map.
+    """
+    global _margin_text
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.pdf.stream import Stream
+
+    margin_text = {id(box) for page in document.pages for margin in page._page_box.children
+                   if isinstance(margin, boxes.MarginBox) for box in margin.descendants()}
+    original = Stream.marked
+
+    def marked(self, box, tag):
+        if id(box) in margin_text:
+            return self.artifact()
+        return original(self, box, tag)
+
+    Stream.marked = marked
+    _margin_text = margin_text
+    try:
+        yield
+    finally:
+        Stream.marked = original
+        _margin_text = None
+
+
+# --- Definition lists: each term and its definition one list item --------------------
+
+
+def pair_terms_with_definitions(pdf) -> None:
+    """Make each ``<div>`` of a ``<dl>`` (a term with its definitions) one ``/LI``: ``/Lbl`` and ``/LBody``.
+
+    HTML lets a ``<dl>`` group each term with its definitions in a ``<div>`` (the header
+    facts do); WeasyPrint 70 tags that ``<div>`` as a ``/Div`` inside the ``/L`` and
+    each ``<dt>`` and ``<dd>`` as an ``/LI`` inside that ``/Div``, against PDF/UA-1 (an
+    ``/L`` holds only ``/L``, ``/LI`` and ``/Caption``; an ``/LI`` sits in an ``/L``).
+    The ``/Div`` becomes the ``/LI``; the bodies of its items (their ``/LBody``) become
+    its children, the term first as the label.
+    """
+    root = pdf.catalog.get("StructTreeRoot")
+    if root is None:
+        return
+    for element in list(_struct_elements(pdf, _deref(pdf, root))):
+        if element.get("S") != "/L":
+            continue
+        for kid in _struct_kids(pdf, element):
+            if kid.get("S") != "/Div":
+                continue
+            kid["S"] = "/LI"
+            bodies = pydyf_array()
+            for item in _struct_kids(pdf, kid):
+                parts = _struct_kids(pdf, item) if item.get("S") == "/LI" else [item]
+                for part in parts:
+                    if part.get("S") != "/LBody":  # stray content: wrap it as a body of its own
+                        part = _wrapped(pdf, part, "/LBody")
+                    part["P"] = kid.reference
+                    bodies.append(part)
+            if len(bodies) > 1:
+                bodies[0]["S"] = "/Lbl"
+            kid["K"] = pydyf_array(part.reference for part in bodies)
+
+
+def pydyf_array(items=()):
+    import pydyf
+
+    return pydyf.Array(list(items))
+
+
+def _deref(pdf, value):
+    """The object a pydyf reference (``b"12 0 R"``) names, or the value itself."""
+    if isinstance(value, bytes) and value.endswith(b" R"):
+        return pdf.objects[int(value.split()[0])]
+    return value
+
+
+def _struct_kids(pdf, element) -> list:
+    """The structure elements among ``element``'s kids (not its marked-content ids or annotations)."""
+    kids = element.get("K")
+    if kids is None:
+        return []
+    kids = kids if isinstance(kids, list) else [kids]
+    found = []
+    for kid in kids:
+        kid = _deref(pdf, kid)
+        if isinstance(kid, dict) and kid.get("Type") == "/StructElem":
+            found.append(kid)
+    return found
+
+
+def _struct_elements(pdf, node):
+    """Every structure element under ``node``, depth first."""
+    for kid in _struct_kids(pdf, node):
+        yield kid
+        yield from _struct_elements(pdf, kid)
+
+
+def _wrapped(pdf, element, kind: str):
+    import pydyf
+
+    wrapper = pydyf.Dictionary({"Type": "/StructElem", "S": kind, "K": pydyf.Array([element.reference]),
+                                "P": element["P"]})
+    if "Pg" in element:
+        wrapper["Pg"] = element["Pg"]
+    pdf.add_object(wrapper)
+    element["P"] = wrapper.reference
+    return wrapper
 
 
 def html_to_pdf(html: str, *, paper: str = "a4", variant: str = "ua") -> bytes:
@@ -224,10 +348,12 @@ def html_to_pdf(html: str, *, paper: str = "a4", variant: str = "ua") -> bytes:
             def finish(finished, pdf):
                 describe_links(pdf, labels)
                 draw_bars(pdf, bars)
+                pair_terms_with_definitions(pdf)
                 if variant == "a":
                     declare_pdfua(pdf, finished)
 
-            return document.write_pdf(pdf_variant=_WEASYPRINT_VARIANTS[variant], finisher=finish)
+            with running_heads_as_artifacts(document):
+                return document.write_pdf(pdf_variant=_WEASYPRINT_VARIANTS[variant], finisher=finish)
         except RecursionError:
             raise InvalidDocument("too deeply nested to lay out as pages") from None
 
@@ -522,6 +648,8 @@ def draw_bars(pdf, bars: list[Bar]) -> None:
         pdf.add_object(save)
         stream = pydyf.Stream(compress=True)
         stream.pop_state()
+        # Artifacts (PDF/UA-1): the marks are told in words at the marked text (print/marks.xsl).
+        stream.begin_marked_content("Artifact")
         stream.push_state()
         stream.set_line_width(STROKE * 0.75)
         stream.set_color_rgb(0.15, 0.15, 0.15, stroke=True)
@@ -536,6 +664,7 @@ def draw_bars(pdf, bars: list[Bar]) -> None:
                 stream.line_to(xi * 0.75, height - bar.bottom * 0.75)
                 stream.stroke()
         stream.pop_state()
+        stream.end_marked_content()
         pdf.add_object(stream)
         contents = page["Contents"]
         originals = list(contents) if isinstance(contents, pydyf.Array) else [contents]
