@@ -81,9 +81,17 @@ class PdfRenderer:
         """
         if variant not in PDF_VARIANTS:
             raise InputError(f"unknown PDF variant {variant!r} (choose {', '.join(PDF_VARIANTS)})")
+        return self.render_variants(tree, paper=paper, notes=notes, variants=(variant,))[variant]
+
+    def render_variants(self, tree, *, paper: str = "a4", notes: str = "footnotes",
+                        variants=PDF_VARIANTS) -> dict[str, bytes]:
+        """The PDF in each variant asked for, from one layout (an archive may want both)."""
+        unknown = [v for v in variants if v not in PDF_VARIANTS]
+        if unknown:
+            raise InputError(f"unknown PDF variant {unknown[0]!r} (choose {', '.join(PDF_VARIANTS)})")
         html = self.print_html(tree, paper=paper, notes=notes)
         self.warnings = missing_script_fonts(html)
-        return html_to_pdf(html, paper=paper, variant=variant)
+        return html_to_pdfs(html, paper=paper, variants=tuple(variants))
 
 
 #: Scripts the print edition sets with Noto CJK: a character range, a fontconfig language, a name.
@@ -327,6 +335,11 @@ def _wrapped(pdf, element, kind: str):
 
 def html_to_pdf(html: str, *, paper: str = "a4", variant: str = "ua") -> bytes:
     """Lay out print HTML with the print CSS and draw the marginal bars."""
+    return html_to_pdfs(html, paper=paper, variants=(variant,))[variant]
+
+
+def html_to_pdfs(html: str, *, paper: str = "a4", variants=PDF_VARIANTS) -> dict[str, bytes]:
+    """One layout written as each PDF variant asked for (the variants differ only in metadata)."""
     from weasyprint import HTML
 
     with _lock:
@@ -344,16 +357,19 @@ def html_to_pdf(html: str, *, paper: str = "a4", variant: str = "ua") -> bytes:
             labels = link_labels(source.etree_element)
             # Tagged (PDF/UA-1: structure tree, language, title shown): screen readers and reflow read it.
             _tag_notes_as_notes()
+            written = {}
+            for variant in variants:
+                def finish(finished, pdf, variant=variant):
+                    describe_links(pdf, labels)
+                    draw_bars(pdf, bars)
+                    pair_terms_with_definitions(pdf)
+                    if variant == "a":
+                        declare_pdfua(pdf, finished)
 
-            def finish(finished, pdf):
-                describe_links(pdf, labels)
-                draw_bars(pdf, bars)
-                pair_terms_with_definitions(pdf)
-                if variant == "a":
-                    declare_pdfua(pdf, finished)
-
-            with running_heads_as_artifacts(document):
-                return document.write_pdf(pdf_variant=_WEASYPRINT_VARIANTS[variant], finisher=finish)
+                with running_heads_as_artifacts(document):
+                    written[variant] = document.write_pdf(pdf_variant=_WEASYPRINT_VARIANTS[variant],
+                                                          finisher=finish)
+            return written
         except RecursionError:
             raise InvalidDocument("too deeply nested to lay out as pages") from None
 
