@@ -57,7 +57,12 @@
         <main class="document" id="document">
           <h2 class="document-heading">Document</h2>
           <xsl:apply-templates select="text" mode="te:text"/>
+          <!-- A documentary transcription (surfaces, zones, lines), after the text when there is one:
+               a file whose only content is its sourceDoc prints that (as the HTML edition shows it). -->
+          <xsl:apply-templates select="sourceDoc" mode="te:text"/>
         </main>
+        <!-- Stand-off registers (persons, places ...) that no name of the text points at. -->
+        <xsl:call-template name="te:register-section"/>
         <xsl:if test="$notes = 'endnotes'">
           <xsl:call-template name="te:notes-section"/>
         </xsl:if>

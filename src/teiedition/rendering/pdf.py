@@ -39,6 +39,8 @@ PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 NOTE_PLACES = ("footnotes", "endnotes")
 #: The standards the PDF is written to (see "Tagged PDF" below): ua is the default.
 PDF_VARIANTS = ("ua", "a")
+#: The parts of a TEI document the print edition prints (as the HTML edition shows them).
+PRINTED_PARTS = ("text", "sourceDoc", "standOff")
 
 ASSETS_DIR = resources.XSLT_DIR / "assets"
 PRINT_CSS = ASSETS_DIR / "print.css"
@@ -58,15 +60,21 @@ _font_config = None
 class PdfRenderer:
     """Render TEI trees as print-edition PDFs; cheap to create, costly parts are cached per process."""
 
-    def print_html(self, tree, *, paper: str = "a4", notes: str = "footnotes") -> str:
-        """The print HTML that goes into WeasyPrint (useful for tests and debugging)."""
+    def print_html(self, tree, *, paper: str = "a4", notes: str = "footnotes", name: str | None = None) -> str:
+        """The print HTML that goes into WeasyPrint (useful for tests and debugging).
+
+        ``name`` (the file's path) begins every error message, so that a batch says which file failed.
+        """
         _check_options(paper, notes)
         root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
         if not isinstance(root, etree._Element) or root.tag != f"{{{TEI_NS}}}TEI":
-            name = root.tag if isinstance(root, etree._Element) else type(root).__name__
-            raise InvalidDocument(f"not a TEI document (root element is {name!s}, expected TEI)")
-        if root.find(f"{{{TEI_NS}}}text") is None:
-            raise InvalidDocument("TEI document has no <text>: nothing to print")
+            tag = root.tag if isinstance(root, etree._Element) else type(root).__name__
+            raise InvalidDocument(f"not a TEI document (root element is {tag!s}, expected TEI)", path=name)
+        # The print edition prints what the HTML edition shows: the text, a documentary
+        # transcription (sourceDoc) and stand-off registers, each alone or together.
+        if not any(root.find(f"{{{TEI_NS}}}{part}") is not None for part in PRINTED_PARTS):
+            raise InvalidDocument("the TEI document has no <text>, <sourceDoc> or <standOff>: nothing to print",
+                                  path=name)
         from . import xsltrun
 
         return xsltrun.compiled("print.xsl").transform(root, {"paper": paper, "notes": notes})
@@ -74,24 +82,25 @@ class PdfRenderer:
     def __init__(self):
         self.warnings: list[str] = []  # what the last render could not do (missing fonts)
 
-    def render(self, tree, *, paper: str = "a4", notes: str = "footnotes", variant: str = "ua") -> bytes:
-        """The whole PDF as bytes, or an exception; never a partial document.
+    def render(self, tree, *, paper: str = "a4", notes: str = "footnotes", variant: str = "ua",
+               name: str | None = None) -> bytes:
+        """The whole PDF as bytes, or an exception naming ``name``; never a partial document.
 
         ``variant``: ``ua`` (PDF/UA-1, tagged) or ``a`` (PDF/A-3a, tagged, also declaring PDF/UA-1).
         """
         if variant not in PDF_VARIANTS:
             raise InputError(f"unknown PDF variant {variant!r} (choose {', '.join(PDF_VARIANTS)})")
-        return self.render_variants(tree, paper=paper, notes=notes, variants=(variant,))[variant]
+        return self.render_variants(tree, paper=paper, notes=notes, variants=(variant,), name=name)[variant]
 
     def render_variants(self, tree, *, paper: str = "a4", notes: str = "footnotes",
-                        variants=PDF_VARIANTS) -> dict[str, bytes]:
+                        variants=PDF_VARIANTS, name: str | None = None) -> dict[str, bytes]:
         """The PDF in each variant asked for, from one layout (an archive may want both)."""
         unknown = [v for v in variants if v not in PDF_VARIANTS]
         if unknown:
             raise InputError(f"unknown PDF variant {unknown[0]!r} (choose {', '.join(PDF_VARIANTS)})")
-        html = self.print_html(tree, paper=paper, notes=notes)
+        html = self.print_html(tree, paper=paper, notes=notes, name=name)
         self.warnings = missing_script_fonts(html)
-        return html_to_pdfs(html, paper=paper, variants=tuple(variants))
+        return html_to_pdfs(html, paper=paper, variants=tuple(variants), name=name)
 
 
 #: Scripts the print edition sets with Noto CJK: a character range, a fontconfig language, a name.
@@ -262,7 +271,8 @@ def pair_terms_with_definitions(pdf) -> None:
     each ``<dt>`` and ``<dd>`` as an ``/LI`` inside that ``/Div``, against PDF/UA-1 (an
     ``/L`` holds only ``/L``, ``/LI`` and ``/Caption``; an ``/LI`` sits in an ``/L``).
     The ``/Div`` becomes the ``/LI``; the bodies of its items (their ``/LBody``) become
-    its children, the term first as the label.
+    its children, the term first as the label.  Then every ``/LI`` is left holding only
+    labels and bodies (``_gather_into_bodies``).
     """
     root = pdf.catalog.get("StructTreeRoot")
     if root is None:
@@ -285,6 +295,36 @@ def pair_terms_with_definitions(pdf) -> None:
             if len(bodies) > 1:
                 bodies[0]["S"] = "/Lbl"
             kid["K"] = pydyf_array(part.reference for part in bodies)
+    for element in list(_struct_elements(pdf, _deref(pdf, root))):
+        if element.get("S") == "/LI":
+            _gather_into_bodies(pdf, element)
+
+
+def _gather_into_bodies(pdf, item) -> None:
+    """An ``/LI`` holds only ``/Lbl`` and ``/LBody``: anything else joins the body before it.
+
+    WeasyPrint 70 puts a list nested in a list item (a ``<dl>`` inside an ``<li>``) directly
+    in the ``/LI``, after its ``/LBody`` (PDF/UA-1: LI-KIDS).
+    """
+    kids = _struct_kids(pdf, item)
+    if all(kid.get("S") in ("/Lbl", "/LBody") for kid in kids) or len(kids) != len(item.get("K") or []):
+        return
+    kept, body = [], None
+    for kid in kids:
+        if kid.get("S") == "/LBody":
+            body = kid
+        elif kid.get("S") != "/Lbl":
+            if body is None:
+                body = _wrapped(pdf, kid, "/LBody")
+                body["P"] = item.reference
+                kept.append(body)
+            else:
+                existing = body["K"] if isinstance(body["K"], list) else [body["K"]]
+                body["K"] = pydyf_array([*existing, kid.reference])
+                kid["P"] = body.reference
+            continue
+        kept.append(kid)
+    item["K"] = pydyf_array(kid.reference for kid in kept)
 
 
 def pydyf_array(items=()):
@@ -333,45 +373,84 @@ def _wrapped(pdf, element, kind: str):
     return wrapper
 
 
-def html_to_pdf(html: str, *, paper: str = "a4", variant: str = "ua") -> bytes:
+def html_to_pdf(html: str, *, paper: str = "a4", variant: str = "ua", name: str | None = None) -> bytes:
     """Lay out print HTML with the print CSS and draw the marginal bars."""
-    return html_to_pdfs(html, paper=paper, variants=(variant,))[variant]
+    return html_to_pdfs(html, paper=paper, variants=(variant,), name=name)[variant]
 
 
-def html_to_pdfs(html: str, *, paper: str = "a4", variants=PDF_VARIANTS) -> dict[str, bytes]:
-    """One layout written as each PDF variant asked for (the variants differ only in metadata)."""
+def html_to_pdfs(html: str, *, paper: str = "a4", variants=PDF_VARIANTS, name: str | None = None) -> dict[str, bytes]:
+    """One layout written as each PDF variant asked for (the variants differ only in metadata).
+
+    A failure inside WeasyPrint's layout (an assertion of its own) is a one-line error
+    naming the file, never a traceback or a partial PDF.
+    """
+    try:
+        return _html_to_pdfs(html, paper=paper, variants=variants)
+    except RecursionError:
+        raise InvalidDocument("too deeply nested to lay out as pages", path=name) from None
+    except AssertionError as exc:
+        detail = " ".join(str(exc).split())[:160] or "an assertion failed"
+        raise InvalidDocument(f"the PDF layout engine (WeasyPrint) cannot lay this document out ({detail}); "
+                              "the HTML edition is not affected", path=name) from None
+
+
+def _html_to_pdfs(html: str, *, paper: str, variants) -> dict[str, bytes]:
     from weasyprint import HTML
 
     with _lock:
         stylesheets, font_config = _compiled_css(paper)
-        try:
-            source = HTML(string=html, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=_fetcher())
-            with footnotes_kept_with_their_calls():
+        source = HTML(string=html, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=_fetcher())
+        collapse_line_breaks(source.etree_element)
+        with footnotes_kept_with_their_calls():
+            document = source.render(stylesheets=stylesheets, font_config=font_config)
+            for _ in range(MAX_REPAIRS):
+                misplaced = misplaced_footnotes(document)
+                if not misplaced or not _break_before_calling_blocks(source, misplaced):
+                    break
                 document = source.render(stylesheets=stylesheets, font_config=font_config)
-                for _ in range(MAX_REPAIRS):
-                    misplaced = misplaced_footnotes(document)
-                    if not misplaced or not _break_before_calling_blocks(source, misplaced):
-                        break
-                    document = source.render(stylesheets=stylesheets, font_config=font_config)
-            bars = marginal_bars(document)
-            labels = link_labels(source.etree_element)
-            # Tagged (PDF/UA-1: structure tree, language, title shown): screen readers and reflow read it.
-            _tag_notes_as_notes()
-            written = {}
-            for variant in variants:
-                def finish(finished, pdf, variant=variant):
-                    describe_links(pdf, labels)
-                    draw_bars(pdf, bars)
-                    pair_terms_with_definitions(pdf)
-                    if variant == "a":
-                        declare_pdfua(pdf, finished)
+        bars = marginal_bars(document)
+        labels = link_labels(source.etree_element)
+        # Tagged (PDF/UA-1: structure tree, language, title shown): screen readers and reflow read it.
+        _tag_notes_as_notes()
+        written = {}
+        for variant in variants:
+            def finish(finished, pdf, variant=variant):
+                describe_links(pdf, labels)
+                draw_bars(pdf, bars)
+                pair_terms_with_definitions(pdf)
+                if variant == "a":
+                    declare_pdfua(pdf, finished)
 
-                with running_heads_as_artifacts(document):
-                    written[variant] = document.write_pdf(pdf_variant=_WEASYPRINT_VARIANTS[variant],
-                                                          finisher=finish)
-            return written
-        except RecursionError:
-            raise InvalidDocument("too deeply nested to lay out as pages") from None
+            with running_heads_as_artifacts(document):
+                written[variant] = document.write_pdf(pdf_variant=_WEASYPRINT_VARIANTS[variant],
+                                                      finisher=finish)
+        return written
+
+
+#: Elements whose white space is kept (WeasyPrint's default stylesheet; print.css sets no ``white-space``).
+_PRESERVING = {"pre", "textarea", "listing", "plaintext", "xmp"}
+_LINE_BREAK_RUN = re.compile(r"[ \t\r\n\f]*[\r\n][ \t\r\n\f]*")
+
+
+def collapse_line_breaks(root) -> None:
+    """Replace each run of white space holding a line break by one space, as CSS would show it.
+
+    WeasyPrint 70 fails with "Got ' \\n' between two lines" when the text of a footnote
+    holds a space before a line break at the place it breaks the line (TEI that is
+    pretty-printed has them: the TEI Stylesheets' Test/test.xml).  With ``white-space:
+    normal``, the print CSS's only setting, the run prints as one space anyway, so the
+    page is the same; text in ``pre`` and the like keeps its lines.
+    """
+    def walk(element, keep):
+        keep = keep or _local(element.tag) in _PRESERVING or "white-space" in (element.get("style") or "")
+        if element.text and not keep:
+            element.text = _LINE_BREAK_RUN.sub(" ", element.text)
+        for child in element:
+            walk(child, keep)
+            if child.tail and not keep:
+                child.tail = _LINE_BREAK_RUN.sub(" ", child.tail)
+
+    walk(root, False)
 
 
 # --- Links between note calls and notes ------------------------------------------
