@@ -24,6 +24,7 @@
   <xsl:import href="print/document.xsl"/>
   <xsl:import href="print/notes.xsl"/>
   <xsl:import href="print/marks.xsl"/>
+  <xsl:import href="print/corrections.xsl"/>
 
   <!-- Page size (a4 | letter): recorded as a class; teiedition.pdf sets the @page size. -->
   <xsl:param name="paper" as="xs:string" select="'a4'"/>
