@@ -23,7 +23,8 @@
 
   <xsl:function name="te:correction-id" as="xs:string">
     <xsl:param name="choice" as="element()"/>
-    <xsl:sequence select="'correction-' || generate-id($choice)"/>
+    <!-- Not generate-id(): Saxon numbers documents per run, and the same TEI must give the same bytes. -->
+    <xsl:sequence select="'correction-' || count($choice/preceding::choice) + 1"/>
   </xsl:function>
 
   <xsl:template match="choice[(sic | orig) and (corr | reg)]" mode="te:text" priority="2" as="node()*">
