@@ -163,3 +163,17 @@ def test_header_facts_are_list_items_with_a_label_and_a_body():
     labelled = [e for e in elements if e.get("/S") == "/LI"
                 and [k.get_object().get("/S") for k in e["/K"]] == ["/Lbl", "/LBody"]]
     assert len(labelled) >= 5
+
+
+def test_a_stream_ending_in_a_carriage_return_keeps_its_length_exact():
+    """About one compressed stream in 256 ends with the byte CR: its end-of-line before endstream is CR LF."""
+    import pydyf
+
+    from teiedition.rendering.pdf import streams_ending_unambiguously
+
+    with streams_ending_unambiguously():
+        data = pydyf.Stream([b"q 1 0 0 1 0 0 cm\r"]).data
+    assert data.endswith(b"cm\r\r\nendstream")
+    length = int(re.search(rb"/Length (\d+)", data).group(1))
+    body = data.split(b"stream\n", 1)[1][: -len(b"\r\nendstream")]
+    assert len(body) == length

@@ -260,6 +260,35 @@ def running_heads_as_artifacts(document):
         _margin_text = None
 
 
+# --- Stream data that ends in a carriage return ------------------------------------
+
+
+@contextlib.contextmanager
+def streams_ending_unambiguously():
+    """While writing: a stream whose data ends with CR gets CR LF, not LF alone, before ``endstream``.
+
+    pydyf ends every stream with LF.  Compressed data ends with its checksum, so about
+    one stream in 256 ends with the byte CR; CR LF then reads as the end-of-line marker,
+    the data looks one byte shorter than its ``/Length``, and a PDF/A checker fails the
+    file (page-validation: PDFA3A-STREAM-LENGTH-001, on 3 of our 14 test documents).
+    """
+    import pydyf
+
+    original = pydyf.Stream.data
+
+    def data(self):
+        written = original.fget(self)
+        if written.endswith(b"\r\nendstream"):
+            written = written[:-len(b"\nendstream")] + b"\r\nendstream"
+        return written
+
+    pydyf.Stream.data = property(data)
+    try:
+        yield
+    finally:
+        pydyf.Stream.data = original
+
+
 # --- Definition lists: each term and its definition one list item --------------------
 
 
@@ -421,7 +450,7 @@ def _html_to_pdfs(html: str, *, paper: str, variants) -> dict[str, bytes]:
                 if variant == "a":
                     declare_pdfua(pdf, finished)
 
-            with running_heads_as_artifacts(document):
+            with running_heads_as_artifacts(document), streams_ending_unambiguously():
                 written[variant] = document.write_pdf(pdf_variant=_WEASYPRINT_VARIANTS[variant],
                                                       finisher=finish)
         return written
