@@ -2,7 +2,8 @@
 
 page-validation (the ``page`` checker, which claims parity with the veraPDF test
 corpus) reads each PDF as an archive or an accessibility audit would: the seed,
-every dev document and a long (about 100-page) document, in both variants the
+every dev document, a long (about 100-page) document and other projects' TEI
+whose content is in sourceDoc or standOff, in both variants the
 command line offers.  ``--pdf-variant ua`` is checked against PDF/UA-1;
 ``--pdf-variant a`` declares PDF/A-3a and PDF/UA-1 and is checked against both.
 Each layout is written in both variants at once (``render_variants``).
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -67,6 +69,13 @@ def test_the_house_sample_passes_pdf_ua_1_and_pdf_a_3a():
 @pytest.mark.parametrize("path", sorted(SHARED.glob("seeds/*.txt")), ids=lambda p: p.stem)
 def test_the_seed_passes_pdf_ua_1_and_pdf_a_3a(path):
     assert_conformant(path.stem, converted(path))
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).parent / "fixtures" / "foreign-projects").glob("*.xml")),
+                         ids=lambda p: p.stem)
+def test_other_projects_sourcedoc_and_registers_pass_pdf_ua_1_and_pdf_a_3a(path):
+    """Surfaces and zones, and registers whose entries nest a list of facts in a list item (LI-KIDS)."""
+    assert_conformant(path.stem, path.read_bytes())
 
 
 @pytest.mark.slow
