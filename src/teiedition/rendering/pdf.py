@@ -68,8 +68,11 @@ class PdfRenderer:
         _check_options(paper, notes)
         root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
         if not isinstance(root, etree._Element) or root.tag != f"{{{TEI_NS}}}TEI":
-            tag = root.tag if isinstance(root, etree._Element) else type(root).__name__
-            raise InvalidDocument(f"not a TEI document (root element is {tag!s}, expected TEI)", path=name)
+            tag = etree.QName(root).localname if isinstance(root, etree._Element) else type(root).__name__
+            if tag == "teiCorpus":
+                raise InvalidDocument("a teiCorpus cannot be printed as one PDF yet: render each of its TEI "
+                                      "documents (the HTML edition shows the first)", path=name)
+            raise InvalidDocument(f"not a TEI document (the root element is <{tag}>, expected <TEI>)", path=name)
         # The print edition prints what the HTML edition shows: the text, a documentary
         # transcription (sourceDoc) and stand-off registers, each alone or together.
         if not any(root.find(f"{{{TEI_NS}}}{part}") is not None for part in PRINTED_PARTS):
