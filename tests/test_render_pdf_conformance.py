@@ -186,3 +186,23 @@ def test_a_stream_ending_in_a_carriage_return_keeps_its_length_exact():
     length = int(re.search(rb"/Length (\d+)", data).group(1))
     body = data.split(b"stream\n", 1)[1][: -len(b"\r\nendstream")]
     assert len(body) == length
+
+
+RAGGED_TABLE = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Pictures</title>
+</titleStmt><publicationStmt><p>Test</p></publicationStmt><sourceDesc><p>Invented, in the shape of the TEI
+Stylesheets' Test/test.xml.</p></sourceDesc></fileDesc></teiHeader><text><body><table>
+<row role="label"><cell>Picture</cell><cell>Description</cell><cell>Direction</cell></row>
+<row><cell rows="2">Taken with a film camera</cell></row>
+<row><cell cols="2">All taken on one day in June</cell></row>
+<row><cell>First</cell><cell>Flowers on the ridge</cell><cell>north</cell></row>
+<row><cell>Second</cell><cell>Sunset</cell></row>
+</table></body></text></TEI>""".encode()
+
+
+def test_a_ragged_table_gets_rows_of_equal_width():
+    """Short rows end in blank cells: PDF/UA-1 wants every row to span the table's columns."""
+    data = both_variants("ragged", RAGGED_TABLE)["ua"]
+    assert not [f for f in failures(data, "ua1") if "ROW-COLUMNSPAN" in f]
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+    for words in ("Taken with a film camera", "All taken on one day in June", "Flowers on the ridge", "Sunset"):
+        assert words in " ".join(text.split())

@@ -433,6 +433,7 @@ def _html_to_pdfs(html: str, *, paper: str, variants) -> dict[str, bytes]:
         stylesheets, font_config = _compiled_css(paper)
         source = HTML(string=html, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=_fetcher())
         collapse_line_breaks(source.etree_element)
+        square_tables(source.etree_element)
         with footnotes_kept_with_their_calls():
             document = source.render(stylesheets=stylesheets, font_config=font_config)
             for _ in range(MAX_REPAIRS):
@@ -457,6 +458,55 @@ def _html_to_pdfs(html: str, *, paper: str, variants) -> dict[str, bytes]:
                 written[variant] = document.write_pdf(pdf_variant=_WEASYPRINT_VARIANTS[variant],
                                                       finisher=finish)
         return written
+
+
+def square_tables(root) -> None:
+    """Give each row of a table as many columns as its widest row, with empty cells at its end.
+
+    TEI tables are often ragged (a row of one cell in a table of three columns: the TEI
+    Stylesheets' Test/test.xml); PDF/UA-1 wants every row to span the same number of
+    columns (page-validation: TABLE-ROW-COLUMNSPAN), and a reader of the page sees
+    the same table, its short rows ending in blank cells.  Row and column spans count.
+    """
+    for table in root.iter():
+        if _local(table.tag) != "table":
+            continue
+        rows = [row for row in table.iter() if _local(row.tag) == "tr" and _owning_table(row, table)]
+        taken: dict[tuple[int, int], bool] = {}
+        widths = []
+        for r, row in enumerate(rows):
+            column = 0
+            for cell in row:
+                if _local(cell.tag) not in ("td", "th"):
+                    continue
+                while taken.get((r, column)):
+                    column += 1
+                span, down = _span(cell.get("colspan")), _span(cell.get("rowspan"))
+                for dr in range(down):
+                    for dc in range(span):
+                        taken[(r + dr, column + dc)] = True
+                column += span
+            widths.append(max([c + 1 for (rr, c) in taken if rr == r], default=0))
+        width = max(widths, default=0)
+        for r, row in enumerate(rows):
+            missing = width - widths[r]
+            for _ in range(missing):
+                row.append(row.makeelement(row.tag[:-2] + "td", {}))  # same namespace as the row
+
+
+def _owning_table(row, table) -> bool:
+    """Is ``table`` the nearest table of ``row`` (not a table nested in one of its cells)?"""
+    for inner in table.iter():
+        if inner is not table and _local(inner.tag) == "table" and any(r is row for r in inner.iter()):
+            return False
+    return True
+
+
+def _span(value) -> int:
+    try:
+        return max(1, min(int(value or 1), 1000))
+    except ValueError:
+        return 1
 
 
 #: Elements whose white space is kept (WeasyPrint's default stylesheet; print.css sets no ``white-space``).
