@@ -116,15 +116,22 @@ def numbered_notes(tei: bytes) -> list[Note]:
     """Notes printed with a number (stamps and handwriting are not), with the number they print with."""
     numbers = iter(printed_note_numbers(tei))
     root = etree.fromstring(tei).find(f"{TEI}text")
-    notes, running, count, inside = [], [], 0, 0
+    notes, running, count, inside, labels = [], [], 0, 0, set()
     for event, node in etree.iterwalk(root, events=("start", "end")):
         numbered = node.tag == f"{TEI}note" and node.get("type") not in ("stamp", "handwritten")
         if event == "start":
             if numbered and not inside:
                 count += 1
                 before = " ".join(" ".join(running).split()[-3:])
-                notes.append(Note(next(numbers),
-                                  " ".join("".join(node.itertext()).split()), before))
+                text = " ".join("".join(node.itertext()).split())
+                # A label every note repeats ("Translator's note:") is printed on the first only.
+                label = node[0] if len(node) and node[0].tag == f"{TEI}label" and not (node.text or "").strip() else None
+                if label is not None:
+                    own = " ".join("".join(label.itertext()).split())
+                    if own in labels:
+                        text = text[len(own):].strip()
+                    labels.add(own)
+                notes.append(Note(next(numbers), text, before))
             inside += numbered
             if not inside and node.text:
                 running.append(node.text)

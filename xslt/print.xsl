@@ -30,6 +30,7 @@
   <xsl:import href="print/marks.xsl"/>
   <xsl:import href="print/apparatus.xsl"/>
   <xsl:import href="print/math.xsl"/>
+  <xsl:import href="print/corrections.xsl"/>
 
   <!-- Page size (a4 | letter): recorded as a class; teiedition.pdf sets the @page size. -->
   <xsl:param name="paper" as="xs:string" select="'a4'"/>

@@ -57,27 +57,88 @@
         <main class="document" id="document">
           <h2 class="document-heading">Document</h2>
           <xsl:apply-templates select="text" mode="te:text"/>
+          <!-- A documentary transcription (surfaces, zones, lines), after the text when there is one:
+               a file whose only content is its sourceDoc prints that (as the HTML edition shows it). -->
+          <xsl:apply-templates select="sourceDoc" mode="te:text"/>
         </main>
+        <!-- Stand-off registers (persons, places ...) that no name of the text points at. -->
+        <xsl:call-template name="te:register-section"/>
         <xsl:if test="$notes = 'endnotes'">
           <xsl:call-template name="te:notes-section"/>
         </xsl:if>
-        <xsl:call-template name="te:edition-section">
-          <xsl:with-param name="guide" select="false()"/>
-        </xsl:call-template>
-        <section class="print-conventions">
-          <h3>This print edition</h3>
-          <p>Words supplied by the translator are set in square brackets, as in the source.
-            Stamps and handwriting are printed where the translator reports them, with a label.
-            Numbered notes are the translator’s notes and the document’s own footnotes,
-            <xsl:value-of select="if ($notes = 'endnotes') then 'collected under Notes after the document'
-              else 'set at the foot of the page that calls them'"/>.
-            Marks a later reader made in the margin of the original are shown in the left margin:
-            a vertical bar (single or double) beside the marked lines, and ? or ! level with the
-            first of them. Where the translator names only a paragraph, or the marked passage
-            cannot be located more closely, the bar stands beside the whole paragraph.</p>
-        </section>
+        <xsl:call-template name="te:print-about"/>
       </body>
     </html>
+  </xsl:template>
+
+  <!--
+    About this edition, for a reader of the paper: the project's own description, how
+    this print edition shows the text (what its signs mean, the corrections it made,
+    each with its page), and where the file came from.  The encoding declarations
+    teiedition itself writes speak TEI to TEI users ("choice/sic/corr, resp #encoder"):
+    they stay in the TEI file and the HTML edition's "For TEI users"; a project's own
+    declarations are its words to its readers and are printed.  Kept on one page
+    (print.css), so that no page holds only its last lines.
+  -->
+  <xsl:template name="te:print-about">
+    <xsl:variable name="enc" select="teiHeader/encodingDesc"/>
+    <xsl:variable name="ours" select="$enc/appInfo/application/@ident = 'teiedition'"/>
+    <xsl:variable name="corrections" select="te:print-corrections(/)"/>
+    <xsl:variable name="labels" select="te:repeated-note-labels(/)"/>
+    <section id="edition" class="edition print-about" aria-labelledby="edition-title">
+      <h2 id="edition-title">About this edition</h2>
+      <xsl:for-each select="$enc/projectDesc[normalize-space()]">
+        <div class="projectDesc"><xsl:apply-templates select="*[normalize-space()]" mode="te:decl"/></div>
+      </xsl:for-each>
+      <xsl:if test="not($ours)">
+        <xsl:for-each select="$enc/(samplingDecl, editorialDecl)[normalize-space()]">
+          <div class="{local-name()}"><xsl:apply-templates select="*[normalize-space()]" mode="te:decl"/></div>
+        </xsl:for-each>
+      </xsl:if>
+      <section class="print-conventions">
+        <h3>This print edition</h3>
+        <p>Words supplied by the translator are set in square brackets, as in the source.
+          Stamps and handwriting are printed where the translator reports them, with a label.
+          Numbered notes are the translator’s notes and the document’s own footnotes,
+          <xsl:value-of select="if ($notes = 'endnotes') then 'collected under Notes after the document'
+            else 'set at the foot of the page that calls them'"/><xsl:if test="exists($labels)">; the label
+            the notes repeat (<xsl:value-of select="string-join($labels ! ('“' || . || '”'), ', ')"/>) is
+            printed on the first of them only</xsl:if>.
+          Marks a later reader made in the margin of the original are shown in the left margin:
+          a vertical bar (single or double) beside the marked lines, and ? or ! level with the
+          first of them. Where the translator names only a paragraph, or the marked passage
+          cannot be located more closely, the bar stands beside the whole paragraph.</p>
+        <xsl:if test="exists($corrections)">
+          <p>Obvious slips of the translation are corrected in the text, as in the screen edition;
+            the original readings, which the screen edition shows on demand, are listed here:</p>
+          <ul class="corrections">
+            <xsl:for-each select="$corrections">
+              <xsl:variable name="original" select="(sic, orig)[1]"/>
+              <xsl:variable name="reading" select="(corr, reg)[1]"/>
+              <li>
+                <a class="correction-page" href="#{te:correction-id(.)}"
+                   aria-label="The correction in the text">page </a>
+                <xsl:text>: </xsl:text>
+                <span class="correction-reading"><xsl:value-of select="te:plain($reading)"/></span>
+                <xsl:text> (the translation reads “</xsl:text>
+                <span class="correction-original"><xsl:value-of select="te:plain($original)"/></span>
+                <xsl:text>”)</xsl:text>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
+        <xsl:for-each select="$enc/appInfo/application[normalize-space(@ident)]">
+          <p class="application">Encoded with <xsl:value-of select="@ident"/>
+            <xsl:value-of select="if (@version) then ' ' || @version else ''"/>.</p>
+        </xsl:for-each>
+        <xsl:for-each select="teiHeader/revisionDesc//change[normalize-space() or @when]">
+          <p class="change">
+            <xsl:if test="@when"><xsl:value-of select="te:human-date(@when)"/>: </xsl:if>
+            <xsl:value-of select="te:plain(.)"/>
+          </p>
+        </xsl:for-each>
+      </section>
+    </section>
   </xsl:template>
 
   <!-- A running-head title: whole when short, else cut at a word with an ellipsis. -->

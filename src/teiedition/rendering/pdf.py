@@ -39,6 +39,8 @@ PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 NOTE_PLACES = ("footnotes", "endnotes")
 #: The standards the PDF is written to (see "Tagged PDF" below): ua is the default.
 PDF_VARIANTS = ("ua", "a")
+#: The parts of a TEI document the print edition prints (as the HTML edition shows them).
+PRINTED_PARTS = ("text", "sourceDoc", "standOff")
 
 ASSETS_DIR = resources.XSLT_DIR / "assets"
 PRINT_CSS = ASSETS_DIR / "print.css"
@@ -58,15 +60,24 @@ _font_config = None
 class PdfRenderer:
     """Render TEI trees as print-edition PDFs; cheap to create, costly parts are cached per process."""
 
-    def print_html(self, tree, *, paper: str = "a4", notes: str = "footnotes") -> str:
-        """The print HTML that goes into WeasyPrint (useful for tests and debugging)."""
+    def print_html(self, tree, *, paper: str = "a4", notes: str = "footnotes", name: str | None = None) -> str:
+        """The print HTML that goes into WeasyPrint (useful for tests and debugging).
+
+        ``name`` (the file's path) begins every error message, so that a batch says which file failed.
+        """
         _check_options(paper, notes)
         root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
         if not isinstance(root, etree._Element) or root.tag != f"{{{TEI_NS}}}TEI":
-            name = root.tag if isinstance(root, etree._Element) else type(root).__name__
-            raise InvalidDocument(f"not a TEI document (root element is {name!s}, expected TEI)")
-        if root.find(f"{{{TEI_NS}}}text") is None:
-            raise InvalidDocument("TEI document has no <text>: nothing to print")
+            tag = etree.QName(root).localname if isinstance(root, etree._Element) else type(root).__name__
+            if tag == "teiCorpus":
+                raise InvalidDocument("a teiCorpus cannot be printed as one PDF yet: render each of its TEI "
+                                      "documents (the HTML edition shows the first)", path=name)
+            raise InvalidDocument(f"not a TEI document (the root element is <{tag}>, expected <TEI>)", path=name)
+        # The print edition prints what the HTML edition shows: the text, a documentary
+        # transcription (sourceDoc) and stand-off registers, each alone or together.
+        if not any(root.find(f"{{{TEI_NS}}}{part}") is not None for part in PRINTED_PARTS):
+            raise InvalidDocument("the TEI document has no <text>, <sourceDoc> or <standOff>: nothing to print",
+                                  path=name)
         from . import xsltrun
 
         return xsltrun.compiled("print.xsl").transform(root, {"paper": paper, "notes": notes})
@@ -74,16 +85,25 @@ class PdfRenderer:
     def __init__(self):
         self.warnings: list[str] = []  # what the last render could not do (missing fonts)
 
-    def render(self, tree, *, paper: str = "a4", notes: str = "footnotes", variant: str = "ua") -> bytes:
-        """The whole PDF as bytes, or an exception; never a partial document.
+    def render(self, tree, *, paper: str = "a4", notes: str = "footnotes", variant: str = "ua",
+               name: str | None = None) -> bytes:
+        """The whole PDF as bytes, or an exception naming ``name``; never a partial document.
 
         ``variant``: ``ua`` (PDF/UA-1, tagged) or ``a`` (PDF/A-3a, tagged, also declaring PDF/UA-1).
         """
         if variant not in PDF_VARIANTS:
             raise InputError(f"unknown PDF variant {variant!r} (choose {', '.join(PDF_VARIANTS)})")
-        html = self.print_html(tree, paper=paper, notes=notes)
+        return self.render_variants(tree, paper=paper, notes=notes, variants=(variant,), name=name)[variant]
+
+    def render_variants(self, tree, *, paper: str = "a4", notes: str = "footnotes",
+                        variants=PDF_VARIANTS, name: str | None = None) -> dict[str, bytes]:
+        """The PDF in each variant asked for, from one layout (an archive may want both)."""
+        unknown = [v for v in variants if v not in PDF_VARIANTS]
+        if unknown:
+            raise InputError(f"unknown PDF variant {unknown[0]!r} (choose {', '.join(PDF_VARIANTS)})")
+        html = self.print_html(tree, paper=paper, notes=notes, name=name)
         self.warnings = missing_script_fonts(html)
-        return html_to_pdf(html, paper=paper, variant=variant)
+        return html_to_pdfs(html, paper=paper, variants=tuple(variants), name=name)
 
 
 #: Scripts the print edition sets with Noto CJK: a character range, a fontconfig language, a name.
@@ -186,7 +206,11 @@ def _tag_notes_as_notes() -> None:
     if getattr(original, "_teiedition_notes", False):
         return
 
+    from weasyprint.formatting_structure import boxes
+
     def build(box, parent, *args):
+        if _margin_text is not None and isinstance(box, boxes.MarginBox):
+            return  # page furniture: drawn as artifacts (running_heads_as_artifacts)
         element = getattr(getattr(box, "_box", box), "element", None)
         is_note = (element is not None and getattr(box, "element_tag", None) == "span"
                    and "fn" in (element.get("class") or "").split())
@@ -201,35 +225,314 @@ def _tag_notes_as_notes() -> None:
     tags._build_box_tree = build
 
 
-def html_to_pdf(html: str, *, paper: str = "a4", variant: str = "ua") -> bytes:
+# --- Running heads and page numbers are artifacts -------------------------------------
+
+_margin_text: set[int] | None = None  # ids of the text boxes in margin boxes, while writing our PDF
+
+
+@contextlib.contextmanager
+def running_heads_as_artifacts(document):
+    """While writing: the text of the page margins (running heads, "Page X of Y") is an ``/Artifact``.
+
+    PDF/UA-1 (ISO 14289-1, 7.8) wants page furniture out of the logical reading order.
+    WeasyPrint 70 marks it as ``/Span`` content with an MCID whose structure element it
+    then leaves out of the tree (it says an artifact there is PDF 2.0 only, which holds
+    for an ``/Artifact`` *structure element*, not for artifact *content*).  Here the
+    stream marks those boxes as artifacts, and the tree builder (wrapped in
+    ``_tag_notes_as_notes``) skips the margin boxes, which then have nothing to map.
+    """
+    global _margin_text
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.pdf.stream import Stream
+
+    margin_text = {id(box) for page in document.pages for margin in page._page_box.children
+                   if isinstance(margin, boxes.MarginBox) for box in margin.descendants()}
+    original = Stream.marked
+
+    def marked(self, box, tag):
+        if id(box) in margin_text:
+            return self.artifact()
+        return original(self, box, tag)
+
+    Stream.marked = marked
+    _margin_text = margin_text
+    try:
+        yield
+    finally:
+        Stream.marked = original
+        _margin_text = None
+
+
+# --- Stream data that ends in a carriage return ------------------------------------
+
+
+@contextlib.contextmanager
+def streams_ending_unambiguously():
+    """While writing: a stream whose data ends with CR gets CR LF, not LF alone, before ``endstream``.
+
+    pydyf ends every stream with LF.  Compressed data ends with its checksum, so about
+    one stream in 256 ends with the byte CR; CR LF then reads as the end-of-line marker,
+    the data looks one byte shorter than its ``/Length``, and a PDF/A checker fails the
+    file (page-validation: PDFA3A-STREAM-LENGTH-001, on 3 of our 14 test documents).
+    """
+    import pydyf
+
+    original = pydyf.Stream.data
+
+    def data(self):
+        written = original.fget(self)
+        if written.endswith(b"\r\nendstream"):
+            written = written[:-len(b"\nendstream")] + b"\r\nendstream"
+        return written
+
+    pydyf.Stream.data = property(data)
+    try:
+        yield
+    finally:
+        pydyf.Stream.data = original
+
+
+# --- Definition lists: each term and its definition one list item --------------------
+
+
+def pair_terms_with_definitions(pdf) -> None:
+    """Make each ``<div>`` of a ``<dl>`` (a term with its definitions) one ``/LI``: ``/Lbl`` and ``/LBody``.
+
+    HTML lets a ``<dl>`` group each term with its definitions in a ``<div>`` (the header
+    facts do); WeasyPrint 70 tags that ``<div>`` as a ``/Div`` inside the ``/L`` and
+    each ``<dt>`` and ``<dd>`` as an ``/LI`` inside that ``/Div``, against PDF/UA-1 (an
+    ``/L`` holds only ``/L``, ``/LI`` and ``/Caption``; an ``/LI`` sits in an ``/L``).
+    The ``/Div`` becomes the ``/LI``; the bodies of its items (their ``/LBody``) become
+    its children, the term first as the label.  Then every ``/LI`` is left holding only
+    labels and bodies (``_gather_into_bodies``).
+    """
+    root = pdf.catalog.get("StructTreeRoot")
+    if root is None:
+        return
+    for element in list(_struct_elements(pdf, _deref(pdf, root))):
+        if element.get("S") != "/L":
+            continue
+        for kid in _struct_kids(pdf, element):
+            if kid.get("S") != "/Div":
+                continue
+            kid["S"] = "/LI"
+            bodies = pydyf_array()
+            for item in _struct_kids(pdf, kid):
+                parts = _struct_kids(pdf, item) if item.get("S") == "/LI" else [item]
+                for part in parts:
+                    if part.get("S") != "/LBody":  # stray content: wrap it as a body of its own
+                        part = _wrapped(pdf, part, "/LBody")
+                    part["P"] = kid.reference
+                    bodies.append(part)
+            if len(bodies) > 1:
+                bodies[0]["S"] = "/Lbl"
+            kid["K"] = pydyf_array(part.reference for part in bodies)
+    for element in list(_struct_elements(pdf, _deref(pdf, root))):
+        if element.get("S") == "/LI":
+            _gather_into_bodies(pdf, element)
+
+
+def _gather_into_bodies(pdf, item) -> None:
+    """An ``/LI`` holds only ``/Lbl`` and ``/LBody``: anything else joins the body before it.
+
+    WeasyPrint 70 puts a list nested in a list item (a ``<dl>`` inside an ``<li>``) directly
+    in the ``/LI``, after its ``/LBody`` (PDF/UA-1: LI-KIDS).
+    """
+    kids = _struct_kids(pdf, item)
+    if all(kid.get("S") in ("/Lbl", "/LBody") for kid in kids) or len(kids) != len(item.get("K") or []):
+        return
+    kept, body = [], None
+    for kid in kids:
+        if kid.get("S") == "/LBody":
+            body = kid
+        elif kid.get("S") != "/Lbl":
+            if body is None:
+                body = _wrapped(pdf, kid, "/LBody")
+                body["P"] = item.reference
+                kept.append(body)
+            else:
+                existing = body["K"] if isinstance(body["K"], list) else [body["K"]]
+                body["K"] = pydyf_array([*existing, kid.reference])
+                kid["P"] = body.reference
+            continue
+        kept.append(kid)
+    item["K"] = pydyf_array(kid.reference for kid in kept)
+
+
+def pydyf_array(items=()):
+    import pydyf
+
+    return pydyf.Array(list(items))
+
+
+def _deref(pdf, value):
+    """The object a pydyf reference (``b"12 0 R"``) names, or the value itself."""
+    if isinstance(value, bytes) and value.endswith(b" R"):
+        return pdf.objects[int(value.split()[0])]
+    return value
+
+
+def _struct_kids(pdf, element) -> list:
+    """The structure elements among ``element``'s kids (not its marked-content ids or annotations)."""
+    kids = element.get("K")
+    if kids is None:
+        return []
+    kids = kids if isinstance(kids, list) else [kids]
+    found = []
+    for kid in kids:
+        kid = _deref(pdf, kid)
+        if isinstance(kid, dict) and kid.get("Type") == "/StructElem":
+            found.append(kid)
+    return found
+
+
+def _struct_elements(pdf, node):
+    """Every structure element under ``node``, depth first."""
+    for kid in _struct_kids(pdf, node):
+        yield kid
+        yield from _struct_elements(pdf, kid)
+
+
+def _wrapped(pdf, element, kind: str):
+    import pydyf
+
+    wrapper = pydyf.Dictionary({"Type": "/StructElem", "S": kind, "K": pydyf.Array([element.reference]),
+                                "P": element["P"]})
+    if "Pg" in element:
+        wrapper["Pg"] = element["Pg"]
+    pdf.add_object(wrapper)
+    element["P"] = wrapper.reference
+    return wrapper
+
+
+def html_to_pdf(html: str, *, paper: str = "a4", variant: str = "ua", name: str | None = None) -> bytes:
     """Lay out print HTML with the print CSS and draw the marginal bars."""
+    return html_to_pdfs(html, paper=paper, variants=(variant,), name=name)[variant]
+
+
+def html_to_pdfs(html: str, *, paper: str = "a4", variants=PDF_VARIANTS, name: str | None = None) -> dict[str, bytes]:
+    """One layout written as each PDF variant asked for (the variants differ only in metadata).
+
+    A failure inside WeasyPrint's layout (an assertion of its own) is a one-line error
+    naming the file, never a traceback or a partial PDF.
+    """
+    try:
+        return _html_to_pdfs(html, paper=paper, variants=variants)
+    except RecursionError:
+        raise InvalidDocument("too deeply nested to lay out as pages", path=name) from None
+    except AssertionError as exc:
+        detail = " ".join(str(exc).split())[:160] or "an assertion failed"
+        raise InvalidDocument(f"the PDF layout engine (WeasyPrint) cannot lay this document out ({detail}); "
+                              "the HTML edition is not affected", path=name) from None
+
+
+def _html_to_pdfs(html: str, *, paper: str, variants) -> dict[str, bytes]:
     from weasyprint import HTML
 
     with _lock:
         stylesheets, font_config = _compiled_css(paper)
-        try:
-            source = HTML(string=html, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=_fetcher())
-            with footnotes_kept_with_their_calls():
+        source = HTML(string=html, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=_fetcher())
+        collapse_line_breaks(source.etree_element)
+        square_tables(source.etree_element)
+        with footnotes_kept_with_their_calls():
+            document = source.render(stylesheets=stylesheets, font_config=font_config)
+            for _ in range(MAX_REPAIRS):
+                misplaced = misplaced_footnotes(document)
+                if not misplaced or not _break_before_calling_blocks(source, misplaced):
+                    break
                 document = source.render(stylesheets=stylesheets, font_config=font_config)
-                for _ in range(MAX_REPAIRS):
-                    misplaced = misplaced_footnotes(document)
-                    if not misplaced or not _break_before_calling_blocks(source, misplaced):
-                        break
-                    document = source.render(stylesheets=stylesheets, font_config=font_config)
-            bars = marginal_bars(document)
-            labels = link_labels(source.etree_element)
-            # Tagged (PDF/UA-1: structure tree, language, title shown): screen readers and reflow read it.
-            _tag_notes_as_notes()
-
-            def finish(finished, pdf):
+        bars = marginal_bars(document)
+        labels = link_labels(source.etree_element)
+        # Tagged (PDF/UA-1: structure tree, language, title shown): screen readers and reflow read it.
+        _tag_notes_as_notes()
+        written = {}
+        for variant in variants:
+            def finish(finished, pdf, variant=variant):
                 describe_links(pdf, labels)
                 draw_bars(pdf, bars)
+                pair_terms_with_definitions(pdf)
                 if variant == "a":
                     declare_pdfua(pdf, finished)
 
-            return document.write_pdf(pdf_variant=_WEASYPRINT_VARIANTS[variant], finisher=finish)
-        except RecursionError:
-            raise InvalidDocument("too deeply nested to lay out as pages") from None
+            with running_heads_as_artifacts(document), streams_ending_unambiguously():
+                written[variant] = document.write_pdf(pdf_variant=_WEASYPRINT_VARIANTS[variant],
+                                                      finisher=finish)
+        return written
+
+
+def square_tables(root) -> None:
+    """Give each row of a table as many columns as its widest row, with empty cells at its end.
+
+    TEI tables are often ragged (a row of one cell in a table of three columns: the TEI
+    Stylesheets' Test/test.xml); PDF/UA-1 wants every row to span the same number of
+    columns (page-validation: TABLE-ROW-COLUMNSPAN), and a reader of the page sees
+    the same table, its short rows ending in blank cells.  Row and column spans count.
+    """
+    for table in root.iter():
+        if _local(table.tag) != "table":
+            continue
+        rows = [row for row in table.iter() if _local(row.tag) == "tr" and _owning_table(row, table)]
+        taken: dict[tuple[int, int], bool] = {}
+        widths = []
+        for r, row in enumerate(rows):
+            column = 0
+            for cell in row:
+                if _local(cell.tag) not in ("td", "th"):
+                    continue
+                while taken.get((r, column)):
+                    column += 1
+                span, down = _span(cell.get("colspan")), _span(cell.get("rowspan"))
+                for dr in range(down):
+                    for dc in range(span):
+                        taken[(r + dr, column + dc)] = True
+                column += span
+            widths.append(max([c + 1 for (rr, c) in taken if rr == r], default=0))
+        width = max(widths, default=0)
+        for r, row in enumerate(rows):
+            missing = width - widths[r]
+            for _ in range(missing):
+                row.append(row.makeelement(row.tag[:-2] + "td", {}))  # same namespace as the row
+
+
+def _owning_table(row, table) -> bool:
+    """Is ``table`` the nearest table of ``row`` (not a table nested in one of its cells)?"""
+    for inner in table.iter():
+        if inner is not table and _local(inner.tag) == "table" and any(r is row for r in inner.iter()):
+            return False
+    return True
+
+
+def _span(value) -> int:
+    try:
+        return max(1, min(int(value or 1), 1000))
+    except ValueError:
+        return 1
+
+
+#: Elements whose white space is kept (WeasyPrint's default stylesheet; print.css sets no ``white-space``).
+_PRESERVING = {"pre", "textarea", "listing", "plaintext", "xmp"}
+_LINE_BREAK_RUN = re.compile(r"[ \t\r\n\f]*[\r\n][ \t\r\n\f]*")
+
+
+def collapse_line_breaks(root) -> None:
+    """Replace each run of white space holding a line break by one space, as CSS would show it.
+
+    WeasyPrint 70 fails with "Got ' \\n' between two lines" when the text of a footnote
+    holds a space before a line break at the place it breaks the line (TEI that is
+    pretty-printed has them: the TEI Stylesheets' Test/test.xml).  With ``white-space:
+    normal``, the print CSS's only setting, the run prints as one space anyway, so the
+    page is the same; text in ``pre`` and the like keeps its lines.
+    """
+    def walk(element, keep):
+        keep = keep or _local(element.tag) in _PRESERVING or "white-space" in (element.get("style") or "")
+        if element.text and not keep:
+            element.text = _LINE_BREAK_RUN.sub(" ", element.text)
+        for child in element:
+            walk(child, keep)
+            if child.tail and not keep:
+                child.tail = _LINE_BREAK_RUN.sub(" ", child.tail)
+
+    walk(root, False)
 
 
 # --- Links between note calls and notes ------------------------------------------
@@ -522,6 +825,8 @@ def draw_bars(pdf, bars: list[Bar]) -> None:
         pdf.add_object(save)
         stream = pydyf.Stream(compress=True)
         stream.pop_state()
+        # Artifacts (PDF/UA-1): the marks are told in words at the marked text (print/marks.xsl).
+        stream.begin_marked_content("Artifact")
         stream.push_state()
         stream.set_line_width(STROKE * 0.75)
         stream.set_color_rgb(0.15, 0.15, 0.15, stroke=True)
@@ -536,6 +841,7 @@ def draw_bars(pdf, bars: list[Bar]) -> None:
                 stream.line_to(xi * 0.75, height - bar.bottom * 0.75)
                 stream.stroke()
         stream.pop_state()
+        stream.end_marked_content()
         pdf.add_object(stream)
         contents = page["Contents"]
         originals = list(contents) if isinstance(contents, pydyf.Array) else [contents]

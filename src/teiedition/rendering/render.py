@@ -156,7 +156,7 @@ def render(source, *, target: str = "html", output=None, paper: str = "a4", note
         from .pdf import PdfRenderer
 
         renderer = PdfRenderer()
-        data = renderer.render(tree, paper=paper, notes=notes, variant=pdf_variant)
+        data = renderer.render(tree, paper=paper, notes=notes, variant=pdf_variant, name=str(src))
         for message in renderer.warnings:
             print(f"{src}: warning: {message}", file=sys.stderr)
         if str(out) == "-":
