@@ -140,3 +140,17 @@ def test_epubcheck_finds_no_error_in_the_seed_the_corpus_and_the_foreign_samples
         run = subprocess.run(["java", "-jar", str(EPUBCHECK), "-q", str(tmp_path / f"{name}.epub")],
                              capture_output=True, text=True, timeout=300)
         assert run.returncode == 0, f"{name}: {run.stdout}{run.stderr}"
+
+
+def test_xhtml_is_the_default_namespace_as_readers_expect(seed_epub):
+    text = entries(seed_epub)["EPUB/text.xhtml"]
+    assert b'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"' in text
+    assert b"<html:" not in text
+
+
+def test_the_original_readings_of_corrected_slips_are_kept(seed_epub):
+    text = etree.fromstring(entries(seed_epub)["EPUB/text.xhtml"])
+    originals = text.xpath("//x:ul[@class='corrections']//x:span[@class='correction-original']/text()", namespaces=XHTML)
+    assert "Junes" in originals
+    links = text.xpath("//x:ul[@class='corrections']//x:a/@href", namespaces=XHTML)
+    assert all(text.xpath(f"//*[@id='{h[1:]}']") for h in links)

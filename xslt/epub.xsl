@@ -47,6 +47,9 @@
             to its note and back. Marks a later reader made in the margin of the original
             are shown as a rule at the left of the marked passage (double for a double line),
             with ? or ! where the reader wrote one.</p>
+          <xsl:call-template name="te:corrections-list">
+            <xsl:with-param name="where" select="'In the text'"/>
+          </xsl:call-template>
         </section>
       </body>
     </html>

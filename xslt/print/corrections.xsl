@@ -12,6 +12,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:te="urn:x-teiedition:xslt"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
@@ -21,10 +22,15 @@
     <xsl:sequence select="$doc//text//choice[(sic | orig) and (corr | reg)]"/>
   </xsl:function>
 
+  <!-- choice elements in document order (counted once, not by a preceding:: walk per choice). -->
+  <xsl:accumulator name="te:choice-count" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="choice" phase="start" select="$value + 1"/>
+  </xsl:accumulator>
+
   <xsl:function name="te:correction-id" as="xs:string">
     <xsl:param name="choice" as="element()"/>
     <!-- Not generate-id(): Saxon numbers documents per run, and the same TEI must give the same bytes. -->
-    <xsl:sequence select="'correction-' || count($choice/preceding::choice) + 1"/>
+    <xsl:sequence select="'correction-' || $choice/accumulator-before('te:choice-count')"/>
   </xsl:function>
 
   <xsl:template match="choice[(sic | orig) and (corr | reg)]" mode="te:text" priority="2" as="node()*">
@@ -59,12 +65,19 @@
     <xsl:sequence select="distinct-values($labels)[count(index-of($labels, .)) gt 1]"/>
   </xsl:function>
 
+  <!-- How many notes of the text so far began with each label (this note included). -->
+  <xsl:accumulator name="te:note-labels" as="map(xs:string, xs:integer)" initial-value="map{}">
+    <xsl:accumulator-rule match="text//note" phase="start"
+        select="let $own := te:own-label(.) return if (exists($own))
+                then map:put($value, $own, ($value($own), 0)[1] + 1) else $value"/>
+  </xsl:accumulator>
+
   <!-- Is this the label of a note that an earlier note of the text already began with? -->
   <xsl:function name="te:repeated-label" as="xs:boolean">
     <xsl:param name="label" as="element()"/>
     <xsl:variable name="own" select="te:own-label($label/..)"/>
     <xsl:sequence select="$label is $label/../label[1] and exists($own)
-        and exists(($label/../preceding::note intersect $label/ancestor::text//note)[te:own-label(.) = $own])"/>
+        and $label/../accumulator-before('te:note-labels')($own) gt 1"/>
   </xsl:function>
 
   <xsl:template match="note/label" mode="te:text" priority="1" as="node()*">
@@ -77,5 +90,30 @@
   <xsl:template match="note/text()[preceding-sibling::node()[1][self::label][te:repeated-label(.)]]"
       mode="te:text" priority="2" as="text()?">
     <xsl:value-of select="replace(., '^\s+', '')"/>
+  </xsl:template>
+  <!--
+    The original readings of the corrected slips, each with a link to its correction: on paper
+    the link reads "page N" (print.css counts the page), in an e-book "in the text".
+  -->
+  <xsl:template name="te:corrections-list" as="element()*">
+    <xsl:param name="where" as="xs:string" select="'page '"/>
+    <xsl:variable name="corrections" select="te:print-corrections(/)"/>
+    <xsl:if test="exists($corrections)">
+      <p>Obvious slips of the translation are corrected in the text, as in the screen edition;
+        the original readings, which the screen edition shows on demand, are listed here:</p>
+      <ul class="corrections">
+        <xsl:for-each select="$corrections">
+          <li>
+            <a class="correction-page" href="#{te:correction-id(.)}"
+               aria-label="The correction in the text"><xsl:value-of select="$where"/></a>
+            <xsl:text>: </xsl:text>
+            <span class="correction-reading"><xsl:value-of select="te:plain((corr, reg)[1])"/></span>
+            <xsl:text> (the translation reads “</xsl:text>
+            <span class="correction-original"><xsl:value-of select="te:plain((sic, orig)[1])"/></span>
+            <xsl:text>”)</xsl:text>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

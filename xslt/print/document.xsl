@@ -108,25 +108,7 @@
           a vertical bar (single or double) beside the marked lines, and ? or ! level with the
           first of them. Where the translator names only a paragraph, or the marked passage
           cannot be located more closely, the bar stands beside the whole paragraph.</p>
-        <xsl:if test="exists($corrections)">
-          <p>Obvious slips of the translation are corrected in the text, as in the screen edition;
-            the original readings, which the screen edition shows on demand, are listed here:</p>
-          <ul class="corrections">
-            <xsl:for-each select="$corrections">
-              <xsl:variable name="original" select="(sic, orig)[1]"/>
-              <xsl:variable name="reading" select="(corr, reg)[1]"/>
-              <li>
-                <a class="correction-page" href="#{te:correction-id(.)}"
-                   aria-label="The correction in the text">page </a>
-                <xsl:text>: </xsl:text>
-                <span class="correction-reading"><xsl:value-of select="te:plain($reading)"/></span>
-                <xsl:text> (the translation reads “</xsl:text>
-                <span class="correction-original"><xsl:value-of select="te:plain($original)"/></span>
-                <xsl:text>”)</xsl:text>
-              </li>
-            </xsl:for-each>
-          </ul>
-        </xsl:if>
+        <xsl:call-template name="te:corrections-list"/>
         <xsl:for-each select="$enc/appInfo/application[normalize-space(@ident)]">
           <p class="application">Encoded with <xsl:value-of select="@ident"/>
             <xsl:value-of select="if (@version) then ' ' || @version else ''"/>.</p>

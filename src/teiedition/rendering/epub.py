@@ -223,9 +223,13 @@ def package_document(meta: dict, spine: list[str], images: dict[str, str]) -> by
 
 
 def serialise(content) -> bytes:
-    """The content document as XML, the epub namespace declared once on <html>."""
-    etree.cleanup_namespaces(content, top_nsmap={"epub": EPUB_NS})
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n' + etree.tostring(content, encoding="utf-8")
+    """The content document as XML: XHTML the default namespace, epub declared once on <html>."""
+    root = etree.Element(content.tag, dict(content.attrib), nsmap={None: XHTML_NS, "epub": EPUB_NS})
+    root.text = content.text
+    for child in list(content):
+        root.append(child)
+    etree.cleanup_namespaces(root, top_nsmap={None: XHTML_NS, "epub": EPUB_NS})
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n' + etree.tostring(root, encoding="utf-8")
 
 
 CONTAINER = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
