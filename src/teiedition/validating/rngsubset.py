@@ -79,12 +79,17 @@ class Grammar:
             if el.text is not None and not el.text.strip() and el.tag not in (_R + "value", _R + "param"):
                 el.text = None
             el.tail = None
+        for div in list(root.iter(_R + "div")):  # <div> only groups definitions: lift its children
+            parent = div.getparent()
+            at = parent.index(div)
+            for child in reversed(list(div)):
+                parent.insert(at, child)
+            parent.remove(div)
+        _combine(root)
         self.root = root
         self.datatype_library = root.get("datatypeLibrary")
         self.defines: dict[str, etree._Element] = {}
         for d in root.iterchildren(_R + "define"):
-            if d.get("combine") or d.get("name") in self.defines:
-                raise UnsupportedGrammar("combined defines are not supported for the tei_all subset")
             self.defines[d.get("name")] = d
         self.start = root.find(_R + "start")
         if self.start is None:
@@ -97,6 +102,27 @@ class Grammar:
     def subset(self, names: frozenset[Name]) -> etree._Element:
         """The grammar restricted to elements named in ``names``, simplified, as a new tree."""
         return _Subset(self, names).grammar()
+
+
+def _combine(root: etree._Element) -> None:
+    """Defines (and starts) given in several parts with ``@combine`` merged into one (spec 4.17)."""
+    parts: dict[tuple, list[etree._Element]] = {}
+    for d in root.iterchildren(_R + "define", _R + "start"):
+        parts.setdefault((d.tag, d.get("name")), []).append(d)
+    for (tag, name), ds in parts.items():
+        if len(ds) == 1:
+            ds[0].attrib.pop("combine", None)
+            continue
+        methods = {d.get("combine") for d in ds if d.get("combine")}
+        if len(methods) != 1 or sum(1 for d in ds if not d.get("combine")) > 1:
+            raise ValueError(f"conflicting definitions of {name or 'start'!r} (check @combine)")
+        merged = etree.Element(tag, name=name) if name else etree.Element(tag)
+        how = etree.SubElement(merged, _R + methods.pop())
+        for d in ds:
+            group = etree.SubElement(how, _R + "group")
+            group.extend(list(d))
+            root.remove(d)
+        root.append(merged)
 
 
 class _Subset:
