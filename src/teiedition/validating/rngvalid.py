@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .rngsubset import Grammar, RNG_NS
+from .rnggrammar import Grammar, RNG_NS
 from .rngtypes import Datatype, DatatypeError, datatype
 
 _R = f"{{{RNG_NS}}}"
@@ -613,12 +613,29 @@ def _nc_labels(ncs, home_ns: str) -> list[str]:
         if nc[0] == "name":
             names.append(f'"{_label((nc[1], nc[2]), home_ns)}"')
         elif nc[0] == "ns":
-            others.append(f"any element in namespace {nc[1] or '(none)'}")
+            others.append(f"any element in namespace {nc[1] or '(none)'}" + _except(nc[2]))
         elif nc[0] == "any":
-            others.append("any element")
+            others.append("any element" + _except(nc[1]))
         else:
             others.append("an element of a name class")
     return sorted(set(names)), sorted(set(others))
+
+
+def _except(nc) -> str:
+    """`` not in namespace X`` / `` other than "a"`` for a wildcard's exceptions."""
+    if nc is None:
+        return ""
+    parts = []
+    stack = [nc]
+    while stack:
+        n = stack.pop()
+        if n[0] == "or":
+            stack.extend((n[2], n[1]))
+        elif n[0] == "ns":
+            parts.append(f"in namespace {n[1] or '(none)'}")
+        elif n[0] == "name":
+            parts.append(f'"{n[2]}"' + (f" in namespace {n[1]}" if n[1] else ""))
+    return " except " + ", ".join(parts) if parts else " (with exceptions)"
 
 
 def _listing(names: list[str], noun: str) -> str:
@@ -709,7 +726,7 @@ class _Run:
             self._expected_next(p, ncs)
             decl = P.declarations(qn)
             where = "here" if (decl is not NOT_ALLOWED or self._wildcard_somewhere(qn)) else "anywhere"
-            self.report(el, f'element "{_label(qn, home_ns)}" not allowed {where}; expected '
+            self.report(el, f'element "{qn[1]}" not allowed {where}; expected '
                         + self._expected_text(p, ncs, home_ns))
             if decl is not NOT_ALLOWED:  # check it against its own declaration, then carry on without it
                 self._inside(P.open_deriv(decl, qn), el, home)

@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from .reports import MAX_PROBLEMS_PER_CHECK, Problem, more_problems
-from .rngsubset import Grammar, UnsupportedGrammar
+from .rnggrammar import Grammar, UnsupportedGrammar
 from .rngvalid import RngValidator
 from .xsd import SchemaError, element_at, tidy
 

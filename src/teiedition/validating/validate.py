@@ -34,7 +34,7 @@ from ..building.progress import Progress
 from .reports import (MAX_PROBLEMS_PER_CHECK, Problem, Report, Summary, more_problems, report_to_json,
                       report_to_junit, report_to_text)
 from ..safexml import parse_xml_file
-from .rngsubset import UnsupportedGrammar
+from .rnggrammar import UnsupportedGrammar
 from .teiall import TeiAllCheck, libxml2_problems
 from .xsd import ProjectXsd, SchemaError, XmlSchema11
 
