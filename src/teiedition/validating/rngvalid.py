@@ -67,7 +67,7 @@ class ElementPat(Pat):
     @property
     def content(self) -> Pat:
         if self._content is None:
-            self._content = self.owner._sequence(self.node, skip_name=self.node.get("name") is None)
+            self._content = self.owner.element_content(self.node)
         return self._content
 
 
@@ -99,7 +99,6 @@ class Patterns:
         self._elements: dict[int, ElementPat] = {}
         self._reset()
         self.start = self._sequence(grammar.start)
-        self.declared = self._declared_names()
 
     def _reset(self):
         self._intern: dict = {}
@@ -166,6 +165,10 @@ class Patterns:
         return self._make("oneOrMore", a, None, a.nullable)
 
     # ------------------------------------------------------------------ from the grammar
+    def element_content(self, node) -> Pat:
+        """The content pattern (attributes and children) of an ``element`` pattern node."""
+        return self._sequence(node, skip_name=node.get("name") is None)
+
     def _sequence(self, node, skip_name: bool = False) -> Pat:
         children = list(node)
         if skip_name and children:
@@ -290,12 +293,6 @@ class Patterns:
             return datatype(library, name, params)
         except DatatypeError as exc:
             raise ValueError(str(exc)) from None
-
-    def _declared_names(self) -> set[tuple[str, str]]:
-        names = set()
-        for (ns, local) in self.grammar.elements:
-            names.add((ns, local))
-        return names
 
     def declarations(self, qn: tuple[str, str]) -> Pat:
         """Every named element pattern declaring ``qn``, as one choice (to check a misplaced element)."""
@@ -704,10 +701,15 @@ class RngValidator:
 
 
 class _Run:
-    """One document's validation: the issues found and the IDs seen."""
+    """One document's validation: the issues found and the IDs seen.
 
-    def __init__(self, patterns: Patterns):
+    ``attributes=False`` checks structure alone (element and text content), for
+    grammars whose attributes another engine checks (the house XSD).
+    """
+
+    def __init__(self, patterns: Patterns, attributes: bool = True):
         self.p = patterns
+        self.check_attributes = attributes
         self.issues: list[Issue] = []
         self.ids: dict[str, etree._Element] = {}
         self.idrefs: list[tuple[str, etree._Element, str]] = []
@@ -737,7 +739,7 @@ class _Run:
         """Attributes, content and end tag of ``el``, starting from the after-pattern ``p1``."""
         P = self.p
         qn = _qn(el)
-        for name, value in el.attrib.items():
+        for name, value in (el.attrib.items() if self.check_attributes else ()):
             if name.startswith("{"):
                 ns, local = name[1:].split("}", 1)
                 aqn = (ns, local)
@@ -770,7 +772,7 @@ class _Run:
                 continue
             self._note_id(p1, aqn, value, el)
             p1 = p2
-        p3 = P.close_deriv(p1)
+        p3 = P.close_deriv(p1, lenient=not self.check_attributes)
         if p3 is NOT_ALLOWED:
             atts = []
             P.attributes(p1, atts, required_only=True)
