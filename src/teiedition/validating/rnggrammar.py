@@ -36,8 +36,15 @@ class Grammar:
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                                  remove_comments=True, remove_pis=True, huge_tree=False)
         root = etree.parse(str(path), parser).getroot()
-        if root.tag != _R + "grammar":
-            raise ValueError("not a RELAX NG grammar in XML syntax (the root is not <grammar>)")
+        if not root.tag.startswith(_R):
+            raise ValueError("not a RELAX NG schema in XML syntax (the root is not in the RELAX NG namespace)")
+        if root.tag != _R + "grammar":  # a bare pattern is the start of a grammar (spec 4.18)
+            grammar = etree.Element(_R + "grammar", nsmap=root.nsmap)
+            for attr in ("ns", "datatypeLibrary"):
+                if root.get(attr) is not None and root.tag != _R + "element":
+                    grammar.set(attr, root.get(attr))
+            etree.SubElement(grammar, _R + "start").append(root)
+            root = grammar
         _resolve_includes(root, Path(path), parser, depth=0)
         for unsupported in ("externalRef", "parentRef", "grammar"):
             if root.find(f".//{_R}{unsupported}") is not None:

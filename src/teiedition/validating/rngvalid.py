@@ -110,10 +110,22 @@ class Patterns:
         self._memo_after: dict = {}
         self._memo_id: dict = {}
 
+    #: Memoised text and attribute derivatives kept at most (they are keyed by the document's own values).
+    MAX_VALUES = 100_000
+
     def trim(self):
-        """Forget memoised derivatives when they grow too many (between documents; identity survives)."""
+        """Forget memoised derivatives when they grow too many (between documents), so memory stays flat.
+
+        Patterns stay valid when the intern table is dropped: equal patterns
+        made later are merely no longer the same object.
+        """
         if len(self._intern) > self.MAX_INTERNED:
             self._reset()
+        else:
+            if len(self._memo_text) > self.MAX_VALUES:
+                self._memo_text.clear()
+            if len(self._memo_att) > self.MAX_VALUES:
+                self._memo_att.clear()
 
     # ------------------------------------------------------------------ constructors
     def _make(self, kind, a, b, nullable):
@@ -727,7 +739,7 @@ class _Run:
             ncs: set = set()
             self._expected_next(p, ncs)
             decl = P.declarations(qn)
-            where = "here" if (decl is not NOT_ALLOWED or self._wildcard_somewhere(qn)) else "anywhere"
+            where = "here" if decl is not NOT_ALLOWED else "anywhere"
             self.report(el, f'element "{qn[1]}" not allowed {where}; expected '
                         + self._expected_text(p, ncs, home_ns))
             if decl is not NOT_ALLOWED:  # check it against its own declaration, then carry on without it
@@ -869,9 +881,6 @@ class _Run:
         if not parts:
             return "nothing"
         return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " or " + parts[-1]
-
-    def _wildcard_somewhere(self, qn) -> bool:
-        return False
 
     # ------------------------------------------------------------------ IDs
     def _note_id(self, p: Pat, aqn, value: str, el) -> None:
