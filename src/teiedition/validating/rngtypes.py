@@ -44,6 +44,14 @@ def _xsd_types():
     return meta.types
 
 
+@functools.lru_cache(maxsize=None)
+def _regex(source: str) -> re.Pattern:
+    """An XML Schema regular expression as Python's (XSD's classes and anchoring, by elementpath)."""
+    from elementpath.regex import translate_pattern
+
+    return re.compile(translate_pattern(source, anchors=False))
+
+
 def _collapse(s: str) -> str:
     return " ".join(s.split())
 
@@ -72,9 +80,7 @@ class Datatype:
         self.lengths = []
         for pname, pvalue in params:
             if pname == "pattern":
-                from elementpath.regex import translate_pattern
-
-                self.patterns.append((pvalue, re.compile(translate_pattern(pvalue, anchors=False))))
+                self.patterns.append((pvalue, None))  # translated on first use (0.1 s for \p{..} classes)
             elif pname in ("minInclusive", "maxInclusive", "minExclusive", "maxExclusive"):
                 self.bounds.append((pname, self.xsd.decode(pvalue)))
             elif pname in ("length", "minLength", "maxLength"):
@@ -100,7 +106,10 @@ class Datatype:
         except Exception:  # xmlschema's own errors
             return False
         lexical = s if self.name == "string" else _collapse(s)
-        for _, rx in self.patterns:
+        for i, (source, rx) in enumerate(self.patterns):
+            if rx is None:
+                rx = _regex(source)
+                self.patterns[i] = (source, rx)
             if not rx.fullmatch(lexical):
                 return False
         for pname, bound in self.bounds:

@@ -41,10 +41,12 @@ MAX_LISTED = 40
 class Pat:
     """An interned pattern: identity is equality, so memo tables key on the object itself."""
 
-    __slots__ = ("kind", "a", "b", "nullable", "__weakref__")
+    __slots__ = ("kind", "a", "b", "nullable", "valued", "__weakref__")
 
     def __init__(self, kind, a=None, b=None, nullable=False):
         self.kind, self.a, self.b, self.nullable = kind, a, b, nullable
+        #: whether a run of text's derivative depends on the text itself (a datatype or value can take it)
+        self.valued = False
 
     def __repr__(self):  # pragma: no cover - debugging aid
         return f"Pat({self.kind})"
@@ -109,6 +111,7 @@ class Patterns:
         self._memo_text: dict = {}
         self._memo_after: dict = {}
         self._memo_id: dict = {}
+        self._memo_leaves: dict = {}
 
     #: Memoised text and attribute derivatives kept at most (they are keyed by the document's own values).
     MAX_VALUES = 100_000
@@ -133,6 +136,12 @@ class Patterns:
         p = self._intern.get(key)
         if p is None:
             p = self._intern[key] = Pat(kind, a, b, nullable)
+            if kind in ("data", "value", "list"):
+                p.valued = True
+            elif kind in ("choice", "group", "interleave", "after"):
+                p.valued = a.valued or b.valued
+            elif kind == "oneOrMore":
+                p.valued = a.valued
         return p
 
     def choice(self, a: Pat, b: Pat) -> Pat:
@@ -315,7 +324,7 @@ class Patterns:
 
     # ------------------------------------------------------------------ derivatives
     def text_deriv(self, p: Pat, s: str) -> Pat:
-        key = (p, s)
+        key = (p, s) if p.valued else p  # most content takes any text alike: one entry, not one per text
         r = self._memo_text.get(key)
         if r is None:
             r = self._memo_text[key] = self._text_deriv(p, s)
@@ -403,33 +412,45 @@ class Patterns:
         return NOT_ALLOWED
 
     def att_deriv(self, p: Pat, qn, value: str | None) -> Pat:
-        """Derivative for one attribute; ``value`` None matches any value (for recovery and messages)."""
-        key = (p, qn, value)
+        """Derivative for one attribute; ``value`` None matches any value (for recovery and messages).
+
+        The value matters only through which attribute patterns of that name
+        accept it, so that set (not the value, which is often unique: an
+        ``xml:id``) keys the memo.
+        """
+        if value is None:
+            return self._att(p, qn, None)
+        key = ("att", p, qn)
+        candidates = self._memo_id.get(key)
+        if candidates is None:
+            candidates = self._memo_id[key] = tuple(a for a in self.att_leaves(p) if contains(a.a, qn))
+        ok = frozenset(a for a in candidates if self.value_matches(a.b, value))
+        return self._att(p, qn, ok)
+
+    def _att(self, p: Pat, qn, ok) -> Pat:
+        key = (p, qn, ok)
         r = self._memo_att.get(key)
         if r is None:
-            r = self._memo_att[key] = self._att_deriv(p, qn, value)
+            r = self._memo_att[key] = self._att_deriv(p, qn, ok)
         return r
 
-    def _att_deriv(self, p: Pat, qn, value) -> Pat:
+    def _att_deriv(self, p: Pat, qn, ok) -> Pat:
         k = p.kind
         if k == "after":
-            return self.after(self.att_deriv(p.a, qn, value), p.b)
+            return self.after(self._att(p.a, qn, ok), p.b)
         if k == "choice":
-            return self.choice(self.att_deriv(p.a, qn, value), self.att_deriv(p.b, qn, value))
+            return self.choice(self._att(p.a, qn, ok), self._att(p.b, qn, ok))
         if k == "group":
-            return self.choice(self.group(self.att_deriv(p.a, qn, value), p.b),
-                               self.group(p.a, self.att_deriv(p.b, qn, value)))
+            return self.choice(self.group(self._att(p.a, qn, ok), p.b), self.group(p.a, self._att(p.b, qn, ok)))
         if k == "interleave":
-            return self.choice(self.interleave(self.att_deriv(p.a, qn, value), p.b),
-                               self.interleave(p.a, self.att_deriv(p.b, qn, value)))
+            return self.choice(self.interleave(self._att(p.a, qn, ok), p.b),
+                               self.interleave(p.a, self._att(p.b, qn, ok)))
         if k == "oneOrMore":
-            return self.group(self.att_deriv(p.a, qn, value), self.choice(p, EMPTY))
+            return self.group(self._att(p.a, qn, ok), self.choice(p, EMPTY))
         if k == "attribute":
             if not contains(p.a, qn):
                 return NOT_ALLOWED
-            if value is None or self.value_matches(p.b, value):
-                return EMPTY
-            return NOT_ALLOWED
+            return EMPTY if ok is None or p in ok else NOT_ALLOWED
         return NOT_ALLOWED
 
     def value_matches(self, p: Pat, s: str) -> bool:
@@ -521,13 +542,27 @@ class Patterns:
         elif k == "oneOrMore":
             self.required_elements(p.a, out)
 
+    def att_leaves(self, p: Pat) -> frozenset:
+        """The attribute patterns an attribute derivative of ``p`` can reach (memoised: shared parts once)."""
+        r = self._memo_leaves.get(p)
+        if r is None:
+            k = p.kind
+            if k == "attribute":
+                r = frozenset((p,))
+            elif k in ("choice", "group", "interleave"):
+                r = self.att_leaves(p.a) | self.att_leaves(p.b)
+            elif k in ("after", "oneOrMore"):
+                r = self.att_leaves(p.a)
+            else:
+                r = frozenset()
+            self._memo_leaves[p] = r
+        return r
+
     def id_type(self, p: Pat, aqn) -> str | None:
         """``ID``, ``IDREF`` or ``IDREFS`` when ``p`` declares attribute ``aqn`` with that datatype."""
         key = (p, aqn)
         if key not in self._memo_id:
-            atts: list = []
-            self.attributes(p, atts)
-            kinds = {_id_type(a.b) for a in atts if contains(a.a, aqn)} - {None}
+            kinds = {_id_type(a.b) for a in self.att_leaves(p) if contains(a.a, aqn)} - {None}
             self._memo_id[key] = kinds.pop() if len(kinds) == 1 else None
         return self._memo_id[key]
 
@@ -764,7 +799,6 @@ class _Run:
                     atts: list = []
                     P.attributes(p1, atts)
                     names, _ = _nc_labels([a.a for a in atts], "")
-                    names = [n for n in names]
                     expected = _listing(names, "attribute") if names else ""
                     tail = f"; expected {expected}" if expected else ""
                     if not atts:
