@@ -39,7 +39,7 @@ _DESCRIPTIONS = {
 
 _NAME_START = (":A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D"
                "\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF")
-_NAME_CHAR = _NAME_START + "\-.0-9\u00B7\u0300-\u036F\u203F-\u2040"
+_NAME_CHAR = _NAME_START + "\\-.0-9\u00B7\u0300-\u036F\u203F-\u2040"
 _NAME = re.compile(f"[{_NAME_START}][{_NAME_CHAR}]*")
 _NCNAME = re.compile(f"[{_NAME_START.replace(':', '')}][{_NAME_CHAR.replace(':', '')}]*")
 _NMTOKEN = re.compile(f"[{_NAME_CHAR}]+")
