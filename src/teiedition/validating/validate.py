@@ -8,7 +8,7 @@ depth limits); a refusal becomes an *unreadable* report, never a traceback.
 
 Profiles: ``teiedition`` (``schema/teiedition.xsd``, see ``xsd.py`` for its
 two engines, then ``schema/teiedition.sch``), ``tei-all`` (the official
-``tei_all.rng`` with lxml's RELAX NG), ``both``.  Schemas are compiled once per process; a
+``tei_all.rng``, checked as jing does by ``rngvalid``), ``both``.  Schemas are compiled once per process; a
 batch forks workers after compiling, so each worker starts ready.
 """
 
@@ -34,7 +34,7 @@ from ..building.progress import Progress
 from .reports import (MAX_PROBLEMS_PER_CHECK, Problem, Report, Summary, more_problems, report_to_json,
                       report_to_junit, report_to_text)
 from ..safexml import parse_xml_file
-from .rngsubset import UnsupportedGrammar
+from .rnggrammar import UnsupportedGrammar
 from .teiall import TeiAllCheck, libxml2_problems
 from .xsd import ProjectXsd, SchemaError, XmlSchema11
 
@@ -217,12 +217,16 @@ def compiled(kind, path: Path, *args):
     return _COMPILED[key]
 
 
-def _tei_all_check(path: Path):
-    """tei_all through per-document subsets; a grammar they cannot handle (includes) is used whole."""
+def _rng_check(path: Path, rule: str):
+    """A RELAX NG grammar checked as jing does (``teiall``); one it cannot read goes to libxml2 whole."""
     try:
-        return compiled(TeiAllCheck, path, "tei-all")
+        return compiled(TeiAllCheck, path, rule)
     except UnsupportedGrammar:
-        return compiled(RelaxNgCheck, path, "tei-all")
+        return compiled(RelaxNgCheck, path, rule)
+
+
+def _tei_all_check(path: Path):
+    return _rng_check(path, "tei-all")
 
 
 def _user_check(path: str | os.PathLike):
@@ -233,7 +237,7 @@ def _user_check(path: str | os.PathLike):
     if suffix == ".xsd":
         return compiled(XmlSchema11, p, f"xsd:{p.name}")
     if suffix == ".rng":
-        return compiled(RelaxNgCheck, p, f"rng:{p.name}")
+        return _rng_check(p, f"rng:{p.name}")
     if suffix == ".sch":
         return compiled(SchematronCheck, p)
     raise UsageError("unknown schema type: use a .xsd, .rng or .sch file", path=str(path))

@@ -23,6 +23,7 @@ from lxml import etree
 
 from ..errors import TeiEditionError
 from .reports import MAX_PROBLEMS_PER_CHECK, Problem, more_problems
+from .xsdstructure import HouseStructure
 
 XS = "http://www.w3.org/2001/XMLSchema"
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -92,6 +93,7 @@ class ProjectXsd:
             self.schema = etree.XMLSchema(core)
         except etree.XMLSchemaParseError as exc:
             raise SchemaError(f"XML Schema does not compile: {exc}", path=str(path)) from None
+        self.structure = HouseStructure(path)
 
     @staticmethod
     def _assertions(doc: etree._ElementTree) -> list[Assertion]:
@@ -139,6 +141,11 @@ class ProjectXsd:
         unlisted = 0
         if not self.schema.validate(tree):
             entries = list(self.schema.error_log)
+            if any(_LIBXML2_STRUCTURE.search(e.message) for e in entries):
+                rewritten = structure_problems(self.structure, tree, name, locate, self.rule)
+                if rewritten:  # else libxml2's own words stay: an invalid verdict is never hidden
+                    problems.extend(rewritten)
+                    entries = [e for e in entries if not _LIBXML2_STRUCTURE.search(e.message)]
             unlisted = max(0, len(entries) - MAX_PROBLEMS_PER_CHECK)
             for entry in entries[:MAX_PROBLEMS_PER_CHECK]:
                 el = element_at(tree, entry.path)
@@ -157,6 +164,24 @@ class ProjectXsd:
         if unlisted:
             problems.append(more_problems(name, self.rule, unlisted))
         return problems
+
+
+#: libxml2's and xmlschema's messages about an element's children (not its attributes or values).
+_LIBXML2_STRUCTURE = re.compile(r"This element is not expected|Missing child element|Character content other than "
+                                r"whitespace is not allowed|Element content is not allowed|is not allowed because the "
+                                r"content type is")
+_XMLSCHEMA_STRUCTURE = re.compile(r"^Unexpected child with tag|is not complete\.|^character data between child "
+                                  r"elements not allowed|not allowed because content type is|simple content element "
+                                  r"can't have child elements")
+
+
+def structure_problems(structure: HouseStructure, tree, name: str, locate, rule: str) -> list[Problem]:
+    """The document's structure faults in jing's words, located on the element each names."""
+    problems = []
+    for issue in structure.issues(tree)[:MAX_PROBLEMS_PER_CHECK]:
+        line, col = locate.position(issue.element)
+        problems.append(Problem(name, line, col, "error", tidy(issue.message), rule, locate.xpath(issue.element)))
+    return problems
 
 
 def element_at(tree, path: str | None):
@@ -194,6 +219,8 @@ class XmlSchema11:
         import xmlschema
 
         self.rule = rule
+        #: the house schema's structure errors get jing's kind of message (a user's schema keeps xmlschema's)
+        self.structure = HouseStructure(path) if rule == "teiedition-xsd" else None
         try:
             self.schema = xmlschema.XMLSchema11(str(path), allow="local", defuse="always")
         except (OSError, xmlschema.XMLSchemaException, etree.XMLSyntaxError) as exc:
@@ -206,7 +233,13 @@ class XmlSchema11:
         problems = []
         unlisted = 0
         seen_attributes: set[tuple[int, str]] = set()
-        for err in self.schema.iter_errors(tree):
+        errors = list(self.schema.iter_errors(tree))
+        if self.structure is not None and any(_XMLSCHEMA_STRUCTURE.search(e.reason or "") for e in errors):
+            rewritten = structure_problems(self.structure, tree, name, locate, self.rule)
+            if rewritten:
+                problems.extend(rewritten)
+                errors = [e for e in errors if not _XMLSCHEMA_STRUCTURE.search(e.reason or "")]
+        for err in errors:
             if len(problems) >= MAX_PROBLEMS_PER_CHECK:
                 unlisted += 1
                 continue
@@ -226,6 +259,7 @@ class XmlSchema11:
                               "it starts with a letter or _, and has no spaces or colons)")
             line, col = locate.position(el)
             problems.append(Problem(name, line, col, "error", reason, self.rule, locate.xpath(el)))
+        problems.sort(key=lambda p: (p.line, p.col))
         if unlisted:
             problems.append(more_problems(name, self.rule, unlisted))
         return problems
