@@ -34,6 +34,20 @@ def marked_notes(n: int) -> str:
     return "Text. " + " ".join(f"Sentence {i} is here. {note}" for i in range(n)) + "\n"
 
 
+def notes_in_one_sentence(n: int) -> str:
+    """Issue 22: notes with no full stop between them, so each cuts the same sentence short."""
+    note = "[Translator's note: the previous sentence was highlighted in the left margin with a vertical line.]"
+    return "Text " + " ".join(f"word {i} {note}" for i in range(n)) + ".\n"
+
+
+def paragraph_notes(n: int) -> str:
+    """Issue 22: each note marks the paragraph so far, a target holding every earlier note."""
+    notes = ("[Translator's note: this paragraph was highlighted in the left margin with a vertical line.]",
+             "[Translator's note: the first half of this paragraph was marked with a question mark.]",
+             "[Translator's note: the last quote was marked with an exclamation point.]")
+    return "Text. " + " ".join(f"Sentence “{i}” is here. {notes[i % 3]}" for i in range(n)) + "\n"
+
+
 def many_dates(n: int) -> str:
     return "On " + " ".join("9 June 1969" for _ in range(n)) + ".\n"
 
@@ -107,6 +121,8 @@ def validator(make):
 CASES = {
     "nested": ("convert", 100, converter, nested_brackets),
     "marked-notes": ("convert", 20, converter, marked_notes),
+    "notes-sentence": ("convert", 20, converter, notes_in_one_sentence),
+    "notes-para": ("convert", 20, converter, paragraph_notes),
     "dates": ("convert", 200, converter, many_dates),
     "markers": ("convert", 100, converter, many_markers),
     "metamark": ("render html", 50, html_renderer, one_metamark),

@@ -297,7 +297,7 @@ class Site:
     def __init__(self, output: Path, base_url: str | None):
         self.output = Path(output)
         self.base = normalise_base(base_url)
-        self._base_path = urlsplit(self.base).path
+        self._base_path = unquote(urlsplit(self.base).path)  # URLs are compared unquoted (my%20site)
 
     def url(self, template: str, **params) -> str:
         return _template(template).expand(base=self.base, **{k: v for k, v in params.items() if v is not None})
@@ -490,10 +490,11 @@ def published_documents(entries: list[dict]) -> list[Published]:
 
 
 def write_dts(output: Path, entries: list[dict], *, base_url: str | None = None,
-              warn=lambda message: None, page_size: int = PAGE_SIZE) -> int:
+              warn=lambda message: None, page_size: int = PAGE_SIZE, force: bool = False) -> int:
     """Bring ``output/dts`` up to date with the published documents; return how many folders were rewritten.
 
-    ``entries`` are the build manifest's documents (``{"id": ..., **entry}``).
+    ``entries`` are the build manifest's documents (``{"id": ..., **entry}``); ``force`` rewrites
+    every document's answers (``build --force``, or answers found damaged).
     """
     site = Site(output, base_url)
     folder = Path(output) / FOLDER
@@ -519,7 +520,7 @@ def write_dts(output: Path, entries: list[dict], *, base_url: str | None = None,
         if doc.doc_id in collections:
             warn(f"{doc.doc_id}.xml: warning: no DTS answers: the name is the id of a DTS collection; rename the source")
             continue
-        same, record = same_tei(known.get(doc.doc_id), output, doc.doc_id, doc.key)
+        same, record = same_tei(None if force else known.get(doc.doc_id), output, doc.doc_id, doc.key)
         if same and (folder / doc.doc_id).is_dir():
             published.append(doc)
             continue
