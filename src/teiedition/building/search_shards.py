@@ -109,12 +109,13 @@ def decode_shard(entries: list) -> Postings:
     return postings
 
 
-def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None) -> dict:
+def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, *, gone=()) -> dict:
     """Bring ``assets/search/`` up to date for ``docs`` (in date order); return the state to remember.
 
     ``previous`` is what the last pass returned (None: write everything; then
     every document must have its terms).  Raises ``StaleShards`` when a shard
-    it would update cannot be read.
+    it would update cannot be read.  ``gone``: ids of documents published before and now
+    removed, whose text scripts are deleted (only those: a file of yours in ``text/`` stays).
     """
     folder = assets / FOLDER
     for sub in (folder / TERMS, folder / TEXTS):
@@ -183,7 +184,7 @@ def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None) -> 
 
     for doc_id in sorted(fresh):
         write_if_changed(folder / TEXTS / f"{doc_id}.js", script("text", doc_id, by_id[doc_id].text or ""))
-    for doc_id in sorted(removed):  # only the texts of documents published before: a file of yours stays
+    for doc_id in sorted((removed | set(gone)) - set(by_id)):  # only texts of documents published before
         if Path(f"{doc_id}.js").name == f"{doc_id}.js":
             with contextlib.suppress(OSError):
                 os.unlink(folder / TEXTS / f"{doc_id}.js")

@@ -235,11 +235,12 @@ def write_site(output: Path, rows: list[dict], *, force: bool = False) -> None:
     if force or not isinstance(previous, dict) or previous.get("toolchain") != toolchain:
         previous = None
     new, docs = _search_docs(output, published, old, previous)
+    gone = set(old) - {row["id"] for row in published}  # their search texts go, even when all is rewritten
     try:
-        search_state = write_search(assets, docs, previous)
+        search_state = write_search(assets, docs, previous, gone=gone)
     except StaleShards:  # a shard deleted or damaged by hand: write them all from every document
         new, docs = _search_docs(output, published, old, None)
-        search_state = write_search(assets, docs, None)
+        search_state = write_search(assets, docs, None, gone=gone)
     search_state["toolchain"] = toolchain
     with contextlib.suppress(OSError):
         os.unlink(assets / OLD_SEARCH_INDEX)
