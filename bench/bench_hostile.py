@@ -2,9 +2,11 @@
 
 Why: a small crafted file once blocked a worker for minutes (nested brackets, thousands of
 translator's notes or dates in one paragraph, one metamark with thousands of targets,
-thousands of duplicate xml:ids).  A timed test would be flaky on a shared machine; this script
+thousands of duplicate xml:ids; issue 22: thousands of notes cutting one sentence short or
+marking the paragraph so far, a print edition of thousands of paragraphs).  A timed test would be flaky on a shared machine; this script
 measures each generator at 1x, 10x and 100x its base size (median CPU time of ``--repeat`` runs,
-in this process, the stages already warm) and prints the ratio per 10x.  Goal: every ratio
+in this process, the stages already warm; the PDF case in a fresh process per size, which also
+gives its peak memory) and prints the ratio per 10x.  Goal: every ratio
 within 1.5x of linear, that is at most 15.
 
     python bench/bench_hostile.py               # repeat 3
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import time
 
@@ -76,6 +79,12 @@ def one_metamark(n: int) -> bytes:
     return (TEI_HEAD + body + TEI_TAIL).encode()
 
 
+def long_document(n: int) -> bytes:
+    """Issue 22: n paragraphs for the print edition (100,000 took 212 s and 2.4 GB; the budget is 20,000 elements)."""
+    return (TEI_HEAD + "".join(f"<p>Paragraph {i} of a long generated report.</p>" for i in range(n))
+            + TEI_TAIL).encode()
+
+
 def duplicate_ids(n: int) -> bytes:
     return (TEI_HEAD + "".join(f'<p xml:id="same">Paragraph {i}.</p>' for i in range(n)) + TEI_TAIL).encode()
 
@@ -104,6 +113,41 @@ def html_renderer(make):
     return run
 
 
+PDF_CHILD = """
+import resource, sys, time
+from teiedition.rendering.pdf import PdfRenderer
+from teiedition.safexml import parse_xml_bytes
+data = sys.stdin.buffer.read()
+renderer = PdfRenderer()
+renderer.render(parse_xml_bytes(data[:0] + WARM, name="warm.xml"))
+tree = parse_xml_bytes(data, name="bench.xml")
+start = time.process_time()
+pdf = renderer.render(tree)
+print(time.process_time() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def pdf_renderer(make):
+    """Each size in a fresh process (warmed on a one-paragraph document), for its CPU time and peak memory."""
+    import subprocess
+
+    code = PDF_CHILD.replace("WARM", repr(long_document(1)))
+
+    def run(n):
+        data = make(n)
+        peaks = []
+
+        def once():
+            done = subprocess.run([sys.executable, "-c", code], input=data, capture_output=True, check=True)
+            seconds, peak = map(float, done.stdout.split())
+            peaks.append(peak)
+            once.seconds.append(seconds)
+        once.seconds = []
+        once.peaks = peaks
+        return once, len(data)
+    return run
+
+
 def validator(make):
     from teiedition.safexml import parse_xml_bytes
     from teiedition.validating.validate import Validator
@@ -127,6 +171,7 @@ CASES = {
     "markers": ("convert", 100, converter, many_markers),
     "metamark": ("render html", 50, html_renderer, one_metamark),
     "dup-ids": ("validate", 200, validator, duplicate_ids),
+    "pdf": ("render pdf", 190, pdf_renderer, long_document),
 }
 
 
@@ -136,6 +181,12 @@ def measure(name: str, repeat: int) -> dict:
     rows = []
     for scale in (1, 10, 100):
         func, size = run(base * scale)
+        if hasattr(func, "seconds"):  # measured in a child process: its own CPU time and peak memory
+            for _ in range(repeat):
+                func()
+            rows.append({"n": base * scale, "bytes": size, "ms": statistics.median(func.seconds) * 1000,
+                         "peak_mb": max(func.peaks)})
+            continue
         func()  # warm: compiled stylesheets and schemas, loaded authority file
         rows.append({"n": base * scale, "bytes": size, "ms": median_ms(func, repeat, clock=time.process_time)})
     ratios = [rows[i + 1]["ms"] / max(rows[i]["ms"], 0.01) for i in range(2)]
@@ -158,7 +209,8 @@ def main() -> int:
         for r in results:
             for i, row in enumerate(r["rows"]):
                 ratio = f"{r['ratios_per_10x'][i - 1]:.1f}" if i else ""
-                print(f"{r['case']:<14}{r['command']:<13}{row['n']:>8}{row['bytes']:>10}{row['ms']:>10.1f}{ratio:>11}")
+                peak = f"  peak {row['peak_mb']:.0f} MB" if "peak_mb" in row else ""
+                print(f"{r['case']:<14}{r['command']:<13}{row['n']:>8}{row['bytes']:>10}{row['ms']:>10.1f}{ratio:>11}{peak}")
             print(f"{'':<14}{'':<13}{'goal: each ratio <= %.0f:' % GOAL:>28} {'ok' if r['linear'] else 'NOT LINEAR'}")
     return 0 if all(r["linear"] for r in results) else 1
 

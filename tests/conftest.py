@@ -85,3 +85,44 @@ def browser():
         chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+# --- what was not run --------------------------------------------------------------------------
+
+#: How CI gets each tool a test may skip without (see .ci/run): the words of the skip reason -> the fix.
+TOOL_SETUP = (
+    ("dts validator", "cp -r ../shared/dts-validator /tmp/dtsv && pip install /tmp/dtsv"),
+    ("npm install", "npm install --prefix tests/browser --no-audit --no-fund --ignore-scripts"),
+    ("not installed", "the system packages: sudo ./install-system-packages.sh"),
+)
+
+
+def skipped_summary(reports) -> list[str]:
+    """Lines saying LOUDLY which tests did not run and why, grouped by reason ([] when none was skipped).
+
+    Why: the README's test command must run what CI runs or say what it left out; a skipped
+    accessibility check or DTS validator used to pass silently on a fresh clone.
+    """
+    reasons: dict[str, int] = {}
+    for report in reports:
+        longrepr = getattr(report, "longrepr", None)
+        reason = longrepr[2] if isinstance(longrepr, tuple) and len(longrepr) == 3 else str(longrepr)
+        reason = reason.removeprefix("Skipped: ")
+        reasons[reason] = reasons.get(reason, 0) + 1
+    if not reasons:
+        return []
+    total = sum(reasons.values())
+    lines = [f"NOT RUN: {total} test{'s' if total != 1 else ''} skipped; CI runs them all "
+             "(TEIEDITION_REQUIRE_BROWSER=1 TEIEDITION_REQUIRE_DTS_VALIDATOR=1 make a missing tool fail):"]
+    for reason, count in sorted(reasons.items(), key=lambda kv: -kv[1]):
+        fix = next((how for words, how in TOOL_SETUP if words in reason.lower()), None)
+        lines.append(f"  {count:>4} x {reason}" + (f"  -> install: {fix}" if fix else ""))
+    return lines
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    lines = skipped_summary(terminalreporter.stats.get("skipped", []))
+    if lines:
+        terminalreporter.section("tests NOT run", sep="!", red=True, bold=True)
+        for line in lines:
+            terminalreporter.write_line(line, red=True, bold=True)

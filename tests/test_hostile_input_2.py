@@ -290,3 +290,18 @@ def test_a_scheduler_address_that_is_not_dask_is_one_clear_line(tmp_path):
         server.close()
     assert done.returncode == 2, done.stderr
     assert done.stderr.count("\n") == 1 and "did not answer as a Dask scheduler" in done.stderr
+
+
+def test_the_test_command_says_loudly_what_it_skipped():
+    """README: a fresh clone's test command silently skipped the accessibility checks and the DTS validator."""
+    from types import SimpleNamespace
+
+    from conftest import skipped_summary
+
+    reports = [SimpleNamespace(longrepr=("t.py", 1, "Skipped: DTS validator not installed (pip install x)"))] * 2 + [
+        SimpleNamespace(longrepr=("t.py", 2, "Skipped: axe-core not found at p (npm install --prefix tests/browser)"))]
+    lines = skipped_summary(reports)
+    assert lines[0].startswith("NOT RUN: 3 tests skipped")
+    assert "2 x DTS validator not installed" in lines[1] and "install:" in lines[1]
+    assert "1 x axe-core not found" in lines[2]
+    assert skipped_summary([]) == []

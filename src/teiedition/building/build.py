@@ -289,20 +289,28 @@ def _build_document(task: Task, stages) -> DocResult:
             reason = f"invalid TEI: {checked.problems} problem(s), first: {checked.first_problem}"
             return DocResult(task.doc_id, "invalid", reason, tuple(written), record,
                              read_warnings + tuple(warnings))
+        no_pdf = ()
         if task.pdf:
-            atomic_write(out / names["pdf"], stages.pdf(tree))
-            written.append(names["pdf"])
+            try:
+                atomic_write(out / names["pdf"], stages.pdf(tree))
+                written.append(names["pdf"])
+            except TeiEditionError as exc:
+                if type(exc).__name__ != "PdfTooLarge":
+                    raise
+                _remove(out, [f"{task.doc_id}.pdf"])  # the HTML edition is still published, without a PDF link
+                no_pdf = (f"no print edition: {_without_path(str(exc), task.source)}",)
         else:
             _remove(out, [f"{task.doc_id}.pdf"])
         cited = write_citations(out, task.doc_id, tree)
         written += cited
-        html = stages.html(tree, tei_href=quote(names["tei"]), pdf_href=quote(names["pdf"]) if task.pdf else None,
+        has_pdf = names.get("pdf") in written
+        html = stages.html(tree, tei_href=quote(names["tei"]), pdf_href=quote(names["pdf"]) if has_pdf else None,
                            page=page_params(recorded_run_date(tree) or task.run_date), base_url=task.base_url,
                            citation_hrefs={kind: quote(name) for kind, name in citation_names(task.doc_id).items()})
         atomic_write(out / names["html"], html)
         written.append(names["html"])
         warnings = read_warnings + tuple(warnings) + tuple(getattr(stages, "html_warnings", ())) \
-            + (tuple(getattr(stages, "pdf_warnings", ())) if task.pdf else ())
+            + (tuple(getattr(stages, "pdf_warnings", ())) if has_pdf else ()) + no_pdf
         return DocResult(task.doc_id, "valid", "", tuple(written), record, warnings)
     except TeiEditionError as exc:
         return DocResult(task.doc_id, "failed", _without_path(str(exc), task.source), tuple(written))
