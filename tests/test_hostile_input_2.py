@@ -305,3 +305,33 @@ def test_the_test_command_says_loudly_what_it_skipped():
     assert "2 x DTS validator not installed" in lines[1] and "install:" in lines[1]
     assert "1 x axe-core not found" in lines[2]
     assert skipped_summary([]) == []
+
+
+def test_a_document_over_the_print_budget_is_refused_in_one_line(tmp_path, monkeypatch):
+    """4: ``render --to pdf`` of 100,000 paragraphs took 212 s and 2.4 GB; now there is a size budget."""
+    from teiedition.rendering import pdf
+
+    big = tmp_path / "big.xml"
+    paragraphs = "".join(f"<p>Paragraph {i}.</p>" for i in range(pdf.PDF_MAX_ELEMENTS + 1))
+    big.write_text(SEED_TEI.read_text(encoding="utf-8").replace("<body>", "<body>" + paragraphs, 1), encoding="utf-8")
+    done = cli("render", big, "--to", "pdf", "-o", tmp_path / "big.pdf", timeout=120)
+    assert done.returncode == 1 and not (tmp_path / "big.pdf").exists()
+    assert done.stderr.count("\n") == 1 and "too large for one print edition (over 20,000 elements" in done.stderr
+    monkeypatch.setenv("TEIEDITION_PDF_MAX_CHARACTERS", "100")
+    with pytest.raises(pdf.PdfTooLarge):
+        pdf.check_size_budget(etree.parse(str(SEED_TEI)))
+
+
+def test_build_publishes_a_document_over_the_print_budget_without_its_pdf(tmp_path, monkeypatch):
+    monkeypatch.setenv("TEIEDITION_PDF_MAX_ELEMENTS", "20")
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    (src / "long.txt").write_text("".join(f"Paragraph {i} of the report.\n\n" for i in range(40)))
+    stream = io.StringIO()
+    summary = run_build(src, out, jobs=1, progress=False, stream=stream, run_date="2026-01-01")
+    said = stream.getvalue()
+    assert summary.built == 1 and summary.failed == 0, said
+    assert "long.txt: warning: no print edition: too large for one print edition" in said
+    assert (out / "long.html").is_file() and not (out / "long.pdf").exists()
+    assert 'href="long.pdf"' not in (out / "long.html").read_text(encoding="utf-8")
+    assert json.loads((out / "catalogue.json").read_text())["documents"][0]["pdf"] is None
