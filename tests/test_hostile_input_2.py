@@ -41,6 +41,33 @@ def test_thousands_of_notes_in_one_sentence_are_all_kept_and_resolved():
     _marks_resolve(root)
 
 
+def test_a_target_is_checked_against_a_bounded_number_of_annotations(monkeypatch):
+    """3: each note's target was compared with every annotation inside it (10^6 ``overlapping`` for 1,000 notes)."""
+    from teiedition.transforms import marks
+
+    seen, calls = [], []
+    index_class = marks._SpanIndex
+
+    class Counting(index_class):
+        def _count(self, found):
+            calls.append(1)
+            for x in found:
+                seen.append(x)
+                yield x
+
+        def overlapping(self, *args):  # the old index's query
+            return self._count(index_class.overlapping(self, *args))
+
+        def holding(self, *args):
+            return self._count(index_class.holding(self, *args))
+
+    monkeypatch.setattr(marks, "_SpanIndex", Counting)
+    n = 1000
+    text = "Text " + " ".join(f"word {i} {NOTE}" for i in range(n)) + ".\n"
+    convert_text(text, doc_id="notes", run_date="2026-01-01")
+    assert len(calls) >= n and len(seen) <= 10 * n
+
+
 def test_paragraph_and_half_and_quote_notes_by_the_thousand():
     n = 2000  # before: ~12 s (each target re-walked every annotation inside it)
     notes = ("[Translator's note: this paragraph was highlighted in the left margin with a vertical line.]",
