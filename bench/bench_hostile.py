@@ -205,13 +205,13 @@ def main() -> int:
     if args.json:
         print(json.dumps(results, indent=2))
     else:
-        print(f"{'case':<14}{'command':<13}{'n':>8}{'bytes':>10}{'CPU ms':>10}{'x per 10x':>11}")
+        print(f"{'case':<16}{'command':<13}{'n':>8}{'bytes':>10}{'CPU ms':>10}{'x per 10x':>11}")
         for r in results:
             for i, row in enumerate(r["rows"]):
                 ratio = f"{r['ratios_per_10x'][i - 1]:.1f}" if i else ""
                 peak = f"  peak {row['peak_mb']:.0f} MB" if "peak_mb" in row else ""
-                print(f"{r['case']:<14}{r['command']:<13}{row['n']:>8}{row['bytes']:>10}{row['ms']:>10.1f}{ratio:>11}{peak}")
-            print(f"{'':<14}{'':<13}{'goal: each ratio <= %.0f:' % GOAL:>28} {'ok' if r['linear'] else 'NOT LINEAR'}")
+                print(f"{r['case']:<16}{r['command']:<13}{row['n']:>8}{row['bytes']:>10}{row['ms']:>10.1f}{ratio:>11}{peak}")
+            print(f"{'':<16}{'':<13}{'goal: each ratio <= %.0f:' % GOAL:>28} {'ok' if r['linear'] else 'NOT LINEAR'}")
     return 0 if all(r["linear"] for r in results) else 1
 
 

@@ -651,11 +651,15 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
         finally:
             save_manifest(output, manifest)
         # the index links the DTS entry point and the entity pages, so they come first
-        repair = parts_to_repair(output, manifest, force=force)
+        now = collection_fingerprints(output)
+        repair = parts_to_repair(manifest, now, force=force)
         publish_dts(output, manifest, sources, base_url=base_url, stream=stream, force="dts" in repair)
         publish_entity_pages(output, manifest, sources, stream=stream, force="entities" in repair)
         write_collection(output, manifest, sources, force="site" in repair)
-        record_outputs(output, manifest)
+        # nothing built, removed or repaired: the collection pass wrote nothing, its files are as they were
+        quiet = not (tasks or plan.removed or repair)
+        if not quiet:  # (unchanged documents had their outputs checked by plan_build)
+            record_outputs(output, manifest, collection_fingerprints(output))
         save_manifest(output, manifest)
     summary.seconds = time.monotonic() - started
     stream.write(summary.line() + "\n")
@@ -732,7 +736,12 @@ COLLECTION_PARTS = {"dts": ("dts",), "entities": ("entities",),
                     "site": ("assets/search", "index.html", "catalogue.json", "catalogue.csv")}
 
 
-def parts_to_repair(output: Path, manifest: dict, *, force: bool) -> set[str]:
+def collection_fingerprints(output: Path) -> dict[str, str]:
+    """Each collection part's fingerprint (``manifest.folder_fingerprint``): one ``stat`` per file."""
+    return {part: folder_fingerprint(output, names) for part, names in COLLECTION_PARTS.items()}
+
+
+def parts_to_repair(manifest: dict, now: dict[str, str], *, force: bool) -> set[str]:
     """The collection parts whose files are not what the last pass left (or all, with ``--force``).
 
     Why: each part keeps its own state and skips what it believes is done, so a truncated
@@ -741,15 +750,14 @@ def parts_to_repair(output: Path, manifest: dict, *, force: bool) -> set[str]:
     if force:
         return set(COLLECTION_PARTS)
     recorded = manifest.get("collection") if isinstance(manifest.get("collection"), dict) else {}
-    return {part for part, names in COLLECTION_PARTS.items()
-            if recorded.get(part) != folder_fingerprint(output, names)}
+    return {part for part in COLLECTION_PARTS if recorded.get(part) != now[part]}
 
 
-def record_outputs(output: Path, manifest: dict) -> None:
+def record_outputs(output: Path, manifest: dict, fingerprints: dict[str, str]) -> None:
     """Remember what this build left: each document's outputs (size, mtime) and each collection part's fingerprint."""
-    for entry in manifest["documents"].values():
+    for entry in manifest["documents"].values():  # all: the site pass rewrites neighbours' navigation bars
         entry["files"] = output_stats(output, entry.get("outputs", ()))
-    manifest["collection"] = {part: folder_fingerprint(output, names) for part, names in COLLECTION_PARTS.items()}
+    manifest["collection"] = fingerprints
 
 
 def publish_dts(output: Path, manifest: dict, sources: list[Path], *, base_url: str | None,

@@ -191,20 +191,29 @@ def folder_fingerprint(output: Path, parts) -> str:
     a truncated or deleted answer would survive every later build.  Comparing this fingerprint
     with the one recorded after the last pass costs a ``stat`` per file, no reading.
     """
-    h = hashlib.sha256()
+    root = str(output).rstrip(os.sep) + os.sep
+    lines: list[str] = []
     for part in parts:
-        top = output / part
-        paths = sorted(Path(root, name) for root, _dirs, files in os.walk(top) for name in files) \
-            if top.is_dir() else [top]
-        for path in paths:
-            name = path.relative_to(output).as_posix()
+        stack = [root + part]
+        while stack:
+            top = stack.pop()
             try:
-                st = path.stat()
-                line = f"{name}\0{st.st_size}\0{st.st_mtime_ns}\n"
+                st = os.stat(top, follow_symlinks=False)
             except OSError:
-                line = f"{name}\0missing\n"
-            h.update(line.encode("utf-8", "surrogateescape"))
-    return h.hexdigest()
+                lines.append(f"{top[len(root):]}\0missing")
+                continue
+            if not os.path.isdir(top) or os.path.islink(top):
+                lines.append(f"{top[len(root):]}\0{st.st_size}\0{st.st_mtime_ns}")
+                continue
+            with contextlib.suppress(OSError), os.scandir(top) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(entry.path)
+                    else:
+                        st = entry.stat(follow_symlinks=False)
+                        lines.append(f"{entry.path[len(root):]}\0{st.st_size}\0{st.st_mtime_ns}")
+    lines.sort()
+    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def load_manifest(output: Path) -> dict:
