@@ -229,6 +229,13 @@ def test_real_build_with_odd_names_an_authority_entity_and_a_percent_base_url(tm
     warned = [line for line in said.splitlines() if "converted as plain paragraphs" in line]
     assert len(warned) == 2 and all(line.count("warning:") == 1 and line.count(".txt") == 1 for line in warned)
     assert any(line.startswith(f"{src}/ctl\\x01name.txt: warning:") for line in warned)
+    # 11: a damaged entity page is made again by the next build, with nothing else rebuilt
+    before = _snapshot(out)
+    _damage(out, ["entities/pers-kim-il-sung.html", "entities/index.html"])
+    summary = run_build(src, out, jobs=1, pdf=False, progress=False, stream=io.StringIO(), run_date="2026-01-01",
+                        base_url="https://example.org/my%20site/")
+    assert summary.built == 0 and summary.unchanged == 2
+    assert _snapshot(out) == before
 
 
 # --- the command line ------------------------------------------------------------------------------
