@@ -85,3 +85,46 @@ def browser():
         chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+# --- what was not run --------------------------------------------------------------------------
+
+#: How CI gets each tool a test may skip without (see .ci/run): the words of the skip reason -> the fix.
+TOOL_SETUP = (
+    ("dts validator", "cp -r ../shared/dts-validator /tmp/dtsv && pip install /tmp/dtsv"),
+    ("npm install", "npm install --prefix tests/browser --no-audit --no-fund --ignore-scripts"),
+    ("not installed", "the system packages: sudo ./install-system-packages.sh"),
+)
+
+
+def skipped_summary(reports) -> list[str]:
+    """Lines saying LOUDLY which tests did not run for want of a tool CI has, and how to get it ([] when none).
+
+    Why: the README's test command must run what CI runs or say what it left out; a skipped
+    accessibility check or DTS validator used to pass silently on a fresh clone.  Skips CI
+    makes too (running as root, a generated case outside the subset) are left to pytest's summary.
+    """
+    reasons: dict[str, tuple[int, str]] = {}
+    for report in reports:
+        longrepr = getattr(report, "longrepr", None)
+        reason = longrepr[2] if isinstance(longrepr, tuple) and len(longrepr) == 3 else str(longrepr)
+        reason = reason.removeprefix("Skipped: ")
+        fix = next((how for words, how in TOOL_SETUP if words in reason.lower()), None)
+        if fix:
+            reasons[reason] = (reasons.get(reason, (0, fix))[0] + 1, fix)
+    if not reasons:
+        return []
+    total = sum(count for count, _fix in reasons.values())
+    lines = [f"NOT RUN: {total} test{'s' if total != 1 else ''} that CI runs, for want of a tool "
+             "(TEIEDITION_REQUIRE_BROWSER=1 TEIEDITION_REQUIRE_DTS_VALIDATOR=1 make a missing tool fail):"]
+    for reason, (count, fix) in sorted(reasons.items(), key=lambda kv: -kv[1][0]):
+        lines.append(f"  {count:>4} x {reason}  -> install: {fix}")
+    return lines
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    lines = skipped_summary(terminalreporter.stats.get("skipped", []))
+    if lines:
+        terminalreporter.section("tests NOT run", sep="!", red=True, bold=True)
+        for line in lines:
+            terminalreporter.write_line(line, red=True, bold=True)

@@ -137,7 +137,7 @@
     });
     more.addEventListener("click", function () { showMore(); });
     var q = /[?&]q=([^&#]*)/.exec(location.search);
-    if (q) { input.value = decodeURIComponent(q[1].replace(/\+/g, " ")); }
+    if (q) { input.value = queryText(q[1]); }
     var box = document.getElementById("facets-box");
     if (box && window.matchMedia && window.matchMedia("(max-width: 40rem)").matches) { box.open = false; }
     section.setAttribute("data-ready", String(docs.length));
@@ -145,6 +145,16 @@
     section.setAttribute("data-ready-ms", String(Math.round(performance.now())));
     section.setAttribute("data-index-ms", String(Math.round(performance.now() - began)));
     run();
+  }
+
+  /* The words of ?q=...: a malformed escape (a shared link cut after "%") is kept as typed, never an error. */
+  function queryText(raw) {
+    var text = raw.replace(/\+/g, " ");
+    try { return decodeURIComponent(text); } catch (e) {
+      return text.replace(/(%[0-9A-Fa-f]{2})+/g, function (run) {
+        try { return decodeURIComponent(run); } catch (e2) { return run; }
+      });
+    }
   }
 
   /* One shard as MiniSearch's serialised index entries (the file holds gaps between document numbers). */

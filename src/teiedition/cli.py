@@ -106,8 +106,11 @@ def main() -> None:
               help="Date recorded in revisionDesc (default: $SOURCE_DATE_EPOCH, else today in UTC). "
                    "Fix it for byte-identical reruns.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
+@click.option("--time-limit", "time_limit", type=click.FloatRange(min=0), default=300, show_default=True,
+              metavar="SECONDS", help="Time one source may take; a slower one is not converted (exit 1) "
+                                      "and the others are (0: no limit).")
 @reports_errors
-def convert(sources, output, run_date, quiet):
+def convert(sources, output, run_date, quiet, time_limit):
     """Convert archive plain-text pages to TEI P5 (see ENCODING.md).
 
     Reads UTF-8 (or UTF-16/32 with a BOM; Windows-1252 with a warning), any line
@@ -119,7 +122,7 @@ def convert(sources, output, run_date, quiet):
     """
     from .convert import convert as convert_sources
 
-    code = convert_sources(sources, output, run_date=run_date, quiet=quiet)
+    code = convert_sources(sources, output, run_date=run_date, quiet=quiet, time_limit=time_limit)
     sys.exit(code)
 
 
@@ -153,7 +156,9 @@ def validate(paths, profile, schemas, tei_all, fmt, jobs, progress):
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=str))
-@click.option("--to", "target", type=click.Choice(["html", "pdf", "epub"]), default="html", show_default=True)
+@click.option("--to", "target", type=click.Choice(["html", "pdf", "epub"]), default=None,
+              help="Output format (default: from the output's extension, .pdf, .epub or .html; else html). "
+                   "A contradiction (--to pdf -o y.html) is refused.")
 @click.option("-o", "--output", "output", type=click.Path(path_type=str), help="Output file.")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
               help="PDF page size.")
@@ -164,8 +169,10 @@ def validate(paths, profile, schemas, tei_all, fmt, jobs, progress):
                    "sRGB output intent) that also declares PDF/UA-1.")
 @click.option("--base-url", "base_url", envvar="TEIEDITION_BASE_URL", metavar="URL",
               help="HTML: the address of the folder the page is published in (permanent URL, canonical link).")
+@click.option("--time-limit", "time_limit", type=click.FloatRange(min=0), default=300, show_default=True,
+              metavar="SECONDS", help="Time the rendering may take; past it nothing is written, exit 1 (0: no limit).")
 @reports_errors
-def render(source, target, output, paper, notes, pdf_variant, base_url):
+def render(source, target, output, paper, notes, pdf_variant, base_url, time_limit):
     """Render a TEI file as an HTML edition, a print edition (PDF) or an e-book (EPUB 3).
 
     Example: teiedition render editions/000_fcc578db0f85cc6f.xml --to html -o editions/000_fcc578db0f85cc6f.html
@@ -173,7 +180,7 @@ def render(source, target, output, paper, notes, pdf_variant, base_url):
     from .rendering.render import render as render_file
 
     code = render_file(source, target=target, output=output, paper=paper, notes=notes, pdf_variant=pdf_variant,
-                       base_url=base_url)
+                       base_url=base_url, time_limit=time_limit)
     sys.exit(code)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, InputError, TeiEditionError
+from .errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, InputError, TeiEditionError
 from .files import atomic_write, decode_source
 from .model import Block, Document, Span, attrs_of, block_kind
 
@@ -289,12 +289,20 @@ def _same_file_key(path: Path) -> str:
     return os.path.normcase(os.path.realpath(path))
 
 
-def convert(sources, output: str | None, *, run_date: str | None = None, quiet: bool = False) -> int:
+#: Seconds one source may take to convert (``--time-limit``), as in ``build``; 0 means none.
+DEFAULT_TIME_LIMIT = 300.0
+
+
+def convert(sources, output: str | None, *, run_date: str | None = None, quiet: bool = False,
+            time_limit: float = DEFAULT_TIME_LIMIT) -> int:
     """The ``convert`` command: one file to a file (or stdout), several or a folder to a folder.
 
-    Exit code 0 when all converted, 2 when any input was unreadable (the others
-    are still converted), 3 on an internal error.
+    Exit code 0 when all converted, 1 when a source took longer than ``time_limit`` seconds
+    (a crafted page must not hold the command forever), 2 when any input was unreadable (the
+    others are still converted), 3 on an internal error.
     """
+    from .building.build import DocumentTimeout, time_limit as limited
+
     resolved = resolve_run_date(run_date)
     items = _sources(sources)
     if not items:
@@ -305,6 +313,9 @@ def convert(sources, output: str | None, *, run_date: str | None = None, quiet: 
         raise InputError("several sources need -o OUTPUT_FOLDER")
     if to_folder and Path(output).exists() and not Path(output).is_dir():
         raise InputError("is a file; several sources need an output folder", path=output)
+    if to_folder and not Path(output).is_dir() and Path(output).suffix.lower() == ".xml":
+        raise InputError("names a file, but several sources or a folder need an output folder "
+                         "(-o FOLDER; SOURCE.txt becomes FOLDER/SOURCE.xml)", path=output)
     code = EXIT_OK
     inputs = {_same_file_key(p) for p, _d in items}
     written_from: dict = {}  # output file -> the source it was converted from
@@ -320,7 +331,13 @@ def convert(sources, output: str | None, *, run_date: str | None = None, quiet: 
                     raise InputError(f"would overwrite {target}, converted from {written_from[key]} in this run; "
                                      "rename one of the sources", path=str(path))
                 written_from[key] = path
-            warnings = convert_file(path, target, run_date=resolved)
+            with limited(time_limit):
+                warnings = convert_file(path, target, run_date=resolved)
+        except DocumentTimeout:
+            print(f"teiedition: error: {path}: took longer than the time limit of {time_limit:g} s; not converted "
+                  "(raise it with --time-limit SECONDS, 0 for none)", file=sys.stderr)
+            code = max(code, EXIT_INVALID)
+            continue
         except TeiEditionError as exc:
             print(f"teiedition: error: {exc}", file=sys.stderr)
             code = max(code, exc.exit_code)

@@ -321,3 +321,21 @@ def test_one_search_box_and_the_list_of_documents_follows_it(open_page):
     tab.click("#search-reset")
     tab.wait_for_function("document.querySelectorAll('#documents tbody tr[hidden]').length === 0")
     assert tab.text_content("#count") == f"{len(DATE_ORDER)} of {len(DATE_ORDER)} documents"
+
+
+@pytest.mark.parametrize("query, shown", [("%", "%"), ("Pueblo%", "Pueblo%"), ("Pueblo+%E2%82+dvo%72ak", "Pueblo %E2%82 dvorak")])
+def test_a_malformed_q_in_the_address_still_searches(browser, site, query, shown):
+    """Issue 22: ``?q=%`` (a shared link cut short) threw "URI malformed" and search stopped."""
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        errors = []
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        tab.goto((site / "index.html").as_uri() + "?q=" + query)
+        tab.wait_for_selector("#search[data-runs]", timeout=30000)
+        assert errors == []
+        assert tab.input_value("#search-input") == shown
+        tab.fill("#search-input", "Pueblo")
+        tab.wait_for_function("document.querySelectorAll('#results li').length > 0", timeout=30000)
+    finally:
+        context.close()

@@ -153,6 +153,16 @@
     run();
   }
 
+  /* The words of ?q=...: a malformed escape (a shared link cut after "%") is kept as typed, never an error. */
+  function queryText(raw) {
+    var text = raw.replace(/\+/g, " ");
+    try { return decodeURIComponent(text); } catch (e) {
+      return text.replace(/(%[0-9A-Fa-f]{2})+/g, function (run) {
+        try { return decodeURIComponent(run); } catch (e2) { return run; }
+      });
+    }
+  }
+
   /* One shard as MiniSearch's serialised index entries (the file holds gaps between document numbers). */
   function entries(key) {
     if (!expanded[key]) {
@@ -206,11 +216,11 @@
   }
 
   /* The search lives in the address (?q=words&facet=archive:RGANI&facet=year:1969), so a reader can
-     share or bookmark it and Back and Forward step through it.  URLSearchParams never throws on a
-     malformed address (?q=%): what cannot be decoded is read as typed. */
+     share or bookmark it and Back and Forward step through it.  A malformed address (?q=%) never
+     stops it: what cannot be decoded is read as typed (queryText). */
   function fromAddress() {
-    var p = new URLSearchParams(location.search);
-    input.value = p.get("q") || "";
+    var p = new URLSearchParams(location.search), q = /[?&]q=([^&#]*)/.exec(location.search);
+    input.value = q ? queryText(q[1]) : "";
     FACETS.forEach(function (f) { selected[f[0]] = {}; });
     p.getAll("facet").forEach(function (v) {
       var i = v.indexOf(":"), key = v.slice(0, i);

@@ -35,9 +35,10 @@ from ..convert import resolve_run_date
 from ..errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EngineUnavailable, InputError, TeiEditionError
 from ..files import atomic_write, write_if_changed
 from ..urls import segment
-from .manifest import (build_key, find_sources, load_manifest, output_lock, plan_build,
-                       remove_leftover_temp_files, save_manifest, toolchain_digest)
+from .manifest import (build_key, find_sources, folder_fingerprint, load_manifest, output_lock, output_stats,
+                       plan_build, remove_leftover_temp_files, save_manifest, toolchain_digest)
 from .progress import Progress
+from ..validating.reports import printable
 
 #: Seconds between manifest checkpoints while building (what a killed build can resume from).
 CHECKPOINT_SECONDS = 2.0
@@ -288,20 +289,28 @@ def _build_document(task: Task, stages) -> DocResult:
             reason = f"invalid TEI: {checked.problems} problem(s), first: {checked.first_problem}"
             return DocResult(task.doc_id, "invalid", reason, tuple(written), record,
                              read_warnings + tuple(warnings))
+        no_pdf = ()
         if task.pdf:
-            atomic_write(out / names["pdf"], stages.pdf(tree))
-            written.append(names["pdf"])
+            try:
+                atomic_write(out / names["pdf"], stages.pdf(tree))
+                written.append(names["pdf"])
+            except TeiEditionError as exc:
+                if type(exc).__name__ != "PdfTooLarge":
+                    raise
+                _remove(out, [f"{task.doc_id}.pdf"])  # the HTML edition is still published, without a PDF link
+                no_pdf = (f"no print edition: {_without_path(str(exc), task.source)}",)
         else:
             _remove(out, [f"{task.doc_id}.pdf"])
         cited = write_citations(out, task.doc_id, tree)
         written += cited
-        html = stages.html(tree, tei_href=segment(names["tei"]), pdf_href=segment(names["pdf"]) if task.pdf else None,
+        has_pdf = names.get("pdf") in written
+        html = stages.html(tree, tei_href=segment(names["tei"]), pdf_href=segment(names["pdf"]) if has_pdf else None,
                            page=page_params(recorded_run_date(tree) or task.run_date), base_url=task.base_url,
                            citation_hrefs={kind: segment(name) for kind, name in citation_names(task.doc_id).items()})
         atomic_write(out / names["html"], html)
         written.append(names["html"])
         warnings = read_warnings + tuple(warnings) + tuple(getattr(stages, "html_warnings", ())) \
-            + (tuple(getattr(stages, "pdf_warnings", ())) if task.pdf else ())
+            + (tuple(getattr(stages, "pdf_warnings", ())) if has_pdf else ()) + no_pdf
         return DocResult(task.doc_id, "valid", "", tuple(written), record, warnings)
     except TeiEditionError as exc:
         return DocResult(task.doc_id, "failed", _without_path(str(exc), task.source), tuple(written))
@@ -324,6 +333,53 @@ def refusal(task: Task, source_folder: Path) -> str | None:
     if path.is_symlink() and not path.resolve().is_relative_to(source_folder.resolve()):
         return "symbolic link to a file outside the source folder; refused (copy the file in instead)"
     return None
+
+
+#: The longest stem a source may have: ``STEM.validation.json`` must fit the 255 bytes of a file name.
+MAX_STEM_BYTES = 200
+
+
+def sort_out_names(sources: list[Path]) -> tuple[list[Path], list[tuple[Path, str]], list[Path]]:
+    """The sources that can be built, those that cannot (with why), and hidden ones (skipped).
+
+    Why: the outputs are named after the source, so a name must make valid, distinct file names
+    and URLs.  A hidden file (``.x.txt``, and ``..txt`` whose stem is ``.``) is an editor's or a
+    system's file, never built; a stem that is not UTF-8 or longer than ``MAX_STEM_BYTES`` cannot
+    be published; two sources whose stems differ only in case (``a.txt``, ``a.TXT``) would make
+    the same outputs (and the same file on a case-insensitive disk): the first is built, the
+    others are refused, never one silently lost.
+    """
+    kept: list[Path] = []
+    refused: list[tuple[Path, str]] = []
+    hidden: list[Path] = []
+    first: dict[str, Path] = {}
+    for src in sources:
+        if src.name.startswith("."):
+            hidden.append(src)
+        elif not _is_utf8(src.name):  # it cannot go into a URL, the TEI or the catalogue
+            refused.append((src, "file name is not valid UTF-8; rename the file (skipped)"))
+        elif len(src.stem.encode("utf-8")) > MAX_STEM_BYTES:
+            refused.append((src, f"file name too long ({len(src.stem.encode('utf-8'))} bytes before .txt, "
+                                 f"at most {MAX_STEM_BYTES}); rename the file (skipped)"))
+        elif src.stem.casefold() in first:
+            other = first[src.stem.casefold()]
+            refused.append((src, f"same name as {other.name} (both would be published as {other.stem}.xml, "
+                                 f".html ...); rename one (skipped)"))
+        else:
+            first[src.stem.casefold()] = src
+            kept.append(src)
+    return kept, refused, hidden
+
+
+def warning_line(source_path: str, warning: str) -> str:
+    """A stage's warning as ``SOURCE: warning: ...`` or ``SOURCE:LINE: warning: ...``, naming the file once.
+
+    The converter names the file by its base name, the reader by the path build gave it.
+    """
+    for prefix in (source_path, Path(source_path).name):
+        if warning.startswith(prefix + ":"):
+            return source_path + warning[len(prefix):]
+    return f"{source_path}: warning: {warning}"
 
 
 def _is_utf8(name: str) -> bool:
@@ -525,10 +581,7 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
         raise InputError(str(exc)) from None
     # one base for the DTS answers and the pages; a page's permanent URL must be absolute
     page_base = base if base.startswith(("http://", "https://")) else ""
-    sources = find_sources(source)
-    # a name that is not UTF-8 cannot go into a URL, the TEI or the catalogue: skip it, say so
-    unnamable = [src for src in sources if not _is_utf8(src.name)]
-    sources = [src for src in sources if src not in unnamable]
+    sources, unbuildable, hidden = sort_out_names(find_sources(source))
     prepare_output(output)
 
     with output_lock(output), sigterm_as_interrupt():
@@ -536,9 +589,13 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
         manifest = load_manifest(output)
         toolchain = toolchain_digest()
         plan = plan_build(sources, output, manifest, toolchain, pdf=pdf, force=force, base_url=page_base)
-        summary = Summary(unchanged=len(plan.unchanged), removed=len(plan.removed), failed=len(unnamable))
-        for src in unnamable:
-            stream.write(f"{src}: file name is not valid UTF-8; rename the file (skipped)\n")
+        summary = Summary(unchanged=len(plan.unchanged), removed=len(plan.removed), failed=len(unbuildable),
+                          warnings=len(hidden))
+        for src, why in unbuildable:
+            stream.write(printable(f"{src}: {why}") + "\n")
+        for src in hidden:
+            stream.write(printable(f"{src}: warning: hidden file (its name starts with '.'); not built "
+                                   "(rename it to build it)") + "\n")
         for doc_id in plan.removed:
             entry = manifest["documents"].pop(doc_id)
             _remove(output, entry.get("outputs", ()))
@@ -568,10 +625,10 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
             source_path = tasks[result.doc_id].source
             for warning in result.warnings:
                 summary.warnings += 1
-                bar.write(warning if warning.startswith(source_path) else f"{source_path}: warning: {warning}")
+                bar.write(printable(warning_line(source_path, warning)))
             if result.status != "valid":
-                bar.write(f"{source_path}: {result.reason}")
-            bar.advance(note=Path(tasks[result.doc_id].source).name)
+                bar.write(printable(f"{source_path}: {result.reason}"))
+            bar.advance(note=printable(Path(tasks[result.doc_id].source).name))
 
         try:
             with Progress(len(tasks), label="build", enabled=progress, stream=stream) as bar:
@@ -594,9 +651,17 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
         finally:
             save_manifest(output, manifest)
         # the index links the DTS entry point and the entity pages, so they come first
-        publish_dts(output, manifest, sources, base_url=base_url, stream=stream, time_limit=time_limit)
-        publish_entity_pages(output, manifest, sources, stream=stream)
-        write_collection(output, manifest, sources)
+        now = collection_fingerprints(output)
+        repair = parts_to_repair(manifest, now, force=force)
+        publish_dts(output, manifest, sources, base_url=base_url, stream=stream, time_limit=time_limit,
+                    force="dts" in repair)
+        publish_entity_pages(output, manifest, sources, stream=stream, force="entities" in repair)
+        write_collection(output, manifest, sources, force="site" in repair)
+        # nothing built, removed or repaired: the collection pass wrote nothing, its files are as they were
+        quiet = not (tasks or plan.removed or repair)
+        if not quiet:  # (unchanged documents had their outputs checked by plan_build)
+            record_outputs(output, manifest, collection_fingerprints(output))
+        save_manifest(output, manifest)
     summary.seconds = time.monotonic() - started
     stream.write(summary.line() + "\n")
     stream.flush()
@@ -667,23 +732,54 @@ def _current_entries(manifest: dict, sources: list[Path]) -> list[dict]:
     return [{"id": doc_id, **entry} for doc_id, entry in manifest["documents"].items() if doc_id in current]
 
 
+#: The parts of the collection pass, each with the files it writes (under the output folder).
+COLLECTION_PARTS = {"dts": ("dts",), "entities": ("entities",),
+                    "site": ("assets/search", "index.html", "catalogue.json", "catalogue.csv")}
+
+
+def collection_fingerprints(output: Path) -> dict[str, str]:
+    """Each collection part's fingerprint (``manifest.folder_fingerprint``): one ``stat`` per file."""
+    return {part: folder_fingerprint(output, names) for part, names in COLLECTION_PARTS.items()}
+
+
+def parts_to_repair(manifest: dict, now: dict[str, str], *, force: bool) -> set[str]:
+    """The collection parts whose files are not what the last pass left (or all, with ``--force``).
+
+    Why: each part keeps its own state and skips what it believes is done, so a truncated
+    DTS answer, entity page or search shard would otherwise survive every rebuild.
+    """
+    if force:
+        return set(COLLECTION_PARTS)
+    recorded = manifest.get("collection") if isinstance(manifest.get("collection"), dict) else {}
+    return {part for part in COLLECTION_PARTS if recorded.get(part) != now[part]}
+
+
+def record_outputs(output: Path, manifest: dict, fingerprints: dict[str, str]) -> None:
+    """Remember what this build left: each document's outputs (size, mtime) and each collection part's fingerprint."""
+    for entry in manifest["documents"].values():  # all: the site pass rewrites neighbours' navigation bars
+        entry["files"] = output_stats(output, entry.get("outputs", ()))
+    manifest["collection"] = fingerprints
+
+
 def publish_dts(output: Path, manifest: dict, sources: list[Path], *, base_url: str | None,
-                stream: TextIO, time_limit: float | None = None) -> None:
+                stream: TextIO, time_limit: float | None = None, force: bool = False) -> None:
     """The collection as a static Distributed Text Services API under ``dts/`` (see ``dts.py``)."""
     from .dts import write_dts
 
     write_dts(output, _current_entries(manifest, sources), base_url=base_url, time_limit=time_limit,
-              warn=lambda line: stream.write(line + "\n"))
+              warn=lambda line: stream.write(printable(line) + "\n"), force=force)
 
 
-def publish_entity_pages(output: Path, manifest: dict, sources: list[Path], *, stream: TextIO) -> None:
+def publish_entity_pages(output: Path, manifest: dict, sources: list[Path], *, stream: TextIO,
+                         force: bool = False) -> None:
     """One page per person, organisation and place the collection names, under ``entities/``."""
     from .entity_pages import write_entity_pages
 
-    write_entity_pages(output, _current_entries(manifest, sources), warn=lambda line: stream.write(line + "\n"))
+    write_entity_pages(output, _current_entries(manifest, sources),
+                       warn=lambda line: stream.write(printable(line) + "\n"), force=force)
 
 
-def write_collection(output: Path, manifest: dict, sources: list[Path]) -> None:
+def write_collection(output: Path, manifest: dict, sources: list[Path], *, force: bool = False) -> None:
     """Write ``catalogue.json`` and ``catalogue.csv``, then the site (``index.html``, search, page bars)."""
     from .catalogue import catalogue_csv, catalogue_json, catalogue_rows
     from .site import write_site
@@ -691,4 +787,4 @@ def write_collection(output: Path, manifest: dict, sources: list[Path]) -> None:
     rows = catalogue_rows(_current_entries(manifest, sources))
     for name, text in (("catalogue.json", catalogue_json(rows)), ("catalogue.csv", catalogue_csv(rows))):
         write_if_changed(output / name, text.encode("utf-8"))
-    write_site(output, rows)
+    write_site(output, rows, force=force)

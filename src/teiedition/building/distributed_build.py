@@ -92,6 +92,30 @@ def build_remote(task, data: bytes, factory: Callable, pdf: bool, toolchain: str
     return DocResult(result.doc_id, result.status, reason, result.outputs, result.record, warnings), files
 
 
+def _client_of(Client, scheduler: str):
+    """A client of the scheduler at ``scheduler``, or one clear line saying why there is none.
+
+    Why: an address that is not a Dask scheduler (its dashboard, any HTTP port) answers the
+    handshake with bytes Dask reads as a frame length of petabytes (``MemoryError``), or never
+    answers at all; neither may end in an internal error or a build that waits forever.
+    """
+    from .build import DocumentTimeout, time_limit
+
+    not_dask = (f"{scheduler} did not answer as a Dask scheduler (a dashboard or another service?); "
+                "a scheduler listens on tcp://HOST:8786 by default")
+    try:
+        with time_limit(CONNECT_TIMEOUT * 3):
+            return Client(scheduler, timeout=CONNECT_TIMEOUT), None
+    except DocumentTimeout:
+        raise InputError(not_dask + f" (no answer within {CONNECT_TIMEOUT * 3} s)") from None
+    except (OSError, TimeoutError) as exc:
+        raise InputError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+    except ValueError as exc:
+        raise InputError(f"--scheduler {scheduler!r} is not a scheduler address: {exc}") from None
+    except Exception as exc:  # the reply was not Dask's protocol (MemoryError: a "frame" of petabytes)
+        raise InputError(f"{not_dask} ({type(exc).__name__})") from None
+
+
 def connect(scheduler: str | None, workers: int):
     """A Dask client: to ``scheduler`` (``tcp://host:8786``), else to a new LocalCluster of ``workers``."""
     try:
@@ -99,12 +123,7 @@ def connect(scheduler: str | None, workers: int):
     except ImportError:
         raise InputError("--executor dask needs Dask distributed: pip install 'teiedition[dask]'") from None
     if scheduler:
-        try:
-            return Client(scheduler, timeout=CONNECT_TIMEOUT), None
-        except (OSError, TimeoutError) as exc:
-            raise InputError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
-        except ValueError as exc:
-            raise InputError(f"--scheduler {scheduler!r} is not a scheduler address: {exc}") from None
+        return _client_of(Client, scheduler)
     # one thread per worker process: the XSLT runner serialises a process's threads anyway
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                            silence_logs=logging.ERROR)

@@ -314,10 +314,12 @@ def published_documents(entries: list[dict]) -> list[Published]:
 
 
 def write_dts(output: Path, entries: list[dict], *, base_url: str | None = None,
-              warn=lambda message: None, page_size: int = PAGE_SIZE, time_limit: float | None = None) -> int:
+              warn=lambda message: None, page_size: int = PAGE_SIZE, time_limit: float | None = None,
+              force: bool = False) -> int:
     """Bring ``output/dts`` up to date with the published documents; return how many folders were rewritten.
 
-    ``entries`` are the build manifest's documents (``{"id": ..., **entry}``).
+    ``entries`` are the build manifest's documents (``{"id": ..., **entry}``); ``force`` rewrites
+    every document's answers (``build --force``, or answers found damaged).
     ``time_limit`` (the build's ``--time-limit``) bounds each document's answers:
     a document past it gets none and a warning, and the pass goes on.
     """
@@ -340,7 +342,7 @@ def write_dts(output: Path, entries: list[dict], *, base_url: str | None = None,
             warn(f"{doc.doc_id}.xml: warning: no DTS answers: the name cannot be a DTS identifier "
                  "(it is a collection's, or a path step); rename the source")
             continue
-        same, record = same_tei(known.get(doc.doc_id), output, doc.doc_id, doc.key)
+        same, record = same_tei(None if force else known.get(doc.doc_id), output, doc.doc_id, doc.key)
         if not (same and (folder / doc.dts_id).is_dir()):
             problem = _publish(site, folder, doc, time_limit)
             if problem:

@@ -30,6 +30,7 @@ from lxml import etree
 
 from ..files import atomic_write, write_if_changed
 from ..urls import segment
+from .catalogue import _xml_safe
 
 TEI = "http://www.tei-c.org/ns/1.0"
 NS = {"t": TEI}
@@ -190,7 +191,7 @@ def _head(rest: str, words: str) -> str:
 
 # --------------------------------------------------------------------------- the collection
 
-def write_entity_pages(output: Path, entries: list[dict], *, warn=lambda message: None) -> int:
+def write_entity_pages(output: Path, entries: list[dict], *, warn=lambda message: None, force: bool = False) -> int:
     """Bring ``output/entities`` up to date; return how many entity pages the collection has.
 
     ``entries`` are the build manifest's documents (``{"id": ..., **entry}``);
@@ -210,14 +211,13 @@ def write_entity_pages(output: Path, entries: list[dict], *, warn=lambda message
     # the same documents under the same build keys make the same pages: nothing to do
     stamp = hashlib.sha256(json.dumps(sorted(published.items())).encode("utf-8")).hexdigest()
     stamp_file = cache / STAMP
-    with contextlib.suppress(OSError):
-        recorded, _, count = stamp_file.read_text(encoding="utf-8").partition(" ")
-        pages = len(list(folder.glob("*.html")))  # a page deleted by hand is made again
-        if recorded == stamp and count == str(pages) and (folder / "index.html").is_file():
-            return pages - 1
+    previous = _read_stamp(stamp_file)
+    if (not force and previous["stamp"] == stamp and (folder / "index.html").is_file()
+            and all((folder / name).is_file() for name in previous["pages"])):  # a page deleted by hand is made again
+        return len(previous["pages"])
     docs: dict[str, dict] = {}
     for doc_id, key in published.items():
-        cached = _read_cache(cache / f"{doc_id}.json")
+        cached = None if force else _read_cache(cache / f"{doc_id}.json")
         if cached is None or cached.get("key") != key:
             try:
                 data = read_document(parse_xml_file(Path(output) / f"{doc_id}.xml"), doc_id)
@@ -247,12 +247,26 @@ def write_entity_pages(output: Path, entries: list[dict], *, warn=lambda message
         write_if_changed(folder / name, sheet.transform(_entity_xml(entity)).encode("utf-8"))
         made.add(name)
     write_if_changed(folder / "index.html", sheet.transform(_index_xml(entities)).encode("utf-8"))
-    for page in folder.glob("*.html"):
-        if page.name != "index.html" and page.name not in made:
+    for name in previous["pages"] - made:  # only pages this tool made: a file of yours in entities/ stays
+        if Path(name).name == name and name.endswith(".html") and name != "index.html":
             with contextlib.suppress(FileNotFoundError):
-                page.unlink()
-    atomic_write(stamp_file, f"{stamp} {len(made) + 1}".encode("ascii"))
+                (folder / name).unlink()
+    atomic_write(stamp_file, json.dumps({"stamp": stamp, "pages": sorted(made)}).encode("utf-8"))
     return len(entities)
+
+
+def _read_stamp(path: Path) -> dict:
+    """What the last pass made: its stamp and the page names (``{"stamp": "", "pages": set()}`` if unknown).
+
+    An older stamp (``HASH COUNT``) names no pages: its pages that are no longer made stay, since
+    only names this tool recorded are ever removed.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        pages = {p for p in data["pages"] if isinstance(p, str)}
+        return {"stamp": str(data["stamp"]), "pages": pages}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {"stamp": "", "pages": set()}
 
 
 def _read_cache(path: Path) -> dict | None:
@@ -269,26 +283,36 @@ def _href(doc_id: str, anchor: str | None = None) -> str:
 
 
 def _entity_xml(entity: dict) -> etree._Element:
-    """The page's input: ``<entity>`` with its documents and the places that mention it."""
-    el = etree.Element("entity", id=entity["id"], kind=entity["kind"], name=entity["name"],
-                       sameAs=entity.get("sameAs") or "")
+    """The page's input: ``<entity>`` with its documents and the places that mention it.
+
+    Every value passes ``_xml_safe``: a source named with a control character or U+FFFE
+    (a legal file name) must not stop the collection pass (issue 22).
+    """
+    el = _element(None, "entity", id=entity["id"], kind=entity["kind"], name=entity["name"],
+                  sameAs=entity.get("sameAs") or "")
     if entity.get("note"):
-        etree.SubElement(el, "note").text = entity["note"]
+        _element(el, "note").text = _xml_safe(entity["note"])
     for doc_id, doc in entity["docs"].items():
-        d = etree.SubElement(el, "doc", id=doc_id, href=_href(doc_id), title=doc["title"], date=doc["date"],
-                             dateText=doc["date_text"])
+        d = _element(el, "doc", id=doc_id, href=_href(doc_id), title=doc["title"], date=doc["date"],
+                     dateText=doc["date_text"])
         for m in doc["at"]:
-            at = etree.SubElement(d, "at", href=_href(doc_id, m["anchor"]), label=m["label"], count=str(m["count"]))
-            at.text = m["before"]
-            etree.SubElement(at, "m").text = m["words"]
-            at[-1].tail = m["after"]
+            at = _element(d, "at", href=_href(doc_id, m["anchor"]), label=m["label"], count=str(m["count"]))
+            at.text = _xml_safe(m["before"])
+            _element(at, "m").text = _xml_safe(m["words"])
+            at[-1].tail = _xml_safe(m["after"])
     return el
+
+
+def _element(parent, tag: str, **attributes) -> etree._Element:
+    """An element whose attribute values XML can carry (see ``catalogue._xml_safe``)."""
+    safe = {k: _xml_safe(str(v)) for k, v in attributes.items()}
+    return etree.Element(tag, safe) if parent is None else etree.SubElement(parent, tag, safe)
 
 
 def _index_xml(entities: dict) -> etree._Element:
     el = etree.Element("entities")
     for ident, entity in sorted(entities.items(), key=lambda kv: kv[1]["name"].casefold()):
-        etree.SubElement(el, "entity", id=ident, kind=entity["kind"], name=entity["name"],
+        _element(el, "entity", id=ident, kind=entity["kind"], name=entity["name"],
                          href=segment(f"{ident}.html"), docs=str(len(entity["docs"])),
                          mentions=str(sum(m["count"] for d in entity["docs"].values() for m in d["at"])))
     return el

@@ -131,7 +131,9 @@ def plan_build(sources: list[Path], output: Path, manifest: dict, toolchain: str
     """Sort sources into rebuild and unchanged: stat first, hash only when the stat differs.
 
     A document is rebuilt when its key changed, when it failed or was invalid
-    last time, or when one of its outputs has gone missing.
+    last time, or when one of its outputs has gone missing or is not what the last
+    build left (its size or modification time differ from the recorded ones: a
+    truncated or edited output is made again).
     """
     plan = Plan()
     docs = manifest["documents"]
@@ -150,7 +152,7 @@ def plan_build(sources: list[Path], output: Path, manifest: dict, toolchain: str
             same_stat = entry.get("size") == st.st_size and entry.get("mtime_ns") == st.st_mtime_ns
             sha = entry.get("sha256") if same_stat else source_sha256(src)
             if (entry.get("key") == build_key(sha, toolchain, pdf=pdf, base_url=base_url)
-                    and all(isinstance(name, str) and (output / name).exists() for name in entry.get("outputs", ()))):
+                    and outputs_intact(output, entry)):
                 # the recorded stat is left alone, so an unchanged build leaves the manifest unchanged
                 # (a touched file is hashed again next time: cheap, and a committed manifest stays put)
                 entry["source"] = src.name
@@ -161,6 +163,57 @@ def plan_build(sources: list[Path], output: Path, manifest: dict, toolchain: str
         plan.todo.append((src, {**stat_now, "sha256": source_sha256(src)}))
     plan.removed = sorted(set(docs) - seen)
     return plan
+
+
+def output_stats(output: Path, names) -> dict[str, list[int]]:
+    """``{name: [size, mtime_ns]}`` of a document's outputs as they are now (missing ones left out)."""
+    stats = {}
+    for name in names:
+        with contextlib.suppress(OSError):
+            st = (output / name).stat()
+            stats[name] = [st.st_size, st.st_mtime_ns]
+    return stats
+
+
+def outputs_intact(output: Path, entry: dict) -> bool:
+    """Every output of the entry is there and, where recorded, has the size and mtime the last build left."""
+    recorded = entry.get("files") or {}
+    now = output_stats(output, entry.get("outputs", ()))
+    if set(now) != set(entry.get("outputs", ())):
+        return False
+    return all(now[name] == recorded[name] for name in now if name in recorded)
+
+
+def folder_fingerprint(output: Path, parts) -> str:
+    """One hash over the names, sizes and mtimes of every file under the ``parts`` of ``output`` (folders or files).
+
+    Why: the collection pass (DTS answers, entity pages, search data) trusts its own state files;
+    a truncated or deleted answer would survive every later build.  Comparing this fingerprint
+    with the one recorded after the last pass costs a ``stat`` per file, no reading.
+    """
+    root = str(output).rstrip(os.sep) + os.sep
+    lines: list[str] = []
+    for part in parts:
+        stack = [root + part]
+        while stack:
+            top = stack.pop()
+            try:
+                st = os.stat(top, follow_symlinks=False)
+            except OSError:
+                lines.append(f"{top[len(root):]}\0missing")
+                continue
+            if not os.path.isdir(top) or os.path.islink(top):
+                lines.append(f"{top[len(root):]}\0{st.st_size}\0{st.st_mtime_ns}")
+                continue
+            with contextlib.suppress(OSError), os.scandir(top) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(entry.path)
+                    else:
+                        st = entry.stat(follow_symlinks=False)
+                        lines.append(f"{entry.path[len(root):]}\0{st.st_size}\0{st.st_mtime_ns}")
+    lines.sort()
+    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def load_manifest(output: Path) -> dict:
@@ -197,6 +250,10 @@ def _sound_entry(doc_id, entry) -> bool:
         return False
     outputs = entry.get("outputs", [])
     if not isinstance(outputs, list) or any(o not in {doc_id + s for s in _OUTPUT_SUFFIXES} for o in outputs):
+        return False
+    files = entry.get("files", {})
+    if not isinstance(files, dict) or any(
+            not isinstance(v, list) or len(v) != 2 or not all(type(x) is int for x in v) for v in files.values()):
         return False
     for name, kind in (("size", int), ("mtime_ns", int), ("sha256", str), ("key", str), ("status", str),
                        ("source", str), ("reason", str)):

@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,12 +109,13 @@ def decode_shard(entries: list) -> Postings:
     return postings
 
 
-def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None) -> dict:
+def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, *, gone=()) -> dict:
     """Bring ``assets/search/`` up to date for ``docs`` (in date order); return the state to remember.
 
     ``previous`` is what the last pass returned (None: write everything; then
     every document must have its terms).  Raises ``StaleShards`` when a shard
-    it would update cannot be read.
+    it would update cannot be read.  ``gone``: ids of documents published before and now
+    removed, whose text scripts are deleted (only those: a file of yours in ``text/`` stays).
     """
     folder = assets / FOLDER
     for sub in (folder / TERMS, folder / TEXTS):
@@ -182,7 +184,10 @@ def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None) -> 
 
     for doc_id in sorted(fresh):
         write_if_changed(folder / TEXTS / f"{doc_id}.js", script("text", doc_id, by_id[doc_id].text or ""))
-    _remove_others(folder / TEXTS, {f"{doc_id}.js" for doc_id in ids})
+    for doc_id in sorted((removed | set(gone)) - set(by_id)):  # only texts of documents published before
+        if Path(f"{doc_id}.js").name == f"{doc_id}.js":
+            with contextlib.suppress(OSError):
+                os.unlink(folder / TEXTS / f"{doc_id}.js")
 
     write_if_changed(folder / META, script("meta", "", meta(docs, number, sorted(shards))))
     return {"ids": ids, "keys": keys, "shards": sorted(shards)}
@@ -208,11 +213,15 @@ def meta(docs: list[SearchDoc], number: dict[str, int], shards: list[str]) -> di
             "shards": shards}
 
 
+#: The names ``shard_name`` gives: only these are ever removed from ``terms/``.
+_SHARD_FILE = re.compile(r"(?:[a-z0-9]|_[0-9a-f]{6})+\.js")
+
+
 def _remove_others(folder: Path, keep: set[str]) -> set[str]:
-    """Remove the data scripts of documents or shards that are gone; return the names left."""
+    """Remove the shards that are gone (only names a shard can have); return the names left."""
     left = set()
     for name in os.listdir(folder):
-        if name.endswith(".js") and name not in keep:
+        if _SHARD_FILE.fullmatch(name) and name not in keep:
             with contextlib.suppress(OSError):
                 os.unlink(folder / name)
         else:

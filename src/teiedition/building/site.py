@@ -216,8 +216,12 @@ def load_state(output: Path) -> dict:
 
 # --------------------------------------------------------------------------- the pass
 
-def write_site(output: Path, rows: list[dict]) -> None:
-    """Search data, the bars of the document pages, and index.html, for ``rows`` (catalogue rows, date order)."""
+def write_site(output: Path, rows: list[dict], *, force: bool = False) -> None:
+    """Search data, the bars of the document pages, and index.html, for ``rows`` (catalogue rows, date order).
+
+    ``force``: every search file and the index are written again from every document (``--force``,
+    or files found damaged).
+    """
     from .catalogue import index_html
     from .manifest import toolchain_digest
 
@@ -230,14 +234,15 @@ def write_site(output: Path, rows: list[dict]) -> None:
     toolchain = toolchain_digest()
     previous = state.get("search")
     # another toolchain may tokenise differently: then every document is read again
-    if not isinstance(previous, dict) or previous.get("toolchain") != toolchain:
+    if force or not isinstance(previous, dict) or previous.get("toolchain") != toolchain:
         previous = None
     new, docs = _search_docs(output, published, old, previous)
+    gone = set(old) - {row["id"] for row in published}  # their search texts go, even when all is rewritten
     try:
-        search_state = write_search(assets, docs, previous)
+        search_state = write_search(assets, docs, previous, gone=gone)
     except StaleShards:  # a shard deleted or damaged by hand: write them all from every document
         new, docs = _search_docs(output, published, old, None)
-        search_state = write_search(assets, docs, None)
+        search_state = write_search(assets, docs, None, gone=gone)
     search_state["toolchain"] = toolchain
     with contextlib.suppress(OSError):
         os.unlink(assets / OLD_SEARCH_INDEX)
@@ -264,7 +269,7 @@ def write_site(output: Path, rows: list[dict]) -> None:
     # index.html only when what it shows changed (an unchanged rebuild then needs no XSLT processor at all)
     page_key = hashlib.sha256((toolchain + built + json.dumps([rows, links], ensure_ascii=False, sort_keys=True))
                               .encode("utf-8")).hexdigest()
-    if state.get("index") != page_key or not (output / INDEX_HREF).is_file():
+    if force or state.get("index") != page_key or not (output / INDEX_HREF).is_file():
         write_if_changed(output / INDEX_HREF, index_html(rows, search=True, version=__version__, build_date=built,
                                                          links=links).encode("utf-8"))
     state_text = json.dumps({"format": STATE_FORMAT, "search": search_state, "index": page_key, "documents": new},

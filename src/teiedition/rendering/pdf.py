@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -43,6 +44,14 @@ PDF_VARIANTS = ("ua", "a")
 PRINTED_PARTS = ("text", "sourceDoc", "standOff")
 
 ASSETS_DIR = resources.XSLT_DIR / "assets"
+
+#: The print edition's size budget: elements and characters of ``<text>`` one PDF may lay out.
+#: Why: WeasyPrint holds every page's boxes in memory and its cost grows faster than the text
+#: (100,000 paragraphs: 212 s, 2.4 GB, 3,032 pages).  Within this budget (about 1,000 pages)
+#: a PDF takes under ~1 GB and grows linearly (``bench/bench_hostile.py --only pdf``); past it
+#: ``render --to pdf`` refuses in one line and ``build`` publishes the document without a PDF.
+PDF_MAX_ELEMENTS = 20_000
+PDF_MAX_CHARACTERS = 2_000_000
 PRINT_CSS = ASSETS_DIR / "print.css"
 
 #: Geometry of the marginal bars, in CSS px (96 per inch).
@@ -101,9 +110,42 @@ class PdfRenderer:
         unknown = [v for v in variants if v not in PDF_VARIANTS]
         if unknown:
             raise InputError(f"unknown PDF variant {unknown[0]!r} (choose {', '.join(PDF_VARIANTS)})")
+        check_size_budget(tree)
         html = self.print_html(tree, paper=paper, notes=notes, name=name)
         self.warnings = missing_script_fonts(html)
         return html_to_pdfs(html, paper=paper, variants=tuple(variants), name=name)
+
+
+class PdfTooLarge(InvalidDocument):
+    """The document is over the print edition's size budget (``PDF_MAX_ELEMENTS``, ``PDF_MAX_CHARACTERS``)."""
+
+
+def _budget(name: str, default: int) -> int:
+    value = (os.environ.get(name) or "").strip()
+    if not value:
+        return default
+    if not (value.isascii() and value.isdigit()):
+        raise InputError(f"{name} must be a whole number, not {value!r}")
+    return int(value)
+
+
+def check_size_budget(tree) -> None:
+    """Refuse, in one line, a document too large to lay out as one PDF within the budget."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    text = root.find(f"{{{TEI_NS}}}text") if isinstance(root, etree._Element) else None
+    if text is None:
+        return  # print_html says what is wrong
+    max_elements = _budget("TEIEDITION_PDF_MAX_ELEMENTS", PDF_MAX_ELEMENTS)
+    max_characters = _budget("TEIEDITION_PDF_MAX_CHARACTERS", PDF_MAX_CHARACTERS)
+    elements = characters = 0
+    for el in text.iter():
+        elements += 1
+        characters += len(el.text or "") + len(el.tail or "")
+        if elements > max_elements or characters > max_characters:
+            raise PdfTooLarge(
+                f"too large for one print edition (over {max_elements:,} elements or {max_characters:,} "
+                "characters in <text>, about 1,000 pages); not laid out. Publish the HTML edition, split the "
+                "document, or raise TEIEDITION_PDF_MAX_ELEMENTS / TEIEDITION_PDF_MAX_CHARACTERS")
 
 
 #: Scripts the print edition sets with Noto CJK: a character range, a fontconfig language, a name.

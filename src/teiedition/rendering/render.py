@@ -129,17 +129,53 @@ def default_output(source: str | os.PathLike, target: str) -> Path:
     return Path(source).with_suffix("." + target)
 
 
-def render(source, *, target: str = "html", output=None, paper: str = "a4", notes: str = "footnotes",
-           pdf_variant: str = "ua", base_url: str | None = None) -> int:
-    """Render one TEI file to HTML or PDF; write it whole or not at all; return the exit code.
+#: What an output's extension says it holds (``render X.xml -o y.pdf`` means a PDF).
+FORMAT_OF_SUFFIX = {".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf", ".epub": "epub"}
+#: Seconds one ``render`` may take (``--time-limit``), as in ``build``; 0 means none.
+DEFAULT_TIME_LIMIT = 300.0
 
-    ``output`` may be a file, an existing folder (the page gets the input's
-    name), or "-" for standard output.
+
+def output_format(target: str | None, output) -> str:
+    """The format to write: ``--to``, else the output's extension, else HTML; a contradiction is refused.
+
+    Why: ``render X.xml -o y.pdf`` wrote HTML into ``y.pdf`` and ``--to pdf -o y.html`` a PDF
+    into ``y.html``, both with exit 0; the reader found out when the file would not open.
     """
-    if base_url and not base_url.startswith(("http://", "https://")):
-        raise InputError(f"--base-url must start with http:// or https://, not {base_url!r}")
+    named = FORMAT_OF_SUFFIX.get(Path(output).suffix.lower()) if output not in (None, "-") else None
+    if target is None:
+        return named or "html"
     if target not in ("html", "pdf", "epub"):
         raise InputError(f"unknown target {target!r}: use html, pdf or epub")
+    if named and named != target:
+        raise InputError(f"--to {target} contradicts the output's name {Path(output).name!r} "
+                         f"(a {named.upper()} file); change --to or -o")
+    return target
+
+
+def render(source, *, target: str | None = None, output=None, paper: str = "a4", notes: str = "footnotes",
+           pdf_variant: str = "ua", base_url: str | None = None, time_limit: float = DEFAULT_TIME_LIMIT) -> int:
+    """Render one TEI file to HTML, PDF or EPUB; write it whole or not at all; return the exit code.
+
+    ``output`` may be a file, an existing folder (the page gets the input's
+    name), or "-" for standard output.  ``target`` None: from the output's
+    extension (``.pdf``, ``.epub``, ``.html``), else HTML.  Past ``time_limit`` seconds
+    (0: none) nothing is written and the exit code is 1.
+    """
+    from ..building.build import DocumentTimeout, time_limit as limited
+
+    try:
+        with limited(time_limit):
+            return _render(source, target=target, output=output, paper=paper, notes=notes,
+                           pdf_variant=pdf_variant, base_url=base_url)
+    except DocumentTimeout:
+        raise InvalidDocument(f"took longer than the time limit of {time_limit:g} s; nothing written "
+                              "(raise it with --time-limit SECONDS, 0 for none)", path=str(source)) from None
+
+
+def _render(source, *, target, output, paper, notes, pdf_variant, base_url) -> int:
+    if base_url and not base_url.startswith(("http://", "https://")):
+        raise InputError(f"--base-url must start with http:// or https://, not {base_url!r}")
+    target = output_format(target, output)
     src = Path(source)
     tree = parse_xml_file(src, allow_xinclude=True)
     check_tei(tree, str(src))

@@ -12,6 +12,7 @@ The note itself never moves and keeps its words.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -129,39 +130,121 @@ CERT = {t.name: t.cert for t in TARGET_BY_NAME.values()}
 # -- finding spans --------------------------------------------------------------------
 
 
-def sentences_before(block: Block, note: Span, split=None) -> list[tuple[int, int]]:
+def sentences_before(block: Block, note: Span, split=None) -> "_Before":
     """Sentences of the paragraph before ``note``; notes are masked out and never sentences.
 
-    The paragraph is split once (``_block_sentences``) and each note takes a prefix of it, so a
-    paragraph with thousands of notes costs time linear in its length, not quadratic.
+    The paragraph is split once (``_block_sentences``) and each note takes a prefix of it (a view,
+    not a copy), so a paragraph with thousands of notes costs time linear in its length, not quadratic.
     """
-    text = block.text
     split = split or _block_sentences(block)
-    notes, masked_text, raw, kept, kept_index = split
-    k = _first_at(raw, note.start)
+    k = _first_at(split.raw, note.start)
     if k == 0:
-        return []
-    s, e = raw[k - 1]
-    out = kept[:bisect.bisect_left(kept_index, k - 1)]
-    last = _clean_sentence(text, masked_text, notes, s, min(e, note.start))
-    if last:
-        out.append(last)
-    return out
+        return _Before(split, 0, None)
+    s, e = split.raw[k - 1]
+    return _Before(split, bisect.bisect_left(split.kept_index, k - 1), _clean_sentence(split, s, min(e, note.start)))
+
+
+class _Before:
+    """The first ``count`` kept sentences of a block plus, maybe, the part of one the note cuts short.
+
+    A read-only sequence over the block's one list: taking it costs O(1) per note.
+    """
+
+    __slots__ = ("split", "_kept", "_count", "_last")
+
+    def __init__(self, split: "_Split", count: int, last: tuple[int, int] | None):
+        self.split, self._kept, self._count, self._last = split, split.kept, count, last
+
+    def __len__(self) -> int:
+        return self._count + (self._last is not None)
+
+    def __getitem__(self, i: int) -> tuple[int, int]:
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(i)
+        return self._last if i == self._count else self._kept[i]
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other)
+
+    def starts(self) -> "_Starts":
+        return _Starts(self)
+
+
+class _Starts:
+    """The sentences' start offsets as a sorted sequence, for ``bisect``."""
+
+    def __init__(self, sents: _Before):
+        self._sents = sents
+
+    def __len__(self) -> int:
+        return len(self._sents)
+
+    def __getitem__(self, i: int) -> int:
+        return self._sents[i][0]
 
 
 def _first_at(raw: list[tuple[int, int]], pos: int) -> int:
     """Index of the first sentence starting at or after ``pos`` (binary search)."""
-    lo, hi = 0, len(raw)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if raw[mid][0] < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect.bisect_left(raw, (pos, -1))
 
 
-def _block_sentences(block: Block):
+class _Runs:
+    """The runs of a pattern in a text (start and end offsets), to ask "which run holds offset i" in O(log n).
+
+    Why: a sentence cut short by each of thousands of notes must be trimmed without rescanning it.
+    """
+
+    def __init__(self, pattern: str, text: str):
+        self.starts, self.ends = [], []
+        for m in re.finditer(pattern, text):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+
+    def holding(self, i: int) -> tuple[int, int] | None:
+        k = bisect.bisect_right(self.starts, i) - 1
+        if k >= 0 and self.ends[k] > i:
+            return self.starts[k], self.ends[k]
+        return None
+
+    def first_ending_after(self, i: int) -> int | None:
+        """Start of the first run that ends after offset ``i``."""
+        k = bisect.bisect_right(self.ends, i)
+        return self.starts[k] if k < len(self.starts) else None
+
+
+@dataclass(frozen=True)
+class _Split:
+    """A block split once: its notes, its text with notes blanked, its sentences, indexes to trim them."""
+
+    text: str
+    notes: tuple[tuple[int, int], ...]
+    masked_text: str
+    raw: list[tuple[int, int]]
+    kept: list[tuple[int, int]]
+    kept_index: list[int]
+    spaces: _Runs  # whitespace of the text
+    trailing: _Runs  # spaces and punctuation of the masked text (what may follow a note before the stop)
+    words: _Runs  # word characters of the masked text
+    blanks: _Runs  # whitespace of the masked text
+
+    @functools.cached_property
+    def quotes(self) -> tuple[list[int], list[tuple[int, int]]]:
+        """The block's quotations (inner spans) with their end offsets, found once for all its notes."""
+        ends, inner = [], []
+        for m in _QUOTE_RE.finditer(self.text):
+            g = 1 if m.group(1) is not None else 2
+            ends.append(m.end())
+            inner.append((m.start(g), m.end(g)))
+        return ends, inner
+
+
+def _block_sentences(block: Block) -> _Split:
     """The block's notes, its text with notes blanked, its sentences, and the kept ones with their indexes."""
     text = block.text
     notes = tuple(sorted((s.start, s.end) for s in block.spans if s.kind == "note"))
@@ -177,33 +260,52 @@ def _block_sentences(block: Block):
     if label:
         masked_text = " " * label + masked_text[label:]
     raw = split_sentences(masked_text)
-    kept, kept_index = [], []
+    split = _Split(text, notes, masked_text, raw, [], [], _Runs(r"\s+", text), _Runs(r"[ .,;:!?]+", masked_text),
+                   _Runs(r"\w+", masked_text), _Runs(r"\s+", masked_text))
     for i, (s, e) in enumerate(raw):
-        sentence = _clean_sentence(text, masked_text, notes, s, e)
+        sentence = _clean_sentence(split, s, e)
         if sentence:
-            kept.append(sentence)
-            kept_index.append(i)
-    return notes, masked_text, raw, kept, kept_index
+            split.kept.append(sentence)
+            split.kept_index.append(i)
+    return split
 
 
-def _clean_sentence(text, masked_text, notes, s, e) -> tuple[int, int] | None:
-    """One sentence ended before a note that stands before its full stop, trimmed; None if no words."""
-    first = bisect.bisect_right(notes, (s, len(text) + 1))
-    for n_start, n_end in notes[first:]:  # a note standing before the full stop ends the sentence
-        if n_start >= e:
-            break
-        if s < n_start and not masked_text[n_end:e].strip(" .,;:!?"):
-            e = n_start
-            break
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    while s < e and text[s].isspace():
-        s += 1
-    if s < e and re.search(r"\w", masked_text[s:e]):
-        if re.fullmatch(r"\s*(?:\d{1,2}|[IVX]+|[a-z])[.)]\s*", masked_text[s:e]):
+#: A list label (``2.``, ``IV)``, ``b.``) is not a sentence; longer than this it is not a label.
+_LABEL_RE = re.compile(r"(?:\d{1,2}|[IVX]+|[a-z])[.)]")
+_MAX_LABEL = 8
+
+
+def _clean_sentence(split: _Split, s: int, e: int) -> tuple[int, int] | None:
+    """One sentence ended before a note that stands before its full stop, trimmed; None if no words.
+
+    Every step is a lookup in the block's run indexes, never a scan of the sentence: a sentence
+    cut short by each of thousands of notes costs O(log n) per note.
+    """
+    if e <= s:
+        return None
+    # a note standing before the full stop ends the sentence: the first note after the last word
+    run = split.trailing.holding(e - 1)
+    after_words = max(run[0], s) if run else e
+    k = bisect.bisect_left(split.notes, (max(after_words, s + 1), -1))
+    if k < len(split.notes) and split.notes[k][0] < e:
+        e = split.notes[k][0]
+    run = split.spaces.holding(e - 1) if e > s else None
+    if run:
+        e = max(run[0], s)
+    run = split.spaces.holding(s) if s < e else None
+    if run:
+        s = min(run[1], e)
+    word = split.words.first_ending_after(s)
+    if s >= e or word is None or word >= e:
+        return None
+    word = max(word, s)
+    run = split.blanks.holding(e - 1)
+    core_end = max(run[0], word) if run else e
+    if core_end - word <= _MAX_LABEL and _LABEL_RE.fullmatch(split.masked_text, word, core_end):
+        blank = split.blanks.holding(s)
+        if s == word or (blank and blank[1] >= word):
             return None  # a list label is not a sentence
-        return (s, e)
-    return None
+    return (s, e)
 
 
 def _para_before(block: Block, note: Span) -> tuple[int, int] | None:
@@ -228,40 +330,66 @@ def _text_after(block: Block, note: Span) -> tuple[int, int] | None:
     return (s, e) if s < e else None
 
 
-def _split_half(sents: list[tuple[int, int]], text: str) -> int:
+def _split_half(sents) -> int:
+    """Where the sentences split in two halves: the middle one, or the start nearest the middle (binary search)."""
     n = len(sents)
     if n % 2 == 0:
         return n // 2
+    if n == 1:
+        return 1
     middle = (sents[0][0] + sents[-1][1]) / 2
-    best = min(range(1, n), key=lambda k: abs(sents[k][0] - middle)) if n > 1 else 1
-    return best
+    starts = sents.starts() if isinstance(sents, _Before) else [x[0] for x in sents]
+    j = bisect.bisect_left(starts, middle, 1, n)
+    if j == n or (j > 1 and abs(starts[j - 1] - middle) <= abs(starts[j] - middle)):
+        return j - 1
+    return j
 
 
-def _last_quote(text: str, before: int) -> tuple[int, int] | None:
-    last = None
-    for m in re.finditer(r"“([^“”]*)”|\"([^\"]*)\"", text[:before]):
-        g = 1 if m.group(1) is not None else 2
-        last = (m.start(g), m.end(g))
-    return last
+_QUOTE_RE = re.compile(r"“([^“”]*)”|\"([^\"]*)\"")
+
+
+def _last_quote(split: "_Split", before: int) -> tuple[int, int] | None:
+    """The last quotation of the block that closes before ``before``."""
+    ends, inner = split.quotes
+    k = bisect.bisect_right(ends, before)
+    return inner[k - 1] if k else None
 
 
 class _SpanIndex:
-    """The block's annotations sorted by start, to find those overlapping a range without a full scan."""
+    """The block's annotations sorted by start, with a tree of their largest ends.
+
+    Why: a target must not cross an annotation, and only an annotation holding one of the
+    target's two ends can cross it.  Asking for those (``holding``) visits only the tree's
+    branches that reach the offset: O(log n) per answer, however many annotations lie inside
+    the target (a paragraph-long target over thousands of notes) or one long annotation covers.
+    """
 
     def __init__(self, spans):
         self.spans = sorted(spans, key=lambda x: x.start)
         self.starts = [x.start for x in self.spans]
-        self.max_end, top = [], -1
-        for x in self.spans:
-            top = max(top, x.end)
-            self.max_end.append(top)
+        self.size = 1
+        while self.size < len(self.spans):
+            self.size *= 2
+        self.tree = [-1] * (2 * self.size)
+        for i, x in enumerate(self.spans):
+            self.tree[self.size + i] = x.end
+        for i in range(self.size - 1, 0, -1):
+            self.tree[i] = max(self.tree[2 * i], self.tree[2 * i + 1])
 
-    def overlapping(self, s: int, e: int):
-        i = bisect.bisect_left(self.starts, e) - 1
-        while i >= 0 and self.max_end[i] > s:
-            if self.spans[i].end > s:
-                yield self.spans[i]
-            i -= 1
+    def holding(self, lo: int, hi: int):
+        """The annotations that start before ``hi`` and end after ``lo``, for a short range lo..hi."""
+        limit = bisect.bisect_left(self.starts, hi)  # spans[:limit] start before hi
+        stack = [(1, 0, self.size)]
+        while stack:
+            node, first, last = stack.pop()
+            if first >= limit or self.tree[node] <= lo:
+                continue
+            if node >= self.size:
+                yield self.spans[first]
+                continue
+            middle = (first + last) // 2
+            stack.append((2 * node + 1, middle, last))
+            stack.append((2 * node, first, middle))
 
 
 def _fit(span: tuple[int, int], index: _SpanIndex) -> tuple[int, int]:
@@ -270,7 +398,7 @@ def _fit(span: tuple[int, int], index: _SpanIndex) -> tuple[int, int]:
     changed = True
     while changed:
         changed = False
-        for x in list(index.overlapping(s, e)):
+        for x in [*index.holding(s, s + 1), *index.holding(e - 1, e)]:
             lo, hi = x.content
             inside = lo <= s and e <= hi
             if inside or (s <= x.start and x.end <= e) or x.end <= s or x.start >= e:
@@ -280,6 +408,7 @@ def _fit(span: tuple[int, int], index: _SpanIndex) -> tuple[int, int]:
             else:
                 e = x.end
             changed = True
+            break
     return s, e
 
 
@@ -308,14 +437,15 @@ def _find_half(block, note, rep, sents, previous_p) -> Found:
     """The first or second half of the sentences before the note."""
     if len(sents) < 2:
         return Found()
-    k = _split_half(sents, block.text)
-    part = sents[:k] if rep.half == "first" else sents[k:]
-    return Found((part[0][0], part[-1][1]))
+    k = _split_half(sents)
+    if rep.half == "first":
+        return Found((sents[0][0], sents[k - 1][1]))
+    return Found((sents[k][0], sents[-1][1]))
 
 
 def _find_quote(block, note, rep, sents, previous_p) -> Found:
     """The last quotation before the note; else the last sentence, with cert=low."""
-    span = _last_quote(block.text, note.start)
+    span = _last_quote(sents.split if isinstance(sents, _Before) else _block_sentences(block), note.start)
     if span is None and sents:
         return Found(sents[-1], cert="low")
     return Found(span)
