@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
+from .closing import EXPANSION_RE, closing_zone, role_below_name
 from .dates import find_dates
 from .dates import parse_date as _parse_date
 from .brackets import BRACKET_RECOGNISERS, STAMP_LABEL_RE, _outer_bracket_end, bracket_pairs, bracket_spans
@@ -448,6 +449,7 @@ def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, .
     blocks = _routing_lists(blocks)
     blocks = _speaker_turns(blocks)
     blocks = _notes_blocks(blocks)
+    blocks = closing_zone(blocks, is_prose, _may_sign)
     blocks = _number_copy_items(blocks)
     blocks = _find_name_signatures(blocks)
     blocks = _join_signature_blocks(blocks)
@@ -698,10 +700,12 @@ def _divide(blocks: list[Block]) -> tuple[Division, ...]:
             phase = "bottom"
             # short lines right before the closing group belong to it ("General Office, Ministry ...")
             tail: list[Block] = []
-            while current and current[-1].kind == "line" and current[-1].get("phase") == "body":
+            while current and current[-1].get("phase") == "body" and (
+                    current[-1].kind == "line" or current[-1].get("zone") == "closing"):
                 tail.insert(0, current.pop())
             if tail and current:
-                current.extend(replace(t, kind="postscript").with_attrs(phase="bottom") for t in tail)
+                current.extend(replace(t, kind=t.kind if t.get("zone") == "closing" else "postscript")
+                               .with_attrs(phase="bottom") for t in tail)
             else:
                 current.extend(tail)
         if phase == "bottom" and kind not in AFTER_BOTTOM_KINDS:
@@ -783,6 +787,10 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
 def _signature_name(text: str) -> tuple[int, int] | None:
     """Where the signatory's name is in a bare sign-off line, or None."""
     s = text.rstrip()
+    if EXPANSION_RE.search(s):  # "V[asily]. Ivanov": judged without the supplied letters
+        plain = EXPANSION_RE.sub("", s)
+        found = _signature_name(plain)
+        return (0, len(s.rstrip("."))) if found == (0, len(plain.rstrip("."))) else None
     if LETTER_SPACED_RE.match(s):
         return (0, len(s.rstrip(".")))
     m = TITLE_WORDS_RE.match(s)
@@ -801,6 +809,11 @@ def _signature_name(text: str) -> tuple[int, int] | None:
     if all(w.lower() in ROLE_WORDS for w in m2.group("name").split()):
         return None  # "Deputy Minister": a title, never a person
     return (offset + m2.start("name"), offset + m2.end("name"))
+
+
+def _may_sign(name: str) -> bool:
+    """A name-shaped line that may sign: not a place, an organisation or an office."""
+    return not _names_place_or_org(name) and not all(w.lower() in ROLE_WORDS for w in name.split())
 
 
 def _names_place_or_org(name: str) -> bool:
@@ -909,7 +922,7 @@ def signed_spans(block: Block) -> tuple[Span, ...]:
         lo = start + len(line) - len(line.lstrip())
         if not s or (where and lo <= where[0] < start + len(line)) or "[" in s or "/" in s:
             continue
-        if _role_line(s) and not BY_ORDER_RE.match(s):
+        if (_role_line(s) or where and lo > where[1] and role_below_name(s)) and not BY_ORDER_RE.match(s):
             spans.append(Span(lo, lo + len(s), "roleName", rank=15))
     return tuple(spans)
 

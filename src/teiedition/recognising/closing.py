@@ -1,0 +1,128 @@
+"""The closing zone: roles of the short lines after the last paragraph of the body.
+
+Why: sign-offs, distribution lists and routing blocks take many printed shapes
+(``GROMYKO``, ``24.III.50 Shtykov``, ``(A. B. Walker)`` / ``for Under Secretary``,
+``Copies`` / ``1. Vyshinsky``), and a list of the shapes seen so far misses the next
+page's.  What does not vary is *where* they stand: after the last paragraph of running
+text, before the notes and the page's furniture.  So the zone is found first, and each
+line then gets a role by its shape inside the zone, with the fallback the zone suggests
+(a short line there is part of the closing group, never a heading that opens an
+enclosure).  No list of names: a name is a shape (capitalised words, initials).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Block, attrs_of
+from .dates import find_dates
+
+#: ``Copies``, ``Copies to:``, ``Distribution:``, ``Sent to:``: the head of a distribution list.
+DIST_HEAD_RE = re.compile(r"^(?:Copies|COPIES|Copy to|Copies to|Copies sent to|Distribution(?: list)?|DISTRIBUTION|"
+                          r"Distributed to|Sent to|Circulation|To be distributed to|Mailing list|CC|Cc|cc)"
+                          r"\s*[:.]?$")
+#: ``1. Vyshinsky``, ``2) File``, ``3 - Comrade Li``, ``1x Minister``: a numbered item of a list.
+NUMBERED_ITEM_RE = re.compile(r"^(?P<n>\d{1,2})(?:[.)]\s+|\s*[-–—]\s+|x\s+)(?P<rest>\S.{0,120})$")
+#: A name in the closing zone: initials (also ``V[asily].``) and capitalised words, or capitals.
+NAME_RE = re.compile(r"^(?:(?:[A-ZÀ-Ý][a-zà-ÿ]?(?:\[[a-zà-ÿ]+\])?\.\s*){0,3}"
+                     r"[A-ZÀ-Ý][\w’'-]+(?:\[[a-zà-ÿ]+\])?(?:\s+[A-ZÀ-Ý][\w’'-]+){0,3})\.?$")
+#: ``(A. B. Walker)``, ``/N. Petrov/``: a name in round brackets or slashes on its own line.
+ENCLOSED_NAME_RE = re.compile(r"^[(/](?P<name>[^()/\[\]]{2,60})[)/]\.?$")
+#: An expansion glued to an initial or a word: ``V[asily]``.
+EXPANSION_RE = re.compile(r"(?<=[^\W\d_])\[[a-zà-ÿ]+\]")
+#: A line naming an office by position: ``for Under Secretary``, ``p.p. the Ambassador``.
+FOR_ROLE_RE = re.compile(r"^(?:for|For|FOR|p\.\s?p\.|pp\.?)\s+(?:the\s+)?[A-ZÀ-Ý][\w’'.-]*(?:\s+[\w’'.-]+){0,8}$")
+#: Kinds a line in the zone may have been given before its role is known.
+LOOSE_KINDS = frozenset({"line", "p", "head", "heading", "signed", "dateline", "dist-item"})
+
+
+def plain_name(text: str) -> str:
+    """The line with glued expansions removed, for judging its shape: ``V[asily]. Ivanov`` -> ``V. Ivanov``."""
+    return EXPANSION_RE.sub("", text)
+
+
+def looks_like_name(text: str) -> bool:
+    """Initials and capitalised words (or one word in capitals), at most four words, no digits."""
+    s = text.strip()
+    if not s or re.search(r"\d", s) or len(s.split()) > 5:
+        return False
+    return bool(NAME_RE.match(s))
+
+
+def split_date_name(text: str) -> int | None:
+    """``24.III.50 Shtykov`` (a sign-off date, then the name): where the name starts, or None."""
+    found = find_dates(text)
+    if not found:
+        return None
+    start, end, _date = found[0]
+    if text[:start].strip():
+        return None
+    rest = text[end:]
+    name = rest.strip().rstrip(".")
+    if not name or not looks_like_name(name):
+        return None
+    return end + len(rest) - len(rest.lstrip())
+
+
+def closing_zone(blocks: list[Block], is_prose, name_ok) -> list[Block]:
+    """Give the short lines after the last paragraph their roles: sign-off, then distribution list.
+
+    ``is_prose`` tells running text from a short line; ``name_ok`` rejects a name-shaped
+    line that names a place, an organisation or an office (the authority file's verdict).
+    """
+    last = max((i for i, b in enumerate(blocks) if b.kind == "p" and is_prose(b.text)
+                and not b.get("speaker")), default=-1)
+    last = max([last] + [i for i, b in enumerate(blocks) if b.get("speaker")])
+    if last < 0:
+        return blocks
+    out = list(blocks[:last + 1])
+    state = "signoff"
+    n = 0
+    for b in blocks[last + 1:]:
+        s = b.text.strip()
+        if b.kind in ("footnote", "attachment") or b.get("role") == "notes-heading":
+            state = "after"
+        if state == "after" or b.kind not in LOOSE_KINDS:
+            out.append(b)
+            continue
+        if DIST_HEAD_RE.match(s):
+            state, n = "dist", 0
+            out.append(replace(b, kind="postscript").with_attrs(role="distribution-label", zone="closing"))
+            continue
+        if state == "dist":
+            m = NUMBERED_ITEM_RE.match(s)
+            if m or (not is_prose(s) and len(s.split()) <= 10 and b.kind != "signed"):
+                n += 1
+                out.append(replace(b, kind="dist-item").with_attrs(n=m.group("n") if m else str(n),
+                                                                     zone="closing"))
+                continue
+            state = "after"
+            out.append(b)
+            continue
+        if b.kind == "dateline":  # a date over the signature belongs to the closer
+            out.append(b.with_attrs(zone="closing"))
+            continue
+        out.extend(_signoff_line(b, s, is_prose, name_ok))
+    return out
+
+
+def _signoff_line(b: Block, s: str, is_prose, name_ok) -> list[Block]:
+    """One line of the sign-off: a date then a name, an enclosed name, or a bare name."""
+    if b.kind not in ("line", "p", "head", "heading") or is_prose(s):
+        return [b]
+    cut = split_date_name(b.text)
+    if cut is not None and name_ok(plain_name(b.text[cut:].strip().rstrip("."))):
+        date_text = b.text[:cut].rstrip()
+        return [Block("dateline", date_text, b.line, (), attrs_of(zone="closing", recogniser="closing_date")),
+                Block("signed", b.text[cut:], b.line, (), attrs_of(zone="closing", recogniser="closing_name"))]
+    m = ENCLOSED_NAME_RE.match(s)
+    if m and looks_like_name(plain_name(m.group("name"))) and name_ok(plain_name(m.group("name")).strip()):
+        return [replace(b, kind="signed").with_attrs(zone="closing", recogniser="closing_name")]
+    return [b]
+
+
+def role_below_name(line: str) -> bool:
+    """A line under a signatory's name that names the office: ``for Under Secretary``."""
+    s = line.strip()
+    return bool(FOR_ROLE_RE.match(s)) and not re.search(r"\d", s)
