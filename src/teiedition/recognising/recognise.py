@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
+from .dialogue import speaker_turns
 from .closing import EXPANSION_RE, closing_zone, role_below_name
 from .dates import find_dates
 from .dates import parse_date as _parse_date
@@ -447,7 +448,7 @@ def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, .
     """Group blocks into divisions (opening, body, closing) and lift out footnote texts."""
     blocks = _gap_section_breaks(_join_bylines(_no_closing_in_header(blocks)))
     blocks = _routing_lists(blocks)
-    blocks = _speaker_turns(blocks)
+    blocks = speaker_turns(blocks)
     blocks = _notes_blocks(blocks)
     blocks = closing_zone(blocks, is_prose, _may_sign)
     blocks = _number_copy_items(blocks)
@@ -509,93 +510,6 @@ def _route_item(block: Block) -> bool:
     return block.kind in ("line", "p", "head", "signed", "dateline") and _words(s) <= 8 \
         and not ROUTE_HEAD_RE.match(s) and not is_prose(s) or (
             block.kind == "signed" and _words(s) <= 10 and not ROUTE_HEAD_RE.match(s))
-
-
-# -- speaker-labelled dialogue ----------------------------------------------------
-
-SPEAKER_WORD = (r"(?:(?:Mr|Mrs|Ms|Dr|Cde|Cdes|Gen|Col|Amb|St|Sr|Jr|Prof)\.|[A-ZÀ-Ý]\.|[A-ZÀ-Ý][\w’'-]*|"
-                r"de|van|von|der|al|bin|ibn|and|of|the|d[’']|\[[^\[\]]{1,40}\])")
-LABEL_CORE = rf"{SPEAKER_WORD}(?:\s+{SPEAKER_WORD}){{0,7}}"
-SPEAKER_FORMS = {
-    "colon": re.compile(rf"^(?P<core>{LABEL_CORE})(?:\s*\((?P<paren>[^()]{{1,60}})\))?\s*:(?=\s+\S)"),
-    "bracket": re.compile(r"^\[(?P<core>[A-ZÀ-Ý][^\[\]:]{0,40}):\](?=\s+\S)"),
-    "dash": re.compile(rf"^(?P<core>{LABEL_CORE})\s+[–—-](?=\s+\S)"),
-    "stop": re.compile(r"^(?P<core>(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,4})"
-                       r"\.(?=\s+[A-ZÀ-Ý“\"\[])"),
-}
-ALIAS_RE = re.compile(r"(?:hereafter|hereinafter|henceforth|below|to be)?\s*(?:abbreviated|referred to|called|"
-                      r"shortened)?\s*(?:as\s+)?(?P<alias>[A-ZÀ-Ý][\w’'. -]{0,30})$")
-NOT_SPEAKERS = frozenset("""note notes nb n.b. subject re reference attention comment comments remark remarks
-    translation source enclosure attachment appendix annex copy copies summary agenda item point conclusion
-    conclusions proposal proposals resolution decision question questions answer topic total result results
-    example also thus then yes no however therefore moreover first second third firstly secondly finally
-    last next today yesterday tomorrow here there this that these those it he she they we i you our his her
-    their its my in on at for from to by with after before during since as if when while the a an dear
-    january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday section chapter part article paragraph page text telegram
-    cable report record minutes memorandum letter list p.s. ps postscript ref important warning
-    """.split())
-#: A label that is only a title or its abbreviation ("Mr. Nixon said", "Cde. Kim said") is no speaker.
-LONE_TITLES = frozenset("mr mrs ms dr cde cdes gen col amb st sr jr prof comrade comrades".split())
-
-
-def _speaker_turns(blocks: list[Block]) -> list[Block]:
-    """Speaker-labelled dialogue (``Zhou: …``, ``STALIN. …``, ``Kádár – …``) becomes speeches.
-
-    A form counts for a document when at least three lines use it, with two or more
-    speakers one of whom speaks twice (the dash and full-stop forms need two who speak
-    twice: they are rarer and easier to mistake).  Then every line of that form whose label
-    reads as a name is a speech: the block stays a paragraph and carries the label's end
-    (``speaker``) and a ``speaker`` span, which the writer turns into ``sp/speaker`` + ``p``.
-    """
-    found: dict[str, list[tuple[int, str, int]]] = {}
-    for i, b in enumerate(blocks):
-        if b.kind not in ("p", "line", "head", "heading"):
-            continue
-        for form, pattern in SPEAKER_FORMS.items():
-            m = pattern.match(b.text)
-            if not m:
-                continue
-            key = _speaker_key(m, form)
-            if key:
-                found.setdefault(form, []).append((i, key, m.end()))
-            break
-    out = list(blocks)
-    for form, turns in found.items():
-        counts: dict[str, int] = {}
-        for _i, key, _end in turns:
-            counts[key] = counts.get(key, 0) + 1
-        repeated = [k for k, n in counts.items() if n >= 2]
-        if len(turns) < 3 or len(counts) < 2 or len(repeated) < (1 if form in ("colon", "bracket") else 2):
-            continue
-        for i, _key, end in turns:
-            b = out[i]
-            out[i] = replace(b, kind="p", spans=b.spans + (Span(0, end, "speaker", rank=1),)) \
-                .with_attrs(speaker=str(end))
-    return out
-
-
-def _speaker_key(m: re.Match, form: str) -> str | None:
-    """Who speaks, for counting turns: the alias a label introduces, else the label; None if not a name."""
-    core = m.group("core").strip()
-    plain = re.sub(r"[\[\]]", "", core).strip()
-    words = plain.split()
-    if not words or len(words) > 8 or words[0].lower().rstrip(":,") in NOT_SPEAKERS \
-            or plain.lower().rstrip(".") in LONE_TITLES:
-        return None
-    if _bracket_depth_outside(core) != 0 or len(re.sub(r"[^A-Za-zÀ-ÿ]", "", words[-1])) < 2:
-        return None  # "N. S. Khrushchev said" is no label; brackets must close inside it
-    if form in ("dash", "stop"):
-        if len(words) > 5 or (form == "stop" and not (plain.isupper() or all(w[0].isupper() for w in words))):
-            return None
-        if _names_place_or_org(plain):
-            return None
-    paren = m.groupdict().get("paren")
-    if paren:
-        alias = ALIAS_RE.search(paren.strip())
-        if alias and re.search(r"abbreviat|hereafter|hereinafter|referred|called", paren):
-            return alias.group("alias").strip()
-    return plain
 
 
 NOTES_HEAD_RE = re.compile(r"^(?:(?:Translator|Translators|Editor|Editors)[’']?s?[’']?\s+|End|Foot)?"

@@ -290,6 +290,9 @@ class BodyWriter:
         if b.kind == "p" and b.get("speaker"):
             self.speech(parent, b)
             return
+        if b.kind == "stage":  # a stage direction between speeches is its own element
+            self.inline.write(sub(parent, "stage"), b.inlines())
+            return
         kind = block_kind(b.kind)
         if kind.paragraph:
             el = sub(parent, "p", xml_id=b.get("xml:id"))
