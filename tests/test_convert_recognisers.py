@@ -38,6 +38,7 @@ BRACKET_EXAMPLES = {
     "double_open": ("Fond [[too faded to read] and opis", "gap", ("reason", "illegible")),
     "signature": ("[signature] (P. Yakovlev)", "gap", ("reason", "signature")),
     "footnote_marker": ("the communiqué[1] was issued", "fnref", ("n", "1")),
+    "footnote_anchor": ("Chen Yi[2] said nothing", "anchor", ("rend", "bracketed")),
     "stamp": ("[faded stamp: USSR Council of Ministers 18734, 2 OCTOBER 1970]", "note", ("type", "stamp")),
     "stamp_described": ("[There is a stamp in the lower margin.]", "note", ("type", "stamp")),
     "translator_note": ("so. [Translator’s Note: a remark.]", "note", ("type", "translator")),

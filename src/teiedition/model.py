@@ -235,6 +235,7 @@ RESTRICTED_CONTENT: dict[str, frozenset[str]] = {
     "idno": frozenset(),
     "gap": frozenset({"date", "name"}),
     "fnref": frozenset(),
+    "anchor": frozenset(),
 }
 
 

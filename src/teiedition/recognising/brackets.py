@@ -193,6 +193,19 @@ def _br_footnote_marker(ctx):
     return None
 
 
+def _br_footnote_anchor(ctx):
+    """``Chen Yi[1]`` whose note text is not on the page: a footnote call, never a supplied ``1``."""
+    if not ctx.closed or ctx.content in ctx.footnotes:
+        return None
+    from .anchors import bracketed_anchor
+
+    found = bracketed_anchor(ctx.text, ctx.start, ctx.end, ctx.content)
+    glued = getattr(ctx.footnotes, "glued", None)  # calls printed both ways count in one sequence
+    if found and glued is not None and glued.next is not None and int(ctx.content) >= glued.next:
+        glued.next = int(ctx.content) + 1
+    return found
+
+
 def _br_stamp(ctx):
     c = ctx.content
     m = STAMP_LABEL_RE.match(c)
@@ -444,6 +457,7 @@ BRACKET_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
     ("double_open", _br_double_open),
     ("signature", _br_signature),
     ("footnote_marker", _br_footnote_marker),
+    ("footnote_anchor", _br_footnote_anchor),
     ("stamp", _br_stamp),
     ("stamp_described", _br_stamp_described),
     ("translator_note", _br_translator_note),

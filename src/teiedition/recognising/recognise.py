@@ -26,6 +26,7 @@ from importlib import resources
 from typing import Callable
 
 from .dialogue import speaker_turns
+from .anchors import GluedCalls
 from .closing import EXPANSION_RE, closing_zone, role_below_name
 from .dates import find_dates
 from .dates import parse_date as _parse_date
@@ -902,6 +903,7 @@ class WaitingFootnotes(set):
         super().__init__(numbers)
         self.styled = sorted({int(n) for n in styled})
         self._next = 0
+        self.glued = GluedCalls(page_has_notes=bool(self))
 
     def lowest_styled(self) -> int | None:
         while self._next < len(self.styled) and str(self.styled[self._next]) not in self:
@@ -932,6 +934,8 @@ INLINE_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
     ("quotation_with_source", lambda text, ctx: cit_spans(text)),
     ("square_brackets", lambda text, ctx: bracket_spans(text, ctx)),
     ("notes_block_markers", lambda text, ctx: styled_footnote_spans(text, ctx)),
+    ("footnote_calls_without_notes", lambda text, ctx: ctx.glued.spans(text)
+     if isinstance(ctx, WaitingFootnotes) else []),
     ("obvious_slips", lambda text, ctx: slip_spans(text)),
     ("dates", lambda text, ctx: date_spans(text)),
 )

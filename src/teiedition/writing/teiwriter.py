@@ -121,7 +121,7 @@ class InlineWriter:
             "num": self.simple("num"), "name": self.name, "list": self.simple("list"),
             "item": self.simple("item"), "fnref": self.footnote, "sic-mark": self.simple("sic"),
             "foreign": self.foreign, "note-stop": self.note_stop, "roleName": self.simple("roleName"),
-            "speaker": self.simple("speaker"),
+            "speaker": self.simple("speaker"), "anchor": self.simple("anchor"),
         }
         code, _name = doc.header.original_language
         #: transliterated original words: the original's language, in Latin script
