@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .dates import find_dates
+from .wording import label_then_words, material_description, omitted_material, original_script, script_of
 from ..model import Span, attrs_of
 
 APOS = "[’']"
@@ -298,6 +299,11 @@ def _br_handwritten(ctx):
     if m:
         place = _place_of(m.group("where") or "")
         end_inner = ctx.end - 1 if ctx.closed else ctx.end
+        if ctx.closed:  # "[Handwritten text:] Relay this …": the words follow the label
+            found = label_then_words(ctx.text, ctx.start, ctx.end,
+                                     attrs_of(type="handwritten", resp="#translator", place=place))
+            if found:
+                return found
         return [Span(ctx.start, ctx.end, "note",
                      attrs_of(type="handwritten", resp="#translator", place=place),
                      inner=(ctx.c_start, end_inner), rank=10)]
@@ -337,6 +343,16 @@ def _br_omission(ctx):
         return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="omitted", resp="#translator"),
                      inner=(ctx.c_start, ctx.end - 1), rank=10)]
     return None
+
+
+def _br_material_described(ctx):
+    """``[three pages of notes follow]``: material not translated here, an omission with its description."""
+    return omitted_material(ctx.start, ctx.end) if material_description(ctx.content, ctx.closed) else None
+
+
+def _br_original_script(ctx):
+    """``[新华社]``: the original's words in its own script."""
+    return original_script(ctx.start, ctx.end, ctx.content) if ctx.closed else None
 
 
 def _br_email(ctx):
@@ -401,7 +417,7 @@ def _br_gloss(ctx):
         token = ctx.text[prev[0]:prev[1]]
         if token[-1] in ".!?:;" and not re.fullmatch(r"(?:[A-Z]\.)+", token):
             return None
-        if token[0].isupper() or token[-1] in "’”'\"" or token.isdigit():
+        if token[0].isupper() or token[-1] in "’”'\"" or token.isdigit() or script_of(token):
             return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="gloss", resp="#translator"),
                          inner=(ctx.c_start, ctx.end - 1), rank=10)]
     if len(words) >= 3 and titled:
@@ -467,10 +483,12 @@ BRACKET_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
     ("obfuscated_email", _br_email),
     ("illegible", _br_illegible),
     ("omission", _br_omission),
+    ("material_described", _br_material_described),
     ("doubtful_single", _br_doubtful_single),
     ("scope_note", _br_scope),
     ("speaker_label", _br_speaker),
     ("expansion", _br_expansion),
+    ("original_script", _br_original_script),
     ("original_wording", _br_original_wording),
     ("gloss", _br_gloss),
     ("supplied", _br_supplied),

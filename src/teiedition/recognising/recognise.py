@@ -27,6 +27,7 @@ from typing import Callable
 
 from .dialogue import speaker_turns
 from .anchors import GluedCalls
+from .wording import script_run_spans
 from .closing import EXPANSION_RE, closing_zone, role_below_name
 from .dates import find_dates
 from .dates import parse_date as _parse_date
@@ -936,6 +937,7 @@ INLINE_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
     ("notes_block_markers", lambda text, ctx: styled_footnote_spans(text, ctx)),
     ("footnote_calls_without_notes", lambda text, ctx: ctx.glued.spans(text)
      if isinstance(ctx, WaitingFootnotes) else []),
+    ("original_script", lambda text, ctx: script_run_spans(text)),
     ("obvious_slips", lambda text, ctx: slip_spans(text)),
     ("dates", lambda text, ctx: date_spans(text)),
 )

@@ -101,6 +101,10 @@ def set_attrs(el: etree._Element, attrs) -> None:
 # inline nodes
 
 
+#: Languages written in Cyrillic: the original's own code for Cyrillic words in its translation.
+CYRILLIC_LANGUAGES = frozenset("ru uk be bg sr mk mn kk ky tg".split())
+
+
 class InlineWriter:
     """Writes inline nodes; knows the document's marks and footnotes to place them."""
 
@@ -155,8 +159,19 @@ class InlineWriter:
 
     def foreign(self, parent, node: Node):
         el = sub(parent, "foreign")
-        el.set(XML_LANG, self.original_lang)
+        el.set(XML_LANG, self.script_lang(node.get("script")))
         self.write(el, node.children)
+
+    def script_lang(self, script: str | None) -> str:
+        """``@xml:lang`` of the original's words: transliterated (no script given), or in their own script."""
+        code = self.original_lang.split("-")[0]
+        if script == "Hani":
+            return {"ja": "ja", "ko": "ko-Hani"}.get(code, "zh-Hans")
+        if script == "Hang":
+            return "ko"
+        if script == "Cyrl":
+            return code if code in CYRILLIC_LANGUAGES else "ru"
+        return self.original_lang
 
     def note_stop(self, parent, node: Node):
         """The full stop printed after a note that follows a full stop ends the note's own sentence."""
