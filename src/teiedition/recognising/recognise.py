@@ -27,6 +27,7 @@ from typing import Callable
 
 from .dialogue import speaker_turns
 from .anchors import GluedCalls
+from .runs import bullet_lists, log_runs
 from .wording import script_run_spans
 from .closing import EXPANSION_RE, closing_zone, role_below_name
 from .dates import find_dates
@@ -424,7 +425,7 @@ def classify_blocks(lines) -> list[Block]:
     for sl in lines:
         kind, attrs, spans, name = classify_line(sl.text)
         block = Block(kind, sl.text, sl.line, tuple(spans), tuple(attrs))
-        if sl.empty_run >= usual + 2 and kind != "milestone":
+        if sl.empty_run >= max(usual + 2, 3) and kind != "milestone":  # two blank lines are no break
             block = block.with_attrs(gap_before="wide")
         out.append(block.with_attrs(recogniser=name))
     return out
@@ -450,6 +451,7 @@ def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, .
     """Group blocks into divisions (opening, body, closing) and lift out footnote texts."""
     blocks = _gap_section_breaks(_join_bylines(_no_closing_in_header(blocks)))
     blocks = _routing_lists(blocks)
+    blocks = log_runs(bullet_lists(blocks))
     blocks = speaker_turns(blocks)
     blocks = _notes_blocks(blocks)
     blocks = closing_zone(blocks, is_prose, _may_sign)
