@@ -206,3 +206,9 @@ def test_a_transmission_log_is_read_as_one_log():
     post = fragment(xp(root, "//t:postscript")[0])
     assert "Copied by Ivanova" in post and "Sent" in post and "Received" in post
     assert xp(root, "//t:div[@type='enclosure']") == []
+
+
+def test_a_heading_shaped_line_after_the_sign_off_stays_in_the_closing_group():
+    root = page(PROSE, MORE, "GROMYKO", "Copies", "1. Comrade Zorin", "2. File", "ARCHIVE OF THE MINISTRY")
+    assert xp(root, "//t:div[@type='enclosure']") == []
+    assert texts(root, "//t:postscript/t:p") == ["Copies", "ARCHIVE OF THE MINISTRY"]

@@ -33,6 +33,10 @@ ENCLOSED_NAME_RE = re.compile(r"^[(/](?P<name>[^()/\[\]]{2,60})[)/]\.?$")
 EXPANSION_RE = re.compile(r"(?<=[^\W\d_])\[[a-zà-ÿ]+\]")
 #: A line naming an office by position: ``for Under Secretary``, ``p.p. the Ambassador``.
 FOR_ROLE_RE = re.compile(r"^(?:for|For|FOR|p\.\s?p\.|pp\.?)\s+(?:the\s+)?[A-ZÀ-Ý][\w’'.-]*(?:\s+[\w’'.-]+){0,8}$")
+#: Words a person's name never holds (an office or a body does: ``ARCHIVE OF THE MINISTRY``).
+FUNCTION_WORDS = frozenset("of the and for to in on at by with from".split())
+#: Kinds that show the closing group has begun.
+CLOSING_KINDS = frozenset({"signed", "postscript", "salute-closing", "dist-item"})
 #: Kinds a line in the zone may have been given before its role is known.
 LOOSE_KINDS = frozenset({"line", "p", "head", "heading", "signed", "dateline", "dist-item"})
 
@@ -47,6 +51,8 @@ def looks_like_name(text: str) -> bool:
     s = text.strip()
     if not s or re.search(r"\d", s) or len(s.split()) > 5:
         return False
+    if any(w.lower() in FUNCTION_WORDS for w in s.split()):
+        return False  # "ARCHIVE OF THE MINISTRY": a name has no function words
     return bool(NAME_RE.match(s))
 
 
@@ -77,33 +83,41 @@ def closing_zone(blocks: list[Block], is_prose, name_ok) -> list[Block]:
     if last < 0:
         return blocks
     out = list(blocks[:last + 1])
-    state = "signoff"
+    state = "signoff"  # signoff -> dist (after a Copies head) -> signoff ...; after: notes, attachments
     n = 0
+    numbered = closed = False
     for b in blocks[last + 1:]:
         s = b.text.strip()
         if b.kind in ("footnote", "attachment") or b.get("role") == "notes-heading":
             state = "after"
         if state == "after" or b.kind not in LOOSE_KINDS:
             out.append(b)
+            closed = closed or b.kind in CLOSING_KINDS
             continue
         if DIST_HEAD_RE.match(s):
-            state, n = "dist", 0
+            state, n, closed = "dist", 0, True
             out.append(replace(b, kind="postscript").with_attrs(role="distribution-label", zone="closing"))
             continue
         if state == "dist":
             m = NUMBERED_ITEM_RE.match(s)
-            if m or (not is_prose(s) and len(s.split()) <= 10 and b.kind != "signed"):
+            numbered = numbered if n else bool(m)  # the first item says whether the list is numbered
+            if m or (not numbered and not is_prose(s) and len(s.split()) <= 10 and b.kind != "signed"):
                 n += 1
                 out.append(replace(b, kind="dist-item").with_attrs(n=m.group("n") if m else str(n),
                                                                      zone="closing"))
                 continue
-            state = "after"
-            out.append(b)
-            continue
+            state = "signoff"  # the list ended: the line is read like any other of the zone
         if b.kind == "dateline":  # a date over the signature belongs to the closer
             out.append(b.with_attrs(zone="closing"))
             continue
-        out.extend(_signoff_line(b, s, is_prose, name_ok))
+        if b.kind in ("head", "heading") and closed and not is_prose(s) and not looks_like_name(plain_name(s)):
+            # the zone's fallback: a short line after the sign-off is part of the closing group,
+            # never a heading that opens an enclosure with nothing in it
+            out.append(replace(b, kind="postscript").with_attrs(role="closing-line", zone="closing"))
+            continue
+        found = _signoff_line(b, s, is_prose, name_ok)
+        closed = closed or any(f.kind in CLOSING_KINDS for f in found)
+        out.extend(found)
     return out
 
 
