@@ -131,7 +131,7 @@ def _speaker_key(m: re.Match, form: str) -> str | None:
     if form in ("dash", "stop"):
         if len(words) > 5 or (form == "stop" and not (plain.isupper() or all(w[0].isupper() for w in words))):
             return None
-        from .recognise import _names_place_or_org
+        from .signatures import _names_place_or_org
 
         if _names_place_or_org(plain):
             return None
