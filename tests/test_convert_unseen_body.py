@@ -212,3 +212,24 @@ def test_a_heading_shaped_line_after_the_sign_off_stays_in_the_closing_group():
     root = page(PROSE, MORE, "GROMYKO", "Copies", "1. Comrade Zorin", "2. File", "ARCHIVE OF THE MINISTRY")
     assert xp(root, "//t:div[@type='enclosure']") == []
     assert texts(root, "//t:postscript/t:p") == ["Copies", "ARCHIVE OF THE MINISTRY"]
+
+
+def test_every_new_construct_is_valid_against_the_house_schema_and_tei_all(tei_all):
+    from conftest import RUN_DATE, assert_valid_tei_all
+    from teiedition.convert import convert_text
+    from teiedition.safexml import parse_xml_bytes
+    from teiedition.validating.validate import Validator
+
+    text = PAGE.format(body="\n\n".join([
+        "MIKOYAN. I am glad to welcome you.", "VIRTANEN. Thank you.", "(Laughter)", "MIKOYAN. Let us begin.",
+        "Chen Yi[1] spoke, and JELEN2 after him. The Xinhua News Agency [新华社] reported it.",
+        "[three pages of notes follow]", "[Handwritten text:] Relay this to Comrade Petrov.",
+        "• the first point\n• the second point", PROSE, "24.III.50 Shtykov", "Copies", "1. Comrade Zorin", "2. File"]))
+    tei = convert_text(text, doc_id="doc-new", run_date=RUN_DATE).tei
+    report = Validator(profile="teiedition").validate_tree(parse_xml_bytes(tei, name="new.xml"), "new.xml", source=tei)
+    assert report.ok, "\n".join(p.format() for p in report.problems)
+    assert_valid_tei_all(tei_all, tei, "new constructs")
+    root = convert(text)
+    for path in ("//t:stage", "//t:anchor", "//t:foreign", "//t:list[@type='bulleted']", "//t:closer/t:dateline",
+                 "//t:list[@type='distribution']", "//t:gap[@reason='omitted']"):
+        assert xp(root, path), path
