@@ -233,3 +233,23 @@ def test_every_new_construct_is_valid_against_the_house_schema_and_tei_all(tei_a
     for path in ("//t:stage", "//t:anchor", "//t:foreign", "//t:list[@type='bulleted']", "//t:closer/t:dateline",
                  "//t:list[@type='distribution']", "//t:gap[@reason='omitted']"):
         assert xp(root, path), path
+
+
+def test_a_name_then_a_date_signs_too():
+    root = page(PROSE, MORE, "Shtykov 24.III.50")
+    closer = xp(root, "//t:closer")[0]
+    assert [c.tag.split("}")[1] for c in closer] == ["signed", "dateline"]
+    assert texts(closer, "t:signed/t:persName") == ["Shtykov"]
+
+
+def test_dashed_copies_and_a_list_after_the_signature_stay_in_the_closing_group():
+    root = page(PROSE, MORE, "GROMYKO", "Copies:\n- Comrade Zorin\n- File")
+    assert xp(root, "//t:list[@type='distribution']/t:item/@n") == ["1", "2"]
+    root = page(PROSE, MORE, "GROMYKO", "• to the archive\n• to the file")
+    assert xp(root, "//t:div[@type='enclosure']") == [] and xp(root, "//t:postscript/t:list[@type='bulleted']")
+
+
+def test_a_long_parenthesis_between_turns_is_narrative():
+    root = page("MIKOYAN. I am glad to welcome you.", "VIRTANEN. Thank you.",
+                "(The Premier then asked about the health of the President.)", "MIKOYAN. Let us begin.")
+    assert xp(root, "//t:stage") == []

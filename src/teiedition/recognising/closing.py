@@ -38,7 +38,7 @@ FUNCTION_WORDS = frozenset("of the and for to in on at by with from".split())
 #: Kinds that show the closing group has begun.
 CLOSING_KINDS = frozenset({"signed", "postscript", "salute-closing", "dist-item"})
 #: Kinds a line in the zone may have been given before its role is known.
-LOOSE_KINDS = frozenset({"line", "p", "head", "heading", "signed", "dateline", "dist-item"})
+LOOSE_KINDS = frozenset({"line", "p", "head", "heading", "signed", "dateline", "dist-item", "bullet-item"})
 
 
 def plain_name(text: str) -> str:
@@ -56,19 +56,25 @@ def looks_like_name(text: str) -> bool:
     return bool(NAME_RE.match(s))
 
 
-def split_date_name(text: str) -> int | None:
-    """``24.III.50 Shtykov`` (a sign-off date, then the name): where the name starts, or None."""
+def split_date_name(text: str) -> tuple[int, int, bool] | None:
+    """``24.III.50 Shtykov`` or ``Shtykov 24.III.50``: (where the date is, date first?), or None.
+
+    The rest of the line must be a name's shape; the date must stand at one end of it.
+    """
     found = find_dates(text)
-    if not found:
+    if len(found) != 1:
         return None
     start, end, _date = found[0]
-    if text[:start].strip():
+    if not text[:start].strip():
+        name, first = text[end:], True
+    elif not text[end:].strip(" ."):
+        name, first = text[:start], False
+    else:
         return None
-    rest = text[end:]
-    name = rest.strip().rstrip(".")
+    name = plain_name(name.strip().rstrip(".,"))
     if not name or not looks_like_name(name):
         return None
-    return end + len(rest) - len(rest.lstrip())
+    return start, end, first
 
 
 def closing_zone(blocks: list[Block], is_prose, name_ok) -> list[Block]:
@@ -101,7 +107,8 @@ def closing_zone(blocks: list[Block], is_prose, name_ok) -> list[Block]:
         if state == "dist":
             m = NUMBERED_ITEM_RE.match(s)
             numbered = numbered if n else bool(m)  # the first item says whether the list is numbered
-            if m or (not numbered and not is_prose(s) and len(s.split()) <= 10 and b.kind != "signed"):
+            if m or b.kind == "bullet-item" or (not numbered and not is_prose(s) and len(s.split()) <= 10
+                                                and b.kind != "signed"):
                 n += 1
                 out.append(replace(b, kind="dist-item").with_attrs(n=m.group("n") if m else str(n),
                                                                      zone="closing"))
@@ -125,11 +132,16 @@ def _signoff_line(b: Block, s: str, is_prose, name_ok) -> list[Block]:
     """One line of the sign-off: a date then a name, an enclosed name, or a bare name."""
     if b.kind not in ("line", "p", "head", "heading") or is_prose(s):
         return [b]
-    cut = split_date_name(b.text)
-    if cut is not None and name_ok(plain_name(b.text[cut:].strip().rstrip("."))):
-        date_text = b.text[:cut].rstrip()
-        return [Block("dateline", date_text, b.line, (), attrs_of(zone="closing", recogniser="closing_date")),
-                Block("signed", b.text[cut:], b.line, (), attrs_of(zone="closing", recogniser="closing_name"))]
+    found = split_date_name(b.text)
+    if found is not None:
+        start, end, date_first = found
+        date_text, name_text = b.text[start:end], (b.text[end:] if date_first else b.text[:start])
+        if name_ok(plain_name(name_text.strip().rstrip(".,"))):
+            date = Block("dateline", date_text if date_first else b.text[start:], b.line, (),
+                         attrs_of(zone="closing", recogniser="closing_date"))
+            name = Block("signed", name_text.lstrip() if date_first else name_text.rstrip(), b.line, (),
+                         attrs_of(zone="closing", recogniser="closing_name"))
+            return [date, name] if date_first else [name, date]
     m = ENCLOSED_NAME_RE.match(s)
     if m and looks_like_name(plain_name(m.group("name"))) and name_ok(plain_name(m.group("name")).strip()):
         return [replace(b, kind="signed").with_attrs(zone="closing", recogniser="closing_name")]

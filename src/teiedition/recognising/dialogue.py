@@ -103,7 +103,10 @@ def _name_shaped(label: str) -> bool:
                                                        "and") for w in words)
 
 
-STAGE_RE = re.compile(r"^\((?P<words>[^()]{1,160})\)\.?$")
+#: A short parenthesis alone on its line: ``(Laughter)``, ``(Applause.)``, ``(Pause)``; a longer
+#: parenthetical (``(The Premier then asked about …)``) is narrative and stays a paragraph.
+STAGE_RE = re.compile(r"^\((?P<words>[^().!?]{1,60}|[^().!?]{1,60}[.!])\)\.?$")
+STAGE_WORDS = 6
 
 
 def _stage_directions(blocks: list[Block], turns: list[int]) -> list[Block]:
@@ -113,7 +116,8 @@ def _stage_directions(blocks: list[Block], turns: list[int]) -> list[Block]:
     out = list(blocks)
     for i in range(turns[0] + 1, turns[-1] + 1):
         b = out[i]
-        if b.kind in ("p", "line") and not b.get("speaker") and STAGE_RE.match(b.text.strip()):
+        m = STAGE_RE.match(b.text.strip()) if b.kind in ("p", "line") and not b.get("speaker") else None
+        if m and len(m.group("words").split()) <= STAGE_WORDS:
             out[i] = replace(b, kind="stage")
     return out
 

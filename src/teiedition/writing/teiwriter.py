@@ -397,9 +397,9 @@ class BodyWriter:
             if b.kind == "route-head":
                 i = self.routing(post, blocks, i)
                 continue
-            if b.kind == "dist-item":
-                lst = sub(post, "list", type="distribution")
-                while i < len(blocks) and blocks[i].kind == "dist-item":
+            if b.kind in ("dist-item", "bullet-item"):  # a run of items is one list
+                lst = sub(post, "list", type=_list_type(b.kind))
+                while i < len(blocks) and blocks[i].kind == b.kind:
                     self.dist_item(lst, blocks[i])
                     i += 1
                 continue
