@@ -253,3 +253,8 @@ def test_a_long_parenthesis_between_turns_is_narrative():
     root = page("MIKOYAN. I am glad to welcome you.", "VIRTANEN. Thank you.",
                 "(The Premier then asked about the health of the President.)", "MIKOYAN. Let us begin.")
     assert xp(root, "//t:stage") == []
+
+
+def test_roman_numbered_sections_are_not_a_dialogue():
+    root = page("II. The domestic situation.", PROSE, "III. The foreign relations of the country.", MORE)
+    assert xp(root, "//t:sp") == []

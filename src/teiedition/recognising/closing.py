@@ -102,7 +102,8 @@ def closing_zone(blocks: list[Block], is_prose, name_ok) -> list[Block]:
             continue
         if DIST_HEAD_RE.match(s):
             state, n, closed = "dist", 0, True
-            out.append(replace(b, kind="postscript").with_attrs(role="distribution-label", zone="closing"))
+            out.append(replace(b, kind="postscript").with_attrs(role="distribution-label", zone="closing",
+                                                                recogniser="closing_distribution_head"))
             continue
         if state == "dist":
             m = NUMBERED_ITEM_RE.match(s)
@@ -110,8 +111,8 @@ def closing_zone(blocks: list[Block], is_prose, name_ok) -> list[Block]:
             if m or b.kind == "bullet-item" or (not numbered and not is_prose(s) and len(s.split()) <= 10
                                                 and b.kind != "signed"):
                 n += 1
-                out.append(replace(b, kind="dist-item").with_attrs(n=m.group("n") if m else str(n),
-                                                                     zone="closing"))
+                out.append(replace(b, kind="dist-item").with_attrs(n=m.group("n") if m else str(n), zone="closing",
+                                                                     recogniser="closing_distribution_item"))
                 continue
             state = "signoff"  # the list ended: the line is read like any other of the zone
         if b.kind == "dateline":  # a date over the signature belongs to the closer
@@ -120,7 +121,8 @@ def closing_zone(blocks: list[Block], is_prose, name_ok) -> list[Block]:
         if b.kind in ("head", "heading") and closed and not is_prose(s) and not looks_like_name(plain_name(s)):
             # the zone's fallback: a short line after the sign-off is part of the closing group,
             # never a heading that opens an enclosure with nothing in it
-            out.append(replace(b, kind="postscript").with_attrs(role="closing-line", zone="closing"))
+            out.append(replace(b, kind="postscript").with_attrs(role="closing-line", zone="closing",
+                                                                recogniser="closing_zone_fallback"))
             continue
         found = _signoff_line(b, s, is_prose, name_ok)
         closed = closed or any(f.kind in CLOSING_KINDS for f in found)
@@ -144,7 +146,7 @@ def _signoff_line(b: Block, s: str, is_prose, name_ok) -> list[Block]:
             return [date, name] if date_first else [name, date]
     m = ENCLOSED_NAME_RE.match(s)
     if m and looks_like_name(plain_name(m.group("name"))) and name_ok(plain_name(m.group("name")).strip()):
-        return [replace(b, kind="signed").with_attrs(zone="closing", recogniser="closing_name")]
+        return [replace(b, kind="signed").with_attrs(zone="closing", recogniser="closing_enclosed_name")]
     return [b]
 
 

@@ -130,6 +130,8 @@ def _speaker_key(m: re.Match, form: str) -> str | None:
     if not words or len(words) > 8 or words[0].lower().rstrip(":,") in NOT_SPEAKERS \
             or plain.lower().rstrip(".") in LONE_TITLES:
         return None
+    if re.fullmatch(r"[IVXLCDM]+", plain):
+        return None  # "II. The domestic situation": a section number, not a speaker
     if core.count("[") != core.count("]") or len(re.sub(r"[^A-Za-zÀ-ÿ]", "", words[-1])) < 2:
         return None  # "N. S. Khrushchev said" is no label; brackets must close inside it
     if form in ("dash", "stop"):
