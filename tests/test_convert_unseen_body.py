@@ -129,8 +129,9 @@ def test_calls_without_notes_are_anchors_not_supplied_words():
     assert "Chen Yi[1] spoke first. Comrade JELEN2 spoke" in rebuild(xp(root, "//t:text")[0])
 
 
-def test_a_type_designation_is_no_footnote_call():
-    root = page("The MIG15 and the TU4 were shown at the parade on the square in front of the palace.")
+def test_a_type_designation_or_a_numbered_reference_is_no_footnote_call():
+    root = page("The MIG15 and the TU4 were shown at the parade on the square in front of the palace.",
+                "The order was given in telegram no.1 The ministry answered at once.")
     assert xp(root, "//t:anchor") == []
 
 

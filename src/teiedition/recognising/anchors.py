@@ -23,7 +23,9 @@ BRACKETED_CALL_RE = re.compile(r"\d{1,3}")
 #: (``Khrushchev1``), or to a word's closing punctuation before the next sentence (``year.1 This``).
 GLUED_CALL_RE = re.compile(
     r"(?:(?<![\w])[A-ZÀ-Ý]{3,}|(?<![\w])[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]{3,})(?P<n>\d{1,2})(?=[\s,;:.)]|$)"
-    r"|(?<![\w])[a-zà-ÿ]{2,}[.,;:!?”’\"](?P<n2>\d{1,2})(?=\s+[A-ZÀ-Ý“\"]|\s*$)")
+    r"|(?<![\w])(?P<w>[a-zà-ÿ]{2,})[.,;:!?”’\"](?P<n2>\d{1,2})(?=\s+[A-ZÀ-Ý“\"]|\s*$)")
+#: Abbreviations a number follows (``no.1``, ``art.5``, ``vol.2``): no footnote call there.
+NUMBERED_ABBREVIATIONS = frozenset("no nos vol vols art arts para paras pp ch fig tel op ed cf sec".split())
 
 
 def bracketed_anchor(text: str, start: int, end: int, content: str) -> list[Span] | None:
@@ -46,7 +48,7 @@ class GluedCalls:
         out = []
         for m in GLUED_CALL_RE.finditer(text):
             group = "n" if m.group("n") else "n2"
-            if int(m.group(group)) != self.next:
+            if int(m.group(group)) != self.next or (m.group("w") or "").lower() in NUMBERED_ABBREVIATIONS:
                 continue
             self.next += 1
             out.append(Span(m.start(group), m.end(group), "anchor",
