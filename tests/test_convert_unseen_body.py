@@ -259,3 +259,9 @@ def test_a_long_parenthesis_between_turns_is_narrative():
 def test_roman_numbered_sections_are_not_a_dialogue():
     root = page("II. The domestic situation.", PROSE, "III. The foreign relations of the country.", MORE)
     assert xp(root, "//t:sp") == []
+
+
+def test_a_known_speaker_points_to_the_authority_entry():
+    root = page("Comrade Kim Il Sung said: The harvest will be good this year in every province.",
+                "Comrade Weber said: The specialists have reported the same.")
+    assert [sp.get("who") for sp in xp(root, "//t:sp")] == ["#pers-kim-il-sung", None]

@@ -327,6 +327,9 @@ class BodyWriter:
         sp = sub(parent, "sp")
         speaker = sub(sp, "speaker")
         self.inline.write(speaker, nodes[0].children)
+        who = speaker.xpath(".//t:persName/@ref", namespaces={"t": TEI_NS})
+        if who:  # the speaker is in the authority file: the speech points to the entry
+            sp.set("who", who[0])
         rest = nodes[1:]
         if rest and isinstance(rest[0], str):
             space = rest[0][:len(rest[0]) - len(rest[0].lstrip())]
