@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .dates import find_dates
-from .wording import label_then_words, material_description, omitted_material, original_script, script_of
+from .wording import (label_then_words, material_description, omitted_material, original_script, script_of,
+                      transliterated_wording)
 from ..model import Span, attrs_of
 
 APOS = "[’']"
@@ -426,40 +427,9 @@ def _br_gloss(ctx):
     return None
 
 
-#: Signs of a transliterated (or untranslated) original word that English words do not show: a
-#: letter of the Central European alphabets, Russian transliteration (``zh``, ``kh``, ``shch``,
-#: endings ``-iiu``, ``-ogo``, ``-ykh``, ``-nie``...), pinyin initials (``x``, ``q`` without ``u``),
-#: or a one-letter Russian preposition (``k``, ``v``, ``s``...) among other words.
-ORIGINAL_LETTERS_RE = re.compile(r"[ąćęłńśźżőűěčřšžůťďňăâîșțßäöü]", re.I)
-TRANSLIT_WORD_RE = re.compile(
-    r"zh|kh|shch|^x[aeiou]|^q[^u]|"
-    r"(?:iiu|iia|ii|yi|ei|ogo|ykh|ikh|nie|niia|stvo|skii|skaia|tsiia|tsii|nost)$")
-ONE_LETTER_PREPOSITIONS = frozenset("k v s o u z i".split())
-
-
-def looks_transliterated(words: str) -> bool:
-    """Lower-case words that are not English: the original's wording, transliterated by the translator."""
-    tokens = re.findall(r"[^\W\d_][^\W\d_’'-]*", words)
-    if not tokens or len(tokens) > 8 or re.search(r"[^\w\s’'“”\"-]", words):
-        return False
-    if ORIGINAL_LETTERS_RE.search(words):
-        return True
-    signs = sum(1 for t in tokens if TRANSLIT_WORD_RE.search(t.lower()))
-    signs += sum(1 for t in tokens if t in ONE_LETTER_PREPOSITIONS) if len(tokens) > 1 else 0
-    return signs >= max(1, (len(tokens) + 1) // 2)
-
-
 def _br_original_wording(ctx):
     """``[pristupit k obiednineniiu]``: the original's words in transliteration, not an addition."""
-    c = ctx.content.strip().strip("“”\"")
-    if not ctx.closed or not c or not looks_transliterated(c):
-        return None
-    words = c.split()
-    if not c[0].islower() and not (len(words) >= 2 and all(w[0].islower() for w in words[1:])):
-        return None  # "[Kim Il Sung]" is a name; "[Pristupit k obiednineniiu]" a sentence's words
-    return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="original-wording", resp="#translator"),
-                 inner=(ctx.c_start, ctx.end - 1), rank=10),
-            Span(ctx.c_start, ctx.end - 1, "foreign", rank=11)]
+    return transliterated_wording(ctx.start, ctx.end, ctx.content) if ctx.closed else None
 
 
 def _br_supplied(ctx):

@@ -29,6 +29,42 @@ SCRIPT_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uff
                            r"[\u0400-\u04ff](?:[\u0400-\u04ff\s,.-]*[\u0400-\u04ff])?")
 
 
+#: Signs of a transliterated (or untranslated) original word that English words do not show: a
+#: letter of the Central European alphabets, Russian transliteration (``zh``, ``kh``, ``shch``,
+#: endings ``-iiu``, ``-ogo``, ``-ykh``, ``-nie``...), pinyin initials (``x``, ``q`` without ``u``),
+#: or a one-letter Russian preposition (``k``, ``v``, ``s``...) among other words.
+ORIGINAL_LETTERS_RE = re.compile(r"[ąćęłńśźżőűěčřšžůťďňăâîșțßäöü]", re.I)
+TRANSLIT_WORD_RE = re.compile(
+    r"zh|kh|shch|^x[aeiou]|^q[^u]|"
+    r"(?:iiu|iia|ii|yi|ei|ogo|ykh|ikh|nie|niia|stvo|skii|skaia|tsiia|tsii|nost)$")
+ONE_LETTER_PREPOSITIONS = frozenset("k v s o u z i".split())
+
+
+def looks_transliterated(words: str) -> bool:
+    """Lower-case words that are not English: the original's wording, transliterated by the translator."""
+    tokens = re.findall(r"[^\W\d_][^\W\d_’'-]*", words)
+    if not tokens or len(tokens) > 8 or re.search(r"[^\w\s’'“”\"-]", words):
+        return False
+    if ORIGINAL_LETTERS_RE.search(words):
+        return True
+    signs = sum(1 for t in tokens if TRANSLIT_WORD_RE.search(t.lower()))
+    signs += sum(1 for t in tokens if t in ONE_LETTER_PREPOSITIONS) if len(tokens) > 1 else 0
+    return signs >= max(1, (len(tokens) + 1) // 2)
+
+
+def transliterated_wording(start: int, end: int, content: str) -> list[Span] | None:
+    """``[pristupit k obiednineniiu]``: the original's words in transliteration, not an addition."""
+    c = content.strip().strip("“”\"")
+    if not c or not looks_transliterated(c):
+        return None
+    words = c.split()
+    if not c[0].islower() and not (len(words) >= 2 and all(w[0].islower() for w in words[1:])):
+        return None  # "[Kim Il Sung]" is a name; "[Pristupit k obiednineniiu]" a sentence's words
+    return [Span(start, end, "supplied", attrs_of(reason="original-wording", resp="#translator"),
+                 inner=(start + 1, end - 1), rank=10),
+            Span(start + 1, end - 1, "foreign", rank=11)]
+
+
 def script_of(text: str) -> str | None:
     """``Hani``, ``Hang`` or ``Cyrl`` for a run of those letters (ISO 15924), else None."""
     for ch in text:
