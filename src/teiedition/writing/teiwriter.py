@@ -249,7 +249,7 @@ class BodyWriter:
                 continue
             if opener is None:
                 opener = sub(div_el, "opener")
-            elif len(opener) or opener.text:
+            elif opener.text or next(iter(opener), None) is not None:  # len() counts every child
                 add_text(opener, "\n")
             if b.kind == "milestone":
                 sub(opener, "milestone", unit="section", rend=b.text.strip() or None)
