@@ -265,3 +265,8 @@ def test_a_known_speaker_points_to_the_authority_entry():
     root = page("Comrade Kim Il Sung said: The harvest will be good this year in every province.",
                 "Comrade Weber said: The specialists have reported the same.")
     assert [sp.get("who") for sp in xp(root, "//t:sp")] == ["#pers-kim-il-sung", None]
+
+
+def test_a_dotted_date_next_to_a_log_stays_a_date():
+    root = page(PROSE, MORE, "ROSHCHIN", "10.03.50", "Sent 10.03.50 at 14:20")
+    assert xp(root, "//t:closer/t:dateline/t:date/@when") == ["1950-03-10"]

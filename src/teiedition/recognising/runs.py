@@ -18,9 +18,11 @@ from ..model import Block
 BULLET_RE = re.compile(r"^\s*(?P<mark>[•·▪◦○●■□‣⁃➢►]|[-–—*])\s+\S")
 #: A log's shape: a time of day (``14:30``, ``14.30 hrs``), or a participle and who or when
 #: (``Copied by …``, ``Taken off the wire at …``).
-LOG_SHAPE_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)|\b\d{1,2}\s*(?:hrs|hours|h\.)|"
+LOG_SHAPE_RE = re.compile(r"(?<![\d.])\d{1,2}[:.]\d{2}(?![.\d])|\b\d{1,2}\s*(?:hrs|hours|h\.)|"
                           r"^(?:[A-Z][a-z]+ed|Sent|Taken|Written|Made|Given|Read|Done)\b.{0,60}?\b(?:by|at|on)\b")
 LOOSE = ("p", "line", "head", "heading", "dateline")
+#: Lines that may join a log: not a dateline (``10.03.50`` over the signature stays the closer's date).
+LOG_NEIGHBOURS = ("p", "line", "head", "heading")
 
 
 def bullet_lists(blocks: list[Block]) -> list[Block]:
@@ -51,7 +53,7 @@ def log_runs(blocks: list[Block]) -> list[Block]:
             continue
         for step in (1, -1):
             j = i + step
-            while 0 <= j < len(out) and out[j].kind in LOOSE and _log_shaped(out[j].text):
+            while 0 <= j < len(out) and out[j].kind in LOG_NEIGHBOURS and _log_shaped(out[j].text):
                 out[j] = replace(out[j], kind="log")
                 j += step
     return out
