@@ -83,51 +83,73 @@ def closing_zone(blocks: list[Block], is_prose, name_ok) -> list[Block]:
     ``is_prose`` tells running text from a short line; ``name_ok`` rejects a name-shaped
     line that names a place, an organisation or an office (the authority file's verdict).
     """
-    last = max((i for i, b in enumerate(blocks) if b.kind == "p" and is_prose(b.text)
-                and not b.get("speaker")), default=-1)
-    last = max([last] + [i for i, b in enumerate(blocks) if b.get("speaker")])
+    last = max((i for i, b in enumerate(blocks) if b.get("speaker") or b.kind == "p" and is_prose(b.text)),
+               default=-1)
     if last < 0:
         return blocks
+    zone = _Zone(is_prose, name_ok)
     out = list(blocks[:last + 1])
-    state = "signoff"  # signoff -> dist (after a Copies head) -> signoff ...; after: notes, attachments
-    n = 0
-    numbered = closed = False
     for b in blocks[last + 1:]:
+        out.extend(zone.read(b))
+    return out
+
+
+class _Zone:
+    """The reading of the closing zone, line by line.
+
+    States: ``signoff`` (names, dates, the fallback), ``dist`` (after a ``Copies`` head, until
+    a line that is no item), ``after`` (from the first footnote text, attachment line or notes
+    heading on: nothing is changed).
+    """
+
+    def __init__(self, is_prose, name_ok):
+        self.is_prose, self.name_ok = is_prose, name_ok
+        self.state = "signoff"
+        self.items = 0  # items of the current distribution list
+        self.numbered = False  # does the list number its items?
+        self.closed = False  # has the closing group begun?
+
+    def read(self, b: Block) -> list[Block]:
         s = b.text.strip()
         if b.kind in ("footnote", "attachment") or b.get("role") == "notes-heading":
-            state = "after"
-        if state == "after" or b.kind not in LOOSE_KINDS:
-            out.append(b)
-            closed = closed or b.kind in CLOSING_KINDS
-            continue
+            self.state = "after"
+        if self.state == "after" or b.kind not in LOOSE_KINDS:
+            self.closed = self.closed or b.kind in CLOSING_KINDS
+            return [b]
         if DIST_HEAD_RE.match(s):
-            state, n, closed = "dist", 0, True
-            out.append(replace(b, kind="postscript").with_attrs(role="distribution-label", zone="closing",
-                                                                recogniser="closing_distribution_head"))
-            continue
-        if state == "dist":
-            m = NUMBERED_ITEM_RE.match(s)
-            numbered = numbered if n else bool(m)  # the first item says whether the list is numbered
-            if m or b.kind == "bullet-item" or (not numbered and not is_prose(s) and len(s.split()) <= 10
-                                                and b.kind != "signed"):
-                n += 1
-                out.append(replace(b, kind="dist-item").with_attrs(n=m.group("n") if m else str(n), zone="closing",
-                                                                     recogniser="closing_distribution_item"))
-                continue
-            state = "signoff"  # the list ended: the line is read like any other of the zone
+            self.state, self.items, self.closed = "dist", 0, True
+            return [_role(b, "postscript", "closing_distribution_head", role="distribution-label")]
+        if self.state == "dist":
+            item = self.list_item(b, s)
+            if item is not None:
+                return [item]
+            self.state = "signoff"  # the list ended: the line is read like any other of the zone
         if b.kind == "dateline":  # a date over the signature belongs to the closer
-            out.append(b.with_attrs(zone="closing"))
-            continue
-        if b.kind in ("head", "heading") and closed and not is_prose(s) and not looks_like_name(plain_name(s)):
+            return [b.with_attrs(zone="closing")]
+        if b.kind in ("head", "heading") and self.closed and not self.is_prose(s) \
+                and not looks_like_name(plain_name(s)):
             # the zone's fallback: a short line after the sign-off is part of the closing group,
             # never a heading that opens an enclosure with nothing in it
-            out.append(replace(b, kind="postscript").with_attrs(role="closing-line", zone="closing",
-                                                                recogniser="closing_zone_fallback"))
-            continue
-        found = _signoff_line(b, s, is_prose, name_ok)
-        closed = closed or any(f.kind in CLOSING_KINDS for f in found)
-        out.extend(found)
-    return out
+            return [_role(b, "postscript", "closing_zone_fallback", role="closing-line")]
+        found = _signoff_line(b, s, self.is_prose, self.name_ok)
+        self.closed = self.closed or any(f.kind in CLOSING_KINDS for f in found)
+        return found
+
+    def list_item(self, b: Block, s: str) -> Block | None:
+        """An item of the distribution list, or None when the list has ended."""
+        m = NUMBERED_ITEM_RE.match(s)
+        if not self.items:
+            self.numbered = bool(m)  # the first item says whether the list is numbered
+        short = not self.is_prose(s) and len(s.split()) <= 10 and b.kind != "signed"
+        if not (m or b.kind == "bullet-item" or (short and not self.numbered)):
+            return None
+        self.items += 1
+        return _role(b, "dist-item", "closing_distribution_item", n=m.group("n") if m else str(self.items))
+
+
+def _role(b: Block, kind: str, recogniser: str, **attrs: str) -> Block:
+    """The block with the role the zone gave it, and the rule that gave it (for the review report)."""
+    return replace(b, kind=kind).with_attrs(zone="closing", recogniser=recogniser, **attrs)
 
 
 def _signoff_line(b: Block, s: str, is_prose, name_ok) -> list[Block]:
