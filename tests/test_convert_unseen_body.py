@@ -270,3 +270,9 @@ def test_a_known_speaker_points_to_the_authority_entry():
 def test_a_dotted_date_next_to_a_log_stays_a_date():
     root = page(PROSE, MORE, "ROSHCHIN", "10.03.50", "Sent 10.03.50 at 14:20")
     assert xp(root, "//t:closer/t:dateline/t:date/@when") == ["1950-03-10"]
+
+
+def test_a_speaker_alias_points_to_the_person_its_first_label_names():
+    root = page("Premier Zhou Enlai (hereafter abbreviated Zhou): Welcome to Beijing.",
+                "Ambassador Weber (hereafter abbreviated Weber): Thank you.", "Zhou: Good.", "Weber: Indeed.")
+    assert [sp.get("who") for sp in xp(root, "//t:sp")] == ["#pers-zhou-enlai", None, "#pers-zhou-enlai", None]

@@ -70,10 +70,10 @@ def speaker_turns(blocks: list[Block]) -> list[Block]:
     for form, turns in found.items():
         if not _is_dialogue(form, [key for _i, key, _end in turns]):
             continue
-        for i, _key, end in turns:
+        for i, key, end in turns:
             b = out[i]
             out[i] = replace(b, kind="p", spans=b.spans + (Span(0, end, "speaker", rank=1),)) \
-                .with_attrs(speaker=str(end))
+                .with_attrs(speaker=str(end), speaker_key=key)
             turns_at.append(i)
     return _stage_directions(out, sorted(turns_at))
 

@@ -218,6 +218,7 @@ class BodyWriter:
     def __init__(self, doc: Document):
         self.doc = doc
         self.inline = InlineWriter(doc)
+        self.who_by_key: dict[str, str] = {}  # a speaker's label or alias -> the authority entry
 
     def body(self, text_el: etree._Element) -> None:
         body = sub(text_el, "body")
@@ -328,6 +329,10 @@ class BodyWriter:
         speaker = sub(sp, "speaker")
         self.inline.write(speaker, nodes[0].children)
         who = speaker.xpath(".//t:persName/@ref", namespaces={"t": TEI_NS})
+        key = b.get("speaker_key")
+        if who and key:  # "Premier Zhou Enlai (hereafter abbreviated Zhou):" names who "Zhou:" is
+            self.who_by_key.setdefault(key, who[0])
+        who = who[:1] or ([self.who_by_key[key]] if key in self.who_by_key else [])
         if who:  # the speaker is in the authority file: the speech points to the entry
             sp.set("who", who[0])
         rest = nodes[1:]
