@@ -76,6 +76,9 @@ def _rebuild(el, out: list[str]) -> None:
     tag = el.tag.replace(T, "") if isinstance(el.tag, str) else ""
     if tag in ("metamark",):
         pass
+    elif tag == "anchor" and el.get("type") == "footnote":  # a call whose note is not on the page
+        n = el.get("n") or ""
+        out.append(f"[{n}]" if el.get("rend") == "bracketed" else n)
     elif tag == "milestone":
         out.append(" " + (el.get("rend") or "") + " ")
     elif tag == "choice":

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from convert_checks import assert_converts, body_xml, convert, facts_of, rebuild, xp
-from teiedition.recognising.brackets import bracket_spans, looks_transliterated
+from teiedition.recognising.brackets import bracket_spans
+from teiedition.recognising.wording import looks_transliterated
 
 TEI_PAGE = """Skip to content
 

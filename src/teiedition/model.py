@@ -118,6 +118,9 @@ BLOCK_KINDS: dict[str, BlockKind] = {k.name: k for k in (
               body="postscript"),
     BlockKind("dist-item", "one numbered item of a distribution list", closing=True, body="list:distribution"),
     BlockKind("attachment", "an attachment or enclosure line", closing=True, body="attachment"),
+    BlockKind("bullet-item", "one line of a bulleted or dashed list (• …, - …)", after_closing=True,
+              body="list:bulleted"),
+    BlockKind("stage", "a parenthetical between speeches ((Laughter))", body="stage"),
     BlockKind("record", "a labelled record-header line (To: ..., Subject: ...)", body="list:record-header"),
 )}
 
@@ -234,6 +237,7 @@ RESTRICTED_CONTENT: dict[str, frozenset[str]] = {
     "idno": frozenset(),
     "gap": frozenset({"date", "name"}),
     "fnref": frozenset(),
+    "anchor": frozenset(),
 }
 
 

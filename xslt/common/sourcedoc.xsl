@@ -96,6 +96,14 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A footnote call whose note is not on the page (anchor[@type="footnote"][@n]): its number, raised. -->
+  <xsl:template match="anchor[@type = 'footnote'][@n]" mode="te:text" priority="3" as="element()">
+    <sup class="tei-anchor footnote-call" title="Footnote {@n}: its text is not on the source page">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:value-of select="@n"/>
+    </sup>
+  </xsl:template>
+
   <!-- ===== standOff ===== -->
 
   <!-- The entries of standOff that no name in the text points at (those are in the index already). -->

@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .dates import find_dates
+from .wording import (label_then_words, material_description, omitted_material, original_script, script_of,
+                      transliterated_wording)
 from ..model import Span, attrs_of
 
 APOS = "[’']"
@@ -193,6 +195,19 @@ def _br_footnote_marker(ctx):
     return None
 
 
+def _br_footnote_anchor(ctx):
+    """``Chen Yi[1]`` whose note text is not on the page: a footnote call, never a supplied ``1``."""
+    if not ctx.closed or ctx.content in ctx.footnotes:
+        return None
+    from .anchors import bracketed_anchor
+
+    found = bracketed_anchor(ctx.text, ctx.start, ctx.end, ctx.content)
+    glued = getattr(ctx.footnotes, "glued", None)  # calls printed both ways count in one sequence
+    if found and glued is not None and glued.next is not None and int(ctx.content) >= glued.next:
+        glued.next = int(ctx.content) + 1
+    return found
+
+
 def _br_stamp(ctx):
     c = ctx.content
     m = STAMP_LABEL_RE.match(c)
@@ -285,6 +300,11 @@ def _br_handwritten(ctx):
     if m:
         place = _place_of(m.group("where") or "")
         end_inner = ctx.end - 1 if ctx.closed else ctx.end
+        if ctx.closed:  # "[Handwritten text:] Relay this …": the words follow the label
+            found = label_then_words(ctx.text, ctx.start, ctx.end,
+                                     attrs_of(type="handwritten", resp="#translator", place=place))
+            if found:
+                return found
         return [Span(ctx.start, ctx.end, "note",
                      attrs_of(type="handwritten", resp="#translator", place=place),
                      inner=(ctx.c_start, end_inner), rank=10)]
@@ -324,6 +344,16 @@ def _br_omission(ctx):
         return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="omitted", resp="#translator"),
                      inner=(ctx.c_start, ctx.end - 1), rank=10)]
     return None
+
+
+def _br_material_described(ctx):
+    """``[three pages of notes follow]``: material not translated here, an omission with its description."""
+    return omitted_material(ctx.start, ctx.end) if material_description(ctx.content, ctx.closed) else None
+
+
+def _br_original_script(ctx):
+    """``[新华社]``: the original's words in its own script."""
+    return original_script(ctx.start, ctx.end, ctx.content) if ctx.closed else None
 
 
 def _br_email(ctx):
@@ -388,7 +418,7 @@ def _br_gloss(ctx):
         token = ctx.text[prev[0]:prev[1]]
         if token[-1] in ".!?:;" and not re.fullmatch(r"(?:[A-Z]\.)+", token):
             return None
-        if token[0].isupper() or token[-1] in "’”'\"" or token.isdigit():
+        if token[0].isupper() or token[-1] in "’”'\"" or token.isdigit() or script_of(token):
             return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="gloss", resp="#translator"),
                          inner=(ctx.c_start, ctx.end - 1), rank=10)]
     if len(words) >= 3 and titled:
@@ -397,40 +427,9 @@ def _br_gloss(ctx):
     return None
 
 
-#: Signs of a transliterated (or untranslated) original word that English words do not show: a
-#: letter of the Central European alphabets, Russian transliteration (``zh``, ``kh``, ``shch``,
-#: endings ``-iiu``, ``-ogo``, ``-ykh``, ``-nie``...), pinyin initials (``x``, ``q`` without ``u``),
-#: or a one-letter Russian preposition (``k``, ``v``, ``s``...) among other words.
-ORIGINAL_LETTERS_RE = re.compile(r"[ąćęłńśźżőűěčřšžůťďňăâîșțßäöü]", re.I)
-TRANSLIT_WORD_RE = re.compile(
-    r"zh|kh|shch|^x[aeiou]|^q[^u]|"
-    r"(?:iiu|iia|ii|yi|ei|ogo|ykh|ikh|nie|niia|stvo|skii|skaia|tsiia|tsii|nost)$")
-ONE_LETTER_PREPOSITIONS = frozenset("k v s o u z i".split())
-
-
-def looks_transliterated(words: str) -> bool:
-    """Lower-case words that are not English: the original's wording, transliterated by the translator."""
-    tokens = re.findall(r"[^\W\d_][^\W\d_’'-]*", words)
-    if not tokens or len(tokens) > 8 or re.search(r"[^\w\s’'“”\"-]", words):
-        return False
-    if ORIGINAL_LETTERS_RE.search(words):
-        return True
-    signs = sum(1 for t in tokens if TRANSLIT_WORD_RE.search(t.lower()))
-    signs += sum(1 for t in tokens if t in ONE_LETTER_PREPOSITIONS) if len(tokens) > 1 else 0
-    return signs >= max(1, (len(tokens) + 1) // 2)
-
-
 def _br_original_wording(ctx):
     """``[pristupit k obiednineniiu]``: the original's words in transliteration, not an addition."""
-    c = ctx.content.strip().strip("“”\"")
-    if not ctx.closed or not c or not looks_transliterated(c):
-        return None
-    words = c.split()
-    if not c[0].islower() and not (len(words) >= 2 and all(w[0].islower() for w in words[1:])):
-        return None  # "[Kim Il Sung]" is a name; "[Pristupit k obiednineniiu]" a sentence's words
-    return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="original-wording", resp="#translator"),
-                 inner=(ctx.c_start, ctx.end - 1), rank=10),
-            Span(ctx.c_start, ctx.end - 1, "foreign", rank=11)]
+    return transliterated_wording(ctx.start, ctx.end, ctx.content) if ctx.closed else None
 
 
 def _br_supplied(ctx):
@@ -444,6 +443,7 @@ BRACKET_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
     ("double_open", _br_double_open),
     ("signature", _br_signature),
     ("footnote_marker", _br_footnote_marker),
+    ("footnote_anchor", _br_footnote_anchor),
     ("stamp", _br_stamp),
     ("stamp_described", _br_stamp_described),
     ("translator_note", _br_translator_note),
@@ -453,10 +453,12 @@ BRACKET_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
     ("obfuscated_email", _br_email),
     ("illegible", _br_illegible),
     ("omission", _br_omission),
+    ("material_described", _br_material_described),
     ("doubtful_single", _br_doubtful_single),
     ("scope_note", _br_scope),
     ("speaker_label", _br_speaker),
     ("expansion", _br_expansion),
+    ("original_script", _br_original_script),
     ("original_wording", _br_original_wording),
     ("gloss", _br_gloss),
     ("supplied", _br_supplied),

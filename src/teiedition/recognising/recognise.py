@@ -9,36 +9,38 @@ Three tables:
 
 * ``BLOCK_RECOGNISERS``  what a whole line is (``classify_line``);
 * ``BRACKET_RECOGNISERS`` what a square bracket is (``bracket_spans``, in ``brackets``);
-* ``INLINE_RECOGNISERS``  annotations inside a block (``annotate_inlines``).
+* ``INLINE_RECOGNISERS``  annotations inside a block (``annotate_inlines``, in ``inlines``).
 
-``structure`` then groups classified blocks into divisions: an opening
-group, the body, and the closing group (signatures, datelines, postscripts);
-body text after a closing group starts a new division (an enclosure).
+``structure`` then reads the lines in their zones and groups them into divisions: the
+closing zone's roles (``closing``), dialogue (``dialogue``), lists and logs (``runs``),
+signatures (``signatures``), and the phases and divisions (``grouping``): an opening
+group, the body, and the closing group (signatures, datelines, postscripts); body text
+after a closing group starts a new division (an enclosure).  This module keeps the block
+recognisers and the order of those passes.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
 from typing import Callable
 
-from .dates import find_dates
-from .dates import parse_date as _parse_date
+from .dialogue import speaker_turns
+from .inlines import INLINE_RECOGNISERS, WaitingFootnotes, annotate_inlines
+from .grouping import (BOTTOM_KINDS, OPENER_KINDS, _divide, _gap_section_breaks, _lift_footnotes,
+                       _notes_blocks, _number_copy_items, _routing_lists)
+from .runs import bullet_lists, log_runs
+from .closing import closing_zone
+from .lines import _words, is_prose, is_upper_line, parse_date
+from .signatures import (BY_ORDER_RE, LETTER_SPACED_RE, SIGNATURE_RE, _find_name_signatures,
+                         _join_signature_blocks, _may_sign)
 from .brackets import BRACKET_RECOGNISERS, STAMP_LABEL_RE, _outer_bracket_end, bracket_pairs, bracket_spans
 from . import header_marks
 from ..model import Block, Division, Span, attrs_of, kinds_where
 
-__all__ = ["BLOCK_RECOGNISERS", "BRACKET_RECOGNISERS", "INLINE_RECOGNISERS", "annotate_inlines",
+__all__ = ["BLOCK_RECOGNISERS", "BOTTOM_KINDS", "BRACKET_RECOGNISERS", "INLINE_RECOGNISERS", "OPENER_KINDS",
+           "WaitingFootnotes", "annotate_inlines",
            "bracket_pairs", "bracket_spans", "classify_blocks", "classify_line", "structure"]
-
-@lru_cache(maxsize=4096)
-def parse_date(text: str):
-    """``dates.parse_date``, cached: recognisers ask about the same short lines more than once."""
-    return _parse_date(text)
-
 
 # ---------------------------------------------------------------------------------
 # shared patterns
@@ -76,22 +78,6 @@ RECORD_LABEL_RE = re.compile(
 #: A handwritten resolution or approval on the document, signed: "Agreed. [[illegible signature]]".
 RESOLUTION_RE = re.compile(r"^\[?(?:[Hh]andwritten(?: resolution)?|[Hh]andwriting|[Rr]esolution|RESOLUTION|"
                            r"[Aa]pproved|APPROVED|[Aa]greed|[Aa]gree|I agree|[Ss]een and approved)\b")
-#: A signature block without a placeholder: "By order of the Minister" / name / title.
-BY_ORDER_RE = re.compile(r"^(?:By (?:the )?(?:order|orders|instruction|instructions|authority|direction) of|"
-                         r"On (?:the )?(?:order|orders|instruction|instructions|behalf|authority) of|"
-                         r"For the (?:Minister|Ambassador|Director|Chairman|Head)\b|p\.\s?p\.)\s*.{0,80}?[:,]?$")
-#: Words of an office, never a signatory's name ("Deputy Minister", "Head of the Department").
-ROLE_WORDS = frozenset("""ambassador minister deputy head chairman director secretary counsellor counselor
-    consul general attaché attache envoy chief first second third acting vice president premier
-    chargé d’affaires d'affaires commander officer adviser advisor plenipotentiary extraordinary
-    department section division embassy ministry office bureau committee of the and for foreign affairs
-    interim ad a.i. lieutenant colonel major captain marshal comrade cde. mr. mrs. ms.""".split())
-#: Routing lists: who is to see the document, and who has seen it ("To be seen by" / "Seen by").
-ROUTE_HEAD_RE = re.compile(r"^(?P<head>(?:To be (?:seen|read|shown|circulated) (?:by|to)|(?:Seen|Read) by|"
-                           r"Ha(?:s|ve) (?:seen|read)|Circulated to|Circulation list|Routing list)\s*:?|"
-                           r"(?:Seen|Read|Circulation|Routing):)(?:\s+(?P<rest>\S.*))?$", re.I)
-SIGNATURE_RE = re.compile(r"\[(?:signature|signatures|signed|illegible signature)\]|/signature/|(?:^|\s)/s/\s", re.I)
-LETTER_SPACED_RE = re.compile(r"^(?:[A-ZÀ-Ý] ){2,}[A-ZÀ-Ý]\.?$")
 CLOSING_SALUTE_RE = re.compile(r"^(?:With (?:socialist|comradely|communist|fraternal|Communist) greetings?|"
                                r"With respect|Respectfully(?: yours)?|Sincerely(?: yours)?|"
                                r"Yours (?:faithfully|sincerely)|With best regards)[.,!]?$")
@@ -109,34 +95,10 @@ TYPIST_RE = re.compile(r"^[a-zа-я]{1,3}/[A-Za-zА-Яа-я]{1,3}\.?$|^[A-Z]{1,3
 ATTACHMENT_RE = re.compile(r"^(?:ATTACHMENT|Attachment|Attachments|ATTACHMENTS|Enclosure|ENCLOSURE|"
                            r"Enclosures|Appendix(?: \w+)?|APPENDIX(?: \w+)?|Annex(?: \w+)?)\b[:.]?")
 SECTION_BREAK_RE = re.compile(r"^(?:[xX](?:\s+[xX]){2,}|\*(?:\s*\*){2,}|-{3,}|#{3,})$")
-FOOTNOTE_MARKER_RE = re.compile(r"\[(\d{1,3})\]")
 FOOTNOTE_TEXT_RE = re.compile(r"^\[(?P<n>\d{1,3})\]\s+\S")
 BYLINE_INTRO_RE = re.compile(r"^(?:from the (?:journal|diary) of|From the (?:journal|diary) of|"
                              r"FROM THE (?:JOURNAL|DIARY) OF)$")
 NUMBERED_HEADING_RE = re.compile(r"^(?:[IVXL]+|\d{1,2}|[A-Z])\.\s+\S.{0,90}$")
-PERSON_NAME_RE = re.compile(
-    r"^(?P<name>(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s*){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,3})\.?$")
-TITLE_WORDS_RE = re.compile(
-    r"^(?P<title>(?:(?:Chargé d[’']Affaires|Ambassador|Counsellor|Counselor|Minister|Consul(?: General)?|"
-    r"(?:First|Second|Third|1st|2nd|3rd) Secretary|Secretary|Attaché|Envoy|Chairman|Director|Head|"
-    r"Deputy|Acting|Comrade|Cde\.)\s+)+)(?P<name>[A-ZÀ-Ý].*)$")
-
-
-def _words(text: str) -> int:
-    return len(text.split())
-
-
-def is_prose(text: str) -> bool:
-    """A running-text paragraph rather than a heading, label or mark."""
-    s = text.strip()
-    return _words(s) >= 9 or (_words(s) >= 4 and bool(re.search(r"[.!?;:…]['’”\")\]]*$", s)))
-
-
-LETTER_RE = re.compile(r"[^\W\d_]")
-
-
-def is_upper_line(text: str) -> bool:
-    return text.isupper() and len(LETTER_RE.findall(text, 0, 200)) >= 3
 
 
 # ---------------------------------------------------------------------------------
@@ -408,10 +370,6 @@ BLOCK_RECOGNISERS: tuple[Recogniser, ...] = (
     Recogniser("short_line", _short_line),
 )
 
-#: Kinds that may stand in the opening group of a division (the table: ``model.BLOCK_KINDS``).
-OPENER_KINDS = kinds_where(opener=True)
-#: Kinds that start or continue the closing group.
-BOTTOM_KINDS = kinds_where(closing=True)
 
 
 def classify_line(text: str) -> tuple[str, tuple, tuple, str]:
@@ -437,21 +395,9 @@ def classify_blocks(lines) -> list[Block]:
     for sl in lines:
         kind, attrs, spans, name = classify_line(sl.text)
         block = Block(kind, sl.text, sl.line, tuple(spans), tuple(attrs))
-        if sl.empty_run >= usual + 2 and kind != "milestone":
+        if sl.empty_run >= max(usual + 2, 3) and kind != "milestone":  # two blank lines are no break
             block = block.with_attrs(gap_before="wide")
         out.append(block.with_attrs(recogniser=name))
-    return out
-
-
-def _gap_section_breaks(blocks: list[Block]) -> list[Block]:
-    """A run of empty lines between two paragraphs marks a new theme: an unprinted section break."""
-    out: list[Block] = []
-    for b in blocks:
-        prev = out[-1] if out else None
-        if b.get("gap_before") == "wide" and b.kind in ("p", "aside") and prev is not None \
-                and prev.kind in ("p", "aside") and is_prose(b.text):
-            out.append(Block("milestone", "", b.line, (), attrs_of(role="blank-lines")))
-        out.append(b)
     return out
 
 
@@ -466,17 +412,15 @@ def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, .
     blocks = assign_roles(list(blocks))
     blocks = _gap_section_breaks(_join_bylines(_no_closing_in_header(blocks)))
     blocks = _routing_lists(blocks)
-    blocks = _speaker_turns(blocks)
+    blocks = log_runs(bullet_lists(blocks))
+    blocks = speaker_turns(blocks)
     blocks = _notes_blocks(blocks)
+    blocks = closing_zone(blocks, is_prose, _may_sign)
     blocks = _number_copy_items(blocks)
     blocks = _find_name_signatures(blocks)
     blocks = _join_signature_blocks(blocks)
     kept, footnotes = _lift_footnotes(blocks)
     return _divide(kept), footnotes
-
-
-#: Kinds that may follow a closing group without starting a new division.
-AFTER_BOTTOM_KINDS = BOTTOM_KINDS | kinds_where(after_closing=True)
 
 
 def _no_closing_in_header(blocks: list[Block]) -> list[Block]:
@@ -491,264 +435,6 @@ def _no_closing_in_header(blocks: list[Block]) -> list[Block]:
             break
         if b.kind == "postscript" and b.get("role") == "distribution-note":
             out[i] = replace(b, kind="line")
-    return out
-
-
-def _routing_lists(blocks: list[Block]) -> list[Block]:
-    """``To be seen by`` / ``Comrade …`` / ``Seen by`` / ``Comrade …``: routing lists, not signatures.
-
-    A heading line starts a list; the short lines after it (names, ``[signature]``, dates) are
-    its items.  A heading with nothing after it is left as it was.
-    """
-    out = list(blocks)
-    i = 0
-    while i < len(out):
-        m = ROUTE_HEAD_RE.match(out[i].text.strip())
-        if not m or out[i].kind not in ("line", "p", "head", "signed") or _words(out[i].text) > 12 \
-                or (m.group("rest") and is_prose(m.group("rest"))):
-            i += 1
-            continue
-        j = i + 1
-        while j < len(out) and _route_item(out[j]):
-            j += 1
-        if j == i + 1 and not m.group("rest"):
-            i += 1
-            continue
-        head_end = out[i].text.index(m.group("head")) + len(m.group("head"))
-        out[i] = replace(out[i], kind="route-head").with_attrs(head_end=str(head_end))
-        for k in range(i + 1, j):
-            out[k] = replace(out[k], kind="route-item")
-        i = j
-    return out
-
-
-def _route_item(block: Block) -> bool:
-    s = block.text.strip()
-    return block.kind in ("line", "p", "head", "signed", "dateline") and _words(s) <= 8 \
-        and not ROUTE_HEAD_RE.match(s) and not is_prose(s) or (
-            block.kind == "signed" and _words(s) <= 10 and not ROUTE_HEAD_RE.match(s))
-
-
-# -- speaker-labelled dialogue ----------------------------------------------------
-
-SPEAKER_WORD = (r"(?:(?:Mr|Mrs|Ms|Dr|Cde|Cdes|Gen|Col|Amb|St|Sr|Jr|Prof)\.|[A-ZÀ-Ý]\.|[A-ZÀ-Ý][\w’'-]*|"
-                r"de|van|von|der|al|bin|ibn|and|of|the|d[’']|\[[^\[\]]{1,40}\])")
-LABEL_CORE = rf"{SPEAKER_WORD}(?:\s+{SPEAKER_WORD}){{0,7}}"
-SPEAKER_FORMS = {
-    "colon": re.compile(rf"^(?P<core>{LABEL_CORE})(?:\s*\((?P<paren>[^()]{{1,60}})\))?\s*:(?=\s+\S)"),
-    "bracket": re.compile(r"^\[(?P<core>[A-ZÀ-Ý][^\[\]:]{0,40}):\](?=\s+\S)"),
-    "dash": re.compile(rf"^(?P<core>{LABEL_CORE})\s+[–—-](?=\s+\S)"),
-    "stop": re.compile(r"^(?P<core>(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,4})"
-                       r"\.(?=\s+[A-ZÀ-Ý“\"\[])"),
-}
-ALIAS_RE = re.compile(r"(?:hereafter|hereinafter|henceforth|below|to be)?\s*(?:abbreviated|referred to|called|"
-                      r"shortened)?\s*(?:as\s+)?(?P<alias>[A-ZÀ-Ý][\w’'. -]{0,30})$")
-NOT_SPEAKERS = frozenset("""note notes nb n.b. subject re reference attention comment comments remark remarks
-    translation source enclosure attachment appendix annex copy copies summary agenda item point conclusion
-    conclusions proposal proposals resolution decision question questions answer topic total result results
-    example also thus then yes no however therefore moreover first second third firstly secondly finally
-    last next today yesterday tomorrow here there this that these those it he she they we i you our his her
-    their its my in on at for from to by with after before during since as if when while the a an dear
-    january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday section chapter part article paragraph page text telegram
-    cable report record minutes memorandum letter list p.s. ps postscript ref important warning
-    """.split())
-#: A label that is only a title or its abbreviation ("Mr. Nixon said", "Cde. Kim said") is no speaker.
-LONE_TITLES = frozenset("mr mrs ms dr cde cdes gen col amb st sr jr prof comrade comrades".split())
-
-
-def _speaker_turns(blocks: list[Block]) -> list[Block]:
-    """Speaker-labelled dialogue (``Zhou: …``, ``STALIN. …``, ``Kádár – …``) becomes speeches.
-
-    A form counts for a document when at least three lines use it, with two or more
-    speakers one of whom speaks twice (the dash and full-stop forms need two who speak
-    twice: they are rarer and easier to mistake).  Then every line of that form whose label
-    reads as a name is a speech: the block stays a paragraph and carries the label's end
-    (``speaker``) and a ``speaker`` span, which the writer turns into ``sp/speaker`` + ``p``.
-    """
-    found: dict[str, list[tuple[int, str, int]]] = {}
-    for i, b in enumerate(blocks):
-        if b.kind not in ("p", "line", "head", "heading"):
-            continue
-        for form, pattern in SPEAKER_FORMS.items():
-            m = pattern.match(b.text)
-            if not m:
-                continue
-            key = _speaker_key(m, form)
-            if key:
-                found.setdefault(form, []).append((i, key, m.end()))
-            break
-    out = list(blocks)
-    for form, turns in found.items():
-        counts: dict[str, int] = {}
-        for _i, key, _end in turns:
-            counts[key] = counts.get(key, 0) + 1
-        repeated = [k for k, n in counts.items() if n >= 2]
-        if len(turns) < 3 or len(counts) < 2 or len(repeated) < (1 if form in ("colon", "bracket") else 2):
-            continue
-        for i, _key, end in turns:
-            b = out[i]
-            out[i] = replace(b, kind="p", spans=b.spans + (Span(0, end, "speaker", rank=1),)) \
-                .with_attrs(speaker=str(end))
-    return out
-
-
-def _speaker_key(m: re.Match, form: str) -> str | None:
-    """Who speaks, for counting turns: the alias a label introduces, else the label; None if not a name."""
-    core = m.group("core").strip()
-    plain = re.sub(r"[\[\]]", "", core).strip()
-    words = plain.split()
-    if not words or len(words) > 8 or words[0].lower().rstrip(":,") in NOT_SPEAKERS \
-            or plain.lower().rstrip(".") in LONE_TITLES:
-        return None
-    if _bracket_depth_outside(core) != 0 or len(re.sub(r"[^A-Za-zÀ-ÿ]", "", words[-1])) < 2:
-        return None  # "N. S. Khrushchev said" is no label; brackets must close inside it
-    if form in ("dash", "stop"):
-        if len(words) > 5 or (form == "stop" and not (plain.isupper() or all(w[0].isupper() for w in words))):
-            return None
-        if _names_place_or_org(plain):
-            return None
-    paren = m.groupdict().get("paren")
-    if paren:
-        alias = ALIAS_RE.search(paren.strip())
-        if alias and re.search(r"abbreviat|hereafter|hereinafter|referred|called", paren):
-            return alias.group("alias").strip()
-    return plain
-
-
-NOTES_HEAD_RE = re.compile(r"^(?:(?:Translator|Translators|Editor|Editors)[’']?s?[’']?\s+|End|Foot)?"
-                           r"(?:[Nn]otes?|NOTES?)(?: of the [Tt]ranslator)?\s*:?$|^(?:FOOTNOTES|ENDNOTES|"
-                           r"TRANSLATOR[’']S NOTES)\s*:?$")
-NOTE_TEXT_RE = re.compile(r"^(?:\((?P<a>\d{1,3})\)|\[(?P<b>\d{1,3})\]|(?P<c>\d{1,3})[.)]|(?P<d>\d{1,3})(?=\s+[A-ZÀ-Ý“\"]))"
-                          r"\s+\S")
-
-
-def _notes_blocks(blocks: list[Block]) -> list[Block]:
-    """A ``Translator's Notes`` (``Notes``, ``Footnotes``) heading and its ``(1) …``/``1. …`` texts."""
-    out = list(blocks)
-    for i, b in enumerate(out):
-        if not NOTES_HEAD_RE.match(b.text.strip()):
-            continue
-        j = i + 1
-        texts = []
-        while j < len(out) and (m := NOTE_TEXT_RE.match(out[j].text)):
-            texts.append(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
-            j += 1
-        marked = {n for blk in out[:i] for n in footnote_numbers_marked(blk.text, True)}
-        if not texts or not marked.intersection(texts):
-            continue  # a "Notes" section of numbered points, not notes to markers in the text
-        for k, n in zip(range(i + 1, j), texts):
-            out[k] = replace(out[k], kind="footnote").with_attrs(n=n, style="notes-block")
-        out[i] = replace(b, kind="postscript").with_attrs(role="notes-heading")
-    return out
-
-
-def footnote_numbers_marked(text: str, styled: bool) -> list[str]:
-    """Footnote numbers whose marker is in ``text``: ``[1]``; with a notes block also ``(1)`` and ``word.1``."""
-    found = FOOTNOTE_MARKER_RE.findall(text)
-    if styled:
-        found += [_styled_number(m) for m in FOOTNOTE_STYLED_RE.finditer(text) if _styled_marker_ok(text, m)]
-    return found
-
-
-#: Footnote markers of a notes block: ``(1)`` after a word (not an enumeration after ``:``/``;``),
-#: or digits glued to a word or its closing punctuation (``Khrushchev.1``, ``agreed,2``).
-FOOTNOTE_STYLED_RE = re.compile(r"(?:(?<=\S)|(?<=\S) )\((?P<n>\d{1,3})\)|"
-                                r"(?<=[^\W\d_])(?P<g>[.,;:!?”’\"»)]?)(?P<n2>\d{1,2})(?=[\s,;:)]|$)|"
-                                r"(?<=\S)(?P<n3>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})")
-SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-
-
-def _styled_number(m: re.Match) -> str:
-    return m.group("n") or m.group("n2") or m.group("n3").translate(SUPERSCRIPT_DIGITS)
-
-
-def _styled_marker_ok(text: str, m: re.Match) -> bool:
-    """Not an enumeration: no ``(1)`` at a line start or after ``:``, ``;`` or ``(``."""
-    i = m.start()
-    while i > 0 and text[i - 1] in " \t":
-        i -= 1
-    return i > 0 and text[i - 1] not in ":;(\n"
-
-
-def _lift_footnotes(blocks: list[Block]) -> tuple[list[Block], tuple[Block, ...]]:
-    """Footnote texts after the closing group whose marker is in the text leave the flow (one per number)."""
-    styled = any(b.get("style") == "notes-block" for b in blocks)
-    in_text = {m for b in blocks if b.kind != "footnote" for m in footnote_numbers_marked(b.text, styled)}
-    lifted: set[str] = set()
-    footnotes: list[Block] = []
-    kept: list[Block] = []
-    seen_bottom = False
-    for b in blocks:
-        if b.kind in BOTTOM_KINDS and b.kind != "footnote":
-            seen_bottom = True
-        if b.kind == "footnote":
-            n = b.get("n")
-            if seen_bottom and n not in lifted and n in in_text:
-                footnotes.append(b)
-                lifted.add(n)
-                continue
-            b = replace(b, kind="postscript" if seen_bottom else "p")
-        kept.append(b)
-    return kept, tuple(footnotes)
-
-
-def _divide(blocks: list[Block]) -> tuple[Division, ...]:
-    """Phases top -> body -> bottom; body text (or a heading) after a closing group opens an enclosure."""
-    divisions: list[Division] = []
-    current: list[Block] = []
-    phase = "top"
-
-    def close() -> None:
-        divisions.append(Division("document" if not divisions else "enclosure", tuple(current)))
-
-    first_prose = next((i for i, b in enumerate(blocks) if b.kind == "p" and is_prose(b.text)), len(blocks))
-    last_prose = _last_prose_index(blocks)
-    for i, b in enumerate(blocks):
-        kind = b.kind
-        if phase == "top" and kind == "signed" and i < first_prose < len(blocks) and not divisions:
-            current.append(b.with_attrs(phase="top"))  # a resolution signed above the text opens it
-            continue
-        if phase == "body" and kind == "signed" and b.get("role") == "resolution" and i < last_prose:
-            b = replace(b, kind="aside")  # a resolution written on the text does not end it
-            kind = "aside"
-        if phase == "top" and kind not in OPENER_KINDS:
-            phase = "body"
-        if phase == "body" and kind in BOTTOM_KINDS:
-            phase = "bottom"
-            # short lines right before the closing group belong to it ("General Office, Ministry ...")
-            tail: list[Block] = []
-            while current and current[-1].kind == "line" and current[-1].get("phase") == "body":
-                tail.insert(0, current.pop())
-            if tail and current:
-                current.extend(replace(t, kind="postscript").with_attrs(phase="bottom") for t in tail)
-            else:
-                current.extend(tail)
-        if phase == "bottom" and kind not in AFTER_BOTTOM_KINDS:
-            close()
-            current = []
-            phase = "top" if kind in OPENER_KINDS else "body"
-        elif phase == "bottom" and kind == "head" and current and current[-1].kind != "signed":
-            close()
-            current = []
-            phase = "top"
-        current.append(b.with_attrs(phase=phase))
-    if current or not divisions:
-        close()
-    return tuple(divisions)
-
-
-def _number_copy_items(blocks: list[Block]) -> list[Block]:
-    """``1x`` lines (one copy each) are numbered by their place in the list."""
-    out: list[Block] = []
-    run = 0
-    for b in blocks:
-        if b.kind == "dist-item" and re.match(r"^\d+x\s", b.text):
-            run += 1
-            b = b.with_attrs(n=str(run))
-        elif b.kind != "dist-item":
-            run = 0
-        out.append(b)
     return out
 
 
@@ -773,302 +459,3 @@ def _join_bylines(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _last_prose_index(blocks: list[Block]) -> int:
-    return max((i for i, b in enumerate(blocks) if b.kind == "p" and is_prose(b.text)), default=-1)
-
-
-def _find_name_signatures(blocks: list[Block]) -> list[Block]:
-    """A bare name after the last paragraph of a division, or after a closing salute, signs it."""
-    out = list(blocks)
-    last_prose = _last_prose_index(out)
-    for i, b in enumerate(out):
-        if b.kind not in ("line", "p", "head", "heading"):  # "I. Petrov" reads like a numbered heading
-            continue
-        prev = out[i - 1] if i else None
-        after_salute = prev is not None and prev.kind == "salute-closing"
-        tail = i > last_prose
-        if not (after_salute or tail):
-            continue
-        if _signature_name(b.text) is None:
-            continue
-        if tail and not after_salute:
-            # the next block must not be prose: a name ends a division
-            nxt = out[i + 1] if i + 1 < len(out) else None
-            if nxt is not None and nxt.kind == "p" and is_prose(nxt.text):
-                continue
-        out[i] = replace(b, kind="signed")
-    return out
-
-
-def _signature_name(text: str) -> tuple[int, int] | None:
-    """Where the signatory's name is in a bare sign-off line, or None."""
-    s = text.rstrip()
-    if LETTER_SPACED_RE.match(s):
-        return (0, len(s.rstrip(".")))
-    m = TITLE_WORDS_RE.match(s)
-    offset = 0
-    if m:
-        offset = m.start("name")
-        s = m.group("name")
-    m2 = PERSON_NAME_RE.match(s)
-    if not m2 or is_upper_line(s) and _words(s) > 3:
-        return None
-    if any(w.lower() in {"the", "of", "and", "in", "office", "ministry", "embassy", "department"}
-           for w in s.split()):
-        return None
-    if _names_place_or_org(m2.group("name")):
-        return None  # "Moscow", "TASS": a place or an organisation does not sign
-    if all(w.lower() in ROLE_WORDS for w in m2.group("name").split()):
-        return None  # "Deputy Minister": a title, never a person
-    return (offset + m2.start("name"), offset + m2.end("name"))
-
-
-def _names_place_or_org(name: str) -> bool:
-    from .entities import default_authority
-
-    mentions = default_authority().find_mentions(name)
-    return any(m.start == 0 and m.end == len(name) and m.entry.kind != "person" for m in mentions)
-
-
-def _join_signature_blocks(blocks: list[Block]) -> list[Block]:
-    """A signature with the signatory's title above it and the name or role below is one ``signed``."""
-    out: list[Block] = []
-    i = 0
-    while i < len(blocks):
-        b = blocks[i]
-        if b.kind != "signed":
-            out.append(b)
-            i += 1
-            continue
-        parts = [b]
-        # titles above: upper-case heading lines right before (not yet in a paragraph)
-        while out and out[-1].kind in ("head", "line") and (is_upper_line(out[-1].text)
-                                                            or out[-1].kind == "line") \
-                and _words(out[-1].text) <= 14 and not _signature_name(out[-1].text) \
-                and (_title_above_ok(out, parts) or _role_line(out[-1].text)):
-            parts.insert(0, out.pop())
-        j = i + 1
-        # below: a bracketed or slashed name, a role line, or a bracketed role
-        while j < len(blocks) and _belongs_below(blocks[j], parts):
-            parts.append(blocks[j])
-            j += 1
-        text = "\n".join(p.text for p in parts)
-        out.append(Block("signed", text, parts[0].line, (), parts[0].attrs))
-        i = j
-    return out
-
-
-def _title_above_ok(out: list[Block], parts: list[Block]) -> bool:
-    """Only take a title line when the signature line itself has no plain name before the placeholder."""
-    first = parts[0].text
-    return bool(SIGNATURE_RE.match(first.strip()) or first.strip().startswith("[signature]")
-                or first.strip().startswith("/signature/") or SIGNATURE_RE.search(first))
-
-
-def _belongs_below(block: Block, parts: list[Block]) -> bool:
-    s = block.text.strip()
-    has_name = any(_name_in_signed(p.text) for p in parts)
-    if parts[0].get("role") == "by-order" and not has_name and block.kind in ("line", "head", "heading", "p", "signed") \
-            and (_signature_name(s) or _role_line(s)) and not is_prose(s):
-        return True  # "By order of the Minister" / the name / the title
-    if re.fullmatch(r"[(/][^()/]+[)/]", s) or (re.search(r"\([^()]+\)$", s) and not has_name
-                                               and is_upper_line(s.split("(")[0] or "X Y Z")):
-        return True
-    if s.startswith("[") and s.endswith("]") and _words(s) <= 5 and has_name:
-        return True  # [GDR Ambassador]
-    if block.kind in ("line", "head", "p") and has_name and len(parts) <= 2 and _words(s) <= 12 \
-            and not is_prose(s) and not parse_date(s):
-        return True  # role below the name: "2nd Secretary", "Chargé d’Affaires ad interim"
-    if block.kind in ("line", "p") and has_name and len(parts) <= 2 and _words(s) <= 14 \
-            and re.match(r"^(?:Ambassador|Chargé|Counsellor|Minister|Consul|Secretary|Head|Chairman)", s):
-        return True
-    return False
-
-
-SIGNED_NAME_RE = re.compile(r"\(([^()]+)\)|/(?!signature/)([^/\n]+)/")
-
-
-def _name_in_signed(text: str) -> tuple[int, int] | None:
-    """Where the signatory's name is inside a signature block."""
-    for m in SIGNED_NAME_RE.finditer(text):
-        g = 1 if m.group(1) else 2
-        if re.search(r"[A-ZÀ-Ý]", m.group(g)) and _words(m.group(g)) <= 5:
-            return (m.start(g), m.end(g))
-    for line_start, line in _lines_with_offsets(text):
-        sig = SIGNATURE_RE.search(line)
-        if sig:
-            rest = line[sig.end():]
-            stripped = rest.strip()
-            if stripped and PERSON_NAME_RE.match(stripped.rstrip(".")) or LETTER_SPACED_RE.match(stripped):
-                lead = len(rest) - len(rest.lstrip())
-                return (line_start + sig.end() + lead, line_start + sig.end() + lead + len(stripped.rstrip(".")))
-            continue
-        where = _signature_name(line)
-        if where:
-            return (line_start + where[0], line_start + where[1])
-    return None
-
-
-def _lines_with_offsets(text: str):
-    pos = 0
-    for line in text.split("\n"):
-        yield pos, line
-        pos += len(line) + 1
-
-
-def signed_spans(block: Block) -> tuple[Span, ...]:
-    """The name (persName), the signatory's titles (roleName) and the placeholder (gap) of a signature."""
-    spans: list[Span] = []
-    for m in re.finditer(r"/signature/", block.text):
-        spans.append(Span(m.start(), m.end(), "gap", attrs_of(reason="signature"), rank=10))
-    where = _name_in_signed(block.text)
-    if where:
-        spans.append(Span(where[0], where[1], "name", attrs_of(type="person", role="signatory"), rank=20))
-    for start, line in _lines_with_offsets(block.text):
-        s = line.strip()
-        lo = start + len(line) - len(line.lstrip())
-        if not s or (where and lo <= where[0] < start + len(line)) or "[" in s or "/" in s:
-            continue
-        if _role_line(s) and not BY_ORDER_RE.match(s):
-            spans.append(Span(lo, lo + len(s), "roleName", rank=15))
-    return tuple(spans)
-
-
-def _role_line(text: str) -> bool:
-    """A line naming an office (``Head of the Consular Department``, ``COUNSELLOR OF THE EMBASSY``)."""
-    words = [w.strip(",.").lower() for w in text.split()]
-    return 0 < len(words) <= 14 and words[0] in ROLE_WORDS - {"of", "the", "and", "for", "a.i.", "ad"} \
-        and not re.search(r"\d", text) and not is_prose(text.rstrip("."))
-
-
-# ---------------------------------------------------------------------------------
-# other inline conventions
-
-QUOTE_WITH_SOURCE_RE = re.compile(
-    r"“(?P<quote>[^“”]+)”(?P<gap>[.,]?\s*)\((?P<title>[A-Z][^(),“”]{1,60}?),\s+"
-    r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\)")
-
-
-def cit_spans(text: str) -> list[Span]:
-    """A quotation followed by its source, ``“…” (Rodong Sinmun, 19 April 1964)``."""
-    spans: list[Span] = []
-    for m in QUOTE_WITH_SOURCE_RE.finditer(text):
-        parsed = parse_date(m.group("date"))
-        spans.append(Span(m.start(), m.end(), "cit", rank=5))
-        spans.append(Span(m.start(), m.end("quote") + 1, "quote", rank=6))
-        spans.append(Span(m.end("quote") + 1, m.end(), "bibl", rank=6))
-        spans.append(Span(m.start("title"), m.end("title"), "title", attrs_of(level="j")))
-        spans.append(Span(m.start("date"), m.end("date"), "date",
-                          attrs_of(when=parsed.when if parsed else None,
-                                   cert=parsed.cert if parsed else None)))
-    return spans
-
-
-def date_spans(text: str) -> list[Span]:
-    return [Span(a, b, "date", attrs_of(when=d.when, cert=d.cert), rank=60) for a, b, d in find_dates(text)]
-
-
-@lru_cache(maxsize=1)
-def slips() -> tuple[tuple[re.Pattern, str, str], ...]:
-    """The reviewed list of obvious slips (data/slips.toml), compiled once."""
-    data = tomllib.loads(resources.files("teiedition").joinpath("data/slips.toml").read_text("utf-8"))
-    return tuple((re.compile(rf"(?<!\w){re.escape(s['printed'])}(?!\w)"), s["printed"], s["correction"])
-                 for s in data.get("slip", []))
-
-
-def slip_spans(text: str) -> list[Span]:
-    spans = []
-    for pattern, _printed, correction in slips():
-        for m in pattern.finditer(text):
-            spans.append(Span(m.start(), m.end(), "slip", attrs_of(corr=correction), rank=55))
-    return spans
-
-
-class WaitingFootnotes(set):
-    """Footnote numbers whose marker is not found yet; those of a notes block also in number order.
-
-    Markers of a notes block (``(1)``, ``Khrushchev.1``) are taken only for the lowest number
-    still waiting, so that a stray ``(3)`` or a digit after a word is not taken for note 3.
-    """
-
-    def __init__(self, numbers=(), styled=()):
-        super().__init__(numbers)
-        self.styled = sorted({int(n) for n in styled})
-        self._next = 0
-
-    def lowest_styled(self) -> int | None:
-        while self._next < len(self.styled) and str(self.styled[self._next]) not in self:
-            self._next += 1
-        return self.styled[self._next] if self._next < len(self.styled) else None
-
-
-def styled_footnote_spans(text: str, waiting: set | None) -> list[Span]:
-    """``(1)`` and ``Khrushchev.1`` markers of a notes block, taken in number order (the lowest waiting)."""
-    if not isinstance(waiting, WaitingFootnotes) or waiting.lowest_styled() is None:
-        return []
-    spans = []
-    for m in FOOTNOTE_STYLED_RE.finditer(text):
-        n = _styled_number(m)
-        lowest = waiting.lowest_styled()
-        if lowest is None:
-            break
-        if int(n) != lowest or not _styled_marker_ok(text, m):
-            continue
-        waiting.discard(n)
-        start = m.start("n") - 1 if m.group("n") else m.start("n2") if m.group("n2") else m.start("n3")
-        # (the space before "(1)" stays text)
-        spans.append(Span(start, m.end(), "fnref", attrs_of(n=n), inner=(start, start), rank=10))
-    return spans
-
-
-INLINE_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
-    ("quotation_with_source", lambda text, ctx: cit_spans(text)),
-    ("square_brackets", lambda text, ctx: bracket_spans(text, ctx)),
-    ("notes_block_markers", lambda text, ctx: styled_footnote_spans(text, ctx)),
-    ("obvious_slips", lambda text, ctx: slip_spans(text)),
-    ("dates", lambda text, ctx: date_spans(text)),
-)
-
-
-def annotate_inlines(block: Block, footnotes: set | None = None) -> Block:
-    """Add the inline annotations of every recogniser to a block (duplicates dropped)."""
-    spans: list[Span] = list(block.spans)
-    if block.kind == "signed":
-        spans.extend(signed_spans(block))
-    for _name, rec in INLINE_RECOGNISERS:
-        spans.extend(rec(block.text, footnotes))
-    seen: set[tuple[int, int, str]] = set()
-    unique: list[Span] = []
-    for s in spans:
-        key = (s.start, s.end, s.kind)
-        if key in seen:
-            continue
-        seen.add(key)
-        unique.append(s)
-    unique.extend(_stops_after_notes(block.text, unique))
-    return replace(block, spans=tuple(unique))
-
-
-
-
-def _stops_after_notes(text: str, spans: list[Span]) -> list[Span]:
-    """``… degree. [Translator's note: …].``: the full stop after the note ends the note's sentence.
-
-    The sentence before already ended; the writer puts that stop inside the note, so the
-    edition reads ``degree.¹`` and the note ``… .`` rather than ``degree. ¹.``.
-    """
-    out = []
-    for s in spans:
-        if s.kind == "note" and s.end < len(text) and text[s.end] == "." and text[s.end - 1] == "]" \
-                and _ends_sentence(text, s.start) and not text[s.end + 1:s.end + 2].isalnum() \
-                and text[s.end + 1:s.end + 2] != ".":
-            out.append(Span(s.end, s.end + 1, "note-stop", rank=10))
-    return out
-
-
-def _ends_sentence(text: str, end: int) -> bool:
-    """Does ``text[:end]`` end with a full stop (or ``!``/``?``), spaces and closing quotes aside?"""
-    i = end
-    while i > 0 and text[i - 1] in " \t\n”’\"')":
-        i -= 1
-    return i > 0 and text[i - 1] in ".!?"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Block, Document, Mark, Span, attrs_of
 from ..recognising.segment import split_sentences
+from .forward_marks import find_next_paragraph, find_next_sentence, point_forwards
 
 # -- reading the note -----------------------------------------------------------------
 
@@ -31,7 +32,7 @@ class Target:
     ``find`` is filled in below (the span finders need the helpers of this module).
     """
 
-    name: str  # prev | end | half | quote | portion | underlined | para | unknown
+    name: str  # prev | end | half | quote | portion | underlined | next | following | para | unknown
     words: str  # a regular expression over the note's words
     cert: str  # high | medium | low, when the span is found as described
     finder: str  # sentences | half | quote | paragraph: see FINDERS
@@ -48,6 +49,10 @@ TARGETS: tuple[Target, ...] = (
     Target("portion", r"the (?:portion|part|passage) (?:describing|about|concerning|on)\b", "low", "sentences"),
     Target("underlined", r"the underlined (?:portion|part|passage|text|words)|the (?:portion|part|passage) underlined",
            "low", "paragraph"),
+    Target("next", r"the (?:following|next|subsequent) sentence|the sentence (?:below|that follows)",
+           "high", "next-sentence"),
+    Target("following", r"the (?:following|next|subsequent) paragraph|the paragraph (?:below|that follows)",
+           "high", "next-paragraph"),
     Target("para", r"the (?:previous|preceding|whole|entire) paragraph|this paragraph|the paragraph\b",
            "high", "paragraph"),
 )
@@ -459,7 +464,8 @@ def _find_paragraph(block, note, rep, sents, previous_p) -> Found:
     return Found(span)
 
 
-FINDERS = {"sentences": _find_sentences, "half": _find_half, "quote": _find_quote, "paragraph": _find_paragraph}
+FINDERS = {"sentences": _find_sentences, "half": _find_half, "quote": _find_quote, "paragraph": _find_paragraph,
+           "next-sentence": find_next_sentence, "next-paragraph": find_next_paragraph}
 
 
 @dataclass
@@ -489,7 +495,7 @@ def resolve_marginal_marks(doc: Document) -> Document:
                 previous_p = block
         new_divs.append(replace(div, blocks=tuple(new_blocks)))
     # a whole paragraph targeted from a later block gets its id through assign_ids already
-    return replace(doc, divisions=tuple(new_divs), marks=tuple(marks), warnings=tuple(warnings))
+    return point_forwards(replace(doc, divisions=tuple(new_divs), marks=tuple(marks), warnings=tuple(warnings)))
 
 
 def _note_text(block: Block, note: Span) -> str:

@@ -101,6 +101,10 @@ def set_attrs(el: etree._Element, attrs) -> None:
 # inline nodes
 
 
+#: Languages written in Cyrillic: the original's own code for Cyrillic words in its translation.
+CYRILLIC_LANGUAGES = frozenset("ru uk be bg sr mk mn kk ky tg".split())
+
+
 class InlineWriter:
     """Writes inline nodes; knows the document's marks and footnotes to place them."""
 
@@ -121,7 +125,7 @@ class InlineWriter:
             "num": self.simple("num"), "name": self.name, "list": self.simple("list"),
             "item": self.simple("item"), "fnref": self.footnote, "sic-mark": self.simple("sic"),
             "foreign": self.foreign, "note-stop": self.note_stop, "roleName": self.simple("roleName"),
-            "speaker": self.simple("speaker"),
+            "speaker": self.simple("speaker"), "anchor": self.simple("anchor"),
         }
         code, _name = doc.header.original_language
         #: transliterated original words: the original's language, in Latin script
@@ -155,8 +159,19 @@ class InlineWriter:
 
     def foreign(self, parent, node: Node):
         el = sub(parent, "foreign")
-        el.set(XML_LANG, self.original_lang)
+        el.set(XML_LANG, self.script_lang(node.get("script")))
         self.write(el, node.children)
+
+    def script_lang(self, script: str | None) -> str:
+        """``@xml:lang`` of the original's words: transliterated (no script given), or in their own script."""
+        code = self.original_lang.split("-")[0]
+        if script == "Hani":
+            return {"ja": "ja", "ko": "ko-Hani"}.get(code, "zh-Hans")
+        if script == "Hang":
+            return "ko"
+        if script == "Cyrl":
+            return code if code in CYRILLIC_LANGUAGES else "ru"
+        return self.original_lang
 
     def note_stop(self, parent, node: Node):
         """The full stop printed after a note that follows a full stop ends the note's own sentence."""
@@ -203,6 +218,7 @@ class BodyWriter:
     def __init__(self, doc: Document):
         self.doc = doc
         self.inline = InlineWriter(doc)
+        self.who_by_key: dict[str, str] = {}  # a speaker's label or alias -> the authority entry
 
     def body(self, text_el: etree._Element) -> None:
         body = sub(text_el, "body")
@@ -234,7 +250,7 @@ class BodyWriter:
                 continue
             if opener is None:
                 opener = sub(div_el, "opener")
-            elif len(opener) or opener.text:
+            elif opener.text or next(iter(opener), None) is not None:  # len() counts every child
                 add_text(opener, "\n")
             if b.kind == "milestone":
                 sub(opener, "milestone", unit="section", rend=b.text.strip() or None)
@@ -290,6 +306,9 @@ class BodyWriter:
         if b.kind == "p" and b.get("speaker"):
             self.speech(parent, b)
             return
+        if b.kind == "stage":  # a stage direction between speeches is its own element
+            self.inline.write(sub(parent, "stage"), b.inlines())
+            return
         kind = block_kind(b.kind)
         if kind.paragraph:
             el = sub(parent, "p", xml_id=b.get("xml:id"))
@@ -309,6 +328,13 @@ class BodyWriter:
         sp = sub(parent, "sp")
         speaker = sub(sp, "speaker")
         self.inline.write(speaker, nodes[0].children)
+        who = speaker.xpath(".//t:persName/@ref", namespaces={"t": TEI_NS})
+        key = b.get("speaker_key")
+        if who and key:  # "Premier Zhou Enlai (hereafter abbreviated Zhou):" names who "Zhou:" is
+            self.who_by_key.setdefault(key, who[0])
+        who = who[:1] or ([self.who_by_key[key]] if key in self.who_by_key else [])
+        if who:  # the speaker is in the authority file: the speech points to the entry
+            sp.set("who", who[0])
         rest = nodes[1:]
         if rest and isinstance(rest[0], str):
             space = rest[0][:len(rest[0]) - len(rest[0].lstrip())]
@@ -379,9 +405,9 @@ class BodyWriter:
             if b.kind == "route-head":
                 i = self.routing(post, blocks, i)
                 continue
-            if b.kind == "dist-item":
-                lst = sub(post, "list", type="distribution")
-                while i < len(blocks) and blocks[i].kind == "dist-item":
+            if b.kind in ("dist-item", "bullet-item"):  # a run of items is one list
+                lst = sub(post, "list", type=_list_type(b.kind))
+                while i < len(blocks) and blocks[i].kind == b.kind:
                     self.dist_item(lst, blocks[i])
                     i += 1
                 continue

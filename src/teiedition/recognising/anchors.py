@@ -1,0 +1,57 @@
+"""Footnote calls whose note is not on the page: ``Chen Yi[1]``, ``JELEN1``, ``year.1 This``.
+
+Why: a saved page often keeps the call of a footnote but not its text.  The call is
+still the author's (or editor's) mark, not a word the translator added, so it becomes
+``anchor[@type="footnote"][@n]`` where it stands, with ``@rend`` saying how it was
+printed (``bracketed`` for ``[1]``, ``glued`` for digits set against a word), so that
+the printed text can be rebuilt and nothing is lost.
+
+Digits glued to a word are taken only on a page with no footnote texts at all, and only
+in number order from 1 (``JELEN1`` … ``year.2 This``): a type designation (``MIG15``)
+or a stray digit never starts that sequence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Span, attrs_of
+
+#: ``[1]`` glued to the word before it (``Chen Yi[1]``, ``year.[2]``).
+BRACKETED_CALL_RE = re.compile(r"\d{1,3}")
+#: Digits glued to a word in capitals (``JELEN1``), to a word of four or more letters
+#: (``Khrushchev1``), or to a word's closing punctuation before the next sentence (``year.1 This``).
+GLUED_CALL_RE = re.compile(
+    r"(?:(?<![\w])[A-ZÀ-Ý]{3,}|(?<![\w])[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]{3,})(?P<n>\d{1,2})(?=[\s,;:.)]|$)"
+    r"|(?<![\w])(?P<w>[a-zà-ÿ]{2,})[.,;:!?”’\"](?P<n2>\d{1,2})(?=\s+[A-ZÀ-Ý“\"]|\s*$)")
+#: Abbreviations a number follows (``no.1``, ``art.5``, ``vol.2``): no footnote call there.
+NUMBERED_ABBREVIATIONS = frozenset("no nos vol vols art arts para paras pp ch fig tel op ed cf sec".split())
+
+
+def bracketed_anchor(text: str, start: int, end: int, content: str) -> list[Span] | None:
+    """``[n]`` right after a word whose note text is not on the page (the caller checked that)."""
+    if not BRACKETED_CALL_RE.fullmatch(content) or start == 0 or text[start - 1].isspace():
+        return None
+    return [Span(start, end, "anchor", attrs_of(type="footnote", n=str(int(content)), rend="bracketed"),
+                 inner=(start + 1, start + 1), rank=10)]
+
+
+class GluedCalls:
+    """The number the next glued call must carry (document order, from 1); None: not on this page."""
+
+    def __init__(self, page_has_notes: bool):
+        self.next = None if page_has_notes else 1
+
+    def spans(self, text: str) -> list[Span]:
+        if self.next is None:
+            return []
+        out = []
+        for m in GLUED_CALL_RE.finditer(text):
+            group = "n" if m.group("n") else "n2"
+            if int(m.group(group)) != self.next or (m.group("w") or "").lower() in NUMBERED_ABBREVIATIONS:
+                continue
+            self.next += 1
+            out.append(Span(m.start(group), m.end(group), "anchor",
+                            attrs_of(type="footnote", n=m.group(group), rend="glued"),
+                            inner=(m.start(group), m.start(group)), rank=10))
+        return out

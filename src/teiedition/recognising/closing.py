@@ -1,0 +1,178 @@
+"""The closing zone: roles of the short lines after the last paragraph of the body.
+
+Why: sign-offs, distribution lists and routing blocks take many printed shapes
+(``GROMYKO``, ``24.III.50 Shtykov``, ``(A. B. Walker)`` / ``for Under Secretary``,
+``Copies`` / ``1. Vyshinsky``), and a list of the shapes seen so far misses the next
+page's.  What does not vary is *where* they stand: after the last paragraph of running
+text, before the notes and the page's furniture.  So the zone is found first, and each
+line then gets a role by its shape inside the zone, with the fallback the zone suggests
+(a short line there is part of the closing group, never a heading that opens an
+enclosure).  No list of names: a name is a shape (capitalised words, initials).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Block, attrs_of
+from .dates import find_dates
+
+#: ``Copies``, ``Copies to:``, ``Distribution:``, ``Sent to:``: the head of a distribution list.
+DIST_HEAD_RE = re.compile(r"^(?:Copies|COPIES|Copy to|Copies to|Copies sent to|Distribution(?: list)?|DISTRIBUTION|"
+                          r"Distributed to|Sent to|Circulation|To be distributed to|Mailing list|CC|Cc|cc)"
+                          r"\s*[:.]?$")
+#: ``1. Vyshinsky``, ``2) File``, ``3 - Comrade Li``, ``1x Minister``: a numbered item of a list.
+NUMBERED_ITEM_RE = re.compile(r"^(?P<n>\d{1,2})(?:[.)]\s+|\s*[-–—]\s+|x\s+)(?P<rest>\S.{0,120})$")
+#: A name in the closing zone: initials (also ``V[asily].``) and capitalised words, or capitals.
+NAME_RE = re.compile(r"^(?:(?:[A-ZÀ-Ý][a-zà-ÿ]?(?:\[[a-zà-ÿ]+\])?\.\s*){0,3}"
+                     r"[A-ZÀ-Ý][\w’'-]+(?:\[[a-zà-ÿ]+\])?(?:\s+[A-ZÀ-Ý][\w’'-]+){0,3})\.?$")
+#: ``(A. B. Walker)``, ``/N. Petrov/``: a name in round brackets or slashes on its own line.
+ENCLOSED_NAME_RE = re.compile(r"^[(/](?P<name>[^()/\[\]]{2,60})[)/]\.?$")
+#: An expansion glued to an initial or a word: ``V[asily]``.
+EXPANSION_RE = re.compile(r"(?<=[^\W\d_])\[[a-zà-ÿ]+\]")
+#: A line naming an office by position: ``for Under Secretary``, ``p.p. the Ambassador``.
+FOR_ROLE_RE = re.compile(r"^(?:for|For|FOR|p\.\s?p\.|pp\.?)\s+(?:the\s+)?[A-ZÀ-Ý][\w’'.-]*(?:\s+[\w’'.-]+){0,8}$")
+#: Words a person's name never holds (an office or a body does: ``ARCHIVE OF THE MINISTRY``).
+FUNCTION_WORDS = frozenset("of the and for to in on at by with from".split())
+#: Kinds that show the closing group has begun.
+CLOSING_KINDS = frozenset({"signed", "postscript", "salute-closing", "dist-item"})
+#: Kinds a line in the zone may have been given before its role is known.
+LOOSE_KINDS = frozenset({"line", "p", "head", "heading", "signed", "dateline", "dist-item", "bullet-item"})
+
+
+def plain_name(text: str) -> str:
+    """The line with glued expansions removed, for judging its shape: ``V[asily]. Ivanov`` -> ``V. Ivanov``."""
+    return EXPANSION_RE.sub("", text)
+
+
+def looks_like_name(text: str) -> bool:
+    """Initials and capitalised words (or one word in capitals), at most four words, no digits."""
+    s = text.strip()
+    if not s or re.search(r"\d", s) or len(s.split()) > 5:
+        return False
+    if any(w.lower() in FUNCTION_WORDS for w in s.split()):
+        return False  # "ARCHIVE OF THE MINISTRY": a name has no function words
+    return bool(NAME_RE.match(s))
+
+
+def split_date_name(text: str) -> tuple[int, int, bool] | None:
+    """``24.III.50 Shtykov`` or ``Shtykov 24.III.50``: (where the date is, date first?), or None.
+
+    The rest of the line must be a name's shape; the date must stand at one end of it.
+    """
+    found = find_dates(text)
+    if len(found) != 1:
+        return None
+    start, end, _date = found[0]
+    if not text[:start].strip():
+        name, first = text[end:], True
+    elif not text[end:].strip(" ."):
+        name, first = text[:start], False
+    else:
+        return None
+    name = plain_name(name.strip().rstrip(".,"))
+    if not name or not looks_like_name(name):
+        return None
+    return start, end, first
+
+
+def closing_zone(blocks: list[Block], is_prose, name_ok) -> list[Block]:
+    """Give the short lines after the last paragraph their roles: sign-off, then distribution list.
+
+    ``is_prose`` tells running text from a short line; ``name_ok`` rejects a name-shaped
+    line that names a place, an organisation or an office (the authority file's verdict).
+    """
+    last = max((i for i, b in enumerate(blocks) if b.get("speaker") or b.kind == "p" and is_prose(b.text)),
+               default=-1)
+    if last < 0:
+        return blocks
+    zone = _Zone(is_prose, name_ok)
+    out = list(blocks[:last + 1])
+    for b in blocks[last + 1:]:
+        out.extend(zone.read(b))
+    return out
+
+
+class _Zone:
+    """The reading of the closing zone, line by line.
+
+    States: ``signoff`` (names, dates, the fallback), ``dist`` (after a ``Copies`` head, until
+    a line that is no item), ``after`` (from the first footnote text, attachment line or notes
+    heading on: nothing is changed).
+    """
+
+    def __init__(self, is_prose, name_ok):
+        self.is_prose, self.name_ok = is_prose, name_ok
+        self.state = "signoff"
+        self.items = 0  # items of the current distribution list
+        self.numbered = False  # does the list number its items?
+        self.closed = False  # has the closing group begun?
+
+    def read(self, b: Block) -> list[Block]:
+        s = b.text.strip()
+        if b.kind in ("footnote", "attachment") or b.get("role") == "notes-heading":
+            self.state = "after"
+        if self.state == "after" or b.kind not in LOOSE_KINDS:
+            self.closed = self.closed or b.kind in CLOSING_KINDS
+            return [b]
+        if DIST_HEAD_RE.match(s):
+            self.state, self.items, self.closed = "dist", 0, True
+            return [_role(b, "postscript", "closing_distribution_head", role="distribution-label")]
+        if self.state == "dist":
+            item = self.list_item(b, s)
+            if item is not None:
+                return [item]
+            self.state = "signoff"  # the list ended: the line is read like any other of the zone
+        if b.kind == "dateline":  # a date over the signature belongs to the closer
+            return [b.with_attrs(zone="closing")]
+        if b.kind in ("head", "heading") and self.closed and not self.is_prose(s) \
+                and not looks_like_name(plain_name(s)):
+            # the zone's fallback: a short line after the sign-off is part of the closing group,
+            # never a heading that opens an enclosure with nothing in it
+            return [_role(b, "postscript", "closing_zone_fallback", role="closing-line")]
+        found = _signoff_line(b, s, self.is_prose, self.name_ok)
+        self.closed = self.closed or any(f.kind in CLOSING_KINDS for f in found)
+        return found
+
+    def list_item(self, b: Block, s: str) -> Block | None:
+        """An item of the distribution list, or None when the list has ended."""
+        m = NUMBERED_ITEM_RE.match(s)
+        if not self.items:
+            self.numbered = bool(m)  # the first item says whether the list is numbered
+        short = not self.is_prose(s) and len(s.split()) <= 10 and b.kind != "signed"
+        if not (m or b.kind == "bullet-item" or (short and not self.numbered)):
+            return None
+        self.items += 1
+        return _role(b, "dist-item", "closing_distribution_item", n=m.group("n") if m else str(self.items))
+
+
+def _role(b: Block, kind: str, recogniser: str, **attrs: str) -> Block:
+    """The block with the role the zone gave it, and the rule that gave it (for the review report)."""
+    return replace(b, kind=kind).with_attrs(zone="closing", recogniser=recogniser, **attrs)
+
+
+def _signoff_line(b: Block, s: str, is_prose, name_ok) -> list[Block]:
+    """One line of the sign-off: a date then a name, an enclosed name, or a bare name."""
+    if b.kind not in ("line", "p", "head", "heading") or is_prose(s):
+        return [b]
+    found = split_date_name(b.text)
+    if found is not None:
+        start, end, date_first = found
+        date_text, name_text = b.text[start:end], (b.text[end:] if date_first else b.text[:start])
+        if name_ok(plain_name(name_text.strip().rstrip(".,"))):
+            date = Block("dateline", date_text if date_first else b.text[start:], b.line, (),
+                         attrs_of(zone="closing", recogniser="closing_date"))
+            name = Block("signed", name_text.lstrip() if date_first else name_text.rstrip(), b.line, (),
+                         attrs_of(zone="closing", recogniser="closing_name"))
+            return [date, name] if date_first else [name, date]
+    m = ENCLOSED_NAME_RE.match(s)
+    if m and looks_like_name(plain_name(m.group("name"))) and name_ok(plain_name(m.group("name")).strip()):
+        return [replace(b, kind="signed").with_attrs(zone="closing", recogniser="closing_enclosed_name")]
+    return [b]
+
+
+def role_below_name(line: str) -> bool:
+    """A line under a signatory's name that names the office: ``for Under Secretary``."""
+    s = line.strip()
+    return bool(FOR_ROLE_RE.match(s)) and not re.search(r"\d", s)

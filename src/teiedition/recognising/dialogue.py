@@ -1,0 +1,149 @@
+"""Speaker-labelled dialogue: ``Zhou: …``, ``STALIN. …``, ``Comrade Kim said: …``, ``[Kim Il Sung:] …``.
+
+Why: a record of conversation prints its turns with a label of one form; whether a
+paragraph is a turn is a decision about the whole document (two or more paragraphs
+opening with labels of one form), not about the line alone, so that the same page never
+mixes ``sp`` and plain ``p`` for the same convention.  A parenthetical line between turns
+(``(Laughter)``) is a stage direction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Block, Span
+
+
+SPEAKER_WORD = (r"(?:(?:Mr|Mrs|Ms|Dr|Cde|Cdes|Gen|Col|Amb|St|Sr|Jr|Prof)\.|[A-ZÀ-Ý]\.|[A-ZÀ-Ý][\w’'-]*|"
+                r"de|van|von|der|al|bin|ibn|and|of|the|d[’']|\[[^\[\]]{1,40}\])")
+LABEL_CORE = rf"{SPEAKER_WORD}(?:\s+{SPEAKER_WORD}){{0,7}}"
+SPEAKER_FORMS = {
+    "colon": re.compile(rf"^(?P<core>{LABEL_CORE})(?:\s*\((?P<paren>[^()]{{1,60}})\))?\s*:(?=\s+\S)"),
+    "said": re.compile(rf"^(?P<core>{LABEL_CORE})\s+(?:said|replied|answered|stated|declared|remarked|noted|asked|"
+                       r"added|continued|responded)\s*:(?=\s+\S)"),
+    "bracket": re.compile(r"^\[(?P<core>[A-ZÀ-Ý][^\[\]:]{0,40}):\](?=\s+\S)"),
+    "dash": re.compile(rf"^(?P<core>{LABEL_CORE})\s+[–—-](?=\s+\S)"),
+    "stop": re.compile(r"^(?P<core>(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,4})"
+                       r"\.(?=\s+[A-ZÀ-Ý“\"\[])"),
+}
+ALIAS_RE = re.compile(r"(?:hereafter|hereinafter|henceforth|below|to be)?\s*(?:abbreviated|referred to|called|"
+                      r"shortened)?\s*(?:as\s+)?(?P<alias>[A-ZÀ-Ý][\w’'. -]{0,30})$")
+NOT_SPEAKERS = frozenset("""note notes nb n.b. subject re reference attention comment comments remark remarks
+    translation source enclosure attachment appendix annex copy copies summary agenda item point conclusion
+    conclusions proposal proposals resolution decision question questions answer topic total result results
+    example also thus then yes no however therefore moreover first second third firstly secondly finally
+    last next today yesterday tomorrow here there this that these those it he she they we i you our his her
+    their its my in on at for from to by with after before during since as if when while the a an dear
+    january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday section chapter part article paragraph page text telegram
+    cable report record minutes memorandum letter list p.s. ps postscript ref important warning
+    """.split())
+#: A label that is only a title or its abbreviation ("Mr. Nixon said", "Cde. Kim said") is no speaker.
+LONE_TITLES = frozenset("mr mrs ms dr cde cdes gen col amb st sr jr prof comrade comrades".split())
+
+
+def speaker_turns(blocks: list[Block]) -> list[Block]:
+    """Speaker-labelled dialogue (``Zhou: …``, ``STALIN. …``, ``Kádár – …``) becomes speeches.
+
+    Decided per document and per form: once two or more paragraphs open with labels of
+    one form (by two speakers, or by one speaker twice in a colon form), every paragraph
+    opening with that form whose label reads as a name is a speech: the block stays a
+    paragraph and carries the label's end (``speaker``) and a ``speaker`` span, which the
+    writer turns into ``sp/speaker`` + ``p``.  Narrative paragraphs between turns stay
+    ``p``; a line that is one parenthesis between turns (``(Laughter)``) is a ``stage``.
+    """
+    found: dict[str, list[tuple[int, str, int]]] = {}
+    for i, b in enumerate(blocks):
+        if b.kind not in ("p", "line", "head", "heading"):
+            continue
+        for form, pattern in SPEAKER_FORMS.items():
+            m = pattern.match(b.text)
+            if not m:
+                continue
+            key = _speaker_key(m, form)
+            if key:
+                found.setdefault(form, []).append((i, key, m.end()))
+            break
+    out = list(blocks)
+    turns_at: list[int] = []
+    for form, turns in found.items():
+        if not _is_dialogue(form, [key for _i, key, _end in turns]):
+            continue
+        for i, key, end in turns:
+            b = out[i]
+            out[i] = replace(b, kind="p", spans=b.spans + (Span(0, end, "speaker", rank=1),)) \
+                .with_attrs(speaker=str(end), speaker_key=key)
+            turns_at.append(i)
+    return _stage_directions(out, sorted(turns_at))
+
+
+def _is_dialogue(form: str, keys: list[str]) -> bool:
+    """Two or more labelled paragraphs of one form make a dialogue (see ``speaker_turns``).
+
+    A label that is not a name's shape (``Economic situation``: a topic) counts only when
+    its speaker speaks again; the full-stop and dash forms, easier to mistake, need two speakers.
+    """
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    if len(keys) < 2:
+        return False
+    repeated = any(n >= 2 for n in counts.values())
+    if form in ("stop", "dash"):
+        return len(counts) >= 2
+    named = all(_name_shaped(k) for k in counts)
+    return repeated or (len(counts) >= 2 and named)
+
+
+def _name_shaped(label: str) -> bool:
+    """Every word a capitalised word, an initial or a particle: a person (or a side), not a topic."""
+    words = re.sub(r"[\[\]]", "", label).split()
+    return bool(words) and all(w[0].isupper() or w in ("de", "van", "von", "der", "al", "bin", "ibn", "of", "the",
+                                                       "and") for w in words)
+
+
+#: A short parenthesis alone on its line: ``(Laughter)``, ``(Applause.)``, ``(Pause)``; a longer
+#: parenthetical (``(The Premier then asked about …)``) is narrative and stays a paragraph.
+STAGE_RE = re.compile(r"^\((?P<words>[^().!?]{1,60}|[^().!?]{1,60}[.!])\)\.?$")
+STAGE_WORDS = 6
+
+
+def _stage_directions(blocks: list[Block], turns: list[int]) -> list[Block]:
+    """``(Laughter)`` between two turns, or right after one: a stage direction."""
+    if len(turns) < 2:
+        return blocks
+    out = list(blocks)
+    for i in range(turns[0] + 1, turns[-1] + 1):
+        b = out[i]
+        m = STAGE_RE.match(b.text.strip()) if b.kind in ("p", "line") and not b.get("speaker") else None
+        if m and len(m.group("words").split()) <= STAGE_WORDS:
+            out[i] = replace(b, kind="stage")
+    return out
+
+
+def _speaker_key(m: re.Match, form: str) -> str | None:
+    """Who speaks, for counting turns: the alias a label introduces, else the label; None if not a name."""
+    core = m.group("core").strip()
+    plain = re.sub(r"[\[\]]", "", core).strip()
+    words = plain.split()
+    if not words or len(words) > 8 or words[0].lower().rstrip(":,") in NOT_SPEAKERS \
+            or plain.lower().rstrip(".") in LONE_TITLES:
+        return None
+    if re.fullmatch(r"[IVXLCDM]+", plain):
+        return None  # "II. The domestic situation": a section number, not a speaker
+    if core.count("[") != core.count("]") or len(re.sub(r"[^A-Za-zÀ-ÿ]", "", words[-1])) < 2:
+        return None  # "N. S. Khrushchev said" is no label; brackets must close inside it
+    if form in ("dash", "stop"):
+        if len(words) > 5 or (form == "stop" and not (plain.isupper() or all(w[0].isupper() for w in words))):
+            return None
+        from .signatures import _names_place_or_org
+
+        if _names_place_or_org(plain):
+            return None
+    paren = m.groupdict().get("paren")
+    if paren:
+        alias = ALIAS_RE.search(paren.strip())
+        if alias and re.search(r"abbreviat|hereafter|hereinafter|referred|called", paren):
+            return alias.group("alias").strip()
+    return plain

@@ -1,0 +1,212 @@
+"""Signature blocks: who signs, under which title, and where the name is.
+
+Why: the closing group of a document is signed in many printed shapes (``[signature]
+(Yu. Fadeyev)``, a bare surname in capitals, ``By order of the Minister`` / name / office,
+a title above the placeholder); finding the name and the offices is one job, apart from
+telling what each line of the page is (``recognise``) and from the closing zone's roles
+(``closing``).  A name is judged by its shape and by the authority file (a place, an
+organisation or an office never signs), never by a list of signatories.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Block, Span, attrs_of
+from .closing import EXPANSION_RE, role_below_name
+from .lines import _words, is_prose, is_upper_line, parse_date
+
+BY_ORDER_RE = re.compile(r"^(?:By (?:the )?(?:order|orders|instruction|instructions|authority|direction) of|"
+                         r"On (?:the )?(?:order|orders|instruction|instructions|behalf|authority) of|"
+                         r"For the (?:Minister|Ambassador|Director|Chairman|Head)\b|p\.\s?p\.)\s*.{0,80}?[:,]?$")
+ROLE_WORDS = frozenset("""ambassador minister deputy head chairman director secretary counsellor counselor
+    consul general attaché attache envoy chief first second third acting vice president premier
+    chargé d’affaires d'affaires commander officer adviser advisor plenipotentiary extraordinary
+    department section division embassy ministry office bureau committee of the and for foreign affairs
+    interim ad a.i. lieutenant colonel major captain marshal comrade cde. mr. mrs. ms.""".split())
+SIGNATURE_RE = re.compile(r"\[(?:signature|signatures|signed|illegible signature)\]|/signature/|(?:^|\s)/s/\s", re.I)
+LETTER_SPACED_RE = re.compile(r"^(?:[A-ZÀ-Ý] ){2,}[A-ZÀ-Ý]\.?$")
+PERSON_NAME_RE = re.compile(
+    r"^(?P<name>(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s*){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,3})\.?$")
+TITLE_WORDS_RE = re.compile(
+    r"^(?P<title>(?:(?:Chargé d[’']Affaires|Ambassador|Counsellor|Counselor|Minister|Consul(?: General)?|"
+    r"(?:First|Second|Third|1st|2nd|3rd) Secretary|Secretary|Attaché|Envoy|Chairman|Director|Head|"
+    r"Deputy|Acting|Comrade|Cde\.)\s+)+)(?P<name>[A-ZÀ-Ý].*)$")
+
+
+def _last_prose_index(blocks: list[Block]) -> int:
+    return max((i for i, b in enumerate(blocks) if b.kind == "p" and is_prose(b.text)), default=-1)
+
+
+def _find_name_signatures(blocks: list[Block]) -> list[Block]:
+    """A bare name after the last paragraph of a division, or after a closing salute, signs it."""
+    out = list(blocks)
+    last_prose = _last_prose_index(out)
+    for i, b in enumerate(out):
+        if b.kind not in ("line", "p", "head", "heading"):  # "I. Petrov" reads like a numbered heading
+            continue
+        prev = out[i - 1] if i else None
+        after_salute = prev is not None and prev.kind == "salute-closing"
+        tail = i > last_prose
+        if not (after_salute or tail):
+            continue
+        if _signature_name(b.text) is None:
+            continue
+        if tail and not after_salute:
+            # the next block must not be prose: a name ends a division
+            nxt = out[i + 1] if i + 1 < len(out) else None
+            if nxt is not None and nxt.kind == "p" and is_prose(nxt.text):
+                continue
+        out[i] = replace(b, kind="signed")
+    return out
+
+
+def _signature_name(text: str) -> tuple[int, int] | None:
+    """Where the signatory's name is in a bare sign-off line, or None."""
+    s = text.rstrip()
+    if EXPANSION_RE.search(s):  # "V[asily]. Ivanov": judged without the supplied letters
+        plain = EXPANSION_RE.sub("", s)
+        found = _signature_name(plain)
+        return (0, len(s.rstrip("."))) if found == (0, len(plain.rstrip("."))) else None
+    if LETTER_SPACED_RE.match(s):
+        return (0, len(s.rstrip(".")))
+    m = TITLE_WORDS_RE.match(s)
+    offset = 0
+    if m:
+        offset = m.start("name")
+        s = m.group("name")
+    m2 = PERSON_NAME_RE.match(s)
+    if not m2 or is_upper_line(s) and _words(s) > 3:
+        return None
+    if any(w.lower() in {"the", "of", "and", "in", "office", "ministry", "embassy", "department"}
+           for w in s.split()):
+        return None
+    if _names_place_or_org(m2.group("name")):
+        return None  # "Moscow", "TASS": a place or an organisation does not sign
+    if all(w.lower() in ROLE_WORDS for w in m2.group("name").split()):
+        return None  # "Deputy Minister": a title, never a person
+    return (offset + m2.start("name"), offset + m2.end("name"))
+
+
+def _may_sign(name: str) -> bool:
+    """A name-shaped line that may sign: not a place, an organisation or an office."""
+    return not _names_place_or_org(name) and not all(w.lower() in ROLE_WORDS for w in name.split())
+
+
+def _names_place_or_org(name: str) -> bool:
+    from .entities import default_authority
+
+    mentions = default_authority().find_mentions(name)
+    return any(m.start == 0 and m.end == len(name) and m.entry.kind != "person" for m in mentions)
+
+
+def _join_signature_blocks(blocks: list[Block]) -> list[Block]:
+    """A signature with the signatory's title above it and the name or role below is one ``signed``."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind != "signed":
+            out.append(b)
+            i += 1
+            continue
+        parts = [b]
+        # titles above: upper-case heading lines right before (not yet in a paragraph)
+        while out and out[-1].kind in ("head", "line") and (is_upper_line(out[-1].text)
+                                                            or out[-1].kind == "line") \
+                and _words(out[-1].text) <= 14 and not _signature_name(out[-1].text) \
+                and (_title_above_ok(out, parts) or _role_line(out[-1].text)):
+            parts.insert(0, out.pop())
+        j = i + 1
+        # below: a bracketed or slashed name, a role line, or a bracketed role
+        while j < len(blocks) and _belongs_below(blocks[j], parts):
+            parts.append(blocks[j])
+            j += 1
+        text = "\n".join(p.text for p in parts)
+        out.append(Block("signed", text, parts[0].line, (), parts[0].attrs))
+        i = j
+    return out
+
+
+def _title_above_ok(out: list[Block], parts: list[Block]) -> bool:
+    """Only take a title line when the signature line itself has no plain name before the placeholder."""
+    first = parts[0].text
+    return bool(SIGNATURE_RE.match(first.strip()) or first.strip().startswith("[signature]")
+                or first.strip().startswith("/signature/") or SIGNATURE_RE.search(first))
+
+
+def _belongs_below(block: Block, parts: list[Block]) -> bool:
+    s = block.text.strip()
+    has_name = any(_name_in_signed(p.text) for p in parts)
+    if parts[0].get("role") == "by-order" and not has_name and block.kind in ("line", "head", "heading", "p", "signed") \
+            and (_signature_name(s) or _role_line(s)) and not is_prose(s):
+        return True  # "By order of the Minister" / the name / the title
+    if re.fullmatch(r"[(/][^()/]+[)/]", s) or (re.search(r"\([^()]+\)$", s) and not has_name
+                                               and is_upper_line(s.split("(")[0] or "X Y Z")):
+        return True
+    if s.startswith("[") and s.endswith("]") and _words(s) <= 5 and has_name:
+        return True  # [GDR Ambassador]
+    if block.kind in ("line", "head", "p") and has_name and len(parts) <= 2 and _words(s) <= 12 \
+            and not is_prose(s) and not parse_date(s):
+        return True  # role below the name: "2nd Secretary", "Chargé d’Affaires ad interim"
+    if block.kind in ("line", "p") and has_name and len(parts) <= 2 and _words(s) <= 14 \
+            and re.match(r"^(?:Ambassador|Chargé|Counsellor|Minister|Consul|Secretary|Head|Chairman)", s):
+        return True
+    return False
+
+
+SIGNED_NAME_RE = re.compile(r"\(([^()]+)\)|/(?!signature/)([^/\n]+)/")
+
+
+def _name_in_signed(text: str) -> tuple[int, int] | None:
+    """Where the signatory's name is inside a signature block."""
+    for m in SIGNED_NAME_RE.finditer(text):
+        g = 1 if m.group(1) else 2
+        if re.search(r"[A-ZÀ-Ý]", m.group(g)) and _words(m.group(g)) <= 5:
+            return (m.start(g), m.end(g))
+    for line_start, line in _lines_with_offsets(text):
+        sig = SIGNATURE_RE.search(line)
+        if sig:
+            rest = line[sig.end():]
+            stripped = rest.strip()
+            if stripped and PERSON_NAME_RE.match(stripped.rstrip(".")) or LETTER_SPACED_RE.match(stripped):
+                lead = len(rest) - len(rest.lstrip())
+                return (line_start + sig.end() + lead, line_start + sig.end() + lead + len(stripped.rstrip(".")))
+            continue
+        where = _signature_name(line)
+        if where:
+            return (line_start + where[0], line_start + where[1])
+    return None
+
+
+def _lines_with_offsets(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def signed_spans(block: Block) -> tuple[Span, ...]:
+    """The name (persName), the signatory's titles (roleName) and the placeholder (gap) of a signature."""
+    spans: list[Span] = []
+    for m in re.finditer(r"/signature/", block.text):
+        spans.append(Span(m.start(), m.end(), "gap", attrs_of(reason="signature"), rank=10))
+    where = _name_in_signed(block.text)
+    if where:
+        spans.append(Span(where[0], where[1], "name", attrs_of(type="person", role="signatory"), rank=20))
+    for start, line in _lines_with_offsets(block.text):
+        s = line.strip()
+        lo = start + len(line) - len(line.lstrip())
+        if not s or (where and lo <= where[0] < start + len(line)) or "[" in s or "/" in s:
+            continue
+        if (_role_line(s) or where and lo > where[1] and role_below_name(s)) and not BY_ORDER_RE.match(s):
+            spans.append(Span(lo, lo + len(s), "roleName", rank=15))
+    return tuple(spans)
+
+
+def _role_line(text: str) -> bool:
+    """A line naming an office (``Head of the Consular Department``, ``COUNSELLOR OF THE EMBASSY``)."""
+    words = [w.strip(",.").lower() for w in text.split()]
+    return 0 < len(words) <= 14 and words[0] in ROLE_WORDS - {"of", "the", "and", "for", "a.i.", "ad"} \
+        and not re.search(r"\d", text) and not is_prose(text.rstrip("."))
