@@ -25,7 +25,8 @@ from dataclasses import replace
 from ..model import Block, Span, attrs_of
 from .header_marks import COPY, HANDLING, PRECEDENCE
 from .dates import find_dates
-from .recognise import _role_line, is_prose, is_upper_line
+from .lines import is_prose, is_upper_line
+from .signatures import _role_line
 
 SENTENCE_END_RE = re.compile(r"[.!?:;…][”’\"')\]]*$")
 
