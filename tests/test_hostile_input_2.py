@@ -225,7 +225,7 @@ def test_real_build_with_odd_names_an_authority_entity_and_a_percent_base_url(tm
     assert "../ctl%01name.html" in page and "../non%EF%BF%BEchar.html" in page  # both documents listed
     assert json.loads((out / "dts" / "entry.jsonld").read_text())["collection"].startswith(
         "https://example.org/my%20site/dts")
-    assert (out / "dts" / "ctl\x01name").is_dir()
+    assert (out / "dts" / "ctl%01name").is_dir()  # the DTS folder is the document's @id, one URL segment
     warned = [line for line in said.splitlines() if "converted as plain paragraphs" in line]
     assert len(warned) == 2 and all(line.count("warning:") == 1 and line.count(".txt") == 1 for line in warned)
     assert any(line.startswith(f"{src}/ctl\\x01name.txt: warning:") for line in warned)

@@ -24,6 +24,8 @@ and ``IDREFS`` must point at one.
 
 from __future__ import annotations
 
+import itertools
+
 from dataclasses import dataclass
 
 from lxml import etree
@@ -41,10 +43,13 @@ MAX_LISTED = 40
 class Pat:
     """An interned pattern: identity is equality, so memo tables key on the object itself."""
 
-    __slots__ = ("kind", "a", "b", "nullable", "valued", "__weakref__")
+    __slots__ = ("kind", "a", "b", "nullable", "valued", "serial", "__weakref__")
 
     def __init__(self, kind, a=None, b=None, nullable=False):
         self.kind, self.a, self.b, self.nullable = kind, a, b, nullable
+        #: creation order: a choice keeps its branches in this order (grammar order for the grammar's
+        #: own patterns), so messages list alternatives the same way on every run (id() would not)
+        self.serial = next(_SERIALS)
         #: whether a run of text's derivative depends on the text itself (a datatype or value can take it)
         self.valued = False
 
@@ -52,6 +57,7 @@ class Pat:
         return f"Pat({self.kind})"
 
 
+_SERIALS = itertools.count()
 EMPTY = Pat("empty", nullable=True)
 NOT_ALLOWED = Pat("notAllowed")
 TEXT = Pat("text", nullable=True)
@@ -153,7 +159,7 @@ class Patterns:
             return b
         if a.kind == "choice" and (a.a is b or a.b is b):
             return a
-        if id(a) > id(b):  # choice is commutative: one order only
+        if a.serial > b.serial:  # choice is commutative: one order only
             a, b = b, a
         return self._make("choice", a, b, a.nullable or b.nullable)
 
