@@ -49,16 +49,12 @@ SCHEMA_DIR = resources.SCHEMA_DIR
 PROJECT_XSD = SCHEMA_DIR / "teiedition.xsd"
 PROJECT_SCH = SCHEMA_DIR / "teiedition.sch"
 
-#: Looked for, in order, when neither --tei-all nor TEIEDITION_TEI_ALL is given (relative to cwd).
-TEI_ALL_FALLBACKS = ("tei_all.rng", "../shared/tei/tei_all.rng")
-
-
 class UsageError(SchemaError):
     """A wrong option or a schema that cannot be used (exit 2)."""
 
 
 def find_tei_all(explicit: str | os.PathLike | None = None) -> Path:
-    """The tei_all.rng to use: the option, else TEIEDITION_TEI_ALL, else a known location."""
+    """The tei_all.rng to use: the option, else TEIEDITION_TEI_ALL, else the copy shipped in the package."""
     candidates = [explicit] if explicit else []
     if not candidates and os.environ.get("TEIEDITION_TEI_ALL"):
         candidates = [os.environ["TEIEDITION_TEI_ALL"]]
@@ -67,11 +63,10 @@ def find_tei_all(explicit: str | os.PathLike | None = None) -> Path:
         if not path.is_file():
             raise UsageError(f"tei_all.rng not found at {path} (check --tei-all or TEIEDITION_TEI_ALL)")
         return path
-    for name in TEI_ALL_FALLBACKS:
-        if Path(name).is_file():
-            return Path(name)
-    raise UsageError("this profile needs the official tei_all.rng: pass --tei-all PATH "
-                     "or set TEIEDITION_TEI_ALL (download: https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng)")
+    if resources.TEI_ALL_RNG.is_file():
+        return resources.TEI_ALL_RNG
+    raise UsageError(f"the packaged tei_all.rng is missing ({resources.TEI_ALL_RNG}): reinstall teiedition, "
+                     "or pass --tei-all PATH")
 
 
 # --------------------------------------------------------------------------- locating nodes
