@@ -42,7 +42,7 @@ __all__ = ["Problem", "Report", "Validator", "validate", "find_tei_all", "expand
            "report_to_json", "report_to_junit", "report_to_text", "PROFILES", "SCHEMA_DIR"]
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
-PROFILES = ("teiedition", "tei-all", "both")
+PROFILES = ("teiedition", "tei-all", "both", "none")
 
 #: Where the project schemas live (the repository's ``schema/``); TEIEDITION_SCHEMA_DIR overrides.
 SCHEMA_DIR = resources.SCHEMA_DIR
@@ -220,18 +220,33 @@ def _tei_all_check(path: Path):
         return compiled(RelaxNgCheck, path, "tei-all")
 
 
-def _user_check(path: str | os.PathLike):
+def _rng_check(path: Path, rule: str):
+    """A single-file RELAX NG grammar through the tei-all engine (per-document subsets), else whole."""
+    try:
+        return compiled(TeiAllCheck, path, rule)
+    except UnsupportedGrammar:
+        return compiled(RelaxNgCheck, path, rule)
+
+
+def _user_checks(path: str | os.PathLike) -> list:
+    """The checks one ``--schema`` stands for: .xsd, .rng, .rnc, .sch (any queryBinding) or an ODD (two)."""
+    from .userschemas import odd_checks, rnc_to_rng, schematron_check
+
     p = Path(path)
     if not p.is_file():
         raise UsageError("schema file not found", path=str(path))
     suffix = p.suffix.lower()
     if suffix == ".xsd":
-        return compiled(XmlSchema11, p, f"xsd:{p.name}")
+        return [compiled(XmlSchema11, p, f"xsd:{p.name}")]
     if suffix == ".rng":
-        return compiled(RelaxNgCheck, p, f"rng:{p.name}")
+        return [compiled(RelaxNgCheck, p, f"rng:{p.name}")]
+    if suffix == ".rnc":
+        return [compiled(RelaxNgCheck, rnc_to_rng(p), f"rnc:{p.name}")]
     if suffix == ".sch":
-        return compiled(SchematronCheck, p)
-    raise UsageError("unknown schema type: use a .xsd, .rng or .sch file", path=str(path))
+        return [schematron_check(p, compiled, SchematronCheck)]
+    if suffix == ".odd":
+        return odd_checks(p, _rng_check)
+    raise UsageError("unknown schema type: use a .xsd, .rng, .rnc, .sch or .odd file", path=str(path))
 
 
 # --------------------------------------------------------------------------- the validator
@@ -257,7 +272,10 @@ class Validator:
             self.checks.append(compiled(SchematronCheck, PROJECT_SCH))
         if profile in ("tei-all", "both"):
             self.checks.append(_tei_all_check(find_tei_all(tei_all)))
-        self.checks.extend(_user_check(s) for s in schemas)
+        if profile == "none" and not schemas:
+            raise UsageError("--profile none validates against your own schema only: add --schema FILE")
+        for s in schemas:
+            self.checks.extend(_user_checks(s))
 
     def validate_file(self, path: str | os.PathLike) -> Report:
         """Parse with the hardened parser and validate; refusals become an unreadable report."""
