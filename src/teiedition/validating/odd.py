@@ -164,6 +164,8 @@ def odd_chain(path: str | os.PathLike) -> list[_Link]:
     if not start.is_file():
         raise OddError("ODD file not found", path=str(path))
     visit(start, 0, ())
+    if next(parse_xml_file(start).getroot().iter(f"{{{TEI_NS}}}schemaSpec"), None) is None:
+        raise OddError("no <schemaSpec> in this file: not an ODD customisation, nothing to compile", path=str(path))
     return links
 
 
@@ -244,6 +246,8 @@ class _Stylesheets:
 
 def _rewrite(link: _Link, compiled_sources: dict[Path, Path], work: Path, n: int) -> Path:
     """A copy of the ODD whose @source values are absolute file addresses (the user's file is untouched)."""
+    if not link.sources:
+        return link.path  # nothing to resolve: the Stylesheets read the user's file itself
     tree = parse_xml_file(link.path)
     p5 = resources.P5SUBSET.resolve().as_uri()
     for name in SOURCE_ELEMENTS:

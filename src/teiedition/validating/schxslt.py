@@ -76,6 +76,7 @@ class Xslt3Schematron:
         self._xslt_text = self._transpile()
         self._executable = None
         self._pid = None
+        self.executable()  # compile now: a broken schema is a usage error, not a fault of each file
 
     def _transpile(self) -> str:
         proc = processor()
