@@ -382,6 +382,8 @@ def corpus_member_problems(check, tree, name: str, locate: Locator) -> list[Prob
 
     problems = []
     members = tree.getroot().xpath("//t:teiCorpus/t:TEI", namespaces={"t": TEI_NS})
+    if not members:  # nothing the house rules can check: say so, as for any other root
+        return check.check(tree, name, locate)
     for member in members:
         twin = copy.deepcopy(member)
         problems.extend(check.check(etree.ElementTree(twin), name, _MemberLocator(locate, twin, member)))
