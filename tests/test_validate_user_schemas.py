@@ -131,3 +131,21 @@ def test_profile_none_without_a_schema_is_a_usage_error(tmp_path):
     doc, _ = _files(tmp_path, "unused.txt", "")
     result = CliRunner().invoke(main, ["validate", "--profile", "none", str(doc)])
     assert result.exit_code == 2 and "add --schema FILE" in result.stderr
+
+
+def test_a_document_cannot_make_schematron_read_files(tmp_path):
+    """Rules run with no URI access: a pointer in a stranger's file never reads a local file."""
+    (tmp_path / "secret.txt").write_text("TOPSECRET-VALUE", encoding="utf-8")
+    schema = tmp_path / "rules.sch"
+    schema.write_text("""<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">
+  <ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/>
+  <pattern><rule context="tei:ptr">
+    <report test="true()">says: <value-of select="unparsed-text(resolve-uri(@target, base-uri(/)))"/></report>
+  </rule></pattern>
+</schema>""", encoding="utf-8")
+    doc = tmp_path / "doc.xml"
+    doc.write_text(DOC.replace("<p>to <persName>", f'<p><ptr target="{(tmp_path / "secret.txt").as_uri()}"/>to <persName>'),
+                   encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--profile", "none", "--schema", str(schema), str(doc)])
+    assert "TOPSECRET" not in result.output
+    assert result.exit_code == 2 and "prohibited" in result.stdout

@@ -130,7 +130,7 @@ def convert(sources, output, run_date, quiet):
 @click.option("--schema", "schemas", multiple=True, type=click.Path(path_type=str),
               help="Your own schema (.xsd, .rng, .rnc, .sch or an ODD .odd); may be repeated.")
 @click.option("--tei-all", "tei_all", envvar="TEIEDITION_TEI_ALL", type=click.Path(path_type=str),
-              help="Path to tei_all.rng (or set TEIEDITION_TEI_ALL).")
+              help="Another tei_all.rng (or set TEIEDITION_TEI_ALL); default: the TEI P5 4.12.0 copy shipped with teiedition.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "junit"]), default="text",
               show_default=True, help="Report format.")
 @click.option("-j", "--jobs", type=int, default=0, help="Parallel workers (default: number of cores).")

@@ -40,6 +40,28 @@ def processor():
     return _LOCAL.proc
 
 
+_ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
+
+
+def run_processor():
+    """The processor that runs compiled Schematron on documents: no URI access at all.
+
+    Why: documents come from strangers; a rule such as ``doc(@target)`` must
+    not let a document make us read a local file or the network.  Compiling
+    (which reads the schema and SchXslt2) happens on ``processor()``; the
+    compiled stylesheet is handed over as text and needs no file.
+    """
+    from saxonche import PySaxonProcessor
+
+    pid = os.getpid()
+    if getattr(_LOCAL, "run_pid", None) != pid:
+        proc = PySaxonProcessor(license=False)
+        proc.set_configuration_property(_ALLOWED_PROTOCOLS, "")
+        _LOCAL.run_proc = proc
+        _LOCAL.run_pid = pid
+    return _LOCAL.run_proc
+
+
 def query_binding(path: str | os.PathLike) -> str:
     """The schema's ``@queryBinding`` (lower case; ``xslt`` when absent), or raise for a non-Schematron file."""
     try:
@@ -93,7 +115,7 @@ class Xslt3Schematron:
     def executable(self):
         """The compiled validator, made once per process (a forked worker makes its own)."""
         if self._executable is None or self._pid != os.getpid():
-            proc = processor()
+            proc = run_processor()
             xslt = proc.new_xslt30_processor()
             base = self.path.resolve().as_uri()
             try:
@@ -106,18 +128,25 @@ class Xslt3Schematron:
 
     def svrl(self, tree: etree._ElementTree, base_uri: str | None = None) -> etree._Element:
         """Run the schema on a tree; the SVRL report."""
-        proc = processor()
-        data = etree.tostring(tree, encoding="unicode")
+        proc = run_processor()
+        data = etree.tostring(tree.getroot(), encoding="unicode")  # no DOCTYPE: entities are already expanded
         node = proc.parse_xml(xml_text=data)
         if base_uri:
             try:
                 node.set_base_uri(base_uri)  # older saxonche: not settable; only document-uri() differs
             except Exception:
                 pass
-        try:
-            out = self.executable().transform_to_string(xdm_node=node)
-        except Exception as exc:
-            raise InputError(f"Schematron failed while running: {_one_line(exc)}", path=str(self.path)) from None
+        from .odd import _last_messages, _stderr_captured
+
+        failure = None
+        with _stderr_captured() as said:  # Saxon reports dynamic errors on fd 2: keep them for one line
+            try:
+                out = self.executable().transform_to_string(xdm_node=node)
+            except Exception as exc:
+                failure = exc
+        if failure is not None:
+            raise InputError(f"Schematron failed while running: {_last_messages(said(), failure)}",
+                             path=str(self.path)) from None
         return etree.fromstring(out.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True,
                                                                      huge_tree=True))
 
