@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -60,8 +61,13 @@ def test_tei_all_is_found_in_the_package_without_shared_or_options(tmp_path, mon
 @pytest.mark.slow
 def test_the_wheel_carries_the_third_party_files(tmp_path):
     repo = resources.PACKAGE_DIR.parent.parent
+    source = tmp_path / "source"  # a copy: building in the checkout would leave build/ behind
+    for name in ("src", "xslt", "schema"):
+        shutil.copytree(repo / name, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(repo / name, source / name)
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
-                    "-w", str(tmp_path), str(repo)], check=True, capture_output=True)
+                    "-w", str(tmp_path), str(source)], check=True, capture_output=True)
     wheel = next(tmp_path.glob("teiedition-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("teiedition/third_party/tei/tei_all.rng", "teiedition/third_party/tei/p5subset.xml",
