@@ -214,3 +214,13 @@ def test_cache_lives_in_the_xdg_cache_folder_by_default(tmp_path, monkeypatch):
     monkeypatch.delenv("TEIEDITION_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert odd_module.cache_root() == tmp_path / "xdg" / "teiedition"
+
+
+def test_a_batch_with_an_odd_runs_in_fresh_workers_and_reports_every_file(tmp_path):
+    """saxonche may not survive fork: ODD Schematron batches use fresh workers, and all files are answered."""
+    for n in range(6):
+        shutil.copy(ODD / "doc.xml", tmp_path / f"doc{n}.xml")
+    result = CliRunner().invoke(main, ["validate", "-j", "2", "--profile", "none", "--schema", str(ODD / "child.odd"),
+                                       str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines()[-1] == "6 files: 0 valid, 6 invalid, 0 unreadable (12 errors, 0 warnings)"

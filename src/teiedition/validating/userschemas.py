@@ -54,6 +54,8 @@ def rnc_to_rng(path: Path) -> Path:
 class Xslt3SchematronCheck:
     """Schematron with an XSLT 2/3 binding (SchXslt2 + saxonche); findings located on their element."""
 
+    uses_saxon = True  # batches give this check fresh worker processes, never forked ones
+
     def __init__(self, path: Path, rule_prefix: str = ""):
         from .schxslt import Xslt3Schematron
 

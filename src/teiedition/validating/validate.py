@@ -548,8 +548,13 @@ def validate_files(files: Sequence[str], validator: Validator, *, jobs: int = 0,
                 bar.advance(note=Path(f).name)
             return reports
         methods = multiprocessing.get_all_start_methods()
-        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-        _WORKER_VALIDATOR = validator if "fork" in methods else None  # inherited by forked workers
+        # saxonche's native runtime (ODD Schematron, SchXslt2) makes no promise about surviving fork:
+        # such checks get fresh workers, which rebuild the validator (compiled ODDs come from the cache)
+        fresh = any(getattr(c, "uses_saxon", False) for c in validator.checks)
+        method = ("forkserver" if "forkserver" in methods else "spawn") if fresh else \
+            ("fork" if "fork" in methods else None)
+        ctx = multiprocessing.get_context(method)
+        _WORKER_VALIDATOR = validator if method == "fork" else None  # inherited by forked workers
         args = (validator.profile, validator.schemas, validator.tei_all, validator.xsd_engine)
         chunk = max(1, min(16, len(files) // (jobs * 4)))
         try:
