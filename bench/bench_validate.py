@@ -50,7 +50,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("TEIEDITION_SHARED", REPO.parent / "shared"))
-TEI_ALL = SHARED / "tei" / "tei_all.rng"
+sys.path.insert(0, str(REPO / "src"))
+from teiedition.resources import TEI_ALL_RNG as TEI_ALL  # noqa: E402  (the packaged copy)
 SEED = SHARED / "seeds" / "000_fcc578db0f85cc6f.txt"
 DEV = SHARED / "corpus" / "dev"
 RUN_DATE = "2026-01-01"

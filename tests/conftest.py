@@ -9,7 +9,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("TEIEDITION_SHARED", REPO.parent / "shared"))
-TEI_ALL_RNG = SHARED / "tei" / "tei_all.rng"
+#: The official tei_all.rng shipped in the package (no ../shared needed).
+from teiedition.resources import P5SUBSET, TEI_ALL_RNG  # noqa: E402
+
 DEV_CORPUS = SHARED / "corpus" / "dev"
 SEEDS = REPO / "seeds"
 EDITIONS = REPO / "editions"
@@ -45,7 +47,7 @@ def tei_all():
     from lxml import etree
 
     if not TEI_ALL_RNG.exists():
-        pytest.fail(f"tei_all.rng not found at {TEI_ALL_RNG} (set TEIEDITION_SHARED)")
+        pytest.fail(f"packaged tei_all.rng missing at {TEI_ALL_RNG}")
     return etree.RelaxNG(etree.parse(str(TEI_ALL_RNG)))
 
 

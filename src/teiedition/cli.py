@@ -128,12 +128,12 @@ def convert(sources, output, run_date, quiet, time_limit):
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--profile", type=click.Choice(["teiedition", "tei-all", "both"]), default="teiedition",
-              show_default=True, help="Which schemas to check against.")
+@click.option("--profile", type=click.Choice(["teiedition", "tei-all", "both", "none"]), default="teiedition",
+              show_default=True, help="Which schemas to check against (none: only your --schema).")
 @click.option("--schema", "schemas", multiple=True, type=click.Path(path_type=str),
-              help="Your own schema (.xsd, .rng or .sch); may be repeated.")
+              help="Your own schema (.xsd, .rng, .rnc, .sch or an ODD .odd); may be repeated.")
 @click.option("--tei-all", "tei_all", envvar="TEIEDITION_TEI_ALL", type=click.Path(path_type=str),
-              help="Path to tei_all.rng (or set TEIEDITION_TEI_ALL).")
+              help="Another tei_all.rng (or set TEIEDITION_TEI_ALL); default: the TEI P5 4.12.0 copy shipped with teiedition.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "junit"]), default="text",
               show_default=True, help="Report format.")
 @click.option("-j", "--jobs", type=int, default=0, help="Parallel workers (default: number of cores).")
@@ -152,6 +152,26 @@ def validate(paths, profile, schemas, tei_all, fmt, jobs, progress):
     code = validate_paths(paths, profile=profile, schemas=schemas, tei_all=tei_all,
                           fmt=fmt, jobs=jobs, progress=progress)
     sys.exit(code)
+
+
+@main.command()
+@click.argument("odd", type=click.Path(path_type=str))
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=str),
+              help="Folder to write NAME.rng and NAME.isosch into.")
+@click.option("--no-cache", "no_cache", is_flag=True, help="Compile again even if a cached result exists.")
+@reports_errors
+def schema(odd, output, no_cache):
+    """Compile a TEI ODD to RELAX NG and ISO Schematron (for jing, Oxygen, or --schema).
+
+    Uses the TEI Stylesheets' odd2odd, odd2relax and extract-isosch, run by
+    saxonche against the shipped p5subset.xml; results are cached.
+
+    Example: teiedition schema project.odd -o schemas/
+    """
+    from .validating.odd import write_schemas
+
+    for path in write_schemas(odd, output, use_cache=not no_cache):
+        click.echo(str(path))
 
 
 @main.command()

@@ -28,3 +28,12 @@ def project_dir(name: str, env: str) -> Path:
 
 XSLT_DIR = project_dir("xslt", "TEIEDITION_XSLT_DIR")
 SCHEMA_DIR = project_dir("schema", "TEIEDITION_SCHEMA_DIR")
+
+#: Third-party files shipped unmodified with the package (see third_party/README.md).
+THIRD_PARTY_DIR = PACKAGE_DIR / "third_party"
+#: The official TEI P5 tei_all.rng (4.12.0) and p5subset.xml (4.8.0): see third_party/tei/SOURCE.md.
+TEI_ALL_RNG = THIRD_PARTY_DIR / "tei" / "tei_all.rng"
+P5SUBSET = THIRD_PARTY_DIR / "tei" / "p5subset.xml"
+#: The TEI Stylesheets' ODD processors and SchXslt2's transpiler.
+TEI_STYLESHEETS_DIR = THIRD_PARTY_DIR / "tei-stylesheets"
+SCHXSLT2_XSL = THIRD_PARTY_DIR / "schxslt2" / "transpile.xsl"

@@ -1,8 +1,11 @@
 """Hardened XML parsing, shared by validate, render and build.
 
 Why: archives feed us files from strangers.  The parser never loads a DTD,
-never expands or fetches entities, never touches the network, never follows
-XInclude, and refuses files over a size limit; libxml2's default depth limit
+never fetches entities, never touches the network, never follows XInclude
+(``xinclude.py`` resolves it for ``validate``, inside the input's folder
+only), and refuses files over a size limit;  entities declared in the
+document's own DOCTYPE are expanded only when the caller asks
+(``entities="internal"``), within strict limits; libxml2's default depth limit
 (256) stays on because ``huge_tree`` stays off.  Every refusal is a one-line
 ``TeiEditionError`` that names the file and, where known, line and column.
 """
@@ -34,9 +37,19 @@ def max_input_bytes(default: int = DEFAULT_MAX_BYTES) -> int:
     return int(value)
 
 
-def _parser() -> etree.XMLParser:
+#: Internal entities (``entities="internal"``): how deep entity values may nest, how long one entity may
+#: expand, and how many characters all references in a document may add.  Real TEI declares a handful of
+#: characters (``&mdash;``) or phrases; a billion-laughs or quadratic blow-up file exceeds each by far.
+MAX_ENTITY_DEPTH = 3
+MAX_ENTITY_CHARS = 16 * 1024
+MAX_ENTITY_EXPANSION = 1024 * 1024
+
+_ENTITY_REF = re.compile(rb"&([A-Za-z_:][-\w.:]*);")
+
+
+def _parser(resolve_entities=False) -> etree.XMLParser:
     return etree.XMLParser(
-        resolve_entities=False,
+        resolve_entities=resolve_entities,
         load_dtd=False,
         dtd_validation=False,
         no_network=True,
@@ -89,12 +102,30 @@ def _read_at_most(fh, limit: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def parse_xml_bytes(data: bytes, *, name: str = "<input>", allow_xinclude: bool = False) -> etree._ElementTree:
-    """Parse bytes into a tree with the hardened parser, or raise a one-line error."""
+def parse_xml_bytes(data: bytes, *, name: str = "<input>", allow_xinclude: bool = False,
+                    entities: str = "refuse") -> etree._ElementTree:
+    """Parse bytes into a tree with the hardened parser, or raise a one-line error.
+
+    ``entities="internal"`` accepts a DOCTYPE whose internal subset declares
+    general entities with literal values (``<!ENTITY mdash "&#x2014;">``),
+    expanded within ``MAX_ENTITY_*`` limits; external and parameter entities
+    and external DTDs are refused whatever the setting.
+    """
     if not data.strip():
         raise InputError("empty file: no XML content", path=name)
+    tree = _parse(data, name, _parser())
+    if entities == "internal" and _has_internal_entities(tree, data, name):
+        tree = _parse(data, name, _parser(resolve_entities="internal"))
+    else:
+        _refuse_doctype(tree, name)
+    if not allow_xinclude:
+        _refuse_xinclude(tree.getroot(), name)
+    return tree
+
+
+def _parse(data: bytes, name: str, parser: etree.XMLParser) -> etree._ElementTree:
     try:
-        root = etree.fromstring(data, _parser(), base_url=None)
+        root = etree.fromstring(data, parser, base_url=None)
     except etree.XMLSyntaxError as exc:
         line, col = (exc.position if exc.position else (0, 0))
         msg = re.sub(r",? (\(line \d+|line \d+, column \d+).*$", "", str(exc.msg or exc))
@@ -111,17 +142,59 @@ def parse_xml_bytes(data: bytes, *, name: str = "<input>", allow_xinclude: bool 
         raise XmlSyntaxError(f"{line}:{col}: not well-formed XML: {msg}", path=name) from None
     except ValueError as exc:  # e.g. unicode strings with encoding declarations
         raise XmlSyntaxError(f"not well-formed XML: {exc}", path=name) from None
-    tree = root.getroottree()
-    _refuse_doctype(tree, name)
-    if not allow_xinclude:
-        _refuse_xinclude(root, name)
-    return tree
+    return root.getroottree()
 
 
-def parse_xml_file(path: str | os.PathLike, *, max_bytes: int | None = None, allow_xinclude: bool = False) -> etree._ElementTree:
+def parse_xml_file(path: str | os.PathLike, *, max_bytes: int | None = None, allow_xinclude: bool = False,
+                   entities: str = "refuse") -> etree._ElementTree:
     """Read and parse one file with the hardened parser."""
     data = read_bytes(path, max_bytes=max_bytes)
-    return parse_xml_bytes(data, name=str(path), allow_xinclude=allow_xinclude)
+    return parse_xml_bytes(data, name=str(path), allow_xinclude=allow_xinclude, entities=entities)
+
+
+def _has_internal_entities(tree: etree._ElementTree, data: bytes, name: str) -> bool:
+    """Whether the DOCTYPE declares entities, all internal and within the limits (else refuse)."""
+    info = tree.docinfo
+    dtd = info.internalDTD
+    if info.system_url or info.public_id or dtd is None:
+        _refuse_doctype(tree, name)
+        return False
+    values: dict[str, str] = {}
+    for entity in dtd.iterentities():
+        if entity.system_url or entity.orig is None:
+            raise UnsafeInputError(f"entity &{entity.name}; is external ({entity.system_url or 'no literal value'}); "
+                                   "external entities are never loaded and such files are refused", path=name)
+        values[entity.name] = entity.orig
+    if not values:
+        return False
+    subset = data[:data.find(b"]>") + 2] if b"]>" in data else data[:4096]
+    if re.search(rb"<!ENTITY\s+%", subset):
+        raise UnsafeInputError("parameter entities are refused (they can pull in external declarations)", path=name)
+    sizes: dict[str, int] = {}
+
+    def expanded(entity: str, depth: int) -> int:
+        if depth > MAX_ENTITY_DEPTH:
+            raise UnsafeInputError(f"entity expansion refused: entities nest more than {MAX_ENTITY_DEPTH} deep "
+                                   f"(at &{entity};)", path=name)
+        if entity not in sizes:
+            value = values.get(entity)
+            if value is None:  # a predefined or character reference: one character
+                return 1
+            total = len(value)
+            for ref in _ENTITY_REF.findall(value.encode("utf-8")):
+                total += expanded(ref.decode(), depth + 1) - len(ref) - 2
+            if total > MAX_ENTITY_CHARS:
+                raise UnsafeInputError(f"entity expansion refused: &{entity}; expands to {total} characters "
+                                       f"(limit {MAX_ENTITY_CHARS})", path=name)
+            sizes[entity] = total
+        return sizes[entity]
+
+    body = data[len(subset):]
+    added = sum(expanded(ref.decode(), 1) for ref in _ENTITY_REF.findall(body) if ref.decode() in values)
+    if added > MAX_ENTITY_EXPANSION:
+        raise UnsafeInputError(f"entity expansion refused: the references would add {added} characters "
+                               f"(limit {MAX_ENTITY_EXPANSION})", path=name)
+    return True
 
 
 def _refuse_doctype(tree: etree._ElementTree, name: str) -> None:

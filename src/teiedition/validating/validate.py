@@ -15,6 +15,7 @@ batch forks workers after compiling, so each worker starts ready.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import glob
 import multiprocessing
@@ -34,6 +35,8 @@ from ..building.progress import Progress
 from .reports import (MAX_PROBLEMS_PER_CHECK, Problem, Report, Summary, more_problems, report_to_json,
                       report_to_junit, report_to_text)
 from ..safexml import parse_xml_file
+from ..xinclude import has_includes
+from ..xinclude import resolve as resolve_xincludes
 from .rnggrammar import UnsupportedGrammar
 from .teiall import TeiAllCheck, libxml2_problems
 from .xsd import ProjectXsd, SchemaError, XmlSchema11
@@ -42,23 +45,19 @@ __all__ = ["Problem", "Report", "Validator", "validate", "find_tei_all", "expand
            "report_to_json", "report_to_junit", "report_to_text", "PROFILES", "SCHEMA_DIR"]
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
-PROFILES = ("teiedition", "tei-all", "both")
+PROFILES = ("teiedition", "tei-all", "both", "none")
 
 #: Where the project schemas live (the repository's ``schema/``); TEIEDITION_SCHEMA_DIR overrides.
 SCHEMA_DIR = resources.SCHEMA_DIR
 PROJECT_XSD = SCHEMA_DIR / "teiedition.xsd"
 PROJECT_SCH = SCHEMA_DIR / "teiedition.sch"
 
-#: Looked for, in order, when neither --tei-all nor TEIEDITION_TEI_ALL is given (relative to cwd).
-TEI_ALL_FALLBACKS = ("tei_all.rng", "../shared/tei/tei_all.rng")
-
-
 class UsageError(SchemaError):
     """A wrong option or a schema that cannot be used (exit 2)."""
 
 
 def find_tei_all(explicit: str | os.PathLike | None = None) -> Path:
-    """The tei_all.rng to use: the option, else TEIEDITION_TEI_ALL, else a known location."""
+    """The tei_all.rng to use: the option, else TEIEDITION_TEI_ALL, else the copy shipped in the package."""
     candidates = [explicit] if explicit else []
     if not candidates and os.environ.get("TEIEDITION_TEI_ALL"):
         candidates = [os.environ["TEIEDITION_TEI_ALL"]]
@@ -67,11 +66,10 @@ def find_tei_all(explicit: str | os.PathLike | None = None) -> Path:
         if not path.is_file():
             raise UsageError(f"tei_all.rng not found at {path} (check --tei-all or TEIEDITION_TEI_ALL)")
         return path
-    for name in TEI_ALL_FALLBACKS:
-        if Path(name).is_file():
-            return Path(name)
-    raise UsageError("this profile needs the official tei_all.rng: pass --tei-all PATH "
-                     "or set TEIEDITION_TEI_ALL (download: https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng)")
+    if resources.TEI_ALL_RNG.is_file():
+        return resources.TEI_ALL_RNG
+    raise UsageError(f"the packaged tei_all.rng is missing ({resources.TEI_ALL_RNG}): reinstall teiedition, "
+                     "or pass --tei-all PATH")
 
 
 # --------------------------------------------------------------------------- locating nodes
@@ -83,8 +81,10 @@ class Locator:
     known we find the tag's ``<`` instead, so the column points at it.
     """
 
-    def __init__(self, tree: etree._ElementTree, source=None):
+    def __init__(self, tree: etree._ElementTree, source=None, origin=None):
         self.tree = tree
+        self._origin = origin  # element -> the XIncluded file it came from (None: this file), or None
+        self.elements: dict[str, etree._Element] = {}  # each xpath given out -> its element
         self._source = source  # bytes, or a function returning them (read only if a problem is found)
         self._decoded = False
         self._text: str | None = None
@@ -111,6 +111,8 @@ class Locator:
         line = el.sourceline or 1
         if self.text is None or not isinstance(el.tag, str):
             return (line, 1)
+        if self._origin is not None and self._origin(el) is not None:
+            return (line, 1)  # from an included file: its own line; the source text here is another file's
         qname = f"{el.prefix}:{etree.QName(el).localname}" if el.prefix else etree.QName(el).localname
         index_of, offsets = self._tags(qname, el)
         index = index_of.get(el)
@@ -123,7 +125,8 @@ class Locator:
 
     def _tags(self, qname: str, el: etree._Element):
         if qname not in self._offsets:
-            same = [e for e in self.tree.iter(el.tag) if (e.prefix or None) == (el.prefix or None)]
+            same = [e for e in self.tree.iter(el.tag) if (e.prefix or None) == (el.prefix or None)
+                    and (self._origin is None or self._origin(e) is None)]
             pattern = re.compile(r"<" + re.escape(qname) + r"(?=[\s/>])")
             self._offsets[qname] = ({e: i for i, e in enumerate(same)},
                                     [m.start() for m in pattern.finditer(self.text)])
@@ -161,7 +164,9 @@ class Locator:
                     name += f"[{n}]"
             steps.append(name)
             node = parent
-        return "/" + "/".join(reversed(steps))
+        path = "/" + "/".join(reversed(steps))
+        self.elements[path] = el
+        return path
 
 
 # --------------------------------------------------------------------------- checks
@@ -229,18 +234,25 @@ def _tei_all_check(path: Path):
     return _rng_check(path, "tei-all")
 
 
-def _user_check(path: str | os.PathLike):
+def _user_checks(path: str | os.PathLike) -> list:
+    """The checks one ``--schema`` stands for: .xsd, .rng, .rnc, .sch (any queryBinding) or an ODD (two)."""
+    from .userschemas import odd_checks, rnc_to_rng, schematron_check
+
     p = Path(path)
     if not p.is_file():
         raise UsageError("schema file not found", path=str(path))
     suffix = p.suffix.lower()
     if suffix == ".xsd":
-        return compiled(XmlSchema11, p, f"xsd:{p.name}")
+        return [compiled(XmlSchema11, p, f"xsd:{p.name}")]
     if suffix == ".rng":
-        return _rng_check(p, f"rng:{p.name}")
+        return [_rng_check(p, f"rng:{p.name}")]
+    if suffix == ".rnc":
+        return [_rng_check(rnc_to_rng(p), f"rnc:{p.name}")]
     if suffix == ".sch":
-        return compiled(SchematronCheck, p)
-    raise UsageError("unknown schema type: use a .xsd, .rng or .sch file", path=str(path))
+        return [schematron_check(p, compiled, SchematronCheck)]
+    if suffix == ".odd":
+        return odd_checks(p, _rng_check)
+    raise UsageError("unknown schema type: use a .xsd, .rng, .rnc, .sch or .odd file", path=str(path))
 
 
 # --------------------------------------------------------------------------- the validator
@@ -264,17 +276,24 @@ class Validator:
             engine = ProjectXsd if xsd_engine == "libxml2" else XmlSchema11
             self.checks.append(compiled(engine, PROJECT_XSD, "teiedition-xsd"))
             self.checks.append(compiled(SchematronCheck, PROJECT_SCH))
+        self.member_checks = tuple(self.checks)  # the house rules know <TEI> only: a corpus member by member
         if profile in ("tei-all", "both"):
             self.checks.append(_tei_all_check(find_tei_all(tei_all)))
-        self.checks.extend(_user_check(s) for s in schemas)
+        if profile == "none" and not schemas:
+            raise UsageError("--profile none validates against your own schema only: add --schema FILE")
+        for s in schemas:
+            self.checks.extend(_user_checks(s))
 
     def validate_file(self, path: str | os.PathLike) -> Report:
         """Parse with the hardened parser and validate; refusals become an unreadable report."""
         name = str(path)
+        included = None
         try:
-            tree = parse_xml_file(path)
+            tree = parse_xml_file(path, allow_xinclude=True, entities="internal")
+            if has_includes(tree):
+                included = resolve_xincludes(tree, path, entities="internal")
         except TeiEditionError as exc:
-            return unreadable_report(name, exc)
+            return p4_report(name, path) or unreadable_report(name, exc)
 
         def source() -> bytes | None:
             try:
@@ -283,15 +302,21 @@ class Validator:
             except OSError:
                 return None
 
-        return self.validate_tree(tree, name, source=source)
+        return self.validate_tree(tree, name, source=source, included=included)
 
-    def validate_tree(self, tree: etree._ElementTree, name: str, *, source=None) -> Report:
-        """Validate a tree already parsed (with ``safexml``); ``source`` (bytes) sharpens columns."""
+    def validate_tree(self, tree: etree._ElementTree, name: str, *, source=None, included=None) -> Report:
+        """Validate a tree already parsed (with ``safexml``); ``source`` (bytes) sharpens columns.
+
+        ``included`` (from ``xinclude.resolve``) says which elements came from
+        which included file: their problems name that file and its lines.
+        """
         if isinstance(tree, etree._Element):
             tree = tree.getroottree()
-        locate = Locator(tree, source)
+        locate = Locator(tree, source, included.origin if included else None)
         root = tree.getroot()
         q = etree.QName(root)
+        if q.namespace is None and q.localname in P4_ROOTS:
+            return Report.of(name, [p4_problem(name, root.sourceline or 1)])
         if q.namespace != TEI_NS or q.localname not in ("TEI", "teiCorpus"):
             where = f"in namespace {q.namespace}" if q.namespace else "in no namespace"
             msg = (f"not a TEI document: the root element is <{q.localname}> {where}; "
@@ -299,9 +324,76 @@ class Validator:
             return Report.of(name, [Problem(name, root.sourceline or 1, 1, "error", msg, "not-tei", f"/{q.localname}")])
         problems: list[Problem] = []
         for check in self.checks:
-            problems.extend(check.check(tree, name, locate))
+            if q.localname == "teiCorpus" and check in self.member_checks:
+                problems.extend(corpus_member_problems(check, tree, name, locate))
+            else:
+                problems.extend(check.check(tree, name, locate))
+        if included is not None:
+            problems = [in_included_file(p, name, locate, included) for p in problems]
         hint = foreign_tei_hint(tree, name, problems, self.profile)
         return Report.of(name, [*problems, hint] if hint else problems)
+
+
+P4_ROOTS = ("TEI.2", "teiCorpus.2")
+_P4_SNIFF = re.compile(rb"<!DOCTYPE\s+(?:TEI\.2|teiCorpus\.2)\b|<(?:TEI\.2|teiCorpus\.2)[\s>]")
+
+
+def p4_problem(name: str, line: int) -> Problem:
+    """TEI P4 (``<TEI.2>``, no namespace, a DTD): named as such, with the way to P5."""
+    return Problem(name, line, 1, "error",
+                   "TEI P4 document (<TEI.2>, no namespace): P5 schemas cannot validate it; convert it to TEI P5 "
+                   "first (e.g. the TEI Stylesheets' p4/p4top5.xsl), then validate the result", "tei-p4", "")
+
+
+def p4_report(name: str, path) -> Report | None:
+    """For a file the parser refused: a P4 report if it is TEI P4 (its DTD is why it was refused)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+    except OSError:
+        return None
+    m = _P4_SNIFF.search(head)
+    if not m:
+        return None
+    return Report.of(name, [p4_problem(name, head[:m.start()].count(b"\n") + 1)])
+
+
+class _MemberLocator:
+    """Positions and paths of a corpus member's copy, given as those of the original element."""
+
+    def __init__(self, locate: Locator, copy_root, original_root):
+        self.locate = locate
+        self.original = dict(zip(copy_root.iter(), original_root.iter()))
+
+    def position(self, el):
+        return self.locate.position(self.original.get(el, el))
+
+    def xpath(self, el):
+        return self.locate.xpath(self.original.get(el, el))
+
+
+def corpus_member_problems(check, tree, name: str, locate: Locator) -> list[Problem]:
+    """A check that knows only <TEI> documents, run on each <TEI> of a <teiCorpus> (nested ones too)."""
+    import copy
+
+    problems = []
+    members = tree.getroot().xpath("//t:teiCorpus/t:TEI", namespaces={"t": TEI_NS})
+    if not members:  # nothing the house rules can check: say so, as for any other root
+        return check.check(tree, name, locate)
+    for member in members:
+        twin = copy.deepcopy(member)
+        problems.extend(check.check(etree.ElementTree(twin), name, _MemberLocator(locate, twin, member)))
+    return problems
+
+
+def in_included_file(problem: Problem, name: str, locate: Locator, included) -> Problem:
+    """A problem on an element that came from an XIncluded file names that file (its own line)."""
+    el = locate.elements.get(problem.xpath)
+    origin = included.origin(el) if el is not None else None
+    if origin is None:
+        return problem
+    shown = os.path.join(os.path.dirname(name), os.path.relpath(origin, Path(name).resolve().parent))
+    return dataclasses.replace(problem, path=shown)
 
 
 HOUSE_RULES = {"teiedition-xsd"} | {"ptr-target", "ptr-ref", "ptr-resp", "ptr-change", "ptr-spanTo", "ptr-corresp",
@@ -452,8 +544,13 @@ def validate_files(files: Sequence[str], validator: Validator, *, jobs: int = 0,
                 bar.advance(note=Path(f).name)
             return reports
         methods = multiprocessing.get_all_start_methods()
-        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-        _WORKER_VALIDATOR = validator if "fork" in methods else None  # inherited by forked workers
+        # saxonche's native runtime (ODD Schematron, SchXslt2) makes no promise about surviving fork:
+        # such checks get fresh workers, which rebuild the validator (compiled ODDs come from the cache)
+        fresh = any(getattr(c, "uses_saxon", False) for c in validator.checks)
+        method = ("forkserver" if "forkserver" in methods else "spawn") if fresh else \
+            ("fork" if "fork" in methods else None)
+        ctx = multiprocessing.get_context(method)
+        _WORKER_VALIDATOR = validator if method == "fork" else None  # inherited by forked workers
         args = (validator.profile, validator.schemas, validator.tei_all, validator.xsd_engine)
         chunk = max(1, min(16, len(files) // (jobs * 4)))
         try:
