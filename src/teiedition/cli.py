@@ -106,8 +106,12 @@ def main() -> None:
               help="Date recorded in revisionDesc (default: $SOURCE_DATE_EPOCH, else today in UTC). "
                    "Fix it for byte-identical reruns.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
+@click.option("--review", "review", metavar="FILE.json", type=click.Path(path_type=str),
+              help="Write the review report: per source, every line placed by a fallback or decided "
+                   "with low certainty, with its line number, text, role and why; print "
+                   "'SOURCE: review: N lines to check' for each source.")
 @reports_errors
-def convert(sources, output, run_date, quiet):
+def convert(sources, output, run_date, quiet, review):
     """Convert archive plain-text pages to TEI P5 (see ENCODING.md).
 
     Reads UTF-8 (or UTF-16/32 with a BOM; Windows-1252 with a warning), any line
@@ -119,7 +123,7 @@ def convert(sources, output, run_date, quiet):
     """
     from .convert import convert as convert_sources
 
-    code = convert_sources(sources, output, run_date=run_date, quiet=quiet)
+    code = convert_sources(sources, output, run_date=run_date, quiet=quiet, review=review)
     sys.exit(code)
 
 
