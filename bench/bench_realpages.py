@@ -72,8 +72,18 @@ def _printed_forms(value: str) -> list[str]:
     return [f"{month} {d}, {y}", f"{month} {d:02d}, {y}", f"{d} {month} {y}", f"{month} {y}"]
 
 
-def fact_lines(page_lines: list[str], want, got) -> set[int]:
+#: Where counted facts are printed: the lines holding what is counted.
+COUNTED = {
+    "distribution_items": re.compile(r"^\s*(?:\d+(?:st|nd|rd|th)?\s*[-–.)x]\s|[-–•]\s)|copies|[Dd]istribut"),
+    "footnotes": re.compile(r"^\s*\[\d+\]"),
+    "omissions": re.compile(r"\[\s*(?:…|\.\.\.|\. \. \.|\.…|…\.)\s*\]"),
+}
+
+
+def fact_lines(page_lines: list[str], want, got, key: str = "") -> set[int]:
     """Source lines (1-based) holding a printed value that differs between ``want`` and ``got``."""
+    if key in COUNTED:
+        return {i for i, line in enumerate(page_lines, 1) if COUNTED[key].search(line)}
     w, g = Counter(_leaves(want)), Counter(_leaves(got))
     differing = list((w - g) + (g - w)) or list(w)
     normed = [norm(line) for line in page_lines]
@@ -126,6 +136,10 @@ def measure_page(path: Path, facts_dir: Path, validators: Validators) -> dict:
     result["lost"] = sum(lost_words(text, conv.tei, chrome).values())
     listed = {it.line for it in conv.review if it.line is not None}
     result["listed"] = sorted(listed)
+    result["reasons"] = {}  # listed line -> the first words of the reasons given for it
+    for it in conv.review:
+        if it.line is not None:
+            result["reasons"].setdefault(it.line, set()).add(" ".join(it.why.split()[:4]))
     result["page_items"] = sum(1 for it in conv.review if it.line is None)
     if want is None:
         return result
@@ -144,7 +158,7 @@ def measure_page(path: Path, facts_dir: Path, validators: Validators) -> dict:
         results[key] = ok
         if ok:
             continue
-        lines = fact_lines(page_lines, want[key], got.get(key))
+        lines = fact_lines(page_lines, want[key], got.get(key), key)
         wrong_lines |= lines
         if lines:
             located += 1
@@ -152,7 +166,7 @@ def measure_page(path: Path, facts_dir: Path, validators: Validators) -> dict:
         else:
             unlocated += 1
     result.update(facts=results, located=located, unlocated=unlocated, caught=caught,
-                  listed_right=len(listed - wrong_lines))
+                  listed_right=len(listed - wrong_lines), wrong_lines=wrong_lines)
     return result
 
 
@@ -215,6 +229,14 @@ def main(argv: list[str] | None = None) -> int:
               f" ({unlocated} wrong facts have no printed value to locate)")
         print(f"review noise:          {right}/{listed_scored} listed lines where no fact was wrong "
               f"{pct(right, listed_scored)}")
+        by_reason: dict[str, list[int]] = {}
+        for r in scored:
+            for line, reasons in r["reasons"].items():
+                for why in reasons:
+                    by_reason.setdefault(why, [0, 0])[line in r["wrong_lines"]] += 1
+        print("  listed lines by reason (right / at a wrong fact):")
+        for why, (right_n, wrong_n) in sorted(by_reason.items(), key=lambda kv: -sum(kv[1])):
+            print(f"    {why[:44]:46} {right_n:3} / {wrong_n:3}")
     if args.list:
         for r in scored:
             wrong = [k for k, v in r["facts"].items() if not v]

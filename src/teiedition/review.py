@@ -12,16 +12,24 @@ What is listed, each with its source line (1-based; ``None`` for a page-level it
   text (recogniser ``short_line``), so only its position decided its role;
 * a block or span a recogniser marked with a ``review`` attribute (the hook for
   heuristics: ``block.with_attrs(review="why")`` or a span's ``review`` attr);
+* a bracket no bracket recogniser claimed (read as words the translator added by
+  default) that holds only a number (a footnote marker whose note is not on the
+  page?) or five words and more (a description of omitted material?);
+* a line that holds a classification or copy mark which was not read as one
+  (two-column leftovers, a mark at the end of an addressee line);
 * a span resolved with ``cert`` low or medium (a date whose year was taken from
   the document, a marginal mark whose target is a guess) and every marginal mark
   whose certainty is below high;
 * page furniture that could not be read: no layout, no title, no date line, a
-  date line not understood, a citation whose archive was not recognised.
+  date line not understood, a citation whose archive was not recognised; when no
+  summary was found, the page's last paragraph of running text if it follows
+  the closing group or precedes the page furniture, where summaries stand.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
 
 from .model import Block, Document, block_kind
@@ -29,6 +37,12 @@ from .model import Block, Document, block_kind
 #: The fallback recogniser of ``recognise.classify_line`` for a short non-prose line.
 FALLBACK_RECOGNISERS = frozenset({"short_line"})
 UNSURE = frozenset({"low", "medium"})
+#: A classification or copy mark, wherever it is printed.
+MARK_RE = re.compile(r"\b(?:TOP SECRET|SECRET|CONFIDENTIAL|Top [Ss]ecret|Secret|Confidential|"
+                     r"Copy (?:N[º°o]\.?|no\.?|#) ?\d+)\b")
+#: A default-read bracket worth a look: only digits (a footnote marker whose note is not on the
+#: page?) or five words and more (a description of omitted material, an editor's remark?).
+DOUBTFUL_ADDITION_RE = re.compile(r"\d+|\S+(?:\s+\S+){4,}")
 
 
 @dataclass(frozen=True)
@@ -87,7 +101,13 @@ def _span_items(block: Block) -> list[ReviewItem]:
     items = []
     for span in block.spans:
         printed = block.text[span.start:span.end]
-        if span.get("review"):
+        inner = printed.strip("[]").strip()
+        if span.kind == "supplied" and span.get("reason") == "added-in-translation" \
+                and DOUBTFUL_ADDITION_RE.fullmatch(inner):
+            items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: supplied {printed!r}",
+                                    "no bracket convention matched; read as words the translator added "
+                                    "(a number may be a footnote marker, a long bracket a description)"))
+        elif span.get("review"):
             items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: {span.kind}", span.get("review")))
         elif span.get("cert") in UNSURE:
             why = {"date": "date completed from the document's year"}.get(span.kind, f"{span.kind} resolved")
@@ -96,8 +116,19 @@ def _span_items(block: Block) -> list[ReviewItem]:
     return items
 
 
+def _unread_mark(block: Block) -> bool:
+    """A classification or copy mark printed in the line (outside brackets) that no span reads."""
+    if block.kind == "mark" or any(s.get("type") in ("classification", "copy") for s in block.spans):
+        return False
+    bare = re.sub(r"\[[^\]]*\]?", " ", block.text)
+    return bool(MARK_RE.search(bare)) and (block.get("phase") != "body" or len(bare.split()) <= 14)
+
+
 def _block_items(block: Block) -> list[ReviewItem]:
     items = []
+    if _unread_mark(block):
+        items.append(ReviewItem(block.line, block.text, role_of(block),
+                                "a classification or copy mark stands in this line but was not read as one"))
     if block.get("review"):
         items.append(ReviewItem(block.line, block.text, role_of(block), block.get("review")))
     elif block.get("recogniser") in FALLBACK_RECOGNISERS and block.text.strip():
@@ -124,10 +155,29 @@ def _mark_items(doc: Document) -> list[ReviewItem]:
     return items
 
 
+def _summary_items(doc: Document) -> list[ReviewItem]:
+    """No summary read: the last paragraph of running text is where a page prints it."""
+    if not doc.header.layout or doc.header.summary:
+        return []
+    last, closed_before = None, False
+    seen_closing = False
+    for block in doc.blocks():
+        if block.get("phase") == "bottom":
+            seen_closing = True
+        elif block.kind == "p" and block.get("recogniser") == "paragraph":
+            last, closed_before = block, seen_closing
+    furniture_after = [c for c in doc.header.chrome if c.strip() != "Skip to content"]
+    if last is None or not (furniture_after or closed_before):
+        # a page cut short inside its text prints no summary: nothing to point at
+        return [ReviewItem(None, "", "summary", "no summary found")] if last is None else []
+    return [ReviewItem(last.line, last.text, role_of(last),
+                       "no summary found; this last paragraph of running text may be the page's summary")]
+
+
 def review_document(doc: Document, source_text: str) -> tuple[ReviewItem, ...]:
     """Every uncertain decision in ``doc``, in source order (page-level items first)."""
     lines = source_text.split("\n")
-    found = _header_items(doc, lines)
+    found = _header_items(doc, lines) + _summary_items(doc)
     for block in list(doc.blocks()) + list(doc.footnotes):
         found.extend(_block_items(block))
     found.extend(_mark_items(doc))
