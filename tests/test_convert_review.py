@@ -144,3 +144,35 @@ def test_a_review_report_that_cannot_be_written_is_one_error_line(tmp_path, wher
     assert "Traceback" not in result.stderr
     assert len([line for line in result.stderr.splitlines() if "error" in line]) == 1
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == PAGE
+
+
+def test_a_classification_mark_not_read_as_one_is_listed():
+    text = PAGE.replace("TOP SECRET\n\nCopy Nº 2\n", "Embassy of the Hungarian People’s Republic TOP SECRET!\n")
+    [item] = [it for it in review_of(text) if "classification or copy mark" in it.why]
+    assert item.line == line_of(text, "People’s Republic TOP SECRET!")
+
+
+def test_a_bracket_holding_only_a_number_is_listed_as_a_possible_footnote_marker():
+    text = PAGE.replace("butter and hides", "butter[1] and hides")
+    items = [it for it in review_of(text) if "'[1]'" in it.role]
+    assert [it.line for it in items] == [line_of(text, "butter[1]")]
+    assert not any("'[1]'" in it.role for it in review_of(text.replace("butter[1]", "butter [and]")))
+
+
+def test_with_no_summary_read_the_paragraph_after_the_closing_group_is_listed():
+    from teiedition.model import Block, Division, Document, Header, attrs_of
+    from teiedition.review import review_document
+
+    def block(kind, text, line, **attrs):
+        return Block(kind, text, line, (), attrs_of(**attrs))
+
+    body = block("p", "I received the Ambassador at his request and we spoke for an hour.", 5,
+                 recogniser="paragraph", phase="body")
+    signed = block("signed", "[signature] (A. PUZANOV)", 7, recogniser="signature", phase="bottom")
+    summary = block("p", "The ambassador discusses the trade protocol and the visit.", 9,
+                    recogniser="paragraph", phase="body")
+    doc = Document("d", "d.txt", Header(layout="A"), (Division("letter", (body, signed)), Division("letter", (summary,))))
+    [item] = [it for it in review_document(doc, "") if it.why.startswith("no summary found")]
+    assert item.line == 9
+    doc = Document("d", "d.txt", Header(layout="A"), (Division("letter", (body,)),))
+    assert not [it for it in review_document(doc, "") if it.why.startswith("no summary found")]
