@@ -109,8 +109,12 @@ def main() -> None:
 @click.option("--time-limit", "time_limit", type=click.FloatRange(min=0), default=300, show_default=True,
               metavar="SECONDS", help="Time one source may take; a slower one is not converted (exit 1) "
                                       "and the others are (0: no limit).")
+@click.option("--review", "review", metavar="FILE.json", type=click.Path(path_type=str),
+              help="Write the review report: per source, every line placed by a fallback or decided "
+                   "with low certainty, with its line number, text, role and why; print "
+                   "'SOURCE: review: N lines to check' for each source.")
 @reports_errors
-def convert(sources, output, run_date, quiet, time_limit):
+def convert(sources, output, run_date, quiet, time_limit, review):
     """Convert archive plain-text pages to TEI P5 (see ENCODING.md).
 
     Reads UTF-8 (or UTF-16/32 with a BOM; Windows-1252 with a warning), any line
@@ -122,7 +126,7 @@ def convert(sources, output, run_date, quiet, time_limit):
     """
     from .convert import convert as convert_sources
 
-    code = convert_sources(sources, output, run_date=run_date, quiet=quiet, time_limit=time_limit)
+    code = convert_sources(sources, output, run_date=run_date, quiet=quiet, time_limit=time_limit, review=review)
     sys.exit(code)
 
 

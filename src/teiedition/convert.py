@@ -35,6 +35,7 @@ NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 class Conversion:
     tei: bytes
     warnings: tuple[str, ...]
+    review: tuple = ()  # review.ReviewItem: the decisions a person should check
 
 
 # ---------------------------------------------------------------------------------
@@ -186,9 +187,11 @@ def convert_text(text: str, *, doc_id: str, source_name: str = "<input>",
     if bad:
         raise InputError(f"character U+{ord(bad.group()):04X} cannot appear in XML; not a text source",
                          path=source_name)
+    from .review import review_document
+
     doc = build_document(text, doc_id=doc_id, source_name=source_name)
     tei = write_tei(doc, run_date=resolve_run_date(run_date))
-    return Conversion(tei=tei, warnings=doc.warnings)
+    return Conversion(tei=tei, warnings=doc.warnings, review=review_document(doc, text))
 
 
 def resolve_run_date(run_date: str | None) -> str:
@@ -244,8 +247,10 @@ def read_source(path: str | os.PathLike) -> tuple[str, tuple[str, ...]]:
 
 
 def convert_file(src: str | os.PathLike, out: str | os.PathLike | None, *,
-                 run_date: str | None = None) -> tuple[str, ...]:
-    """Convert one file; write ``out`` whole (or stdout when ``out`` is None). Returns warnings."""
+                 run_date: str | None = None, review: list | None = None) -> tuple[str, ...]:
+    """Convert one file; write ``out`` whole (or stdout when ``out`` is None). Returns warnings.
+
+    When ``review`` is a list, the conversion's review items are appended to it."""
     text, read_warnings = read_source(src)
     conversion = convert_source_text(text, source_name=str(src), run_date=run_date)
     if out is None:
@@ -256,6 +261,8 @@ def convert_file(src: str | os.PathLike, out: str | os.PathLike | None, *,
             atomic_write(out, conversion.tei)
         except OSError as exc:
             raise InputError(f"cannot write output: {exc.strerror or exc}", path=str(out)) from None
+    if review is not None:
+        review.extend(conversion.review)
     return read_warnings + conversion.warnings
 
 
@@ -294,12 +301,14 @@ DEFAULT_TIME_LIMIT = 300.0
 
 
 def convert(sources, output: str | None, *, run_date: str | None = None, quiet: bool = False,
-            time_limit: float = DEFAULT_TIME_LIMIT) -> int:
+            time_limit: float = DEFAULT_TIME_LIMIT, review: str | None = None) -> int:
     """The ``convert`` command: one file to a file (or stdout), several or a folder to a folder.
 
     Exit code 0 when all converted, 1 when a source took longer than ``time_limit`` seconds
     (a crafted page must not hold the command forever), 2 when any input was unreadable (the
-    others are still converted), 3 on an internal error.
+    others are still converted), 3 on an internal error.  With ``review``, the review
+    report of every converted source is written to that JSON file (keyed by
+    source) and a count line per source is printed on stderr.
     """
     from .building.build import DocumentTimeout, time_limit as limited
 
@@ -316,7 +325,10 @@ def convert(sources, output: str | None, *, run_date: str | None = None, quiet: 
     if to_folder and not Path(output).is_dir() and Path(output).suffix.lower() == ".xml":
         raise InputError("names a file, but several sources or a folder need an output folder "
                          "(-o FOLDER; SOURCE.txt becomes FOLDER/SOURCE.xml)", path=output)
+    if review is not None and _same_file_key(Path(review)) in {_same_file_key(p) for p, _d in items}:
+        raise InputError("the review report would overwrite a source; choose another --review", path=review)
     code = EXIT_OK
+    reports: dict[str, tuple] = {}
     inputs = {_same_file_key(p) for p, _d in items}
     written_from: dict = {}  # output file -> the source it was converted from
     for path, _from_dir in items:
@@ -331,8 +343,9 @@ def convert(sources, output: str | None, *, run_date: str | None = None, quiet: 
                     raise InputError(f"would overwrite {target}, converted from {written_from[key]} in this run; "
                                      "rename one of the sources", path=str(path))
                 written_from[key] = path
+            found: list = []
             with limited(time_limit):
-                warnings = convert_file(path, target, run_date=resolved)
+                warnings = convert_file(path, target, run_date=resolved, review=found)
         except DocumentTimeout:
             print(f"teiedition: error: {path}: took longer than the time limit of {time_limit:g} s; not converted "
                   "(raise it with --time-limit SECONDS, 0 for none)", file=sys.stderr)
@@ -363,7 +376,26 @@ def convert(sources, output: str | None, *, run_date: str | None = None, quiet: 
         if not quiet:
             for w in warnings:
                 print(w if w.startswith(str(path)) else f"{path}: {w}", file=sys.stderr)
+        if review is not None:
+            from .review import count_line
+
+            reports[str(path)] = tuple(found)
+            print(count_line(str(path), found), file=sys.stderr)
+    if review is not None:
+        code = max(code, _write_review(review, reports))
     return code
+
+
+def _write_review(target: str, reports: dict) -> int:
+    """Write the review report whole; a report that cannot be written is one error line (exit 2)."""
+    from .review import report_json
+
+    try:
+        atomic_write(target, report_json(reports).encode("utf-8"))
+    except OSError as exc:
+        print(f"teiedition: error: {target}: cannot write review report: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return EXIT_OK
 
 
 def dump_model(path: str) -> str:

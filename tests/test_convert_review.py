@@ -1,0 +1,178 @@
+"""The review report (ENCODING.md principle 5): uncertain decisions are listed with their source line.
+
+Invented pages: a line no recogniser claims is listed with its line number, text,
+role and reason; low-certainty resolutions (a mark's guessed target, a date's
+borrowed year) are listed; a clean page lists few lines; the ``--review`` option
+writes one JSON for all sources and prints one count line per source.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DEV_CORPUS, RUN_DATE
+
+PAGE = """Skip to content
+
+March 3, 1961
+
+Record of a Conversation with the Ambassador of Mongolia
+
+This document was made possible with support from ROK Ministry of Unification
+
+TOP SECRET
+
+Copy Nº 2
+
+I received the Ambassador at his request and we spoke for an hour about the trade protocol for the coming year and the delivery of wool.
+
+The Ambassador said that the delegation would arrive on 12 April and asked that the ministry prepare the draft in advance.
+
+Questions of the wool trade
+
+He added that the Mongolian side hoped to raise the deliveries of butter and hides in the second half of the year.
+
+USSR AMBASSADOR IN THE DPRK
+[signature] (A. PUZANOV)
+
+The ambassador discusses the trade protocol and the delegation's visit.
+
+Document Information
+
+Source
+
+RGANI, fond 5, opis 49, delo 412, listy 10-12. Translated by Gary Goldberg.
+"""
+
+UNCLAIMED = "Questions of the wool trade"
+
+
+def review_of(text: str):
+    from teiedition.convert import convert_text
+
+    return convert_text(text, doc_id="d1", run_date=RUN_DATE).review
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.split("\n"), 1) if needle in line)
+
+
+def test_a_line_no_recogniser_claims_is_listed_with_its_line_role_and_reason():
+    items = review_of(PAGE)
+    [item] = [it for it in items if it.text == UNCLAIMED]
+    assert item.line == line_of(PAGE, UNCLAIMED)
+    assert item.role.startswith("body/")
+    assert "no recogniser claimed" in item.why
+
+
+def test_a_line_claimed_by_a_recogniser_is_not_listed():
+    listed = {it.text for it in review_of(PAGE)}
+    assert not listed & {"TOP SECRET", "Copy Nº 2", "[signature] (A. PUZANOV)"}
+
+
+def test_a_date_whose_year_is_taken_from_the_document_is_listed():
+    items = review_of(PAGE)
+    [item] = [it for it in items if "12 April" in it.role]
+    assert item.line == line_of(PAGE, "12 April")
+    assert "cert=medium" in item.why
+
+
+def test_a_marginal_mark_with_a_guessed_target_is_listed_at_its_note():
+    text = PAGE.replace(
+        "He added that the Mongolian side hoped to raise the deliveries of butter and hides in the second half of the year.",
+        "He added that the Mongolian side hoped to raise the deliveries of butter and hides in the second half of the year."
+        " [Translator’s note: the portion describing the deliveries was highlighted in the left margin.]")
+    items = [it for it in review_of(text) if it.role.startswith("marginal mark")]
+    assert [it.line for it in items] == [line_of(text, "portion describing")]
+    assert "cert=low" in items[0].why
+
+
+def test_unread_page_furniture_is_a_page_level_item():
+    items = review_of("Just a plain note\n\nwith two short lines.\n")
+    assert any(it.line is None and "no archive page layout" in it.why for it in items)
+
+
+def test_a_clean_dev_page_lists_few_lines():
+    from teiedition.review import lines_to_check
+
+    for name in ("dev01.txt", "dev10.txt", "dev12.txt"):
+        assert lines_to_check(review_of((DEV_CORPUS / name).read_text(encoding="utf-8"))) <= 3, name
+
+
+def _cli(*args, cwd):
+    """The installed ``teiedition`` command, run in ``cwd`` (stderr kept apart from stdout)."""
+    exe = shutil.which("teiedition") or str(Path(sys.executable).with_name("teiedition"))
+    return subprocess.run([exe, *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_review_option_writes_one_report_keyed_by_source_and_prints_a_count_per_source(tmp_path):
+    src = tmp_path / "pages"
+    src.mkdir()
+    (src / "a.txt").write_text(PAGE, encoding="utf-8")
+    (src / "b.txt").write_text((DEV_CORPUS / "dev10.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = _cli("convert", str(src), "-o", str(tmp_path / "out"), "--review", str(tmp_path / "r.json"),
+                  "--run-date", RUN_DATE, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert sorted(report) == [str(src / "a.txt"), str(src / "b.txt")]
+    a = report[str(src / "a.txt")]
+    assert any(it["line"] == line_of(PAGE, UNCLAIMED) and it["text"] == UNCLAIMED and it["role"] and it["why"]
+               for it in a["items"])
+    for name, entry in report.items():
+        assert f"{name}: review: {entry['lines_to_check']} line" in result.stderr
+    assert (tmp_path / "out" / "a.xml").is_file()
+
+
+def test_without_the_option_no_count_line_is_printed(tmp_path):
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    result = _cli("convert", "a.txt", "-o", "a.xml", "--run-date", RUN_DATE, cwd=tmp_path)
+    assert result.returncode == 0 and "review:" not in result.stderr
+
+
+@pytest.mark.parametrize("where", ["the source", "a path under a file"])
+def test_a_review_report_that_cannot_be_written_is_one_error_line(tmp_path, where):
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    target = "a.txt" if where == "the source" else str(tmp_path / "a.txt" / "r.json")
+    result = _cli("convert", "a.txt", "-o", "a.xml", "--review", target, "--run-date", RUN_DATE, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len([line for line in result.stderr.splitlines() if "error" in line]) == 1
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == PAGE
+
+
+def test_a_classification_mark_not_read_as_one_is_listed():
+    text = PAGE.replace("TOP SECRET\n\nCopy Nº 2\n", "Embassy of the Hungarian People’s Republic TOP SECRET!\n")
+    [item] = [it for it in review_of(text) if "classification or copy mark" in it.why]
+    assert item.line == line_of(text, "People’s Republic TOP SECRET!")
+
+
+def test_a_bracket_holding_only_a_number_is_listed_as_a_possible_footnote_marker():
+    text = PAGE.replace("butter and hides", "butter[1] and hides")
+    items = [it for it in review_of(text) if "'[1]'" in it.role]
+    assert [it.line for it in items] == [line_of(text, "butter[1]")]
+    assert not any("'[1]'" in it.role for it in review_of(text.replace("butter[1]", "butter [and]")))
+
+
+def test_with_no_summary_read_the_paragraph_after_the_closing_group_is_listed():
+    from teiedition.model import Block, Division, Document, Header, attrs_of
+    from teiedition.review import review_document
+
+    def block(kind, text, line, **attrs):
+        return Block(kind, text, line, (), attrs_of(**attrs))
+
+    body = block("p", "I received the Ambassador at his request and we spoke for an hour.", 5,
+                 recogniser="paragraph", phase="body")
+    signed = block("signed", "[signature] (A. PUZANOV)", 7, recogniser="signature", phase="bottom")
+    summary = block("p", "The ambassador discusses the trade protocol and the visit.", 9,
+                    recogniser="paragraph", phase="body")
+    doc = Document("d", "d.txt", Header(layout="A"), (Division("letter", (body, signed)), Division("letter", (summary,))))
+    [item] = [it for it in review_document(doc, "") if it.why.startswith("no summary found")]
+    assert item.line == 9
+    doc = Document("d", "d.txt", Header(layout="A"), (Division("letter", (body,)),))
+    assert not [it for it in review_document(doc, "") if it.why.startswith("no summary found")]
