@@ -128,16 +128,22 @@
     m.documents.forEach(function (r, n) { skeleton.documentIds[n] = n; skeleton.fieldLength[n] = r[8]; });
     window.teieditionSearch = {options: options, documents: docs, loaded: loaded, find: find,
                                loadAll: loadAll, fullIndex: fullIndex};
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
-    form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(); });
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { run(); remember(false); }, 120);
+    });
+    form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(); remember(true); });
     form.addEventListener("reset", function () {
       FACETS.forEach(function (f) { selected[f[0]] = {}; });
       clearTimeout(timer);
-      setTimeout(run, 0);
+      setTimeout(function () { run(); remember(true); }, 0);
     });
     more.addEventListener("click", function () { showMore(); });
-    var q = /[?&]q=([^&#]*)/.exec(location.search);
-    if (q) { input.value = queryText(q[1]); }
+    window.addEventListener("popstate", function () { fromAddress(); run(); });
+    fromAddress();
+    // One box: with the full-text search the title filter would be a second, different search.
+    var filter = document.getElementById("filter");
+    if (filter && filter.parentNode) { filter.parentNode.hidden = true; filter.value = ""; }
     var box = document.getElementById("facets-box");
     if (box && window.matchMedia && window.matchMedia("(max-width: 40rem)").matches) { box.open = false; }
     section.setAttribute("data-ready", String(docs.length));
@@ -209,6 +215,34 @@
     return Object.assign({}, skeleton, {index: [].concat.apply([], Object.keys(shardKeys).sort().map(entries))});
   }
 
+  /* The search lives in the address (?q=words&facet=archive:RGANI&facet=year:1969), so a reader can
+     share or bookmark it and Back and Forward step through it.  A malformed address (?q=%) never
+     stops it: what cannot be decoded is read as typed (queryText). */
+  function fromAddress() {
+    var p = new URLSearchParams(location.search), q = /[?&]q=([^&#]*)/.exec(location.search);
+    input.value = q ? queryText(q[1]) : "";
+    FACETS.forEach(function (f) { selected[f[0]] = {}; });
+    p.getAll("facet").forEach(function (v) {
+      var i = v.indexOf(":"), key = v.slice(0, i);
+      if (i > 0 && selected[key]) { selected[key][v.slice(i + 1)] = true; }
+    });
+  }
+  function address() {
+    var p = new URLSearchParams(), q = input.value.trim();
+    if (q) { p.set("q", q); }
+    FACETS.forEach(function (f) {
+      Object.keys(selected[f[0]]).sort().forEach(function (v) { p.append("facet", f[0] + ":" + v); });
+    });
+    var query = p.toString();
+    return location.pathname + (query ? "?" + query : "") + location.hash;
+  }
+  /* Typing replaces the current entry; a submitted query, a facet or Clear is a step of its own. */
+  function remember(step) {
+    var url = address();
+    if (url === location.pathname + location.search + location.hash) { return; }
+    try { history[step ? "pushState" : "replaceState"](null, "", url); } catch (e) { /* some file:// cases */ }
+  }
+
   function parseQuery(q) {
     phrases = [];
     q.replace(/"([^"]+)"/g, function (_, p) {
@@ -261,6 +295,7 @@
     shown = 0;
     if (active) { showMore(); }  // first, so the texts of its snippets load while the facets are drawn
     drawFacets(found);
+    listMatches(active ? hits : null);
     section.setAttribute("data-shown-ms", String(Math.round(performance.now() - started)));
     if (!active) {
       status.textContent = docs.length + (docs.length === 1 ? " document" : " documents") +
@@ -270,6 +305,19 @@
     }
     status.textContent = hits.length === 0 ? "No document matches." :
       hits.length === 1 ? "1 document matches." : hits.length + " documents match.";
+  }
+
+  /* The list of all documents below shows the same documents as the results, and says how many. */
+  function listMatches(matches) {
+    var table = document.getElementById("documents"), count = document.getElementById("count");
+    if (!table || !count) { return; }
+    var ids = matches && new Set(matches.map(function (h) { return docs[h.id].id; })), rows = table.tBodies[0].rows, n = 0;
+    for (var i = 0; i < rows.length; i++) {
+      rows[i].hidden = !!ids && !ids.has(rows[i].id);
+      if (!rows[i].hidden) { n++; }
+    }
+    count.textContent = n + " of " + rows.length + (rows.length === 1 ? " document" : " documents") +
+      (ids ? " match the search" : "");
   }
 
   /* A run is over: its results and their snippets are shown (the bench and the tests wait for data-runs;
@@ -309,6 +357,7 @@
         check.addEventListener("change", function () {
           if (check.checked) { selected[key][v] = true; } else { delete selected[key][v]; }
           run();
+          remember(true);
         });
         label.appendChild(check);
         label.appendChild(document.createTextNode(" " + v + " "));

@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","ad",[["addition",1,[0,1]],["additional",1,[0,2]],["adhered",1,[0,1]],["admission",1,[0,1]],["adopted",1,[0,1]],["adoption",1,[0,1]],["advance",1,[0,1]],["adventurist",1,[0,1]]]);
+teieditionSearchLoaded("terms","ad",[["addition",1,[0,1]],["additional",1,[0,2]],["adhered",1,[0,1]],["admission",1,[0,1]],["adopted",1,[0,1]],["adoption",1,[0,1]],["advance",1,[0,1]],["adventurist",1,[0,1]],["advocating",1,[0,1]]]);

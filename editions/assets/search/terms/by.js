@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","by",[["by",1,[0,23]]]);
+teieditionSearchLoaded("terms","by",[["by",1,[0,24]]]);

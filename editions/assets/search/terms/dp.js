@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","dp",[["dprk",1,[0,22]]]);
+teieditionSearchLoaded("terms","dp",[["dprk",1,[0,24]]]);

@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","ho",[["hold",1,[0,1]],["holding",1,[0,3]],["however",1,[0,7]]]);
+teieditionSearchLoaded("terms","ho",[["hold",1,[0,1]],["holding",1,[0,3]],["how",1,[0,1]],["however",1,[0,7]]]);

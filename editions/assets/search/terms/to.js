@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","to",[["to",1,[0,94]],["together",1,[0,1]],["told",1,[0,1]],["tone",1,[0,2]],["took",1,[0,3]],["tool",1,[0,2]],["touch",1,[0,1]],["touchstone",1,[0,1]],["toward",1,[0,4]]]);
+teieditionSearchLoaded("terms","to",[["to",1,[0,95]],["together",1,[0,1]],["told",1,[0,1]],["tone",1,[0,2]],["took",1,[0,3]],["tool",1,[0,2]],["touch",1,[0,1]],["touchstone",1,[0,1]],["toward",1,[0,4]]]);
