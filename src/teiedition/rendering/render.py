@@ -193,26 +193,14 @@ def _render(source, *, target, output, paper, notes, pdf_variant, base_url) -> i
 
         renderer = PdfRenderer()
         data = renderer.render(tree, paper=paper, notes=notes, variant=pdf_variant, name=str(src))
-        for message in renderer.warnings:
-            print(f"{src}: warning: {message}", file=sys.stderr)
-        if str(out) == "-":
-            sys.stdout.buffer.write(data)
-        else:
-            _write(out, data)
-        return 0
+        return _emit(src, out, data, renderer.warnings)
 
     if target == "epub":
         from .epub import EpubRenderer
 
         book = EpubRenderer()
         data = book.render(tree, resources=src.resolve().parent, name=str(src))
-        for message in book.warnings:
-            print(f"{src}: warning: {message}", file=sys.stderr)
-        if str(out) == "-":
-            sys.stdout.buffer.write(data)
-        else:
-            _write(out, data)
-        return 0
+        return _emit(src, out, data, book.warnings)
 
     renderer = HtmlRenderer()
     page_path = Path.cwd() / "page.html" if str(out) == "-" else out
@@ -232,6 +220,17 @@ def _render(source, *, target, output, paper, notes, pdf_variant, base_url) -> i
             sys.stdout.write(html)
         else:
             _write(path, html)
+    return 0
+
+
+def _emit(src: Path, out: Path, data: bytes, warnings) -> int:
+    """A binary edition (PDF, EPUB) to its file or standard output, its warnings on stderr."""
+    for message in warnings:
+        print(f"{src}: warning: {message}", file=sys.stderr)
+    if str(out) == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        _write(out, data)
     return 0
 
 
