@@ -428,6 +428,9 @@
     <i><xsl:apply-templates mode="te:header"><xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/></xsl:apply-templates></i>
   </xsl:template>
   <!-- An address the site hid ([email protected]): the translator's page shows a bracket, so do we. -->
+  <xsl:template match="gap[@reason = 'obfuscated']" mode="te:header" priority="1" as="node()*">
+    <xsl:apply-templates select="." mode="te:text"/>
+  </xsl:template>
   <xsl:template match="gap" mode="te:header" as="node()*">
     <span class="editorial reason-{te:token((@reason, 'gap')[1])}">[<xsl:value-of select="normalize-space((desc, @reason)[1])"/>]</span>
   </xsl:template>

@@ -180,7 +180,8 @@
       </xsl:if>
       <xsl:value-of select="te:mark-glyph($kind)"/>
       <xsl:if test="$cert = ('low', 'medium')">
-        <span class="cert-flag" aria-hidden="true">?</span>
+        <!-- "≈", not "?": beside a reader's own "?" mark a second question mark read as two queries. -->
+        <span class="cert-flag" aria-hidden="true">≈</span>
       </xsl:if>
     </xsl:element>
   </xsl:template>
@@ -197,8 +198,8 @@
               <xsl:value-of select="te:mark-description(.)"/></li>
           </xsl:for-each>
           <xsl:if test="//text//metamark[@cert = ('low', 'medium')]">
-            <li><span class="margin-mark mark-single-line cert-low" aria-hidden="true"><span class="cert-flag">?</span></span>
-              dotted or dashed, with a small question mark: the span it marks is uncertain</li>
+            <li><span class="margin-mark mark-single-line cert-low" aria-hidden="true"><span class="cert-flag">≈</span></span>
+              dotted or dashed, with a small ≈: the span it marks is uncertain</li>
           </xsl:if>
         </ul>
       </aside>

@@ -184,6 +184,41 @@
         else 0"/>
   </xsl:function>
 
+  <!--
+    A list of labelled items (label, item, label, item: a record header's "Time:" / "11 October
+    1963") is a description list: each label beside its value, not two bullets.
+  -->
+  <xsl:function name="te:is-labelled-list" as="xs:boolean">
+    <xsl:param name="list" as="element()"/>
+    <xsl:sequence select="exists($list/label) and empty($list/(* except (head, label, item)))
+        and (every $i in $list/item satisfies $i/preceding-sibling::*[1][self::label])
+        and (every $l in $list/label satisfies $l/following-sibling::*[1][self::item])"/>
+  </xsl:function>
+
+  <xsl:template match="list[te:is-labelled-list(.)]" mode="te:text" priority="1" as="node()*">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:apply-templates select="head" mode="te:text"/>
+    <xsl:element name="{if ($te:phrasing) then 'span' else 'dl'}">
+      <xsl:call-template name="te:start">
+        <xsl:with-param name="class" select="('labelled', if ($te:phrasing) then 'block' else ())"/>
+      </xsl:call-template>
+      <xsl:for-each select="label">
+        <xsl:element name="{if ($te:phrasing) then 'span' else 'div'}">
+          <xsl:attribute name="class" select="'labelled-item'"/>
+          <xsl:for-each select=". , following-sibling::*[1]">
+            <xsl:element name="{if ($te:phrasing) then 'span' else if (self::label) then 'dt' else 'dd'}">
+              <xsl:call-template name="te:start"/>
+              <xsl:apply-templates mode="te:text">
+                <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+              </xsl:apply-templates>
+            </xsl:element>
+            <xsl:if test="$te:phrasing and self::label"><xsl:text> </xsl:text></xsl:if>
+          </xsl:for-each>
+        </xsl:element>
+      </xsl:for-each>
+    </xsl:element>
+  </xsl:template>
+
   <!-- Lists: ordered when numbered, distribution lists keep their item numbers visible. -->
   <xsl:template match="list" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
@@ -542,6 +577,19 @@
   </xsl:template>
 
   <!-- Omissions, illegible and withheld passages: [the translator's words] or a plain label. -->
+  <!-- An e-mail address the archive's site hid ("[email protected]"): said as what it is. -->
+  <xsl:template match="gap[@reason = 'obfuscated']" mode="te:text" priority="1" as="node()*">
+    <span>
+      <xsl:call-template name="te:start">
+        <xsl:with-param name="class" select="('editorial', 'reason-obfuscated')"/>
+      </xsl:call-template>
+      <xsl:text>[e-mail address hidden by the archive’s site]</xsl:text>
+      <xsl:if test="normalize-space(desc)">
+        <span class="visually-hidden"> (the site shows “<xsl:value-of select="normalize-space(desc)"/>”)</span>
+      </xsl:if>
+    </span>
+  </xsl:template>
+
   <xsl:template match="gap" mode="te:text" as="node()*">
     <xsl:variable name="label" select="
         if (normalize-space(desc)) then ''

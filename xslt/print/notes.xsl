@@ -67,13 +67,4 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A note call hugs the word before it ("movement.¹", not "movement. ¹") when a space
-       or punctuation follows the note anyway, so no two words are ever glued together. -->
-  <xsl:template match="text()[following-sibling::node()[1][self::note[te:is-numbered-note(.)]]]
-      [matches(., '\s$')]" mode="te:text" priority="1">
-    <xsl:variable name="after" select="following-sibling::node()[1]/following-sibling::node()
-        [not(self::metamark or self::note[te:is-numbered-note(.)])][1]"/>
-    <xsl:value-of select="if (empty($after) or ($after instance of text() and matches($after, '^[\s\p{P}]')))
-        then replace(., '\s+$', '') else ."/>
-  </xsl:template>
 </xsl:stylesheet>
