@@ -14,13 +14,13 @@ from __future__ import annotations
 import os
 import re
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from .. import resources
 from ..errors import InputError
+from .schematron import Finding
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
@@ -72,16 +72,6 @@ def query_binding(path: str | os.PathLike) -> str:
         raise InputError("not an ISO Schematron schema (root must be sch:schema in "
                          f"{SCH_NS})", path=str(path))
     return (root.get("queryBinding") or "xslt").strip().lower()
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One failed assertion or successful report, with the element it is about."""
-
-    rule: str
-    severity: str
-    message: str
-    element: etree._Element | None
 
 
 class Xslt3Schematron:
