@@ -315,5 +315,5 @@ def test_hidden_email_shows_as_what_it_is_in_html():
     root = convert("Skip to content\n\nMay 3, 1956\n\nLetter on the Border Rivers\n\n" + BODY + tail)
     html = HtmlRenderer().render(root.getroottree())
     # issue 21: the grey "[email protected]" read as a broken page; the gap now says what it is
-    assert ("Please write to <span class=\"editorial reason-obfuscated\">[e-mail address hidden by the archive’s site]"
+    assert ("Please write to <span class=\"tei-gap editorial reason-obfuscated\">[e-mail address hidden by the archive’s site]"
             "<span class=\"visually-hidden\"> (the site shows “email protected”)</span></span> for") in html
