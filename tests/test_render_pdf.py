@@ -20,7 +20,7 @@ import pypdf
 import pytest
 from lxml import etree
 
-from conftest import DEV_CORPUS, RUN_DATE, SHARED
+from conftest import DEV_CORPUS, RUN_DATE, SEEDS
 from generated_tei import long_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -163,7 +163,7 @@ def corpus_documents() -> dict[str, bytes]:
     """The seed and the dev corpus as TEI, when the converter is there to make them."""
     convert = pytest.importorskip("teiedition.convert")
     docs = {}
-    for path in sorted(SHARED.glob("seeds/*.txt")) + sorted(DEV_CORPUS.glob("*.txt")):
+    for path in sorted(SEEDS.glob("*.txt")) + sorted(DEV_CORPUS.glob("*.txt")):
         conversion = convert.convert_text(path.read_text(encoding="utf-8"), doc_id=convert.doc_id_for(path), run_date=RUN_DATE)
         docs[path.stem] = conversion.tei
     return docs

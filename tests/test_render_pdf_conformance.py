@@ -18,7 +18,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from conftest import DEV_CORPUS, RUN_DATE, SHARED
+from conftest import DEV_CORPUS, RUN_DATE, SEEDS
 from generated_tei import long_document
 from htmlpage import HOUSE_SAMPLE
 
@@ -66,7 +66,7 @@ def test_the_house_sample_passes_pdf_ua_1_and_pdf_a_3a():
     assert_conformant("house", HOUSE_SAMPLE.read_bytes())
 
 
-@pytest.mark.parametrize("path", sorted(SHARED.glob("seeds/*.txt")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
 def test_the_seed_passes_pdf_ua_1_and_pdf_a_3a(path):
     assert_conformant(path.stem, converted(path))
 

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import RUN_DATE, SHARED, TEI_ALL_RNG, assert_valid_tei_all, dev_documents
+from conftest import RUN_DATE, SEEDS, TEI_ALL_RNG, assert_valid_tei_all, dev_documents
 from teiedition.cli import main
 from teiedition.safexml import parse_xml_file
 from teiedition.validating.validate import Validator
 
-SOURCES = dev_documents() + sorted((SHARED / "seeds").glob("*.txt"))
+SOURCES = dev_documents() + sorted(SEEDS.glob("*.txt"))
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RUN_DATE, SHARED, dev_documents
+from conftest import RUN_DATE, SEEDS, dev_documents
 from teiedition.safexml import parse_xml_bytes, parse_xml_file
 from teiedition.validating.validate import PROJECT_XSD, Locator
 from teiedition.validating.xsd import ProjectXsd, XmlSchema11
@@ -44,7 +44,7 @@ def test_same_verdict_on_every_example(engines, path):
     assert fast == reference, f"{path.name}: libxml2+assertions says {fast}, xmlschema says {reference}"
 
 
-@pytest.mark.parametrize("source", dev_documents() + sorted((SHARED / "seeds").glob("*.txt")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("source", dev_documents() + sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
 def test_same_verdict_on_converter_output(engines, source, tmp_path):
     from teiedition.convert import convert_file
 
