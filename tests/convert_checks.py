@@ -15,6 +15,28 @@ from lxml import etree
 
 from conftest import RUN_DATE
 
+#: A layout-A page around invented body lines (``BODY_PAGE.format(body=...)``), for tests of body conventions.
+BODY_PAGE = """Skip to content
+
+March 3, 1961
+
+An Invented Record
+
+This document was made possible with support from Example Foundation
+
+{body}
+
+An invented summary of an invented document about invented talks.
+
+Author(s):
+
+Document Information
+
+Source
+
+AVPRF, fond 0102, opis 17, papka 5, delo 3, listy 1-4. Translated by Jane Doe.
+"""
+
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 T = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

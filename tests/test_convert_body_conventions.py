@@ -9,30 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from convert_checks import assert_converts, body_xml, convert, facts_of, rebuild, xp
+from convert_checks import BODY_PAGE as TEI_PAGE, assert_converts, body_xml, convert, facts_of, rebuild, xp
 from teiedition.recognising.brackets import bracket_spans
 from teiedition.recognising.wording import looks_transliterated
 
-TEI_PAGE = """Skip to content
-
-March 3, 1961
-
-An Invented Record
-
-This document was made possible with support from Example Foundation
-
-{body}
-
-An invented summary of an invented document about invented talks.
-
-Author(s):
-
-Document Information
-
-Source
-
-AVPRF, fond 0102, opis 17, papka 5, delo 3, listy 1-4. Translated by Jane Doe.
-"""
 
 
 def page(*paragraphs: str):

@@ -8,28 +8,8 @@ words follow the bracket, forward-pointing mark notes, blank lines, lists and lo
 
 from __future__ import annotations
 
-from convert_checks import convert, fragment, rebuild, xp
+from convert_checks import BODY_PAGE as PAGE, convert, fragment, rebuild, xp
 
-PAGE = """Skip to content
-
-March 3, 1961
-
-An Invented Record
-
-This document was made possible with support from Example Foundation
-
-{body}
-
-An invented summary of an invented document about invented talks.
-
-Author(s):
-
-Document Information
-
-Source
-
-AVPRF, fond 0102, opis 17, papka 5, delo 3, listy 1-4. Translated by Jane Doe.
-"""
 PROSE = "The Ministry asks the Embassy to send the names of the delegates by the end of the month."
 MORE = "The delegation will travel by train and arrive in the capital on the morning of the fifth."
 

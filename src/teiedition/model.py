@@ -48,6 +48,16 @@ class Span:
     def get(self, name: str, default: str | None = None) -> str | None:
         return dict(self.attrs).get(name, default)
 
+    def with_targets(self, targets) -> "Span":
+        """This span pointing at ``targets`` (each once, in order); none drops ``@target``."""
+        attrs = dict(self.attrs)
+        kept = list(dict.fromkeys(targets))
+        if kept:
+            attrs["target"] = " ".join(kept)
+        else:
+            attrs.pop("target", None)
+        return replace(self, attrs=tuple(sorted(attrs.items())))
+
 
 @dataclass(frozen=True)
 class Node:

@@ -24,6 +24,17 @@ def apparatus_page(tmp_path_factory):
     return path.as_uri()
 
 
+@pytest.fixture
+def tab(browser):
+    """A fresh browser tab at 1280 px that records page errors; closed even when a test fails."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    yield page
+    context.close()
+
+
 def _reading_text(tab) -> str:
     return tab.evaluate("() => document.querySelector('article p').innerText.replace(/v\\d/g, '').replace(/\\s+/g, ' ').trim()")
 
@@ -34,22 +45,15 @@ def _reading_text(tab) -> str:
     ("?wit=A", "The crimson leaves fell and lay still.", "A"),
     ("?wit=nobody", "The crimson leaves fell and lay still.", "edited text"),
 ])
-def test_the_address_chooses_the_witness_whose_text_is_read(browser, apparatus_page, query, expected, current):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    errors = []
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+def test_the_address_chooses_the_witness_whose_text_is_read(tab, apparatus_page, query, expected, current):
     tab.goto(apparatus_page + query)
     tab.wait_for_load_state("load")
     assert _reading_text(tab) == expected
     assert tab.evaluate("() => document.querySelector('.witness-switch a[aria-current]').textContent.trim()") == current
-    assert errors == []
-    context.close()
+    assert tab.errors == []
 
 
-def test_back_and_forward_follow_the_witness_links(browser, apparatus_page):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
+def test_back_and_forward_follow_the_witness_links(tab, apparatus_page):
     tab.goto(apparatus_page)
     tab.click(".witness-switch a[data-wit='B']")
     tab.wait_for_load_state("load")
@@ -57,14 +61,10 @@ def test_back_and_forward_follow_the_witness_links(browser, apparatus_page):
     tab.go_back()
     tab.wait_for_load_state("load")
     assert _reading_text(tab) == "The crimson leaves fell and lay still."
-    context.close()
 
 
-def test_a_variant_opens_its_readings_in_a_popover(browser, apparatus_page):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
+def test_a_variant_opens_its_readings_in_a_popover(tab, apparatus_page):
     tab.goto(apparatus_page)
     tab.click("button.appref[popovertarget='pop-app-1']")
     assert tab.is_visible("#pop-app-1")
     assert " ".join(tab.inner_text("#pop-app-1 .app-entry").split()) == "crimson A] scarlet B"
-    context.close()

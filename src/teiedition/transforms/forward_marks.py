@@ -74,13 +74,7 @@ def _retarget(block: Block, target: str | None, resolved: dict[str, str]) -> Blo
         if s.kind == "note" and f"#{NEXT}" in targets:
             if target:
                 resolved[s.get("xml:id")] = target
-            kept = [f"#{target}" if t == f"#{NEXT}" else t for t in targets if target or t != f"#{NEXT}"]
-            attrs = dict(s.attrs)
-            if kept:
-                attrs["target"] = " ".join(dict.fromkeys(kept))
-            else:
-                attrs.pop("target", None)
-            s = replace(s, attrs=tuple(sorted(attrs.items())))
+            s = s.with_targets(f"#{target}" if t == f"#{NEXT}" else t for t in targets if target or t != f"#{NEXT}")
         spans.append(s)
     return replace(block, spans=tuple(spans))
 

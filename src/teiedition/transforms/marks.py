@@ -590,12 +590,7 @@ def _resolve_block(block: Block, reported_any, previous_p: Block | None, state: 
                 kept = [t for t in sp.get("target").split() if t[1:] not in lost]
                 if fallback and len(kept) < len(sp.get("target").split()):
                     kept.append(f"#{fallback}")
-                attrs = dict(sp.attrs)
-                if kept:
-                    attrs["target"] = " ".join(dict.fromkeys(kept))
-                else:
-                    attrs.pop("target", None)
-                sp = replace(sp, attrs=tuple(sorted(attrs.items())))
+                sp = sp.with_targets(kept)
             spans.append(sp)
         block = replace(block, spans=tuple(spans))
     return block, marks, msgs
