@@ -15,15 +15,9 @@ from lxml import etree
 
 from .. import __version__
 from ..model import Block, Division, Document, Header, Inline, Mark, Node, block_kind
+from .elements import (E, ENTITY_ELEMENTS, TEI_NS, XML_ID, XML_LANG, UnplacedNode, add_text, header_text,
+                       set_attrs, sub)
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-E = lambda tag: f"{{{TEI_NS}}}{tag}"  # noqa: E731
-
-#: Entity kind -> (name element in the text, its standOff list, the list's item).
-ENTITY_ELEMENTS = {"person": ("persName", "listPerson", "person"), "org": ("orgName", "listOrg", "org"),
-                   "place": ("placeName", "listPlace", "place")}
 NAME_ELEMENT = {kind: names[0] for kind, names in ENTITY_ELEMENTS.items()}
 #: Original languages written in another script: their words in a translation are transliterated.
 NON_LATIN_SCRIPT = frozenset({"ru", "bg", "mn", "zh", "ko", "ja", "und"})
@@ -43,58 +37,6 @@ EDITORIAL_DECL = (
     "Obvious slips are corrected from a reviewed list only (choice/sic/corr, resp #encoder). "
     "Page chrome of the web archive is not transcribed; its values are kept in the header.",
 )
-
-
-class UnplacedNode(Exception):
-    """The writer met a node it has no function for (a bug in the recognisers)."""
-
-
-# ---------------------------------------------------------------------------------
-# small helpers
-
-
-def sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str | None) -> etree._Element:
-    el = etree.SubElement(parent, E(tag))
-    for k, v in attrs.items():
-        if v is None:
-            continue
-        el.set(XML_ID if k == "xml_id" else k, v)
-    if text:
-        el.text = text
-    return el
-
-
-def add_text(parent: etree._Element, text: str) -> None:
-    """Append text at the end of ``parent`` (as its text or the last child's tail)."""
-    if not text:
-        return
-    last = next(parent.iterchildren(reversed=True), None)  # O(1); len(parent) walks every child
-    if last is not None:
-        last.tail = (last.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
-#: The site's e-mail hiding: the address is not on the page, so it is a gap, never invented.
-HIDDEN_EMAIL_RE = re.compile(r"\[(email(?:\s|&#160;)protected)\]")
-
-
-def header_text(el: etree._Element, text: str) -> None:
-    """Page-furniture text in the header, with each hidden e-mail address as ``gap[@reason="obfuscated"]``."""
-    pos = 0
-    for m in HIDDEN_EMAIL_RE.finditer(text):
-        add_text(el, text[pos:m.start()])
-        gap = sub(el, "gap", reason="obfuscated")
-        sub(gap, "desc", m.group(1))
-        pos = m.end()
-    add_text(el, text[pos:])
-
-
-def set_attrs(el: etree._Element, attrs) -> None:
-    for k, v in attrs:
-        if v is None:
-            continue
-        el.set(XML_ID if k == "xml:id" else k, v)
 
 
 # ---------------------------------------------------------------------------------
