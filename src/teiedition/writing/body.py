@@ -28,11 +28,13 @@ class BodyWriter:
         self.phases = {"top": self.phase_top, "body": self.phase_body, "bottom": self.phase_bottom}
 
     def body(self, text_el: etree._Element) -> None:
+        """``text/body`` with one ``div`` per division of the document."""
         body = sub(text_el, "body")
         for div in self.doc.divisions:
             self.division(body, div)
 
     def division(self, parent, div: Division) -> None:
+        """A ``div`` written phase group by phase group; never empty (TEI needs a paragraph)."""
         el = sub(parent, "div", type=div.kind)
         if not div.blocks:
             sub(el, "p")
@@ -53,6 +55,7 @@ class BodyWriter:
         write_closing(div_el, blocks, self.inline)
 
     def phase_body(self, div_el, blocks: list[Block]) -> None:
+        """The running text, cut into dated entries when it holds two or more bare datelines."""
         entries = _entry_starts(blocks)
         if entries:
             self.flat_body(div_el, blocks[:entries[0]])
@@ -71,6 +74,7 @@ class BodyWriter:
         self.flat_body(el, blocks)
 
     def flat_body(self, div_el, blocks: list[Block]) -> None:
+        """Body blocks in order; a run of list blocks becomes one ``list``."""
         i = 0
         while i < len(blocks):
             b = blocks[i]
@@ -90,6 +94,7 @@ class BodyWriter:
             i += 1
 
     def body_block(self, parent, b: Block) -> None:
+        """One block of running text: section break, speech, stage direction, ``p`` or ``ab``."""
         if b.kind == "milestone":
             sub(parent, "milestone", unit="section", rend=b.text.strip() or None)
             return
