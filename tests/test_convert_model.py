@@ -56,7 +56,8 @@ def test_every_block_kind_is_in_one_table_and_an_unknown_kind_is_an_error():
 
 def test_a_kind_without_a_body_element_is_reported_not_guessed():
     from teiedition.model import Block, Division, Document, Header
-    from teiedition.writing.teiwriter import UnplacedNode, write_tei
+    from teiedition.writing.elements import UnplacedNode
+    from teiedition.writing.teiwriter import write_tei
 
     doc = Document(doc_id="doc-x", source_name="x.txt", header=Header(layout="A", title="X"),
                    divisions=(Division("document", (Block("p", "Text.", 1, attrs=(("phase", "body"),)),

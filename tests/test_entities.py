@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import DEV_CORPUS, assert_valid_tei_all, seed_documents
 from teiedition.recognising.entities import Authority, Entry, form_key, printed_variants
-from teiedition.writing.teiwriter import ENTITY_ELEMENTS
+from teiedition.writing.elements import ENTITY_ELEMENTS
 from teiedition.errors import InputError
 
 PERSON_TOML = """

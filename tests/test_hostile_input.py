@@ -21,7 +21,8 @@ from lxml import etree
 from teiedition.building.build import run_build
 from teiedition.convert import convert_text
 from teiedition.recognising.brackets import MAX_BRACKET_DEPTH, bracket_spans
-from teiedition.transforms.marks import _only_notes, sentences_before
+from teiedition.transforms.mark_sentences import sentences_before
+from teiedition.transforms.mark_spans import only_notes
 
 from test_build_fakes import FakeStages, fake_source
 

@@ -46,7 +46,7 @@ def test_a_target_is_checked_against_a_bounded_number_of_annotations(monkeypatch
     from teiedition.transforms import marks
 
     seen, calls = [], []
-    index_class = marks._SpanIndex
+    index_class = marks.SpanIndex
 
     class Counting(index_class):
         def _count(self, found):
@@ -61,7 +61,7 @@ def test_a_target_is_checked_against_a_bounded_number_of_annotations(monkeypatch
         def holding(self, *args):
             return self._count(index_class.holding(self, *args))
 
-    monkeypatch.setattr(marks, "_SpanIndex", Counting)
+    monkeypatch.setattr(marks, "SpanIndex", Counting)
     n = 1000
     text = "Text " + " ".join(f"word {i} {NOTE}" for i in range(n)) + ".\n"
     convert_text(text, doc_id="notes", run_date="2026-01-01")

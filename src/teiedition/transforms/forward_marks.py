@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ..model import Block, Document, Span
 from ..recognising.segment import split_sentences
+from .mark_spans import Found, only_notes
 
 #: The target a forward-pointing finder gives until the next paragraph is known.
 NEXT = "next-paragraph"
@@ -21,8 +22,6 @@ NEXT = "next-paragraph"
 
 def find_next_sentence(block: Block, note: Span, rep, sents, previous_p):
     """The first sentence after the note in its block; else the next paragraph, with cert=medium."""
-    from .marks import Found
-
     text = block.text
     start = note.end
     while start < len(text) and (text[start].isspace() or text[start] in ".,;:"):
@@ -39,8 +38,6 @@ def find_next_sentence(block: Block, note: Span, rep, sents, previous_p):
 
 def find_next_paragraph(block: Block, note: Span, rep, sents, previous_p):
     """The paragraph after the note's block (resolved by ``point_forwards``)."""
-    from .marks import Found
-
     return Found(whole_p=NEXT)
 
 
@@ -53,7 +50,7 @@ def point_forwards(doc: Document) -> Document:
     divs = [list(d.blocks) for d in doc.divisions]
     for d, blocks in enumerate(divs):
         for i, b in enumerate(blocks):
-            if waiting and b.kind == "p" and b.get("xml:id") and not _notes_only(b):
+            if waiting and b.kind == "p" and b.get("xml:id") and not only_notes(b):
                 for wd, wi in waiting:
                     divs[wd][wi] = _retarget(divs[wd][wi], b.get("xml:id"), resolved)
                 waiting = []
@@ -77,9 +74,3 @@ def _retarget(block: Block, target: str | None, resolved: dict[str, str]) -> Blo
             s = s.with_targets(f"#{target}" if t == f"#{NEXT}" else t for t in targets if target or t != f"#{NEXT}")
         spans.append(s)
     return replace(block, spans=tuple(spans))
-
-
-def _notes_only(block: Block) -> bool:
-    from .marks import _only_notes
-
-    return _only_notes(block)
