@@ -32,8 +32,9 @@ class CitationError(ValueError):
 class Unit:
     """One citable unit: its DTS identifier, depth, parent, type, and the XML of its element.
 
-    ``xml`` is kept only for units whose passage is published (top-level units and
-    units of a level that has a level below): a paragraph's text is not held twice.
+    ``xml`` (with ``citation_tree(passages=True)``) is kept only for top-level units and
+    units of a level that has a level below, a server's passages: a paragraph's text is
+    not held twice.  The static site publishes no passage and keeps none.
     """
 
     identifier: str
