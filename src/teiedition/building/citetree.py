@@ -32,8 +32,9 @@ class CitationError(ValueError):
 class Unit:
     """One citable unit: its DTS identifier, depth, parent, type, and the XML of its element.
 
-    ``xml`` is kept only for units whose passage is published (top-level units and
-    units of a level that has a level below): a paragraph's text is not held twice.
+    ``xml`` (with ``citation_tree(passages=True)``) is kept only for top-level units and
+    units of a level that has a level below, a server's passages: a paragraph's text is
+    not held twice.  The static site publishes no passage and keeps none.
     """
 
     identifier: str
@@ -88,7 +89,7 @@ class CitationTree:
         return [u for u in self.units if u.level == 1]
 
 
-def citation_tree(tei_text: str, *, deadline: float | None = None) -> CitationTree:
+def citation_tree(tei_text: str, *, deadline: float | None = None, passages: bool = True) -> CitationTree:
     """Follow the first ``refsDecl`` with ``citeStructure`` of a TEI document (text, hardened before).
 
     Each ``citeStructure/@match`` is evaluated from its parent unit (the
@@ -96,6 +97,7 @@ def citation_tree(tei_text: str, *, deadline: float | None = None) -> CitationTr
     match sequence as focus, so ``position()`` counts the matches.  A unit's
     identifier is its parent's, then ``@delim``, then the ``@use`` value.
     Past ``deadline`` (a ``time.monotonic()`` value) it raises ``DtsTimeout``.
+    ``passages=False`` keeps no unit's XML (the static site publishes none).
     """
     from ..rendering.xsltrun import safe_processor
 
@@ -112,7 +114,7 @@ def citation_tree(tei_text: str, *, deadline: float | None = None) -> CitationTr
     shape = [_shape(xp, s) for s in structures]
     found: list[tuple[object, Unit]] = []
     ordered = [True]
-    _walk(xp, doc, structures, None, 1, found, deadline, ordered)
+    _walk(xp, doc, structures, None, 1, found, deadline, ordered, passages)
     found = _in_document_order(xp, found, ordered[0], deadline)
     seen: set[str] = set()
     for _, unit in found:
@@ -191,7 +193,8 @@ def _evaluate(xp, context, expression: str, what: str):
         raise CitationError(f"citeStructure {what} {expression!r} cannot be evaluated: {message}") from None
 
 
-def _walk(xp, context, structures, parent: Unit | None, level: int, found: list, deadline, ordered: list) -> None:
+def _walk(xp, context, structures, parent: Unit | None, level: int, found: list, deadline, ordered: list,
+          passages: bool = True) -> None:
     """Collect the units below ``context``: a few XPath calls per structure and parent, not per unit.
 
     ``ordered[0]`` is cleared when the walk's order may not be document order.
@@ -218,7 +221,7 @@ def _walk(xp, context, structures, parent: Unit | None, level: int, found: list,
                 raise CitationError(f"citable unit identifier {identifier!r} cannot be a static path "
                                     "(letters, digits and . _ ~ - only)")
             xml = None
-            if children or level == 1:  # as it stands (no indentation added); only passages that are published
+            if passages and (children or level == 1):  # as it stands (no indentation added); only passages that are published
                 check_deadline(deadline)
                 xp.set_context(xdm_item=node)
                 xml = str(xp.evaluate_single(_SERIALIZE).string_value)
@@ -226,7 +229,7 @@ def _walk(xp, context, structures, parent: Unit | None, level: int, found: list,
                         anchor or None, bool(children))
             found.append((node, unit))
             if children:
-                _walk(xp, node, children, unit, level + 1, found, deadline, ordered)
+                _walk(xp, node, children, unit, level + 1, found, deadline, ordered, passages)
 
 
 

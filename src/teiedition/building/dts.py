@@ -1,30 +1,28 @@
 """Distributed Text Services 1.0 as static files: the collection answers DTS clients with no server.
 
 Why: archives and other editions harvest collections through DTS (Entry,
-Collection, Navigation and Document endpoints).  A static host cannot read
-query parameters, so the URI templates we publish put every parameter in the
-path (the spec's own advice for static sites) and the build writes one file
-per answer, at the path the template expands to.  The templates are expanded
-with ``uritemplate`` (RFC 6570) both to publish ``@id``s and to choose the
-file names, so a client that expands a template finds the file we wrote.
-
-A static site cannot answer every query (one file per query would be one per
-paragraph, per pair of paragraphs and per ``down``: quadratic and cubic in the
-document).  It answers *level by level*, a fixed set per document (see
-docs/dts.md): each Navigation answer is the one DTS gives for ``down=1`` (a
-unit and its children), for the whole resource, for every unit that has
-children (the sections) and for the range of all top-level units; Document
-passages for the same units and range.  A document with ``k`` sections gets
-``6 + 2k`` files (8 for one section), answers whose total size is linear
-in the document, written one by one as they are made (never all in memory).
+Collection, Navigation and Document endpoints).  A static host maps a path to
+a file and ignores the query string.  So the Collection template puts its
+parameters in the path (the spec's advice for static sites), one file per
+answer; the Navigation and Document templates keep ``ref``, ``start``,
+``end`` and ``down`` as query parameters, so every request a client builds
+reaches the one file there is for the document: the whole citation tree
+(each unit with its level and parent: the exact answer for the whole range
+with ``down=-1``, a superset of any other) and the whole TEI.  A file per
+unit, per pair of units or per level is what made long documents and
+documents with many enclosures a denial of service (406 files for 200
+signature blocks); now every document gets 4 files whatever its length
+(docs/dts.md says what a static site can and cannot answer).  The templates
+are expanded with ``uritemplate`` (RFC 6570) both to publish ``@id``s and to
+choose the file names, so a client that expands a template finds the file.
 
 Layout under ``OUT/dts/`` (``{base}`` is ``--base-url``, default ``/``)::
 
     entry.jsonld                               Entry endpoint
     collection.jsonld, collection;nav=...      the root collection (@id "index")
     ID/collection.jsonld, ID/collection;nav=parents.jsonld   one Resource per published document
-    ID/navigation{/ref,start,end}.jsonld
-    ID/document{/ref,start,end}.xml            the TEI, or one passage in <dts:wrapper>
+    ID/navigation.jsonld                       the whole citation tree
+    ID/document.xml                            the TEI
 
 ``ID`` is the document's name as one URL segment (``urls.segment``): the
 Resource's ``@id`` is a valid relative IRI whatever the file name.
@@ -54,30 +52,24 @@ from uritemplate import URITemplate
 from ..errors import TeiEditionError
 from ..files import write_if_changed
 from ..urls import segment, under
-from .citetree import (TEI_NS, CitationError, CitationTree, DtsTimeout, Unit, check_deadline, citation_tree,
+from .citetree import (CitationError, CitationTree, DtsTimeout, Unit, check_deadline, citation_tree,
                        navigation_members)
 
 DTS_VERSION = "1.0"
 CONTEXT = "https://dtsapi.org/context/v1.0.json"
-DTS_NS = "https://w3id.org/api/dts#"
 FOLDER = "dts"
 ROOT_ID = "index"  # the collection whose human page is index.html (no source may be called index)
 ARCHIVE_PREFIX = "archive-"  # one collection per archive: archive-rgani, ...
 PAGE_SIZE = 500  # members per Collection answer; larger collections are paginated
 STATE = ".state.json"
 #: The shape of a document's answers; a build that finds another rewrites them all.
-LAYOUT = "levels-1"
+LAYOUT = "one-answer-1"
 
 COLLECTION_T = "{+base}dts{/id}/collection{;nav,page}.jsonld"
-NAVIGATION_T = "{+base}dts/{resource}/navigation{/ref,start,end}.jsonld"
-DOCUMENT_T = "{+base}dts/{resource}/document{/ref,start,end}.xml"
-
-def _wrapper(units: list[Unit]) -> bytes:
-    """A passage as the Document endpoint returns it: the elements inside ``dts:wrapper``."""
-    inner = "".join(u.xml or "" for u in units)
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="{TEI_NS}">'
-            f'<dts:wrapper xmlns:dts="{DTS_NS}">{inner}</dts:wrapper></TEI>\n').encode("utf-8")
-
+#: The Navigation and Document parameters are query parameters, which a static host ignores: every request
+#: gets the one file there is, the whole tree or the whole TEI (a superset of any answer; docs/dts.md).
+NAVIGATION_T = "{+base}dts/{resource}/navigation.jsonld{?ref,start,end,down}"
+DOCUMENT_T = "{+base}dts/{resource}/document.xml{?ref,start,end}"
 
 # --------------------------------------------------------------------------- the site
 
@@ -223,53 +215,31 @@ def collection_pages(site: Site, cid: str, title: str, parents: int, members: li
     return out
 
 
-def answered_units(tree: CitationTree) -> list[Unit]:
-    """The units that get Navigation and Document answers of their own: those of a level with a level below.
-
-    In the converter's tree (sections, paragraphs) these are the sections.  A
-    leaf (a paragraph) is listed in its parent's answer; its own ``down=1``
-    answer would only repeat it, and one file per paragraph is what a static
-    site cannot afford.
-    """
-    return [u for u in tree.units if u.branch]
-
-
 def document_files(site: Site, doc: Published, tei: bytes, tree: CitationTree,
                    deadline: float | None = None) -> Iterator[tuple[str, bytes]]:
     """Every answer about one document that depends on it alone, one ``(url, bytes)`` at a time.
 
-    Written as they come (never all held at once).  The set is fixed by the
-    tree's shape (module docstring, docs/dts.md): the Resource; Navigation
-    answers as for ``down=1`` for the whole resource, each answered unit and
-    the range of all top-level units; Document answers for the whole TEI, each
-    answered unit and that range.  Its ``nav=parents`` answer names the
-    archive's collection and is written with the collections.
+    Three files whatever the document's length and number of sections
+    (docs/dts.md): the Resource; the whole TEI, the Document endpoint's one
+    file; and the Navigation endpoint's one file, the whole citation tree:
+    exactly the answer to ``start`` = the first top-level unit, ``end`` = the
+    last, ``down=-1`` (its ``@id`` says so), and a superset of the answer to
+    any other query (each unit carries its ``level`` and ``parent``).  Its
+    ``nav=parents`` answer names the archive's collection and is written with
+    the collections.
     """
     yield site.url(COLLECTION_T, id=doc.dts_id), _dump({**_header(), **resource_object(site, doc, tree, full=True)})
-    short = resource_object(site, doc, tree, full=False)
-
-    def navigation(**query) -> tuple[str, bytes]:
-        check_deadline(deadline)
-        members = navigation_members(tree, down=1, **query)
-        url = site.url(NAVIGATION_T, resource=doc.dts_id, **query)
-        answer: dict = {**_header(), "@type": "Navigation", "@id": url, "resource": short}
-        for name in ("ref", "start", "end"):
-            if query.get(name):
-                answer[name] = tree.get(query[name]).json()
-        answer["member"] = [u.json() for u in members]
-        return url, _dump(answer)
-
     yield site.url(DOCUMENT_T, resource=doc.dts_id), tei
-    if not tree.units:
-        return
-    yield navigation()
-    for unit in answered_units(tree):
-        yield navigation(ref=unit.identifier)
-        yield site.url(DOCUMENT_T, resource=doc.dts_id, ref=unit.identifier), _wrapper([unit])
+    check_deadline(deadline)
     top = tree.top()
-    first, last = top[0].identifier, top[-1].identifier
-    yield navigation(start=first, end=last)
-    yield site.url(DOCUMENT_T, resource=doc.dts_id, start=first, end=last), _wrapper(top)
+    query = {"start": top[0].identifier, "end": top[-1].identifier, "down": -1} if top else {}
+    url = site.url(NAVIGATION_T, resource=doc.dts_id, **query)
+    answer: dict = {**_header(), "@type": "Navigation", "@id": url,
+                    "resource": resource_object(site, doc, tree, full=False)}
+    if top:
+        answer.update(start=top[0].json(), end=top[-1].json())
+    answer["member"] = [u.json() for u in tree.units]  # navigation_members(tree, **query), without the copy
+    yield url, _dump(answer)
 
 
 # --------------------------------------------------------------------------- writing
@@ -365,7 +335,7 @@ def _publish(site: Site, folder: Path, doc: Published, time_limit: float | None)
     deadline = time.monotonic() + time_limit if time_limit else None
     try:
         tei = (site.output / f"{doc.doc_id}.xml").read_bytes()
-        tree = citation_tree(_safe_text(tei, doc.doc_id), deadline=deadline)
+        tree = citation_tree(_safe_text(tei, doc.doc_id), deadline=deadline, passages=False)
         _replace_folder(site, folder, doc.dts_id, document_files(site, doc, tei, tree, deadline))
     except DtsTimeout:
         return f"they took longer than the time limit of {time_limit:g} s (--time-limit)"
@@ -492,5 +462,5 @@ def _remove_folder(folder: Path, doc_id: str) -> None:
         shutil.rmtree(folder / doc_id)
 
 
-__all__ = ["CitationError", "CitationTree", "DtsTimeout", "Published", "Site", "Unit", "answered_units",
+__all__ = ["CitationError", "CitationTree", "DtsTimeout", "Published", "Site", "Unit",
            "citation_tree", "document_files", "entry_endpoint", "navigation_members", "normalise_base", "published_documents", "write_dts"]
