@@ -301,7 +301,7 @@ def _build_document(task: Task, stages) -> DocResult:
                 no_pdf = (f"no print edition: {_without_path(str(exc), task.source)}",)
         else:
             _remove(out, [f"{task.doc_id}.pdf"])
-        cited = write_citations(out, task.doc_id, tree)
+        cited = write_citations(out, task.doc_id, tree, base_url=task.base_url)
         written += cited
         has_pdf = names.get("pdf") in written
         html = stages.html(tree, tei_href=segment(names["tei"]), pdf_href=segment(names["pdf"]) if has_pdf else None,

@@ -26,6 +26,7 @@ import html5lib
 from lxml import etree
 
 from . import xsltrun
+from ..citing import citation_param
 from ..errors import InvalidDocument
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -67,7 +68,8 @@ class EpubRenderer:
         headings: list[tuple[int, str, str, str]] = []
         spine: list[str] = []
         for n, tei in enumerate(documents, 1):
-            result = xsltrun.compiled("epub.xsl").run(tei, {"paper": "a4", "notes": "endnotes"})
+            result = xsltrun.compiled("epub.xsl").run(tei, {"paper": "a4", "notes": "endnotes",
+                                                            "citation": citation_param(tei, name or "")})
             prefix = f"document {n}: " if len(documents) > 1 else ""
             self.warnings.extend(prefix + m for m in result.messages)
             content = xhtml_tree(result.output)
