@@ -225,7 +225,9 @@ def read_facts(tree, doc_id: str = "", *, page_url: str = "") -> DocumentFacts:
         location = one("t:altIdentifier/t:idno") or ", ".join(
             plain(u) for u in ms_id.xpath("t:collection | t:idno", namespaces=NS) if plain(u))
 
-    resp = [r for r in h.xpath("t:fileDesc/t:titleStmt/t:respStmt", namespaces=NS)]
+    # A statement that the page names nobody ("translation (translator not named on the page)") credits nobody.
+    resp = [r for r in h.xpath("t:fileDesc/t:titleStmt/t:respStmt", namespaces=NS)
+            if "not named" not in " ".join(plain(x) for x in r.xpath("t:resp", namespaces=NS))]
     names = "t:persName | t:name | t:orgName"
     translators = _people(p for r in resp if resp_role(r) == "translator" for p in r.xpath(names, namespaces=NS))
     obtainers = _people(p for r in resp if resp_role(r) == "obtainer" for p in r.xpath(names, namespaces=NS))
