@@ -331,8 +331,12 @@ def coins(f: DocumentFacts) -> str:
 # --------------------------------------------------------------------------- for the stylesheets
 
 def stylesheet_param(f: DocumentFacts, *, pdf_url: str = "", tei_href: str = "") -> str:
-    """The ``citation`` parameter of the HTML, print and e-book stylesheets: every derived form, as JSON."""
-    return json.dumps({
+    """The ``citation`` parameter of the HTML, print and e-book stylesheets: every derived form, as JSON.
+
+    C1 control characters are written as ⟨U+0092⟩, as the pages write them (XPath's parse-json
+    would turn them into the six characters of a JSON escape).
+    """
+    return _C1.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", json.dumps({
         "title": f.title,
         "url": f.url,
         "cite": how_to_cite(f),
@@ -341,7 +345,10 @@ def stylesheet_param(f: DocumentFacts, *, pdf_url: str = "", tei_href: str = "")
         "coins": coins(f),
         "pdf": {"title": f.title, "authors": list(f.authors),
                 "subject": f.abstract or f.title, "keywords": list(f.keywords)},
-    }, ensure_ascii=False)
+    }, ensure_ascii=False))
+
+
+_C1 = re.compile("[\x80-\x9f]")
 
 
 def citation_param(tree, name: str = "", *, url: str = "", pdf_url: str = "", tei_href: str = "") -> str:
