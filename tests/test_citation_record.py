@@ -248,3 +248,22 @@ def test_without_base_url_the_exports_carry_no_url(tmp_path):
     write_citations(tmp_path, seed.stem, _converted(seed))
     assert "URL" not in json.loads((tmp_path / f"{seed.stem}.csl.json").read_text())[0]
     assert "url" not in rispy.loads((tmp_path / f"{seed.stem}.ris").read_text())[0]
+
+
+def test_foreign_header_only_what_the_file_says():
+    """Ids and e-mail never in names, publisher parts separated, a source's bibl and prose never cited."""
+    f = read_facts(_header("Hamlet", "<author><persName>William Shakespeare</persName>"
+                                     "<idno type='wikidata'>Q692</idno></author>"
+                                     "<author><persName>Ann Bee</persName><persName>Cee Dee</persName></author>"), "h")
+    assert f.authors == ("William Shakespeare", "Ann Bee", "Cee Dee")
+    tree = etree.fromstring(
+        f'<TEI xmlns="{TEI}"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt>'
+        f'<publisher>Huygens Institute (KNAW)<email>INFO@HUYGENS.KNAW.NL</email></publisher>'
+        f'<publisher>Van Gogh Museum</publisher></publicationStmt><sourceDesc><bibl>Printed Edition March 2015'
+        f'</bibl><p>A scan of the original is available for download (PDF, 5.3 MB)</p></sourceDesc></fileDesc>'
+        f'</teiHeader><text><body><p>x</p></body></text></TEI>'.encode()).getroottree()
+    g = read_facts(tree, "t")
+    assert g.publisher == "Huygens Institute (KNAW), Van Gogh Museum"
+    cite = how_to_cite(g)
+    assert "Printed Edition" not in cite and "scan" not in cite and "@" not in cite
+    assert g.date == "" and g.location == "" and g.archive == ""

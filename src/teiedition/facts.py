@@ -87,7 +87,7 @@ class DocumentFacts:
 
 def plain(node) -> str:
     """Space-normalised text of an element: notes left out, ids and addresses left out of names."""
-    return " ".join(_text(node, in_name=False).split())
+    return " ".join(_text(node, in_name=etree.QName(node).localname in _NAME_HOLDERS).split())
 
 
 def _text(el, in_name: bool) -> str:
