@@ -126,24 +126,16 @@
   </xsl:function>
 
   <!--
-    The people to credit in a citation: the respStmts of titleStmt except the
+    The people to credit in the masthead: the respStmts of titleStmt except the
     encoding (software or encoder), obtainers first, then translators, then the rest.
   -->
   <xsl:function name="te:credited" as="element()*">
     <xsl:param name="doc" as="node()"/>
+    <!-- A statement that the page names nobody ("translator not named on the page") credits nobody (as facts.py). -->
     <xsl:variable name="all" select="$doc//teiHeader/fileDesc/titleStmt/respStmt[resp and (persName | name | orgName)]
-        [not(@xml:id = 'encoder' or te:resp-role(.) = 'encoder')]"/>
+        [not(@xml:id = 'encoder' or te:resp-role(.) = 'encoder')][not(contains(string-join(resp, ' '), 'not named'))]"/>
     <xsl:sequence select="$all[te:resp-role(.) = 'obtainer'], $all[te:resp-role(.) = 'translator'],
         $all[not(te:resp-role(.) = ('obtainer', 'translator'))]"/>
-  </xsl:function>
-
-  <!-- "Obtained by X and translated by Y." from the respStmts of titleStmt. -->
-  <xsl:function name="te:credits-sentence" as="xs:string">
-    <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="parts" select="for $r in te:credited($doc)
-        return te:resp-phrase($r) || ' ' || te:names($r/(persName | name | orgName))"/>
-    <xsl:variable name="s" select="string-join($parts, ' and ')"/>
-    <xsl:sequence select="if ($s) then upper-case(substring($s, 1, 1)) || substring($s, 2) || '.' else ''"/>
   </xsl:function>
 
   <xsl:function name="te:publisher" as="xs:string">

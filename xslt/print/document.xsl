@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Print edition: the page skeleton.  <head> carries the PDF metadata WeasyPrint
-  reads (title, author, description = subject, keywords, html/@lang); the
+  reads (title, author, description = subject, keywords, html/@lang), from the
+  citation record (facts.py, citing.py); the
   first page carries the title block (title, date, archival citation,
   translator and obtainer, funder, summary, rights, how to cite) built from the
   shared header templates; the strings for the running heads (short title,
