@@ -267,3 +267,26 @@ def test_foreign_header_only_what_the_file_says():
     cite = how_to_cite(g)
     assert "Printed Edition" not in cite and "scan" not in cite and "@" not in cite
     assert g.date == "" and g.location == "" and g.archive == ""
+
+
+def test_build_with_base_url_cites_the_page_address_in_every_output(tmp_path):
+    """The HTML, the PDF's "How to cite" and the three exports of a built document give the same URL."""
+    import shutil
+
+    from teiedition.building.build import run_build
+
+    src = tmp_path / "src"
+    src.mkdir()
+    seed = next(SEEDS.glob("*.txt"))
+    shutil.copy(seed, src)
+    out = tmp_path / "out"
+    run_build(src, out, jobs=1, pdf=True, run_date=RUN_DATE, progress=False, stream=io.StringIO(), base_url=BASE)
+    url = f"{BASE}{seed.stem}.html"
+    page = lxml_html.parse(str(out / f"{seed.stem}.html"))
+    cite = " ".join(page.xpath("string(//*[@id='citation-text'])").split())
+    assert cite.endswith(url + ".")
+    pdf_text = "".join(pypdf.PdfReader(str(out / f"{seed.stem}.pdf")).pages[0].extract_text().split())
+    assert url in pdf_text
+    assert json.loads((out / f"{seed.stem}.csl.json").read_text())[0]["URL"] == url
+    assert rispy.loads((out / f"{seed.stem}.ris").read_text())[0]["urls"] == [url]
+    assert bibtexparser.parse_string((out / f"{seed.stem}.bib").read_text()).entries[0]["url"] == url
