@@ -83,5 +83,5 @@ class FakeStages:
         pdf = f'<a href="{pdf_href}">PDF</a>' if pdf_href else ""
         return f'<!DOCTYPE html><html><body><a href="{tei_href}">TEI</a>{pdf}<p>{escape(body)}</p></body></html>\n'
 
-    def pdf(self, tree):
+    def pdf(self, tree, **_):
         return b"%PDF-1.7 fake " + "".join(tree.getroot()[-1].itertext()).encode() + b"\n%%EOF\n"

@@ -43,7 +43,7 @@ def test_facts_come_from_the_header(facts):
     assert facts.archive == "Hungarian National Archives (MNL)"
     assert facts.archive_place == "Budapest, Hungary"
     assert facts.location == "MNL OL, XIX-J-1-j, box 7"
-    assert facts.translators == ("Anna Petrova", "Li Wei") and facts.contributors == ("Jan Novak",)
+    assert facts.translators == ("Anna Petrova", "Li Wei") and facts.obtainers == ("Jan Novak",)
     assert facts.date_parts == [1956, 10, 23]
 
 

@@ -46,8 +46,14 @@ def test_a_base_url_gives_a_permanent_url_canonical_link_and_absolute_pdf_url():
 
 
 def test_citation_author_is_the_originator_the_archive_puts_before_the_quoted_title():
-    tei = tei_doc("<p>Text.</p>", title="Soviet Embassy in North Korea, 'Concerning Changes'")
-    assert render_page(tei).meta("citation_author") == ["Soviet Embassy in North Korea"]
+    """In teiedition's own TEI (the archive's titles); another project's title is not read that way."""
+    own = ('<encodingDesc><appInfo><application ident="teiedition" version="0.1.0"><label>teiedition</label>'
+           '</application></appInfo></encodingDesc>')
+    title = "Soviet Embassy in North Korea, 'Concerning Changes'"
+    page = render_page(tei_doc("<p>Text.</p>", title=title, header=own))
+    assert page.meta("citation_author") == ["Soviet Embassy in North Korea"]
+    assert page.meta("citation_title") == ["Concerning Changes"]
+    assert render_page(tei_doc("<p>Text.</p>", title=title)).meta("citation_author") == []
 
 
 def test_citation_author_prefers_the_headers_author():

@@ -20,7 +20,14 @@
 
   <!-- ===== facts from the header ===== -->
 
+  <!-- The title: the citation record's for the document rendered (decided in facts.py), else the same rule here
+       (for the members of a corpus, and for a stylesheet run without the record). -->
   <xsl:function name="te:title" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="if ($doc instance of document-node() and normalize-space($te:record?title)) then $te:record?title
+        else te:title-of($doc)"/>
+  </xsl:function>
+  <xsl:function name="te:title-of" as="xs:string">
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="t" select="($doc//teiHeader/fileDesc/titleStmt/title[not(@type = ('sub', 'alt', 'short'))],
         $doc//teiHeader/fileDesc/titleStmt/title, $doc//text//docTitle, $doc//text//head)[normalize-space()][1]"/>
@@ -119,24 +126,16 @@
   </xsl:function>
 
   <!--
-    The people to credit in a citation: the respStmts of titleStmt except the
+    The people to credit in the masthead: the respStmts of titleStmt except the
     encoding (software or encoder), obtainers first, then translators, then the rest.
   -->
   <xsl:function name="te:credited" as="element()*">
     <xsl:param name="doc" as="node()"/>
+    <!-- A statement that the page names nobody ("translator not named on the page") credits nobody (as facts.py). -->
     <xsl:variable name="all" select="$doc//teiHeader/fileDesc/titleStmt/respStmt[resp and (persName | name | orgName)]
-        [not(@xml:id = 'encoder' or te:resp-role(.) = 'encoder')]"/>
+        [not(@xml:id = 'encoder' or te:resp-role(.) = 'encoder')][not(contains(string-join(resp, ' '), 'not named'))]"/>
     <xsl:sequence select="$all[te:resp-role(.) = 'obtainer'], $all[te:resp-role(.) = 'translator'],
         $all[not(te:resp-role(.) = ('obtainer', 'translator'))]"/>
-  </xsl:function>
-
-  <!-- "Obtained by X and translated by Y." from the respStmts of titleStmt. -->
-  <xsl:function name="te:credits-sentence" as="xs:string">
-    <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="parts" select="for $r in te:credited($doc)
-        return te:resp-phrase($r) || ' ' || te:names($r/(persName | name | orgName))"/>
-    <xsl:variable name="s" select="string-join($parts, ' and ')"/>
-    <xsl:sequence select="if ($s) then upper-case(substring($s, 1, 1)) || substring($s, 2) || '.' else ''"/>
   </xsl:function>
 
   <xsl:function name="te:publisher" as="xs:string">
@@ -144,30 +143,21 @@
     <xsl:sequence select="string-join($doc//teiHeader/fileDesc/publicationStmt/(publisher, distributor, authority)[normalize-space()] ! te:plain(.), ', ')"/>
   </xsl:function>
 
-  <!-- A web address for the document when the header gives one. -->
-  <xsl:function name="te:doc-url" as="xs:string?">
-    <xsl:param name="doc" as="node()"/>
-    <xsl:sequence select="($doc//teiHeader/fileDesc/publicationStmt/(idno[matches(@type, 'ur[il]', 'i')], idno, ptr/@target, ref/@target)
-        ! te:safe-href(string(.)))[starts-with(., 'http')][1]"/>
-  </xsl:function>
+  <!--
+    The document's citation, decided once in Python (teiedition/facts.py, teiedition/citing.py) and
+    given as one JSON parameter: title, url (the header's own address, else the page's under
+    the base URL), cite ("How to cite", citeproc-py's Chicago rendering), meta (the head's
+    name/content pairs), jsonld (schema.org ArchiveComponent), coins (a COinS span's title) and pdf
+    (the PDF's title, authors, subject, keywords).  The stylesheets print it; they never re-decide it.
+  -->
+  <xsl:param name="citation" as="xs:string" select="''"/>
+  <xsl:variable name="te:record" as="map(*)" select="if (normalize-space($citation)) then parse-json($citation) else map{}"/>
 
-  <!-- ===== the masthead: what this document is, and how to cite it ===== -->
-
-  <!-- The author for a citation: titleStmt/author, else the originator the archive puts before a quoted title ("Soviet Embassy in X, 'Title'"). -->
-  <xsl:function name="te:citation-authors" as="xs:string*">
-    <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="authors" select="te:author-names($doc)"/>
-    <xsl:variable name="title" select="te:title($doc)"/>
-    <xsl:sequence select="if (exists($authors)) then $authors
-        else if (matches($title, '^[^,''‘’“”&quot;]{3,120}, [''‘“&quot;]')) then replace($title, '^([^,]+), .*$', '$1')
-        else ()"/>
-  </xsl:function>
-
-  <!-- The page's permanent address: the header's own URL, else the base URL the page is published under. -->
+  <!-- The page's permanent address, from the citation record (empty when it has none). -->
   <xsl:function name="te:permanent-url" as="xs:string?">
     <xsl:param name="doc" as="node()"/>
     <xsl:param name="page-url" as="xs:string?"/>
-    <xsl:sequence select="(te:doc-url($doc), $page-url[starts-with(., 'http')])[1]"/>
+    <xsl:sequence select="$te:record?url[normalize-space()]"/>
   </xsl:function>
 
   <!-- The archive that holds the original: repository, settlement, country. -->
@@ -446,21 +436,6 @@
 
   <!-- ===== how to cite ===== -->
 
-  <xsl:function name="te:citation-text" as="xs:string">
-    <xsl:param name="doc" as="node()"/>
-    <xsl:param name="url" as="xs:string?"/>
-    <xsl:variable name="authors" select="te:join-names(te:author-names($doc))"/>
-    <xsl:variable name="parts" select="(
-        if ($authors) then $authors || ',' else (),
-        '“' || te:title($doc) || ',”',
-        let $where := string-join((te:date-text(te:doc-date($doc))[normalize-space()], te:publisher($doc)[normalize-space()],
-            te:source-citation($doc)[normalize-space()]), ', ')
-        return (if ($where) then $where || '.' else ()),
-        te:credits-sentence($doc)[normalize-space()],
-        ($url, te:doc-url($doc))[normalize-space()][1])"/>
-    <xsl:sequence select="normalize-space(replace(string-join($parts, ' '), '\.\.', '.'))"/>
-  </xsl:function>
-
   <!-- The citation exports beside the page (set by build; empty: no links). -->
   <xsl:param name="bib-href" as="xs:string" select="''"/>
   <xsl:param name="ris-href" as="xs:string" select="''"/>
@@ -470,7 +445,9 @@
     <xsl:param name="url" as="xs:string?" select="()"/>
     <section id="cite" class="cite" aria-labelledby="cite-title">
       <h2 id="cite-title" class="cite-title">How to cite</h2>
-      <p class="citation" id="citation-text"><xsl:value-of select="te:citation-text(/, $url)"/></p>
+      <p class="citation" id="citation-text"><xsl:value-of select="$te:record?cite"/></p>
+      <!-- COinS: the same citation as an OpenURL, for reference managers that read spans (Zotero). -->
+      <xsl:if test="normalize-space($te:record?coins)"><span class="Z3988" title="{$te:record?coins}"></span></xsl:if>
       <xsl:variable name="exports" select="(['BibTeX', $bib-href, 'application/x-bibtex'],
           ['RIS', $ris-href, 'application/x-research-info-systems'],
           ['CSL-JSON', $csl-href, 'application/vnd.citationstyles.csl+json'])[normalize-space(?2)]"/>
@@ -579,53 +556,12 @@
   <!-- ===== machine-readable citation metadata for <head> ===== -->
 
   <xsl:template name="te:citation-meta" as="element()*">
-    <xsl:param name="pdf-href" as="xs:string?" select="()"/>
-    <xsl:param name="tei-href" as="xs:string?" select="()"/>
-    <xsl:param name="page-url" as="xs:string?" select="()"/>
-    <xsl:variable name="h" select="//teiHeader"/>
-    <xsl:variable name="date" select="te:doc-date(/)"/>
-    <xsl:variable name="when" select="normalize-space($date/@when)"/>
-    <xsl:variable name="summary" select="te:plain($h/profileDesc/abstract)"/>
-    <xsl:variable name="contributors" select="te:credited(/)/(persName | name | orgName)[normalize-space()]"/>
-    <xsl:variable name="lang" select="($h/profileDesc/langUsage/language/@ident, /TEI/@xml:lang, 'en')[normalize-space()][1]"/>
-    <xsl:if test="$summary"><meta name="description" content="{$summary}"/></xsl:if>
-    <meta name="citation_title" content="{te:title(/)}"/>
-    <xsl:for-each select="te:citation-authors(/)">
-      <meta name="citation_author" content="{.}"/>
+    <xsl:for-each select="$te:record?meta?*">
+      <xsl:if test="?1 = 'DC.title'"><link rel="schema.DC" href="http://purl.org/dc/elements/1.1/"/></xsl:if>
+      <meta name="{?1}" content="{?2}"/>
     </xsl:for-each>
-    <xsl:if test="matches($when, '^\d{4}')">
-      <meta name="citation_publication_date" content="{replace($when, '-', '/')}"/>
-      <meta name="citation_date" content="{replace($when, '-', '/')}"/>
+    <xsl:if test="normalize-space($te:record?jsonld)">
+      <script type="application/ld+json"><xsl:value-of select="$te:record?jsonld"/></script>
     </xsl:if>
-    <xsl:if test="te:publisher(/)"><meta name="citation_publisher" content="{te:publisher(/)}"/></xsl:if>
-    <meta name="citation_language" content="{$lang}"/>
-    <xsl:if test="$summary"><meta name="citation_abstract" content="{$summary}"/></xsl:if>
-    <xsl:if test="normalize-space($pdf-href)"><meta name="citation_pdf_url" content="{$pdf-href}"/></xsl:if>
-    <xsl:for-each select="te:permanent-url(/, $page-url)">
-      <meta name="citation_abstract_html_url" content="{.}"/>
-      <meta name="citation_public_url" content="{.}"/>
-    </xsl:for-each>
-    <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/"/>
-    <meta name="DC.title" content="{te:title(/)}"/>
-    <xsl:for-each select="$h/fileDesc/titleStmt/author[normalize-space()]">
-      <meta name="DC.creator" content="{te:plain(.)}"/>
-    </xsl:for-each>
-    <xsl:for-each select="$contributors">
-      <meta name="DC.contributor" content="{te:plain(.)}"/>
-    </xsl:for-each>
-    <xsl:if test="$when"><meta name="DC.date" content="{$when}"/></xsl:if>
-    <xsl:if test="$summary"><meta name="DC.description" content="{$summary}"/></xsl:if>
-    <xsl:if test="te:source-citation(/)"><meta name="DC.source" content="{te:source-citation(/)}"/></xsl:if>
-    <xsl:if test="te:publisher(/)"><meta name="DC.publisher" content="{te:publisher(/)}"/></xsl:if>
-    <xsl:for-each select="$h/fileDesc/publicationStmt/availability[normalize-space()]">
-      <meta name="DC.rights" content="{te:plain(.)}"/>
-    </xsl:for-each>
-    <meta name="DC.language" content="{$lang}"/>
-    <meta name="DC.type" content="Text"/>
-    <meta name="DC.format" content="text/html"/>
-    <xsl:for-each select="(te:permanent-url(/, $page-url), /TEI/@xml:id)[normalize-space()][1]">
-      <meta name="DC.identifier" content="{.}"/>
-    </xsl:for-each>
-    <xsl:if test="normalize-space($tei-href)"><meta name="DC.relation" content="{$tei-href}"/></xsl:if>
   </xsl:template>
 </xsl:stylesheet>

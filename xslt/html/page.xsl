@@ -71,11 +71,7 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="teiedition"/>
         <title><xsl:value-of select="te:title(/)"/></title>
-        <xsl:call-template name="te:citation-meta">
-          <xsl:with-param name="pdf-href" select="te:absolute($pdf-href, $base-url)"/>
-          <xsl:with-param name="page-url" select="$page-url"/>
-          <xsl:with-param name="tei-href" select="$tei-href"/>
-        </xsl:call-template>
+        <xsl:call-template name="te:citation-meta"/>
         <xsl:for-each select="te:permanent-url(/, $page-url)">
           <link rel="canonical" href="{.}"/>
         </xsl:for-each>

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Print edition: the page skeleton.  <head> carries the PDF metadata WeasyPrint
-  reads (title, author, description = subject, keywords, html/@lang); the
+  reads (title, author, description = subject, keywords, html/@lang), from the
+  citation record (facts.py, citing.py); the
   first page carries the title block (title, date, archival citation,
   translator and obtainer, funder, summary, rights, how to cite) built from the
   shared header templates; the strings for the running heads (short title,
@@ -27,18 +28,20 @@
 
   <xsl:template match="TEI">
     <xsl:variable name="title" select="te:title(/)"/>
-    <xsl:variable name="translators" select="te:names(te:responsible(/, 'transl'))"/>
-    <xsl:variable name="abstract" select="te:plain(teiHeader/profileDesc/abstract)"/>
-    <!-- Keywords: the header's own (textClass), then the persons, organisations and places the index lists. -->
+    <!-- Title, authors, subject and the header's keywords: the citation record's (facts.py); then the
+         persons, organisations and places the index lists, as further keywords. -->
+    <xsl:variable name="pdf" select="$te:record?pdf" as="map(*)?"/>
     <xsl:variable name="keywords" select="distinct-values((
-        teiHeader/profileDesc/textClass//term ! te:plain(.),
+        $pdf?keywords?*,
         for $m in $te:all-mentions return te:entry-name($m)))[normalize-space()]"/>
     <html lang="{(text/@xml:lang, @xml:lang, 'en')[normalize-space()][1]}">
       <head>
         <meta charset="utf-8"/>
         <title><xsl:value-of select="$title"/></title>
-        <meta name="author" content="{($translators[normalize-space()], te:publisher(/)[normalize-space()], 'Unknown')[1]}"/>
-        <meta name="description" content="{($abstract[normalize-space()], $title)[1]}"/>
+        <xsl:for-each select="$pdf?authors?*">
+          <meta name="author" content="{.}"/>
+        </xsl:for-each>
+        <meta name="description" content="{($pdf?subject[normalize-space()], $title)[1]}"/>
         <xsl:if test="exists($keywords)">
           <meta name="keywords" content="{string-join($keywords, ', ')}"/>
         </xsl:if>
@@ -130,11 +133,4 @@
         else replace(substring($title, 1, $te:short-title-length), '[\s,;:.‘’“”''&quot;(]+[^\s]*$', '') || ' …'"/>
   </xsl:function>
 
-  <!-- The people named in respStmts whose role contains $role ('transl', 'obtain'). -->
-  <xsl:function name="te:responsible" as="element()*">
-    <xsl:param name="doc" as="node()"/>
-    <xsl:param name="role" as="xs:string"/>
-    <xsl:sequence select="$doc//teiHeader/fileDesc/titleStmt/respStmt
-        [contains(lower-case(string-join(resp, ' ')), $role)]/(persName | name | orgName)"/>
-  </xsl:function>
 </xsl:stylesheet>

@@ -170,8 +170,9 @@ class PipelineStages:
         """What the HTML stylesheet noticed in the last document (pointers to nothing, ...)."""
         return tuple(self._html.warnings)
 
-    def pdf(self, tree) -> bytes:
-        return self._pdf.render(tree)
+    def pdf(self, tree, *, url: str = "") -> bytes:
+        """The print edition; ``url`` (the page's address under --base-url) goes into its "How to cite"."""
+        return self._pdf.render(tree, url=url)
 
     @property
     def pdf_warnings(self) -> tuple[str, ...]:
@@ -270,7 +271,7 @@ def _build_document(task: Task, stages) -> DocResult:
     from ..convert import read_source
     from ..safexml import parse_xml_bytes
     from .site import page_params, recorded_run_date
-    from .citations import citation_names, write_citations
+    from .citations import citation_names, page_url, write_citations
 
     out = Path(task.output)
     names = output_names(task.doc_id, pdf=task.pdf)
@@ -292,7 +293,7 @@ def _build_document(task: Task, stages) -> DocResult:
         no_pdf = ()
         if task.pdf:
             try:
-                atomic_write(out / names["pdf"], stages.pdf(tree))
+                atomic_write(out / names["pdf"], stages.pdf(tree, url=page_url(task.base_url, task.doc_id)))
                 written.append(names["pdf"])
             except TeiEditionError as exc:
                 if type(exc).__name__ != "PdfTooLarge":
@@ -301,7 +302,7 @@ def _build_document(task: Task, stages) -> DocResult:
                 no_pdf = (f"no print edition: {_without_path(str(exc), task.source)}",)
         else:
             _remove(out, [f"{task.doc_id}.pdf"])
-        cited = write_citations(out, task.doc_id, tree)
+        cited = write_citations(out, task.doc_id, tree, base_url=task.base_url)
         written += cited
         has_pdf = names.get("pdf") in written
         html = stages.html(tree, tei_href=segment(names["tei"]), pdf_href=segment(names["pdf"]) if has_pdf else None,

@@ -17,45 +17,30 @@ import io
 import json
 import re
 
+from ..facts import read_facts
+
 TEI_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 #: Catalogue fields, in column order (CSV) and key order (JSON).
 FIELDS = ("id", "xml_id", "title", "date", "archive", "archive_name", "citation", "summary", "status", "problems",
           "source", "tei", "html", "pdf", "validation")
 
-_XPATHS = {
-    "title": "string(/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1])",
-    "date_when": "string(/tei:TEI/tei:teiHeader/tei:profileDesc/tei:creation/tei:date[1]/@when)",
-    "date_text": "string(/tei:TEI/tei:teiHeader/tei:profileDesc/tei:creation/tei:date[1])",
-    "repository": "string(/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc"
-                  "//tei:msIdentifier[1]/tei:repository[1])",
-    "repository_code": "string(/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc"
-                       "//tei:msIdentifier[1]/tei:repository[1]/@n)",
-    "citation": "string(/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc"
-                "//tei:msIdentifier[1]/tei:altIdentifier[1]/tei:idno[1])",
-    "summary": "string(/tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract[1])",
-    "xml_id": "string(/tei:TEI/@xml:id)",
-}
-
-def _clean(value: str) -> str:
-    return " ".join(value.split())
-
-
 def read_record(tree) -> dict:
-    """The catalogue facts of one TEI document: title, date, archive, citation, summary.
+    """The catalogue facts of one TEI document (from ``facts.read_facts``): title, date, archive, citation, summary.
 
     ``archive`` is the repository's short code (``repository/@n``, e.g. RGANI)
     when the header gives one, else its name; ``archive_name`` is the name.
     """
-    facts = {name: _clean(str(tree.xpath(expr, namespaces=TEI_NS))) for name, expr in _XPATHS.items()}
+    facts = read_facts(tree)
     return {
-        "xml_id": facts["xml_id"],
-        "title": facts["title"],
-        "date": facts["date_when"] or facts["date_text"],
-        "archive": facts["repository_code"] or facts["repository"],
-        "archive_name": facts["repository"],
-        "citation": facts["citation"],
-        "summary": facts["summary"],
+        "xml_id": tree.getroot().get(XML_ID, "") if hasattr(tree, "getroot") else tree.get(XML_ID, ""),
+        "title": facts.title,
+        "date": facts.date or facts.date_text,
+        "archive": facts.archive_code or facts.archive_name,
+        "archive_name": facts.archive_name,
+        "citation": facts.location,
+        "summary": facts.abstract,
     }
 
 

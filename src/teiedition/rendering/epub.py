@@ -26,6 +26,8 @@ import html5lib
 from lxml import etree
 
 from . import xsltrun
+from ..citing import citation_param
+from ..facts import read_facts
 from ..errors import InvalidDocument
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -67,7 +69,8 @@ class EpubRenderer:
         headings: list[tuple[int, str, str, str]] = []
         spine: list[str] = []
         for n, tei in enumerate(documents, 1):
-            result = xsltrun.compiled("epub.xsl").run(tei, {"paper": "a4", "notes": "endnotes"})
+            result = xsltrun.compiled("epub.xsl").run(tei, {"paper": "a4", "notes": "endnotes",
+                                                            "citation": citation_param(tei, name or "")})
             prefix = f"document {n}: " if len(documents) > 1 else ""
             self.warnings.extend(prefix + m for m in result.messages)
             content = xhtml_tree(result.output)
@@ -148,27 +151,21 @@ def give_headings_ids(content) -> list[tuple[int, str, str]]:
 
 
 def book_metadata(root, first_tei) -> dict:
-    """Title, language, authors, identifier and modification date, from the book's own header."""
+    """Title, language, authors, identifier and modification date, from the book's own header.
+
+    Title and authors are the citation record's (``facts.read_facts``), as in the HTML head and the PDF.
+    """
     ns = {"tei": TEI_NS}
-    header = "tei:teiHeader/tei:fileDesc/tei:titleStmt"
-    title = " ".join(root.xpath(f"string(({header}/tei:title[not(@type = 'sub')])[1])", namespaces=ns).split()) \
-        or "Untitled TEI document"
+    facts = read_facts(root)
+    title = facts.title
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     text = first_tei.find(f"{{{TEI_NS}}}text")
     language = ((text.get(xml_lang) if text is not None else None) or first_tei.get(xml_lang)
                 or root.get(xml_lang) or "en")
-    creators = []
-    for author in root.xpath(f"{header}/tei:author", namespaces=ns):
-        names = author.xpath("tei:persName | tei:name | tei:orgName", namespaces=ns)
-        for person in (names if len(names) > 1 else [author]):
-            text = " ".join(" ".join(person.xpath(".//text()[not(ancestor::tei:idno or ancestor::tei:email)]",
-                                                  namespaces=ns)).split())
-            if text:
-                creators.append(text)
     when = root.xpath("string((tei:teiHeader/tei:revisionDesc//tei:change/@when)[last()])", namespaces=ns)
     tei_id = root.get("{http://www.w3.org/XML/1998/namespace}id") or title
     identifier = "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "teiedition:" + tei_id + ":" + title))
-    return {"title": title, "language": language, "creators": creators, "modified": _timestamp(when),
+    return {"title": title, "language": language, "creators": list(facts.authors), "modified": _timestamp(when),
             "identifier": identifier}
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..citing import citation_param
 from .. import resources
 from ..errors import InputError, InvalidDocument
 
@@ -69,7 +70,8 @@ _font_config = None
 class PdfRenderer:
     """Render TEI trees as print-edition PDFs; cheap to create, costly parts are cached per process."""
 
-    def print_html(self, tree, *, paper: str = "a4", notes: str = "footnotes", name: str | None = None) -> str:
+    def print_html(self, tree, *, paper: str = "a4", notes: str = "footnotes", name: str | None = None,
+                   url: str = "") -> str:
         """The print HTML that goes into WeasyPrint (useful for tests and debugging).
 
         ``name`` (the file's path) begins every error message, so that a batch says which file failed.
@@ -89,29 +91,33 @@ class PdfRenderer:
                                   path=name)
         from . import xsltrun
 
-        return xsltrun.compiled("print.xsl").transform(root, {"paper": paper, "notes": notes})
+        return xsltrun.compiled("print.xsl").transform(root, {"paper": paper, "notes": notes,
+                                                             "citation": citation_param(root, name or "", url=url)})
 
     def __init__(self):
         self.warnings: list[str] = []  # what the last render could not do (missing fonts)
 
     def render(self, tree, *, paper: str = "a4", notes: str = "footnotes", variant: str = "ua",
-               name: str | None = None) -> bytes:
+               name: str | None = None, url: str = "") -> bytes:
         """The whole PDF as bytes, or an exception naming ``name``; never a partial document.
 
         ``variant``: ``ua`` (PDF/UA-1, tagged) or ``a`` (PDF/A-3a, tagged, also declaring PDF/UA-1).
         """
         if variant not in PDF_VARIANTS:
             raise InputError(f"unknown PDF variant {variant!r} (choose {', '.join(PDF_VARIANTS)})")
-        return self.render_variants(tree, paper=paper, notes=notes, variants=(variant,), name=name)[variant]
+        return self.render_variants(tree, paper=paper, notes=notes, variants=(variant,), name=name, url=url)[variant]
 
     def render_variants(self, tree, *, paper: str = "a4", notes: str = "footnotes",
-                        variants=PDF_VARIANTS, name: str | None = None) -> dict[str, bytes]:
-        """The PDF in each variant asked for, from one layout (an archive may want both)."""
+                        variants=PDF_VARIANTS, name: str | None = None, url: str = "") -> dict[str, bytes]:
+        """The PDF in each variant asked for, from one layout (an archive may want both).
+
+        ``url``: the document's address (its HTML page under ``--base-url``), which "How to cite" gives.
+        """
         unknown = [v for v in variants if v not in PDF_VARIANTS]
         if unknown:
             raise InputError(f"unknown PDF variant {unknown[0]!r} (choose {', '.join(PDF_VARIANTS)})")
         check_size_budget(tree)
-        html = self.print_html(tree, paper=paper, notes=notes, name=name)
+        html = self.print_html(tree, paper=paper, notes=notes, name=name, url=url)
         self.warnings = missing_script_fonts(html)
         return html_to_pdfs(html, paper=paper, variants=tuple(variants), name=name)
 

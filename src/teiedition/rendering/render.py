@@ -22,12 +22,14 @@ import functools
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 from lxml import etree
 
 from . import xsltrun
 from .chunks import render_parts
 from .corpus import is_corpus, render_corpus
+from ..citing import citation_param
 from ..errors import InputError, InvalidDocument
 from ..files import atomic_write
 from ..safexml import parse_xml_file
@@ -95,6 +97,10 @@ class HtmlRenderer:
         else:
             base = ""
         cited = citation_hrefs or {}
+        record = citation_param(tree, page_name or (name_of(tei_href) if tei_href else ""),
+                                url=_first_page_url(base, page_url, chunk, chunk_pages),
+                                pdf_url=urljoin(base, pdf_href) if base and pdf_href else (pdf_href or ""),
+                                tei_href=tei_href or "")
         result = self._stylesheet.run(
             tree,
             {
@@ -107,6 +113,7 @@ class HtmlRenderer:
                 "ris-href": cited.get("ris", ""),
                 "csl-href": cited.get("csl", ""),
                 "entities-href": entities_href or "",
+                "citation": record,
                 "corpus-member-prefix": corpus_member_prefix,
                 "chunk": chunk,
                 "chunk-pages": chunk_pages,
@@ -116,6 +123,13 @@ class HtmlRenderer:
         )
         self.warnings = result.messages
         return result.output
+
+
+def _first_page_url(base: str, page_url: str, chunk: int, chunk_pages: str) -> str:
+    """The address a citation gives: a long text's first page, whichever of its pages this is."""
+    if chunk and chunk_pages.split() and base:
+        return base + chunk_pages.split()[0]
+    return page_url
 
 
 def _href(target: Path, page: Path) -> str:
@@ -192,7 +206,9 @@ def _render(source, *, target, output, paper, notes, pdf_variant, base_url) -> i
         from .pdf import PdfRenderer
 
         renderer = PdfRenderer()
-        data = renderer.render(tree, paper=paper, notes=notes, variant=pdf_variant, name=str(src))
+        page = under(base_url if base_url.endswith("/") else base_url + "/", src.with_suffix(".html").name) \
+            if base_url else ""
+        data = renderer.render(tree, paper=paper, notes=notes, variant=pdf_variant, name=str(src), url=page)
         return _emit(src, out, data, renderer.warnings)
 
     if target == "epub":
