@@ -63,12 +63,19 @@ def line_of(text: str, needle: str) -> int:
     return next(i for i, line in enumerate(text.split("\n"), 1) if needle in line)
 
 
-def test_a_line_no_recogniser_claims_is_listed_with_its_line_role_and_reason():
-    items = review_of(PAGE)
-    [item] = [it for it in items if it.text == UNCLAIMED]
-    assert item.line == line_of(PAGE, UNCLAIMED)
+NUMBERED = "Log entry No. 12"
+
+
+def test_a_fallback_line_that_may_hide_a_number_is_listed_with_its_line_role_code_and_reason():
+    text = PAGE.replace(UNCLAIMED, NUMBERED)
+    [item] = [it for it in review_of(text) if it.text == NUMBERED]
+    assert item.line == line_of(text, NUMBERED)
     assert item.role.startswith("body/")
-    assert "no recogniser claimed" in item.why
+    assert "no recogniser claimed" in item.why and item.code == "number-unread" and item.cert == "low"
+
+
+def test_a_fallback_heading_between_paragraphs_is_reliably_right_and_not_listed():
+    assert not [it for it in review_of(PAGE) if it.text == UNCLAIMED]
 
 
 def test_a_line_claimed_by_a_recogniser_is_not_listed():
@@ -76,11 +83,11 @@ def test_a_line_claimed_by_a_recogniser_is_not_listed():
     assert not listed & {"TOP SECRET", "Copy Nº 2", "[signature] (A. PUZANOV)"}
 
 
-def test_a_date_whose_year_is_taken_from_the_document_is_listed():
-    items = review_of(PAGE)
-    [item] = [it for it in items if "12 April" in it.role]
-    assert item.line == line_of(PAGE, "12 April")
-    assert "cert=medium" in item.why
+def test_a_date_whose_year_is_taken_from_the_document_is_not_listed_but_a_two_way_slash_date_is():
+    assert not [it for it in review_of(PAGE) if "12 April" in it.role]
+    text = PAGE.replace("on 12 April", "on 12 April (cable of 07/11/60, answered 10/14/60, then 14/10/60)")
+    [item] = [it for it in review_of(text) if "07/11/60" in it.role]
+    assert item.line == line_of(text, "07/11/60") and item.cert == "low"
 
 
 def test_a_marginal_mark_with_a_guessed_target_is_listed_at_its_note():
@@ -114,7 +121,8 @@ def _cli(*args, cwd):
 def test_review_option_writes_one_report_keyed_by_source_and_prints_a_count_per_source(tmp_path):
     src = tmp_path / "pages"
     src.mkdir()
-    (src / "a.txt").write_text(PAGE, encoding="utf-8")
+    page = PAGE.replace(UNCLAIMED, NUMBERED)
+    (src / "a.txt").write_text(page, encoding="utf-8")
     (src / "b.txt").write_text((DEV_CORPUS / "dev10.txt").read_text(encoding="utf-8"), encoding="utf-8")
     result = _cli("convert", str(src), "-o", str(tmp_path / "out"), "--review", str(tmp_path / "r.json"),
                   "--run-date", RUN_DATE, cwd=tmp_path)
@@ -122,8 +130,8 @@ def test_review_option_writes_one_report_keyed_by_source_and_prints_a_count_per_
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert sorted(report) == [str(src / "a.txt"), str(src / "b.txt")]
     a = report[str(src / "a.txt")]
-    assert any(it["line"] == line_of(PAGE, UNCLAIMED) and it["text"] == UNCLAIMED and it["role"] and it["why"]
-               for it in a["items"])
+    assert any(it["line"] == line_of(page, NUMBERED) and it["text"] == NUMBERED and it["role"] and it["why"]
+               and it["code"] == "number-unread" and it["cert"] == "low" for it in a["items"])
     for name, entry in report.items():
         assert f"{name}: review: {entry['lines_to_check']} line" in result.stderr
     assert (tmp_path / "out" / "a.xml").is_file()
