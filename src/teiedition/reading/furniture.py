@@ -75,9 +75,13 @@ def single_title(line: str) -> str:
     return line
 
 
+#: A summary may close with a short remark in parentheses after its last sentence: ``… factories. (fragments)``.
+SUMMARY_END_RE = re.compile(r"(?:[.!?”\"]|[.!?]\s+\([^()]{1,40}\))$")
+
+
 def looks_like_summary(line: str) -> bool:
     s = line.strip()
-    return len(s.split()) >= 8 and s[-1:] in ".!?”\"" and not s.startswith("[")
+    return len(s.split()) >= 8 and bool(SUMMARY_END_RE.search(s)) and not s.startswith("[")
 
 
 OPENING_MARK_RE = re.compile(r"^(?:\[|(?:TOP )?SECRET\b|Secret\b|Strictly secret|Copy\s*N|"

@@ -23,7 +23,7 @@ HANDLING = (r"(?:(?i:not\s+to\s+be\s+(?:copied|reproduced|duplicated)|(?:making|
             r"of\s+special\s+(?:significance|importance)|special\s+(?:file|folder)|"
             r"(?:strictly\s+)?personal(?:\s+and\s+confidential)?|eyes\s+only|for\s+(?:your\s+)?eyes\s+only|"
             r"for\s+official\s+use\s+only|not\s+for\s+(?:publication|the\s+press|distribution)|"
-            r"to\s+be\s+returned(?:\s+to\s+[^.\[\]]{3,60})?)|SPECIAL|Special)"
+            r"(?:to\s+be\s+returned|subject\s+to\s+return)(?:\s+to\s+[^.\[\]]{3,60})?)|SPECIAL|Special)"
             r"(?![\w-])[.!]?")
 #: Precedence marks (``seg[@type="precedence"]``): how fast the paper must travel.
 PRECEDENCE = (r"(?i:(?:extremely|very|most|highly)\s+(?:urgent|immediate)|top\s+priority|highest\s+priority|"
@@ -39,7 +39,12 @@ OUTGOING_LABEL = (r"(?i:issue|issuing|issued|outgoing|out\.?|exit|u\.\s?o\.|ref\
                   r"dispatch|despatch)")  # not "File No." nor "Registration No.": a file's or a register's number
 NUMBER_SIGN = r"(?:N[º°o]\.?|no\.?|NO\.?|No\.?|#|№)"
 NUMBER = r"(?P<num>[\w./-]*\d[\w./-]*?)\.?"
-LABELLED_NUMBER_RE = re.compile(rf"^(?P<label>{OUTGOING_LABEL})\s*[:.]?\s*{NUMBER_SIGN}\s*:?\s*{NUMBER}$")
+#: ``(61) 561``: a telegram office's number with its year in parentheses.
+YEAR_NUMBER = r"(?P<num>\(\d{2,4}\)\s?\d[\w./-]*?)\.?"
+#: The issuing office named before the label: ``Foreign Ministry Dispatch No. 508``.
+OFFICE = r"(?:[A-ZÀ-Ý][\w’'-]*\s+){1,4}"
+LABELLED_NUMBER_RE = re.compile(rf"^(?:{OFFICE})?(?P<label>{OUTGOING_LABEL})\s*[:.]?\s*{NUMBER_SIGN}\s*:?\s*{NUMBER}$")
+YEAR_NUMBER_RE = re.compile(rf"^(?:(?:{OFFICE})?(?P<label>{OUTGOING_LABEL})\s*[:.]?\s*)?{NUMBER_SIGN}\s*{YEAR_NUMBER}$")
 #: A number of another document the text answers: ``re: no. 292``, ``Re No. 5``, ``In reply to No. 77``,
 #: ``Ref. your No. 41``, ``To your No. 12``.
 REFERENCE_RE = re.compile(rf"^(?P<label>(?i:re|reference\s+to|in\s+reply\s+to|reply\s+to|answer\s+to|"
@@ -96,10 +101,16 @@ def marks_line(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple
 
 
 def labelled_number(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
-    """``Issue No. 284``, ``u.o. No. 17/62``, ``Ref. No. 5, 3 May 1962``: the outgoing number under another label."""
+    """``Issue No. 284``, ``u.o. No. 17/62``, ``Ref. No. 5, 3 May 1962``: the outgoing number under another label.
+
+    The label may follow the issuing office's name (``Foreign Ministry Dispatch No. 508``); a
+    telegram office's number keeps its year in parentheses (``No. (61) 561``).  A number under a
+    receiving label (``Received (63) No. 564``) is the incoming register's, not read here.
+    """
     head, _date = _split_trailing_date(text, parse_date)
-    m = LABELLED_NUMBER_RE.match(head)
-    if not m:
+    m = LABELLED_NUMBER_RE.match(head) or YEAR_NUMBER_RE.match(head)
+    if not m or (m.group("label") and m.group("label").lower().startswith("ref")
+                 and re.match(r"(?i)ref", head) is None):  # "… Ref. No." after an office is a reference
         return None
     lead = len(text) - len(text.lstrip())
     return ("dateline", attrs_of(role="outgoing"),

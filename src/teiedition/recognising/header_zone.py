@@ -29,6 +29,9 @@ from .lines import is_prose, is_upper_line
 from .signatures import _role_line
 
 SENTENCE_END_RE = re.compile(r"[.!?:;…][”’\"')\]]*$")
+#: A classification in capitals closing a line of the other column (``… Republic TOP SECRET!``):
+#: its ``!`` or ``.`` ends the mark, not a sentence.
+TRAILING_CAPS_MARK_RE = re.compile(r"(?<=\S)\s+(?:(?:TOP|STRICTLY)\s+)?(?:SECRET|CONFIDENTIAL)[.!]?$")
 
 
 def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -> int:
@@ -36,14 +39,16 @@ def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -
 
     Running prose is a paragraph block (``kind_of`` gives ``p``) that ends as a sentence ends
     (four words or more) or is too long for any header line (sixteen words); an addressee
-    line (``To the Deputy Minister of Foreign Affairs of the USSR``) or a long title is neither.
+    line (``To the Deputy Minister of Foreign Affairs of the USSR``) or a long title is neither,
+    nor a line whose only sentence-like end is a mark of the other column (``… TOP SECRET!``).
     """
     for i, item in enumerate(items):
         text = text_of(item).strip()
         words = len(text.split())
         if text.startswith("[") or kind_of(item) != "p":
             continue
-        if words >= 16 or (words >= 4 and SENTENCE_END_RE.search(text)):
+        core = TRAILING_CAPS_MARK_RE.sub("", text)
+        if words >= 16 or (words >= 4 and SENTENCE_END_RE.search(core)):
             return i
     return len(items)
 
@@ -116,7 +121,9 @@ def _cuttable_tail(head: str, tail: str, classify) -> bool:
     """
     kind, attrs, _spans, _name = classify(tail)
     if kind == "mark":
-        return _strong(tail)
+        # never inside a mark: "242/1963/top secret" is a file reference, not "…/top" + "secret"
+        last = re.split(r"[/\s]", head)[-1]
+        return _strong(tail) and not (last and classify(f"{last} {tail}".upper())[0] == "mark")
     if kind == "dateline" and dict(attrs).get("role") == "outgoing":
         return bool(BARE_NAME_RE.match(head))  # "V. V. KUZNETSOV Nº 284": a name has no serial number
     if kind != "dateline" or not is_upper_line(head):
