@@ -154,10 +154,64 @@ def test_a_review_report_that_cannot_be_written_is_one_error_line(tmp_path, wher
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == PAGE
 
 
-def test_a_classification_mark_not_read_as_one_is_listed():
+def test_a_flattened_classification_is_read_and_so_not_listed():
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
     text = PAGE.replace("TOP SECRET\n\nCopy Nº 2\n", "Embassy of the Hungarian People’s Republic TOP SECRET!\n")
-    [item] = [it for it in review_of(text) if "classification or copy mark" in it.why]
-    assert item.line == line_of(text, "People’s Republic TOP SECRET!")
+    assert facts_of(convert_text(text, doc_id="d1", run_date=RUN_DATE).tei)["classification"] == ["TOP SECRET!"]
+    assert not [it for it in review_of(text) if it.code == "mark-unread"]
+
+
+def _doc(*blocks):
+    from teiedition.model import Division, Document, Header
+
+    return Document("d", "d.txt", Header(layout="A", title="T", date_text="May 1, 1960", date_when="1960-05-01",
+                                         summary="S"), (Division("letter", tuple(blocks)),))
+
+
+def _block(kind, text, line, spans=(), **attrs):
+    from teiedition.model import Block, attrs_of
+
+    return Block(kind, text, line, tuple(spans), attrs_of(**attrs))
+
+
+def test_a_classification_mark_not_read_as_one_is_listed():
+    from teiedition.review import review_document
+
+    doc = _doc(_block("line", "Embassy of the Hungarian People’s Republic TOP SECRET!", 3, phase="top",
+                      recogniser="heading"))
+    [item] = [it for it in review_document(doc, "") if it.code == "mark-unread"]
+    assert item.line == 3
+
+
+def test_a_gloss_before_a_name_or_after_a_short_name_is_listed_but_not_after_an_acronym():
+    from teiedition.model import Span, attrs_of
+    from teiedition.review import review_document
+
+    def glossed(text, bracket, line):
+        at = text.index(bracket)
+        span = Span(at, at + len(bracket), "supplied", attrs_of(reason="gloss", resp="#translator"))
+        return _block("p", text, line, (span,), phase="body", recogniser="paragraph")
+
+    doc = _doc(glossed("This letter is from Comrade [Mehmet] Shehu to us.", "[Mehmet]", 5),
+               glossed("Vice Minister Ji [Pengfei] handed our memorandum.", "[Pengfei]", 6),
+               glossed("The CC [Central Committee] Presidium met in Wulumuqi.", "[Central Committee]", 7),
+               glossed("He arrived in Wulumuqi [Urumqi] on time.", "[Urumqi]", 8))
+    assert [it.line for it in review_document(doc, "") if it.code == "gloss-or-added"] == [5, 6]
+
+
+def test_a_signature_without_a_signer_read_and_a_name_in_parentheses_are_listed():
+    from teiedition.model import Span, attrs_of
+    from teiedition.review import review_document
+
+    text = "Ambassador of the USSR [Signature] V[asily]. Pisarev"
+    at = text.index("[Signature]")
+    gap = Span(at, at + len("[Signature]"), "gap", attrs_of(reason="signature"))
+    doc = _doc(_block("signed", text, 9, (gap,), phase="bottom", recogniser="signature"),
+               _block("line", "of the Latin American Countries (V. BAZYKIN)", 11, phase="body", recogniser="heading"),
+               _block("line", "Ministry of Foreign Affairs", 12, phase="bottom", recogniser="short_line"))
+    assert [it.line for it in review_document(doc, "") if it.code == "signer-unread"] == [9, 11]
 
 
 def test_a_bracket_holding_only_a_number_is_listed_as_a_possible_footnote_marker():

@@ -125,10 +125,11 @@ def _header_items(doc: Document, lines: list[str]) -> list[ReviewItem]:
         items.append(ReviewItem(_source_line(lines, h.source_line), h.source_line, "citation",
                                 "archival citation not recognised: no archive or units recorded",
                                 "citation-unread"))
-    elif citation is not None and not citation.units:
+    elif citation is not None and not citation.units and re.search(r"\d", citation.verbatim):
         items.append(ReviewItem(_source_line(lines, h.source_line), h.source_line, "citation",
-                                f"archive {citation.repository} read, but none of its units (fond, file, "
-                                "folios …): the reference is kept only verbatim", "citation-units", "medium"))
+                                f"archive {citation.repository} read, but none of the units printed after it "
+                                "(fond, file, folios …): the reference is kept only verbatim", "citation-units",
+                                "medium"))
     return items
 
 
@@ -143,6 +144,8 @@ def _summary_items(doc: Document) -> list[ReviewItem]:
             seen_closing = True
         elif block.kind == "p" and block.get("recogniser") == "paragraph":
             last, closed_before = block, seen_closing
+    if last is not None and len(last.text.split()) < 8:  # too short for a summary: nothing to point at
+        return [ReviewItem(None, "", "summary", "no summary found", "summary-candidate", "medium")]
     furniture_after = [c for c in doc.header.chrome if c.strip() != "Skip to content"]
     if last is None or not (furniture_after or closed_before):
         # a page cut short inside its text prints no summary: nothing to point at
@@ -172,7 +175,11 @@ def _fallback_risk(block: Block) -> tuple[str, str] | None:
     """What a fallback placement may have hidden, by the line's shape; None when nothing a reader
     relies on can hide in it (a heading, an addressee, a label without a value)."""
     text = re.sub(r"\[[^\]]*\]?", " ", block.text)
-    if NUMBER_RE.search(text) and not _read_as(block, "outgoing", "reference", "registration", "copy"):
+    number = NUMBER_RE.search(text)
+    if number and len(text[:number.start()].split()) != 1 \
+            and not _read_as(block, "outgoing", "reference", "registration", "copy"):
+        # one word before the sign is a document type's serial (``Ciphergram No. 2019``), not an
+        # office's number
         return ("number-unread", "a number under a number sign that no recogniser read: it may be the "
                 "outgoing number (or a copy number) under a label not known")
     if OTHER_MARK_RE.search(text) and not _read_as(block, "classification", "precedence", "copy"):
