@@ -197,8 +197,18 @@ def test_a_gloss_before_a_name_or_after_a_short_name_is_listed_but_not_after_an_
     doc = _doc(glossed("This letter is from Comrade [Mehmet] Shehu to us.", "[Mehmet]", 5),
                glossed("Vice Minister Ji [Pengfei] handed our memorandum.", "[Pengfei]", 6),
                glossed("The CC [Central Committee] Presidium met in Wulumuqi.", "[Central Committee]", 7),
-               glossed("He arrived in Wulumuqi [Urumqi] on time.", "[Urumqi]", 8))
-    assert [it.line for it in review_document(doc, "") if it.code == "gloss-or-added"] == [5, 6]
+               glossed("He arrived in Wulumuqi [Urumqi] on time.", "[Urumqi]", 8),
+               glossed("Comrade Ambassador [Popa] did not say.", "[Popa]", 9))
+    assert [it.line for it in review_document(doc, "") if it.code == "gloss-or-added"] == [5, 6, 9]
+
+
+def test_a_short_last_line_read_as_a_signer_on_a_cut_page_is_listed():
+    from teiedition.review import review_document
+
+    body = _block("p", "We have one editorial comment on the draft of the declaration.", 27, phase="body",
+                  recogniser="paragraph")
+    cut = _block("signed", "Kono.", 29, phase="bottom", recogniser="short_line")
+    assert [it.line for it in review_document(_doc(body, cut), "") if it.code == "signer-unread"] == [29]
 
 
 def test_a_signature_without_a_signer_read_and_a_name_in_parentheses_are_listed():

@@ -24,8 +24,9 @@ is probably right but a fact depends on it) and a sentence saying why:
   sign (``Dispatch No. 508``): it may be the outgoing number;
 * ``mark-unread``: a classification, handling, precedence or copy mark stands in
   a line that was not read as one (two-column leftovers);
-* ``signer-unread``: a signature block with no signer's name read, or a name in
-  parentheses after the text that is not in a signature;
+* ``signer-unread``: a signature block with no signer's name read, a name in
+  parentheses after the text that is not in a signature, or a short last line read
+  as a signer on a page that stops without its furniture (a cut excerpt);
 * ``distribution-unread``: a list under a copies line at the top, not read as a
   distribution list;
 * ``bracket-default``: a bracket no bracket convention matched (read as words the
@@ -65,6 +66,10 @@ DATE_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s*$|[
 #: A signer's name in parentheses or slashes: ``(V. BAZYKIN)``, ``/A. Puzanov/``.
 PAREN_NAME_RE = re.compile(r"[(/](?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+[)/]")
 SLASH_DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
+#: Titles a bracketed name may follow (``Ambassador [Popa]``): the translator supplies the name.
+TITLE_WORDS = frozenset({"comrade", "cde", "ambassador", "minister", "premier", "chairman", "president",
+                         "secretary", "counsellor", "counselor", "attaché", "consul", "general", "marshal",
+                         "colonel", "deputy", "director", "mr", "mrs"})
 SIGNATURE_RE = re.compile(r"\[\s*signature\s*\]", re.IGNORECASE)
 COPIES_RE = re.compile(r"(?i)\bcopies\b")
 
@@ -251,14 +256,16 @@ def _span_items(block: Block) -> list[ReviewItem]:
 
 
 def _gloss_in_doubt(text: str, span) -> bool:
-    """A gloss before a capitalised word (``[Mehmet] Shehu``), after a short name (``Ji [Pengfei]``)
-    or after a day's number (``31 [October]``).
+    """A gloss before a capitalised word (``[Mehmet] Shehu``), after a short name (``Ji [Pengfei]``),
+    after a title (``Ambassador [Popa]``) or after a day's number (``31 [October]``).
 
     After an acronym (``CC [Central Committee] Politburo``) the bracket expands it: no doubt.
     """
     before = re.search(r"(\S+)\s*$", text[:span.start])
     prev = before.group(1) if before else ""
     inner = text[span.start:span.end].strip("[]")
+    if prev.rstrip(".").lower() in TITLE_WORDS:  # "Comrade Ambassador [Popa]": the name the original left out
+        return True
     if prev.isdigit():  # "between 22 and 31 [October]": the month completes a date
         return True
     if prev.isupper() and len(prev) > 1 and not inner.isupper():
@@ -298,11 +305,24 @@ def _distribution_items(blocks: list[Block]) -> list[ReviewItem]:
     return items
 
 
+def _cut_signer(doc: Document, blocks: list[Block]) -> list[ReviewItem]:
+    """A page that stops without its furniture (an excerpt cut short) and ends in a short line the
+    fallback read as a signer: it may be the first words of a cut paragraph (``Kono.``, ``Af``)."""
+    h = doc.header
+    if not blocks or h.summary or h.source_line or h.rights:
+        return []
+    last = blocks[-1]
+    if last.kind == "signed" and last.get("recogniser") in FALLBACK_RECOGNISERS and len(last.text.split()) <= 2:
+        return [ReviewItem(last.line, last.text, role_of(last), "the page stops here without its furniture; this "
+                           "short last line was read as a signer by its position only", "signer-unread")]
+    return []
+
+
 def review_document(doc: Document, source_text: str) -> tuple[ReviewItem, ...]:
     """Every uncertain decision in ``doc`` that a fact depends on, in source order (page-level first)."""
     lines = source_text.split("\n")
     blocks = list(doc.blocks())
-    found = _header_items(doc, lines) + _summary_items(doc) + _distribution_items(blocks)
+    found = _header_items(doc, lines) + _summary_items(doc) + _distribution_items(blocks) + _cut_signer(doc, blocks)
     for block in blocks + list(doc.footnotes):
         found.extend(_block_items(block))
     found.extend(_mark_items(doc))
