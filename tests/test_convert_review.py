@@ -163,11 +163,11 @@ def test_a_flattened_classification_is_read_and_so_not_listed():
     assert not [it for it in review_of(text) if it.code == "mark-unread"]
 
 
-def _doc(*blocks):
+def _doc(*blocks, summary="S"):
     from teiedition.model import Division, Document, Header
 
     return Document("d", "d.txt", Header(layout="A", title="T", date_text="May 1, 1960", date_when="1960-05-01",
-                                         summary="S"), (Division("letter", tuple(blocks)),))
+                                         summary=summary), (Division("letter", tuple(blocks)),))
 
 
 def _block(kind, text, line, spans=(), **attrs):
@@ -208,7 +208,8 @@ def test_a_short_last_line_read_as_a_signer_on_a_cut_page_is_listed():
     body = _block("p", "We have one editorial comment on the draft of the declaration.", 27, phase="body",
                   recogniser="paragraph")
     cut = _block("signed", "Kono.", 29, phase="bottom", recogniser="short_line")
-    assert [it.line for it in review_document(_doc(body, cut), "") if it.code == "signer-unread"] == [29]
+    assert [it.line for it in review_document(_doc(body, cut, summary=""), "") if it.code == "signer-unread"] == [29]
+    assert not [it for it in review_document(_doc(body, cut), "") if it.code == "signer-unread"]  # page not cut
 
 
 def test_a_signature_without_a_signer_read_and_a_name_in_parentheses_are_listed():
