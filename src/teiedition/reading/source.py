@@ -140,6 +140,9 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     elif body_idx and tail < n and looks_like_summary(lines[body_idx[-1]]):
         summary = lines[body_idx[-1]].strip()
         body_end = body_idx[-1]
+    elif len(body_idx) > 1 and _indented_first(lines[body_idx[0]], lines[body_idx[1]]):
+        summary = lines[body_idx[0]].strip()  # the bare layout's indented summary under the date line
+        body_start = body_idx[1]
     elif layout == "B" and len(body_idx) > 1 and summary_first(lines[body_idx[0]], lines[body_idx[1]]):
         summary = lines[body_idx[0]].strip()
         body_start = body_idx[1]
@@ -149,6 +152,13 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     header = header_of(layout, fields, summary, header_parts, chrome, source_prefix="")
     body = _body_lines(lines, body_start, body_end)
     return SourcePage(header, body)
+
+
+def _indented_first(first: str, second: str) -> bool:
+    """An indented prose line opening the text, the next line not indented: the summary, printed
+    the bare layout's way right under the date line (a page cut before its citation)."""
+    return first.startswith("  ") and not second.startswith("  ") and looks_like_summary(first) \
+        and len(first.split()) >= 12
 
 
 def _indented_summary(lines: list[str], body_idx: list[int]) -> list[int]:

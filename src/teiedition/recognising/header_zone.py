@@ -187,7 +187,8 @@ def _addressee(zone: list[Block]) -> list[Block]:
     """``To the Deputy Minister …`` and the name lines right under it: the opener's salute."""
     out = list(zone)
     for i, b in enumerate(out):
-        if b.kind not in ("p", "line", "head") or not ADDRESSEE_RE.match(b.text.strip()) or ":" in b.text[:4]:
+        if b.kind not in ("p", "line", "head") or not ADDRESSEE_RE.match(" ".join(b.text.split())) \
+                or ":" in b.text[:4]:  # an addressee wrapped over two lines is one line
             continue
         out[i] = _salute(b)
         j = i + 1
