@@ -96,6 +96,35 @@ def test_outgoing_numbers_under_other_labels(line, number):
     assert xp(root, "//t:opener//t:idno[@type='outgoing']/text()") == [number]
 
 
+@pytest.mark.parametrize("line, number", [
+    ("Foreign Ministry Dispatch No. 614", "614"), ("No. (61) 561", "(61) 561"),
+])
+def test_outgoing_numbers_after_an_office_or_with_the_year_in_parentheses(line, number):
+    root = convert(f"{line}\n\nThe embassy reports the talks held yesterday with the minister in his office.")
+    assert xp(root, "//t:opener//t:idno[@type='outgoing']/text()") == [number]
+
+
+@pytest.mark.parametrize("line", ["Received (63) No. 217", "Ministry of Foreign Affairs 4th department No. 42",
+                                  "Embassy Ref. No. 12"])
+def test_a_receiving_or_unlabelled_number_is_not_outgoing(line):
+    root = convert(f"{line}\n\nThe embassy reports the talks held yesterday with the minister in his office.")
+    assert xp(root, "//t:idno[@type='outgoing']") == []
+
+
+def test_a_transmission_form_along_dotted_leaders_is_a_log_line_with_its_dates():
+    root = convert("Ciphergram No. 118\n\nFrom…Prague…dispatched on 03.14.62 at 10:20 hours…received on 03.14.62 "
+                   "at 11:05 hours...\n\nCame in to the Decoding Department…03.14.62 at 12:30 hours………\n\nEyes Only\n\n"
+                   "The ambassador came to the ministry at his own request and handed over a note.")
+    assert len(xp(root, "//t:opener/t:seg[@type='transmission']")) == 2
+    assert xp(root, "//t:opener/t:seg[@type='transmission']/t:date/@when") == ["1962-03-14"] * 3
+    assert xp(root, "//t:p[contains(., 'dispatched')]") == []
+
+
+def test_a_prose_sentence_with_a_time_is_no_transmission_line():
+    root = convert("The ambassador received me at 10:40 and we spoke for an hour about the delivery of wool.")
+    assert xp(root, "//t:seg[@type='transmission']") == []
+
+
 @pytest.mark.parametrize("line, number", [("re: no. 292", "292"), ("Re No. 17 of 3 May 1962", "17"),
                                           ("In reply to No. 77", "77")])
 def test_reference_numbers_are_not_outgoing(line, number):

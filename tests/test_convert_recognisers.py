@@ -19,6 +19,7 @@ BLOCK_EXAMPLES = {
     "cc_label": ("CC:", "postscript"),
     "distribution_item": ("1 – to Cde. V. V. Kuznetsov", "dist-item"),
     "transmission_log": ("Deciphered by Yermolin on 07/12/50 at 06:05", "log"),
+    "transmission_form": ("From…Moscow…dispatched on 02.13.63 at 20:40 hours…", "log"),
     "typist_initials": ("ak/LS", "postscript"),
     "attachment": ("ATTACHMENT: draft of the instructions, on 3 pages.", "attachment"),
     "stamp_line": ("Stamp: CPSU CC General Department 12345 9 May 1962", "aside"),

@@ -185,3 +185,20 @@ def _split_trailing_date(text: str, parse_date) -> tuple[str, str]:
     if m and parse_date(m.group("date")) and parse_date(m.group("date")).text.strip() == m.group("date").strip():
         return m.group("head"), m.group("date")
     return text.strip(), ""
+
+
+#: A transmission form filled in along dotted leaders: ``From…Moscow…dispatched on 02.13.63 at 20:40
+#: hours…received on …``, ``Came in to the Decoding Department…02.13.63 at 23:45 hours……``.
+LEADERS_RE = re.compile(r"…|\.{3}")
+CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+TRANSMISSION_WORD_RE = re.compile(r"(?i)\b(?:sent|dispatched|despatched|received|came\s+in|arrived|deciphered|"
+                                  r"decoded|decrypted|transmitted|enciphered|encoded)\b")
+
+
+def transmission_form(text: str) -> tuple[str, tuple, tuple] | None:
+    """A telegram's transmission form line (dotted leaders, a time, a transmission word): a ``log``
+    line, read whole, wherever the form prints its fields (``From…``, ``Came in to…``)."""
+    if len(text.split()) > 25 or not (LEADERS_RE.search(text) and CLOCK_RE.search(text)
+                                      and TRANSMISSION_WORD_RE.search(text)):
+        return None
+    return ("log", (), ())

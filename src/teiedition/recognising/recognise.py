@@ -352,6 +352,7 @@ BLOCK_RECOGNISERS: tuple[Recogniser, ...] = (
     Recogniser("cc_label", _cc_label),
     Recogniser("distribution_item", _distribution_item),
     Recogniser("transmission_log", _transmission_log),
+    Recogniser("transmission_form", header_marks.transmission_form),
     Recogniser("typist_initials", _typist_initials),
     Recogniser("attachment", _attachment),
     Recogniser("stamp_line", _stamp_line),
