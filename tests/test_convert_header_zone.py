@@ -63,6 +63,9 @@ def test_header_zone_fact(doc, key):
     ("Secret, Copy no. 2", ["classification", "copy"]),
     ("Copy No 2 Secret", ["copy", "classification"]),
     ("Top Secret (Special Folder)", ["classification", "classification"]),
+    ("Secret. The only copy.", ["classification", "classification"]),
+    ("Precedence: Especially Urgent", ["precedence"]),
+    ("Precedence: Priority", ["precedence"]),
 ])
 def test_handling_and_precedence_marks_are_segs_of_their_type(line, types):
     kind, _attrs, spans, _name = classify_line(line)

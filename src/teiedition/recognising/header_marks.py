@@ -12,6 +12,7 @@ each.  Leaf module: no imports from the recognisers, which import it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Span, attrs_of
 
@@ -19,14 +20,14 @@ from ..model import Span, attrs_of
 #: Any case; an optional closing ``.`` or ``!`` stays inside the mark.
 HANDLING = (r"(?:(?i:not\s+to\s+be\s+(?:copied|reproduced|duplicated)|(?:making|making\s+of|taking)\s+copies\s+"
             r"(?:is\s+)?(?:prohibited|forbidden)|copying\s+(?:is\s+)?(?:prohibited|forbidden)|"
-            r"no\s+copies\s+(?:to\s+be\s+made|allowed)|single\s+copy|only\s+copy|sole\s+copy|"
+            r"no\s+copies\s+(?:to\s+be\s+made|allowed)|(?:the\s+)?(?:single|only|sole)\s+copy|"
             r"of\s+special\s+(?:significance|importance)|special\s+(?:file|folder)|"
             r"(?:strictly\s+)?personal(?:\s+and\s+confidential)?|eyes\s+only|for\s+(?:your\s+)?eyes\s+only|"
             r"for\s+official\s+use\s+only|not\s+for\s+(?:publication|the\s+press|distribution)|"
             r"(?:to\s+be\s+returned|subject\s+to\s+return)(?:\s+to\s+[^.\[\]]{3,60})?)|SPECIAL|Special)"
             r"(?![\w-])[.!]?")
 #: Precedence marks (``seg[@type="precedence"]``): how fast the paper must travel.
-PRECEDENCE = (r"(?i:(?:extremely|very|most|highly)\s+(?:urgent|immediate)|top\s+priority|highest\s+priority|"
+PRECEDENCE = (r"(?i:(?:extremely|very|most|highly|especially|exceptionally)\s+(?:urgent|immediate)|top\s+priority|highest\s+priority|"
               r"operational\s+immediate|urgent(?:ly)?|immediate(?:ly)?|priority|flash|express|"
               r"out\s+of\s+turn|lightning|molniya)(?![\w-])[.!]?")
 #: A copy mark in any of its printed forms: ``Copy Nº 2``, ``Copy no. 2``, ``Copy No2``, ``COPY #2``,
@@ -98,6 +99,22 @@ def marks_line(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple
             at = text.rindex(num, start, end)
             spans.append(Span(at, at + len(num), "num", attrs_of(value=num)))
     return ("mark", (), tuple(spans))
+
+
+#: A label naming the marks after it: ``Precedence: Especially Urgent``, ``Handling: Eyes only``.
+MARK_LABEL_RE = re.compile(r"^(?P<label>(?i:precedence|priority|urgency|handling|security|restriction)\s*:\s*)(?=\S)")
+
+
+def labelled_marks(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple] | None:
+    """``Precedence: Especially Urgent``: the marks after a label, one ``seg`` each; the label stays text."""
+    m = MARK_LABEL_RE.match(text)
+    if not m:
+        return None
+    found = marks_line(text[m.end():].rstrip(), classification)
+    if found is None:
+        return None
+    kind, attrs, spans = found
+    return (kind, attrs, tuple(replace(sp, start=sp.start + m.end(), end=sp.end + m.end()) for sp in spans))
 
 
 def labelled_number(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
