@@ -22,7 +22,8 @@ HANDLING = (r"(?:(?i:not\s+to\s+be\s+(?:copied|reproduced|duplicated)|(?:making|
             r"(?:is\s+)?(?:prohibited|forbidden)|copying\s+(?:is\s+)?(?:prohibited|forbidden)|"
             r"no\s+copies\s+(?:to\s+be\s+made|allowed)|(?:the\s+)?(?:single|only|sole)\s+copy|"
             r"of\s+special\s+(?:significance|importance)|special\s+(?:file|folder)|"
-            r"(?:strictly\s+)?personal(?:\s+and\s+confidential)?|eyes\s+only|for\s+(?:your\s+)?eyes\s+only|"
+            r"(?:strictly\s+)?personal(?:\s+and\s+confidential)?|for\s+(?:his|her|your|the\s+addressee[’']s)\s+personal\s+use|"
+            r"eyes\s+only|for\s+(?:your\s+)?eyes\s+only|"
             r"for\s+official\s+use\s+only|not\s+for\s+(?:publication|the\s+press|distribution)|"
             r"(?:to\s+be\s+returned|subject\s+to\s+return)(?:\s+to\s+[^.\[\]]{3,60})?)|SPECIAL|Special)"
             r"(?![\w-])[.!]?")
