@@ -252,3 +252,10 @@ def test_with_no_summary_read_the_paragraph_after_the_closing_group_is_listed():
     assert item.line == 9
     doc = Document("d", "d.txt", Header(layout="A"), (Division("letter", (body,)),))
     assert not [it for it in review_document(doc, "") if it.why.startswith("no summary found")]
+
+
+def test_a_stamp_bracket_with_two_full_dates_is_listed_but_one_stamp_is_not():
+    two = PAGE.replace("TOP SECRET\n\nCopy Nº 2\n", "[USSR MFA stamp: Nº 58 TOP SECRET\n0767s\n25 March 1961 9 April 1961]\n")
+    one = PAGE.replace("TOP SECRET\n\nCopy Nº 2\n", "[USSR MFA stamp: Incoming Nº 02874, 3 March 1961]\n")
+    assert [it.line for it in review_of(two) if it.code == "stamp-unsure"] == [line_of(two, "USSR MFA stamp")]
+    assert not [it for it in review_of(one) if it.code == "stamp-unsure"]

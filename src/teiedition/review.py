@@ -29,6 +29,8 @@ is probably right but a fact depends on it) and a sentence saying why:
   as a signer on a page that stops without its furniture (a cut excerpt);
 * ``distribution-unread``: a list under a copies line at the top, not read as a
   distribution list;
+* ``stamp-unsure``: a stamp bracket holding two full dates (two stamps flattened from
+  two columns) or digits of which neither a date nor a number was read;
 * ``bracket-default``: a bracket no bracket convention matched (read as words the
   translator added) holding only a number or five words and more;
 * ``gloss-or-added``: a bracket read as a gloss that stands before a capitalised
@@ -225,8 +227,27 @@ def _block_items(block: Block) -> list[ReviewItem]:
     return items + _span_items(block)
 
 
-def _span_items(block: Block) -> list[ReviewItem]:
+def _stamp_items(block: Block) -> list[ReviewItem]:
+    """A stamp bracket holding two full dates (two stamps side by side, flattened from two columns)
+    or digits of which neither a date nor a number was read."""
     items = []
+    for note in (s for s in block.spans if s.kind == "note" and s.get("type") == "stamp"):
+        inside = [s for s in block.spans if note.start <= s.start and s.end <= note.end and s is not note]
+        dates = [s for s in inside if s.kind == "date" and len(s.get("when") or "") == 10]
+        read = any(s.kind in ("date", "idno") for s in inside)
+        printed = block.text[note.start:note.end]
+        if len(dates) >= 2:
+            why = "two full dates in one stamp bracket: two stamps printed side by side may be read as one"
+        elif not read and re.search(r"\d{2,}", printed):
+            why = "a stamp bracket with digits of which no date nor number was read"
+        else:
+            continue
+        items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: stamp", why, "stamp-unsure", "medium"))
+    return items
+
+
+def _span_items(block: Block) -> list[ReviewItem]:
+    items = _stamp_items(block)
     for span in block.spans:
         printed = block.text[span.start:span.end]
         inner = printed.strip("[]").strip()
