@@ -212,6 +212,13 @@ def test_a_numbered_heading_shape_above_the_text_is_no_section_heading():
     assert xp(root, "//t:ab[@type='heading']") == []
 
 
+def test_addressee_lines_starting_with_a_small_to_are_salutes_too():
+    root = convert("Secret\n\nto Cde. Stalin\n\nto Cde. A. A. SMIRNOV\n\n"
+                   "The ambassador came to the ministry at his own request and handed over a note.")
+    assert len(xp(root, "//t:opener/t:salute")) == 2
+    assert xp(root, "//t:opener/t:salute/t:persName/text()") == ["Stalin", "A. A. SMIRNOV"]
+
+
 def test_a_to_line_in_the_body_is_no_addressee():
     root = convert("The ambassador came to the ministry at his own request and handed over a note.\n\n"
                    "To the Deputy Minister of Foreign Affairs of the USSR")

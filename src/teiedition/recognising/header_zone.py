@@ -150,7 +150,7 @@ def _strong(marks: str) -> bool:
 # ---------------------------------------------------------------------------------
 # roles inside the zone
 
-ADDRESSEE_RE = re.compile(r"^(?:To|TO)\s+(?!be\b|whom\b)(?:the\s+|THE\s+)?(?P<rest>[A-ZÀ-Ý].{2,150})$")
+ADDRESSEE_RE = re.compile(r"^(?:To|TO|to)\s+(?!be\b|whom\b)(?:the\s+|THE\s+)?(?P<rest>[A-ZÀ-Ý].{2,150})$")
 HONORIFIC_NAME_RE = re.compile(
     r"(?P<title>\b(?:Comrade|COMRADE|Cde\.|Com\.|Mr\.|Mrs\.|Ms\.|Dr\.|Tov\.|Tovarishch)\s+)"
     r"(?P<name>(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2})")
