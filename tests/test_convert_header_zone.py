@@ -182,6 +182,22 @@ def test_a_dateline_with_a_time_of_day(line):
     assert xp(root, "//t:placeName") == []
 
 
+@pytest.mark.parametrize("line", ["4 March 1946 at 1800", "5 November 1962, 22:30", "5 November 1962, 2200 hours"])
+def test_a_dateline_with_a_clock_time(line):
+    root = convert(f"SECRET\n\n{line}\n\nThe ambassador came to the ministry at his own request and handed over a note.")
+    assert len(xp(root, "//t:opener/t:dateline/t:date[@when]")) == 1
+
+
+def test_a_date_then_its_place_and_a_date_then_a_mark():
+    root = convert("SECRET\n\nNovember 16, 1981 Moscow\n\n"
+                   "The ambassador came to the ministry at his own request and handed over a note.")
+    assert xp(root, "//t:opener/t:dateline/t:date/@when") == ["1981-11-16"]
+    assert xp(root, "//t:opener/t:dateline/t:placeName/text()") == ["Moscow"]
+    root = convert("5 November 1962 Top Secret\n\nThe ambassador came to the ministry at his own request.")
+    assert xp(root, "//t:seg[@type='classification']/text()") == ["Top Secret"]
+    assert xp(root, "//t:placeName") == []
+
+
 def test_a_place_then_a_date_with_a_time_of_day():
     root = convert("SECRET\n\nMoscow, evening 5 November 1962\n\n"
                    "The ambassador came to the ministry at his own request and handed over a note.")

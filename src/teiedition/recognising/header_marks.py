@@ -151,15 +151,22 @@ def reference_number(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
 #: A time of day before or after a date: ``Evening 5 November 1962``, ``5 November 1962, night``,
 #: ``Morning of 6 November``.
 DAY_PART = r"(?i:(?:early\s+|late\s+)?(?:morning|evening|afternoon|night|noon|midnight|midday|dawn))"
+#: A time of day in figures after a date: ``at 1800``, ``at 18:00``, ``22.30 hours``, ``6:30 p.m.``.
+CLOCK_TIME = (r"(?:at\s+\d{1,2}[:.]?\d{2}|\d{1,2}[:.]\d{2}|\d{3,4}(?=\s*(?:hours|hrs)))"
+              r"(?:\s*(?:hours|hrs\.?|h|[ap]\.\s?m\.))?")  # a bare 1968 is a year, not a time
 QUALIFIED_DATE_RE = re.compile(rf"^(?:(?P<place>[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+){{0,2}}),\s+)?"
-                               rf"(?:{DAY_PART}(?:\s+of)?,?\s+(?P<a>.+?)|(?P<b>.+?),?\s+(?:\(?{DAY_PART}\)?))\.?$")
+                               rf"(?:{DAY_PART}(?:\s+of)?,?\s+(?P<a>.+?)|(?P<b>.+?),?\s+"
+                               rf"(?:\(?{DAY_PART}\)?|{CLOCK_TIME}))\.?$")
+#: A date then the place (``November 16, 1981 Moscow``, ``12 May 1962, Hanoi``).
+DATE_PLACE_RE = re.compile(r"^(?P<date>.+?\d{4}),?\s+(?P<place>[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+)?)\.?$")
 
 
 def qualified_dateline(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
-    """A dateline whose date carries a time of day (``Evening 5 November 1962``, ``Moscow, evening 5 November 1962``)."""
+    """A dateline whose date carries a time of day (``Evening 5 November 1962``, ``Moscow, evening 5 November
+    1962``, ``4 March 1946 at 1800``) or is followed by its place (``November 16, 1981 Moscow``)."""
     m = QUALIFIED_DATE_RE.match(text.strip())
     if not m:
-        return None
+        return _date_then_place(text, parse_date)
     date = (m.group("a") or m.group("b")).strip(" ,")
     parsed = parse_date(date)
     if not parsed or parsed.text.strip() != date:
@@ -169,6 +176,21 @@ def qualified_dateline(text: str, parse_date) -> tuple[str, tuple, tuple] | None
         return ("dateline", (), (Span(lead + m.start("place"), lead + m.end("place"), "name",
                                       attrs_of(type="place")),))
     return ("dateline", (), ())
+
+
+NOT_A_PLACE_RE = re.compile(r"(?i)\b(?:secret|confidential|copy|urgent|immediate|priority|special|personal|"
+                            r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|year|hours?)\b")
+
+
+def _date_then_place(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
+    m = DATE_PLACE_RE.match(text.strip())
+    if not m or NOT_A_PLACE_RE.search(m.group("place")) or marks_in(m.group("place")):
+        return None  # "5 November 1962 Top Secret": two columns, cut elsewhere; a weekday is no place
+    parsed = parse_date(m.group("date").strip())
+    if not parsed or not parsed.when or parsed.text.strip() != m.group("date").strip():
+        return None
+    lead = len(text) - len(text.lstrip())
+    return ("dateline", (), (Span(lead + m.start("place"), lead + m.end("place"), "name", attrs_of(type="place")),))
 
 
 #: A printed form's date with the day written in by hand between quotation marks: ``“5” November 1962``.
