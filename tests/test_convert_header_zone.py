@@ -129,7 +129,7 @@ def test_a_prose_sentence_with_a_time_is_no_transmission_line():
 
 
 @pytest.mark.parametrize("line, number", [("re: no. 292", "292"), ("Re No. 17 of 3 May 1962", "17"),
-                                          ("In reply to No. 77", "77")])
+                                          ("In reply to No. 77", "77"), ("To No. 483/sh.", "483/sh")])
 def test_reference_numbers_are_not_outgoing(line, number):
     root = convert(f"{line}\n\nThe embassy reports the talks held yesterday with the minister in his office.")
     assert xp(root, "//t:idno[@type='reference']/text()") == [number]

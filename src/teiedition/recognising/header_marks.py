@@ -49,7 +49,7 @@ LABELLED_NUMBER_RE = re.compile(rf"^(?:{OFFICE})?(?P<label>{OUTGOING_LABEL})\s*[
 YEAR_NUMBER_RE = re.compile(rf"^(?:(?:{OFFICE})?(?P<label>{OUTGOING_LABEL})\s*[:.]?\s*)?{NUMBER_SIGN}\s*{YEAR_NUMBER}$")
 #: A number of another document the text answers: ``re: no. 292``, ``Re No. 5``, ``In reply to No. 77``,
 #: ``Ref. your No. 41``, ``To your No. 12``.
-REFERENCE_RE = re.compile(rf"^(?P<label>(?i:re|reference\s+to|in\s+reply\s+to|reply\s+to|answer\s+to|"
+REFERENCE_RE = re.compile(rf"^(?P<label>(?i:re|to|reference\s+to|in\s+reply\s+to|reply\s+to|answer\s+to|"
                           rf"ref\.?\s+(?:to\s+)?(?:your|yours)|to\s+your|your)\s*[:.]?)\s*(?i:{NUMBER_SIGN})\s*"
                           rf"{NUMBER}(?P<rest>(?:,?\s+(?:of|from|dated)\s+.{{4,40}})?)$")
 
