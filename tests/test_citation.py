@@ -129,6 +129,17 @@ def test_political_archive_spelled_out_with_city_and_code():
     assert citation.settlement == "Berlin"
 
 
+def test_political_archive_collection_code_alone_is_the_fond():
+    assert_cites("Political Archive of the Federal Foreign Office, Berlin (PolA AA), MfAA. "
+                 "Translated for NKIDP by Bernd Schaefer.", "PolA AA", "Political Archive of the Federal Foreign Office, Berlin (PolA AA), MfAA", {"fond": "MfAA"})
+
+
+def test_copy_courtesy_of_names_who_provided_the_copy_outside_the_reference():
+    text = "AVP RF, copy courtesy of NSA; translation by Mark H. Doctoroff"
+    assert_cites(text, "AVPRF", "AVP RF", {})
+    assert_credits(text, translators=("Mark H. Doctoroff",), obtainers=("NSA",))
+
+
 def test_romanian_reference_with_folder_and_issue_title():
     assert_cites(
         "AMAE, Folder 211/1972, Issue 3: Political relations, January 5, 1972 – December 20, 1972. Obtained and translated for CWIHP by Ana Stoica.",

@@ -63,6 +63,9 @@ def test_header_zone_fact(doc, key):
     ("Secret, Copy no. 2", ["classification", "copy"]),
     ("Copy No 2 Secret", ["copy", "classification"]),
     ("Top Secret (Special Folder)", ["classification", "classification"]),
+    ("Secret. The only copy.", ["classification", "classification"]),
+    ("Precedence: Especially Urgent", ["precedence"]),
+    ("Precedence: Priority", ["precedence"]),
 ])
 def test_handling_and_precedence_marks_are_segs_of_their_type(line, types):
     kind, _attrs, spans, _name = classify_line(line)
@@ -96,8 +99,37 @@ def test_outgoing_numbers_under_other_labels(line, number):
     assert xp(root, "//t:opener//t:idno[@type='outgoing']/text()") == [number]
 
 
+@pytest.mark.parametrize("line, number", [
+    ("Foreign Ministry Dispatch No. 614", "614"), ("No. (61) 561", "(61) 561"),
+])
+def test_outgoing_numbers_after_an_office_or_with_the_year_in_parentheses(line, number):
+    root = convert(f"{line}\n\nThe embassy reports the talks held yesterday with the minister in his office.")
+    assert xp(root, "//t:opener//t:idno[@type='outgoing']/text()") == [number]
+
+
+@pytest.mark.parametrize("line", ["Received (63) No. 217", "Ministry of Foreign Affairs 4th department No. 42",
+                                  "Embassy Ref. No. 12"])
+def test_a_receiving_or_unlabelled_number_is_not_outgoing(line):
+    root = convert(f"{line}\n\nThe embassy reports the talks held yesterday with the minister in his office.")
+    assert xp(root, "//t:idno[@type='outgoing']") == []
+
+
+def test_a_transmission_form_along_dotted_leaders_is_a_log_line_with_its_dates():
+    root = convert("Ciphergram No. 118\n\nFrom…Prague…dispatched on 03.14.62 at 10:20 hours…received on 03.14.62 "
+                   "at 11:05 hours...\n\nCame in to the Decoding Department…03.14.62 at 12:30 hours………\n\nEyes Only\n\n"
+                   "The ambassador came to the ministry at his own request and handed over a note.")
+    assert len(xp(root, "//t:opener/t:seg[@type='transmission']")) == 2
+    assert xp(root, "//t:opener/t:seg[@type='transmission']/t:date/@when") == ["1962-03-14"] * 3
+    assert xp(root, "//t:p[contains(., 'dispatched')]") == []
+
+
+def test_a_prose_sentence_with_a_time_is_no_transmission_line():
+    root = convert("The ambassador received me at 10:40 and we spoke for an hour about the delivery of wool.")
+    assert xp(root, "//t:seg[@type='transmission']") == []
+
+
 @pytest.mark.parametrize("line, number", [("re: no. 292", "292"), ("Re No. 17 of 3 May 1962", "17"),
-                                          ("In reply to No. 77", "77")])
+                                          ("In reply to No. 77", "77"), ("To No. 483/sh.", "483/sh")])
 def test_reference_numbers_are_not_outgoing(line, number):
     root = convert(f"{line}\n\nThe embassy reports the talks held yesterday with the minister in his office.")
     assert xp(root, "//t:idno[@type='reference']/text()") == [number]
@@ -150,6 +182,22 @@ def test_a_dateline_with_a_time_of_day(line):
     assert xp(root, "//t:placeName") == []
 
 
+@pytest.mark.parametrize("line", ["4 March 1946 at 1800", "5 November 1962, 22:30", "5 November 1962, 2200 hours"])
+def test_a_dateline_with_a_clock_time(line):
+    root = convert(f"SECRET\n\n{line}\n\nThe ambassador came to the ministry at his own request and handed over a note.")
+    assert len(xp(root, "//t:opener/t:dateline/t:date[@when]")) == 1
+
+
+def test_a_date_then_its_place_and_a_date_then_a_mark():
+    root = convert("SECRET\n\nNovember 16, 1981 Moscow\n\n"
+                   "The ambassador came to the ministry at his own request and handed over a note.")
+    assert xp(root, "//t:opener/t:dateline/t:date/@when") == ["1981-11-16"]
+    assert xp(root, "//t:opener/t:dateline/t:placeName/text()") == ["Moscow"]
+    root = convert("5 November 1962 Top Secret\n\nThe ambassador came to the ministry at his own request.")
+    assert xp(root, "//t:seg[@type='classification']/text()") == ["Top Secret"]
+    assert xp(root, "//t:placeName") == []
+
+
 def test_a_place_then_a_date_with_a_time_of_day():
     root = convert("SECRET\n\nMoscow, evening 5 November 1962\n\n"
                    "The ambassador came to the ministry at his own request and handed over a note.")
@@ -178,6 +226,13 @@ def test_a_numbered_heading_shape_above_the_text_is_no_section_heading():
     root = convert("SECRET\n\nRecord of Conversation\n\nI. Petrov\n\nSubject: the harvest\n\nA. Gromyko\n\n"
                    "The ambassador came to the ministry at his own request and handed over a note.")
     assert xp(root, "//t:ab[@type='heading']") == []
+
+
+def test_addressee_lines_starting_with_a_small_to_are_salutes_too():
+    root = convert("Secret\n\nto Cde. Stalin\n\nto Cde. A. A. SMIRNOV\n\n"
+                   "The ambassador came to the ministry at his own request and handed over a note.")
+    assert len(xp(root, "//t:opener/t:salute")) == 2
+    assert xp(root, "//t:opener/t:salute/t:persName/text()") == ["Stalin", "A. A. SMIRNOV"]
 
 
 def test_a_to_line_in_the_body_is_no_addressee():

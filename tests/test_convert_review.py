@@ -63,12 +63,19 @@ def line_of(text: str, needle: str) -> int:
     return next(i for i, line in enumerate(text.split("\n"), 1) if needle in line)
 
 
-def test_a_line_no_recogniser_claims_is_listed_with_its_line_role_and_reason():
-    items = review_of(PAGE)
-    [item] = [it for it in items if it.text == UNCLAIMED]
-    assert item.line == line_of(PAGE, UNCLAIMED)
+NUMBERED = "Log entry No. 12"
+
+
+def test_a_fallback_line_that_may_hide_a_number_is_listed_with_its_line_role_code_and_reason():
+    text = PAGE.replace(UNCLAIMED, NUMBERED)
+    [item] = [it for it in review_of(text) if it.text == NUMBERED]
+    assert item.line == line_of(text, NUMBERED)
     assert item.role.startswith("body/")
-    assert "no recogniser claimed" in item.why
+    assert "no recogniser claimed" in item.why and item.code == "number-unread" and item.cert == "low"
+
+
+def test_a_fallback_heading_between_paragraphs_is_reliably_right_and_not_listed():
+    assert not [it for it in review_of(PAGE) if it.text == UNCLAIMED]
 
 
 def test_a_line_claimed_by_a_recogniser_is_not_listed():
@@ -76,11 +83,11 @@ def test_a_line_claimed_by_a_recogniser_is_not_listed():
     assert not listed & {"TOP SECRET", "Copy Nº 2", "[signature] (A. PUZANOV)"}
 
 
-def test_a_date_whose_year_is_taken_from_the_document_is_listed():
-    items = review_of(PAGE)
-    [item] = [it for it in items if "12 April" in it.role]
-    assert item.line == line_of(PAGE, "12 April")
-    assert "cert=medium" in item.why
+def test_a_date_whose_year_is_taken_from_the_document_is_not_listed_but_a_two_way_slash_date_is():
+    assert not [it for it in review_of(PAGE) if "12 April" in it.role]
+    text = PAGE.replace("on 12 April", "on 12 April (cable of 07/11/60, answered 10/14/60, then 14/10/60)")
+    [item] = [it for it in review_of(text) if "07/11/60" in it.role]
+    assert item.line == line_of(text, "07/11/60") and item.cert == "low"
 
 
 def test_a_marginal_mark_with_a_guessed_target_is_listed_at_its_note():
@@ -114,7 +121,8 @@ def _cli(*args, cwd):
 def test_review_option_writes_one_report_keyed_by_source_and_prints_a_count_per_source(tmp_path):
     src = tmp_path / "pages"
     src.mkdir()
-    (src / "a.txt").write_text(PAGE, encoding="utf-8")
+    page = PAGE.replace(UNCLAIMED, NUMBERED)
+    (src / "a.txt").write_text(page, encoding="utf-8")
     (src / "b.txt").write_text((DEV_CORPUS / "dev10.txt").read_text(encoding="utf-8"), encoding="utf-8")
     result = _cli("convert", str(src), "-o", str(tmp_path / "out"), "--review", str(tmp_path / "r.json"),
                   "--run-date", RUN_DATE, cwd=tmp_path)
@@ -122,8 +130,8 @@ def test_review_option_writes_one_report_keyed_by_source_and_prints_a_count_per_
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert sorted(report) == [str(src / "a.txt"), str(src / "b.txt")]
     a = report[str(src / "a.txt")]
-    assert any(it["line"] == line_of(PAGE, UNCLAIMED) and it["text"] == UNCLAIMED and it["role"] and it["why"]
-               for it in a["items"])
+    assert any(it["line"] == line_of(page, NUMBERED) and it["text"] == NUMBERED and it["role"] and it["why"]
+               and it["code"] == "number-unread" and it["cert"] == "low" for it in a["items"])
     for name, entry in report.items():
         assert f"{name}: review: {entry['lines_to_check']} line" in result.stderr
     assert (tmp_path / "out" / "a.xml").is_file()
@@ -146,10 +154,75 @@ def test_a_review_report_that_cannot_be_written_is_one_error_line(tmp_path, wher
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == PAGE
 
 
-def test_a_classification_mark_not_read_as_one_is_listed():
+def test_a_flattened_classification_is_read_and_so_not_listed():
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
     text = PAGE.replace("TOP SECRET\n\nCopy Nº 2\n", "Embassy of the Hungarian People’s Republic TOP SECRET!\n")
-    [item] = [it for it in review_of(text) if "classification or copy mark" in it.why]
-    assert item.line == line_of(text, "People’s Republic TOP SECRET!")
+    assert facts_of(convert_text(text, doc_id="d1", run_date=RUN_DATE).tei)["classification"] == ["TOP SECRET!"]
+    assert not [it for it in review_of(text) if it.code == "mark-unread"]
+
+
+def _doc(*blocks, summary="S"):
+    from teiedition.model import Division, Document, Header
+
+    return Document("d", "d.txt", Header(layout="A", title="T", date_text="May 1, 1960", date_when="1960-05-01",
+                                         summary=summary), (Division("letter", tuple(blocks)),))
+
+
+def _block(kind, text, line, spans=(), **attrs):
+    from teiedition.model import Block, attrs_of
+
+    return Block(kind, text, line, tuple(spans), attrs_of(**attrs))
+
+
+def test_a_classification_mark_not_read_as_one_is_listed():
+    from teiedition.review import review_document
+
+    doc = _doc(_block("line", "Embassy of the Hungarian People’s Republic TOP SECRET!", 3, phase="top",
+                      recogniser="heading"))
+    [item] = [it for it in review_document(doc, "") if it.code == "mark-unread"]
+    assert item.line == 3
+
+
+def test_a_gloss_before_a_name_or_after_a_short_name_is_listed_but_not_after_an_acronym():
+    from teiedition.model import Span, attrs_of
+    from teiedition.review import review_document
+
+    def glossed(text, bracket, line):
+        at = text.index(bracket)
+        span = Span(at, at + len(bracket), "supplied", attrs_of(reason="gloss", resp="#translator"))
+        return _block("p", text, line, (span,), phase="body", recogniser="paragraph")
+
+    doc = _doc(glossed("This letter is from Comrade [Mehmet] Shehu to us.", "[Mehmet]", 5),
+               glossed("Vice Minister Ji [Pengfei] handed our memorandum.", "[Pengfei]", 6),
+               glossed("The CC [Central Committee] Presidium met in Wulumuqi.", "[Central Committee]", 7),
+               glossed("He arrived in Wulumuqi [Urumqi] on time.", "[Urumqi]", 8),
+               glossed("Comrade Ambassador [Popa] did not say.", "[Popa]", 9))
+    assert [it.line for it in review_document(doc, "") if it.code == "gloss-or-added"] == [5, 6, 9]
+
+
+def test_a_short_last_line_read_as_a_signer_on_a_cut_page_is_listed():
+    from teiedition.review import review_document
+
+    body = _block("p", "We have one editorial comment on the draft of the declaration.", 27, phase="body",
+                  recogniser="paragraph")
+    cut = _block("signed", "Kono.", 29, phase="bottom", recogniser="short_line")
+    assert [it.line for it in review_document(_doc(body, cut, summary=""), "") if it.code == "signer-unread"] == [29]
+    assert not [it for it in review_document(_doc(body, cut), "") if it.code == "signer-unread"]  # page not cut
+
+
+def test_a_signature_without_a_signer_read_and_a_name_in_parentheses_are_listed():
+    from teiedition.model import Span, attrs_of
+    from teiedition.review import review_document
+
+    text = "Ambassador of the USSR [Signature] V[asily]. Pisarev"
+    at = text.index("[Signature]")
+    gap = Span(at, at + len("[Signature]"), "gap", attrs_of(reason="signature"))
+    doc = _doc(_block("signed", text, 9, (gap,), phase="bottom", recogniser="signature"),
+               _block("line", "of the Latin American Countries (V. BAZYKIN)", 11, phase="body", recogniser="heading"),
+               _block("line", "Ministry of Foreign Affairs", 12, phase="bottom", recogniser="short_line"))
+    assert [it.line for it in review_document(doc, "") if it.code == "signer-unread"] == [9, 11]
 
 
 def test_a_bracket_holding_only_a_number_is_listed_as_a_possible_footnote_marker():
@@ -179,3 +252,10 @@ def test_with_no_summary_read_the_paragraph_after_the_closing_group_is_listed():
     assert item.line == 9
     doc = Document("d", "d.txt", Header(layout="A"), (Division("letter", (body,)),))
     assert not [it for it in review_document(doc, "") if it.why.startswith("no summary found")]
+
+
+def test_a_stamp_bracket_with_two_full_dates_is_listed_but_one_stamp_is_not():
+    two = PAGE.replace("TOP SECRET\n\nCopy Nº 2\n", "[USSR MFA stamp: Nº 58 TOP SECRET\n0767s\n25 March 1961 9 April 1961]\n")
+    one = PAGE.replace("TOP SECRET\n\nCopy Nº 2\n", "[USSR MFA stamp: Incoming Nº 02874, 3 March 1961]\n")
+    assert [it.line for it in review_of(two) if it.code == "stamp-unsure"] == [line_of(two, "USSR MFA stamp")]
+    assert not [it for it in review_of(one) if it.code == "stamp-unsure"]

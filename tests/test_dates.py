@@ -331,3 +331,10 @@ def test_found_dates_are_ordered_non_overlapping_and_match_their_text(text):
 def test_parse_and_find_never_raise_on_any_text(text, document_date):
     parse_date(text, document_date=document_date)
     find_dates(text, document_date=document_date)
+
+
+def test_a_dotted_date_that_is_a_date_only_month_first_is_read_so():
+    from teiedition.recognising.dates import find_dates
+
+    assert [d.when for _a, _b, d in find_dates("dispatched on 02.13.63 at 20:40")] == ["1963-02-13"]
+    assert [d.when for _a, _b, d in find_dates("on 08.07.50")] == ["1950-07-08"]  # both valid: day first

@@ -127,6 +127,8 @@ BLOCK_KINDS: dict[str, BlockKind] = {k.name: k for k in (
     BlockKind("postscript", "a line of the closing group (copies printed, initials)", closing=True,
               body="postscript"),
     BlockKind("dist-item", "one numbered item of a distribution list", closing=True, body="list:distribution"),
+    BlockKind("dist-item-top", "one item of a distribution list printed above the text (opens no closing group)",
+              after_closing=True, body="list:distribution"),
     BlockKind("attachment", "an attachment or enclosure line", closing=True, body="attachment"),
     BlockKind("bullet-item", "one line of a bulleted or dashed list (• …, - …)", after_closing=True,
               body="list:bulleted"),

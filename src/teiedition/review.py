@@ -1,29 +1,44 @@
 """The review report: the lines of a page a person should check (ENCODING.md principle 5).
 
 Why: an archive converting thousands of pages cannot read every output; it needs
-to be sent to the few lines the converter was unsure of.  The report is read
+to be sent to the few lines where the converter decided by a fallback or with low
+certainty *and* where that decision can change what the edition says (a mark, a
+number, a signer, the summary, the citation).  A decision that is reliably right
+(a short heading between paragraphs, an addressee line placed in the header, a
+date whose year was completed from the document's own year) is not listed: a
+report that lists right lines teaches its reader to skip it.  The report is read
 from the document model, where the recognisers record their decisions (the
-recogniser that claimed each block, its source line, ``@cert`` on uncertain
-resolutions), never by re-parsing the TEI written from it.
+recogniser that claimed each block, its source line, ``@cert``), never by
+re-parsing the TEI written from it.
 
-What is listed, each with its source line (1-based; ``None`` for a page-level item):
+Each item has its source line (1-based; ``None`` for a page-level item), the
+printed text, the role it was given, a reason code (``code``), a certainty
+(``cert``: ``low`` when the converter's reading is a guess, ``medium`` when it
+is probably right but a fact depends on it) and a sentence saying why:
 
-* a line placed by the fallback: no recogniser claimed it and it is not running
-  text (recogniser ``short_line``), so only its position decided its role;
-* a block or span a recogniser marked with a ``review`` attribute (the hook for
-  heuristics: ``block.with_attrs(review="why")`` or a span's ``review`` attr);
-* a bracket no bracket recogniser claimed (read as words the translator added by
-  default) that holds only a number (a footnote marker whose note is not on the
-  page?) or five words and more (a description of omitted material?);
-* a line that holds a classification or copy mark which was not read as one
-  (two-column leftovers, a mark at the end of an addressee line);
-* a span resolved with ``cert`` low or medium (a date whose year was taken from
-  the document, a marginal mark whose target is a guess) and every marginal mark
-  whose certainty is below high;
-* page furniture that could not be read: no layout, no title, no date line, a
-  date line not understood, a citation whose archive was not recognised; when no
-  summary was found, the page's last paragraph of running text if it follows
-  the closing group or precedes the page furniture, where summaries stand.
+* ``no-layout``, ``no-title``, ``no-date``, ``date-unread``, ``citation-unread``,
+  ``citation-units``: page furniture not read, or a citation read without units;
+* ``summary-candidate``: no summary read; the last paragraph of running text
+  stands where summaries stand;
+* ``number-unread``: a line placed by a fallback holds a number under a number
+  sign (``Dispatch No. 508``): it may be the outgoing number;
+* ``mark-unread``: a classification, handling, precedence or copy mark stands in
+  a line that was not read as one (two-column leftovers);
+* ``signer-unread``: a signature block with no signer's name read, a name in
+  parentheses after the text that is not in a signature, or a short last line read
+  as a signer on a page that stops without its furniture (a cut excerpt);
+* ``distribution-unread``: a list under a copies line at the top, not read as a
+  distribution list;
+* ``stamp-unsure``: a stamp bracket holding two full dates (two stamps flattened from
+  two columns) or digits of which neither a date nor a number was read;
+* ``bracket-default``: a bracket no bracket convention matched (read as words the
+  translator added) holding only a number or five words and more;
+* ``gloss-or-added``: a bracket read as a gloss that stands before a capitalised
+  word (an identification before a name) or completes a short name (``Ji
+  [Pengfei]``): glosses and added words are told apart by position only;
+* ``low-certainty``: a span or marginal mark resolved with ``cert`` low (marks:
+  also medium; dates: a slash date read in one of its two orders, ``07/11/50``);
+  ``recogniser``: a recogniser's own ``review`` remark.
 """
 
 from __future__ import annotations
@@ -32,7 +47,8 @@ import json
 import re
 from dataclasses import asdict, dataclass
 
-from .model import Block, Document, block_kind
+from .model import Block, Document
+from .recognising.header_marks import COPY, HANDLING, PRECEDENCE
 
 #: The fallback recogniser of ``recognise.classify_line`` for a short non-prose line.
 FALLBACK_RECOGNISERS = frozenset({"short_line"})
@@ -40,19 +56,36 @@ UNSURE = frozenset({"low", "medium"})
 #: A classification or copy mark, wherever it is printed.
 MARK_RE = re.compile(r"\b(?:TOP SECRET|SECRET|CONFIDENTIAL|Top [Ss]ecret|Secret|Confidential|"
                      r"Copy (?:N[º°o]\.?|no\.?|#) ?\d+)\b")
+#: Handling, precedence and copy marks of the header vocabulary, searched inside a line.
+OTHER_MARK_RE = re.compile(rf"(?<![\w-])(?:{HANDLING}|{PRECEDENCE}|{COPY})")
+#: A number under a number sign: ``No. 508``, ``Nº 58``, ``№ 17/62``, ``# 4``.
+NUMBER_RE = re.compile(r"(?<!\w)(?:N[º°o]|No|NO|no|№|#)\.?\s*\(?\d")
 #: A default-read bracket worth a look: only digits (a footnote marker whose note is not on the
 #: page?) or five words and more (a description of omitted material, an editor's remark?).
 DOUBTFUL_ADDITION_RE = re.compile(r"\d+|\S+(?:\s+\S+){4,}")
+#: ``28 June [1962]``: a year completing the date before it is an addition, nothing to check.
+DATE_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s*$|[A-Z][a-z]+\.?\s+\d{1,2},?\s*$")
+#: A signer's name in parentheses or slashes: ``(V. BAZYKIN)``, ``/A. Puzanov/``.
+PAREN_NAME_RE = re.compile(r"[(/](?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+[)/]")
+SLASH_DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
+#: Titles a bracketed name may follow (``Ambassador [Popa]``): the translator supplies the name.
+TITLE_WORDS = frozenset({"comrade", "cde", "ambassador", "minister", "premier", "chairman", "president",
+                         "secretary", "counsellor", "counselor", "attaché", "consul", "general", "marshal",
+                         "colonel", "deputy", "director", "mr", "mrs"})
+SIGNATURE_RE = re.compile(r"\[\s*signature\s*\]", re.IGNORECASE)
+COPIES_RE = re.compile(r"(?i)\bcopies\b")
 
 
 @dataclass(frozen=True)
 class ReviewItem:
-    """One decision to check: where it is, what was made of it, and why it is uncertain."""
+    """One decision to check: where it is, what was made of it, why it is uncertain, and how much."""
 
     line: int | None
     text: str
     role: str
     why: str
+    code: str = "fallback"
+    cert: str = "low"
 
 
 def _norm(text: str) -> str:
@@ -77,81 +110,33 @@ def _source_line(lines: list[str], value: str) -> int | None:
     return None
 
 
+# -- page furniture ------------------------------------------------------------------------
+
+
 def _header_items(doc: Document, lines: list[str]) -> list[ReviewItem]:
     h = doc.header
     if not h.layout:
         return [ReviewItem(None, "", "header", "no archive page layout recognised: no title, date or "
-                           "citation read; the whole text is the body")]
+                           "citation read; the whole text is the body", "no-layout")]
     items = []
     if not h.title:
-        items.append(ReviewItem(None, "", "title", "no title line found; the title is taken from the text"))
+        items.append(ReviewItem(None, "", "title", "no title line found; the title is taken from the text",
+                                "no-title"))
     if not h.date_text:
-        items.append(ReviewItem(None, "", "date", "no date line found; the document has no date"))
+        items.append(ReviewItem(None, "", "date", "no date line found; the document has no date", "no-date"))
     elif not h.date_when:
         items.append(ReviewItem(_source_line(lines, h.date_text), h.date_text, "date",
-                                "date line not understood; no machine-readable date"))
+                                "date line not understood; no machine-readable date", "date-unread"))
     citation = h.citation
     if h.source_line and (citation is None or not getattr(citation, "repository", "")):
         items.append(ReviewItem(_source_line(lines, h.source_line), h.source_line, "citation",
-                                "archival citation not recognised: no archive or units recorded"))
-    return items
-
-
-def _span_items(block: Block) -> list[ReviewItem]:
-    items = []
-    for span in block.spans:
-        printed = block.text[span.start:span.end]
-        inner = printed.strip("[]").strip()
-        if span.kind == "supplied" and span.get("reason") == "added-in-translation" \
-                and DOUBTFUL_ADDITION_RE.fullmatch(inner):
-            items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: supplied {printed!r}",
-                                    "no bracket convention matched; read as words the translator added "
-                                    "(a number may be a footnote marker, a long bracket a description)"))
-        elif span.get("review"):
-            items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: {span.kind}", span.get("review")))
-        elif span.get("cert") in UNSURE:
-            why = {"date": "date completed from the document's year"}.get(span.kind, f"{span.kind} resolved")
-            items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: {span.kind} {printed!r}",
-                                    f"{why} (cert={span.get('cert')})"))
-    return items
-
-
-def _unread_mark(block: Block) -> bool:
-    """A classification or copy mark printed in the line (outside brackets) that no span reads."""
-    if block.kind == "mark" or any(s.get("type") in ("classification", "copy") for s in block.spans):
-        return False
-    bare = re.sub(r"\[[^\]]*\]?", " ", block.text)
-    return bool(MARK_RE.search(bare)) and (block.get("phase") != "body" or len(bare.split()) <= 14)
-
-
-def _block_items(block: Block) -> list[ReviewItem]:
-    items = []
-    if _unread_mark(block):
-        items.append(ReviewItem(block.line, block.text, role_of(block),
-                                "a classification or copy mark stands in this line but was not read as one"))
-    if block.get("review"):
-        items.append(ReviewItem(block.line, block.text, role_of(block), block.get("review")))
-    elif block.get("recogniser") in FALLBACK_RECOGNISERS and block.text.strip():
-        placed = "the body" if block.get("phase", "body") == "body" else f"the {block.get('phase')} group"
-        items.append(ReviewItem(block.line, block.text, role_of(block),
-                                f"no recogniser claimed this short line; placed in {placed} by its position "
-                                f"as {block_kind(block.kind).meaning}"))
-    return items + _span_items(block)
-
-
-def _mark_items(doc: Document) -> list[ReviewItem]:
-    by_note: dict[str, Block] = {}
-    for block in doc.blocks():
-        for span in block.spans:
-            if span.get("xml:id"):
-                by_note[span.get("xml:id")] = block
-    items = []
-    for mark in doc.marks:
-        if mark.cert in UNSURE:
-            block = by_note.get(mark.note)
-            items.append(ReviewItem(block.line if block else None, block.text if block else "",
-                                    f"marginal mark ({mark.function}, {mark.rend})",
-                                    f"the span the translator's note points to is a guess (cert={mark.cert})"))
+                                "archival citation not recognised: no archive or units recorded",
+                                "citation-unread"))
+    elif citation is not None and not citation.units and re.search(r"\d", citation.verbatim):
+        items.append(ReviewItem(_source_line(lines, h.source_line), h.source_line, "citation",
+                                f"archive {citation.repository} read, but none of the units printed after it "
+                                "(fond, file, folios …): the reference is kept only verbatim", "citation-units",
+                                "medium"))
     return items
 
 
@@ -166,19 +151,200 @@ def _summary_items(doc: Document) -> list[ReviewItem]:
             seen_closing = True
         elif block.kind == "p" and block.get("recogniser") == "paragraph":
             last, closed_before = block, seen_closing
+    if last is not None and len(last.text.split()) < 8:  # too short for a summary: nothing to point at
+        return [ReviewItem(None, "", "summary", "no summary found", "summary-candidate", "medium")]
     furniture_after = [c for c in doc.header.chrome if c.strip() != "Skip to content"]
     if last is None or not (furniture_after or closed_before):
         # a page cut short inside its text prints no summary: nothing to point at
-        return [ReviewItem(None, "", "summary", "no summary found")] if last is None else []
+        return [ReviewItem(None, "", "summary", "no summary found", "summary-candidate", "medium")] \
+            if last is None else []
     return [ReviewItem(last.line, last.text, role_of(last),
-                       "no summary found; this last paragraph of running text may be the page's summary")]
+                       "no summary found; this last paragraph of running text may be the page's summary",
+                       "summary-candidate", "medium")]
+
+
+# -- blocks ----------------------------------------------------------------------------------
+
+
+def _read_as(block: Block, *types: str) -> bool:
+    return any(s.get("type") in types for s in block.spans)
+
+
+def _unread_mark(block: Block) -> bool:
+    """A classification or copy mark printed in the line (outside brackets) that no span reads."""
+    if block.kind == "mark" or _read_as(block, "classification", "copy"):
+        return False
+    bare = re.sub(r"\[[^\]]*\]?", " ", block.text)
+    return bool(MARK_RE.search(bare)) and (block.get("phase") != "body" or len(bare.split()) <= 14)
+
+
+def _fallback_risk(block: Block) -> tuple[str, str] | None:
+    """What a fallback placement may have hidden, by the line's shape; None when nothing a reader
+    relies on can hide in it (a heading, an addressee, a label without a value)."""
+    text = re.sub(r"\[[^\]]*\]?", " ", block.text)
+    number = NUMBER_RE.search(text)
+    if number and len(text[:number.start()].split()) != 1 \
+            and not _read_as(block, "outgoing", "reference", "registration", "copy"):
+        # one word before the sign is a document type's serial (``Ciphergram No. 2019``), not an
+        # office's number
+        return ("number-unread", "a number under a number sign that no recogniser read: it may be the "
+                "outgoing number (or a copy number) under a label not known")
+    if OTHER_MARK_RE.search(text) and not _read_as(block, "classification", "precedence", "copy"):
+        return ("mark-unread", "a handling, precedence or copy mark may stand in this line, which no "
+                "recogniser claimed")
+    return None
+
+
+def _signer_unread(block: Block) -> bool:
+    """A signature with no signer's name read, or a ``(NAME)`` line that is not a signature."""
+    named = any(s.kind == "name" and s.get("type") == "person" for s in block.spans)
+    if block.kind == "signed":
+        return not named and bool(SIGNATURE_RE.search(block.text) or PAREN_NAME_RE.search(block.text)) \
+            and "[signature]" not in block.text.strip().lower()[-12:]
+    return block.get("phase") in ("body", "bottom") and len(block.text.split()) <= 14 \
+        and bool(PAREN_NAME_RE.search(block.text) or SIGNATURE_RE.search(block.text)) and not named
+
+
+def _block_items(block: Block) -> list[ReviewItem]:
+    items = []
+    if _unread_mark(block):
+        items.append(ReviewItem(block.line, block.text, role_of(block),
+                                "a classification or copy mark stands in this line but was not read as one",
+                                "mark-unread"))
+    if block.get("review"):
+        items.append(ReviewItem(block.line, block.text, role_of(block), block.get("review"), "recogniser"))
+    elif block.get("recogniser") in FALLBACK_RECOGNISERS and block.text.strip():
+        risk = _fallback_risk(block)
+        if risk:
+            placed = "the body" if block.get("phase", "body") == "body" else f"the {block.get('phase')} group"
+            items.append(ReviewItem(block.line, block.text, role_of(block),
+                                    f"no recogniser claimed this short line (placed in {placed} by its "
+                                    f"position): {risk[1]}", risk[0]))
+    if _signer_unread(block):
+        items.append(ReviewItem(block.line, block.text, role_of(block),
+                                "a signature or a signer's name in parentheses, but no signer's name was read",
+                                "signer-unread"))
+    return items + _span_items(block)
+
+
+def _stamp_items(block: Block) -> list[ReviewItem]:
+    """A stamp bracket holding two full dates (two stamps side by side, flattened from two columns)
+    or digits of which neither a date nor a number was read."""
+    items = []
+    for note in (s for s in block.spans if s.kind == "note" and s.get("type") == "stamp"):
+        inside = [s for s in block.spans if note.start <= s.start and s.end <= note.end and s is not note]
+        dates = [s for s in inside if s.kind == "date" and len(s.get("when") or "") == 10]
+        read = any(s.kind in ("date", "idno") for s in inside)
+        printed = block.text[note.start:note.end]
+        if len(dates) >= 2:
+            why = "two full dates in one stamp bracket: two stamps printed side by side may be read as one"
+        elif not read and re.search(r"\d{2,}", printed):
+            why = "a stamp bracket with digits of which no date nor number was read"
+        else:
+            continue
+        items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: stamp", why, "stamp-unsure", "medium"))
+    return items
+
+
+def _span_items(block: Block) -> list[ReviewItem]:
+    items = _stamp_items(block)
+    for span in block.spans:
+        printed = block.text[span.start:span.end]
+        inner = printed.strip("[]").strip()
+        if span.kind == "supplied" and span.get("reason") == "added-in-translation" \
+                and DOUBTFUL_ADDITION_RE.fullmatch(inner) \
+                and not (re.fullmatch(r"1[5-9]\d\d|20\d\d", inner) and DATE_BEFORE_RE.search(block.text[:span.start])):
+            items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: supplied {printed!r}",
+                                    "no bracket convention matched; read as words the translator added "
+                                    "(a number may be a footnote marker, a long bracket a description)",
+                                    "bracket-default"))
+        elif span.kind == "supplied" and span.get("reason") == "gloss" and _gloss_in_doubt(block.text, span):
+            items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: gloss {printed!r}",
+                                    "read as a gloss of the word before; a bracket before a name, or one "
+                                    "completing a short name, may be words the translator added",
+                                    "gloss-or-added"))
+        elif span.get("review"):
+            items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: {span.kind}", span.get("review"),
+                                    "recogniser"))
+        elif span.get("cert") == "low" or (span.kind == "date" and span.get("cert") == "medium"
+                                           and SLASH_DATE_RE.search(printed)):
+            # a date whose year was completed from the document's own year (cert=medium) is
+            # reliably right and not listed; a slash date that reads both ways is listed
+            why = "date read in one of two orders (day/month)" if span.kind == "date" else f"{span.kind} resolved"
+            items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: {span.kind} {printed!r}",
+                                    f"{why} (cert={span.get('cert')})", "low-certainty", span.get("cert")))
+    return items
+
+
+def _gloss_in_doubt(text: str, span) -> bool:
+    """A gloss before a capitalised word (``[Mehmet] Shehu``), after a short name (``Ji [Pengfei]``),
+    after a title (``Ambassador [Popa]``) or after a day's number (``31 [October]``).
+
+    After an acronym (``CC [Central Committee] Politburo``) the bracket expands it: no doubt.
+    """
+    before = re.search(r"(\S+)\s*$", text[:span.start])
+    prev = before.group(1) if before else ""
+    inner = text[span.start:span.end].strip("[]")
+    if prev.rstrip(".").lower() in TITLE_WORDS:  # "Comrade Ambassador [Popa]": the name the original left out
+        return True
+    if prev.isdigit():  # "between 22 and 31 [October]": the month completes a date
+        return True
+    if prev.isupper() and len(prev) > 1 and not inner.isupper():
+        return False
+    after = text[span.end:span.end + 2]
+    if re.match(r" [A-ZÀ-Ý]", after):
+        return True
+    return bool(re.fullmatch(r"[A-Z][a-z]{1,3}", prev)) and bool(re.fullmatch(r"[A-Z][\w-]+(?: [A-Z][\w-]+)?", inner))
+
+
+def _mark_items(doc: Document) -> list[ReviewItem]:
+    by_note: dict[str, Block] = {}
+    for block in doc.blocks():
+        for span in block.spans:
+            if span.get("xml:id"):
+                by_note[span.get("xml:id")] = block
+    items = []
+    for mark in doc.marks:
+        if mark.cert in UNSURE:
+            block = by_note.get(mark.note)
+            items.append(ReviewItem(block.line if block else None, block.text if block else "",
+                                    f"marginal mark ({mark.function}, {mark.rend})",
+                                    f"the span the translator's note points to is a guess (cert={mark.cert})",
+                                    "low-certainty", mark.cert))
+    return items
+
+
+def _distribution_items(blocks: list[Block]) -> list[ReviewItem]:
+    """A list right under a copies line at the top that was left as header furniture."""
+    items = []
+    for prev, block in zip(blocks, blocks[1:]):
+        if COPIES_RE.search(prev.text) and prev.get("phase") == "top" and block.kind == "bullet-item" \
+                and block.get("fallback"):
+            items.append(ReviewItem(prev.line, prev.text, role_of(prev),
+                                    "a list under a copies line was not read as a distribution list",
+                                    "distribution-unread", "medium"))
+    return items
+
+
+def _cut_signer(doc: Document, blocks: list[Block]) -> list[ReviewItem]:
+    """A page that stops without its furniture (an excerpt cut short) and ends in a short line the
+    fallback read as a signer: it may be the first words of a cut paragraph (``Kono.``, ``Af``)."""
+    h = doc.header
+    if not blocks or h.summary or h.source_line or h.rights:
+        return []
+    last = blocks[-1]
+    if last.kind == "signed" and last.get("recogniser") in FALLBACK_RECOGNISERS and len(last.text.split()) <= 2:
+        return [ReviewItem(last.line, last.text, role_of(last), "the page stops here without its furniture; this "
+                           "short last line was read as a signer by its position only", "signer-unread")]
+    return []
 
 
 def review_document(doc: Document, source_text: str) -> tuple[ReviewItem, ...]:
-    """Every uncertain decision in ``doc``, in source order (page-level items first)."""
+    """Every uncertain decision in ``doc`` that a fact depends on, in source order (page-level first)."""
     lines = source_text.split("\n")
-    found = _header_items(doc, lines) + _summary_items(doc)
-    for block in list(doc.blocks()) + list(doc.footnotes):
+    blocks = list(doc.blocks())
+    found = _header_items(doc, lines) + _summary_items(doc) + _distribution_items(blocks) + _cut_signer(doc, blocks)
+    for block in blocks + list(doc.footnotes):
         found.extend(_block_items(block))
     found.extend(_mark_items(doc))
     seen, unique = set(), []

@@ -39,6 +39,16 @@ TOOLBAR_RE = re.compile(r"^(?:(?:CITATION|SHARE|DOWNLOAD|Citation|Share|Download
 FACET_LABELS = ("Original Uploaded Date", "Type", "Language", "Record ID", "Original Language")
 TAIL_START_RE = re.compile(r"^(?:Author\(s\):|Authors:|Associated [A-Z][\w &]+|Document Information|"
                            r"Related Documents)$")
+#: The labels that open the page's tail, as printed whole; an excerpt may stop inside one.
+TAIL_LABELS = ("Author(s):", "Authors:", "Associated ", "Document Information", "Related Documents")
+
+
+def cut_tail_label(line: str) -> bool:
+    """A page cut short inside the label that opens its tail (``Author(``, ``Document Inf``)."""
+    s = line.strip()
+    return len(s) >= 4 and any(label.startswith(s) and label != s for label in TAIL_LABELS)
+
+
 URL_RE = re.compile(r"^(?:https?://|www\.)\S+$")
 FORMAT_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:HTML|PDF|Transcript)$")
 TWO_COLUMNS_RE = re.compile(r"\S(?: {3,}|\t+)\S")
@@ -75,9 +85,13 @@ def single_title(line: str) -> str:
     return line
 
 
+#: A summary may close with a short remark in parentheses after its last sentence: ``… factories. (fragments)``.
+SUMMARY_END_RE = re.compile(r"(?:[.!?”\"]|[.!?]\s+\([^()]{1,40}\))$")
+
+
 def looks_like_summary(line: str) -> bool:
     s = line.strip()
-    return len(s.split()) >= 8 and s[-1:] in ".!?”\"" and not s.startswith("[")
+    return len(s.split()) >= 8 and bool(SUMMARY_END_RE.search(s)) and not s.startswith("[")
 
 
 OPENING_MARK_RE = re.compile(r"^(?:\[|(?:TOP )?SECRET\b|Secret\b|Strictly secret|Copy\s*N|"

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from ..model import Header
 from . import old_layouts
 from .furniture import (CITATION_TITLE_RE, DONOR_RE, FORMAT_RE, PAGE_DATE_RE, PUBLISHER, TAIL_START_RE, TOOLBAR_RE,
-                        TWO_COLUMNS_RE, CHROME_LABELS, header_of, looks_like_summary, reads_as_prose, single_title,
-                        summary_before_date, summary_first)
+                        TWO_COLUMNS_RE, CHROME_LABELS, cut_tail_label, header_of, looks_like_summary, reads_as_prose,
+                        single_title, summary_before_date, summary_first)
 from .tail_zone import read_tail
 from .top_zone import read_top
 
@@ -128,6 +128,8 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
         pos += 1
     body_start = idx[pos] if pos < len(idx) else n
     tail = next((i for i in idx[pos:] if TAIL_START_RE.match(lines[i].strip())), n)
+    if tail == n and idx and idx[-1] >= body_start and cut_tail_label(lines[idx[-1]]):
+        tail = idx[-1]  # the excerpt stops inside the tail's first label: the tail starts there
     body_idx = [i for i in idx if body_start <= i < tail]
     body_end = tail
     header_parts = read_tail(lines[tail:], chrome)
@@ -138,6 +140,9 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     elif body_idx and tail < n and looks_like_summary(lines[body_idx[-1]]):
         summary = lines[body_idx[-1]].strip()
         body_end = body_idx[-1]
+    elif len(body_idx) > 1 and _indented_first(lines[body_idx[0]], lines[body_idx[1]]):
+        summary = lines[body_idx[0]].strip()  # the bare layout's indented summary under the date line
+        body_start = body_idx[1]
     elif layout == "B" and len(body_idx) > 1 and summary_first(lines[body_idx[0]], lines[body_idx[1]]):
         summary = lines[body_idx[0]].strip()
         body_start = body_idx[1]
@@ -147,6 +152,13 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     header = header_of(layout, fields, summary, header_parts, chrome, source_prefix="")
     body = _body_lines(lines, body_start, body_end)
     return SourcePage(header, body)
+
+
+def _indented_first(first: str, second: str) -> bool:
+    """An indented prose line opening the text, the next line not indented: the summary, printed
+    the bare layout's way right under the date line (a page cut before its citation)."""
+    return first.startswith("  ") and not second.startswith("  ") and looks_like_summary(first) \
+        and len(first.split()) >= 12
 
 
 def _indented_summary(lines: list[str], body_idx: list[int]) -> list[int]:

@@ -157,19 +157,30 @@ def _prc_fma_units(tail: str) -> dict[str, str]:
     return units
 
 
+#: A MOL fond code, its series glued by a hyphen or a space: ``XIX-J-1-j Korea``, ``XIX-J-I-j-Kuba``.
+_MOL_FOND = re.compile(r"^(?P<fond>[IVXL]+(?:-[A-Za-z0-9]{1,2})+)(?:[-\s]+(?P<series>[A-ZÀ-Ý][\w-]*))?$")
+
+
 def _mol_units(tail: str) -> dict[str, str]:
-    """`XIX-J-1-j Korea, 6. doboz, 11/b, 005210/1959`: fond and series, box, folder, item."""
+    """`XIX-J-1-j Korea, 6. doboz, 11/b, 005210/1959`: fond and series, box, folder, item.
+
+    Parts before the fond code (`Foreign Ministry, Top Secret Files`) name the record group in
+    words: kept in the verbatim reference only.  The box may be abbreviated (`3.d`).
+    """
     parts = _split_parts(tail, ",;")
     units: dict[str, str] = {}
+    start = next((i for i, part in enumerate(parts) if _MOL_FOND.match(part)), 0)
+    parts = parts[start:]
     if not parts:
         return units
-    fond, _, series = parts[0].partition(" ")
+    coded = _MOL_FOND.match(parts[0])
+    fond, series = (coded.group("fond"), coded.group("series") or "") if coded else parts[0].partition(" ")[::2]
     units["fond"] = fond
     if series:
         units["series"] = series.strip()
     rest = []
     for part in parts[1:]:
-        box = re.fullmatch(r"(\d+)\.?\s*doboz|doboz\s*(\d+)", part, re.IGNORECASE)
+        box = re.fullmatch(r"(\d+)\.?\s*d(?:oboz)?\.?|doboz\s*(\d+)", part, re.IGNORECASE)
         if box and "box" not in units:
             units["box"] = box.group(1) or box.group(2)
         elif re.fullmatch(r"1[89]\d\d", part) and "year" not in units:
@@ -227,7 +238,10 @@ def _fond_then_file(tail: str) -> dict[str, str]:
         return {"fond": parts[0], "file": ", ".join(parts[1:])}
     if parts:
         fond, _, file = parts[0].partition(" ")
-        return {"fond": fond, "file": file} if file else {"file": fond}
+        if file:
+            return {"fond": fond, "file": file}
+        # a code alone: a collection in letters (`MfAA`) is the fond, a number the file
+        return {"file": fond} if re.search(r"\d", fond) else {"fond": fond}
     return {}
 
 

@@ -24,7 +24,7 @@ class Credits:
 
 
 _ROLE_VERB = re.compile(
-    r"\b(?P<verb>obtained|contributed|provided|donated|translated|translation)\b", re.IGNORECASE
+    r"\b(?P<verb>obtained|contributed|provided|donated|translated|translation|courtesy)\b", re.IGNORECASE
 )
 _ROLE_OF = {
     "obtained": "obtainer",
@@ -33,17 +33,18 @@ _ROLE_OF = {
     "donated": "obtainer",
     "translated": "translator",
     "translation": "translator",
+    "courtesy": "obtainer",  # "copy courtesy of NSA": who provided the copy
 }
 # A credit sentence starts with a role word, perhaps after a short qualifier
 # (`English translation by`, `Original translation by`).
 CREDIT_START = re.compile(
     r"(?:(?<=^)|(?<=[.;]\s)|(?<=[.;])|(?<=,\s)(?=[a-z]))\s*(?P<start>"
     r"(?:(?:English|Original|Russian|Document|Copy|Text|Also|Originally)\s+)?"
-    r"(?:Obtained|Contributed|Provided|Donated|Translated|Translation)\b)",
+    r"(?:Obtained|Contributed|Provided|Donated|Translated|Translation|Courtesy)\b)",
     re.IGNORECASE,
 )
 #: What introduces the names after a role word: ``by``, ``courtesy of``, or a colon (``Translation: X``).
-_BY = re.compile(r"\bby\s+|\bcourtesy\s+of\s+|^\s*:\s*")
+_BY = re.compile(r"\bby\s+|\bcourtesy\s+of\s+|^\s*:\s*|^\s*of\s+(?=(?:the\s+)?[A-Z])")
 _FULL_STOP = re.compile(r"\.(?=\s|$)")
 URL_TAIL = re.compile(r"\s+https?://")
 _PARTICLES = frozenset({"van", "von", "de", "da", "der", "del", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"})

@@ -21,7 +21,7 @@ verb "may" is not a month):
 - Roman-numeral months: ``5.XI.62``, ``28.VIII.1962``, ``4.VI.1949``, ``19/XI/54``,
   and without a year (when None) ``15.IV``, ``19 XI``, ``19/XI``
 - numeric day.month.year with dots: ``17.12.47``, ``8.07.50`` (European order; the
-  archive's dotted dates are always day first)
+  archive's dotted dates are day first, unless only month first is a date: ``02.13.63``)
 - numeric month/day/year with slashes: ``10/14/50`` (US order, the convention of the
   English transmission logs). When both readings are valid (``07/11/50``) the date
   gets ``cert="medium"``; ``find_dates`` follows the order proved by an unambiguous
@@ -224,6 +224,8 @@ def _interpret(kind: str, m: re.Match[str]) -> _Found | None:
         if _is_plural_slip(groups["mon"]) and (groups.get("d") is None or year is None):
             return None  # the slip `Junes` is a date only in a full `9 Junes 1969`
     day = int(groups["d"]) if groups.get("d") else None
+    if kind == "dotted" and day is not None and not _valid(year, month, day) and _valid(year, day, month):
+        month, day = day, month  # `02.13.63`: only month first is a date (an English transmission form)
     if day is not None and not _valid(year, month, day):
         return None
     if day is None and year is None:

@@ -12,6 +12,7 @@ each.  Leaf module: no imports from the recognisers, which import it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Span, attrs_of
 
@@ -19,14 +20,15 @@ from ..model import Span, attrs_of
 #: Any case; an optional closing ``.`` or ``!`` stays inside the mark.
 HANDLING = (r"(?:(?i:not\s+to\s+be\s+(?:copied|reproduced|duplicated)|(?:making|making\s+of|taking)\s+copies\s+"
             r"(?:is\s+)?(?:prohibited|forbidden)|copying\s+(?:is\s+)?(?:prohibited|forbidden)|"
-            r"no\s+copies\s+(?:to\s+be\s+made|allowed)|single\s+copy|only\s+copy|sole\s+copy|"
+            r"no\s+copies\s+(?:to\s+be\s+made|allowed)|(?:the\s+)?(?:single|only|sole)\s+copy|"
             r"of\s+special\s+(?:significance|importance)|special\s+(?:file|folder)|"
-            r"(?:strictly\s+)?personal(?:\s+and\s+confidential)?|eyes\s+only|for\s+(?:your\s+)?eyes\s+only|"
+            r"(?:strictly\s+)?personal(?:\s+and\s+confidential)?|for\s+(?:his|her|your|the\s+addressee[’']s)\s+personal\s+use|"
+            r"eyes\s+only|for\s+(?:your\s+)?eyes\s+only|"
             r"for\s+official\s+use\s+only|not\s+for\s+(?:publication|the\s+press|distribution)|"
-            r"to\s+be\s+returned(?:\s+to\s+[^.\[\]]{3,60})?)|SPECIAL|Special)"
+            r"(?:to\s+be\s+returned|subject\s+to\s+return)(?:\s+to\s+[^.\[\]]{3,60})?)|SPECIAL|Special)"
             r"(?![\w-])[.!]?")
 #: Precedence marks (``seg[@type="precedence"]``): how fast the paper must travel.
-PRECEDENCE = (r"(?i:(?:extremely|very|most|highly)\s+(?:urgent|immediate)|top\s+priority|highest\s+priority|"
+PRECEDENCE = (r"(?i:(?:extremely|very|most|highly|especially|exceptionally)\s+(?:urgent|immediate)|top\s+priority|highest\s+priority|"
               r"operational\s+immediate|urgent(?:ly)?|immediate(?:ly)?|priority|flash|express|"
               r"out\s+of\s+turn|lightning|molniya)(?![\w-])[.!]?")
 #: A copy mark in any of its printed forms: ``Copy Nº 2``, ``Copy no. 2``, ``Copy No2``, ``COPY #2``,
@@ -39,10 +41,15 @@ OUTGOING_LABEL = (r"(?i:issue|issuing|issued|outgoing|out\.?|exit|u\.\s?o\.|ref\
                   r"dispatch|despatch)")  # not "File No." nor "Registration No.": a file's or a register's number
 NUMBER_SIGN = r"(?:N[º°o]\.?|no\.?|NO\.?|No\.?|#|№)"
 NUMBER = r"(?P<num>[\w./-]*\d[\w./-]*?)\.?"
-LABELLED_NUMBER_RE = re.compile(rf"^(?P<label>{OUTGOING_LABEL})\s*[:.]?\s*{NUMBER_SIGN}\s*:?\s*{NUMBER}$")
+#: ``(61) 561``: a telegram office's number with its year in parentheses.
+YEAR_NUMBER = r"(?P<num>\(\d{2,4}\)\s?\d[\w./-]*?)\.?"
+#: The issuing office named before the label: ``Foreign Ministry Dispatch No. 508``.
+OFFICE = r"(?:[A-ZÀ-Ý][\w’'-]*\s+){1,4}"
+LABELLED_NUMBER_RE = re.compile(rf"^(?:{OFFICE})?(?P<label>{OUTGOING_LABEL})\s*[:.]?\s*{NUMBER_SIGN}\s*:?\s*{NUMBER}$")
+YEAR_NUMBER_RE = re.compile(rf"^(?:(?:{OFFICE})?(?P<label>{OUTGOING_LABEL})\s*[:.]?\s*)?{NUMBER_SIGN}\s*{YEAR_NUMBER}$")
 #: A number of another document the text answers: ``re: no. 292``, ``Re No. 5``, ``In reply to No. 77``,
 #: ``Ref. your No. 41``, ``To your No. 12``.
-REFERENCE_RE = re.compile(rf"^(?P<label>(?i:re|reference\s+to|in\s+reply\s+to|reply\s+to|answer\s+to|"
+REFERENCE_RE = re.compile(rf"^(?P<label>(?i:re|to|reference\s+to|in\s+reply\s+to|reply\s+to|answer\s+to|"
                           rf"ref\.?\s+(?:to\s+)?(?:your|yours)|to\s+your|your)\s*[:.]?)\s*(?i:{NUMBER_SIGN})\s*"
                           rf"{NUMBER}(?P<rest>(?:,?\s+(?:of|from|dated)\s+.{{4,40}})?)$")
 
@@ -95,11 +102,33 @@ def marks_line(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple
     return ("mark", (), tuple(spans))
 
 
-def labelled_number(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
-    """``Issue No. 284``, ``u.o. No. 17/62``, ``Ref. No. 5, 3 May 1962``: the outgoing number under another label."""
-    head, _date = _split_trailing_date(text, parse_date)
-    m = LABELLED_NUMBER_RE.match(head)
+#: A label naming the marks after it: ``Precedence: Especially Urgent``, ``Handling: Eyes only``.
+MARK_LABEL_RE = re.compile(r"^(?P<label>(?i:precedence|priority|urgency|handling|security|restriction)\s*:\s*)(?=\S)")
+
+
+def labelled_marks(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple] | None:
+    """``Precedence: Especially Urgent``: the marks after a label, one ``seg`` each; the label stays text."""
+    m = MARK_LABEL_RE.match(text)
     if not m:
+        return None
+    found = marks_line(text[m.end():].rstrip(), classification)
+    if found is None:
+        return None
+    kind, attrs, spans = found
+    return (kind, attrs, tuple(replace(sp, start=sp.start + m.end(), end=sp.end + m.end()) for sp in spans))
+
+
+def labelled_number(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
+    """``Issue No. 284``, ``u.o. No. 17/62``, ``Ref. No. 5, 3 May 1962``: the outgoing number under another label.
+
+    The label may follow the issuing office's name (``Foreign Ministry Dispatch No. 508``); a
+    telegram office's number keeps its year in parentheses (``No. (61) 561``).  A number under a
+    receiving label (``Received (63) No. 564``) is the incoming register's, not read here.
+    """
+    head, _date = _split_trailing_date(text, parse_date)
+    m = LABELLED_NUMBER_RE.match(head) or YEAR_NUMBER_RE.match(head)
+    if not m or (m.group("label") and m.group("label").lower().startswith("ref")
+                 and re.match(r"(?i)ref", head) is None):  # "… Ref. No." after an office is a reference
         return None
     lead = len(text) - len(text.lstrip())
     return ("dateline", attrs_of(role="outgoing"),
@@ -122,15 +151,22 @@ def reference_number(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
 #: A time of day before or after a date: ``Evening 5 November 1962``, ``5 November 1962, night``,
 #: ``Morning of 6 November``.
 DAY_PART = r"(?i:(?:early\s+|late\s+)?(?:morning|evening|afternoon|night|noon|midnight|midday|dawn))"
+#: A time of day in figures after a date: ``at 1800``, ``at 18:00``, ``22.30 hours``, ``6:30 p.m.``.
+CLOCK_TIME = (r"(?:at\s+\d{1,2}[:.]?\d{2}|\d{1,2}[:.]\d{2}|\d{3,4}(?=\s*(?:hours|hrs)))"
+              r"(?:\s*(?:hours|hrs\.?|h|[ap]\.\s?m\.))?")  # a bare 1968 is a year, not a time
 QUALIFIED_DATE_RE = re.compile(rf"^(?:(?P<place>[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+){{0,2}}),\s+)?"
-                               rf"(?:{DAY_PART}(?:\s+of)?,?\s+(?P<a>.+?)|(?P<b>.+?),?\s+(?:\(?{DAY_PART}\)?))\.?$")
+                               rf"(?:{DAY_PART}(?:\s+of)?,?\s+(?P<a>.+?)|(?P<b>.+?),?\s+"
+                               rf"(?:\(?{DAY_PART}\)?|{CLOCK_TIME}))\.?$")
+#: A date then the place (``November 16, 1981 Moscow``, ``12 May 1962, Hanoi``).
+DATE_PLACE_RE = re.compile(r"^(?P<date>.+?\d{4}),?\s+(?P<place>[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+)?)\.?$")
 
 
 def qualified_dateline(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
-    """A dateline whose date carries a time of day (``Evening 5 November 1962``, ``Moscow, evening 5 November 1962``)."""
+    """A dateline whose date carries a time of day (``Evening 5 November 1962``, ``Moscow, evening 5 November
+    1962``, ``4 March 1946 at 1800``) or is followed by its place (``November 16, 1981 Moscow``)."""
     m = QUALIFIED_DATE_RE.match(text.strip())
     if not m:
-        return None
+        return _date_then_place(text, parse_date)
     date = (m.group("a") or m.group("b")).strip(" ,")
     parsed = parse_date(date)
     if not parsed or parsed.text.strip() != date:
@@ -140,6 +176,21 @@ def qualified_dateline(text: str, parse_date) -> tuple[str, tuple, tuple] | None
         return ("dateline", (), (Span(lead + m.start("place"), lead + m.end("place"), "name",
                                       attrs_of(type="place")),))
     return ("dateline", (), ())
+
+
+NOT_A_PLACE_RE = re.compile(r"(?i)\b(?:secret|confidential|copy|urgent|immediate|priority|special|personal|"
+                            r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|year|hours?)\b")
+
+
+def _date_then_place(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
+    m = DATE_PLACE_RE.match(text.strip())
+    if not m or NOT_A_PLACE_RE.search(m.group("place")) or marks_in(m.group("place")):
+        return None  # "5 November 1962 Top Secret": two columns, cut elsewhere; a weekday is no place
+    parsed = parse_date(m.group("date").strip())
+    if not parsed or not parsed.when or parsed.text.strip() != m.group("date").strip():
+        return None
+    lead = len(text) - len(text.lstrip())
+    return ("dateline", (), (Span(lead + m.start("place"), lead + m.end("place"), "name", attrs_of(type="place")),))
 
 
 #: A printed form's date with the day written in by hand between quotation marks: ``“5” November 1962``.
@@ -174,3 +225,20 @@ def _split_trailing_date(text: str, parse_date) -> tuple[str, str]:
     if m and parse_date(m.group("date")) and parse_date(m.group("date")).text.strip() == m.group("date").strip():
         return m.group("head"), m.group("date")
     return text.strip(), ""
+
+
+#: A transmission form filled in along dotted leaders: ``From…Moscow…dispatched on 02.13.63 at 20:40
+#: hours…received on …``, ``Came in to the Decoding Department…02.13.63 at 23:45 hours……``.
+LEADERS_RE = re.compile(r"…|\.{3}")
+CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+TRANSMISSION_WORD_RE = re.compile(r"(?i)\b(?:sent|dispatched|despatched|received|came\s+in|arrived|deciphered|"
+                                  r"decoded|decrypted|transmitted|enciphered|encoded)\b")
+
+
+def transmission_form(text: str) -> tuple[str, tuple, tuple] | None:
+    """A telegram's transmission form line (dotted leaders, a time, a transmission word): a ``log``
+    line, read whole, wherever the form prints its fields (``From…``, ``Came in to…``)."""
+    if len(text.split()) > 25 or not (LEADERS_RE.search(text) and CLOCK_RE.search(text)
+                                      and TRANSMISSION_WORD_RE.search(text)):
+        return None
+    return ("log", (), ())

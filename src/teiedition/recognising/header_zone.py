@@ -14,7 +14,8 @@ paragraph of prose: everything before it is the header zone.  Two passes:
   between ``from the diary of`` and the diarist's name move above the byline; a short
   line no recogniser claimed is header furniture (the zone's fallback), never a section
   heading; every block of the zone carries ``zone="header"`` so that a report's date is
-  never read as the first entry of a journal.
+  never read as the first entry of a journal; the dash items under a copies note at the
+  top (``Produced in 5 copies for:``) are the distribution list.
 """
 
 from __future__ import annotations
@@ -28,7 +29,11 @@ from .dates import find_dates
 from .lines import is_prose, is_upper_line
 from .signatures import _role_line
 
+DASH_ITEM_RE = re.compile(r"^\s*[-–•]\s+\S")
 SENTENCE_END_RE = re.compile(r"[.!?:;…][”’\"')\]]*$")
+#: A classification in capitals closing a line of the other column (``… Republic TOP SECRET!``):
+#: its ``!`` or ``.`` ends the mark, not a sentence.
+TRAILING_CAPS_MARK_RE = re.compile(r"(?<=\S)\s+(?:(?:TOP|STRICTLY)\s+)?(?:SECRET|CONFIDENTIAL)[.!]?$")
 
 
 def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -> int:
@@ -36,14 +41,17 @@ def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -
 
     Running prose is a paragraph block (``kind_of`` gives ``p``) that ends as a sentence ends
     (four words or more) or is too long for any header line (sixteen words); an addressee
-    line (``To the Deputy Minister of Foreign Affairs of the USSR``) or a long title is neither.
+    line (``To the Deputy Minister of Foreign Affairs of the USSR``) or a long title is neither,
+    nor a line whose only sentence-like end is a mark of the other column (``… TOP SECRET!``),
+    nor a short dash item of a list.
     """
     for i, item in enumerate(items):
         text = text_of(item).strip()
         words = len(text.split())
-        if text.startswith("[") or kind_of(item) != "p":
-            continue
-        if words >= 16 or (words >= 4 and SENTENCE_END_RE.search(text)):
+        if text.startswith("[") or kind_of(item) != "p" or (DASH_ITEM_RE.match(text) and words < 16):
+            continue  # a bracket, a header line, a short dash item (``- Comrade Dr. Nagy L.``)
+        core = TRAILING_CAPS_MARK_RE.sub("", text)
+        if words >= 16 or (words >= 4 and SENTENCE_END_RE.search(core)):
             return i
     return len(items)
 
@@ -116,7 +124,9 @@ def _cuttable_tail(head: str, tail: str, classify) -> bool:
     """
     kind, attrs, _spans, _name = classify(tail)
     if kind == "mark":
-        return _strong(tail)
+        # never inside a mark: "242/1963/top secret" is a file reference, not "…/top" + "secret"
+        last = re.split(r"[/\s]", head)[-1]
+        return _strong(tail) and not (last and classify(f"{last} {tail}".upper())[0] == "mark")
     if kind == "dateline" and dict(attrs).get("role") == "outgoing":
         return bool(BARE_NAME_RE.match(head))  # "V. V. KUZNETSOV Nº 284": a name has no serial number
     if kind != "dateline" or not is_upper_line(head):
@@ -140,7 +150,7 @@ def _strong(marks: str) -> bool:
 # ---------------------------------------------------------------------------------
 # roles inside the zone
 
-ADDRESSEE_RE = re.compile(r"^(?:To|TO)\s+(?!be\b|whom\b)(?:the\s+|THE\s+)?(?P<rest>[A-ZÀ-Ý].{2,150})$")
+ADDRESSEE_RE = re.compile(r"^(?:To|TO|to)\s+(?!be\b|whom\b)(?:the\s+|THE\s+)?(?P<rest>[A-ZÀ-Ý].{2,150})$")
 HONORIFIC_NAME_RE = re.compile(
     r"(?P<title>\b(?:Comrade|COMRADE|Cde\.|Com\.|Mr\.|Mrs\.|Ms\.|Dr\.|Tov\.|Tovarishch)\s+)"
     r"(?P<name>(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2})")
@@ -155,6 +165,7 @@ def assign_roles(blocks: list[Block]) -> list[Block]:
     out = [_furniture(b.with_attrs(zone="header")) for b in blocks[:end]]
     out = _addressee(out)
     out = _marks_before_byline(out)
+    out = _distribution_at_top(out)
     return out + list(blocks[end:])
 
 
@@ -176,7 +187,8 @@ def _addressee(zone: list[Block]) -> list[Block]:
     """``To the Deputy Minister …`` and the name lines right under it: the opener's salute."""
     out = list(zone)
     for i, b in enumerate(out):
-        if b.kind not in ("p", "line", "head") or not ADDRESSEE_RE.match(b.text.strip()) or ":" in b.text[:4]:
+        if b.kind not in ("p", "line", "head") or not ADDRESSEE_RE.match(" ".join(b.text.split())) \
+                or ":" in b.text[:4]:  # an addressee wrapped over two lines is one line
             continue
         out[i] = _salute(b)
         j = i + 1
@@ -219,4 +231,20 @@ def _marks_before_byline(zone: list[Block]) -> list[Block]:
                 out[i:j] = out[i + 1:j] + [out[i]]
                 i = j
         i += 1
+    return out
+
+
+
+def _distribution_at_top(zone: list[Block]) -> list[Block]:
+    """``Produced in 5 copies for:`` / ``- Comrade Puja`` …: the dash items under a copies note at the
+    top are the distribution list (``list[@type="distribution"]``), numbered in their order; above
+    the text they open no closing group."""
+    out = list(zone)
+    for i, b in enumerate(out):
+        if b.get("role") != "distribution-note":
+            continue
+        j = i + 1
+        while j < len(out) and out[j].kind in ("line", "p", "head") and DASH_ITEM_RE.match(out[j].text):
+            out[j] = replace(out[j], kind="dist-item-top").with_attrs(n=str(j - i))
+            j += 1
     return out
