@@ -150,7 +150,8 @@ def test_the_shards_together_are_the_index_minisearch_would_build(collection):
     meta = read_script(out / SEARCH / "meta.js")
     values = meta["values"]
     records = [{"title": d[2], "text": read_script(out / SEARCH / "text" / f"{d[0]}.js"),
-                "persons": [values["persons"][i] for i in d[6]], "archive": values["archive"][d[5]]}
+                "persons": [values["persons"][i] for i in d[6]], "archive": values["archive"][d[5]],
+                "names": [values["names"][i] for i in d[10]]}
                for d in meta["documents"]]
     reference = build_index(records)
     assert [d[0] for d in meta["documents"]] == sorted(r["id"] for r in rows)  # numbered by id

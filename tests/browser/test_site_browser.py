@@ -225,7 +225,7 @@ def test_the_prebuilt_shards_are_the_index_minisearch_would_build(open_page):
         await s.loadAll();
         const fresh = new MiniSearch(s.options);
         fresh.addAll(s.documents.map(d => ({n: d.n, title: d.title, text: s.loaded.text[d.id],
-                                            persons: d.persons, archive: d.archive})));
+                                            persons: d.persons, archive: d.archive, names: d.names})));
         const ours = MiniSearch.loadJS(s.fullIndex(), s.options);
         const canon = m => { const j = m.toJSON(); j.index.sort((a, b) => a[0] < b[0] ? -1 : 1); return JSON.stringify(j); };
         return {index: canon(fresh) === canon(ours), terms: fresh.termCount === ours.termCount,
@@ -339,3 +339,25 @@ def test_a_malformed_q_in_the_address_still_searches(browser, site, query, shown
         tab.wait_for_function("document.querySelectorAll('#results li').length > 0", timeout=30000)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("words, found", [
+    ("Chou En-lai", ["dev04"]),  # the text prints Zhou Enlai
+    ("Kim Ilsung", ["dev01", "dev03", "dev05"]),
+    ("Ким Ир Сен", ["dev01", "dev03", "dev05"]),
+    ("周恩来", ["dev04"]),
+])
+def test_the_authority_s_variant_names_find_the_documents(open_page, words, found):
+    """Issue 21: a reader searching an older romanisation or a Cyrillic or Chinese form finds the person."""
+    tab = open_page("index.html")
+    assert sorted(search(tab, words)) == found
+
+
+def test_handling_marks_have_their_own_facet(open_page):
+    """Issue 21: the classification facet lists classifications only; handling marks are a facet of their own."""
+    tab = open_page("index.html")
+    classification = [v.strip() for v in tab.locator(".facet-classification label").all_inner_texts()]
+    handling = [v.strip() for v in tab.locator(".facet-handling label").all_inner_texts()]
+    assert not any("PROHIBITED" in v for v in classification)
+    assert any(v.startswith("SECRET") for v in classification)
+    assert [v.split(" (")[0] for v in handling] == ["MAKING COPIES PROHIBITED"]

@@ -12,8 +12,10 @@
                            (snippets) and for checking a quoted phrase
   MiniSearch (assets/minisearch.js, MIT) ranks: for the shards a query
   needs, it loads the prebuilt index of their terms beside the statistics of
-  every document, so scores are those of the whole index.  Facets (archive,
-  year, person, classification) narrow the results, counted over the
+  every document, so scores are those of the whole index.  The names field
+  holds every name the authority knows for a document's entries (Chou En-lai,
+  Ким Ир Сен for Zhou Enlai, Kim Il Sung), so a variant finds the document.
+  Facets (archive, year, person, classification, handling marks) narrow the results, counted over the
   current results.  All text is inserted with textContent, never as HTML.
 */
 (function () {
@@ -29,7 +31,8 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("results");
   var more = document.getElementById("more-results");
-  var FACETS = [["archive", "Archive"], ["year", "Year"], ["person", "Person"], ["classification", "Classification"]];
+  var FACETS = [["archive", "Archive"], ["year", "Year"], ["person", "Person"], ["classification", "Classification"],
+                ["handling", "Handling marks"]];
   var PAGE = 20, SHOWN_VALUES = 40, CONTEXT = 60, SNIPPETS = 3;
   var TOKEN = /[\n\r\p{Z}\p{P}]+/u;  // MiniSearch's default tokenizer
   var docs = [], order = [], shardKeys = {}, skeleton = null, engine = {key: null, mini: null};
@@ -39,11 +42,11 @@
 
   var options = {
     idField: "n",
-    fields: ["title", "text", "persons", "archive"],
+    fields: ["title", "text", "persons", "archive", "names"],
     extractField: function (doc, field) { var v = doc[field]; return Array.isArray(v) ? v.join(" ") : v; },
     processTerm: function (term) { var t = fold(term); return t ? t : null; },
     searchOptions: {
-      boost: {title: 3, persons: 2},
+      boost: {title: 3, persons: 2, names: 2},
       combineWith: "AND",
       prefix: function (term, i, terms) { return i === terms.length - 1 && term.length > 2; },
       fuzzy: function (term) { return term.length > 5 ? 0.15 : false; }
@@ -114,9 +117,11 @@
       var d = {n: n, id: r[0], href: r[1], title: r[2], date: r[3], year: r[4],
                archive: r[5] >= 0 ? values.archive[r[5]] : "",
                persons: r[6].map(function (i) { return values.persons[i]; }),
-               classification: r[7].map(function (i) { return values.classification[i]; })};
+               classification: r[7].map(function (i) { return values.classification[i]; }),
+               handling: r[9].map(function (i) { return values.handling[i]; }),
+               names: r[10].map(function (i) { return values.names[i]; })};
       d.facet = {archive: d.archive ? [d.archive] : [], year: d.year ? [d.year] : [],
-                 person: d.persons, classification: d.classification};
+                 person: d.persons, classification: d.classification, handling: d.handling};
       return d;
     });
     order = m.order;
