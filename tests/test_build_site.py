@@ -222,3 +222,9 @@ def test_handling_marks_are_not_classifications():
     record = sitemod.search_record(_tei("", f"<opener>{marks}</opener><p>x</p>"), {"id": "x", "html": "x.html"})
     assert record["classification"] == ["SECRET", "STRICTLY SECRET", "TOP SECRET"]
     assert record["handling"] == ["MAKING COPIES PROHIBITED"]
+
+
+def test_supplied_words_keep_their_brackets_in_the_search_text():
+    """Snippets quote the text as the page shows it: Beiping [Beijing]."""
+    tree = _tei("", '<p>From Beiping <supplied reason="gloss">Beijing</supplied> he went.</p>')
+    assert "From Beiping [Beijing] he went." in sitemod.search_record(tree, {"id": "x", "html": "x.html"})["text"]

@@ -7,6 +7,7 @@ from file:// in headless Chromium, as a reader who downloaded the site would.
 from __future__ import annotations
 
 import io
+import re
 import shutil
 
 import pytest
@@ -361,3 +362,47 @@ def test_handling_marks_have_their_own_facet(open_page):
     assert not any("PROHIBITED" in v for v in classification)
     assert any(v.startswith("SECRET") for v in classification)
     assert [v.split(" (")[0] for v in handling] == ["MAKING COPIES PROHIBITED"]
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_facet_lists_are_whole_lines_and_leave_the_results_on_the_first_screen(open_page, width):
+    """Issue 21: no fixed box cuts a value mid-line, and the facets no longer fill the first screen."""
+    tab = open_page("index.html", width=width)
+    if width == 375:
+        tab.click("#facets-box summary")  # folded on a phone
+    search(tab, "Beijing")
+    boxes = tab.eval_on_selector_all(".facets ul", "us => us.map(u => [u.scrollHeight, u.clientHeight])")
+    assert boxes and all(scroll <= client for scroll, client in boxes)
+    overflow = tab.eval_on_selector_all(".facets label", "ls => ls.filter(l => l.scrollWidth > l.clientWidth + 1).length")
+    assert overflow == 0
+    if width == 1280:
+        assert tab.evaluate("document.querySelector('#results li').getBoundingClientRect().top") < 900
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_a_long_facet_shows_a_few_values_and_opens_to_all_of_them(open_page):
+    tab = open_page("index.html")
+    persons = ".facet-person li"
+    assert tab.locator(persons).count() == 5
+    toggle = tab.locator(".facet-person .facet-more")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    shown = int(re.search(r"\d+", toggle.inner_text()).group())  # "All 12 persons", "The 40 most frequent of 66 persons"
+    toggle.click()
+    assert tab.locator(persons).count() == shown > 5
+    assert tab.locator(".facet-person .facet-more").get_attribute("aria-expanded") == "true"
+    # a value chosen from the open list stays shown when the list folds again
+    runs = int(tab.get_attribute("#search", "data-runs"))
+    tab.locator(persons).nth(shown - 1).locator("input").click()
+    tab.wait_for_function(f"+document.getElementById('search').getAttribute('data-runs') > {runs}")
+    tab.locator(".facet-person .facet-more").click()
+    assert tab.locator(persons).count() == 5
+    assert tab.locator(persons + " input:checked").count() == 1
+
+
+def test_snippets_keep_the_brackets_of_supplied_words(open_page):
+    """Issue 21: the page prints "Beiping [Beijing]"; the snippet must not read "Beiping Beijing"."""
+    tab = open_page("index.html")
+    assert "dev08" in search(tab, "Beijing")
+    snippet = tab.locator("#results li", has=tab.locator("a[href='dev08.html']")).locator(".kwic").inner_text()
+    assert "Beiping [Beijing]" in snippet
+    assert "dev08" in search(tab, '"Beiping Beijing"')  # a phrase still reads across the brackets

@@ -31,13 +31,13 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("results");
   var more = document.getElementById("more-results");
-  var FACETS = [["archive", "Archive"], ["year", "Year"], ["person", "Person"], ["classification", "Classification"],
-                ["handling", "Handling marks"]];
-  var PAGE = 20, SHOWN_VALUES = 40, CONTEXT = 60, SNIPPETS = 3;
+  var FACETS = [["archive", "Archive", "archives"], ["year", "Year", "years"], ["person", "Person", "persons"],
+                ["classification", "Classification", "classifications"], ["handling", "Handling marks", "handling marks"]];
+  var PAGE = 20, SHOWN_VALUES = 40, FOLDED_VALUES = 5, CONTEXT = 60, SNIPPETS = 3;
   var TOKEN = /[\n\r\p{Z}\p{P}]+/u;  // MiniSearch's default tokenizer
   var docs = [], order = [], shardKeys = {}, skeleton = null, engine = {key: null, mini: null};
   var selected = {}, hits = [], shown = 0, words = [], phrases = [], timer = 0, current = 0, runs = 0, started = 0;
-  var loaded = {meta: {}, terms: {}, text: {}}, expanded = {}, pending = {};
+  var loaded = {meta: {}, terms: {}, text: {}}, expanded = {}, pending = {}, unfolded = {};
   FACETS.forEach(function (f) { selected[f[0]] = {}; });
 
   var options = {
@@ -251,7 +251,7 @@
   function parseQuery(q) {
     phrases = [];
     q.replace(/"([^"]+)"/g, function (_, p) {
-      var f = fold(p).replace(/\s+/g, " ").trim();
+      var f = fold(p).replace(/[\[\]]/g, "").replace(/\s+/g, " ").trim();
       if (f) { phrases.push(f); }
       return " ";
     });
@@ -284,7 +284,8 @@
       return needTexts(found.map(function (h) { return docs[h.id]; })).then(function () {
         if (ticket !== current) { return; }
         show(found.filter(function (h) {
-          var d = docs[h.id], t = fold(d.title + " " + textOf(d)).replace(/\s+/g, " ");
+          // the brackets of supplied words do not break a phrase: "Beiping Beijing" finds "Beiping [Beijing]"
+          var d = docs[h.id], t = fold(d.title + " " + textOf(d)).replace(/[\[\]]/g, "").replace(/\s+/g, " ");
           return wanted.every(function (p) { return t.indexOf(p) >= 0; });
         }), q, ticket);
       });
@@ -350,10 +351,15 @@
       values.sort(key === "year" ? function (a, b) { return a < b ? -1 : a > b ? 1 : 0; } :
         function (a, b) { return counts[b] - counts[a] || a.localeCompare(b); });
       var chosen = values.filter(function (v) { return selected[key][v]; });
-      var rest = values.filter(function (v) { return !selected[key][v]; }).slice(0, SHOWN_VALUES);
+      var others = values.filter(function (v) { return !selected[key][v]; });
+      // A few values each, whole lines, no scrolling box: the lists sit side by side above the results
+      // and a reader opens the rest of one list when it is longer.
+      var limit = unfolded[key] ? SHOWN_VALUES : Math.max(0, FOLDED_VALUES - chosen.length);
+      var rest = others.slice(0, limit);
       var box = el("fieldset", "facet facet-" + key);
       box.appendChild(el("legend", "", f[1]));
       var ul = el("ul");
+      ul.id = "facet-values-" + key;
       chosen.concat(rest).forEach(function (v) {
         var li = el("li"), label = el("label"), check = el("input");
         check.type = "checkbox";
@@ -371,6 +377,22 @@
         ul.appendChild(li);
       });
       box.appendChild(ul);
+      if (others.length > FOLDED_VALUES - chosen.length || unfolded[key]) {
+        var noun = f[2], all = values.length;
+        var toggle = el("button", "facet-more", unfolded[key] ? "Fewer " + noun :
+          all > SHOWN_VALUES + chosen.length ? "The " + SHOWN_VALUES + " most frequent of " + all + " " + noun :
+          "All " + all + " " + noun);
+        toggle.type = "button";
+        toggle.setAttribute("aria-expanded", String(!!unfolded[key]));
+        toggle.setAttribute("aria-controls", ul.id);
+        toggle.addEventListener("click", function () {
+          unfolded[key] = !unfolded[key];
+          drawFacets(found);
+          var again = facetsBox.querySelector(".facet-" + key + " .facet-more");
+          if (again) { again.focus(); }
+        });
+        box.appendChild(toggle);
+      }
       facetsBox.appendChild(box);
     });
   }

@@ -127,7 +127,8 @@ def _local(el) -> str:
 
 def plain_text(element) -> str:
     """The reading text of a TEI element: words only, corrections and expansions over the originals,
-    notes kept, margin marks left out, whitespace normalised."""
+    words the translator supplied in brackets as on the page, notes kept, margin marks left out,
+    whitespace normalised."""
     out: list[str] = []
 
     def walk(el) -> None:
@@ -140,6 +141,8 @@ def plain_text(element) -> str:
             return
         if name in _BLOCKS:
             out.append(" ")
+        if name == "supplied":  # as the page shows it: [Beijing], so a snippet reads as the text does
+            out.append("[")
         if el.text and name:
             out.append(el.text)
         for child in el:
@@ -147,6 +150,8 @@ def plain_text(element) -> str:
                 walk(child)
             if child.tail:
                 out.append(child.tail)
+        if name == "supplied":
+            out.append("]")
         if name in _BLOCKS:
             out.append(" ")
 
