@@ -54,13 +54,12 @@ def search_data(out: Path) -> dict:
     values = meta["values"]
     docs = []
     for n in meta["order"]:
-        doc_id, href, title, date, year, archive, persons, classification, _, handling, names = meta["documents"][n]
+        doc_id, href, title, date, year, archive, persons, classification, _, handling = meta["documents"][n]
         docs.append({"id": doc_id, "href": href, "title": title, "date": date, "year": year,
                      "archive": values["archive"][archive] if archive >= 0 else "",
                      "persons": [values["persons"][i] for i in persons],
                      "classification": [values["classification"][i] for i in classification],
                      "handling": [values["handling"][i] for i in handling],
-                     "names": [values["names"][i] for i in names],
                      "text": read_script(folder / "text" / f"{doc_id}.js")})
     return {"documents": docs}
 

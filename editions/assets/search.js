@@ -118,8 +118,7 @@
                archive: r[5] >= 0 ? values.archive[r[5]] : "",
                persons: r[6].map(function (i) { return values.persons[i]; }),
                classification: r[7].map(function (i) { return values.classification[i]; }),
-               handling: r[9].map(function (i) { return values.handling[i]; }),
-               names: r[10].map(function (i) { return values.names[i]; })};
+               handling: r[9].map(function (i) { return values.handling[i]; })};
       d.facet = {archive: d.archive ? [d.archive] : [], year: d.year ? [d.year] : [],
                  person: d.persons, classification: d.classification, handling: d.handling};
       return d;

@@ -47,7 +47,7 @@ FORMAT = 4
 #: The function every data script calls (defined by ``assets/search.js``).
 CALLBACK = "teieditionSearchLoaded"
 #: The facets whose values ``meta.js`` lists once and refers to by number.
-TABLES = ("archive", "persons", "classification", "handling", "names")
+TABLES = ("archive", "persons", "classification", "handling")
 
 Postings = dict[str, dict[int, dict[int, int]]]  # term -> field id -> document number -> count
 
@@ -56,7 +56,9 @@ Postings = dict[str, dict[int, dict[int, int]]]  # term -> field id -> document 
 class SearchDoc:
     """One published document for the search: ``terms`` and ``text`` only when its TEI was read in this pass."""
 
-    record: dict  # id, href, title, date, year, archive, persons, classification, handling, names
+    record: dict  # id, href, title, date, year, archive, persons, classification, handling
+    #: (a document's variant names are indexed, in ``terms``, but not listed in meta.js: at 10,000
+    #: documents they would add megabytes to the file every page load reads)
     lengths: list
     terms: dict[str, dict[int, int]] | None = None
     text: str | None = None
@@ -207,8 +209,7 @@ def meta(docs: list[SearchDoc], number: dict[str, int], shards: list[str]) -> di
                    index["archive"][r["archive"]] if r["archive"] else -1,
                    [index["persons"][v] for v in r["persons"]],
                    [index["classification"][v] for v in r["classification"]], doc.lengths,
-                   [index["handling"][v] for v in r.get("handling", ())],
-                   [index["names"][v] for v in r.get("names", ())]]
+                   [index["handling"][v] for v in r.get("handling", ())]]
         lengths[n] = doc.lengths
     return {"format": FORMAT, "fields": list(FIELDS), "count": len(docs),
             "averageFieldLength": average_field_length(lengths),

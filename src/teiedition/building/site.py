@@ -344,7 +344,7 @@ def _search_docs(output: Path, published: list[dict], old: dict, previous: dict 
                 or record.get("date") != (row.get("date") or "") or record.get("archive") != (row.get("archive") or "")):
             full = search_record(parse_xml_file(output / row["tei"]), row)
             lengths, terms = document_terms(full)
-            record = {k: v for k, v in full.items() if k != "text"}
+            record = {k: v for k, v in full.items() if k not in ("text", "names")}  # both are in the shards
             docs.append(SearchDoc(record, lengths, terms, full["text"]))
         else:
             docs.append(SearchDoc(record, cached["lengths"]))
