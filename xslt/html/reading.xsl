@@ -15,31 +15,32 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:te="urn:x-teiedition:xslt"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
   <!-- ¶ n: the number the index of names gives a paragraph (te:paragraph-numbers), shown by edition.css
-       in the margin from data-n: not part of the text, so a copied passage carries no numbers. -->
+       in the margin from data-n: not part of the text, so a copied passage carries no numbers.
+       common/text.xsl's paragraph with one attribute more (built in place: copying every paragraph's
+       output after the fact cost a third of the page's transform). -->
   <xsl:template match="(p | ab)[not(ancestor::note or ancestor::p or ancestor::ab)]" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="blocks" select="te:holds-blocks(.)"/>
     <xsl:variable name="n" select="$te:paragraph-numbers(generate-id(.))"/>
-    <xsl:variable name="box" as="node()*"><xsl:next-match/></xsl:variable>
-    <xsl:choose>
-      <xsl:when test="exists($n) and not($te:phrasing) and count($box) eq 1 and $box/self::*">
-        <xsl:for-each select="$box">
-          <xsl:copy>
-            <xsl:sequence select="@*"/>
-            <xsl:attribute name="data-n" select="$n"/>
-            <xsl:sequence select="node()"/>
-          </xsl:copy>
-        </xsl:for-each>
-      </xsl:when>
-      <xsl:otherwise><xsl:sequence select="$box"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:element name="{if ($te:phrasing) then 'span' else if ($blocks) then 'div' else 'p'}">
+      <xsl:if test="exists($n) and not($te:phrasing)"><xsl:attribute name="data-n" select="$n"/></xsl:if>
+      <xsl:call-template name="te:start">
+        <xsl:with-param name="class" select="if ($te:phrasing) then 'block' else ()"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="te:text">
+        <xsl:with-param name="te:phrasing" tunnel="yes" select="$te:phrasing or not($blocks)"/>
+      </xsl:apply-templates>
+    </xsl:element>
   </xsl:template>
 
   <!-- A later mention of the same entry in the same paragraph: kept as a name (and an anchor), not a link. -->
-  <xsl:template match="(persName | orgName | placeName | name | rs)[te:repeated-in-block(.)]" mode="te:text" as="node()*">
+  <xsl:template match="(persName | orgName | placeName | name | rs)[map:contains($te:repeated-mentions, generate-id(.))]"
+      mode="te:text" as="node()*">
     <xsl:variable name="out" as="node()*"><xsl:next-match/></xsl:variable>
     <xsl:apply-templates select="$out" mode="te:unlink"/>
   </xsl:template>
@@ -51,22 +52,23 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- The block a mention is read in: its paragraph, list item, heading, note, line ... -->
+  <!-- The mentions (te:all-mentions: outermost names, in document order) that repeat an entry already
+       named in the same block (paragraph, list item, heading, note, line ...), found once per page. -->
+  <xsl:variable name="te:repeated-mentions" as="map(xs:string, xs:boolean)">
+    <xsl:map>
+      <xsl:for-each-group select="$te:all-mentions[exists(te:name-block(.))]"
+          group-by="generate-id(te:name-block(.)) || ' ' || te:name-key(.)">
+        <xsl:for-each select="subsequence(current-group(), 2)">
+          <xsl:map-entry key="generate-id(.)" select="true()"/>
+        </xsl:for-each>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:variable>
+
   <xsl:function name="te:name-block" as="element()?">
     <xsl:param name="mention" as="element()"/>
     <xsl:sequence select="$mention/ancestor::*[self::p or self::ab or self::head or self::item or self::note
         or self::cell or self::l or self::salute or self::signed or self::dateline or self::byline][1]"/>
-  </xsl:function>
-
-  <xsl:function name="te:repeated-in-block" as="xs:boolean">
-    <xsl:param name="mention" as="element()"/>
-    <xsl:variable name="block" select="te:name-block($mention)"/>
-    <xsl:sequence select="exists($block) and normalize-space($mention) != ''
-        and not($mention/ancestor::*[self::persName or self::orgName or self::placeName or self::name or self::rs])
-        and (some $other in $block//(persName | orgName | placeName | name | rs)[. &lt;&lt; $mention]
-             satisfies (te:name-block($other) is $block and normalize-space($other) != ''
-                        and not($other/ancestor::*[self::persName or self::orgName or self::placeName or self::name or self::rs])
-                        and te:name-key($other) = te:name-key($mention)))"/>
   </xsl:function>
 
   <!-- "Reporting:", "To be seen by:" (a short heading ending in a colon) and "To Comrade …" lead into the
