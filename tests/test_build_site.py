@@ -54,11 +54,12 @@ def search_data(out: Path) -> dict:
     values = meta["values"]
     docs = []
     for n in meta["order"]:
-        doc_id, href, title, date, year, archive, persons, classification, _ = meta["documents"][n]
+        doc_id, href, title, date, year, archive, persons, classification, _, handling = meta["documents"][n]
         docs.append({"id": doc_id, "href": href, "title": title, "date": date, "year": year,
                      "archive": values["archive"][archive] if archive >= 0 else "",
                      "persons": [values["persons"][i] for i in persons],
                      "classification": [values["classification"][i] for i in classification],
+                     "handling": [values["handling"][i] for i in handling],
                      "text": read_script(folder / "text" / f"{doc_id}.js")})
     return {"documents": docs}
 
@@ -141,6 +142,7 @@ def test_search_data_has_the_facets_and_every_word_of_the_text(collection):
     assert (dev03["year"], dev03["archive"], dev03["href"]) == ("1959", "AVPRF", "dev03.html")
     assert "TOP SECRET" in dev03["classification"]
     assert "Alexander M. Puzanov" in dev03["persons"]
+    assert dev03["handling"] == []
     tree = etree.parse(str(out / "dev03.xml"))
     body = tree.find("{http://www.tei-c.org/ns/1.0}text/{http://www.tei-c.org/ns/1.0}body")
     first_p = " ".join("".join(body.find(".//{http://www.tei-c.org/ns/1.0}p").itertext()).split())
@@ -187,3 +189,41 @@ def test_the_index_links_only_what_was_built(collection):
     assert '<nav class="collection-links"' not in index_html(rows, search=True)
     only = index_html(rows, search=True, links={"dts": "dts/entry.jsonld"})
     assert 'href="dts/entry.jsonld"' in only and "entities/" not in only
+
+
+def _tei(stand_off: str, body: str) -> etree._Element:
+    return etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+        '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
+        f'<text><body><div>{body}</div></body></text><standOff>{stand_off}</standOff></TEI>').getroottree()
+
+
+def test_the_search_record_carries_the_authority_s_variant_names():
+    """Issue 21: `Chou En-lai`, a Cyrillic or Chinese form finds the documents printing `Zhou Enlai`."""
+    tree = _tei('<listPerson><person xml:id="pers-zhou-enlai"><persName>Zhou Enlai</persName></person>'
+                '<person xml:id="pers-kim-il-sung"><persName>Kim Il Sung</persName></person></listPerson>',
+                '<p><persName ref="#pers-zhou-enlai">Zhou Enlai</persName> met '
+                '<persName ref="#pers-kim-il-sung">Kim Il Sung</persName>.</p>')
+    names = sitemod.search_record(tree, {"id": "x", "html": "x.html"})["names"]
+    assert {"Chou En-lai", "Чжоу Эньлай", "周恩来", "Kim Ilsung", "Ким Ир Сен", "金日成"} <= set(names)
+
+
+def test_an_id_reused_for_another_name_gets_no_variants():
+    tree = _tei('<listPerson><person xml:id="pers-zhou-enlai"><persName>Jane Roe</persName></person></listPerson>',
+                '<p>Jane Roe.</p>')
+    assert sitemod.search_record(tree, {"id": "x", "html": "x.html"})["names"] == []
+
+
+def test_handling_marks_are_not_classifications():
+    """Issue 21: the classification facet shows levels; `Making copies prohibited` is a handling mark."""
+    marks = "".join(f'<seg type="classification">{m}</seg>' for m in
+                    ("Secret Document 21", "Making Copies Prohibited", "Strictly secret.", "TOP SECRET"))
+    record = sitemod.search_record(_tei("", f"<opener>{marks}</opener><p>x</p>"), {"id": "x", "html": "x.html"})
+    assert record["classification"] == ["SECRET", "STRICTLY SECRET", "TOP SECRET"]
+    assert record["handling"] == ["MAKING COPIES PROHIBITED"]
+
+
+def test_supplied_words_keep_their_brackets_in_the_search_text():
+    """Snippets quote the text as the page shows it: Beiping [Beijing]."""
+    tree = _tei("", '<p>From Beiping <supplied reason="gloss">Beijing</supplied> he went.</p>')
+    assert "From Beiping [Beijing] he went." in sitemod.search_record(tree, {"id": "x", "html": "x.html"})["text"]

@@ -176,3 +176,63 @@ def test_a_page_deleted_by_hand_is_made_again(built, tmp_path):
     page.unlink()
     run_build(src, work, jobs=1, pdf=False, run_date=RUN_DATE, progress=False, stream=io.StringIO())
     assert page.read_bytes() == kept
+
+
+# --------------------------------------------------------------------------- the index of names (issue 21)
+
+def _person_doc(stand_off: str, body: str, date: str = "1960-01-01") -> str:
+    return (f'<TEI xmlns="{TEI}"><teiHeader><fileDesc><titleStmt><title>Doc {date}</title></titleStmt></fileDesc>'
+            f'<profileDesc><creation><date when="{date}">{date}</date></creation></profileDesc></teiHeader>'
+            f'<text><body><div type="document">{body}</div></body></text>'
+            f'<standOff><listPerson>{stand_off}</listPerson></standOff></TEI>')
+
+
+def _write_pages(tmp_path, docs: dict[str, str]) -> Path:
+    from teiedition.building.entity_pages import write_entity_pages
+
+    for doc_id, text in docs.items():
+        (tmp_path / f"{doc_id}.xml").write_text(text, encoding="utf-8")
+    write_entity_pages(tmp_path, [{"id": d, "status": "valid", "outputs": [f"{d}.html"], "key": d} for d in docs])
+    return tmp_path / "entities"
+
+
+def _listed_persons(folder: Path) -> list[str]:
+    index = html.parse(str(folder / "index.html")).getroot()
+    return [li.text_content().split(" (")[0] for li in index.xpath("//section[@class='kind-person']//li")]
+
+
+def test_persons_are_listed_by_family_name(tmp_path):
+    """Brezhnev under B (not Leonid under L); Kim Il Sung and Zhou Enlai, family name first already, as they are."""
+    people = {"pers-brezhnev": "Leonid I. Brezhnev", "pers-kim-il-sung": "Kim Il Sung", "pers-zhou-enlai": "Zhou Enlai",
+              "pers-syngman-rhee": "Syngman Rhee", "pers-kramer": "Kramer", "pers-andropov": "Yuri V. Andropov"}
+    stand_off = "".join(f'<person xml:id="{i}"><persName>{n}</persName></person>' for i, n in people.items())
+    body = "".join(f'<p><persName ref="#{i}">{n}</persName></p>' for i, n in people.items())
+    folder = _write_pages(tmp_path, {"d1": _person_doc(stand_off, body)})
+    assert _listed_persons(folder) == ["Andropov, Yuri V.", "Brezhnev, Leonid I.", "Kim Il Sung", "Kramer",
+                                       "Rhee, Syngman", "Zhou Enlai"]
+
+
+def test_a_surname_alone_joins_the_full_entry_the_authority_gives_it(tmp_path):
+    """A document whose own entry names only `Puzanov` is listed under Alexander M. Puzanov, and its page points there."""
+    full = _person_doc('<person xml:id="pers-puzanov"><persName>Alexander M. Puzanov</persName></person>',
+                       '<p xml:id="p1"><persName ref="#pers-puzanov">A. M. Puzanov</persName> arrived.</p>')
+    alone = _person_doc('<person xml:id="pers-local-puzanov"><persName>Puzanov</persName></person>'
+                        '<person xml:id="pers-kramer"><persName>Kramer</persName></person>',
+                        '<p xml:id="p1"><persName ref="#pers-local-puzanov">Puzanov</persName> and '
+                        '<persName ref="#pers-kramer">Kramer</persName> left.</p>', date="1961-01-01")
+    folder = _write_pages(tmp_path, {"d1": full, "d2": alone})
+    assert _listed_persons(folder) == ["Kramer", "Puzanov, Alexander M."]  # Kramer: the authority knows no more
+    page = html.parse(str(folder / "pers-puzanov.html")).getroot()
+    assert [a.get("href") for a in page.xpath("//a[@class='place']")] == ["../d1.html#p1", "../d2.html#p1"]
+    moved = html.parse(str(folder / "pers-local-puzanov.html")).getroot()
+    assert [a.get("href") for a in moved.xpath("//main//a[not(ancestor::nav)]")] == ["pers-puzanov.html"]
+
+
+def test_entity_pages_colour_their_links_as_the_document_pages_do(built):
+    """Issue 21: one link style across the edition (the document pages' --link colour, also once visited)."""
+    from teiedition.rendering.render import ASSETS
+
+    _, out = built
+    link = re.search(r"--link:\s*(#[0-9a-f]{6})", (ASSETS / "edition.css").read_text()).group(1)
+    for page in ("index.html", "pers-kim-il-sung.html"):
+        assert re.search(r"(^|[\s}])a\{color:" + link + "}", (out / "entities" / page).read_text()), page

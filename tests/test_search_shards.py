@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from generated_tei import SEARCH_PAGE, search_entry, search_site, search_tei
 from teiedition.building import site
@@ -150,7 +151,8 @@ def test_the_shards_together_are_the_index_minisearch_would_build(collection):
     meta = read_script(out / SEARCH / "meta.js")
     values = meta["values"]
     records = [{"title": d[2], "text": read_script(out / SEARCH / "text" / f"{d[0]}.js"),
-                "persons": [values["persons"][i] for i in d[6]], "archive": values["archive"][d[5]]}
+                "persons": [values["persons"][i] for i in d[6]], "archive": values["archive"][d[5]],
+                "names": site.entry_names(etree.parse(str(out / f"{d[0]}.xml")))}
                for d in meta["documents"]]
     reference = build_index(records)
     assert [d[0] for d in meta["documents"]] == sorted(r["id"] for r in rows)  # numbered by id

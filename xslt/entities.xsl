@@ -86,6 +86,7 @@
           <xsl:if test="exists($all)">
             <section class="kind-{$kind}" aria-labelledby="h-{$kind}">
               <h2 id="h-{$kind}"><xsl:value-of select="$te:kinds($kind)[2]"/> (<xsl:value-of select="count($all)"/>)</h2>
+              <xsl:if test="$kind = 'person'"><p class="count">By family name: Brezhnev, Leonid I.; Korean, Chinese and Vietnamese names are written family name first (Kim Il Sung, Zhou Enlai).</p></xsl:if>
               <ul class="entities">
                 <xsl:for-each select="$all">
                   <li><a href="{@href}"><xsl:value-of select="@name"/></a>
@@ -95,6 +96,20 @@
             </section>
           </xsl:if>
         </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A surname printed alone that the authority gives to a full entry: its page points there
+       (document pages link the id their TEI carries). -->
+  <xsl:template match="/moved">
+    <xsl:call-template name="te:page">
+      <xsl:with-param name="title" select="@name || ' · Persons'"/>
+      <xsl:with-param name="body" as="node()*">
+        <nav class="crumbs" aria-label="Breadcrumb"><a href="../index.html">Collection</a> › <a href="index.html">Names</a> › Persons</nav>
+        <h1><xsl:value-of select="@name"/></h1>
+        <p>The documents print only the surname; the authority file gives it to
+          <a href="{@href}"><xsl:value-of select="@to"/></a>, whose page lists every mention.</p>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -113,16 +128,18 @@
         <meta name="generator" content="teiedition"/>
         <title><xsl:value-of select="$title"/></title>
         <style>
-body{font-family:"Noto Serif",Georgia,serif;margin:0 auto;max-width:52rem;padding:1rem 1.25rem;line-height:1.5;color:#1b1b1b;background:#fff}
+body{font-family:Charter,"Bitstream Charter","Sitka Text",Cambria,"Noto Serif","DejaVu Serif",Georgia,serif;margin:0 auto;max-width:52rem;padding:1rem 1.25rem;line-height:1.5;color:#1d1d1f;background:#fffdf8}
+a{color:#1d4f91}
+a:focus-visible{outline:3px solid #f0a020;outline-offset:2px}
 h1{font-size:1.7rem;margin:.4rem 0 .2rem}
 h2{font-size:1.1rem;margin:1.2rem 0 .1rem}
-.crumbs,.kind,.date,.times,.count{font-family:"Noto Sans",Helvetica,sans-serif;font-size:.9rem;color:#555}
+.crumbs,.kind,.date,.times,.count{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","DejaVu Sans",Roboto,Helvetica,Arial,sans-serif;font-size:.9rem;color:#5b5b66}
 .kind{margin:0;text-transform:uppercase;letter-spacing:.05em}
 .note{font-style:italic}
 ol.documents{padding-left:1.2rem}
 ul.places{list-style:none;padding-left:0;margin:.3rem 0}
 ul.places li{margin:.35rem 0;overflow-wrap:anywhere}
-a.place{font-family:"Noto Sans",Helvetica,sans-serif;font-size:.9rem;white-space:nowrap;margin-right:.3rem}
+a.place{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","DejaVu Sans",Roboto,Helvetica,Arial,sans-serif;font-size:.9rem;white-space:nowrap;margin-right:.3rem}
 q{quotes:none;color:#333}
 mark{background:#fff1a8;color:inherit;padding:0 .1em}
 ul.entities{columns:18rem;padding-left:1.2rem}

@@ -27,6 +27,7 @@
   <xsl:import href="html/page.xsl"/>
   <xsl:import href="html/corpus.xsl"/>
   <xsl:import href="html/chunks.xsl"/>
+  <xsl:import href="html/reading.xsl"/>
 
   <!-- Link to the TEI file for download (relative to the HTML page), or empty for none. -->
   <xsl:param name="tei-href" as="xs:string" select="''"/>

@@ -176,3 +176,21 @@ def test_diplomatic_view_says_the_correction_and_is_kept_in_the_address(open_pag
 def test_the_switch_promises_line_breaks_only_when_there_are_some(open_page):
     label = open_page("sample").locator("label[for='diplomatic-view']").inner_text()
     assert label == "Diplomatic view (original readings)"
+
+
+PARAGRAPH_NUMBER = """id => {
+  const p = document.getElementById(id), before = getComputedStyle(p, '::before');
+  return {content: before.content, position: before.position, background: getComputedStyle(p).backgroundColor};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_paragraph_numbers_sit_in_the_margin_and_a_followed_link_lights_its_paragraph(open_page, pages, width):
+    """Issue 21: the index of names cites "¶ 31"; the page shows ¶ 31 beside the paragraph, and #p31 lights it."""
+    tab = open_page("seed", width=width)
+    tab.goto(pages["seed"] + "#p31")
+    lit, other = tab.evaluate(PARAGRAPH_NUMBER, "p31"), tab.evaluate(PARAGRAPH_NUMBER, "p32")
+    assert "31" in lit["content"] and "32" in other["content"]
+    assert lit["position"] == "absolute"  # in the margin, not in the line of text
+    assert lit["background"] != other["background"]  # the followed paragraph is highlighted, its neighbour not
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width

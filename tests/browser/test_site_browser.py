@@ -7,6 +7,7 @@ from file:// in headless Chromium, as a reader who downloaded the site would.
 from __future__ import annotations
 
 import io
+import re
 import shutil
 
 import pytest
@@ -212,11 +213,17 @@ def test_facets_start_folded_on_small_screens(open_page):
     assert wide.evaluate("document.getElementById('facets-box').open") is True
 
 
-def test_the_prebuilt_shards_are_the_index_minisearch_would_build(open_page):
+def test_the_prebuilt_shards_are_the_index_minisearch_would_build(open_page, site):
     """MiniSearch indexes every text itself; our shards together must be that index, and each query,
     answered from its own shards only, must give MiniSearch's results over the whole index."""
+    from lxml import etree
+
+    from teiedition.building.site import entry_names
+
     tab = open_page("index.html")
-    same = tab.evaluate("""async () => {
+    # the authority's variant names are indexed but not shipped in meta.js: the test reads them from the TEI
+    names = {path.stem: entry_names(etree.parse(str(path))) for path in site.glob("*.xml")}
+    same = tab.evaluate("""async (names) => {
         const s = window.teieditionSearch;
         const queries = ['embassy', 'kim il sung', 'dvorak', 'secr', 'Pueblo Soviet', 'armistice', 'ambasador',
                          'Khrushchev delegation', 'czechoslovak'];
@@ -225,13 +232,13 @@ def test_the_prebuilt_shards_are_the_index_minisearch_would_build(open_page):
         await s.loadAll();
         const fresh = new MiniSearch(s.options);
         fresh.addAll(s.documents.map(d => ({n: d.n, title: d.title, text: s.loaded.text[d.id],
-                                            persons: d.persons, archive: d.archive})));
+                                            persons: d.persons, archive: d.archive, names: names[d.id]})));
         const ours = MiniSearch.loadJS(s.fullIndex(), s.options);
         const canon = m => { const j = m.toJSON(); j.index.sort((a, b) => a[0] < b[0] ? -1 : 1); return JSON.stringify(j); };
         return {index: canon(fresh) === canon(ours), terms: fresh.termCount === ours.termCount,
                 results: queries.filter((q, i) => JSON.stringify(fresh.search(q)) !== sharded[i]),
                 empty: queries.filter((q, i) => sharded[i] === '[]')};
-    }""")
+    }""", names)
     assert same == {"index": True, "terms": True, "results": [], "empty": ["armistice"]}  # not in the dev corpus
 
 
@@ -339,3 +346,69 @@ def test_a_malformed_q_in_the_address_still_searches(browser, site, query, shown
         tab.wait_for_function("document.querySelectorAll('#results li').length > 0", timeout=30000)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("words, found", [
+    ("Chou En-lai", ["dev04"]),  # the text prints Zhou Enlai
+    ("Kim Ilsung", ["dev01", "dev03", "dev05"]),
+    ("Ким Ир Сен", ["dev01", "dev03", "dev05"]),
+    ("周恩来", ["dev04"]),
+])
+def test_the_authority_s_variant_names_find_the_documents(open_page, words, found):
+    """Issue 21: a reader searching an older romanisation or a Cyrillic or Chinese form finds the person."""
+    tab = open_page("index.html")
+    assert sorted(search(tab, words)) == found
+
+
+def test_handling_marks_have_their_own_facet(open_page):
+    """Issue 21: the classification facet lists classifications only; handling marks are a facet of their own."""
+    tab = open_page("index.html")
+    classification = [v.strip() for v in tab.locator(".facet-classification label").all_inner_texts()]
+    handling = [v.strip() for v in tab.locator(".facet-handling label").all_inner_texts()]
+    assert not any("PROHIBITED" in v for v in classification)
+    assert any(v.startswith("SECRET") for v in classification)
+    assert [v.split(" (")[0] for v in handling] == ["MAKING COPIES PROHIBITED"]
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_facet_lists_are_whole_lines_and_leave_the_results_on_the_first_screen(open_page, width):
+    """Issue 21: no fixed box cuts a value mid-line, and the facets no longer fill the first screen."""
+    tab = open_page("index.html", width=width)
+    if width == 375:
+        tab.click("#facets-box summary")  # folded on a phone
+    search(tab, "Beijing")
+    boxes = tab.eval_on_selector_all(".facets ul", "us => us.map(u => [u.scrollHeight, u.clientHeight])")
+    assert boxes and all(scroll <= client for scroll, client in boxes)
+    overflow = tab.eval_on_selector_all(".facets label", "ls => ls.filter(l => l.scrollWidth > l.clientWidth + 1).length")
+    assert overflow == 0
+    if width == 1280:
+        assert tab.evaluate("document.querySelector('#results li').getBoundingClientRect().top") < 900
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_a_long_facet_shows_a_few_values_and_opens_to_all_of_them(open_page):
+    tab = open_page("index.html")
+    persons = ".facet-person li"
+    assert tab.locator(persons).count() == 5
+    toggle = tab.locator(".facet-person .facet-more")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    shown = int(re.search(r"\d+", toggle.inner_text()).group())  # "All 12 persons", "The 40 most frequent of 66 persons"
+    toggle.click()
+    assert tab.locator(persons).count() == shown > 5
+    assert tab.locator(".facet-person .facet-more").get_attribute("aria-expanded") == "true"
+    # a value chosen from the open list stays shown when the list folds again
+    runs = int(tab.get_attribute("#search", "data-runs"))
+    tab.locator(persons).nth(shown - 1).locator("input").click()
+    tab.wait_for_function(f"+document.getElementById('search').getAttribute('data-runs') > {runs}")
+    tab.locator(".facet-person .facet-more").click()
+    assert tab.locator(persons).count() == 5
+    assert tab.locator(persons + " input:checked").count() == 1
+
+
+def test_snippets_keep_the_brackets_of_supplied_words(open_page):
+    """Issue 21: the page prints "Beiping [Beijing]"; the snippet must not read "Beiping Beijing"."""
+    tab = open_page("index.html")
+    assert "dev08" in search(tab, "Beijing")
+    snippet = tab.locator("#results li", has=tab.locator("a[href='dev08.html']")).locator(".kwic").inner_text()
+    assert "Beiping [Beijing]" in snippet
+    assert "dev08" in search(tab, '"Beiping Beijing"')  # a phrase still reads across the brackets

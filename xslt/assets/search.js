@@ -12,8 +12,10 @@
                            (snippets) and for checking a quoted phrase
   MiniSearch (assets/minisearch.js, MIT) ranks: for the shards a query
   needs, it loads the prebuilt index of their terms beside the statistics of
-  every document, so scores are those of the whole index.  Facets (archive,
-  year, person, classification) narrow the results, counted over the
+  every document, so scores are those of the whole index.  The names field
+  holds every name the authority knows for a document's entries (Chou En-lai,
+  Ким Ир Сен for Zhou Enlai, Kim Il Sung), so a variant finds the document.
+  Facets (archive, year, person, classification, handling marks) narrow the results, counted over the
   current results.  All text is inserted with textContent, never as HTML.
 */
 (function () {
@@ -29,21 +31,22 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("results");
   var more = document.getElementById("more-results");
-  var FACETS = [["archive", "Archive"], ["year", "Year"], ["person", "Person"], ["classification", "Classification"]];
-  var PAGE = 20, SHOWN_VALUES = 40, CONTEXT = 60, SNIPPETS = 3;
+  var FACETS = [["archive", "Archive", "archives"], ["year", "Year", "years"], ["person", "Person", "persons"],
+                ["classification", "Classification", "classifications"], ["handling", "Handling marks", "handling marks"]];
+  var PAGE = 20, SHOWN_VALUES = 40, FOLDED_VALUES = 5, CONTEXT = 60, SNIPPETS = 3;
   var TOKEN = /[\n\r\p{Z}\p{P}]+/u;  // MiniSearch's default tokenizer
   var docs = [], order = [], shardKeys = {}, skeleton = null, engine = {key: null, mini: null};
   var selected = {}, hits = [], shown = 0, words = [], phrases = [], timer = 0, current = 0, runs = 0, started = 0;
-  var loaded = {meta: {}, terms: {}, text: {}}, expanded = {}, pending = {};
+  var loaded = {meta: {}, terms: {}, text: {}}, expanded = {}, pending = {}, unfolded = {};
   FACETS.forEach(function (f) { selected[f[0]] = {}; });
 
   var options = {
     idField: "n",
-    fields: ["title", "text", "persons", "archive"],
+    fields: ["title", "text", "persons", "archive", "names"],
     extractField: function (doc, field) { var v = doc[field]; return Array.isArray(v) ? v.join(" ") : v; },
     processTerm: function (term) { var t = fold(term); return t ? t : null; },
     searchOptions: {
-      boost: {title: 3, persons: 2},
+      boost: {title: 3, persons: 2, names: 2},
       combineWith: "AND",
       prefix: function (term, i, terms) { return i === terms.length - 1 && term.length > 2; },
       fuzzy: function (term) { return term.length > 5 ? 0.15 : false; }
@@ -114,9 +117,10 @@
       var d = {n: n, id: r[0], href: r[1], title: r[2], date: r[3], year: r[4],
                archive: r[5] >= 0 ? values.archive[r[5]] : "",
                persons: r[6].map(function (i) { return values.persons[i]; }),
-               classification: r[7].map(function (i) { return values.classification[i]; })};
+               classification: r[7].map(function (i) { return values.classification[i]; }),
+               handling: r[9].map(function (i) { return values.handling[i]; })};
       d.facet = {archive: d.archive ? [d.archive] : [], year: d.year ? [d.year] : [],
-                 person: d.persons, classification: d.classification};
+                 person: d.persons, classification: d.classification, handling: d.handling};
       return d;
     });
     order = m.order;
@@ -246,7 +250,7 @@
   function parseQuery(q) {
     phrases = [];
     q.replace(/"([^"]+)"/g, function (_, p) {
-      var f = fold(p).replace(/\s+/g, " ").trim();
+      var f = fold(p).replace(/[\[\]]/g, "").replace(/\s+/g, " ").trim();
       if (f) { phrases.push(f); }
       return " ";
     });
@@ -279,7 +283,8 @@
       return needTexts(found.map(function (h) { return docs[h.id]; })).then(function () {
         if (ticket !== current) { return; }
         show(found.filter(function (h) {
-          var d = docs[h.id], t = fold(d.title + " " + textOf(d)).replace(/\s+/g, " ");
+          // the brackets of supplied words do not break a phrase: "Beiping Beijing" finds "Beiping [Beijing]"
+          var d = docs[h.id], t = fold(d.title + " " + textOf(d)).replace(/[\[\]]/g, "").replace(/\s+/g, " ");
           return wanted.every(function (p) { return t.indexOf(p) >= 0; });
         }), q, ticket);
       });
@@ -345,10 +350,15 @@
       values.sort(key === "year" ? function (a, b) { return a < b ? -1 : a > b ? 1 : 0; } :
         function (a, b) { return counts[b] - counts[a] || a.localeCompare(b); });
       var chosen = values.filter(function (v) { return selected[key][v]; });
-      var rest = values.filter(function (v) { return !selected[key][v]; }).slice(0, SHOWN_VALUES);
+      var others = values.filter(function (v) { return !selected[key][v]; });
+      // A few values each, whole lines, no scrolling box: the lists sit side by side above the results
+      // and a reader opens the rest of one list when it is longer.
+      var limit = unfolded[key] ? SHOWN_VALUES : Math.max(0, FOLDED_VALUES - chosen.length);
+      var rest = others.slice(0, limit);
       var box = el("fieldset", "facet facet-" + key);
       box.appendChild(el("legend", "", f[1]));
       var ul = el("ul");
+      ul.id = "facet-values-" + key;
       chosen.concat(rest).forEach(function (v) {
         var li = el("li"), label = el("label"), check = el("input");
         check.type = "checkbox";
@@ -366,6 +376,22 @@
         ul.appendChild(li);
       });
       box.appendChild(ul);
+      if (others.length > FOLDED_VALUES - chosen.length || unfolded[key]) {
+        var noun = f[2], all = values.length;
+        var toggle = el("button", "facet-more", unfolded[key] ? "Fewer " + noun :
+          all > SHOWN_VALUES + chosen.length ? "The " + SHOWN_VALUES + " most frequent of " + all + " " + noun :
+          "All " + all + " " + noun);
+        toggle.type = "button";
+        toggle.setAttribute("aria-expanded", String(!!unfolded[key]));
+        toggle.setAttribute("aria-controls", ul.id);
+        toggle.addEventListener("click", function () {
+          unfolded[key] = !unfolded[key];
+          drawFacets(found);
+          var again = facetsBox.querySelector(".facet-" + key + " .facet-more");
+          if (again) { again.focus(); }
+        });
+        box.appendChild(toggle);
+      }
       facetsBox.appendChild(box);
     });
   }

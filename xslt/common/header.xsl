@@ -482,9 +482,9 @@
         if ($t//note[@type = 'handwritten']) then 'Boxes with a dashed border show handwriting on the original.' else (),
         if ($t//metamark) then 'Lines, question marks and exclamation marks in the left margin are marks a later reader made on the original, as the translator reports them; a dotted or dashed mark with a small question mark means the marked passage is not certain. Each mark leads to the note that reports it.' else (),
         if ($t//note[te:is-numbered-note(.)]) then 'Numbered buttons in the text open the notes; all notes are also listed under Notes.' else (),
-        if ($t//choice[sic and corr]) then 'Obvious slips of the source are corrected; the diplomatic view at the top of the page shows the original readings.' else (),
+        if ($t//choice[sic and corr]) then 'Obvious slips of the source are corrected: a corrected word has a dotted underline and shows the original when pointed at; the diplomatic view at the top of the page shows the original readings.' else (),
         if ($t//choice[orig and reg] or $t//choice[abbr and expan]) then 'Spellings are regularised and abbreviations expanded; the diplomatic view shows them as written.' else (),
-        if (exists($te:all-mentions)) then 'Persons, organisations and places are listed in the Index of names, with the paragraphs that mention them.' else ())"/>
+        if (exists($te:all-mentions)) then 'Persons, organisations and places are listed in the Index of names, with the paragraphs that mention them (¶ 31: the numbers beside the paragraphs); a name is underlined as a link to its entry at its first mention in each paragraph.' else ())"/>
     <xsl:if test="exists($items)">
       <h3>How to read this edition</h3>
       <ul class="reading-guide">

@@ -196,7 +196,7 @@
       </form>
       <div class="search-body">
         <details id="facets-box" class="facets-box" open="">
-          <summary>Narrow by archive, year, person, classification</summary>
+          <summary>Narrow by archive, year, person, classification, handling mark</summary>
           <div id="facets" class="facets"></div>
         </details>
         <div class="search-results">

@@ -9,7 +9,10 @@ words around the first mention), with the entry's note and its Wikidata (or
 other authority) link; ``entities/index.html`` lists all entries by kind.
 
 The facts come from the TEI (``standOff`` entries, ``persName/orgName/
-placeName[@ref]`` in the text), never from the plain text.  The pages are
+placeName[@ref]`` in the text), never from the plain text.  The authority file
+adds what the TEI does not say: how a person's name sorts (family name first
+for Kim Il Sung, else the last word: ``Brezhnev, Leonid I.``), and which full
+entry a surname printed alone belongs to (``_merge_surnames``).  The pages are
 made by ``xslt/entities.xsl`` from a small XML document per page.
 
 Incremental: each document's mentions are cached in ``entities/.cache/``
@@ -23,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -238,6 +242,7 @@ def write_entity_pages(output: Path, entries: list[dict], *, warn=lambda message
             entity = entities.setdefault(ident, {"id": ident, **data["entries"][ident], "docs": {}})
             entity["docs"].setdefault(doc_id, {"title": data["title"], "date": data.get("date") or "",
                                                "date_text": data.get("date_text") or "", "at": []})["at"].append(mention)
+    moved = _merge_surnames(entities)
     sheet = compiled("entities.xsl")
     made = set()
     for ident, entity in entities.items():
@@ -246,6 +251,13 @@ def write_entity_pages(output: Path, entries: list[dict], *, warn=lambda message
             continue
         write_if_changed(folder / name, sheet.transform(_entity_xml(entity)).encode("utf-8"))
         made.add(name)
+    for ident, (shown, target) in moved.items():  # document pages link the surname's id: its page points on
+        name = f"{ident}.html"
+        if Path(name).name == name:
+            page = _element(None, "moved", id=ident, name=shown, to=entities[target]["name"],
+                            href=segment(f"{target}.html"))
+            write_if_changed(folder / name, sheet.transform(page).encode("utf-8"))
+            made.add(name)
     write_if_changed(folder / "index.html", sheet.transform(_index_xml(entities)).encode("utf-8"))
     for name in previous["pages"] - made:  # only pages this tool made: a file of yours in entities/ stays
         if Path(name).name == name and name.endswith(".html") and name != "index.html":
@@ -311,8 +323,79 @@ def _element(parent, tag: str, **attributes) -> etree._Element:
 
 def _index_xml(entities: dict) -> etree._Element:
     el = etree.Element("entities")
-    for ident, entity in sorted(entities.items(), key=lambda kv: kv[1]["name"].casefold()):
-        _element(el, "entity", id=ident, kind=entity["kind"], name=entity["name"],
+    for ident, entity in sorted(entities.items(), key=lambda kv: _fold(index_name(kv[1]))):
+        _element(el, "entity", id=ident, kind=entity["kind"], name=index_name(entity),
                          href=segment(f"{ident}.html"), docs=str(len(entity["docs"])),
                          mentions=str(sum(m["count"] for d in entity["docs"].values() for m in d["at"])))
     return el
+
+
+# --------------------------------------------------------------------------- names in order
+
+def _fold(text: str) -> str:
+    """A sort key that ignores case and accents (Dvořák beside Dobai, not after Zhou)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+def _authority_entry(entity: dict):
+    """The authority's entry for a collection entity: same id and one of its names, else None."""
+    from ..recognising.entities import default_authority
+
+    authority = default_authority()
+    if entity["id"] not in authority:
+        return None
+    entry = authority.get(entity["id"])
+    return entry if entity["name"] in (entry.name, *entry.forms) else None
+
+
+def index_name(entity: dict) -> str:
+    """A person as the index of names lists it: family name first.
+
+    ``Kim Il Sung`` and ``Zhou Enlai`` are written family name first already (the authority
+    marks them ``family_name_first``); any other name turns its last word to the front
+    (``Brezhnev, Leonid I.``).  A one-word name (``Kramer``: only the surname is known) stays
+    as it is; organisations and places are never turned.
+    """
+    name = entity["name"]
+    words = name.split()
+    if entity.get("kind") != "person" or len(words) < 2:
+        return name
+    entry = _authority_entry(entity)
+    if entry is not None and entry.family_name_first:
+        return name
+    return f"{words[-1]}, {' '.join(words[:-1])}"
+
+
+def _merge_surnames(entities: dict) -> dict[str, tuple[str, str]]:
+    """Fold a person named by the surname alone into the full entry the authority gives for it.
+
+    Why: a document that prints only ``Puzanov`` may carry an entry of its own for him
+    (another authority, an older build); the reader wants one line for the man.  The
+    surname goes to the authority's matcher: when it names exactly one other person, with
+    a full name, the mentions move there (the entry is made from the authority when no
+    document names him in full).  Otherwise the entry stays as it is.  Returns
+    ``{moved id: (its name, the id it went to)}``.
+    """
+    from ..recognising.entities import default_authority
+
+    authority = default_authority()
+    moved: dict[str, tuple[str, str]] = {}
+    for ident, entity in list(entities.items()):
+        name = entity["name"]
+        if entity["kind"] != "person" or " " in name.strip():
+            continue
+        found = authority.find_mentions(name)
+        if len(found) != 1 or (found[0].start, found[0].end) != (0, len(name)):
+            continue
+        full = found[0].entry
+        if full.id == ident or full.kind != "person" or " " not in full.name:
+            continue
+        target = entities.setdefault(full.id, {"id": full.id, "kind": "person", "name": full.name,
+                                               "note": full.note or "", "sameAs": full.sameAs or "", "docs": {}})
+        for doc_id, doc in entity["docs"].items():
+            mine = target["docs"].setdefault(doc_id, {**doc, "at": []})
+            mine["at"] = mine["at"] + [m for m in doc["at"] if m not in mine["at"]]
+        target["docs"] = dict(sorted(target["docs"].items(), key=lambda kv: (kv[1].get("date") or "9999", kv[0])))
+        del entities[ident]
+        moved[ident] = (name, full.id)
+    return moved

@@ -16,8 +16,9 @@ import re
 import sys
 import unicodedata
 
-#: The fields search.js indexes, in order (their position is MiniSearch's field id).
-FIELDS = ("title", "text", "persons", "archive")
+#: The fields search.js indexes, in order (their position is MiniSearch's field id).  ``names``: every
+#: name the authority knows for the document's entries (``site.entry_names``), so variants find it.
+FIELDS = ("title", "text", "persons", "archive", "names")
 SERIALIZATION_VERSION = 2
 
 

@@ -43,11 +43,11 @@ FOLDER = "search"
 META = "meta.js"
 TERMS = "terms"
 TEXTS = "text"
-FORMAT = 3
+FORMAT = 4
 #: The function every data script calls (defined by ``assets/search.js``).
 CALLBACK = "teieditionSearchLoaded"
 #: The facets whose values ``meta.js`` lists once and refers to by number.
-TABLES = ("archive", "persons", "classification")
+TABLES = ("archive", "persons", "classification", "handling")
 
 Postings = dict[str, dict[int, dict[int, int]]]  # term -> field id -> document number -> count
 
@@ -56,7 +56,9 @@ Postings = dict[str, dict[int, dict[int, int]]]  # term -> field id -> document 
 class SearchDoc:
     """One published document for the search: ``terms`` and ``text`` only when its TEI was read in this pass."""
 
-    record: dict  # id, href, title, date, year, archive, persons, classification
+    record: dict  # id, href, title, date, year, archive, persons, classification, handling
+    #: (a document's variant names are indexed, in ``terms``, but not listed in meta.js: at 10,000
+    #: documents they would add megabytes to the file every page load reads)
     lengths: list
     terms: dict[str, dict[int, int]] | None = None
     text: str | None = None
@@ -195,7 +197,8 @@ def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, *, 
 
 def meta(docs: list[SearchDoc], number: dict[str, int], shards: list[str]) -> dict:
     """What search.js needs before the first query: the documents' light facts in number order, BM25 statistics."""
-    tables = {name: sorted({v for d in docs for v in ([d.record[name]] if name == "archive" else d.record[name]) if v})
+    tables = {name: sorted({v for d in docs for v in ([d.record[name]] if name == "archive" else d.record.get(name, ()))
+                            if v})
               for name in TABLES}
     index = {name: {v: i for i, v in enumerate(values)} for name, values in tables.items()}
     rows: list = [None] * len(docs)
@@ -205,7 +208,8 @@ def meta(docs: list[SearchDoc], number: dict[str, int], shards: list[str]) -> di
         rows[n] = [r["id"], r["href"], r["title"], r["date"], r["year"],
                    index["archive"][r["archive"]] if r["archive"] else -1,
                    [index["persons"][v] for v in r["persons"]],
-                   [index["classification"][v] for v in r["classification"]], doc.lengths]
+                   [index["classification"][v] for v in r["classification"]], doc.lengths,
+                   [index["handling"][v] for v in r.get("handling", ())]]
         lengths[n] = doc.lengths
     return {"format": FORMAT, "fields": list(FIELDS), "count": len(docs),
             "averageFieldLength": average_field_length(lengths),

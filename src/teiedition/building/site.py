@@ -41,7 +41,7 @@ from .search_shards import SearchDoc, StaleShards, text_files, write_search
 TEI = "http://www.tei-c.org/ns/1.0"
 #: What the site pass remembers between builds (in the output folder, beside the manifest).
 STATE_NAME = ".teiedition-site.json"
-STATE_FORMAT = 2
+STATE_FORMAT = 3  # 3: records carry the entries' variant names and the handling marks
 #: Sub-folder of the output with the search scripts (no source can produce a file there).
 ASSETS = "assets"
 #: Files copied from ``xslt/assets`` into ``OUTPUT/assets`` as they are.
@@ -127,7 +127,8 @@ def _local(el) -> str:
 
 def plain_text(element) -> str:
     """The reading text of a TEI element: words only, corrections and expansions over the originals,
-    notes kept, margin marks left out, whitespace normalised."""
+    words the translator supplied in brackets as on the page, notes kept, margin marks left out,
+    whitespace normalised."""
     out: list[str] = []
 
     def walk(el) -> None:
@@ -140,6 +141,8 @@ def plain_text(element) -> str:
             return
         if name in _BLOCKS:
             out.append(" ")
+        if name == "supplied":  # as the page shows it: [Beijing], so a snippet reads as the text does
+            out.append("[")
         if el.text and name:
             out.append(el.text)
         for child in el:
@@ -147,6 +150,8 @@ def plain_text(element) -> str:
                 walk(child)
             if child.tail:
                 out.append(child.tail)
+        if name == "supplied":
+            out.append("]")
         if name in _BLOCKS:
             out.append(" ")
 
@@ -163,10 +168,53 @@ def _texts(tree, xpath: str) -> list[str]:
     return list(seen)
 
 
-def _classification(mark: str) -> str:
-    """A classification mark as a facet value: ``Secret.`` and ``SECRET`` alike, copy numbers dropped."""
+#: The security classifications a mark may open with (longest first); any other mark is a handling mark.
+_LEVELS = re.compile(r"(TOP SECRET|STRICTLY SECRET|HIGHLY SECRET|STRICTLY CONFIDENTIAL|SECRET|CONFIDENTIAL|"
+                     r"RESTRICTED|UNCLASSIFIED|FOR OFFICIAL USE(?: ONLY)?)\b")
+
+
+def _mark_value(mark: str) -> str:
+    """A mark as a facet value: ``Secret.`` and ``SECRET`` alike, copy numbers dropped."""
     value = re.sub(r"[\s\d.,;:!\-–—Nº#]+$", "", " ".join(mark.upper().split()))
     return value.strip(" .,;:")
+
+
+def _classification(mark: str) -> tuple[str, str]:
+    """``(classification, handling)`` of one ``seg[@type="classification"]``, one of them empty.
+
+    Why: the encoding puts security classifications and handling marks (``Making copies
+    prohibited``) in one element; a reader filtering by classification wants the level only.
+    A mark opening with a level gives that level (``Secret Document 21`` is SECRET); any
+    other mark is a handling mark, listed in a facet of its own.
+    """
+    value = _mark_value(mark)
+    level = _LEVELS.match(value)
+    return (level.group(1), "") if level else ("", value)
+
+
+def entry_names(tree) -> list[str]:
+    """Every name the authority knows for the entries of the document's ``standOff``, for the search.
+
+    Why: a reader types ``Chou En-lai`` or ``Ким Ир Сен``; the text prints ``Zhou Enlai``.  An
+    entry counts when its id is the authority's and its name one of the authority's names for
+    it (a foreign TEI reusing an id for someone else gets nothing).
+    """
+    from ..recognising.entities import default_authority
+
+    authority = default_authority()
+    names: dict[str, None] = {}
+    for item in tree.xpath("/tei:TEI/tei:standOff//*[self::tei:person or self::tei:org or self::tei:place]",
+                           namespaces={"tei": TEI}):
+        ident = item.get("{http://www.w3.org/XML/1998/namespace}id") or ""
+        if ident not in authority:
+            continue
+        entry = authority.get(ident)
+        shown = " ".join("".join(item.xpath("string(*[1])")).split())
+        if shown not in (entry.name, *entry.forms):
+            continue
+        for name in (entry.name, *entry.forms, *entry.aliases):
+            names.setdefault(name, None)
+    return list(names)
 
 
 def search_record(tree, row: dict) -> dict:
@@ -174,8 +222,7 @@ def search_record(tree, row: dict) -> dict:
     text = tree.find(f"{{{TEI}}}text")
     persons = (_texts(tree, "/tei:TEI/tei:standOff/tei:listPerson//tei:person/tei:persName[1]")
                or _texts(tree, "/tei:TEI/tei:text//tei:persName"))
-    classification = sorted({_classification(value) for value in
-                             _texts(tree, "//tei:text//tei:seg[@type='classification']")} - {""})
+    marks = [_classification(value) for value in _texts(tree, "//tei:text//tei:seg[@type='classification']")]
     built = recorded_run_date(tree)
     date = row.get("date") or ""
     return {
@@ -186,7 +233,9 @@ def search_record(tree, row: dict) -> dict:
         "year": date[:4] if re.match(r"\d{4}", date) else "",
         "archive": row.get("archive") or "",
         "persons": sorted(persons),
-        "classification": classification,
+        "classification": sorted({level for level, _ in marks} - {""}),
+        "handling": sorted({handling for _, handling in marks} - {""}),
+        "names": entry_names(tree),
         # The summary too: the one search box finds what the title filter found (titles and summaries).
         "text": "\n".join(part for part in (*_texts(tree, "/tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract"),
                                              plain_text(text) if text is not None else "") if part),
@@ -295,7 +344,7 @@ def _search_docs(output: Path, published: list[dict], old: dict, previous: dict 
                 or record.get("date") != (row.get("date") or "") or record.get("archive") != (row.get("archive") or "")):
             full = search_record(parse_xml_file(output / row["tei"]), row)
             lengths, terms = document_terms(full)
-            record = {k: v for k, v in full.items() if k != "text"}
+            record = {k: v for k, v in full.items() if k not in ("text", "names")}  # both are in the shards
             docs.append(SearchDoc(record, lengths, terms, full["text"]))
         else:
             docs.append(SearchDoc(record, cached["lengths"]))

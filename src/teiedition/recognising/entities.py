@@ -44,7 +44,7 @@ ENV_VAR = "TEIEDITION_AUTHORITY"
 MAX_FILE_BYTES = 5_000_000
 
 _AMBIGUOUS = object()  # a printed variant two entries would claim
-_ENTRY_KEYS = {"id", "name", "forms", "note", "sameAs"}
+_ENTRY_KEYS = {"id", "name", "forms", "note", "sameAs", "aliases", "family_name_first"}
 _ID_RE = re.compile(r"^(pers|org|place)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 _URI_RE = re.compile(r"^https?://\S+$")
 _APOSTROPHES = "'’‘"
@@ -63,6 +63,10 @@ class Entry:
     forms: tuple[str, ...]
     note: str | None = None
     sameAs: str | None = None  # noqa: N815  (TEI attribute name; never fetched)
+    #: Other names a reader may search for (romanisations, the name in its own script); never matched in text.
+    aliases: tuple[str, ...] = ()
+    #: The name is written family name first (Kim Il Sung, Zhou Enlai): it sorts by its first word.
+    family_name_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -298,7 +302,7 @@ def _entry_from_record(kind: str, record: object, where: str) -> Entry:
         raise fail(f"[[{kind}]] entry must be a table")
     unknown = sorted(set(record) - _ENTRY_KEYS)
     if unknown:
-        raise fail(f"unknown key {unknown[0]!r}; allowed: id, name, forms, note, sameAs")
+        raise fail(f"unknown key {unknown[0]!r}; allowed: {', '.join(sorted(_ENTRY_KEYS))}")
     ident = record.get("id")
     if not isinstance(ident, str) or not ident:
         raise fail(f"[[{kind}]] entry has no id")
@@ -332,8 +336,16 @@ def _entry_from_record(kind: str, record: object, where: str) -> Entry:
     same_as = record.get("sameAs")
     if same_as is not None and (not isinstance(same_as, str) or not _URI_RE.match(same_as)):
         raise fail(f"{ident}: sameAs must be an http(s) URI")
+    aliases = record.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise fail(f"{ident}: aliases must be a list of non-empty strings")
+    family_first = record.get("family_name_first", False)
+    if not isinstance(family_first, bool):
+        raise fail(f"{ident}: family_name_first must be true or false")
     return Entry(
-        id=ident, kind=kind, name=name.strip(), forms=tuple(clean_forms), note=note, sameAs=same_as
+        id=ident, kind=kind, name=name.strip(), forms=tuple(clean_forms), note=note, sameAs=same_as,
+        aliases=tuple(dict.fromkeys(_SPACE_RE.sub(" ", a.strip()) for a in aliases)),
+        family_name_first=family_first,
     )
 
 

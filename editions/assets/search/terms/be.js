@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","be",[["be",1,[0,9]],["because",1,[0,2]],["been",1,[0,6]],["before",1,[0,4]],["began",1,[0,4]],["begun",1,[0,1]],["beijing",1,[0,1]],["being",1,[0,2]],["believe",1,[0,1]],["believed",1,[0,1]],["belittle",1,[0,1]],["between",1,[0,13]]]);
+teieditionSearchLoaded("terms","be",[["be",1,[0,9]],["because",1,[0,2]],["been",1,[0,6]],["before",1,[0,4]],["began",1,[0,4]],["begun",1,[0,1]],["beijing",1,[0,1],4,[0,1]],["being",1,[0,2]],["beiping",4,[0,1]],["believe",1,[0,1]],["believed",1,[0,1]],["belittle",1,[0,1]],["between",1,[0,13]]]);

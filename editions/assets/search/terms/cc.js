@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","cc",[["cc",1,[0,13]]]);
+teieditionSearchLoaded("terms","cc",[["cc",1,[0,13],4,[0,8]]]);

@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","cs",[["cssr",1,[0,1]]]);
+teieditionSearchLoaded("terms","cs",[["cssr",1,[0,1],4,[0,2]]]);

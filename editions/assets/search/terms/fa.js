@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","fa",[["faced",1,[0,1]],["fact",1,[0,5]],["factionalism",1,[0,1]],["factors",1,[0,5]],["fadeyev",1,[0,1],2,[0,1]],["fail",1,[0,1]],["familiarized",1,[0,1]],["far",1,[0,1]],["fault",1,[0,1]],["favorably",1,[0,1]]]);
+teieditionSearchLoaded("terms","fa",[["faced",1,[0,1]],["fact",1,[0,5]],["factionalism",1,[0,1]],["factors",1,[0,5]],["fadeyev",1,[0,1],2,[0,1],4,[0,2]],["fail",1,[0,1]],["familiarized",1,[0,1]],["far",1,[0,1]],["fault",1,[0,1]],["favorably",1,[0,1]]]);

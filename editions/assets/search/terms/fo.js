@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","fo",[["following",1,[0,1]],["follows",1,[0,1]],["for",1,[0,16]],["force",1,[0,4]],["forced",1,[0,1]],["forces",1,[0,4]],["foreign",1,[0,3]],["formalization",1,[0,1]],["forum",1,[0,1]],["found",1,[0,2]],["foundation",1,[0,1]]]);
+teieditionSearchLoaded("terms","fo",[["following",1,[0,1]],["follows",1,[0,1]],["for",1,[0,16],4,[0,1]],["force",1,[0,4]],["forced",1,[0,1]],["forces",1,[0,4]],["foreign",1,[0,3],4,[0,1]],["formalization",1,[0,1]],["forum",1,[0,1]],["found",1,[0,2]],["foundation",1,[0,1]]]);

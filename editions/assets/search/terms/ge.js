@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","ge",[["general",1,[0,1]],["genuinely",1,[0,1]]]);
+teieditionSearchLoaded("terms","ge",[["general",1,[0,1],4,[0,3]],["genuinely",1,[0,1]]]);

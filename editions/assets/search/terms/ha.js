@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","ha",[["had",1,[0,6]],["hager",1,[0,1],2,[0,1]],["half",1,[0,2]],["hand",1,[0,2]],["handwritten",1,[0,1]],["hardly",1,[0,2]],["has",1,[0,17]],["have",1,[0,13]],["having",1,[0,1]]]);
+teieditionSearchLoaded("terms","ha",[["had",1,[0,6]],["hager",1,[0,1],2,[0,1],4,[0,3]],["half",1,[0,2]],["hand",1,[0,2]],["handwritten",1,[0,1]],["hardly",1,[0,2]],["has",1,[0,17]],["have",1,[0,13]],["having",1,[0,1]]]);

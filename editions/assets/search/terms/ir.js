@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","ir",[["irritates",1,[0,1]]]);
+teieditionSearchLoaded("terms","ir",[["ir",4,[0,1]],["irritates",1,[0,1]]]);

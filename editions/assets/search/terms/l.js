@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","l",[["l",1,[0,1]]]);
+teieditionSearchLoaded("terms","l",[["l",1,[0,1],4,[0,1]]]);

@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","li",[["like",1,[0,4]],["likhachev",1,[0,1],2,[0,1]],["limit",1,[0,1]],["limiting",1,[0,1]],["line",1,[0,8]],["lines",1,[0,9]],["linkage",1,[0,2]],["liu",1,[0,1],2,[0,1]],["live",1,[0,1]]]);
+teieditionSearchLoaded("terms","li",[["like",1,[0,4]],["likhachev",1,[0,1],2,[0,1],4,[0,2]],["limit",1,[0,1]],["limiting",1,[0,1]],["line",1,[0,8]],["lines",1,[0,9]],["linkage",1,[0,2]],["liu",1,[0,1],2,[0,1],4,[0,3]],["live",1,[0,1]]]);

@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","na",[["narrow",1,[0,1]],["nation",1,[0,1]],["national",1,[0,4]],["nationalism",1,[0,1]],["nationalist",1,[0,2]],["natural",1,[0,1]],["naturally",1,[0,3]],["nature",1,[0,2]]]);
+teieditionSearchLoaded("terms","na",[["nam",4,[0,1]],["narrow",1,[0,1]],["nation",1,[0,1]],["national",1,[0,4]],["nationalism",1,[0,1]],["nationalist",1,[0,2]],["natural",1,[0,1]],["naturally",1,[0,3]],["nature",1,[0,2]]]);

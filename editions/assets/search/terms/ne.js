@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","ne",[["near",1,[0,1]],["necessary",1,[0,1]],["necessity",1,[0,1]],["negative",1,[0,2]],["neighbor",1,[0,1]],["nevertheless",1,[0,1]],["new",1,[0,5]],["next",1,[0,2]]]);
+teieditionSearchLoaded("terms","ne",[["near",1,[0,1]],["necessary",1,[0,1]],["necessity",1,[0,1]],["negative",1,[0,2]],["neighbor",1,[0,1]],["nevertheless",1,[0,1]],["new",1,[0,5]],["news",4,[0,1]],["next",1,[0,2]]]);

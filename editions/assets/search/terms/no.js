@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","no",[["no",1,[0,4]],["non",1,[0,4]],["none",1,[0,1]],["normalize",1,[0,1]],["north",0,[0,1]],["not",1,[0,27]],["notable",1,[0,1]],["note",1,[0,18]],["noted",1,[0,3]],["notorious",1,[0,1]],["nourishing",1,[0,1]],["now",1,[0,2]]]);
+teieditionSearchLoaded("terms","no",[["no",1,[0,4]],["non",1,[0,4]],["none",1,[0,1]],["normalize",1,[0,1]],["north",0,[0,1],4,[0,1]],["not",1,[0,27]],["notable",1,[0,1]],["note",1,[0,18]],["noted",1,[0,3]],["notorious",1,[0,1]],["nourishing",1,[0,1]],["now",1,[0,2]]]);

@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","p",[["p",1,[0,1],2,[0,1]]]);
+teieditionSearchLoaded("terms","p",[["p",1,[0,1],2,[0,1],4,[0,1]]]);

@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","pa",[["page",1,[0,2]],["paragraph",1,[0,5]],["part",1,[0,7]],["participant",1,[0,1]],["participate",1,[0,1]],["participation",1,[0,7]],["particular",1,[0,4]],["parties",1,[0,35]],["party",1,[0,21]],["passivity",1,[0,1]],["patient",1,[0,1]]]);
+teieditionSearchLoaded("terms","pa",[["page",1,[0,2]],["paragraph",1,[0,5]],["part",1,[0,7]],["participant",1,[0,1]],["participate",1,[0,1]],["participation",1,[0,7]],["particular",1,[0,4]],["parties",1,[0,35]],["party",1,[0,21],4,[0,13]],["passivity",1,[0,1]],["patient",1,[0,1]]]);

@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","pt",[["ptv",1,[0,1]]]);
+teieditionSearchLoaded("terms","pt",[["ptv",1,[0,1],4,[0,1]]]);

@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","s",[["s",1,[0,34]]]);
+teieditionSearchLoaded("terms","s",[["s",1,[0,34],4,[0,7]]]);

@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","tu",[["turn",1,[0,3]],["turnabout",1,[0,1]],["turning",1,[0,2]]]);
+teieditionSearchLoaded("terms","tu",[["tung",4,[0,1]],["turn",1,[0,3]],["turnabout",1,[0,1]],["turning",1,[0,2]]]);

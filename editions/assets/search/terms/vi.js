@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","vi",[["victory",1,[0,2]],["vietnam",1,[0,3]],["views",0,[0,1],1,[0,1]],["vindictive",1,[0,1]],["virtue",1,[0,1]],["visit",1,[0,2]],["visits",1,[0,1]]]);
+teieditionSearchLoaded("terms","vi",[["victory",1,[0,2]],["viet",4,[0,1]],["vietnam",1,[0,3],4,[0,4]],["vietnamese",4,[0,1]],["views",0,[0,1],1,[0,1]],["vindictive",1,[0,1]],["virtue",1,[0,1]],["visit",1,[0,2]],["visits",1,[0,1]]]);

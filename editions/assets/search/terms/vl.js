@@ -1,1 +1,1 @@
-teieditionSearchLoaded("terms","vl",[["vladivostok",1,[0,1]]]);
+teieditionSearchLoaded("terms","vl",[["vladivostok",1,[0,1],4,[0,1]]]);

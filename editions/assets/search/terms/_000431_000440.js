@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","бр",[["брежнев",4,[0,2]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ир",[["ир",4,[0,2]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ки",[["ким",4,[0,2]]]);

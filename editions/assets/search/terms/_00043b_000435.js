@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ле",[["леонид",4,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","лю",[["лю",4,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ма",[["мао",4,[0,1]]]);

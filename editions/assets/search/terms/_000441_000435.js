@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","се",[["сен",4,[0,1]]]);

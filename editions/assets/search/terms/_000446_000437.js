@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","цз",[["цзэдун",4,[0,1]]]);

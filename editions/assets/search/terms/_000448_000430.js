@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","ша",[["шаоци",4,[0,1]]]);

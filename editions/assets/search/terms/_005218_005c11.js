@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","刘少",[["刘少奇",4,[0,1]]]);

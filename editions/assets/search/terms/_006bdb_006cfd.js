@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","毛泽",[["毛泽东",4,[0,1]]]);

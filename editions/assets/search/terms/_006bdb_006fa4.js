@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","毛澤",[["毛澤東",4,[0,1]]]);

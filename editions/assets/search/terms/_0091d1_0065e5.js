@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","金日",[["金日成",4,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","cm",[["cmea",4,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","kc",[["kcna",4,[0,1]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","mf",[["mfa",4,[0,2]]]);

@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","r",[["r",4,[0,1]]]);

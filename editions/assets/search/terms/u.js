@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","u",[["u",4,[0,1]]]);

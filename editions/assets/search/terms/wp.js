@@ -1,0 +1,1 @@
+teieditionSearchLoaded("terms","wp",[["wpk",4,[0,1]]]);
