@@ -311,13 +311,19 @@ def _br_handwritten(ctx):
     return None
 
 
+#: How the marker was printed, kept in ``sic/@rend`` so that ``[SIC]`` is not rebuilt as ``[sic]``.
+SIC_MARKERS = {"sic": None, "SIC": "upper", "Sic": "capitalised"}
+
+
 def _br_sic(ctx):
-    if ctx.content.strip().lower() != "sic":
+    marker = ctx.content.strip()
+    if marker not in SIC_MARKERS:  # another spelling (``[sIc]``) stays a supplied word: nothing lost
         return None
+    attrs = attrs_of(rend=SIC_MARKERS[marker])
     token = _token_before(ctx.text, ctx.start)
     if not token:
-        return [Span(ctx.start, ctx.end, "sic-mark", inner=(ctx.c_start, ctx.c_start), rank=10)]
-    return [Span(token[0], ctx.end, "sic", inner=token, rank=10)]
+        return [Span(ctx.start, ctx.end, "sic-mark", attrs, inner=(ctx.c_start, ctx.c_start), rank=10)]
+    return [Span(token[0], ctx.end, "sic", attrs, inner=token, rank=10)]
 
 
 def _br_illegible(ctx):
