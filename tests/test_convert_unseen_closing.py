@@ -34,3 +34,38 @@ def test_an_odd_spelling_of_sic_is_kept_as_written():
     root = page("The delegation left on 5 Junr [sIC] and the ministry knew it well.")
     assert xp(root, "//t:text//t:sic") == []
     assert "Junr [sIC] and" in rebuild(xp(root, "//t:text")[0])
+
+
+# -- one-line sign-offs without a placeholder -------------------------------------------------
+
+def test_a_name_a_comma_and_an_office_on_one_line_sign():
+    root = page(PROSE, MORE, "P. NOVAK, Deputy Minister of Foreign Affairs")
+    signed = xp(root, "//t:closer/t:signed")
+    assert len(signed) == 1
+    assert texts(signed[0], "t:persName") == ["P. NOVAK"]
+    assert texts(signed[0], "t:roleName") == ["Deputy Minister of Foreign Affairs"]
+
+
+def test_the_printed_word_signed_before_a_name_signs_and_stays_text():
+    root = page(PROSE, MORE, "(signed) Karel Hruby\nMinister")
+    signed = xp(root, "//t:closer/t:signed")[0]
+    assert texts(signed, "t:persName") == ["Karel Hruby"] and texts(signed, "t:roleName") == ["Minister"]
+    assert " ".join(rebuild(signed).split()) == "(signed) Karel Hruby Minister"
+
+
+def test_signed_label_then_name_and_office():
+    root = page(PROSE, MORE, "Sgd. Hruby, Ambassador")
+    assert texts(root, "//t:closer/t:signed/t:persName") == ["Hruby"]
+    assert texts(root, "//t:closer/t:signed/t:roleName") == ["Ambassador"]
+
+
+def test_two_names_a_place_and_an_office_or_a_sentence_do_not_sign():
+    for tail in ("Petrov, Ivanov", "Moscow, Ministry of Foreign Affairs", "Signed by the two delegations",
+                 "Deputy Minister, Foreign Affairs"):
+        root = page(PROSE, MORE, tail)
+        assert xp(root, "//t:closer") == [], tail
+
+
+def test_a_name_and_office_inside_the_body_is_not_a_sign_off():
+    root = page(PROSE, "P. NOVAK, Deputy Minister of Foreign Affairs", MORE)
+    assert xp(root, "//t:closer") == []

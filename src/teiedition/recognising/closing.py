@@ -33,6 +33,12 @@ ENCLOSED_NAME_RE = re.compile(r"^[(/](?P<name>[^()/\[\]]{2,60})[)/]\.?$")
 EXPANSION_RE = re.compile(r"(?<=[^\W\d_])\[[a-zà-ÿ]+\]")
 #: A line naming an office by position: ``for Under Secretary``, ``p.p. the Ambassador``.
 FOR_ROLE_RE = re.compile(r"^(?:for|For|FOR|p\.\s?p\.|pp\.?)\s+(?:the\s+)?[A-ZÀ-Ý][\w’'.-]*(?:\s+[\w’'.-]+){0,8}$")
+#: ``(signed) A. Gromyko``, ``Signed: A. Gromyko``, ``Sgd. A. Gromyko``: the printed word for a signature
+#: (plain text, not a ``[signature]`` placeholder), then the name.
+SIGNED_LABEL_RE = re.compile(r"^(?P<label>\((?:[Ss]igned|SIGNED|[Ss]gd\.?)\)|(?:[Ss]igned|SIGNED|[Ss]gd\.?)\s*[:.]|"
+                             r"(?:[Ss]igned|SIGNED|Sgd\.))\s*(?P<name>\S.*)$")
+#: ``A. GROMYKO, Minister of Foreign Affairs``: a name, a comma, the office (no digits, no sentence).
+NAME_COMMA_ROLE_RE = re.compile(r"^(?P<name>[^,;:()\[\]\d]{2,60}?),\s+(?P<role>[^\d;:!?]{3,120}?)\.?$")
 #: Words a person's name never holds (an office or a body does: ``ARCHIVE OF THE MINISTRY``).
 FUNCTION_WORDS = frozenset("of the and for to in on at by with from".split())
 #: Kinds that show the closing group has begun.
@@ -152,9 +158,49 @@ def _role(b: Block, kind: str, recogniser: str, **attrs: str) -> Block:
     return replace(b, kind=kind).with_attrs(zone="closing", recogniser=recogniser, **attrs)
 
 
+def one_line_signoff(text: str) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """A sign-off printed on one line: (name span, office span or None), or None.
+
+    ``(signed) A. Gromyko``, ``Signed: A. Gromyko``, ``A. GROMYKO, Minister of Foreign Affairs``,
+    ``Sgd. Petrov, Deputy Minister``.  The office must open with a word of offices (``Minister``,
+    ``Deputy``, ``for``, ...), so that ``Petrov, Ivanov`` (two names) never signs.
+    """
+    offset, rest = 0, text.rstrip()
+    m = SIGNED_LABEL_RE.match(rest.strip())
+    if m is not None:
+        offset = len(rest) - len(rest.lstrip()) + m.start("name")
+        rest = rest[offset:]
+        name = rest.rstrip(" .")
+        if looks_like_name(plain_name(name)):
+            return (offset, offset + len(name)), None
+    found = _name_comma_role(rest)
+    if found is None:
+        return None
+    (a, b), (c, d) = found
+    return (offset + a, offset + b), (offset + c, offset + d)
+
+
+def _name_comma_role(s: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    from .signatures import ROLE_WORDS  # signatures builds on this module
+
+    m = NAME_COMMA_ROLE_RE.match(s)
+    if m is None or len(s.split()) > 16:
+        return None
+    first = m.group("role").split()[0].strip(",.").lower()
+    if not looks_like_name(plain_name(m.group("name"))) or first not in ROLE_WORDS | {"for"} \
+            or first in FUNCTION_WORDS - {"for"}:
+        return None
+    return (m.start("name"), m.end("name")), (m.start("role"), m.end("role"))
+
+
 def _signoff_line(b: Block, s: str, is_prose, name_ok) -> list[Block]:
-    """One line of the sign-off: a date then a name, an enclosed name, or a bare name."""
-    if b.kind not in ("line", "p", "head", "heading") or is_prose(s):
+    """One line of the sign-off: a date then a name, a labelled or enclosed name, a name and its office."""
+    if b.kind not in ("line", "p", "head", "heading"):
+        return [b]
+    one_line = one_line_signoff(b.text)
+    if one_line is not None and name_ok(plain_name(b.text[one_line[0][0]:one_line[0][1]]).strip()):
+        return [replace(b, kind="signed").with_attrs(zone="closing", recogniser="closing_one_line")]
+    if is_prose(s):
         return [b]
     found = split_date_name(b.text)
     if found is not None:

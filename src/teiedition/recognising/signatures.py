@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from ..model import Block, Span, attrs_of
-from .closing import EXPANSION_RE, role_below_name
+from .closing import EXPANSION_RE, one_line_signoff, role_below_name
 from .lines import _words, is_prose, is_upper_line, parse_date
 
 BY_ORDER_RE = re.compile(r"^(?:By (?:the )?(?:order|orders|instruction|instructions|authority|direction) of|"
@@ -156,6 +156,7 @@ def _belongs_below(block: Block, parts: list[Block]) -> bool:
     return False
 
 
+SIGNED_WORD_RE = re.compile(r"^(?:signed|sgd\.?)$", re.I)
 SIGNED_NAME_RE = re.compile(r"\(([^()]+)\)|/(?!signature/)([^/\n]+)/")
 
 
@@ -163,9 +164,12 @@ def _name_in_signed(text: str) -> tuple[int, int] | None:
     """Where the signatory's name is inside a signature block."""
     for m in SIGNED_NAME_RE.finditer(text):
         g = 1 if m.group(1) else 2
-        if re.search(r"[A-ZÀ-Ý]", m.group(g)) and _words(m.group(g)) <= 5:
+        if re.search(r"[A-ZÀ-Ý]", m.group(g)) and _words(m.group(g)) <= 5 and not SIGNED_WORD_RE.match(m.group(g)):
             return (m.start(g), m.end(g))
     for line_start, line in _lines_with_offsets(text):
+        one_line = one_line_signoff(line)
+        if one_line:  # "(signed) A. Gromyko", "A. GROMYKO, Minister of Foreign Affairs"
+            return (line_start + one_line[0][0], line_start + one_line[0][1])
         sig = SIGNATURE_RE.search(line)
         if sig:
             rest = line[sig.end():]
@@ -202,6 +206,10 @@ def signed_spans(block: Block) -> tuple[Span, ...]:
             continue
         if (_role_line(s) or where and lo > where[1] and role_below_name(s)) and not BY_ORDER_RE.match(s):
             spans.append(Span(lo, lo + len(s), "roleName", rank=15))
+    for start, line in _lines_with_offsets(block.text):
+        found = one_line_signoff(line)
+        if found and found[1] and where and where[0] == start + found[0][0]:  # the office after the comma
+            spans.append(Span(start + found[1][0], start + found[1][1], "roleName", rank=15))
     return tuple(spans)
 
 
