@@ -69,3 +69,53 @@ def test_two_names_a_place_and_an_office_or_a_sentence_do_not_sign():
 def test_a_name_and_office_inside_the_body_is_not_a_sign_off():
     root = page(PROSE, "P. NOVAK, Deputy Minister of Foreign Affairs", MORE)
     assert xp(root, "//t:closer") == []
+
+
+# -- supplied identification, gloss, redaction -------------------------------------------------
+
+def supplied(root, reason: str) -> list[str]:
+    return texts(root, f"//t:text//t:supplied[@reason='{reason}']")
+
+
+def test_words_before_a_name_are_supplied_words_after_a_pronoun_or_abbreviation_a_gloss():
+    root = page("Then [Cuban Defense Minister] Raoul Castro and [Nikita] Khrushchev spoke, and they "
+                "[the East Germans] and the CC [Central Committee] agreed with Comrade [Mehmet] Shehu.")
+    assert supplied(root, "added-in-translation") == ["Cuban Defense Minister", "Nikita", "Mehmet"]
+    assert supplied(root, "gloss") == ["the East Germans", "Central Committee"]
+
+
+def test_a_name_completed_after_a_title_is_supplied_but_a_restated_alias_is_a_gloss():
+    root = page("Premier Zhou [Enlai] met Comrade Filippov [Stalin] in Dalny [Dalian] on 31 [October] "
+                "and he [Molotov] said that [Cuba] will not yield.")
+    assert supplied(root, "added-in-translation") == ["Enlai", "October", "Cuba"]  # "that" a conjunction here
+    assert supplied(root, "gloss") == ["Stalin", "Dalian", "Molotov"]
+
+
+def test_a_possessive_or_a_sentence_opening_word_takes_an_added_word():
+    root = page("Their [Chinese] commissars stayed. Since [Foreign Minister] Subandrio returned, the talks went on.")
+    assert supplied(root, "added-in-translation") == ["Chinese", "Foreign Minister"]
+
+
+def test_a_redacted_name_is_a_gap_not_an_addition():
+    root = page("The agent [NAME REDACTED] met the consul, and [two lines redacted] the ship left the port.")
+    assert xp(root, "//t:text//t:supplied") == []
+    assert texts(root, "//t:gap[@reason='redacted']/t:desc") == ["NAME REDACTED", "two lines redacted"]
+    assert "agent [NAME REDACTED] met" in rebuild(xp(root, "//t:text")[0])
+
+
+def test_new_constructs_are_valid_against_the_house_schema_and_tei_all(tei_all):
+    from conftest import RUN_DATE, assert_valid_tei_all
+    from teiedition.convert import convert_text
+    from teiedition.safexml import parse_xml_bytes
+    from teiedition.validating.validate import Validator
+
+    text = PAGE.format(body="\n\n".join([
+        "The delegation left on 5 Junr [SIC] and the agent [NAME REDACTED] met [Nikita] Khrushchev.",
+        PROSE, "(signed) Karel Hruby, Ambassador"]))
+    tei = convert_text(text, doc_id="doc-new", run_date=RUN_DATE).tei
+    report = Validator(profile="teiedition").validate_tree(parse_xml_bytes(tei, name="new.xml"), "new.xml", source=tei)
+    assert report.ok, "\n".join(p.format() for p in report.problems)
+    assert_valid_tei_all(tei_all, tei, "new constructs")
+    root = convert(text)
+    for path in ("//t:sic[@rend='upper']", "//t:gap[@reason='redacted']", "//t:closer/t:signed/t:roleName"):
+        assert xp(root, path), path

@@ -369,6 +369,19 @@ def _br_email(ctx):
     return None
 
 
+#: ``[NAME REDACTED]``, ``[redacted]``, ``[two lines excised]``: words withheld by the archive, not added.
+REDACTED_RE = re.compile(r"^(?:[\w’' -]{0,40}\s)?(?:redacted|excised|withheld|sanitized|sanitised|blacked out)"
+                         r"(?:\s[\w ,-]{0,40})?$", re.I)
+
+
+def _br_redacted(ctx):
+    """``[NAME REDACTED]``: a passage the archive withheld; the translator's words in ``desc``."""
+    if ctx.closed and REDACTED_RE.match(ctx.content.strip()):
+        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="redacted"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
 def _br_doubtful_single(ctx):
     c = ctx.content.strip()
     if c.endswith("?") and len(c) > 1 and _words(c) <= 5 and (c[0].isupper() or c[0].isdigit()):
@@ -414,23 +427,38 @@ def _br_expansion(ctx):
 
 
 def _br_gloss(ctx):
+    """A bracket after a word that restates it (``CC [Central Committee]``, ``they [the East Germans]``).
+
+    By position: words before a name (``[Cuban Defense Minister] Raoul Castro``) identify the
+    person and are the translator's addition, not a gloss (``identification``).
+    """
+    from .identification import gloss_after_pronoun, identifies_what_follows, opens_sentence
+
     c = ctx.content.strip()
-    if not c or not c[0].isupper() or c in PRONOUNS or not ctx.closed:
+    if not ctx.closed or not c:
         return None
     prev = _token_before(ctx.text, ctx.start)
+    token = ctx.text[prev[0]:prev[1]] if prev else ""
+    if gloss_after_pronoun(token, c):
+        return _gloss(ctx)
+    if not c[0].isupper() or c in PRONOUNS \
+            or identifies_what_follows(ctx.text, prev[0] if prev else ctx.start, ctx.end, token, c):
+        return None
     words = c.split()
     titled = sum(1 for w in words if w[0].isupper()) >= max(1, len(words) - 2)
     if prev:
-        token = ctx.text[prev[0]:prev[1]]
         if token[-1] in ".!?:;" and not re.fullmatch(r"(?:[A-Z]\.)+", token):
             return None
-        if token[0].isupper() or token[-1] in "’”'\"" or token.isdigit() or script_of(token):
-            return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="gloss", resp="#translator"),
-                         inner=(ctx.c_start, ctx.end - 1), rank=10)]
+        if token[0].isupper() and not opens_sentence(token) or token[-1] in "’”'\"" or token.isdigit() or script_of(token):
+            return _gloss(ctx)
     if len(words) >= 3 and titled:
-        return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="gloss", resp="#translator"),
-                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+        return _gloss(ctx)
     return None
+
+
+def _gloss(ctx) -> list[Span]:
+    return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="gloss", resp="#translator"),
+                 inner=(ctx.c_start, ctx.end - 1), rank=10)]
 
 
 def _br_original_wording(ctx):
@@ -457,6 +485,7 @@ BRACKET_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
     ("handwritten", _br_handwritten),
     ("sic", _br_sic),
     ("obfuscated_email", _br_email),
+    ("redacted", _br_redacted),
     ("illegible", _br_illegible),
     ("omission", _br_omission),
     ("material_described", _br_material_described),
