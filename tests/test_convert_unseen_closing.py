@@ -119,3 +119,24 @@ def test_new_constructs_are_valid_against_the_house_schema_and_tei_all(tei_all):
     root = convert(text)
     for path in ("//t:sic[@rend='upper']", "//t:gap[@reason='redacted']", "//t:closer/t:signed/t:roleName"):
         assert xp(root, path), path
+
+
+# -- footnote texts whose call is not on the page ---------------------------------------------------
+
+def test_a_footnote_text_without_its_call_is_a_footnote_where_it_stands():
+    root = page(PROSE, MORE, "GROMYKO", "[1] Written in pencil.")
+    notes = xp(root, "//t:text//t:note[@type='footnote']")
+    assert [(n.get("n"), "".join(n.itertext())) for n in notes] == [("1", "Written in pencil.")]
+    assert xp(notes[0], "ancestor::t:postscript") and xp(root, "//t:text//t:supplied") == []
+
+
+def test_a_footnote_text_without_call_before_a_last_paragraph_opens_no_enclosure():
+    root = page(PROSE, MORE, "[1] Written in pencil.", "A later paragraph that the page prints after its notes.")
+    assert len(xp(root, "//t:text//t:note[@type='footnote']")) == 1
+    assert xp(root, "//t:div[@type='enclosure']") == []
+
+
+def test_bracketed_points_before_a_signature_stay_points():
+    root = page(PROSE, "[1] The first point of the agreement.", "[2] The second point of the agreement.", "GROMYKO")
+    assert xp(root, "//t:note[@type='footnote']") == []
+    assert "[1] The first point" in rebuild(xp(root, "//t:text")[0])

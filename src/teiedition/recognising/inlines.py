@@ -162,7 +162,16 @@ def annotate_inlines(block: Block, footnotes: set | None = None) -> Block:
         seen.add(key)
         unique.append(s)
     unique.extend(_stops_after_notes(block.text, unique))
-    return replace(block, spans=tuple(unique))
+    return replace(block, spans=tuple(_outside_markup(block.spans, unique)))
+
+
+def _outside_markup(given: tuple[Span, ...], spans: list[Span]) -> list[Span]:
+    """Drop annotations found inside the markup of a span the block came with (``[1]`` of ``[1] text``:
+    the footnote's number, not a bracket of its own)."""
+    markup = [(s.start, s.inner[0]) for s in given if s.inner and s.inner[0] > s.start]
+    if not markup:
+        return spans
+    return [s for s in spans if s in given or not any(a <= s.start and s.end <= b for a, b in markup)]
 
 
 def _stops_after_notes(text: str, spans: list[Span]) -> list[Span]:
