@@ -140,3 +140,32 @@ def test_bracketed_points_before_a_signature_stay_points():
     root = page(PROSE, "[1] The first point of the agreement.", "[2] The second point of the agreement.", "GROMYKO")
     assert xp(root, "//t:note[@type='footnote']") == []
     assert "[1] The first point" in rebuild(xp(root, "//t:text")[0])
+
+
+# -- dialogue: labels alone on their line, two-letter initials ----------------------------------------
+
+def test_labels_alone_on_their_line_over_the_speech_make_a_dialogue():
+    root = page("Comrade Kadar:", "Dear members of the committee, we see great value in this meeting today.",
+                "Cde. Emil Bondaras:", "And with exchanges of delegations and their make-up, we agree.",
+                "Then the meeting ended and all went home.")
+    assert texts(root, "//t:sp/t:speaker") == ["Comrade Kadar:", "Cde. Emil Bondaras:"]
+    assert texts(root, "//t:sp/t:p") == ["Dear members of the committee, we see great value in this meeting today.",
+                                         "And with exchanges of delegations and their make-up, we agree."]
+    assert len(xp(root, "//t:body//t:p[not(parent::t:sp)]")) == 1
+
+
+def test_topic_labels_alone_on_their_line_are_no_dialogue():
+    root = page("Economic situation:", PROSE, "Foreign policy:", MORE)
+    assert xp(root, "//t:sp") == []
+
+
+def test_a_two_letter_initial_opens_a_dashed_label():
+    root = page("Ts. Narkhuu – I wanted to meet with you to discuss relations in 1981.",
+                "Vereshchagin – There are no changes to talk about in 1981.")
+    assert texts(root, "//t:sp/t:speaker") == ["Ts. Narkhuu –", "Vereshchagin –"]
+
+
+def test_a_labelled_time_among_turns_is_no_speech():
+    root = page("Beginning: 15:00 Hours", "Comrade Kadar:", "Dear members of the committee, we see great value here.",
+                "Cde. Emil Bondaras:", "And with exchanges of delegations and their make-up, we agree.")
+    assert texts(root, "//t:sp/t:speaker") == ["Comrade Kadar:", "Cde. Emil Bondaras:"]
