@@ -169,3 +169,15 @@ def test_a_labelled_time_among_turns_is_no_speech():
     root = page("Beginning: 15:00 Hours", "Comrade Kadar:", "Dear members of the committee, we see great value here.",
                 "Cde. Emil Bondaras:", "And with exchanges of delegations and their make-up, we agree.")
     assert texts(root, "//t:sp/t:speaker") == ["Comrade Kadar:", "Cde. Emil Bondaras:"]
+
+
+def test_an_office_then_an_initialled_name_on_one_line_signs():
+    root = page(PROSE, MORE, "Sector Chief I. Kozlov", "21 May 1955")
+    signed = xp(root, "//t:closer/t:signed")[0]
+    assert texts(signed, "t:persName") == ["I. Kozlov"] and texts(signed, "t:roleName") == ["Sector Chief"]
+    assert xp(root, "//t:closer/t:dateline/t:date/@when") == ["1955-05-21"]
+
+
+def test_an_office_alone_does_not_sign():
+    for tail in ("Chief of the General Staff", "Head of the Department of Foreign Relations"):
+        assert xp(page(PROSE, MORE, tail), "//t:closer") == [], tail

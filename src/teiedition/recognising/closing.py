@@ -39,6 +39,9 @@ SIGNED_LABEL_RE = re.compile(r"^(?P<label>\((?:[Ss]igned|SIGNED|[Ss]gd\.?)\)|(?:
                              r"(?:[Ss]igned|SIGNED|Sgd\.))\s*(?P<name>\S.*)$")
 #: ``A. GROMYKO, Minister of Foreign Affairs``: a name, a comma, the office (no digits, no sentence).
 NAME_COMMA_ROLE_RE = re.compile(r"^(?P<name>[^,;:()\[\]\d]{2,60}?),\s+(?P<role>[^\d;:!?]{3,120}?)\.?$")
+#: ``Sector Chief I. Kozlov``, ``Deputy Minister GROMYKO``: an office, then a name with initials or in capitals.
+OFFICE_NAME_RE = re.compile(r"^(?P<role>[A-ZÀ-Ý][\w’'.-]*(?:\s+[\w’'.-]+){0,7}?)\s+"
+                            r"(?P<name>(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+|[A-ZÀ-Ý][A-ZÀ-Ý’'-]{2,})\.?$")
 #: Words a person's name never holds (an office or a body does: ``ARCHIVE OF THE MINISTRY``).
 FUNCTION_WORDS = frozenset("of the and for to in on at by with from".split())
 #: Kinds that show the closing group has begun.
@@ -173,11 +176,27 @@ def one_line_signoff(text: str) -> tuple[tuple[int, int], tuple[int, int] | None
         name = rest.rstrip(" .")
         if looks_like_name(plain_name(name)):
             return (offset, offset + len(name)), None
-    found = _name_comma_role(rest)
+    found = _name_comma_role(rest) or _office_then_name(rest)
     if found is None:
         return None
     (a, b), (c, d) = found
     return (offset + a, offset + b), (offset + c, offset + d)
+
+
+def _office_then_name(s: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``Sector Chief I. Kozlov``: (name span, office span), the office holding a word of offices."""
+    from .signatures import ROLE_WORDS
+
+    m = OFFICE_NAME_RE.match(s)
+    if m is None or any(ch.isdigit() for ch in s):
+        return None
+    role = [w.strip(",.").lower() for w in m.group("role").split()]
+    if not any(w in ROLE_WORDS and w not in FUNCTION_WORDS for w in role) \
+            or not all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in m.group("role").split()) \
+            or m.group("role").isupper() and m.group("name").isupper():
+        return None  # "TOP SECRET GROMYKO" or a line in capitals: no office over a name
+    return (m.start("name"), m.end("name") - (1 if m.group(0).endswith(".") and not m.group("name").endswith(".") else 0)), \
+        (m.start("role"), m.end("role"))
 
 
 def _name_comma_role(s: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
