@@ -181,3 +181,12 @@ def test_an_office_then_an_initialled_name_on_one_line_signs():
 def test_an_office_alone_does_not_sign():
     for tail in ("Chief of the General Staff", "Head of the Department of Foreign Relations"):
         assert xp(page(PROSE, MORE, tail), "//t:closer") == [], tail
+
+
+def test_a_closing_dateline_with_the_year_first_keeps_its_year():
+    from teiedition.recognising.dates import find_dates
+
+    assert [d.when for _a, _b, d in find_dates("Budapest, 1972 July 1.")] == ["1972-07-01"]
+    assert [d.when for _a, _b, d in find_dates("Budapest, 1972. July 1.")] == ["1972-07-01"]
+    root = page(PROSE, MORE, "Budapest, 1972 July 1.")
+    assert xp(root, "//t:body//t:dateline//t:date/@when") == ["1972-07-01"]
