@@ -63,7 +63,7 @@ def test_two_names_a_place_and_an_office_or_a_sentence_do_not_sign():
     for tail in ("Petrov, Ivanov", "Moscow, Ministry of Foreign Affairs", "Signed by the two delegations",
                  "Deputy Minister, Foreign Affairs"):
         root = page(PROSE, MORE, tail)
-        assert xp(root, "//t:closer") == [], tail
+        assert xp(root, "//t:closer//t:persName") == [], tail  # (the ministry may sign as a body)
 
 
 def test_a_name_and_office_inside_the_body_is_not_a_sign_off():
@@ -190,3 +190,28 @@ def test_a_closing_dateline_with_the_year_first_keeps_its_year():
     assert [d.when for _a, _b, d in find_dates("Budapest, 1972. July 1.")] == ["1972-07-01"]
     root = page(PROSE, MORE, "Budapest, 1972 July 1.")
     assert xp(root, "//t:body//t:ab[@type='dateline']/t:date/@when") == ["1972-07-01"]
+
+
+# -- a body signs; a date with a supplied year ---------------------------------------------------
+
+def test_a_ministry_over_a_date_after_the_last_paragraph_signs_as_a_body():
+    root = page(PROSE, MORE, "Ministry of Foreign Affairs", "28 June [1962]")
+    closer = xp(root, "//t:closer")[0]
+    assert texts(closer, "t:signed/t:orgName") == ["Ministry of Foreign Affairs"]
+    assert xp(closer, "t:signed//t:persName | t:signed//t:roleName") == []
+    assert xp(closer, "t:dateline/t:date/@when") == ["1962-06-28"]
+    assert texts(closer, "t:dateline/t:date/t:supplied") == ["1962"]
+    assert "28 June [1962]" in rebuild(closer)
+
+
+def test_a_ministry_named_in_the_body_or_a_sentence_does_not_sign():
+    root = page(PROSE, "Ministry of Foreign Affairs", MORE)
+    assert xp(root, "//t:closer") == []
+    root = page(PROSE, MORE, "The Ministry of Foreign Affairs was informed on 3 May.")
+    assert xp(root, "//t:closer") == []
+
+
+def test_an_office_under_a_name_stays_the_signers_office():
+    root = page(PROSE, MORE, "Horvath Imre", "Head of Department")
+    assert texts(root, "//t:closer/t:signed/t:roleName") == ["Head of Department"]
+    assert xp(root, "//t:closer//t:orgName") == []

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Block, attrs_of
+from ..model import Block, Span, attrs_of
 from .dates import find_dates
 
 #: ``Copies``, ``Copies to:``, ``Distribution:``, ``Sent to:``: the head of a distribution list.
@@ -42,6 +42,12 @@ NAME_COMMA_ROLE_RE = re.compile(r"^(?P<name>[^,;:()\[\]\d]{2,60}?),\s+(?P<role>[
 #: ``Sector Chief I. Kozlov``, ``Deputy Minister GROMYKO``: an office, then a name with initials or in capitals.
 OFFICE_NAME_RE = re.compile(r"^(?P<role>[A-ZÀ-Ý][\w’'.-]*(?:\s+[\w’'.-]+){0,7}?)\s+"
                             r"(?P<name>(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+|[A-ZÀ-Ý][A-ZÀ-Ý’'-]{2,})\.?$")
+#: A body that signs (``Ministry of Foreign Affairs``, ``Chinese Embassy in the Soviet Union``).
+ORG_WORDS_RE = re.compile(r"\b(?:Ministry|Embassy|Legation|Consulate(?:-General)?|Committee|Department|Office|"
+                          r"Mission|Delegation|Bureau|Secretariat|Government|Council|Directorate|Agency|"
+                          r"Command|Headquarters|Presidium|Politburo)\b")
+#: Office words that name a body, not a person's post.
+BODY_WORDS = frozenset("department section division embassy ministry office bureau committee".split())
 #: Words a person's name never holds (an office or a body does: ``ARCHIVE OF THE MINISTRY``).
 FUNCTION_WORDS = frozenset("of the and for to in on at by with from".split())
 #: Kinds that show the closing group has begun.
@@ -140,7 +146,12 @@ class _Zone:
             # the zone's fallback: a short line after the sign-off is part of the closing group,
             # never a heading that opens an enclosure with nothing in it
             return [_role(b, "postscript", "closing_zone_fallback", role="closing-line")]
+        completed = _date_with_supplied_year(b.text) if b.kind in ("line", "head", "heading") else None
+        if completed is not None:
+            return [replace(_role(b, "dateline", "closing_date_supplied_year"), spans=b.spans + (completed,))]
         found = _signoff_line(b, s, self.is_prose, self.name_ok)
+        if found == [b] and not self.closed and b.kind in ("line", "p", "head", "heading") and org_signoff(s):
+            found = [_role(b, "signed", "closing_org_signoff", role="org-signoff")]
         self.closed = self.closed or any(f.kind in CLOSING_KINDS for f in found)
         return found
 
@@ -154,6 +165,28 @@ class _Zone:
             return None
         self.items += 1
         return _role(b, "dist-item", "closing_distribution_item", n=m.group("n") if m else str(self.items))
+
+
+def _date_with_supplied_year(text: str) -> Span | None:
+    """``28 June [1962]``: a date whose year the translator supplied, one ``date`` over both (else None)."""
+    m = re.fullmatch(r"\s*(?P<date>[^\[\]]{3,30}?)\s*\[(?P<year>1[89]\d\d|20\d\d)\]\.?\s*", text)
+    if m is None:
+        return None
+    whole = find_dates(f"{m.group('date')} {m.group('year')}")
+    if len(whole) != 1 or whole[0][0] != 0 or whole[0][1] != len(m.group("date")) + 5 or not whole[0][2].when:
+        return None
+    return Span(m.start("date"), m.end("year") + 1, "date", attrs_of(when=whole[0][2].when), rank=60)
+
+
+def org_signoff(s: str) -> bool:
+    """``Ministry of Foreign Affairs`` after the last paragraph: a body signs (a short line naming one)."""
+    from .signatures import ROLE_WORDS
+
+    words = s.rstrip(".").split()
+    if not words or words[0].lower() in ROLE_WORDS - BODY_WORDS:
+        return False  # "Head of Department", "Deputy Chairman of the Committee": a person's office
+    return len(words) <= 10 and bool(ORG_WORDS_RE.search(s)) and not re.search(r"[\d:;\[\]()]", s) \
+        and all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in words)
 
 
 def _role(b: Block, kind: str, recogniser: str, **attrs: str) -> Block:

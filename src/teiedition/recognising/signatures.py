@@ -196,6 +196,9 @@ def signed_spans(block: Block) -> tuple[Span, ...]:
     spans: list[Span] = []
     for m in re.finditer(r"/signature/", block.text):
         spans.append(Span(m.start(), m.end(), "gap", attrs_of(reason="signature"), rank=10))
+    if block.get("role") == "org-signoff":  # "Ministry of Foreign Affairs": the body that signs
+        lead = len(block.text) - len(block.text.lstrip())
+        return tuple(spans) + (Span(lead, len(block.text.rstrip()), "name", attrs_of(type="org"), rank=20),)
     where = _name_in_signed(block.text)
     if where:
         spans.append(Span(where[0], where[1], "name", attrs_of(type="person", role="signatory"), rank=20))
