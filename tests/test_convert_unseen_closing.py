@@ -215,3 +215,13 @@ def test_an_office_under_a_name_stays_the_signers_office():
     root = page(PROSE, MORE, "Horvath Imre", "Head of Department")
     assert texts(root, "//t:closer/t:signed/t:roleName") == ["Head of Department"]
     assert xp(root, "//t:closer//t:orgName") == []
+
+
+def test_an_office_ending_in_a_bracketed_name_signs():
+    root = page(PROSE, MORE, "CHIEF OF THE DEPARTMENT", "of the Latin American Countries (V. BAZYKIN)")
+    signed = xp(root, "//t:closer/t:signed")
+    assert len(signed) == 1 and texts(signed[0], "t:persName") == ["V. BAZYKIN"]
+    assert texts(signed[0], "t:roleName") == ["CHIEF OF THE DEPARTMENT"]
+    root = page(PROSE, MORE, "Counsellor of the Embassy (I. Petrov)")
+    assert texts(root, "//t:closer/t:signed/t:roleName") == ["Counsellor of the Embassy"]
+    assert xp(page(PROSE, MORE, "we met him (I. Petrov)"), "//t:closer") == []

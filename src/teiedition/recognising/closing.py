@@ -29,6 +29,8 @@ NAME_RE = re.compile(r"^(?:(?:[A-ZÀ-Ý][a-zà-ÿ]?(?:\[[a-zà-ÿ]+\])?\.\s*){0,
                      r"[A-ZÀ-Ý][\w’'-]+(?:\[[a-zà-ÿ]+\])?(?:\s+[A-ZÀ-Ý][\w’'-]+){0,3})\.?$")
 #: ``(A. B. Walker)``, ``/N. Petrov/``: a name in round brackets or slashes on its own line.
 ENCLOSED_NAME_RE = re.compile(r"^[(/](?P<name>[^()/\[\]]{2,60})[)/]\.?$")
+#: ``of the Latin American Countries (V. BAZYKIN)``: an office's words, then the name in brackets.
+NAME_AT_END_RE = re.compile(r"^(?P<office>[^()\[\]]{2,100}?)\s+\((?P<name>[^()/\[\]]{2,60})\)\.?$")
 #: An expansion glued to an initial or a word: ``V[asily]``.
 EXPANSION_RE = re.compile(r"(?<=[^\W\d_])\[[a-zà-ÿ]+\]")
 #: A line naming an office by position: ``for Under Secretary``, ``p.p. the Ambassador``.
@@ -267,7 +269,18 @@ def _signoff_line(b: Block, s: str, is_prose, name_ok) -> list[Block]:
     m = ENCLOSED_NAME_RE.match(s)
     if m and looks_like_name(plain_name(m.group("name"))) and name_ok(plain_name(m.group("name")).strip()):
         return [replace(b, kind="signed").with_attrs(zone="closing", recogniser="closing_enclosed_name")]
+    m = NAME_AT_END_RE.match(s)
+    if m and looks_like_name(plain_name(m.group("name"))) and name_ok(plain_name(m.group("name")).strip()) \
+            and _office_words(m.group("office")):
+        return [replace(b, kind="signed").with_attrs(zone="closing", recogniser="closing_office_enclosed_name")]
     return [b]
+
+
+def _office_words(text: str) -> bool:
+    """The words before an enclosed name read as (the rest of) an office: no sentence, no digits."""
+    words = text.split()
+    return 0 < len(words) <= 12 and not re.search(r"[\d.;:!?]$|\d", text.strip()) \
+        and all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in words if w[0].isalpha())
 
 
 def role_below_name(line: str) -> bool:

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from ..model import Block, Span, attrs_of
-from .closing import EXPANSION_RE, one_line_signoff, role_below_name
+from .closing import EXPANSION_RE, NAME_AT_END_RE, one_line_signoff, role_below_name
 from .lines import _words, is_prose, is_upper_line, parse_date
 
 BY_ORDER_RE = re.compile(r"^(?:By (?:the )?(?:order|orders|instruction|instructions|authority|direction) of|"
@@ -210,6 +210,9 @@ def signed_spans(block: Block) -> tuple[Span, ...]:
         if (_role_line(s) or where and lo > where[1] and role_below_name(s)) and not BY_ORDER_RE.match(s):
             spans.append(Span(lo, lo + len(s), "roleName", rank=15))
     for start, line in _lines_with_offsets(block.text):
+        at_end = NAME_AT_END_RE.match(line)
+        if at_end and where and where[0] == start + at_end.start("name") and _role_line(at_end.group("office")):
+            spans.append(Span(start + at_end.start("office"), start + at_end.end("office"), "roleName", rank=15))
         found = one_line_signoff(line)
         if found and found[1] and where and where[0] == start + found[0][0]:  # the office after the comma
             spans.append(Span(start + found[1][0], start + found[1][1], "roleName", rank=15))
