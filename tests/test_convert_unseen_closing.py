@@ -225,3 +225,18 @@ def test_an_office_ending_in_a_bracketed_name_signs():
     root = page(PROSE, MORE, "Counsellor of the Embassy (I. Petrov)")
     assert texts(root, "//t:closer/t:signed/t:roleName") == ["Counsellor of the Embassy"]
     assert xp(page(PROSE, MORE, "we met him (I. Petrov)"), "//t:closer") == []
+
+
+# -- the review report lists a lone speaker label ------------------------------------------------------
+
+def test_a_lone_speaker_label_is_listed_for_review_and_addressees_are_not():
+    from teiedition.convert import build_document
+    from teiedition.review import review_document
+
+    text = PAGE.format(body="\n\n".join([
+        "Ministry of Foreign Affairs:", PROSE,
+        "Zhou: I have just spoken with the Foreign Minister regarding the details of the visit.", MORE]))
+    items = review_document(build_document(text, doc_id="doc-r"), text)
+    listed = [it.text for it in items if "speaker label" in it.why]
+    assert listed == ["Zhou: I have just spoken with the Foreign Minister regarding the details of the visit."]
+    assert xp(convert(text), "//t:sp") == []  # one labelled paragraph makes no dialogue

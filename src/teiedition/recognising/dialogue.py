@@ -76,6 +76,10 @@ def speaker_turns(blocks: list[Block]) -> list[Block]:
     turns_at: list[int] = []
     for form, turns in found.items():
         if not _is_dialogue(form, [key for _i, key, _end in turns]):
+            if len(turns) == 1 and _name_shaped(turns[0][1]) and _speech_follows(out, *turns[0]):
+                i, key = turns[0][0], turns[0][1]
+                out[i] = out[i].with_attrs(review=f"opens with a speaker label ({key!r}) but no other paragraph of "
+                                                  f"the page has one of this form; read as narrative, not a speech")
             continue
         for i, key, end in turns:
             b = out[i]
@@ -91,6 +95,17 @@ def speaker_turns(blocks: list[Block]) -> list[Block]:
     return _stage_directions([b for b in out if b is not None], turns_at)
 
 
+def _speech_follows(blocks: list[Block], i: int, _key: str, end: int) -> bool:
+    """Is running text (a speech, were there a dialogue) after the label? (``Receiver: Wulumuqi`` is none.)"""
+    from .lines import is_prose
+
+    from .closing import ORG_WORDS_RE
+
+    if ORG_WORDS_RE.search(_key) or " and " in _key or _key.isupper() and len(_key) <= 6:
+        return False  # "Ministry of Foreign Affairs:", "Wu and Qiao:" (addressees), "RGANI." (an archive)
+    return end < 0 or blocks[i].kind == "p" and is_prose(blocks[i].text[end:])
+
+
 def _label_line(blocks: list[Block], i: int) -> str | None:
     """``Comrade Kadar:`` alone on its line over a paragraph of running text: the speaker's key, else None."""
     m = LABEL_LINE_RE.match(blocks[i].text)
@@ -98,6 +113,10 @@ def _label_line(blocks: list[Block], i: int) -> str | None:
     if m is None or nxt is None or nxt.kind != "p" or LABEL_LINE_RE.match(nxt.text) or len(nxt.text.split()) < 4:
         return None
     key = _speaker_key(m, "colon")
+    from .closing import ORG_WORDS_RE
+
+    if key and (ORG_WORDS_RE.search(key) or " and " in key):
+        return None  # "Ministry of Foreign Affairs:", "Wu [Xiuquan] and Qiao [Guanhua]:": addressees
     return key if key and _name_shaped(key) else None
 
 
