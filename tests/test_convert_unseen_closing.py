@@ -240,3 +240,9 @@ def test_a_lone_speaker_label_is_listed_for_review_and_addressees_are_not():
     listed = [it.text for it in items if "speaker label" in it.why]
     assert listed == ["Zhou: I have just spoken with the Foreign Minister regarding the details of the visit."]
     assert xp(convert(text), "//t:sp") == []  # one labelled paragraph makes no dialogue
+
+
+def test_a_name_completed_without_a_title_is_supplied_only_when_the_authority_knows_the_whole_name():
+    root = page("The letter went to Kim [Il Sung], Peng [Dehuai] and to Guseong [Kusong] in the north.")
+    assert supplied(root, "added-in-translation") == ["Il Sung", "Dehuai"]
+    assert supplied(root, "gloss") == ["Kusong"]

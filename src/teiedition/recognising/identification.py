@@ -78,9 +78,18 @@ def _title_before(text: str, token_start: int) -> bool:
 
 def _completes_name(text: str, token_start: int, token: str, content: str) -> bool:
     """``Premier Zhou [Enlai]``: a title, a one-word name, the rest of the name in the bracket."""
-    if token.isupper() or len(content.split()) > 2 or token[-1] in ".,;:" or not _title_before(text, token_start):
+    if token.isupper() or len(content.split()) > 2 or token[-1] in ".,;:":
         return False
+    if not _title_before(text, token_start):  # "Kim [Il Sung]": only when the authority file knows the whole name
+        return _known_person(f"{token} {content}")
     return not _same_person(token, content)
+
+
+def _known_person(form: str) -> bool:
+    from .entities import default_authority
+
+    found = default_authority().find_mentions(form)
+    return bool(found) and found[0].start == 0 and found[0].end == len(form) and found[0].entry.kind == "person"
 def _same_person(a: str, b: str) -> bool:
     """Does the authority file know both forms as one person (``Filippov``, ``Stalin``)?"""
     from .entities import default_authority
