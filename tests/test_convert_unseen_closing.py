@@ -246,3 +246,15 @@ def test_a_name_completed_without_a_title_is_supplied_only_when_the_authority_kn
     root = page("The letter went to Kim [Il Sung], Peng [Dehuai] and to Guseong [Kusong] in the north.")
     assert supplied(root, "added-in-translation") == ["Il Sung", "Dehuai"]
     assert supplied(root, "gloss") == ["Kusong"]
+
+
+def test_a_signer_with_a_supplied_given_name_signs_before_the_notes_and_text_after_them():
+    root = page("He will receive Comrade Hans Kopmann[1] when the plane from the capital has arrived.", MORE,
+                "[Wolfgang] Bayerlacher", "30 March",
+                "[1] Translator's note: Hans Kopmann was an official of the foreign trade sector.",
+                "The ambassador reports that he conveyed the offer of support to the government.")
+    signed = xp(root, "//t:closer/t:signed/t:persName")
+    assert [rebuild(p).strip() for p in signed] == ["[Wolfgang] Bayerlacher"]
+    assert xp(root, "//t:text//t:p/t:note[@type='footnote']/@n") == ["1"]  # the note moved to its call
+    assert xp(root, "//t:div[@type='enclosure']") == []  # the text after the notes opens no enclosure
+    assert texts(root, "//t:postscript/t:p")[-1].startswith("The ambassador reports")

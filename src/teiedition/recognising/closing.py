@@ -31,6 +31,8 @@ NAME_RE = re.compile(r"^(?:(?:[A-ZÀ-Ý][a-zà-ÿ]?(?:\[[a-zà-ÿ]+\])?\.\s*){0,
 ENCLOSED_NAME_RE = re.compile(r"^[(/](?P<name>[^()/\[\]]{2,60})[)/]\.?$")
 #: ``of the Latin American Countries (V. BAZYKIN)``: an office's words, then the name in brackets.
 NAME_AT_END_RE = re.compile(r"^(?P<office>[^()\[\]]{2,100}?)\s+\((?P<name>[^()/\[\]]{2,60})\)\.?$")
+#: A given name the translator supplied before a surname: ``[Wolfgang] Bayerlacher``.
+SUPPLIED_GIVEN_RE = re.compile(r"^\[([A-ZÀ-Ý][\w’'.-]*(?:\s[A-ZÀ-Ý][\w’'.-]*)?)\](?=\s+[A-ZÀ-Ý])")
 #: An expansion glued to an initial or a word: ``V[asily]``.
 EXPANSION_RE = re.compile(r"(?<=[^\W\d_])\[[a-zà-ÿ]+\]")
 #: A line naming an office by position: ``for Under Secretary``, ``p.p. the Ambassador``.
@@ -59,8 +61,9 @@ LOOSE_KINDS = frozenset({"line", "p", "head", "heading", "signed", "dateline", "
 
 
 def plain_name(text: str) -> str:
-    """The line with glued expansions removed, for judging its shape: ``V[asily]. Ivanov`` -> ``V. Ivanov``."""
-    return EXPANSION_RE.sub("", text)
+    """The line as a name's shape is judged: glued expansions removed (``V[asily]. Ivanov`` -> ``V. Ivanov``),
+    a supplied given name unbracketed (``[Wolfgang] Bayerlacher`` -> ``Wolfgang Bayerlacher``)."""
+    return SUPPLIED_GIVEN_RE.sub(r"\1", EXPANSION_RE.sub("", text))
 
 
 def looks_like_name(text: str) -> bool:
@@ -100,7 +103,10 @@ def closing_zone(blocks: list[Block], is_prose, name_ok) -> list[Block]:
     ``is_prose`` tells running text from a short line; ``name_ok`` rejects a name-shaped
     line that names a place, an organisation or an office (the authority file's verdict).
     """
-    last = max((i for i, b in enumerate(blocks) if b.get("speaker") or b.kind == "p" and is_prose(b.text)),
+    # the body ends before the first footnote text: a paragraph after the notes (a summary the
+    # page furniture did not claim) does not move the zone past the sign-off
+    notes = next((i for i, b in enumerate(blocks) if b.kind == "footnote"), len(blocks))
+    last = max((i for i, b in enumerate(blocks[:notes]) if b.get("speaker") or b.kind == "p" and is_prose(b.text)),
                default=-1)
     if last < 0:
         return blocks

@@ -134,6 +134,11 @@ def _lift_footnotes(blocks: list[Block]) -> tuple[list[Block], tuple[Block, ...]
                 lifted.add(n)
                 continue
             b = replace(b, kind="postscript" if seen_bottom else "p")
+        elif footnotes and b.kind == "p" and is_prose(b.text):
+            # running text after the notes were lifted: not a new document (an enclosure) but
+            # what the page prints after its notes (a summary the furniture did not claim)
+            b = replace(b, kind="postscript").with_attrs(
+                review="running text after the footnotes; kept in the closing group (the page's summary?)")
         kept.append(b)
     return kept, tuple(footnotes)
 

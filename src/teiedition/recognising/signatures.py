@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from ..model import Block, Span, attrs_of
-from .closing import EXPANSION_RE, NAME_AT_END_RE, one_line_signoff, role_below_name
+from .closing import EXPANSION_RE, NAME_AT_END_RE, SUPPLIED_GIVEN_RE, one_line_signoff, plain_name, role_below_name
 from .lines import _words, is_prose, is_upper_line, parse_date
 
 BY_ORDER_RE = re.compile(r"^(?:By (?:the )?(?:order|orders|instruction|instructions|authority|direction) of|"
@@ -36,7 +36,9 @@ TITLE_WORDS_RE = re.compile(
 
 
 def _last_prose_index(blocks: list[Block]) -> int:
-    return max((i for i, b in enumerate(blocks) if b.kind == "p" and is_prose(b.text)), default=-1)
+    """The last paragraph of running text of the body: before the first footnote text, if any."""
+    notes = next((i for i, b in enumerate(blocks) if b.kind == "footnote"), len(blocks))
+    return max((i for i, b in enumerate(blocks[:notes]) if b.kind == "p" and is_prose(b.text)), default=-1)
 
 
 def _find_name_signatures(blocks: list[Block]) -> list[Block]:
@@ -65,8 +67,8 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
 def _signature_name(text: str) -> tuple[int, int] | None:
     """Where the signatory's name is in a bare sign-off line, or None."""
     s = text.rstrip()
-    if EXPANSION_RE.search(s):  # "V[asily]. Ivanov": judged without the supplied letters
-        plain = EXPANSION_RE.sub("", s)
+    if EXPANSION_RE.search(s) or SUPPLIED_GIVEN_RE.match(s):  # "V[asily]. Ivanov", "[Wolfgang] Bayerlacher"
+        plain = plain_name(s)
         found = _signature_name(plain)
         return (0, len(s.rstrip("."))) if found == (0, len(plain.rstrip("."))) else None
     if LETTER_SPACED_RE.match(s):
