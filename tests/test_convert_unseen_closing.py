@@ -110,6 +110,7 @@ def test_new_constructs_are_valid_against_the_house_schema_and_tei_all(tei_all):
     from teiedition.validating.validate import Validator
 
     text = PAGE.format(body="\n\n".join([
+        "[signature, 20 Nov. 79]",
         "The delegation left on 5 Junr [SIC] and the agent [NAME REDACTED] met [Nikita] Khrushchev.",
         PROSE, "(signed) Karel Hruby, Ambassador"]))
     tei = convert_text(text, doc_id="doc-new", run_date=RUN_DATE).tei
@@ -258,3 +259,12 @@ def test_a_signer_with_a_supplied_given_name_signs_before_the_notes_and_text_aft
     assert xp(root, "//t:text//t:p/t:note[@type='footnote']/@n") == ["1"]  # the note moved to its call
     assert xp(root, "//t:div[@type='enclosure']") == []  # the text after the notes opens no enclosure
     assert texts(root, "//t:postscript/t:p")[-1].startswith("The ambassador reports")
+
+
+def test_a_dated_signature_a_page_end_an_editors_note_and_a_letterhead_are_no_added_words():
+    root = page("[signature, 20 Nov. 79]", "The delegation left the port. [end page] The agent met the consul "
+                "[Ed. note: In the photocopy the line is cut.] again.", "[CPSU CC letterhead]", PROSE)
+    assert xp(root, "//t:text//t:supplied") == []
+    assert texts(root, "//t:gap[@reason='signature']/t:desc") == ["signature, 20 Nov. 79"]
+    assert texts(root, "//t:note[@type='scope']") == ["end page", "CPSU CC letterhead"]
+    assert texts(root, "//t:note[@type='editorial']") == ["Ed. note: In the photocopy the line is cut."]

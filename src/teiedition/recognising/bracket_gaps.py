@@ -62,7 +62,9 @@ def _double_bracket(ctx, end: int, inner_end: int) -> list[Span]:
 
 
 def _br_signature(ctx):
-    if re.fullmatch(r"(?:(?:illegible|unknown|unreadable|indecipherable) )?signatures?|signed|seal|stamp and signature", ctx.content.strip(), re.I):
+    if re.fullmatch(r"(?:(?:illegible|unknown|unreadable|indecipherable) )?signatures?|signed|seal|stamp and signature"
+                    r"|signature,\s*(?:dated\s*)?[\w .,/-]{2,24}",  # "[signature, 20 Nov. 79]": the date stays in desc
+                    ctx.content.strip(), re.I):
         return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="signature"),
                      inner=(ctx.c_start, ctx.end - 1), rank=10)]
     return None

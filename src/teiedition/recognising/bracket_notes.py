@@ -35,10 +35,11 @@ HANDWRITTEN_RE = re.compile(r"^(?P<label>(?:[Hh]andwritten|[Hh]andwriting|[Hh]an
 
 SCOPE_RE = re.compile(r"^(?:letterhead\b|not included|not translated|not reproduced|emphasis\b|"
                       r"underlined in the original|in the original|crossed out|text missing|"
-                      r"page (?:break|\d+)|end of (?:document|page)|continuation|seal\b)", re.I)
+                      r"page (?:break|\d+)|end (?:of )?(?:document|page)|continuation|seal\b|"
+                      r"[\w ]{0,30}\bletterhead$)", re.I)
 
 
-EDITOR_RE = re.compile(r"(?:--|—|–)\s*ed\.?$|^[Ee]ditor{APOS}?s note\s*:".replace("{APOS}", APOS))
+EDITOR_RE = re.compile(r"(?:--|—|–)\s*ed\.?$|^(?:[Ee]ditor{APOS}?s|[Ee]d\.) [Nn]ote\s*:".replace("{APOS}", APOS))
 
 
 def _place_of(where: str) -> str | None:
