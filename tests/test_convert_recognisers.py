@@ -53,6 +53,7 @@ BRACKET_EXAMPLES = {
     "handwritten": ("[Handwritten at the bottom of the first page: “yes”]", "note", ("place", "bottom")),
     "sic": ("by 1118 [sic] percent", "sic", None),
     "obfuscated_email": ("at [email protected] now", "gap", ("reason", "obfuscated")),
+    "redacted": ("the agent [NAME REDACTED] came", "gap", ("reason", "redacted")),
     "illegible": ("with them. [two names illegible]", "gap", ("reason", "illegible")),
     "omission": ("the province. [. . .]", "gap", ("reason", "omitted")),
     "material_described": ("[three pages of notes follow]", "gap", ("reason", "omitted")),

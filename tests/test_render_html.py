@@ -359,3 +359,7 @@ def test_a_section_break_shows_as_the_source_printed_it(printed):
     tei = tei_doc(f'<p>Before.</p><milestone unit="section" rend="{printed}"/><p>After.</p>')
     page = render_page(tei, tei_href="s.xml", pdf_href=None)
     assert page.text_of("//*[contains(@class, 'tei-milestone')]") == printed
+
+
+def test_sic_printed_in_capitals_renders_in_capitals():
+    assert_renders('<p>on 5 <sic rend="upper">Junr</sic> and</p>', "on 5 Junr [SIC] and")

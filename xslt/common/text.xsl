@@ -633,7 +633,8 @@
         <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
       </xsl:apply-templates>
       <xsl:text> </xsl:text>
-      <xsl:call-template name="te:editorial"><xsl:with-param name="text" select="'[sic]'"/></xsl:call-template>
+      <xsl:call-template name="te:editorial"><xsl:with-param name="text"
+        select="if (@rend = 'upper') then '[SIC]' else if (@rend = 'capitalised') then '[Sic]' else '[sic]'"/></xsl:call-template>
     </span>
   </xsl:template>
 

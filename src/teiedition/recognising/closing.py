@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Block, attrs_of
+from ..model import Block, Span, attrs_of
 from .dates import find_dates
 
 #: ``Copies``, ``Copies to:``, ``Distribution:``, ``Sent to:``: the head of a distribution list.
@@ -29,10 +29,29 @@ NAME_RE = re.compile(r"^(?:(?:[A-ZÀ-Ý][a-zà-ÿ]?(?:\[[a-zà-ÿ]+\])?\.\s*){0,
                      r"[A-ZÀ-Ý][\w’'-]+(?:\[[a-zà-ÿ]+\])?(?:\s+[A-ZÀ-Ý][\w’'-]+){0,3})\.?$")
 #: ``(A. B. Walker)``, ``/N. Petrov/``: a name in round brackets or slashes on its own line.
 ENCLOSED_NAME_RE = re.compile(r"^[(/](?P<name>[^()/\[\]]{2,60})[)/]\.?$")
+#: ``of the Latin American Countries (V. BAZYKIN)``: an office's words, then the name in brackets.
+NAME_AT_END_RE = re.compile(r"^(?P<office>[^()\[\]]{2,100}?)\s+\((?P<name>[^()/\[\]]{2,60})\)\.?$")
+#: A given name the translator supplied before a surname: ``[Wolfgang] Bayerlacher``.
+SUPPLIED_GIVEN_RE = re.compile(r"^\[([A-ZÀ-Ý][\w’'.-]*(?:\s[A-ZÀ-Ý][\w’'.-]*)?)\](?=\s+[A-ZÀ-Ý])")
 #: An expansion glued to an initial or a word: ``V[asily]``.
 EXPANSION_RE = re.compile(r"(?<=[^\W\d_])\[[a-zà-ÿ]+\]")
 #: A line naming an office by position: ``for Under Secretary``, ``p.p. the Ambassador``.
 FOR_ROLE_RE = re.compile(r"^(?:for|For|FOR|p\.\s?p\.|pp\.?)\s+(?:the\s+)?[A-ZÀ-Ý][\w’'.-]*(?:\s+[\w’'.-]+){0,8}$")
+#: ``(signed) A. Gromyko``, ``Signed: A. Gromyko``, ``Sgd. A. Gromyko``: the printed word for a signature
+#: (plain text, not a ``[signature]`` placeholder), then the name.
+SIGNED_LABEL_RE = re.compile(r"^(?P<label>\((?:[Ss]igned|SIGNED|[Ss]gd\.?)\)|(?:[Ss]igned|SIGNED|[Ss]gd\.?)\s*[:.]|"
+                             r"(?:[Ss]igned|SIGNED|Sgd\.))\s*(?P<name>\S.*)$")
+#: ``A. GROMYKO, Minister of Foreign Affairs``: a name, a comma, the office (no digits, no sentence).
+NAME_COMMA_ROLE_RE = re.compile(r"^(?P<name>[^,;:()\[\]\d]{2,60}?),\s+(?P<role>[^\d;:!?]{3,120}?)\.?$")
+#: ``Sector Chief I. Kozlov``, ``Deputy Minister GROMYKO``: an office, then a name with initials or in capitals.
+OFFICE_NAME_RE = re.compile(r"^(?P<role>[A-ZÀ-Ý][\w’'.-]*(?:\s+[\w’'.-]+){0,7}?)\s+"
+                            r"(?P<name>(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+|[A-ZÀ-Ý][A-ZÀ-Ý’'-]{2,})\.?$")
+#: A body that signs (``Ministry of Foreign Affairs``, ``Chinese Embassy in the Soviet Union``).
+ORG_WORDS_RE = re.compile(r"\b(?:Ministry|Embassy|Legation|Consulate(?:-General)?|Committee|Department|Office|"
+                          r"Mission|Delegation|Bureau|Secretariat|Government|Council|Directorate|Agency|"
+                          r"Command|Headquarters|Presidium|Politburo)\b")
+#: Office words that name a body, not a person's post.
+BODY_WORDS = frozenset("department section division embassy ministry office bureau committee".split())
 #: Words a person's name never holds (an office or a body does: ``ARCHIVE OF THE MINISTRY``).
 FUNCTION_WORDS = frozenset("of the and for to in on at by with from".split())
 #: Kinds that show the closing group has begun.
@@ -42,8 +61,9 @@ LOOSE_KINDS = frozenset({"line", "p", "head", "heading", "signed", "dateline", "
 
 
 def plain_name(text: str) -> str:
-    """The line with glued expansions removed, for judging its shape: ``V[asily]. Ivanov`` -> ``V. Ivanov``."""
-    return EXPANSION_RE.sub("", text)
+    """The line as a name's shape is judged: glued expansions removed (``V[asily]. Ivanov`` -> ``V. Ivanov``),
+    a supplied given name unbracketed (``[Wolfgang] Bayerlacher`` -> ``Wolfgang Bayerlacher``)."""
+    return SUPPLIED_GIVEN_RE.sub(r"\1", EXPANSION_RE.sub("", text))
 
 
 def looks_like_name(text: str) -> bool:
@@ -83,7 +103,10 @@ def closing_zone(blocks: list[Block], is_prose, name_ok) -> list[Block]:
     ``is_prose`` tells running text from a short line; ``name_ok`` rejects a name-shaped
     line that names a place, an organisation or an office (the authority file's verdict).
     """
-    last = max((i for i, b in enumerate(blocks) if b.get("speaker") or b.kind == "p" and is_prose(b.text)),
+    # the body ends before the first footnote text: a paragraph after the notes (a summary the
+    # page furniture did not claim) does not move the zone past the sign-off
+    notes = next((i for i, b in enumerate(blocks) if b.kind == "footnote"), len(blocks))
+    last = max((i for i, b in enumerate(blocks[:notes]) if b.get("speaker") or b.kind == "p" and is_prose(b.text)),
                default=-1)
     if last < 0:
         return blocks
@@ -131,7 +154,12 @@ class _Zone:
             # the zone's fallback: a short line after the sign-off is part of the closing group,
             # never a heading that opens an enclosure with nothing in it
             return [_role(b, "postscript", "closing_zone_fallback", role="closing-line")]
+        completed = _date_with_supplied_year(b.text) if b.kind in ("line", "head", "heading") else None
+        if completed is not None:
+            return [replace(_role(b, "dateline", "closing_date_supplied_year"), spans=b.spans + (completed,))]
         found = _signoff_line(b, s, self.is_prose, self.name_ok)
+        if found == [b] and not self.closed and b.kind in ("line", "p", "head", "heading") and org_signoff(s):
+            found = [_role(b, "signed", "closing_org_signoff", role="org-signoff")]
         self.closed = self.closed or any(f.kind in CLOSING_KINDS for f in found)
         return found
 
@@ -147,14 +175,92 @@ class _Zone:
         return _role(b, "dist-item", "closing_distribution_item", n=m.group("n") if m else str(self.items))
 
 
+def _date_with_supplied_year(text: str) -> Span | None:
+    """``28 June [1962]``: a date whose year the translator supplied, one ``date`` over both (else None)."""
+    m = re.fullmatch(r"\s*(?P<date>[^\[\]]{3,30}?)\s*\[(?P<year>1[89]\d\d|20\d\d)\]\.?\s*", text)
+    if m is None:
+        return None
+    whole = find_dates(f"{m.group('date')} {m.group('year')}")
+    if len(whole) != 1 or whole[0][0] != 0 or whole[0][1] != len(m.group("date")) + 5 or not whole[0][2].when:
+        return None
+    return Span(m.start("date"), m.end("year") + 1, "date", attrs_of(when=whole[0][2].when), rank=60)
+
+
+def org_signoff(s: str) -> bool:
+    """``Ministry of Foreign Affairs`` after the last paragraph: a body signs (a short line naming one)."""
+    from .signatures import ROLE_WORDS
+
+    words = s.rstrip(".").split()
+    if not words or words[0].lower() in ROLE_WORDS - BODY_WORDS:
+        return False  # "Head of Department", "Deputy Chairman of the Committee": a person's office
+    return len(words) <= 10 and bool(ORG_WORDS_RE.search(s)) and not re.search(r"[\d:;\[\]()]", s) \
+        and all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in words)
+
+
 def _role(b: Block, kind: str, recogniser: str, **attrs: str) -> Block:
     """The block with the role the zone gave it, and the rule that gave it (for the review report)."""
     return replace(b, kind=kind).with_attrs(zone="closing", recogniser=recogniser, **attrs)
 
 
+def one_line_signoff(text: str) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """A sign-off printed on one line: (name span, office span or None), or None.
+
+    ``(signed) A. Gromyko``, ``Signed: A. Gromyko``, ``A. GROMYKO, Minister of Foreign Affairs``,
+    ``Sgd. Petrov, Deputy Minister``.  The office must open with a word of offices (``Minister``,
+    ``Deputy``, ``for``, ...), so that ``Petrov, Ivanov`` (two names) never signs.
+    """
+    offset, rest = 0, text.rstrip()
+    m = SIGNED_LABEL_RE.match(rest.strip())
+    if m is not None:
+        offset = len(rest) - len(rest.lstrip()) + m.start("name")
+        rest = rest[offset:]
+        name = rest.rstrip(" .")
+        if looks_like_name(plain_name(name)):
+            return (offset, offset + len(name)), None
+    found = _name_comma_role(rest) or _office_then_name(rest)
+    if found is None:
+        return None
+    (a, b), (c, d) = found
+    return (offset + a, offset + b), (offset + c, offset + d)
+
+
+def _office_then_name(s: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``Sector Chief I. Kozlov``: (name span, office span), the office holding a word of offices."""
+    from .signatures import ROLE_WORDS
+
+    m = OFFICE_NAME_RE.match(s)
+    if m is None or any(ch.isdigit() for ch in s):
+        return None
+    role = [w.strip(",.").lower() for w in m.group("role").split()]
+    if not any(w in ROLE_WORDS and w not in FUNCTION_WORDS for w in role) \
+            or not all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in m.group("role").split()) \
+            or m.group("role").isupper() and m.group("name").isupper():
+        return None  # "TOP SECRET GROMYKO" or a line in capitals: no office over a name
+    return (m.start("name"), m.end("name") - (1 if m.group(0).endswith(".") and not m.group("name").endswith(".") else 0)), \
+        (m.start("role"), m.end("role"))
+
+
+def _name_comma_role(s: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    from .signatures import ROLE_WORDS  # signatures builds on this module
+
+    m = NAME_COMMA_ROLE_RE.match(s)
+    if m is None or len(s.split()) > 16:
+        return None
+    first = m.group("role").split()[0].strip(",.").lower()
+    if not looks_like_name(plain_name(m.group("name"))) or first not in ROLE_WORDS | {"for"} \
+            or first in FUNCTION_WORDS - {"for"}:
+        return None
+    return (m.start("name"), m.end("name")), (m.start("role"), m.end("role"))
+
+
 def _signoff_line(b: Block, s: str, is_prose, name_ok) -> list[Block]:
-    """One line of the sign-off: a date then a name, an enclosed name, or a bare name."""
-    if b.kind not in ("line", "p", "head", "heading") or is_prose(s):
+    """One line of the sign-off: a date then a name, a labelled or enclosed name, a name and its office."""
+    if b.kind not in ("line", "p", "head", "heading"):
+        return [b]
+    one_line = one_line_signoff(b.text)
+    if one_line is not None and name_ok(plain_name(b.text[one_line[0][0]:one_line[0][1]]).strip()):
+        return [replace(b, kind="signed").with_attrs(zone="closing", recogniser="closing_one_line")]
+    if is_prose(s):
         return [b]
     found = split_date_name(b.text)
     if found is not None:
@@ -169,7 +275,18 @@ def _signoff_line(b: Block, s: str, is_prose, name_ok) -> list[Block]:
     m = ENCLOSED_NAME_RE.match(s)
     if m and looks_like_name(plain_name(m.group("name"))) and name_ok(plain_name(m.group("name")).strip()):
         return [replace(b, kind="signed").with_attrs(zone="closing", recogniser="closing_enclosed_name")]
+    m = NAME_AT_END_RE.match(s)
+    if m and looks_like_name(plain_name(m.group("name"))) and name_ok(plain_name(m.group("name")).strip()) \
+            and _office_words(m.group("office")):
+        return [replace(b, kind="signed").with_attrs(zone="closing", recogniser="closing_office_enclosed_name")]
     return [b]
+
+
+def _office_words(text: str) -> bool:
+    """The words before an enclosed name read as (the rest of) an office: no sentence, no digits."""
+    words = text.split()
+    return 0 < len(words) <= 12 and not re.search(r"[\d.;:!?]$|\d", text.strip()) \
+        and all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in words if w[0].isalpha())
 
 
 def role_below_name(line: str) -> bool:

@@ -98,6 +98,9 @@ _RIGHT = r"(?![\w/]|[.,\-–]\d)"  # not followed by more of a number
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"{_LEFT}(?P<y>{_YEAR4})-(?P<m>[01]\d)-(?P<d>[0-3]\d){_RIGHT}")),
+    # 1972 July 1 / 1972. July 1. (Hungarian order with the month's name)
+    ("ynd", re.compile(rf"{_LEFT}(?P<y>{_YEAR4})\.?{_H}+(?P<mon>{_MONTH}){_H}+(?P<d>{_DAY})(?!\d){_RIGHT}"
+                        rf"(?!,?{_H}*\d{{4}})")),  # "1969 June 9, 1970": the month-day-year date wins
     # June 9, 1969 / March  9th, 1972 / June 9 (year optional)
     (
         "mdy",

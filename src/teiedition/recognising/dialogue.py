@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..model import Block, Span
 
 
-SPEAKER_WORD = (r"(?:(?:Mr|Mrs|Ms|Dr|Cde|Cdes|Gen|Col|Amb|St|Sr|Jr|Prof)\.|[A-ZÀ-Ý]\.|[A-ZÀ-Ý][\w’'-]*|"
+SPEAKER_WORD = (r"(?:(?:Mr|Mrs|Ms|Dr|Cde|Cdes|Gen|Col|Amb|St|Sr|Jr|Prof)\.|[A-ZÀ-Ý][a-zà-ÿ]?\.|[A-ZÀ-Ý][\w’'-]*|"
                 r"de|van|von|der|al|bin|ibn|and|of|the|d[’']|\[[^\[\]]{1,40}\])")
 LABEL_CORE = rf"{SPEAKER_WORD}(?:\s+{SPEAKER_WORD}){{0,7}}"
 SPEAKER_FORMS = {
@@ -24,9 +24,11 @@ SPEAKER_FORMS = {
                        r"added|continued|responded)\s*:(?=\s+\S)"),
     "bracket": re.compile(r"^\[(?P<core>[A-ZÀ-Ý][^\[\]:]{0,40}):\](?=\s+\S)"),
     "dash": re.compile(rf"^(?P<core>{LABEL_CORE})\s+[–—-](?=\s+\S)"),
-    "stop": re.compile(r"^(?P<core>(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,4})"
+    "stop": re.compile(r"^(?P<core>(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,4})"
                        r"\.(?=\s+[A-ZÀ-Ý“\"\[])"),
 }
+#: A label alone on its line (``Comrade Kadar:``), the speech in the paragraph below: the colon form.
+LABEL_LINE_RE = re.compile(rf"^(?P<core>{LABEL_CORE})(?:\s*\((?P<paren>[^()]{{1,60}})\))?\s*:\s*$")
 ALIAS_RE = re.compile(r"(?:hereafter|hereinafter|henceforth|below|to be)?\s*(?:abbreviated|referred to|called|"
                       r"shortened)?\s*(?:as\s+)?(?P<alias>[A-ZÀ-Ý][\w’'. -]{0,30})$")
 NOT_SPEAKERS = frozenset("""note notes nb n.b. subject re reference attention comment comments remark remarks
@@ -38,6 +40,7 @@ NOT_SPEAKERS = frozenset("""note notes nb n.b. subject re reference attention co
     january february march april may june july august september october november december monday tuesday
     wednesday thursday friday saturday sunday section chapter part article paragraph page text telegram
     cable report record minutes memorandum letter list p.s. ps postscript ref important warning
+    beginning begin end ending start time place date present participants location venue duration
     """.split())
 #: A label that is only a title or its abbreviation ("Mr. Nixon said", "Cde. Kim said") is no speaker.
 LONE_TITLES = frozenset("mr mrs ms dr cde cdes gen col amb st sr jr prof comrade comrades".split())
@@ -57,25 +60,73 @@ def speaker_turns(blocks: list[Block]) -> list[Block]:
     for i, b in enumerate(blocks):
         if b.kind not in ("p", "line", "head", "heading"):
             continue
+        label_line = _label_line(blocks, i)
+        if label_line:
+            found.setdefault("colon", []).append((i, label_line, -1))  # -1: the whole line, then the next block
+            continue
         for form, pattern in SPEAKER_FORMS.items():
             m = pattern.match(b.text)
             if not m:
                 continue
             key = _speaker_key(m, form)
-            if key:
+            if key and not re.match(r"\s*\d", b.text[m.end():]):  # a labelled value ("15:00 Hours") is no speech
                 found.setdefault(form, []).append((i, key, m.end()))
             break
     out = list(blocks)
     turns_at: list[int] = []
     for form, turns in found.items():
         if not _is_dialogue(form, [key for _i, key, _end in turns]):
+            if len(turns) == 1 and _name_shaped(turns[0][1]) and _speech_follows(out, *turns[0]):
+                i, key = turns[0][0], turns[0][1]
+                out[i] = out[i].with_attrs(review=f"opens with a speaker label ({key!r}) but no other paragraph of "
+                                                  f"the page has one of this form; read as narrative, not a speech")
             continue
         for i, key, end in turns:
             b = out[i]
+            if b is None or end < 0 and out[i + 1] is None:
+                continue  # already joined to the label line above it
+            if end < 0:  # "Comrade Kadar:" over its speech: one turn, the label line first
+                b, out[i + 1] = _joined(b, out[i + 1]), None
+                end = len(blocks[i].text.rstrip())
             out[i] = replace(b, kind="p", spans=b.spans + (Span(0, end, "speaker", rank=1),)) \
                 .with_attrs(speaker=str(end), speaker_key=key)
             turns_at.append(i)
-    return _stage_directions(out, sorted(turns_at))
+    turns_at = [sum(1 for b in out[:i] if b is not None) for i in sorted(turns_at)]
+    return _stage_directions([b for b in out if b is not None], turns_at)
+
+
+def _speech_follows(blocks: list[Block], i: int, _key: str, end: int) -> bool:
+    """Is running text (a speech, were there a dialogue) after the label? (``Receiver: Wulumuqi`` is none.)"""
+    from .lines import is_prose
+
+    from .closing import ORG_WORDS_RE
+
+    if ORG_WORDS_RE.search(_key) or " and " in _key or _key.isupper() and len(_key) <= 6:
+        return False  # "Ministry of Foreign Affairs:", "Wu and Qiao:" (addressees), "RGANI." (an archive)
+    return end < 0 or blocks[i].kind == "p" and is_prose(blocks[i].text[end:])
+
+
+def _label_line(blocks: list[Block], i: int) -> str | None:
+    """``Comrade Kadar:`` alone on its line over a paragraph of running text: the speaker's key, else None."""
+    m = LABEL_LINE_RE.match(blocks[i].text)
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if m is None or nxt is None or nxt.kind != "p" or LABEL_LINE_RE.match(nxt.text) or len(nxt.text.split()) < 4:
+        return None
+    key = _speaker_key(m, "colon")
+    from .closing import ORG_WORDS_RE
+
+    if key and (ORG_WORDS_RE.search(key) or " and " in key):
+        return None  # "Ministry of Foreign Affairs:", "Wu [Xiuquan] and Qiao [Guanhua]:": addressees
+    return key if key and _name_shaped(key) else None
+
+
+def _joined(label: Block, speech: Block) -> Block:
+    """The label line and its speech as one block (the line break kept between them)."""
+    offset = len(label.text) + 1
+    moved = tuple(replace(s, start=s.start + offset, end=s.end + offset,
+                          inner=(s.inner[0] + offset, s.inner[1] + offset) if s.inner else None)
+                  for s in speech.spans)
+    return replace(label, kind="p", text=label.text + "\n" + speech.text, spans=label.spans + moved)
 
 
 def _is_dialogue(form: str, keys: list[str]) -> bool:

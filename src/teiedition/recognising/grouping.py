@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Block, Division, attrs_of, kinds_where
+from ..model import Block, Division, Span, attrs_of, kinds_where
 from .inlines import footnote_numbers_marked
 from .lines import _words, is_prose
 from .signatures import _last_prose_index
@@ -127,9 +127,50 @@ def _lift_footnotes(blocks: list[Block]) -> tuple[list[Block], tuple[Block, ...]
                 footnotes.append(b)
                 lifted.add(n)
                 continue
+            if n not in in_text and n not in lifted and _only_notes_after(blocks, b):
+                # its call is not on the page (in the title, or cut off); before the closing group it
+                # is a plain line, so that a paragraph after it opens no enclosure
+                kept.append(unanchored_footnote(b, "postscript" if seen_bottom else "line"))
+                lifted.add(n)
+                continue
             b = replace(b, kind="postscript" if seen_bottom else "p")
+        elif footnotes and b.kind == "p" and is_prose(b.text):
+            # running text after the notes were lifted: not a new document (an enclosure) but
+            # what the page prints after its notes (a summary the furniture did not claim)
+            b = replace(b, kind="postscript").with_attrs(
+                review="running text after the footnotes; kept in the closing group (the page's summary?)")
         kept.append(b)
     return kept, tuple(footnotes)
+
+
+def _only_notes_after(blocks: list[Block], block: Block) -> bool:
+    """Does ``block`` stand in the page's last run of footnote texts?
+
+    After it come only other footnote texts and short lines, and at most one paragraph
+    of running text at the very end (a summary the page prints after its notes); never a
+    signature or a closing group (notes follow the signature: ``[1] …`` lines before one are
+    the body's numbered points).
+    """
+    after = blocks[blocks.index(block) + 1:]
+    if any(b.kind in BOTTOM_KINDS for b in after):
+        return False
+    prose = [i for i, b in enumerate(after) if b.kind != "footnote" and is_prose(b.text)]
+    return not prose or prose == [len(after) - 1]
+
+
+def unanchored_footnote(block: Block, kind: str) -> Block:
+    """``[1] Written in pencil.`` whose call is not on the page: the note where it was printed.
+
+    The ``[1]`` is the note's markup (``@n``), as for a note moved to its call; the rest is the
+    note's text.  The block is a line (of the ``postscript`` after a closing group) holding one
+    ``note[@type="footnote"]``.
+    """
+    m = re.match(r"^\s*\[\d+\]\s*", block.text)
+    end = len(block.text.rstrip())
+    note = Span(0, end, "note", attrs_of(type="footnote", n=block.get("n"), place="foot"),
+                inner=(m.end() if m else 0, end), rank=5)
+    return replace(block, kind=kind, spans=block.spans + (note,)).with_attrs(
+        role="unanchored-footnote", recogniser="footnote_without_call")
 
 
 def _divide(blocks: list[Block]) -> tuple[Division, ...]:

@@ -162,7 +162,25 @@ def annotate_inlines(block: Block, footnotes: set | None = None) -> Block:
         seen.add(key)
         unique.append(s)
     unique.extend(_stops_after_notes(block.text, unique))
-    return replace(block, spans=tuple(unique))
+    return replace(block, spans=tuple(_outside_markup(block.spans, unique)))
+
+
+def _outside_markup(given: tuple[Span, ...], spans: list[Span]) -> list[Span]:
+    """Drop annotations found again where the block's own spans already decided.
+
+    Inside the markup of a given span (``[1]`` of ``[1] text``: the footnote's number, not a
+    bracket of its own), and a date inside a given date (``28 June`` of ``28 June [1962]``).
+    """
+    markup = [(s.start, s.inner[0]) for s in given if s.inner and s.inner[0] > s.start]
+    dates = [(s.start, s.end) for s in given if s.kind == "date"]
+    if not markup and not dates:
+        return spans
+
+    def decided(s: Span) -> bool:
+        return any(a <= s.start and s.end <= b for a, b in markup) \
+            or s.kind == "date" and any(a <= s.start and s.end <= b for a, b in dates)
+
+    return [s for s in spans if s in given or not decided(s)]
 
 
 def _stops_after_notes(text: str, spans: list[Span]) -> list[Span]:

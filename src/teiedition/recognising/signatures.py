@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from ..model import Block, Span, attrs_of
-from .closing import EXPANSION_RE, role_below_name
+from .closing import EXPANSION_RE, NAME_AT_END_RE, SUPPLIED_GIVEN_RE, one_line_signoff, plain_name, role_below_name
 from .lines import _words, is_prose, is_upper_line, parse_date
 
 BY_ORDER_RE = re.compile(r"^(?:By (?:the )?(?:order|orders|instruction|instructions|authority|direction) of|"
@@ -36,7 +36,9 @@ TITLE_WORDS_RE = re.compile(
 
 
 def _last_prose_index(blocks: list[Block]) -> int:
-    return max((i for i, b in enumerate(blocks) if b.kind == "p" and is_prose(b.text)), default=-1)
+    """The last paragraph of running text of the body: before the first footnote text, if any."""
+    notes = next((i for i, b in enumerate(blocks) if b.kind == "footnote"), len(blocks))
+    return max((i for i, b in enumerate(blocks[:notes]) if b.kind == "p" and is_prose(b.text)), default=-1)
 
 
 def _find_name_signatures(blocks: list[Block]) -> list[Block]:
@@ -65,8 +67,8 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
 def _signature_name(text: str) -> tuple[int, int] | None:
     """Where the signatory's name is in a bare sign-off line, or None."""
     s = text.rstrip()
-    if EXPANSION_RE.search(s):  # "V[asily]. Ivanov": judged without the supplied letters
-        plain = EXPANSION_RE.sub("", s)
+    if EXPANSION_RE.search(s) or SUPPLIED_GIVEN_RE.match(s):  # "V[asily]. Ivanov", "[Wolfgang] Bayerlacher"
+        plain = plain_name(s)
         found = _signature_name(plain)
         return (0, len(s.rstrip("."))) if found == (0, len(plain.rstrip("."))) else None
     if LETTER_SPACED_RE.match(s):
@@ -156,6 +158,7 @@ def _belongs_below(block: Block, parts: list[Block]) -> bool:
     return False
 
 
+SIGNED_WORD_RE = re.compile(r"^(?:signed|sgd\.?)$", re.I)
 SIGNED_NAME_RE = re.compile(r"\(([^()]+)\)|/(?!signature/)([^/\n]+)/")
 
 
@@ -163,9 +166,12 @@ def _name_in_signed(text: str) -> tuple[int, int] | None:
     """Where the signatory's name is inside a signature block."""
     for m in SIGNED_NAME_RE.finditer(text):
         g = 1 if m.group(1) else 2
-        if re.search(r"[A-ZÀ-Ý]", m.group(g)) and _words(m.group(g)) <= 5:
+        if re.search(r"[A-ZÀ-Ý]", m.group(g)) and _words(m.group(g)) <= 5 and not SIGNED_WORD_RE.match(m.group(g)):
             return (m.start(g), m.end(g))
     for line_start, line in _lines_with_offsets(text):
+        one_line = one_line_signoff(line)
+        if one_line:  # "(signed) A. Gromyko", "A. GROMYKO, Minister of Foreign Affairs"
+            return (line_start + one_line[0][0], line_start + one_line[0][1])
         sig = SIGNATURE_RE.search(line)
         if sig:
             rest = line[sig.end():]
@@ -192,6 +198,9 @@ def signed_spans(block: Block) -> tuple[Span, ...]:
     spans: list[Span] = []
     for m in re.finditer(r"/signature/", block.text):
         spans.append(Span(m.start(), m.end(), "gap", attrs_of(reason="signature"), rank=10))
+    if block.get("role") == "org-signoff":  # "Ministry of Foreign Affairs": the body that signs
+        lead = len(block.text) - len(block.text.lstrip())
+        return tuple(spans) + (Span(lead, len(block.text.rstrip()), "name", attrs_of(type="org"), rank=20),)
     where = _name_in_signed(block.text)
     if where:
         spans.append(Span(where[0], where[1], "name", attrs_of(type="person", role="signatory"), rank=20))
@@ -202,6 +211,13 @@ def signed_spans(block: Block) -> tuple[Span, ...]:
             continue
         if (_role_line(s) or where and lo > where[1] and role_below_name(s)) and not BY_ORDER_RE.match(s):
             spans.append(Span(lo, lo + len(s), "roleName", rank=15))
+    for start, line in _lines_with_offsets(block.text):
+        at_end = NAME_AT_END_RE.match(line)
+        if at_end and where and where[0] == start + at_end.start("name") and _role_line(at_end.group("office")):
+            spans.append(Span(start + at_end.start("office"), start + at_end.end("office"), "roleName", rank=15))
+        found = one_line_signoff(line)
+        if found and found[1] and where and where[0] == start + found[0][0]:  # the office after the comma
+            spans.append(Span(start + found[1][0], start + found[1][1], "roleName", rank=15))
     return tuple(spans)
 
 

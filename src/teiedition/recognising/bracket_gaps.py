@@ -1,0 +1,165 @@
+"""Brackets that mark what is not plainly read: gaps, doubtful readings, ``[sic]``, footnote calls.
+
+Why: ``[illegible]``, ``[…]``, ``[signature]``, ``[NAME REDACTED]``, ``[[reading?]]``,
+``word [sic]`` and ``[1]`` each stand for something about the original's text (missing,
+withheld, uncertain, as printed, annotated), never for words the translator added.
+One small recogniser each; the order among all bracket recognisers is in ``brackets``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .bracket_context import BracketContext, _outer_bracket_end, _token_before, _words
+from .wording import material_description, omitted_material
+from ..model import Span, attrs_of
+
+
+ILLEGIBLE_RE = re.compile(r"^(?:[\w ,-]*\s)?(?:illegible|indecipherable|undecipherable|unreadable|not legible|"
+                          r"(?:too )?faded(?: to read)?|smudged|blurred|indistinct|cannot be (?:read|deciphered)|"
+                          r"unclear)(?:\s[\w ,-]*)?$", re.I)
+
+
+#: Omission marks: an ellipsis in any spelling, also with a stray full stop (``[.…]``, ``[. . .]``).
+OMISSION_RE = re.compile(r"^(?=.*(?:…|\.\s*\.))[.…\s]+$")
+
+
+EMAIL_RE = re.compile(r"^email(?:&#160;|\s)protected$")
+
+
+def _br_doubtful_double(ctx):
+    """``[[reading?]]`` is a doubtful reading; ``[[two names illegible]]``, ``[[illegible signature]]`` and
+    ``[[…]]`` are gaps whose words are doubly bracketed (one gap: both pairs are its markup)."""
+    c = ctx.content
+    if c.startswith("[") and c.endswith("]") and _outer_bracket_end(c) == len(c):
+        return _double_bracket(ctx, ctx.end, ctx.end - 2)
+    return None
+
+
+def _br_double_open(ctx):
+    """``Fond [[too faded to read]``: a doubled opening bracket closed once; the pair is one bracket."""
+    c = ctx.content
+    if ctx.closed or not c.startswith("["):
+        return None
+    inner_end = _outer_bracket_end(c)
+    if inner_end < 2:
+        return None
+    end = ctx.c_start + inner_end
+    return _double_bracket(ctx, end, end - 1)
+
+
+def _double_bracket(ctx, end: int, inner_end: int) -> list[Span]:
+    words = ctx.text[ctx.c_start + 1:inner_end]
+    inner = BracketContext(ctx.text, ctx.start, end, True, words, ctx.c_start + 1,
+                           ctx.whole_line, ctx.footnotes)
+    for rec in (_br_illegible, _br_signature, _br_omission_mark):
+        found = rec(inner)
+        if found:
+            return [replace(found[0], start=ctx.start, end=end, inner=(ctx.c_start + 1, inner_end))]
+    return [Span(ctx.start, end, "unclear", attrs_of(reason="doubtful", resp="#translator"),
+                 inner=(ctx.c_start + 1, inner_end), rank=10)]
+
+
+def _br_signature(ctx):
+    if re.fullmatch(r"(?:(?:illegible|unknown|unreadable|indecipherable) )?signatures?|signed|seal|stamp and signature"
+                    r"|signature,\s*(?:dated\s*)?[\w .,/-]{2,24}",  # "[signature, 20 Nov. 79]": the date stays in desc
+                    ctx.content.strip(), re.I):
+        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="signature"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+def _br_footnote_marker(ctx):
+    c = ctx.content
+    if c.isdigit() and c in ctx.footnotes:
+        ctx.footnotes.discard(c)  # one marker per footnote text: the text is moved, never copied
+        return [Span(ctx.start, ctx.end, "fnref", attrs_of(n=c), inner=(ctx.c_start, ctx.c_start), rank=10)]
+    return None
+
+
+def _br_footnote_anchor(ctx):
+    """``Chen Yi[1]`` whose note text is not on the page: a footnote call, never a supplied ``1``."""
+    if not ctx.closed or ctx.content in ctx.footnotes:
+        return None
+    from .anchors import bracketed_anchor
+
+    found = bracketed_anchor(ctx.text, ctx.start, ctx.end, ctx.content)
+    glued = getattr(ctx.footnotes, "glued", None)  # calls printed both ways count in one sequence
+    if found and glued is not None and glued.next is not None and int(ctx.content) >= glued.next:
+        glued.next = int(ctx.content) + 1
+    return found
+
+
+#: How the marker was printed, kept in ``sic/@rend`` so that ``[SIC]`` is not rebuilt as ``[sic]``.
+SIC_MARKERS = {"sic": None, "SIC": "upper", "Sic": "capitalised"}
+
+
+def _br_sic(ctx):
+    marker = ctx.content.strip()
+    if marker not in SIC_MARKERS:  # another spelling (``[sIc]``) stays a supplied word: nothing lost
+        return None
+    attrs = attrs_of(rend=SIC_MARKERS[marker])
+    token = _token_before(ctx.text, ctx.start)
+    if not token:
+        return [Span(ctx.start, ctx.end, "sic-mark", attrs, inner=(ctx.c_start, ctx.c_start), rank=10)]
+    return [Span(token[0], ctx.end, "sic", attrs, inner=token, rank=10)]
+
+
+def _br_illegible(ctx):
+    c = ctx.content.strip()
+    if c == "?" or ILLEGIBLE_RE.match(c):
+        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="illegible", resp="#translator"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+def _br_omission_mark(ctx):
+    if OMISSION_RE.match(ctx.content.strip()):
+        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="omitted", resp="#translator"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+def _br_omission(ctx):
+    c = ctx.content.strip()
+    if OMISSION_RE.match(c):
+        return _br_omission_mark(ctx)
+    if ctx.whole_line and ctx.closed and c and c[0].isupper() and (c.endswith(".") or ";" in c) \
+            and not c.endswith(":"):
+        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="omitted", resp="#translator"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+def _br_material_described(ctx):
+    """``[three pages of notes follow]``: material not translated here, an omission with its description."""
+    return omitted_material(ctx.start, ctx.end) if material_description(ctx.content, ctx.closed) else None
+
+
+def _br_email(ctx):
+    if EMAIL_RE.match(ctx.content.strip()):
+        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="obfuscated"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+#: ``[NAME REDACTED]``, ``[redacted]``, ``[two lines excised]``: words withheld by the archive, not added.
+REDACTED_RE = re.compile(r"^(?:[\w’' -]{0,40}\s)?(?:redacted|excised|withheld|sanitized|sanitised|blacked out)"
+                         r"(?:\s[\w ,-]{0,40})?$", re.I)
+
+
+def _br_redacted(ctx):
+    """``[NAME REDACTED]``: a passage the archive withheld; the translator's words in ``desc``."""
+    if ctx.closed and REDACTED_RE.match(ctx.content.strip()):
+        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="redacted"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+def _br_doubtful_single(ctx):
+    c = ctx.content.strip()
+    if c.endswith("?") and len(c) > 1 and _words(c) <= 5 and (c[0].isupper() or c[0].isdigit()):
+        return [Span(ctx.start, ctx.end, "unclear", attrs_of(reason="doubtful", resp="#translator"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None

@@ -1,0 +1,178 @@
+"""Brackets that are notes: stamps, translator's and editor's notes, handwriting, scope notes.
+
+Why: a note keeps the translator's words verbatim (with its own label, ``Translator's
+note:``, ``Handwritten in the left margin:``) and says what kind of note it is; a stamp
+also carries its registration number and date.  These recognisers share the label
+handling; the table that orders all bracket recognisers is in ``brackets``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .bracket_context import APOS, BracketContext
+from .dates import find_dates
+from .wording import label_then_words
+from ..model import Span, attrs_of
+
+
+TN_LABEL_RE = re.compile(rf"^(?P<label>(?:sic;\s*)?(?:[Tt]ranslator{APOS}?s?\s+[Nn]ote|[Tt]rans(?:lator)?\.\s*[Nn]ote|"
+                         rf"TN|[Tt]ranslator{APOS}s comment|[Nn]ote (?:by|of) the translator)"
+                         r"\s*(?::|--|—|–|-)\s*)")
+
+
+STAMP_LABEL_RE = re.compile(r"^(?P<label>(?P<kind>[^\[\]:]{0,60}?)\bstamps?)(?:\s+and\s+[\w ]+)?\s*(?::|$)", re.I)
+
+
+STAMP_DESCRIBED_RE = re.compile(r"^(?:there (?:is|are|was)|on the \w+ (?:is|there is)) (?:a |an |also a |two )?"
+                                r"(?:[\w-]+ )?stamps?\b", re.I)
+
+
+HANDWRITTEN_RE = re.compile(r"^(?P<label>(?:[Hh]andwritten|[Hh]andwriting|[Hh]and-written|[Ww]ritten by hand|"
+                            r"[Aa]dded by hand|[Hh]andwritten note)(?P<where>[^:\]]*?))(?::|$)")
+
+
+SCOPE_RE = re.compile(r"^(?:letterhead\b|not included|not translated|not reproduced|emphasis\b|"
+                      r"underlined in the original|in the original|crossed out|text missing|"
+                      r"page (?:break|\d+)|end (?:of )?(?:document|page)|continuation|seal\b|"
+                      r"[\w ]{0,30}\bletterhead$)", re.I)
+
+
+EDITOR_RE = re.compile(r"(?:--|—|–)\s*ed\.?$|^(?:[Ee]ditor{APOS}?s|[Ee]d\.) [Nn]ote\s*:".replace("{APOS}", APOS))
+
+
+def _place_of(where: str) -> str | None:
+    w = where.lower()
+    if "left margin" in w:
+        return "margin-left"
+    if "right margin" in w:
+        return "margin-right"
+    if "margin" in w:
+        return "margin"
+    if "bottom" in w or "foot" in w or "lower" in w:
+        return "bottom"
+    if "top" in w or "upper" in w:
+        return "top"
+    return None
+
+
+def _note_with_label(ctx: BracketContext, ntype: str, label_len: int, **extra) -> list[Span]:
+    end_inner = ctx.end - 1 if ctx.closed else ctx.end
+    spans = [Span(ctx.start, ctx.end, "note", attrs_of(type=ntype, resp="#translator", **extra),
+                  inner=(ctx.c_start, end_inner), rank=10)]
+    label_end = ctx.c_start + label_len
+    while label_end > ctx.c_start and ctx.text[label_end - 1] == " ":
+        label_end -= 1
+    if label_len:
+        spans.append(Span(ctx.c_start, label_end, "label", rank=11))
+    return spans
+
+
+def _br_stamp(ctx):
+    c = ctx.content
+    m = STAMP_LABEL_RE.match(c)
+    if m and c[: m.end()].count(" ") <= 8:
+        label_only = c.rstrip().endswith(":") or re.fullmatch(r"[\w -]{0,40}\bstamps?", c.strip(), re.I)
+        if ctx.closed and label_only and ctx.text[:ctx.start].strip() == "" \
+                and ctx.text[ctx.end:].strip():
+            return stamp_spans(ctx.text, ctx.start, len(ctx.text), ctx.c_start,
+                               label=(ctx.c_start, ctx.end - 1, ctx.end), kind=m.group("kind"))
+        end_inner = ctx.end - 1 if ctx.closed else ctx.end
+        kind = m.group("kind").strip()
+        slug = re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-") or "stamp"
+        spans = _note_with_label(ctx, "stamp", 0)
+        body = ctx.text[ctx.c_start:end_inner]
+        when = None
+        number_span = None
+        dates = find_dates(body)
+        if dates and dates[0][2].when and len(dates[0][2].when) == 10:
+            when = dates[0][2].when
+        taken = [(a, b) for a, b, _ in dates]
+        for num in re.finditer(r"(?<![\w/])(\d{3,}[\w/-]*)", body):
+            if any(a <= num.start() < b for a, b in taken):
+                continue
+            number_span = Span(ctx.c_start + num.start(), ctx.c_start + num.end(), "idno",
+                               attrs_of(type="registration"))
+            break
+        spans.append(Span(ctx.c_start, end_inner, "stamp", attrs_of(type=slug, when=when), rank=12))
+        if number_span:
+            spans.append(number_span)
+        return spans
+    return None
+
+
+def stamp_spans(text: str, start: int, end: int, c_start: int, *, label: tuple[int, int, int] | None,
+                kind: str = "") -> list[Span]:
+    """A stamp whose label is bracketed alone (``[stamp:] …``) or not bracketed (``Stamp: …``).
+
+    The note runs to the end of the line; ``label`` is (start, end of its text, end of its
+    markup): the ``]`` after a bracketed label is markup, dropped like any bracket.
+    """
+    spans = [Span(start, end, "note", attrs_of(type="stamp", resp="#translator"), inner=(c_start, end), rank=10)]
+    body_start = c_start
+    if label is not None:
+        spans.append(Span(label[0], label[2], "label", inner=(label[0], label[1]), rank=11))
+        body_start = label[2]
+    body = text[body_start:end]
+    lead = len(body) - len(body.lstrip())
+    dates = find_dates(body)
+    when = dates[0][2].when if dates and dates[0][2].when and len(dates[0][2].when) == 10 else None
+    slug = re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-") or "stamp"
+    spans.append(Span(body_start + lead, end, "stamp", attrs_of(type=slug, when=when), rank=12))
+    taken = [(a, b) for a, b, _ in dates]
+    for num in re.finditer(r"(?<![\w/])(\d{3,}[\w/-]*)", body):
+        if not any(a <= num.start() < b for a, b in taken):
+            spans.append(Span(body_start + num.start(), body_start + num.end(), "idno",
+                              attrs_of(type="registration")))
+            break
+    return spans
+
+
+def _br_stamp_described(ctx):
+    c = ctx.content
+    label = TN_LABEL_RE.match(c)
+    rest = c[label.end():] if label else c
+    if STAMP_DESCRIBED_RE.match(rest):
+        spans = _note_with_label(ctx, "stamp", label.end() if label else 0)
+        for q in re.finditer(r"“([^“”]+)”", rest):
+            off = ctx.c_start + (label.end() if label else 0)
+            spans.append(Span(off + q.start(1), off + q.end(1), "mentioned"))
+        return spans
+    return None
+
+
+def _br_translator_note(ctx):
+    m = TN_LABEL_RE.match(ctx.content)
+    if m:
+        return _note_with_label(ctx, "translator", m.end())
+    return None
+
+
+def _br_editor_note(ctx):
+    if EDITOR_RE.search(ctx.content):
+        spans = _note_with_label(ctx, "editorial", 0)
+        return [replace(spans[0], attrs=attrs_of(type="editorial"))]
+    return None
+
+
+def _br_handwritten(ctx):
+    m = HANDWRITTEN_RE.match(ctx.content)
+    if m:
+        place = _place_of(m.group("where") or "")
+        end_inner = ctx.end - 1 if ctx.closed else ctx.end
+        if ctx.closed:  # "[Handwritten text:] Relay this …": the words follow the label
+            found = label_then_words(ctx.text, ctx.start, ctx.end,
+                                     attrs_of(type="handwritten", resp="#translator", place=place))
+            if found:
+                return found
+        return [Span(ctx.start, ctx.end, "note",
+                     attrs_of(type="handwritten", resp="#translator", place=place),
+                     inner=(ctx.c_start, end_inner), rank=10)]
+    return None
+
+
+def _br_scope(ctx):
+    if SCOPE_RE.match(ctx.content.strip()):
+        return _note_with_label(ctx, "scope", 0)
+    return None

@@ -1,0 +1,105 @@
+"""Brackets that hold words: supplied words, glosses, expansions, speaker labels, the original's wording.
+
+Why: most brackets of a translation are the translator's words (``[is]``, ``[Nikita]
+Khrushchev``), a gloss of the word before (``CC [Central Committee]``), the rest of a
+word (``F[oreign]``), or the original's own words (``[新华社]``).  Telling them apart is
+decided by the bracket's position and shape (``identification``); a supplied word is the
+fallback of the whole bracket table (``brackets``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .bracket_context import LOOK_BACK, _token_before
+from .wording import original_script, script_of, transliterated_wording
+from ..model import Span, attrs_of
+
+
+SPEAKER_RE = re.compile(r"^[A-Z][\w’' .-]{0,40}:$")
+
+
+PRONOUNS = frozenset("I He She It We They You Our His Her Their Its My Your One Someone".split())
+
+
+def _br_original_script(ctx):
+    """``[新华社]``: the original's words in its own script."""
+    return original_script(ctx.start, ctx.end, ctx.content) if ctx.closed else None
+
+
+def _br_speaker(ctx):
+    if ctx.at_block_start and SPEAKER_RE.match(ctx.content.strip()):
+        return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="speaker-label", resp="#translator"),
+                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+    return None
+
+
+WORD_BEFORE_RE = re.compile(r"(?:[^\W\d_]|[’'.-])+$")
+
+
+WORD_AFTER_RE = re.compile(r"[^\W\d_]+")
+
+
+def _br_expansion(ctx):
+    """``F[oreign]``: the bracket completes the word it is glued to."""
+    if ctx.start == 0 or not ctx.text[ctx.start - 1].isalpha() or not ctx.closed:
+        return None
+    if not ctx.content or not ctx.content[0].islower():
+        return None
+    m = WORD_BEFORE_RE.search(ctx.text, max(0, ctx.start - LOOK_BACK), ctx.start)
+    if m is None:
+        return None
+    word_start = m.start()
+    end = ctx.end
+    tail = WORD_AFTER_RE.match(ctx.text, end)
+    if tail:
+        end = tail.end()
+    return [Span(word_start, end, "expan", rank=10),
+            Span(ctx.start, ctx.end, "ex", attrs_of(resp="#translator"), inner=(ctx.c_start, ctx.end - 1),
+                 rank=11)]
+
+
+def _br_gloss(ctx):
+    """A bracket after a word that restates it (``CC [Central Committee]``, ``they [the East Germans]``).
+
+    By position: words before a name (``[Cuban Defense Minister] Raoul Castro``) identify the
+    person and are the translator's addition, not a gloss (``identification``).
+    """
+    from .identification import gloss_after_pronoun, identifies_what_follows, opens_sentence
+
+    c = ctx.content.strip()
+    if not ctx.closed or not c:
+        return None
+    prev = _token_before(ctx.text, ctx.start)
+    token = ctx.text[prev[0]:prev[1]] if prev else ""
+    if gloss_after_pronoun(token, c):
+        return _gloss(ctx)
+    if not c[0].isupper() or c in PRONOUNS \
+            or identifies_what_follows(ctx.text, prev[0] if prev else ctx.start, ctx.end, token, c):
+        return None
+    words = c.split()
+    titled = sum(1 for w in words if w[0].isupper()) >= max(1, len(words) - 2)
+    if prev:
+        if token[-1] in ".!?:;" and not re.fullmatch(r"(?:[A-Z]\.)+", token):
+            return None
+        if token[0].isupper() and not opens_sentence(token) or token[-1] in "’”'\"" or token.isdigit() or script_of(token):
+            return _gloss(ctx)
+    if len(words) >= 3 and titled:
+        return _gloss(ctx)
+    return None
+
+
+def _gloss(ctx) -> list[Span]:
+    return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="gloss", resp="#translator"),
+                 inner=(ctx.c_start, ctx.end - 1), rank=10)]
+
+
+def _br_original_wording(ctx):
+    """``[pristupit k obiednineniiu]``: the original's words in transliteration, not an addition."""
+    return transliterated_wording(ctx.start, ctx.end, ctx.content) if ctx.closed else None
+
+
+def _br_supplied(ctx):
+    end_inner = ctx.end - 1 if ctx.closed else ctx.end
+    return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="added-in-translation", resp="#translator"),
+                 inner=(ctx.c_start, end_inner), rank=10)]
