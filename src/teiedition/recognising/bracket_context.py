@@ -93,3 +93,8 @@ class BracketContext:
     whole_line: bool
     footnotes: set  # numbers of footnote texts still waiting for their marker
     at_block_start: bool = False  # only spaces before the bracket
+
+    @property
+    def c_end(self) -> int:
+        """Index after the content's last character: before ``]``, or the block's end when unclosed."""
+        return self.end - 1 if self.closed else self.end

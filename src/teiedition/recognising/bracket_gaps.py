@@ -66,7 +66,7 @@ def _br_signature(ctx):
                     r"|signature,\s*(?:dated\s*)?[\w .,/-]{2,24}",  # "[signature, 20 Nov. 79]": the date stays in desc
                     ctx.content.strip(), re.I):
         return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="signature"),
-                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+                     inner=(ctx.c_start, ctx.c_end), rank=10)]
     return None
 
 
@@ -110,14 +110,14 @@ def _br_illegible(ctx):
     c = ctx.content.strip()
     if c == "?" or ILLEGIBLE_RE.match(c):
         return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="illegible", resp="#translator"),
-                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+                     inner=(ctx.c_start, ctx.c_end), rank=10)]
     return None
 
 
 def _br_omission_mark(ctx):
     if OMISSION_RE.match(ctx.content.strip()):
         return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="omitted", resp="#translator"),
-                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+                     inner=(ctx.c_start, ctx.c_end), rank=10)]
     return None
 
 
@@ -128,7 +128,7 @@ def _br_omission(ctx):
     if ctx.whole_line and ctx.closed and c and c[0].isupper() and (c.endswith(".") or ";" in c) \
             and not c.endswith(":"):
         return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="omitted", resp="#translator"),
-                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+                     inner=(ctx.c_start, ctx.c_end), rank=10)]
     return None
 
 
@@ -140,7 +140,7 @@ def _br_material_described(ctx):
 def _br_email(ctx):
     if EMAIL_RE.match(ctx.content.strip()):
         return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="obfuscated"),
-                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+                     inner=(ctx.c_start, ctx.c_end), rank=10)]
     return None
 
 
@@ -153,7 +153,7 @@ def _br_redacted(ctx):
     """``[NAME REDACTED]``: a passage the archive withheld; the translator's words in ``desc``."""
     if ctx.closed and REDACTED_RE.match(ctx.content.strip()):
         return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="redacted"),
-                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+                     inner=(ctx.c_start, ctx.c_end), rank=10)]
     return None
 
 
@@ -161,5 +161,5 @@ def _br_doubtful_single(ctx):
     c = ctx.content.strip()
     if c.endswith("?") and len(c) > 1 and _words(c) <= 5 and (c[0].isupper() or c[0].isdigit()):
         return [Span(ctx.start, ctx.end, "unclear", attrs_of(reason="doubtful", resp="#translator"),
-                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+                     inner=(ctx.c_start, ctx.c_end), rank=10)]
     return None

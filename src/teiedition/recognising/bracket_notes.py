@@ -58,7 +58,7 @@ def _place_of(where: str) -> str | None:
 
 
 def _note_with_label(ctx: BracketContext, ntype: str, label_len: int, **extra) -> list[Span]:
-    end_inner = ctx.end - 1 if ctx.closed else ctx.end
+    end_inner = ctx.c_end
     spans = [Span(ctx.start, ctx.end, "note", attrs_of(type=ntype, resp="#translator", **extra),
                   inner=(ctx.c_start, end_inner), rank=10)]
     label_end = ctx.c_start + label_len
@@ -78,7 +78,7 @@ def _br_stamp(ctx):
                 and ctx.text[ctx.end:].strip():
             return stamp_spans(ctx.text, ctx.start, len(ctx.text), ctx.c_start,
                                label=(ctx.c_start, ctx.end - 1, ctx.end), kind=m.group("kind"))
-        end_inner = ctx.end - 1 if ctx.closed else ctx.end
+        end_inner = ctx.c_end
         kind = m.group("kind").strip()
         slug = re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-") or "stamp"
         spans = _note_with_label(ctx, "stamp", 0)
@@ -160,7 +160,7 @@ def _br_handwritten(ctx):
     m = HANDWRITTEN_RE.match(ctx.content)
     if m:
         place = _place_of(m.group("where") or "")
-        end_inner = ctx.end - 1 if ctx.closed else ctx.end
+        end_inner = ctx.c_end
         if ctx.closed:  # "[Handwritten text:] Relay this …": the words follow the label
             found = label_then_words(ctx.text, ctx.start, ctx.end,
                                      attrs_of(type="handwritten", resp="#translator", place=place))

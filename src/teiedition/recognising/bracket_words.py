@@ -30,7 +30,7 @@ def _br_original_script(ctx):
 def _br_speaker(ctx):
     if ctx.at_block_start and SPEAKER_RE.match(ctx.content.strip()):
         return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="speaker-label", resp="#translator"),
-                     inner=(ctx.c_start, ctx.end - 1), rank=10)]
+                     inner=(ctx.c_start, ctx.c_end), rank=10)]
     return None
 
 
@@ -55,7 +55,7 @@ def _br_expansion(ctx):
     if tail:
         end = tail.end()
     return [Span(word_start, end, "expan", rank=10),
-            Span(ctx.start, ctx.end, "ex", attrs_of(resp="#translator"), inner=(ctx.c_start, ctx.end - 1),
+            Span(ctx.start, ctx.end, "ex", attrs_of(resp="#translator"), inner=(ctx.c_start, ctx.c_end),
                  rank=11)]
 
 
@@ -91,7 +91,7 @@ def _br_gloss(ctx):
 
 def _gloss(ctx) -> list[Span]:
     return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="gloss", resp="#translator"),
-                 inner=(ctx.c_start, ctx.end - 1), rank=10)]
+                 inner=(ctx.c_start, ctx.c_end), rank=10)]
 
 
 def _br_original_wording(ctx):
@@ -100,6 +100,6 @@ def _br_original_wording(ctx):
 
 
 def _br_supplied(ctx):
-    end_inner = ctx.end - 1 if ctx.closed else ctx.end
+    end_inner = ctx.c_end
     return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="added-in-translation", resp="#translator"),
                  inner=(ctx.c_start, end_inner), rank=10)]
