@@ -17,47 +17,25 @@ import io
 import json
 import re
 
-TEI_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+from lxml import etree
 
-#: Catalogue fields, in column order (CSV) and key order (JSON).
-FIELDS = ("id", "xml_id", "title", "date", "archive", "archive_name", "citation", "summary", "status", "problems",
-          "source", "tei", "html", "pdf", "validation")
+from ..rendering import xsltrun
+from ..rendering.render import asset
+from .outputs import catalogue_columns
+from .records import read_record  # noqa: F401 - the catalogue row's reader, where callers look for it
 
-_XPATHS = {
-    "title": "string(/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1])",
-    "date_when": "string(/tei:TEI/tei:teiHeader/tei:profileDesc/tei:creation/tei:date[1]/@when)",
-    "date_text": "string(/tei:TEI/tei:teiHeader/tei:profileDesc/tei:creation/tei:date[1])",
-    "repository": "string(/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc"
-                  "//tei:msIdentifier[1]/tei:repository[1])",
-    "repository_code": "string(/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc"
-                       "//tei:msIdentifier[1]/tei:repository[1]/@n)",
-    "citation": "string(/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc"
-                "//tei:msIdentifier[1]/tei:altIdentifier[1]/tei:idno[1])",
-    "summary": "string(/tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract[1])",
-    "xml_id": "string(/tei:TEI/@xml:id)",
-}
-
-def _clean(value: str) -> str:
-    return " ".join(value.split())
+#: Catalogue fields before the outputs' columns, in column order (CSV) and key order (JSON).
+FACTS = ("id", "xml_id", "title", "date", "archive", "archive_name", "citation", "summary", "status", "problems",
+         "source")
 
 
-def read_record(tree) -> dict:
-    """The catalogue facts of one TEI document: title, date, archive, citation, summary.
+def fields() -> tuple[str, ...]:
+    """Every catalogue field: the facts, then one column per output that has one (``outputs.OUTPUTS``)."""
+    return FACTS + tuple(column for column, _ in catalogue_columns())
 
-    ``archive`` is the repository's short code (``repository/@n``, e.g. RGANI)
-    when the header gives one, else its name; ``archive_name`` is the name.
-    """
-    facts = {name: _clean(str(tree.xpath(expr, namespaces=TEI_NS))) for name, expr in _XPATHS.items()}
-    return {
-        "xml_id": facts["xml_id"],
-        "title": facts["title"],
-        "date": facts["date_when"] or facts["date_text"],
-        "archive": facts["repository_code"] or facts["repository"],
-        "archive_name": facts["repository"],
-        "citation": facts["citation"],
-        "summary": facts["summary"],
-    }
 
+#: The fields as the table has them when this module is loaded.
+FIELDS = fields()
 
 def catalogue_rows(entries: list[dict]) -> list[dict]:
     """Flatten build entries (record + outputs + status) into catalogue rows, sorted by date then id."""
@@ -67,10 +45,7 @@ def catalogue_rows(entries: list[dict]) -> list[dict]:
         outputs = set(entry.get("outputs") or ())
         doc_id = entry["id"]
 
-        def path(name: str) -> str | None:
-            return name if name in outputs else None
-
-        rows.append({
+        row = {
             "id": doc_id,
             "xml_id": record.get("xml_id") or None,
             "title": record.get("title") or None,
@@ -82,28 +57,27 @@ def catalogue_rows(entries: list[dict]) -> list[dict]:
             "status": entry["status"],
             "problems": entry.get("reason") or None,
             "source": entry["source"],
-            "tei": path(f"{doc_id}.xml"),
-            "html": path(f"{doc_id}.html"),
-            "pdf": path(f"{doc_id}.pdf"),
-            "validation": path(f"{doc_id}.validation.json"),
-        })
+        }
+        for column, suffix in catalogue_columns():
+            row[column] = doc_id + suffix if doc_id + suffix in outputs else None
+        rows.append(row)
     rows.sort(key=lambda r: (r["date"] or "9999", r["id"]))
     return rows
 
 
 def catalogue_json(rows: list[dict]) -> str:
     """The catalogue as JSON: ``{"documents": [...]}`` with the fields of ``FIELDS``."""
-    docs = [{k: row[k] for k in FIELDS} for row in rows]
+    docs = [{k: row.get(k) for k in fields()} for row in rows]
     return json.dumps({"count": len(docs), "documents": docs}, ensure_ascii=False, indent=1) + "\n"
 
 
 def catalogue_csv(rows: list[dict]) -> str:
     """The catalogue as CSV (RFC 4180, UTF-8), one row per document; empty cell for none."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=FIELDS, extrasaction="ignore", lineterminator="\r\n")
+    writer = csv.DictWriter(buf, fieldnames=fields(), extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _cell(row[k]) for k in FIELDS})
+        writer.writerow({k: _cell(row.get(k)) for k in fields()})
     return buf.getvalue()
 
 
@@ -137,8 +111,6 @@ def catalogue_xml(rows: list[dict], *, title: str, search: bool = False, version
     ``links`` names the collection's other entry points the build made
     (``{"entities": href, "dts": href}``), each a ``<link kind= href=/>``.
     """
-    from lxml import etree
-
     attrs = {"title": title, "search": "yes" if search else "no"}
     if version:
         attrs["version"] = version
@@ -165,8 +137,5 @@ def index_html(rows: list[dict], *, title: str = "Archival translations: TEI edi
     ``search`` adds the full-text search (``assets/search.js``, made by the
     site pass); ``version`` and ``build_date`` go into the page's build line.
     """
-    from ..rendering import xsltrun
-    from ..rendering.render import asset
-
     xml = catalogue_xml(rows, title=title, search=search, version=version, build_date=build_date, links=links)
     return xsltrun.compiled("site.xsl").transform(xml, {"css": asset("index.css"), "js": asset("index.js")})

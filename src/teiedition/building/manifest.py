@@ -23,6 +23,7 @@ from pathlib import Path
 from .. import __version__
 from ..errors import InputError
 from ..files import write_if_changed
+from .outputs import file_names
 
 MANIFEST_NAME = ".teiedition-build.json"
 MANIFEST_FORMAT = 1
@@ -97,10 +98,13 @@ def source_sha256(src: Path) -> str:
         return ""
 
 
-def build_key(source_sha: str, toolchain: str, *, pdf: bool, base_url: str = "") -> str:
-    """What a document's outputs depend on; the pages' base URL only when there is one (older keys stay valid)."""
+def build_key(source_sha: str, toolchain: str, *, pdf: bool, base_url: str = "", formats=()) -> str:
+    """What a document's outputs depend on: its bytes, the toolchain, the formats chosen (rows of
+    ``outputs.OUTPUTS``), the pages' base URL.  The base and formats beside the PDF count only when
+    there are some, so older keys stay valid."""
     base = f"\nbase={base_url}" if base_url else ""
-    return hashlib.sha256(f"{source_sha}\n{toolchain}\npdf={pdf}{base}".encode()).hexdigest()[:32]
+    chosen = f"\nformats={','.join(sorted(formats))}" if formats else ""
+    return hashlib.sha256(f"{source_sha}\n{toolchain}\npdf={pdf}{base}{chosen}".encode()).hexdigest()[:32]
 
 
 def find_sources(source: Path) -> list[Path]:
@@ -127,7 +131,7 @@ class Plan:
 
 
 def plan_build(sources: list[Path], output: Path, manifest: dict, toolchain: str, *,
-               pdf: bool, force: bool, base_url: str = "") -> Plan:
+               pdf: bool, force: bool, base_url: str = "", formats=()) -> Plan:
     """Sort sources into rebuild and unchanged: stat first, hash only when the stat differs.
 
     A document is rebuilt when its key changed, when it failed or was invalid
@@ -151,7 +155,7 @@ def plan_build(sources: list[Path], output: Path, manifest: dict, toolchain: str
         if entry and not force and entry.get("status") == "valid":
             same_stat = entry.get("size") == st.st_size and entry.get("mtime_ns") == st.st_mtime_ns
             sha = entry.get("sha256") if same_stat else source_sha256(src)
-            if (entry.get("key") == build_key(sha, toolchain, pdf=pdf, base_url=base_url)
+            if (entry.get("key") == build_key(sha, toolchain, pdf=pdf, base_url=base_url, formats=formats)
                     and outputs_intact(output, entry)):
                 # the recorded stat is left alone, so an unchanged build leaves the manifest unchanged
                 # (a touched file is hashed again next time: cheap, and a committed manifest stays put)
@@ -231,14 +235,13 @@ def load_manifest(output: Path) -> dict:
     if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT or not isinstance(data.get("documents"), dict):
         return empty
     # an entry of the wrong shape (a hand edit, a bug, an attack) only means that document is rebuilt;
-    # outputs are only ever the document's own names (_OUTPUT_SUFFIXES), so a removed entry deletes nothing else
+    # outputs are only ever the document's own names (the table's suffixes), so a removed entry deletes nothing else
     data["documents"] = {k: v for k, v in data["documents"].items() if _sound_entry(k, v)}
     return data
 
 
 #: A manifest larger than this is not ours (one entry is well under 2 kB).
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
-_OUTPUT_SUFFIXES = (".xml", ".validation.json", ".html", ".pdf", ".csl.json", ".ris", ".bib")  # + citations.SUFFIXES
 
 
 def _sound_entry(doc_id, entry) -> bool:
@@ -249,7 +252,7 @@ def _sound_entry(doc_id, entry) -> bool:
     if not isinstance(entry, dict):
         return False
     outputs = entry.get("outputs", [])
-    if not isinstance(outputs, list) or any(o not in {doc_id + s for s in _OUTPUT_SUFFIXES} for o in outputs):
+    if not isinstance(outputs, list) or any(o not in file_names(doc_id) for o in outputs):
         return False
     files = entry.get("files", {})
     if not isinstance(files, dict) or any(

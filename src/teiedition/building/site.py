@@ -36,6 +36,7 @@ from .. import __version__
 from ..files import write_if_changed
 from ..urls import segment
 from .minisearch_index import document_terms
+from .page import INDEX_HREF, page_params, recorded_run_date  # noqa: F401 - page_params: re-exported
 from .search_shards import SearchDoc, StaleShards, text_files, write_search
 
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -48,7 +49,6 @@ ASSETS = "assets"
 COPIED_ASSETS = ("minisearch.js", "minisearch.LICENSE.txt", "search.js")
 #: The single search data file of earlier versions, removed when found.
 OLD_SEARCH_INDEX = "search-index.js"
-INDEX_HREF = "index.html"
 
 _NAV_START = '<nav class="collection-nav"'
 _NAV_END = "</nav>"
@@ -62,20 +62,6 @@ _BLOCKS = frozenset({"p", "head", "note", "item", "l", "lg", "ab", "div", "opene
 
 
 # --------------------------------------------------------------------------- document pages
-
-def page_params(run_date: str) -> dict:
-    """The HTML stylesheet's collection parameters for a page built on ``run_date``."""
-    from ..rendering.render import asset
-
-    return {"index-href": INDEX_HREF, "build-version": __version__, "build-date": run_date,
-            "site-css": asset("site.css")}
-
-
-def recorded_run_date(tree) -> str:
-    """The run date the TEI records (``revisionDesc/change/@when``): the page's build date."""
-    return str(tree.xpath("string(/tei:TEI/tei:teiHeader/tei:revisionDesc/tei:change[@when][last()]/@when)",
-                          namespaces={"tei": TEI}))
-
 
 def neighbours(rows: list[dict]) -> dict[str, dict]:
     """For each published document (rows in date order), the nav-bar parameters: previous and next by date."""
