@@ -118,14 +118,14 @@ def catalogue_xml(rows: list[dict], *, title: str, search: bool = False, version
         attrs["build-date"] = build_date
     root = etree.Element("catalogue", attrs)
     for row in rows:
-        etree.SubElement(root, "doc", {attr: _xml_safe(str(row[key])) for key, attr in _INDEX_ATTRIBUTES.items()
+        etree.SubElement(root, "doc", {attr: xml_safe(str(row[key])) for key, attr in _INDEX_ATTRIBUTES.items()
                                        if row.get(key) not in (None, "")})
     for kind, href in (links or {}).items():
         etree.SubElement(root, "link", {"kind": kind, "href": href})
     return root
 
 
-def _xml_safe(value: str) -> str:
+def xml_safe(value: str) -> str:
     """Characters XML cannot carry (controls) become U+FFFD; they cannot be in a TEI header anyway."""
     return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "\ufffd", value)
 

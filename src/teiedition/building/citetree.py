@@ -14,6 +14,8 @@ import re
 import time
 from dataclasses import dataclass, field
 
+from ..rendering.xsltrun import safe_processor
+
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 
 _SERIALIZE = "serialize(., map{'method': 'xml', 'indent': false(), 'omit-xml-declaration': true()})"
@@ -97,8 +99,6 @@ def citation_tree(tei_text: str, *, deadline: float | None = None) -> CitationTr
     identifier is its parent's, then ``@delim``, then the ``@use`` value.
     Past ``deadline`` (a ``time.monotonic()`` value) it raises ``DtsTimeout``.
     """
-    from ..rendering.xsltrun import safe_processor
-
     proc = safe_processor()  # the document's XPath may not read any file or URL
     doc = proc.parse_xml(xml_text=tei_text)
     xp = proc.new_xpath_processor()

@@ -23,7 +23,14 @@ from pathlib import Path
 from .. import __version__
 from ..errors import InputError
 from ..files import write_if_changed
+from ..convert import source_files
+from ..resources import project_dir
 from .outputs import file_names
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX (Windows): builds are not locked
+    fcntl = None
 
 MANIFEST_NAME = ".teiedition-build.json"
 MANIFEST_FORMAT = 1
@@ -43,8 +50,6 @@ def toolchain_files() -> list[Path]:
     Overrides in the environment (another stylesheet or schema folder, extra
     authority files) are part of the toolchain too.
     """
-    from ..resources import project_dir
-
     roots = [PACKAGE_DIR, project_dir("xslt", "TEIEDITION_XSLT_DIR"), project_dir("schema", "TEIEDITION_SCHEMA_DIR")]
     files = {Path(p) for p in os.environ.get(TOOLCHAIN_FILES_ENV, "").split(os.pathsep) if p.strip()}
     for root in roots:
@@ -109,8 +114,6 @@ def build_key(source_sha: str, toolchain: str, *, pdf: bool, base_url: str = "",
 
 def find_sources(source: Path) -> list[Path]:
     """The ``*.txt`` sources of a folder (as ``convert`` takes them), sorted; a missing or empty folder is a usage error."""
-    from ..convert import source_files
-
     if not source.exists():
         raise InputError("no such folder", path=str(source))
     if not source.is_dir():
@@ -288,9 +291,7 @@ def output_lock(output: Path):
 
     Where ``flock`` does not exist (Windows) builds are not locked.
     """
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not POSIX
+    if fcntl is None:  # pragma: no cover - not POSIX
         yield
         return
     fd = os.open(output, os.O_RDONLY)
