@@ -93,6 +93,10 @@ def sort_out_names(sources: list[Path]) -> tuple[list[Path], list[tuple[Path, st
         elif len(src.stem.encode("utf-8")) > MAX_STEM_BYTES:
             refused.append((src, f"file name too long ({len(src.stem.encode('utf-8'))} bytes before .txt, "
                                  f"at most {MAX_STEM_BYTES}); rename the file (skipped)"))
+        elif src.stem.casefold() in first and first[src.stem.casefold()].suffix.lower() != src.suffix.lower():
+            other = first[src.stem.casefold()]
+            refused.append((src, f"same name as {other.name}: a text source and a TEI source would both be "
+                                 f"published as {other.stem}.xml; keep one (skipped)"))
         elif src.stem.casefold() in first:
             other = first[src.stem.casefold()]
             refused.append((src, f"same name as {other.name} (both would be published as {other.stem}.xml, "
@@ -164,7 +168,8 @@ def build(source: str | os.PathLike = "seeds", output: str | os.PathLike = "edit
           stream: TextIO | None = None, time_limit: float = DEFAULT_TIME_LIMIT,
           executor: str = "local", scheduler: str | None = None,
           base_url: str | None = None, formats=()) -> int:
-    """Build every ``*.txt`` in ``source`` into ``output``; return the exit code.
+    """Build every ``*.txt`` (converted) and ``*.xml`` (TEI, as it is) in ``source`` into ``output``;
+    return the exit code.
 
     ``stages`` is a picklable factory ``stages(pdf=bool)`` returning an object
     with ``convert``, ``validate``, ``html`` and ``pdf`` (default: the real
@@ -219,7 +224,9 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
         raise InputError(str(exc)) from None
     # one base for the DTS answers and the pages; a page's permanent URL must be absolute
     page_base = base if base.startswith(("http://", "https://")) else ""
-    sources, unbuildable, hidden = sort_out_names(find_sources(source))
+    # built into its own source folder, the .xml files there are the build's TEI outputs, not sources
+    into_itself = output.exists() and output.resolve() == source.resolve()
+    sources, unbuildable, hidden = sort_out_names(find_sources(source, tei=not into_itself))
     prepare_output(output)
 
     with output_lock(output), sigterm_as_interrupt():

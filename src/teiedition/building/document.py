@@ -44,6 +44,7 @@ class PipelineStages:
 
     def __init__(self, *, pdf: bool):
         self._validator = Validator(profile="teiedition")
+        self._tei_all: Validator | None = None  # compiled on the first TEI source
         self._html = HtmlRenderer()
         self._epub = EpubRenderer()
         self._pdf = PdfRenderer() if pdf else None
@@ -53,11 +54,22 @@ class PipelineStages:
         return conversion.tei, tuple(conversion.warnings)
 
     def validate(self, tree, name: str, *, source: bytes | None = None) -> "Checked":
-        report = self._validator.validate_tree(tree, name, source=source)
+        """Check a converted document against the house profile (the encoding contract)."""
+        return self._checked(self._validator, tree, name, source)
+
+    def validate_tei(self, tree, name: str, *, source: bytes | None = None) -> "Checked":
+        """Check a TEI source against TEI P5 itself (tei_all): another project's TEI is not in our contract."""
+        if self._tei_all is None:
+            self._tei_all = Validator(profile="tei-all")
+        return self._checked(self._tei_all, tree, name, source)
+
+    @staticmethod
+    def _checked(validator: Validator, tree, name: str, source: bytes | None) -> "Checked":
+        report = validator.validate_tree(tree, name, source=source)
         errors = [p for p in report.problems if p.severity == "error"]
         return Checked(ok=bool(report.ok), problems=len(errors),
                        first_problem=errors[0].format() if errors else "",
-                       json=report_to_json([report]))
+                       json=report_to_json([report], profile=validator.profile))
 
     def html(self, tree, *, tei_href: str, pdf_href: str | None, page: dict | None = None,
              citation_hrefs: dict | None = None, base_url: str = "") -> str:
@@ -198,7 +210,8 @@ def _build_document(task: Task, stages) -> DocResult:
         tei, warnings = _source_tei(task, stages, out / f"{task.doc_id}.xml")
         name = f"{task.doc_id}.xml"
         tree = parse_xml_bytes(tei, name=name)
-        doc = Document(task.doc_id, tei, tree, stages.validate(tree, name, source=tei), stages, task.options,
+        check = stages.validate_tei if is_tei_source(task.source) else stages.validate
+        doc = Document(task.doc_id, tei, tree, check(tree, name, source=tei), stages, task.options,
                        task.run_date, task.base_url, task.source)
         make_outputs(doc, out, write)
         remove_files(out, stale_files(task.doc_id, written))

@@ -23,8 +23,9 @@ from pathlib import Path
 from .. import __version__
 from ..errors import InputError
 from ..files import write_if_changed
-from ..convert import source_files
+from ..convert import SOURCE_SUFFIXES
 from ..resources import project_dir
+from .document import TEI_SUFFIXES
 from .outputs import file_names
 
 try:
@@ -112,15 +113,17 @@ def build_key(source_sha: str, toolchain: str, *, pdf: bool, base_url: str = "",
     return hashlib.sha256(f"{source_sha}\n{toolchain}\npdf={pdf}{base}{chosen}".encode()).hexdigest()[:32]
 
 
-def find_sources(source: Path) -> list[Path]:
-    """The ``*.txt`` sources of a folder (as ``convert`` takes them), sorted; a missing or empty folder is a usage error."""
+def find_sources(source: Path, *, tei: bool = True) -> list[Path]:
+    """The sources of a folder, sorted: plain text (``*.txt``, as ``convert`` takes them) and, with
+    ``tei``, TEI files (``*.xml``) published as they are.  A missing or empty folder is a usage error."""
     if not source.exists():
         raise InputError("no such folder", path=str(source))
     if not source.is_dir():
-        raise InputError("not a folder: build takes a folder of .txt sources", path=str(source))
-    sources = source_files(source)
+        raise InputError("not a folder: build takes a folder of .txt (or TEI .xml) sources", path=str(source))
+    suffixes = SOURCE_SUFFIXES + (TEI_SUFFIXES if tei else ())
+    sources = sorted(f for f in source.iterdir() if f.suffix.lower() in suffixes and f.is_file())
     if not sources:
-        raise InputError("no .txt sources in this folder", path=str(source))
+        raise InputError("no .txt or .xml sources in this folder", path=str(source))
     return sources
 
 
