@@ -80,3 +80,19 @@ def test_the_build_order_follows_what_each_row_needs():
 def test_the_manifest_and_catalogue_read_the_table():
     assert set(outputs.suffixes()) >= {".xml", ".html", ".pdf", ".epub", ".validation.json", ".bib"}
     assert fields()[-5:] == ("tei", "html", "pdf", "epub", "validation")
+
+
+def test_the_entity_pass_reads_the_workers_share_not_the_tei(tmp_path, monkeypatch):
+    """One document, one parse: the worker leaves its entity mentions in the pass's cache."""
+    from teiedition.building import entity_pages
+
+    parsed = []
+    real = entity_pages.parse_xml_file
+    monkeypatch.setattr(entity_pages, "parse_xml_file", lambda path, *a, **k: parsed.append(path) or real(path, *a, **k))
+    src, out = _sources(tmp_path), tmp_path / "out"
+    _build(src, out, pdf=False)
+    assert parsed == [], "the entity pass parsed a TEI the worker had already read"
+    manifest = load_manifest(out)
+    cached = json.loads((out / "entities" / ".cache" / "a.json").read_text(encoding="utf-8"))
+    assert cached["key"] == manifest["documents"]["a"]["key"] and cached["title"] == "Letter A"
+    assert not (out / "entities" / ".cache" / "b.json").exists(), "an invalid document is not on the entity pages"

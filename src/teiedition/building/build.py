@@ -232,6 +232,9 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
     with output_lock(output), sigterm_as_interrupt():
         remove_leftover_temp_files(output)
         manifest = load_manifest(output)
+        # what the collection's files are before the workers write their shares into the passes' caches
+        before = collection_fingerprints(output)
+        absent = {part for part, names in COLLECTION_PARTS.items() if not any((output / n).exists() for n in names)}
         toolchain = toolchain_digest()
         plan = plan_build(sources, output, manifest, toolchain, pdf=pdf, force=force, base_url=page_base,
                           formats=formats)
@@ -246,9 +249,11 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
             entry = manifest["documents"].pop(doc_id)
             remove_files(output, entry.get("outputs", ()))
         keep_date = run_date is None and not os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-        tasks = {src.stem: Task(src.stem, str(src), str(output), pdf, day, keep_date, time_limit, page_base, formats)
-                 for src, _ in plan.todo}
         facts = {src.stem: stat for src, stat in plan.todo}
+        keys = {doc_id: build_key(stat["sha256"], toolchain, pdf=pdf, base_url=page_base, formats=formats)
+                for doc_id, stat in facts.items()}
+        tasks = {src.stem: Task(src.stem, str(src), str(output), pdf, day, keep_date, time_limit, page_base, formats,
+                                keys[src.stem]) for src, _ in plan.todo}
 
         def record(result: DocResult) -> None:
             if result.status == SETUP_FAILED:
@@ -258,8 +263,7 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
             previous = manifest["documents"].get(result.doc_id) or {}
             remove_files(output, set(previous.get("outputs", ())) - set(result.outputs))
             entry = {"source": Path(tasks[result.doc_id].source).name, **facts[result.doc_id],
-                     "key": build_key(facts[result.doc_id]["sha256"], toolchain, pdf=pdf, base_url=page_base,
-                                       formats=formats),
+                     "key": keys[result.doc_id],
                      "status": result.status, "reason": result.reason,
                      "outputs": list(result.outputs), "record": result.record}
             manifest["documents"][result.doc_id] = entry
@@ -297,8 +301,7 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
         finally:
             save_manifest(output, manifest)
         # the index links the DTS entry point and the entity pages, so they come first
-        now = collection_fingerprints(output)
-        repair = parts_to_repair(manifest, now, force=force)
+        repair = parts_to_repair(manifest, before, force=force) - (set() if force else absent)
         publish_dts(output, manifest, sources, base_url=base_url, stream=stream, time_limit=time_limit,
                     force="dts" in repair)
         publish_entity_pages(output, manifest, sources, stream=stream, force="entities" in repair)

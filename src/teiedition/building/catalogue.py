@@ -21,6 +21,7 @@ from lxml import etree
 
 from ..rendering import xsltrun
 from ..rendering.render import asset
+from ..safexml import xml_safe
 from .outputs import catalogue_columns
 from .records import read_record  # noqa: F401 - the catalogue row's reader, where callers look for it
 
@@ -123,11 +124,6 @@ def catalogue_xml(rows: list[dict], *, title: str, search: bool = False, version
     for kind, href in (links or {}).items():
         etree.SubElement(root, "link", {"kind": kind, "href": href})
     return root
-
-
-def xml_safe(value: str) -> str:
-    """Characters XML cannot carry (controls) become U+FFFD; they cannot be in a TEI header anyway."""
-    return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "\ufffd", value)
 
 
 def index_html(rows: list[dict], *, title: str = "Archival translations: TEI edition", search: bool = False,

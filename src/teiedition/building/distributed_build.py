@@ -38,7 +38,7 @@ from ..timelimit import DocumentTimeout, time_limit
 from .document import SETUP_FAILED, DocResult, PipelineSetupError, build_document, make_stages, remove_files, \
     setup_failed
 from .manifest import toolchain_digest
-from .outputs import stale_files
+from .outputs import is_share, stale_files
 
 #: Tasks queued per worker (as in the local pool): workers stay busy, memory stays flat.
 IN_FLIGHT_PER_WORKER = 4
@@ -86,10 +86,11 @@ def build_remote(task, data: bytes, factory: Callable, pdf: bool, toolchain: str
         if previous is not None:
             (out / f"{task.doc_id}.xml").write_bytes(previous)
         result = build_document(dataclasses.replace(task, source=str(source), output=str(out)), stages)
-        files = {name: (out / name).read_bytes() for name in result.outputs}
+        files = {name: (out / name).read_bytes() for name in result.outputs + result.shares}
     warnings = tuple(w.replace(str(source), task.source) for w in result.warnings)
     reason = result.reason.replace(str(source), task.source)
-    return DocResult(result.doc_id, result.status, reason, result.outputs, result.record, warnings), files
+    return DocResult(result.doc_id, result.status, reason, result.outputs, result.record, warnings,
+                     result.shares), files
 
 
 def _client_of(Client, scheduler: str):
@@ -171,6 +172,9 @@ def run_on_dask(tasks: list, stages: Callable, pdf: bool, record: Callable, chec
                                               f"Dask task failed: {type(exc).__name__}: {exc}"), {}
                 for name, data in files.items():
                     if Path(name).name == name:
+                        atomic_write(output / name, data)
+                    elif is_share(name):  # a collection pass's share: into its cache folder
+                        (output / name).parent.mkdir(parents=True, exist_ok=True)
                         atomic_write(output / name, data)
                 if result.status in ("valid", "invalid"):
                     remove_files(output, stale_files(task.doc_id, files))

@@ -121,6 +121,7 @@ class Task:
     time_limit: float = DEFAULT_TIME_LIMIT
     base_url: str = ""  # the http(s) address the pages are published at (permanent URL, canonical link)
     formats: frozenset[str] = frozenset()  # formats chosen beside the PDF (``outputs.formats``: epub)
+    key: str = ""  # the document's build key (collection passes file their shares under it)
 
     @property
     def options(self) -> frozenset[str]:
@@ -138,6 +139,7 @@ class DocResult:
     outputs: tuple[str, ...] = ()
     record: dict | None = None
     warnings: tuple[str, ...] = ()
+    shares: tuple[str, ...] = ()  # collection passes' shares written (paths relative to the output)
     exit_code: int = 0  # for SETUP_FAILED: the exit code of the setup error (1 = the machine, 3 = a bug)
 
 
@@ -201,25 +203,22 @@ def _source_tei(task: Task, stages, previous: Path) -> tuple[bytes, tuple[str, .
 def _build_document(task: Task, stages) -> DocResult:
     out = Path(task.output)
     written: list[str] = []
-
-    def write(path: Path, data) -> None:
-        atomic_write(path, data)
-        written.append(path.name)
-
+    shared: list[str] = []
     try:
         tei, warnings = _source_tei(task, stages, out / f"{task.doc_id}.xml")
         name = f"{task.doc_id}.xml"
         tree = parse_xml_bytes(tei, name=name)
         check = stages.validate_tei if is_tei_source(task.source) else stages.validate
         doc = Document(task.doc_id, tei, tree, check(tree, name, source=tei), stages, task.options,
-                       task.run_date, task.base_url, task.source)
-        make_outputs(doc, out, write)
+                       task.run_date, task.base_url, task.source, task.key)
+        make_outputs(doc, out, atomic_write, written, shared)
         remove_files(out, stale_files(task.doc_id, written))
         record = doc.records.get("catalogue-row")
         if not doc.checked.ok:
             reason = f"invalid TEI: {doc.checked.problems} problem(s), first: {doc.checked.first_problem}"
-            return DocResult(task.doc_id, "invalid", reason, tuple(written), record, warnings)
-        return DocResult(task.doc_id, "valid", "", tuple(written), record, warnings + row_warnings(doc))
+            return DocResult(task.doc_id, "invalid", reason, tuple(written), record, warnings, tuple(shared))
+        return DocResult(task.doc_id, "valid", "", tuple(written), record, warnings + row_warnings(doc),
+                         tuple(shared))
     except TeiEditionError as exc:
         return DocResult(task.doc_id, "failed", without_path(str(exc), task.source), tuple(written))
     except OSError as exc:  # disk full, quota, an output folder gone: say what, not "internal error"

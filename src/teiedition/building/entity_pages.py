@@ -30,9 +30,8 @@ from lxml import etree
 
 from ..files import atomic_write, write_if_changed
 from ..rendering.xsltrun import compiled
-from ..safexml import parse_xml_file
+from ..safexml import parse_xml_file, xml_safe
 from ..urls import segment
-from .catalogue import xml_safe
 
 TEI = "http://www.tei-c.org/ns/1.0"
 NS = {"t": TEI}
@@ -191,6 +190,17 @@ def _head(rest: str, words: str) -> str:
     return cut[:cut.rfind(" ")] + " …" if " " in cut else cut + " …"
 
 
+def mention_share(tree, doc_id: str, key: str) -> tuple[str, bytes]:
+    """One document's share of the entity pages, as the pass caches it: ``(path under the output, bytes)``.
+
+    Why: the build's worker holds the parsed TEI; it reads the mentions there and
+    leaves them in the pass's cache under the document's build key, so the pass
+    finds them and never parses the TEI again.
+    """
+    data = {"key": key, **read_document(tree, doc_id)}
+    return f"{FOLDER}/{CACHE}/{doc_id}.json", json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
 # --------------------------------------------------------------------------- the collection
 
 def write_entity_pages(output: Path, entries: list[dict], *, warn=lambda message: None, force: bool = False) -> int:
@@ -284,7 +294,7 @@ def _href(doc_id: str, anchor: str | None = None) -> str:
 def _entity_xml(entity: dict) -> etree._Element:
     """The page's input: ``<entity>`` with its documents and the places that mention it.
 
-    Every value passes ``catalogue.xml_safe``: a source named with a control character or U+FFFE
+    Every value passes ``safexml.xml_safe``: a source named with a control character or U+FFFE
     (a legal file name) must not stop the collection pass (issue 22).
     """
     el = _element(None, "entity", id=entity["id"], kind=entity["kind"], name=entity["name"],
@@ -303,7 +313,7 @@ def _entity_xml(entity: dict) -> etree._Element:
 
 
 def _element(parent, tag: str, **attributes) -> etree._Element:
-    """An element whose attribute values XML can carry (see ``catalogue.xml_safe``)."""
+    """An element whose attribute values XML can carry (see ``safexml.xml_safe``)."""
     safe = {k: xml_safe(str(v)) for k, v in attributes.items()}
     return etree.Element(tag, safe) if parent is None else etree.SubElement(parent, tag, safe)
 

@@ -13,7 +13,11 @@ is one row here (and, for a new format, one method on the stages).
 
 A row with ``record=True`` writes no file: it is a collection pass's
 per-document share (the catalogue row), returned to the main process with
-the result.
+the result.  A row with ``share=True`` writes a collection pass's
+per-document share into that pass's cache (the entity mentions, under
+``entities/.cache/``): the pass then finds it and does not parse the TEI again.
+Shares are the pass's files, not the document's outputs (the pass removes
+those of documents no longer published).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from typing import Callable
 from ..errors import TeiEditionError
 from ..urls import segment
 from .citations import bibtex, citation_names, csl_json, read_facts, ris
+from .entity_pages import CACHE, FOLDER as ENTITIES, mention_share
 from .page import page_params, recorded_run_date
 from .records import read_record
 
@@ -43,6 +48,7 @@ class Document:
     run_date: str
     base_url: str = ""
     source: str = ""
+    key: str = ""  # the build key: what a pass's cached share is valid for
     made: dict[str, tuple[str, ...]] = field(default_factory=dict)  # output name -> files written
     warnings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # output name -> its warnings
     records: dict[str, dict] = field(default_factory=dict)  # record rows' values
@@ -60,6 +66,7 @@ class Output:
     after: tuple[str, ...] = ()       # outputs it needs made first (when they are made at all)
     column: str | None = None         # catalogue column holding its (first) file name
     record: bool = False              # a per-document record for a collection pass, no file
+    share: bool = False               # files under a collection pass's folder (paths relative to the output)
 
     def files(self, doc_id: str) -> tuple[str, ...]:
         return tuple(doc_id + suffix for suffix in self.suffixes)
@@ -102,6 +109,13 @@ def _citations(doc: Document) -> dict:
     return {names["csl"]: csl_json(facts), names["ris"]: ris(facts), names["bib"]: bibtex(facts)}
 
 
+def _entity_mentions(doc: Document) -> dict:
+    if not doc.key:  # no build key to file it under (a document built outside a build)
+        return {}
+    path, data = mention_share(doc.tree, doc.doc_id, doc.key)
+    return {path: data}
+
+
 def _html(doc: Document) -> dict:
     pdf = doc.made.get("pdf")
     cited = citation_names(doc.doc_id) if "citations" in doc.made else None
@@ -122,7 +136,12 @@ OUTPUTS: tuple[Output, ...] = (
     Output("epub", (".epub",), _epub, option="epub", column="epub"),
     Output("validation", (".validation.json",), _validation, needs_valid=False, column="validation"),
     Output("citations", (".csl.json", ".ris", ".bib"), _citations),
+    Output("entity-mentions", (), _entity_mentions, after=("html",), share=True),
 )
+
+#: Folders the share rows write into (relative to the output).
+SHARE_FOLDERS = (f"{ENTITIES}/{CACHE}/",)
+
 
 #: Formats a build may choose (each an ``option`` of a row).
 def formats() -> tuple[str, ...]:
@@ -136,13 +155,14 @@ def build_order() -> list[Output]:
     return [rows[name] for name in graph.static_order()]
 
 
-def make_outputs(doc: Document, output: Path, write: Callable[[Path, bytes | str], None]) -> list[str]:
-    """Run every row that applies to ``doc``; write its files with ``write``; return the names written.
+def make_outputs(doc: Document, output: Path, write: Callable[[Path, bytes | str], None],
+                 written: list[str], shared: list[str]) -> None:
+    """Run every row that applies to ``doc``; write its files with ``write``; list them in ``written``
+    (the document's outputs) or ``shared`` (collection passes' shares, relative paths).
 
     A row is skipped when it needs a valid TEI and this one is not, or when the
     build did not choose its format.
     """
-    written: list[str] = []
     for row in build_order():
         if (row.needs_valid and not doc.checked.ok) or (row.option and row.option not in doc.options):
             continue
@@ -151,11 +171,17 @@ def make_outputs(doc: Document, output: Path, write: Callable[[Path, bytes | str
             doc.records[row.name] = made
             continue
         for name, data in made.items():
+            if row.share:
+                (output / name).parent.mkdir(parents=True, exist_ok=True)
             write(output / name, data)
-            written.append(name)
+            (shared if row.share else written).append(name)
         if made:
             doc.made[row.name] = tuple(made)
-    return written
+
+
+def is_share(name: str) -> bool:
+    """Is ``name`` (relative to the output) a share a row of the table writes?  (What a Dask result may carry.)"""
+    return name.startswith(SHARE_FOLDERS) and ".." not in Path(name).parts and not Path(name).is_absolute()
 
 
 def row_warnings(doc: Document) -> tuple[str, ...]:
