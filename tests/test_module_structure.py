@@ -84,6 +84,16 @@ def test_rendering_does_not_import_building():
     assert not upward, upward
 
 
+def test_validating_does_not_import_building():
+    """Validation is below publishing: its progress bar is the shared ``teiedition.progress``."""
+    upward = []
+    for path in sorted((PACKAGE / "validating").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                upward += [f"{path.name}: {m}" for m, _ in imported(path, node) if m.startswith("teiedition.building")]
+    assert not upward, upward
+
+
 def test_no_private_name_is_imported_from_another_module():
     private = []
     for path in MODULES:

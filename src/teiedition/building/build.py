@@ -41,7 +41,7 @@ from .local_pool import run_tasks
 from .manifest import (build_key, find_sources, folder_fingerprint, load_manifest, output_lock, output_stats,
                        plan_build, remove_leftover_temp_files, save_manifest, toolchain_digest)
 from .outputs import formats as all_formats
-from .progress import Progress
+from ..progress import Progress
 from .site import write_site
 
 #: Seconds between manifest checkpoints while building (what a killed build can resume from).
