@@ -143,8 +143,8 @@ OUTPUTS: tuple[Output, ...] = (
 SHARE_FOLDERS = (f"{ENTITIES}/{CACHE}/",)
 
 
-#: Formats a build may choose (each an ``option`` of a row).
 def formats() -> tuple[str, ...]:
+    """The formats a build may choose: each row's ``option`` (``pdf``, ``epub``)."""
     return tuple(row.option for row in OUTPUTS if row.option)
 
 
