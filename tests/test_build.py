@@ -260,7 +260,7 @@ def test_missing_source_folder_is_a_usage_error(tmp_path):
 
 def test_folder_without_sources_is_a_usage_error(tmp_path):
     (tmp_path / "empty").mkdir()
-    with pytest.raises(InputError, match="no .txt sources"):
+    with pytest.raises(InputError, match="no .txt or .xml sources"):
         run(tmp_path / "empty", tmp_path / "out")
 
 

@@ -20,7 +20,7 @@ def test_missing_source_folder_is_one_line_and_exit_2(tmp_path):
 def test_folder_without_sources_is_exit_2(tmp_path):
     (tmp_path / "empty").mkdir()
     result = run_cli(str(tmp_path / "empty"), "-o", str(tmp_path / "out"))
-    assert result.exit_code == 2 and "no .txt sources" in result.output
+    assert result.exit_code == 2 and "no .txt or .xml sources" in result.output
 
 
 def test_bad_run_date_is_exit_2_before_any_work(tmp_path):

@@ -106,12 +106,10 @@ def test_a_worker_with_another_toolchain_is_refused(tmp_path):
 
 
 def test_toolchain_mismatch_stops_the_build(tmp_path, scheduler, monkeypatch):
-    from teiedition.building import manifest
-
     src = tmp_path / "src"
     src.mkdir()
     (src / "a.txt").write_text(fake_source("A"), encoding="utf-8")
-    monkeypatch.setattr(manifest, "toolchain_digest", lambda: "edited-here")
+    monkeypatch.setattr(distributed_build, "toolchain_digest", lambda: "edited-here")  # this side's toolchain
     with pytest.raises(PipelineSetupError, match="another teiedition toolchain"):
         build(src, tmp_path / "out", executor="dask", scheduler=scheduler, stages=FakeStages)
 

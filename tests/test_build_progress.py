@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from teiedition.building.progress import Progress, progress_wanted
+from teiedition.progress import Progress, progress_wanted
 
 
 class FakeTerminal(io.StringIO):

@@ -16,7 +16,8 @@ import pytest
 
 from conftest import EDITIONS, SEEDS, seed_documents
 from teiedition import __version__
-from teiedition.building.build import PipelineStages, output_names
+from teiedition.building.build import PipelineStages
+from teiedition.building.outputs import chosen_files, output_names
 from teiedition.building.catalogue import catalogue_json, catalogue_rows, index_html, read_record
 from teiedition.building.site import collection_links, neighbours, page_params, render_navs, splice_nav
 from teiedition.building.citations import citation_names, write_citations
@@ -65,7 +66,7 @@ def test_committed_tei_is_what_convert_makes_today(stages, doc_id):
 
 @pytest.mark.parametrize("doc_id", SEED_IDS)
 def test_committed_validation_report_is_current_and_valid(stages, doc_id):
-    names = output_names(doc_id, pdf=True)
+    names = output_names(doc_id)
     tei = fresh_tei(stages, doc_id)
     checked = stages.validate(parse_xml_bytes(tei, name=names["tei"]), names["tei"], source=tei)
     assert checked.ok, checked.first_problem
@@ -74,7 +75,7 @@ def test_committed_validation_report_is_current_and_valid(stages, doc_id):
 
 @pytest.mark.parametrize("doc_id", SEED_IDS)
 def test_committed_html_is_what_render_makes_today(stages, doc_id):
-    names = output_names(doc_id, pdf=True)
+    names = output_names(doc_id)
     tree = parse_xml_bytes(fresh_tei(stages, doc_id), name=names["tei"])
     html = stages.html(tree, tei_href=names["tei"], pdf_href=names["pdf"], page=page_params(run_date_of(doc_id)),
                        citation_hrefs=citation_names(doc_id))
@@ -91,7 +92,7 @@ def test_committed_citation_exports_are_what_build_makes_today(stages, tmp_path,
 
 def published_entry(doc_id: str) -> dict:
     """A build manifest's entry for a committed, published seed (the manifest itself is not committed)."""
-    names = list(output_names(doc_id, pdf=True).values()) + list(citation_names(doc_id).values())
+    names = sorted(chosen_files(doc_id, {"pdf"}))
     return {"id": doc_id, "status": "valid", "key": "", "outputs": names,
             "record": read_record(parse_xml_file(EDITIONS / f"{doc_id}.xml"))}
 
@@ -130,7 +131,7 @@ def test_committed_pdf_carries_the_title_and_the_text(doc_id):
 def committed_rows() -> list[dict]:
     entries = []
     for doc_id in SEED_IDS:
-        names = output_names(doc_id, pdf=True)
+        names = output_names(doc_id)
         report = json.loads(committed(names["validation"]))
         status = "valid" if report["summary"]["invalid"] == 0 and report["summary"]["unreadable"] == 0 else "invalid"
         entries.append({"id": doc_id, "source": f"{doc_id}.txt", "status": status, "reason": "",
@@ -150,7 +151,7 @@ def test_committed_catalogue_and_index_are_current():
 def test_editions_hold_nothing_but_the_seeds_editions():
     expected = {"index.html", "catalogue.json", "catalogue.csv", "assets", "dts", "entities"}
     for doc_id in SEED_IDS:
-        expected |= set(output_names(doc_id, pdf=True).values()) | set(citation_names(doc_id).values())
+        expected |= chosen_files(doc_id, {"pdf"})
     present = {p.name for p in EDITIONS.iterdir() if not p.name.startswith(".")}
     assert present == expected
     published = {p.name for p in (EDITIONS / "dts").iterdir() if p.is_dir()}

@@ -215,6 +215,7 @@ def render(source, target, output, paper, notes, pdf_variant, base_url, time_lim
 @click.option("-j", "--jobs", type=int, default=0, help="Parallel workers (default: number of cores).")
 @click.option("--force", is_flag=True, help="Rebuild every document, even unchanged ones.")
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Also make the print edition.")
+@click.option("--epub/--no-epub", default=False, show_default=True, help="Also make the e-book (EPUB 3).")
 @click.option("--run-date", metavar="YYYY-MM-DD", help="Date recorded in revisionDesc.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal, off in CI).")
 @click.option("--time-limit", "time_limit", type=click.FloatRange(min=0), default=300, show_default=True,
@@ -229,11 +230,13 @@ def render(source, target, output, paper, notes, pdf_variant, base_url, time_lim
               help="Where OUTPUT is published (https://host/path/ or /path/): the DTS API's base (default /) "
                    "and, for an http(s) URL, each page's permanent URL and canonical link, as render's.")
 @reports_errors
-def build(source, output, jobs, force, pdf, run_date, progress, time_limit, executor, scheduler, base_url):
+def build(source, output, jobs, force, pdf, epub, run_date, progress, time_limit, executor, scheduler, base_url):
     """Build a folder of sources into a folder of editions (TEI, report, HTML, PDF, index).
 
     For each SOURCE/NAME.txt: NAME.xml (TEI), NAME.validation.json, NAME.html,
-    NAME.pdf, citation exports (NAME.csl.json, NAME.ris, NAME.bib); for the
+    NAME.pdf, NAME.epub (with --epub), citation exports (NAME.csl.json, NAME.ris,
+    NAME.bib).  A SOURCE/NAME.xml is an existing TEI document: published as it
+    is (validated against TEI P5, rendered, not converted).  For the
     collection: index.html (with full-text search in assets/), catalogue.json,
     catalogue.csv, entities/ (a page per person, organisation, place) and dts/
     (a static DTS 1.0 API).
@@ -249,7 +252,8 @@ def build(source, output, jobs, force, pdf, run_date, progress, time_limit, exec
         executor = "dask" if scheduler else "local"
     code = build_collection(source, output, jobs=jobs, force=force, pdf=pdf,
                             run_date=run_date, progress=progress, time_limit=time_limit,
-                            executor=executor, scheduler=scheduler, base_url=base_url)
+                            executor=executor, scheduler=scheduler, base_url=base_url,
+                            formats=("epub",) if epub else ())
     sys.exit(code)
 
 

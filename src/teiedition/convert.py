@@ -310,7 +310,7 @@ def convert(sources, output: str | None, *, run_date: str | None = None, quiet: 
     report of every converted source is written to that JSON file (keyed by
     source) and a count line per source is printed on stderr.
     """
-    from .building.build import DocumentTimeout, time_limit as limited
+    from .timelimit import DocumentTimeout, time_limit as limited  # noqa: PLC0415 - cli start-up speed
 
     resolved = resolve_run_date(run_date)
     items = _sources(sources)

@@ -222,3 +222,8 @@ def _refuse_xinclude(root: etree._Element, name: str) -> None:
             "resolve includes before validating",
             path=name,
         )
+
+
+def xml_safe(value: str) -> str:
+    """Characters XML cannot carry (controls) become U+FFFD; they cannot be in a TEI header anyway."""
+    return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "\ufffd", value)

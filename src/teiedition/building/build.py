@@ -15,310 +15,41 @@ Per source ``NAME.txt`` the output folder gets ``NAME.xml`` (TEI),
 that was removed are deleted (only the files the manifest says we made).
 """
 
+
 from __future__ import annotations
 
 import contextlib
-import itertools
-import multiprocessing
 import os
 import signal
 import sys
-import threading
 import time
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TextIO
 
 from ..convert import resolve_run_date
-from ..errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EngineUnavailable, InputError, TeiEditionError
-from ..files import atomic_write, write_if_changed
-from ..urls import segment
+from ..errors import EXIT_INVALID, EXIT_OK, InputError
+from ..files import write_if_changed
+from ..validating.reports import printable
+from .catalogue import catalogue_csv, catalogue_json, catalogue_rows
+from .distributed_build import run_on_dask
+from .document import (DEFAULT_TIME_LIMIT, SETUP_FAILED, Checked, DocResult, PipelineSetupError,  # noqa: F401
+                       PipelineStages, Task, remove_files)
+from .dts import normalise_base, write_dts
+from .entity_pages import write_entity_pages
+from .local_pool import run_tasks
 from .manifest import (build_key, find_sources, folder_fingerprint, load_manifest, output_lock, output_stats,
                        plan_build, remove_leftover_temp_files, save_manifest, toolchain_digest)
-from .progress import Progress
-from ..validating.reports import printable
+from .outputs import formats as all_formats
+from ..progress import Progress
+from .site import write_site
 
 #: Seconds between manifest checkpoints while building (what a killed build can resume from).
 CHECKPOINT_SECONDS = 2.0
-
-#: Tasks queued per worker: enough to keep workers busy, few enough to keep memory flat.
-IN_FLIGHT_PER_WORKER = 4
 #: Source names whose outputs would overwrite the collection's ``index.html`` / ``catalogue.*``.
 COLLECTION_STEMS = frozenset({"index", "catalogue"})
-#: Status a worker reports when its pipeline could not be set up (stops the build).
-SETUP_FAILED = "setup-failed"
-#: Seconds one document may take (``--time-limit``); 0 means no limit.
-DEFAULT_TIME_LIMIT = 300.0
-
-
-class DocumentTimeout(BaseException):
-    """Raised inside a document's build past its time limit (not an ``Exception``: no stage may swallow it)."""
-
-
-@contextlib.contextmanager
-def time_limit(seconds: float):
-    """Interrupt the document being built after ``seconds``.
-
-    Why: one crafted source must not block a worker forever; the document fails as
-    ``file: reason`` and the others are still built.  In a process's main thread
-    (local workers) a SIGALRM timer raises ``DocumentTimeout``; in any other thread
-    (a Dask worker runs tasks in a thread pool) a timer thread raises it in the
-    building thread with ``PyThreadState_SetAsyncExc``.  Either way it arrives
-    between two Python bytecodes, so a long call into C finishes first.
-    """
-    if not seconds or seconds <= 0:
-        yield
-    elif threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
-        with _alarm(seconds):
-            yield
-    else:
-        with _thread_alarm(seconds):
-            yield
-
-
-@contextlib.contextmanager
-def _alarm(seconds: float):
-    def expired(signum, frame):
-        raise DocumentTimeout
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-@contextlib.contextmanager
-def _thread_alarm(seconds: float):
-    import ctypes
-
-    target = ctypes.c_ulong(threading.get_ident())
-    lock = threading.Lock()
-    state = {"done": False, "fired": False}
-
-    def expired():
-        with lock:
-            if not state["done"]:
-                state["fired"] = True
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(DocumentTimeout))
-
-    timer = threading.Timer(seconds, expired)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield
-    finally:
-        timer.cancel()
-        with lock:
-            state["done"] = True
-            if state["fired"]:  # raised too late to land inside the block: clear it, if still pending
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
-
-
 #: Where documents are built: this machine's processes, or a Dask distributed cluster.
 EXECUTORS = ("local", "dask")
-
-
-# --------------------------------------------------------------------------- stages
-
-class PipelineStages:
-    """The real convert → validate → render pipeline, compiled once per worker process.
-
-    Build talks to the stages only through these four methods, so tests can
-    inject small fakes with the same shape.
-    """
-
-    def __init__(self, *, pdf: bool):
-        from ..rendering.render import HtmlRenderer
-        from ..validating.validate import Validator
-
-        self._validator = Validator(profile="teiedition")
-        self._html = HtmlRenderer()
-        self._pdf = None
-        if pdf:
-            from ..rendering.pdf import PdfRenderer
-
-            self._pdf = PdfRenderer()
-
-    def convert(self, text: str, *, doc_id: str, source_name: str, run_date: str) -> tuple[bytes, tuple[str, ...]]:
-        from ..convert import convert_source_text
-
-        conversion = convert_source_text(text, source_name=source_name, run_date=run_date)
-        return conversion.tei, tuple(conversion.warnings)
-
-    def validate(self, tree, name: str, *, source: bytes | None = None) -> "Checked":
-        from ..validating.reports import report_to_json
-
-        report = self._validator.validate_tree(tree, name, source=source)
-        errors = [p for p in report.problems if p.severity == "error"]
-        return Checked(ok=bool(report.ok), problems=len(errors),
-                       first_problem=errors[0].format() if errors else "",
-                       json=report_to_json([report]))
-
-    def html(self, tree, *, tei_href: str, pdf_href: str | None, page: dict | None = None,
-             citation_hrefs: dict | None = None, base_url: str = "") -> str:
-        """The HTML page; ``page`` holds the collection parameters (``site.page_params``)."""
-        return self._html.render(tree, tei_href=tei_href, pdf_href=pdf_href, page=page, base_url=base_url,
-                                 citation_hrefs=citation_hrefs, entities_href="entities/")
-
-    @property
-    def html_warnings(self) -> tuple[str, ...]:
-        """What the HTML stylesheet noticed in the last document (pointers to nothing, ...)."""
-        return tuple(self._html.warnings)
-
-    def pdf(self, tree, *, url: str = "") -> bytes:
-        """The print edition; ``url`` (the page's address under --base-url) goes into its "How to cite"."""
-        return self._pdf.render(tree, url=url)
-
-    @property
-    def pdf_warnings(self) -> tuple[str, ...]:
-        """What the print edition could not do in the last document (a script with no font)."""
-        return tuple(self._pdf.warnings)
-
-
-@dataclass(frozen=True)
-class Checked:
-    """What build needs from a validation: pass/fail, a count, a first problem, the report."""
-
-    ok: bool
-    problems: int
-    first_problem: str
-    json: str
-
-
-# --------------------------------------------------------------------------- one document
-
-@dataclass(frozen=True)
-class Task:
-    """One document to build; small and picklable, sent to a worker."""
-
-    doc_id: str
-    source: str
-    output: str
-    pdf: bool
-    run_date: str
-    keep_date: bool = False  # no run date was asked for: a TEI that only differs by its date keeps it
-    time_limit: float = DEFAULT_TIME_LIMIT
-    base_url: str = ""  # the http(s) address the pages are published at (permanent URL, canonical link)
-
-
-@dataclass(frozen=True)
-class DocResult:
-    """What a worker reports back: status (valid, invalid, failed), why, what it wrote."""
-
-    doc_id: str
-    status: str
-    reason: str = ""
-    outputs: tuple[str, ...] = ()
-    record: dict | None = None
-    warnings: tuple[str, ...] = ()
-    exit_code: int = 0  # for SETUP_FAILED: the exit code of the setup error (1 = the machine, 3 = a bug)
-
-
-def output_names(doc_id: str, *, pdf: bool) -> dict[str, str]:
-    """The file names a document gets in the output folder."""
-    names = {"tei": f"{doc_id}.xml", "validation": f"{doc_id}.validation.json", "html": f"{doc_id}.html"}
-    if pdf:
-        names["pdf"] = f"{doc_id}.pdf"
-    return names
-
-
-def _convert_keeping_date(stages, text: str, task: Task, previous: Path) -> tuple[bytes, tuple[str, ...]]:
-    """Convert; when no run date was asked for and the TEI already there is what this conversion
-    makes on its recorded date, that date is kept, so every output stays byte-identical.
-
-    Why: the run date is the day a document's encoding last changed.  A build of a fresh
-    checkout (no manifest) then rebuilds and checks everything but changes no file.
-    """
-    name = Path(task.source).name
-    before = _recorded_run_date(previous) if task.keep_date else None
-    if before and before != task.run_date:
-        tei, warnings = stages.convert(text, doc_id=task.doc_id, source_name=name, run_date=before)
-        if previous.read_bytes() == tei:
-            return tei, warnings
-    return stages.convert(text, doc_id=task.doc_id, source_name=name, run_date=task.run_date)
-
-
-def _recorded_run_date(path: Path) -> str | None:
-    """``revisionDesc/change/@when`` of a TEI output already in the folder, or None."""
-    from ..safexml import parse_xml_file
-    from .site import recorded_run_date
-
-    try:
-        return recorded_run_date(parse_xml_file(path)) or None
-    except (OSError, TeiEditionError):
-        return None
-
-
-def build_document(task: Task, stages) -> DocResult:
-    """Convert, validate and render one source within the time limit; any error becomes ``failed``."""
-    try:
-        with time_limit(task.time_limit):
-            return _build_document(task, stages)
-    except DocumentTimeout:
-        _remove(Path(task.output), output_names(task.doc_id, pdf=True).values())
-        return DocResult(task.doc_id, "failed",
-                         f"took longer than the time limit of {task.time_limit:g} s; not built "
-                         "(raise it with --time-limit SECONDS, 0 for none)")
-
-
-def _build_document(task: Task, stages) -> DocResult:
-    from .catalogue import read_record
-    from ..convert import read_source
-    from ..safexml import parse_xml_bytes
-    from .site import page_params, recorded_run_date
-    from .citations import citation_names, page_url, write_citations
-
-    out = Path(task.output)
-    names = output_names(task.doc_id, pdf=task.pdf)
-    written: list[str] = []
-    try:
-        text, read_warnings = read_source(task.source)
-        tei, warnings = _convert_keeping_date(stages, text, task, out / names["tei"])
-        tree = parse_xml_bytes(tei, name=names["tei"])
-        checked = stages.validate(tree, names["tei"], source=tei)
-        record = read_record(tree)
-        atomic_write(out / names["tei"], tei)
-        atomic_write(out / names["validation"], checked.json)
-        written += [names["tei"], names["validation"]]
-        if not checked.ok:
-            _remove(out, [names["html"], f"{task.doc_id}.pdf"])
-            reason = f"invalid TEI: {checked.problems} problem(s), first: {checked.first_problem}"
-            return DocResult(task.doc_id, "invalid", reason, tuple(written), record,
-                             read_warnings + tuple(warnings))
-        no_pdf = ()
-        if task.pdf:
-            try:
-                atomic_write(out / names["pdf"], stages.pdf(tree, url=page_url(task.base_url, task.doc_id)))
-                written.append(names["pdf"])
-            except TeiEditionError as exc:
-                if type(exc).__name__ != "PdfTooLarge":
-                    raise
-                _remove(out, [f"{task.doc_id}.pdf"])  # the HTML edition is still published, without a PDF link
-                no_pdf = (f"no print edition: {_without_path(str(exc), task.source)}",)
-        else:
-            _remove(out, [f"{task.doc_id}.pdf"])
-        cited = write_citations(out, task.doc_id, tree, base_url=task.base_url)
-        written += cited
-        has_pdf = names.get("pdf") in written
-        html = stages.html(tree, tei_href=segment(names["tei"]), pdf_href=segment(names["pdf"]) if has_pdf else None,
-                           page=page_params(recorded_run_date(tree) or task.run_date), base_url=task.base_url,
-                           citation_hrefs={kind: segment(name) for kind, name in citation_names(task.doc_id).items()})
-        atomic_write(out / names["html"], html)
-        written.append(names["html"])
-        warnings = read_warnings + tuple(warnings) + tuple(getattr(stages, "html_warnings", ())) \
-            + (tuple(getattr(stages, "pdf_warnings", ())) if has_pdf else ()) + no_pdf
-        return DocResult(task.doc_id, "valid", "", tuple(written), record, warnings)
-    except TeiEditionError as exc:
-        return DocResult(task.doc_id, "failed", _without_path(str(exc), task.source), tuple(written))
-    except OSError as exc:  # disk full, quota, an output folder gone: say what, not "internal error"
-        return DocResult(task.doc_id, "failed", f"cannot write or read: {exc.strerror or exc}", tuple(written))
-    except Exception as exc:  # a bug in a stage must not stop the other documents
-        return DocResult(task.doc_id, "failed", f"internal error: {type(exc).__name__}: {exc}", tuple(written))
 
 
 def refusal(task: Task, source_folder: Path) -> str | None:
@@ -362,6 +93,10 @@ def sort_out_names(sources: list[Path]) -> tuple[list[Path], list[tuple[Path, st
         elif len(src.stem.encode("utf-8")) > MAX_STEM_BYTES:
             refused.append((src, f"file name too long ({len(src.stem.encode('utf-8'))} bytes before .txt, "
                                  f"at most {MAX_STEM_BYTES}); rename the file (skipped)"))
+        elif src.stem.casefold() in first and first[src.stem.casefold()].suffix.lower() != src.suffix.lower():
+            other = first[src.stem.casefold()]
+            refused.append((src, f"same name as {other.name}: a text source and a TEI source would both be "
+                                 f"published as {other.stem}.xml; keep one (skipped)"))
         elif src.stem.casefold() in first:
             other = first[src.stem.casefold()]
             refused.append((src, f"same name as {other.name} (both would be published as {other.stem}.xml, "
@@ -389,104 +124,6 @@ def _is_utf8(name: str) -> bool:
     except UnicodeEncodeError:  # undecodable bytes became lone surrogates
         return False
     return True
-
-
-def _without_path(message: str, path: str) -> str:
-    """The reason alone: build prints ``file: reason`` itself, whatever name the stage used."""
-    for prefix in (f"{path}: ", f"{Path(path).name}: "):
-        if message.startswith(prefix):
-            return message[len(prefix):]
-    return message
-
-
-def _remove(folder: Path, names) -> None:
-    """Delete outputs by name; only plain file names inside ``folder`` (a manifest could be edited)."""
-    for name in names:
-        if not isinstance(name, str) or Path(name).name != name or name in ("", ".", ".."):
-            continue
-        with contextlib.suppress(FileNotFoundError, IsADirectoryError):
-            (folder / name).unlink()
-
-
-# --------------------------------------------------------------------------- workers
-
-class PipelineSetupError(TeiEditionError):
-    """The stages could not be set up (a stylesheet or schema does not compile): nothing can build."""
-
-    exit_code = EXIT_INTERNAL
-
-
-def make_stages(stages_factory: Callable, pdf: bool):
-    """Compile the pipeline; any failure becomes one ``PipelineSetupError``."""
-    try:
-        return stages_factory(pdf=pdf)
-    except Exception as exc:
-        reason = str(exc) if isinstance(exc, TeiEditionError) else f"{type(exc).__name__}: {exc}"
-        error = PipelineSetupError(f"cannot set up the pipeline: {reason}")
-        if isinstance(exc, EngineUnavailable):
-            error.exit_code = exc.exit_code  # the machine, not a bug: exit 1
-        raise error from None
-
-
-_worker_stages = None
-_worker_setup_error: PipelineSetupError | None = None
-
-
-def _init_worker(stages_factory: Callable, pdf: bool, build_pid: int | None = None) -> None:
-    """Compile the pipeline once per worker; Ctrl-C is the parent's to handle."""
-    global _worker_stages, _worker_setup_error
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _exit_on_signal)
-    if build_pid:
-        threading.Thread(target=_exit_with_build, args=(build_pid,), daemon=True).start()
-    try:
-        _worker_stages = make_stages(stages_factory, pdf)
-    except PipelineSetupError as exc:  # reported with the first document, not as a dead pool
-        _worker_setup_error = exc
-
-
-def _exit_with_build(build_pid: int, every: float = 0.5) -> None:
-    """A worker whose build process is gone (``kill -9``) exits instead of running on as an orphan.
-
-    Why: ``forkserver`` workers are the forkserver's children, not the build's, so
-    nothing else tells them; a parent-death signal would not reach them either.
-    """
-    while True:
-        time.sleep(every)
-        try:
-            os.kill(build_pid, 0)
-        except ProcessLookupError:
-            os._exit(1)
-        except PermissionError:  # the pid was reused by another user's process: ours is gone
-            os._exit(1)
-
-
-def setup_failed(task: Task, error: PipelineSetupError) -> DocResult:
-    """A worker's setup error as a result; the parent raises it again with the same exit code."""
-    return DocResult(task.doc_id, SETUP_FAILED, str(error), exit_code=error.exit_code)
-
-
-def _exit_on_signal(signum, frame):
-    raise SystemExit(128 + signum)
-
-
-def _run_in_worker(task: Task) -> DocResult:
-    if _worker_setup_error:
-        return setup_failed(task, _worker_setup_error)
-    return build_document(task, _worker_stages)
-
-
-def worker_context() -> multiprocessing.context.BaseContext:
-    """Fresh worker processes (``forkserver``), so no library state is inherited through fork.
-
-    saxonche's native runtime makes no promise about surviving ``fork``; a
-    fresh process costs about a second of setup per worker, once per build.
-    ``TEIEDITION_MP_START=fork|spawn`` overrides the choice.
-    """
-    method = os.environ.get("TEIEDITION_MP_START", "forkserver")
-    if method not in multiprocessing.get_all_start_methods():
-        method = "spawn"
-    return multiprocessing.get_context(method)
 
 
 # --------------------------------------------------------------------------- options and signals
@@ -530,20 +167,22 @@ def build(source: str | os.PathLike = "seeds", output: str | os.PathLike = "edit
           progress: bool | None = None, stages: Callable | None = None,
           stream: TextIO | None = None, time_limit: float = DEFAULT_TIME_LIMIT,
           executor: str = "local", scheduler: str | None = None,
-          base_url: str | None = None) -> int:
-    """Build every ``*.txt`` in ``source`` into ``output``; return the exit code.
+          base_url: str | None = None, formats=()) -> int:
+    """Build every ``*.txt`` (converted) and ``*.xml`` (TEI, as it is) in ``source`` into ``output``;
+    return the exit code.
 
     ``stages`` is a picklable factory ``stages(pdf=bool)`` returning an object
     with ``convert``, ``validate``, ``html`` and ``pdf`` (default: the real
     pipeline).  Prints failures as ``file: reason`` and a summary on ``stream``
     (stderr).  Exit 0 when every document is valid, 1 when any is invalid or failed.
     ``executor="dask"`` builds on Dask distributed (``scheduler`` address, else a
-    LocalCluster of ``jobs`` workers; see ``distributed_build``).
+    LocalCluster of ``jobs`` workers; see ``distributed_build``).  ``formats`` names the
+    outputs made beside the PDF (``outputs.formats``: ``epub``).
     """
     summary = run_build(Path(source), Path(output), jobs=jobs, force=force, pdf=pdf,
                         run_date=run_date, progress=progress, stages=stages, stream=stream,
                         time_limit=time_limit, executor=executor, scheduler=scheduler,
-                        base_url=base_url)
+                        base_url=base_url, formats=formats)
     return EXIT_INVALID if summary.failed or summary.invalid else EXIT_OK
 
 
@@ -564,15 +203,18 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
               stages: Callable | None = None, stream: TextIO | None = None,
               time_limit: float = DEFAULT_TIME_LIMIT,
               executor: str = "local", scheduler: str | None = None,
-              base_url: str | None = None) -> Summary:
+              base_url: str | None = None, formats=()) -> Summary:
     """The build itself (see ``build``); returns the counts for callers and benchmarks."""
-    from .dts import normalise_base
-
     started = time.monotonic()
     if executor not in EXECUTORS:
         raise InputError(f"unknown executor {executor!r}: use {' or '.join(EXECUTORS)}")
     if scheduler and executor != "dask":
         raise InputError("--scheduler needs --executor dask")
+    unknown = set(formats) - set(all_formats()) | ({"pdf"} & set(formats))
+    if unknown:
+        raise InputError(f"unknown format {sorted(unknown)[0]!r}: choose from "
+                         f"{', '.join(f for f in all_formats() if f != 'pdf')} (the PDF is --pdf/--no-pdf)")
+    formats = frozenset(formats)
     stream = sys.stderr if stream is None else stream
     stages = PipelineStages if stages is None else stages
     day = resolve_run_date(run_date)  # the same check and default as convert
@@ -582,14 +224,20 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
         raise InputError(str(exc)) from None
     # one base for the DTS answers and the pages; a page's permanent URL must be absolute
     page_base = base if base.startswith(("http://", "https://")) else ""
-    sources, unbuildable, hidden = sort_out_names(find_sources(source))
+    # built into its own source folder, the .xml files there are the build's TEI outputs, not sources
+    into_itself = output.exists() and output.resolve() == source.resolve()
+    sources, unbuildable, hidden = sort_out_names(find_sources(source, tei=not into_itself))
     prepare_output(output)
 
     with output_lock(output), sigterm_as_interrupt():
         remove_leftover_temp_files(output)
         manifest = load_manifest(output)
+        # what the collection's files are before the workers write their shares into the passes' caches
+        before = collection_fingerprints(output)
+        absent = {part for part, names in COLLECTION_PARTS.items() if not any((output / n).exists() for n in names)}
         toolchain = toolchain_digest()
-        plan = plan_build(sources, output, manifest, toolchain, pdf=pdf, force=force, base_url=page_base)
+        plan = plan_build(sources, output, manifest, toolchain, pdf=pdf, force=force, base_url=page_base,
+                          formats=formats)
         summary = Summary(unchanged=len(plan.unchanged), removed=len(plan.removed), failed=len(unbuildable),
                           warnings=len(hidden))
         for src, why in unbuildable:
@@ -599,21 +247,23 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
                                    "(rename it to build it)") + "\n")
         for doc_id in plan.removed:
             entry = manifest["documents"].pop(doc_id)
-            _remove(output, entry.get("outputs", ()))
+            remove_files(output, entry.get("outputs", ()))
         keep_date = run_date is None and not os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-        tasks = {src.stem: Task(src.stem, str(src), str(output), pdf, day, keep_date, time_limit, page_base)
-                 for src, _ in plan.todo}
         facts = {src.stem: stat for src, stat in plan.todo}
+        keys = {doc_id: build_key(stat["sha256"], toolchain, pdf=pdf, base_url=page_base, formats=formats)
+                for doc_id, stat in facts.items()}
+        tasks = {src.stem: Task(src.stem, str(src), str(output), pdf, day, keep_date, time_limit, page_base, formats,
+                                keys[src.stem]) for src, _ in plan.todo}
 
-        def record(result: DocResult, bar: Progress) -> None:
+        def record(result: DocResult) -> None:
             if result.status == SETUP_FAILED:
                 error = PipelineSetupError(result.reason)
                 error.exit_code = result.exit_code or error.exit_code
                 raise error
             previous = manifest["documents"].get(result.doc_id) or {}
-            _remove(output, set(previous.get("outputs", ())) - set(result.outputs))
+            remove_files(output, set(previous.get("outputs", ())) - set(result.outputs))
             entry = {"source": Path(tasks[result.doc_id].source).name, **facts[result.doc_id],
-                     "key": build_key(facts[result.doc_id]["sha256"], toolchain, pdf=pdf, base_url=page_base),
+                     "key": keys[result.doc_id],
                      "status": result.status, "reason": result.reason,
                      "outputs": list(result.outputs), "record": result.record}
             manifest["documents"][result.doc_id] = entry
@@ -635,16 +285,15 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
             with Progress(len(tasks), label="build", enabled=progress, stream=stream) as bar:
                 refused = {t: why for t in tasks.values() if (why := refusal(t, source))}
                 for task, why in refused.items():
-                    record(DocResult(task.doc_id, "failed", why), bar)
+                    record(DocResult(task.doc_id, "failed", why))
                 todo = [t for t in tasks.values() if t not in refused]
                 if executor == "dask" and todo:
-                    from .distributed_build import run_on_dask
-
-                    run_on_dask(todo, stages, pdf, record, bar, lambda: save_manifest(output, manifest),
+                    run_on_dask(todo, stages, pdf, record, lambda: save_manifest(output, manifest),
                                 output=output, scheduler=scheduler, checkpoint_seconds=CHECKPOINT_SECONDS,
                                 workers=min(jobs if jobs and jobs > 0 else (os.cpu_count() or 1), len(todo)))
                 else:
-                    _run_tasks(todo, stages, pdf, jobs, record, bar, checkpoint=lambda: save_manifest(output, manifest))
+                    run_tasks(todo, stages, pdf, jobs, record, lambda: save_manifest(output, manifest),
+                              CHECKPOINT_SECONDS)
         except KeyboardInterrupt:
             stream.write(f"build: interrupted after {summary.built + summary.invalid + summary.failed} of "
                          f"{len(tasks)} documents; run the same command again to resume\n")
@@ -652,8 +301,7 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
         finally:
             save_manifest(output, manifest)
         # the index links the DTS entry point and the entity pages, so they come first
-        now = collection_fingerprints(output)
-        repair = parts_to_repair(manifest, now, force=force)
+        repair = parts_to_repair(manifest, before, force=force) - (set() if force else absent)
         publish_dts(output, manifest, sources, base_url=base_url, stream=stream, time_limit=time_limit,
                     force="dts" in repair)
         publish_entity_pages(output, manifest, sources, stream=stream, force="entities" in repair)
@@ -667,64 +315,6 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
     stream.write(summary.line() + "\n")
     stream.flush()
     return summary
-
-
-def _run_tasks(tasks: list[Task], stages: Callable, pdf: bool, jobs: int,
-               record: Callable[[DocResult, Progress], None], bar: Progress,
-               checkpoint: Callable[[], None]) -> None:
-    """Build the tasks in this process (one job) or in a pool of workers, checkpointing as we go."""
-    if not tasks:
-        return
-    jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
-    jobs = min(jobs, len(tasks))
-    last = time.monotonic()
-    if jobs == 1:
-        local = make_stages(stages, pdf)
-        for task in tasks:
-            record(build_document(task, local), bar)
-            if time.monotonic() - last > CHECKPOINT_SECONDS:
-                checkpoint()
-                last = time.monotonic()
-        return
-    queue = iter(tasks)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=worker_context(),
-                             initializer=_init_worker, initargs=(stages, pdf, os.getpid())) as pool:
-        pending: dict = {}
-
-        def refill() -> None:
-            """Keep a few tasks per worker in flight: memory stays flat however many documents."""
-            for task in itertools.islice(queue, max(0, IN_FLIGHT_PER_WORKER * jobs - len(pending))):
-                pending[pool.submit(_run_in_worker, task)] = task
-
-        try:
-            refill()
-            while pending:
-                done, _ = wait(pending, timeout=CHECKPOINT_SECONDS, return_when=FIRST_COMPLETED)
-                for future in done:
-                    record(_result_of(future, pending.pop(future)), bar)
-                refill()
-                if time.monotonic() - last > CHECKPOINT_SECONDS:
-                    checkpoint()
-                    last = time.monotonic()
-        except BrokenProcessPool:  # the pool broke while tasks were being submitted
-            for future, task in pending.items():
-                record(_result_of(future, task), bar)
-            for task in queue:
-                record(DocResult(task.doc_id, "failed", "worker process died (out of memory or killed)"), bar)
-        except BaseException:
-            for future in pending:
-                future.cancel()
-            raise
-
-
-def _result_of(future, task: Task) -> DocResult:
-    """A finished future's result; a worker that died takes only its own document down."""
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        return DocResult(task.doc_id, "failed", "worker process died (out of memory or killed)")
-    except Exception as exc:  # e.g. a result that could not be pickled
-        return DocResult(task.doc_id, "failed", f"internal error: {type(exc).__name__}: {exc}")
 
 
 def _current_entries(manifest: dict, sources: list[Path]) -> list[dict]:
@@ -765,8 +355,6 @@ def record_outputs(output: Path, manifest: dict, fingerprints: dict[str, str]) -
 def publish_dts(output: Path, manifest: dict, sources: list[Path], *, base_url: str | None,
                 stream: TextIO, time_limit: float | None = None, force: bool = False) -> None:
     """The collection as a static Distributed Text Services API under ``dts/`` (see ``dts.py``)."""
-    from .dts import write_dts
-
     write_dts(output, _current_entries(manifest, sources), base_url=base_url, time_limit=time_limit,
               warn=lambda line: stream.write(printable(line) + "\n"), force=force)
 
@@ -774,17 +362,12 @@ def publish_dts(output: Path, manifest: dict, sources: list[Path], *, base_url: 
 def publish_entity_pages(output: Path, manifest: dict, sources: list[Path], *, stream: TextIO,
                          force: bool = False) -> None:
     """One page per person, organisation and place the collection names, under ``entities/``."""
-    from .entity_pages import write_entity_pages
-
     write_entity_pages(output, _current_entries(manifest, sources),
                        warn=lambda line: stream.write(printable(line) + "\n"), force=force)
 
 
 def write_collection(output: Path, manifest: dict, sources: list[Path], *, force: bool = False) -> None:
     """Write ``catalogue.json`` and ``catalogue.csv``, then the site (``index.html``, search, page bars)."""
-    from .catalogue import catalogue_csv, catalogue_json, catalogue_rows
-    from .site import write_site
-
     rows = catalogue_rows(_current_entries(manifest, sources))
     for name, text in (("catalogue.json", catalogue_json(rows)), ("catalogue.csv", catalogue_csv(rows))):
         write_if_changed(output / name, text.encode("utf-8"))

@@ -17,32 +17,26 @@ import io
 import json
 import re
 
-from ..facts import read_facts
+from lxml import etree
 
-TEI_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+from ..rendering import xsltrun
+from ..rendering.render import asset
+from ..safexml import xml_safe
+from .outputs import catalogue_columns
+from .records import read_record  # noqa: F401 - the catalogue row's reader, where callers look for it
 
-#: Catalogue fields, in column order (CSV) and key order (JSON).
-FIELDS = ("id", "xml_id", "title", "date", "archive", "archive_name", "citation", "summary", "status", "problems",
-          "source", "tei", "html", "pdf", "validation")
+#: Catalogue fields before the outputs' columns, in column order (CSV) and key order (JSON).
+FACTS = ("id", "xml_id", "title", "date", "archive", "archive_name", "citation", "summary", "status", "problems",
+         "source")
 
-def read_record(tree) -> dict:
-    """The catalogue facts of one TEI document (from ``facts.read_facts``): title, date, archive, citation, summary.
 
-    ``archive`` is the repository's short code (``repository/@n``, e.g. RGANI)
-    when the header gives one, else its name; ``archive_name`` is the name.
-    """
-    facts = read_facts(tree)
-    return {
-        "xml_id": tree.getroot().get(XML_ID, "") if hasattr(tree, "getroot") else tree.get(XML_ID, ""),
-        "title": facts.title,
-        "date": facts.date or facts.date_text,
-        "archive": facts.archive_code or facts.archive_name,
-        "archive_name": facts.archive_name,
-        "citation": facts.location,
-        "summary": facts.abstract,
-    }
+def fields() -> tuple[str, ...]:
+    """Every catalogue field: the facts, then one column per output that has one (``outputs.OUTPUTS``)."""
+    return FACTS + tuple(column for column, _ in catalogue_columns())
 
+
+#: The fields as the table has them when this module is loaded.
+FIELDS = fields()
 
 def catalogue_rows(entries: list[dict]) -> list[dict]:
     """Flatten build entries (record + outputs + status) into catalogue rows, sorted by date then id."""
@@ -52,10 +46,7 @@ def catalogue_rows(entries: list[dict]) -> list[dict]:
         outputs = set(entry.get("outputs") or ())
         doc_id = entry["id"]
 
-        def path(name: str) -> str | None:
-            return name if name in outputs else None
-
-        rows.append({
+        row = {
             "id": doc_id,
             "xml_id": record.get("xml_id") or None,
             "title": record.get("title") or None,
@@ -67,28 +58,27 @@ def catalogue_rows(entries: list[dict]) -> list[dict]:
             "status": entry["status"],
             "problems": entry.get("reason") or None,
             "source": entry["source"],
-            "tei": path(f"{doc_id}.xml"),
-            "html": path(f"{doc_id}.html"),
-            "pdf": path(f"{doc_id}.pdf"),
-            "validation": path(f"{doc_id}.validation.json"),
-        })
+        }
+        for column, suffix in catalogue_columns():
+            row[column] = doc_id + suffix if doc_id + suffix in outputs else None
+        rows.append(row)
     rows.sort(key=lambda r: (r["date"] or "9999", r["id"]))
     return rows
 
 
 def catalogue_json(rows: list[dict]) -> str:
     """The catalogue as JSON: ``{"documents": [...]}`` with the fields of ``FIELDS``."""
-    docs = [{k: row[k] for k in FIELDS} for row in rows]
+    docs = [{k: row.get(k) for k in fields()} for row in rows]
     return json.dumps({"count": len(docs), "documents": docs}, ensure_ascii=False, indent=1) + "\n"
 
 
 def catalogue_csv(rows: list[dict]) -> str:
     """The catalogue as CSV (RFC 4180, UTF-8), one row per document; empty cell for none."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=FIELDS, extrasaction="ignore", lineterminator="\r\n")
+    writer = csv.DictWriter(buf, fieldnames=fields(), extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _cell(row[k]) for k in FIELDS})
+        writer.writerow({k: _cell(row.get(k)) for k in fields()})
     return buf.getvalue()
 
 
@@ -122,8 +112,6 @@ def catalogue_xml(rows: list[dict], *, title: str, search: bool = False, version
     ``links`` names the collection's other entry points the build made
     (``{"entities": href, "dts": href}``), each a ``<link kind= href=/>``.
     """
-    from lxml import etree
-
     attrs = {"title": title, "search": "yes" if search else "no"}
     if version:
         attrs["version"] = version
@@ -131,16 +119,11 @@ def catalogue_xml(rows: list[dict], *, title: str, search: bool = False, version
         attrs["build-date"] = build_date
     root = etree.Element("catalogue", attrs)
     for row in rows:
-        etree.SubElement(root, "doc", {attr: _xml_safe(str(row[key])) for key, attr in _INDEX_ATTRIBUTES.items()
+        etree.SubElement(root, "doc", {attr: xml_safe(str(row[key])) for key, attr in _INDEX_ATTRIBUTES.items()
                                        if row.get(key) not in (None, "")})
     for kind, href in (links or {}).items():
         etree.SubElement(root, "link", {"kind": kind, "href": href})
     return root
-
-
-def _xml_safe(value: str) -> str:
-    """Characters XML cannot carry (controls) become U+FFFD; they cannot be in a TEI header anyway."""
-    return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "\ufffd", value)
 
 
 def index_html(rows: list[dict], *, title: str = "Archival translations: TEI edition", search: bool = False,
@@ -150,8 +133,5 @@ def index_html(rows: list[dict], *, title: str = "Archival translations: TEI edi
     ``search`` adds the full-text search (``assets/search.js``, made by the
     site pass); ``version`` and ``build_date`` go into the page's build line.
     """
-    from ..rendering import xsltrun
-    from ..rendering.render import asset
-
     xml = catalogue_xml(rows, title=title, search=search, version=version, build_date=build_date, links=links)
     return xsltrun.compiled("site.xsl").transform(xml, {"css": asset("index.css"), "js": asset("index.js")})

@@ -14,6 +14,8 @@ import re
 import time
 from dataclasses import dataclass, field
 
+from ..rendering.xsltrun import safe_processor
+
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 
 _SERIALIZE = "serialize(., map{'method': 'xml', 'indent': false(), 'omit-xml-declaration': true()})"
@@ -99,8 +101,6 @@ def citation_tree(tei_text: str, *, deadline: float | None = None, passages: boo
     Past ``deadline`` (a ``time.monotonic()`` value) it raises ``DtsTimeout``.
     ``passages=False`` keeps no unit's XML (the static site publishes none).
     """
-    from ..rendering.xsltrun import safe_processor
-
     proc = safe_processor()  # the document's XPath may not read any file or URL
     doc = proc.parse_xml(xml_text=tei_text)
     xp = proc.new_xpath_processor()

@@ -21,6 +21,7 @@ stylesheets) is refused, since its outputs would not match the build key.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import itertools
 import logging
 import os
@@ -31,6 +32,13 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import InputError
+from ..files import atomic_write
+from ..safexml import read_bytes
+from ..timelimit import DocumentTimeout, time_limit
+from .document import SETUP_FAILED, DocResult, PipelineSetupError, build_document, make_stages, remove_files, \
+    setup_failed
+from .manifest import toolchain_digest
+from .outputs import is_share, stale_files
 
 #: Tasks queued per worker (as in the local pool): workers stay busy, memory stays flat.
 IN_FLIGHT_PER_WORKER = 4
@@ -42,8 +50,6 @@ _local = threading.local()
 
 def _stages_on_worker(factory: Callable, pdf: bool):
     """The pipeline of this worker thread, compiled on its first task and kept."""
-    from .build import make_stages
-
     cache = getattr(_local, "stages", None)
     if cache is None or cache[0] != (factory, pdf):
         _local.stages = cache = ((factory, pdf), make_stages(factory, pdf))
@@ -53,8 +59,6 @@ def _stages_on_worker(factory: Callable, pdf: bool):
 def _toolchain() -> str:
     digest = getattr(_toolchain, "digest", None)
     if digest is None:
-        from .manifest import toolchain_digest
-
         digest = _toolchain.digest = toolchain_digest()
     return digest
 
@@ -65,10 +69,6 @@ def build_remote(task, data: bytes, factory: Callable, pdf: bool, toolchain: str
     ``previous`` is the TEI the output folder already holds (when no run date
     was asked for, a TEI that differs only by its date keeps that date).
     """
-    import dataclasses
-
-    from .build import SETUP_FAILED, DocResult, PipelineSetupError, build_document, setup_failed
-
     if _toolchain() != toolchain:
         return DocResult(task.doc_id, SETUP_FAILED,
                          f"a Dask worker ({os.uname().nodename}) runs another teiedition toolchain "
@@ -86,10 +86,11 @@ def build_remote(task, data: bytes, factory: Callable, pdf: bool, toolchain: str
         if previous is not None:
             (out / f"{task.doc_id}.xml").write_bytes(previous)
         result = build_document(dataclasses.replace(task, source=str(source), output=str(out)), stages)
-        files = {name: (out / name).read_bytes() for name in result.outputs}
+        files = {name: (out / name).read_bytes() for name in result.outputs + result.shares}
     warnings = tuple(w.replace(str(source), task.source) for w in result.warnings)
     reason = result.reason.replace(str(source), task.source)
-    return DocResult(result.doc_id, result.status, reason, result.outputs, result.record, warnings), files
+    return DocResult(result.doc_id, result.status, reason, result.outputs, result.record, warnings,
+                     result.shares), files
 
 
 def _client_of(Client, scheduler: str):
@@ -99,8 +100,6 @@ def _client_of(Client, scheduler: str):
     handshake with bytes Dask reads as a frame length of petabytes (``MemoryError``), or never
     answers at all; neither may end in an internal error or a build that waits forever.
     """
-    from .build import DocumentTimeout, time_limit
-
     not_dask = (f"{scheduler} did not answer as a Dask scheduler (a dashboard or another service?); "
                 "a scheduler listens on tcp://HOST:8786 by default")
     try:
@@ -118,8 +117,8 @@ def _client_of(Client, scheduler: str):
 
 def connect(scheduler: str | None, workers: int):
     """A Dask client: to ``scheduler`` (``tcp://host:8786``), else to a new LocalCluster of ``workers``."""
-    try:
-        from distributed import Client, LocalCluster
+    try:  # lazy: Dask is an optional extra, and a heavy import a local build never needs
+        from distributed import Client, LocalCluster  # noqa: PLC0415
     except ImportError:
         raise InputError("--executor dask needs Dask distributed: pip install 'teiedition[dask]'") from None
     if scheduler:
@@ -130,17 +129,12 @@ def connect(scheduler: str | None, workers: int):
     return Client(cluster), cluster
 
 
-def run_on_dask(tasks: list, stages: Callable, pdf: bool, record: Callable, bar, checkpoint: Callable[[], None],
+def run_on_dask(tasks: list, stages: Callable, pdf: bool, record: Callable, checkpoint: Callable[[], None],
                 *, output: Path, scheduler: str | None, workers: int, checkpoint_seconds: float) -> None:
     """Build ``tasks`` on Dask; write each result's files here, then ``record`` it (as the local pool does)."""
-    from .build import DocResult, _remove
-    from ..files import atomic_write
-    from .manifest import toolchain_digest
-    from ..safexml import read_bytes
-
     client, cluster = connect(scheduler, workers)
     try:
-        from distributed import as_completed
+        from distributed import as_completed  # noqa: PLC0415 - lazy, as in connect()
 
         if scheduler:
             client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
@@ -155,7 +149,7 @@ def run_on_dask(tasks: list, stages: Callable, pdf: bool, record: Callable, bar,
                 try:
                     data = read_bytes(task.source)
                 except Exception as exc:  # unreadable here: fail this document only
-                    record(DocResult(task.doc_id, "failed", str(exc).replace(f"{task.source}: ", "")), bar)
+                    record(DocResult(task.doc_id, "failed", str(exc).replace(f"{task.source}: ", "")))
                     continue
                 previous = None
                 if task.keep_date:
@@ -179,9 +173,12 @@ def run_on_dask(tasks: list, stages: Callable, pdf: bool, record: Callable, bar,
                 for name, data in files.items():
                     if Path(name).name == name:
                         atomic_write(output / name, data)
+                    elif is_share(name):  # a collection pass's share: into its cache folder
+                        (output / name).parent.mkdir(parents=True, exist_ok=True)
+                        atomic_write(output / name, data)
                 if result.status in ("valid", "invalid"):
-                    _remove(output, {f"{task.doc_id}.html", f"{task.doc_id}.pdf"} - set(files))
-                record(result, bar)
+                    remove_files(output, stale_files(task.doc_id, files))
+                record(result)
                 submit(1)
                 if time.monotonic() - last > checkpoint_seconds:
                     checkpoint()

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import json
 import os
 import re
@@ -47,10 +48,12 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
+from lxml import etree
 from uritemplate import URITemplate
 
 from ..errors import TeiEditionError
 from ..files import write_if_changed
+from ..safexml import parse_xml_bytes
 from ..urls import segment, under
 from .citetree import (CitationError, CitationTree, DtsTimeout, Unit, check_deadline, citation_tree,
                        navigation_members)
@@ -251,8 +254,6 @@ def same_tei(record, output: Path, doc_id: str, key: str) -> tuple[bool, list | 
     enough (``--force --run-date`` rewrites the TEI under the same key); a changed mtime with the
     same bytes (a fresh checkout) keeps the old record, so the state file does not churn.
     """
-    import hashlib
-
     path = Path(output) / f"{doc_id}.xml"
     try:
         st = path.stat()
@@ -405,10 +406,6 @@ def _write_collections(site: Site, folder: Path, published: list[Published], pag
 
 def _safe_text(tei: bytes, doc_id: str) -> str:
     """The TEI through the hardened parser, as entity-free text for Saxon."""
-    from lxml import etree
-
-    from ..safexml import parse_xml_bytes
-
     return etree.tostring(parse_xml_bytes(tei, name=f"{doc_id}.xml").getroot(), encoding="unicode")
 
 

@@ -33,8 +33,9 @@ from pathlib import Path
 from lxml import etree
 
 from ..files import atomic_write, write_if_changed
+from ..rendering.xsltrun import compiled
+from ..safexml import parse_xml_file, xml_safe
 from ..urls import segment
-from .catalogue import _xml_safe
 
 TEI = "http://www.tei-c.org/ns/1.0"
 NS = {"t": TEI}
@@ -193,6 +194,17 @@ def _head(rest: str, words: str) -> str:
     return cut[:cut.rfind(" ")] + " …" if " " in cut else cut + " …"
 
 
+def mention_share(tree, doc_id: str, key: str) -> tuple[str, bytes]:
+    """One document's share of the entity pages, as the pass caches it: ``(path under the output, bytes)``.
+
+    Why: the build's worker holds the parsed TEI; it reads the mentions there and
+    leaves them in the pass's cache under the document's build key, so the pass
+    finds them and never parses the TEI again.
+    """
+    data = {"key": key, **read_document(tree, doc_id)}
+    return f"{FOLDER}/{CACHE}/{doc_id}.json", json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
 # --------------------------------------------------------------------------- the collection
 
 def write_entity_pages(output: Path, entries: list[dict], *, warn=lambda message: None, force: bool = False) -> int:
@@ -201,9 +213,6 @@ def write_entity_pages(output: Path, entries: list[dict], *, warn=lambda message
     ``entries`` are the build manifest's documents (``{"id": ..., **entry}``);
     only published documents (valid, with an HTML page) count.
     """
-    from ..safexml import parse_xml_file
-    from ..rendering.xsltrun import compiled
-
     folder = Path(output) / FOLDER
     cache = folder / CACHE
     cache.mkdir(parents=True, exist_ok=True)
@@ -297,27 +306,27 @@ def _href(doc_id: str, anchor: str | None = None) -> str:
 def _entity_xml(entity: dict) -> etree._Element:
     """The page's input: ``<entity>`` with its documents and the places that mention it.
 
-    Every value passes ``_xml_safe``: a source named with a control character or U+FFFE
+    Every value passes ``safexml.xml_safe``: a source named with a control character or U+FFFE
     (a legal file name) must not stop the collection pass (issue 22).
     """
     el = _element(None, "entity", id=entity["id"], kind=entity["kind"], name=entity["name"],
                   sameAs=entity.get("sameAs") or "")
     if entity.get("note"):
-        _element(el, "note").text = _xml_safe(entity["note"])
+        _element(el, "note").text = xml_safe(entity["note"])
     for doc_id, doc in entity["docs"].items():
         d = _element(el, "doc", id=doc_id, href=_href(doc_id), title=doc["title"], date=doc["date"],
                      dateText=doc["date_text"])
         for m in doc["at"]:
             at = _element(d, "at", href=_href(doc_id, m["anchor"]), label=m["label"], count=str(m["count"]))
-            at.text = _xml_safe(m["before"])
-            _element(at, "m").text = _xml_safe(m["words"])
-            at[-1].tail = _xml_safe(m["after"])
+            at.text = xml_safe(m["before"])
+            _element(at, "m").text = xml_safe(m["words"])
+            at[-1].tail = xml_safe(m["after"])
     return el
 
 
 def _element(parent, tag: str, **attributes) -> etree._Element:
-    """An element whose attribute values XML can carry (see ``catalogue._xml_safe``)."""
-    safe = {k: _xml_safe(str(v)) for k, v in attributes.items()}
+    """An element whose attribute values XML can carry (see ``safexml.xml_safe``)."""
+    safe = {k: xml_safe(str(v)) for k, v in attributes.items()}
     return etree.Element(tag, safe) if parent is None else etree.SubElement(parent, tag, safe)
 
 

@@ -23,6 +23,15 @@ from pathlib import Path
 from .. import __version__
 from ..errors import InputError
 from ..files import write_if_changed
+from ..convert import SOURCE_SUFFIXES
+from ..resources import project_dir
+from .document import TEI_SUFFIXES
+from .outputs import file_names
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX (Windows): builds are not locked
+    fcntl = None
 
 MANIFEST_NAME = ".teiedition-build.json"
 MANIFEST_FORMAT = 1
@@ -42,8 +51,6 @@ def toolchain_files() -> list[Path]:
     Overrides in the environment (another stylesheet or schema folder, extra
     authority files) are part of the toolchain too.
     """
-    from ..resources import project_dir
-
     roots = [PACKAGE_DIR, project_dir("xslt", "TEIEDITION_XSLT_DIR"), project_dir("schema", "TEIEDITION_SCHEMA_DIR")]
     files = {Path(p) for p in os.environ.get(TOOLCHAIN_FILES_ENV, "").split(os.pathsep) if p.strip()}
     for root in roots:
@@ -97,23 +104,26 @@ def source_sha256(src: Path) -> str:
         return ""
 
 
-def build_key(source_sha: str, toolchain: str, *, pdf: bool, base_url: str = "") -> str:
-    """What a document's outputs depend on; the pages' base URL only when there is one (older keys stay valid)."""
+def build_key(source_sha: str, toolchain: str, *, pdf: bool, base_url: str = "", formats=()) -> str:
+    """What a document's outputs depend on: its bytes, the toolchain, the formats chosen (rows of
+    ``outputs.OUTPUTS``), the pages' base URL.  The base and formats beside the PDF count only when
+    there are some, so older keys stay valid."""
     base = f"\nbase={base_url}" if base_url else ""
-    return hashlib.sha256(f"{source_sha}\n{toolchain}\npdf={pdf}{base}".encode()).hexdigest()[:32]
+    chosen = f"\nformats={','.join(sorted(formats))}" if formats else ""
+    return hashlib.sha256(f"{source_sha}\n{toolchain}\npdf={pdf}{base}{chosen}".encode()).hexdigest()[:32]
 
 
-def find_sources(source: Path) -> list[Path]:
-    """The ``*.txt`` sources of a folder (as ``convert`` takes them), sorted; a missing or empty folder is a usage error."""
-    from ..convert import source_files
-
+def find_sources(source: Path, *, tei: bool = True) -> list[Path]:
+    """The sources of a folder, sorted: plain text (``*.txt``, as ``convert`` takes them) and, with
+    ``tei``, TEI files (``*.xml``) published as they are.  A missing or empty folder is a usage error."""
     if not source.exists():
         raise InputError("no such folder", path=str(source))
     if not source.is_dir():
-        raise InputError("not a folder: build takes a folder of .txt sources", path=str(source))
-    sources = source_files(source)
+        raise InputError("not a folder: build takes a folder of .txt (or TEI .xml) sources", path=str(source))
+    suffixes = SOURCE_SUFFIXES + (TEI_SUFFIXES if tei else ())
+    sources = sorted(f for f in source.iterdir() if f.suffix.lower() in suffixes and f.is_file())
     if not sources:
-        raise InputError("no .txt sources in this folder", path=str(source))
+        raise InputError("no .txt or .xml sources in this folder", path=str(source))
     return sources
 
 
@@ -127,7 +137,7 @@ class Plan:
 
 
 def plan_build(sources: list[Path], output: Path, manifest: dict, toolchain: str, *,
-               pdf: bool, force: bool, base_url: str = "") -> Plan:
+               pdf: bool, force: bool, base_url: str = "", formats=()) -> Plan:
     """Sort sources into rebuild and unchanged: stat first, hash only when the stat differs.
 
     A document is rebuilt when its key changed, when it failed or was invalid
@@ -151,7 +161,7 @@ def plan_build(sources: list[Path], output: Path, manifest: dict, toolchain: str
         if entry and not force and entry.get("status") == "valid":
             same_stat = entry.get("size") == st.st_size and entry.get("mtime_ns") == st.st_mtime_ns
             sha = entry.get("sha256") if same_stat else source_sha256(src)
-            if (entry.get("key") == build_key(sha, toolchain, pdf=pdf, base_url=base_url)
+            if (entry.get("key") == build_key(sha, toolchain, pdf=pdf, base_url=base_url, formats=formats)
                     and outputs_intact(output, entry)):
                 # the recorded stat is left alone, so an unchanged build leaves the manifest unchanged
                 # (a touched file is hashed again next time: cheap, and a committed manifest stays put)
@@ -231,14 +241,13 @@ def load_manifest(output: Path) -> dict:
     if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT or not isinstance(data.get("documents"), dict):
         return empty
     # an entry of the wrong shape (a hand edit, a bug, an attack) only means that document is rebuilt;
-    # outputs are only ever the document's own names (_OUTPUT_SUFFIXES), so a removed entry deletes nothing else
+    # outputs are only ever the document's own names (the table's suffixes), so a removed entry deletes nothing else
     data["documents"] = {k: v for k, v in data["documents"].items() if _sound_entry(k, v)}
     return data
 
 
 #: A manifest larger than this is not ours (one entry is well under 2 kB).
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
-_OUTPUT_SUFFIXES = (".xml", ".validation.json", ".html", ".pdf", ".csl.json", ".ris", ".bib")  # + citations.SUFFIXES
 
 
 def _sound_entry(doc_id, entry) -> bool:
@@ -249,7 +258,7 @@ def _sound_entry(doc_id, entry) -> bool:
     if not isinstance(entry, dict):
         return False
     outputs = entry.get("outputs", [])
-    if not isinstance(outputs, list) or any(o not in {doc_id + s for s in _OUTPUT_SUFFIXES} for o in outputs):
+    if not isinstance(outputs, list) or any(o not in file_names(doc_id) for o in outputs):
         return False
     files = entry.get("files", {})
     if not isinstance(files, dict) or any(
@@ -285,9 +294,7 @@ def output_lock(output: Path):
 
     Where ``flock`` does not exist (Windows) builds are not locked.
     """
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not POSIX
+    if fcntl is None:  # pragma: no cover - not POSIX
         yield
         return
     fd = os.open(output, os.O_RDONLY)

@@ -34,8 +34,16 @@ from lxml import etree
 
 from .. import __version__
 from ..files import write_if_changed
+from ..rendering import xsltrun
+from ..rendering.render import ASSETS as SOURCE_ASSETS
+from ..safexml import parse_xml_file
+from .catalogue import index_html
+from .dts import FOLDER as DTS
+from .entity_pages import FOLDER as ENTITIES
+from .manifest import toolchain_digest
 from ..urls import segment
 from .minisearch_index import document_terms
+from .page import INDEX_HREF, page_params, recorded_run_date  # noqa: F401 - page_params: re-exported
 from .search_shards import SearchDoc, StaleShards, text_files, write_search
 
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -48,7 +56,6 @@ ASSETS = "assets"
 COPIED_ASSETS = ("minisearch.js", "minisearch.LICENSE.txt", "search.js")
 #: The single search data file of earlier versions, removed when found.
 OLD_SEARCH_INDEX = "search-index.js"
-INDEX_HREF = "index.html"
 
 _NAV_START = '<nav class="collection-nav"'
 _NAV_END = "</nav>"
@@ -62,20 +69,6 @@ _BLOCKS = frozenset({"p", "head", "note", "item", "l", "lg", "ab", "div", "opene
 
 
 # --------------------------------------------------------------------------- document pages
-
-def page_params(run_date: str) -> dict:
-    """The HTML stylesheet's collection parameters for a page built on ``run_date``."""
-    from ..rendering.render import asset
-
-    return {"index-href": INDEX_HREF, "build-version": __version__, "build-date": run_date,
-            "site-css": asset("site.css")}
-
-
-def recorded_run_date(tree) -> str:
-    """The run date the TEI records (``revisionDesc/change/@when``): the page's build date."""
-    return str(tree.xpath("string(/tei:TEI/tei:teiHeader/tei:revisionDesc/tei:change[@when][last()]/@when)",
-                          namespaces={"tei": TEI}))
-
 
 def neighbours(rows: list[dict]) -> dict[str, dict]:
     """For each published document (rows in date order), the nav-bar parameters: previous and next by date."""
@@ -94,8 +87,6 @@ def neighbours(rows: list[dict]) -> dict[str, dict]:
 
 def render_navs(navs: list[dict]) -> list[str]:
     """The collection bars for ``navs`` (each a dict of nav parameters), one XSLT call for all."""
-    from ..rendering import xsltrun
-
     if not navs:
         return []
     root = etree.Element("navs", {"index-href": INDEX_HREF})
@@ -271,9 +262,6 @@ def write_site(output: Path, rows: list[dict], *, force: bool = False) -> None:
     ``force``: every search file and the index are written again from every document (``--force``,
     or files found damaged).
     """
-    from .catalogue import index_html
-    from .manifest import toolchain_digest
-
     state = load_state(output)
     old = state["documents"]
     published = [row for row in rows if row.get("html") and row.get("tei")]
@@ -308,8 +296,6 @@ def write_site(output: Path, rows: list[dict], *, force: bool = False) -> None:
         new[doc_id]["nav"] = navs[doc_id]
         new[doc_id]["html"] = _stat(page)
 
-    from ..rendering.render import ASSETS as SOURCE_ASSETS
-
     for name in COPIED_ASSETS:
         write_if_changed(assets / name, (SOURCE_ASSETS / name).read_bytes())
 
@@ -329,8 +315,6 @@ def write_site(output: Path, rows: list[dict], *, force: bool = False) -> None:
 def _search_docs(output: Path, published: list[dict], old: dict, previous: dict | None):
     """The site cache's new entries and the documents for the search; a TEI is read only when it changed
     (or its text script is missing, or ``previous`` is None: every one is read)."""
-    from ..safexml import parse_xml_file
-
     texts = text_files(output / ASSETS) if previous is not None else set()
     new: dict[str, dict] = {}
     docs = []
@@ -355,9 +339,6 @@ def _search_docs(output: Path, published: list[dict], old: dict, previous: dict 
 
 def collection_links(output: Path) -> dict:
     """The collection's other entry points the index links to, when the build made them."""
-    from .dts import FOLDER as DTS
-    from .entity_pages import FOLDER as ENTITIES
-
     links = {}
     if (output / ENTITIES / "index.html").is_file():
         links["entities"] = f"{ENTITIES}/index.html"

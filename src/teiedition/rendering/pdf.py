@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import inspect
 import logging
 import os
 import re
@@ -27,10 +28,15 @@ import subprocess
 import threading
 from dataclasses import dataclass
 
+import pydyf
 from lxml import etree
 
 from ..citing import citation_param
+# WeasyPrint is imported inside the functions that use it (`# lazy`): it takes about 1.7 s to import and
+# only the print edition needs it, so `render --to html` and `build --no-pdf` never load it.
+
 from .. import resources
+from . import xsltrun
 from ..errors import InputError, InvalidDocument
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -89,7 +95,6 @@ class PdfRenderer:
         if not any(root.find(f"{{{TEI_NS}}}{part}") is not None for part in PRINTED_PARTS):
             raise InvalidDocument("the TEI document has no <text>, <sourceDoc> or <standOff>: nothing to print",
                                   path=name)
-        from . import xsltrun
 
         return xsltrun.compiled("print.xsl").transform(root, {"paper": paper, "notes": notes,
                                                              "citation": citation_param(root, name or "", url=url)})
@@ -223,8 +228,6 @@ def declare_pdfua(pdf, document) -> None:
     with one more description in the same ``rdf:RDF`` and the extension schema PDF/A asks for;
     uncompressed, as every part of PDF/A accepts (and XMP readers that scan files expect).
     """
-    import pydyf
-
     rdf = document.metadata.generate_rdf_metadata("a", 3, "A").decode("utf-8")
     closing = rdf.rindex("</rdf:RDF>")
     extra = ('<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" '
@@ -247,14 +250,13 @@ def _tag_notes_as_notes() -> None:
     element of a box whose element has class ``fn`` becomes ``/Note``, as PDF/UA
     asks, with the note's HTML id as ``/ID``.
     """
-    import pydyf
-    from weasyprint.pdf import tags
+    from weasyprint.pdf import tags  # lazy: 1.7 s, PDF only
 
     original = tags._build_box_tree
     if getattr(original, "_teiedition_notes", False):
         return
 
-    from weasyprint.formatting_structure import boxes
+    from weasyprint.formatting_structure import boxes  # lazy: 1.7 s, PDF only
 
     def build(box, parent, *args):
         if _margin_text is not None and isinstance(box, boxes.MarginBox):
@@ -290,8 +292,8 @@ def running_heads_as_artifacts(document):
     ``_tag_notes_as_notes``) skips the margin boxes, which then have nothing to map.
     """
     global _margin_text
-    from weasyprint.formatting_structure import boxes
-    from weasyprint.pdf.stream import Stream
+    from weasyprint.formatting_structure import boxes  # lazy: 1.7 s, PDF only
+    from weasyprint.pdf.stream import Stream  # lazy: 1.7 s, PDF only
 
     margin_text = {id(box) for page in document.pages for margin in page._page_box.children
                    if isinstance(margin, boxes.MarginBox) for box in margin.descendants()}
@@ -323,8 +325,6 @@ def streams_ending_unambiguously():
     the data looks one byte shorter than its ``/Length``, and a PDF/A checker fails the
     file (page-validation: PDFA3A-STREAM-LENGTH-001, on 3 of our 14 test documents).
     """
-    import pydyf
-
     original = pydyf.Stream.data
 
     def data(self):
@@ -408,8 +408,6 @@ def _gather_into_bodies(pdf, item) -> None:
 
 
 def pydyf_array(items=()):
-    import pydyf
-
     return pydyf.Array(list(items))
 
 
@@ -442,8 +440,6 @@ def _struct_elements(pdf, node):
 
 
 def _wrapped(pdf, element, kind: str):
-    import pydyf
-
     wrapper = pydyf.Dictionary({"Type": "/StructElem", "S": kind, "K": pydyf.Array([element.reference]),
                                 "P": element["P"]})
     if "Pg" in element:
@@ -475,7 +471,7 @@ def html_to_pdfs(html: str, *, paper: str = "a4", variants=PDF_VARIANTS, name: s
 
 
 def _html_to_pdfs(html: str, *, paper: str, variants) -> dict[str, bytes]:
-    from weasyprint import HTML
+    from weasyprint import HTML  # lazy: 1.7 s, PDF only
 
     with _lock:
         stylesheets, font_config = _compiled_css(paper)
@@ -602,8 +598,6 @@ def link_labels(root) -> dict[str, str]:
 
 def describe_links(pdf, labels: dict[str, str]) -> None:
     """Replace the ``/Contents`` of each internal link annotation by its label, where it has one."""
-    import pydyf
-
     for obj in pdf.objects:
         if isinstance(obj, dict) and obj.get("Subtype") == "/Link" and "Dest" in obj:
             label = labels.get(_pdf_string_text(obj["Dest"]))
@@ -639,9 +633,7 @@ def _policy_keeping_linebox_layout():
     so everything else stays the shipped code; when the statement is not found (another
     WeasyPrint), nothing is changed and the re-layout repair below still moves the notes.
     """
-    import inspect
-
-    from weasyprint.layout import block
+    from weasyprint.layout import block  # lazy: 1.7 s, PDF only
 
     try:
         source = inspect.getsource(block._linebox_layout)
@@ -662,7 +654,7 @@ def footnotes_kept_with_their_calls():
     Scoped to our own layouts (under the module lock), so WeasyPrint used directly in the
     same process lays out as shipped.
     """
-    from weasyprint.layout import block
+    from weasyprint.layout import block  # lazy: 1.7 s, PDF only
 
     patched = _policy_keeping_linebox_layout()
     if patched is None:
@@ -737,8 +729,8 @@ def _check_options(paper: str, notes: str) -> None:
 def _compiled_css(paper: str):
     """print.css plus the page size, parsed once per process and paper."""
     global _font_config
-    from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint import CSS  # lazy: 1.7 s, PDF only
+    from weasyprint.text.fonts import FontConfiguration  # lazy: 1.7 s, PDF only
 
     # Refused fetches and links to the HTML-only index are expected; not worth a line each.
     logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
@@ -763,7 +755,7 @@ def _refusing_fetcher():
     WeasyPrint 70 calls fetchers as ``URLFetcher`` objects (it reads their ``_fail_on_errors``
     when a fetch fails), so a plain function crashed every TEI with a local ``<graphic>``.
     """
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import URLFetcher  # lazy: 1.7 s, PDF only
 
     class RefusingFetcher(URLFetcher):
         def fetch(self, url, headers=None):
@@ -856,8 +848,6 @@ def _walk(box, line):
 
 def draw_bars(pdf, bars: list[Bar]) -> None:
     """Append the bars to each page's content as vector strokes (PDF points, origin bottom left)."""
-    import pydyf
-
     by_page: dict[int, list[Bar]] = {}
     for bar in bars:
         by_page.setdefault(bar.page, []).append(bar)

@@ -29,10 +29,13 @@ from lxml import etree
 from . import xsltrun
 from .chunks import render_parts
 from .corpus import is_corpus, render_corpus
+from .epub import EpubRenderer
+from .pdf import PdfRenderer
 from ..citing import citation_param
 from ..errors import InputError, InvalidDocument
 from ..files import atomic_write
 from ..safexml import parse_xml_file
+from ..timelimit import DocumentTimeout, time_limit as limited
 from ..urls import name_of, segment, under
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -175,8 +178,6 @@ def render(source, *, target: str | None = None, output=None, paper: str = "a4",
     extension (``.pdf``, ``.epub``, ``.html``), else HTML.  Past ``time_limit`` seconds
     (0: none) nothing is written and the exit code is 1.
     """
-    from ..building.build import DocumentTimeout, time_limit as limited
-
     try:
         with limited(time_limit):
             return _render(source, target=target, output=output, paper=paper, notes=notes,
@@ -203,8 +204,6 @@ def _render(source, *, target, output, paper, notes, pdf_variant, base_url) -> i
               file=sys.stderr)
 
     if target == "pdf":
-        from .pdf import PdfRenderer
-
         renderer = PdfRenderer()
         page = under(base_url if base_url.endswith("/") else base_url + "/", src.with_suffix(".html").name) \
             if base_url else ""
@@ -212,8 +211,6 @@ def _render(source, *, target, output, paper, notes, pdf_variant, base_url) -> i
         return _emit(src, out, data, renderer.warnings)
 
     if target == "epub":
-        from .epub import EpubRenderer
-
         book = EpubRenderer()
         data = book.render(tree, resources=src.resolve().parent, name=str(src))
         return _emit(src, out, data, book.warnings)

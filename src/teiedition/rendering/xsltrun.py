@@ -67,7 +67,7 @@ def _check_isolate_can_start() -> None:
     """Under an address-space limit (``ulimit -v``) saxonche's GraalVM runtime cannot start and
     kills the whole process with ``graal_create_isolate error``; try it in a child first."""
     try:
-        import resource
+        import resource  # lazy: POSIX only; this check is skipped where it is missing
 
         soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
     except (ImportError, ValueError, OSError):
@@ -80,7 +80,7 @@ def _check_isolate_can_start() -> None:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, 1)
             os.dup2(devnull, 2)
-            from saxonche import PySaxonProcessor
+            from saxonche import PySaxonProcessor  # lazy: in the forked child only, to try the isolate
 
             PySaxonProcessor(license=False)
             os._exit(0)
@@ -99,7 +99,7 @@ def processor():
     with _lock:
         if _processor is None:
             _check_isolate_can_start()
-            from saxonche import PySaxonProcessor
+            from saxonche import PySaxonProcessor  # lazy: only after the child showed it can start
 
             proc = PySaxonProcessor(license=False)
             proc.set_configuration_property(_XINCLUDE, "false")

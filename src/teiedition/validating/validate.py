@@ -31,7 +31,7 @@ from lxml import etree
 
 from .. import resources
 from ..errors import TeiEditionError
-from ..building.progress import Progress
+from ..progress import Progress
 from .reports import (MAX_PROBLEMS_PER_CHECK, Problem, Report, Summary, more_problems, report_to_json,
                       report_to_junit, report_to_text)
 from ..safexml import parse_xml_file
