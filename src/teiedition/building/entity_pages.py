@@ -33,6 +33,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..files import atomic_write, write_if_changed
+from ..recognising.entities import default_authority
 from ..rendering.xsltrun import compiled
 from ..safexml import parse_xml_file, xml_safe
 from ..urls import segment
@@ -348,8 +349,6 @@ def _fold(text: str) -> str:
 
 def _authority_entry(entity: dict):
     """The authority's entry for a collection entity: same id and one of its names, else None."""
-    from ..recognising.entities import default_authority
-
     authority = default_authority()
     if entity["id"] not in authority:
         return None
@@ -385,7 +384,6 @@ def _merge_surnames(entities: dict) -> dict[str, tuple[str, str]]:
     document names him in full).  Otherwise the entry stays as it is.  Returns
     ``{moved id: (its name, the id it went to)}``.
     """
-    from ..recognising.entities import default_authority
 
     authority = default_authority()
     moved: dict[str, tuple[str, str]] = {}

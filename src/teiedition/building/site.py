@@ -34,6 +34,7 @@ from lxml import etree
 
 from .. import __version__
 from ..files import write_if_changed
+from ..recognising.entities import default_authority
 from ..rendering import xsltrun
 from ..rendering.render import ASSETS as SOURCE_ASSETS
 from ..safexml import parse_xml_file
@@ -190,8 +191,6 @@ def entry_names(tree) -> list[str]:
     entry counts when its id is the authority's and its name one of the authority's names for
     it (a foreign TEI reusing an id for someone else gets nothing).
     """
-    from ..recognising.entities import default_authority
-
     authority = default_authority()
     names: dict[str, None] = {}
     for item in tree.xpath("/tei:TEI/tei:standOff//*[self::tei:person or self::tei:org or self::tei:place]",
