@@ -85,6 +85,10 @@
         <xsl:if test="normalize-space($pdf-href)">
           <link rel="alternate" type="application/pdf" href="{$pdf-href}" title="Print edition (PDF)"/>
         </xsl:if>
+        <xsl:if test="normalize-space($iiif-href)">
+          <link rel="alternate" type="application/ld+json;profile=&quot;http://iiif.io/api/presentation/3/context.json&quot;"
+              href="{$iiif-href}" title="IIIF manifest"/>
+        </xsl:if>
         <xsl:if test="normalize-space($css)">
           <style><xsl:value-of select="$css" disable-output-escaping="no"/></style>
         </xsl:if>
@@ -163,6 +167,9 @@
         </xsl:if>
         <xsl:if test="normalize-space($pdf-href)">
           <li><a href="{$pdf-href}" download="" type="application/pdf">Download PDF</a></li>
+        </xsl:if>
+        <xsl:if test="normalize-space($iiif-href)">
+          <li><a href="{$iiif-href}" type="application/ld+json">IIIF manifest</a> (open the page images in a IIIF viewer)</li>
         </xsl:if>
         <li><a href="#cite">How to cite</a></li>
         <xsl:if test="//text//note[te:is-numbered-note(.)][te:on-this-page(.)]"><li><a href="#notes">Notes</a></li></xsl:if>

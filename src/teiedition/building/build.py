@@ -271,6 +271,7 @@ def _build_document(task: Task, stages) -> DocResult:
     from ..safexml import parse_xml_bytes
     from .site import page_params, recorded_run_date
     from .citations import citation_names, write_citations
+    from ..rendering.iiif import write_manifest
 
     out = Path(task.output)
     names = output_names(task.doc_id, pdf=task.pdf)
@@ -303,6 +304,7 @@ def _build_document(task: Task, stages) -> DocResult:
             _remove(out, [f"{task.doc_id}.pdf"])
         cited = write_citations(out, task.doc_id, tree)
         written += cited
+        written += write_manifest(out, task.doc_id, tree, base_url=task.base_url)  # IIIF, when it has images
         has_pdf = names.get("pdf") in written
         html = stages.html(tree, tei_href=segment(names["tei"]), pdf_href=segment(names["pdf"]) if has_pdf else None,
                            page=page_params(recorded_run_date(tree) or task.run_date), base_url=task.base_url,
