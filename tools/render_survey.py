@@ -40,10 +40,7 @@ def source_words(path: Path) -> list[tuple[str, tuple[str, ...]]] | None:
         tree = etree.parse(str(path), parser)
     except etree.XMLSyntaxError:
         return None
-    try:
-        tree.xinclude()
-    except etree.XIncludeError:
-        pass
+    # XIncludes stay unexpanded: render does not follow them (it shows where they stand)
     root = tree.getroot()
     if etree.QName(root).namespace != TEI or etree.QName(root).localname not in ("TEI", "teiCorpus"):
         return None
