@@ -76,20 +76,28 @@ class PdfRenderer:
         """
         _check_options(paper, notes)
         root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+        if isinstance(root, etree._Element) and root.tag == f"{{{TEI_NS}}}teiCorpus":
+            return self._print_volume(root, paper=paper, notes=notes, name=name)
         if not isinstance(root, etree._Element) or root.tag != f"{{{TEI_NS}}}TEI":
             tag = etree.QName(root).localname if isinstance(root, etree._Element) else type(root).__name__
-            if tag == "teiCorpus":
-                raise InvalidDocument("a teiCorpus cannot be printed as one PDF yet: render each of its TEI "
-                                      "documents (the HTML edition shows the first)", path=name)
             raise InvalidDocument(f"not a TEI document (the root element is <{tag}>, expected <TEI>)", path=name)
         # The print edition prints what the HTML edition shows: the text, a documentary
         # transcription (sourceDoc) and stand-off registers, each alone or together.
-        if not any(root.find(f"{{{TEI_NS}}}{part}") is not None for part in PRINTED_PARTS):
+        if not _printable(root):
             raise InvalidDocument("the TEI document has no <text>, <sourceDoc> or <standOff>: nothing to print",
                                   path=name)
-        from . import xsltrun
+        return _print_transform(root, paper=paper, notes=notes)
 
-        return xsltrun.compiled("print.xsl").transform(root, {"paper": paper, "notes": notes})
+    def _print_volume(self, root, *, paper: str, notes: str, name: str | None) -> str:
+        """A teiCorpus as one volume (``volume.print_volume``): every member a part, in document order."""
+        from .volume import print_volume
+
+        if root.find(f".//{{{TEI_NS}}}TEI") is None:
+            raise InvalidDocument("the teiCorpus holds no <TEI> document: nothing to print", path=name)
+        if not any(_printable(tei) for tei in root.iter(f"{{{TEI_NS}}}TEI")):
+            raise InvalidDocument("no document of the teiCorpus has a <text>, <sourceDoc> or <standOff>: "
+                                  "nothing to print", path=name)
+        return print_volume(root, lambda doc: _print_transform(doc.getroot(), paper=paper, notes=notes))
 
     def __init__(self):
         self.warnings: list[str] = []  # what the last render could not do (missing fonts)
@@ -114,6 +122,16 @@ class PdfRenderer:
         html = self.print_html(tree, paper=paper, notes=notes, name=name)
         self.warnings = missing_script_fonts(html)
         return html_to_pdfs(html, paper=paper, variants=tuple(variants), name=name)
+
+
+def _printable(tei) -> bool:
+    return any(tei.find(f"{{{TEI_NS}}}{part}") is not None for part in PRINTED_PARTS)
+
+
+def _print_transform(root, *, paper: str, notes: str) -> str:
+    from . import xsltrun
+
+    return xsltrun.compiled("print.xsl").transform(root, {"paper": paper, "notes": notes})
 
 
 class PdfTooLarge(InvalidDocument):
