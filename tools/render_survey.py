@@ -7,7 +7,7 @@ prints one row per file: exit codes, the share of the words of <text> (else
 <sourceDoc>/<standOff>) found in the HTML pages and in the PDF (pdftotext,
 line-end hyphens joined), the first error line, and the PDF's seconds.
 
-    python tools/render_survey.py SAMPLES_FOLDER [--out /tmp/survey] [--no-pdf]
+    python tools/render_survey.py SAMPLES_FOLDER [--out /tmp/survey] [--no-pdf] [--reuse]
 
 Files whose root is not TEI P5 (P4 samples, fragments) are listed with the error the render gave.
 """
@@ -26,6 +26,8 @@ from lxml import etree, html as lxml_html
 
 TEI = "http://www.tei-c.org/ns/1.0"
 WORD = re.compile(r"\w+")
+MATHML = "http://www.w3.org/1998/Math/MathML"
+MATH_MARK = "\x00math:"
 
 
 def source_words(path: Path) -> list[tuple[str, tuple[str, ...]]] | None:
@@ -44,12 +46,12 @@ def source_words(path: Path) -> list[tuple[str, tuple[str, ...]]] | None:
     root = tree.getroot()
     if etree.QName(root).namespace != TEI or etree.QName(root).localname not in ("TEI", "teiCorpus"):
         return None
-    ns = {"t": TEI}
+    ns = {"t": TEI, "m": MATHML}
     parts = root.xpath("//t:text[not(ancestor::t:text)]", namespaces=ns) or root.xpath(
         "//t:sourceDoc | //t:standOff", namespaces=ns)
     words = []
     for part in parts:
-        nodes = [str(n) for n in part.xpath(".//text()")]
+        nodes = [str(n) for n in part.xpath(".//text()[not(ancestor::m:math)]", namespaces=ns)]
         pieces, at = [], 0
         for node in nodes:
             pieces += [(at + m.start(), at + m.end(), m.group()) for m in WORD.finditer(node)]
@@ -62,42 +64,58 @@ def source_words(path: Path) -> list[tuple[str, tuple[str, ...]]] | None:
                 mine.append(pieces[k][2])
                 k += 1
             words.append((m.group(), tuple(mine)))
+        # a formula is typeset, not written out word by word: its letters and digits, in order
+        for math in part.xpath(".//m:math", namespaces=ns):
+            chars = "".join(WORD.findall("".join(math.itertext())))
+            if chars:
+                words.append((MATH_MARK + chars, ()))
     return words
 
 
-def html_words(folder: Path) -> collections.Counter:
-    """Words of the <body> of every HTML page written (chunks and corpus members too), scripts left out."""
-    words: collections.Counter = collections.Counter()
+def html_words(folder: Path) -> tuple[collections.Counter, str]:
+    """Words and text of the <body> of every HTML page written (chunks and corpus members too), scripts left out."""
+    texts = []
     for page in folder.rglob("*.html"):
         doc = lxml_html.fromstring(page.read_bytes())
         for bad in doc.xpath("//script | //style"):
             bad.drop_tree()
         body = doc.find("body")
-        words.update(WORD.findall(" ".join((body if body is not None else doc).itertext())))
-    return words
+        texts.append(" ".join((body if body is not None else doc).itertext()))
+    text = "\n".join(texts)
+    return collections.Counter(WORD.findall(text)), text
 
 
-def pdf_words(pdf: Path) -> collections.Counter:
+def pdf_words(pdf: Path) -> tuple[collections.Counter, str]:
     """Words of the PDF's text; a word broken by a hyphen at a line end counts whole (and as its halves)."""
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
                           text=True, check=False).stdout
     joined = re.sub(r"(\w)[-\u00ad\u2010]\n\s*(\w)", r"\1\2", text)
-    return collections.Counter(WORD.findall(text)) | collections.Counter(WORD.findall(joined))
+    return collections.Counter(WORD.findall(text)) | collections.Counter(WORD.findall(joined)), text
 
 
-def coverage(need: list[tuple[str, tuple[str, ...]]], have: collections.Counter) -> float:
-    """Share of the source's words found in the output (case ignored)."""
+def coverage(need: list[tuple[str, tuple[str, ...]]], output: tuple[collections.Counter, str]) -> float:
+    """Share of the source's words found in the output (case ignored).
+
+    A formula counts when its letters and digits stand in the output in order, with at most a
+    few signs between them (as "(−b ± √(b2 − 4ac))/(2a)" holds "b b 2 4 a c 2 a").
+    """
+    have, text = output
     folded: collections.Counter = collections.Counter()
     for w, n in have.items():
         folded[w.casefold()] += n
     have = folded
     found = 0
     for word, pieces in need:
+        if word.startswith(MATH_MARK):
+            chars = word[len(MATH_MARK):]
+            if re.search(r"\W{0,16}".join(map(re.escape, chars)), text):
+                found += 1
+            continue
         key = word.casefold()
-        if have[key] > 0:  # the word itself, each occurrence used once
-            have[key] -= 1
+        if len(pieces) > 1 and all(have[p.casefold()] > 0 for p in pieces):  # split by markup, shown apart
             found += 1
-        elif pieces and all(have[p.casefold()] > 0 for p in pieces):  # shown in its pieces
+        elif have[key] > 0:  # the word itself, each occurrence used once
+            have[key] -= 1
             found += 1
     return 100.0 if not need else 100.0 * found / len(need)
 
@@ -119,21 +137,30 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=Path("/tmp/render-survey"))
     ap.add_argument("--no-pdf", action="store_true")
     ap.add_argument("--timeout", type=float, default=900.0)
+    ap.add_argument("--reuse", action="store_true",
+                    help="count again on the outputs of an earlier run in --out (no rendering; seconds not measured)")
     opts = ap.parse_args()
     rows = []
     print("file\thtml_exit\thtml_words%\tpdf_exit\tpdf_words%\tpdf_s\tpdf_pages\terror", flush=True)
-    for src in sorted(opts.folder.rglob("*.xml")):
+    # smallest first: a survey cut short still covers most files
+    for src in sorted(opts.folder.rglob("*.xml"), key=lambda p: (p.stat().st_size, p)):
         need = source_words(src)  # None: not TEI P5 (the render must refuse it in one line)
         rel = src.relative_to(opts.folder)
         out = opts.out / rel.with_suffix("")
         out.mkdir(parents=True, exist_ok=True)
-        h_exit, h_err, _ = run(["render", str(src), "--to", "html", "-o", str(out / "page.html")], opts.timeout)
+        if opts.reuse:
+            h_exit, h_err = (0 if (out / "page.html").exists() else 1), ""
+        else:
+            h_exit, h_err, _ = run(["render", str(src), "--to", "html", "-o", str(out / "page.html")], opts.timeout)
         h_cov = coverage(need, html_words(out)) if h_exit == 0 and need is not None else 0.0
         p_exit, p_err, p_s, p_cov, pages = None, "", 0.0, 0.0, 0
         if not opts.no_pdf:
             pdf = out / "page.pdf"
-            p_exit, p_err, p_s = run(["render", str(src), "--to", "pdf", "-o", str(pdf), "--time-limit", "0"],
-                                     opts.timeout)
+            if opts.reuse:
+                p_exit, p_err, p_s = (0 if pdf.exists() else 1), "", 0.0
+            else:
+                p_exit, p_err, p_s = run(["render", str(src), "--to", "pdf", "-o", str(pdf), "--time-limit", "0"],
+                                         opts.timeout)
             if p_exit == 0 and need is not None:
                 p_cov = coverage(need, pdf_words(pdf))
                 info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
