@@ -89,6 +89,7 @@ def pdf_words(pdf: Path) -> tuple[collections.Counter, str]:
     """Words of the PDF's text; a word broken by a hyphen at a line end counts whole (and as its halves)."""
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
                           text=True, check=False).stdout
+    text = re.sub(r"Page \d+ of \d+", "\n", text)  # the page footer, which pdftotext may glue to a word
     joined = re.sub(r"(\w)[-\u00ad\u2010]\n\s*(\w)", r"\1\2", text)
     return collections.Counter(WORD.findall(text)) | collections.Counter(WORD.findall(joined)), text
 
@@ -96,7 +97,8 @@ def pdf_words(pdf: Path) -> tuple[collections.Counter, str]:
 def coverage(need: list[tuple[str, tuple[str, ...]]], output: tuple[collections.Counter, str]) -> float:
     """Share of the source's words found in the output (case ignored).
 
-    A formula counts when its letters and digits stand in the output in order, with at most a
+    A word found only as two parts (hyphenated at a page end, where the running head and the
+    page number stand between them) counts too.  A formula counts when its letters and digits stand in the output in order, with at most a
     few signs between them (as "(−b ± √(b2 − 4ac))/(2a)" holds "b b 2 4 a c 2 a").
     """
     have, text = output
@@ -117,6 +119,8 @@ def coverage(need: list[tuple[str, tuple[str, ...]]], output: tuple[collections.
         elif have[key] > 0:  # the word itself, each occurrence used once
             have[key] -= 1
             found += 1
+        elif any(have[key[:i]] > 0 and have[key[i:]] > 0 for i in range(2, len(key) - 1)):
+            found += 1  # hyphenated where a page ends: "vener-" + running head + "ation"
     return 100.0 if not need else 100.0 * found / len(need)
 
 
