@@ -91,6 +91,28 @@ def test_location_referenced_apparatus_puts_no_lemma_in_the_text():
     assert " ".join(page.text_of("//*[@id='app-1']/*[@class='app-entry']").split()) == "scarlet B"
 
 
+#: An apparatus given apart from the text, as EpiDoc editions (I.Sicily) give it.
+LIST_APP = ('<div type="edition"><ab>Dis manibus Zethi vixit annis VI</ab></div>'
+            '<div type="apparatus"><listApp><app><note>Text edited from a photograph</note></app>'
+            '<app loc="3"><lem>vixit</lem><rdg wit="#B">vixsit</rdg><note>Mommsen reads vixit</note></app>'
+            '</listApp></div>')
+
+
+def test_a_list_of_apparatus_entries_is_read_in_place_without_calls_or_numbered_notes():
+    """Each entry of a listApp is a line of the list where it stands; no v1 button beside a note button."""
+    source = tei(LIST_APP, source=WITNESSES)
+    page = render_page(source)
+    entries = [" ".join("".join(li.itertext()).split()) for li in page.xpath("//ul[contains(@class, 'list-app')]/li")]
+    assert entries == ["Text edited from a photograph", "3: vixit] vixsit B Mommsen reads vixit"]
+    assert not page.xpath("//button[contains(@class, 'appref')] | //button[contains(@class, 'noteref')]")
+    assert not page.xpath("//*[@id='apparatus'] | //*[@id='notes']")
+    assert_no_word_lost(source, page)
+    assert_links_resolve(page)
+    printed = print_page(source)
+    assert not printed.xpath("//*[contains(@class, 'fn')]")
+    assert "3: vixit] vixsit B Mommsen reads vixit" in " ".join("".join(printed.tree.itertext()).split())
+
+
 def test_print_sets_each_apparatus_entry_as_a_footnote(apparatus):
     page = print_page(apparatus)
     notes = page.xpath("//span[contains(@class, 'fn') and contains(@class, 'type-apparatus')]")

@@ -115,7 +115,10 @@ def test_render_to_iiif_writes_the_manifest_and_the_html_page_links_it(tmp_path)
     result = CliRunner().invoke(main, ["render", str(source), "--to", "html", "-o", str(tmp_path / "letter.html")])
     assert result.exit_code == 0, result.output
     page = (tmp_path / "letter.html").read_text(encoding="utf-8")
-    assert '<a href="letter.manifest.json" type="application/ld+json">IIIF manifest</a>' in page
+    assert '<a href="letter.manifest.json" type="application/ld+json" title="The page images, for a IIIF viewer">' \
+           'IIIF manifest</a>' in page
+    assert 'rel="alternate" type="application/ld+json;profile=&#34;http://iiif.io/api/presentation/3/context.json&#34;"' \
+           in page or 'profile=&quot;http://iiif.io/api/presentation/3/context.json&quot;' in page
 
 
 def test_render_to_iiif_refuses_in_one_line_without_base_url_or_without_images(tmp_path):

@@ -169,11 +169,11 @@
           <li><a href="{$pdf-href}" download="" type="application/pdf">Download PDF</a></li>
         </xsl:if>
         <xsl:if test="normalize-space($iiif-href)">
-          <li><a href="{$iiif-href}" type="application/ld+json">IIIF manifest</a> (open the page images in a IIIF viewer)</li>
+          <li><a href="{$iiif-href}" type="application/ld+json" title="The page images, for a IIIF viewer">IIIF manifest</a></li>
         </xsl:if>
         <li><a href="#cite">How to cite</a></li>
         <xsl:if test="//text//note[te:is-numbered-note(.)][te:on-this-page(.)]"><li><a href="#notes">Notes</a></li></xsl:if>
-        <xsl:if test="//text//app[te:on-this-page(.)]"><li><a href="#apparatus">Apparatus</a></li></xsl:if>
+        <xsl:if test="//text//app[not(parent::listApp)][te:on-this-page(.)]"><li><a href="#apparatus">Apparatus</a></li></xsl:if>
         <xsl:if test="$te:toc-shown"><li><a href="#toc-title">Contents</a></li></xsl:if>
         <xsl:if test="exists($te:all-mentions)"><li><a href="#index">Index</a></li></xsl:if>
       </ul>
