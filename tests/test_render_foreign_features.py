@@ -462,3 +462,12 @@ def test_a_text_of_very_many_divisions_takes_a_bounded_number_of_pages():
     layout = pages_of_parts(1000)
     assert len(set(layout)) == MAX_PAGES and layout == sorted(layout)
     assert pages_of_parts(5) == [0, 1, 2, 3, 4]
+
+
+def test_a_pointer_shown_as_its_target_does_not_run_into_the_next_word():
+    """EpiDoc bibliographies write <ptr target="jmr1976"/><biblScope>3</biblScope>; paper read "jmr19763"."""
+    source = tei('<p>Published in <bibl><ptr target="jmr1976"/><biblScope>3</biblScope></bibl>, and '
+                 '<bibl><ptr target="jmr1980"/>, p. 150</bibl>.</p>')
+    for page in (render_page(source), print_page(source)):
+        text = " ".join("".join(page.tree.itertext()).split())
+        assert "jmr1976 3" in text and "jmr1980, p. 150" in text

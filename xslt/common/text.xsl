@@ -559,6 +559,11 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:element>
+    <!-- A pointer shown as its target runs into what follows it in the markup ("<ptr target="jmr1976"/>
+         <biblScope>3</biblScope>" read "jmr19763" on paper): a space keeps the two words apart. -->
+    <xsl:if test="self::ptr and following-sibling::node()[1][self::* or matches(., '^\w')]">
+      <xsl:text> </xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <!-- ===== editorial interventions ===== -->
