@@ -51,7 +51,9 @@ def source_words(path: Path) -> list[tuple[str, tuple[str, ...]]] | None:
         "//t:sourceDoc | //t:standOff", namespaces=ns)
     words = []
     for part in parts:
-        nodes = [str(n) for n in part.xpath(".//text()[not(ancestor::m:math)]", namespaces=ns)]
+        # left out: formulas (below), and what is data, not words: base64 images (binaryObject)
+        nodes = [str(n) for n in part.xpath(".//text()[not(ancestor::m:math)][not(ancestor::t:binaryObject)]",
+                                            namespaces=ns)]
         pieces, at = [], 0
         for node in nodes:
             pieces += [(at + m.start(), at + m.end(), m.group()) for m in WORD.finditer(node)]
@@ -66,7 +68,9 @@ def source_words(path: Path) -> list[tuple[str, tuple[str, ...]]] | None:
             words.append((m.group(), tuple(mine)))
         # a formula is typeset, not written out word by word: its letters and digits, in order
         for math in part.xpath(".//m:math", namespaces=ns):
-            chars = "".join(WORD.findall("".join(math.itertext())))
+            # a formula's annotations (its TeX source, other encodings) are not shown, by design
+            shown = math.xpath(".//text()[not(ancestor::m:annotation or ancestor::m:annotation-xml)]", namespaces=ns)
+            chars = "".join(WORD.findall("".join(map(str, shown))))
             if chars:
                 words.append((MATH_MARK + chars, ()))
     return words
@@ -86,12 +90,22 @@ def html_words(folder: Path) -> tuple[collections.Counter, str]:
 
 
 def pdf_words(pdf: Path) -> tuple[collections.Counter, str]:
-    """Words of the PDF's text; a word broken by a hyphen at a line end counts whole (and as its halves)."""
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
-                          text=True, check=False).stdout
-    text = re.sub(r"Page \d+ of \d+", "\n", text)  # the page footer, which pdftotext may glue to a word
-    joined = re.sub(r"(\w)[-\u00ad\u2010]\n\s*(\w)", r"\1\2", text)
-    return collections.Counter(WORD.findall(text)) | collections.Counter(WORD.findall(joined)), text
+    """Words of the PDF's text; a word broken by a hyphen at a line end counts whole (and as its halves).
+
+    Read twice: in reading order (columns and tables kept apart) and with ``-layout``, which keeps
+    a line-end hyphen as printed (reading order drops it: "salt-furnace" broken at its own hyphen
+    read "saltfurnace"); a word found in either counts.
+    """
+    words: collections.Counter = collections.Counter()
+    texts = []
+    for mode in ([], ["-layout"]):
+        text = subprocess.run(["pdftotext", *mode, "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                              text=True, check=False).stdout
+        text = re.sub(r"Page \d+ of \d+", "\n", text)  # the page footer, which pdftotext may glue to a word
+        joined = re.sub(r"(\w)[-\u00ad\u2010]\n\s*(\w)", r"\1\2", text)
+        words |= collections.Counter(WORD.findall(text)) | collections.Counter(WORD.findall(joined))
+        texts.append(text)
+    return words, "\n".join(texts)
 
 
 def coverage(need: list[tuple[str, tuple[str, ...]]], output: tuple[collections.Counter, str]) -> float:
@@ -99,9 +113,10 @@ def coverage(need: list[tuple[str, tuple[str, ...]]], output: tuple[collections.
 
     A word found only as two parts (hyphenated at a page end, where the running head and the
     page number stand between them) counts too.  A formula counts when its letters and digits stand in the output in order, with at most a
-    few signs between them (as "(−b ± √(b2 − 4ac))/(2a)" holds "b b 2 4 a c 2 a").
+    few signs and spaces between them (as "(−b ± √(b2 − 4ac))/(2a)" holds "b b 2 4 a c 2 a").
     """
     have, text = output
+    flat = re.sub(r"\s+", "", text)
     folded: collections.Counter = collections.Counter()
     for w, n in have.items():
         folded[w.casefold()] += n
@@ -113,7 +128,7 @@ def coverage(need: list[tuple[str, tuple[str, ...]]], output: tuple[collections.
     for at, (word, pieces) in enumerate(need):
         if word.startswith(MATH_MARK):
             chars = word[len(MATH_MARK):]
-            if re.search(r"\W{0,16}".join(map(re.escape, chars)), text):
+            if re.search(r"\W{0,48}".join(map(re.escape, chars)), text):
                 found += 1
             continue
         key = word.casefold()
@@ -124,6 +139,8 @@ def coverage(need: list[tuple[str, tuple[str, ...]]], output: tuple[collections.
             found += 1
         elif any(have[key[:i]] > 0 and have[key[i:]] > 0 for i in range(2, len(key) - 1)):
             found += 1  # hyphenated where a page ends: "vener-" + running head + "ation"
+        elif re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", word) and word in flat:
+            found += 1  # CJK runs carry no spaces: a line end may fall anywhere inside one
         elif (at + 1 < len(need) and have[key + need[at + 1][0].casefold()] > 0) or (
                 at > 0 and have[need[at - 1][0].casefold() + key] > 0):
             found += 1  # "double-check" broken at its hyphen at a line end: pdftotext gives "doublecheck"
