@@ -471,3 +471,12 @@ def test_a_pointer_shown_as_its_target_does_not_run_into_the_next_word():
     for page in (render_page(source), print_page(source)):
         text = " ".join("".join(page.tree.itertext()).split())
         assert "jmr1976 3" in text and "jmr1980, p. 150" in text
+
+
+def test_a_note_in_a_heading_opens_a_popover_without_a_note_role():
+    """The Nu checker: no role=note inside h1-h6 (the TEI Stylesheets' test.xml has notes in its headings)."""
+    page = render_page(tei('<div><head>Zur Entstehung<note place="foot">In the heading.</note></head>'
+                           '<p>Text.<note place="foot">In the text.</note></p></div>'))
+    assert not page.xpath("//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]//*[@role='note']")
+    assert page.xpath("//h2//span[@popover]") or page.xpath("//h3//span[@popover]")
+    assert len(page.xpath("//p//span[@popover][@role='note']")) == 1

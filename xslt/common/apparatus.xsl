@@ -176,7 +176,11 @@
               aria-label="Variant readings v{$n}" data-note="app-{$n}">
             <xsl:value-of select="'v' || $n"/>
           </button>
-          <span popover="auto" id="{$pop}" class="note-popover app-popover" role="note" aria-label="Variant readings v{$n}">
+          <span popover="auto" id="{$pop}" class="note-popover app-popover">
+            <xsl:if test="not(ancestor::head)">  <!-- no role=note in a heading (common/notes.xsl) -->
+              <xsl:attribute name="role" select="'note'"/>
+              <xsl:attribute name="aria-label" select="'Variant readings v' || $n"/>
+            </xsl:if>
             <span class="note-popover-head">
               <span class="note-popover-label">Variant readings</span>
               <button type="button" class="note-close" popovertarget="{$pop}" popovertargetaction="hide"
