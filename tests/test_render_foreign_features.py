@@ -480,3 +480,13 @@ def test_a_note_in_a_heading_opens_a_popover_without_a_note_role():
     assert not page.xpath("//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]//*[@role='note']")
     assert page.xpath("//h2//span[@popover]") or page.xpath("//h3//span[@popover]")
     assert len(page.xpath("//p//span[@popover][@role='note']")) == 1
+
+
+def test_a_choice_of_three_forms_keeps_them_apart_on_screen_and_paper():
+    """Manuscript editions (the TEI Stylesheets' ms.xml) give orig, abbr and expan: paper read "venacionvenaconvenacon"."""
+    source = tei("<p>mellificijs, <choice><orig>venac<am/>on</orig><abbr>venac<am/>on<am/></abbr>"
+                 "<expan>venac<ex>i</ex>on<ex>ibus</ex></expan></choice>, pratis</p>")
+    for page in (render_page(source), print_page(source)):
+        text = " ".join("".join(page.tree.itertext()).split())
+        assert "venacionibus" in text
+        assert "]venacon" not in text and "venaconvenacon" not in text  # the abbreviation apart from what precedes it

@@ -680,9 +680,16 @@
               <xsl:value-of select="' [' || (if ($original/self::sic) then 'corrected to: ' else 'regularised: ') || te:plain($reading) || ']'"/>
             </span>
           </xsl:if>
-          <xsl:apply-templates select="* except ($original, $reading)" mode="te:text">
-            <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
-          </xsl:apply-templates>
+          <!-- A choice of three or more (orig, abbr and expan, as manuscript editions write them):
+               each further form apart, so that no two forms run into one word. -->
+          <xsl:for-each select="* except ($original, $reading)">
+            <span class="choice-other">
+              <xsl:text> </xsl:text>
+              <xsl:apply-templates select="." mode="te:text">
+                <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+              </xsl:apply-templates>
+            </span>
+          </xsl:for-each>
         </xsl:when>
         <xsl:otherwise>
           <xsl:apply-templates select="*" mode="te:text">
