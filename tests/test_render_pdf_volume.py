@@ -142,3 +142,16 @@ def test_the_house_documents_keep_their_conventions(tmp_path):
     html = PdfRenderer().print_html(parse_xml_bytes(house))
     assert "This print edition" in html and "Words supplied by the translator" in html
     assert re.search(r'<section id="about"', html)
+
+
+def test_a_document_over_the_print_budget_is_refused_in_one_line_naming_it(tmp_path, monkeypatch):
+    """TEI Publisher's Kant (3.1 MB) was refused without its name; a corpus counts all its members' texts."""
+    monkeypatch.setenv("TEIEDITION_PDF_MAX_ELEMENTS", "60")
+    single = CORPUS.replace("<teiCorpus", "<teiCorpusX").split("<TEI>")[1].split("</TEI>")[0]
+    tei = f'<TEI xmlns="{TEI_NS}">{single}</TEI>'
+    for name, xml in (("long.xml", tei), ("corpus.xml", CORPUS)):
+        source, out, result = render_pdf(tmp_path, xml, name)
+        assert result.exit_code == 1 and not out.exists()
+        line = result.output.strip()
+        assert len(line.splitlines()) == 1
+        assert line.startswith(f"teiedition: error: {source}: too large for one print edition"), line

@@ -118,7 +118,7 @@ class PdfRenderer:
         unknown = [v for v in variants if v not in PDF_VARIANTS]
         if unknown:
             raise InputError(f"unknown PDF variant {unknown[0]!r} (choose {', '.join(PDF_VARIANTS)})")
-        check_size_budget(tree)
+        check_size_budget(tree, name)
         html = self.print_html(tree, paper=paper, notes=notes, name=name)
         self.warnings = missing_script_fonts(html)
         return html_to_pdfs(html, paper=paper, variants=tuple(variants), name=name)
@@ -147,23 +147,28 @@ def _budget(name: str, default: int) -> int:
     return int(value)
 
 
-def check_size_budget(tree) -> None:
-    """Refuse, in one line, a document too large to lay out as one PDF within the budget."""
+def check_size_budget(tree, name: str | None = None) -> None:
+    """Refuse, in one line naming ``name``, a document too large to lay out as one PDF within the budget.
+
+    A teiCorpus is one volume: the texts of all its members count together.
+    """
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    text = root.find(f"{{{TEI_NS}}}text") if isinstance(root, etree._Element) else None
-    if text is None:
+    if not isinstance(root, etree._Element):
         return  # print_html says what is wrong
+    texts = [root.find(f"{{{TEI_NS}}}text")] if root.tag != f"{{{TEI_NS}}}teiCorpus" else \
+        list(root.iterfind(f".//{{{TEI_NS}}}TEI/{{{TEI_NS}}}text"))
     max_elements = _budget("TEIEDITION_PDF_MAX_ELEMENTS", PDF_MAX_ELEMENTS)
     max_characters = _budget("TEIEDITION_PDF_MAX_CHARACTERS", PDF_MAX_CHARACTERS)
     elements = characters = 0
-    for el in text.iter():
-        elements += 1
-        characters += len(el.text or "") + len(el.tail or "")
-        if elements > max_elements or characters > max_characters:
-            raise PdfTooLarge(
-                f"too large for one print edition (over {max_elements:,} elements or {max_characters:,} "
-                "characters in <text>, about 1,000 pages); not laid out. Publish the HTML edition, split the "
-                "document, or raise TEIEDITION_PDF_MAX_ELEMENTS / TEIEDITION_PDF_MAX_CHARACTERS")
+    for text in (t for t in texts if t is not None):
+        for el in text.iter():
+            elements += 1
+            characters += len(el.text or "") + len(el.tail or "")
+            if elements > max_elements or characters > max_characters:
+                raise PdfTooLarge(
+                    f"too large for one print edition (over {max_elements:,} elements or {max_characters:,} "
+                    "characters in <text>, about 1,000 pages); not laid out. Publish the HTML edition, split the "
+                    "document, or raise TEIEDITION_PDF_MAX_ELEMENTS / TEIEDITION_PDF_MAX_CHARACTERS", path=name)
 
 
 #: Scripts the print edition sets with Noto CJK: a character range, a fontconfig language, a name.
