@@ -10,6 +10,7 @@ ten pages, with seconds per page for us and for plain WeasyPrint and the number 
 re-layout passes the footnote repair needed: linear cost means a flat s/page.
 
 Usage: python bench/bench_pdf.py [--runs 5] [--scales 1,10,100]
+       python bench/bench_pdf.py --runs 1 --phases LONG.xml ...   # where one document's time goes
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def warm(runs: int) -> dict:
         data = renderer.render(tree)
         ours.append(time.perf_counter() - t)
         base.append(plain_weasyprint(renderer.print_html(tree)))
-        tagged.append(plain_weasyprint(renderer.print_html(tree), pdf_variant=pdf.PDF_VARIANT))
+        tagged.append(plain_weasyprint(renderer.print_html(tree), pdf_variant=pdf._WEASYPRINT_VARIANTS["ua"]))
     import pypdf, io
     pages = len(pypdf.PdfReader(io.BytesIO(data)).pages)
     return {"seed_warm_s": statistics.median(ours), "baseline_weasyprint_s": statistics.median(base),
@@ -103,7 +104,7 @@ def growth(scales: list[int]) -> list[dict]:
             relayouts = len(passes)
             html = renderer.print_html(tree)
             base = plain_weasyprint(html)
-            tagged = plain_weasyprint(html, pdf_variant=pdf.PDF_VARIANT)
+            tagged = plain_weasyprint(html, pdf_variant=pdf._WEASYPRINT_VARIANTS["ua"])
             count = len(pypdf.PdfReader(io.BytesIO(data)).pages)
             rows.append({"scale": scale, "pages": count, "s": seconds, "s_per_page": seconds / count,
                          "baseline_s": base, "baseline_s_per_page": base / count, "ratio": seconds / base,
@@ -114,11 +115,66 @@ def growth(scales: list[int]) -> list[dict]:
     return rows
 
 
+def phases(path: str, runs: int) -> dict:
+    """Where the time of one document's PDF goes: the print stylesheet, WeasyPrint's layout, our checks
+    after layout (footnotes, marginal bars, link labels), writing (tagging, drawing the bars), medians."""
+    import io, pypdf
+    from weasyprint import Document, HTML
+
+    from teiedition.rendering import pdf
+    from teiedition.safexml import parse_xml_file
+
+    spent: dict[str, list[float]] = {}
+
+    def timed(owner, name, phase):
+        original = getattr(owner, name)
+
+        def wrapper(*args, **kwargs):
+            t = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spent.setdefault(phase, [0.0])[-1] += time.perf_counter() - t
+        setattr(owner, name, wrapper)
+        return original
+
+    tree = parse_xml_file(path, allow_xinclude=True)
+    patched = [(HTML, "render", timed(HTML, "render", "layout")),
+               (Document, "write_pdf", timed(Document, "write_pdf", "write")),
+               (pdf, "misplaced_footnotes", timed(pdf, "misplaced_footnotes", "footnote_check")),
+               (pdf, "marginal_bars", timed(pdf, "marginal_bars", "marginal_bars")),
+               (pdf, "link_labels", timed(pdf, "link_labels", "link_labels")),
+               (pdf.PdfRenderer, "print_html", timed(pdf.PdfRenderer, "print_html", "stylesheet"))]
+    totals, pages = [], 0
+    try:
+        for _ in range(runs):
+            for values in spent.values():
+                values.append(0.0)
+            t = time.perf_counter()
+            data = pdf.PdfRenderer().render(tree)
+            totals.append(time.perf_counter() - t)
+            pages = len(pypdf.PdfReader(io.BytesIO(data)).pages)
+    finally:
+        for owner, name, original in patched:
+            setattr(owner, name, original)
+    row = {"file": path, "pages": pages, "total_s": statistics.median(totals)}
+    row.update({f"{k}_s": statistics.median(v[-runs:]) for k, v in spent.items()})
+    row["s_per_page"] = row["total_s"] / max(pages, 1)
+    return row
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scales", default="1,10,100", help="long-document sizes, in multiples of ~10 pages")
+    parser.add_argument("--phases", metavar="TEI", nargs="+",
+                        help="only: where the time of these documents' PDFs goes (stylesheet, layout, checks, write)")
     args = parser.parse_args()
+    if args.phases:
+        rows = [phases(path, args.runs) for path in args.phases]
+        print(json.dumps([{k: round(v, 3) if isinstance(v, float) else v for k, v in r.items()} for r in rows],
+                         indent=2))
+        return
     import os
     load = os.getloadavg()
     cold_s, peak_mb = cold(args.runs)

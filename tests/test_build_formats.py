@@ -25,6 +25,7 @@ from teiedition.building.manifest import MANIFEST_NAME
 from teiedition.cli import main
 
 from test_build_fakes import FakeStages, fake_source
+from test_render_iiif import BASE, THREE_PAGES, tei, validated
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
@@ -105,3 +106,21 @@ def test_building_into_the_source_folder_does_not_take_its_own_tei_for_sources(t
         summary = run_build(src, src, jobs=1, stages=FakeStages, progress=False, stream=stream, run_date=RUN_DATE)
         assert summary.failed == 0, stream.getvalue()
     assert summary.unchanged == 1
+
+
+def test_a_tei_source_with_page_images_gets_a_iiif_manifest_under_a_base_url(tmp_path):
+    """The manifest is one row of the table: made when the document has images and the build a base URL."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "letter.xml").write_text(tei(THREE_PAGES.replace('"1500"', '"1500px"').replace('"2200"', '"2200px"')),
+                                     encoding="utf-8")
+    (src / "plain.xml").write_text(tei(""), encoding="utf-8")
+    stream = io.StringIO()
+    summary = run_build(src, tmp_path / "out", jobs=1, pdf=False, run_date=RUN_DATE, progress=False,
+                        stream=stream, base_url=BASE)
+    assert summary.failed == 0, stream.getvalue()
+    manifest = validated(json.loads((tmp_path / "out" / "letter.manifest.json").read_text(encoding="utf-8")))
+    assert len(manifest.items) == 3 and manifest.id.startswith(BASE)
+    assert not (tmp_path / "out" / "plain.manifest.json").exists(), "a document without images gets no manifest"
+    run_build(src, tmp_path / "nobase", jobs=1, pdf=False, run_date=RUN_DATE, progress=False, stream=io.StringIO())
+    assert not (tmp_path / "nobase" / "letter.manifest.json").exists(), "IIIF ids are absolute: no base URL, no manifest"

@@ -91,6 +91,28 @@ def test_location_referenced_apparatus_puts_no_lemma_in_the_text():
     assert " ".join(page.text_of("//*[@id='app-1']/*[@class='app-entry']").split()) == "scarlet B"
 
 
+#: An apparatus given apart from the text, as EpiDoc editions (I.Sicily) give it.
+LIST_APP = ('<div type="edition"><ab>Dis manibus Zethi vixit annis VI</ab></div>'
+            '<div type="apparatus"><listApp><app><note>Text edited from a photograph</note></app>'
+            '<app loc="3"><lem>vixit</lem><rdg wit="#B">vixsit</rdg><note>Mommsen reads vixit</note></app>'
+            '</listApp></div>')
+
+
+def test_a_list_of_apparatus_entries_is_read_in_place_without_calls_or_numbered_notes():
+    """Each entry of a listApp is a line of the list where it stands; no v1 button beside a note button."""
+    source = tei(LIST_APP, source=WITNESSES)
+    page = render_page(source)
+    entries = [" ".join("".join(li.itertext()).split()) for li in page.xpath("//ul[contains(@class, 'list-app')]/li")]
+    assert entries == ["Text edited from a photograph", "3: vixit] vixsit B Mommsen reads vixit"]
+    assert not page.xpath("//button[contains(@class, 'appref')] | //button[contains(@class, 'noteref')]")
+    assert not page.xpath("//*[@id='apparatus'] | //*[@id='notes']")
+    assert_no_word_lost(source, page)
+    assert_links_resolve(page)
+    printed = print_page(source)
+    assert not printed.xpath("//*[contains(@class, 'fn')]")
+    assert "3: vixit] vixsit B Mommsen reads vixit" in " ".join("".join(printed.tree.itertext()).split())
+
+
 def test_print_sets_each_apparatus_entry_as_a_footnote(apparatus):
     page = print_page(apparatus)
     notes = page.xpath("//span[contains(@class, 'fn') and contains(@class, 'type-apparatus')]")
@@ -441,3 +463,31 @@ def test_a_text_of_very_many_divisions_takes_a_bounded_number_of_pages():
     layout = pages_of_parts(1000)
     assert len(set(layout)) == MAX_PAGES and layout == sorted(layout)
     assert pages_of_parts(5) == [0, 1, 2, 3, 4]
+
+
+def test_a_pointer_shown_as_its_target_does_not_run_into_the_next_word():
+    """EpiDoc bibliographies write <ptr target="jmr1976"/><biblScope>3</biblScope>; paper read "jmr19763"."""
+    source = tei('<p>Published in <bibl><ptr target="jmr1976"/><biblScope>3</biblScope></bibl>, and '
+                 '<bibl><ptr target="jmr1980"/>, p. 150</bibl>.</p>')
+    for page in (render_page(source), print_page(source)):
+        text = " ".join("".join(page.tree.itertext()).split())
+        assert "jmr1976 3" in text and "jmr1980, p. 150" in text
+
+
+def test_a_note_in_a_heading_opens_a_popover_without_a_note_role():
+    """The Nu checker: no role=note inside h1-h6 (the TEI Stylesheets' test.xml has notes in its headings)."""
+    page = render_page(tei('<div><head>Zur Entstehung<note place="foot">In the heading.</note></head>'
+                           '<p>Text.<note place="foot">In the text.</note></p></div>'))
+    assert not page.xpath("//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]//*[@role='note']")
+    assert page.xpath("//h2//span[@popover]") or page.xpath("//h3//span[@popover]")
+    assert len(page.xpath("//p//span[@popover][@role='note']")) == 1
+
+
+def test_a_choice_of_three_forms_keeps_them_apart_on_screen_and_paper():
+    """Manuscript editions (the TEI Stylesheets' ms.xml) give orig, abbr and expan: paper read "venacionvenaconvenacon"."""
+    source = tei("<p>mellificijs, <choice><orig>venac<am/>on</orig><abbr>venac<am/>on<am/></abbr>"
+                 "<expan>venac<ex>i</ex>on<ex>ibus</ex></expan></choice>, pratis</p>")
+    for page in (render_page(source), print_page(source)):
+        text = " ".join("".join(page.tree.itertext()).split())
+        assert "venacionibus" in text
+        assert "]venacon" not in text and "venaconvenacon" not in text  # the abbreviation apart from what precedes it

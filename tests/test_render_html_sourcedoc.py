@@ -88,3 +88,14 @@ def test_the_house_seed_has_no_register_its_authority_entries_are_all_in_the_ind
     page = render_page(seed)
     assert not page.xpath("//section[@id='register']")
     assert_no_word_lost(seed, page)
+
+
+def test_a_citation_written_as_prose_keeps_the_words_between_its_fields():
+    """TEI Publisher's bibliography register writes "<title>…</title>, oprac. Z. Szeps, <pubPlace>…": every word shows."""
+    standoff = ('<standOff><listBibl><bibl xml:id="b1"><author>Axel M.</author>, <title>Dookoła Lulu</title>, '
+                'oprac. Z. Szeps, <pubPlace>Londyn</pubPlace> <date>1980</date>, nr 2 (57), s. 48–50</bibl>'
+                '<bibl xml:id="b2"><title>A structured entry</title><date>1975</date></bibl></listBibl></standOff>')
+    page = render_page(tei_doc("<p>A text citing nothing.</p>", standoff=standoff))
+    entry = " ".join(page.text_of("//li[@id='b1']").split())
+    assert entry == "Axel M., Dookoła Lulu, oprac. Z. Szeps, Londyn 1980, nr 2 (57), s. 48–50"
+    assert page.xpath("//li[@id='b2']//strong[@class='register-name']")  # fields alone: still by name and facts

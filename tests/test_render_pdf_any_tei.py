@@ -112,14 +112,3 @@ def test_a_document_whose_text_is_its_source_doc_prints_that_text(tmp_path, name
     missing = [line for line in lines if line not in printed]
     assert missing == []
     assert "Transcriptionofthesource" in printed
-
-
-def test_a_tei_corpus_is_refused_in_one_line_naming_the_file(tmp_path):
-    corpus = (f'<teiCorpus xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>Corpus</title></titleStmt>'
-              "<publicationStmt><p>Test</p></publicationStmt><sourceDesc><p>Invented.</p></sourceDesc></fileDesc>"
-              "</teiHeader>" + tei("<p>One.</p>") + "</teiCorpus>")
-    source, out, result = render_pdf(tmp_path, "corpus.xml", corpus)
-    assert result.exit_code == 1
-    line = result.output.strip()
-    assert len(line.splitlines()) == 1 and line.startswith(f"teiedition: error: {source}: a teiCorpus")
-    assert "{http" not in line and not out.exists()

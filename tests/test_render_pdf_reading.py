@@ -99,7 +99,7 @@ LABELLED_NOTES = "".join(
 
 
 def test_a_label_every_note_repeats_is_printed_once_and_the_conventions_say_so():
-    pdf = printed("labelled-notes", tei(LABELLED_NOTES))
+    pdf = printed("labelled-notes", tei(LABELLED_NOTES, encoding=TEIEDITION_ENCODING))
     text = " ".join(pdf_texts(pdf.data))
     assert text.count("Translator's note: the first sentence") == 1
     for word in ("second", "third", "fourth"):
@@ -116,7 +116,7 @@ CORRECTED = ("<p>The delegation met the leaders of the fraternal <choice><sic>co
 
 def test_corrections_read_as_on_screen_with_the_originals_listed_by_page():
     """The reading view of the HTML edition shows "countries"; so does the text of the PDF."""
-    pdf = printed("corrected", tei(CORRECTED))
+    pdf = printed("corrected", tei(CORRECTED, encoding=TEIEDITION_ENCODING))
     pages = pdf_texts(pdf.data)
     body = next(i for i, text in enumerate(pages) if "The delegation met" in text)
     assert "fraternal countries in June and spoke" in pages[body]

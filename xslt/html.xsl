@@ -33,6 +33,8 @@
   <xsl:param name="tei-href" as="xs:string" select="''"/>
   <!-- Link to the PDF edition, or empty when there is none. -->
   <xsl:param name="pdf-href" as="xs:string" select="''"/>
+  <!-- Link to the document's IIIF Presentation 3 manifest (its page images), or empty when there is none. -->
+  <xsl:param name="iiif-href" as="xs:string" select="''"/>
   <!-- The address the page is published under (https://.../NAME.html), or empty when not known. -->
   <xsl:param name="page-url" as="xs:string" select="''"/>
   <!-- The base URL of the published folder (links are made absolute against it), or empty. -->

@@ -180,8 +180,9 @@ def schema(odd, output, no_cache):
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=str))
-@click.option("--to", "target", type=click.Choice(["html", "pdf", "epub"]), default=None,
-              help="Output format (default: from the output's extension, .pdf, .epub or .html; else html). "
+@click.option("--to", "target", type=click.Choice(["html", "pdf", "epub", "iiif"]), default=None,
+              help="Output format (default: from the output's extension, .pdf, .epub, .json (iiif) or .html; "
+                   "else html). iiif: a IIIF Presentation 3 manifest of the page images (needs --base-url). "
                    "A contradiction (--to pdf -o y.html) is refused.")
 @click.option("-o", "--output", "output", type=click.Path(path_type=str), help="Output file.")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
@@ -192,7 +193,8 @@ def schema(odd, output, no_cache):
               help="PDF: ua = PDF/UA-1 (tagged, accessible); a = PDF/A-3a for archives (tagged, "
                    "sRGB output intent) that also declares PDF/UA-1.")
 @click.option("--base-url", "base_url", envvar="TEIEDITION_BASE_URL", metavar="URL",
-              help="HTML: the address of the folder the page is published in (permanent URL, canonical link).")
+              help="HTML: the address of the folder the page is published in (permanent URL, canonical link); "
+                   "iiif: the address the manifest, TEI and images are published at.")
 @click.option("--time-limit", "time_limit", type=click.FloatRange(min=0), default=300, show_default=True,
               metavar="SECONDS", help="Time the rendering may take; past it nothing is written, exit 1 (0: no limit).")
 @reports_errors

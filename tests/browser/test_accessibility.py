@@ -59,6 +59,15 @@ def site(tmp_path_factory) -> Path:
     for sample in sorted((FIXTURES / "foreign-projects").glob("*.xml")) + sorted((FIXTURES / "foreign").glob("*.xml")):
         page = renderer().render(as_tree(sample), tei_href=sample.name)
         (out / f"foreign-{sample.stem}.html").write_text(page, encoding="utf-8")
+    # and the public samples (a corpus, an inscription whose page links its IIIF manifest), as render writes them
+    from teiedition.rendering.render import render
+
+    for sample in sorted((FIXTURES / "public-samples").rglob("*.xml")):
+        if sample.name == "ISic000001.xml":
+            assert render(sample, target="iiif", output=out / f"public-{sample.stem}.manifest.json",
+                          base_url="https://editions.example.org/") == 0
+        if sample.name in ("test.xml", "test24.xml", "ISic000001.xml", "goethe-proserpina.xml"):
+            assert render(sample, target="html", output=out / f"public-{sample.stem}.html") == 0
     return out
 
 

@@ -24,7 +24,7 @@
 
   <!-- Apparatus entries (app not inside another app), numbered in document order. -->
   <xsl:accumulator name="te:app-count" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="text//app[not(ancestor::app)]" phase="start" select="$value + 1"/>
+    <xsl:accumulator-rule match="text//app[not(ancestor::app)][not(parent::listApp)]" phase="start" select="$value + 1"/>
   </xsl:accumulator>
 
   <xsl:function name="te:app-number" as="xs:string">
@@ -93,6 +93,33 @@
       <xsl:apply-templates select="note | witDetail" mode="te:text"/>
     </span>
   </xsl:template>
+  <!--
+    An apparatus given apart from the text (listApp, as EpiDoc editions put it in a div
+    type="apparatus"): it is itself the apparatus, so it is a list where it stands, each entry
+    read in place ("3: Mommsen: vixit"), its notes as words of the entry, with no call and no
+    popover (a call beside a note call made two small targets side by side).
+  -->
+  <xsl:template match="listApp" mode="te:text" as="node()*">
+    <xsl:apply-templates select="head" mode="te:text"/>
+    <ul class="app-list list-app">
+      <xsl:for-each select="app">
+        <li class="app-list-entry">
+          <xsl:if test="normalize-space(@loc)">
+            <span class="app-loc"><xsl:value-of select="normalize-space(@loc)"/></span>
+            <xsl:text>: </xsl:text>
+          </xsl:if>
+          <xsl:call-template name="te:app-entry-text"/>
+          <xsl:for-each select="note | witDetail">
+            <xsl:text> </xsl:text>
+            <span class="app-note"><xsl:apply-templates mode="te:text">
+              <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+            </xsl:apply-templates></span>
+          </xsl:for-each>
+        </li>
+      </xsl:for-each>
+    </ul>
+    <xsl:apply-templates select="* except (head, app)" mode="te:text"/>
+  </xsl:template>
   <xsl:template match="witDetail" mode="te:text" as="node()*">
     <xsl:call-template name="te:phrase">
       <xsl:with-param name="class" select="'editorial'"/>
@@ -149,7 +176,11 @@
               aria-label="Variant readings v{$n}" data-note="app-{$n}">
             <xsl:value-of select="'v' || $n"/>
           </button>
-          <span popover="auto" id="{$pop}" class="note-popover app-popover" role="note" aria-label="Variant readings v{$n}">
+          <span popover="auto" id="{$pop}" class="note-popover app-popover">
+            <xsl:if test="not(ancestor::head)">  <!-- no role=note in a heading (common/notes.xsl) -->
+              <xsl:attribute name="role" select="'note'"/>
+              <xsl:attribute name="aria-label" select="'Variant readings v' || $n"/>
+            </xsl:if>
             <span class="note-popover-head">
               <span class="note-popover-label">Variant readings</span>
               <button type="button" class="note-close" popovertarget="{$pop}" popovertargetaction="hide"
@@ -189,7 +220,7 @@
     <xsl:apply-templates select="/" mode="te:apparatus"/>
   </xsl:template>
   <xsl:template match="/" mode="te:apparatus" as="element()?">
-    <xsl:variable name="apps" select="//text//app[not(ancestor::app)][te:on-this-page(.)]"/>
+    <xsl:variable name="apps" select="//text//app[not(ancestor::app)][not(parent::listApp)][te:on-this-page(.)]"/>
     <xsl:if test="exists($apps)">
       <section id="apparatus" class="apparatus-section" aria-labelledby="apparatus-title">
         <h2 id="apparatus-title">Critical apparatus</h2>

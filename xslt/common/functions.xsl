@@ -57,7 +57,8 @@
   <!-- Is this note shown as a numbered note reference (not a stamp or handwriting box)? -->
   <xsl:function name="te:is-numbered-note" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="not($note/@type = ('stamp', 'handwritten'))"/>
+    <!-- a note of an entry of a listApp is words of that entry (common/apparatus.xsl), not a note -->
+    <xsl:sequence select="not($note/@type = ('stamp', 'handwritten')) and not($note/parent::app/parent::listApp)"/>
   </xsl:function>
 
   <!-- The number a reader sees for a numbered note: @n when given, else its position. -->

@@ -225,11 +225,10 @@
 
   <!-- ===== about this document: summary, source, credits, rights ===== -->
 
-  <xsl:template name="te:about-section" as="element()">
+  <!-- Left out when the header says none of these things: a heading over nothing says nothing. -->
+  <xsl:template name="te:about-section" as="element()?">
     <xsl:variable name="h" select="//teiHeader"/>
-    <section id="about" class="about" aria-labelledby="about-title">
-      <h2 id="about-title">About this document</h2>
-      <dl class="facts">
+    <xsl:variable name="facts" as="element()*">
         <xsl:call-template name="te:fact">
           <xsl:with-param name="label" select="'Date'"/>
           <xsl:with-param name="value" select="te:date-text(te:doc-date(/))"/>
@@ -320,14 +319,20 @@
             <xsl:with-param name="value" select="te:plain(.)"/>
           </xsl:call-template>
         </xsl:for-each>
-      </dl>
-      <xsl:for-each select="$h/fileDesc/publicationStmt/availability[normalize-space()]">
-        <div class="rights">
-          <h3>Rights</h3>
-          <xsl:apply-templates mode="te:header"/>
-        </div>
-      </xsl:for-each>
-    </section>
+    </xsl:variable>
+    <xsl:variable name="rights" select="$h/fileDesc/publicationStmt/availability[normalize-space()]"/>
+    <xsl:if test="exists($facts) or exists($rights)">
+      <section id="about" class="about" aria-labelledby="about-title">
+        <h2 id="about-title">About this document</h2>
+        <xsl:if test="exists($facts)"><dl class="facts"><xsl:sequence select="$facts"/></dl></xsl:if>
+        <xsl:for-each select="$rights">
+          <div class="rights">
+            <h3>Rights</h3>
+            <xsl:apply-templates mode="te:header"/>
+          </div>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="te:fact" as="element()?">

@@ -72,7 +72,13 @@
           aria-label="{te:note-label(.)} {$n}" data-note="{te:note-id(.)}">
         <xsl:value-of select="$n"/>
       </button>
-      <span popover="auto" id="{$pop}" class="note-popover" role="note" aria-label="{te:note-label(.)} {$n}">
+      <!-- In a heading no element may have role=note (HTML's ARIA rules): there the popover is
+           known by its visible head ("Note 8"), as the button that opens it is by its label. -->
+      <span popover="auto" id="{$pop}" class="note-popover">
+        <xsl:if test="not(ancestor::head)">
+          <xsl:attribute name="role" select="'note'"/>
+          <xsl:attribute name="aria-label" select="te:note-label(.) || ' ' || $n"/>
+        </xsl:if>
         <span class="note-popover-head">
           <!-- The note's own label ("Translator's note:") starts its text: the head gives the number only. -->
           <span class="note-popover-label"><xsl:value-of select="(if (te:labels-itself(.)) then 'Note' else te:note-label(.)) || ' ' || $n"/></span>

@@ -154,6 +154,19 @@
 
   <xsl:mode name="te:register" on-no-match="shallow-skip"/>
 
+  <!-- A citation written as prose (a bibl with words between its fields: "<title>…</title>, oprac. Z. Szeps,
+       <pubPlace>…"): read as written, since its fields alone would drop those words. -->
+  <xsl:template match="bibl[text()[matches(., '\w')]]" mode="te:register" as="element()" priority="1">
+    <li>
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:attribute name="class" select="'register-entry tei-bibl'"/>
+      <xsl:apply-templates select="node()" mode="te:text">
+        <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+        <xsl:with-param name="te:in-register" tunnel="yes" select="true()"/>
+      </xsl:apply-templates>
+    </li>
+  </xsl:template>
+
   <!-- One entry: its main name in bold, then every other name and fact, each labelled by what it is. -->
   <xsl:template match="*" mode="te:register" as="element()">
     <xsl:variable name="names" select="(persName, placeName, orgName, name, label, title, head, eventName)[normalize-space()]"/>

@@ -559,6 +559,11 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:element>
+    <!-- A pointer shown as its target runs into what follows it in the markup ("<ptr target="jmr1976"/>
+         <biblScope>3</biblScope>" read "jmr19763" on paper): a space keeps the two words apart. -->
+    <xsl:if test="self::ptr and following-sibling::node()[1][self::* or matches(., '^\w')]">
+      <xsl:text> </xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <!-- ===== editorial interventions ===== -->
@@ -676,9 +681,16 @@
               <xsl:value-of select="' [' || (if ($original/self::sic) then 'corrected to: ' else 'regularised: ') || te:plain($reading) || ']'"/>
             </span>
           </xsl:if>
-          <xsl:apply-templates select="* except ($original, $reading)" mode="te:text">
-            <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
-          </xsl:apply-templates>
+          <!-- A choice of three or more (orig, abbr and expan, as manuscript editions write them):
+               each further form apart, so that no two forms run into one word. -->
+          <xsl:for-each select="* except ($original, $reading)">
+            <span class="choice-other">
+              <xsl:text> </xsl:text>
+              <xsl:apply-templates select="." mode="te:text">
+                <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+              </xsl:apply-templates>
+            </span>
+          </xsl:for-each>
         </xsl:when>
         <xsl:otherwise>
           <xsl:apply-templates select="*" mode="te:text">

@@ -81,6 +81,10 @@
         <xsl:if test="normalize-space($pdf-href)">
           <link rel="alternate" type="application/pdf" href="{$pdf-href}" title="Print edition (PDF)"/>
         </xsl:if>
+        <xsl:if test="normalize-space($iiif-href)">
+          <link rel="alternate" type="application/ld+json;profile=&quot;http://iiif.io/api/presentation/3/context.json&quot;"
+              href="{$iiif-href}" title="IIIF manifest"/>
+        </xsl:if>
         <xsl:if test="normalize-space($css)">
           <style><xsl:value-of select="$css" disable-output-escaping="no"/></style>
         </xsl:if>
@@ -160,9 +164,12 @@
         <xsl:if test="normalize-space($pdf-href)">
           <li><a href="{$pdf-href}" download="" type="application/pdf">Download PDF</a></li>
         </xsl:if>
+        <xsl:if test="normalize-space($iiif-href)">
+          <li><a href="{$iiif-href}" type="application/ld+json" title="The page images, for a IIIF viewer">IIIF manifest</a></li>
+        </xsl:if>
         <li><a href="#cite">How to cite</a></li>
         <xsl:if test="//text//note[te:is-numbered-note(.)][te:on-this-page(.)]"><li><a href="#notes">Notes</a></li></xsl:if>
-        <xsl:if test="//text//app[te:on-this-page(.)]"><li><a href="#apparatus">Apparatus</a></li></xsl:if>
+        <xsl:if test="//text//app[not(parent::listApp)][te:on-this-page(.)]"><li><a href="#apparatus">Apparatus</a></li></xsl:if>
         <xsl:if test="$te:toc-shown"><li><a href="#toc-title">Contents</a></li></xsl:if>
         <xsl:if test="exists($te:all-mentions)"><li><a href="#index">Index</a></li></xsl:if>
       </ul>

@@ -98,9 +98,20 @@
   <xsl:template name="te:corrections-list" as="element()*">
     <xsl:param name="where" as="xs:string" select="'page '"/>
     <xsl:variable name="corrections" select="te:print-corrections(/)"/>
+    <!-- teiedition's documents are translations whose slips it corrected; another project's file
+         corrects or regularises its source itself. -->
+    <xsl:variable name="ours" select="//teiHeader/encodingDesc/appInfo/application/@ident = 'teiedition'"/>
     <xsl:if test="exists($corrections)">
-      <p>Obvious slips of the translation are corrected in the text, as in the screen edition;
-        the original readings, which the screen edition shows on demand, are listed here:</p>
+      <xsl:choose>
+        <xsl:when test="$ours">
+          <p>Obvious slips of the translation are corrected in the text, as in the screen edition;
+            the original readings, which the screen edition shows on demand, are listed here:</p>
+        </xsl:when>
+        <xsl:otherwise>
+          <p>Readings this file corrects or regularises are printed as corrected, as in the screen edition;
+            the readings of the source, which the screen edition shows on demand, are listed here:</p>
+        </xsl:otherwise>
+      </xsl:choose>
       <ul class="corrections">
         <xsl:for-each select="$corrections">
           <li>
@@ -108,7 +119,9 @@
                aria-label="The correction in the text"><xsl:value-of select="$where"/></a>
             <xsl:text>: </xsl:text>
             <span class="correction-reading"><xsl:value-of select="te:plain((corr, reg)[1])"/></span>
-            <xsl:text> (the translation reads “</xsl:text>
+            <xsl:text> (the </xsl:text>
+            <xsl:value-of select="if ($ours) then 'translation' else 'source'"/>
+            <xsl:text> reads “</xsl:text>
             <span class="correction-original"><xsl:value-of select="te:plain((sic, orig)[1])"/></span>
             <xsl:text>”)</xsl:text>
           </li>

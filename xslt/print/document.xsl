@@ -83,13 +83,11 @@
     declarations are its words to its readers and are printed.  Kept on one page
     (print.css), so that no page holds only its last lines.
   -->
-  <xsl:template name="te:print-about">
+  <xsl:template name="te:print-about" as="element()?">
     <xsl:variable name="enc" select="teiHeader/encodingDesc"/>
     <xsl:variable name="ours" select="$enc/appInfo/application/@ident = 'teiedition'"/>
-    <xsl:variable name="corrections" select="te:print-corrections(/)"/>
     <xsl:variable name="labels" select="te:repeated-note-labels(/)"/>
-    <section id="edition" class="edition print-about" aria-labelledby="edition-title">
-      <h2 id="edition-title">About this edition</h2>
+    <xsl:variable name="own" as="element()*">
       <xsl:for-each select="$enc/projectDesc[normalize-space()]">
         <div class="projectDesc"><xsl:apply-templates select="*[normalize-space()]" mode="te:decl"/></div>
       </xsl:for-each>
@@ -98,8 +96,12 @@
           <div class="{local-name()}"><xsl:apply-templates select="*[normalize-space()]" mode="te:decl"/></div>
         </xsl:for-each>
       </xsl:if>
-      <section class="print-conventions">
-        <h3>This print edition</h3>
+    </xsl:variable>
+    <!-- What this print did and what the file records of itself; teiedition's conventions (the
+         translator's brackets, stamps, marginal marks) are said only of the documents it encoded:
+         another project's file gets only what it says and what was done to it. -->
+    <xsl:variable name="conventions" as="element()*">
+      <xsl:if test="$ours">
         <p>Words supplied by the translator are set in square brackets, as in the source.
           Stamps and handwriting are printed where the translator reports them, with a label.
           Numbered notes are the translator’s notes and the document’s own footnotes,
@@ -111,19 +113,35 @@
           a vertical bar (single or double) beside the marked lines, and ? or ! level with the
           first of them. Where the translator names only a paragraph, or the marked passage
           cannot be located more closely, the bar stands beside the whole paragraph.</p>
-        <xsl:call-template name="te:corrections-list"/>
-        <xsl:for-each select="$enc/appInfo/application[normalize-space(@ident)]">
-          <p class="application">Encoded with <xsl:value-of select="@ident"/>
-            <xsl:value-of select="if (@version) then ' ' || @version else ''"/>.</p>
-        </xsl:for-each>
-        <xsl:for-each select="teiHeader/revisionDesc//change[normalize-space() or @when]">
-          <p class="change">
-            <xsl:if test="@when"><xsl:value-of select="te:human-date(@when)"/>: </xsl:if>
-            <xsl:value-of select="te:plain(.)"/>
-          </p>
-        </xsl:for-each>
+      </xsl:if>
+      <xsl:if test="not($ours) and exists($labels)">
+        <p>The label the notes repeat (<xsl:value-of select="string-join($labels ! ('“' || . || '”'), ', ')"/>)
+          is printed on the first of them only.</p>
+      </xsl:if>
+      <xsl:call-template name="te:corrections-list"/>
+      <xsl:for-each select="$enc/appInfo/application[normalize-space(@ident)]">
+        <p class="application">Encoded with <xsl:value-of select="@ident"/>
+          <xsl:value-of select="if (@version) then ' ' || @version else ''"/>.</p>
+      </xsl:for-each>
+      <xsl:for-each select="teiHeader/revisionDesc//change[normalize-space() or @when]">
+        <p class="change">
+          <xsl:if test="@when"><xsl:value-of select="te:human-date(@when)"/>: </xsl:if>
+          <xsl:value-of select="te:plain(.)"/>
+        </p>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:if test="exists($own) or exists($conventions)">
+      <section id="edition" class="edition print-about" aria-labelledby="edition-title">
+        <h2 id="edition-title">About this edition</h2>
+        <xsl:sequence select="$own"/>
+        <xsl:if test="exists($conventions)">
+          <section class="print-conventions">
+            <h3>This print edition</h3>
+            <xsl:sequence select="$conventions"/>
+          </section>
+        </xsl:if>
       </section>
-    </section>
+    </xsl:if>
   </xsl:template>
 
   <!-- A running-head title: whole when short, else cut at a word with an ellipsis. -->

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import TeiEditionError
+from ..rendering.iiif import MANIFEST_SUFFIX, images, manifest_json
 from ..urls import segment
 from .citations import bibtex, citation_names, csl_json, page_url, read_facts, ris
 from .entity_pages import CACHE, FOLDER as ENTITIES, mention_share
@@ -109,6 +110,18 @@ def _citations(doc: Document) -> dict:
     return {names["csl"]: csl_json(facts), names["ris"]: ris(facts), names["bib"]: bibtex(facts)}
 
 
+def _iiif(doc: Document) -> dict:
+    """A IIIF Presentation 3 manifest when the document has page images and the build a base URL
+    (IIIF ids are absolute); a converted archive page has no images, so house documents get none."""
+    if not doc.base_url or not images(doc.tree):
+        return {}
+    source = Path(doc.source).parent if doc.source else None
+    data, warnings = manifest_json(doc.tree, base_url=doc.base_url, doc_name=f"{doc.doc_id}.xml",
+                                   resources=source, page_name=f"{doc.doc_id}.html")
+    doc.warnings["iiif"] = warnings
+    return {f"{doc.doc_id}{MANIFEST_SUFFIX}": data} if data else {}
+
+
 def _entity_mentions(doc: Document) -> dict:
     if not doc.key:  # no build key to file it under (a document built outside a build)
         return {}
@@ -136,6 +149,7 @@ OUTPUTS: tuple[Output, ...] = (
     Output("epub", (".epub",), _epub, option="epub", column="epub"),
     Output("validation", (".validation.json",), _validation, needs_valid=False, column="validation"),
     Output("citations", (".csl.json", ".ris", ".bib"), _citations),
+    Output("iiif", (MANIFEST_SUFFIX,), _iiif),
     Output("entity-mentions", (), _entity_mentions, after=("html",), share=True),
 )
 

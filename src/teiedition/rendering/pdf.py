@@ -37,6 +37,7 @@ from ..citing import citation_param
 
 from .. import resources
 from . import xsltrun
+from .volume import print_volume
 from ..errors import InputError, InvalidDocument
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -84,20 +85,27 @@ class PdfRenderer:
         """
         _check_options(paper, notes)
         root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+        if isinstance(root, etree._Element) and root.tag == f"{{{TEI_NS}}}teiCorpus":
+            return self._print_volume(root, paper=paper, notes=notes, name=name)
         if not isinstance(root, etree._Element) or root.tag != f"{{{TEI_NS}}}TEI":
             tag = etree.QName(root).localname if isinstance(root, etree._Element) else type(root).__name__
-            if tag == "teiCorpus":
-                raise InvalidDocument("a teiCorpus cannot be printed as one PDF yet: render each of its TEI "
-                                      "documents (the HTML edition shows the first)", path=name)
             raise InvalidDocument(f"not a TEI document (the root element is <{tag}>, expected <TEI>)", path=name)
         # The print edition prints what the HTML edition shows: the text, a documentary
         # transcription (sourceDoc) and stand-off registers, each alone or together.
-        if not any(root.find(f"{{{TEI_NS}}}{part}") is not None for part in PRINTED_PARTS):
+        if not _printable(root):
             raise InvalidDocument("the TEI document has no <text>, <sourceDoc> or <standOff>: nothing to print",
                                   path=name)
+        return _print_transform(root, paper=paper, notes=notes, citation=citation_param(root, name or "", url=url))
 
-        return xsltrun.compiled("print.xsl").transform(root, {"paper": paper, "notes": notes,
-                                                             "citation": citation_param(root, name or "", url=url)})
+    def _print_volume(self, root, *, paper: str, notes: str, name: str | None) -> str:
+        """A teiCorpus as one volume (``volume.print_volume``): every member a part, in document order."""
+        if root.find(f".//{{{TEI_NS}}}TEI") is None:
+            raise InvalidDocument("the teiCorpus holds no <TEI> document: nothing to print", path=name)
+        if not any(_printable(tei) for tei in root.iter(f"{{{TEI_NS}}}TEI")):
+            raise InvalidDocument("no document of the teiCorpus has a <text>, <sourceDoc> or <standOff>: "
+                                  "nothing to print", path=name)
+        return print_volume(root, lambda doc: _print_transform(doc.getroot(), paper=paper, notes=notes,
+                                                             citation=citation_param(doc.getroot(), name or "")))
 
     def __init__(self):
         self.warnings: list[str] = []  # what the last render could not do (missing fonts)
@@ -121,10 +129,19 @@ class PdfRenderer:
         unknown = [v for v in variants if v not in PDF_VARIANTS]
         if unknown:
             raise InputError(f"unknown PDF variant {unknown[0]!r} (choose {', '.join(PDF_VARIANTS)})")
-        check_size_budget(tree)
+        check_size_budget(tree, name)
         html = self.print_html(tree, paper=paper, notes=notes, name=name, url=url)
         self.warnings = missing_script_fonts(html)
         return html_to_pdfs(html, paper=paper, variants=tuple(variants), name=name)
+
+
+def _printable(tei) -> bool:
+    return any(tei.find(f"{{{TEI_NS}}}{part}") is not None for part in PRINTED_PARTS)
+
+
+def _print_transform(root, *, paper: str, notes: str, citation: str) -> str:
+    """The print stylesheet on one TEI document; ``citation`` is its record (``citing.citation_param``)."""
+    return xsltrun.compiled("print.xsl").transform(root, {"paper": paper, "notes": notes, "citation": citation})
 
 
 class PdfTooLarge(InvalidDocument):
@@ -140,23 +157,28 @@ def _budget(name: str, default: int) -> int:
     return int(value)
 
 
-def check_size_budget(tree) -> None:
-    """Refuse, in one line, a document too large to lay out as one PDF within the budget."""
+def check_size_budget(tree, name: str | None = None) -> None:
+    """Refuse, in one line naming ``name``, a document too large to lay out as one PDF within the budget.
+
+    A teiCorpus is one volume: the texts of all its members count together.
+    """
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    text = root.find(f"{{{TEI_NS}}}text") if isinstance(root, etree._Element) else None
-    if text is None:
+    if not isinstance(root, etree._Element):
         return  # print_html says what is wrong
+    texts = [root.find(f"{{{TEI_NS}}}text")] if root.tag != f"{{{TEI_NS}}}teiCorpus" else \
+        list(root.iterfind(f".//{{{TEI_NS}}}TEI/{{{TEI_NS}}}text"))
     max_elements = _budget("TEIEDITION_PDF_MAX_ELEMENTS", PDF_MAX_ELEMENTS)
     max_characters = _budget("TEIEDITION_PDF_MAX_CHARACTERS", PDF_MAX_CHARACTERS)
     elements = characters = 0
-    for el in text.iter():
-        elements += 1
-        characters += len(el.text or "") + len(el.tail or "")
-        if elements > max_elements or characters > max_characters:
-            raise PdfTooLarge(
-                f"too large for one print edition (over {max_elements:,} elements or {max_characters:,} "
-                "characters in <text>, about 1,000 pages); not laid out. Publish the HTML edition, split the "
-                "document, or raise TEIEDITION_PDF_MAX_ELEMENTS / TEIEDITION_PDF_MAX_CHARACTERS")
+    for text in (t for t in texts if t is not None):
+        for el in text.iter():
+            elements += 1
+            characters += len(el.text or "") + len(el.tail or "")
+            if elements > max_elements or characters > max_characters:
+                raise PdfTooLarge(
+                    f"too large for one print edition (over {max_elements:,} elements or {max_characters:,} "
+                    "characters in <text>, about 1,000 pages); not laid out. Publish the HTML edition, split the "
+                    "document, or raise TEIEDITION_PDF_MAX_ELEMENTS / TEIEDITION_PDF_MAX_CHARACTERS", path=name)
 
 
 #: Scripts the print edition sets with Noto CJK: a character range, a fontconfig language, a name.

@@ -30,6 +30,7 @@ from . import xsltrun
 from .chunks import render_parts
 from .corpus import is_corpus, render_corpus
 from .epub import EpubRenderer
+from .iiif import manifest_json, manifest_name
 from .pdf import PdfRenderer
 from ..citing import citation_param
 from ..errors import InputError, InvalidDocument
@@ -72,7 +73,7 @@ class HtmlRenderer:
     def render(self, tree, *, tei_href: str | None = None, pdf_href: str | None = None,
                base_url: str | None = None, page_name: str | None = None, page: dict | None = None,
                citation_hrefs: dict | None = None, entities_href: str | None = None,
-               corpus_member_prefix: str = "", chunk: int = 0, chunk_pages: str = "") -> str:
+               corpus_member_prefix: str = "", chunk: int = 0, chunk_pages: str = "", iiif_href: str = "") -> str:
         """The HTML page for ``tree``; stylesheet warnings are left in ``self.warnings``.
 
         ``base_url`` (the command line reads ``$TEIEDITION_BASE_URL``) is the address of the folder the
@@ -88,6 +89,7 @@ class HtmlRenderer:
         PREFIX1.html, PREFIX2.html ... (see ``corpus.render_corpus``).
         ``chunk``/``chunk_pages``: the part of a long text this page shows and the names of all its
         pages (see ``chunks.render_parts``); 0 shows the whole text.
+        ``iiif_href`` links the document's IIIF manifest (``iiif.write_manifest``), empty for none.
         """
         check_tei(tree)
         base = (base_url or "").strip()
@@ -110,6 +112,7 @@ class HtmlRenderer:
                 **(page or {}),
                 "tei-href": tei_href or "",
                 "pdf-href": pdf_href or "",
+                "iiif-href": iiif_href,
                 "base-url": base,
                 "page-url": page_url,
                 "bib-href": cited.get("bib", ""),
@@ -142,12 +145,15 @@ def _href(target: Path, page: Path) -> str:
 
 
 def default_output(source: str | os.PathLike, target: str) -> Path:
-    """``doc.xml`` -> ``doc.html`` or ``doc.pdf`` beside it."""
+    """``doc.xml`` -> ``doc.html``, ``doc.pdf`` or (IIIF) ``doc.manifest.json`` beside it."""
+    if target == "iiif":
+        return Path(source).with_name(manifest_name(Path(source).name))
     return Path(source).with_suffix("." + target)
 
 
 #: What an output's extension says it holds (``render X.xml -o y.pdf`` means a PDF).
-FORMAT_OF_SUFFIX = {".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf", ".epub": "epub"}
+FORMAT_OF_SUFFIX = {".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf", ".epub": "epub",
+                    ".json": "iiif"}
 #: Seconds one ``render`` may take (``--time-limit``), as in ``build``; 0 means none.
 DEFAULT_TIME_LIMIT = 300.0
 
@@ -161,8 +167,8 @@ def output_format(target: str | None, output) -> str:
     named = FORMAT_OF_SUFFIX.get(Path(output).suffix.lower()) if output not in (None, "-") else None
     if target is None:
         return named or "html"
-    if target not in ("html", "pdf", "epub"):
-        raise InputError(f"unknown target {target!r}: use html, pdf or epub")
+    if target not in ("html", "pdf", "epub", "iiif"):
+        raise InputError(f"unknown target {target!r}: use html, pdf, epub or iiif")
     if named and named != target:
         raise InputError(f"--to {target} contradicts the output's name {Path(output).name!r} "
                          f"(a {named.upper()} file); change --to or -o")
@@ -210,6 +216,14 @@ def _render(source, *, target, output, paper, notes, pdf_variant, base_url) -> i
         data = renderer.render(tree, paper=paper, notes=notes, variant=pdf_variant, name=str(src), url=page)
         return _emit(src, out, data, renderer.warnings)
 
+    if target == "iiif":
+        data, warnings = manifest_json(tree, base_url=base_url, doc_name=src.name, resources=src.resolve().parent,
+                                       page_name=default_output(src.name, "html").name)
+        if data is None:
+            raise InvalidDocument("no IIIF manifest: the document has no page image of known size "
+                                  "(facsimile/surface/graphic with @width and @height)", path=str(src))
+        return _emit(src, out, data, warnings)
+
     if target == "epub":
         book = EpubRenderer()
         data = book.render(tree, resources=src.resolve().parent, name=str(src))
@@ -218,7 +232,9 @@ def _render(source, *, target, output, paper, notes, pdf_variant, base_url) -> i
     renderer = HtmlRenderer()
     page_path = Path.cwd() / "page.html" if str(out) == "-" else out
     pdf = page_path.with_suffix(".pdf")
+    iiif = default_output(page_path, "iiif")
     options = dict(tei_href=_href(src, page_path), pdf_href=_href(pdf, page_path) if pdf.exists() else None,
+                   iiif_href=_href(iiif, page_path) if iiif.exists() else "",
                    base_url=base_url, page_name=page_path.name)
     if is_corpus(tree) and str(out) != "-":
         pages = render_corpus(tree, page_path, renderer, site_css=asset("site.css"), **options)
