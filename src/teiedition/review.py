@@ -62,9 +62,9 @@ MARK_RE = re.compile(r"\b(?:TOP SECRET|SECRET|CONFIDENTIAL|Top [Ss]ecret|Secret|
 OTHER_MARK_RE = re.compile(rf"(?<![\w-])(?:{HANDLING}|{PRECEDENCE}|{COPY})")
 #: A number under a number sign: ``No. 508``, ``Nº 58``, ``№ 17/62``, ``# 4``.
 NUMBER_RE = re.compile(r"(?<!\w)(?:N[º°o]|No|NO|no|№|#)\.?\s*\(?\d")
-#: A default-read bracket worth a look: only digits (a footnote marker whose note is not on the
-#: page?) or five words and more (a description of omitted material, an editor's remark?).
-DOUBTFUL_ADDITION_RE = re.compile(r"\d+|\S+(?:\s+\S+){4,}")
+#: A default-read bracket worth a look: only digits (a footnote marker whose note is not on the page?).
+#: Length alone is no sign: on the tune pages every long default bracket was a right addition.
+DOUBTFUL_ADDITION_RE = re.compile(r"\d+")
 #: ``28 June [1962]``: a year completing the date before it is an addition, nothing to check.
 DATE_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s*$|[A-Z][a-z]+\.?\s+\d{1,2},?\s*$")
 #: A signer's name in parentheses or slashes: ``(V. BAZYKIN)``, ``/A. Puzanov/``.
@@ -253,8 +253,8 @@ def _span_items(block: Block) -> list[ReviewItem]:
                 and _default_in_doubt(block.text, span):
             items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: supplied {printed!r}",
                                     "no bracket convention matched; read as words the translator added, but "
-                                    "its shape is not an addition's (a number may be a footnote marker, a long "
-                                    "bracket or a whole line a remark, a restated or capitalised word a gloss "
+                                    "its shape is not an addition's (a number may be a footnote marker, a colon, "
+                                    "quotation marks or a whole line a remark, a restated or capitalised word a gloss "
                                     "or the original's word)",
                                     "bracket-default"))
         elif span.kind == "supplied" and span.get("reason") == "gloss" and _gloss_in_doubt(block.text, span):
@@ -323,8 +323,8 @@ def _gloss_in_doubt(text: str, span) -> bool:
 
 def _default_in_doubt(text: str, span) -> bool:
     """A bracket no convention matched (read as words the translator added) whose shape is not an
-    addition's: only a number (a footnote marker?), five words and more or a remark with a colon or
-    quotation (a description, an editor's note?), a whole line, the words before spelled again (the
+    addition's: only a number (a footnote marker?), a remark with a colon or quotation marks (an
+    editor's note?), a whole line, the words before spelled again (the
     original's word?), or one capitalised word with no name nor number on either side (a gloss, an original word?)."""
     printed = text[span.start:span.end]
     inner = printed.strip("[]").strip()
