@@ -25,17 +25,20 @@ is probably right but a fact depends on it) and a sentence saying why:
 * ``mark-unread``: a classification, handling, precedence or copy mark stands in
   a line that was not read as one (two-column leftovers);
 * ``signer-unread``: a signature block with no signer's name read, a name in
-  parentheses after the text that is not in a signature, or a short last line read
-  as a signer on a page that stops without its furniture (a cut excerpt);
+  parentheses after the text that is not in a signature, a line of one word read as a
+  signer by position only (a signer prints a given name or an initial), or a short last
+  line read as a signer on a page that stops without its furniture (a cut excerpt);
 * ``distribution-unread``: a list under a copies line at the top, not read as a
   distribution list;
 * ``stamp-unsure``: a stamp bracket holding two full dates (two stamps flattened from
   two columns) or digits of which neither a date nor a number was read;
 * ``bracket-default``: a bracket no bracket convention matched (read as words the
-  translator added) holding only a number or five words and more;
-* ``gloss-or-added``: a bracket read as a gloss that stands before a capitalised
-  word (an identification before a name) or completes a short name (``Ji
-  [Pengfei]``): glosses and added words are told apart by position only;
+  translator added) whose shape is not an addition's: only a number, a remark (a colon,
+  quotation marks, a whole line), the words before spelled again, one capitalised word
+  with no name beside it;
+* ``gloss-or-added``: a bracket read as a gloss that cannot be seen to restate the word
+  before (no acronym it expands, no respelling, no pronoun it names).  The bracket rules
+  judge the kind of reading (verifiable or not), never the wording of pages seen;
 * ``low-certainty``: a span or marginal mark resolved with ``cert`` low (marks:
   also medium; dates: a slash date read in one of its two orders, ``07/11/50``);
   ``recogniser``: a recogniser's own ``review`` remark.
