@@ -235,7 +235,8 @@ def test_a_default_bracket_is_listed_when_its_shape_is_not_an_additions():
     added = "added-in-translation"
     doc = _doc(_bracketed("The party invokes the chuch’e [juche] ideology.", "[juche]", 3, added),
                _bracketed("[no classification or copy mark]", "[no classification or copy mark]", 4, added),
-               _bracketed("About Brazil [note in the original: “none”].", "[note in the original: “none”]", 5, added),
+               _bracketed("About Brazil [note in the original: “none”].", "[note in the original: “none”]",
+                          5, added),
                _bracketed("They launched the operation [Fulger] at dawn.", "[Fulger]", 6, added),
                _bracketed("On the 26th [of June], he came.", "[of June]", 7, added),
                _bracketed("Telegrams between 22 and 31 [October] from Havana.", "[October]", 8, added),
