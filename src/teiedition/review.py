@@ -25,19 +25,18 @@ is probably right but a fact depends on it) and a sentence saying why:
 * ``mark-unread``: a classification, handling, precedence or copy mark stands in
   a line that was not read as one (two-column leftovers);
 * ``signer-unread``: a signature block with no signer's name read, a name in
-  parentheses after the text that is not in a signature, a line of one word read as a
-  signer by position only (a signer prints a given name or an initial), or a short last
+  parentheses after the text that is not in a signature, one short word (four letters at
+  most) read as a signer by position only, or a short last
   line read as a signer on a page that stops without its furniture (a cut excerpt);
 * ``distribution-unread``: a list under a copies line at the top, not read as a
   distribution list;
 * ``stamp-unsure``: a stamp bracket holding two full dates (two stamps flattened from
   two columns) or digits of which neither a date nor a number was read;
 * ``bracket-default``: a bracket no bracket convention matched (read as words the
-  translator added) whose shape is not an addition's: only a number, a remark (a colon,
-  quotation marks, a whole line), the words before spelled again, one capitalised word
-  with no name beside it;
+  translator added) whose shape is not an addition's: only a number (not a year), a
+  remark (a colon, quotation marks, a whole line), the words before spelled again;
 * ``gloss-or-added``: a bracket read as a gloss that cannot be seen to restate the word
-  before (no acronym it expands, no respelling, no pronoun it names).  The bracket rules
+  before (no acronym it expands, no respelling, no pronoun or name it says who is).  The bracket rules
   judge the kind of reading (verifiable or not), never the wording of pages seen;
 * ``low-certainty``: a span or marginal mark resolved with ``cert`` low (marks:
   also medium; dates: a slash date read in one of its two orders, ``07/11/50``);
@@ -53,7 +52,7 @@ from difflib import SequenceMatcher
 
 from .model import Block, Document
 from .recognising.header_marks import COPY, HANDLING, PRECEDENCE
-from .recognising.identification import gloss_after_pronoun
+from .recognising.identification import TITLE_RE, gloss_after_pronoun
 
 #: The fallback recogniser of ``recognise.classify_line`` for a short non-prose line.
 FALLBACK_RECOGNISERS = frozenset({"short_line"})
@@ -68,8 +67,6 @@ NUMBER_RE = re.compile(r"(?<!\w)(?:N[º°o]|No|NO|no|№|#)\.?\s*\(?\d")
 #: A default-read bracket worth a look: only digits (a footnote marker whose note is not on the page?).
 #: Length alone is no sign: on the tune pages every long default bracket was a right addition.
 DOUBTFUL_ADDITION_RE = re.compile(r"\d+")
-#: ``28 June [1962]``: a year completing the date before it is an addition, nothing to check.
-DATE_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s*$|[A-Z][a-z]+\.?\s+\d{1,2},?\s*$")
 #: A signer's name in parentheses or slashes: ``(V. BAZYKIN)``, ``/A. Puzanov/``.
 PAREN_NAME_RE = re.compile(r"[(/](?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+[)/]")
 SLASH_DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
@@ -301,52 +298,63 @@ def restates_word_before(text: str, span) -> bool:
 
 
 def expands_acronym(prev: str, inner: str) -> bool:
-    """``KWP [Korean Workers’ Party]``, ``BCP [Central Committee of the Bulgarian Communist Party]``:
-    the acronym's letters are, in order, the initials of the bracket's capitalised words."""
+    """``KWP [Korean Workers’ Party]``, ``BCP [Central Committee of the Bulgarian Communist Party]``,
+    ``MTS [Machine-Tractor Station]``: the acronym's letters are, in order, the initials of the
+    bracket's capitalised words."""
     acronym = re.sub(r"[^A-Z]", "", prev)
     if len(acronym) < 2 or not re.fullmatch(r"[A-Z][A-Za-z.-]*[A-Z]\.?", prev.strip(",;:()")):
         return False
-    initials = iter("".join(w[0] for w in re.findall(r"[A-ZÀ-Ý][\w’'-]*", inner)))
+    initials = iter("".join(w[0] for w in re.findall(r"[A-ZÀ-Ý][\w’']*", inner)))
     return all(letter in initials for letter in acronym)
+
+
+def _says_who(text: str, span, prev: str, inner: str) -> bool:
+    """A bracket after a name or an acronym, saying who or what it is (``Filippov [Stalin]``,
+    ``Executive Committee [Politburo]``, ``SED [Socialist Unity Party]``): the convention's gloss.
+    Not after a title (``Ambassador [Popa]``: the name the original left out), nor after a short
+    name (``Ji [Pengfei]``, ``IX [SED]``: a name completed, or no name at all), nor before a
+    capitalised word (``[Mehmet] Shehu``: an identification before a name)."""
+    word = prev.strip(",;:()’'\"“”")
+    if not word or not word[0].isupper() or TITLE_RE.search(text[:span.start].rstrip() + " "):
+        return False
+    if re.match(r"\s*[A-ZÀ-Ý]", text[span.end:span.end + 3]):
+        return False
+    if word.isupper():  # an acronym: its gloss is its words, in capitalised words, not another acronym
+        return not inner.isupper() and inner[:1].isupper()
+    return len(re.sub(r"\W", "", word)) > 4
 
 
 def _gloss_in_doubt(text: str, span) -> bool:
     """A gloss is a guess unless the bracket can be seen to restate the word before: an acronym it
-    expands (``CC [Central Committee]``), the same words spelled again (``Wulumuqi [Urumqi]``), or
-    a pronoun it names (``they [the East Germans]``).  Anything else read as a gloss (``IX [SED]
-    Party``, ``Ambassador [Popa]``, ``Copy [Chinese] Central``) may be words the translator added."""
+    expands (``CC [Central Committee]``), the same words spelled again (``Wulumuqi [Urumqi]``), a
+    pronoun it names (``they [the East Germans]``), or a name it identifies (``_says_who``).
+    Anything else read as a gloss (``IX [SED] Party``, ``Ambassador [Popa]``, ``Copy [Chinese]
+    Central``, a bracket opening its line) may be words the translator added."""
     before = re.search(r"(\S+)\s*$", text[:span.start])
     prev = before.group(1) if before else ""
     inner = text[span.start:span.end].strip("[]").strip()
     if not inner:
         return False
     return not (expands_acronym(prev, inner) or restates_word_before(text, span)
-                or gloss_after_pronoun(prev, inner))
+                or gloss_after_pronoun(prev, inner) or _says_who(text, span, prev, inner))
 
 
 def _default_in_doubt(text: str, span) -> bool:
     """A bracket no convention matched (read as words the translator added) whose shape is not an
-    addition's: only a number (a footnote marker?), a remark with a colon or quotation marks (an
-    editor's note?), a whole line, the words before spelled again (the
-    original's word?), or one capitalised word with no name nor number on either side (a gloss, an original word?)."""
+    addition's: only a number that is not a year (a footnote marker?), a remark (a colon, or
+    quotation marks among three words and more: an editor's note?), a whole line (a note, a
+    signer, a description of what is left out?), or the words before spelled again (the
+    original's word, a romanisation?).  A capitalised word alone is no sign (``[Cuban]``, ``[I]``)."""
     printed = text[span.start:span.end]
     inner = printed.strip("[]").strip()
-    if not inner:
-        return False
-    if re.fullmatch(r"1[5-9]\d\d|20\d\d", inner) and DATE_BEFORE_RE.search(text[:span.start]):
-        return False  # ``28 June [1962]``: the year completing the date before it
-    if DOUBTFUL_ADDITION_RE.fullmatch(inner) or re.search(r"[:“”\"]", inner):
+    if not inner or re.fullmatch(r"1[5-9]\d\d|20\d\d", inner):
+        return False  # ``28 June [1962]``, ``this year [1974]``: a year completes a date
+    if DOUBTFUL_ADDITION_RE.fullmatch(inner) or ":" in inner \
+            or (re.search(r"[“”\"]", inner) and len(inner.split()) >= 3):
         return True
     if not text[:span.start].strip() and not text[span.end:].strip(" .;:"):
         return True  # the bracket is the whole line: a remark about the page, not words of a sentence
-    if restates_word_before(text, span):
-        return True
-    before = re.search(r"(\S+)\s*$", text[:span.start])
-    after = re.match(r"\s*(\S+)", text[span.end:])
-    prev, nxt = (before.group(1) if before else ""), (after.group(1) if after else "")
-    capital = inner[0].isupper() and len(inner.split()) == 1
-    opens = not prev or prev[-1] in ".!?:;(" or prev[-1].isdigit()
-    return capital and not opens and not prev[0].isupper() and not nxt[:1].isupper() and not nxt[:1] == "["
+    return restates_word_before(text, span)
 
 
 def _mark_items(doc: Document) -> list[ReviewItem]:
@@ -379,18 +387,19 @@ def _distribution_items(blocks: list[Block]) -> list[ReviewItem]:
 
 
 def _cut_signer(doc: Document, blocks: list[Block]) -> list[ReviewItem]:
-    """A signer read by position only (the fallback) from a line of one word (``Kono.``, ``Af``): a
-    signer prints a given name or an initial, so this may be a cut paragraph's first word; on a page
-    that stops without its furniture (an excerpt cut short) a last line of two words likewise."""
+    """A signer read by position only (the fallback) from one short word (``Kono.``, ``Af``: four
+    letters at most, too short for a signer's whole name): it may be a cut paragraph's first word;
+    on a page that stops without its furniture (an excerpt cut short) a last line of two words
+    likewise.  A surname alone (``Kuznetsov``) is how many signers sign: not listed."""
     h = doc.header
     cut = bool(blocks) and not (h.summary or h.source_line or h.rights)
     items = []
     for i, block in enumerate(blocks):
         if block.kind != "signed" or block.get("recogniser") not in FALLBACK_RECOGNISERS:
             continue
-        words = len(re.findall(r"[^\W\d_]+", block.text))
-        if words == 1 or (cut and i == len(blocks) - 1 and words <= 2):
-            items.append(ReviewItem(block.line, block.text, role_of(block), "a line of one word (or the last "
+        words = re.findall(r"[^\W\d_]+", block.text)
+        if (len(words) == 1 and len(words[0]) <= 4) or (cut and i == len(blocks) - 1 and len(words) <= 2):
+            items.append(ReviewItem(block.line, block.text, role_of(block), "one short word (or the last "
                                     "short line of a page that stops without its furniture) was read as a "
                                     "signer by its position only", "signer-unread"))
     return items
