@@ -202,6 +202,60 @@ def test_a_gloss_before_a_name_or_after_a_short_name_is_listed_but_not_after_an_
     assert [it.line for it in review_document(doc, "") if it.code == "gloss-or-added"] == [5, 6, 9]
 
 
+def _bracketed(text, bracket, line, reason):
+    from teiedition.model import Span, attrs_of
+
+    at = text.index(bracket)
+    span = Span(at, at + len(bracket), "supplied", attrs_of(reason=reason, resp="#translator"))
+    return _block("p", text, line, (span,), phase="body", recogniser="paragraph")
+
+
+def test_a_gloss_is_listed_unless_it_visibly_restates_the_word_before():
+    # a gloss is trusted only when the bracket can be seen to restate the word before it: an
+    # acronym it expands or translates, the same words spelled again, a pronoun it names, a long
+    # name it says who is; otherwise (a name after a common noun or a title, a bracket after a short
+    # word or opening its line) it may be an addition
+    from teiedition.review import review_document
+
+    doc = _doc(_bracketed("When the delegation [Hoxha] arrived we met.", "[Hoxha]", 3, "gloss"),
+               _bracketed("The SED [Socialist Unity Party] leaders came.", "[Socialist Unity Party]", 4, "gloss"),
+               _bracketed("The CPSU [Communist Party of the Soviet Union] met.",
+                          "[Communist Party of the Soviet Union]", 5, "gloss"),
+               _bracketed("The KWP [Korean Workers’ Party] met.", "[Korean Workers’ Party]", 6, "gloss"),
+               _bracketed("Then they [the East Germans] left.", "[the East Germans]", 7, "gloss"),
+               _bracketed("He met Pak Gyeong-sun [Pak Kyong-sun] at noon.", "[Pak Kyong-sun]", 8, "gloss"),
+               _bracketed("For a report to Filippov [Stalin] today.", "[Stalin]", 9, "gloss"),
+               _bracketed("To honor the IX [SED] Party Congress.", "[SED]", 10, "gloss"),
+               _bracketed("He met Prime Minister [Pham Van Dong] twice.", "[Pham Van Dong]", 11, "gloss"),
+               _bracketed("[GDR Embassy in Ethiopia]", "[GDR Embassy in Ethiopia]", 12, "gloss"),
+               _bracketed("The MTS [Machine-Tractor Station] works.", "[Machine-Tractor Station]", 13, "gloss"))
+    assert [it.line for it in review_document(doc, "") if it.code == "gloss-or-added"] == [3, 10, 11, 12]
+
+
+def test_a_default_bracket_is_listed_when_its_shape_is_not_an_additions():
+    # read as words the translator added because no convention matched; listed when the shape says
+    # otherwise: a remark with a colon or quotation, a whole line, a restated word (a romanisation
+    # or the original's word); a capitalised word alone, a pronoun, a year are additions
+    from teiedition.review import review_document
+
+    added = "added-in-translation"
+    doc = _doc(_bracketed("The party invokes the chuch’e [juche] ideology.", "[juche]", 3, added),
+               _bracketed("[no classification or copy mark]", "[no classification or copy mark]", 4, added),
+               _bracketed("About Brazil [note in the original: “none”].", "[note in the original: “none”]",
+                          5, added),
+               _bracketed("On my return [I] received him.", "[I]", 6, added),
+               _bracketed("On the 26th [of June], he came.", "[of June]", 7, added),
+               _bracketed("Telegrams between 22 and 31 [October] from Havana.", "[October]", 8, added),
+               _bracketed("Chairman Mao [Zedong] said so.", "[Zedong]", 9, added),
+               _bracketed("This is from [Albanian Premier] Comrade Shehu.", "[Albanian Premier]", 10, added),
+               _bracketed("Signed on 28 June [1962] in Havana.", "[1962]", 11, added),
+               _bracketed("Moscow hosted this year [1974] a delegation.", "[1974]", 12, added),
+               _bracketed("He said [sic, “Padegan” in other documents] that.", "[sic, “Padegan” in other documents]",
+                          13, added),
+               _bracketed("From [Ernesto “Che”] Guevara.", "[Ernesto “Che”]", 14, added))
+    assert [it.line for it in review_document(doc, "") if it.code == "bracket-default"] == [3, 4, 5, 13]
+
+
 def test_a_short_last_line_read_as_a_signer_on_a_cut_page_is_listed():
     from teiedition.review import review_document
 
@@ -209,7 +263,23 @@ def test_a_short_last_line_read_as_a_signer_on_a_cut_page_is_listed():
                   recogniser="paragraph")
     cut = _block("signed", "Kono.", 29, phase="bottom", recogniser="short_line")
     assert [it.line for it in review_document(_doc(body, cut, summary=""), "") if it.code == "signer-unread"] == [29]
-    assert not [it for it in review_document(_doc(body, cut), "") if it.code == "signer-unread"]  # page not cut
+    two = _block("signed", "Victor Nanu", 29, phase="bottom", recogniser="short_line")
+    assert [it.line for it in review_document(_doc(body, two, summary=""), "") if it.code == "signer-unread"] == [29]
+    assert not [it for it in review_document(_doc(body, two), "") if it.code == "signer-unread"]  # page not cut
+
+
+def test_a_signer_of_one_word_read_by_position_is_listed_on_any_page():
+    # one short word placed as a signer by the fallback may be a cut paragraph's first word,
+    # whether or not the page keeps its furniture; a surname alone is how many signers sign
+    from teiedition.review import review_document
+
+    body = _block("p", "We have one editorial comment on the draft of the declaration.", 27, phase="body",
+                  recogniser="paragraph")
+    one = _block("signed", "Kono.", 29, phase="bottom", recogniser="short_line")
+    named = _block("signed", "István Kádas", 31, phase="bottom", recogniser="short_line")
+    surname = _block("signed", "Kuznetsov", 33, phase="bottom", recogniser="short_line")
+    assert [it.line for it in review_document(_doc(body, one, named, surname), "")
+            if it.code == "signer-unread"] == [29]
 
 
 def test_a_signature_without_a_signer_read_and_a_name_in_parentheses_are_listed():

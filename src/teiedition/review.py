@@ -25,17 +25,19 @@ is probably right but a fact depends on it) and a sentence saying why:
 * ``mark-unread``: a classification, handling, precedence or copy mark stands in
   a line that was not read as one (two-column leftovers);
 * ``signer-unread``: a signature block with no signer's name read, a name in
-  parentheses after the text that is not in a signature, or a short last line read
-  as a signer on a page that stops without its furniture (a cut excerpt);
+  parentheses after the text that is not in a signature, one short word (four letters at
+  most) read as a signer by position only, or a short last
+  line read as a signer on a page that stops without its furniture (a cut excerpt);
 * ``distribution-unread``: a list under a copies line at the top, not read as a
   distribution list;
 * ``stamp-unsure``: a stamp bracket holding two full dates (two stamps flattened from
   two columns) or digits of which neither a date nor a number was read;
 * ``bracket-default``: a bracket no bracket convention matched (read as words the
-  translator added) holding only a number or five words and more;
-* ``gloss-or-added``: a bracket read as a gloss that stands before a capitalised
-  word (an identification before a name) or completes a short name (``Ji
-  [Pengfei]``): glosses and added words are told apart by position only;
+  translator added) whose shape is not an addition's: only a number (not a year), a
+  remark (a colon, quotation marks, a whole line), the words before spelled again;
+* ``gloss-or-added``: a bracket read as a gloss that cannot be seen to restate the word
+  before (no acronym it expands, no respelling, no pronoun or name it says who is).  The bracket rules
+  judge the kind of reading (verifiable or not), never the wording of pages seen;
 * ``low-certainty``: a span or marginal mark resolved with ``cert`` low (marks:
   also medium; dates: a slash date read in one of its two orders, ``07/11/50``);
   ``recogniser``: a recogniser's own ``review`` remark.
@@ -46,9 +48,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass
+from difflib import SequenceMatcher
 
 from .model import Block, Document
 from .recognising.header_marks import COPY, HANDLING, PRECEDENCE
+from .recognising.identification import TITLE_RE, gloss_after_pronoun
 
 #: The fallback recogniser of ``recognise.classify_line`` for a short non-prose line.
 FALLBACK_RECOGNISERS = frozenset({"short_line"})
@@ -60,18 +64,12 @@ MARK_RE = re.compile(r"\b(?:TOP SECRET|SECRET|CONFIDENTIAL|Top [Ss]ecret|Secret|
 OTHER_MARK_RE = re.compile(rf"(?<![\w-])(?:{HANDLING}|{PRECEDENCE}|{COPY})")
 #: A number under a number sign: ``No. 508``, ``Nº 58``, ``№ 17/62``, ``# 4``.
 NUMBER_RE = re.compile(r"(?<!\w)(?:N[º°o]|No|NO|no|№|#)\.?\s*\(?\d")
-#: A default-read bracket worth a look: only digits (a footnote marker whose note is not on the
-#: page?) or five words and more (a description of omitted material, an editor's remark?).
-DOUBTFUL_ADDITION_RE = re.compile(r"\d+|\S+(?:\s+\S+){4,}")
-#: ``28 June [1962]``: a year completing the date before it is an addition, nothing to check.
-DATE_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s*$|[A-Z][a-z]+\.?\s+\d{1,2},?\s*$")
+#: A default-read bracket worth a look: only digits (a footnote marker whose note is not on the page?).
+#: Length alone is no sign: on the tune pages every long default bracket was a right addition.
+DOUBTFUL_ADDITION_RE = re.compile(r"\d+")
 #: A signer's name in parentheses or slashes: ``(V. BAZYKIN)``, ``/A. Puzanov/``.
 PAREN_NAME_RE = re.compile(r"[(/](?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+[)/]")
 SLASH_DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
-#: Titles a bracketed name may follow (``Ambassador [Popa]``): the translator supplies the name.
-TITLE_WORDS = frozenset({"comrade", "cde", "ambassador", "minister", "premier", "chairman", "president",
-                         "secretary", "counsellor", "counselor", "attaché", "consul", "general", "marshal",
-                         "colonel", "deputy", "director", "mr", "mrs"})
 SIGNATURE_RE = re.compile(r"\[\s*signature\s*\]", re.IGNORECASE)
 COPIES_RE = re.compile(r"(?i)\bcopies\b")
 
@@ -252,16 +250,18 @@ def _span_items(block: Block) -> list[ReviewItem]:
         printed = block.text[span.start:span.end]
         inner = printed.strip("[]").strip()
         if span.kind == "supplied" and span.get("reason") == "added-in-translation" \
-                and DOUBTFUL_ADDITION_RE.fullmatch(inner) \
-                and not (re.fullmatch(r"1[5-9]\d\d|20\d\d", inner) and DATE_BEFORE_RE.search(block.text[:span.start])):
+                and _default_in_doubt(block.text, span):
             items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: supplied {printed!r}",
-                                    "no bracket convention matched; read as words the translator added "
-                                    "(a number may be a footnote marker, a long bracket a description)",
+                                    "no bracket convention matched; read as words the translator added, but "
+                                    "its shape is not an addition's (a number may be a footnote marker, a colon, "
+                                    "quotation marks or a whole line a remark, a restated or capitalised word a gloss "
+                                    "or the original's word)",
                                     "bracket-default"))
         elif span.kind == "supplied" and span.get("reason") == "gloss" and _gloss_in_doubt(block.text, span):
             items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: gloss {printed!r}",
-                                    "read as a gloss of the word before; a bracket before a name, or one "
-                                    "completing a short name, may be words the translator added",
+                                    "read as a gloss of the word before, but it neither expands an acronym, "
+                                    "spells the words before again, nor names a pronoun: it may be words the "
+                                    "translator added",
                                     "gloss-or-added"))
         elif span.get("review"):
             items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: {span.kind}", span.get("review"),
@@ -276,25 +276,85 @@ def _span_items(block: Block) -> list[ReviewItem]:
     return items
 
 
-def _gloss_in_doubt(text: str, span) -> bool:
-    """A gloss before a capitalised word (``[Mehmet] Shehu``), after a short name (``Ji [Pengfei]``),
-    after a title (``Ambassador [Popa]``) or after a day's number (``31 [October]``).
+def _letters(text: str) -> str:
+    return re.sub(r"[^\w]|[\d_]", "", text.lower())
 
-    After an acronym (``CC [Central Committee] Politburo``) the bracket expands it: no doubt.
-    """
+
+def restates_word_before(text: str, span) -> bool:
+    """The bracket spells again the words right before it (``Wulumuqi [Urumqi]``, ``chuch’e
+    [juche]``, ``Pak Gyeong-sun [Pak Kyong-sun]``): a romanisation or the original's word, by the
+    letters they share, never by the words seen."""
+    inner = _letters(text[span.start:span.end])
+    words = text[:span.start].split()
+    if len(inner) < 3 or not words:
+        return False
+    n = len(text[span.start:span.end].split())
+    for k in {max(1, n - 1), n, n + 1}:
+        before = _letters(" ".join(words[-k:]))
+        if before and 0.75 <= len(before) / len(inner) <= 1 / 0.75 \
+                and SequenceMatcher(None, before, inner).ratio() >= 0.65:
+            return True
+    return False
+
+
+def expands_acronym(prev: str, inner: str) -> bool:
+    """``KWP [Korean Workers’ Party]``, ``BCP [Central Committee of the Bulgarian Communist Party]``,
+    ``MTS [Machine-Tractor Station]``: the acronym's letters are, in order, the initials of the
+    bracket's capitalised words."""
+    acronym = re.sub(r"[^A-Z]", "", prev)
+    if len(acronym) < 2 or not re.fullmatch(r"[A-Z][A-Za-z.-]*[A-Z]\.?", prev.strip(",;:()")):
+        return False
+    initials = iter("".join(w[0] for w in re.findall(r"[A-ZÀ-Ý][\w’']*", inner)))
+    return all(letter in initials for letter in acronym)
+
+
+def _says_who(text: str, span, prev: str, inner: str) -> bool:
+    """A bracket after a name or an acronym, saying who or what it is (``Filippov [Stalin]``,
+    ``Executive Committee [Politburo]``, ``SED [Socialist Unity Party]``): the convention's gloss.
+    Not after a title (``Ambassador [Popa]``: the name the original left out), nor after a short
+    name (``Ji [Pengfei]``, ``IX [SED]``: a name completed, or no name at all), nor before a
+    capitalised word (``[Mehmet] Shehu``: an identification before a name)."""
+    word = prev.strip(",;:()’'\"“”")
+    if not word or not word[0].isupper() or TITLE_RE.search(text[:span.start].rstrip() + " "):
+        return False
+    if re.match(r"\s*[A-ZÀ-Ý]", text[span.end:span.end + 3]):
+        return False
+    if word.isupper():  # an acronym: its gloss is its words, in capitalised words, not another acronym
+        return not inner.isupper() and inner[:1].isupper()
+    return len(re.sub(r"\W", "", word)) > 4
+
+
+def _gloss_in_doubt(text: str, span) -> bool:
+    """A gloss is a guess unless the bracket can be seen to restate the word before: an acronym it
+    expands (``CC [Central Committee]``), the same words spelled again (``Wulumuqi [Urumqi]``), a
+    pronoun it names (``they [the East Germans]``), or a name it identifies (``_says_who``).
+    Anything else read as a gloss (``IX [SED] Party``, ``Ambassador [Popa]``, ``Copy [Chinese]
+    Central``, a bracket opening its line) may be words the translator added."""
     before = re.search(r"(\S+)\s*$", text[:span.start])
     prev = before.group(1) if before else ""
-    inner = text[span.start:span.end].strip("[]")
-    if prev.rstrip(".").lower() in TITLE_WORDS:  # "Comrade Ambassador [Popa]": the name the original left out
-        return True
-    if prev.isdigit():  # "between 22 and 31 [October]": the month completes a date
-        return True
-    if prev.isupper() and len(prev) > 1 and not inner.isupper():
+    inner = text[span.start:span.end].strip("[]").strip()
+    if not inner:
         return False
-    after = text[span.end:span.end + 2]
-    if re.match(r" [A-ZÀ-Ý]", after):
+    return not (expands_acronym(prev, inner) or restates_word_before(text, span)
+                or gloss_after_pronoun(prev, inner) or _says_who(text, span, prev, inner))
+
+
+def _default_in_doubt(text: str, span) -> bool:
+    """A bracket no convention matched (read as words the translator added) whose shape is not an
+    addition's: only a number that is not a year (a footnote marker?), a remark (a colon, or
+    quotation marks among three words and more: an editor's note?), a whole line (a note, a
+    signer, a description of what is left out?), or the words before spelled again (the
+    original's word, a romanisation?).  A capitalised word alone is no sign (``[Cuban]``, ``[I]``)."""
+    printed = text[span.start:span.end]
+    inner = printed.strip("[]").strip()
+    if not inner or re.fullmatch(r"1[5-9]\d\d|20\d\d", inner):
+        return False  # ``28 June [1962]``, ``this year [1974]``: a year completes a date
+    if DOUBTFUL_ADDITION_RE.fullmatch(inner) or ":" in inner \
+            or (re.search(r"[“”\"]", inner) and len(inner.split()) >= 3):
         return True
-    return bool(re.fullmatch(r"[A-Z][a-z]{1,3}", prev)) and bool(re.fullmatch(r"[A-Z][\w-]+(?: [A-Z][\w-]+)?", inner))
+    if not text[:span.start].strip() and not text[span.end:].strip(" .;:"):
+        return True  # the bracket is the whole line: a remark about the page, not words of a sentence
+    return restates_word_before(text, span)
 
 
 def _mark_items(doc: Document) -> list[ReviewItem]:
@@ -327,16 +387,22 @@ def _distribution_items(blocks: list[Block]) -> list[ReviewItem]:
 
 
 def _cut_signer(doc: Document, blocks: list[Block]) -> list[ReviewItem]:
-    """A page that stops without its furniture (an excerpt cut short) and ends in a short line the
-    fallback read as a signer: it may be the first words of a cut paragraph (``Kono.``, ``Af``)."""
+    """A signer read by position only (the fallback) from one short word (``Kono.``, ``Af``: four
+    letters at most, too short for a signer's whole name): it may be a cut paragraph's first word;
+    on a page that stops without its furniture (an excerpt cut short) a last line of two words
+    likewise.  A surname alone (``Kuznetsov``) is how many signers sign: not listed."""
     h = doc.header
-    if not blocks or h.summary or h.source_line or h.rights:
-        return []
-    last = blocks[-1]
-    if last.kind == "signed" and last.get("recogniser") in FALLBACK_RECOGNISERS and len(last.text.split()) <= 2:
-        return [ReviewItem(last.line, last.text, role_of(last), "the page stops here without its furniture; this "
-                           "short last line was read as a signer by its position only", "signer-unread")]
-    return []
+    cut = bool(blocks) and not (h.summary or h.source_line or h.rights)
+    items = []
+    for i, block in enumerate(blocks):
+        if block.kind != "signed" or block.get("recogniser") not in FALLBACK_RECOGNISERS:
+            continue
+        words = re.findall(r"[^\W\d_]+", block.text)
+        if (len(words) == 1 and len(words[0]) <= 4) or (cut and i == len(blocks) - 1 and len(words) <= 2):
+            items.append(ReviewItem(block.line, block.text, role_of(block), "one short word (or the last "
+                                    "short line of a page that stops without its furniture) was read as a "
+                                    "signer by its position only", "signer-unread"))
+    return items
 
 
 def review_document(doc: Document, source_text: str) -> tuple[ReviewItem, ...]:
