@@ -68,6 +68,7 @@ class Output:
     column: str | None = None         # catalogue column holding its (first) file name
     record: bool = False              # a per-document record for a collection pass, no file
     share: bool = False               # files under a collection pass's folder (paths relative to the output)
+    conditional: bool = False         # made only when the document has what it needs (page images for IIIF)
 
     def files(self, doc_id: str) -> tuple[str, ...]:
         return tuple(doc_id + suffix for suffix in self.suffixes)
@@ -149,7 +150,7 @@ OUTPUTS: tuple[Output, ...] = (
     Output("epub", (".epub",), _epub, option="epub", column="epub"),
     Output("validation", (".validation.json",), _validation, needs_valid=False, column="validation"),
     Output("citations", (".csl.json", ".ris", ".bib"), _citations),
-    Output("iiif", (MANIFEST_SUFFIX,), _iiif),
+    Output("iiif", (MANIFEST_SUFFIX,), _iiif, conditional=True),
     Output("entity-mentions", (), _entity_mentions, after=("html",), share=True),
 )
 
@@ -214,8 +215,10 @@ def output_names(doc_id: str) -> dict[str, str]:
 
 
 def chosen_files(doc_id: str, options) -> set[str]:
-    """The files a valid document gets when the build chose ``options`` (formats)."""
-    return {name for row in OUTPUTS if not row.option or row.option in options for name in row.files(doc_id)}
+    """The files every valid document gets when the build chose ``options`` (formats); a conditional
+    row's file (a IIIF manifest) only when the document has what it needs."""
+    return {name for row in OUTPUTS if (not row.option or row.option in options) and not row.conditional
+            for name in row.files(doc_id)}
 
 
 def stale_files(doc_id: str, made) -> set[str]:
