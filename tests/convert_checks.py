@@ -65,6 +65,21 @@ def xp(el, path: str):
     return el.xpath(path, namespaces=NS)
 
 
+#: Two paragraphs of invented running text, to stand before a closing zone.
+PROSE = "The Ministry asks the Embassy to send the names of the delegates by the end of the month."
+MORE = "The delegation will travel by train and arrive in the capital on the morning of the fifth."
+
+
+def body_page(*blocks: str, sep: str = "\n\n") -> etree._Element:
+    """``BODY_PAGE`` with these blocks as its body, converted."""
+    return convert(BODY_PAGE.format(body=sep.join(blocks)))
+
+
+def texts(root, path: str) -> list[str]:
+    """The whitespace-normalised text of each element ``path`` finds."""
+    return [" ".join("".join(e.itertext()).split()) for e in xp(root, path)]
+
+
 def fragment(el: etree._Element) -> str:
     """Serialised TEI without namespace declarations, for readable assertions."""
     s = etree.tostring(el, encoding="unicode")

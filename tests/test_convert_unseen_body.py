@@ -8,18 +8,8 @@ words follow the bracket, forward-pointing mark notes, blank lines, lists and lo
 
 from __future__ import annotations
 
-from convert_checks import BODY_PAGE as PAGE, convert, fragment, rebuild, xp
-
-PROSE = "The Ministry asks the Embassy to send the names of the delegates by the end of the month."
-MORE = "The delegation will travel by train and arrive in the capital on the morning of the fifth."
-
-
-def page(*blocks: str, sep: str = "\n\n"):
-    return convert(PAGE.format(body=sep.join(blocks)))
-
-
-def texts(root, path: str) -> list[str]:
-    return [" ".join("".join(e.itertext()).split()) for e in xp(root, path)]
+from convert_checks import BODY_PAGE as PAGE, MORE, PROSE, convert, fragment, rebuild, xp, texts
+from convert_checks import body_page as page
 
 
 # -- family 1: sign-offs without [signature] ----------------------------------------------
