@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DEV_CORPUS
+from teiedition.building import entity_pages
 from teiedition.building.build import run_build
 from teiedition.building.minisearch_index import shard_name
 from teiedition.building.search_shards import read_script
@@ -170,3 +171,25 @@ def test_a_removed_document_rewrites_its_mentions_its_shards_its_neighbours_and_
                for n in dts if n.endswith("collection;nav=parents.jsonld"))
     assert others - entity_pages - search - pages - dts <= LISTS
 
+
+
+def test_a_forced_build_reads_each_documents_mentions_from_its_worker_not_its_tei_again(tmp_path, monkeypatch):
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    for doc_id in ("dev05", "dev07"):
+        shutil.copy(DEV_CORPUS / f"{doc_id}.txt", src / f"{doc_id}.txt")
+    build(src, out)
+    pages = {p.name: p.read_bytes() for p in (out / "entities").glob("*.html")}
+    parsed = []
+    real = entity_pages.parse_xml_file
+    monkeypatch.setattr(entity_pages, "parse_xml_file", lambda path, *a, **k: parsed.append(path) or real(path, *a, **k))
+    summary = run_build(src, out, jobs=1, pdf=False, progress=False, stream=io.StringIO(), run_date="2026-01-01",
+                        force=True)
+    assert summary.built == 2
+    assert parsed == []  # the workers' shares were just written under the same build keys
+    assert {p.name: p.read_bytes() for p in (out / "entities").glob("*.html")} == pages
+    # a damaged cache makes the entity pass distrust its cache (repair), and read the TEI again
+    (out / "entities" / ".cache" / "dev05.json").write_text("{}", encoding="utf-8")
+    run_build(src, out, jobs=1, pdf=False, progress=False, stream=io.StringIO(), run_date="2026-01-01")
+    assert "dev05.xml" in [Path(p).name for p in parsed]
+    assert {p.name: p.read_bytes() for p in (out / "entities").glob("*.html")} == pages
