@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DEV_CORPUS
-from teiedition.building import entity_pages
+from teiedition.building import dts, entity_pages
 from teiedition.building.build import run_build
 from teiedition.building.minisearch_index import shard_name
 from teiedition.building.search_shards import read_script
@@ -193,3 +193,22 @@ def test_a_forced_build_reads_each_documents_mentions_from_its_worker_not_its_te
     run_build(src, out, jobs=1, pdf=False, progress=False, stream=io.StringIO(), run_date="2026-01-01")
     assert "dev05.xml" in [Path(p).name for p in parsed]
     assert {p.name: p.read_bytes() for p in (out / "entities").glob("*.html")} == pages
+
+
+def test_an_unchanged_build_does_not_read_back_every_dts_resource_for_the_collection_lists(tmp_path, monkeypatch):
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    for doc_id in ("dev05", "dev07"):
+        shutil.copy(DEV_CORPUS / f"{doc_id}.txt", src / f"{doc_id}.txt")
+    build(src, out)
+    before = snapshot(out)
+    lists = []
+    real = dts._write_collections
+    monkeypatch.setattr(dts, "_write_collections", lambda *a, **k: lists.append(1) or real(*a, **k))
+    build(src, out)
+    assert lists == [] and rewritten(before, snapshot(out)) == set()
+    (src / "dev07.txt").unlink()  # a removal rewrites the lists
+    build(src, out)
+    assert lists == [1]
+    answer = json.loads((out / "dts" / "collection;nav=children.jsonld").read_text(encoding="utf-8"))
+    assert [m["@id"] for m in answer["member"]] == ["archive-prc-fma"]
