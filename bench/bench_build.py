@@ -213,6 +213,46 @@ def stage_profile(passes: int = 3) -> dict:
     return result
 
 
+def _files(out: Path) -> dict[str, tuple[int, int]]:
+    """Every file of the output folder with its inode and mtime (an atomic write makes a new inode)."""
+    return {str(p.relative_to(out)): (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file()}
+
+
+def incremental(src: Path, out: Path, *, jobs: int, repeat: int) -> dict:
+    """One document edited, one added, one removed in a built collection: seconds (median of ``repeat``
+    command-line builds each, start-up included) and files rewritten (made, changed or deleted).
+
+    Each run edits another document (a word of its body), adds a copy of a dev text under a new id,
+    and removes that copy again, so the collection ends as it began.
+    """
+    texts = sorted(src.glob("*.txt"))
+    report: dict = {}
+    for kind in ("edit", "add", "remove"):
+        report[kind] = {"seconds": [], "files": [], "load": []}
+    for n in range(repeat):
+        victim = texts[(n * 37) % len(texts)]
+        added = src / f"zz_added_{n:03d}.txt"
+        steps = (("edit", lambda: victim.write_text(victim.read_text(encoding="utf-8").replace(" the ", " xylophone ", 1),
+                                                    encoding="utf-8")),
+                 ("add", lambda: shutil.copyfile(texts[n % len(texts)], added)),
+                 ("remove", lambda: added.unlink()))
+        for kind, change in steps:
+            before = _files(out)
+            change()
+            run = run_build(src, out, jobs=jobs, pdf=False)
+            after = _files(out)
+            touched = {k for k in after if before.get(k) != after[k]} | (set(before) - set(after))
+            report[kind]["seconds"].append(run["seconds"])
+            report[kind]["files"].append(len(touched))
+            report[kind]["load"].append(run["load"])
+    for kind, r in report.items():
+        r["median_s"] = round(statistics.median(r["seconds"]), 2)
+        print(f"one document {kind + 'ed' if kind != 'remove' else 'removed'}: median {r['median_s']:.2f} s "
+              f"of {repeat} (CLI, start-up included), files rewritten {r['files']}, "
+              f"load at start {[round(x, 1) for x in r['load']]}", flush=True)
+    return report
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=1000, help="documents in the large build")
@@ -220,11 +260,13 @@ def main() -> None:
     ap.add_argument("--pdf-docs", type=int, default=100, help="documents in the PDF build")
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--incremental-only", action="store_true",
+                    help="only the large build, its unchanged rebuild and one edited, added, removed document")
     args = ap.parse_args()
     cores = os.cpu_count() or 1
     print(f"teiedition build benchmark: {cores} cores, python {sys.version.split()[0]}", flush=True)
     results = []
-    stages = stage_profile()
+    stages = {} if args.incremental_only else stage_profile()
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         tmp = Path(tmp)
         snapshot_code(tmp / "code")
@@ -233,6 +275,17 @@ def main() -> None:
         pdfs = make_corpus(tmp / "pdf", args.pdf_docs)
 
         one_build(pdfs, jobs=1, pdf=False)  # warm-up: byte-compiles the snapshot, fills the page cache
+        if args.incremental_only:
+            out = tmp / "large-out"
+            full = summarise(f"TEI + validation + HTML, {cores} workers",
+                             [one_build(large, jobs=cores, pdf=False, out=out)], docs=args.docs, jobs=cores, pdf=False)
+            reruns = [run_build(large, out, jobs=cores, pdf=False) for _ in range(args.repeat)]
+            print(f"unchanged rebuild of {args.docs} documents (CLI, start-up included): median "
+                  f"{statistics.median(r['seconds'] for r in reruns):.2f} s of {len(reruns)} runs", flush=True)
+            changes = incremental(large, out, jobs=cores, repeat=args.repeat)
+            if args.json:
+                args.json.write_text(json.dumps({"cores": cores, "full": full, "incremental": changes}, indent=1) + "\n")
+            return
         ones, twos = [], []
         for _ in range(args.repeat):  # alternated, so a change in the machine's load hits both alike
             ones.append(one_build(small, jobs=1, pdf=False))

@@ -171,7 +171,7 @@ def measure(count: int, vocab, tmp: Path) -> dict:
     (out / f"{changed}.html").write_text(PAGE, encoding="utf-8")
     changed_s, changed_files = timed_pass(out, rows)
     unchanged_s, _ = timed_pass(out, rows)  # nothing changed: an unchanged rebuild
-    # one document added in the middle of the id order: the ones after it are renumbered
+    # one document added in the middle of the id order: it takes the next number, no other moves
     doc_id, tei = search_tei(count, random.Random(1), vocab)
     added = f"doc{count // 2:05d}a"
     (out / f"{added}.xml").write_bytes(tei.replace(f"d-{doc_id}".encode(), f"d-{added}".encode()))

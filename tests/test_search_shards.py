@@ -6,6 +6,7 @@ benchmark's generator); the browser side is in tests/browser/test_site_browser.p
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import shutil
@@ -40,10 +41,14 @@ def rewritten(before: dict, after: dict) -> set[str]:
     return {name for name in after if name not in before or before[name][1] != after[name][1]} | (set(before) - set(after))
 
 
-def full_build_of(out: Path, tmp: Path, rows: list[dict]) -> Path:
-    """The same TEI and pages in a fresh folder, through one full site pass."""
+def full_build_of(out: Path, tmp: Path, rows: list[dict], *, numbers: list[str] | None = None) -> Path:
+    """The same TEI and pages in a fresh folder, through one full site pass (with the search numbers
+    ``numbers``, ids in number order, as a previous pass left them; else numbered by id)."""
     fresh = tmp / "fresh"
     fresh.mkdir()
+    if numbers is not None:
+        state = {"format": site.STATE_FORMAT, "documents": {}, "search": {"ids": numbers}}
+        (fresh / site.STATE_NAME).write_text(json.dumps(state), encoding="utf-8")
     for path in out.glob("doc*"):
         shutil.copy(path, fresh / path.name)
         if path.suffix == ".html":
@@ -117,10 +122,16 @@ def test_an_unchanged_pass_rewrites_nothing(collection):
     assert rewritten(before, files(out)) == set()
 
 
-def test_added_and_removed_documents_give_what_a_full_build_gives(collection, tmp_path):
+def search_state(out: Path) -> dict:
+    return json.loads((out / site.STATE_NAME).read_text(encoding="utf-8"))["search"]
+
+
+def test_added_and_removed_documents_keep_every_other_number_and_rewrite_only_their_shards(collection, tmp_path):
     out, rows = collection
+    before, state = files(out), search_state(out)
+    numbers = [d[0] for d in read_script(out / SEARCH / "meta.js")["documents"]]
     doc_id, tei = search_tei(999, random.Random(9), VOCAB)
-    doc_id = "doc00015b"  # between doc00015 and doc00016: the documents after it are renumbered
+    doc_id = "doc00015b"  # between doc00015 and doc00016: numbered by id, the documents after it would move
     tei = tei.replace(b"d-doc00999", b"d-doc00015b")
     (out / f"{doc_id}.xml").write_bytes(tei)
     (out / f"{doc_id}.html").write_text(SEARCH_PAGE, encoding="utf-8")
@@ -131,10 +142,35 @@ def test_added_and_removed_documents_give_what_a_full_build_gives(collection, tm
     rows = catalogue_rows(entries)
     site.write_site(out, rows)
     assert not (out / SEARCH / "text" / "doc00002.js").exists()
-    fresh = full_build_of(out, tmp_path, rows)
+    # the new document takes the first free number, the last-numbered one fills the other
+    now = [d[0] for d in read_script(out / SEARCH / "meta.js")["documents"]]
+    expected = list(numbers)
+    expected[2], expected[40] = doc_id, numbers[-1]
+    assert now == expected[:-1]
+    # only the shards of the added, the removed and the one moved document's words
+    keys = set(search_state(out)["keys"][doc_id])
+    for moved in ("doc00002", "doc00040", numbers[-1]):
+        keys |= set(state["keys"][moved])
+    shards = {name for name in rewritten(before, files(out)) if name.startswith("assets/search/terms/")}
+    assert shards == {f"assets/search/terms/{shard_name(k)}" for k in keys}
+    assert len(shards) < len(state["shards"])
+    fresh = full_build_of(out, tmp_path, rows, numbers=now)
     assert files(fresh).keys() == files(out).keys()
     for name, (data, _) in files(fresh).items():
         assert (out / name).read_bytes() == data, f"{name} differs from a full build"
+
+
+def test_an_addition_keeps_every_number_and_a_forced_pass_keeps_them_too(collection):
+    out, rows = collection
+    numbers = [d[0] for d in read_script(out / SEARCH / "meta.js")["documents"]]
+    _, tei = search_tei(999, random.Random(9), VOCAB)
+    (out / "doc00000a.xml").write_bytes(tei.replace(b"d-doc00999", b"d-doc00000a"))
+    (out / "doc00000a.html").write_text(SEARCH_PAGE, encoding="utf-8")
+    rows = catalogue_rows([search_entry(p.stem, p.read_bytes()) for p in sorted(out.glob("doc*.xml"))])
+    site.write_site(out, rows)
+    assert [d[0] for d in read_script(out / SEARCH / "meta.js")["documents"]] == [*numbers, "doc00000a"]
+    site.write_site(out, rows, force=True)
+    assert [d[0] for d in read_script(out / SEARCH / "meta.js")["documents"]] == [*numbers, "doc00000a"]
 
 
 def test_a_shard_deleted_by_hand_is_written_again(collection):

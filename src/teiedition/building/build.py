@@ -304,7 +304,7 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
         repair = parts_to_repair(manifest, before, force=force) - (set() if force else absent)
         publish_dts(output, manifest, sources, base_url=base_url, stream=stream, time_limit=time_limit,
                     force="dts" in repair)
-        publish_entity_pages(output, manifest, sources, stream=stream, force="entities" in repair)
+        publish_entity_pages(output, manifest, sources, stream=stream, force="entities" in repair, fresh=set(tasks))
         write_collection(output, manifest, sources, force="site" in repair)
         # nothing built, removed or repaired: the collection pass wrote nothing, its files are as they were
         quiet = not (tasks or plan.removed or repair)
@@ -360,10 +360,11 @@ def publish_dts(output: Path, manifest: dict, sources: list[Path], *, base_url: 
 
 
 def publish_entity_pages(output: Path, manifest: dict, sources: list[Path], *, stream: TextIO,
-                         force: bool = False) -> None:
-    """One page per person, organisation and place the collection names, under ``entities/``."""
+                         force: bool = False, fresh=frozenset()) -> None:
+    """One page per person, organisation and place the collection names, under ``entities/``
+    (``fresh``: the documents built in this run, whose shares the workers just wrote)."""
     write_entity_pages(output, _current_entries(manifest, sources),
-                       warn=lambda line: stream.write(printable(line) + "\n"), force=force)
+                       warn=lambda line: stream.write(printable(line) + "\n"), force=force, fresh=fresh)
 
 
 def write_collection(output: Path, manifest: dict, sources: list[Path], *, force: bool = False) -> None:

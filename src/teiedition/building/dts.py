@@ -302,6 +302,7 @@ def write_dts(output: Path, entries: list[dict], *, base_url: str | None = None,
     collections = {d.collection_id for d in docs} | {ROOT_ID}
     state = _current_state(folder, site)
     known: dict = state["documents"]
+    listed_before = (sorted(known), state.get("collections"))
     for doc_id in sorted(set(known) - {d.doc_id for d in docs}):
         _remove_folder(folder, segment(doc_id) if isinstance(doc_id, str) else "")
         known.pop(doc_id)
@@ -324,9 +325,12 @@ def write_dts(output: Path, entries: list[dict], *, base_url: str | None = None,
             known[doc.doc_id] = record
             rewritten += 1
         published.append(doc)
-    _write_collections(site, folder, published, page_size)
-    write_if_changed(folder / "entry.jsonld", _dump(entry_endpoint(site)))
     state["collections"] = sorted(collections - {ROOT_ID})
+    # the same documents with the same TEI in the same collections: every list is as the last pass left it
+    # (damaged files make the build pass force); else each document's Resource is read back for the lists
+    if force or rewritten or listed_before != (sorted(known), state["collections"]):
+        _write_collections(site, folder, published, page_size)
+    write_if_changed(folder / "entry.jsonld", _dump(entry_endpoint(site)))
     write_if_changed(folder / STATE, json.dumps(state, indent=1, sort_keys=True).encode("utf-8") + b"\n")
     return rewritten
 

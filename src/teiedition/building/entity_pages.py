@@ -208,11 +208,14 @@ def mention_share(tree, doc_id: str, key: str) -> tuple[str, bytes]:
 
 # --------------------------------------------------------------------------- the collection
 
-def write_entity_pages(output: Path, entries: list[dict], *, warn=lambda message: None, force: bool = False) -> int:
+def write_entity_pages(output: Path, entries: list[dict], *, warn=lambda message: None, force: bool = False,
+                       fresh=frozenset()) -> int:
     """Bring ``output/entities`` up to date; return how many entity pages the collection has.
 
     ``entries`` are the build manifest's documents (``{"id": ..., **entry}``);
-    only published documents (valid, with an HTML page) count.
+    only published documents (valid, with an HTML page) count.  ``force`` rewrites every page
+    and distrusts the cache, except the shares of ``fresh`` documents (built in this run: their
+    workers have just written them), so ``--force`` does not parse every TEI a second time.
     """
     folder = Path(output) / FOLDER
     cache = folder / CACHE
@@ -231,7 +234,7 @@ def write_entity_pages(output: Path, entries: list[dict], *, warn=lambda message
         return len(previous["pages"])
     docs: dict[str, dict] = {}
     for doc_id, key in published.items():
-        cached = None if force else _read_cache(cache / f"{doc_id}.json")
+        cached = None if force and doc_id not in fresh else _read_cache(cache / f"{doc_id}.json")
         if cached is None or cached.get("key") != key:
             try:
                 data = read_document(parse_xml_file(Path(output) / f"{doc_id}.xml"), doc_id)

@@ -74,7 +74,7 @@ def document_terms(record: dict) -> tuple[list, dict[str, dict[int, int]]]:
 
 
 def average_field_length(lengths: list[list]) -> list[float]:
-    """MiniSearch's running mean of each field's length, over the documents in id order (floats as it rounds them)."""
+    """MiniSearch's running mean of each field's length, over the documents in number order (floats as it rounds them)."""
     average = [0.0] * len(FIELDS)
     for n, per_doc in enumerate(lengths):
         for field_id, unique in enumerate(per_doc):

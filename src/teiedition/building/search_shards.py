@@ -17,13 +17,16 @@ split (under ``assets/search/``):
 Each file is a script calling ``teieditionSearchLoaded(kind, key, data)``:
 pages opened from ``file://`` may not ``fetch``, but may add a ``<script>``.
 
-Documents are numbered in the order of their ids (MiniSearch's short ids),
-so editing a document changes no other number: only the shards with its old
-or new terms, its text and ``meta.js`` are rewritten.  Adding or removing a
-document renumbers the ones after it: every shard is then rewritten from the
-previous files (read back, renumbered), without reading any TEI again.  A
-shard's bytes depend only on its postings, so an incremental pass writes
-exactly what a full one would.
+Documents keep their numbers (MiniSearch's short ids) from pass to pass
+(``numbering``): a first pass numbers them in the order of their ids, an
+added document takes the place of a removed one or the next number, and a
+removed document's place is taken by the last-numbered one (so the numbers
+stay 0..N-1, which ``search.js`` expects).  So an edit rewrites only the
+shards with its old or new terms, its text and ``meta.js``; an addition adds
+the shards of its words; a removal rewrites the shards of its words and of
+the one moved document's words, read back without reading any TEI again.  A
+shard's bytes depend only on its postings and the numbering, so an
+incremental pass writes exactly what a full pass with the same numbering would.
 """
 
 from __future__ import annotations
@@ -111,13 +114,16 @@ def decode_shard(entries: list) -> Postings:
     return postings
 
 
-def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, *, gone=()) -> dict:
+def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, *, gone=(),
+                 numbers: list[str] | None = None) -> dict:
     """Bring ``assets/search/`` up to date for ``docs`` (in date order); return the state to remember.
 
     ``previous`` is what the last pass returned (None: write everything; then
     every document must have its terms).  Raises ``StaleShards`` when a shard
     it would update cannot be read.  ``gone``: ids of documents published before and now
     removed, whose text scripts are deleted (only those: a file of yours in ``text/`` stays).
+    ``numbers``: the ids in number order of the last pass, kept when ``previous`` is None (a full
+    pass after ``--force`` or a new toolchain keeps every document's number).
     """
     folder = assets / FOLDER
     for sub in (folder / TERMS, folder / TEXTS):
@@ -127,7 +133,7 @@ def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, *, 
                 os.unlink(leftover)
     previous = previous or {"ids": [], "keys": {}, "shards": []}
     by_id = {doc.record["id"]: doc for doc in docs}
-    ids = sorted(by_id)
+    ids = numbering(previous["ids"] if previous["ids"] else numbers or [], by_id)
     number = {doc_id: n for n, doc_id in enumerate(ids)}
     old_number = {doc_id: n for n, doc_id in enumerate(previous["ids"])}
     old_keys: dict[str, list[str]] = previous["keys"]
@@ -137,7 +143,7 @@ def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, *, 
     removed = set(old_number) - set(by_id)
     # old document number -> new, for the postings kept as they are
     keep = {old_number[d]: number[d] for d in ids if d in old_number and d not in fresh}
-    renumbered = any(old != new for old, new in keep.items())
+    moved = {d for d in ids if d in old_number and d not in fresh and old_number[d] != number[d]}
 
     additions: dict[str, Postings] = {}
     keys: dict[str, list[str]] = {}
@@ -157,8 +163,8 @@ def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, *, 
     affected = set(additions)
     for doc_id in fresh | removed:
         affected.update(old_keys.get(doc_id, ()))
-    if renumbered:
-        affected |= shards
+    for doc_id in moved:  # its postings move to its new number
+        affected.update(old_keys.get(doc_id, ()))
     for key in sorted(affected):
         path = folder / TERMS / shard_name(key)
         postings: Postings = {}
@@ -193,6 +199,28 @@ def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, *, 
 
     write_if_changed(folder / META, script("meta", "", meta(docs, number, sorted(shards))))
     return {"ids": ids, "keys": keys, "shards": sorted(shards)}
+
+
+def numbering(before: list[str], current) -> list[str]:
+    """The ids in number order: ``before``'s numbers kept, added ids (sorted) in the places of removed
+    ones, then after the last; a place still empty gets the last-numbered document.
+
+    Why: a document's number is in every shard holding its words, so renumbering one means
+    rewriting those shards; this moves at most one document per removal and none per addition.
+    """
+    present = set(current)
+    slots: list[str | None] = [d if d in present else None for d in dict.fromkeys(before)]
+    added = sorted(present - set(slots))
+    holes = [i for i, d in enumerate(slots) if d is None]
+    for i, doc_id in zip(holes, added):
+        slots[i] = doc_id
+    slots += added[len(holes):]
+    for i in holes[len(added):]:
+        while slots and slots[-1] is None:
+            slots.pop()
+        if i < len(slots):
+            slots[i] = slots.pop()
+    return [d for d in slots if d is not None]
 
 
 def meta(docs: list[SearchDoc], number: dict[str, int], shards: list[str]) -> dict:

@@ -269,16 +269,18 @@ def write_site(output: Path, rows: list[dict], *, force: bool = False) -> None:
     _remove_temp_files(assets)
     toolchain = toolchain_digest()
     previous = state.get("search")
+    # documents keep their search numbers even when everything is written again (ids stable)
+    numbers = _ids(previous)
     # another toolchain may tokenise differently: then every document is read again
     if force or not isinstance(previous, dict) or previous.get("toolchain") != toolchain:
         previous = None
     new, docs = _search_docs(output, published, old, previous)
     gone = set(old) - {row["id"] for row in published}  # their search texts go, even when all is rewritten
     try:
-        search_state = write_search(assets, docs, previous, gone=gone)
+        search_state = write_search(assets, docs, previous, gone=gone, numbers=numbers)
     except StaleShards:  # a shard deleted or damaged by hand: write them all from every document
         new, docs = _search_docs(output, published, old, None)
-        search_state = write_search(assets, docs, None, gone=gone)
+        search_state = write_search(assets, docs, None, gone=gone, numbers=numbers)
     search_state["toolchain"] = toolchain
     with contextlib.suppress(OSError):
         os.unlink(assets / OLD_SEARCH_INDEX)
@@ -309,6 +311,12 @@ def write_site(output: Path, rows: list[dict], *, force: bool = False) -> None:
     state_text = json.dumps({"format": STATE_FORMAT, "search": search_state, "index": page_key, "documents": new},
                             ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     write_if_changed(output / STATE_NAME, state_text.encode("utf-8"))
+
+
+def _ids(search_state) -> list[str]:
+    """The search numbering the site cache remembers (ids in number order), or none."""
+    ids = search_state.get("ids") if isinstance(search_state, dict) else None
+    return [d for d in ids if isinstance(d, str)] if isinstance(ids, list) else []
 
 
 def _search_docs(output: Path, published: list[dict], old: dict, previous: dict | None):
