@@ -122,5 +122,7 @@ def test_a_tei_source_with_page_images_gets_a_iiif_manifest_under_a_base_url(tmp
     manifest = validated(json.loads((tmp_path / "out" / "letter.manifest.json").read_text(encoding="utf-8")))
     assert len(manifest.items) == 3 and manifest.id.startswith(BASE)
     assert not (tmp_path / "out" / "plain.manifest.json").exists(), "a document without images gets no manifest"
+    assert 'href="letter.manifest.json"' in (tmp_path / "out" / "letter.html").read_text(encoding="utf-8"), \
+        "the page links its manifest"
     run_build(src, tmp_path / "nobase", jobs=1, pdf=False, run_date=RUN_DATE, progress=False, stream=io.StringIO())
     assert not (tmp_path / "nobase" / "letter.manifest.json").exists(), "IIIF ids are absolute: no base URL, no manifest"

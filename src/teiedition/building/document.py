@@ -72,10 +72,10 @@ class PipelineStages:
                        json=report_to_json([report], profile=validator.profile))
 
     def html(self, tree, *, tei_href: str, pdf_href: str | None, page: dict | None = None,
-             citation_hrefs: dict | None = None, base_url: str = "") -> str:
+             citation_hrefs: dict | None = None, base_url: str = "", iiif_href: str = "") -> str:
         """The HTML page; ``page`` holds the collection parameters (``page.page_params``)."""
         return self._html.render(tree, tei_href=tei_href, pdf_href=pdf_href, page=page, base_url=base_url,
-                                 citation_hrefs=citation_hrefs, entities_href="entities/")
+                                 citation_hrefs=citation_hrefs, entities_href="entities/", iiif_href=iiif_href)
 
     @property
     def html_warnings(self) -> tuple[str, ...]:

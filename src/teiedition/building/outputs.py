@@ -133,10 +133,13 @@ def _entity_mentions(doc: Document) -> dict:
 def _html(doc: Document) -> dict:
     pdf = doc.made.get("pdf")
     cited = citation_names(doc.doc_id) if "citations" in doc.made else None
+    manifest = doc.made.get("iiif")
+    extra = {"iiif_href": segment(manifest[0])} if manifest else {}  # only then: fakes and older stages need not know it
     html = doc.stages.html(doc.tree, tei_href=segment(f"{doc.doc_id}.xml"),
                            pdf_href=segment(pdf[0]) if pdf else None,
                            page=page_params(recorded_run_date(doc.tree) or doc.run_date), base_url=doc.base_url,
-                           citation_hrefs={kind: segment(name) for kind, name in cited.items()} if cited else None)
+                           citation_hrefs={kind: segment(name) for kind, name in cited.items()} if cited else None,
+                           **extra)
     doc.warnings["html"] = tuple(getattr(doc.stages, "html_warnings", ()))
     return {f"{doc.doc_id}.html": html}
 
@@ -145,7 +148,7 @@ def _html(doc: Document) -> dict:
 OUTPUTS: tuple[Output, ...] = (
     Output("catalogue-row", (), _catalogue_row, needs_valid=False, record=True),
     Output("tei", (".xml",), _tei, needs_valid=False, column="tei"),
-    Output("html", (".html",), _html, after=("pdf", "citations"), column="html"),
+    Output("html", (".html",), _html, after=("pdf", "citations", "iiif"), column="html"),
     Output("pdf", (".pdf",), _pdf, option="pdf", column="pdf"),
     Output("epub", (".epub",), _epub, option="epub", column="epub"),
     Output("validation", (".validation.json",), _validation, needs_valid=False, column="validation"),
