@@ -22,6 +22,7 @@ import warnings
 from pathlib import Path
 from urllib.parse import urlencode
 
+from . import citeproc_patch
 from .facts import DocumentFacts, nested_in_double_quotes, read_facts, typographic_quotes
 
 #: The CSL style "How to cite" is rendered with (CC BY-SA 3.0, unmodified; see its SOURCE.md).
@@ -98,63 +99,10 @@ def csl_json(f: DocumentFacts) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _suppress_substituted_names() -> None:
-    """Teach citeproc-py a CSL rule it lacks: a name variable that stood in for the author is not repeated.
-
-    Why: CSL 1.0.2 ("Substitute") says a substituted variable is suppressed in the rest of the
-    entry; citeproc-py 0.11 does this for ``text`` variables only, so a translated document
-    without author came out as "Goldberg, Gary, trans. “Title”. Translated by Gary Goldberg."
-    Chicago (and citeproc-js, Zotero's processor) print the translator once.
-    """
-    from citeproc import model
-
-    record, process = model.Substitute.add_to_repressed_list, model.Names.process
-
-    def add_to_repressed_list(self, child, context):
-        record(self, child, context)
-        names = [child] if isinstance(child, model.Names) else (
-            child.get_macro(child.get("macro")).xpath_search(".//cs:names")
-            if isinstance(child, model.Text) and child.get("macro") else [])
-        hidden = context.get_layout().repressed.setdefault("names-substituted", [])
-        hidden.extend(v for n in names for v in (n.get("variable") or "").split())
-
-    def names_process(self, item, names_context=None, context=None, **kwargs):
-        hidden = set((context if context is not None else self).get_layout().repressed.get("names-substituted", ()))
-        roles = (self.get("variable") or "").split()
-        kept = [r for r in roles if r not in hidden]
-        if kept == roles:
-            return process(self, item, names_context=names_context, context=context, **kwargs)
-        if not kept:
-            raise model.VariableError
-        self.set("variable", " ".join(kept))
-        try:
-            return process(self, item, names_context=names_context, context=context, **kwargs)
-        finally:
-            self.set("variable", " ".join(roles))
-
-    model.Substitute.add_to_repressed_list = add_to_repressed_list
-    model.Names.process = names_process
-
-    # Speed, not behaviour: citeproc-py evaluates the same structural XPath expressions (the enclosing
-    # layout, a macro by name, a term) on the unchanging style tree at every step, three quarters of its
-    # time.  Their answers are cached per element; the cache keeps each element's proxy alive, so the
-    # id() of a key is never reused for another element.
-    answers: dict = {}
-
-    def xpath_search(self, expression):
-        key = (id(self), expression)
-        if key not in answers:
-            answers[key] = (self, self.xpath(expression, namespaces=self.nsmap))
-        return list(answers[key][1])
-
-    model.CitationStylesElement.xpath_search = xpath_search
-
-
-@functools.lru_cache(maxsize=1)
 def _style():
     from citeproc import CitationStylesStyle
 
-    _suppress_substituted_names()
+    citeproc_patch.apply()
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
