@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import TeiEditionError
-from ..rendering.iiif import MANIFEST_SUFFIX, images, manifest_json
+from ..rendering.iiif import MANIFEST_SUFFIX, document_manifest
 from ..urls import segment
 from .citations import bibtex, citation_names, csl_json, page_url, read_facts, ris
 from .entity_pages import CACHE, FOLDER as ENTITIES, mention_share
@@ -112,15 +112,9 @@ def _citations(doc: Document) -> dict:
 
 
 def _iiif(doc: Document) -> dict:
-    """A IIIF Presentation 3 manifest when the document has page images and the build a base URL
-    (IIIF ids are absolute); a converted archive page has no images, so house documents get none."""
-    if not doc.base_url or not images(doc.tree):
-        return {}
-    source = Path(doc.source).parent if doc.source else None
-    data, warnings = manifest_json(doc.tree, base_url=doc.base_url, doc_name=f"{doc.doc_id}.xml",
-                                   resources=source, page_name=f"{doc.doc_id}.html")
-    doc.warnings["iiif"] = warnings
-    return {f"{doc.doc_id}{MANIFEST_SUFFIX}": data} if data else {}
+    made, doc.warnings["iiif"] = document_manifest(doc.tree, doc.doc_id, base_url=doc.base_url,
+                                                   resources=Path(doc.source).parent if doc.source else None)
+    return made
 
 
 def _entity_mentions(doc: Document) -> dict:

@@ -182,22 +182,30 @@ def manifest_json(tree, **kw) -> tuple[bytes | None, tuple[str, ...]]:
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"), warnings
 
 
-def write_manifest(folder: Path, doc_id: str, tree, *, base_url: str | None) -> list[str]:
-    """In a build: ``DOC.manifest.json`` beside ``DOC.xml`` when the document has images and a base URL is known.
-
-    Returns the names written (none, or the manifest's).  A converted archive page has no images,
-    so for the house documents this writes nothing.
+def document_manifest(tree, doc_id: str, *, base_url: str | None,
+                      resources: Path | None) -> tuple[dict[str, bytes], tuple[str, ...]]:
+    """A built document's manifest: ``{DOC.manifest.json: bytes}`` when it has images and a base URL
+    is known (IIIF ids are absolute), else ``{}``; with the warnings.  A converted archive page has
+    no images, so the house documents get none.  ``resources``: where its local images are.
     """
-    target = folder / manifest_name(doc_id)
     if not base_url or not images(tree):
+        return {}, ()
+    data, warnings = manifest_json(tree, base_url=base_url, doc_name=f"{doc_id}.xml", resources=resources,
+                                   page_name=f"{doc_id}.html")
+    return ({doc_id + MANIFEST_SUFFIX: data} if data else {}), warnings
+
+
+def write_manifest(folder: Path, doc_id: str, tree, *, base_url: str | None) -> list[str]:
+    """``DOC.manifest.json`` in ``folder`` (``document_manifest``), or none and any old one removed.
+
+    Returns the names written (none, or the manifest's).
+    """
+    made, _ = document_manifest(tree, doc_id, base_url=base_url, resources=folder)
+    target = folder / (doc_id + MANIFEST_SUFFIX)
+    if not made:
         target.unlink(missing_ok=True)
         return []
-    data, _ = manifest_json(tree, base_url=base_url, doc_name=f"{doc_id}.xml", resources=folder,
-                            page_name=f"{doc_id}.html")
-    if data is None:
-        target.unlink(missing_ok=True)
-        return []
-    atomic_write(target, data)
+    atomic_write(target, made[target.name])
     return [target.name]
 
 

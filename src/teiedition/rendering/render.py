@@ -89,7 +89,7 @@ class HtmlRenderer:
         PREFIX1.html, PREFIX2.html ... (see ``corpus.render_corpus``).
         ``chunk``/``chunk_pages``: the part of a long text this page shows and the names of all its
         pages (see ``chunks.render_parts``); 0 shows the whole text.
-        ``iiif_href`` links the document's IIIF manifest (``iiif.write_manifest``), empty for none.
+        ``iiif_href`` links the document's IIIF manifest (``iiif.document_manifest``), empty for none.
         """
         check_tei(tree)
         base = (base_url or "").strip()
