@@ -34,10 +34,16 @@ def page_url(base_url: str, doc_id: str) -> str:
     return under(base if base.endswith("/") else base + "/", f"{doc_id}.html")
 
 
-def write_citations(output: Path, doc_id: str, tree, *, base_url: str = "") -> list[str]:
-    """Write the three exports of one document beside its edition; return the names written."""
+def exports(doc_id: str, tree, *, base_url: str = "") -> dict[str, str]:
+    """The three exports of one document, by file name (the build's ``citations`` row writes them)."""
     facts = read_facts(tree, doc_id, page_url=page_url(base_url, doc_id))
     names = citation_names(doc_id)
-    for kind, text in (("csl", csl_json(facts)), ("ris", ris(facts)), ("bib", bibtex(facts))):
-        atomic_write(Path(output) / names[kind], text.encode("utf-8"))
-    return list(names.values())
+    return {names["csl"]: csl_json(facts), names["ris"]: ris(facts), names["bib"]: bibtex(facts)}
+
+
+def write_citations(output: Path, doc_id: str, tree, *, base_url: str = "") -> list[str]:
+    """Write the three exports of one document beside its edition; return the names written."""
+    made = exports(doc_id, tree, base_url=base_url)
+    for name, text in made.items():
+        atomic_write(Path(output) / name, text.encode("utf-8"))
+    return list(made)

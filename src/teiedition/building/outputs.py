@@ -30,7 +30,7 @@ from typing import Callable
 from ..errors import TeiEditionError
 from ..rendering.iiif import MANIFEST_SUFFIX, document_manifest
 from ..urls import segment
-from .citations import bibtex, citation_names, csl_json, page_url, read_facts, ris
+from .citations import citation_names, exports, page_url
 from .entity_pages import CACHE, FOLDER as ENTITIES, mention_share
 from .page import page_params, recorded_run_date
 from .records import read_record
@@ -106,9 +106,7 @@ def _epub(doc: Document) -> dict:
 
 
 def _citations(doc: Document) -> dict:
-    facts = read_facts(doc.tree, doc.doc_id, page_url=page_url(doc.base_url, doc.doc_id))
-    names = citation_names(doc.doc_id)
-    return {names["csl"]: csl_json(facts), names["ris"]: ris(facts), names["bib"]: bibtex(facts)}
+    return exports(doc.doc_id, doc.tree, base_url=doc.base_url)
 
 
 def _iiif(doc: Document) -> dict:
