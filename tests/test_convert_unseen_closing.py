@@ -145,6 +145,14 @@ def test_labels_alone_on_their_line_over_the_speech_make_a_dialogue():
     assert len(xp(root, "//t:body//t:p[not(parent::t:sp)]")) == 1
 
 
+def test_a_speech_opening_with_one_word_and_a_full_stop_under_a_label_line_converts():
+    """``Welcome.`` looks like a ``SURNAME.`` label; it is the speech under ``Comrade Kadar:`` (was a crash)."""
+    root = page("Comrade Kadar:", "Welcome. Please forward our greetings to the comrades who are not present today.",
+                "Cde. Emil Bondaras:", "Many thanks for the greetings and for the hospitality of the hosts.")
+    assert texts(root, "//t:sp/t:speaker") == ["Comrade Kadar:", "Cde. Emil Bondaras:"]
+    assert texts(root, "//t:sp/t:p")[0].startswith("Welcome. Please")
+
+
 def test_topic_labels_alone_on_their_line_are_no_dialogue():
     root = page("Economic situation:", PROSE, "Foreign policy:", MORE)
     assert xp(root, "//t:sp") == []
