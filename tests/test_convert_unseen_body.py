@@ -47,6 +47,14 @@ def test_a_signer_with_a_supplied_expansion_is_a_person():
     assert xp(root, "//t:closer/t:dateline/t:date/@when") == ["1953-06-03"]
 
 
+def test_two_expansions_glued_in_one_name_each_keep_their_own_expan():
+    """``G[heorghe Gheorghiu-]D[ej]`` (initials completed by the translator): two ``expan``, no stray ``ex``."""
+    root = page(PROSE, "Present were G[heorghe Gheorghiu-]D[ej] and N[icolae] C[eauşescu] at the meeting.", MORE)
+    assert xp(root, "//t:ex[not(parent::t:expan)]") == []
+    assert xp(root, "//t:expan/t:ex/text()") == ["heorghe Gheorghiu-", "ej", "icolae", "eauşescu"]
+    assert [e.text for e in xp(root, "//t:expan")] == ["G", "D", "N", "C"]
+
+
 def test_a_place_or_an_office_alone_does_not_sign():
     root = page(PROSE, MORE, "(Deputy Minister)")
     assert xp(root, "//t:closer//t:persName") == []

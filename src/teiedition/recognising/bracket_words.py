@@ -52,7 +52,7 @@ def _br_expansion(ctx):
     word_start = m.start()
     end = ctx.end
     tail = WORD_AFTER_RE.match(ctx.text, end)
-    if tail:
+    if tail and not ctx.text.startswith("[", tail.end()):  # ``G[heorghe Gheorghiu-]D[ej]``: D is the next one's
         end = tail.end()
     return [Span(word_start, end, "expan", rank=10),
             Span(ctx.start, ctx.end, "ex", attrs_of(resp="#translator"), inner=(ctx.c_start, ctx.c_end),
