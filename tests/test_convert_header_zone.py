@@ -261,6 +261,16 @@ def test_title_ending_in_a_full_stop_without_a_date_line_printed_twice():
     assert [b.text for b in page.body] == ["SECRET", "The delegation arrived in the morning."]
 
 
+def test_a_title_repeated_under_itself_without_a_donor_line_is_the_texts_own_heading():
+    """No donor line: the second copy opens the text (its own heading, often with its dates); nothing is lost."""
+    page = read_page("Skip to content\n\nJanuary 1968\n\nTalks of the Two Delegations at the Lake\n\n"
+                     "Talks of the Two Delegations at the Lake\nJanuary 12-14, 1968\n\n"
+                     "The delegations met in the morning and discussed the treaty at length.\n")
+    assert page.header.title == "Talks of the Two Delegations at the Lake"
+    assert page.body[0].text.startswith("Talks of the Two Delegations at the Lake")
+    assert "Talks of the Two Delegations at the Lake" not in page.header.chrome
+
+
 def test_compact_page_without_a_date_line_keeps_its_title_and_donor_out_of_the_body():
     page = read_page("Cable from the Legation in Sofia on the Elections.\n"
                      "This document was made possible with support from Leon Levy Foundation\nSECRET\n"

@@ -43,10 +43,7 @@ def read_top(texts: list[str], pos: int, *, date_re: re.Pattern, donor_re: re.Pa
     else:
         if pos < len(texts) and not reads_as_prose(texts[pos]):
             top.fields["title"] = single_title(texts[pos])
-            pos += 1
-            if pos < len(texts) and texts[pos] == top.fields["title"]:
-                top.chrome.append(texts[pos])  # the title printed a second time
-                pos += 1
+            pos += 1  # a second copy of the title right under it is the text's own heading: kept
     while pos < len(texts) and toolbar_re.match(texts[pos]):  # CITATION SHARE DOWNLOAD
         top.chrome.append(texts[pos])
         pos += 1
