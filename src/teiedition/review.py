@@ -47,12 +47,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from difflib import SequenceMatcher
 
 from .model import Block, Document
 from .recognising.header_marks import COPY, HANDLING, PRECEDENCE
 from .recognising.identification import TITLE_RE, gloss_after_pronoun
+from .review_items import ReviewItem, norm, role_of
+from .review_zones import distribution_runs, zone_items
 
 #: The fallback recogniser of ``recognise.classify_line`` for a short non-prose line.
 FALLBACK_RECOGNISERS = frozenset({"short_line"})
@@ -74,27 +76,7 @@ SIGNATURE_RE = re.compile(r"\[\s*signature\s*\]", re.IGNORECASE)
 COPIES_RE = re.compile(r"(?i)\bcopies\b")
 
 
-@dataclass(frozen=True)
-class ReviewItem:
-    """One decision to check: where it is, what was made of it, why it is uncertain, and how much."""
-
-    line: int | None
-    text: str
-    role: str
-    why: str
-    code: str = "fallback"
-    cert: str = "low"
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
-def role_of(block: Block) -> str:
-    """The role a block was given, as ``phase/kind`` (``bottom/signed``, ``body/p``, ``top/line``)."""
-    phase = block.get("phase") or "body"
-    role = block.get("role")
-    return f"{phase}/{block.kind}" + (f" ({role})" if role else "")
+_norm = norm
 
 
 def _source_line(lines: list[str], value: str) -> int | None:
@@ -413,6 +395,10 @@ def review_document(doc: Document, source_text: str) -> tuple[ReviewItem, ...]:
     for block in blocks + list(doc.footnotes):
         found.extend(_block_items(block))
     found.extend(_mark_items(doc))
+    zones = zone_items(doc, lines, blocks, lambda value: _source_line(lines, value))
+    if any(it.code == "no-title" and it.line for it in zones):  # the page-level item, now with its line
+        found = [it for it in found if it.code != "no-title"]
+    found.extend(zones)
     seen, unique = set(), []
     for item in found:
         key = (item.line, item.role, item.why)
@@ -420,7 +406,7 @@ def review_document(doc: Document, source_text: str) -> tuple[ReviewItem, ...]:
             seen.add(key)
             unique.append(item)
     unique.sort(key=lambda it: (it.line is not None, it.line or 0))
-    return tuple(unique)
+    return tuple(distribution_runs(unique))
 
 
 def lines_to_check(items) -> int:

@@ -1,0 +1,186 @@
+"""Review rules by zone of the page: summary, title, closing, stamps, distribution, citation.
+
+Why: a decision the converter took by position only, or by a pattern that nearly
+matched, is where the facts go wrong on pages never seen; these rules list such a
+decision when the line's shape says the evidence was weak (a summary taken from the
+line before the date, a name in capitals after the text read as a heading, a stamp
+holding two numbers) and stay quiet when it was strong.  Each rule decides by where
+a line stands and what shape it has, never by the wording of pages seen.  The
+certainty of each reason was calibrated on the tuning pages (docs/encoding-decisions.md,
+*The review report*).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Block, Document
+from .review_items import ReviewItem, line_in_block, norm, role_of
+
+#: A name printed in capitals, as signers sign: ``MAO ZEDONG.``, ``G. PUSHKIN``, ``ZAKHAROV``.
+CAPS_NAME_RE = re.compile(r"(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][A-ZÀ-Ý’'-]{2,}(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý’'-]{2,}){0,2}\.?")
+#: A date printed before or after a signer's name: ``13.1.51``, ``25 October 1949``, ``Nov 15, 1950``.
+LINE_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}")
+#: Words of a heading in capitals that are no name (a document type, a mark).
+NOT_A_SIGNER_RE = re.compile(r"\b(?:SECRET|CONFIDENTIAL|COPY|TELEGRAM|CABLE|MEMORANDUM|RECORD|REPORT|LETTER|NOTE|"
+                             r"MINUTES|PROTOCOL|DECREE|RESOLUTION|APPENDIX|ATTACHMENT|ANNEX|URGENT|DRAFT|"
+                             r"INFORMATION|CONVERSATION|STATEMENT|TRANSLATION|CIPHER\w*|OF|THE|AND|TO|FROM)\b")
+#: One line of a distribution printed as numbered copies: ``Nº 2 – to Stalin``, ``Copy Nº 1 to Cde. Stalin``.
+DIST_LINE_RE = re.compile(r"^\s*(?:Copy\s+)?N[º°o]\.?\s*\d+\s*(?:[-–—]|to\b)")
+#: Archival units as printed: ``f. 5``, ``op. 28``, ``d. 347``, ``ll. 8``, ``Fond 45``, ``papka 11``.
+UNIT_RE = re.compile(r"(?<![\w.])(?i:f|fond|o|op|opis|d|delo|l|ll|II|list|listy|p|papka|k|karton|sz|t)\.?\s*\d")
+#: A stamp whose bracket closes right after its label: ``[Stamp:] Secretariat of …``.
+LABEL_ONLY_RE = re.compile(r"^\[[^\]\n]{1,40}:?\s*\]")
+STAMP_NUMBER_RE = re.compile(r"(?<![\d./-])\d{3,}(?:/\w+)?(?![\d./-])")
+
+
+def _first_line(lines: list[str]) -> int | None:
+    return next((i for i, line in enumerate(lines, 1) if line.strip()), None)
+
+
+def summary_position(doc: Document, lines: list[str]) -> list[ReviewItem]:
+    """A summary taken from the line printed before the date line (the page's description), when
+    the page does not print those words again: the summary printed after the text may differ."""
+    summary = norm(doc.header.summary)[:40]
+    first = _first_line(lines)
+    if not summary or first is None or not norm(lines[first - 1]).startswith(summary):
+        return []
+    if any(summary in norm(line) for line in lines[first:]):
+        return []
+    return [ReviewItem(first, lines[first - 1].strip(), "summary",
+                       "the summary was taken by its position from the description printed before the date; "
+                       "the page's own summary (after the text, or cut off) may differ", "summary-position")]
+
+
+def cut_summary(doc: Document, lines: list[str], blocks: list[Block]) -> list[ReviewItem]:
+    """No summary read on a page that stops without its furniture: a prose line after the closing
+    group that stops mid-word is where the summary starts (``Report on a conversation between GDR Provi``)."""
+    h = doc.header
+    if not h.layout or h.summary or h.source_line or h.rights:
+        return []
+    last = max((i for i, line in enumerate(lines, 1) if line.strip()), default=None)
+    closing = [b for b in blocks if b.get("phase") == "bottom" and b.line < (last or 0)]
+    if last is None or not closing:
+        return []
+    text = lines[last - 1].strip()
+    if len(text.split()) < 4 or text[-1:] in ".!?:;”\"]" or not text[:1].isupper():
+        return []
+    return [ReviewItem(last, text, "summary", "no summary found; the page stops inside this line after the "
+                       "closing: it may be the start of the summary", "summary-candidate", "medium")]
+
+
+def title_line(doc: Document, lines: list[str]) -> list[ReviewItem]:
+    """No title read: the first line after the date line that is no date and no paragraph of prose."""
+    h = doc.header
+    if not h.layout or h.title or not h.date_text:
+        return []
+    at = next((i for i, line in enumerate(lines, 1) if norm(h.date_text) in norm(line)), None)
+    for i in range(at or len(lines), len(lines)):
+        text = lines[i].strip()
+        if not text or LINE_DATE_RE.fullmatch(text.rstrip(".")) or len(text.split()) > 25:
+            continue
+        return [ReviewItem(i + 1, text, "title", "no title line found: this line after the date may be the title",
+                           "no-title")]
+    return []
+
+
+def _caps_name(line: str) -> bool:
+    bare = LINE_DATE_RE.sub(" ", line).strip(" ,.;:“”\"'")
+    return bool(CAPS_NAME_RE.fullmatch(bare)) and not NOT_A_SIGNER_RE.search(bare)
+
+
+def caps_signer(blocks: list[Block]) -> list[ReviewItem]:
+    """A name in capitals on a line of its own after the text, read as a heading or a paragraph: how
+    signers sign (``MAO ZEDONG.``, ``13.1.51 ROSHCHIN``), so the signer may be missing."""
+    items, seen_text = [], False
+    for block in blocks:
+        if block.kind == "p" and block.get("recogniser") == "paragraph":
+            seen_text = True
+        if not seen_text or block.kind in ("signed", "mark") or block.get("phase") == "top":
+            continue
+        offset = 0
+        for line in block.text.split("\n"):
+            if _caps_name(line):
+                items.append(ReviewItem(line_in_block(block, offset), line.strip(), role_of(block),
+                                        "a name in capitals on its own line after the text was not read as a "
+                                        "signer", "signer-unread"))
+            offset += len(line) + 1
+    return items
+
+
+def speaker_signer(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
+    """A signer read by position only whose words open other lines of the page as a speaker's label
+    (``Kim Il Sung.`` closing a record of conversation): the last turn, not a signature."""
+    items = []
+    for block in blocks:
+        if block.kind != "signed" or block.get("recogniser") != "short_line":
+            continue
+        name = block.text.strip().rstrip(".:")
+        if len(name) < 3 or "\n" in name:
+            continue
+        label = re.compile(re.escape(name) + r"\s*[.:]\s+\S")
+        if sum(1 for line in lines if label.match(line.strip())) >= 1:
+            items.append(ReviewItem(block.line, block.text, role_of(block), "read as a signer by its position, "
+                                    "but these words open other lines as a speaker's label", "signer-unread"))
+    return items
+
+
+def stamp_items(block: Block) -> list[ReviewItem]:
+    """A stamp whose bracket closes after its label (its text is a guess), or holding numbers of
+    which only one was read (which is the stamp's number is a guess)."""
+    items = []
+    for note in (s for s in block.spans if s.kind == "note" and s.get("type") == "stamp"):
+        printed = block.text[note.start:note.end]
+        idnos = [s for s in block.spans if s.kind == "idno" and note.start <= s.start < note.end]
+        numbers = {m.group() for m in STAMP_NUMBER_RE.finditer(LINE_DATE_RE.sub(" ", printed))}
+        if LABEL_ONLY_RE.match(printed) and len(printed) > LABEL_ONLY_RE.match(printed).end() + 2:
+            items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: stamp", "the stamp's bracket "
+                                    "closes after its label: what the stamp says is a guess", "stamp-unsure"))
+        elif len(idnos) == 1 and len(numbers) >= 2:
+            at = line_in_block(block, idnos[0].start)
+            items.append(ReviewItem(at, block.text.split("\n")[at - block.line], f"{role_of(block)}: stamp",
+                                    f"the stamp holds {len(numbers)} numbers; the one read as its number is a "
+                                    "guess", "stamp-unsure", "medium"))
+    return items
+
+
+def distribution_runs(items: list[ReviewItem]) -> list[ReviewItem]:
+    """Lines of numbered copies (``Nº 2 – to Stalin``) listed one by one as unread numbers or marks are
+    one decision: a distribution list not read; listed once, at its first line."""
+    out, last_dist = [], None
+    for item in items:
+        if item.code in ("number-unread", "mark-unread") and DIST_LINE_RE.match(item.text):
+            if last_dist is not None and item.line is not None and item.line - last_dist <= 3:
+                last_dist = item.line
+                continue
+            last_dist = item.line
+            item = ReviewItem(item.line, item.text, item.role, "numbered copies sent to people: a distribution "
+                              "list that was not read as one", "distribution-unread", "medium")
+        out.append(item)
+    return out
+
+
+def citation_items(doc: Document, line: int | None) -> list[ReviewItem]:
+    """A citation whose units hold words (``122 and AVPRF``: two references run together) or that
+    prints more units than were read (``o. 13a``, ``ll. 8``)."""
+    citation = doc.header.citation
+    if citation is None or not getattr(citation, "units", None):
+        return []
+    odd = [v for v in citation.units.values() if re.search(r"\s[a-zA-Z]{2,}", str(v))]
+    printed = len(UNIT_RE.findall(citation.verbatim))
+    if not odd and printed <= len(citation.units):
+        return []
+    why = (f"a unit of the citation holds words ({odd[0]!r})" if odd else
+           f"the citation prints {printed} units, {len(citation.units)} were read")
+    return [ReviewItem(line, doc.header.source_line, "citation", why + ": check the archive's units",
+                       "citation-units", "medium")]
+
+
+def zone_items(doc: Document, lines: list[str], blocks: list[Block], source_at) -> list[ReviewItem]:
+    """Every zone rule's items for one page (``source_at``: the source line of a header string)."""
+    found = summary_position(doc, lines) + cut_summary(doc, lines, blocks) + title_line(doc, lines)
+    found += caps_signer(blocks) + speaker_signer(blocks, lines)
+    found += citation_items(doc, source_at(doc.header.source_line) if doc.header.source_line else None)
+    for block in blocks:
+        found += stamp_items(block)
+    return found
