@@ -52,7 +52,7 @@ from difflib import SequenceMatcher
 
 from .model import Block, Document
 from .recognising.header_marks import COPY, HANDLING, PRECEDENCE
-from .recognising.identification import TITLE_RE, gloss_after_pronoun
+from .recognising.identification import DEMONSTRATIVES, TITLE_RE, gloss_after_pronoun
 from .review_items import ReviewItem, norm, role_of
 from .review_zones import distribution_runs, zone_items
 
@@ -72,6 +72,9 @@ DOUBTFUL_ADDITION_RE = re.compile(r"\d+")
 #: A signer's name in parentheses or slashes: ``(V. BAZYKIN)``, ``/A. Puzanov/``.
 PAREN_NAME_RE = re.compile(r"[(/](?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+[)/]")
 SLASH_DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
+#: A lowercase word in a bracket after an acronym that is no function word of a body's name:
+#: ``GDR [Pak stated]`` is a clause the translator added, not the acronym's words.
+CLAUSE_WORD_RE = re.compile(r"\b(?!(?:of|the|and|for|in|on|at|to|de|del|der|des|du|la|le|für|und)\b)[a-z]{2,}")
 SIGNATURE_RE = re.compile(r"\[\s*signature\s*\]", re.IGNORECASE)
 COPIES_RE = re.compile(r"(?i)\bcopies\b")
 
@@ -302,7 +305,7 @@ def _says_who(text: str, span, prev: str, inner: str) -> bool:
     if re.match(r"\s*[A-ZÀ-Ý]", text[span.end:span.end + 3]):
         return False
     if word.isupper():  # an acronym: its gloss is its words, in capitalised words, not another acronym
-        return not inner.isupper() and inner[:1].isupper()
+        return not inner.isupper() and inner[:1].isupper() and not CLAUSE_WORD_RE.search(inner)
     return len(re.sub(r"\W", "", word)) > 4
 
 
@@ -310,6 +313,7 @@ def _gloss_in_doubt(text: str, span) -> bool:
     """A gloss is a guess unless the bracket can be seen to restate the word before: an acronym it
     expands (``CC [Central Committee]``), the same words spelled again (``Wulumuqi [Urumqi]``), a
     pronoun it names (``they [the East Germans]``), or a name it identifies (``_says_who``).
+    After a demonstrative (``that [the aid]``: a conjunction as often as a pronoun) the gloss is a guess.
     Anything else read as a gloss (``IX [SED] Party``, ``Ambassador [Popa]``, ``Copy [Chinese]
     Central``, a bracket opening its line) may be words the translator added."""
     before = re.search(r"(\S+)\s*$", text[:span.start])
@@ -318,7 +322,12 @@ def _gloss_in_doubt(text: str, span) -> bool:
     if not inner:
         return False
     return not (expands_acronym(prev, inner) or restates_word_before(text, span)
-                or gloss_after_pronoun(prev, inner) or _says_who(text, span, prev, inner))
+                or (gloss_after_pronoun(prev, inner) and prev.lower() not in DEMONSTRATIVES)
+                or _says_who(text, span, prev, inner))
+
+
+def _unbracketed(text: str) -> str:
+    return re.sub(r"\[[^\]]*\]", " ", text).strip()
 
 
 def _default_in_doubt(text: str, span) -> bool:
@@ -334,7 +343,9 @@ def _default_in_doubt(text: str, span) -> bool:
     if DOUBTFUL_ADDITION_RE.fullmatch(inner) or ":" in inner \
             or (re.search(r"[“”\"]", inner) and len(inner.split()) >= 3):
         return True
-    if not text[:span.start].strip() and not text[span.end:].strip(" .;:"):
+    if re.fullmatch(r"[a-z]{4,}ed", inner) and re.search(r"[A-ZÀ-Ý]\w*\s*$", text[:span.start]):
+        return True  # a remark on the name before (``Bah [transliterated]``), not words of the sentence
+    if not _unbracketed(text[:span.start]) and not _unbracketed(text[span.end:]).strip(" .;:"):
         return True  # the bracket is the whole line: a remark about the page, not words of a sentence
     return restates_word_before(text, span)
 
@@ -368,11 +379,12 @@ def _distribution_items(blocks: list[Block]) -> list[ReviewItem]:
     return items
 
 
-def _cut_signer(doc: Document, blocks: list[Block]) -> list[ReviewItem]:
+def _cut_signer(doc: Document, blocks: list[Block], last_line: str = "") -> list[ReviewItem]:
     """A signer read by position only (the fallback) from one short word (``Kono.``, ``Af``: four
     letters at most, too short for a signer's whole name): it may be a cut paragraph's first word;
     on a page that stops without its furniture (an excerpt cut short) a last line of two words
-    likewise.  A surname alone (``Kuznetsov``) is how many signers sign: not listed."""
+    likewise, and a last line of three words at most that is the page's last line (nothing after it:
+    the excerpt stops there).  A surname alone (``Kuznetsov``) is how many signers sign: not listed."""
     h = doc.header
     cut = bool(blocks) and not (h.summary or h.source_line or h.rights)
     items = []
@@ -380,7 +392,8 @@ def _cut_signer(doc: Document, blocks: list[Block]) -> list[ReviewItem]:
         if block.kind != "signed" or block.get("recogniser") not in FALLBACK_RECOGNISERS:
             continue
         words = re.findall(r"[^\W\d_]+", block.text)
-        if (len(words) == 1 and len(words[0]) <= 4) or (cut and i == len(blocks) - 1 and len(words) <= 2):
+        at_end = i == len(blocks) - 1 and (cut or block.text.strip() == last_line)
+        if (len(words) == 1 and len(words[0]) <= 4) or (at_end and len(words) <= 3):
             items.append(ReviewItem(block.line, block.text, role_of(block), "one short word (or the last "
                                     "short line of a page that stops without its furniture) was read as a "
                                     "signer by its position only", "signer-unread"))
@@ -391,7 +404,8 @@ def review_document(doc: Document, source_text: str) -> tuple[ReviewItem, ...]:
     """Every uncertain decision in ``doc`` that a fact depends on, in source order (page-level first)."""
     lines = source_text.split("\n")
     blocks = list(doc.blocks())
-    found = _header_items(doc, lines) + _summary_items(doc) + _distribution_items(blocks) + _cut_signer(doc, blocks)
+    found = _header_items(doc, lines) + _summary_items(doc) + _distribution_items(blocks) \
+        + _cut_signer(doc, blocks, next((ln.strip() for ln in reversed(lines) if ln.strip()), ""))
     for block in blocks + list(doc.footnotes):
         found.extend(_block_items(block))
     found.extend(_mark_items(doc))
@@ -406,7 +420,7 @@ def review_document(doc: Document, source_text: str) -> tuple[ReviewItem, ...]:
             seen.add(key)
             unique.append(item)
     unique.sort(key=lambda it: (it.line is not None, it.line or 0))
-    return tuple(distribution_runs(unique))
+    return tuple(distribution_runs(unique, lines))
 
 
 def lines_to_check(items) -> int:

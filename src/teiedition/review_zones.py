@@ -92,19 +92,14 @@ def _caps_name(line: str) -> bool:
 def caps_signer(blocks: list[Block]) -> list[ReviewItem]:
     """A name in capitals on a line of its own after the text, read as a heading or a paragraph: how
     signers sign (``MAO ZEDONG.``, ``13.1.51 ROSHCHIN``), so the signer may be missing."""
-    items, seen_text = [], False
-    for block in blocks:
-        if block.kind == "p" and block.get("recogniser") == "paragraph":
-            seen_text = True
-        if not seen_text or block.kind in ("signed", "mark") or block.get("phase") == "top":
-            continue
-        offset = 0
-        for line in block.text.split("\n"):
-            if _caps_name(line):
-                items.append(ReviewItem(line_in_block(block, offset), line.strip(), role_of(block),
-                                        "a name in capitals on its own line after the text was not read as a "
-                                        "signer", "signer-unread"))
-            offset += len(line) + 1
+    items = []
+    for prev, block in zip(blocks, blocks[1:]):
+        # after a sentence or a signature, not after an addressee line (``to Cdes. SADCHIKOV`` / ``CHECHULIN``)
+        after_text = prev.kind == "signed" or (prev.kind == "p" and prev.text.rstrip()[-1:] in ".!?”\"")
+        first = block.text.split("\n")[0]
+        if after_text and block.kind not in ("signed", "mark") and block.get("phase") != "top" and _caps_name(first):
+            items.append(ReviewItem(block.line, first.strip(), role_of(block), "a name in capitals on its own "
+                                    "line after the text was not read as a signer", "signer-unread"))
     return items
 
 
@@ -133,7 +128,11 @@ def stamp_items(block: Block) -> list[ReviewItem]:
         printed = block.text[note.start:note.end]
         idnos = [s for s in block.spans if s.kind == "idno" and note.start <= s.start < note.end]
         numbers = {m.group() for m in STAMP_NUMBER_RE.finditer(LINE_DATE_RE.sub(" ", printed))}
-        if LABEL_ONLY_RE.match(printed) and len(printed) > LABEL_ONLY_RE.match(printed).end() + 2:
+        if not printed.rstrip().endswith("]") and "\n" in printed:
+            items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: stamp", "the stamp's bracket does "
+                                    "not close where it was read: its number or date may be left outside",
+                                    "stamp-unsure", "medium"))
+        elif LABEL_ONLY_RE.match(printed) and len(printed) > LABEL_ONLY_RE.match(printed).end() + 2:
             items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: stamp", "the stamp's bracket "
                                     "closes after its label: what the stamp says is a guess", "stamp-unsure"))
         elif len(idnos) == 1 and len(numbers) >= 2:
@@ -144,12 +143,13 @@ def stamp_items(block: Block) -> list[ReviewItem]:
     return items
 
 
-def distribution_runs(items: list[ReviewItem]) -> list[ReviewItem]:
+def distribution_runs(items: list[ReviewItem], lines: list[str]) -> list[ReviewItem]:
     """Lines of numbered copies (``Nº 2 – to Stalin``) listed one by one as unread numbers or marks are
     one decision: a distribution list not read; listed once, at its first line."""
     out, last_dist = [], None
     for item in items:
-        if item.code in ("number-unread", "mark-unread") and DIST_LINE_RE.match(item.text):
+        printed = lines[item.line - 1] if item.line and item.line <= len(lines) else item.text
+        if item.code in ("number-unread", "mark-unread") and DIST_LINE_RE.match(printed):
             if last_dist is not None and item.line is not None and item.line - last_dist <= 3:
                 last_dist = item.line
                 continue
