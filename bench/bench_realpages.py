@@ -27,6 +27,7 @@ import json
 import os
 import re
 import sys
+from bisect import bisect_right
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -74,7 +75,8 @@ def _printed_forms(value: str) -> list[str]:
 
 #: Where counted facts are printed: the lines holding what is counted.
 COUNTED = {
-    "distribution_items": re.compile(r"^\s*(?:\d+(?:st|nd|rd|th)?\s*[-–.)x]\s|[-–•]\s)|copies|[Dd]istribut"),
+    "distribution_items": re.compile(r"^\s*(?:\d+(?:st|nd|rd|th)?\s*[-–.)x]\s|[-–•]\s)|copies|[Dd]istribut|"
+                                     r"^\s*(?:Copy\s+)?N[º°o]\.?\s*\d+\s*(?:[-–—]|to\b)"),
     "footnotes": re.compile(r"^\s*\[\d+\]"),
     "omissions": re.compile(r"\[\s*(?:…|\.\.\.|\. \. \.|\.…|…\.)\s*\]"),
 }
@@ -87,17 +89,26 @@ def fact_lines(page_lines: list[str], want, got, key: str = "") -> set[int]:
     w, g = Counter(_leaves(want)), Counter(_leaves(got))
     differing = list((w - g) + (g - w)) or list(w)
     normed = [norm(line) for line in page_lines]
+    joined, starts = _joined(normed)
     found: set[int] = set()
     for value in differing:
-        for form in _printed_forms(value):
+        for form in _printed_forms(value):  # every printed form: a stamp's "11 June 1955" and the page's "June 11, 1955"
             probe = norm(form)[:40]
             if len(probe) < 2:
                 continue
             hits = {i for i, line in enumerate(normed, 1) if probe in line}
-            if hits:
-                found |= hits
-                break
+            # a value printed over several lines (a stamp's text) is located at the line where it starts
+            found |= hits or {bisect_right(starts, m.start()) for m in re.finditer(re.escape(probe), joined)}
     return found
+
+
+def _joined(normed: list[str]) -> tuple[str, list[int]]:
+    """The page's lines joined by spaces, with the offset where each line starts."""
+    starts, at = [], 0
+    for line in normed:
+        starts.append(at)
+        at += len(line) + 1
+    return " ".join(normed), starts
 
 
 # -- one page ---------------------------------------------------------------------------

@@ -172,7 +172,10 @@ def _fallback_risk(block: Block) -> tuple[str, str] | None:
         # office's number
         return ("number-unread", "a number under a number sign that no recogniser read: it may be the "
                 "outgoing number (or a copy number) under a label not known")
-    if OTHER_MARK_RE.search(text) and not _read_as(block, "classification", "precedence", "copy"):
+    mark = OTHER_MARK_RE.search(text)
+    if mark and " " not in mark.group().strip() and re.match(r"\s+[A-Z]", text[mark.end():]):
+        mark = None  # one word opening an office's name (``Special Department``), not a mark
+    if mark and not _read_as(block, "classification", "precedence", "copy"):
         return ("mark-unread", "a handling, precedence or copy mark may stand in this line, which no "
                 "recogniser claimed")
     return None
@@ -265,6 +268,11 @@ def _letters(text: str) -> str:
     return re.sub(r"[^\w]|[\d_]", "", text.lower())
 
 
+def _first_word(text: str, span) -> str:
+    first = re.match(r"[^\W\d_]+", text[span.start:span.end].strip("[] "))
+    return first.group().lower() if first and len(first.group()) >= 2 and first.group()[0].isupper() else "\0"
+
+
 def restates_word_before(text: str, span) -> bool:
     """The bracket spells again the words right before it (``Wulumuqi [Urumqi]``, ``chuch’e
     [juche]``, ``Pak Gyeong-sun [Pak Kyong-sun]``): a romanisation or the original's word, by the
@@ -274,6 +282,8 @@ def restates_word_before(text: str, span) -> bool:
     if len(inner) < 3 or not words:
         return False
     n = len(text[span.start:span.end].split())
+    if _first_word(text, span) in {w.lower().strip(",;:()") for w in words[-n:]}:
+        return True  # the name before, completed or spelled again (``Mun [Mun Il]``, ``MAO ZEDONG [MAO TSE-TUNG]``)
     for k in {max(1, n - 1), n, n + 1}:
         before = _letters(" ".join(words[-k:]))
         if before and 0.75 <= len(before) / len(inner) <= 1 / 0.75 \
