@@ -147,10 +147,10 @@ def measure_page(path: Path, facts_dir: Path, validators: Validators) -> dict:
     result["lost"] = sum(lost_words(text, conv.tei, chrome).values())
     listed = {it.line for it in conv.review if it.line is not None}
     result["listed"] = sorted(listed)
-    result["reasons"] = {}  # listed line -> the first words of the reasons given for it
+    result["reasons"] = {}  # listed line -> the reason codes given for it
     for it in conv.review:
         if it.line is not None:
-            result["reasons"].setdefault(it.line, set()).add(" ".join(it.why.split()[:4]))
+            result["reasons"].setdefault(it.line, set()).add(it.code)
     result["page_items"] = sum(1 for it in conv.review if it.line is None)
     if want is None:
         return result
@@ -160,6 +160,7 @@ def measure_page(path: Path, facts_dir: Path, validators: Validators) -> dict:
     page_lines = text.split("\n")
     results, wrong_lines = {}, set()
     located = unlocated = caught = 0
+    missed: list[str] = []
     for key in ALL_KEYS:
         if key == "dropped_chrome":
             ok = not [c for c in want[key] if norm(c) in text_string]
@@ -174,9 +175,11 @@ def measure_page(path: Path, facts_dir: Path, validators: Validators) -> dict:
         if lines:
             located += 1
             caught += bool(lines & listed)
+            if not lines & listed:
+                missed.append(key)
         else:
             unlocated += 1
-    result.update(facts=results, located=located, unlocated=unlocated, caught=caught,
+    result.update(facts=results, located=located, unlocated=unlocated, caught=caught, missed=missed,
                   listed_right=len(listed - wrong_lines), wrong_lines=wrong_lines)
     return result
 
@@ -245,9 +248,12 @@ def main(argv: list[str] | None = None) -> int:
             for line, reasons in r["reasons"].items():
                 for why in reasons:
                     by_reason.setdefault(why, [0, 0])[line in r["wrong_lines"]] += 1
-        print("  listed lines by reason (right / at a wrong fact):")
+        print("  listed lines by reason code (right / at a wrong fact):")
         for why, (right_n, wrong_n) in sorted(by_reason.items(), key=lambda kv: -sum(kv[1])):
             print(f"    {why[:44]:46} {right_n:3} / {wrong_n:3}")
+        missed = Counter(key for r in scored for key in r["missed"])
+        print("  wrong facts with a source line not listed, by key: "
+              + (", ".join(f"{k} {n}" for k, n in missed.most_common()) or "none"))
     if args.list:
         for r in scored:
             wrong = [k for k, v in r["facts"].items() if not v]

@@ -27,6 +27,8 @@ NOT_A_SIGNER_RE = re.compile(r"\b(?:SECRET|CONFIDENTIAL|COPY|TELEGRAM|CABLE|MEMO
                              r"INFORMATION|CONVERSATION|STATEMENT|TRANSLATION|CIPHER\w*|OF|THE|AND|TO|FROM)\b")
 #: One line of a distribution printed as numbered copies: ``Nº 2 – to Stalin``, ``Copy Nº 1 to Cde. Stalin``.
 DIST_LINE_RE = re.compile(r"^\s*(?:Copy\s+)?N[º°o]\.?\s*\d+\s*(?:[-–—]|to\b)")
+#: A distribution list's label: ``Distributed to``, ``Copies to:``, ``Sent to``.
+DIST_LABEL_RE = re.compile(r"(?i:distributed\s+to|distribution|copies\s+(?:sent\s+)?to|sent\s+to)\s*:?")
 #: Archival units as printed: ``f. 5``, ``op. 28``, ``d. 347``, ``ll. 8``, ``Fond 45``, ``papka 11``.
 UNIT_RE = re.compile(r"(?<![\w.])(?i:f|fond|o|op|opis|d|delo|l|ll|II|list|listy|p|papka|k|karton|sz|t)\.?\s*\d")
 #: A stamp whose bracket closes right after its label: ``[Stamp:] Secretariat of …``.
@@ -75,10 +77,13 @@ def title_line(doc: Document, lines: list[str]) -> list[ReviewItem]:
     if not h.layout or h.title or not h.date_text:
         return []
     at = next((i for i, line in enumerate(lines, 1) if norm(h.date_text) in norm(line)), None)
+    furniture = {norm(c) for c in h.chrome} | {norm(h.funding_sentence), norm(h.summary)}
     for i in range(at or len(lines), len(lines)):
         text = lines[i].strip()
-        if not text or LINE_DATE_RE.fullmatch(text.rstrip(".")) or len(text.split()) > 25:
+        if not text or LINE_DATE_RE.fullmatch(text.rstrip(".")) or not 3 <= len(text.split()) <= 25:
             continue
+        if norm(text) in furniture or lines[i].startswith("  ") or not text[:1].isalnum():
+            continue  # the donor line, dropped chrome, an indented summary or citation, a bullet
         return [ReviewItem(i + 1, text, "title", "no title line found: this line after the date may be the title",
                            "no-title")]
     return []
@@ -160,6 +165,15 @@ def distribution_runs(items: list[ReviewItem], lines: list[str]) -> list[ReviewI
     return out
 
 
+def distribution_label(blocks: list[Block]) -> list[ReviewItem]:
+    """A ``Distributed to`` or ``Copies to`` label standing alone, placed by the fallback: the names
+    under it are a distribution list that was not read as one."""
+    return [ReviewItem(b.line, b.text, role_of(b), "a distribution label on its own line was not read: the "
+                       "names under it may be a distribution list", "distribution-unread", "medium")
+            for b in blocks if b.get("recogniser") == "short_line" and b.kind != "distribution"
+            and DIST_LABEL_RE.fullmatch(b.text.strip())]
+
+
 def citation_items(doc: Document, line: int | None) -> list[ReviewItem]:
     """A citation whose units hold words (``122 and AVPRF``: two references run together) or that
     prints more units than were read (``o. 13a``, ``ll. 8``)."""
@@ -179,7 +193,7 @@ def citation_items(doc: Document, line: int | None) -> list[ReviewItem]:
 def zone_items(doc: Document, lines: list[str], blocks: list[Block], source_at) -> list[ReviewItem]:
     """Every zone rule's items for one page (``source_at``: the source line of a header string)."""
     found = summary_position(doc, lines) + cut_summary(doc, lines, blocks) + title_line(doc, lines)
-    found += caps_signer(blocks) + speaker_signer(blocks, lines)
+    found += caps_signer(blocks) + speaker_signer(blocks, lines) + distribution_label(blocks)
     found += citation_items(doc, source_at(doc.header.source_line) if doc.header.source_line else None)
     for block in blocks:
         found += stamp_items(block)
