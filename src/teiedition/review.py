@@ -438,17 +438,30 @@ def lines_to_check(items) -> int:
     return len({it.line for it in items if it.line is not None}) + sum(1 for it in items if it.line is None)
 
 
+def by_code(items) -> dict[str, list[int | None]]:
+    """The listed lines grouped by reason code (most lines first), so a reader can take one kind of
+    fix at a time: ``{"gloss-or-added": [7, 23], "summary-position": [1]}`` (``None``: page-level)."""
+    groups: dict[str, list[int | None]] = {}
+    for it in items:
+        lines = groups.setdefault(it.code, [])
+        if it.line is None or it.line not in lines:
+            lines.append(it.line)
+    return dict(sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+
 def report_json(reports: dict[str, tuple[ReviewItem, ...]]) -> str:
-    """The ``--review`` file: one entry per source, with its count and its items."""
-    out = {source: {"lines_to_check": lines_to_check(items), "items": [asdict(it) for it in items]}
+    """The ``--review`` file: one entry per source, with its count, its lines by reason code and its items."""
+    out = {source: {"lines_to_check": lines_to_check(items), "by_code": by_code(items),
+                    "items": [asdict(it) for it in items]}
            for source, items in reports.items()}
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
 
 
 def count_line(source: str, items) -> str:
-    """The one-line stderr summary for a converted source."""
+    """The one-line stderr summary for a converted source, with its lines per reason code."""
     n = lines_to_check(items)
-    return f"{source}: review: {n} line{'s' if n != 1 else ''} to check"
+    groups = ", ".join(f"{code} {len(lines)}" for code, lines in by_code(items).items())
+    return f"{source}: review: {n} line{'s' if n != 1 else ''} to check" + (f" ({groups})" if groups else "")
 
 
-__all__ = ["ReviewItem", "review_document", "report_json", "count_line", "lines_to_check", "role_of"]
+__all__ = ["ReviewItem", "review_document", "report_json", "count_line", "lines_to_check", "role_of", "by_code"]
