@@ -76,6 +76,8 @@ SLASH_DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
 #: ``GDR [Pak stated]`` is a clause the translator added, not the acronym's words.
 CLAUSE_WORD_RE = re.compile(r"\b(?!(?:of|the|and|for|in|on|at|to|de|del|der|des|du|la|le|für|und)\b)[a-z]{2,}")
 SIGNATURE_RE = re.compile(r"\[\s*signature\s*\]", re.IGNORECASE)
+#: A signature bracket of any wording: ``[signature]``, ``[handwritten signature]``, ``[illegible signature]``.
+ANY_SIGNATURE_RE = re.compile(r"\[[^\]\n]{0,30}\bsignature\]", re.IGNORECASE)
 COPIES_RE = re.compile(r"(?i)\bcopies\b")
 
 
@@ -187,8 +189,8 @@ def _signer_unread(block: Block) -> bool:
     if block.kind == "signed":
         return not named and bool(SIGNATURE_RE.search(block.text) or PAREN_NAME_RE.search(block.text)) \
             and "[signature]" not in block.text.strip().lower()[-12:]
-    return block.get("phase") in ("body", "bottom") and len(block.text.split()) <= 14 \
-        and bool(PAREN_NAME_RE.search(block.text) or SIGNATURE_RE.search(block.text)) and not named
+    return block.get("phase") in ("body", "bottom") and len(block.text.split()) <= 14 and not named \
+        and bool(PAREN_NAME_RE.search(block.text) or ANY_SIGNATURE_RE.search(block.text))
 
 
 def _block_items(block: Block) -> list[ReviewItem]:

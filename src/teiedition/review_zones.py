@@ -97,15 +97,21 @@ def _caps_name(line: str) -> bool:
 def caps_signer(blocks: list[Block]) -> list[ReviewItem]:
     """A name in capitals on a line of its own after the text, read as a heading or a paragraph: how
     signers sign (``MAO ZEDONG.``, ``13.1.51 ROSHCHIN``), so the signer may be missing."""
-    items = []
-    for prev, block in zip(blocks, blocks[1:]):
+    items, labels = [], 0
+    for prev, block, after in zip(blocks, blocks[1:], [*blocks[2:], None]):
+        first = block.text.split("\n")[0]
+        if not _caps_name(first.rstrip().rstrip(":")):
+            continue
+        labels += after is not None and after.kind == "p" and len(after.text.split()) >= 8
+        if first.rstrip().endswith(":"):
+            continue  # ``JOHN WHITEHEAD:``: a speaker's label
         # after a sentence or a signature, not after an addressee line (``to Cdes. SADCHIKOV`` / ``CHECHULIN``)
         after_text = prev.kind == "signed" or (prev.kind == "p" and prev.text.rstrip()[-1:] in ".!?”\"")
-        first = block.text.split("\n")[0]
-        if after_text and block.kind not in ("signed", "mark") and block.get("phase") != "top" and _caps_name(first):
+        if after_text and block.kind not in ("signed", "mark") and block.get("phase") != "top":
             items.append(ReviewItem(block.line, first.strip(), role_of(block), "a name in capitals on its own "
                                     "line after the text was not read as a signer", "signer-unread"))
-    return items
+    # two names in capitals each over a paragraph are a dialogue's speaker labels (``TODOR ZHIVKOV``)
+    return items if labels < 2 else []
 
 
 def speaker_signer(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
@@ -174,6 +180,33 @@ def distribution_label(blocks: list[Block]) -> list[ReviewItem]:
             and DIST_LABEL_RE.fullmatch(b.text.strip())]
 
 
+DIST_KINDS = frozenset({"distribution", "dist-item", "dist-item-top"})
+
+
+def copies_to_people(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
+    """Numbered copies addressed to people (``Copy Nº 1 to Cde. Stalin``) on a page where no distribution
+    list was read: they were read as copy marks or left as furniture; listed once, at the first."""
+    if any(b.kind in DIST_KINDS for b in blocks):
+        return []
+    at = [i for i, line in enumerate(lines, 1) if DIST_LINE_RE.match(line) and re.search(r"\bto\b|[-–—]\s*\w", line)]
+    if len(at) < 2:
+        return []
+    return [ReviewItem(at[0], lines[at[0] - 1].strip(), "distribution", "numbered copies addressed to people, and "
+                       "no distribution list read: they may be one", "distribution-unread", "medium")]
+
+
+def indented_summary(doc: Document, lines: list[str]) -> list[ReviewItem]:
+    """No summary read, but an indented paragraph of prose stands before the text (the bare layout
+    prints its summary so): it may be the summary."""
+    if not doc.header.layout or doc.header.summary:
+        return []
+    for i, line in enumerate(lines[:12], 1):
+        if line.startswith("  ") and len(line.split()) >= 12 and line.rstrip()[-1:] in ".!?":
+            return [ReviewItem(i, line.strip(), "summary", "no summary found; this indented paragraph before "
+                               "the text may be the summary", "summary-candidate", "medium")]
+    return []
+
+
 def citation_items(doc: Document, line: int | None) -> list[ReviewItem]:
     """A citation whose units hold words (``122 and AVPRF``: two references run together) or that
     prints more units than were read (``o. 13a``, ``ll. 8``)."""
@@ -192,7 +225,8 @@ def citation_items(doc: Document, line: int | None) -> list[ReviewItem]:
 
 def zone_items(doc: Document, lines: list[str], blocks: list[Block], source_at) -> list[ReviewItem]:
     """Every zone rule's items for one page (``source_at``: the source line of a header string)."""
-    found = summary_position(doc, lines) + cut_summary(doc, lines, blocks) + title_line(doc, lines)
+    found = summary_position(doc, lines) + cut_summary(doc, lines, blocks) + title_line(doc, lines) \
+        + indented_summary(doc, lines) + copies_to_people(blocks, lines)
     found += caps_signer(blocks) + speaker_signer(blocks, lines) + distribution_label(blocks)
     found += citation_items(doc, source_at(doc.header.source_line) if doc.header.source_line else None)
     for block in blocks:
