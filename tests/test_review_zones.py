@@ -70,6 +70,9 @@ def test_a_name_in_capitals_after_a_sentence_is_listed_as_a_possible_signer_but_
     assert line_of(signed, "PETROV IVANOV.") in codes_at(signed, "signer-unread")
     addressed = page(TEXT, "to Cdes. SADCHIKOV", "CHECHULIN", "KUZNETSOV", "You should continue the talks.")
     assert codes_at(addressed, "signer-unread") == []
+    dialogue = page(TEXT, "JOHN SMITH:", "We do not mind accepting your country as part of our system at all.",
+                    "PETROV IVANOV", "Since you already touched upon this issue, let me say a few words.")
+    assert codes_at(dialogue, "signer-unread") == []
 
 
 def test_a_signer_read_by_position_that_is_a_speakers_label_elsewhere_is_listed():

@@ -94,15 +94,14 @@ def _caps_name(line: str) -> bool:
     return bool(CAPS_NAME_RE.fullmatch(bare)) and not NOT_A_SIGNER_RE.search(bare)
 
 
-def caps_signer(blocks: list[Block]) -> list[ReviewItem]:
+def caps_signer(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
     """A name in capitals on a line of its own after the text, read as a heading or a paragraph: how
     signers sign (``MAO ZEDONG.``, ``13.1.51 ROSHCHIN``), so the signer may be missing."""
-    items, labels = [], 0
-    for prev, block, after in zip(blocks, blocks[1:], [*blocks[2:], None]):
+    items = []
+    for prev, block in zip(blocks, blocks[1:]):
         first = block.text.split("\n")[0]
         if not _caps_name(first.rstrip().rstrip(":")):
             continue
-        labels += after is not None and after.kind == "p" and len(after.text.split()) >= 8
         if first.rstrip().endswith(":"):
             continue  # ``JOHN WHITEHEAD:``: a speaker's label
         # after a sentence or a signature, not after an addressee line (``to Cdes. SADCHIKOV`` / ``CHECHULIN``)
@@ -111,7 +110,14 @@ def caps_signer(blocks: list[Block]) -> list[ReviewItem]:
             items.append(ReviewItem(block.line, first.strip(), role_of(block), "a name in capitals on its own "
                                     "line after the text was not read as a signer", "signer-unread"))
     # two names in capitals each over a paragraph are a dialogue's speaker labels (``TODOR ZHIVKOV``)
-    return items if labels < 2 else []
+    return items if _labels_over_prose(lines) < 2 else []
+
+
+def _labels_over_prose(lines: list[str]) -> int:
+    """How many lines of the page are a name in capitals (``JOHN WHITEHEAD:``) over a paragraph of prose."""
+    text = [line.strip() for line in lines if line.strip()]
+    return sum(1 for line, below in zip(text, text[1:])
+               if _caps_name(line.rstrip(":")) and len(below.split()) >= 8)
 
 
 def speaker_signer(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
@@ -157,7 +163,7 @@ def stamp_items(block: Block) -> list[ReviewItem]:
 def distribution_runs(items: list[ReviewItem], lines: list[str]) -> list[ReviewItem]:
     """Lines of numbered copies (``Nº 2 – to Stalin``) listed one by one as unread numbers or marks are
     one decision: a distribution list not read; listed once, at its first line."""
-    out, last_dist = [], None
+    out, last_dist, dist_lines = [], None, set()
     for item in items:
         printed = lines[item.line - 1] if item.line and item.line <= len(lines) else item.text
         if item.code in ("number-unread", "mark-unread") and DIST_LINE_RE.match(printed):
@@ -167,6 +173,10 @@ def distribution_runs(items: list[ReviewItem], lines: list[str]) -> list[ReviewI
             last_dist = item.line
             item = ReviewItem(item.line, item.text, item.role, "numbered copies sent to people: a distribution "
                               "list that was not read as one", "distribution-unread", "medium")
+        if item.code == "distribution-unread":
+            if item.line in dist_lines:
+                continue  # the same list found by two rules
+            dist_lines.add(item.line)
         out.append(item)
     return out
 
@@ -227,7 +237,7 @@ def zone_items(doc: Document, lines: list[str], blocks: list[Block], source_at) 
     """Every zone rule's items for one page (``source_at``: the source line of a header string)."""
     found = summary_position(doc, lines) + cut_summary(doc, lines, blocks) + title_line(doc, lines) \
         + indented_summary(doc, lines) + copies_to_people(blocks, lines)
-    found += caps_signer(blocks) + speaker_signer(blocks, lines) + distribution_label(blocks)
+    found += caps_signer(blocks, lines) + speaker_signer(blocks, lines) + distribution_label(blocks)
     found += citation_items(doc, source_at(doc.header.source_line) if doc.header.source_line else None)
     for block in blocks:
         found += stamp_items(block)
