@@ -113,7 +113,9 @@ def _header_items(doc: Document, lines: list[str]) -> list[ReviewItem]:
         items.append(ReviewItem(_source_line(lines, h.date_text), h.date_text, "date",
                                 "date line not understood; no machine-readable date", "date-unread"))
     citation = h.citation
-    if h.source_line and (citation is None or not getattr(citation, "repository", "")):
+    cut_label = len(h.source_line.split()) <= 2 and not re.search(r"\d", h.source_line)
+    if h.source_line and (citation is None or not getattr(citation, "repository", "")) and not cut_label:
+        # (``Original Arch``: the excerpt stops inside the citation's label; nothing was there to read)
         items.append(ReviewItem(_source_line(lines, h.source_line), h.source_line, "citation",
                                 "archival citation not recognised: no archive or units recorded",
                                 "citation-unread"))
@@ -350,6 +352,8 @@ def _default_in_doubt(text: str, span) -> bool:
     original's word, a romanisation?).  A capitalised word alone is no sign (``[Cuban]``, ``[I]``)."""
     printed = text[span.start:span.end]
     inner = printed.strip("[]").strip()
+    if not printed.rstrip().endswith("]"):
+        return True  # a bracket the page never closes (cut short): what it holds is a guess
     if not inner or re.fullmatch(r"1[5-9]\d\d|20\d\d", inner):
         return False  # ``28 June [1962]``, ``this year [1974]``: a year completes a date
     if DOUBTFUL_ADDITION_RE.fullmatch(inner) or ":" in inner \

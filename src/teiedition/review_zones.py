@@ -190,6 +190,30 @@ def distribution_label(blocks: list[Block]) -> list[ReviewItem]:
             and DIST_LABEL_RE.fullmatch(b.text.strip())]
 
 
+def inside_open_stamp(blocks: list[Block]) -> list[ReviewItem]:
+    """A stamp bracket left open where it was read: the lines up to its closing ``]`` that were read
+    as marks (``Subject to return to the CPSU`` under ``[CPSU CC stamp:``) may be the stamp's words."""
+    items, open_stamp = [], False
+    for block in blocks:
+        if open_stamp and (block.kind == "mark" or any(s.get("type") == "classification" for s in block.spans)):
+            items.append(ReviewItem(block.line, block.text, role_of(block), "read as a mark, but it stands inside "
+                                    "a stamp bracket opened above: it may be the stamp's words", "stamp-unsure",
+                                    "medium"))
+        if open_stamp and "]" in block.text:
+            open_stamp = False
+        for note in (s for s in block.spans if s.kind == "note" and s.get("type") == "stamp"):
+            open_stamp = "]" not in block.text[note.start:note.end]
+    return items
+
+
+def double_brackets(lines: list[str]) -> list[ReviewItem]:
+    """Double brackets (``[[…]]``) have no convention of their own: the page says what they mean (crossed
+    out, added); how they were read is a guess.  Listed once, at the first."""
+    at = next((i for i, line in enumerate(lines, 1) if "[[" in line), None)
+    return [ReviewItem(at, lines[at - 1].strip(), "brackets", "double brackets: no bracket convention reads them; "
+                       "check what the page says they mean", "bracket-default")] if at else []
+
+
 DIST_KINDS = frozenset({"distribution", "dist-item", "dist-item-top"})
 
 
@@ -241,4 +265,4 @@ def zone_items(doc: Document, lines: list[str], blocks: list[Block], source_at) 
     found += citation_items(doc, source_at(doc.header.source_line) if doc.header.source_line else None)
     for block in blocks:
         found += stamp_items(block)
-    return found
+    return found + inside_open_stamp(blocks) + double_brackets(lines)
