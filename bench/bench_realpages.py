@@ -41,8 +41,10 @@ from test_convert_facts import KEYS  # noqa: E402
 
 from teiedition.convert import convert_text  # noqa: E402
 from teiedition.reading.source import read_page  # noqa: E402
+from teiedition.review_calibration import listed as listed_items  # noqa: E402
 
 RUN_DATE = "2026-01-01"
+THRESHOLD: list[float | None] = [None]  # --review-threshold (None: the converter's default)
 ALL_KEYS = ["layout", *KEYS, "dropped_chrome"]
 ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -145,13 +147,14 @@ def measure_page(path: Path, facts_dir: Path, validators: Validators) -> dict:
     want = json.loads(facts_file.read_text(encoding="utf-8")) if facts_file.is_file() else None
     chrome = want["dropped_chrome"] if want else list(read_page(text).header.chrome)
     result["lost"] = sum(lost_words(text, conv.tei, chrome).values())
-    listed = {it.line for it in conv.review if it.line is not None}
+    review = listed_items(conv.review, THRESHOLD[0])
+    listed = {it.line for it in review if it.line is not None}
     result["listed"] = sorted(listed)
     result["reasons"] = {}  # listed line -> the reason codes given for it
-    for it in conv.review:
+    for it in review:
         if it.line is not None:
             result["reasons"].setdefault(it.line, set()).add(it.code)
-    result["page_items"] = sum(1 for it in conv.review if it.line is None)
+    result["page_items"] = sum(1 for it in review if it.line is None)
     if want is None:
         return result
     got = facts_of(conv.tei)
@@ -198,7 +201,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tei-all", type=Path, default=SHARED / "tei" / "tei_all.rng",
                         help="tei_all.rng (default: $TEIEDITION_SHARED/tei/tei_all.rng)")
     parser.add_argument("--list", action="store_true", help="print each page's wrong facts and counts")
+    parser.add_argument("--review-threshold", type=float, default=None,
+                        help="list review candidates below this certainty (default: the converter's; 1: all)")
     args = parser.parse_args(argv)
+    THRESHOLD[0] = args.review_threshold
     facts_dir = args.facts or args.pages
     pages = sorted(args.pages.glob("*.txt"))
     if not pages:

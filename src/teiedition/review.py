@@ -53,6 +53,7 @@ from difflib import SequenceMatcher
 from .model import Block, Document
 from .recognising.header_marks import COPY, HANDLING, PRECEDENCE
 from .recognising.identification import DEMONSTRATIVES, TITLE_RE, gloss_after_pronoun
+from .review_calibration import listed, with_certainty
 from .review_items import ReviewItem, norm, role_of
 from .review_zones import distribution_runs, zone_items
 
@@ -417,7 +418,8 @@ def _cut_signer(doc: Document, blocks: list[Block], last_line: str = "") -> list
 
 
 def review_document(doc: Document, source_text: str) -> tuple[ReviewItem, ...]:
-    """Every uncertain decision in ``doc`` that a fact depends on, in source order (page-level first)."""
+    """Every uncertain decision in ``doc`` that a fact depends on, in source order (page-level first),
+    each with its calibrated certainty; ``listed`` keeps those a person is sent to."""
     lines = source_text.split("\n")
     blocks = list(doc.blocks())
     found = _header_items(doc, lines) + _summary_items(doc) + _distribution_items(blocks) \
@@ -436,7 +438,7 @@ def review_document(doc: Document, source_text: str) -> tuple[ReviewItem, ...]:
             seen.add(key)
             unique.append(item)
     unique.sort(key=lambda it: (it.line is not None, it.line or 0))
-    return tuple(distribution_runs(unique, lines))
+    return tuple(with_certainty(it) for it in distribution_runs(unique, lines))
 
 
 def lines_to_check(items) -> int:
@@ -470,4 +472,5 @@ def count_line(source: str, items) -> str:
     return f"{source}: review: {n} line{'s' if n != 1 else ''} to check" + (f" ({groups})" if groups else "")
 
 
-__all__ = ["ReviewItem", "review_document", "report_json", "count_line", "lines_to_check", "role_of", "by_code"]
+__all__ = ["ReviewItem", "review_document", "report_json", "count_line", "lines_to_check", "role_of", "by_code",
+           "listed"]

@@ -22,6 +22,9 @@ class ReviewItem:
     why: str
     code: str = "fallback"
     cert: str = "low"
+    #: How likely the converter's reading is right (0-1): the share of lines listed for this reason on the
+    #: tuning pages where no fact was wrong (``review_calibration.CERTAINTY``); listed below the threshold.
+    certainty: float | None = None
 
 
 def norm(text: str) -> str:

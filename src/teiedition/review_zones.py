@@ -214,6 +214,36 @@ def double_brackets(lines: list[str]) -> list[ReviewItem]:
                        "check what the page says they mean", "bracket-default")] if at else []
 
 
+#: A bracket completing the noun before with a prepositional phrase: ``Sector [of the Foreign Ministry]``.
+COMPLETION_RE = re.compile(r"(?:of|in|at|on|for|from|by|with|to)\s")
+MONTH_RE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                      r"December)\b")
+#: A day and month right before a bracket: ``12 January [1950]``, ``January 12 [1950]``.
+DAY_MONTH_RE = re.compile(r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s*$")
+
+
+def bracket_candidates(block: Block) -> list[ReviewItem]:
+    """Readings of words added that the tuning pages split between supplied and not (a completion
+    after a noun, a year after a day and month): candidates whose calibrated certainty keeps them
+    off the default report; ``--review-threshold 1`` lists them."""
+    items = []
+    for span in (s for s in block.spans if s.kind == "supplied" and s.get("reason") == "added-in-translation"):
+        inner = block.text[span.start:span.end].strip("[]").strip()
+        before = block.text[:span.start]
+        if re.fullmatch(r"1[5-9]\d\d|20\d\d", inner) and DAY_MONTH_RE.search(before):
+            code, why = "bracket-year", "a year after a day and month: part of the date, or words added?"
+        elif COMPLETION_RE.match(inner + " ") and re.search(r"[a-z]\w*\s*$", before) \
+                and not re.search(r"\w(?:ed|ing)\s*$", before) and not MONTH_RE.search(inner):
+            # after a verb (``reflected [in our assessments]``) or naming a month (``the 26th [of June]``)
+            # the phrase is the translator's words
+            code, why = "bracket-completion", "a phrase completing the noun before: words added, or a gloss?"
+        else:
+            continue
+        items.append(ReviewItem(line_in_block(block, span.start), block.text, f"{role_of(block)}: supplied "
+                                f"{block.text[span.start:span.end]!r}", why, code))
+    return items
+
+
 DIST_KINDS = frozenset({"distribution", "dist-item", "dist-item-top"})
 
 
@@ -264,5 +294,5 @@ def zone_items(doc: Document, lines: list[str], blocks: list[Block], source_at) 
     found += caps_signer(blocks, lines) + speaker_signer(blocks, lines) + distribution_label(blocks)
     found += citation_items(doc, source_at(doc.header.source_line) if doc.header.source_line else None)
     for block in blocks:
-        found += stamp_items(block)
+        found += stamp_items(block) + bracket_candidates(block)
     return found + inside_open_stamp(blocks) + double_brackets(lines)
