@@ -208,3 +208,39 @@ def test_the_report_groups_lines_by_reason_code_in_the_json_and_on_the_count_lin
     assert entry["by_code"]["distribution-unread"] == [line_of(text, "Nº 2 –")]
     assert sum(len(v) for v in entry["by_code"].values()) == entry["lines_to_check"]
     assert "summary-position 1" in result.stderr and "distribution-unread 1" in result.stderr
+
+
+# -- certainty and threshold ----------------------------------------------------------------------------
+
+
+def test_each_candidate_carries_a_calibrated_certainty_and_only_those_below_the_threshold_are_listed():
+    from teiedition.review import listed
+    from teiedition.review_calibration import THRESHOLD
+
+    text = page("The Sector [of the Foreign Ministry] met on 12 January [1950] to discuss the trade.", TEXT)
+    items = review_of(text)
+    by = {it.code: it for it in items}
+    assert by["bracket-completion"].certainty < THRESHOLD <= by["bracket-year"].certainty
+    assert [it.code for it in listed(items)] == ["bracket-completion"]
+    assert {it.code for it in listed(items, 1.0)} == {"bracket-completion", "bracket-year"}
+    assert listed(items, 0.0) == ()
+    verb = page("The results were reflected [in our assessments] of the trade.", TEXT)
+    assert not [it for it in review_of(verb) if it.code == "bracket-completion"]
+
+
+def test_review_threshold_option_moves_what_the_report_lists(tmp_path):
+    text = page("The Sector [of the Foreign Ministry] met on 12 January [1950] to discuss the trade.", TEXT)
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+
+    def report(*extra):
+        result = subprocess.run([sys.executable, "-c", "from teiedition.cli import main; main()", "convert", "a.txt",
+                                 "-o", "a.xml", "--review", "r.json", "--run-date", RUN_DATE, *extra], cwd=tmp_path,
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        return json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["a.txt"]
+
+    assert list(report()["by_code"]) == ["bracket-completion"]
+    everything = report("--review-threshold", "1")
+    assert set(everything["by_code"]) == {"bracket-completion", "bracket-year"}
+    assert all(0 <= it["certainty"] <= 1 for it in everything["items"])
+    assert report("--review-threshold", "0")["lines_to_check"] == 0

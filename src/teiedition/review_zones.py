@@ -215,7 +215,7 @@ def double_brackets(lines: list[str]) -> list[ReviewItem]:
 
 
 #: A bracket completing the noun before with a prepositional phrase: ``Sector [of the Foreign Ministry]``.
-COMPLETION_RE = re.compile(r"(?:of|in|at|on|for|from|by|with|to)\s")
+COMPLETION_RE = re.compile(r"(?:of|in|at|on|for|from|by|with)\s+\S")
 MONTH_RE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                       r"December)\b")
 #: A day and month right before a bracket: ``12 January [1950]``, ``January 12 [1950]``.
@@ -232,7 +232,7 @@ def bracket_candidates(block: Block) -> list[ReviewItem]:
         before = block.text[:span.start]
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", inner) and DAY_MONTH_RE.search(before):
             code, why = "bracket-year", "a year after a day and month: part of the date, or words added?"
-        elif COMPLETION_RE.match(inner + " ") and re.search(r"[a-z]\w*\s*$", before) \
+        elif COMPLETION_RE.match(inner) and re.search(r"[a-z]\w*\s*$", before) \
                 and not re.search(r"\w(?:ed|ing)\s*$", before) and not MONTH_RE.search(inner):
             # after a verb (``reflected [in our assessments]``) or naming a month (``the 26th [of June]``)
             # the phrase is the translator's words
