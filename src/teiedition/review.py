@@ -41,6 +41,12 @@ is probably right but a fact depends on it) and a sentence saying why:
 * ``low-certainty``: a span or marginal mark resolved with ``cert`` low (marks:
   also medium; dates: a slash date read in one of its two orders, ``07/11/50``);
   ``recogniser``: a recogniser's own ``review`` remark.
+
+The zone rules (``review_zones.py``) add ``summary-position`` (a summary taken from the
+line before the date), ``no-title`` with its candidate line, signers in capitals, stamps
+whose bracket closes after its label or stays open, numbered copies, ``bracket-completion``
+and ``bracket-year``.  Every candidate gets a calibrated ``certainty``
+(``review_calibration.py``); ``listed`` keeps those below the threshold.
 """
 
 from __future__ import annotations
