@@ -10,11 +10,17 @@ it means in the test suite.  It also measures the review report
 the report lists; its noise is the share of listed lines where no fact was
 wrong.  A fact's source line is any line of the page holding the start of one
 of the fact's printed values that differ between the expected and the converted
-facts (dates are looked for as printed, ``March 22, 1979``); a wrong fact with
-no printed value on the page (a count, a missing title) cannot be located and is
-reported apart.
+facts (dates are looked for in every printed form, ``March 22, 1979`` and
+``22 March 1979``; a value printed over several lines, a stamp's text, is located
+where it starts); a counted fact is located at the lines holding what is counted
+(distribution items: numbered lines, copies lines, ``Nº 2 – to Stalin``); a wrong
+fact with no printed value on the page (a count, a missing title) cannot be
+located and is reported apart.  The report lists the candidates below the
+converter's threshold (``--review-threshold`` to measure another; 1 lists all, as
+the calibration in ``review_calibration.py`` is measured); listed lines are
+counted per reason code, and wrong facts no listed line reaches per fact key.
 
-    python bench/bench_realpages.py PAGES [FACTS] [--tei-all PATH] [--list]
+    python bench/bench_realpages.py PAGES [FACTS] [--tei-all PATH] [--list] [--review-threshold P]
 
 PAGES is a folder of ``*.txt`` pages; FACTS defaults to PAGES.  Nothing is
 written; the figures go to standard output.
