@@ -87,6 +87,8 @@ COUNTED = {
                                      r"^\s*(?:Copy\s+)?N[º°o]\.?\s*\d+\s*(?:[-–—]|to\b)"),
     "footnotes": re.compile(r"^\s*\[\d+\]"),
     "omissions": re.compile(r"\[\s*(?:…|\.\.\.|\. \. \.|\.…|…\.)\s*\]"),
+    # a copy number ("2") is too short to look for: the lines printing a copy mark hold it
+    "copy": re.compile(r"(?i)\b(?:copy|ex\.)\s*(?:n[º°o]\.?|no\.?|#)?\s*\d"),
 }
 
 

@@ -42,3 +42,8 @@ def test_a_date_is_looked_for_in_every_printed_form():
     lines = PAGE.split("\n")
     found = fact_lines(lines, [{"date": "1961-06-11"}], [{"date": None}], "stamps")
     assert {8, 10} <= found
+
+
+def test_a_copy_number_is_located_at_the_lines_printing_a_copy_mark():
+    lines = PAGE.split("\n")
+    assert 5 in fact_lines(lines, ["2"], ["1", "2"], "copy")
