@@ -1,13 +1,15 @@
-"""Review rules by zone of the page: summary, title, closing, stamps, distribution, citation.
+"""Review rules by zone of the page: summary, title, closing, stamps, distribution, citation, brackets.
 
 Why: a decision the converter took by position only, or by a pattern that nearly
 matched, is where the facts go wrong on pages never seen; these rules list such a
 decision when the line's shape says the evidence was weak (a summary taken from the
 line before the date, a name in capitals after the text read as a heading, a stamp
 holding two numbers) and stay quiet when it was strong.  Each rule decides by where
-a line stands and what shape it has, never by the wording of pages seen.  The
-certainty of each reason was calibrated on the tuning pages (docs/encoding-decisions.md,
-*The review report*).
+a line stands and what shape it has, never by the wording of pages seen.  The rules
+read the decisions the recognisers already record in the model (the recogniser's
+name, ``fallback``, spans and their attributes) and the source lines, so no recogniser
+changes for them.  The certainty of each reason is calibrated on the tuning pages
+(``review_calibration.py``).
 """
 
 from __future__ import annotations
