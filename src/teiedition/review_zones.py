@@ -33,6 +33,8 @@ DIST_LINE_RE = re.compile(r"^\s*(?:Copy\s+)?N[º°o]\.?\s*\d+\s*(?:[-–—]|to\
 DIST_LABEL_RE = re.compile(r"(?i:distributed\s+to|distribution|copies\s+(?:sent\s+)?to|sent\s+to)\s*:?")
 #: Archival units as printed: ``f. 5``, ``op. 28``, ``d. 347``, ``ll. 8``, ``Fond 45``, ``papka 11``.
 UNIT_RE = re.compile(r"(?<![\w.])(?i:f|fond|o|op|opis|d|delo|l|ll|II|list|listy|p|papka|k|karton|sz|t)\.?\s*\d")
+#: A line opening with a speaker's label (up to five words) and a full stop or colon: ``Kim Il Sung. The mood``.
+LABEL_RE = re.compile(r"((?:\S+\s){0,4}?\S+?)\s*[.:]\s+\S")
 #: A stamp whose bracket closes right after its label: ``[Stamp:] Secretariat of …``.
 LABEL_ONLY_RE = re.compile(r"^\[[^\]\n]{1,40}:?\s*\]")
 STAMP_NUMBER_RE = re.compile(r"(?<![\d./-])\d{3,}(?:/\w+)?(?![\d./-])")
@@ -125,18 +127,11 @@ def _labels_over_prose(lines: list[str]) -> int:
 def speaker_signer(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
     """A signer read by position only whose words open other lines of the page as a speaker's label
     (``Kim Il Sung.`` closing a record of conversation): the last turn, not a signature."""
-    items = []
-    for block in blocks:
-        if block.kind != "signed" or block.get("recogniser") != "short_line":
-            continue
-        name = block.text.strip().rstrip(".:")
-        if len(name) < 3 or "\n" in name:
-            continue
-        label = re.compile(re.escape(name) + r"\s*[.:]\s+\S")
-        if sum(1 for line in lines if label.match(line.strip())) >= 1:
-            items.append(ReviewItem(block.line, block.text, role_of(block), "read as a signer by its position, "
-                                    "but these words open other lines as a speaker's label", "signer-unread"))
-    return items
+    labels = {m.group(1) for m in (LABEL_RE.match(line.strip()) for line in lines) if m}
+    return [ReviewItem(b.line, b.text, role_of(b), "read as a signer by its position, but these words open other "
+                       "lines as a speaker's label", "signer-unread")
+            for b in blocks if b.kind == "signed" and b.get("recogniser") == "short_line"
+            and len(b.text.strip()) >= 4 and b.text.strip().rstrip(".:") in labels]
 
 
 def stamp_items(block: Block) -> list[ReviewItem]:
