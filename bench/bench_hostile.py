@@ -70,6 +70,14 @@ def header_lines(n: int) -> str:
     return "\n\n".join(f"from the diary of V. PETROV{i} Secret Copy no. {i} MOST IMMEDIATE" for i in range(n)) + "\n"
 
 
+def review_candidates(n: int) -> str:
+    """Issue 17: n groups of lines each a review candidate (a name in capitals after a sentence, a stamp
+    closed after its label, numbered copies, a completion, double brackets), so the report's rules run n times."""
+    group = ("He said the talks went well today.\n\nPETROV{i} IVANOV.\n\n[Stamp:] Secretariat of the Deputy\n\n"
+             "Nº {i} – to Petrov\n\nThe Sector [of the Foreign Ministry] met [[crossed out]] on 12 January [1950].")
+    return "March 3, 1961\n\nA Title\n\n" + "\n\n".join(group.format(i=i) for i in range(n)) + "\n"
+
+
 TEI_HEAD = ('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="bench"><teiHeader><fileDesc>'
             '<titleStmt><title>Generated</title><respStmt xml:id="translator"><resp>translated by</resp>'
             '<persName>A. Translator</persName></respStmt></titleStmt><publicationStmt><publisher>Bench'
@@ -236,6 +244,7 @@ CASES = {
     "dates": ("convert", 200, converter, many_dates),
     "markers": ("convert", 100, converter, many_markers),
     "header-lines": ("convert", 20, converter, header_lines),
+    "review": ("convert", 20, converter, review_candidates),
     "metamark": ("render html", 50, html_renderer, one_metamark),
     "dup-ids": ("validate", 200, validator, duplicate_ids),
     "dts-long": ("build dts", 100, dts_writer, long_report),

@@ -10,11 +10,17 @@ it means in the test suite.  It also measures the review report
 the report lists; its noise is the share of listed lines where no fact was
 wrong.  A fact's source line is any line of the page holding the start of one
 of the fact's printed values that differ between the expected and the converted
-facts (dates are looked for as printed, ``March 22, 1979``); a wrong fact with
-no printed value on the page (a count, a missing title) cannot be located and is
-reported apart.
+facts (dates are looked for in every printed form, ``March 22, 1979`` and
+``22 March 1979``; a value printed over several lines, a stamp's text, is located
+where it starts); a counted fact is located at the lines holding what is counted
+(distribution items: numbered lines, copies lines, ``Nº 2 – to Stalin``); a wrong
+fact with no printed value on the page (a count, a missing title) cannot be
+located and is reported apart.  The report lists the candidates below the
+converter's threshold (``--review-threshold`` to measure another; 1 lists all, as
+the calibration in ``review_calibration.py`` is measured); listed lines are
+counted per reason code, and wrong facts no listed line reaches per fact key.
 
-    python bench/bench_realpages.py PAGES [FACTS] [--tei-all PATH] [--list]
+    python bench/bench_realpages.py PAGES [FACTS] [--tei-all PATH] [--list] [--review-threshold P]
 
 PAGES is a folder of ``*.txt`` pages; FACTS defaults to PAGES.  Nothing is
 written; the figures go to standard output.
@@ -27,6 +33,7 @@ import json
 import os
 import re
 import sys
+from bisect import bisect_right
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -40,8 +47,10 @@ from test_convert_facts import KEYS  # noqa: E402
 
 from teiedition.convert import convert_text  # noqa: E402
 from teiedition.reading.source import read_page  # noqa: E402
+from teiedition.review_calibration import listed as listed_items  # noqa: E402
 
 RUN_DATE = "2026-01-01"
+THRESHOLD: list[float | None] = [None]  # --review-threshold (None: the converter's default)
 ALL_KEYS = ["layout", *KEYS, "dropped_chrome"]
 ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -74,9 +83,12 @@ def _printed_forms(value: str) -> list[str]:
 
 #: Where counted facts are printed: the lines holding what is counted.
 COUNTED = {
-    "distribution_items": re.compile(r"^\s*(?:\d+(?:st|nd|rd|th)?\s*[-–.)x]\s|[-–•]\s)|copies|[Dd]istribut"),
+    "distribution_items": re.compile(r"^\s*(?:\d+(?:st|nd|rd|th)?\s*[-–.)x]\s|[-–•]\s)|copies|[Dd]istribut|"
+                                     r"^\s*(?:Copy\s+)?N[º°o]\.?\s*\d+\s*(?:[-–—]|to\b)"),
     "footnotes": re.compile(r"^\s*\[\d+\]"),
     "omissions": re.compile(r"\[\s*(?:…|\.\.\.|\. \. \.|\.…|…\.)\s*\]"),
+    # a copy number ("2") is too short to look for: the lines printing a copy mark hold it
+    "copy": re.compile(r"(?i)\b(?:copy|ex\.)\s*(?:n[º°o]\.?|no\.?|#)?\s*\d"),
 }
 
 
@@ -87,17 +99,26 @@ def fact_lines(page_lines: list[str], want, got, key: str = "") -> set[int]:
     w, g = Counter(_leaves(want)), Counter(_leaves(got))
     differing = list((w - g) + (g - w)) or list(w)
     normed = [norm(line) for line in page_lines]
+    joined, starts = _joined(normed)
     found: set[int] = set()
     for value in differing:
-        for form in _printed_forms(value):
+        for form in _printed_forms(value):  # every printed form: a stamp's "11 June 1955" and the page's "June 11, 1955"
             probe = norm(form)[:40]
             if len(probe) < 2:
                 continue
             hits = {i for i, line in enumerate(normed, 1) if probe in line}
-            if hits:
-                found |= hits
-                break
+            # a value printed over several lines (a stamp's text) is located at the line where it starts
+            found |= hits or {bisect_right(starts, m.start()) for m in re.finditer(re.escape(probe), joined)}
     return found
+
+
+def _joined(normed: list[str]) -> tuple[str, list[int]]:
+    """The page's lines joined by spaces, with the offset where each line starts."""
+    starts, at = [], 0
+    for line in normed:
+        starts.append(at)
+        at += len(line) + 1
+    return " ".join(normed), starts
 
 
 # -- one page ---------------------------------------------------------------------------
@@ -134,13 +155,14 @@ def measure_page(path: Path, facts_dir: Path, validators: Validators) -> dict:
     want = json.loads(facts_file.read_text(encoding="utf-8")) if facts_file.is_file() else None
     chrome = want["dropped_chrome"] if want else list(read_page(text).header.chrome)
     result["lost"] = sum(lost_words(text, conv.tei, chrome).values())
-    listed = {it.line for it in conv.review if it.line is not None}
+    review = listed_items(conv.review, THRESHOLD[0])
+    listed = {it.line for it in review if it.line is not None}
     result["listed"] = sorted(listed)
-    result["reasons"] = {}  # listed line -> the first words of the reasons given for it
-    for it in conv.review:
+    result["reasons"] = {}  # listed line -> the reason codes given for it
+    for it in review:
         if it.line is not None:
-            result["reasons"].setdefault(it.line, set()).add(" ".join(it.why.split()[:4]))
-    result["page_items"] = sum(1 for it in conv.review if it.line is None)
+            result["reasons"].setdefault(it.line, set()).add(it.code)
+    result["page_items"] = sum(1 for it in review if it.line is None)
     if want is None:
         return result
     got = facts_of(conv.tei)
@@ -149,6 +171,7 @@ def measure_page(path: Path, facts_dir: Path, validators: Validators) -> dict:
     page_lines = text.split("\n")
     results, wrong_lines = {}, set()
     located = unlocated = caught = 0
+    missed: list[str] = []
     for key in ALL_KEYS:
         if key == "dropped_chrome":
             ok = not [c for c in want[key] if norm(c) in text_string]
@@ -163,9 +186,11 @@ def measure_page(path: Path, facts_dir: Path, validators: Validators) -> dict:
         if lines:
             located += 1
             caught += bool(lines & listed)
+            if not lines & listed:
+                missed.append(key)
         else:
             unlocated += 1
-    result.update(facts=results, located=located, unlocated=unlocated, caught=caught,
+    result.update(facts=results, located=located, unlocated=unlocated, caught=caught, missed=missed,
                   listed_right=len(listed - wrong_lines), wrong_lines=wrong_lines)
     return result
 
@@ -184,7 +209,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tei-all", type=Path, default=SHARED / "tei" / "tei_all.rng",
                         help="tei_all.rng (default: $TEIEDITION_SHARED/tei/tei_all.rng)")
     parser.add_argument("--list", action="store_true", help="print each page's wrong facts and counts")
+    parser.add_argument("--review-threshold", type=float, default=None,
+                        help="list review candidates below this certainty (default: the converter's; 1: all)")
     args = parser.parse_args(argv)
+    THRESHOLD[0] = args.review_threshold
     facts_dir = args.facts or args.pages
     pages = sorted(args.pages.glob("*.txt"))
     if not pages:
@@ -234,9 +262,12 @@ def main(argv: list[str] | None = None) -> int:
             for line, reasons in r["reasons"].items():
                 for why in reasons:
                     by_reason.setdefault(why, [0, 0])[line in r["wrong_lines"]] += 1
-        print("  listed lines by reason (right / at a wrong fact):")
+        print("  listed lines by reason code (right / at a wrong fact):")
         for why, (right_n, wrong_n) in sorted(by_reason.items(), key=lambda kv: -sum(kv[1])):
             print(f"    {why[:44]:46} {right_n:3} / {wrong_n:3}")
+        missed = Counter(key for r in scored for key in r["missed"])
+        print("  wrong facts with a source line not listed, by key: "
+              + (", ".join(f"{k} {n}" for k, n in missed.most_common()) or "none"))
     if args.list:
         for r in scored:
             wrong = [k for k, v in r["facts"].items() if not v]

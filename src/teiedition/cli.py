@@ -113,8 +113,11 @@ def main() -> None:
               help="Write the review report: per source, every line placed by a fallback or decided "
                    "with low certainty, with its line number, text, role and why; print "
                    "'SOURCE: review: N lines to check' for each source.")
+@click.option("--review-threshold", "review_threshold", type=click.FloatRange(0, 1), default=None, metavar="0-1",
+              help="List the decisions whose calibrated certainty is below this (default 0.6; 1 lists every "
+                   "candidate: more wrong facts found, more right lines to read).")
 @reports_errors
-def convert(sources, output, run_date, quiet, time_limit, review):
+def convert(sources, output, run_date, quiet, time_limit, review, review_threshold):
     """Convert archive plain-text pages to TEI P5 (see ENCODING.md).
 
     Reads UTF-8 (or UTF-16/32 with a BOM; Windows-1252 with a warning), any line
@@ -126,7 +129,8 @@ def convert(sources, output, run_date, quiet, time_limit, review):
     """
     from .convert import convert as convert_sources
 
-    code = convert_sources(sources, output, run_date=run_date, quiet=quiet, time_limit=time_limit, review=review)
+    code = convert_sources(sources, output, run_date=run_date, quiet=quiet, time_limit=time_limit, review=review,
+                           review_threshold=review_threshold)
     sys.exit(code)
 
 

@@ -301,14 +301,16 @@ DEFAULT_TIME_LIMIT = 300.0
 
 
 def convert(sources, output: str | None, *, run_date: str | None = None, quiet: bool = False,
-            time_limit: float = DEFAULT_TIME_LIMIT, review: str | None = None) -> int:
+            time_limit: float = DEFAULT_TIME_LIMIT, review: str | None = None,
+            review_threshold: float | None = None) -> int:
     """The ``convert`` command: one file to a file (or stdout), several or a folder to a folder.
 
     Exit code 0 when all converted, 1 when a source took longer than ``time_limit`` seconds
     (a crafted page must not hold the command forever), 2 when any input was unreadable (the
     others are still converted), 3 on an internal error.  With ``review``, the review
     report of every converted source is written to that JSON file (keyed by
-    source) and a count line per source is printed on stderr.
+    source) and a count line per source is printed on stderr; ``review_threshold`` (default
+    ``review_calibration.THRESHOLD``) lists the decisions whose certainty is below it.
     """
     from .timelimit import DocumentTimeout, time_limit as limited  # noqa: PLC0415 - cli start-up speed
 
@@ -377,10 +379,10 @@ def convert(sources, output: str | None, *, run_date: str | None = None, quiet: 
             for w in warnings:
                 print(w if w.startswith(str(path)) else f"{path}: {w}", file=sys.stderr)
         if review is not None:
-            from .review import count_line
+            from .review import count_line, listed
 
-            reports[str(path)] = tuple(found)
-            print(count_line(str(path), found), file=sys.stderr)
+            reports[str(path)] = listed(found, review_threshold)
+            print(count_line(str(path), reports[str(path)]), file=sys.stderr)
     if review is not None:
         code = max(code, _write_review(review, reports))
     return code

@@ -41,18 +41,27 @@ is probably right but a fact depends on it) and a sentence saying why:
 * ``low-certainty``: a span or marginal mark resolved with ``cert`` low (marks:
   also medium; dates: a slash date read in one of its two orders, ``07/11/50``);
   ``recogniser``: a recogniser's own ``review`` remark.
+
+The zone rules (``review_zones.py``) add ``summary-position`` (a summary taken from the
+line before the date), ``no-title`` with its candidate line, signers in capitals, stamps
+whose bracket closes after its label or stays open, numbered copies, ``bracket-completion``
+and ``bracket-year``.  Every candidate gets a calibrated ``certainty``
+(``review_calibration.py``); ``listed`` keeps those below the threshold.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from difflib import SequenceMatcher
 
 from .model import Block, Document
 from .recognising.header_marks import COPY, HANDLING, PRECEDENCE
-from .recognising.identification import TITLE_RE, gloss_after_pronoun
+from .recognising.identification import DEMONSTRATIVES, TITLE_RE, gloss_after_pronoun
+from .review_calibration import listed, with_certainty
+from .review_items import ReviewItem, norm, role_of
+from .review_zones import distribution_runs, zone_items
 
 #: The fallback recogniser of ``recognise.classify_line`` for a short non-prose line.
 FALLBACK_RECOGNISERS = frozenset({"short_line"})
@@ -70,31 +79,16 @@ DOUBTFUL_ADDITION_RE = re.compile(r"\d+")
 #: A signer's name in parentheses or slashes: ``(V. BAZYKIN)``, ``/A. Puzanov/``.
 PAREN_NAME_RE = re.compile(r"[(/](?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+[)/]")
 SLASH_DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
+#: A lowercase word in a bracket after an acronym that is no function word of a body's name:
+#: ``GDR [Pak stated]`` is a clause the translator added, not the acronym's words.
+CLAUSE_WORD_RE = re.compile(r"\b(?!(?:of|the|and|for|in|on|at|to|de|del|der|des|du|la|le|für|und)\b)[a-z]{2,}")
 SIGNATURE_RE = re.compile(r"\[\s*signature\s*\]", re.IGNORECASE)
+#: A signature bracket of any wording: ``[signature]``, ``[handwritten signature]``, ``[illegible signature]``.
+ANY_SIGNATURE_RE = re.compile(r"\[[^\]\n]{0,30}\bsignature\]", re.IGNORECASE)
 COPIES_RE = re.compile(r"(?i)\bcopies\b")
 
 
-@dataclass(frozen=True)
-class ReviewItem:
-    """One decision to check: where it is, what was made of it, why it is uncertain, and how much."""
-
-    line: int | None
-    text: str
-    role: str
-    why: str
-    code: str = "fallback"
-    cert: str = "low"
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
-def role_of(block: Block) -> str:
-    """The role a block was given, as ``phase/kind`` (``bottom/signed``, ``body/p``, ``top/line``)."""
-    phase = block.get("phase") or "body"
-    role = block.get("role")
-    return f"{phase}/{block.kind}" + (f" ({role})" if role else "")
+_norm = norm
 
 
 def _source_line(lines: list[str], value: str) -> int | None:
@@ -126,7 +120,9 @@ def _header_items(doc: Document, lines: list[str]) -> list[ReviewItem]:
         items.append(ReviewItem(_source_line(lines, h.date_text), h.date_text, "date",
                                 "date line not understood; no machine-readable date", "date-unread"))
     citation = h.citation
-    if h.source_line and (citation is None or not getattr(citation, "repository", "")):
+    cut_label = len(h.source_line.split()) <= 2 and not re.search(r"\d", h.source_line)
+    if h.source_line and (citation is None or not getattr(citation, "repository", "")) and not cut_label:
+        # (``Original Arch``: the excerpt stops inside the citation's label; nothing was there to read)
         items.append(ReviewItem(_source_line(lines, h.source_line), h.source_line, "citation",
                                 "archival citation not recognised: no archive or units recorded",
                                 "citation-unread"))
@@ -187,7 +183,10 @@ def _fallback_risk(block: Block) -> tuple[str, str] | None:
         # office's number
         return ("number-unread", "a number under a number sign that no recogniser read: it may be the "
                 "outgoing number (or a copy number) under a label not known")
-    if OTHER_MARK_RE.search(text) and not _read_as(block, "classification", "precedence", "copy"):
+    mark = OTHER_MARK_RE.search(text)
+    if mark and " " not in mark.group().strip() and re.match(r"\s+[A-Z]", text[mark.end():]):
+        mark = None  # one word opening an office's name (``Special Department``), not a mark
+    if mark and not _read_as(block, "classification", "precedence", "copy"):
         return ("mark-unread", "a handling, precedence or copy mark may stand in this line, which no "
                 "recogniser claimed")
     return None
@@ -199,8 +198,8 @@ def _signer_unread(block: Block) -> bool:
     if block.kind == "signed":
         return not named and bool(SIGNATURE_RE.search(block.text) or PAREN_NAME_RE.search(block.text)) \
             and "[signature]" not in block.text.strip().lower()[-12:]
-    return block.get("phase") in ("body", "bottom") and len(block.text.split()) <= 14 \
-        and bool(PAREN_NAME_RE.search(block.text) or SIGNATURE_RE.search(block.text)) and not named
+    return block.get("phase") in ("body", "bottom") and len(block.text.split()) <= 14 and not named \
+        and bool(PAREN_NAME_RE.search(block.text) or ANY_SIGNATURE_RE.search(block.text))
 
 
 def _block_items(block: Block) -> list[ReviewItem]:
@@ -280,6 +279,11 @@ def _letters(text: str) -> str:
     return re.sub(r"[^\w]|[\d_]", "", text.lower())
 
 
+def _first_word(text: str, span) -> str:
+    first = re.match(r"[^\W\d_]+", text[span.start:span.end].strip("[] "))
+    return first.group().lower() if first and len(first.group()) >= 2 and first.group()[0].isupper() else "\0"
+
+
 def restates_word_before(text: str, span) -> bool:
     """The bracket spells again the words right before it (``Wulumuqi [Urumqi]``, ``chuch’e
     [juche]``, ``Pak Gyeong-sun [Pak Kyong-sun]``): a romanisation or the original's word, by the
@@ -289,6 +293,8 @@ def restates_word_before(text: str, span) -> bool:
     if len(inner) < 3 or not words:
         return False
     n = len(text[span.start:span.end].split())
+    if _first_word(text, span) in {w.lower().strip(",;:()") for w in words[-n:]}:
+        return True  # the name before, completed or spelled again (``Mun [Mun Il]``, ``MAO ZEDONG [MAO TSE-TUNG]``)
     for k in {max(1, n - 1), n, n + 1}:
         before = _letters(" ".join(words[-k:]))
         if before and 0.75 <= len(before) / len(inner) <= 1 / 0.75 \
@@ -320,7 +326,7 @@ def _says_who(text: str, span, prev: str, inner: str) -> bool:
     if re.match(r"\s*[A-ZÀ-Ý]", text[span.end:span.end + 3]):
         return False
     if word.isupper():  # an acronym: its gloss is its words, in capitalised words, not another acronym
-        return not inner.isupper() and inner[:1].isupper()
+        return not inner.isupper() and inner[:1].isupper() and not CLAUSE_WORD_RE.search(inner)
     return len(re.sub(r"\W", "", word)) > 4
 
 
@@ -328,6 +334,7 @@ def _gloss_in_doubt(text: str, span) -> bool:
     """A gloss is a guess unless the bracket can be seen to restate the word before: an acronym it
     expands (``CC [Central Committee]``), the same words spelled again (``Wulumuqi [Urumqi]``), a
     pronoun it names (``they [the East Germans]``), or a name it identifies (``_says_who``).
+    After a demonstrative (``that [the aid]``: a conjunction as often as a pronoun) the gloss is a guess.
     Anything else read as a gloss (``IX [SED] Party``, ``Ambassador [Popa]``, ``Copy [Chinese]
     Central``, a bracket opening its line) may be words the translator added."""
     before = re.search(r"(\S+)\s*$", text[:span.start])
@@ -336,7 +343,12 @@ def _gloss_in_doubt(text: str, span) -> bool:
     if not inner:
         return False
     return not (expands_acronym(prev, inner) or restates_word_before(text, span)
-                or gloss_after_pronoun(prev, inner) or _says_who(text, span, prev, inner))
+                or (gloss_after_pronoun(prev, inner) and prev.lower() not in DEMONSTRATIVES)
+                or _says_who(text, span, prev, inner))
+
+
+def _unbracketed(text: str) -> str:
+    return re.sub(r"\[[^\]]*\]", " ", text).strip()
 
 
 def _default_in_doubt(text: str, span) -> bool:
@@ -347,12 +359,16 @@ def _default_in_doubt(text: str, span) -> bool:
     original's word, a romanisation?).  A capitalised word alone is no sign (``[Cuban]``, ``[I]``)."""
     printed = text[span.start:span.end]
     inner = printed.strip("[]").strip()
+    if not printed.rstrip().endswith("]"):
+        return True  # a bracket the page never closes (cut short): what it holds is a guess
     if not inner or re.fullmatch(r"1[5-9]\d\d|20\d\d", inner):
         return False  # ``28 June [1962]``, ``this year [1974]``: a year completes a date
     if DOUBTFUL_ADDITION_RE.fullmatch(inner) or ":" in inner \
             or (re.search(r"[“”\"]", inner) and len(inner.split()) >= 3):
         return True
-    if not text[:span.start].strip() and not text[span.end:].strip(" .;:"):
+    if re.fullmatch(r"[a-z]{4,}ed", inner) and re.search(r"[A-ZÀ-Ý]\w*\s*$", text[:span.start]):
+        return True  # a remark on the name before (``Bah [transliterated]``), not words of the sentence
+    if not _unbracketed(text[:span.start]) and not _unbracketed(text[span.end:]).strip(" .;:"):
         return True  # the bracket is the whole line: a remark about the page, not words of a sentence
     return restates_word_before(text, span)
 
@@ -386,11 +402,12 @@ def _distribution_items(blocks: list[Block]) -> list[ReviewItem]:
     return items
 
 
-def _cut_signer(doc: Document, blocks: list[Block]) -> list[ReviewItem]:
+def _cut_signer(doc: Document, blocks: list[Block], last_line: str = "") -> list[ReviewItem]:
     """A signer read by position only (the fallback) from one short word (``Kono.``, ``Af``: four
     letters at most, too short for a signer's whole name): it may be a cut paragraph's first word;
     on a page that stops without its furniture (an excerpt cut short) a last line of two words
-    likewise.  A surname alone (``Kuznetsov``) is how many signers sign: not listed."""
+    likewise, and a last line of three words at most that is the page's last line (nothing after it:
+    the excerpt stops there).  A surname alone (``Kuznetsov``) is how many signers sign: not listed."""
     h = doc.header
     cut = bool(blocks) and not (h.summary or h.source_line or h.rights)
     items = []
@@ -398,7 +415,8 @@ def _cut_signer(doc: Document, blocks: list[Block]) -> list[ReviewItem]:
         if block.kind != "signed" or block.get("recogniser") not in FALLBACK_RECOGNISERS:
             continue
         words = re.findall(r"[^\W\d_]+", block.text)
-        if (len(words) == 1 and len(words[0]) <= 4) or (cut and i == len(blocks) - 1 and len(words) <= 2):
+        at_end = i == len(blocks) - 1 and (cut or block.text.strip() == last_line)
+        if (len(words) == 1 and len(words[0]) <= 4) or (at_end and len(words) <= 3):
             items.append(ReviewItem(block.line, block.text, role_of(block), "one short word (or the last "
                                     "short line of a page that stops without its furniture) was read as a "
                                     "signer by its position only", "signer-unread"))
@@ -406,13 +424,19 @@ def _cut_signer(doc: Document, blocks: list[Block]) -> list[ReviewItem]:
 
 
 def review_document(doc: Document, source_text: str) -> tuple[ReviewItem, ...]:
-    """Every uncertain decision in ``doc`` that a fact depends on, in source order (page-level first)."""
+    """Every uncertain decision in ``doc`` that a fact depends on, in source order (page-level first),
+    each with its calibrated certainty; ``listed`` keeps those a person is sent to."""
     lines = source_text.split("\n")
     blocks = list(doc.blocks())
-    found = _header_items(doc, lines) + _summary_items(doc) + _distribution_items(blocks) + _cut_signer(doc, blocks)
+    found = _header_items(doc, lines) + _summary_items(doc) + _distribution_items(blocks) \
+        + _cut_signer(doc, blocks, next((ln.strip() for ln in reversed(lines) if ln.strip()), ""))
     for block in blocks + list(doc.footnotes):
         found.extend(_block_items(block))
     found.extend(_mark_items(doc))
+    zones = zone_items(doc, lines, blocks, lambda value: _source_line(lines, value))
+    if any(it.code == "no-title" and it.line for it in zones):  # the page-level item, now with its line
+        found = [it for it in found if it.code != "no-title"]
+    found.extend(zones)
     seen, unique = set(), []
     for item in found:
         key = (item.line, item.role, item.why)
@@ -420,7 +444,7 @@ def review_document(doc: Document, source_text: str) -> tuple[ReviewItem, ...]:
             seen.add(key)
             unique.append(item)
     unique.sort(key=lambda it: (it.line is not None, it.line or 0))
-    return tuple(unique)
+    return tuple(with_certainty(it) for it in distribution_runs(unique, lines))
 
 
 def lines_to_check(items) -> int:
@@ -428,17 +452,31 @@ def lines_to_check(items) -> int:
     return len({it.line for it in items if it.line is not None}) + sum(1 for it in items if it.line is None)
 
 
+def by_code(items) -> dict[str, list[int | None]]:
+    """The listed lines grouped by reason code (most lines first), so a reader can take one kind of
+    fix at a time: ``{"gloss-or-added": [7, 23], "summary-position": [1]}`` (``None``: page-level)."""
+    groups: dict[str, list[int | None]] = {}
+    for it in items:
+        lines = groups.setdefault(it.code, [])
+        if it.line is None or it.line not in lines:
+            lines.append(it.line)
+    return dict(sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+
 def report_json(reports: dict[str, tuple[ReviewItem, ...]]) -> str:
-    """The ``--review`` file: one entry per source, with its count and its items."""
-    out = {source: {"lines_to_check": lines_to_check(items), "items": [asdict(it) for it in items]}
+    """The ``--review`` file: one entry per source, with its count, its lines by reason code and its items."""
+    out = {source: {"lines_to_check": lines_to_check(items), "by_code": by_code(items),
+                    "items": [asdict(it) for it in items]}
            for source, items in reports.items()}
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
 
 
 def count_line(source: str, items) -> str:
-    """The one-line stderr summary for a converted source."""
+    """The one-line stderr summary for a converted source, with its lines per reason code."""
     n = lines_to_check(items)
-    return f"{source}: review: {n} line{'s' if n != 1 else ''} to check"
+    groups = ", ".join(f"{code} {len(lines)}" for code, lines in by_code(items).items())
+    return f"{source}: review: {n} line{'s' if n != 1 else ''} to check" + (f" ({groups})" if groups else "")
 
 
-__all__ = ["ReviewItem", "review_document", "report_json", "count_line", "lines_to_check", "role_of"]
+__all__ = ["ReviewItem", "review_document", "report_json", "count_line", "lines_to_check", "role_of", "by_code",
+           "listed"]

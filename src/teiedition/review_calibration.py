@@ -1,0 +1,60 @@
+"""How sure the converter is of each kind of listed decision, and the threshold below which it is listed.
+
+Why: a reason that sends a reader to right lines most of the time teaches the reader to
+skip the report; a reason left out hides wrong facts.  So every review rule yields a
+candidate with a reason ``code``; its certainty is the share of the lines listed for that
+code on the tuning pages where no fact was wrong, (right + 1) / (right + wrong + 2) so
+that a code seen a few times is not trusted to 0 or 1; the report lists a candidate when
+its certainty is below ``THRESHOLD``.  ``convert --review-threshold`` moves it: 1 lists
+every candidate (most wrong facts found, more right lines read), lower values fewer.
+The counts come from ``bench/bench_realpages.py --review-threshold 1`` on the tuning pool
+(batch 1 tune, batch 2 tune and batch 2 held-out, retired into tuning), never from the
+judges; docs/encoding-decisions.md (*The review report*) shows the table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+#: Lines listed per code on the tuning pool: (where no fact was wrong, at a wrong fact).
+COUNTS: dict[str, tuple[int, int]] = {
+    "bracket-default": (0, 12),
+    "signer-unread": (0, 12),
+    "gloss-or-added": (0, 11),
+    "summary-position": (0, 8),
+    "distribution-unread": (0, 6),
+    "stamp-unsure": (0, 5),
+    "number-unread": (1, 4),
+    "citation-units": (0, 2),
+    "no-title": (0, 2),
+    "mark-unread": (0, 1),
+    "citation-unread": (1, 1),
+    "summary-candidate": (2, 2),
+    "bracket-completion": (7, 9),
+    "recogniser": (4, 1),
+    "bracket-year": (4, 1),
+}
+#: Certainty of a code never listed on the tuning pool, by how the rule rates its own evidence.
+UNSEEN = {"low": 0.3, "medium": 0.45}
+#: A candidate is listed when its certainty is below this (calibrated: the highest value whose listing
+#: keeps the share of right lines under one in five on the tuning pool).
+THRESHOLD = 0.6
+
+
+def certainty(code: str, cert: str = "low") -> float:
+    """The calibrated certainty of a reason code."""
+    if code in COUNTS:
+        right, wrong = COUNTS[code]
+        return round((right + 1) / (right + wrong + 2), 2)
+    return UNSEEN.get(cert, UNSEEN["low"])
+
+
+def with_certainty(item):
+    """The item with its certainty set from its code (an item that rates itself keeps its own)."""
+    return item if item.certainty is not None else replace(item, certainty=certainty(item.code, item.cert))
+
+
+def listed(items, threshold: float | None = None) -> tuple:
+    """The candidates a person is sent to: certainty below ``threshold`` (None: ``THRESHOLD``)."""
+    threshold = THRESHOLD if threshold is None else threshold
+    return tuple(it for it in items if (it.certainty if it.certainty is not None else 0.0) < threshold)

@@ -1,0 +1,43 @@
+"""The review report's item and the helpers every review rule shares.
+
+Why: the rules are split by zone of the page (``review.py`` for blocks and brackets,
+``review_zones.py`` for the summary, title, closing, stamps, distribution and citation);
+both build the same item, so it lives here and neither rule module imports the other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Block
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One decision to check: where it is, what was made of it, why it is uncertain, and how much."""
+
+    line: int | None
+    text: str
+    role: str
+    why: str
+    code: str = "fallback"
+    cert: str = "low"
+    #: How likely the converter's reading is right (0-1): the share of lines listed for this reason on the
+    #: tuning pages where no fact was wrong (``review_calibration.CERTAINTY``); listed below the threshold.
+    certainty: float | None = None
+
+
+def norm(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def role_of(block: Block) -> str:
+    """The role a block was given, as ``phase/kind`` (``bottom/signed``, ``body/p``, ``top/line``)."""
+    phase = block.get("phase") or "body"
+    role = block.get("role")
+    return f"{phase}/{block.kind}" + (f" ({role})" if role else "")
+
+
+def line_in_block(block: Block, offset: int) -> int:
+    """The source line of a character of a block's text (a block keeps the newlines of its lines)."""
+    return block.line + block.text.count("\n", 0, max(0, offset))

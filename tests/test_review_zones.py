@@ -1,0 +1,246 @@
+"""The review report's zone rules (issue 17): a decision taken by position only is listed, one taken
+on strong evidence is not.
+
+Invented pages and lines only.  Each test has a case the report must list and a case where it
+must stay quiet; the listing cases fail on the report as it was before these rules.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import RUN_DATE
+
+SUMMARY = "The two ministers discuss the delivery of wool and the price of butter for the coming year."
+TEXT = "I received the Ambassador at his request and we spoke for an hour about the trade protocol."
+
+
+def page(*body: str, summary_first: bool = False, summary_after: str = "", title: str = "Record of a Conversation "
+         "with the Ambassador of Mongolia") -> str:
+    head = [SUMMARY, ""] if summary_first else []
+    lines = head + ["March 3, 1961", "", title, "", "This document was made possible with support from ROK Ministry "
+                    "of Unification", ""]
+    for b in body:
+        lines += [b, ""]
+    if summary_after:
+        lines += [summary_after, ""]
+    return "\n".join(lines)
+
+
+def review_of(text: str):
+    from teiedition.convert import convert_text
+
+    return convert_text(text, doc_id="d1", run_date=RUN_DATE).review
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.split("\n"), 1) if needle in line)
+
+
+def codes_at(text: str, code: str) -> list[int | None]:
+    return [it.line for it in review_of(text) if it.code == code]
+
+
+# -- the summary ---------------------------------------------------------------------------
+
+
+def test_a_summary_taken_from_the_line_before_the_date_is_listed_unless_the_page_prints_it_again():
+    listed = page(TEXT, "He added that the deliveries would rise.", summary_first=True)
+    assert codes_at(listed, "summary-position") == [1]
+    again = page(TEXT, "He added that the deliveries would rise.", summary_first=True, summary_after=SUMMARY)
+    assert codes_at(again, "summary-position") == []
+    assert codes_at(page(TEXT, summary_after=SUMMARY), "summary-position") == []
+
+
+def test_a_page_cut_inside_the_line_after_its_closing_lists_that_line_as_the_summary_start():
+    cut = page(TEXT, "Ivan Petrov", "Ambassador", "Report on a conversation between the Mongol")
+    assert codes_at(cut, "summary-candidate") == [line_of(cut, "Report on a conversation")]
+    whole = page(TEXT, "Ivan Petrov", "Ambassador", "Report on a conversation between the two ministers.")
+    assert line_of(whole, "Report on") not in codes_at(whole, "summary-candidate")
+
+
+# -- the closing -----------------------------------------------------------------------------
+
+
+def test_a_name_in_capitals_after_a_sentence_is_listed_as_a_possible_signer_but_not_an_addressee_line():
+    signed = page(TEXT, "I congratulate you on the successes!", "PETROV IVANOV.", "Nov 15, 1950.",
+                  "He added that the deliveries would rise.")
+    assert line_of(signed, "PETROV IVANOV.") in codes_at(signed, "signer-unread")
+    addressed = page(TEXT, "to Cdes. SADCHIKOV", "CHECHULIN", "KUZNETSOV", "You should continue the talks.")
+    assert codes_at(addressed, "signer-unread") == []
+    dialogue = page(TEXT, "JOHN SMITH:", "We do not mind accepting your country as part of our system at all.",
+                    "PETROV IVANOV", "Since you already touched upon this issue, let me say a few words.")
+    assert codes_at(dialogue, "signer-unread") == []
+
+
+def test_a_signer_read_by_position_that_is_a_speakers_label_elsewhere_is_listed():
+    from teiedition.model import Block, Division, Document, Header, attrs_of
+    from teiedition.review import review_document
+
+    def block(kind, text, line, **attrs):
+        return Block(kind, text, line, (), attrs_of(**attrs))
+
+    src = "Kim Il Sung. The mood is good.\n\nStalin. And the troops?\n\nKim Il Sung.\n"
+    turn = block("p", "Kim Il Sung. The mood is good.", 1, recogniser="paragraph", phase="body")
+    last = block("signed", "Kim Il Sung.", 5, recogniser="short_line", phase="bottom")
+    doc = Document("d", "d.txt", Header(layout="A", title="T", summary="S", source_line="RGANI"),
+                   (Division("letter", (turn, last)),))
+    def speaker(text):
+        return [it.line for it in review_document(doc, text) if "speaker" in it.why]
+
+    assert speaker(src) == [5]
+    assert speaker(src.replace("Kim Il Sung. The mood", "Kim said the mood")) == []
+
+
+# -- stamps, distribution -------------------------------------------------------------------------
+
+
+def test_a_stamp_bracket_closed_after_its_label_is_listed_but_a_whole_stamp_is_not():
+    label_only = page("[Stamp:] Secretariat of the Deputy Minister", TEXT)
+    assert codes_at(label_only, "stamp-unsure") == [line_of(label_only, "[Stamp:]")]
+    whole = page("[Stamp: Secretariat of the Deputy Minister]", TEXT)
+    assert codes_at(whole, "stamp-unsure") == []
+
+
+def test_numbered_copies_are_one_distribution_item_at_their_first_line():
+    copies = page(TEXT, "Nº 2 – to Petrov", "Nº 3 – to Ivanov", "Nº 4 – to Sidorov", "Nº 5 – to file")
+    items = [it for it in review_of(copies) if it.line and it.line >= line_of(copies, "Nº 2 –")]
+    assert [(it.line, it.code) for it in items] == [(line_of(copies, "Nº 2 –"), "distribution-unread")]
+
+
+def test_a_distribution_label_placed_by_the_fallback_is_listed_but_not_one_read_as_a_list_head():
+    from teiedition.model import Block, Division, Document, Header, attrs_of
+    from teiedition.review import review_document
+
+    def listed(kind, recogniser):
+        label = Block(kind, "Distributed to", 9, (), attrs_of(phase="bottom", recogniser=recogniser))
+        doc = Document("d", "d.txt", Header(layout="A", title="T", date_text="d", date_when="1960-01-01",
+                                            summary="S"), (Division("letter", (label,)),))
+        return [it.line for it in review_document(doc, "") if it.code == "distribution-unread"]
+
+    assert listed("line", "short_line") == [9]
+    assert listed("postscript", "closing_distribution_head") == []
+    text = page(TEXT, "Ivan Petrov", "Distributed to", "Cdes. Ivanov", "Sidorov")  # read as a list: quiet
+    assert codes_at(text, "distribution-unread") == []
+
+
+# -- title, brackets, marks ---------------------------------------------------------------------------
+
+
+def test_a_page_with_no_title_read_points_at_the_line_after_the_date_not_the_donor_line():
+    from teiedition.model import Division, Document, Header
+    from teiedition.review import review_document
+
+    src = "March 3, 1961\n\nThis document was made possible with support from X\n\nMessage from Petrov to Ivanov.\n"
+    doc = Document("d", "d.txt", Header(layout="A", date_text="March 3, 1961", date_when="1961-03-03",
+                                        funding_sentence="This document was made possible with support from X",
+                                        summary="S"), (Division("letter", ()),))
+    [item] = [it for it in review_document(doc, src) if it.code == "no-title"]
+    assert item.line == 5
+
+
+def _glossed(text, bracket, reason="gloss"):
+    from teiedition.model import Block, Span, attrs_of
+
+    at = text.index(bracket)
+    span = Span(at, at + len(bracket), "supplied", attrs_of(reason=reason, resp="#translator"))
+    return Block("p", text, 4, (span,), attrs_of(phase="body", recogniser="paragraph"))
+
+
+def _listed(block) -> bool:
+    from teiedition.model import Division, Document, Header
+    from teiedition.review import review_document
+
+    doc = Document("d", "d.txt", Header(layout="A", title="T", date_text="d", date_when="1960-01-01", summary="S"),
+                   (Division("letter", (block,)),))
+    return any(it.code in ("gloss-or-added", "bracket-default") for it in review_document(doc, ""))
+
+
+def test_a_gloss_after_a_demonstrative_or_an_acronym_glossed_by_a_clause_is_listed():
+    assert _listed(_glossed("At first he said that [the aid] promised was late.", "[the aid]"))
+    assert not _listed(_glossed("At first he said they [the East Germans] were late.", "[the East Germans]"))
+    assert _listed(_glossed("As is known to the GDR [Pak stated], the talks began.", "[Pak stated]"))
+    assert not _listed(_glossed("The SED [Socialist Unity Party] sent a delegation.", "[Socialist Unity Party]"))
+
+
+def test_a_gloss_completing_the_name_before_is_trusted():
+    assert not _listed(_glossed("Interpreters: Mun [Mun Il], Shi Zhe.", "[Mun Il]"))
+    assert not _listed(_glossed("with the chairman MAO ZEDONG [MAO TSE-TUNG] on", "[MAO TSE-TUNG]"))
+
+
+def test_a_bracket_alone_on_its_line_but_for_an_omission_or_a_remark_on_a_name_is_listed():
+    assert _listed(_glossed("[...] [list of participants]", "[list of participants]", "added-in-translation"))
+    assert _listed(_glossed("Guinean side: Boubacar Bah [transliterated], director", "[transliterated]",
+                            "added-in-translation"))
+    assert not _listed(_glossed("He said [that] the list was long.", "[that]", "added-in-translation"))
+
+
+def test_special_opening_an_offices_name_is_no_unread_mark():
+    from teiedition.model import Block, Division, Document, Header, attrs_of
+    from teiedition.review import review_document
+
+    def line(text):
+        return Block("line", text, 3, (), attrs_of(phase="top", recogniser="short_line"))
+
+    def marks(text):
+        doc = Document("d", "d.txt", Header(layout="A", title="T", date_text="d", date_when="1960-01-01",
+                                            summary="S"), (Division("letter", (line(text),)),))
+        return [it for it in review_document(doc, "") if it.code == "mark-unread"]
+
+    assert not marks("VKP(b) CC Special Section 1664")
+    assert marks("Special")
+
+
+# -- the report's shape -------------------------------------------------------------------------------
+
+
+def test_the_report_groups_lines_by_reason_code_in_the_json_and_on_the_count_line(tmp_path):
+    text = page(TEXT, "He added that the deliveries would rise.", "Nº 2 – to Petrov", "Nº 3 – to Ivanov",
+                summary_first=True)
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", "from teiedition.cli import main; main()", "convert", "a.txt", "-o", "a.xml", "--review",
+                             "r.json", "--run-date", RUN_DATE], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    entry = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["a.txt"]
+    assert entry["by_code"]["summary-position"] == [1]
+    assert entry["by_code"]["distribution-unread"] == [line_of(text, "Nº 2 –")]
+    assert {n for v in entry["by_code"].values() for n in v} == {it["line"] for it in entry["items"]}
+    assert "summary-position 1" in result.stderr and "distribution-unread 1" in result.stderr
+
+
+# -- certainty and threshold ----------------------------------------------------------------------------
+
+
+def test_each_candidate_carries_a_calibrated_certainty_and_only_those_below_the_threshold_are_listed():
+    from teiedition.review import listed
+    from teiedition.review_calibration import THRESHOLD
+
+    text = page("The Sector [of the Foreign Ministry] met on 12 January [1950] to discuss the trade.", TEXT)
+    items = review_of(text)
+    by = {it.code: it for it in items}
+    assert by["bracket-completion"].certainty < THRESHOLD <= by["bracket-year"].certainty
+    assert [it.code for it in listed(items)] == ["bracket-completion"]
+    assert {it.code for it in listed(items, 1.0)} == {"bracket-completion", "bracket-year"}
+    assert listed(items, 0.0) == ()
+    verb = page("The results were reflected [in our assessments] of the trade.", TEXT)
+    assert not [it for it in review_of(verb) if it.code == "bracket-completion"]
+
+
+def test_review_threshold_option_moves_what_the_report_lists(tmp_path):
+    text = page("The Sector [of the Foreign Ministry] met on 12 January [1950] to discuss the trade.", TEXT)
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+
+    def report(*extra):
+        result = subprocess.run([sys.executable, "-c", "from teiedition.cli import main; main()", "convert", "a.txt",
+                                 "-o", "a.xml", "--review", "r.json", "--run-date", RUN_DATE, *extra], cwd=tmp_path,
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        return json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["a.txt"]
+
+    assert list(report()["by_code"]) == ["bracket-completion"]
+    everything = report("--review-threshold", "1")
+    assert set(everything["by_code"]) == {"bracket-completion", "bracket-year"}
+    assert all(0 <= it["certainty"] <= 1 for it in everything["items"])
+    assert report("--review-threshold", "0")["lines_to_check"] == 0
