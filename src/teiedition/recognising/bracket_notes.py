@@ -22,7 +22,8 @@ TN_LABEL_RE = re.compile(rf"^(?P<label>(?:sic;\s*)?(?:[Tt]ranslator{APOS}?s?\s+[
                          r"\s*(?::|--|—|–|-)\s*)")
 
 
-STAMP_LABEL_RE = re.compile(r"^(?P<label>(?P<kind>[^\[\]:]{0,60}?)\bstamps?)(?:\s+and\s+[\w ]+)?\s*(?::|$)", re.I)
+STAMP_LABEL_RE = re.compile(r"^(?P<label>(?P<kind>[^\[\]:]{0,60}?)\bstamps?)(?:\s+and\s+[\w ]+)?"
+                            r"(?:\s+(?:at|on|in) the [\w ]{2,50})?\s*(?::|$)", re.I)  # "[Stamp at the bottom of the page]:"
 
 
 STAMP_DESCRIBED_RE = re.compile(r"^(?:there (?:is|are|was)|on the \w+ (?:is|there is)) (?:a |an |also a |two )?"
@@ -30,13 +31,15 @@ STAMP_DESCRIBED_RE = re.compile(r"^(?:there (?:is|are|was)|on the \w+ (?:is|ther
 
 
 HANDWRITTEN_RE = re.compile(r"^(?P<label>(?:[Hh]andwritten|[Hh]andwriting|[Hh]and-written|[Ww]ritten by hand|"
-                            r"[Aa]dded by hand|[Hh]andwritten note)(?P<where>[^:\]]*?))(?::|$)")
+                            r"(?:[Aa]dded|[Ii]nserted|[Ww]ritten in|[Cc]orrected) (?:by|in) hand|[Hh]andwritten note)"
+                            r"(?P<where>[^:\]]*?))(?::|$)")
 
 
 SCOPE_RE = re.compile(r"^(?:letterhead\b|not included|not translated|not reproduced|emphasis\b|"
-                      r"underlined in the original|in the original|crossed out|text missing|"
-                      r"page (?:break|\d+)|end (?:of )?(?:document|page)|continuation|seal\b|"
-                      r"[\w ]{0,30}\bletterhead$)", re.I)
+                      r"underlined in the original|(?:note )?in the original|crossed out|text missing|"
+                      r"page (?:break|\d+)|end (?:of )?(?:document|page)|continuation|seal\b|transliterated$|"
+                      r"(?:no|without) (?:[\w]+ ){0,4}(?:classification|copy|number|date|signature|stamp|title)\b|"
+                      r"[\w ’'.-]{0,60}\bletterhead$)", re.I)
 
 
 EDITOR_RE = re.compile(r"(?:--|—|–)\s*ed\.?$|^(?:[Ee]ditor{APOS}?s|[Ee]d\.) [Nn]ote\s*:".replace("{APOS}", APOS))

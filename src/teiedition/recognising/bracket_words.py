@@ -34,6 +34,10 @@ def _br_speaker(ctx):
     return None
 
 
+#: Lower-case words a name or a title may hold (``Worker's Party of Vietnam``, ``Chargé d’Affaires``).
+NAME_JOINERS = frozenset("of the and for in on at to a an de du da von van d’Affaires d'Affaires".split())
+
+
 WORD_BEFORE_RE = re.compile(r"(?:[^\W\d_]|[’'.-])+$")
 
 
@@ -65,15 +69,23 @@ def _br_gloss(ctx):
     By position: words before a name (``[Cuban Defense Minister] Raoul Castro``) identify the
     person and are the translator's addition, not a gloss (``identification``).
     """
-    from .identification import gloss_after_pronoun, identifies_what_follows, opens_sentence
+    from .identification import (_is_title, gloss_after_pronoun, identifies_what_follows, opens_sentence,
+                                 respells, says_which_one)
 
     c = ctx.content.strip()
     if not ctx.closed or not c:
         return None
     prev = _token_before(ctx.text, ctx.start)
     token = ctx.text[prev[0]:prev[1]] if prev else ""
-    if gloss_after_pronoun(token, c):
+    if gloss_after_pronoun(token, c, ctx.text[max(0, ctx.start - 60):ctx.start]) \
+            or says_which_one(ctx.text, ctx.start, ctx.end, c):
         return _gloss(ctx)
+    if respells(token, c):  # "chuch’e [juche]", "Wulumuqi [Urumqi]": the word before spelled again
+        return _gloss(ctx)
+    if _is_title(token.rstrip(",")):  # "Ambassador [Popa] did not": the name the original left out
+        return None
+    if len(c.split()) >= 2 and any(w[0].islower() and w not in NAME_JOINERS for w in c.split()):
+        return None  # "GDR [Pak stated]": a clause, no name restating the word before
     if not c[0].isupper() or c in PRONOUNS \
             or identifies_what_follows(ctx.text, prev[0] if prev else ctx.start, ctx.end, token, c):
         return None
