@@ -1,0 +1,90 @@
+"""Bracket families of unseen pages (issue 17, body2): decided by where the bracket stands and its shape.
+
+Every text here is invented.  A phrase saying which one (``the consulate [in Lagos]``), brackets
+inside a name or after a comma, title or initials, respellings, a clause after an acronym, and
+brackets that describe the document (signatures, letterheads, stamps, hand insertions, what an
+omission left out) are not words the translator added.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from convert_checks import PROSE, xp, texts
+from convert_checks import body_page as page
+
+
+def supplied(root, reason="added-in-translation"):
+    return texts(root, f"//t:body//t:supplied[@reason='{reason}']")
+
+
+@pytest.mark.parametrize("line, gloss", [
+    ("The staff of the consulate [in Lagos] left early.", "in Lagos"),
+    ("The Second Section [of the Trade Ministry] agreed.", "of the Trade Ministry"),
+    ("He will return on the 9th [of next month] to sign.", "of next month"),
+    ("Their visit to Finland [in March] was short.", "in March"),
+])
+def test_a_phrase_naming_a_place_a_body_or_a_time_after_a_noun_says_which_one(line, gloss):
+    root = page(PROSE, line)
+    assert supplied(root, "gloss") == [gloss]
+    assert supplied(root) == []
+
+
+@pytest.mark.parametrize("line, added", [
+    ("The promises you have given [in Lagos] stand.", "in Lagos"),  # after a verb
+    ("The poor use [of credits] was criticised.", "of credits"),  # names no place, body or time
+    ("On the 9th [of March] the talks ended.", "of March"),  # the month completes the day
+    ("It is a good moment [for Finland] to act.", "for Finland"),  # the subject of what follows
+])
+def test_other_phrases_stay_added_words(line, added):
+    assert supplied(page(PROSE, line)) == [added]
+
+
+@pytest.mark.parametrize("line, added", [
+    ("The delegates of Norway, [Olaf] BERGSTEN and [Ingrid] HALVORSEN, arrived.", ["Olaf", "Ingrid"]),
+    ("The Mixed [Frontier Demarcation] Commission met twice.", ["Frontier Demarcation"]),
+    ("They honoured the XII [Workers] Party Congress.", ["Workers"]),
+    ("Comrade Consul [Varga] did not reply.", ["Varga"]),
+    ("The report of Wen [Tianshou] was read.", ["Tianshou"]),
+])
+def test_brackets_that_complete_or_identify_a_name_are_added_words(line, added):
+    root = page(PROSE, line)
+    assert supplied(root) == added
+    assert supplied(root, "gloss") == []
+
+
+@pytest.mark.parametrize("line, gloss", [
+    ("The comrades spoke of the chollima [cheollima] movement.", "cheollima"),
+    ("He then told us [a delegation of the union] about the strike.", "a delegation of the union"),
+])
+def test_a_respelling_or_a_pronoun_named_is_a_gloss(line, gloss):
+    root = page(PROSE, line)
+    assert supplied(root, "gloss") == [gloss]
+    assert supplied(root) == []
+
+
+def test_a_clause_after_an_acronym_is_no_gloss():
+    root = page(PROSE, "As the FRG knows [Olsen said], the talks failed.")
+    assert supplied(root) == ["Olsen said"]
+
+
+def test_a_that_clause_after_a_verb_is_an_added_subject():
+    root = page(PROSE, "He replied that [the loan] was too small.")
+    assert supplied(root) == ["the loan"]
+
+
+@pytest.mark.parametrize("line, path", [
+    ("The minister approved it. [Novak’s signature]", "//t:gap[@reason='signature']"),
+    ("[handwritten signature] The minister approved it.", "//t:gap[@reason='signature']"),
+    ("[Chairman of the State Planning Office letterhead]", "//t:note[@type='scope']"),
+    ("Ali Diallo [transliterated], engineer, was present.", "//t:note[@type='scope']"),
+    ("[no classification or copy number]", "//t:note[@type='scope']"),
+    ("We spoke about trade [note in the original: “left blank”].", "//t:note[@type='scope']"),
+    ("You should [inserted by hand: firmly] refuse.", "//t:note[@type='handwritten']"),
+    ("[Stamp at the top of the first page]: Registry of the Ministry", "//t:note[@type='stamp']"),
+    ("[…] [names of the guests] The talks opened at noon.", "//t:gap[@reason='omitted'][2]"),
+])
+def test_brackets_that_describe_the_document_are_not_added_words(line, path):
+    root = page(PROSE, line)
+    assert supplied(root) == []
+    assert xp(root, path)
