@@ -74,6 +74,9 @@ def link_entities(doc: Document) -> Document:
         for m in mentions:
             if any(_crosses(m.start, m.end, s) for s in others):
                 continue  # a name never cuts through a bracket, a quotation or a marked span
+            if any(s.kind == "gap" and s.get("reason") == "signature" and s.start <= m.start and m.end <= s.end
+                   for s in others):
+                continue  # "[Stalin’s signature]": the placeholder describes a signature, no name is printed
             ref = f"#{m.entry.id}"
             used[m.entry.id] = m.entry
             i = by_range.get((m.start, m.end))

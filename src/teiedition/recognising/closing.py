@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from ..model import Block, Span, attrs_of
 from .dates import find_dates
+from .dialogue import cut_speaker_turn
 
 #: ``Copies``, ``Copies to:``, ``Distribution:``, ``Sent to:``: the head of a distribution list.
 DIST_HEAD_RE = re.compile(r"^(?:Copies|COPIES|Copy to|Copies to|Copies sent to|Distribution(?: list)?|DISTRIBUTION|"
@@ -33,6 +34,8 @@ ENCLOSED_NAME_RE = re.compile(r"^[(/](?P<name>[^()/\[\]]{2,60})[)/]\.?$")
 NAME_AT_END_RE = re.compile(r"^(?P<office>[^()\[\]]{2,100}?)\s+\((?P<name>[^()/\[\]]{2,60})\)\.?$")
 #: A given name the translator supplied before a surname: ``[Wolfgang] Bayerlacher``.
 SUPPLIED_GIVEN_RE = re.compile(r"^\[([A-ZÀ-Ý][\w’'.-]*(?:\s[A-ZÀ-Ý][\w’'.-]*)?)\](?=\s+[A-ZÀ-Ý])")
+#: A surname the translator supplied after initials: ``G. [Pushkin]``.
+SUPPLIED_SURNAME_RE = re.compile(r"(?<=\. )\[([A-ZÀ-Ý][\w’'-]+)\]$")
 #: An expansion glued to an initial or a word: ``V[asily]``.
 EXPANSION_RE = re.compile(r"(?<=[^\W\d_])\[[a-zà-ÿ]+\]")
 #: A line naming an office by position: ``for Under Secretary``, ``p.p. the Ambassador``.
@@ -62,8 +65,9 @@ LOOSE_KINDS = frozenset({"line", "p", "head", "heading", "signed", "dateline", "
 
 def plain_name(text: str) -> str:
     """The line as a name's shape is judged: glued expansions removed (``V[asily]. Ivanov`` -> ``V. Ivanov``),
-    a supplied given name unbracketed (``[Wolfgang] Bayerlacher`` -> ``Wolfgang Bayerlacher``)."""
-    return SUPPLIED_GIVEN_RE.sub(r"\1", EXPANSION_RE.sub("", text))
+    a supplied given name or surname unbracketed (``[Wolfgang] Bayerlacher`` -> ``Wolfgang Bayerlacher``,
+    ``G. [Pushkin]`` -> ``G. Pushkin``)."""
+    return SUPPLIED_SURNAME_RE.sub(r"\1", SUPPLIED_GIVEN_RE.sub(r"\1", EXPANSION_RE.sub("", text)))
 
 
 def looks_like_name(text: str) -> bool:
@@ -113,6 +117,9 @@ def closing_zone(blocks: list[Block], is_prose, name_ok) -> list[Block]:
     zone = _Zone(is_prose, name_ok)
     out = list(blocks[:last + 1])
     for b in blocks[last + 1:]:
+        if b is blocks[-1] and b.kind in LOOSE_KINDS and cut_speaker_turn(b.text, blocks):
+            out.append(b)  # "Guevara: …" / "Gu": a page cut at the next turn's label, no sign-off
+            continue
         out.extend(zone.read(b))
     return out
 

@@ -198,3 +198,24 @@ def _speaker_key(m: re.Match, form: str) -> str | None:
         if alias and re.search(r"abbreviat|hereafter|hereinafter|referred|called", paren):
             return alias.group("alias").strip()
     return plain
+
+
+def _speaker_labels(blocks: list[Block]) -> list[str]:
+    """The speaker labels of the document's turns (``Guevara``, ``Comrade Nicolae Ceausescu``), as printed."""
+    labels = [b.text[:int(b.get("speaker"))] for b in blocks if str(b.get("speaker") or "").isdigit()]
+    for b in blocks[-3:]:  # a single labelled turn just before the end (``Zhou: I have …``)
+        m = SPEAKER_FORMS["colon"].match(b.text)
+        if m and b.get("speaker") is None:
+            labels.append(m.group("core"))
+    return [_TITLE_PREFIX_RE.sub("", re.sub(r"\s*\([^()]*\)", "", label).strip(" :.–—-")) for label in labels]
+
+
+_TITLE_PREFIX_RE = re.compile(r"^(?:Comrade|Cde\.|Mr\.|Mrs\.|Ambassador|Premier|Chairman|Minister)\s+")
+
+
+def cut_speaker_turn(text: str, blocks: list[Block]) -> bool:
+    """``Guevara: …`` / ``Gu``: the page's last line repeats (the start of) a speaker's label.
+
+    A page cut short (an excerpt) ends with the label of the next turn, not with a sign-off."""
+    name = _TITLE_PREFIX_RE.sub("", text.strip().rstrip(".:").strip())
+    return len(name) >= 2 and any(label.startswith(name) for label in _speaker_labels(blocks))

@@ -147,9 +147,9 @@ def respells(before: str, content: str) -> bool:
     """``Wulumuqi [Urumqi]``, ``Guseong [Kusong]``: the bracket spells the word before again (by the
     letters they share): a romanisation's gloss, not a completion."""
     a, b = _letters(before), _letters(content)
-    if len(b) < 3 or not a:
+    if len(b) < 4 or not a or before.lower() in CLOSED_CLASS or before.lower() in DETERMINERS:
         return False
-    return 0.6 <= len(a) / len(b) <= 1 / 0.6 and SequenceMatcher(None, a, b).ratio() >= 0.6
+    return 0.6 <= len(a) / len(b) <= 1 / 0.6 and SequenceMatcher(None, a, b).ratio() >= 0.7
 
 
 def _is_title(token: str) -> bool:

@@ -1,0 +1,69 @@
+"""Sign-off shapes of unseen pages (issue 17, body2): placeholders, names under them, cut pages.
+
+Every text here is invented.  A placeholder that names whose signature it is, a name printed
+under a bare ``[signature]`` line, a surname the translator supplied after initials, and the
+last line of a page cut short at the next speaker's label (no sign-off at all).
+"""
+
+from __future__ import annotations
+
+from convert_checks import MORE, PROSE, convert, rebuild, xp, texts
+from convert_checks import body_page as page
+
+
+def signers(root):
+    return [rebuild(p).strip() for p in xp(root, "//t:closer/t:signed//t:persName")]
+
+
+def test_a_name_under_a_bare_placeholder_signs_before_an_enclosure():
+    root = page(PROSE, MORE, "[signature]", "K. LINDQVIST", "Distributed to", "Cde. Berg",
+                "Handed to the Ministry by the Consul of Finland on 2 March:", PROSE)
+    assert signers(root) == ["K. LINDQVIST"]
+
+
+def test_a_handwritten_signature_placeholder_then_initials_and_a_supplied_surname_signs():
+    root = page(PROSE, MORE, "[handwritten signature] R. [Aaltonen]")
+    assert signers(root) == ["R. [Aaltonen]"]
+    assert xp(root, "//t:closer//t:gap[@reason='signature']/t:desc/text()") == ["handwritten signature"]
+    assert xp(root, "//t:note[@type='handwritten']") == []
+
+
+def test_an_office_then_a_placeholder_then_an_expanded_name_signs():
+    root = page(PROSE, MORE, "Consul of the Republic in Turku [Signature] O[laf]. Berg")
+    assert signers(root) == ["O[laf]. Berg"]
+
+
+def test_a_placeholder_naming_the_signer_prints_no_signatory_name():
+    root = page(PROSE, MORE, "[Varga’s signature]")
+    assert xp(root, "//t:closer//t:gap[@reason='signature']")
+    assert signers(root) == []
+    assert texts(root, "//t:supplied") == []
+
+
+DIALOGUE = """Skip to content
+
+March 3, 1961
+
+Record of an Invented Conversation
+
+This document was made possible with support from Example Foundation
+
+Lindqvist: The delegation will arrive on the fifth and stay for a week in the capital.
+
+Okafor: We will meet them at the station and take them to the hotel by car.
+
+Lindqvist: Then we can begin the talks on the morning of the sixth, as agreed.
+
+Okaf
+"""
+
+
+def test_a_page_cut_at_the_next_speakers_label_has_no_sign_off():
+    root = convert(DIALOGUE)
+    assert xp(root, "//t:closer") == []
+    assert "Okaf" in "".join(root.itertext())
+
+
+def test_a_name_after_a_dialogue_that_is_no_speaker_still_signs():
+    root = convert(DIALOGUE.replace("Okaf\n", "PETERSEN\n"))
+    assert signers(root) == ["PETERSEN"]
