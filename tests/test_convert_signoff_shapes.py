@@ -67,3 +67,45 @@ def test_a_page_cut_at_the_next_speakers_label_has_no_sign_off():
 def test_a_name_after_a_dialogue_that_is_no_speaker_still_signs():
     root = convert(DIALOGUE.replace("Okaf\n", "PETERSEN\n"))
     assert signers(root) == ["PETERSEN"]
+
+
+LABEL_LINES = """Skip to content
+
+March 3, 1961
+
+Record of an Invented Meeting
+
+This document was made possible with support from Example Foundation
+
+Comrade Lindqvist:
+
+Welcome. Please give our greetings to the comrades who could not come to the capital today.
+
+Comrade Okafor:
+
+Many thanks for the greetings, which I will pass on to the comrades at home next week.
+"""
+
+
+def test_a_label_line_over_a_speech_opening_with_one_word_and_a_stop_is_one_turn():
+    root = convert(LABEL_LINES)  # "Welcome." reads like a second label form: no crash, two turns
+    assert texts(root, "//t:sp/t:speaker") == ["Comrade Lindqvist:", "Comrade Okafor:"]
+
+
+def test_a_date_and_a_name_between_a_telegram_and_a_reference_note_sign_the_telegram():
+    root = page(PROSE, "4.2.53 HALVORSEN", "Reference: the order of 2 February was sent to the Embassy by post and "
+                "received there on the fourth, as the Embassy confirmed by telegram.")
+    assert signers(root) == ["HALVORSEN"]
+    assert xp(root, "//t:closer/t:dateline/t:date/@when") == ["1953-02-04"]
+
+
+def test_a_placeholder_then_a_distribution_list_before_an_enclosure_form_one_closing_group():
+    root = page(PROSE, MORE, "[signature]", "K. LINDQVIST", "Distributed to", "Cdes. Berg", "Okafor", "Varga",
+                "[Stamp:] Registry of the Ministry", PROSE)
+    assert signers(root) == ["K. LINDQVIST"]
+    assert texts(root, "//t:list[@type='distribution']/t:item") == ["Cdes. Berg", "Okafor", "Varga"]
+
+
+def test_a_name_between_two_paragraphs_without_a_date_or_placeholder_stays_text():
+    root = page(PROSE, "HALVORSEN", MORE)
+    assert signers(root) == []

@@ -37,7 +37,7 @@ HANDWRITTEN_RE = re.compile(r"^(?P<label>(?:[Hh]andwritten|[Hh]andwriting|[Hh]an
 
 SCOPE_RE = re.compile(r"^(?:letterhead\b|not included|not translated|not reproduced|emphasis\b|"
                       r"underlined in the original|(?:note )?in the original|crossed out|text missing|"
-                      r"page (?:break|\d+)|end (?:of )?(?:document|page)|continuation|seal\b|transliterated$|"
+                      r"page (?:break|\d+)|end (?:of )?(?:document|page)|continuation|seal\b|transliterated$|translated from\b|"
                       r"(?:no|without) (?:[\w]+ ){0,4}(?:classification|copy|number|date|signature|stamp|title)\b|"
                       r"[\w ’'.-]{0,60}\bletterhead$)", re.I)
 

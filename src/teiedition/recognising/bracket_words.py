@@ -84,8 +84,9 @@ def _br_gloss(ctx):
         return _gloss(ctx)
     if _is_title(token.rstrip(",")):  # "Ambassador [Popa] did not": the name the original left out
         return None
-    if len(c.split()) >= 2 and any(w[0].islower() and w not in NAME_JOINERS for w in c.split()):
-        return None  # "GDR [Pak stated]": a clause, no name restating the word before
+    words = c.split()
+    if len(words) == 2 and words[1].isalpha() and words[1].islower() and words[1] not in NAME_JOINERS:
+        return None  # "GDR [Pak stated]": a name and a verb, a clause the translator added, no gloss
     if not c[0].isupper() or c in PRONOUNS \
             or identifies_what_follows(ctx.text, prev[0] if prev else ctx.start, ctx.end, token, c):
         return None

@@ -115,13 +115,52 @@ def closing_zone(blocks: list[Block], is_prose, name_ok) -> list[Block]:
     if last < 0:
         return blocks
     zone = _Zone(is_prose, name_ok)
-    out = list(blocks[:last + 1])
+    out = _inner_closings(blocks[:last + 1], is_prose, name_ok)
     for b in blocks[last + 1:]:
         if b is blocks[-1] and b.kind in LOOSE_KINDS and cut_speaker_turn(b.text, blocks):
             out.append(b)  # "Guevara: …" / "Gu": a page cut at the next turn's label, no sign-off
             continue
         out.extend(zone.read(b))
     return out
+
+
+def _inner_closings(blocks: list[Block], is_prose, name_ok) -> list[Block]:
+    """A sign-off inside the page: a covering letter before its enclosure, a telegram before a reference note.
+
+    The run of short lines right after a paragraph is read as a closing zone when it opens with
+    a sign-off that cannot be anything else: a signature placeholder, or a date and a name on one
+    line (``13.1.51 ROSHCHIN``).  The run ends at the next paragraph or at a block that is no
+    loose line (a stamp, a heading's mark)."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        out.append(b)
+        i += 1
+        if not (b.kind == "p" and is_prose(b.text) or b.get("speaker")) or i >= len(blocks) \
+                or not _opens_signoff(blocks[i], is_prose, name_ok):
+            continue
+        zone = _Zone(is_prose, name_ok)
+        while i < len(blocks) and blocks[i].kind in LOOSE_KINDS and not is_prose(blocks[i].text.strip()) \
+                and not blocks[i].get("speaker"):
+            out.extend(zone.read(blocks[i]))
+            i += 1
+    return out
+
+
+def _opens_signoff(b: Block, is_prose, name_ok) -> bool:
+    from .signatures import SIGNATURE_RE
+
+    s = b.text.strip()
+    if b.kind not in LOOSE_KINDS or is_prose(s):
+        return False
+    if b.kind == "signed" or SIGNATURE_RE.match(s):
+        return True
+    found = split_date_name(b.text)
+    if found is None:
+        return False
+    start, end, first = found
+    return name_ok(plain_name((b.text[end:] if first else b.text[:start]).strip().rstrip(".,")))
 
 
 class _Zone:

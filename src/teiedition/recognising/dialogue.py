@@ -76,7 +76,8 @@ def speaker_turns(blocks: list[Block]) -> list[Block]:
     turns_at: list[int] = []
     for form, turns in found.items():
         if not _is_dialogue(form, [key for _i, key, _end in turns]):
-            if len(turns) == 1 and _name_shaped(turns[0][1]) and _speech_follows(out, *turns[0]):
+            if len(turns) == 1 and out[turns[0][0]] is not None and _name_shaped(turns[0][1]) \
+                    and _speech_follows(out, *turns[0]):  # (None: already joined to a label line above it)
                 i, key = turns[0][0], turns[0][1]
                 out[i] = out[i].with_attrs(review=f"opens with a speaker label ({key!r}) but no other paragraph of "
                                                   f"the page has one of this form; read as narrative, not a speech")
