@@ -88,3 +88,11 @@ def test_brackets_that_describe_the_document_are_not_added_words(line, path):
     root = page(PROSE, line)
     assert supplied(root) == []
     assert xp(root, path)
+
+
+def test_a_stamp_label_with_a_place_then_a_colon_holds_the_stamp_to_the_line_end():
+    root = page(PROSE, "[Stamp at the top of the first page]: Registry of the Ministry 4512")
+    note = xp(root, "//t:note[@type='stamp']")[0]
+    assert texts(note, "t:label") == ["Stamp at the top of the first page"]
+    assert texts(note, "t:stamp") == ["Registry of the Ministry 4512"]
+    assert xp(note, ".//t:idno[@type='registration']/text()") == ["4512"]

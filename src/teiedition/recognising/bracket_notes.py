@@ -76,7 +76,8 @@ def _br_stamp(ctx):
     c = ctx.content
     m = STAMP_LABEL_RE.match(c)
     if m and c[: m.end()].count(" ") <= 8:
-        label_only = c.rstrip().endswith(":") or re.fullmatch(r"[\w -]{0,40}\bstamps?", c.strip(), re.I)
+        label_only = c.rstrip().endswith(":") or re.fullmatch(r"[\w -]{0,40}\bstamps?", c.strip(), re.I) \
+            or m.end() >= len(c.rstrip())  # "[Stamp at the top of the page]: …": a label with a place
         if ctx.closed and label_only and ctx.text[:ctx.start].strip() == "" \
                 and ctx.text[ctx.end:].strip():
             return stamp_spans(ctx.text, ctx.start, len(ctx.text), ctx.c_start,
@@ -118,7 +119,7 @@ def stamp_spans(text: str, start: int, end: int, c_start: int, *, label: tuple[i
         spans.append(Span(label[0], label[2], "label", inner=(label[0], label[1]), rank=11))
         body_start = label[2]
     body = text[body_start:end]
-    lead = len(body) - len(body.lstrip())
+    lead = len(body) - len(body.lstrip(" \t:"))  # "[Stamp at …]: Registry": the colon after the label
     dates = find_dates(body)
     when = dates[0][2].when if dates and dates[0][2].when and len(dates[0][2].when) == 10 else None
     slug = re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-") or "stamp"
