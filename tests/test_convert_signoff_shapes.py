@@ -12,7 +12,8 @@ from convert_checks import body_page as page
 
 
 def signers(root):
-    return [rebuild(p).strip() for p in xp(root, "//t:closer/t:signed//t:persName")]
+    """The signatories as printed (brackets rebuilt), without the text after each name."""
+    return [rebuild(p)[:len(rebuild(p)) - len(p.tail or "")].strip() for p in xp(root, "//t:closer/t:signed//t:persName")]
 
 
 def test_a_name_under_a_bare_placeholder_signs_before_an_enclosure():
@@ -109,3 +110,22 @@ def test_a_placeholder_then_a_distribution_list_before_an_enclosure_form_one_clo
 def test_a_name_between_two_paragraphs_without_a_date_or_placeholder_stays_text():
     root = page(PROSE, "HALVORSEN", MORE)
     assert signers(root) == []
+
+
+def test_the_messages_number_then_a_name_and_a_date_is_an_outgoing_number_a_signature_and_a_dateline():
+    root = page(PROSE, MORE, "Nº 318 HALVORSEN, 4 February")
+    closer = xp(root, "//t:closer")[0]
+    assert xp(closer, ".//t:idno[@type='outgoing']/text()") == ["318"]
+    assert signers(root) == ["HALVORSEN"]
+    assert xp(closer, "t:dateline/t:date")
+
+
+def test_a_name_in_capitals_over_a_date_line_signs_the_first_of_two_telegrams():
+    root = page(PROSE, "OKAFOR.", "Feb 4, 1953.", "To Comrade BERG.", MORE)
+    assert signers(root) == ["OKAFOR"]
+    assert xp(root, "//t:closer/t:dateline/t:date/@when") == ["1953-02-04"]
+
+
+def test_a_name_in_capitals_over_a_transmission_log_signs():
+    root = page(PROSE, "OKAFOR", "Deciphered on 4 February 1953 at 0215. Six copies printed.", MORE)
+    assert signers(root) == ["OKAFOR"]

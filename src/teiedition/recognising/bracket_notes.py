@@ -77,7 +77,7 @@ def _br_stamp(ctx):
     m = STAMP_LABEL_RE.match(c)
     if m and c[: m.end()].count(" ") <= 8:
         label_only = c.rstrip().endswith(":") or re.fullmatch(r"[\w -]{0,40}\bstamps?", c.strip(), re.I) \
-            or m.end() >= len(c.rstrip())  # "[Stamp at the top of the page]: …": a label with a place
+            or m.end() >= len(c.rstrip()) and ctx.text.startswith(":", ctx.end)  # "[Stamp at the top …]: …"
         if ctx.closed and label_only and ctx.text[:ctx.start].strip() == "" \
                 and ctx.text[ctx.end:].strip():
             return stamp_spans(ctx.text, ctx.start, len(ctx.text), ctx.c_start,

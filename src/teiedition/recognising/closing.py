@@ -128,8 +128,10 @@ def _inner_closings(blocks: list[Block], is_prose, name_ok) -> list[Block]:
     """A sign-off inside the page: a covering letter before its enclosure, a telegram before a reference note.
 
     The run of short lines right after a paragraph is read as a closing zone when it opens with
-    a sign-off that cannot be anything else: a signature placeholder, or a date and a name on one
-    line (``13.1.51 ROSHCHIN``).  The run ends at the next paragraph or at a block that is no
+    a sign-off that cannot be anything else: a signature placeholder, a date and a name on one
+    line (``13.1.51 ROSHCHIN``), the message's number before a name (``Nº 274 KOVALEV, 11
+    November``), a name in capitals over a date line or a transmission log (``MAO ZEDONG.`` / ``Nov
+    15, 1950.``).  The run ends at the next paragraph or at a block that is no
     loose line (a stamp, a heading's mark)."""
     out: list[Block] = []
     i = 0
@@ -138,14 +140,28 @@ def _inner_closings(blocks: list[Block], is_prose, name_ok) -> list[Block]:
         out.append(b)
         i += 1
         if not (b.kind == "p" and is_prose(b.text) or b.get("speaker")) or i >= len(blocks) \
-                or not _opens_signoff(blocks[i], is_prose, name_ok):
+                or not (_opens_signoff(blocks[i], is_prose, name_ok) or _capitals_over_date(blocks, i, name_ok)):
             continue
         zone = _Zone(is_prose, name_ok)
+        if _capitals_over_date(blocks, i, name_ok):
+            out.append(_role(blocks[i], "signed", "closing_name_over_date"))
+            zone.closed = True
+            i += 1
         while i < len(blocks) and blocks[i].kind in LOOSE_KINDS and not is_prose(blocks[i].text.strip()) \
-                and not blocks[i].get("speaker"):
+                and not blocks[i].get("speaker") and not ADDRESSEE_RE.match(blocks[i].text.strip()):
             out.extend(zone.read(blocks[i]))
             i += 1
     return out
+
+
+def _capitals_over_date(blocks: list[Block], i: int, name_ok) -> bool:
+    """``MAO ZEDONG.`` over ``Nov 15, 1950.``, ``STALIN`` over ``Deciphered on …``: a name in capitals, then a
+    line that is only a date or a number, or a transmission log."""
+    s = blocks[i].text.strip().rstrip(".")
+    if i + 1 >= len(blocks) or not s.isupper() or not looks_like_name(s) or not name_ok(s):
+        return False
+    nxt = blocks[i + 1]
+    return nxt.kind in ("dateline", "log") or bool(re.fullmatch(r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\.?", nxt.text.strip()))
 
 
 def _opens_signoff(b: Block, is_prose, name_ok) -> bool:
@@ -154,7 +170,7 @@ def _opens_signoff(b: Block, is_prose, name_ok) -> bool:
     s = b.text.strip()
     if b.kind not in LOOSE_KINDS or is_prose(s):
         return False
-    if b.kind == "signed" or SIGNATURE_RE.match(s):
+    if b.kind == "signed" or SIGNATURE_RE.match(s) or _number_then_signoff(b, name_ok) is not None:
         return True
     found = split_date_name(b.text)
     if found is None:
@@ -275,8 +291,8 @@ def _office_then_name(s: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     from .signatures import ROLE_WORDS
 
     m = OFFICE_NAME_RE.match(s)
-    if m is None or any(ch.isdigit() for ch in s):
-        return None
+    if m is None or any(ch.isdigit() for ch in s) or ADDRESSEE_RE.match(s):
+        return None  # "To Comrade BERG.": an addressee, no office over a name
     role = [w.strip(",.").lower() for w in m.group("role").split()]
     if not any(w in ROLE_WORDS and w not in FUNCTION_WORDS for w in role) \
             or not all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in m.group("role").split()) \
@@ -308,6 +324,9 @@ def _signoff_line(b: Block, s: str, is_prose, name_ok) -> list[Block]:
         return [replace(b, kind="signed").with_attrs(zone="closing", recogniser="closing_one_line")]
     if is_prose(s):
         return [b]
+    numbered = _number_then_signoff(b, name_ok)
+    if numbered is not None:
+        return numbered
     found = split_date_name(b.text)
     if found is not None:
         start, end, date_first = found
@@ -326,6 +345,37 @@ def _signoff_line(b: Block, s: str, is_prose, name_ok) -> list[Block]:
             and _office_words(m.group("office")):
         return [replace(b, kind="signed").with_attrs(zone="closing", recogniser="closing_office_enclosed_name")]
     return [b]
+
+
+#: ``To Comrade FILIPPOV.``, ``To the Ministry …:``: an addressee line opens a message, it never signs one.
+ADDRESSEE_RE = re.compile(r"^(?:To|TO)\s+(?:the\s+|THE\s+|Comrade\b|COMRADE\b|Cde\.|Mr\.|[A-ZÀ-Ý])")
+#: ``Nº 274 KOVALEV, 11 November``: the message's number, then the sign-off.
+NUMBER_FIRST_RE = re.compile(r"^(?P<sign>N[º°o]\.?|No\.?|№)\s*(?P<num>\d[\w./-]*)\s+(?P<rest>[A-ZÀ-Ý].*)$")
+
+
+def _number_then_signoff(b: Block, name_ok) -> list[Block] | None:
+    """``Nº 274 KOVALEV, 11 November``: the outgoing number (a ``dateline`` holding ``idno``), then the
+    name and its date read as any date-and-name line, or a name alone.  None when the rest signs not."""
+    m = NUMBER_FIRST_RE.match(b.text.strip())
+    if m is None:
+        return None
+    lead = len(b.text) - len(b.text.lstrip())
+    rest_at = lead + m.start("rest")
+    rest = b.text[rest_at:]
+    num = Block("dateline", b.text[:rest_at].rstrip(), b.line,
+                (Span(lead + m.start("num"), lead + m.end("num"), "idno", attrs_of(type="outgoing")),),
+                attrs_of(zone="closing", recogniser="closing_number", role="outgoing"))
+    found = split_date_name(rest.replace(",", " ", 1) if re.search(r",\s*\S", rest) else rest)
+    if found is not None:
+        start, end, date_first = found
+        if not date_first and name_ok(plain_name(rest[:start].strip().rstrip(".,"))):
+            name = Block("signed", rest[:start].rstrip(), b.line, (), attrs_of(zone="closing", recogniser="closing_name"))
+            date = Block("dateline", rest[start:], b.line, (), attrs_of(zone="closing", recogniser="closing_date"))
+            return [num, name, date]
+        return None
+    if rest.strip(" .").isupper() and looks_like_name(plain_name(rest.strip(" ."))) and name_ok(rest.strip(" .")):
+        return [num, Block("signed", rest, b.line, (), attrs_of(zone="closing", recogniser="closing_name"))]
+    return None
 
 
 def _office_words(text: str) -> bool:

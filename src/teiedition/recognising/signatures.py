@@ -70,7 +70,7 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
 
 def _signature_name(text: str) -> tuple[int, int] | None:
     """Where the signatory's name is in a bare sign-off line, or None."""
-    s = text.rstrip()
+    s = text.rstrip().rstrip(",")  # "KOVALEV, 11 November" split in two: the comma stays with the name
     if EXPANSION_RE.search(s) or SUPPLIED_GIVEN_RE.match(s):  # "V[asily]. Ivanov", "[Wolfgang] Bayerlacher"
         plain = plain_name(s)
         found = _signature_name(plain)
