@@ -55,6 +55,8 @@ def test_brackets_that_complete_or_identify_a_name_are_added_words(line, added):
 
 @pytest.mark.parametrize("line, gloss", [
     ("The comrades spoke of the chollima [cheollima] movement.", "cheollima"),
+    ("They said that they [i.e., the Finns] had no reserves.", "i.e., the Finns"),
+    ("He met Virtanen [trade union chairman] in March.", "trade union chairman"),
     ("He then told us [a delegation of the union] about the strike.", "a delegation of the union"),
 ])
 def test_a_respelling_or_a_pronoun_named_is_a_gloss(line, gloss):
@@ -83,6 +85,16 @@ def test_a_that_clause_after_a_verb_is_an_added_subject():
     ("You should [inserted by hand: firmly] refuse.", "//t:note[@type='handwritten']"),
     ("[Stamp at the top of the first page]: Registry of the Ministry", "//t:note[@type='stamp']"),
     ("[…] [names of the guests] The talks opened at noon.", "//t:gap[@reason='omitted'][2]"),
+    ("The ministers met in the capital [place not given] on the fifth.", "//t:note[@type='scope']"),
+    ("The envoy Ortiz [not further identified] agreed.", "//t:note[@type='scope']"),
+    ("The guests were Berg, Okafor… [ellipsis in original], and Varga.", "//t:note[@type='scope']"),
+    ("[Excerpts from the speech of the Finnish delegate]", "//t:note[@type='scope']"),
+    ("[See next page for the talks with the delegation]", "//t:note[@type='scope']"),
+    ("[notation: “AB 4.2.53”]", "//t:note[@type='scope']"),
+    ("He asked for the presence of Finnish elements [i.e., engineers—trans.] at the site.",
+     "//t:note[@type='translator']"),
+    ("The third unit was [entered by hand:] moved.", "//t:note[@type='handwritten']"),
+    ("[the typed original follows, signed “Varga”]", "//t:gap[@reason='omitted']"),
 ])
 def test_brackets_that_describe_the_document_are_not_added_words(line, path):
     root = page(PROSE, line)
@@ -96,3 +108,12 @@ def test_a_stamp_label_with_a_place_then_a_colon_holds_the_stamp_to_the_line_end
     assert texts(note, "t:label") == ["Stamp at the top of the first page"]
     assert texts(note, "t:stamp") == ["Registry of the Ministry 4512"]
     assert xp(note, ".//t:idno[@type='registration']/text()") == ["4512"]
+
+
+@pytest.mark.parametrize("line, words", [
+    ("The leadership acts with flexible tacking [lavirovaniie] in the talks.", "lavirovaniie"),
+    ("The minister will not negotiate [em tôrno] on the question.", "em tôrno"),
+])
+def test_transliterated_or_accented_original_words_are_the_originals_wording(line, words):
+    root = page(PROSE, line)
+    assert supplied(root, "original-wording") == [words]

@@ -31,13 +31,17 @@ STAMP_DESCRIBED_RE = re.compile(r"^(?:there (?:is|are|was)|on the \w+ (?:is|ther
 
 
 HANDWRITTEN_RE = re.compile(r"^(?P<label>(?:[Hh]andwritten|[Hh]andwriting|[Hh]and-written|[Ww]ritten by hand|"
-                            r"(?:[Aa]dded|[Ii]nserted|[Ww]ritten in|[Cc]orrected) (?:by|in) hand|[Hh]andwritten note)"
+                            r"(?:[Aa]dded|[Ii]nserted|[Ee]ntered|[Ww]ritten in|[Cc]orrected) (?:by|in) hand|[Hh]andwritten note)"
                             r"(?P<where>[^:\]]*?))(?::|$)")
 
 
 SCOPE_RE = re.compile(r"^(?:letterhead\b|not included|not translated|not reproduced|emphasis\b|"
                       r"underlined in the original|(?:note )?in the original|crossed out|text missing|"
                       r"page (?:break|\d+)|end (?:of )?(?:document|page)|continuation|seal\b|transliterated$|translated from\b|"
+                      r"(?:place|date|name|time|year|day) (?:not|is not|was not) (?:provided|given|indicated|stated|known)|"
+                      r"not further identified|(?:possible )?omission in (?:the )?original|ellips[ie]s? in (?:the )?original|"
+                      r"notation:|see (?:the )?(?:next|previous|following|attached) (?:page|document)|"
+                      r"(?:excerpts?|extracts?) from\b|"
                       r"(?:no|without) (?:[\w]+ ){0,4}(?:classification|copy|number|date|signature|stamp|title)\b|"
                       r"[\w ’'.-]{0,60}\bletterhead$)", re.I)
 
@@ -146,10 +150,16 @@ def _br_stamp_described(ctx):
     return None
 
 
+#: ``[i.e., people—trans.]``, ``[… (trans.)]``: the translator signs the note at its end.
+TN_SIGNED_RE = re.compile(r"(?:--|—|–|-|\()\s*(?:trans|transl|tr)\.\)?$", re.I)
+
+
 def _br_translator_note(ctx):
     m = TN_LABEL_RE.match(ctx.content)
     if m:
         return _note_with_label(ctx, "translator", m.end())
+    if ctx.closed and TN_SIGNED_RE.search(ctx.content.strip()):
+        return _note_with_label(ctx, "translator", 0)
     return None
 
 

@@ -34,8 +34,8 @@ def _br_speaker(ctx):
     return None
 
 
-#: Lower-case words a name or a title may hold (``Worker's Party of Vietnam``, ``Chargé d’Affaires``).
-NAME_JOINERS = frozenset("of the and for in on at to a an de du da von van d’Affaires d'Affaires".split())
+#: Verbs of saying in present tense (``[Mikoyan adds]``); past forms end in ``-ed`` or are ``said``/``told``.
+SAYING_VERBS = frozenset("says said adds asks replies answers notes states told thinks believes".split())
 
 
 WORD_BEFORE_RE = re.compile(r"(?:[^\W\d_]|[’'.-])+$")
@@ -80,12 +80,14 @@ def _br_gloss(ctx):
     if gloss_after_pronoun(token, c, ctx.text[max(0, ctx.start - 60):ctx.start]) \
             or says_which_one(ctx.text, ctx.start, ctx.end, c):
         return _gloss(ctx)
-    if respells(token, c):  # "chuch’e [juche]", "Wulumuqi [Urumqi]": the word before spelled again
+    if respells(token, c) or re.match(r"i\.\s?e\.|that is,", c):  # "chuch’e [juche]", "they [i.e., the Cubans]"
         return _gloss(ctx)
     if _is_title(token.rstrip(",")):  # "Ambassador [Popa] did not": the name the original left out
         return None
     words = c.split()
-    if len(words) == 2 and words[1].isalpha() and words[1].islower() and words[1] not in NAME_JOINERS:
+    if c[0].islower() and _office_after_name(token, words):
+        return _gloss(ctx)  # "Virtanen [trade union chairman]": says who the name is
+    if len(words) == 2 and words[1].isalpha() and (words[1].endswith("ed") or words[1] in SAYING_VERBS):
         return None  # "GDR [Pak stated]": a name and a verb, a clause the translator added, no gloss
     if not c[0].isupper() or c in PRONOUNS \
             or identifies_what_follows(ctx.text, prev[0] if prev else ctx.start, ctx.end, token, c):
@@ -100,6 +102,17 @@ def _br_gloss(ctx):
     if len(words) >= 3 and titled:
         return _gloss(ctx)
     return None
+
+
+def _office_after_name(token: str, words: list[str]) -> bool:
+    """A capitalised name before, an office in lower case inside (``Chebrikov [KGB chairman]``)."""
+    from .identification import opens_sentence
+    from .signatures import ROLE_WORDS
+
+    name = token.strip("’'\"“”(),")
+    offices = ROLE_WORDS - {"of", "the", "and", "for", "a.i.", "ad", "comrade", "cde.", "mr.", "mrs.", "ms."}
+    return bool(name) and name[0].isupper() and not opens_sentence(name) and len(words) <= 6 \
+        and any(w.strip(",.") in offices for w in words)
 
 
 def _gloss(ctx) -> list[Span]:
