@@ -117,3 +117,17 @@ def test_a_stamp_label_with_a_place_then_a_colon_holds_the_stamp_to_the_line_end
 def test_transliterated_or_accented_original_words_are_the_originals_wording(line, words):
     root = page(PROSE, line)
     assert supplied(root, "original-wording") == [words]
+
+
+@pytest.mark.parametrize("line, added", [
+    ("They spoke of the talks with [Finnish union leader Olavi] Virtanen at length.", ["Finnish union leader Olavi"]),
+    ("The letter of Ivan Petrovich [Sokolov] arrived.", ["Sokolov"]),
+])
+def test_an_identification_with_an_office_in_lower_case_and_a_patronymic_completed_are_added(line, added):
+    assert supplied(page(PROSE, line)) == added
+
+
+def test_an_acronym_after_a_two_word_name_restates_it():
+    root = page(PROSE, "The Federal Republic [FR] of Ruritania agreed.")
+    assert supplied(root) == []
+    assert supplied(root, "gloss") == ["FR"]

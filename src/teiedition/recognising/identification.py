@@ -117,15 +117,18 @@ def identifies_what_follows(text: str, token_start: int, end: int, token: str, c
     is a gloss).  ``31 [October]``: a date completed.
     """
     words = content.split()
-    if not all(w[0].isupper() or w in ("of", "to", "the", "for", "and", "in") or re.match(r"[a-z][’'][A-Z]", w)
-               for w in words):  # "Chargé d’Affaires"
-        return False
     if token.isdigit():
         return content in MONTHS
     nxt = NEXT_WORD_RE.match(text, end, min(len(text), end + 80))
     names_before = bool(token) and token[0].isupper() and not _is_title(token) and not opens_sentence(token) \
         and not token.endswith(",") and not ROMAN_RE.fullmatch(token)
-    if nxt and nxt.group(1)[0].isupper() and nxt.group(1) not in NOT_A_NAME:
+    name_follows = bool(nxt) and nxt.group(1)[0].isupper() and nxt.group(1) not in NOT_A_NAME
+    if name_follows and not names_before and words[0][0].isupper() and len(words) <= 8:
+        return True  # "of [Chinese Communist Party leader] Deng", "to [Yugoslav diplomat Ivo] Vejvoda"
+    if not all(w[0].isupper() or w in ("of", "to", "the", "for", "and", "in") or re.match(r"[a-z][’'][A-Z]", w)
+               for w in words):  # "Chargé d’Affaires"
+        return False
+    if name_follows:
         return not names_before or inside_name(token, content) or (not token.isupper() and _title_before(text, token_start))
     return names_before and _completes_name(text, token_start, token, content)
 
@@ -162,20 +165,18 @@ def _title_before(text: str, token_start: int) -> bool:
 
 
 def _completes_name(text: str, token_start: int, token: str, content: str) -> bool:
-    """``Premier Zhou [Enlai]``, ``Huang [Zhen]``, ``G. [Pushkin]``: a one-word name (or initials)
-    completed by the bracket.  Not a respelling (``Guseong [Kusong]``), not one person known by two
+    """``Premier Zhou [Enlai]``, ``Huang [Zhen]``, ``G. [Pushkin]``, ``Viktor Mikhailovich [Chebrikov]``: a
+    name (or initials) completed by one word in the bracket.  Not a respelling (``Guseong [Kusong]``), not one person known by two
     names (``Filippov [Stalin]``), not a place or a body (``Moscow [Russia]``)."""
     if len(content.split()) > 2:
         return False
     if re.fullmatch(r"(?:[A-Z]\.){1,3}", token):  # "G. [Pushkin]": the surname after initials
         return len(content.split()) == 1
-    if token.isupper() or token[-1] in ".,;:":
+    if token.isupper() or token[-1] in ".,;:" or content.isupper():  # "People’s Republic [PR]": an acronym restates
         return False
     if _title_before(text, token_start) or _known_person(f"{token} {content}"):
         return not _same_person(token, content)
-    word_before = text[max(0, token_start - 40):token_start].split()[-1:] or [""]
-    one_word_name = not word_before[0][:1].isupper() or word_before[0].rstrip(",;:") != word_before[0]
-    return one_word_name and len(content.split()) == 1 and not respells(token, content) \
+    return len(content.split()) == 1 and not respells(token, content) \
         and not _same_person(token, content) and not _place_or_body(token)
 
 
