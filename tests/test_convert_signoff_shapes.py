@@ -7,6 +7,8 @@ last line of a page cut short at the next speaker's label (no sign-off at all).
 
 from __future__ import annotations
 
+import pytest
+
 from convert_checks import MORE, PROSE, convert, rebuild, xp, texts
 from convert_checks import body_page as page
 
@@ -129,3 +131,16 @@ def test_a_name_in_capitals_over_a_date_line_signs_the_first_of_two_telegrams():
 def test_a_name_in_capitals_over_a_transmission_log_signs():
     root = page(PROSE, "OKAFOR", "Deciphered on 4 February 1953 at 0215. Six copies printed.", MORE)
     assert signers(root) == ["OKAFOR"]
+
+
+@pytest.mark.parametrize("line", ["To the Ministry of Foreign Affairs:", "[To] The Ministry of Foreign Affairs:",
+                                  "To the Trade Office and Comrade Varga:"])
+def test_an_addressee_line_ending_in_a_colon_is_the_openers_salute(line):
+    root = page(line, PROSE)
+    assert [rebuild(s).strip() for s in xp(root, "//t:opener/t:salute")] == [line]
+    assert len(xp(root, "//t:body//t:p")) == 1
+
+
+def test_an_addressee_shaped_line_after_the_first_paragraph_is_no_salute():
+    root = page(PROSE, "To the Ministry of Foreign Affairs:", MORE)
+    assert xp(root, "//t:opener/t:salute") == []
