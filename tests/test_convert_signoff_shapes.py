@@ -144,3 +144,12 @@ def test_an_addressee_line_ending_in_a_colon_is_the_openers_salute(line):
 def test_an_addressee_shaped_line_after_the_first_paragraph_is_no_salute():
     root = page(PROSE, "To the Ministry of Foreign Affairs:", MORE)
     assert xp(root, "//t:opener/t:salute") == []
+
+
+def test_a_speakers_label_printed_without_its_colon_is_still_a_turn():
+    body = ("ANNA BERG:", "The delegation will arrive on the fifth and stay for a week in the capital.",
+            "OLAF VIRTANEN:", "We will meet them at the station and take them to the hotel by car.",
+            "ANNA BERG", "Then we can begin the talks on the morning of the sixth, as agreed.")
+    root = page(*body)
+    assert texts(root, "//t:sp/t:speaker") == ["ANNA BERG:", "OLAF VIRTANEN:", "ANNA BERG"]
+    assert xp(root, "//t:body//t:ab[@type='heading']") == []
