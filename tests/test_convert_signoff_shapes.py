@@ -153,3 +153,9 @@ def test_a_speakers_label_printed_without_its_colon_is_still_a_turn():
     root = page(*body)
     assert texts(root, "//t:sp/t:speaker") == ["ANNA BERG:", "OLAF VIRTANEN:", "ANNA BERG"]
     assert xp(root, "//t:body//t:ab[@type='heading']") == []
+
+
+def test_received_by_over_names_after_the_text_is_a_distribution_list_not_signatures():
+    root = page(PROSE, MORE, "Received by:", "Comrade Berg", "Comrade Okafor", "Comrade Varga")
+    assert signers(root) == []
+    assert texts(root, "//t:list[@type='distribution']/t:item") == ["Comrade Berg", "Comrade Okafor", "Comrade Varga"]

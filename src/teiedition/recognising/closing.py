@@ -19,9 +19,11 @@ from ..model import Block, Span, attrs_of
 from .dates import find_dates
 from .dialogue import cut_speaker_turn
 
-#: ``Copies``, ``Copies to:``, ``Distribution:``, ``Sent to:``: the head of a distribution list.
+#: ``Copies``, ``Copies to:``, ``Distribution:``, ``Sent to:``, ``Received by:`` (after the text): the head of a
+#: distribution list.
 DIST_HEAD_RE = re.compile(r"^(?:Copies|COPIES|Copy to|Copies to|Copies sent to|Distribution(?: list)?|DISTRIBUTION|"
-                          r"Distributed to|Sent to|Circulation|To be distributed to|Mailing list|CC|Cc|cc)"
+                          r"Distributed to|Sent to|Circulation|To be distributed to|Mailing list|CC|Cc|cc|"
+                          r"Received by|Copies received by|For the information of)"
                           r"\s*[:.]?$")
 #: ``1. Vyshinsky``, ``2) File``, ``3 - Comrade Li``, ``1x Minister``: a numbered item of a list.
 NUMBERED_ITEM_RE = re.compile(r"^(?P<n>\d{1,2})(?:[.)]\s+|\s*[-–—]\s+|x\s+)(?P<rest>\S.{0,120})$")
@@ -198,10 +200,10 @@ class _Zone:
         s = b.text.strip()
         if b.kind in ("footnote", "attachment") or b.get("role") == "notes-heading":
             self.state = "after"
-        if self.state == "after" or b.kind not in LOOSE_KINDS:
+        if self.state == "after" or b.kind not in LOOSE_KINDS and not (b.kind == "log" and DIST_HEAD_RE.match(s)):
             self.closed = self.closed or b.kind in CLOSING_KINDS
             return [b]
-        if DIST_HEAD_RE.match(s):
+        if DIST_HEAD_RE.match(s):  # also "Received by:" alone, read as a log's label line
             self.state, self.items, self.closed = "dist", 0, True
             return [_role(b, "postscript", "closing_distribution_head", role="distribution-label")]
         if self.state == "dist":
