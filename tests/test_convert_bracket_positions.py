@@ -131,3 +131,15 @@ def test_an_acronym_after_a_two_word_name_restates_it():
     root = page(PROSE, "The Federal Republic [FR] of Ruritania agreed.")
     assert supplied(root) == []
     assert supplied(root, "gloss") == ["FR"]
+
+
+def test_a_bracketed_name_in_capitals_with_a_stop_opening_a_paragraph_is_a_speaker_label():
+    root = page(PROSE, "[VIRTANEN.] Now I would like to add a few words about the prices of timber.")
+    assert supplied(root) == []
+    assert supplied(root, "speaker-label") == ["VIRTANEN."]
+
+
+def test_a_whole_line_summary_with_the_stop_after_the_bracket_is_an_omission():
+    root = page(PROSE, "[As the meeting closes, the Consul makes one last effort to settle the prices; he fails].")
+    assert supplied(root) == []
+    assert xp(root, "//t:gap[@reason='omitted']")

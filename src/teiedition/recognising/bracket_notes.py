@@ -39,7 +39,7 @@ SCOPE_RE = re.compile(r"^(?:letterhead\b|not included|not translated|not reprodu
                       r"underlined in the original|(?:note )?in the original|crossed out|text missing|"
                       r"page (?:break|\d+)|end (?:of )?(?:document|page)|continuation|seal\b|transliterated$|translated from\b|"
                       r"(?:place|date|name|time|year|day) (?:not|is not|was not) (?:provided|given|indicated|stated|known)|"
-                      r"not further identified|(?:possible )?omission in (?:the )?original|ellips[ie]s? in (?:the )?original|"
+                      r"not further identified|possible omission$|(?:possible )?omission in (?:the )?original|ellips[ie]s? in (?:the )?original|"
                       r"notation:|see (?:the )?(?:next|previous|following|attached) (?:page|document)|"
                       r"(?:excerpts?|extracts?) from\b|"
                       r"(?:no|without) (?:[\w]+ ){0,4}(?:classification|copy|number|date|signature|stamp|title)\b|"

@@ -17,6 +17,8 @@ from ..model import Span, attrs_of
 
 
 SPEAKER_RE = re.compile(r"^[A-Z][\w’' .-]{0,40}:$")
+#: ``[ANDROPOV.] Now I would like …``: a name in capitals and a full stop, the stop form of a label.
+CAPS_SPEAKER_RE = re.compile(r"^(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][A-ZÀ-Ý’'-]+(?:\s[A-ZÀ-Ý][A-ZÀ-Ý’'-]+){0,3}\.$")
 
 
 PRONOUNS = frozenset("I He She It We They You Our His Her Their Its My Your One Someone".split())
@@ -28,7 +30,8 @@ def _br_original_script(ctx):
 
 
 def _br_speaker(ctx):
-    if ctx.at_block_start and SPEAKER_RE.match(ctx.content.strip()):
+    c = ctx.content.strip()
+    if ctx.at_block_start and (SPEAKER_RE.match(c) or CAPS_SPEAKER_RE.match(c) and ctx.text[ctx.end:ctx.end + 1] == " "):
         return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="speaker-label", resp="#translator"),
                      inner=(ctx.c_start, ctx.c_end), rank=10)]
     return None
