@@ -143,3 +143,11 @@ def test_a_whole_line_summary_with_the_stop_after_the_bracket_is_an_omission():
     root = page(PROSE, "[As the meeting closes, the Consul makes one last effort to settle the prices; he fails].")
     assert supplied(root) == []
     assert xp(root, "//t:gap[@reason='omitted']")
+
+
+def test_a_footnote_text_right_after_the_last_paragraph_without_a_sign_off_is_moved_to_its_call():
+    root = page(PROSE, "As far as Virtanen's[1] departure is concerned, the Ministry has no objection.",
+                "[1] Olavi Virtanen, a trade union leader of the timber workers.")
+    notes = xp(root, "//t:body//t:p//t:note[@type='footnote'][@n='1']")
+    assert texts(notes[0], ".") == ["Olavi Virtanen, a trade union leader of the timber workers."]
+    assert supplied(root) == []
