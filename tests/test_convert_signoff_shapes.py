@@ -159,3 +159,11 @@ def test_received_by_over_names_after_the_text_is_a_distribution_list_not_signat
     root = page(PROSE, MORE, "Received by:", "Comrade Berg", "Comrade Okafor", "Comrade Varga")
     assert signers(root) == []
     assert texts(root, "//t:list[@type='distribution']/t:item") == ["Comrade Berg", "Comrade Okafor", "Comrade Varga"]
+
+
+def test_a_quoted_letters_sign_off_inside_a_report_signs_the_letter():
+    root = page("I am reporting to you the letter of Cde. OKAFOR and the report attached to it:",
+                "“I am sending you the first report about the timber trade of the northern district.",
+                "OKAFOR, 25 October 1949”.",
+                "“On 12 October the brigade began to fell the trees along the river and reached the mill.")
+    assert signers(root) == ["OKAFOR"]

@@ -93,7 +93,7 @@ def split_date_name(text: str) -> tuple[int, int, bool] | None:
     start, end, _date = found[0]
     if not text[:start].strip():
         name, first = text[end:], True
-    elif not text[end:].strip(" ."):
+    elif not text[end:].strip(" .”’\""):  # "MAO ZEDONG, 25 October 1949”.": a quoted letter's sign-off
         name, first = text[:start], False
     else:
         return None
@@ -149,7 +149,9 @@ def _inner_closings(blocks: list[Block], is_prose, name_ok) -> list[Block]:
             out.append(_role(blocks[i], "signed", "closing_name_over_date"))
             zone.closed = True
             i += 1
-        while i < len(blocks) and blocks[i].kind in LOOSE_KINDS and not is_prose(blocks[i].text.strip()) \
+        opener = i  # the sign-off that opened the run is read even when it ends like a sentence
+        while i < len(blocks) and blocks[i].kind in LOOSE_KINDS \
+                and (i == opener or not is_prose(blocks[i].text.strip())) \
                 and not blocks[i].get("speaker") and not ADDRESSEE_RE.match(blocks[i].text.strip()):
             out.extend(zone.read(blocks[i]))
             i += 1
@@ -170,7 +172,7 @@ def _opens_signoff(b: Block, is_prose, name_ok) -> bool:
     from .signatures import SIGNATURE_RE
 
     s = b.text.strip()
-    if b.kind not in LOOSE_KINDS or is_prose(s):
+    if b.kind not in LOOSE_KINDS or is_prose(s) and split_date_name(b.text) is None:
         return False
     if b.kind == "signed" or SIGNATURE_RE.match(s) or _number_then_signoff(b, name_ok) is not None:
         return True
@@ -324,12 +326,12 @@ def _signoff_line(b: Block, s: str, is_prose, name_ok) -> list[Block]:
     one_line = one_line_signoff(b.text)
     if one_line is not None and name_ok(plain_name(b.text[one_line[0][0]:one_line[0][1]]).strip()):
         return [replace(b, kind="signed").with_attrs(zone="closing", recogniser="closing_one_line")]
-    if is_prose(s):
+    found = split_date_name(b.text)  # before the prose test: "GROMYKO, 3 June 1953." ends like a sentence
+    if found is None and is_prose(s):
         return [b]
     numbered = _number_then_signoff(b, name_ok)
     if numbered is not None:
         return numbered
-    found = split_date_name(b.text)
     if found is not None:
         start, end, date_first = found
         date_text, name_text = b.text[start:end], (b.text[end:] if date_first else b.text[:start])
