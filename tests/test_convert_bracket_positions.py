@@ -151,3 +151,9 @@ def test_a_footnote_text_right_after_the_last_paragraph_without_a_sign_off_is_mo
     notes = xp(root, "//t:body//t:p//t:note[@type='footnote'][@n='1']")
     assert texts(notes[0], ".") == ["Olavi Virtanen, a trade union leader of the timber workers."]
     assert supplied(root) == []
+
+
+def test_another_name_of_a_known_two_word_place_is_a_gloss():
+    root = page(PROSE, "The fleet left Port Arthur [Lüshun] in May.")
+    assert supplied(root, "gloss") == ["Lüshun"]
+    assert supplied(root) == []

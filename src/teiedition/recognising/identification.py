@@ -176,8 +176,10 @@ def _completes_name(text: str, token_start: int, token: str, content: str) -> bo
         return False
     if _title_before(text, token_start) or _known_person(f"{token} {content}"):
         return not _same_person(token, content)
+    before = text[max(0, token_start - 40):token_start].split()[-1:]
+    whole = f"{before[0]} {token}" if before and before[0][:1].isupper() else token  # "Port Arthur [Lüshun]"
     return len(content.split()) == 1 and not respells(token, content) \
-        and not _same_person(token, content) and not _place_or_body(token)
+        and not _same_person(token, content) and not _place_or_body(token) and not _place_or_body(whole)
 
 
 def _place_or_body(form: str) -> bool:
