@@ -167,3 +167,42 @@ def test_a_quoted_letters_sign_off_inside_a_report_signs_the_letter():
                 "OKAFOR, 25 October 1949”.",
                 "“On 12 October the brigade began to fell the trees along the river and reached the mill.")
     assert signers(root) == ["OKAFOR"]
+
+
+def test_a_slash_dash_slash_mark_before_a_name_signs():
+    root = page(PROSE, MORE, "/–/ Lindqvist")
+    assert signers(root) == ["Lindqvist"]
+
+
+#: A page cut short: its summary is the last line, nothing after it (the reader does not find it).
+NO_SUMMARY_PAGE = """Skip to content
+
+March 3, 1961
+
+An Invented Record
+
+This document was made possible with support from Example Foundation
+
+{body}
+"""
+
+
+def test_a_name_in_capitals_before_a_last_paragraph_that_describes_the_document_signs():
+    body = (PROSE, MORE, "ANNA MARIA BERG",
+            "An official of the consulate describes a meeting with the minister about the timber prices.")
+    root = convert(NO_SUMMARY_PAGE.format(body="\n\n".join(body)))
+    assert signers(root) == ["ANNA MARIA BERG"]
+    assert xp(root, "//t:div[@type='enclosure']") == []
+    assert texts(root, "//t:postscript/t:p") == [
+        "An official of the consulate describes a meeting with the minister about the timber prices."]
+
+
+def test_a_name_then_the_messages_number_signs_with_an_outgoing_number():
+    root = page(PROSE, MORE, "Lindqvist 388.")
+    assert signers(root) == ["Lindqvist"]
+    assert xp(root, "//t:closer//t:idno[@type='outgoing']/text()") == ["388"]
+
+
+def test_a_body_of_the_authority_file_alone_after_the_text_signs():
+    root = page(PROSE, MORE, "CC CPSU")
+    assert texts(root, "//t:closer/t:signed/t:orgName") == ["CC CPSU"]

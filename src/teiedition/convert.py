@@ -145,7 +145,7 @@ def build_document(text: str, *, doc_id: str, source_name: str = "<input>") -> D
 
     page = source.read_page(text, name=source_name)
     blocks = recognise.classify_blocks(page.body)
-    divisions, footnotes = recognise.structure(blocks)
+    divisions, footnotes = recognise.structure(blocks, summary_found=bool(page.header.summary))
     # markers consume their numbers as they are found; texts of a notes block ("Translator's Notes")
     # may also be marked "(1)" or "Khrushchev.1"
     waiting = recognise.WaitingFootnotes((b.get("n") for b in footnotes),

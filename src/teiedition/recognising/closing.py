@@ -103,11 +103,13 @@ def split_date_name(text: str) -> tuple[int, int, bool] | None:
     return start, end, first
 
 
-def closing_zone(blocks: list[Block], is_prose, name_ok) -> list[Block]:
+def closing_zone(blocks: list[Block], is_prose, name_ok, *, summary_found: bool = True) -> list[Block]:
     """Give the short lines after the last paragraph their roles: sign-off, then distribution list.
 
     ``is_prose`` tells running text from a short line; ``name_ok`` rejects a name-shaped
     line that names a place, an organisation or an office (the authority file's verdict).
+    ``summary_found``: the page's summary was read elsewhere; if not, a last paragraph after a
+    sign-off is taken for it (``_paragraph_after_signoff``).
     """
     # the body ends before the first footnote text: a paragraph after the notes (a summary the
     # page furniture did not claim) does not move the zone past the sign-off
@@ -116,6 +118,12 @@ def closing_zone(blocks: list[Block], is_prose, name_ok) -> list[Block]:
                default=-1)
     if last < 0:
         return blocks
+    before = None if summary_found else _paragraph_after_signoff(blocks, last, notes, is_prose, name_ok)
+    if before is not None:  # "MANOEL PIO CORRÊA" / a last paragraph describing the document
+        blocks = list(blocks)
+        blocks[last] = replace(blocks[last], kind="postscript").with_attrs(
+            zone="closing", review="a paragraph after the sign-off, kept in the closing group (the page's summary?)")
+        last = before
     zone = _Zone(is_prose, name_ok)
     out = _inner_closings(blocks[:last + 1], is_prose, name_ok)
     for b in blocks[last + 1:]:
@@ -124,6 +132,55 @@ def closing_zone(blocks: list[Block], is_prose, name_ok) -> list[Block]:
             continue
         out.extend(zone.read(b))
     return out
+
+
+def _paragraph_after_signoff(blocks: list[Block], last: int, notes: int, is_prose, name_ok) -> int | None:
+    """The paragraph before the sign-off when the page's last paragraph comes after one, else None
+    (only asked when the page's summary was not found apart from the body).
+
+    ``… the internal situation.`` / ``MANOEL PIO CORRÊA`` / ``An official … describes …``: a
+    paragraph standing alone after a short run that opens with a sign-off (a name in capitals, a
+    body, a name and its number, a date and a name), with nothing after it but short lines, is
+    no longer the body's text (a summary the page furniture did not claim): the zone begins
+    before the sign-off."""
+    if any(b.kind == "p" and is_prose(b.text) or b.get("speaker") for b in blocks[last + 1:notes]):
+        return None
+    before = max((i for i, b in enumerate(blocks[:last]) if b.get("speaker") or b.kind == "p" and is_prose(b.text)),
+                 default=-1)
+    run = blocks[before + 1:last]
+    if before < 0 or not 1 <= len(run) <= 4 or any(b.kind not in LOOSE_KINDS or is_prose(b.text) for b in run):
+        return None
+    return before if _signoff_shape(run[0], name_ok) else None
+
+
+#: ``Pavlíček 388.``: a name, then the message's number.
+NAME_NUMBER_RE = re.compile(r"^(?P<name>[A-ZÀ-Ý][^\d,;:()\[\]]{1,60}?)\s+(?P<num>\d{1,6}(?:/\w+)?)\.?$")
+
+
+def _signoff_shape(b: Block, name_ok) -> bool:
+    """A line that can only be a sign-off: a name in capitals, a body, a name and its number, a date and a name."""
+    from .signatures import SIGNATURE_RE
+
+    s = b.text.strip().rstrip(".")
+    if SIGNATURE_RE.match(s) or split_date_name(b.text) or _number_then_signoff(b, name_ok) or org_signoff(s):
+        return True
+    m = NAME_NUMBER_RE.match(b.text.strip())
+    if m and looks_like_name(plain_name(m.group("name"))) and name_ok(m.group("name").strip()):
+        return True
+    return s.isupper() and looks_like_name(plain_name(s)) and name_ok(plain_name(s))
+
+
+def _name_then_number(b: Block, name_ok) -> list[Block] | None:
+    """``Pavlíček 388.``: the signer, then the message's number (a ``dateline`` holding the outgoing ``idno``)."""
+    m = NAME_NUMBER_RE.match(b.text.strip())
+    if m is None or not looks_like_name(plain_name(m.group("name"))) or not name_ok(m.group("name").strip()):
+        return None
+    lead = len(b.text) - len(b.text.lstrip())
+    cut = lead + m.end("name")
+    num = Block("dateline", b.text[cut:], b.line,
+                (Span(m.start("num") - m.end("name"), m.end("num") - m.end("name"), "idno", attrs_of(type="outgoing")),),
+                attrs_of(zone="closing", recogniser="closing_number", role="outgoing"))
+    return [Block("signed", b.text[:cut], b.line, (), attrs_of(zone="closing", recogniser="closing_name")), num]
 
 
 def _inner_closings(blocks: list[Block], is_prose, name_ok) -> list[Block]:
@@ -259,8 +316,17 @@ def org_signoff(s: str) -> bool:
     words = s.rstrip(".").split()
     if not words or words[0].lower() in ROLE_WORDS - BODY_WORDS:
         return False  # "Head of Department", "Deputy Chairman of the Committee": a person's office
+    if _known_body(s.strip().rstrip(".")):
+        return True  # "CC CPSU": the authority file's organisation, printed alone
     return len(words) <= 10 and bool(ORG_WORDS_RE.search(s)) and not re.search(r"[\d:;\[\]()]", s) \
         and all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in words)
+
+
+def _known_body(s: str) -> bool:
+    from .entities import default_authority
+
+    found = default_authority().find_mentions(s)
+    return any(m.start == 0 and m.end == len(s) and m.entry.kind == "org" for m in found)
 
 
 def _role(b: Block, kind: str, recogniser: str, **attrs: str) -> Block:
@@ -329,7 +395,7 @@ def _signoff_line(b: Block, s: str, is_prose, name_ok) -> list[Block]:
     found = split_date_name(b.text)  # before the prose test: "GROMYKO, 3 June 1953." ends like a sentence
     if found is None and is_prose(s):
         return [b]
-    numbered = _number_then_signoff(b, name_ok)
+    numbered = _number_then_signoff(b, name_ok) or _name_then_number(b, name_ok)
     if numbered is not None:
         return numbered
     if found is not None:

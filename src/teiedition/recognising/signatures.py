@@ -27,7 +27,7 @@ ROLE_WORDS = frozenset("""ambassador minister deputy head chairman director secr
     department section division embassy ministry office bureau committee of the and for foreign affairs
     interim ad a.i. lieutenant colonel major captain marshal comrade cde. mr. mrs. ms.""".split())
 SIGNATURE_RE = re.compile(r"\[(?:(?:illegible|handwritten|[A-ZÀ-Ý][\w.-]*[’']s) )?signatures?\]|\[signed\]|/signature/"
-                          r"|(?:^|\s)/s/\s", re.I)
+                          r"|(?:^|\s)/s/\s|^/[–—-]/\s", re.I)  # "/–/ Winiewicz": the Polish mark of a signature
 LETTER_SPACED_RE = re.compile(r"^(?:[A-ZÀ-Ý] ){2,}[A-ZÀ-Ý]\.?$")
 PERSON_NAME_RE = re.compile(
     r"^(?P<name>(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s*){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,3})\.?$")
