@@ -74,6 +74,9 @@ def link_entities(doc: Document) -> Document:
         for m in mentions:
             if any(_crosses(m.start, m.end, s) for s in others):
                 continue  # a name never cuts through a bracket, a quotation or a marked span
+            if any(s.kind == "gap" and s.get("reason") == "signature" and s.start <= m.start and m.end <= s.end
+                   for s in others):
+                continue  # "[Stalin’s signature]": the placeholder describes a signature, no name is printed
             ref = f"#{m.entry.id}"
             used[m.entry.id] = m.entry
             i = by_range.get((m.start, m.end))
@@ -142,7 +145,7 @@ def build_document(text: str, *, doc_id: str, source_name: str = "<input>") -> D
 
     page = source.read_page(text, name=source_name)
     blocks = recognise.classify_blocks(page.body)
-    divisions, footnotes = recognise.structure(blocks)
+    divisions, footnotes = recognise.structure(blocks, summary_found=bool(page.header.summary))
     # markers consume their numbers as they are found; texts of a notes block ("Translator's Notes")
     # may also be marked "(1)" or "Khrushchev.1"
     waiting = recognise.WaitingFootnotes((b.get("n") for b in footnotes),

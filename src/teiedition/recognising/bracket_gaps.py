@@ -62,7 +62,8 @@ def _double_bracket(ctx, end: int, inner_end: int) -> list[Span]:
 
 
 def _br_signature(ctx):
-    if re.fullmatch(r"(?:(?:illegible|unknown|unreadable|indecipherable) )?signatures?|signed|seal|stamp and signature"
+    if re.fullmatch(r"(?:(?:illegible|unknown|unreadable|indecipherable|handwritten|[A-ZÀ-Ý][\w.-]*[’']s) )?signatures?"
+                    r"|signed|seal|stamp and signature"
                     r"|signature,\s*(?:dated\s*)?[\w .,/-]{2,24}",  # "[signature, 20 Nov. 79]": the date stays in desc
                     ctx.content.strip(), re.I):
         return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="signature"),
@@ -133,8 +134,20 @@ def _br_omission(ctx):
 
 
 def _br_material_described(ctx):
-    """``[three pages of notes follow]``: material not translated here, an omission with its description."""
-    return omitted_material(ctx.start, ctx.end) if material_description(ctx.content, ctx.closed) else None
+    """``[three pages of notes follow]``: material not translated here, an omission with its description.
+
+    So is a lower-case bracket right after an omission mark (``[...] [list of participants]``): it
+    says what was left out."""
+    if material_description(ctx.content, ctx.closed):
+        return omitted_material(ctx.start, ctx.end)
+    c = ctx.content.strip()
+    if ctx.closed and c[:1].islower() and OMISSION_AFTER_RE.search(ctx.text, max(0, ctx.start - 12), ctx.start):
+        return omitted_material(ctx.start, ctx.end)
+    return None
+
+
+#: An omission mark right before a bracket (only spaces between).
+OMISSION_AFTER_RE = re.compile(r"\[\s*(?:…|\.\s*\.\s*\.)\s*\]\s*$")
 
 
 def _br_email(ctx):

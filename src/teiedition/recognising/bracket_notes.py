@@ -22,7 +22,8 @@ TN_LABEL_RE = re.compile(rf"^(?P<label>(?:sic;\s*)?(?:[Tt]ranslator{APOS}?s?\s+[
                          r"\s*(?::|--|—|–|-)\s*)")
 
 
-STAMP_LABEL_RE = re.compile(r"^(?P<label>(?P<kind>[^\[\]:]{0,60}?)\bstamps?)(?:\s+and\s+[\w ]+)?\s*(?::|$)", re.I)
+STAMP_LABEL_RE = re.compile(r"^(?P<label>(?P<kind>[^\[\]:]{0,60}?)\bstamps?)(?:\s+and\s+[\w ]+)?"
+                            r"(?:\s+(?:at|on|in) the [\w ]{2,50})?\s*(?::|$)", re.I)  # "[Stamp at the bottom of the page]:"
 
 
 STAMP_DESCRIBED_RE = re.compile(r"^(?:there (?:is|are|was)|on the \w+ (?:is|there is)) (?:a |an |also a |two )?"
@@ -30,13 +31,19 @@ STAMP_DESCRIBED_RE = re.compile(r"^(?:there (?:is|are|was)|on the \w+ (?:is|ther
 
 
 HANDWRITTEN_RE = re.compile(r"^(?P<label>(?:[Hh]andwritten|[Hh]andwriting|[Hh]and-written|[Ww]ritten by hand|"
-                            r"[Aa]dded by hand|[Hh]andwritten note)(?P<where>[^:\]]*?))(?::|$)")
+                            r"(?:[Aa]dded|[Ii]nserted|[Ee]ntered|[Ww]ritten in|[Cc]orrected) (?:by|in) hand|[Hh]andwritten note)"
+                            r"(?P<where>[^:\]]*?))(?::|$)")
 
 
 SCOPE_RE = re.compile(r"^(?:letterhead\b|not included|not translated|not reproduced|emphasis\b|"
-                      r"underlined in the original|in the original|crossed out|text missing|"
-                      r"page (?:break|\d+)|end (?:of )?(?:document|page)|continuation|seal\b|"
-                      r"[\w ]{0,30}\bletterhead$)", re.I)
+                      r"underlined in the original|(?:note )?in the original|crossed out|text missing|"
+                      r"page (?:break|\d+)|end (?:of )?(?:document|page)|continuation|seal\b|transliterated$|translated from\b|"
+                      r"(?:place|date|name|time|year|day) (?:not|is not|was not) (?:provided|given|indicated|stated|known)|"
+                      r"not further identified|possible omission$|(?:possible )?omission in (?:the )?original|ellips[ie]s? in (?:the )?original|"
+                      r"notation:|see (?:the )?(?:next|previous|following|attached) (?:page|document)|"
+                      r"(?:excerpts?|extracts?) from\b|"
+                      r"(?:no|without) (?:[\w]+ ){0,4}(?:classification|copy|number|date|signature|stamp|title)\b|"
+                      r"[\w ’'.-]{0,60}\bletterhead$)", re.I)
 
 
 EDITOR_RE = re.compile(r"(?:--|—|–)\s*ed\.?$|^(?:[Ee]ditor{APOS}?s|[Ee]d\.) [Nn]ote\s*:".replace("{APOS}", APOS))
@@ -73,7 +80,8 @@ def _br_stamp(ctx):
     c = ctx.content
     m = STAMP_LABEL_RE.match(c)
     if m and c[: m.end()].count(" ") <= 8:
-        label_only = c.rstrip().endswith(":") or re.fullmatch(r"[\w -]{0,40}\bstamps?", c.strip(), re.I)
+        label_only = c.rstrip().endswith(":") or re.fullmatch(r"[\w -]{0,40}\bstamps?", c.strip(), re.I) \
+            or m.end() >= len(c.rstrip()) and ctx.text.startswith(":", ctx.end)  # "[Stamp at the top …]: …"
         if ctx.closed and label_only and ctx.text[:ctx.start].strip() == "" \
                 and ctx.text[ctx.end:].strip():
             return stamp_spans(ctx.text, ctx.start, len(ctx.text), ctx.c_start,
@@ -115,7 +123,7 @@ def stamp_spans(text: str, start: int, end: int, c_start: int, *, label: tuple[i
         spans.append(Span(label[0], label[2], "label", inner=(label[0], label[1]), rank=11))
         body_start = label[2]
     body = text[body_start:end]
-    lead = len(body) - len(body.lstrip())
+    lead = len(body) - len(body.lstrip(" \t:"))  # "[Stamp at …]: Registry": the colon after the label
     dates = find_dates(body)
     when = dates[0][2].when if dates and dates[0][2].when and len(dates[0][2].when) == 10 else None
     slug = re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-") or "stamp"
@@ -142,10 +150,16 @@ def _br_stamp_described(ctx):
     return None
 
 
+#: ``[i.e., people—trans.]``, ``[… (trans.)]``: the translator signs the note at its end.
+TN_SIGNED_RE = re.compile(r"(?:--|—|–|-|\()\s*(?:trans|transl|tr)\.\)?$", re.I)
+
+
 def _br_translator_note(ctx):
     m = TN_LABEL_RE.match(ctx.content)
     if m:
         return _note_with_label(ctx, "translator", m.end())
+    if ctx.closed and TN_SIGNED_RE.search(ctx.content.strip()):
+        return _note_with_label(ctx, "translator", 0)
     return None
 
 

@@ -17,6 +17,8 @@ from ..model import Span, attrs_of
 
 
 SPEAKER_RE = re.compile(r"^[A-Z][\w’' .-]{0,40}:$")
+#: ``[ANDROPOV.] Now I would like …``: a name in capitals and a full stop, the stop form of a label.
+CAPS_SPEAKER_RE = re.compile(r"^(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][A-ZÀ-Ý’'-]+(?:\s[A-ZÀ-Ý][A-ZÀ-Ý’'-]+){0,3}\.$")
 
 
 PRONOUNS = frozenset("I He She It We They You Our His Her Their Its My Your One Someone".split())
@@ -28,10 +30,15 @@ def _br_original_script(ctx):
 
 
 def _br_speaker(ctx):
-    if ctx.at_block_start and SPEAKER_RE.match(ctx.content.strip()):
+    c = ctx.content.strip()
+    if ctx.at_block_start and (SPEAKER_RE.match(c) or CAPS_SPEAKER_RE.match(c) and ctx.text[ctx.end:ctx.end + 1] == " "):
         return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="speaker-label", resp="#translator"),
                      inner=(ctx.c_start, ctx.c_end), rank=10)]
     return None
+
+
+#: Verbs of saying in present tense (``[Mikoyan adds]``); past forms end in ``-ed`` or are ``said``/``told``.
+SAYING_VERBS = frozenset("says said adds asks replies answers notes states told thinks believes".split())
 
 
 WORD_BEFORE_RE = re.compile(r"(?:[^\W\d_]|[’'.-])+$")
@@ -65,15 +72,26 @@ def _br_gloss(ctx):
     By position: words before a name (``[Cuban Defense Minister] Raoul Castro``) identify the
     person and are the translator's addition, not a gloss (``identification``).
     """
-    from .identification import gloss_after_pronoun, identifies_what_follows, opens_sentence
+    from .identification import (_is_title, gloss_after_pronoun, identifies_what_follows, opens_sentence,
+                                 respells, says_which_one)
 
     c = ctx.content.strip()
     if not ctx.closed or not c:
         return None
     prev = _token_before(ctx.text, ctx.start)
     token = ctx.text[prev[0]:prev[1]] if prev else ""
-    if gloss_after_pronoun(token, c):
+    if gloss_after_pronoun(token, c, ctx.text[max(0, ctx.start - 60):ctx.start]) \
+            or says_which_one(ctx.text, ctx.start, ctx.end, c):
         return _gloss(ctx)
+    if respells(token, c) or re.match(r"i\.\s?e\.|that is,", c):  # "chuch’e [juche]", "they [i.e., the Cubans]"
+        return _gloss(ctx)
+    if _is_title(token.rstrip(",")):  # "Ambassador [Popa] did not": the name the original left out
+        return None
+    words = c.split()
+    if c[0].islower() and _office_after_name(token, words):
+        return _gloss(ctx)  # "Virtanen [trade union chairman]": says who the name is
+    if len(words) == 2 and words[1].isalpha() and (words[1].endswith("ed") or words[1] in SAYING_VERBS):
+        return None  # "GDR [Pak stated]": a name and a verb, a clause the translator added, no gloss
     if not c[0].isupper() or c in PRONOUNS \
             or identifies_what_follows(ctx.text, prev[0] if prev else ctx.start, ctx.end, token, c):
         return None
@@ -87,6 +105,17 @@ def _br_gloss(ctx):
     if len(words) >= 3 and titled:
         return _gloss(ctx)
     return None
+
+
+def _office_after_name(token: str, words: list[str]) -> bool:
+    """A capitalised name before, an office in lower case inside (``Chebrikov [KGB chairman]``)."""
+    from .identification import opens_sentence
+    from .signatures import ROLE_WORDS
+
+    name = token.strip("’'\"“”(),")
+    offices = ROLE_WORDS - {"of", "the", "and", "for", "a.i.", "ad", "comrade", "cde.", "mr.", "mrs.", "ms."}
+    return bool(name) and name[0].isupper() and not opens_sentence(name) and len(words) <= 6 \
+        and any(w.strip(",.") in offices for w in words)
 
 
 def _gloss(ctx) -> list[Span]:

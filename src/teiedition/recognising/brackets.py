@@ -58,7 +58,7 @@ def bracket_spans(text: str, footnotes: set | None = None) -> list[Span]:
     pairs = bracket_pairs(text)
     skip: set[tuple[int, int]] = set()
     first = len(text) - len(text.lstrip())  # the first non-space character
-    last = len(text.rstrip())  # after the last one
+    last = len(text.rstrip().rstrip(".;"))  # after the last one ("[… came in]." fills its line too)
     for (start, end, closed), depth in zip(pairs, _depths(pairs)):
         if (start, end) in skip or depth > MAX_BRACKET_DEPTH:
             continue

@@ -17,10 +17,13 @@ from dataclasses import replace
 
 from ..model import Block, Span, attrs_of
 from .dates import find_dates
+from .dialogue import cut_speaker_turn
 
-#: ``Copies``, ``Copies to:``, ``Distribution:``, ``Sent to:``: the head of a distribution list.
+#: ``Copies``, ``Copies to:``, ``Distribution:``, ``Sent to:``, ``Received by:`` (after the text): the head of a
+#: distribution list.
 DIST_HEAD_RE = re.compile(r"^(?:Copies|COPIES|Copy to|Copies to|Copies sent to|Distribution(?: list)?|DISTRIBUTION|"
-                          r"Distributed to|Sent to|Circulation|To be distributed to|Mailing list|CC|Cc|cc)"
+                          r"Distributed to|Sent to|Circulation|To be distributed to|Mailing list|CC|Cc|cc|"
+                          r"Received by|Copies received by|For the information of)"
                           r"\s*[:.]?$")
 #: ``1. Vyshinsky``, ``2) File``, ``3 - Comrade Li``, ``1x Minister``: a numbered item of a list.
 NUMBERED_ITEM_RE = re.compile(r"^(?P<n>\d{1,2})(?:[.)]\s+|\s*[-–—]\s+|x\s+)(?P<rest>\S.{0,120})$")
@@ -33,6 +36,8 @@ ENCLOSED_NAME_RE = re.compile(r"^[(/](?P<name>[^()/\[\]]{2,60})[)/]\.?$")
 NAME_AT_END_RE = re.compile(r"^(?P<office>[^()\[\]]{2,100}?)\s+\((?P<name>[^()/\[\]]{2,60})\)\.?$")
 #: A given name the translator supplied before a surname: ``[Wolfgang] Bayerlacher``.
 SUPPLIED_GIVEN_RE = re.compile(r"^\[([A-ZÀ-Ý][\w’'.-]*(?:\s[A-ZÀ-Ý][\w’'.-]*)?)\](?=\s+[A-ZÀ-Ý])")
+#: A surname the translator supplied after initials: ``G. [Pushkin]``.
+SUPPLIED_SURNAME_RE = re.compile(r"(?<=\. )\[([A-ZÀ-Ý][\w’'-]+)\]$")
 #: An expansion glued to an initial or a word: ``V[asily]``.
 EXPANSION_RE = re.compile(r"(?<=[^\W\d_])\[[a-zà-ÿ]+\]")
 #: A line naming an office by position: ``for Under Secretary``, ``p.p. the Ambassador``.
@@ -62,8 +67,9 @@ LOOSE_KINDS = frozenset({"line", "p", "head", "heading", "signed", "dateline", "
 
 def plain_name(text: str) -> str:
     """The line as a name's shape is judged: glued expansions removed (``V[asily]. Ivanov`` -> ``V. Ivanov``),
-    a supplied given name unbracketed (``[Wolfgang] Bayerlacher`` -> ``Wolfgang Bayerlacher``)."""
-    return SUPPLIED_GIVEN_RE.sub(r"\1", EXPANSION_RE.sub("", text))
+    a supplied given name or surname unbracketed (``[Wolfgang] Bayerlacher`` -> ``Wolfgang Bayerlacher``,
+    ``G. [Pushkin]`` -> ``G. Pushkin``)."""
+    return SUPPLIED_SURNAME_RE.sub(r"\1", SUPPLIED_GIVEN_RE.sub(r"\1", EXPANSION_RE.sub("", text)))
 
 
 def looks_like_name(text: str) -> bool:
@@ -87,7 +93,7 @@ def split_date_name(text: str) -> tuple[int, int, bool] | None:
     start, end, _date = found[0]
     if not text[:start].strip():
         name, first = text[end:], True
-    elif not text[end:].strip(" ."):
+    elif not text[end:].strip(" .”’\""):  # "MAO ZEDONG, 25 October 1949”.": a quoted letter's sign-off
         name, first = text[:start], False
     else:
         return None
@@ -97,11 +103,13 @@ def split_date_name(text: str) -> tuple[int, int, bool] | None:
     return start, end, first
 
 
-def closing_zone(blocks: list[Block], is_prose, name_ok) -> list[Block]:
+def closing_zone(blocks: list[Block], is_prose, name_ok, *, summary_found: bool = True) -> list[Block]:
     """Give the short lines after the last paragraph their roles: sign-off, then distribution list.
 
     ``is_prose`` tells running text from a short line; ``name_ok`` rejects a name-shaped
     line that names a place, an organisation or an office (the authority file's verdict).
+    ``summary_found``: the page's summary was read elsewhere; if not, a last paragraph after a
+    sign-off is taken for it (``_paragraph_after_signoff``).
     """
     # the body ends before the first footnote text: a paragraph after the notes (a summary the
     # page furniture did not claim) does not move the zone past the sign-off
@@ -110,11 +118,126 @@ def closing_zone(blocks: list[Block], is_prose, name_ok) -> list[Block]:
                default=-1)
     if last < 0:
         return blocks
+    before = None if summary_found else _paragraph_after_signoff(blocks, last, notes, is_prose, name_ok)
+    if before is not None:  # "MANOEL PIO CORRÊA" / a last paragraph describing the document
+        blocks = list(blocks)
+        blocks[last] = replace(blocks[last], kind="postscript").with_attrs(
+            zone="closing", review="a paragraph after the sign-off, kept in the closing group (the page's summary?)")
+        last = before
     zone = _Zone(is_prose, name_ok)
-    out = list(blocks[:last + 1])
+    out = _inner_closings(blocks[:last + 1], is_prose, name_ok)
     for b in blocks[last + 1:]:
+        if b is blocks[-1] and b.kind in LOOSE_KINDS and cut_speaker_turn(b.text, blocks):
+            out.append(b)  # "Guevara: …" / "Gu": a page cut at the next turn's label, no sign-off
+            continue
         out.extend(zone.read(b))
     return out
+
+
+def _paragraph_after_signoff(blocks: list[Block], last: int, notes: int, is_prose, name_ok) -> int | None:
+    """The paragraph before the sign-off when the page's last paragraph comes after one, else None
+    (only asked when the page's summary was not found apart from the body).
+
+    ``… the internal situation.`` / ``MANOEL PIO CORRÊA`` / ``An official … describes …``: a
+    paragraph standing alone after a short run that opens with a sign-off (a name in capitals, a
+    body, a name and its number, a date and a name), with nothing after it but short lines, is
+    no longer the body's text (a summary the page furniture did not claim): the zone begins
+    before the sign-off."""
+    if any(b.kind == "p" and is_prose(b.text) or b.get("speaker") for b in blocks[last + 1:notes]):
+        return None
+    before = max((i for i, b in enumerate(blocks[:last]) if b.get("speaker") or b.kind == "p" and is_prose(b.text)),
+                 default=-1)
+    run = blocks[before + 1:last]
+    if before < 0 or not 1 <= len(run) <= 4 or any(b.kind not in LOOSE_KINDS or is_prose(b.text) for b in run):
+        return None
+    return before if _signoff_shape(run[0], name_ok) else None
+
+
+#: ``Pavlíček 388.``: a name, then the message's number.
+NAME_NUMBER_RE = re.compile(r"^(?P<name>[A-ZÀ-Ý][^\d,;:()\[\]]{1,60}?)\s+(?P<num>\d{1,6}(?:/\w+)?)\.?$")
+
+
+def _signoff_shape(b: Block, name_ok) -> bool:
+    """A line that can only be a sign-off: a name in capitals, a body, a name and its number, a date and a name."""
+    from .signatures import SIGNATURE_RE
+
+    s = b.text.strip().rstrip(".")
+    if SIGNATURE_RE.match(s) or split_date_name(b.text) or _number_then_signoff(b, name_ok) or org_signoff(s):
+        return True
+    m = NAME_NUMBER_RE.match(b.text.strip())
+    if m and looks_like_name(plain_name(m.group("name"))) and name_ok(m.group("name").strip()):
+        return True
+    return s.isupper() and looks_like_name(plain_name(s)) and name_ok(plain_name(s))
+
+
+def _name_then_number(b: Block, name_ok) -> list[Block] | None:
+    """``Pavlíček 388.``: the signer, then the message's number (a ``dateline`` holding the outgoing ``idno``)."""
+    m = NAME_NUMBER_RE.match(b.text.strip())
+    if m is None or not looks_like_name(plain_name(m.group("name"))) or not name_ok(m.group("name").strip()):
+        return None
+    lead = len(b.text) - len(b.text.lstrip())
+    cut = lead + m.end("name")
+    num = Block("dateline", b.text[cut:], b.line,
+                (Span(m.start("num") - m.end("name"), m.end("num") - m.end("name"), "idno", attrs_of(type="outgoing")),),
+                attrs_of(zone="closing", recogniser="closing_number", role="outgoing"))
+    return [Block("signed", b.text[:cut], b.line, (), attrs_of(zone="closing", recogniser="closing_name")), num]
+
+
+def _inner_closings(blocks: list[Block], is_prose, name_ok) -> list[Block]:
+    """A sign-off inside the page: a covering letter before its enclosure, a telegram before a reference note.
+
+    The run of short lines right after a paragraph is read as a closing zone when it opens with
+    a sign-off that cannot be anything else: a signature placeholder, a date and a name on one
+    line (``13.1.51 ROSHCHIN``), the message's number before a name (``Nº 274 KOVALEV, 11
+    November``), a name in capitals over a date line or a transmission log (``MAO ZEDONG.`` / ``Nov
+    15, 1950.``).  The run ends at the next paragraph or at a block that is no
+    loose line (a stamp, a heading's mark)."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        out.append(b)
+        i += 1
+        if not (b.kind == "p" and is_prose(b.text) or b.get("speaker")) or i >= len(blocks) \
+                or not (_opens_signoff(blocks[i], is_prose, name_ok) or _capitals_over_date(blocks, i, name_ok)):
+            continue
+        zone = _Zone(is_prose, name_ok)
+        if _capitals_over_date(blocks, i, name_ok):
+            out.append(_role(blocks[i], "signed", "closing_name_over_date"))
+            zone.closed = True
+            i += 1
+        opener = i  # the sign-off that opened the run is read even when it ends like a sentence
+        while i < len(blocks) and blocks[i].kind in LOOSE_KINDS \
+                and (i == opener or not is_prose(blocks[i].text.strip())) \
+                and not blocks[i].get("speaker") and not ADDRESSEE_RE.match(blocks[i].text.strip()):
+            out.extend(zone.read(blocks[i]))
+            i += 1
+    return out
+
+
+def _capitals_over_date(blocks: list[Block], i: int, name_ok) -> bool:
+    """``MAO ZEDONG.`` over ``Nov 15, 1950.``, ``STALIN`` over ``Deciphered on …``: a name in capitals, then a
+    line that is only a date or a number, or a transmission log."""
+    s = blocks[i].text.strip().rstrip(".")
+    if i + 1 >= len(blocks) or not s.isupper() or not looks_like_name(s) or not name_ok(s):
+        return False
+    nxt = blocks[i + 1]
+    return nxt.kind in ("dateline", "log") or bool(re.fullmatch(r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\.?", nxt.text.strip()))
+
+
+def _opens_signoff(b: Block, is_prose, name_ok) -> bool:
+    from .signatures import SIGNATURE_RE
+
+    s = b.text.strip()
+    if b.kind not in LOOSE_KINDS or is_prose(s) and split_date_name(b.text) is None:
+        return False
+    if b.kind == "signed" or SIGNATURE_RE.match(s) or _number_then_signoff(b, name_ok) is not None:
+        return True
+    found = split_date_name(b.text)
+    if found is None:
+        return False
+    start, end, first = found
+    return name_ok(plain_name((b.text[end:] if first else b.text[:start]).strip().rstrip(".,")))
 
 
 class _Zone:
@@ -136,10 +259,10 @@ class _Zone:
         s = b.text.strip()
         if b.kind in ("footnote", "attachment") or b.get("role") == "notes-heading":
             self.state = "after"
-        if self.state == "after" or b.kind not in LOOSE_KINDS:
+        if self.state == "after" or b.kind not in LOOSE_KINDS and not (b.kind == "log" and DIST_HEAD_RE.match(s)):
             self.closed = self.closed or b.kind in CLOSING_KINDS
             return [b]
-        if DIST_HEAD_RE.match(s):
+        if DIST_HEAD_RE.match(s):  # also "Received by:" alone, read as a log's label line
             self.state, self.items, self.closed = "dist", 0, True
             return [_role(b, "postscript", "closing_distribution_head", role="distribution-label")]
         if self.state == "dist":
@@ -193,8 +316,17 @@ def org_signoff(s: str) -> bool:
     words = s.rstrip(".").split()
     if not words or words[0].lower() in ROLE_WORDS - BODY_WORDS:
         return False  # "Head of Department", "Deputy Chairman of the Committee": a person's office
+    if _known_body(s.strip().rstrip(".")):
+        return True  # "CC CPSU": the authority file's organisation, printed alone
     return len(words) <= 10 and bool(ORG_WORDS_RE.search(s)) and not re.search(r"[\d:;\[\]()]", s) \
         and all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in words)
+
+
+def _known_body(s: str) -> bool:
+    from .entities import default_authority
+
+    found = default_authority().find_mentions(s)
+    return any(m.start == 0 and m.end == len(s) and m.entry.kind == "org" for m in found)
 
 
 def _role(b: Block, kind: str, recogniser: str, **attrs: str) -> Block:
@@ -229,8 +361,8 @@ def _office_then_name(s: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     from .signatures import ROLE_WORDS
 
     m = OFFICE_NAME_RE.match(s)
-    if m is None or any(ch.isdigit() for ch in s):
-        return None
+    if m is None or any(ch.isdigit() for ch in s) or ADDRESSEE_RE.match(s):
+        return None  # "To Comrade BERG.": an addressee, no office over a name
     role = [w.strip(",.").lower() for w in m.group("role").split()]
     if not any(w in ROLE_WORDS and w not in FUNCTION_WORDS for w in role) \
             or not all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in m.group("role").split()) \
@@ -260,9 +392,12 @@ def _signoff_line(b: Block, s: str, is_prose, name_ok) -> list[Block]:
     one_line = one_line_signoff(b.text)
     if one_line is not None and name_ok(plain_name(b.text[one_line[0][0]:one_line[0][1]]).strip()):
         return [replace(b, kind="signed").with_attrs(zone="closing", recogniser="closing_one_line")]
-    if is_prose(s):
+    found = split_date_name(b.text)  # before the prose test: "GROMYKO, 3 June 1953." ends like a sentence
+    if found is None and is_prose(s):
         return [b]
-    found = split_date_name(b.text)
+    numbered = _number_then_signoff(b, name_ok) or _name_then_number(b, name_ok)
+    if numbered is not None:
+        return numbered
     if found is not None:
         start, end, date_first = found
         date_text, name_text = b.text[start:end], (b.text[end:] if date_first else b.text[:start])
@@ -280,6 +415,37 @@ def _signoff_line(b: Block, s: str, is_prose, name_ok) -> list[Block]:
             and _office_words(m.group("office")):
         return [replace(b, kind="signed").with_attrs(zone="closing", recogniser="closing_office_enclosed_name")]
     return [b]
+
+
+#: ``To Comrade FILIPPOV.``, ``To the Ministry …:``: an addressee line opens a message, it never signs one.
+ADDRESSEE_RE = re.compile(r"^(?:To|TO)\s+(?:the\s+|THE\s+|Comrade\b|COMRADE\b|Cde\.|Mr\.|[A-ZÀ-Ý])")
+#: ``Nº 274 KOVALEV, 11 November``: the message's number, then the sign-off.
+NUMBER_FIRST_RE = re.compile(r"^(?P<sign>N[º°o]\.?|No\.?|№)\s*(?P<num>\d[\w./-]*)\s+(?P<rest>[A-ZÀ-Ý].*)$")
+
+
+def _number_then_signoff(b: Block, name_ok) -> list[Block] | None:
+    """``Nº 274 KOVALEV, 11 November``: the outgoing number (a ``dateline`` holding ``idno``), then the
+    name and its date read as any date-and-name line, or a name alone.  None when the rest signs not."""
+    m = NUMBER_FIRST_RE.match(b.text.strip())
+    if m is None:
+        return None
+    lead = len(b.text) - len(b.text.lstrip())
+    rest_at = lead + m.start("rest")
+    rest = b.text[rest_at:]
+    num = Block("dateline", b.text[:rest_at].rstrip(), b.line,
+                (Span(lead + m.start("num"), lead + m.end("num"), "idno", attrs_of(type="outgoing")),),
+                attrs_of(zone="closing", recogniser="closing_number", role="outgoing"))
+    found = split_date_name(rest.replace(",", " ", 1) if re.search(r",\s*\S", rest) else rest)
+    if found is not None:
+        start, end, date_first = found
+        if not date_first and name_ok(plain_name(rest[:start].strip().rstrip(".,"))):
+            name = Block("signed", rest[:start].rstrip(), b.line, (), attrs_of(zone="closing", recogniser="closing_name"))
+            date = Block("dateline", rest[start:], b.line, (), attrs_of(zone="closing", recogniser="closing_date"))
+            return [num, name, date]
+        return None
+    if rest.strip(" .").isupper() and looks_like_name(plain_name(rest.strip(" ."))) and name_ok(rest.strip(" .")):
+        return [num, Block("signed", rest, b.line, (), attrs_of(zone="closing", recogniser="closing_name"))]
+    return None
 
 
 def _office_words(text: str) -> bool:

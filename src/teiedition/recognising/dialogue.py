@@ -72,6 +72,7 @@ def speaker_turns(blocks: list[Block]) -> list[Block]:
             if key and not re.match(r"\s*\d", b.text[m.end():]):  # a labelled value ("15:00 Hours") is no speech
                 found.setdefault(form, []).append((i, key, m.end()))
             break
+    _labels_without_colon(blocks, found)
     out = list(blocks)
     turns_at: list[int] = []
     for form, turns in found.items():
@@ -119,6 +120,25 @@ def _label_line(blocks: list[Block], i: int) -> str | None:
     if key and (ORG_WORDS_RE.search(key) or " and " in key):
         return None  # "Ministry of Foreign Affairs:", "Wu [Xiuquan] and Qiao [Guanhua]:": addressees
     return key if key and _name_shaped(key) else None
+
+
+def _labels_without_colon(blocks: list[Block], found: dict) -> None:
+    """``TODOR ZHIVKOV`` alone over a speech, where the page's other turns print ``TODOR ZHIVKOV:``.
+
+    Once the document has labels alone on their lines, a line that is exactly one of their
+    speakers, over a paragraph of running text, is a turn too: the colon was left out, not the turn."""
+    turns = found.get("colon", [])
+    keys = {key for _i, key, end in turns if end < 0}
+    taken = {i for i, _key, _end in turns}
+    if not keys:
+        return
+    for i, b in enumerate(blocks[:-1]):
+        s = b.text.strip()
+        nxt = blocks[i + 1]
+        if i not in taken and b.kind in ("p", "line", "head", "heading") and s in keys \
+                and nxt.kind == "p" and len(nxt.text.split()) >= 4:
+            turns.append((i, s, -1))
+    turns.sort()
 
 
 def _joined(label: Block, speech: Block) -> Block:
@@ -199,3 +219,24 @@ def _speaker_key(m: re.Match, form: str) -> str | None:
         if alias and re.search(r"abbreviat|hereafter|hereinafter|referred|called", paren):
             return alias.group("alias").strip()
     return plain
+
+
+def _speaker_labels(blocks: list[Block]) -> list[str]:
+    """The speaker labels of the document's turns (``Guevara``, ``Comrade Nicolae Ceausescu``), as printed."""
+    labels = [b.text[:int(b.get("speaker"))] for b in blocks if str(b.get("speaker") or "").isdigit()]
+    for b in blocks[-3:]:  # a single labelled turn just before the end (``Zhou: I have …``)
+        m = SPEAKER_FORMS["colon"].match(b.text)
+        if m and b.get("speaker") is None:
+            labels.append(m.group("core"))
+    return [_TITLE_PREFIX_RE.sub("", re.sub(r"\s*\([^()]*\)", "", label).strip(" :.–—-")) for label in labels]
+
+
+_TITLE_PREFIX_RE = re.compile(r"^(?:Comrade|Cde\.|Mr\.|Mrs\.|Ambassador|Premier|Chairman|Minister)\s+")
+
+
+def cut_speaker_turn(text: str, blocks: list[Block]) -> bool:
+    """``Guevara: …`` / ``Gu``: the page's last line repeats (the start of) a speaker's label.
+
+    A page cut short (an excerpt) ends with the label of the next turn, not with a sign-off."""
+    name = _TITLE_PREFIX_RE.sub("", text.strip().rstrip(".:").strip())
+    return len(name) >= 2 and any(label.startswith(name) for label in _speaker_labels(blocks))

@@ -123,7 +123,8 @@ def _lift_footnotes(blocks: list[Block]) -> tuple[list[Block], tuple[Block, ...]
             seen_bottom = True
         if b.kind == "footnote":
             n = b.get("n")
-            if seen_bottom and n not in lifted and n in in_text:
+            if n not in lifted and n in in_text and (seen_bottom or _only_notes_after(blocks, b)):
+                # after the closing group, or in the page's last run of notes right after the text
                 footnotes.append(b)
                 lifted.add(n)
                 continue

@@ -51,6 +51,8 @@ def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -
         if text.startswith("[") or kind_of(item) != "p" or (DASH_ITEM_RE.match(text) and words < 16):
             continue  # a bracket, a header line, a short dash item (``- Comrade Dr. Nagy L.``)
         core = TRAILING_CAPS_MARK_RE.sub("", text)
+        if words < 16 and text.endswith(":") and ADDRESSEE_RE.match(_unbracketed(text)):
+            continue  # "To the Ministry of Foreign Affairs:" (body2): the addressee, not the first paragraph
         if words >= 16 or (words >= 4 and SENTENCE_END_RE.search(core)):
             return i
     return len(items)
@@ -183,11 +185,16 @@ def _furniture(b: Block) -> Block:
     return b
 
 
+def _unbracketed(text: str) -> str:
+    """``[To] The Ministry …``: the line as printed words, the translator's brackets left out (body2)."""
+    return text.replace("[", "").replace("]", "")
+
+
 def _addressee(zone: list[Block]) -> list[Block]:
     """``To the Deputy Minister …`` and the name lines right under it: the opener's salute."""
     out = list(zone)
     for i, b in enumerate(out):
-        if b.kind not in ("p", "line", "head") or not ADDRESSEE_RE.match(" ".join(b.text.split())) \
+        if b.kind not in ("p", "line", "head") or not ADDRESSEE_RE.match(" ".join(_unbracketed(b.text).split())) \
                 or ":" in b.text[:4]:  # an addressee wrapped over two lines is one line
             continue
         out[i] = _salute(b)

@@ -12,6 +12,7 @@ file tells a restated name (``Filippov [Stalin]``, one person) from a completed 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 #: Pronouns whose bracket says who or what they are (``they [the East Germans]``); possessives
 #: (``their [Chinese] commissars``) take an added adjective instead and are left out.
@@ -29,16 +30,76 @@ CLOSED_CLASS = frozenset("""i a an the this that these those his her its our the
     you and but or so then since when while after before also however thus there here as if at in on to of
     for by with from upon later meanwhile moreover furthermore therefore finally""".split())
 MONTHS = frozenset("January February March April May June July August September October November December".split())
+_MONTH_ALT = "|".join(sorted(MONTHS))
+#: ``25 January [1950]``, ``January 25, [1950]``: a full date right before the bracket.
+DATE_BEFORE_RE = re.compile(rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\.? (?:{_MONTH_ALT})|(?:{_MONTH_ALT}) \d{{1,2}}(?:st|nd|rd|th)?,?)\s*$")
 
 
-def gloss_after_pronoun(token: str, content: str) -> bool:
+def says_which_one(text: str, start: int, end: int, content: str) -> bool:
+    """``the embassy [in Havana]``, ``Sector [of the Foreign Ministry]``, ``the 15th [of this month]``.
+
+    A phrase opened by a preposition that names a place, a body or a time (a capitalised word, a
+    number, ``this month``), right after a noun phrase (a determiner among the three words before,
+    a capitalised word or an ordinal), says which one is meant: a gloss.  After a verb (``you have
+    made [in Berlin]``) it is the translator's addition, and so are a phrase naming neither (``the
+    use [of aid]``), the month completing a day (``the 26th [of June]``) and ``time [for China] to
+    strengthen``, where the bracket is the subject of what follows.
+    """
+    words = content.split()
+    if len(words) < 2 or words[0] not in WHICH_PREPOSITIONS:
+        return False
+    if not any(w[0].isupper() or w[0].isdigit() or w in TIME_WORDS for w in words[1:]):
+        return False
+    before = re.findall(r"[\w’'.-]+|[^\w\s]", text[max(0, start - 80):start])
+    if not before or not re.match(r"[\w’']", before[-1]):
+        return False  # a comma or a stop before the bracket: no noun phrase ends there
+    if ORDINAL_RE.fullmatch(before[-1]) and len(words) == 2 and words[1] in MONTHS:
+        return False  # "the 26th [of June]": the month completes the day
+    if re.match(r"\s+to\s+[a-z]", text[end:end + 40]) and words[0] == "for":
+        return False
+    token = before[-1]
+    if token.lower() in DETERMINERS or token.lower() in CLOSED_CLASS:
+        return False
+    if token[0].isupper() or ORDINAL_RE.fullmatch(token):
+        return True
+    phrase = []  # the words before the bracket, back to a punctuation mark, at most four
+    for w in reversed(before[-4:]):
+        if not re.match(r"[\w’']", w):
+            break
+        phrase.append(w.lower())
+    return any(w in DETERMINERS for w in phrase[1:])
+
+
+#: Verbs after which ``that`` is a conjunction (``said that [the aid] was …``): closed, no list of pages.
+REPORTING_VERBS = frozenset("""say says said tell tells told think thinks thought know knows knew believe believes
+    hope hopes feel feels felt see sees saw hear heard agree agrees agreed added noted stated""".split())
+#: Words that open a noun phrase: ``the embassy [in Havana]`` says which embassy.
+DETERMINERS = frozenset("the a an this that these those my your his her its our their each every any some".split())
+#: Prepositions that open a phrase saying which one (``[in Havana]``, ``[of the Foreign Ministry]``).
+WHICH_PREPOSITIONS = frozenset("in of at for on from during".split())
+#: Words that say which time is meant (``[of this month]``).
+TIME_WORDS = frozenset("month year week day morning evening night".split())
+ROMAN_RE = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")  # "IX [SED] Party Congress"
+ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def gloss_after_pronoun(token: str, content: str, text_before: str = "") -> bool:
     """``they [the East Germans]``, ``him [Kim Il Sung]``: the bracket says who the pronoun is."""
     if token.lower().strip(",") not in RESTATED_PRONOUNS or token.endswith(","):
         return False
     first = content.split()[0]
     if token.lower() in DEMONSTRATIVES:  # "that [Cuba] will": a conjunction as often as a pronoun
-        return first in ("the", "The")
-    return first in ("the", "The") or (first[0].isupper() and first not in NOT_A_NAME)
+        return first in ("the", "The") and not _conjunction_that(text_before)
+    return first in ("the", "The", "a", "an") or (first[0].isupper() and first not in NOT_A_NAME)
+
+
+def _conjunction_that(text_before: str) -> bool:
+    """``saying that [the aid] …``, ``stated that [the …]``: after a verb, ``that`` opens a clause."""
+    words = text_before.split()
+    if len(words) < 2 or words[-1].lower() != "that":
+        return False
+    verb = words[-2].lower().strip(",;:")
+    return verb.endswith(("ing", "ed")) or verb in REPORTING_VERBS
 
 
 def opens_sentence(word: str) -> bool:
@@ -56,15 +117,42 @@ def identifies_what_follows(text: str, token_start: int, end: int, token: str, c
     is a gloss).  ``31 [October]``: a date completed.
     """
     words = content.split()
-    if not all(w[0].isupper() or w in ("of", "to", "the", "for", "and", "in") for w in words):
-        return False
     if token.isdigit():
         return content in MONTHS
     nxt = NEXT_WORD_RE.match(text, end, min(len(text), end + 80))
-    names_before = bool(token) and token[0].isupper() and not _is_title(token) and not opens_sentence(token)
-    if nxt and nxt.group(1)[0].isupper() and nxt.group(1) not in NOT_A_NAME:
-        return not names_before or (not token.isupper() and _title_before(text, token_start))
+    names_before = bool(token) and token[0].isupper() and not _is_title(token) and not opens_sentence(token) \
+        and not token.endswith(",") and not ROMAN_RE.fullmatch(token)
+    name_follows = bool(nxt) and nxt.group(1)[0].isupper() and nxt.group(1) not in NOT_A_NAME
+    if name_follows and not names_before and words[0][0].isupper() and len(words) <= 8:
+        return True  # "of [Chinese Communist Party leader] Deng", "to [Yugoslav diplomat Ivo] Vejvoda"
+    if not all(w[0].isupper() or w in ("of", "to", "the", "for", "and", "in") or re.match(r"[a-z][’'][A-Z]", w)
+               for w in words):  # "Chargé d’Affaires"
+        return False
+    if name_follows:
+        return not names_before or inside_name(token, content) or (not token.isupper() and _title_before(text, token_start))
     return names_before and _completes_name(text, token_start, token, content)
+
+
+def inside_name(token: str, content: str) -> bool:
+    """``Neutral [Nations Supervisory] Commission``, ``Columbian [Communist] Party``: a capitalised word
+    before and after, the bracket completes one name (an acronym's gloss, ``CC [Central Committee]``,
+    and a respelling, ``Dalny [Dalian]``, restate the word before instead)."""
+    word = token.strip("’'\"“”()")
+    return bool(word) and word[0].isupper() and not word.isupper() and not word[-1] in ".;:!?" \
+        and len(content.split()) <= 3 and not respells(word, content) and not _same_person(word, content)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^\w]|[\d_]", "", text.lower())
+
+
+def respells(before: str, content: str) -> bool:
+    """``Wulumuqi [Urumqi]``, ``Guseong [Kusong]``: the bracket spells the word before again (by the
+    letters they share): a romanisation's gloss, not a completion."""
+    a, b = _letters(before), _letters(content)
+    if len(b) < 4 or not a or before.lower() in CLOSED_CLASS or before.lower() in DETERMINERS:
+        return False
+    return 0.6 <= len(a) / len(b) <= 1 / 0.6 and SequenceMatcher(None, a, b).ratio() >= 0.7
 
 
 def _is_title(token: str) -> bool:
@@ -77,12 +165,28 @@ def _title_before(text: str, token_start: int) -> bool:
 
 
 def _completes_name(text: str, token_start: int, token: str, content: str) -> bool:
-    """``Premier Zhou [Enlai]``: a title, a one-word name, the rest of the name in the bracket."""
-    if token.isupper() or len(content.split()) > 2 or token[-1] in ".,;:":
+    """``Premier Zhou [Enlai]``, ``Huang [Zhen]``, ``G. [Pushkin]``, ``Viktor Mikhailovich [Chebrikov]``: a
+    name (or initials) completed by one word in the bracket.  Not a respelling (``Guseong [Kusong]``), not one person known by two
+    names (``Filippov [Stalin]``), not a place or a body (``Moscow [Russia]``)."""
+    if len(content.split()) > 2:
         return False
-    if not _title_before(text, token_start):  # "Kim [Il Sung]": only when the authority file knows the whole name
-        return _known_person(f"{token} {content}")
-    return not _same_person(token, content)
+    if re.fullmatch(r"(?:[A-Z]\.){1,3}", token):  # "G. [Pushkin]": the surname after initials
+        return len(content.split()) == 1
+    if token.isupper() or token[-1] in ".,;:" or content.isupper():  # "People’s Republic [PR]": an acronym restates
+        return False
+    if _title_before(text, token_start) or _known_person(f"{token} {content}"):
+        return not _same_person(token, content)
+    before = text[max(0, token_start - 40):token_start].split()[-1:]
+    whole = f"{before[0]} {token}" if before and before[0][:1].isupper() else token  # "Port Arthur [Lüshun]"
+    return len(content.split()) == 1 and not respells(token, content) \
+        and not _same_person(token, content) and not _place_or_body(token) and not _place_or_body(whole)
+
+
+def _place_or_body(form: str) -> bool:
+    from .entities import default_authority
+
+    found = default_authority().find_mentions(form)
+    return bool(found) and found[0].start == 0 and found[0].end == len(form) and found[0].entry.kind != "person"
 
 
 def _known_person(form: str) -> bool:

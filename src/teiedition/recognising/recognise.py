@@ -407,8 +407,11 @@ def classify_blocks(lines) -> list[Block]:
 # grouping into divisions
 
 
-def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, ...]]:
-    """Group blocks into divisions (opening, body, closing) and lift out footnote texts."""
+def structure(blocks: list[Block], *, summary_found: bool = True) -> tuple[tuple[Division, ...], tuple[Block, ...]]:
+    """Group blocks into divisions (opening, body, closing) and lift out footnote texts.
+
+    ``summary_found``: the page's summary was read apart from the body (else the body's last
+    paragraph may be it, and a sign-off before it still signs)."""
     from .header_zone import assign_roles
 
     blocks = assign_roles(list(blocks))
@@ -417,7 +420,7 @@ def structure(blocks: list[Block]) -> tuple[tuple[Division, ...], tuple[Block, .
     blocks = log_runs(bullet_lists(blocks))
     blocks = speaker_turns(blocks)
     blocks = _notes_blocks(blocks)
-    blocks = closing_zone(blocks, is_prose, _may_sign)
+    blocks = closing_zone(blocks, is_prose, _may_sign, summary_found=summary_found)
     blocks = _number_copy_items(blocks)
     blocks = _find_name_signatures(blocks)
     blocks = _join_signature_blocks(blocks)

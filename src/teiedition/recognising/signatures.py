@@ -14,7 +14,8 @@ import re
 from dataclasses import replace
 
 from ..model import Block, Span, attrs_of
-from .closing import EXPANSION_RE, NAME_AT_END_RE, SUPPLIED_GIVEN_RE, one_line_signoff, plain_name, role_below_name
+from .closing import DIST_HEAD_RE, EXPANSION_RE, NAME_AT_END_RE, SUPPLIED_GIVEN_RE, one_line_signoff, plain_name, role_below_name
+from .dialogue import cut_speaker_turn
 from .lines import _words, is_prose, is_upper_line, parse_date
 
 BY_ORDER_RE = re.compile(r"^(?:By (?:the )?(?:order|orders|instruction|instructions|authority|direction) of|"
@@ -25,7 +26,8 @@ ROLE_WORDS = frozenset("""ambassador minister deputy head chairman director secr
     chargé d’affaires d'affaires commander officer adviser advisor plenipotentiary extraordinary
     department section division embassy ministry office bureau committee of the and for foreign affairs
     interim ad a.i. lieutenant colonel major captain marshal comrade cde. mr. mrs. ms.""".split())
-SIGNATURE_RE = re.compile(r"\[(?:signature|signatures|signed|illegible signature)\]|/signature/|(?:^|\s)/s/\s", re.I)
+SIGNATURE_RE = re.compile(r"\[(?:(?:illegible|handwritten|[A-ZÀ-Ý][\w.-]*[’']s) )?signatures?\]|\[signed\]|/signature/"
+                          r"|(?:^|\s)/s/\s|^/[–—-]/\s", re.I)  # "/–/ Winiewicz": the Polish mark of a signature
 LETTER_SPACED_RE = re.compile(r"^(?:[A-ZÀ-Ý] ){2,}[A-ZÀ-Ý]\.?$")
 PERSON_NAME_RE = re.compile(
     r"^(?P<name>(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s*){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,3})\.?$")
@@ -55,6 +57,8 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
             continue
         if _signature_name(b.text) is None:
             continue
+        if i == len(out) - 1 and not after_salute and cut_speaker_turn(b.text, out):
+            continue
         if tail and not after_salute:
             # the next block must not be prose: a name ends a division
             nxt = out[i + 1] if i + 1 < len(out) else None
@@ -66,7 +70,7 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
 
 def _signature_name(text: str) -> tuple[int, int] | None:
     """Where the signatory's name is in a bare sign-off line, or None."""
-    s = text.rstrip()
+    s = text.rstrip().rstrip(",")  # "KOVALEV, 11 November" split in two: the comma stays with the name
     if EXPANSION_RE.search(s) or SUPPLIED_GIVEN_RE.match(s):  # "V[asily]. Ivanov", "[Wolfgang] Bayerlacher"
         plain = plain_name(s)
         found = _signature_name(plain)
@@ -140,6 +144,8 @@ def _title_above_ok(out: list[Block], parts: list[Block]) -> bool:
 
 def _belongs_below(block: Block, parts: list[Block]) -> bool:
     s = block.text.strip()
+    if DIST_HEAD_RE.match(s):
+        return False  # "Distributed to": a distribution list begins, no office of the signer
     has_name = any(_name_in_signed(p.text) for p in parts)
     if parts[0].get("role") == "by-order" and not has_name and block.kind in ("line", "head", "heading", "p", "signed") \
             and (_signature_name(s) or _role_line(s)) and not is_prose(s):
@@ -149,6 +155,9 @@ def _belongs_below(block: Block, parts: list[Block]) -> bool:
         return True
     if s.startswith("[") and s.endswith("]") and _words(s) <= 5 and has_name:
         return True  # [GDR Ambassador]
+    if not has_name and len(parts) == 1 and SIGNATURE_RE.fullmatch(parts[0].text.strip()) \
+            and block.kind in ("line", "head", "heading", "p", "signed") and _signature_name(s):
+        return True  # "[signature]" / "G. PUSHKIN": the name printed under the placeholder
     if block.kind in ("line", "head", "p") and has_name and len(parts) <= 2 and _words(s) <= 12 \
             and not is_prose(s) and not parse_date(s):
         return True  # role below the name: "2nd Secretary", "Chargé d’Affaires ad interim"
@@ -176,7 +185,7 @@ def _name_in_signed(text: str) -> tuple[int, int] | None:
         if sig:
             rest = line[sig.end():]
             stripped = rest.strip()
-            if stripped and PERSON_NAME_RE.match(stripped.rstrip(".")) or LETTER_SPACED_RE.match(stripped):
+            if stripped and PERSON_NAME_RE.match(plain_name(stripped).rstrip(".")) or LETTER_SPACED_RE.match(stripped):
                 lead = len(rest) - len(rest.lstrip())
                 return (line_start + sig.end() + lead, line_start + sig.end() + lead + len(stripped.rstrip(".")))
             continue

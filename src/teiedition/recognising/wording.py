@@ -17,7 +17,7 @@ import re
 from ..model import Span, attrs_of
 
 #: Something of the document (pages, a passage, an attachment) ...
-MATERIAL_RE = re.compile(r"\b(?:pages?|paragraphs?|lines?|sheets?|sections?|passages?|parts?|tables?|lists?|"
+MATERIAL_RE = re.compile(r"\b(?:original|pages?|paragraphs?|lines?|sheets?|sections?|passages?|parts?|tables?|lists?|"
                          r"text|portions?|notes|annex(?:es)?|attachments?|enclosures?|documents?|memorandum|"
                          r"letter|telegram|report|maps?|charts?|appendix|points?|items?|paper)\b", re.I)
 #: ... and what became of it in this translation (it follows, is left out, begins or ends here).
@@ -33,10 +33,10 @@ SCRIPT_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uff
 #: letter of the Central European alphabets, Russian transliteration (``zh``, ``kh``, ``shch``,
 #: endings ``-iiu``, ``-ogo``, ``-ykh``, ``-nie``...), pinyin initials (``x``, ``q`` without ``u``),
 #: or a one-letter Russian preposition (``k``, ``v``, ``s``...) among other words.
-ORIGINAL_LETTERS_RE = re.compile(r"[ąćęłńśźżőűěčřšžůťďňăâîșțßäöü]", re.I)
+ORIGINAL_LETTERS_RE = re.compile(r"[ąćęłńśźżőűěčřšžůťďňăâîșțßäöüôõãç]", re.I)
 TRANSLIT_WORD_RE = re.compile(
     r"zh|kh|shch|^x[aeiou]|^q[^u]|"
-    r"(?:iiu|iia|ii|yi|ei|ogo|ykh|ikh|nie|niia|stvo|skii|skaia|tsiia|tsii|nost)$")
+    r"(?:iiu|iia|iie|ii|yi|ei|ogo|ykh|ikh|nie|niia|stvo|skii|skaia|tsiia|tsii|nost)$")
 ONE_LETTER_PREPOSITIONS = frozenset("k v s o u z i".split())
 
 
