@@ -66,12 +66,20 @@ def detect_layout(lines: list[str]) -> str:
         donor = any(DONOR_RE.match(ln.strip()) for ln in lines[:12])
         if indented and any(CITATION_TITLE_RE.match(ln) for ln in indented) and not donor:
             return "D"
+        if indented and not donor and _date_repeated_indented(first, indented[:3]):
+            return "D"  # the bare layout cut before its citation: date / indented summary / the date again
         return "B"
     if any(CITATION_TITLE_RE.match(ln) for ln in lines if ln.startswith("  ")):
         return "D"
     if any(DONOR_RE.match(ln.strip()) for ln in [ln for ln in lines[:40] if ln.strip()][:5]):
         return "B"  # a web page without its date line: the donor line under the title anchors it
     return ""
+
+
+def _date_repeated_indented(first: str, indented: list[str]) -> bool:
+    """The page's date line printed again, indented, right under an indented summary."""
+    return len(indented) >= 2 and looks_like_summary(indented[0]) and any(
+        ln.strip() == first for ln in indented[1:])
 
 
 def read_page(text: str, *, name: str = "<input>") -> SourcePage:
@@ -133,7 +141,13 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     body_idx = [i for i in idx if body_start <= i < tail]
     body_end = tail
     header_parts = read_tail(lines[tail:], chrome)
-    if summary:
+    if lead and _own_summary_after_text(lines, body_idx, tail, n, header_parts):
+        # the page prints its own summary after the text: the paragraph before the date line is a
+        # neighbouring document's teaser (mirror pages), kept among the page's facets
+        header_parts["facets"].append(("Related Documents", summary))
+        summary = lines[body_idx[-1]].strip()
+        body_end = body_idx[-1]
+    elif summary:
         pass
     elif header_parts["summary"]:  # printed among the Document Information (after the facet labels)
         summary = header_parts["summary"]
@@ -152,6 +166,22 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     header = header_of(layout, fields, summary, header_parts, chrome, source_prefix="")
     body = _body_lines(lines, body_start, body_end)
     return SourcePage(header, body)
+
+
+#: First-person words: the text's own last paragraph, never a summary of it.
+FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
+
+
+def _own_summary_after_text(lines: list[str], body_idx: list[int], tail: int, n: int, parts: dict) -> bool:
+    """A summary paragraph closes the text right before the facet labels (the page's own summary).
+
+    Mirror pages print a paragraph before the date line too, the summary of a related document;
+    when the page also prints one where its own summary stands, that one is this document's.
+    """
+    if parts["summary"] or tail >= n or len(body_idx) < 1:
+        return False
+    last = lines[body_idx[-1]].strip()
+    return looks_like_summary(last) and len(last.split()) >= 10 and not FIRST_PERSON_RE.search(last)
 
 
 def _indented_first(first: str, second: str) -> bool:

@@ -102,6 +102,29 @@ def marks_line(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple
     return ("mark", (), tuple(spans))
 
 
+#: One copy's line of a copy list (Soviet cable forms print who receives each copy):
+#: ``Copy Nº 1 to Cde. Stalin``, ``Copy Nº 1 – DISTRIBUTION LIST``, ``Nº 2 – to Molotov``, ``Nº 15 – to file``.
+#: Without ``Copy`` a dash must follow the number (``Nº 274 KOVALEV`` is a sign-off's number); a table
+#: cell's closing ``|`` may end the line.
+ITEM_DASH = r"(?:\s*[–—]\s+|\s+-\s+)"  # not the hyphen of a file number (``Nº 25-S-1211``)
+COPY_ITEM_RE = re.compile(
+    rf"^\s*(?:(?i:copy)\s*{NUMBER_SIGN}\s*(?P<n>\d{{1,3}})(?:{ITEM_DASH}|\s*:\s*|\s+(?=(?i:to|for)\s))"
+    rf"|{NUMBER_SIGN}\s*(?P<m>\d{{1,3}}){ITEM_DASH})"
+    r"(?P<rest>(?:(?i:to|for)\s+)?(?!\d)[\w(][^|\[\]]{0,80}?)\s*\|?\s*$")  # not a date (``Nº 402 - 24 May``)
+
+
+def copy_item(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple] | None:
+    """``Copy Nº 3 to Cde. Molotov``: one numbered item of a copy list (``dist-item``, ``n`` its number).
+
+    The document's own copy mark is a bare ``Copy Nº 2``; a copy number followed by whom the copy
+    goes to is an entry of the list of copies, wherever it stands (the header zone keeps it there).
+    """
+    m = COPY_ITEM_RE.match(text)
+    if not m or marks_in(m.group("rest"), classification):
+        return None  # "Copy Nº 2 – Top Secret": marks side by side, not a copy's recipient
+    return ("dist-item", attrs_of(n=m.group("n") or m.group("m"), role="copy-list"), ())
+
+
 #: A label naming the marks after it: ``Precedence: Especially Urgent``, ``Handling: Eyes only``.
 MARK_LABEL_RE = re.compile(r"^(?P<label>(?i:precedence|priority|urgency|handling|security|restriction)\s*:\s*)(?=\S)")
 

@@ -351,6 +351,7 @@ BLOCK_RECOGNISERS: tuple[Recogniser, ...] = (
     Recogniser("distribution_inline", _distribution_inline),
     Recogniser("cc_label", _cc_label),
     Recogniser("distribution_item", _distribution_item),
+    Recogniser("copy_list_item", lambda text: header_marks.copy_item(text, CLASSIFICATION_PART_RE)),
     Recogniser("transmission_log", _transmission_log),
     Recogniser("transmission_form", header_marks.transmission_form),
     Recogniser("typist_initials", _typist_initials),
