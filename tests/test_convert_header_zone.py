@@ -348,3 +348,44 @@ def test_obtained_after_a_comma_is_not_inside_the_citation_and_an_agency_transla
 def test_an_agency_named_as_translator_is_the_translator(statement, translators, obtainers):
     credits = find_credits(statement)[0]
     assert (credits.translators, credits.obtainers) == (translators, obtainers)
+
+
+# -- copy lists, teasers, the bare layout without a citation (hdr2) ---------------------------
+
+
+def _web_page(body: str) -> str:
+    return ("Skip to content\n\nMarch 3, 1951\n\nCable from Harbin\n\n"
+            "This document was made possible with support from Blavatnik Family Foundation\n\n" + body)
+
+
+def test_copy_lines_with_recipients_are_a_distribution_list_not_copy_marks():
+    tei = convert(_web_page("CABLE Nº 40117\n\nCopy Nº 1 to Cde. Petrov\nCopy Nº 2\nto Cde. Petrov\n"
+                       "Nº 3 – to Ivanov\n\nfrom HARBIN received at 0915 3 March 1951 Copy Nº 2\n\n"
+                       "I report that the repair of the bridge was finished on time and the trains cross it.\n"))
+    text = xp(tei, "//t:text")[0]
+    assert [i.get("n") for i in xp(text, ".//t:list[@type='distribution']/t:item")] == ["1", "2", "3"]
+    assert xp(text, ".//t:seg[@type='copy']/t:num/@value") == ["2"]  # the document's own copy
+    assert not xp(text, ".//t:closer | .//t:postscript")  # a list above the text opens no closing group
+
+
+@pytest.mark.parametrize("line", ["Nº 402 - 24 November 1959", "Nº 25-S-1211", "Nº 274 KOVALEV, 11 November",
+                                  "Copy Nº 2 – Top Secret"])
+def test_numbers_that_are_not_copy_list_items(line):
+    assert classify_line(line)[0] != "dist-item"
+
+
+def test_teaser_before_the_date_line_is_kept_but_not_the_summary():
+    from lxml import etree
+
+    doc = etree.fromstring(convert_path("tests/fixtures/pages-headerzone/hz17_teaser_before_date.txt"))
+    abstract = norm(xp(doc, "string(//t:profileDesc/t:abstract)"))
+    assert abstract.startswith("The ministry tells the embassy")
+    teaser = xp(doc, "//t:notesStmt/t:note[@n='Related Documents']")
+    assert teaser and _inner(teaser[0]).startswith("The minister asks the embassy")
+
+
+def test_bare_page_without_citation_takes_the_title_under_the_repeated_date():
+    header = read_page(open("tests/fixtures/pages-headerzone/hz18_bare_repeated_date.txt").read()).header
+    assert (header.layout, header.title) == ("D", "Record of the Meeting of Comrade P. Novak with Comrade J. Horak "
+                                                  "on 3 October 1962")
+    assert header.summary.startswith("A record of a meeting")
