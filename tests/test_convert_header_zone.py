@@ -389,3 +389,23 @@ def test_bare_page_without_citation_takes_the_title_under_the_repeated_date():
     assert (header.layout, header.title) == ("D", "Record of the Meeting of Comrade P. Novak with Comrade J. Horak "
                                                   "on 3 October 1962")
     assert header.summary.startswith("A record of a meeting")
+
+
+@pytest.mark.parametrize("line, segs, copy", [
+    ("Copy Nº [handwritten: 2]", ["copy"], "2"),
+    ("Top Secret [handwritten: copy Nº 3]", ["classification", "copy"], "3"),
+    ("SECRET Copy No. [written by hand: 12]", ["classification", "copy"], "12"),
+])
+def test_marks_written_in_by_hand_stay_marks(line, segs, copy):
+    root = convert(_web_page(line + "\n\nI report that the repair of the bridge was finished on time and the trains cross it.\n"))
+    text = xp(root, "//t:text")[0]
+    assert [s.get("type") for s in xp(text, ".//t:seg")] == segs
+    assert xp(text, ".//t:seg[@type='copy']/t:num/@value") == [copy]
+    assert xp(text, ".//t:note[@type='handwritten']")  # the handwriting is still said
+
+
+def test_stamp_registration_number_is_the_incoming_one():
+    root = convert(_web_page("I report that the repair of the bridge was finished on time and the trains cross it.\n\n"
+                             "[Stamp: Subject to return to the Special Section 2236\nIncoming Nº 3877/shs "
+                             "11 November 1949]\n"))
+    assert xp(root, "//t:note[@type='stamp']//t:idno[@type='registration']/text()") == ["3877/shs"]

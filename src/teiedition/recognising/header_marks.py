@@ -125,6 +125,45 @@ def copy_item(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple]
     return ("dist-item", attrs_of(n=m.group("n") or m.group("m"), role="copy-list"), ())
 
 
+#: A mark line closed by a handwritten bracket: ``Copy Nº [handwritten: 2]``, ``Top Secret [handwritten: copy Nº 3]``.
+HAND_BRACKET_RE = re.compile(r"^(?P<pre>[^\[\]]*?)\s*\[(?P<label>(?i:handwritten|hand-written|written\s+by\s+hand|"
+                             r"inserted\s+by\s+hand)[^:\]]{0,40}:\s*)(?P<inner>[^\[\]]+?)\s*\]\s*$")
+COPY_LABEL_END_RE = re.compile(rf"(?P<copy>(?i:copy)\s*(?:(?i:{NUMBER_SIGN})\s*)?)$")
+
+
+def marks_with_handwriting(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple] | None:
+    """Marks whose number or whole mark was written in by hand, kept inside the handwriting note.
+
+    ``Copy Nº [handwritten: 2]``: the copy mark runs to the bracket, whose number is the ``num``
+    (the note inside it); ``Top Secret [handwritten: copy Nº 3]``: the printed marks, then the
+    handwritten ones read inside the note.  The printed part must be marks only (or empty).
+    """
+    m = HAND_BRACKET_RE.match(text)
+    if not m:
+        return None
+    pre, inner = m.group("pre"), m.group("inner")
+    label = COPY_LABEL_END_RE.search(pre)
+    spans: list[Span] = []
+    if label and re.fullmatch(r"\d{1,4}", inner):
+        head = pre[:label.start()]
+        if head.strip() and not marks_in(head, classification):
+            return None
+        if head.strip():
+            spans.extend(marks_line(head, classification)[2])
+        bracket, close = text.index("[", label.end()), text.rindex("]") + 1
+        spans.append(Span(label.start(), close, "seg", attrs_of(type="copy")))
+        spans.append(Span(bracket, close, "num", attrs_of(value=inner), rank=5))
+        return ("mark", (), tuple(spans))
+    found = marks_line(inner, classification)
+    if found is None or (pre.strip() and not marks_in(pre, classification)):
+        return None
+    if pre.strip():
+        spans.extend(marks_line(pre, classification)[2])
+    at = m.start("inner")
+    spans.extend(replace(sp, start=sp.start + at, end=sp.end + at) for sp in found[2])
+    return ("mark", (), tuple(spans))
+
+
 #: A label naming the marks after it: ``Precedence: Especially Urgent``, ``Handling: Eyes only``.
 MARK_LABEL_RE = re.compile(r"^(?P<label>(?i:precedence|priority|urgency|handling|security|restriction)\s*:\s*)(?=\S)")
 
