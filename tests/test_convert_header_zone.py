@@ -409,3 +409,18 @@ def test_stamp_registration_number_is_the_incoming_one():
                              "[Stamp: Subject to return to the Special Section 2236\nIncoming Nº 3877/shs "
                              "11 November 1949]\n"))
     assert xp(root, "//t:note[@type='stamp']//t:idno[@type='registration']/text()") == ["3877/shs"]
+
+
+def test_a_form_blank_copy_number_and_a_stop_between_marks():
+    kind, _attrs, spans, _name = classify_line("Top Secret. Copy #___")
+    assert kind == "mark" and [s.get("type") for s in spans if s.kind == "seg"] == ["classification", "copy"]
+    assert "Top Secret. Copy #___"[spans[0].start:spans[0].end] == "Top Secret"  # the stop parts the marks
+    assert not [s for s in spans if s.kind == "num"]  # no copy number was filled in
+    kind, _attrs, spans, _name = classify_line("Top Secret.")
+    assert "Top Secret."[spans[0].start:spans[0].end] == "Top Secret."  # alone on its line, the stop is the mark's
+
+
+def test_date_then_number_after_a_comma_is_an_outgoing_dateline():
+    kind, attrs, spans, _name = classify_line("3 March 1950, No.57")
+    assert (kind, dict(attrs).get("role")) == ("dateline", "outgoing")
+    assert [s.kind for s in spans] == ["idno"]

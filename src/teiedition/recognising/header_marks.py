@@ -34,7 +34,7 @@ PRECEDENCE = (r"(?i:(?:extremely|very|most|highly|especially|exceptionally)\s+(?
 #: A copy mark in any of its printed forms: ``Copy Nº 2``, ``Copy no. 2``, ``Copy No2``, ``COPY #2``,
 #: ``Copy number 2``, ``Copy 2 of 5``, ``Ex. 2``.
 COPY = (r"(?i:copy|ex\.|exemplar|exemplary)\s*(?:(?i:n[º°o]\.?|no\.?|num(?:ber)?\.?|#)\s*)?"
-        r"(?P<num>\d{1,4})(?:\s+(?i:of)\s+\d+)?(?![\w-])\.?")
+        r"(?:(?P<num>\d{1,4})(?:\s+(?i:of)\s+\d+)?|_{2,})(?![\w-])\.?")  # ``Copy #___``: a form's blank
 #: Labels of the issuing office's number other than ``Nº``/``Outgoing``: ``Issue No. 284``,
 #: ``Issuing No.``, ``u.o. No. …``, ``Ref. No.``, ``Our No.``.
 OUTGOING_LABEL = (r"(?i:issue|issuing|issued|outgoing|out\.?|exit|u\.\s?o\.|ref\.?|reference|our|"
@@ -68,7 +68,10 @@ def marks_in(text: str, classification: re.Pattern | None = None) -> list[tuple[
     while pos < len(text):
         m = classification.match(text, pos) if classification is not None else None
         if m and m.end() > pos and _ends_word(text, m.end()):
-            found.append((pos, m.end(), "classification", None))
+            end = m.end()
+            if text[end - 1] == "." and text[end:].strip():  # "Top Secret. Copy #___": the stop parts two marks
+                end -= 1
+            found.append((pos, end, "classification", None))
         else:
             m = MARK_RE.match(text, pos)
             if not m or not _ends_word(text, m.end()):
