@@ -424,3 +424,14 @@ def test_date_then_number_after_a_comma_is_an_outgoing_dateline():
     kind, attrs, spans, _name = classify_line("3 March 1950, No.57")
     assert (kind, dict(attrs).get("role")) == ("dateline", "outgoing")
     assert [s.kind for s in spans] == ["idno"]
+
+
+@pytest.mark.parametrize("source, units", [
+    ("AVPRF f. 06, o. 13a, d. 25, II. 8. Obtained by A. Reader and translated by B. Writer.",
+     {"fond": "06", "opis": "13a", "delo": "25", "folios": "8"}),
+    ("APRF, Fond 45, Opis 1, Delo 336, List 122 and AVPRF, Fond 059a, Opis 5a, Delo 5, Papka 11, List 13",
+     {"fond": "45", "opis": "1", "delo": "336", "folios": "122"}),
+])
+def test_reference_unit_variants(source, units):
+    citation = find_citation(source)[0]
+    assert citation.units == units

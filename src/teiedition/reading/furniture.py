@@ -128,7 +128,7 @@ def header_of(layout, fields, summary, parts, chrome, *, source_prefix) -> Heade
         if layout in ("C", "D"):
             funders = tuple(split_funders(named))
         else:
-            funders = (re.sub(r"^the\s+", "", named),)
+            funders = (re.sub(r"^(?i:the)\s+", "", named),)  # "support from The Woodrow Wilson …"
     source_line = source_prefix or parts["source"]
     found = find_citation(parts["source"]) if parts["source"] else None
     credits = find_credits(parts["source"]) if parts["source"] else None
