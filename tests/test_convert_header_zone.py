@@ -435,3 +435,14 @@ def test_date_then_number_after_a_comma_is_an_outgoing_dateline():
 def test_reference_unit_variants(source, units):
     citation = find_citation(source)[0]
     assert citation.units == units
+
+
+@pytest.mark.parametrize("line, number", [("From BEIJING No. 1309 20 hours 05", "1309"), ("Special No. 62", "62"),
+                                          ("From HARBIN Nº 77", "77")])
+def test_sender_line_and_cipher_office_numbers_are_outgoing(line, number):
+    _kind, _attrs, spans, _name = classify_line(line)
+    assert [line[s.start:s.end] for s in spans if s.kind == "idno" and s.get("type") == "outgoing"] == [number]
+
+
+def test_a_number_under_the_from_line_is_not_read_as_the_senders():
+    assert classify_line("From BEIJING Received 14 hours 45 minutes 16.1.1951")[3] != "from_line_number"

@@ -19,6 +19,7 @@ BLOCK_EXAMPLES = {
     "cc_label": ("CC:", "postscript"),
     "distribution_item": ("1 – to Cde. V. V. Kuznetsov", "dist-item"),
     "copy_list_item": ("Copy Nº 3 to Cde. Petrov", "dist-item"),
+    "from_line_number": ("From BEIJING No. 1309 20 hours 05", "log"),
     "transmission_log": ("Deciphered by Yermolin on 07/12/50 at 06:05", "log"),
     "transmission_form": ("From…Moscow…dispatched on 02.13.63 at 20:40 hours…", "log"),
     "typist_initials": ("ak/LS", "postscript"),

@@ -38,7 +38,7 @@ COPY = (r"(?i:copy|ex\.|exemplar|exemplary)\s*(?:(?i:n[º°o]\.?|no\.?|num(?:ber
 #: Labels of the issuing office's number other than ``Nº``/``Outgoing``: ``Issue No. 284``,
 #: ``Issuing No.``, ``u.o. No. …``, ``Ref. No.``, ``Our No.``.
 OUTGOING_LABEL = (r"(?i:issue|issuing|issued|outgoing|out\.?|exit|u\.\s?o\.|ref\.?|reference|our|"
-                  r"dispatch|despatch)")  # not "File No." nor "Registration No.": a file's or a register's number
+                  r"dispatch|despatch|special|spets\.?)")  # ``Special No. 62``: a cipher office's serial  # not "File No." nor "Registration No.": a file's or a register's number
 NUMBER_SIGN = r"(?:N[º°o]\.?|no\.?|NO\.?|No\.?|#|№)"
 NUMBER = r"(?P<num>[\w./-]*\d[\w./-]*?)\.?"
 #: ``(61) 561``: a telegram office's number with its year in parentheses.
@@ -211,6 +211,24 @@ def reference_number(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
     lead = len(text) - len(text.lstrip())
     return ("mark", attrs_of(role="reference"),
             (Span(lead + m.start("num"), lead + m.end("num"), "idno", attrs_of(type="reference")),))
+
+
+#: A cable's sender line with its number: ``From BEIJING No. 1309 20 hours 05``.
+FROM_NUMBER_RE = re.compile(rf"^\s*(?i:from)\s+[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?\s+{NUMBER_SIGN}\s*"
+                            r"(?P<num>\d[\w/-]*)(?P<rest>(?:\s+\d{1,2}\s*(?i:hours?|h\.?|hrs\.?)(?:\s+\d{1,2}"
+                            r"(?:\s*(?i:minutes?|min\.?))?)?)?)\s*$")
+
+
+def from_line_number(text: str) -> tuple[str, tuple, tuple] | None:
+    """``From BEIJING No. 1309 20 hours 05``: the sending office's line, its number the outgoing one.
+
+    The number printed on the ``From`` line itself is the sender's; a number under the line
+    (``from TEHRAN`` / ``Nº 32951``) may be the receiving register's and is not read here.
+    """
+    m = FROM_NUMBER_RE.match(text)
+    if not m:
+        return None
+    return ("log", attrs_of(role="outgoing"), (Span(m.start("num"), m.end("num"), "idno", attrs_of(type="outgoing")),))
 
 
 #: A time of day before or after a date: ``Evening 5 November 1962``, ``5 November 1962, night``,

@@ -352,6 +352,7 @@ BLOCK_RECOGNISERS: tuple[Recogniser, ...] = (
     Recogniser("cc_label", _cc_label),
     Recogniser("distribution_item", _distribution_item),
     Recogniser("copy_list_item", lambda text: header_marks.copy_item(text, CLASSIFICATION_PART_RE)),
+    Recogniser("from_line_number", header_marks.from_line_number),
     Recogniser("transmission_log", _transmission_log),
     Recogniser("transmission_form", header_marks.transmission_form),
     Recogniser("typist_initials", _typist_initials),
