@@ -151,7 +151,7 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
         pass
     elif header_parts["summary"]:  # printed among the Document Information (after the facet labels)
         summary = header_parts["summary"]
-    elif body_idx and tail < n and looks_like_summary(lines[body_idx[-1]]):
+    elif body_idx and tail < n and _summary_above_tail(lines[body_idx[-1]]):
         summary = lines[body_idx[-1]].strip()
         body_end = body_idx[-1]
     elif len(body_idx) > 1 and _indented_first(lines[body_idx[0]], lines[body_idx[1]]):
@@ -181,7 +181,19 @@ def _own_summary_after_text(lines: list[str], body_idx: list[int], tail: int, n:
     if parts["summary"] or tail >= n or len(body_idx) < 1:
         return False
     last = lines[body_idx[-1]].strip()
-    return looks_like_summary(last) and len(last.split()) >= 10 and not FIRST_PERSON_RE.search(last)
+    return _summary_above_tail(last) and len(last.split()) >= 10 and not FIRST_PERSON_RE.search(last)
+
+
+def _summary_above_tail(line: str) -> bool:
+    """The paragraph right above the tail's labels (``Author(s):``, ``Document Information``) reads as
+    the summary: prose ending as a sentence ends, or a descriptive line the site printed without
+    its full stop (``Excerpt from … diary …, praising Gorbachev's vision``).  The page is not cut
+    there (the labels follow), so a missing stop is no cut sentence."""
+    s = line.strip()
+    if looks_like_summary(s):
+        return True
+    return len(s.split()) >= 10 and not re.match(r"[\[\d•*-]", s) and not s.endswith((":", ",", ";", "-", "–")) \
+        and not FIRST_PERSON_RE.search(s)
 
 
 def _indented_first(first: str, second: str) -> bool:
