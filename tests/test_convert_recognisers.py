@@ -36,6 +36,7 @@ BLOCK_EXAMPLES = {
     "qualified_dateline": ("Evening 5 November 1962", "dateline"),
     "quoted_day_dateline": ("“5” November 1962", "dateline"),
     "dateline": ("Pyongyang, 14 February 1968", "dateline"),
+    "bracketed_dateline": ("Bucharest [30 June 1963]", "dateline"),
     "byline_intro": ("from the journal of", "byline-intro"),
     "bracket_only": ("[letterhead with eagle]", "aside"),
     "heading": ("RECORD OF A CONVERSATION", "head"),

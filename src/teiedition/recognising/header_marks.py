@@ -236,7 +236,7 @@ def from_line_number(text: str) -> tuple[str, tuple, tuple] | None:
 DAY_PART = r"(?i:(?:early\s+|late\s+)?(?:morning|evening|afternoon|night|noon|midnight|midday|dawn))"
 #: A time of day in figures after a date: ``at 1800``, ``at 18:00``, ``22.30 hours``, ``6:30 p.m.``.
 CLOCK_TIME = (r"(?:at\s+\d{1,2}[:.]?\d{2}|\d{1,2}[:.]\d{2}|\d{3,4}(?=\s*(?:hours|hrs)))"
-              r"(?:\s*(?:hours|hrs\.?|h|[ap]\.\s?m\.))?")  # a bare 1968 is a year, not a time
+              r"(?:\s*(?:hours|hrs\.?|h|[ap]\.\s?m\.|(?i:[ap]m)\b))?")  # "05:00 pm"  # a bare 1968 is a year, not a time
 QUALIFIED_DATE_RE = re.compile(rf"^(?:(?P<place>[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+){{0,2}}),\s+)?"
                                rf"(?:{DAY_PART}(?:\s+of)?,?\s+(?P<a>.+?)|(?P<b>.+?),?\s+"
                                rf"(?:\(?{DAY_PART}\)?|{CLOCK_TIME}))\.?$")
@@ -274,6 +274,32 @@ def _date_then_place(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
         return None
     lead = len(text) - len(text.lstrip())
     return ("dateline", (), (Span(lead + m.start("place"), lead + m.end("place"), "name", attrs_of(type="place")),))
+
+
+#: A dateline closed by a bracket or a footnote marker: ``Bucharest [30 June 1963]``,
+#: ``7 September 1971 [place not provided]``, ``Beijing, 17 October 1968[2]``.
+BRACKET_TAIL_RE = re.compile(r"^(?P<core>[^\[\]]+?)\s*\[(?P<inner>[^\[\]]{1,60})\]\.?\s*$")
+PLACE_RE = re.compile(r"^(?P<place>[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+){0,2}),?$")
+
+
+def bracketed_dateline(text: str, dateline, parse_date) -> tuple[str, tuple, tuple] | None:
+    """A dateline whose last part is a bracket: the printed dateline then a translator's bracket or
+    footnote marker (read by the bracket recognisers), or a place then the date the translator supplied."""
+    m = BRACKET_TAIL_RE.match(text)
+    if not m:
+        return None
+    core = m.group("core")
+    found = dateline(core)
+    if found and found[0] == "dateline" and not dict(found[1]).get("role"):
+        return ("dateline", found[1], found[2])
+    place = PLACE_RE.match(core.strip())
+    date = parse_date(m.group("inner").strip())
+    if place and date and date.when and len(date.when) >= 7 and date.text.strip() == m.group("inner").strip() \
+            and not marks_in(place.group("place")) and not NOT_A_PLACE_RE.search(place.group("place")):
+        lead = len(core) - len(core.lstrip())
+        return ("dateline", (), (Span(lead + place.start("place"), lead + place.end("place"), "name",
+                                      attrs_of(type="place")),))
+    return None
 
 
 #: A printed form's date with the day written in by hand between quotation marks: ``“5” November 1962``.

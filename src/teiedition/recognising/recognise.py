@@ -369,6 +369,8 @@ BLOCK_RECOGNISERS: tuple[Recogniser, ...] = (
     Recogniser("qualified_dateline", lambda text: header_marks.qualified_dateline(text, parse_date)),
     Recogniser("quoted_day_dateline", lambda text: header_marks.quoted_day_dateline(text, parse_date)),
     Recogniser("dateline", _dateline),
+    Recogniser("bracketed_dateline", lambda text: header_marks.bracketed_dateline(
+        text, lambda core: _dateline(core) or header_marks.qualified_dateline(core, parse_date), parse_date)),
     Recogniser("byline_intro", _byline_intro),
     Recogniser("bracket_only", _bracket_only),
     Recogniser("heading", _heading),
