@@ -29,6 +29,8 @@ from . import old_layouts
 from .furniture import (CITATION_TITLE_RE, DONOR_RE, FORMAT_RE, PAGE_DATE_RE, PUBLISHER, TAIL_START_RE, TOOLBAR_RE,
                         TWO_COLUMNS_RE, CHROME_LABELS, cut_tail_label, header_of, looks_like_summary, reads_as_prose,
                         single_title, summary_before_date, summary_first)
+from .summary_zone import (date_repeated_indented, indented_first, indented_summary, own_summary_after_text,
+                           summary_above_tail)
 from .tail_zone import read_tail
 from .top_zone import read_top
 
@@ -66,7 +68,7 @@ def detect_layout(lines: list[str]) -> str:
         donor = any(DONOR_RE.match(ln.strip()) for ln in lines[:12])
         if indented and any(CITATION_TITLE_RE.match(ln) for ln in indented) and not donor:
             return "D"
-        if indented and not donor and _date_repeated_indented(first, indented[:3]):
+        if indented and not donor and date_repeated_indented(first, indented[:3]):
             return "D"  # the bare layout cut before its citation: date / indented summary / the date again
         return "B"
     if any(CITATION_TITLE_RE.match(ln) for ln in lines if ln.startswith("  ")):
@@ -74,12 +76,6 @@ def detect_layout(lines: list[str]) -> str:
     if any(DONOR_RE.match(ln.strip()) for ln in [ln for ln in lines[:40] if ln.strip()][:5]):
         return "B"  # a web page without its date line: the donor line under the title anchors it
     return ""
-
-
-def _date_repeated_indented(first: str, indented: list[str]) -> bool:
-    """The page's date line printed again, indented, right under an indented summary."""
-    return len(indented) >= 2 and looks_like_summary(indented[0]) and any(
-        ln.strip() == first for ln in indented[1:])
 
 
 def read_page(text: str, *, name: str = "<input>") -> SourcePage:
@@ -141,7 +137,7 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     body_idx = [i for i in idx if body_start <= i < tail]
     body_end = tail
     header_parts = read_tail(lines[tail:], chrome)
-    if lead and _own_summary_after_text(lines, body_idx, tail, n, header_parts):
+    if lead and own_summary_after_text(lines, body_idx, tail, n, header_parts):
         # the page prints its own summary after the text: the paragraph before the date line is a
         # neighbouring document's teaser (mirror pages), kept among the page's facets
         header_parts["facets"].append(("Related Documents", summary))
@@ -151,71 +147,21 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
         pass
     elif header_parts["summary"]:  # printed among the Document Information (after the facet labels)
         summary = header_parts["summary"]
-    elif body_idx and tail < n and _summary_above_tail(lines[body_idx[-1]]):
+    elif body_idx and tail < n and summary_above_tail(lines[body_idx[-1]]):
         summary = lines[body_idx[-1]].strip()
         body_end = body_idx[-1]
-    elif len(body_idx) > 1 and _indented_first(lines[body_idx[0]], lines[body_idx[1]]):
+    elif len(body_idx) > 1 and indented_first(lines[body_idx[0]], lines[body_idx[1]]):
         summary = lines[body_idx[0]].strip()  # the bare layout's indented summary under the date line
         body_start = body_idx[1]
     elif layout == "B" and len(body_idx) > 1 and summary_first(lines[body_idx[0]], lines[body_idx[1]]):
         summary = lines[body_idx[0]].strip()
         body_start = body_idx[1]
-    elif (indented := _indented_summary(lines, body_idx)):  # the bare layout's summary, without a citation
+    elif (indented := indented_summary(lines, body_idx)):  # the bare layout's summary, without a citation
         summary = " ".join(lines[i].strip() for i in indented)
         body_end = indented[0]
     header = header_of(layout, fields, summary, header_parts, chrome, source_prefix="")
     body = _body_lines(lines, body_start, body_end)
     return SourcePage(header, body)
-
-
-#: First-person words: the text's own last paragraph, never a summary of it.
-FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
-
-
-def _own_summary_after_text(lines: list[str], body_idx: list[int], tail: int, n: int, parts: dict) -> bool:
-    """A summary paragraph closes the text right before the facet labels (the page's own summary).
-
-    Mirror pages print a paragraph before the date line too, the summary of a related document;
-    when the page also prints one where its own summary stands, that one is this document's.
-    """
-    if parts["summary"] or tail >= n or len(body_idx) < 1:
-        return False
-    last = lines[body_idx[-1]].strip()
-    return _summary_above_tail(last) and len(last.split()) >= 10 and not FIRST_PERSON_RE.search(last)
-
-
-def _summary_above_tail(line: str) -> bool:
-    """The paragraph right above the tail's labels (``Author(s):``, ``Document Information``) reads as
-    the summary: prose ending as a sentence ends, or a descriptive line the site printed without
-    its full stop (``Excerpt from … diary …, praising Gorbachev's vision``).  The page is not cut
-    there (the labels follow), so a missing stop is no cut sentence."""
-    s = line.strip()
-    if looks_like_summary(s):
-        return True
-    return len(s.split()) >= 10 and not re.match(r"[\[\d•*-]", s) and not s.endswith((":", ",", ";", "-", "–")) \
-        and not FIRST_PERSON_RE.search(s)
-
-
-def _indented_first(first: str, second: str) -> bool:
-    """An indented prose line opening the text, the next line not indented: the summary, printed
-    the bare layout's way right under the date line (a page cut before its citation)."""
-    return first.startswith("  ") and not second.startswith("  ") and looks_like_summary(first) \
-        and len(first.split()) >= 12
-
-
-def _indented_summary(lines: list[str], body_idx: list[int]) -> list[int]:
-    """The indented lines that end the body when they read as a summary (the bare layout prints it so)."""
-    run: list[int] = []
-    for i in reversed(body_idx):
-        if not lines[i].startswith("  ") or lines[i].strip().startswith("["):
-            break
-        run.insert(0, i)
-    if not run or len(run) == len(body_idx) or not looks_like_summary(" ".join(lines[i].strip() for i in run)):
-        return []
-    before = body_idx[:len(body_idx) - len(run)]
-    if all(lines[i].startswith("  ") for i in before):
-        return []  # the whole text is indented: indentation marks nothing
-    return run
 
 
 def _read_old(lines: list[str], layout: str, name: str) -> SourcePage:

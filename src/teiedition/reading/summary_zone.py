@@ -1,0 +1,69 @@
+"""Where a web page's summary stands: after the text, before the date line, indented, under a repeated date.
+
+Why: the site prints the summary in several places (right above the tail's labels, before the
+date line on mirror pages, indented the bare layout's way), and a mirror page may print a related
+document's summary too.  These tests decide by the line's place and shape (``source`` calls them),
+never by its words, save a small closed list of first-person words that mark the text's own prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .furniture import looks_like_summary
+
+
+def date_repeated_indented(first: str, indented: list[str]) -> bool:
+    """The page's date line printed again, indented, right under an indented summary."""
+    return len(indented) >= 2 and looks_like_summary(indented[0]) and any(
+        ln.strip() == first for ln in indented[1:])
+
+
+#: First-person words: the text's own last paragraph, never a summary of it.
+FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
+
+
+def own_summary_after_text(lines: list[str], body_idx: list[int], tail: int, n: int, parts: dict) -> bool:
+    """A summary paragraph closes the text right before the facet labels (the page's own summary).
+
+    Mirror pages print a paragraph before the date line too, the summary of a related document;
+    when the page also prints one where its own summary stands, that one is this document's.
+    """
+    if parts["summary"] or tail >= n or len(body_idx) < 1:
+        return False
+    last = lines[body_idx[-1]].strip()
+    return summary_above_tail(last) and len(last.split()) >= 10 and not FIRST_PERSON_RE.search(last)
+
+
+def summary_above_tail(line: str) -> bool:
+    """The paragraph right above the tail's labels (``Author(s):``, ``Document Information``) reads as
+    the summary: prose ending as a sentence ends, or a descriptive line the site printed without
+    its full stop (``Excerpt from … diary …, praising Gorbachev's vision``).  The page is not cut
+    there (the labels follow), so a missing stop is no cut sentence."""
+    s = line.strip()
+    if looks_like_summary(s):
+        return True
+    return len(s.split()) >= 10 and not re.match(r"[\[\d•*-]", s) and not s.endswith((":", ",", ";", "-", "–")) \
+        and not FIRST_PERSON_RE.search(s)
+
+
+def indented_first(first: str, second: str) -> bool:
+    """An indented prose line opening the text, the next line not indented: the summary, printed
+    the bare layout's way right under the date line (a page cut before its citation)."""
+    return first.startswith("  ") and not second.startswith("  ") and looks_like_summary(first) \
+        and len(first.split()) >= 12
+
+
+def indented_summary(lines: list[str], body_idx: list[int]) -> list[int]:
+    """The indented lines that end the body when they read as a summary (the bare layout prints it so)."""
+    run: list[int] = []
+    for i in reversed(body_idx):
+        if not lines[i].startswith("  ") or lines[i].strip().startswith("["):
+            break
+        run.insert(0, i)
+    if not run or len(run) == len(body_idx) or not looks_like_summary(" ".join(lines[i].strip() for i in run)):
+        return []
+    before = body_idx[:len(body_idx) - len(run)]
+    if all(lines[i].startswith("  ") for i in before):
+        return []  # the whole text is indented: indentation marks nothing
+    return run
