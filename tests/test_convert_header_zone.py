@@ -461,3 +461,16 @@ def test_datelines_closed_by_a_bracket_or_a_clock_time(line, place):
 @pytest.mark.parametrize("line", ["Moscow [illegible]", "Top Secret [handwritten: 3]", "Comrade Ivanov [signature]"])
 def test_a_bracket_after_a_word_is_no_dateline(line):
     assert classify_line(line)[0] != "dateline"
+
+
+@pytest.mark.parametrize("line, kind", [("sent at 0120 4 November 1945", "log"),
+                                        ("arrived at the CC for decipherment at 0245", "log"),
+                                        ("Incoming Nº 3523/sh", "mark")])
+def test_small_letter_logs_and_incoming_numbers_are_no_headings(line, kind):
+    found, attrs, spans, _name = classify_line(line)
+    assert found == kind
+    assert not [s for s in spans if s.get("type") == "outgoing"]  # a receiving number is not the sender's
+
+
+def test_a_small_letter_log_leaves_a_flattened_copy_mark_to_be_cut():
+    assert classify_line("received at 0810 12 October 1949  Copy Nº 2")[0] != "log"

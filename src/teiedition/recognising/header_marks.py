@@ -231,6 +231,37 @@ def from_line_number(text: str) -> tuple[str, tuple, tuple] | None:
     return ("log", attrs_of(role="outgoing"), (Span(m.start("num"), m.end("num"), "idno", attrs_of(type="outgoing")),))
 
 
+#: The receiving register's number on a line of its own: ``Incoming Nº 3523/sh``, ``Incoming No. 117, 4 May 1962``.
+INCOMING_RE = re.compile(rf"^\s*(?i:incoming|inc\.)\s*{NUMBER_SIGN}\s*(?P<num>[\w./-]*\d[\w./-]*?)\.?"
+                         r"(?P<rest>(?:,?\s+(?:of\s+)?.{4,30})?)$")
+
+
+def incoming_number(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
+    """``Incoming Nº 3523/sh``: the receiving office's register number, ``idno[@type="registration"]``
+    (never the outgoing number), a header mark like the copy number."""
+    m = INCOMING_RE.match(text)
+    if not m:
+        return None
+    rest = m.group("rest").strip(" ,")
+    if rest and not parse_date(re.sub(r"^of\s+", "", rest)):
+        return None
+    return ("mark", attrs_of(role="incoming"), (Span(m.start("num"), m.end("num"), "idno",
+                                                     attrs_of(type="registration")),))
+
+
+#: A transmission log line printed in small letters: ``sent at 0120 4 November 1945``, ``arrived at the
+#: VKP CC for decipherment at 0245`` (the capitalised ``Sent …`` lines are the recognisers' ``log``).
+SMALL_LOG_RE = re.compile(r"^\s*(?:sent|received|arrived|deciphered|decoded|decrypted|dispatched|despatched|"
+                          r"transmitted|enciphered|typed|printed|delivered)\b.*?(?:\bat\s+\d{3,4}\b|\b\d{1,2}[:.]\d{2}\b)")
+
+
+def small_log_line(text: str) -> tuple[str, tuple, tuple] | None:
+    """A lower-case transmission line with its time: a ``log`` line like ``Sent at …``."""
+    if not SMALL_LOG_RE.match(text) or len(text.split()) > 20 or re.search(rf"\S {{2,}}\S|{COPY}", text):
+        return None  # "received at 0810 12 October 1949  Copy Nº 2": a second column, cut at its mark first
+    return ("log", (), ())
+
+
 #: A time of day before or after a date: ``Evening 5 November 1962``, ``5 November 1962, night``,
 #: ``Morning of 6 November``.
 DAY_PART = r"(?i:(?:early\s+|late\s+)?(?:morning|evening|afternoon|night|noon|midnight|midday|dawn))"
