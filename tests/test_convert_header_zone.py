@@ -474,3 +474,13 @@ def test_small_letter_logs_and_incoming_numbers_are_no_headings(line, kind):
 
 def test_a_small_letter_log_leaves_a_flattened_copy_mark_to_be_cut():
     assert classify_line("received at 0810 12 October 1949  Copy Nº 2")[0] != "log"
+
+
+def test_title_with_full_stops_under_the_date_line_without_a_donor_line():
+    page = read_page("Skip to content\n\nApril 22, 1946\n\nMessage from Bagirov to Stalin and Molotov on the trip to "
+                     "Moscow.\n\nTo Cde. Stalin\n\nPublic opinion is riveted on the question of the trip to Moscow.\n")
+    assert page.header.title == "Message from Bagirov to Stalin and Molotov on the trip to Moscow."
+    long_line = "The minister said " + "that the talks went on " * 5 + "until late."
+    assert read_page(f"Skip to content\n\nApril 22, 1946\n\n{long_line}\n").header.title == ""  # a paragraph
+    credits = "Protokoly posiedzen 1944-1945, edited by A. Nowak, pp. 30-37. Translated by Jan Kowal."
+    assert read_page(f"April 22, 1946\n    {credits}\nMinutes of the Meeting\n").header.title != credits
