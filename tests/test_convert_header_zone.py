@@ -484,3 +484,11 @@ def test_title_with_full_stops_under_the_date_line_without_a_donor_line():
     assert read_page(f"Skip to content\n\nApril 22, 1946\n\n{long_line}\n").header.title == ""  # a paragraph
     credits = "Protokoly posiedzen 1944-1945, edited by A. Nowak, pp. 30-37. Translated by Jan Kowal."
     assert read_page(f"April 22, 1946\n    {credits}\nMinutes of the Meeting\n").header.title != credits
+
+
+def test_bare_page_with_its_date_printed_twice_before_the_summary():
+    header = read_page("July, 1964\n\n\nJuly, 1964\n\n    A record of the talks between the two delegations about "
+                       "trade and the border.\nRecord of the Talks between the Delegations\n\nMoscow, July 1964\n\n"
+                       "Comrade A: We would like to begin with the question of trade.\n").header
+    assert (header.layout, header.title) == ("D", "Record of the Talks between the Delegations")
+    assert header.summary.startswith("A record of the talks")

@@ -130,7 +130,7 @@ def read_bare(lines: list[str], layout: str, body_lines_of) -> tuple:
             continue
         if take_date_or_donor(fields, s):
             continue
-        if raw.startswith("  ") and not repeated and summary_parts and s == fields.get("date"):
+        if not repeated and s == fields.get("date") and (summary_parts or not raw.startswith("  ")):
             repeated.append(s)
             continue
         if repeated and title_at is None and not raw.startswith("  "):

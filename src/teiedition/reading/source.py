@@ -68,7 +68,7 @@ def detect_layout(lines: list[str]) -> str:
         donor = any(DONOR_RE.match(ln.strip()) for ln in lines[:12])
         if indented and any(CITATION_TITLE_RE.match(ln) for ln in indented) and not donor:
             return "D"
-        if indented and not donor and date_repeated_indented(first, indented[:3]):
+        if indented and not donor and date_repeated_indented(first, indented[:3], [ln for ln in lines[:12] if ln.strip()]):
             return "D"  # the bare layout cut before its citation: date / indented summary / the date again
         return "B"
     if any(CITATION_TITLE_RE.match(ln) for ln in lines if ln.startswith("  ")):

@@ -13,10 +13,13 @@ import re
 from .furniture import looks_like_summary
 
 
-def date_repeated_indented(first: str, indented: list[str]) -> bool:
-    """The page's date line printed again, indented, right under an indented summary."""
-    return len(indented) >= 2 and looks_like_summary(indented[0]) and any(
-        ln.strip() == first for ln in indented[1:])
+def date_repeated_indented(first: str, indented: list[str], nonblank: list[str] | None = None) -> bool:
+    """The bare layout cut before its citation: the page's date line printed again, indented, right
+    under an indented summary, or printed twice before it (``July, 1964`` / ``July, 1964`` / summary)."""
+    if len(indented) >= 2 and looks_like_summary(indented[0]) and any(ln.strip() == first for ln in indented[1:]):
+        return True
+    top = [ln for ln in (nonblank or [])[:3]]
+    return len(top) == 3 and top[1].strip() == first and top[2].startswith("  ") and looks_like_summary(top[2])
 
 
 #: First-person words: the text's own last paragraph, never a summary of it.
