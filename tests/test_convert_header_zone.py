@@ -492,3 +492,13 @@ def test_bare_page_with_its_date_printed_twice_before_the_summary():
                        "Comrade A: We would like to begin with the question of trade.\n").header
     assert (header.layout, header.title) == ("D", "Record of the Talks between the Delegations")
     assert header.summary.startswith("A record of the talks")
+
+
+def test_old_page_cut_before_its_chrome_reads_its_indented_citation_block():
+    header = read_page("October 23, 1962\nThis document was made possible with support from the Leon Levy Foundation\n"
+                       "    The minister reports on the talks of the delegation with the leaders on 23 October.\n"
+                       "    \"Report on the Delegation's Visit to Moscow,\" October 23, 1962, History and Public Policy "
+                       "Program Digital Archive, AVPRF, f. 0125, op. 53, d. 12, l. 4. Translated by Ioana Radu.\n"
+                       "English HTML\n30 October 1962\nThe report of the minister.\n").header
+    assert (header.layout, header.title) == ("C", "Report on the Delegation's Visit to Moscow")
+    assert header.summary.startswith("The minister reports")

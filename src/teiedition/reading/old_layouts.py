@@ -49,6 +49,9 @@ def read_old(lines: list[str], layout: str, body_lines_of) -> tuple:
             title_line = s  # the newer page: the title stands above the tool bar
             chrome.append(s)
             continue
+        if "date" in fields and not (in_citation or citation_sentence or summary) and lines[i].startswith("  ") \
+                and _citation_ahead(lines, nonblank[k:k + 3]):
+            in_citation = True  # the page cut before its chrome: the citation block is still indented
         if in_citation:
             if CITATION_TITLE_RE.match(s) and not citation_sentence:
                 citation_sentence = s

@@ -66,8 +66,8 @@ def detect_layout(lines: list[str]) -> str:
     if PAGE_DATE_RE.match(first):
         indented = [ln for ln in lines if ln.startswith("  ") and ln.strip()]
         donor = any(DONOR_RE.match(ln.strip()) for ln in lines[:12])
-        if indented and any(CITATION_TITLE_RE.match(ln) for ln in indented) and not donor:
-            return "D"
+        if indented and any(CITATION_TITLE_RE.match(ln) for ln in indented[:4]):
+            return "C" if donor else "D"  # the old page with its chrome cut off: donor, indented citation block
         if indented and not donor and date_repeated_indented(first, indented[:3], [ln for ln in lines[:12] if ln.strip()]):
             return "D"  # the bare layout cut before its citation: date / indented summary / the date again
         return "B"
