@@ -502,3 +502,16 @@ def test_old_page_cut_before_its_chrome_reads_its_indented_citation_block():
                        "English HTML\n30 October 1962\nThe report of the minister.\n").header
     assert (header.layout, header.title) == ("C", "Report on the Delegation's Visit to Moscow")
     assert header.summary.startswith("The minister reports")
+
+
+@pytest.mark.parametrize("line, segs", [("Secret. Copy #2", ["Secret", "Copy #2"]),
+                                        ("Personal. Secret.", ["Personal", "Secret."]),
+                                        ("Top Secret.", ["Top Secret."])])
+def test_a_stop_between_marks_stays_outside_them(line, segs):
+    _kind, _attrs, spans, _name = classify_line(line)
+    assert [line[s.start:s.end] for s in spans if s.kind == "seg"] == segs
+
+
+def test_an_outgoing_number_leaves_the_line_s_closing_stop():
+    _kind, _attrs, spans, _name = classify_line("No. 2338/3sk.")
+    assert ["No. 2338/3sk."[s.start:s.end] for s in spans if s.kind == "idno"] == ["2338/3sk"]

@@ -68,18 +68,23 @@ def marks_in(text: str, classification: re.Pattern | None = None) -> list[tuple[
     while pos < len(text):
         m = classification.match(text, pos) if classification is not None else None
         if m and m.end() > pos and _ends_word(text, m.end()):
-            end = m.end()
-            if text[end - 1] == "." and text[end:].strip():  # "Top Secret. Copy #___": the stop parts two marks
-                end -= 1
+            end = m.end() - 1 if stop_parts_marks(text, m.end()) else m.end()
             found.append((pos, end, "classification", None))
         else:
             m = MARK_RE.match(text, pos)
             if not m or not _ends_word(text, m.end()):
                 return None
             kind = "precedence" if m.group("prec") else "classification" if m.group("hand") else "copy"
-            found.append((pos, m.end(), kind, m.group("num") if kind == "copy" else None))
+            end = m.end() - 1 if kind != "copy" and stop_parts_marks(text, m.end()) else m.end()
+            found.append((pos, end, kind, m.group("num") if kind == "copy" else None))
         pos = SEPARATOR_RE.match(text, m.end()).end()
     return found or None
+
+
+def stop_parts_marks(text: str, end: int) -> bool:
+    """A mark's closing ``.`` followed by more marks on the line parts the two (``Top Secret. Copy #___``,
+    ``Personal. Secret.``): it is a separator, left outside the mark; at the line's end it stays inside."""
+    return text[end - 1] == "." and bool(text[end:].strip())
 
 
 def _ends_word(text: str, end: int) -> bool:

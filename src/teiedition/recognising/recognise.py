@@ -68,8 +68,8 @@ COPY_RE = re.compile(rf"^(?P<open>\()?(?P<copy>(?:Copy|COPY|copy)\s*{NUMBER_SIGN
                      rf"|(?:Copy|COPY|Ex\.)\s+{NUMBER_SIGN}?\s*(?P<num2>\d+)\.?)(?(open)\))$")
 PRECEDENCE_RE = re.compile(r"^(?:TOP PRIORITY|Top Priority|URGENT|Urgent|IMMEDIATE|Immediate|"
                            r"PRIORITY|Priority|FLASH|Flash|VERY URGENT|Very urgent)\.?$")
-OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}},?\s+)?(?:Outgoing\s+)?{NUMBER_SIGN}\s*(?P<num>[\w./-]*\d[\w./-]*)"
-                         r"(?P<post>\s*[-–—]\s*.+)?$")
+OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}},?\s+)?(?:Outgoing\s+)?{NUMBER_SIGN}\s*(?P<num>[\w./-]*\d[\w./-]*?)\.?"
+                         r"(?P<post>\s+[-–—]\s*.+|\s*[–—]\s*.+)?$")  # a closing stop is the line's, not the number's
 RECORD_LABEL_RE = re.compile(
     r"^(?P<label>(?:To|From|Date|Time|Place|Classification|Level|Subject|Re|Copy to|Copies to|"
     r"Interpreters?|Recorders?|Note-?takers?|Present|Participants|Attendees|Location|Venue|"
@@ -226,7 +226,8 @@ def _attachment(text):
 def _classification(text):
     m = CLASSIFICATION_RE.match(text)
     if m:
-        spans = [Span(m.start("cls"), m.end("cls"), "seg", attrs_of(type="classification"))]
+        cls_end = m.end("cls") - 1 if header_marks.stop_parts_marks(text, m.end("cls")) else m.end("cls")
+        spans = [Span(m.start("cls"), cls_end, "seg", attrs_of(type="classification"))]
         if m.group("more"):  # "Top Secret, Special File": one seg per marking
             base = m.start("more")
             for extra in re.finditer(CLASSIFICATION, m.group("more")):
