@@ -451,14 +451,16 @@ def test_a_number_under_the_from_line_is_not_read_as_the_senders():
 @pytest.mark.parametrize("line, place", [("Bucharest [30 June 1963]", "Bucharest"),
                                          ("7 September 1971 [place not provided]", None),
                                          ("Beijing, 17 October 1968[2]", "Beijing"),
-                                         ("10 November 1989, 05:00 pm", None)])
+                                         ("10 November 1989, 05:00 pm", None),
+                                         ("17 January 1980 (excerpt)", None)])
 def test_datelines_closed_by_a_bracket_or_a_clock_time(line, place):
     kind, _attrs, spans, _name = classify_line(line)
     assert kind == "dateline"
     assert [line[s.start:s.end] for s in spans if s.kind == "name"] == ([place] if place else [])
 
 
-@pytest.mark.parametrize("line", ["Moscow [illegible]", "Top Secret [handwritten: 3]", "Comrade Ivanov [signature]"])
+@pytest.mark.parametrize("line", ["Moscow [illegible]", "Top Secret [handwritten: 3]", "Comrade Ivanov [signature]",
+                                  "Moscow (draft)"])
 def test_a_bracket_after_a_word_is_no_dateline(line):
     assert classify_line(line)[0] != "dateline"
 

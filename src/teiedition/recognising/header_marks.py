@@ -312,9 +312,9 @@ def _date_then_place(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
     return ("dateline", (), (Span(lead + m.start("place"), lead + m.end("place"), "name", attrs_of(type="place")),))
 
 
-#: A dateline closed by a bracket or a footnote marker: ``Bucharest [30 June 1963]``,
-#: ``7 September 1971 [place not provided]``, ``Beijing, 17 October 1968[2]``.
-BRACKET_TAIL_RE = re.compile(r"^(?P<core>[^\[\]]+?)\s*\[(?P<inner>[^\[\]]{1,60})\]\.?\s*$")
+#: A dateline closed by a bracket, a footnote marker or a remark in parentheses: ``Bucharest [30 June 1963]``,
+#: ``7 September 1971 [place not provided]``, ``Beijing, 17 October 1968[2]``, ``17 January 1980 (excerpt)``.
+BRACKET_TAIL_RE = re.compile(r"^(?P<core>[^\[\]()]+?)\s*(?:\[(?P<inner>[^\[\]]{1,60})\]|\((?P<remark>[^()]{1,40})\))\.?\s*$")
 PLACE_RE = re.compile(r"^(?P<place>[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+){0,2}),?$")
 
 
@@ -325,9 +325,13 @@ def bracketed_dateline(text: str, dateline, parse_date) -> tuple[str, tuple, tup
     if not m:
         return None
     core = m.group("core")
+    if re.fullmatch(r"\s*(?:1[89]\d\d|20\d\d)\s*", m.group("inner") or ""):
+        return None  # "28 June [1962]": the year completes the date (one date over both), read elsewhere
     found = dateline(core)
     if found and found[0] == "dateline" and not dict(found[1]).get("role"):
         return ("dateline", found[1], found[2])
+    if m.group("remark") is not None:
+        return None  # "17 January 1980 (excerpt)": a remark after a dateline only
     place = PLACE_RE.match(core.strip())
     date = parse_date(m.group("inner").strip())
     if place and date and date.when and len(date.when) >= 7 and date.text.strip() == m.group("inner").strip() \
