@@ -341,10 +341,15 @@ def _continues(prev: str, cur: str) -> bool:
     return cur[:1].islower() or bool(CONTINUES_RE.search(last))
 
 
+#: A stamp bracket prints its office, number and date on short lines: it may close this many lines on.
+STAMP_REACH = 8
+
+
 def _merge_open_brackets(blocks: list[SourceLine], reach: int = 4) -> list[SourceLine]:
     """A bracket left open on one line and closed a few lines later is one block.
 
-    An unclosed stamp bracket (``[CPSU CC stamp: 19373``) runs to the next block.
+    An unclosed stamp bracket (``[CPSU CC stamp: 19373``) runs to the next block; a stamp
+    bracket may close up to ``STAMP_REACH`` short lines on (office, register, number, date).
     """
     out: list[SourceLine] = []
     i = 0
@@ -358,11 +363,13 @@ def _merge_open_brackets(blocks: list[SourceLine], reach: int = 4) -> list[Sourc
             taken: list[SourceLine] = []
             marks: list[SourceLine] = []  # a column's marks printed between the lines of a stamp
             j = i + 1
-            while j < len(blocks) and len(taken) < reach:
+            while j < len(blocks) and len(taken) < (STAMP_REACH if stamp else reach):
                 if stamp and "[" not in blocks[j].text and "]" not in blocks[j].text and _is_mark(blocks[j].text):
                     marks.append(blocks[j])
                     j += 1
                     continue
+                if stamp and len(taken) >= reach and len(blocks[j].text.split()) > 12:
+                    break  # a stamp's lines are short: prose after them is the text, not the stamp
                 taken.append(blocks[j])
                 acc = acc + "\n" + blocks[j].text
                 if _open_depth(acc) == 0:
