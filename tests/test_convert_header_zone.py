@@ -517,3 +517,12 @@ def test_a_stop_between_marks_stays_outside_them(line, segs):
 def test_an_outgoing_number_leaves_the_line_s_closing_stop():
     _kind, _attrs, spans, _name = classify_line("No. 2338/3sk.")
     assert ["No. 2338/3sk."[s.start:s.end] for s in spans if s.kind == "idno"] == ["2338/3sk"]
+
+
+def test_a_bare_number_under_the_from_line_is_the_receiving_register_s():
+    root = convert(_web_page("CABLE\n\nSTRICTLY SECRET\n\nfrom TEHRAN\n\nNº 32951\n\nReceived at 1710\n\n"
+                             "I report that the repair of the bridge was finished on time and the trains cross it.\n\n"
+                             "Nº 412\n"))
+    text = xp(root, "//t:text")[0]
+    assert xp(text, ".//t:idno[@type='registration']/text()") == ["32951"]
+    assert "32951" not in xp(text, ".//t:idno[@type='outgoing']/text()")

@@ -172,6 +172,7 @@ def assign_roles(blocks: list[Block]) -> list[Block]:
     out = _marks_before_byline(out)
     out = _distribution_at_top(out)
     out = _copy_list_at_top(out)
+    out = _number_under_from_line(out)
     return out + list(blocks[end:])
 
 
@@ -297,3 +298,22 @@ def _wrapped_copy_item(zone: list[Block], i: int) -> bool:
 def _shifted(sp: Span, by: int) -> Span:
     inner = (sp.inner[0] + by, sp.inner[1] + by) if sp.inner else None
     return replace(sp, start=sp.start + by, end=sp.end + by, inner=inner)
+
+
+FROM_LINE_RE = re.compile(r"^\s*(?i:from)\s+[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?\s*$")
+BARE_NUMBER_RE = re.compile(r"^\s*(?:N[º°o]\.?|No\.?|#|№)\s*[\w./-]*\d[\w./-]*\s*$")
+
+
+def _number_under_from_line(zone: list[Block]) -> list[Block]:
+    """A cable form's receiving block: ``from TEHRAN`` / ``Nº 32951`` / ``Received at 1710``: the bare
+    number right under the sending place is the receiving office's register number
+    (``idno[@type="registration"]``), not the sender's outgoing number (a number printed on the
+    ``From`` line itself is the sender's, ``header_marks.from_line_number``)."""
+    out = list(zone)
+    for i in range(1, len(out)):
+        b = out[i]
+        if b.get("role") != "outgoing" or not BARE_NUMBER_RE.match(b.text) or not FROM_LINE_RE.match(out[i - 1].text):
+            continue
+        spans = tuple(replace(sp, attrs=attrs_of(type="registration")) if sp.kind == "idno" else sp for sp in b.spans)
+        out[i] = replace(b, kind="mark", spans=spans).with_attrs(role="incoming")
+    return out
