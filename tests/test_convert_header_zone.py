@@ -526,3 +526,15 @@ def test_a_bare_number_under_the_from_line_is_the_receiving_register_s():
     text = xp(root, "//t:text")[0]
     assert xp(text, ".//t:idno[@type='registration']/text()") == ["32951"]
     assert "32951" not in xp(text, ".//t:idno[@type='outgoing']/text()")
+
+
+def test_summary_under_the_sign_off_of_a_cut_page_but_not_a_continued_paragraph():
+    body = ("The talks went on for three days and ended with a protocol that both sides will sign next week.\n"
+            "The delegation asked for the lists of goods and the prices to be sent before the end of the month.\n")
+    cut = read_page("Skip to content\n\nMay 4, 1962\n\nReport on the Talks\n\n" + body +
+                    "József Kovács\nAmbassador\nReport on a conversation between the ambassador and the minis\n")
+    assert cut.header.summary.startswith("Report on a conversation")
+    assert cut.body[-1].text == "Ambassador"
+    noted = read_page("Skip to content\n\nMay 4, 1962\n\nReport on the Talks\n\n" + body +
+                      "[Handwriting in the margin:\nillegible initials]\nHowever, the government hopes that the talks")
+    assert noted.header.summary == ""

@@ -30,7 +30,7 @@ from .furniture import (CITATION_TITLE_RE, DONOR_RE, FORMAT_RE, PAGE_DATE_RE, PU
                         TWO_COLUMNS_RE, CHROME_LABELS, cut_tail_label, header_of, looks_like_summary, reads_as_prose,
                         single_title, summary_before_date, summary_first)
 from .summary_zone import (date_repeated_indented, indented_first, indented_summary, own_summary_after_text,
-                           summary_above_tail)
+                           summary_above_tail, summary_after_signoff)
 from .tail_zone import read_tail
 from .top_zone import read_top
 
@@ -159,6 +159,9 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     elif (indented := indented_summary(lines, body_idx)):  # the bare layout's summary, without a citation
         summary = " ".join(lines[i].strip() for i in indented)
         body_end = indented[0]
+    elif tail == n and summary_after_signoff([lines[i].strip() for i in body_idx]):
+        summary = lines[body_idx[-1]].strip()  # a page cut right after its summary, below the sign-off
+        body_end = body_idx[-1]
     header = header_of(layout, fields, summary, header_parts, chrome, source_prefix="")
     body = _body_lines(lines, body_start, body_end)
     return SourcePage(header, body)

@@ -70,3 +70,24 @@ def indented_summary(lines: list[str], body_idx: list[int]) -> list[int]:
     if all(lines[i].startswith("  ") for i in before):
         return []  # the whole text is indented: indentation marks nothing
     return run
+
+
+def summary_after_signoff(texts: list[str]) -> bool:
+    """On a page cut before its tail, the last line after the sign-off is the summary (the site prints
+    it right under the text): ``József Kovács`` / ``Ambassador`` / ``Report on a conversation …``.
+
+    The line before it is a date (``Berlin, 10 November 1989.``, ``3 April 1957``) or the last of
+    two short sign-off lines without brackets; the line is no first-person prose, no bracket, number
+    or bullet, and the text above has running prose (two paragraphs at least).
+    """
+    from ..recognising.dates import find_dates
+
+    if len(texts) < 5:
+        return False
+    last, before, above = texts[-1], texts[-2], texts[-3]
+    if len(last.split()) < 6 or re.match(r"[\[\d•*(-]", last) or FIRST_PERSON_RE.search(last):
+        return False
+    dated = any(b - a >= len(before.rstrip(". ")) * 0.5 for a, b, _d in find_dates(before)) and len(before.split()) <= 6
+    signed = all(len(t.split()) <= 5 and not re.search(r"[\[\]]", t) and not t.endswith((":", ",")) for t in (before, above))
+    prose = sum(1 for t in texts[:-3] if looks_like_summary(t)) >= 2
+    return (dated or signed) and prose and not looks_like_summary(before)
