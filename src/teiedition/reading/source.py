@@ -28,9 +28,8 @@ from ..model import Header
 from . import old_layouts
 from .furniture import (CITATION_TITLE_RE, DONOR_RE, FORMAT_RE, PAGE_DATE_RE, PUBLISHER, TAIL_START_RE, TOOLBAR_RE,
                         TWO_COLUMNS_RE, CHROME_LABELS, cut_tail_label, header_of, looks_like_summary, reads_as_prose,
-                        single_title, summary_before_date, summary_first)
-from .summary_zone import (date_repeated_indented, indented_first, indented_summary, own_summary_after_text,
-                           summary_above_tail, summary_after_signoff)
+                        single_title, summary_before_date)
+from .summary_zone import date_repeated_indented, place_summary
 from .tail_zone import read_tail
 from .top_zone import read_top
 
@@ -137,31 +136,8 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     body_idx = [i for i in idx if body_start <= i < tail]
     body_end = tail
     header_parts = read_tail(lines[tail:], chrome)
-    if lead and own_summary_after_text(lines, body_idx, tail, n, header_parts):
-        # the page prints its own summary after the text: the paragraph before the date line is a
-        # neighbouring document's teaser (mirror pages), kept among the page's facets
-        header_parts["facets"].append(("Related Documents", summary))
-        summary = lines[body_idx[-1]].strip()
-        body_end = body_idx[-1]
-    elif summary:
-        pass
-    elif header_parts["summary"]:  # printed among the Document Information (after the facet labels)
-        summary = header_parts["summary"]
-    elif body_idx and tail < n and summary_above_tail(lines[body_idx[-1]]):
-        summary = lines[body_idx[-1]].strip()
-        body_end = body_idx[-1]
-    elif len(body_idx) > 1 and indented_first(lines[body_idx[0]], lines[body_idx[1]]):
-        summary = lines[body_idx[0]].strip()  # the bare layout's indented summary under the date line
-        body_start = body_idx[1]
-    elif layout == "B" and len(body_idx) > 1 and summary_first(lines[body_idx[0]], lines[body_idx[1]]):
-        summary = lines[body_idx[0]].strip()
-        body_start = body_idx[1]
-    elif (indented := indented_summary(lines, body_idx)):  # the bare layout's summary, without a citation
-        summary = " ".join(lines[i].strip() for i in indented)
-        body_end = indented[0]
-    elif tail == n and summary_after_signoff([lines[i].strip() for i in body_idx]):
-        summary = lines[body_idx[-1]].strip()  # a page cut right after its summary, below the sign-off
-        body_end = body_idx[-1]
+    summary, body_start, body_end = place_summary(lines, body_idx, (body_start, body_end, tail), summary,
+                                                  bool(lead), header_parts, layout)
     header = header_of(layout, fields, summary, header_parts, chrome, source_prefix="")
     body = _body_lines(lines, body_start, body_end)
     return SourcePage(header, body)

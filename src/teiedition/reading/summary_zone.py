@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .furniture import looks_like_summary
+from .furniture import looks_like_summary, summary_first
 
 
 def date_repeated_indented(first: str, indented: list[str], nonblank: list[str] | None = None) -> bool:
@@ -91,3 +91,41 @@ def summary_after_signoff(texts: list[str]) -> bool:
     signed = all(len(t.split()) <= 5 and not re.search(r"[\[\]]", t) and not t.endswith((":", ",")) for t in (before, above))
     prose = sum(1 for t in texts[:-3] if looks_like_summary(t)) >= 2
     return (dated or signed) and prose and not looks_like_summary(before)
+
+
+def place_summary(lines: list[str], body_idx: list[int], bounds: tuple[int, int, int], summary: str, teaser: bool,
+                  header_parts: dict, layout: str) -> tuple[str, int, int]:
+    """The page's summary, wherever the web page printed it, and the body's bounds once it is taken out.
+
+    ``bounds`` is (body start, body end, tail start); ``summary`` what the top zone found (before
+    the date line when ``teaser``); ``header_parts`` the tail's reading.  The first rule that
+    holds wins, in the order below.
+    """
+    body_start, body_end, tail = bounds
+    n = len(lines)
+    if teaser and own_summary_after_text(lines, body_idx, tail, n, header_parts):
+        # the page prints its own summary after the text: the paragraph before the date line is a
+        # neighbouring document's teaser (mirror pages), kept among the page's facets
+        header_parts["facets"].append(("Related Documents", summary))
+        summary = lines[body_idx[-1]].strip()
+        body_end = body_idx[-1]
+    elif summary:
+        pass
+    elif header_parts["summary"]:  # printed among the Document Information (after the facet labels)
+        summary = header_parts["summary"]
+    elif body_idx and tail < n and summary_above_tail(lines[body_idx[-1]]):
+        summary = lines[body_idx[-1]].strip()
+        body_end = body_idx[-1]
+    elif len(body_idx) > 1 and indented_first(lines[body_idx[0]], lines[body_idx[1]]):
+        summary = lines[body_idx[0]].strip()  # the bare layout's indented summary under the date line
+        body_start = body_idx[1]
+    elif layout == "B" and len(body_idx) > 1 and summary_first(lines[body_idx[0]], lines[body_idx[1]]):
+        summary = lines[body_idx[0]].strip()
+        body_start = body_idx[1]
+    elif (indented := indented_summary(lines, body_idx)):  # the bare layout's summary, without a citation
+        summary = " ".join(lines[i].strip() for i in indented)
+        body_end = indented[0]
+    elif tail == n and summary_after_signoff([lines[i].strip() for i in body_idx]):
+        summary = lines[body_idx[-1]].strip()  # a page cut right after its summary, below the sign-off
+        body_end = body_idx[-1]
+    return summary, body_start, body_end
