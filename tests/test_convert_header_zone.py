@@ -56,6 +56,7 @@ def test_header_zone_fact(doc, key):
     ("Of Special Significance", ["classification"]),
     ("SPECIAL", ["classification"]),
     ("Making copies prohibited.", ["classification"]),
+    ("Reproduction prohibited", ["classification"]),
     ("EYES ONLY", ["classification"]),
     ("Extremely Urgent", ["precedence"]),
     ("MOST IMMEDIATE", ["precedence"]),

@@ -19,7 +19,7 @@ from ..model import Span, attrs_of
 #: Handling marks (ENCODING.md: ``seg[@type="classification"]``): who may see or copy the paper.
 #: Any case; an optional closing ``.`` or ``!`` stays inside the mark.
 HANDLING = (r"(?:(?i:not\s+to\s+be\s+(?:copied|reproduced|duplicated)|(?:making|making\s+of|taking)\s+copies\s+"
-            r"(?:is\s+)?(?:prohibited|forbidden)|copying\s+(?:is\s+)?(?:prohibited|forbidden)|"
+            r"(?:is\s+)?(?:prohibited|forbidden)|(?:copying|reproduction|duplication)\s+(?:is\s+)?(?:prohibited|forbidden)|"
             r"no\s+copies\s+(?:to\s+be\s+made|allowed)|(?:the\s+)?(?:single|only|sole)\s+copy|"
             r"of\s+special\s+(?:significance|importance)|special\s+(?:file|folder)|"
             r"(?:strictly\s+)?personal(?:\s+and\s+confidential)?|for\s+(?:his|her|your|the\s+addressee[’']s)\s+personal\s+use|"
