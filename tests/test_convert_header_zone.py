@@ -56,6 +56,7 @@ def test_header_zone_fact(doc, key):
     ("Of Special Significance", ["classification"]),
     ("SPECIAL", ["classification"]),
     ("Making copies prohibited.", ["classification"]),
+    ("Reproduction prohibited", ["classification"]),
     ("EYES ONLY", ["classification"]),
     ("Extremely Urgent", ["precedence"]),
     ("MOST IMMEDIATE", ["precedence"]),
@@ -358,3 +359,193 @@ def test_obtained_after_a_comma_is_not_inside_the_citation_and_an_agency_transla
 def test_an_agency_named_as_translator_is_the_translator(statement, translators, obtainers):
     credits = find_credits(statement)[0]
     assert (credits.translators, credits.obtainers) == (translators, obtainers)
+
+
+# -- copy lists, teasers, the bare layout without a citation (hdr2) ---------------------------
+
+
+def _web_page(body: str) -> str:
+    return ("Skip to content\n\nMarch 3, 1951\n\nCable from Harbin\n\n"
+            "This document was made possible with support from Blavatnik Family Foundation\n\n" + body)
+
+
+def test_copy_lines_with_recipients_are_a_distribution_list_not_copy_marks():
+    tei = convert(_web_page("CABLE Nº 40117\n\nCopy Nº 1 to Cde. Petrov\nCopy Nº 2\nto Cde. Petrov\n"
+                       "Nº 3 – to Ivanov\n\nfrom HARBIN received at 0915 3 March 1951 Copy Nº 2\n\n"
+                       "I report that the repair of the bridge was finished on time and the trains cross it.\n"))
+    text = xp(tei, "//t:text")[0]
+    assert [i.get("n") for i in xp(text, ".//t:list[@type='distribution']/t:item")] == ["1", "2", "3"]
+    assert xp(text, ".//t:seg[@type='copy']/t:num/@value") == ["2"]  # the document's own copy
+    assert not xp(text, ".//t:closer | .//t:postscript")  # a list above the text opens no closing group
+
+
+@pytest.mark.parametrize("line", ["Nº 402 - 24 November 1959", "Nº 25-S-1211", "Nº 274 KOVALEV, 11 November",
+                                  "Copy Nº 2 – Top Secret"])
+def test_numbers_that_are_not_copy_list_items(line):
+    assert classify_line(line)[0] != "dist-item"
+
+
+def test_teaser_before_the_date_line_is_kept_but_not_the_summary():
+    from lxml import etree
+
+    doc = etree.fromstring(convert_path("tests/fixtures/pages-headerzone/hz17_teaser_before_date.txt"))
+    abstract = norm(xp(doc, "string(//t:profileDesc/t:abstract)"))
+    assert abstract.startswith("The ministry tells the embassy")
+    teaser = xp(doc, "//t:notesStmt/t:note[@n='Related Documents']")
+    assert teaser and _inner(teaser[0]).startswith("The minister asks the embassy")
+
+
+def test_bare_page_without_citation_takes_the_title_under_the_repeated_date():
+    header = read_page(open("tests/fixtures/pages-headerzone/hz18_bare_repeated_date.txt").read()).header
+    assert (header.layout, header.title) == ("D", "Record of the Meeting of Comrade P. Novak with Comrade J. Horak "
+                                                  "on 3 October 1962")
+    assert header.summary.startswith("A record of a meeting")
+
+
+@pytest.mark.parametrize("line, segs, copy", [
+    ("Copy Nº [handwritten: 2]", ["copy"], "2"),
+    ("Top Secret [handwritten: copy Nº 3]", ["classification", "copy"], "3"),
+    ("SECRET Copy No. [written by hand: 12]", ["classification", "copy"], "12"),
+])
+def test_marks_written_in_by_hand_stay_marks(line, segs, copy):
+    root = convert(_web_page(line + "\n\nI report that the repair of the bridge was finished on time and the trains cross it.\n"))
+    text = xp(root, "//t:text")[0]
+    assert [s.get("type") for s in xp(text, ".//t:seg")] == segs
+    assert xp(text, ".//t:seg[@type='copy']/t:num/@value") == [copy]
+    assert xp(text, ".//t:note[@type='handwritten']")  # the handwriting is still said
+
+
+def test_stamp_registration_number_is_the_incoming_one():
+    root = convert(_web_page("I report that the repair of the bridge was finished on time and the trains cross it.\n\n"
+                             "[Stamp: Subject to return to the Special Section 2236\nIncoming Nº 3877/shs "
+                             "11 November 1949]\n"))
+    assert xp(root, "//t:note[@type='stamp']//t:idno[@type='registration']/text()") == ["3877/shs"]
+
+
+def test_a_form_blank_copy_number_and_a_stop_between_marks():
+    kind, _attrs, spans, _name = classify_line("Top Secret. Copy #___")
+    assert kind == "mark" and [s.get("type") for s in spans if s.kind == "seg"] == ["classification", "copy"]
+    assert "Top Secret. Copy #___"[spans[0].start:spans[0].end] == "Top Secret"  # the stop parts the marks
+    assert not [s for s in spans if s.kind == "num"]  # no copy number was filled in
+    kind, _attrs, spans, _name = classify_line("Top Secret.")
+    assert "Top Secret."[spans[0].start:spans[0].end] == "Top Secret."  # alone on its line, the stop is the mark's
+
+
+def test_date_then_number_after_a_comma_is_an_outgoing_dateline():
+    kind, attrs, spans, _name = classify_line("3 March 1950, No.57")
+    assert (kind, dict(attrs).get("role")) == ("dateline", "outgoing")
+    assert [s.kind for s in spans] == ["idno"]
+
+
+@pytest.mark.parametrize("source, units", [
+    ("AVPRF f. 06, o. 13a, d. 25, II. 8. Obtained by A. Reader and translated by B. Writer.",
+     {"fond": "06", "opis": "13a", "delo": "25", "folios": "8"}),
+    ("APRF, Fond 45, Opis 1, Delo 336, List 122 and AVPRF, Fond 059a, Opis 5a, Delo 5, Papka 11, List 13",
+     {"fond": "45", "opis": "1", "delo": "336", "folios": "122"}),
+])
+def test_reference_unit_variants(source, units):
+    citation = find_citation(source)[0]
+    assert citation.units == units
+
+
+@pytest.mark.parametrize("line, number", [("From BEIJING No. 1309 20 hours 05", "1309"), ("Special No. 62", "62"),
+                                          ("From HARBIN Nº 77", "77")])
+def test_sender_line_and_cipher_office_numbers_are_outgoing(line, number):
+    _kind, _attrs, spans, _name = classify_line(line)
+    assert [line[s.start:s.end] for s in spans if s.kind == "idno" and s.get("type") == "outgoing"] == [number]
+
+
+def test_a_number_under_the_from_line_is_not_read_as_the_senders():
+    assert classify_line("From BEIJING Received 14 hours 45 minutes 16.1.1951")[3] != "from_line_number"
+
+
+@pytest.mark.parametrize("line, place", [("Bucharest [30 June 1963]", "Bucharest"),
+                                         ("7 September 1971 [place not provided]", None),
+                                         ("Beijing, 17 October 1968[2]", "Beijing"),
+                                         ("10 November 1989, 05:00 pm", None),
+                                         ("17 January 1980 (excerpt)", None)])
+def test_datelines_closed_by_a_bracket_or_a_clock_time(line, place):
+    kind, _attrs, spans, _name = classify_line(line)
+    assert kind == "dateline"
+    assert [line[s.start:s.end] for s in spans if s.kind == "name"] == ([place] if place else [])
+
+
+@pytest.mark.parametrize("line", ["Moscow [illegible]", "Top Secret [handwritten: 3]", "Comrade Ivanov [signature]",
+                                  "Moscow (draft)"])
+def test_a_bracket_after_a_word_is_no_dateline(line):
+    assert classify_line(line)[0] != "dateline"
+
+
+@pytest.mark.parametrize("line, kind", [("sent at 0120 4 November 1945", "log"),
+                                        ("arrived at the CC for decipherment at 0245", "log"),
+                                        ("Incoming Nº 3523/sh", "mark")])
+def test_small_letter_logs_and_incoming_numbers_are_no_headings(line, kind):
+    found, attrs, spans, _name = classify_line(line)
+    assert found == kind
+    assert not [s for s in spans if s.get("type") == "outgoing"]  # a receiving number is not the sender's
+
+
+def test_a_small_letter_log_leaves_a_flattened_copy_mark_to_be_cut():
+    assert classify_line("received at 0810 12 October 1949  Copy Nº 2")[0] != "log"
+
+
+def test_title_with_full_stops_under_the_date_line_without_a_donor_line():
+    page = read_page("Skip to content\n\nApril 22, 1946\n\nMessage from Bagirov to Stalin and Molotov on the trip to "
+                     "Moscow.\n\nTo Cde. Stalin\n\nPublic opinion is riveted on the question of the trip to Moscow.\n")
+    assert page.header.title == "Message from Bagirov to Stalin and Molotov on the trip to Moscow."
+    long_line = "The minister said " + "that the talks went on " * 5 + "until late."
+    assert read_page(f"Skip to content\n\nApril 22, 1946\n\n{long_line}\n").header.title == ""  # a paragraph
+    credits = "Protokoly posiedzen 1944-1945, edited by A. Nowak, pp. 30-37. Translated by Jan Kowal."
+    assert read_page(f"April 22, 1946\n    {credits}\nMinutes of the Meeting\n").header.title != credits
+
+
+def test_bare_page_with_its_date_printed_twice_before_the_summary():
+    header = read_page("July, 1964\n\n\nJuly, 1964\n\n    A record of the talks between the two delegations about "
+                       "trade and the border.\nRecord of the Talks between the Delegations\n\nMoscow, July 1964\n\n"
+                       "Comrade A: We would like to begin with the question of trade.\n").header
+    assert (header.layout, header.title) == ("D", "Record of the Talks between the Delegations")
+    assert header.summary.startswith("A record of the talks")
+
+
+def test_old_page_cut_before_its_chrome_reads_its_indented_citation_block():
+    header = read_page("October 23, 1962\nThis document was made possible with support from the Leon Levy Foundation\n"
+                       "    The minister reports on the talks of the delegation with the leaders on 23 October.\n"
+                       "    \"Report on the Delegation's Visit to Moscow,\" October 23, 1962, History and Public Policy "
+                       "Program Digital Archive, AVPRF, f. 0125, op. 53, d. 12, l. 4. Translated by Ioana Radu.\n"
+                       "English HTML\n30 October 1962\nThe report of the minister.\n").header
+    assert (header.layout, header.title) == ("C", "Report on the Delegation's Visit to Moscow")
+    assert header.summary.startswith("The minister reports")
+
+
+@pytest.mark.parametrize("line, segs", [("Secret. Copy #2", ["Secret", "Copy #2"]),
+                                        ("Personal. Secret.", ["Personal", "Secret."]),
+                                        ("Top Secret.", ["Top Secret."])])
+def test_a_stop_between_marks_stays_outside_them(line, segs):
+    _kind, _attrs, spans, _name = classify_line(line)
+    assert [line[s.start:s.end] for s in spans if s.kind == "seg"] == segs
+
+
+def test_an_outgoing_number_leaves_the_line_s_closing_stop():
+    _kind, _attrs, spans, _name = classify_line("No. 2338/3sk.")
+    assert ["No. 2338/3sk."[s.start:s.end] for s in spans if s.kind == "idno"] == ["2338/3sk"]
+
+
+def test_a_bare_number_under_the_from_line_is_the_receiving_register_s():
+    root = convert(_web_page("CABLE\n\nSTRICTLY SECRET\n\nfrom TEHRAN\n\nNº 32951\n\nReceived at 1710\n\n"
+                             "I report that the repair of the bridge was finished on time and the trains cross it.\n\n"
+                             "Nº 412\n"))
+    text = xp(root, "//t:text")[0]
+    assert xp(text, ".//t:idno[@type='registration']/text()") == ["32951"]
+    assert "32951" not in xp(text, ".//t:idno[@type='outgoing']/text()")
+
+
+def test_summary_under_the_sign_off_of_a_cut_page_but_not_a_continued_paragraph():
+    body = ("The talks went on for three days and ended with a protocol that both sides will sign next week.\n"
+            "The delegation asked for the lists of goods and the prices to be sent before the end of the month.\n")
+    cut = read_page("Skip to content\n\nMay 4, 1962\n\nReport on the Talks\n\n" + body +
+                    "József Kovács\nAmbassador\nReport on a conversation between the ambassador and the minis\n")
+    assert cut.header.summary.startswith("Report on a conversation")
+    assert cut.body[-1].text == "Ambassador"
+    noted = read_page("Skip to content\n\nMay 4, 1962\n\nReport on the Talks\n\n" + body +
+                      "[Handwriting in the margin:\nillegible initials]\nHowever, the government hopes that the talks")
+    assert noted.header.summary == ""

@@ -52,7 +52,10 @@ def cut_tail_label(line: str) -> bool:
 URL_RE = re.compile(r"^(?:https?://|www\.)\S+$")
 FORMAT_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:HTML|PDF|Transcript)$")
 TWO_COLUMNS_RE = re.compile(r"\S(?: {3,}|\t+)\S")
-CITATION_TITLE_RE = re.compile(r'^\s*["“](?P<title>.+?),?["”],?\s+(?P<date>[A-Z][a-z]+ \d{1,2}, \d{4})\b')
+#: The citation sentence: ``"Title," June 02, 1959, History …``; a page dated by its month or year alone
+#: prints ``"Title," February, 1980, History …`` or ``"Title," 1972, History …``.
+CITATION_TITLE_RE = re.compile(r'^\s*["“](?P<title>.+?),?["”],?\s+(?P<date>[A-Z][a-z]+ \d{1,2}, \d{4}\b|'
+                               r'(?:[A-Z][a-z]+,? )?\d{4}(?=,\s+History\b))')
 
 
 def reads_as_prose(line: str) -> bool:
@@ -128,7 +131,7 @@ def header_of(layout, fields, summary, parts, chrome, *, source_prefix) -> Heade
         if layout in ("C", "D"):
             funders = tuple(split_funders(named))
         else:
-            funders = (re.sub(r"^the\s+", "", named),)
+            funders = (re.sub(r"^(?i:the)\s+", "", named),)  # "support from The Woodrow Wilson …"
     source_line = source_prefix or parts["source"]
     found = find_citation(parts["source"]) if parts["source"] else None
     credits = find_credits(parts["source"]) if parts["source"] else None

@@ -7,7 +7,7 @@ and its body lines (``body_lines`` is the shared reader of body lines, from ``so
 
 from __future__ import annotations
 
-from .furniture import (CHROME_LABELS, CITATION_TITLE_RE, FORMAT_RE, TAIL_START_RE, TOOLBAR_RE, URL_RE,
+from .furniture import (CHROME_LABELS, CITATION_TITLE_RE, PAGE_DATE_RE, FORMAT_RE, TAIL_START_RE, TOOLBAR_RE, URL_RE,
                         header_of, looks_like_summary, strip_url, take_date_or_donor)
 from .tail_zone import read_tail
 
@@ -49,6 +49,9 @@ def read_old(lines: list[str], layout: str, body_lines_of) -> tuple:
             title_line = s  # the newer page: the title stands above the tool bar
             chrome.append(s)
             continue
+        if "date" in fields and not (in_citation or citation_sentence or summary) and lines[i].startswith("  ") \
+                and _citation_ahead(lines, nonblank[k:k + 3]):
+            in_citation = True  # the page cut before its chrome: the citation block is still indented
         if in_citation:
             if CITATION_TITLE_RE.match(s) and not citation_sentence:
                 citation_sentence = s
@@ -122,12 +125,19 @@ def read_bare(lines: list[str], layout: str, body_lines_of) -> tuple:
     keep: list[int] = []
     last_summary = -2  # the line of the summary's last part: an indented line right after it continues it
     citation_at: int | None = None
+    repeated: list[str] = []  # the date printed again under the summary (a page without a citation)
+    title_at: int | None = None
     for i, raw in enumerate(lines):
         s = raw.strip()
         if not s:
             continue
         if take_date_or_donor(fields, s):
             continue
+        if not repeated and s == fields.get("date") and (summary_parts or not raw.startswith("  ")):
+            repeated.append(s)
+            continue
+        if repeated and title_at is None and not raw.startswith("  "):
+            title_at = i  # the heading line right under the repeated date
         if s in CHROME_LABELS or URL_RE.match(s):
             chrome.append(s)
             continue
@@ -148,8 +158,13 @@ def read_bare(lines: list[str], layout: str, body_lines_of) -> tuple:
         summary_parts.append(lines[keep.pop()].strip())
     m = CITATION_TITLE_RE.match(citation_sentence)
     fields["title"] = m.group("title").rstrip(",") if m else ""
+    if not m and title_at is not None and title_at in keep and len(lines[title_at].split()) <= 40:
+        # no citation sentence to name the title: the line under the repeated date is the title
+        fields["title"] = lines[title_at].strip()
+        keep.remove(title_at)
     body = tuple(bl for bl in body_lines_of(lines, 0, len(lines)) if bl.line - 1 in keep)
-    parts = {"source": strip_url(citation_sentence, chrome), "rights": [], "facets": []}
+    parts = {"source": strip_url(citation_sentence, chrome), "rights": [],
+             "facets": [("", d) for d in repeated]}
     header = header_of(layout, fields, " ".join(summary_parts), parts, chrome,
                      source_prefix=citation_sentence)
     return header, body

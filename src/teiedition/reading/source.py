@@ -28,7 +28,8 @@ from ..model import Header
 from . import old_layouts
 from .furniture import (CITATION_TITLE_RE, DONOR_RE, FORMAT_RE, PAGE_DATE_RE, PUBLISHER, TAIL_START_RE, TOOLBAR_RE,
                         TWO_COLUMNS_RE, CHROME_LABELS, cut_tail_label, header_of, looks_like_summary, reads_as_prose,
-                        single_title, summary_before_date, summary_first)
+                        single_title, summary_before_date)
+from .summary_zone import date_repeated_indented, place_summary
 from .tail_zone import read_tail
 from .top_zone import read_top
 
@@ -64,8 +65,10 @@ def detect_layout(lines: list[str]) -> str:
     if PAGE_DATE_RE.match(first):
         indented = [ln for ln in lines if ln.startswith("  ") and ln.strip()]
         donor = any(DONOR_RE.match(ln.strip()) for ln in lines[:12])
-        if indented and any(CITATION_TITLE_RE.match(ln) for ln in indented) and not donor:
-            return "D"
+        if indented and any(CITATION_TITLE_RE.match(ln) for ln in indented[:4]):
+            return "C" if donor else "D"  # the old page with its chrome cut off: donor, indented citation block
+        if indented and not donor and date_repeated_indented(first, indented[:3], [ln for ln in lines[:12] if ln.strip()]):
+            return "D"  # the bare layout cut before its citation: date / indented summary / the date again
         return "B"
     if any(CITATION_TITLE_RE.match(ln) for ln in lines if ln.startswith("  ")):
         return "D"
@@ -133,47 +136,11 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     body_idx = [i for i in idx if body_start <= i < tail]
     body_end = tail
     header_parts = read_tail(lines[tail:], chrome)
-    if summary:
-        pass
-    elif header_parts["summary"]:  # printed among the Document Information (after the facet labels)
-        summary = header_parts["summary"]
-    elif body_idx and tail < n and looks_like_summary(lines[body_idx[-1]]):
-        summary = lines[body_idx[-1]].strip()
-        body_end = body_idx[-1]
-    elif len(body_idx) > 1 and _indented_first(lines[body_idx[0]], lines[body_idx[1]]):
-        summary = lines[body_idx[0]].strip()  # the bare layout's indented summary under the date line
-        body_start = body_idx[1]
-    elif layout == "B" and len(body_idx) > 1 and summary_first(lines[body_idx[0]], lines[body_idx[1]]):
-        summary = lines[body_idx[0]].strip()
-        body_start = body_idx[1]
-    elif (indented := _indented_summary(lines, body_idx)):  # the bare layout's summary, without a citation
-        summary = " ".join(lines[i].strip() for i in indented)
-        body_end = indented[0]
+    summary, body_start, body_end = place_summary(lines, body_idx, (body_start, body_end, tail), summary,
+                                                  bool(lead), header_parts, layout)
     header = header_of(layout, fields, summary, header_parts, chrome, source_prefix="")
     body = _body_lines(lines, body_start, body_end)
     return SourcePage(header, body)
-
-
-def _indented_first(first: str, second: str) -> bool:
-    """An indented prose line opening the text, the next line not indented: the summary, printed
-    the bare layout's way right under the date line (a page cut before its citation)."""
-    return first.startswith("  ") and not second.startswith("  ") and looks_like_summary(first) \
-        and len(first.split()) >= 12
-
-
-def _indented_summary(lines: list[str], body_idx: list[int]) -> list[int]:
-    """The indented lines that end the body when they read as a summary (the bare layout prints it so)."""
-    run: list[int] = []
-    for i in reversed(body_idx):
-        if not lines[i].startswith("  ") or lines[i].strip().startswith("["):
-            break
-        run.insert(0, i)
-    if not run or len(run) == len(body_idx) or not looks_like_summary(" ".join(lines[i].strip() for i in run)):
-        return []
-    before = body_idx[:len(body_idx) - len(run)]
-    if all(lines[i].startswith("  ") for i in before):
-        return []  # the whole text is indented: indentation marks nothing
-    return run
 
 
 def _read_old(lines: list[str], layout: str, name: str) -> SourcePage:
@@ -353,10 +320,15 @@ def _continues(prev: str, cur: str) -> bool:
     return cur[:1].islower() or bool(CONTINUES_RE.search(last))
 
 
+#: A stamp bracket prints its office, number and date on short lines: it may close this many lines on.
+STAMP_REACH = 8
+
+
 def _merge_open_brackets(blocks: list[SourceLine], reach: int = 4) -> list[SourceLine]:
     """A bracket left open on one line and closed a few lines later is one block.
 
-    An unclosed stamp bracket (``[CPSU CC stamp: 19373``) runs to the next block.
+    An unclosed stamp bracket (``[CPSU CC stamp: 19373``) runs to the next block; a stamp
+    bracket may close up to ``STAMP_REACH`` short lines on (office, register, number, date).
     """
     out: list[SourceLine] = []
     i = 0
@@ -370,11 +342,13 @@ def _merge_open_brackets(blocks: list[SourceLine], reach: int = 4) -> list[Sourc
             taken: list[SourceLine] = []
             marks: list[SourceLine] = []  # a column's marks printed between the lines of a stamp
             j = i + 1
-            while j < len(blocks) and len(taken) < reach:
+            while j < len(blocks) and len(taken) < (STAMP_REACH if stamp else reach):
                 if stamp and "[" not in blocks[j].text and "]" not in blocks[j].text and _is_mark(blocks[j].text):
                     marks.append(blocks[j])
                     j += 1
                     continue
+                if stamp and len(taken) >= reach and len(blocks[j].text.split()) > 12:
+                    break  # a stamp's lines are short: prose after them is the text, not the stamp
                 taken.append(blocks[j])
                 acc = acc + "\n" + blocks[j].text
                 if _open_depth(acc) == 0:

@@ -41,7 +41,7 @@ def read_top(texts: list[str], pos: int, *, date_re: re.Pattern, donor_re: re.Pa
         top.fields["donor"] = texts[donor]
         pos = donor + 1
     else:
-        if pos < len(texts) and not reads_as_prose(texts[pos]):
+        if pos < len(texts) and (not reads_as_prose(texts[pos]) or _title_with_stop(texts, pos, top)):
             top.fields["title"] = single_title(texts[pos])
             pos += 1  # a second copy of the title right under it is the text's own heading: kept
     while pos < len(texts) and toolbar_re.match(texts[pos]):  # CITATION SHARE DOWNLOAD
@@ -49,6 +49,22 @@ def read_top(texts: list[str], pos: int, *, date_re: re.Pattern, donor_re: re.Pa
         pos += 1
     top.pos = pos
     return top
+
+
+#: A title is shorter than this many words; a summary or a paragraph is not.
+TITLE_MAX_WORDS = 25
+
+
+def _title_with_stop(texts: list[str], pos: int, top: Top) -> bool:
+    """The line right under the date line is the page's title even when it ends in a full stop
+    (``Message from Bagirov to Stalin and Molotov on Qavam’s trip to Moscow.``,
+    ``Record of Telephone Conversation between … Helmut Kohl. Moscow-Bonn.``): the site prints a
+    title there on every page; only a long paragraph (a summary, running text) is none."""
+    from ..recognising.citation import find_credits
+
+    line = texts[pos]  # a source line with its credits (``…, pp. 30-37. Translated by …``) is no title
+    return "date" in top.fields and len(line.split()) < TITLE_MAX_WORDS and not line.startswith("[") \
+        and not find_credits(line)
 
 
 def _year_date_line(texts: list[str], pos: int, donor_re) -> bool:

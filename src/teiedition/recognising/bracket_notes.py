@@ -22,8 +22,10 @@ TN_LABEL_RE = re.compile(rf"^(?P<label>(?:sic;\s*)?(?:[Tt]ranslator{APOS}?s?\s+[
                          r"\s*(?::|--|—|–|-)\s*)")
 
 
+#: ``[CPSU CC stamp: …]``, ``[stamp and handwriting]``, ``[Stamp at the bottom of the first page]:`` (where it is).
 STAMP_LABEL_RE = re.compile(r"^(?P<label>(?P<kind>[^\[\]:]{0,60}?)\bstamps?)(?:\s+and\s+[\w ]+)?"
-                            r"(?:\s+(?:at|on|in) the [\w ]{2,50})?\s*(?::|$)", re.I)  # "[Stamp at the bottom of the page]:"
+                            r"(?:\s+(?:at|on|in)\s+the\s+(?:top|bottom|end|beginning|head|foot|left|right|upper|lower|"
+                            r"first|last|margin)\b[\w ]{0,40})?\s*(?::|$)", re.I)
 
 
 STAMP_DESCRIBED_RE = re.compile(r"^(?:there (?:is|are|was)|on the \w+ (?:is|there is)) (?:a |an |also a |two )?"
@@ -96,13 +98,9 @@ def _br_stamp(ctx):
         dates = find_dates(body)
         if dates and dates[0][2].when and len(dates[0][2].when) == 10:
             when = dates[0][2].when
-        taken = [(a, b) for a, b, _ in dates]
-        for num in re.finditer(r"(?<![\w/])(\d{3,}[\w/-]*)", body):
-            if any(a <= num.start() < b for a, b in taken):
-                continue
-            number_span = Span(ctx.c_start + num.start(), ctx.c_start + num.end(), "idno",
-                               attrs_of(type="registration"))
-            break
+        found = registration_number(body, [(a, b) for a, b, _ in dates])
+        if found:
+            number_span = Span(ctx.c_start + found[0], ctx.c_start + found[1], "idno", attrs_of(type="registration"))
         spans.append(Span(ctx.c_start, end_inner, "stamp", attrs_of(type=slug, when=when), rank=12))
         if number_span:
             spans.append(number_span)
@@ -128,13 +126,27 @@ def stamp_spans(text: str, start: int, end: int, c_start: int, *, label: tuple[i
     when = dates[0][2].when if dates and dates[0][2].when and len(dates[0][2].when) == 10 else None
     slug = re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-") or "stamp"
     spans.append(Span(body_start + lead, end, "stamp", attrs_of(type=slug, when=when), rank=12))
-    taken = [(a, b) for a, b, _ in dates]
-    for num in re.finditer(r"(?<![\w/])(\d{3,}[\w/-]*)", body):
-        if not any(a <= num.start() < b for a, b in taken):
-            spans.append(Span(body_start + num.start(), body_start + num.end(), "idno",
-                              attrs_of(type="registration")))
-            break
+    found = registration_number(body, [(a, b) for a, b, _ in dates])
+    if found:
+        spans.append(Span(body_start + found[0], body_start + found[1], "idno", attrs_of(type="registration")))
     return spans
+
+
+NUMBER_RE = re.compile(r"(?<![\w/])(\d{3,}[\w/-]*)")
+#: The register's own label inside a stamp: ``Incoming Nº 3877/shs``, ``Inc. No. 02416-s``, ``Reg. No. 17``.
+REGISTER_LABEL_RE = re.compile(r"(?i:incoming|inc\.|in\.|reg(?:istration|istered)?\.?|entry)\s*(?:N[º°o]\.?|No\.?|#|№)?\s*:?\s*$")
+
+
+def registration_number(body: str, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Where a stamp's registration number is: the number under the register's label (``Incoming Nº``)
+    when the stamp prints one, else its first number of three digits or more that is not in a date.
+
+    A stamp names its office first, often with the office's number (``Special Section 2236``); the
+    incoming register's number is the one its label announces."""
+    numbers = [m for m in NUMBER_RE.finditer(body) if not any(a <= m.start() < b for a, b in taken)]
+    labelled = [m for m in numbers if REGISTER_LABEL_RE.search(body[max(0, m.start() - 20):m.start()])]
+    best = (labelled or numbers or [None])[0]
+    return (best.start(), best.end()) if best else None
 
 
 def _br_stamp_described(ctx):

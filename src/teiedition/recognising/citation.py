@@ -85,12 +85,12 @@ def _folio_range(value: str) -> tuple[str | None, str | None]:
 # Printed unit labels (case-insensitive, full word or abbreviation) -> units key.
 _LABELS: list[tuple[str, str]] = [
     (r"fond|fonds|f", "fond"),
-    (r"opis|op", "opis"),
+    (r"opis|op|o", "opis"),  # `o. 13a` in AVPRF references
     (r"papka|pap", "papka"),
     (r"p", "p"),  # papka in Russian references, a page elsewhere
     (r"delo|d", "delo"),
     (r"file", "file"),
-    (r"listy|listov|list|ll|l|pages|page|pp|bl|folios|folio|ff", "folios"),
+    (r"listy|listov|list|ll|l|ii|pages|page|pp|bl|folios|folio|ff", "folios"),  # `II. 8`: `ll.` misread
     (r"folder", "folder"),
     (r"box|doboz", "box"),
     (r"series", "series"),
@@ -337,6 +337,18 @@ _UNIT_WORD = re.compile(
 _ARCHIVE_WORD = re.compile(r"\b(?:Archives?|Archiv|Arhiv|Library|Papers|Collection|Fonds?)\b")
 
 
+#: Words of a holding's description after the units (a collection, its microfilm reels).
+_HOLDING_WORD = re.compile(r"(?i)\b(?:microfilm|microfiche|reel|roll)\b")
+
+
+def _holding_continues(rest: str) -> bool:
+    """The sentence after a reference's stop describes where the file is held (``…, microfilm, reel
+    83``) and runs to the credits: part of the reference, not a new sentence."""
+    rest = rest.strip().rstrip(".")
+    return bool(_HOLDING_WORD.search(rest) and re.search(r"\d", rest)) and len(rest.split()) <= 30 \
+        and not re.search(r"\.\s+[A-Z]", rest)
+
+
 def _reference_end(text: str, start: int) -> int:
     """Where the printed reference ends: before its final full stop, the credits or a URL."""
     limit = len(text)
@@ -358,6 +370,8 @@ def _reference_end(text: str, start: int) -> int:
             continue  # `F.` `d.` `No.`: a label, not the end
         if re.match(r"\d|[a-z]", after) or _UNIT_WORD.match(after) or _REPOSITORY_RE.match(after):
             continue
+        if _holding_continues(text[start + m.end():limit]):
+            break  # `d. 347. Department for …, 1953-1957, microfilm, reel 83`: the holding's description
         limit = start + m.start()
         break
     verbatim = text[start:limit].rstrip()
@@ -436,7 +450,7 @@ def _per_archive(text: str, first: re.Match, end: int) -> list[tuple[re.Match, i
     found = [first]
     for m in _REPOSITORY_RE.finditer(text, first.end(), end):
         before = text[found[-1].end():m.start()]
-        if re.search(r"[;,]\s*(?:and\s+|also\s+)?$", before) and re.search(r"\d", before):
+        if re.search(r"(?:[;,]\s*(?:and\s+|also\s+)?|\s+and\s+)$", before) and re.search(r"\d", before):
             found.append(m)  # a new archive after a separator, once the previous one has its units
     out = []
     for k, m in enumerate(found):

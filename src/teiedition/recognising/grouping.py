@@ -195,7 +195,8 @@ def _divide(blocks: list[Block]) -> tuple[Division, ...]:
             kind = "aside"
         if phase == "top" and kind not in OPENER_KINDS:
             phase = "body"
-        if phase == "body" and kind in BOTTOM_KINDS:
+        if phase == "body" and kind in BOTTOM_KINDS and not (b.get("zone") == "header" and i < first_prose):
+            # a log or list of the header zone (after a copy list at the top) opens no closing group
             phase = "bottom"
             # short lines right before the closing group belong to it ("General Office, Ministry ...")
             tail: list[Block] = []

@@ -19,7 +19,7 @@ from ..model import Span, attrs_of
 #: Handling marks (ENCODING.md: ``seg[@type="classification"]``): who may see or copy the paper.
 #: Any case; an optional closing ``.`` or ``!`` stays inside the mark.
 HANDLING = (r"(?:(?i:not\s+to\s+be\s+(?:copied|reproduced|duplicated)|(?:making|making\s+of|taking)\s+copies\s+"
-            r"(?:is\s+)?(?:prohibited|forbidden)|copying\s+(?:is\s+)?(?:prohibited|forbidden)|"
+            r"(?:is\s+)?(?:prohibited|forbidden)|(?:copying|reproduction|duplication)\s+(?:is\s+)?(?:prohibited|forbidden)|"
             r"no\s+copies\s+(?:to\s+be\s+made|allowed)|(?:the\s+)?(?:single|only|sole)\s+copy|"
             r"of\s+special\s+(?:significance|importance)|special\s+(?:file|folder)|"
             r"(?:strictly\s+)?personal(?:\s+and\s+confidential)?|for\s+(?:his|her|your|the\s+addressee[’']s)\s+personal\s+use|"
@@ -34,11 +34,11 @@ PRECEDENCE = (r"(?i:(?:extremely|very|most|highly|especially|exceptionally)\s+(?
 #: A copy mark in any of its printed forms: ``Copy Nº 2``, ``Copy no. 2``, ``Copy No2``, ``COPY #2``,
 #: ``Copy number 2``, ``Copy 2 of 5``, ``Ex. 2``.
 COPY = (r"(?i:copy|ex\.|exemplar|exemplary)\s*(?:(?i:n[º°o]\.?|no\.?|num(?:ber)?\.?|#)\s*)?"
-        r"(?P<num>\d{1,4})(?:\s+(?i:of)\s+\d+)?(?![\w-])\.?")
+        r"(?:(?P<num>\d{1,4})(?:\s+(?i:of)\s+\d+)?|_{2,})(?![\w-])\.?")  # ``Copy #___``: a form's blank
 #: Labels of the issuing office's number other than ``Nº``/``Outgoing``: ``Issue No. 284``,
 #: ``Issuing No.``, ``u.o. No. …``, ``Ref. No.``, ``Our No.``.
 OUTGOING_LABEL = (r"(?i:issue|issuing|issued|outgoing|out\.?|exit|u\.\s?o\.|ref\.?|reference|our|"
-                  r"dispatch|despatch)")  # not "File No." nor "Registration No.": a file's or a register's number
+                  r"dispatch|despatch|special|spets\.?)")  # ``Special No. 62``: a cipher office's serial  # not "File No." nor "Registration No.": a file's or a register's number
 NUMBER_SIGN = r"(?:N[º°o]\.?|no\.?|NO\.?|No\.?|#|№)"
 NUMBER = r"(?P<num>[\w./-]*\d[\w./-]*?)\.?"
 #: ``(61) 561``: a telegram office's number with its year in parentheses.
@@ -68,15 +68,23 @@ def marks_in(text: str, classification: re.Pattern | None = None) -> list[tuple[
     while pos < len(text):
         m = classification.match(text, pos) if classification is not None else None
         if m and m.end() > pos and _ends_word(text, m.end()):
-            found.append((pos, m.end(), "classification", None))
+            end = m.end() - 1 if stop_parts_marks(text, m.end()) else m.end()
+            found.append((pos, end, "classification", None))
         else:
             m = MARK_RE.match(text, pos)
             if not m or not _ends_word(text, m.end()):
                 return None
             kind = "precedence" if m.group("prec") else "classification" if m.group("hand") else "copy"
-            found.append((pos, m.end(), kind, m.group("num") if kind == "copy" else None))
+            end = m.end() - 1 if kind != "copy" and stop_parts_marks(text, m.end()) else m.end()
+            found.append((pos, end, kind, m.group("num") if kind == "copy" else None))
         pos = SEPARATOR_RE.match(text, m.end()).end()
     return found or None
+
+
+def stop_parts_marks(text: str, end: int) -> bool:
+    """A mark's closing ``.`` followed by more marks on the line parts the two (``Top Secret. Copy #___``,
+    ``Personal. Secret.``): it is a separator, left outside the mark; at the line's end it stays inside."""
+    return text[end - 1] == "." and bool(text[end:].strip())
 
 
 def _ends_word(text: str, end: int) -> bool:
@@ -99,6 +107,68 @@ def marks_line(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple
         if num is not None:
             at = text.rindex(num, start, end)
             spans.append(Span(at, at + len(num), "num", attrs_of(value=num)))
+    return ("mark", (), tuple(spans))
+
+
+#: One copy's line of a copy list (Soviet cable forms print who receives each copy):
+#: ``Copy Nº 1 to Cde. Stalin``, ``Copy Nº 1 – DISTRIBUTION LIST``, ``Nº 2 – to Molotov``, ``Nº 15 – to file``.
+#: Without ``Copy`` a dash must follow the number (``Nº 274 KOVALEV`` is a sign-off's number); a table
+#: cell's closing ``|`` may end the line.
+ITEM_DASH = r"(?:\s*[–—]\s+|\s+-\s+)"  # not the hyphen of a file number (``Nº 25-S-1211``)
+COPY_ITEM_RE = re.compile(
+    rf"^\s*(?:(?i:copy)\s*{NUMBER_SIGN}\s*(?P<n>\d{{1,3}})(?:{ITEM_DASH}|\s*:\s*|\s+(?=(?i:to|for)\s))"
+    rf"|{NUMBER_SIGN}\s*(?P<m>\d{{1,3}}){ITEM_DASH})"
+    r"(?P<rest>(?:(?i:to|for)\s+)?(?!\d)[\w(][^|\[\]]{0,80}?)\s*\|?\s*$")  # not a date (``Nº 402 - 24 May``)
+
+
+def copy_item(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple] | None:
+    """``Copy Nº 3 to Cde. Molotov``: one numbered item of a copy list (``dist-item``, ``n`` its number).
+
+    The document's own copy mark is a bare ``Copy Nº 2``; a copy number followed by whom the copy
+    goes to is an entry of the list of copies, wherever it stands (the header zone keeps it there).
+    """
+    m = COPY_ITEM_RE.match(text)
+    if not m or marks_in(m.group("rest"), classification):
+        return None  # "Copy Nº 2 – Top Secret": marks side by side, not a copy's recipient
+    return ("dist-item", attrs_of(n=m.group("n") or m.group("m"), role="copy-list"), ())
+
+
+#: A mark line closed by a handwritten bracket: ``Copy Nº [handwritten: 2]``, ``Top Secret [handwritten: copy Nº 3]``.
+HAND_BRACKET_RE = re.compile(r"^(?P<pre>[^\[\]]*?)\s*\[(?P<label>(?i:handwritten|hand-written|written\s+by\s+hand|"
+                             r"inserted\s+by\s+hand)[^:\]]{0,40}:\s*)(?P<inner>[^\[\]]+?)\s*\]\s*$")
+COPY_LABEL_END_RE = re.compile(rf"(?P<copy>(?i:copy)\s*(?:(?i:{NUMBER_SIGN})\s*)?)$")
+
+
+def marks_with_handwriting(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple] | None:
+    """Marks whose number or whole mark was written in by hand, kept inside the handwriting note.
+
+    ``Copy Nº [handwritten: 2]``: the copy mark runs to the bracket, whose number is the ``num``
+    (the note inside it); ``Top Secret [handwritten: copy Nº 3]``: the printed marks, then the
+    handwritten ones read inside the note.  The printed part must be marks only (or empty).
+    """
+    m = HAND_BRACKET_RE.match(text)
+    if not m:
+        return None
+    pre, inner = m.group("pre"), m.group("inner")
+    label = COPY_LABEL_END_RE.search(pre)
+    spans: list[Span] = []
+    if label and re.fullmatch(r"\d{1,4}", inner):
+        head = pre[:label.start()]
+        if head.strip() and not marks_in(head, classification):
+            return None
+        if head.strip():
+            spans.extend(marks_line(head, classification)[2])
+        bracket, close = text.index("[", label.end()), text.rindex("]") + 1
+        spans.append(Span(label.start(), close, "seg", attrs_of(type="copy")))
+        spans.append(Span(bracket, close, "num", attrs_of(value=inner), rank=5))
+        return ("mark", (), tuple(spans))
+    found = marks_line(inner, classification)
+    if found is None or (pre.strip() and not marks_in(pre, classification)):
+        return None
+    if pre.strip():
+        spans.extend(marks_line(pre, classification)[2])
+    at = m.start("inner")
+    spans.extend(replace(sp, start=sp.start + at, end=sp.end + at) for sp in found[2])
     return ("mark", (), tuple(spans))
 
 
@@ -148,12 +218,61 @@ def reference_number(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
             (Span(lead + m.start("num"), lead + m.end("num"), "idno", attrs_of(type="reference")),))
 
 
+#: A cable's sender line with its number: ``From BEIJING No. 1309 20 hours 05``.
+FROM_NUMBER_RE = re.compile(rf"^\s*(?i:from)\s+[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?\s+{NUMBER_SIGN}\s*"
+                            r"(?P<num>\d[\w/-]*)(?P<rest>(?:\s+\d{1,2}\s*(?i:hours?|h\.?|hrs\.?)(?:\s+\d{1,2}"
+                            r"(?:\s*(?i:minutes?|min\.?))?)?)?)\s*$")
+
+
+def from_line_number(text: str) -> tuple[str, tuple, tuple] | None:
+    """``From BEIJING No. 1309 20 hours 05``: the sending office's line, its number the outgoing one.
+
+    The number printed on the ``From`` line itself is the sender's; a number under the line
+    (``from TEHRAN`` / ``Nº 32951``) may be the receiving register's and is not read here.
+    """
+    m = FROM_NUMBER_RE.match(text)
+    if not m:
+        return None
+    return ("log", attrs_of(role="outgoing"), (Span(m.start("num"), m.end("num"), "idno", attrs_of(type="outgoing")),))
+
+
+#: The receiving register's number on a line of its own: ``Incoming Nº 3523/sh``, ``Incoming No. 117, 4 May 1962``.
+INCOMING_RE = re.compile(rf"^\s*(?i:incoming|inc\.)\s*{NUMBER_SIGN}\s*(?P<num>[\w./-]*\d[\w./-]*?)\.?"
+                         r"(?P<rest>(?:,?\s+(?:of\s+)?.{4,30})?)$")
+
+
+def incoming_number(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
+    """``Incoming Nº 3523/sh``: the receiving office's register number, ``idno[@type="registration"]``
+    (never the outgoing number), a header mark like the copy number."""
+    m = INCOMING_RE.match(text)
+    if not m:
+        return None
+    rest = m.group("rest").strip(" ,")
+    if rest and not parse_date(re.sub(r"^of\s+", "", rest)):
+        return None
+    return ("mark", attrs_of(role="incoming"), (Span(m.start("num"), m.end("num"), "idno",
+                                                     attrs_of(type="registration")),))
+
+
+#: A transmission log line printed in small letters: ``sent at 0120 4 November 1945``, ``arrived at the
+#: VKP CC for decipherment at 0245`` (the capitalised ``Sent …`` lines are the recognisers' ``log``).
+SMALL_LOG_RE = re.compile(r"^\s*(?:sent|received|arrived|deciphered|decoded|decrypted|dispatched|despatched|"
+                          r"transmitted|enciphered|typed|printed|delivered)\b.*?(?:\bat\s+\d{3,4}\b|\b\d{1,2}[:.]\d{2}\b)")
+
+
+def small_log_line(text: str) -> tuple[str, tuple, tuple] | None:
+    """A lower-case transmission line with its time: a ``log`` line like ``Sent at …``."""
+    if not SMALL_LOG_RE.match(text) or len(text.split()) > 20 or re.search(rf"\S {{2,}}\S|{COPY}", text):
+        return None  # "received at 0810 12 October 1949  Copy Nº 2": a second column, cut at its mark first
+    return ("log", (), ())
+
+
 #: A time of day before or after a date: ``Evening 5 November 1962``, ``5 November 1962, night``,
 #: ``Morning of 6 November``.
 DAY_PART = r"(?i:(?:early\s+|late\s+)?(?:morning|evening|afternoon|night|noon|midnight|midday|dawn))"
 #: A time of day in figures after a date: ``at 1800``, ``at 18:00``, ``22.30 hours``, ``6:30 p.m.``.
 CLOCK_TIME = (r"(?:at\s+\d{1,2}[:.]?\d{2}|\d{1,2}[:.]\d{2}|\d{3,4}(?=\s*(?:hours|hrs)))"
-              r"(?:\s*(?:hours|hrs\.?|h|[ap]\.\s?m\.))?")  # a bare 1968 is a year, not a time
+              r"(?:\s*(?:hours|hrs\.?|h|[ap]\.\s?m\.|(?i:[ap]m)\b))?")  # "05:00 pm"  # a bare 1968 is a year, not a time
 QUALIFIED_DATE_RE = re.compile(rf"^(?:(?P<place>[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+){{0,2}}),\s+)?"
                                rf"(?:{DAY_PART}(?:\s+of)?,?\s+(?P<a>.+?)|(?P<b>.+?),?\s+"
                                rf"(?:\(?{DAY_PART}\)?|{CLOCK_TIME}))\.?$")
@@ -191,6 +310,36 @@ def _date_then_place(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
         return None
     lead = len(text) - len(text.lstrip())
     return ("dateline", (), (Span(lead + m.start("place"), lead + m.end("place"), "name", attrs_of(type="place")),))
+
+
+#: A dateline closed by a bracket, a footnote marker or a remark in parentheses: ``Bucharest [30 June 1963]``,
+#: ``7 September 1971 [place not provided]``, ``Beijing, 17 October 1968[2]``, ``17 January 1980 (excerpt)``.
+BRACKET_TAIL_RE = re.compile(r"^(?P<core>[^\[\]()]+?)\s*(?:\[(?P<inner>[^\[\]]{1,60})\]|\((?P<remark>[^()]{1,40})\))\.?\s*$")
+PLACE_RE = re.compile(r"^(?P<place>[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+){0,2}),?$")
+
+
+def bracketed_dateline(text: str, dateline, parse_date) -> tuple[str, tuple, tuple] | None:
+    """A dateline whose last part is a bracket: the printed dateline then a translator's bracket or
+    footnote marker (read by the bracket recognisers), or a place then the date the translator supplied."""
+    m = BRACKET_TAIL_RE.match(text)
+    if not m:
+        return None
+    core = m.group("core")
+    if re.fullmatch(r"\s*(?:1[89]\d\d|20\d\d)\s*", m.group("inner") or ""):
+        return None  # "28 June [1962]": the year completes the date (one date over both), read elsewhere
+    found = dateline(core)
+    if found and found[0] == "dateline" and not dict(found[1]).get("role"):
+        return ("dateline", found[1], found[2])
+    if m.group("remark") is not None:
+        return None  # "17 January 1980 (excerpt)": a remark after a dateline only
+    place = PLACE_RE.match(core.strip())
+    date = parse_date(m.group("inner").strip())
+    if place and date and date.when and len(date.when) >= 7 and date.text.strip() == m.group("inner").strip() \
+            and not marks_in(place.group("place")) and not NOT_A_PLACE_RE.search(place.group("place")):
+        lead = len(core) - len(core.lstrip())
+        return ("dateline", (), (Span(lead + place.start("place"), lead + place.end("place"), "name",
+                                      attrs_of(type="place")),))
+    return None
 
 
 #: A printed form's date with the day written in by hand between quotation marks: ``“5” November 1962``.

@@ -15,7 +15,9 @@ paragraph of prose: everything before it is the header zone.  Two passes:
   line no recogniser claimed is header furniture (the zone's fallback), never a section
   heading; every block of the zone carries ``zone="header"`` so that a report's date is
   never read as the first entry of a journal; the dash items under a copies note at the
-  top (``Produced in 5 copies for:``) are the distribution list.
+  top (``Produced in 5 copies for:``) are the distribution list, and so are numbered items
+  above the text (``Copy Nº 1 to Cde. Stalin``, ``Nº 2 – to Molotov``): above the text they
+  open no closing group.
 """
 
 from __future__ import annotations
@@ -101,6 +103,9 @@ def _cells(text: str, classify) -> list[str]:
     intro = BYLINE_PREFIX_RE.match(text)
     if intro and intro.end() < len(text):  # "from the diary of V. PETROV ...": the intro, then the rest
         return [intro.group().strip()] + _cells(text[intro.end():], classify)
+    cells = [c for c in re.split(r"(?<=\|)\s+(?=\S)", text) if c.strip()]  # a table's cells end in "|"
+    if len(cells) > 1 and all(classify(c)[0] == "dist-item" for c in cells):
+        return cells
     parts = [p for p in re.split(r" {2,}|\t+", text) if p.strip()]
     if len(parts) > 1 and any(classify(p)[0] in ("mark", "dateline") for p in parts):
         return [c for p in parts for c in _cells(p, classify)]
@@ -168,6 +173,8 @@ def assign_roles(blocks: list[Block]) -> list[Block]:
     out = _addressee(out)
     out = _marks_before_byline(out)
     out = _distribution_at_top(out)
+    out = _copy_list_at_top(out)
+    out = _number_under_from_line(out)
     return out + list(blocks[end:])
 
 
@@ -254,4 +261,66 @@ def _distribution_at_top(zone: list[Block]) -> list[Block]:
         while j < len(out) and out[j].kind in ("line", "p", "head") and DASH_ITEM_RE.match(out[j].text):
             out[j] = replace(out[j], kind="dist-item-top").with_attrs(n=str(j - i))
             j += 1
+    return out
+
+
+def _copy_list_at_top(zone: list[Block]) -> list[Block]:
+    """Numbered items above the text (``Copy Nº 1 to Cde. Stalin``) are the distribution list at the top.
+
+    An item wrapped over two lines next to another item (``Copy Nº 2`` / ``to Cde. Stalin``) is
+    joined back into one: a bare copy mark right above a ``to …`` line, inside a run of items, is
+    not the document's own copy mark.
+    """
+    out: list[Block] = []
+    i = 0
+    while i < len(zone):
+        b = zone[i]
+        if b.kind == "dist-item":
+            b = replace(b, kind="dist-item-top")
+        elif _wrapped_copy_item(zone, i):
+            nxt = zone[i + 1]
+            shift = len(b.text) + 1
+            spans = tuple(sp for sp in b.spans if sp.kind not in ("seg", "num")) + tuple(
+                _shifted(sp, shift) for sp in nxt.spans)
+            number = next((sp.get("value") for sp in b.spans if sp.kind == "num"), None)
+            out.append(Block("dist-item-top", b.text + "\n" + nxt.text, b.line, spans,
+                             b.attrs).with_attrs(n=number, role="copy-list"))
+            i += 2
+            continue
+        out.append(b)
+        i += 1
+    return out
+
+
+def _wrapped_copy_item(zone: list[Block], i: int) -> bool:
+    b = zone[i]
+    if b.kind != "mark" or i + 1 >= len(zone) or not re.fullmatch(rf"\s*(?:{COPY})\s*", b.text):
+        return False
+    if not re.match(r"\s*(?i:to|for)\s+\S", zone[i + 1].text) or len(zone[i + 1].text.split()) > 8:
+        return False
+    near = [zone[k] for k in (i - 1, i + 2) if 0 <= k < len(zone)]
+    return any(n.kind in ("dist-item", "dist-item-top") for n in near)
+
+
+def _shifted(sp: Span, by: int) -> Span:
+    inner = (sp.inner[0] + by, sp.inner[1] + by) if sp.inner else None
+    return replace(sp, start=sp.start + by, end=sp.end + by, inner=inner)
+
+
+FROM_LINE_RE = re.compile(r"^\s*(?i:from)\s+[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?\s*$")
+BARE_NUMBER_RE = re.compile(r"^\s*(?:N[º°o]\.?|No\.?|#|№)\s*[\w./-]*\d[\w./-]*\s*$")
+
+
+def _number_under_from_line(zone: list[Block]) -> list[Block]:
+    """A cable form's receiving block: ``from TEHRAN`` / ``Nº 32951`` / ``Received at 1710``: the bare
+    number right under the sending place is the receiving office's register number
+    (``idno[@type="registration"]``), not the sender's outgoing number (a number printed on the
+    ``From`` line itself is the sender's, ``header_marks.from_line_number``)."""
+    out = list(zone)
+    for i in range(1, len(out)):
+        b = out[i]
+        if b.get("role") != "outgoing" or not BARE_NUMBER_RE.match(b.text) or not FROM_LINE_RE.match(out[i - 1].text):
+            continue
+        spans = tuple(replace(sp, attrs=attrs_of(type="registration")) if sp.kind == "idno" else sp for sp in b.spans)
+        out[i] = replace(b, kind="mark", spans=spans).with_attrs(role="incoming")
     return out

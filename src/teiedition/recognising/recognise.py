@@ -68,8 +68,8 @@ COPY_RE = re.compile(rf"^(?P<open>\()?(?P<copy>(?:Copy|COPY|copy)\s*{NUMBER_SIGN
                      rf"|(?:Copy|COPY|Ex\.)\s+{NUMBER_SIGN}?\s*(?P<num2>\d+)\.?)(?(open)\))$")
 PRECEDENCE_RE = re.compile(r"^(?:TOP PRIORITY|Top Priority|URGENT|Urgent|IMMEDIATE|Immediate|"
                            r"PRIORITY|Priority|FLASH|Flash|VERY URGENT|Very urgent)\.?$")
-OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}}\s+)?(?:Outgoing\s+)?{NUMBER_SIGN}\s*(?P<num>[\w./-]*\d[\w./-]*)"
-                         r"(?P<post>\s*[-–—]\s*.+)?$")
+OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}},?\s+)?(?:Outgoing\s+)?{NUMBER_SIGN}\s*(?P<num>[\w./-]*\d[\w./-]*?)\.?"
+                         r"(?P<post>\s+[-–—]\s*.+|\s*[–—]\s*.+)?$")  # a closing stop is the line's, not the number's
 RECORD_LABEL_RE = re.compile(
     r"^(?P<label>(?:To|From|Date|Time|Place|Classification|Level|Subject|Re|Copy to|Copies to|"
     r"Interpreters?|Recorders?|Note-?takers?|Present|Participants|Attendees|Location|Venue|"
@@ -226,7 +226,8 @@ def _attachment(text):
 def _classification(text):
     m = CLASSIFICATION_RE.match(text)
     if m:
-        spans = [Span(m.start("cls"), m.end("cls"), "seg", attrs_of(type="classification"))]
+        cls_end = m.end("cls") - 1 if header_marks.stop_parts_marks(text, m.end("cls")) else m.end("cls")
+        spans = [Span(m.start("cls"), cls_end, "seg", attrs_of(type="classification"))]
         if m.group("more"):  # "Top Secret, Special File": one seg per marking
             base = m.start("more")
             for extra in re.finditer(CLASSIFICATION, m.group("more")):
@@ -250,7 +251,7 @@ def _outgoing(text):
     if not m or _words(text) > 9:
         return None
     pre, post = m.group("pre"), m.group("post")
-    if pre and not parse_date(pre.strip()):
+    if pre and not parse_date(pre.strip().rstrip(",")):  # "1 December 1949, No.110"
         return None
     if post and not parse_date(post.strip(" -–—")):
         return None
@@ -351,7 +352,10 @@ BLOCK_RECOGNISERS: tuple[Recogniser, ...] = (
     Recogniser("distribution_inline", _distribution_inline),
     Recogniser("cc_label", _cc_label),
     Recogniser("distribution_item", _distribution_item),
+    Recogniser("copy_list_item", lambda text: header_marks.copy_item(text, CLASSIFICATION_PART_RE)),
+    Recogniser("from_line_number", header_marks.from_line_number),
     Recogniser("transmission_log", _transmission_log),
+    Recogniser("small_log_line", header_marks.small_log_line),
     Recogniser("transmission_form", header_marks.transmission_form),
     Recogniser("typist_initials", _typist_initials),
     Recogniser("attachment", _attachment),
@@ -359,13 +363,17 @@ BLOCK_RECOGNISERS: tuple[Recogniser, ...] = (
     Recogniser("record_header", _record_header),
     Recogniser("classification_or_copy", _classification),
     Recogniser("header_marks", lambda text: header_marks.marks_line(text, CLASSIFICATION_PART_RE)),
+    Recogniser("handwritten_marks", lambda text: header_marks.marks_with_handwriting(text, CLASSIFICATION_PART_RE)),
     Recogniser("labelled_marks", lambda text: header_marks.labelled_marks(text, CLASSIFICATION_PART_RE)),
     Recogniser("outgoing_number", _outgoing),
+    Recogniser("incoming_number", lambda text: header_marks.incoming_number(text, parse_date)),
     Recogniser("labelled_number", lambda text: header_marks.labelled_number(text, parse_date)),
     Recogniser("reference_number", lambda text: header_marks.reference_number(text, parse_date)),
     Recogniser("qualified_dateline", lambda text: header_marks.qualified_dateline(text, parse_date)),
     Recogniser("quoted_day_dateline", lambda text: header_marks.quoted_day_dateline(text, parse_date)),
     Recogniser("dateline", _dateline),
+    Recogniser("bracketed_dateline", lambda text: header_marks.bracketed_dateline(
+        text, lambda core: _dateline(core) or header_marks.qualified_dateline(core, parse_date), parse_date)),
     Recogniser("byline_intro", _byline_intro),
     Recogniser("bracket_only", _bracket_only),
     Recogniser("heading", _heading),
