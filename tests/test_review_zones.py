@@ -106,10 +106,20 @@ def test_a_stamp_bracket_closed_after_its_label_is_listed_but_a_whole_stamp_is_n
     assert codes_at(whole, "stamp-unsure") == []
 
 
-def test_numbered_copies_are_one_distribution_item_at_their_first_line():
+def test_numbered_copies_left_as_marks_are_one_distribution_item_at_their_first_line():
+    from teiedition.model import Block, Division, Document, Header, attrs_of
+    from teiedition.review import review_document
+
+    # numbered copies after the text are now read as a distribution list (nothing to review) ...
     copies = page(TEXT, "Nº 2 – to Petrov", "Nº 3 – to Ivanov", "Nº 4 – to Sidorov", "Nº 5 – to file")
-    items = [it for it in review_of(copies) if it.line and it.line >= line_of(copies, "Nº 2 –")]
-    assert [(it.line, it.code) for it in items] == [(line_of(copies, "Nº 2 –"), "distribution-unread")]
+    assert [it for it in review_of(copies) if it.code == "distribution-unread"] == []
+    # ... and where a page's copies stay marks, the run is one item at its first line
+    lines = ["T", "", "Nº 2 – to Petrov", "Nº 3 – to Ivanov", "Nº 4 – to Sidorov"]
+    marks = tuple(Block("mark", line, i, (), attrs_of(phase="bottom", recogniser="short_line"))
+                  for i, line in enumerate(lines, 1) if line.startswith("Nº"))
+    doc = Document("d", "d.txt", Header(layout="A", title="T", summary="S", source_line="RGANI"),
+                   (Division("letter", marks),))
+    assert [(it.line, it.code) for it in review_document(doc, "\n".join(lines)) if it.line] == [(3, "distribution-unread")]
 
 
 def test_a_distribution_label_placed_by_the_fallback_is_listed_but_not_one_read_as_a_list_head():
@@ -199,17 +209,16 @@ def test_special_opening_an_offices_name_is_no_unread_mark():
 
 
 def test_the_report_groups_lines_by_reason_code_in_the_json_and_on_the_count_line(tmp_path):
-    text = page(TEXT, "He added that the deliveries would rise.", "Nº 2 – to Petrov", "Nº 3 – to Ivanov",
-                summary_first=True)
+    text = page("The minister [of trade] met on 12 January to discuss the deliveries.", TEXT, summary_first=True)
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     result = subprocess.run([sys.executable, "-c", "from teiedition.cli import main; main()", "convert", "a.txt", "-o", "a.xml", "--review",
                              "r.json", "--run-date", RUN_DATE], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     entry = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["a.txt"]
     assert entry["by_code"]["summary-position"] == [1]
-    assert entry["by_code"]["distribution-unread"] == [line_of(text, "Nº 2 –")]
+    assert entry["by_code"]["bracket-completion"] == [line_of(text, "[of trade]")]
     assert {n for v in entry["by_code"].values() for n in v} == {it["line"] for it in entry["items"]}
-    assert "summary-position 1" in result.stderr and "distribution-unread 1" in result.stderr
+    assert "summary-position 1" in result.stderr and "bracket-completion 1" in result.stderr
 
 
 # -- certainty and threshold ----------------------------------------------------------------------------
