@@ -253,7 +253,7 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
         keys = {doc_id: build_key(stat["sha256"], toolchain, pdf=pdf, base_url=page_base, formats=formats)
                 for doc_id, stat in facts.items()}
         tasks = {src.stem: Task(src.stem, str(src), str(output), pdf, day, keep_date, time_limit, page_base, formats,
-                                keys[src.stem]) for src, _ in plan.todo}
+                                keys[src.stem], base) for src, _ in plan.todo}
 
         def record(result: DocResult) -> None:
             if result.status == SETUP_FAILED:

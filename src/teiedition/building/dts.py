@@ -35,6 +35,7 @@ folders of documents no longer published are removed (only those we made).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import json
@@ -65,6 +66,10 @@ ROOT_ID = "index"  # the collection whose human page is index.html (no source ma
 ARCHIVE_PREFIX = "archive-"  # one collection per archive: archive-rgani, ...
 PAGE_SIZE = 500  # members per Collection answer; larger collections are paginated
 STATE = ".state.json"
+#: Where the workers leave each document's answers for the pass to swap in (``dts_share``).
+CACHE = ".cache"
+SHARE_FOLDER = f"{FOLDER}/{CACHE}"
+SHARE_FORMAT = 1
 #: The shape of a document's answers; a build that finds another rewrites them all.
 LAYOUT = "one-answer-1"
 
@@ -275,13 +280,49 @@ def published_documents(entries: list[dict]) -> list[Published]:
         if entry.get("status") != "valid" or f"{entry['id']}.xml" not in outputs:
             continue
         record = entry.get("record") if isinstance(entry.get("record"), dict) else {}
-        key = str(entry.get("key") or "")
-        docs.append(Published(entry["id"], key, record.get("title") or entry["id"],
-                              record.get("date") or None, record.get("summary") or None,
-                              f"{entry['id']}.pdf" in outputs, record.get("archive") or None,
-                              record.get("archive_name") or None))
+        docs.append(published(entry["id"], str(entry.get("key") or ""), record, f"{entry['id']}.pdf" in outputs))
     docs.sort(key=lambda d: (d.date or "9999", d.doc_id))
     return docs
+
+
+def published(doc_id: str, key: str, record: dict, pdf: bool) -> Published:
+    """A document as the collection knows it, from its catalogue row (``records.read_record``)."""
+    return Published(doc_id, key, record.get("title") or doc_id, record.get("date") or None,
+                     record.get("summary") or None, pdf, record.get("archive") or None,
+                     record.get("archive_name") or None)
+
+
+# --------------------------------------------------------------------------- the per-document share
+
+def dts_share(tree, tei: bytes, doc: Published, base: str) -> dict[str, bytes]:
+    """One document's answers, made by the worker from the tree it holds: ``{path under the output: bytes}``
+    (none when its citation tree cannot be made: the pass then tries, and warns).
+
+    Why: the citation tree is the DTS pass's costly part (an XPath walk of the text); made in the
+    worker, the pass in the main process only swaps the files in (``_publish``).
+    """
+    site = Site(Path("."), base)
+    try:
+        files = list(document_files(site, doc, tei, citation_tree(etree.tostring(tree.getroot(), encoding="unicode"),
+                                                                  passages=False)))
+    except (CitationError, ValueError, LookupError, TeiEditionError):
+        return {}
+    data = {"format": SHARE_FORMAT, "base": site.base, "tei": hashlib.sha256(tei).hexdigest(),
+            "doc": dataclasses.asdict(doc),
+            "files": [[url, None if body is tei else body.decode("utf-8")] for url, body in files]}
+    return {f"{SHARE_FOLDER}/{doc.dts_id}.json": _dump(data)}
+
+
+def _shared_files(site: Site, doc: Published, tei: bytes) -> list[tuple[str, bytes]] | None:
+    """The answers a worker made for exactly this document, TEI and base URL; None when there is no such share."""
+    try:
+        data = json.loads((site.output / SHARE_FOLDER / f"{doc.dts_id}.json").read_bytes())
+        if (data["format"] != SHARE_FORMAT or data["base"] != site.base or data["doc"] != dataclasses.asdict(doc)
+                or data["tei"] != hashlib.sha256(tei).hexdigest()):
+            return None
+        return [(url, tei if text is None else text.encode("utf-8")) for url, text in data["files"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def write_dts(output: Path, entries: list[dict], *, base_url: str | None = None,
@@ -330,6 +371,7 @@ def write_dts(output: Path, entries: list[dict], *, base_url: str | None = None,
     # (damaged files make the build pass force); else each document's Resource is read back for the lists
     if force or rewritten or listed_before != (sorted(known), state["collections"]):
         _write_collections(site, folder, published, page_size)
+    shutil.rmtree(folder / CACHE, ignore_errors=True)  # the workers' shares are consumed (or of no use now)
     write_if_changed(folder / "entry.jsonld", _dump(entry_endpoint(site)))
     write_if_changed(folder / STATE, json.dumps(state, indent=1, sort_keys=True).encode("utf-8") + b"\n")
     return rewritten
@@ -340,8 +382,11 @@ def _publish(site: Site, folder: Path, doc: Published, time_limit: float | None)
     deadline = time.monotonic() + time_limit if time_limit else None
     try:
         tei = (site.output / f"{doc.doc_id}.xml").read_bytes()
-        tree = citation_tree(_safe_text(tei, doc.doc_id), deadline=deadline, passages=False)
-        _replace_folder(site, folder, doc.dts_id, document_files(site, doc, tei, tree, deadline))
+        files = _shared_files(site, doc, tei)
+        if files is None:  # no worker made them (an older build, another base URL): made here
+            tree = citation_tree(_safe_text(tei, doc.doc_id), deadline=deadline, passages=False)
+            files = document_files(site, doc, tei, tree, deadline)
+        _replace_folder(site, folder, doc.dts_id, files)
     except DtsTimeout:
         return f"they took longer than the time limit of {time_limit:g} s (--time-limit)"
     except (OSError, CitationError, ValueError, LookupError, TeiEditionError) as exc:
@@ -464,4 +509,4 @@ def _remove_folder(folder: Path, doc_id: str) -> None:
 
 
 __all__ = ["CitationError", "CitationTree", "DtsTimeout", "Published", "Site", "Unit",
-           "citation_tree", "document_files", "entry_endpoint", "navigation_members", "normalise_base", "published_documents", "write_dts"]
+           "citation_tree", "document_files", "entry_endpoint", "navigation_members", "normalise_base", "published", "published_documents", "write_dts", "dts_share"]
