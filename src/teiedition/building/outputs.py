@@ -30,7 +30,7 @@ from typing import Callable
 from ..errors import TeiEditionError
 from ..rendering.iiif import MANIFEST_SUFFIX, document_manifest
 from ..urls import segment
-from .citations import citation_names, exports, page_url
+from .citations import citation_names, document_facts, exports, page_url
 from .dts import SHARE_FOLDER as DTS_SHARES, dts_share, published
 from .entity_pages import CACHE, FOLDER as ENTITIES, mention_share
 from .page import page_params, recorded_run_date
@@ -56,6 +56,14 @@ class Document:
     made: dict[str, tuple[str, ...]] = field(default_factory=dict)  # output name -> files written
     warnings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # output name -> its warnings
     records: dict[str, dict] = field(default_factory=dict)  # record rows' values
+    _facts: object = None
+
+    @property
+    def facts(self):
+        """``facts.read_facts`` of the tree, read once for every row (catalogue row, citation exports)."""
+        if self._facts is None:
+            self._facts = document_facts(self.doc_id, self.tree, base_url=self.base_url)
+        return self._facts
 
 
 @dataclass(frozen=True)
@@ -86,7 +94,7 @@ def _validation(doc: Document) -> dict:
 
 
 def _catalogue_row(doc: Document) -> dict:
-    return read_record(doc.tree)
+    return read_record(doc.tree, doc.facts)
 
 
 def _pdf(doc: Document) -> dict:
@@ -109,7 +117,7 @@ def _epub(doc: Document) -> dict:
 
 
 def _citations(doc: Document) -> dict:
-    return exports(doc.doc_id, doc.tree, base_url=doc.base_url)
+    return exports(doc.doc_id, doc.tree, base_url=doc.base_url, facts=doc.facts)
 
 
 def _iiif(doc: Document) -> dict:
