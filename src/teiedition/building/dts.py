@@ -349,7 +349,7 @@ def write_dts(output: Path, entries: list[dict], *, base_url: str | None = None,
         known.pop(doc_id)
     for cid in sorted(set(state.get("collections") or ()) - collections):
         _remove_folder(folder, cid)
-    rewritten, published = 0, []
+    rewritten, published, changed = 0, [], set()
     for doc in docs:
         if doc.dts_id in collections or doc.dts_id in (".", ".."):
             warn(f"{doc.doc_id}.xml: warning: no DTS answers: the name cannot be a DTS identifier "
@@ -364,16 +364,23 @@ def write_dts(output: Path, entries: list[dict], *, base_url: str | None = None,
                 known.pop(doc.doc_id, None)
                 continue
             known[doc.doc_id] = record
+            changed.add(doc.doc_id)
             rewritten += 1
         published.append(doc)
     state["collections"] = sorted(collections - {ROOT_ID})
     # the same documents with the same TEI in the same collections: every list is as the last pass left it
-    # (damaged files make the build pass force); else each document's Resource is read back for the lists
+    # (damaged files make the build pass force); else the lists are made again from the documents' Resources
     if force or rewritten or listed_before != (sorted(known), state["collections"]):
-        _write_collections(site, folder, published, page_size)
+        members = state.get("members") if isinstance(state.get("members"), dict) and not force else {}
+        sizes = state.get("archives") if isinstance(state.get("archives"), dict) and not force else {}
+        state["members"], state["archives"] = _write_collections(site, folder, published, page_size,
+                                                                 members, changed, sizes)
     shutil.rmtree(folder / CACHE, ignore_errors=True)  # the workers' shares are consumed (or of no use now)
     write_if_changed(folder / "entry.jsonld", _dump(entry_endpoint(site)))
-    write_if_changed(folder / STATE, json.dumps(state, indent=1, sort_keys=True).encode("utf-8") + b"\n")
+    # compact: with every document's Resource in it, indent would make json use its slow pure-Python encoder
+    # key order kept (not sorted): the Resources are written back into the lists as they were read
+    write_if_changed(folder / STATE, json.dumps(state, ensure_ascii=False,
+                                                separators=(",", ":")).encode("utf-8") + b"\n")
     return rewritten
 
 
@@ -415,8 +422,17 @@ def _current_state(folder: Path, site: Site) -> dict:
     return {"base": site.base, "layout": LAYOUT, "documents": {}, "collections": state.get("collections") or []}
 
 
-def _write_collections(site: Site, folder: Path, published: list[Published], page_size: int) -> None:
-    """The root collection, one collection per archive (full Resources as members), each document's parents."""
+def _write_collections(site: Site, folder: Path, published: list[Published], page_size: int,
+                       members: dict, changed: set, sizes: dict) -> tuple[dict, dict]:
+    """The root collection, one collection per archive (full Resources as members), each document's parents;
+    returns what the state keeps for the next pass: each document's Resource and each archive's title and size.
+
+    Why: an edit used to read back every document's Resource and remake every ``nav=parents``
+    answer (O(N) files read per edit).  Now the Resources are kept in the state (a rewritten
+    document's is read from its new answer), and a document's ``nav=parents`` answer is made
+    again only when the document was rewritten or its archive's title or size changed (that
+    answer names the archive and its ``totalChildren``).
+    """
     by_archive: dict[str, list[Published]] = {}
     for doc in published:
         by_archive.setdefault(doc.collection_id, []).append(doc)
@@ -429,19 +445,27 @@ def _write_collections(site: Site, folder: Path, published: list[Published], pag
     for nav in (None, "children", "parents"):
         files.update(collection_pages(site, ROOT_ID, root_title, 0, archives, nav=nav, page_size=page_size))
         files[site.url(COLLECTION_T, nav=nav)] = files[site.url(COLLECTION_T, id=ROOT_ID, nav=nav)]
+    kept: dict = {}
     for cid, docs in by_archive.items():
-        members = []
+        listed = []
         archive_member = _collection_summary(site, cid, titles[cid], 1, len(docs))
+        same_archive = sizes.get(cid) == [titles[cid], len(docs)]
         for doc in docs:
-            own_url = site.url(COLLECTION_T, id=doc.dts_id)
-            own = json.loads(site.path(own_url).read_text(encoding="utf-8"))
-            own.pop("@context", None)
-            own.pop("dtsVersion", None)
-            members.append(own)
-            files[site.url(COLLECTION_T, id=doc.dts_id, nav="parents")] = _dump(
-                {**_header(), **own, "member": [archive_member]})
+            own = None if doc.doc_id in changed else members.get(doc.doc_id)
+            if not isinstance(own, dict):
+                own = json.loads(site.path(site.url(COLLECTION_T, id=doc.dts_id)).read_text(encoding="utf-8"))
+                own.pop("@context", None)
+                own.pop("dtsVersion", None)
+                same = False
+            else:
+                same = same_archive
+            kept[doc.doc_id] = own
+            listed.append(own)
+            if not same:
+                files[site.url(COLLECTION_T, id=doc.dts_id, nav="parents")] = _dump(
+                    {**_header(), **own, "member": [archive_member]})
         for nav in (None, "children", "parents"):
-            files.update(collection_pages(site, cid, titles[cid], 1, members, nav=nav, page_size=page_size,
+            files.update(collection_pages(site, cid, titles[cid], 1, listed, nav=nav, page_size=page_size,
                                           parent_member=root_member))
     written = set()
     for url, data in files.items():
@@ -451,6 +475,7 @@ def _write_collections(site: Site, folder: Path, published: list[Published], pag
         for page in (folder / cid).glob("collection*page=*.jsonld"):
             if page not in written:
                 page.unlink(missing_ok=True)
+    return kept, {cid: [titles[cid], len(docs)] for cid, docs in by_archive.items()}
 
 
 def _safe_text(tei: bytes, doc_id: str) -> str:
