@@ -212,3 +212,30 @@ def test_an_unchanged_build_does_not_read_back_every_dts_resource_for_the_collec
     assert lists == [1]
     answer = json.loads((out / "dts" / "collection;nav=children.jsonld").read_text(encoding="utf-8"))
     assert [m["@id"] for m in answer["member"]] == ["archive-prc-fma"]
+
+
+def test_an_edit_reads_back_no_other_documents_dts_resource(tmp_path, monkeypatch):
+    """The DTS lists list every document's Resource: an edit used to read back all of them from
+    their files (O(N) per edit).  The pass keeps them in its state and reads the edited one only."""
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    for doc_id in ("dev01", "dev02", "dev03", "dev12"):
+        shutil.copy(DEV_CORPUS / f"{doc_id}.txt", src / f"{doc_id}.txt")
+    build(src, out)
+    lists = {p: p.read_bytes() for p in (out / "dts").rglob("collection*.jsonld")}
+    text = (src / "dev03.txt").read_text(encoding="utf-8")
+    (src / "dev03.txt").write_text(text.replace("Czechoslovak", "Czechoslovac", 1), encoding="utf-8")
+    read = []
+    real = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: (
+        read.append(self.relative_to(out).as_posix()) if self.name == "collection.jsonld" else None) or real(self, *a, **k))
+    build(src, out)
+    assert [r for r in read if r.startswith("dts/")] == ["dts/dev03/collection.jsonld"]
+    # and the lists are what a pass reading every Resource back makes
+    monkeypatch.undo()
+    (out / "dts" / ".state.json").unlink()
+    after = {p: p.read_bytes() for p in (out / "dts").rglob("collection*.jsonld")}
+    dts.write_dts(out, [{"id": d, **e} for d, e in json.loads((out / ".teiedition-build.json").read_text())["documents"].items()],
+                  force=True)
+    assert {p: p.read_bytes() for p in (out / "dts").rglob("collection*.jsonld")} == after
+    assert set(after) == set(lists)

@@ -157,3 +157,23 @@ def test_killed_parallel_build_leaves_no_worker_running(tmp_path):
     while any(_alive(p) for p in helpers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [p for p in helpers if _alive(p)], "workers kept running after the build was killed"
+
+
+def test_checkpoints_take_at_most_a_twentieth_of_the_build(monkeypatch):
+    """The manifest grows with the collection: saved every 2 s whatever it cost, the saves of a large
+    build took more of the main process than the collection passes.  A save that takes 1 s is
+    followed by 19 s without one; the executors still ask every 2 s."""
+    clock = [0.0]
+    monkeypatch.setattr(teiedition.building.build.time, "monotonic", lambda: clock[0])
+    saves = []
+
+    def slow_save():
+        saves.append(clock[0])
+        clock[0] += 1.0
+
+    checkpoint = teiedition.building.build.Checkpoints(slow_save)
+    for _ in range(100):  # 100 documents finishing 2 s apart
+        checkpoint()
+        clock[0] += 2.0
+    assert 9 <= len(saves) <= 11
+    assert all(b - a >= 20.0 for a, b in zip(saves, saves[1:]))

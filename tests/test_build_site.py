@@ -19,6 +19,7 @@ from conftest import DEV_CORPUS
 from teiedition import __version__
 from teiedition.building import site as sitemod
 from teiedition.building.build import run_build
+from teiedition.building.search_records import read_share, search_share
 from teiedition.building.search_shards import read_script, script
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -109,8 +110,8 @@ def test_a_new_document_rewrites_only_its_neighbours_bars(tmp_path, monkeypatch)
     build(src, out)
     before = {p.name: p.stat().st_mtime_ns for p in out.glob("*.html")}
     read = []
-    real = sitemod.search_record
-    monkeypatch.setattr(sitemod, "search_record", lambda tree, row: read.append(row["id"]) or real(tree, row))
+    real = sitemod.search_entry  # the site pass reading a TEI itself
+    monkeypatch.setattr(sitemod, "search_entry", lambda tree, row: read.append(row["id"]) or real(tree, row))
     sources(src, ["dev05"])  # 1963: between dev03 (1959) and dev12 (1968)
     summary = build(src, out, run_date="2026-02-02")
     assert summary.built == 1
@@ -119,7 +120,9 @@ def test_a_new_document_rewrites_only_its_neighbours_bars(tmp_path, monkeypatch)
     assert bar(out, "dev05")["links"] == {"index": "index.html", "prev": "dev03.html", "next": "dev12.html"}
     after = {p.name: p.stat().st_mtime_ns for p in out.glob("*.html")}
     assert after["dev07.html"] == before["dev07.html"]  # not a neighbour: untouched
-    assert read == ["dev05"]  # the search records of unchanged documents come from the cache
+    # the pass reads no TEI: unchanged documents come from its cache, the new one from its worker's share
+    assert read == []
+    assert not (out / sitemod.SHARE_FOLDER).exists()  # shares are consumed
     assert [d["id"] for d in search_data(out)["documents"]] == ["dev07", "dev03", "dev05", "dev12"]
     # the index says when the collection last changed; the old pages keep their run date
     assert '<time datetime="2026-02-02">' in (out / "index.html").read_text(encoding="utf-8")
@@ -227,3 +230,19 @@ def test_supplied_words_keep_their_brackets_in_the_search_text():
     """Snippets quote the text as the page shows it: Beiping [Beijing]."""
     tree = _tei("", '<p>From Beiping <supplied reason="gloss">Beijing</supplied> he went.</p>')
     assert "From Beiping [Beijing] he went." in sitemod.search_record(tree, {"id": "x", "html": "x.html"})["text"]
+
+
+def test_a_workers_search_share_is_used_only_for_the_tei_and_row_it_was_made_from(tmp_path):
+    """The worker leaves its share of the search; the pass must not take a share of another TEI
+    (a document rebuilt since) or another catalogue row for it: it then reads the TEI itself."""
+    tree = _tei("", "<p>The plan was approved in Beiping.</p>")
+    tei = etree.tostring(tree)
+    path, data = search_share(tree, "x", tei, {"title": "T", "date": "1960-01-02"})
+    (tmp_path / path).parent.mkdir(parents=True)
+    (tmp_path / path).write_bytes(data)
+    row = {"id": "x", "html": "x.html", "tei": "x.xml", "title": "T", "date": "1960-01-02"}
+    record, lengths, terms, text = read_share(tmp_path, row, tei)
+    assert (record, lengths, terms, text) == sitemod.search_entry(tree, row)
+    assert terms["beiping"] and "approved" in text and record["year"] == "1960"
+    assert read_share(tmp_path, row, tei.replace(b"plan", b"deal")) is None
+    assert read_share(tmp_path, {**row, "title": "Another title"}, tei) is None

@@ -27,6 +27,7 @@ from uritemplate import URITemplate
 from conftest import DEV_CORPUS, RUN_DATE, SEEDS, SHARED
 from teiedition.building.build import run_build
 from teiedition.errors import InputError
+from teiedition.building.dts import _shared_files, dts_share  # the share's check, tested alone
 from teiedition.building.dts import (CitationError, CitationTree, Published, Site, citation_tree, document_files,
                                      navigation_members, normalise_base, write_dts)
 
@@ -600,3 +601,18 @@ def test_a_base_url_with_percent_escapes_is_a_base_like_any_other(tmp_path):
     assert entry["@id"] == "https://example.org/my%20site/dts/entry.jsonld"
     assert (out / "dts" / seed.stem / "navigation.jsonld").is_file()
     assert f'href="https://example.org/my%20site/{seed.stem}.html"' in (out / f"{seed.stem}.html").read_text()
+
+
+def test_the_workers_answers_are_swapped_in_only_for_their_tei_base_and_facts(tmp_path):
+    """The worker makes a document's answers from the tree it holds (``dts_share``); the pass takes
+    them only when they were made from the same TEI, base URL and catalogue facts: else it makes them."""
+    tei = _tei(2, 2).encode()
+    doc = Published("doc", "k", "T")
+    site = Site(tmp_path, "https://example.org/ed/")
+    [(path, data)] = dts_share(etree.ElementTree(etree.fromstring(tei)), tei, doc, site.base).items()
+    (tmp_path / path).parent.mkdir(parents=True)
+    (tmp_path / path).write_bytes(data)
+    assert dict(_shared_files(site, doc, tei)) == _answers(tei.decode())
+    assert _shared_files(site, doc, tei.replace(b"Paragraph", b"Passage")) is None
+    assert _shared_files(Site(tmp_path, "/"), doc, tei) is None
+    assert _shared_files(site, Published("doc", "k", "Another title"), tei) is None

@@ -34,11 +34,17 @@ def page_url(base_url: str, doc_id: str) -> str:
     return under(base if base.endswith("/") else base + "/", f"{doc_id}.html")
 
 
-def exports(doc_id: str, tree, *, base_url: str = "") -> dict[str, str]:
-    """The three exports of one document, by file name (the build's ``citations`` row writes them)."""
-    facts = read_facts(tree, doc_id, page_url=page_url(base_url, doc_id))
+def exports(doc_id: str, tree, *, base_url: str = "", facts: DocumentFacts | None = None) -> dict[str, str]:
+    """The three exports of one document, by file name (the build's ``citations`` row writes them);
+    ``facts``: ``document_facts`` of it, when the caller read them already."""
+    facts = document_facts(doc_id, tree, base_url=base_url) if facts is None else facts
     names = citation_names(doc_id)
     return {names["csl"]: csl_json(facts), names["ris"]: ris(facts), names["bib"]: bibtex(facts)}
+
+
+def document_facts(doc_id: str, tree, *, base_url: str = "") -> DocumentFacts:
+    """The facts of a built document: its citation key from its id, its URL under the base URL."""
+    return read_facts(tree, doc_id, page_url=page_url(base_url, doc_id))
 
 
 def write_citations(output: Path, doc_id: str, tree, *, base_url: str = "") -> list[str]:

@@ -123,6 +123,7 @@ class Task:
     base_url: str = ""  # the http(s) address the pages are published at (permanent URL, canonical link)
     formats: frozenset[str] = frozenset()  # formats chosen beside the PDF (``outputs.formats``: epub)
     key: str = ""  # the document's build key (collection passes file their shares under it)
+    dts_base: str = ""  # the DTS answers' base URL (``dts.normalise_base``), for the worker's DTS share
 
     @property
     def options(self) -> frozenset[str]:
@@ -211,7 +212,7 @@ def _build_document(task: Task, stages) -> DocResult:
         tree = parse_xml_bytes(tei, name=name)
         check = stages.validate_tei if is_tei_source(task.source) else stages.validate
         doc = Document(task.doc_id, tei, tree, check(tree, name, source=tei), stages, task.options,
-                       task.run_date, task.base_url, task.source, task.key)
+                       task.run_date, task.base_url, task.source, task.key, task.dts_base)
         make_outputs(doc, out, atomic_write, written, shared)
         remove_files(out, stale_files(task.doc_id, written))
         record = doc.records.get("catalogue-row")

@@ -35,6 +35,7 @@ folders of documents no longer published are removed (only those we made).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import json
@@ -65,6 +66,10 @@ ROOT_ID = "index"  # the collection whose human page is index.html (no source ma
 ARCHIVE_PREFIX = "archive-"  # one collection per archive: archive-rgani, ...
 PAGE_SIZE = 500  # members per Collection answer; larger collections are paginated
 STATE = ".state.json"
+#: Where the workers leave each document's answers for the pass to swap in (``dts_share``).
+CACHE = ".cache"
+SHARE_FOLDER = f"{FOLDER}/{CACHE}"
+SHARE_FORMAT = 1
 #: The shape of a document's answers; a build that finds another rewrites them all.
 LAYOUT = "one-answer-1"
 
@@ -275,13 +280,49 @@ def published_documents(entries: list[dict]) -> list[Published]:
         if entry.get("status") != "valid" or f"{entry['id']}.xml" not in outputs:
             continue
         record = entry.get("record") if isinstance(entry.get("record"), dict) else {}
-        key = str(entry.get("key") or "")
-        docs.append(Published(entry["id"], key, record.get("title") or entry["id"],
-                              record.get("date") or None, record.get("summary") or None,
-                              f"{entry['id']}.pdf" in outputs, record.get("archive") or None,
-                              record.get("archive_name") or None))
+        docs.append(published(entry["id"], str(entry.get("key") or ""), record, f"{entry['id']}.pdf" in outputs))
     docs.sort(key=lambda d: (d.date or "9999", d.doc_id))
     return docs
+
+
+def published(doc_id: str, key: str, record: dict, pdf: bool) -> Published:
+    """A document as the collection knows it, from its catalogue row (``records.read_record``)."""
+    return Published(doc_id, key, record.get("title") or doc_id, record.get("date") or None,
+                     record.get("summary") or None, pdf, record.get("archive") or None,
+                     record.get("archive_name") or None)
+
+
+# --------------------------------------------------------------------------- the per-document share
+
+def dts_share(tree, tei: bytes, doc: Published, base: str) -> dict[str, bytes]:
+    """One document's answers, made by the worker from the tree it holds: ``{path under the output: bytes}``
+    (none when its citation tree cannot be made: the pass then tries, and warns).
+
+    Why: the citation tree is the DTS pass's costly part (an XPath walk of the text); made in the
+    worker, the pass in the main process only swaps the files in (``_publish``).
+    """
+    site = Site(Path("."), base)
+    try:
+        files = list(document_files(site, doc, tei, citation_tree(etree.tostring(tree.getroot(), encoding="unicode"),
+                                                                  passages=False)))
+    except (CitationError, ValueError, LookupError, TeiEditionError):
+        return {}
+    data = {"format": SHARE_FORMAT, "base": site.base, "tei": hashlib.sha256(tei).hexdigest(),
+            "doc": dataclasses.asdict(doc),
+            "files": [[url, None if body is tei else body.decode("utf-8")] for url, body in files]}
+    return {f"{SHARE_FOLDER}/{doc.dts_id}.json": _dump(data)}
+
+
+def _shared_files(site: Site, doc: Published, tei: bytes) -> list[tuple[str, bytes]] | None:
+    """The answers a worker made for exactly this document, TEI and base URL; None when there is no such share."""
+    try:
+        data = json.loads((site.output / SHARE_FOLDER / f"{doc.dts_id}.json").read_bytes())
+        if (data["format"] != SHARE_FORMAT or data["base"] != site.base or data["doc"] != dataclasses.asdict(doc)
+                or data["tei"] != hashlib.sha256(tei).hexdigest()):
+            return None
+        return [(url, tei if text is None else text.encode("utf-8")) for url, text in data["files"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def write_dts(output: Path, entries: list[dict], *, base_url: str | None = None,
@@ -308,7 +349,7 @@ def write_dts(output: Path, entries: list[dict], *, base_url: str | None = None,
         known.pop(doc_id)
     for cid in sorted(set(state.get("collections") or ()) - collections):
         _remove_folder(folder, cid)
-    rewritten, published = 0, []
+    rewritten, published, changed = 0, [], set()
     for doc in docs:
         if doc.dts_id in collections or doc.dts_id in (".", ".."):
             warn(f"{doc.doc_id}.xml: warning: no DTS answers: the name cannot be a DTS identifier "
@@ -323,15 +364,23 @@ def write_dts(output: Path, entries: list[dict], *, base_url: str | None = None,
                 known.pop(doc.doc_id, None)
                 continue
             known[doc.doc_id] = record
+            changed.add(doc.doc_id)
             rewritten += 1
         published.append(doc)
     state["collections"] = sorted(collections - {ROOT_ID})
     # the same documents with the same TEI in the same collections: every list is as the last pass left it
-    # (damaged files make the build pass force); else each document's Resource is read back for the lists
+    # (damaged files make the build pass force); else the lists are made again from the documents' Resources
     if force or rewritten or listed_before != (sorted(known), state["collections"]):
-        _write_collections(site, folder, published, page_size)
+        members = state.get("members") if isinstance(state.get("members"), dict) and not force else {}
+        sizes = state.get("archives") if isinstance(state.get("archives"), dict) and not force else {}
+        state["members"], state["archives"] = _write_collections(site, folder, published, page_size,
+                                                                 members, changed, sizes)
+    shutil.rmtree(folder / CACHE, ignore_errors=True)  # the workers' shares are consumed (or of no use now)
     write_if_changed(folder / "entry.jsonld", _dump(entry_endpoint(site)))
-    write_if_changed(folder / STATE, json.dumps(state, indent=1, sort_keys=True).encode("utf-8") + b"\n")
+    # compact: with every document's Resource in it, indent would make json use its slow pure-Python encoder
+    # key order kept (not sorted): the Resources are written back into the lists as they were read
+    write_if_changed(folder / STATE, json.dumps(state, ensure_ascii=False,
+                                                separators=(",", ":")).encode("utf-8") + b"\n")
     return rewritten
 
 
@@ -340,8 +389,11 @@ def _publish(site: Site, folder: Path, doc: Published, time_limit: float | None)
     deadline = time.monotonic() + time_limit if time_limit else None
     try:
         tei = (site.output / f"{doc.doc_id}.xml").read_bytes()
-        tree = citation_tree(_safe_text(tei, doc.doc_id), deadline=deadline, passages=False)
-        _replace_folder(site, folder, doc.dts_id, document_files(site, doc, tei, tree, deadline))
+        files = _shared_files(site, doc, tei)
+        if files is None:  # no worker made them (an older build, another base URL): made here
+            tree = citation_tree(_safe_text(tei, doc.doc_id), deadline=deadline, passages=False)
+            files = document_files(site, doc, tei, tree, deadline)
+        _replace_folder(site, folder, doc.dts_id, files)
     except DtsTimeout:
         return f"they took longer than the time limit of {time_limit:g} s (--time-limit)"
     except (OSError, CitationError, ValueError, LookupError, TeiEditionError) as exc:
@@ -370,8 +422,17 @@ def _current_state(folder: Path, site: Site) -> dict:
     return {"base": site.base, "layout": LAYOUT, "documents": {}, "collections": state.get("collections") or []}
 
 
-def _write_collections(site: Site, folder: Path, published: list[Published], page_size: int) -> None:
-    """The root collection, one collection per archive (full Resources as members), each document's parents."""
+def _write_collections(site: Site, folder: Path, published: list[Published], page_size: int,
+                       members: dict, changed: set, sizes: dict) -> tuple[dict, dict]:
+    """The root collection, one collection per archive (full Resources as members), each document's parents;
+    returns what the state keeps for the next pass: each document's Resource and each archive's title and size.
+
+    Why: an edit used to read back every document's Resource and remake every ``nav=parents``
+    answer (O(N) files read per edit).  Now the Resources are kept in the state (a rewritten
+    document's is read from its new answer), and a document's ``nav=parents`` answer is made
+    again only when the document was rewritten or its archive's title or size changed (that
+    answer names the archive and its ``totalChildren``).
+    """
     by_archive: dict[str, list[Published]] = {}
     for doc in published:
         by_archive.setdefault(doc.collection_id, []).append(doc)
@@ -384,19 +445,27 @@ def _write_collections(site: Site, folder: Path, published: list[Published], pag
     for nav in (None, "children", "parents"):
         files.update(collection_pages(site, ROOT_ID, root_title, 0, archives, nav=nav, page_size=page_size))
         files[site.url(COLLECTION_T, nav=nav)] = files[site.url(COLLECTION_T, id=ROOT_ID, nav=nav)]
+    kept: dict = {}
     for cid, docs in by_archive.items():
-        members = []
+        listed = []
         archive_member = _collection_summary(site, cid, titles[cid], 1, len(docs))
+        same_archive = sizes.get(cid) == [titles[cid], len(docs)]
         for doc in docs:
-            own_url = site.url(COLLECTION_T, id=doc.dts_id)
-            own = json.loads(site.path(own_url).read_text(encoding="utf-8"))
-            own.pop("@context", None)
-            own.pop("dtsVersion", None)
-            members.append(own)
-            files[site.url(COLLECTION_T, id=doc.dts_id, nav="parents")] = _dump(
-                {**_header(), **own, "member": [archive_member]})
+            own = None if doc.doc_id in changed else members.get(doc.doc_id)
+            if not isinstance(own, dict):
+                own = json.loads(site.path(site.url(COLLECTION_T, id=doc.dts_id)).read_text(encoding="utf-8"))
+                own.pop("@context", None)
+                own.pop("dtsVersion", None)
+                same = False
+            else:
+                same = same_archive
+            kept[doc.doc_id] = own
+            listed.append(own)
+            if not same:
+                files[site.url(COLLECTION_T, id=doc.dts_id, nav="parents")] = _dump(
+                    {**_header(), **own, "member": [archive_member]})
         for nav in (None, "children", "parents"):
-            files.update(collection_pages(site, cid, titles[cid], 1, members, nav=nav, page_size=page_size,
+            files.update(collection_pages(site, cid, titles[cid], 1, listed, nav=nav, page_size=page_size,
                                           parent_member=root_member))
     written = set()
     for url, data in files.items():
@@ -406,6 +475,7 @@ def _write_collections(site: Site, folder: Path, published: list[Published], pag
         for page in (folder / cid).glob("collection*page=*.jsonld"):
             if page not in written:
                 page.unlink(missing_ok=True)
+    return kept, {cid: [titles[cid], len(docs)] for cid, docs in by_archive.items()}
 
 
 def _safe_text(tei: bytes, doc_id: str) -> str:
@@ -464,4 +534,4 @@ def _remove_folder(folder: Path, doc_id: str) -> None:
 
 
 __all__ = ["CitationError", "CitationTree", "DtsTimeout", "Published", "Site", "Unit",
-           "citation_tree", "document_files", "entry_endpoint", "navigation_members", "normalise_base", "published_documents", "write_dts"]
+           "citation_tree", "document_files", "entry_endpoint", "navigation_members", "normalise_base", "published", "published_documents", "write_dts", "dts_share"]

@@ -30,10 +30,12 @@ from typing import Callable
 from ..errors import TeiEditionError
 from ..rendering.iiif import MANIFEST_SUFFIX, document_manifest
 from ..urls import segment
-from .citations import citation_names, exports, page_url
+from .citations import citation_names, document_facts, exports, page_url
+from .dts import SHARE_FOLDER as DTS_SHARES, dts_share, published
 from .entity_pages import CACHE, FOLDER as ENTITIES, mention_share
 from .page import page_params, recorded_run_date
 from .records import read_record
+from .search_records import SHARE_FOLDER as SEARCH_SHARES, search_share
 
 
 @dataclass
@@ -50,9 +52,18 @@ class Document:
     base_url: str = ""
     source: str = ""
     key: str = ""  # the build key: what a pass's cached share is valid for
+    dts_base: str = ""  # the DTS answers' base (``dts.normalise_base(--base-url)``); none: no DTS share
     made: dict[str, tuple[str, ...]] = field(default_factory=dict)  # output name -> files written
     warnings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # output name -> its warnings
     records: dict[str, dict] = field(default_factory=dict)  # record rows' values
+    _facts: object = None
+
+    @property
+    def facts(self):
+        """``facts.read_facts`` of the tree, read once for every row (catalogue row, citation exports)."""
+        if self._facts is None:
+            self._facts = document_facts(self.doc_id, self.tree, base_url=self.base_url)
+        return self._facts
 
 
 @dataclass(frozen=True)
@@ -83,7 +94,7 @@ def _validation(doc: Document) -> dict:
 
 
 def _catalogue_row(doc: Document) -> dict:
-    return read_record(doc.tree)
+    return read_record(doc.tree, doc.facts)
 
 
 def _pdf(doc: Document) -> dict:
@@ -106,7 +117,7 @@ def _epub(doc: Document) -> dict:
 
 
 def _citations(doc: Document) -> dict:
-    return exports(doc.doc_id, doc.tree, base_url=doc.base_url)
+    return exports(doc.doc_id, doc.tree, base_url=doc.base_url, facts=doc.facts)
 
 
 def _iiif(doc: Document) -> dict:
@@ -120,6 +131,20 @@ def _entity_mentions(doc: Document) -> dict:
         return {}
     path, data = mention_share(doc.tree, doc.doc_id, doc.key)
     return {path: data}
+
+
+def _search(doc: Document) -> dict:
+    if not doc.key:  # made outside a build: no site pass will read it
+        return {}
+    path, data = search_share(doc.tree, doc.doc_id, doc.tei, doc.records["catalogue-row"])
+    return {path: data}
+
+
+def _dts(doc: Document) -> dict:
+    if not (doc.key and doc.dts_base):  # made outside a build: no DTS pass will read it
+        return {}
+    return dts_share(doc.tree, doc.tei, published(doc.doc_id, doc.key, doc.records["catalogue-row"], "pdf" in doc.made),
+                     doc.dts_base)
 
 
 def _html(doc: Document) -> dict:
@@ -147,10 +172,12 @@ OUTPUTS: tuple[Output, ...] = (
     Output("citations", (".csl.json", ".ris", ".bib"), _citations),
     Output("iiif", (MANIFEST_SUFFIX,), _iiif, conditional=True),
     Output("entity-mentions", (), _entity_mentions, after=("html",), share=True),
+    Output("search-terms", (), _search, after=("html", "catalogue-row"), share=True),
+    Output("dts-answers", (), _dts, after=("pdf", "catalogue-row"), share=True),
 )
 
 #: Folders the share rows write into (relative to the output).
-SHARE_FOLDERS = (f"{ENTITIES}/{CACHE}/",)
+SHARE_FOLDERS = (f"{ENTITIES}/{CACHE}/", f"{SEARCH_SHARES}/", f"{DTS_SHARES}/")
 
 
 def formats() -> tuple[str, ...]:

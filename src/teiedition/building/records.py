@@ -13,13 +13,13 @@ from ..facts import read_facts
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
-def read_record(tree) -> dict:
+def read_record(tree, facts=None) -> dict:
     """The catalogue facts of one TEI document (from ``facts.read_facts``): title, date, archive, citation, summary.
 
     ``archive`` is the repository's short code (``repository/@n``, e.g. RGANI)
     when the header gives one, else its name; ``archive_name`` is the name.
     """
-    facts = read_facts(tree)
+    facts = read_facts(tree) if facts is None else facts  # (the worker passes the facts it read once)
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     return {
         "xml_id": root.get(XML_ID, ""),

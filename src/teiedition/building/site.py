@@ -27,24 +27,24 @@ import contextlib
 import hashlib
 import json
 import os
-import re
+import shutil
 from pathlib import Path
 
 from lxml import etree
 
 from .. import __version__
 from ..files import write_if_changed
-from ..recognising.entities import default_authority
 from ..rendering import xsltrun
 from ..rendering.render import ASSETS as SOURCE_ASSETS
-from ..safexml import parse_xml_file
+from ..safexml import parse_xml_bytes, read_bytes
 from .catalogue import index_html
 from .dts import FOLDER as DTS
 from .entity_pages import FOLDER as ENTITIES
 from .manifest import toolchain_digest
 from ..urls import segment
-from .minisearch_index import document_terms
-from .page import INDEX_HREF, page_params, recorded_run_date  # noqa: F401 - page_params: re-exported
+from .page import INDEX_HREF, page_params  # noqa: F401 - page_params: re-exported
+from .search_records import (SHARE_FOLDER, entry_names, plain_text, read_share,  # noqa: F401 - re-exported
+                             search_entry, search_record)
 from .search_shards import SearchDoc, StaleShards, text_files, write_search
 
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -60,14 +60,6 @@ OLD_SEARCH_INDEX = "search-index.js"
 
 _NAV_START = '<nav class="collection-nav"'
 _NAV_END = "</nav>"
-
-#: Elements whose words are not the document's reading text.
-_SKIP = frozenset({"metamark", "figDesc", "teiHeader", "standOff", "facsimile"})
-#: Elements that end a run of words (so "a</p><p>b" does not become "ab").
-_BLOCKS = frozenset({"p", "head", "note", "item", "l", "lg", "ab", "div", "opener", "closer", "dateline",
-                     "signed", "salute", "postscript", "label", "list", "table", "row", "cell", "quote",
-                     "bibl", "stamp", "lb", "pb", "cb", "milestone", "byline", "docDate", "trailer"})
-
 
 # --------------------------------------------------------------------------- document pages
 
@@ -109,128 +101,6 @@ def splice_nav(html: str, nav: str) -> str | None:
     if end < 0:
         return None
     return html[:start] + nav + html[end + len(_NAV_END):]
-
-
-# --------------------------------------------------------------------------- search records
-
-def _local(el) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
-
-
-def plain_text(element) -> str:
-    """The reading text of a TEI element: words only, corrections and expansions over the originals,
-    words the translator supplied in brackets as on the page, notes kept, margin marks left out,
-    whitespace normalised."""
-    out: list[str] = []
-
-    def walk(el) -> None:
-        name = _local(el)
-        if name == "choice":
-            kids = [c for c in el if isinstance(c.tag, str)]
-            pick = next((c for c in kids if _local(c) in ("corr", "reg", "expan")), kids[0] if kids else None)
-            if pick is not None:
-                walk(pick)
-            return
-        if name in _BLOCKS:
-            out.append(" ")
-        if name == "supplied":  # as the page shows it: [Beijing], so a snippet reads as the text does
-            out.append("[")
-        if el.text and name:
-            out.append(el.text)
-        for child in el:
-            if isinstance(child.tag, str) and _local(child) not in _SKIP:
-                walk(child)
-            if child.tail:
-                out.append(child.tail)
-        if name == "supplied":
-            out.append("]")
-        if name in _BLOCKS:
-            out.append(" ")
-
-    walk(element)
-    return " ".join("".join(out).split())
-
-
-def _texts(tree, xpath: str) -> list[str]:
-    seen: dict[str, None] = {}
-    for node in tree.xpath(xpath, namespaces={"tei": TEI}):
-        value = " ".join("".join(node.itertext()).split())
-        if value:
-            seen.setdefault(value, None)
-    return list(seen)
-
-
-#: The security classifications a mark may open with (longest first); any other mark is a handling mark.
-_LEVELS = re.compile(r"(TOP SECRET|STRICTLY SECRET|HIGHLY SECRET|STRICTLY CONFIDENTIAL|SECRET|CONFIDENTIAL|"
-                     r"RESTRICTED|UNCLASSIFIED|FOR OFFICIAL USE(?: ONLY)?)\b")
-
-
-def _mark_value(mark: str) -> str:
-    """A mark as a facet value: ``Secret.`` and ``SECRET`` alike, copy numbers dropped."""
-    value = re.sub(r"[\s\d.,;:!\-–—Nº#]+$", "", " ".join(mark.upper().split()))
-    return value.strip(" .,;:")
-
-
-def _classification(mark: str) -> tuple[str, str]:
-    """``(classification, handling)`` of one ``seg[@type="classification"]``, one of them empty.
-
-    Why: the encoding puts security classifications and handling marks (``Making copies
-    prohibited``) in one element; a reader filtering by classification wants the level only.
-    A mark opening with a level gives that level (``Secret Document 21`` is SECRET); any
-    other mark is a handling mark, listed in a facet of its own.
-    """
-    value = _mark_value(mark)
-    level = _LEVELS.match(value)
-    return (level.group(1), "") if level else ("", value)
-
-
-def entry_names(tree) -> list[str]:
-    """Every name the authority knows for the entries of the document's ``standOff``, for the search.
-
-    Why: a reader types ``Chou En-lai`` or ``Ким Ир Сен``; the text prints ``Zhou Enlai``.  An
-    entry counts when its id is the authority's and its name one of the authority's names for
-    it (a foreign TEI reusing an id for someone else gets nothing).
-    """
-    authority = default_authority()
-    names: dict[str, None] = {}
-    for item in tree.xpath("/tei:TEI/tei:standOff//*[self::tei:person or self::tei:org or self::tei:place]",
-                           namespaces={"tei": TEI}):
-        ident = item.get("{http://www.w3.org/XML/1998/namespace}id") or ""
-        if ident not in authority:
-            continue
-        entry = authority.get(ident)
-        shown = " ".join("".join(item.xpath("string(*[1])")).split())
-        if shown not in (entry.name, *entry.forms):
-            continue
-        for name in (entry.name, *entry.forms, *entry.aliases):
-            names.setdefault(name, None)
-    return list(names)
-
-
-def search_record(tree, row: dict) -> dict:
-    """What the search needs of one published document: its facts, facets and reading text."""
-    text = tree.find(f"{{{TEI}}}text")
-    persons = (_texts(tree, "/tei:TEI/tei:standOff/tei:listPerson//tei:person/tei:persName[1]")
-               or _texts(tree, "/tei:TEI/tei:text//tei:persName"))
-    marks = [_classification(value) for value in _texts(tree, "//tei:text//tei:seg[@type='classification']")]
-    built = recorded_run_date(tree)
-    date = row.get("date") or ""
-    return {
-        "id": row["id"],
-        "href": segment(row["html"]),
-        "title": row.get("title") or row["id"],
-        "date": date,
-        "year": date[:4] if re.match(r"\d{4}", date) else "",
-        "archive": row.get("archive") or "",
-        "persons": sorted(persons),
-        "classification": sorted({level for level, _ in marks} - {""}),
-        "handling": sorted({handling for _, handling in marks} - {""}),
-        "names": entry_names(tree),
-        # The summary too: the one search box finds what the title filter found (titles and summaries).
-        "text": "\n".join(part for part in (*_texts(tree, "/tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract"),
-                                             plain_text(text) if text is not None else "") if part),
-        "built": str(built),
-    }
 
 
 # --------------------------------------------------------------------------- state
@@ -282,6 +152,7 @@ def write_site(output: Path, rows: list[dict], *, force: bool = False) -> None:
         new, docs = _search_docs(output, published, old, None)
         search_state = write_search(assets, docs, None, gone=gone, numbers=numbers)
     search_state["toolchain"] = toolchain
+    shutil.rmtree(output / SHARE_FOLDER, ignore_errors=True)  # the workers' shares are consumed: all are in the shards
     with contextlib.suppress(OSError):
         os.unlink(assets / OLD_SEARCH_INDEX)
 
@@ -333,10 +204,11 @@ def _search_docs(output: Path, published: list[dict], old: dict, previous: dict 
                 or not isinstance(cached.get("lengths"), list) or f"{row['id']}.js" not in texts
                 or record.get("title") != (row.get("title") or row["id"])
                 or record.get("date") != (row.get("date") or "") or record.get("archive") != (row.get("archive") or "")):
-            full = search_record(parse_xml_file(output / row["tei"]), row)
-            lengths, terms = document_terms(full)
-            record = {k: v for k, v in full.items() if k not in ("text", "names")}  # both are in the shards
-            docs.append(SearchDoc(record, lengths, terms, full["text"]))
+            tei = read_bytes(output / row["tei"])
+            # the worker's share of this very TEI, else the TEI read and tokenised here
+            record, lengths, terms, text = (read_share(output, row, tei)
+                                            or search_entry(parse_xml_bytes(tei, name=str(output / row["tei"])), row))
+            docs.append(SearchDoc(record, lengths, terms, text))
         else:
             docs.append(SearchDoc(record, cached["lengths"]))
         new[row["id"]] = {"tei": tei_stat, "record": record, "lengths": docs[-1].lengths,
