@@ -38,6 +38,7 @@ from ..citing import citation_param
 from .. import resources
 from . import xsltrun
 from .volume import print_volume
+from .footnote_area import notes_measured_once
 from ..errors import InputError, InvalidDocument
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -680,12 +681,14 @@ def footnotes_kept_with_their_calls():
 
     patched = _policy_keeping_linebox_layout()
     if patched is None:
-        yield
+        with notes_measured_once():
+            yield
         return
     original = block._linebox_layout
     block._linebox_layout = patched
     try:
-        yield
+        with notes_measured_once():
+            yield
     finally:
         block._linebox_layout = original
 

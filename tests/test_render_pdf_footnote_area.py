@@ -1,0 +1,119 @@
+"""Pages dense with notes (issue 20: Ruy Díaz's manuscript did not finish its PDF in 900 s).
+
+WeasyPrint 70 lays the whole footnote area out again for every note added and, comparing
+the last note's bottom with the area's bottom in floating point, now and then finds a note
+that fits "overflowing" (the two differ by 1e-13): the note goes a page on, every later
+note of the page follows it, and a document whose pages are mostly notes printed twice its
+pages, most half empty, and was laid out again to bring the notes back
+(``rendering/footnote_area.py``).  The document here has the chronicle's shape, invented:
+long paragraphs with a note every few lines, notes of one line to a third of a page.
+The speed itself is measured in ``bench/bench_pdf.py --shape annotated`` (growth 1x/10x).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generated_tei import annotated_document
+from test_render_pdf import assert_notes_beside_their_calls, assert_prints_every_word, printed
+
+
+@pytest.fixture(scope="module")
+def annotated():
+    return printed("annotated", annotated_document())
+
+
+def _laid_out(tei: bytes):
+    """The WeasyPrint document as ``render --to pdf`` lays it out (one pass)."""
+    from weasyprint import HTML
+
+    from teiedition.rendering import pdf
+    from teiedition.safexml import parse_xml_bytes
+
+    html = pdf.PdfRenderer().print_html(parse_xml_bytes(tei))
+    stylesheets, fonts = pdf._compiled_css("a4")
+    with pdf.footnotes_kept_with_their_calls():
+        return HTML(string=html).render(stylesheets=stylesheets, font_config=fonts)
+
+
+def _gaps(document) -> list[float]:
+    """For each page but the last: the share of the page's height left empty between the text and the notes."""
+    shares = []
+    for page in document.pages[:-1]:
+        root = page._page_box.children[0]
+        areas = [box for box in page._page_box.children if type(box).__name__ == "FootnoteAreaBox"]
+        lines = [box for box in root.descendants() if type(box).__name__ == "LineBox"]
+        if not lines or not areas:
+            continue
+        area = areas[0]
+        text_bottom = max(line.position_y + line.height for line in lines)
+        height = page._page_box.height - page._page_box.margin_top - page._page_box.margin_bottom
+        shares.append((area.position_y - text_bottom) / height)
+    return shares
+
+
+def test_pages_dense_with_notes_are_filled(annotated):
+    """Before: 23 pages, many holding two lines of text and one note, the rest of the page empty."""
+    gaps = _gaps(_laid_out(annotated.tei))
+    assert gaps and max(gaps) < 0.25, [round(g, 2) for g in gaps]
+
+
+def test_every_note_sits_on_the_page_of_its_call_and_every_word_is_printed(annotated):
+    assert_prints_every_word(annotated, "annotated")
+    assert_notes_beside_their_calls(annotated, "annotated")
+
+
+def test_one_layout_pass(monkeypatch):
+    """No page is laid out again to bring notes back to their calls."""
+    from weasyprint import HTML
+
+    from teiedition.rendering import pdf
+    from teiedition.safexml import parse_xml_bytes
+
+    passes = []
+    render = HTML.render
+    monkeypatch.setattr(HTML, "render", lambda self, *a, **k: passes.append(1) or render(self, *a, **k))
+    pdf.PdfRenderer().render(parse_xml_bytes(annotated_document(seed=11)))
+    assert len(passes) == 1
+
+
+def test_the_area_is_as_high_as_weasyprint_makes_it():
+    """The summed height equals WeasyPrint's own layout of the whole area, at every note added or moved."""
+    from weasyprint.layout import LayoutContext
+
+    from teiedition.rendering import footnote_area
+
+    original = LayoutContext._update_footnote_area
+    ours = footnote_area._update_footnote_area(original)
+    compared = []
+
+    def both(context):
+        bottom, height = context.page_bottom, context.current_footnote_area.height
+        ours(context)
+        summed = (context.page_bottom, context.current_footnote_area.height)
+        context.page_bottom, context.current_footnote_area.height = bottom, height
+        result = original(context)
+        if context.current_page_footnotes:
+            compared.append((summed, (context.page_bottom, context.current_footnote_area.height)))
+        return result
+
+    LayoutContext._update_footnote_area = both
+    try:
+        _laid_out_without_patch(annotated_document(paragraphs=1))
+    finally:
+        LayoutContext._update_footnote_area = original
+    assert len(compared) > 20
+    for (bottom, height), (their_bottom, their_height) in compared:
+        assert bottom == pytest.approx(their_bottom, abs=1e-6) and height == pytest.approx(their_height, abs=1e-6)
+
+
+def _laid_out_without_patch(tei: bytes):
+    """WeasyPrint as shipped (its own footnote area), on the same print HTML."""
+    from weasyprint import HTML
+
+    from teiedition.rendering import pdf
+    from teiedition.safexml import parse_xml_bytes
+
+    html = pdf.PdfRenderer().print_html(parse_xml_bytes(tei))
+    stylesheets, fonts = pdf._compiled_css("a4")
+    return HTML(string=html).render(stylesheets=stylesheets, font_config=fonts)
