@@ -103,3 +103,21 @@ def _laid_out_without_patch(tei: bytes):
     html = pdf.PdfRenderer().print_html(parse_xml_bytes(tei))
     stylesheets, fonts = pdf._compiled_css("a4")
     return HTML(string=html).render(stylesheets=stylesheets, font_config=fonts)
+
+
+def test_a_three_digit_note_number_stands_apart_from_its_text(tmp_path):
+    """Note 681 of the chronicle printed as "681Pedro": the number's 5 mm column was full."""
+    import subprocess
+
+    from teiedition.rendering import pdf
+    from teiedition.safexml import parse_xml_bytes
+
+    notes = "".join(f"<p>Paso {i}.<note>Nota{i} del paso.</note></p>" for i in range(1, 106))
+    tei = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Notes</title>'
+           "</titleStmt><publicationStmt><p>Invented.</p></publicationStmt><sourceDesc><p>None.</p></sourceDesc>"
+           f"</fileDesc></teiHeader><text><body>{notes}</body></text></TEI>")
+    out = tmp_path / "notes.pdf"
+    out.write_bytes(pdf.PdfRenderer().render(parse_xml_bytes(tei.encode())))
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "105 Nota105" in text and "105Nota105" not in text
+    assert "7 Nota7" in text
