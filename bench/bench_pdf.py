@@ -99,7 +99,7 @@ def growth(scales: list[int], shape: str = "long") -> list[dict]:
 
     passes = []
     repair = pdf._break_before_calling_blocks
-    pdf._break_before_calling_blocks = lambda source, misplaced: passes.append(len(misplaced)) or repair(source, misplaced)
+    pdf._break_before_calling_blocks = lambda source, misplaced, *rest: passes.append(len(misplaced)) or repair(source, misplaced, *rest)
     rows = []
     try:
         for scale in scales:

@@ -121,3 +121,29 @@ def test_a_three_digit_note_number_stands_apart_from_its_text(tmp_path):
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "105 Nota105" in text and "105Nota105" not in text
     assert "7 Nota7" in text
+
+
+def test_no_layout_is_spent_moving_a_paragraph_that_began_pages_before():
+    """The repair of a note set a page after its call (its paragraph moved to a new page, then the whole
+    document laid out again) can only help a paragraph that begins on the page of the call: the
+    chronicle's paragraphs run for pages, and each try cost Ruy Díaz's manuscript a layout of all of them."""
+    from weasyprint import HTML
+
+    from teiedition.rendering import pdf
+    from teiedition.safexml import parse_xml_bytes
+
+    html = pdf.PdfRenderer().print_html(parse_xml_bytes(annotated_document()))
+    stylesheets, fonts = pdf._compiled_css("a4")
+    source = HTML(string=html)
+    with pdf.footnotes_kept_with_their_calls():
+        document = source.render(stylesheets=stylesheets, font_config=fonts)
+    parent = {child: el for el in source.etree_element.iter() for child in el}
+    notes = [el for el in source.etree_element.iter("span") if "fn" in (el.get("class") or "").split()]
+    pages = pdf._first_pages(document, notes + [parent[note] for note in notes])
+    on_first_page = [n for n in notes if pages[id(n)] == pages[id(parent[n])]]
+    pages_later = [n for n in notes if pages[id(n)] > pages[id(parent[n])]]
+    assert on_first_page and pages_later
+    assert not pdf._break_before_calling_blocks(source, pages_later, document)  # before: moved, laid out again
+    assert not any("break-before" in (el.get("style") or "") for el in source.etree_element.iter())
+    assert pdf._break_before_calling_blocks(source, on_first_page[-1:], document)
+    assert "break-before: page" in parent[on_first_page[-1]].get("style")

@@ -519,7 +519,7 @@ def _html_to_pdfs(html: str, *, paper: str, variants) -> dict[str, bytes]:
             document = source.render(stylesheets=stylesheets, font_config=font_config)
             for _ in range(MAX_REPAIRS):
                 misplaced = misplaced_footnotes(document)
-                if not misplaced or not _break_before_calling_blocks(source, misplaced):
+                if not misplaced or not _break_before_calling_blocks(source, misplaced, document):
                     break
                 document = source.render(stylesheets=stylesheets, font_config=font_config)
         bars = marginal_bars(document)
@@ -738,20 +738,44 @@ def misplaced_footnotes(document) -> list:
             if key in bodies and bodies[key] != index]
 
 
-def _break_before_calling_blocks(source, elements) -> bool:
-    """Start each misplaced note's paragraph on a new page; False when nothing could change."""
+def _break_before_calling_blocks(source, elements, document=None) -> bool:
+    """Start each misplaced note's paragraph on a new page; False when nothing could change.
+
+    With the laid-out ``document``, only a paragraph that begins on the page of the call is
+    moved: one that began pages earlier (a chronicle's paragraph of thirty pages) would only
+    shift, and each try is a layout of the whole document.
+    """
     root = source.etree_element
     parents = {child: parent for parent in root.iter() for child in parent}
-    changed = False
+    blocks = {}
     for element in elements:
         block = parents.get(element)
         while block is not None and _local(block.tag) not in _BLOCKS:
             block = parents.get(block)
-        if block is None or "break-before" in (block.get("style") or ""):
-            continue
+        if block is not None and "break-before" not in (block.get("style") or ""):
+            blocks[element] = block
+    if document is not None:
+        starts = _first_pages(document, set(blocks.values()) | set(blocks))
+        blocks = {element: block for element, block in blocks.items()
+                  if starts.get(id(block)) is not None and starts.get(id(block)) == starts.get(id(element))}
+    for block in blocks.values():
         block.set("style", ((block.get("style") or "") + "; break-before: page").lstrip("; "))
-        changed = True
-    return changed
+    return bool(blocks)
+
+
+def _first_pages(document, elements) -> dict[int, int]:
+    """The page (index) where each of ``elements`` first has a box: a note's is its call's."""
+    wanted = {id(element) for element in elements}
+    first: dict[int, int] = {}
+    for index, page in enumerate(document.pages):
+        for area in page._page_box.children:
+            if type(area).__name__ == "FootnoteAreaBox":
+                continue  # a note's body: its page is the one in question
+            for box in [area, *area.descendants()] if hasattr(area, "descendants") else [area]:
+                element = getattr(box, "element", None)
+                if element is not None and id(element) in wanted:
+                    first.setdefault(id(element), index)
+    return first
 
 
 def _local(tag) -> str:
