@@ -10,7 +10,7 @@ ten pages, with seconds per page for us and for plain WeasyPrint and the number 
 re-layout passes the footnote repair needed: linear cost means a flat s/page.
 
 Usage: python bench/bench_pdf.py [--runs 5] [--scales 1,10,100]
-       python bench/bench_pdf.py --growth-only --shape annotated --scales 1,10   # pages mostly notes
+       python bench/bench_pdf.py --growth-only --shape annotated --scales 1,10 [--no-baselines]  # pages mostly notes
        python bench/bench_pdf.py --runs 1 --phases LONG.xml ...   # where one document's time goes
 """
 
@@ -81,7 +81,7 @@ def plain_weasyprint(html: str, **options) -> float:
     return time.perf_counter() - t
 
 
-def growth(scales: list[int], shape: str = "long") -> list[dict]:
+def growth(scales: list[int], shape: str = "long", baselines: bool = True) -> list[dict]:
     """Our render and plain WeasyPrint on a generated document at each scale (about 10 pages at 1x).
 
     ``long``: the print tests' long document (notes and marks throughout); ``annotated``: a chronicle
@@ -106,18 +106,20 @@ def growth(scales: list[int], shape: str = "long") -> list[dict]:
             tree = parse_xml_bytes(make(scale))
             renderer = pdf.PdfRenderer()
             passes.clear()
-            t = time.perf_counter()
+            t, cpu = time.perf_counter(), time.process_time()
             data = renderer.render(tree)
-            seconds = time.perf_counter() - t
+            seconds, cpu_seconds = time.perf_counter() - t, time.process_time() - cpu
             relayouts = len(passes)
-            html = renderer.print_html(tree)
-            base = plain_weasyprint(html)
-            tagged = plain_weasyprint(html, pdf_variant=pdf._WEASYPRINT_VARIANTS["ua"])
             count = len(pypdf.PdfReader(io.BytesIO(data)).pages)
-            rows.append({"shape": shape, "scale": scale, "pages": count, "s": seconds, "s_per_page": seconds / count,
-                         "baseline_s": base, "baseline_s_per_page": base / count, "ratio": seconds / base,
-                         "tagged_baseline_s": tagged, "ratio_to_tagged": seconds / tagged,
-                         "repair_relayouts": relayouts})
+            row = {"shape": shape, "scale": scale, "pages": count, "s": seconds, "s_per_page": seconds / count,
+                   "cpu_s": cpu_seconds, "cpu_s_per_page": cpu_seconds / count, "repair_relayouts": relayouts}
+            if baselines:
+                html = renderer.print_html(tree)
+                base = plain_weasyprint(html)
+                tagged = plain_weasyprint(html, pdf_variant=pdf._WEASYPRINT_VARIANTS["ua"])
+                row.update({"baseline_s": base, "baseline_s_per_page": base / count, "ratio": seconds / base,
+                            "tagged_baseline_s": tagged, "ratio_to_tagged": seconds / tagged})
+            rows.append(row)
     finally:
         pdf._break_before_calling_blocks = repair
     return rows
@@ -178,6 +180,8 @@ def main() -> None:
     parser.add_argument("--shape", choices=("long", "annotated"), default="long",
                         help="the generated document grown: long (notes and marks) or annotated (pages mostly notes)")
     parser.add_argument("--growth-only", action="store_true", help="only the growth rows (no seed cold/warm runs)")
+    parser.add_argument("--no-baselines", action="store_true",
+                        help="growth rows without plain WeasyPrint's times (CPU seconds per page say if it is linear)")
     parser.add_argument("--phases", metavar="TEI", nargs="+",
                         help="only: where the time of these documents' PDFs goes (stylesheet, layout, checks, write)")
     args = parser.parse_args()
@@ -190,7 +194,7 @@ def main() -> None:
     load = os.getloadavg()
     scales = [int(x) for x in args.scales.split(",") if x.strip()]
     if args.growth_only:
-        rows = growth(scales, args.shape)
+        rows = growth(scales, args.shape, baselines=not args.no_baselines)
         print(json.dumps({"load_average_at_start": [round(x, 2) for x in load],
                           "growth": [{k: round(v, 3) if isinstance(v, float) else v for k, v in row.items()}
                                      for row in rows],
