@@ -57,7 +57,8 @@ ASSETS_DIR = resources.XSLT_DIR / "assets"
 #: The print edition's size budget: elements and characters of ``<text>`` one PDF may lay out.
 #: Why: WeasyPrint holds every page's boxes in memory and its cost grows faster than the text
 #: (100,000 paragraphs: 212 s, 2.4 GB, 3,032 pages).  Within this budget (about 1,000 pages)
-#: a PDF takes under ~1 GB and grows linearly (``bench/bench_hostile.py --only pdf``); past it
+#: a PDF of plain paragraphs takes under ~1 GB and grows linearly (``bench/bench_hostile.py --only pdf``;
+#: pages set line by line take more: Kant's 600, 1.5 GB); past it
 #: ``render --to pdf`` refuses in one line and ``build`` publishes the document without a PDF.
 #: The budget counts what the pages hold, not how the file is written: characters as printed
 #: (a run of white space is one space) and elements, an empty one (``<lb/>``, ``<pb/>``,
