@@ -10,6 +10,7 @@ ten pages, with seconds per page for us and for plain WeasyPrint and the number 
 re-layout passes the footnote repair needed: linear cost means a flat s/page.
 
 Usage: python bench/bench_pdf.py [--runs 5] [--scales 1,10,100]
+       python bench/bench_pdf.py --growth-only --shape annotated --scales 1,10 [--no-baselines]  # pages mostly notes
        python bench/bench_pdf.py --runs 1 --phases LONG.xml ...   # where one document's time goes
 """
 
@@ -80,10 +81,17 @@ def plain_weasyprint(html: str, **options) -> float:
     return time.perf_counter() - t
 
 
-def growth(scales: list[int]) -> list[dict]:
-    """Our render and plain WeasyPrint on the long document at each scale (about 10 pages at 1x)."""
+def growth(scales: list[int], shape: str = "long", baselines: bool = True) -> list[dict]:
+    """Our render and plain WeasyPrint on a generated document at each scale (about 10 pages at 1x).
+
+    ``long``: the print tests' long document (notes and marks throughout); ``annotated``: a chronicle
+    whose pages are mostly notes (Ruy Díaz's manuscript, invented), where WeasyPrint as shipped
+    (the baseline) lays the footnote area out once per note and prints half-empty pages."""
     sys.path.insert(0, str(REPO / "tests"))
-    from generated_tei import long_document as make  # the print tests' generator: notes and marks throughout (no pytest)
+    import generated_tei  # the print tests' generators (no pytest)
+
+    make = {"long": lambda n: generated_tei.long_document(paragraphs=45 * n),
+            "annotated": lambda n: generated_tei.annotated_document(paragraphs=2 * n)}[shape]
 
     import io, pypdf
     from teiedition.rendering import pdf
@@ -91,25 +99,27 @@ def growth(scales: list[int]) -> list[dict]:
 
     passes = []
     repair = pdf._break_before_calling_blocks
-    pdf._break_before_calling_blocks = lambda source, misplaced: passes.append(len(misplaced)) or repair(source, misplaced)
+    pdf._break_before_calling_blocks = lambda source, misplaced, *rest: passes.append(len(misplaced)) or repair(source, misplaced, *rest)
     rows = []
     try:
         for scale in scales:
-            tree = parse_xml_bytes(make(paragraphs=45 * scale))
+            tree = parse_xml_bytes(make(scale))
             renderer = pdf.PdfRenderer()
             passes.clear()
-            t = time.perf_counter()
+            t, cpu = time.perf_counter(), time.process_time()
             data = renderer.render(tree)
-            seconds = time.perf_counter() - t
+            seconds, cpu_seconds = time.perf_counter() - t, time.process_time() - cpu
             relayouts = len(passes)
-            html = renderer.print_html(tree)
-            base = plain_weasyprint(html)
-            tagged = plain_weasyprint(html, pdf_variant=pdf._WEASYPRINT_VARIANTS["ua"])
             count = len(pypdf.PdfReader(io.BytesIO(data)).pages)
-            rows.append({"scale": scale, "pages": count, "s": seconds, "s_per_page": seconds / count,
-                         "baseline_s": base, "baseline_s_per_page": base / count, "ratio": seconds / base,
-                         "tagged_baseline_s": tagged, "ratio_to_tagged": seconds / tagged,
-                         "repair_relayouts": relayouts})
+            row = {"shape": shape, "scale": scale, "pages": count, "s": seconds, "s_per_page": seconds / count,
+                   "cpu_s": cpu_seconds, "cpu_s_per_page": cpu_seconds / count, "repair_relayouts": relayouts}
+            if baselines:
+                html = renderer.print_html(tree)
+                base = plain_weasyprint(html)
+                tagged = plain_weasyprint(html, pdf_variant=pdf._WEASYPRINT_VARIANTS["ua"])
+                row.update({"baseline_s": base, "baseline_s_per_page": base / count, "ratio": seconds / base,
+                            "tagged_baseline_s": tagged, "ratio_to_tagged": seconds / tagged})
+            rows.append(row)
     finally:
         pdf._break_before_calling_blocks = repair
     return rows
@@ -167,6 +177,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scales", default="1,10,100", help="long-document sizes, in multiples of ~10 pages")
+    parser.add_argument("--shape", choices=("long", "annotated"), default="long",
+                        help="the generated document grown: long (notes and marks) or annotated (pages mostly notes)")
+    parser.add_argument("--growth-only", action="store_true", help="only the growth rows (no seed cold/warm runs)")
+    parser.add_argument("--no-baselines", action="store_true",
+                        help="growth rows without plain WeasyPrint's times (CPU seconds per page say if it is linear)")
     parser.add_argument("--phases", metavar="TEI", nargs="+",
                         help="only: where the time of these documents' PDFs goes (stylesheet, layout, checks, write)")
     args = parser.parse_args()
@@ -177,11 +192,19 @@ def main() -> None:
         return
     import os
     load = os.getloadavg()
+    scales = [int(x) for x in args.scales.split(",") if x.strip()]
+    if args.growth_only:
+        rows = growth(scales, args.shape, baselines=not args.no_baselines)
+        print(json.dumps({"load_average_at_start": [round(x, 2) for x in load],
+                          "growth": [{k: round(v, 3) if isinstance(v, float) else v for k, v in row.items()}
+                                     for row in rows],
+                          "load_average_at_end": [round(x, 2) for x in os.getloadavg()]}, indent=2))
+        return
     cold_s, peak_mb = cold(args.runs)
     result = {"load_average_at_start": [round(x, 2) for x in load], "seed_cold_s": cold_s, "seed_peak_mb": peak_mb}
     result.update(warm(args.runs))
     result["growth"] = [{k: round(v, 3) if isinstance(v, float) else v for k, v in row.items()}
-                        for row in growth([int(x) for x in args.scales.split(",") if x.strip()])]
+                        for row in growth(scales, args.shape)]
     import resource
     result["peak_mb_this_process"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]

@@ -58,6 +58,38 @@ def long_document(paragraphs: int = 240, seed: int = 5) -> bytes:
     return etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
 
 
+def annotated_document(paragraphs: int = 2, seed: int = 7) -> bytes:
+    """A foreign TEI shaped like a heavily annotated chronicle (Ruy Díaz's *La Argentina
+    manuscrita* in CETEIcean): few paragraphs of many pages each, a note every few lines,
+    notes of one line to a third of a page, most pages more notes than text.
+
+    Invented words only; at ``paragraphs=2`` about ten A4 pages, growing linearly."""
+    rng = random.Random(seed)
+    words = ("el rio corre entre los campos anchos y la gente de aquella tierra vive de la caza "
+             "y de la pesca en pueblos pequenos sobre la costa del mar hasta la cordillera").split()
+    names = ("Tubaray", "Marinaque", "Ocampay", "Quiloaza", "Yaguaron", "Mbiaza", "Caracara", "Timbuy")
+    sentence = lambda n: " ".join(rng.choice(words) for _ in range(n)).capitalize() + "."
+    tei = etree.Element(TEI + "TEI", nsmap={None: TEI[1:-1]})
+    header = etree.SubElement(tei, TEI + "teiHeader")
+    file_desc = etree.SubElement(header, TEI + "fileDesc")
+    etree.SubElement(etree.SubElement(file_desc, TEI + "titleStmt"), TEI + "title").text = "An annotated chronicle"
+    etree.SubElement(etree.SubElement(file_desc, TEI + "publicationStmt"), TEI + "p").text = "Invented for tests."
+    etree.SubElement(etree.SubElement(file_desc, TEI + "sourceDesc"), TEI + "p").text = "No source."
+    div = etree.SubElement(etree.SubElement(etree.SubElement(tei, TEI + "text"), TEI + "body"), TEI + "div")
+    etree.SubElement(div, TEI + "head").text = "Libro primero"
+    for i in range(paragraphs):
+        p = etree.SubElement(div, TEI + "p")
+        p.text = sentence(12) + " "
+        for j in range(45):
+            place = etree.SubElement(p, TEI + "placeName")
+            place.text = rng.choice(names)
+            note = etree.SubElement(p, TEI + "note")
+            length = rng.choice((3, 5, 8, 12, 20, 40, 60, 90, 150))  # short notes and some long ones
+            note.text = f"Nota {i}.{j}: " + " ".join(sentence(rng.randint(6, 14)) for _ in range(max(1, length // 10)))
+            note.tail = " " + " ".join(sentence(rng.randint(6, 16)) for _ in range(rng.randint(1, 4))) + " "
+    return etree.tostring(tei, encoding="UTF-8", xml_declaration=True)
+
+
 # --------------------------------------------------------------------------- collections for the search
 
 SEARCH_ARCHIVES = ["RGANI", "AVPRF", "APRF", "GARF", "MOL", "AMSZ", "PRC FMA", "SAPMO-BArch", "AMAE", "AIPN"]

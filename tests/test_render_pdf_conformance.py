@@ -19,7 +19,7 @@ import pypdf
 import pytest
 
 from conftest import DEV_CORPUS, RUN_DATE, SEEDS
-from generated_tei import long_document
+from generated_tei import annotated_document, long_document
 from htmlpage import HOUSE_SAMPLE
 
 page = pytest.importorskip("page", reason="page-validation (pip install page-validation) not installed")
@@ -89,6 +89,18 @@ def test_a_hundred_page_document_passes_pdf_ua_1_and_pdf_a_3a():
     pdfs = both_variants("long-100", long_document(LONG_PARAGRAPHS))
     assert len(pypdf.PdfReader(io.BytesIO(pdfs["ua"])).pages) >= 95
     assert_conformant("long-100", long_document(LONG_PARAGRAPHS))
+
+
+def test_pages_dense_with_notes_pass_pdf_ua_1_and_pdf_a_3a():
+    """The footnote area summed from each note's height (rendering/footnote_area.py) tags as before."""
+    assert_conformant("annotated", annotated_document())
+
+
+def test_a_corpus_volume_passes_pdf_ua_1_and_pdf_a_3a():
+    """Parts with title pages without running heads (an empty running string: nothing drawn, nothing tagged)."""
+    from test_render_pdf_volume import CORPUS
+
+    assert_conformant("volume", CORPUS.encode())
 
 
 def test_both_variants_come_from_one_layout():

@@ -155,3 +155,17 @@ def test_a_document_over_the_print_budget_is_refused_in_one_line_naming_it(tmp_p
         line = result.output.strip()
         assert len(line.splitlines()) == 1
         assert line.startswith(f"teiedition: error: {source}: too large for one print edition"), line
+
+
+def test_a_parts_title_page_has_no_running_head(tmp_path):
+    """A title page carries no running head; the part's later pages do (looked at with pdftoppm)."""
+    _, out, result = render_pdf(tmp_path, CORPUS)
+    assert result.exit_code == 0, result.output
+    pages = [(page.extract_text() or "").splitlines() for page in pypdf.PdfReader(io.BytesIO(out.read_bytes())).pages]
+    title_pages = [i for i, lines in enumerate(pages) if "How to cite" in lines]
+    assert len(title_pages) == 2
+    first, second = (pages[i] for i in title_pages)
+    assert first.count("First letter about the quay") == 1  # the title, no head above it
+    assert not any(line.startswith("Second letter about") and line.endswith("…") for line in second)
+    after = pages[title_pages[0] + 1]
+    assert "First letter about the quay" in after  # the head is back on the next page

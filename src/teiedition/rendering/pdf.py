@@ -38,6 +38,7 @@ from ..citing import citation_param
 from .. import resources
 from . import xsltrun
 from .volume import print_volume
+from .footnote_area import notes_measured_once
 from ..errors import InputError, InvalidDocument
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -56,10 +57,19 @@ ASSETS_DIR = resources.XSLT_DIR / "assets"
 #: The print edition's size budget: elements and characters of ``<text>`` one PDF may lay out.
 #: Why: WeasyPrint holds every page's boxes in memory and its cost grows faster than the text
 #: (100,000 paragraphs: 212 s, 2.4 GB, 3,032 pages).  Within this budget (about 1,000 pages)
-#: a PDF takes under ~1 GB and grows linearly (``bench/bench_hostile.py --only pdf``); past it
+#: a PDF of plain paragraphs takes under ~1 GB and grows linearly (``bench/bench_hostile.py --only pdf``;
+#: pages set line by line take more: Kant's 600, 1.5 GB); past it
 #: ``render --to pdf`` refuses in one line and ``build`` publishes the document without a PDF.
+#: The budget counts what the pages hold, not how the file is written: characters as printed
+#: (a run of white space is one space) and elements, an empty one (``<lb/>``, ``<pb/>``,
+#: ``<milestone/>``: a line break or a marker) as a tenth of one.  Kant's *Critik* in TEI
+#: Publisher (3.1 MB: 2.6 million characters of which half indentation, 33,279 elements of which
+#: 25,471 empty) is 1.27 million characters and 10,339 elements, and prints.
 PDF_MAX_ELEMENTS = 20_000
 PDF_MAX_CHARACTERS = 2_000_000
+#: An empty element costs a tenth of an element with content.
+EMPTY_ELEMENT_SHARE = 10
+_WHITE_SPACE_RUN = re.compile(r"\s{2,}")
 PRINT_CSS = ASSETS_DIR / "print.css"
 
 #: Geometry of the marginal bars, in CSS px (96 per inch).
@@ -160,7 +170,8 @@ def _budget(name: str, default: int) -> int:
 def check_size_budget(tree, name: str | None = None) -> None:
     """Refuse, in one line naming ``name``, a document too large to lay out as one PDF within the budget.
 
-    A teiCorpus is one volume: the texts of all its members count together.
+    A teiCorpus is one volume: the texts of all its members count together.  Characters are
+    counted as printed (runs of white space as one), empty elements as a tenth of an element.
     """
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     if not isinstance(root, etree._Element):
@@ -169,16 +180,21 @@ def check_size_budget(tree, name: str | None = None) -> None:
         list(root.iterfind(f".//{{{TEI_NS}}}TEI/{{{TEI_NS}}}text"))
     max_elements = _budget("TEIEDITION_PDF_MAX_ELEMENTS", PDF_MAX_ELEMENTS)
     max_characters = _budget("TEIEDITION_PDF_MAX_CHARACTERS", PDF_MAX_CHARACTERS)
-    elements = characters = 0
+    tenths = characters = 0  # elements in tenths: 10 for one with content, 1 for an empty one
     for text in (t for t in texts if t is not None):
         for el in text.iter():
-            elements += 1
-            characters += len(el.text or "") + len(el.tail or "")
-            if elements > max_elements or characters > max_characters:
+            tenths += EMPTY_ELEMENT_SHARE if len(el) or el.text else 1
+            characters += _printed_length(el.text) + _printed_length(el.tail)
+            if tenths > max_elements * EMPTY_ELEMENT_SHARE or characters > max_characters:
                 raise PdfTooLarge(
                     f"too large for one print edition (over {max_elements:,} elements or {max_characters:,} "
                     "characters in <text>, about 1,000 pages); not laid out. Publish the HTML edition, split the "
                     "document, or raise TEIEDITION_PDF_MAX_ELEMENTS / TEIEDITION_PDF_MAX_CHARACTERS", path=name)
+
+
+def _printed_length(text: str | None) -> int:
+    """The characters ``text`` prints as: a run of white space is one space (``white-space: normal``)."""
+    return len(_WHITE_SPACE_RUN.sub(" ", text)) if text else 0
 
 
 #: Scripts the print edition sets with Noto CJK: a character range, a fontconfig language, a name.
@@ -504,7 +520,7 @@ def _html_to_pdfs(html: str, *, paper: str, variants) -> dict[str, bytes]:
             document = source.render(stylesheets=stylesheets, font_config=font_config)
             for _ in range(MAX_REPAIRS):
                 misplaced = misplaced_footnotes(document)
-                if not misplaced or not _break_before_calling_blocks(source, misplaced):
+                if not misplaced or not _break_before_calling_blocks(source, misplaced, document):
                     break
                 document = source.render(stylesheets=stylesheets, font_config=font_config)
         bars = marginal_bars(document)
@@ -680,12 +696,14 @@ def footnotes_kept_with_their_calls():
 
     patched = _policy_keeping_linebox_layout()
     if patched is None:
-        yield
+        with notes_measured_once():
+            yield
         return
     original = block._linebox_layout
     block._linebox_layout = patched
     try:
-        yield
+        with notes_measured_once():
+            yield
     finally:
         block._linebox_layout = original
 
@@ -721,20 +739,44 @@ def misplaced_footnotes(document) -> list:
             if key in bodies and bodies[key] != index]
 
 
-def _break_before_calling_blocks(source, elements) -> bool:
-    """Start each misplaced note's paragraph on a new page; False when nothing could change."""
+def _break_before_calling_blocks(source, elements, document=None) -> bool:
+    """Start each misplaced note's paragraph on a new page; False when nothing could change.
+
+    With the laid-out ``document``, only a paragraph that begins on the page of the call is
+    moved: one that began pages earlier (a chronicle's paragraph of thirty pages) would only
+    shift, and each try is a layout of the whole document.
+    """
     root = source.etree_element
     parents = {child: parent for parent in root.iter() for child in parent}
-    changed = False
+    blocks = {}
     for element in elements:
         block = parents.get(element)
         while block is not None and _local(block.tag) not in _BLOCKS:
             block = parents.get(block)
-        if block is None or "break-before" in (block.get("style") or ""):
-            continue
+        if block is not None and "break-before" not in (block.get("style") or ""):
+            blocks[element] = block
+    if document is not None:
+        starts = _first_pages(document, set(blocks.values()) | set(blocks))
+        blocks = {element: block for element, block in blocks.items()
+                  if starts.get(id(block)) is not None and starts.get(id(block)) == starts.get(id(element))}
+    for block in blocks.values():
         block.set("style", ((block.get("style") or "") + "; break-before: page").lstrip("; "))
-        changed = True
-    return changed
+    return bool(blocks)
+
+
+def _first_pages(document, elements) -> dict[int, int]:
+    """The page (index) where each of ``elements`` first has a box: a note's is its call's."""
+    wanted = {id(element) for element in elements}
+    first: dict[int, int] = {}
+    for index, page in enumerate(document.pages):
+        for area in page._page_box.children:
+            if type(area).__name__ == "FootnoteAreaBox":
+                continue  # a note's body: its page is the one in question
+            for box in [area, *area.descendants()] if hasattr(area, "descendants") else [area]:
+                element = getattr(box, "element", None)
+                if element is not None and id(element) in wanted:
+                    first.setdefault(id(element), index)
+    return first
 
 
 def _local(tag) -> str:

@@ -5,7 +5,8 @@ print stylesheet as a document of its own (its header facts, notes, apparatus an
 running heads stay its own, as in the HTML edition's member pages), and the parts
 are put one after the other in one print HTML.  Each part begins on a new page
 with its title block, whose title is a first-level PDF bookmark; its running
-strings (short title, reference) set the running heads of its pages.  Ids are
+strings (short title, reference) set the running heads of its pages but the first,
+a title page, which has none (an empty running string set before the part's own).  Ids are
 made unique by a prefix per part (``p2-n1``), and every in-document reference
 (``href="#..."``, ``aria-*``, ``for``, ``headers``) is rewritten with it.
 """
@@ -61,7 +62,9 @@ def print_volume(tree, print_member: Callable[[etree._ElementTree], str]) -> str
         section = etree.SubElement(body, "section", {"class": "volume-part", "id": f"part-{n}"})
         section.set("lang", part.get("lang") or lang)
         _prefix_ids(part.body, f"p{n}-")
-        section.text = part.body.text
+        # A part's first page is its title page: no running head (print.css, .part-title-page).
+        etree.SubElement(section, "p", {"class": "part-title-page", "aria-hidden": "true"})
+        section[-1].tail = part.body.text
         for child in part.body:
             section.append(child)
     return "<!DOCTYPE html>\n" + etree.tostring(volume, method="html", encoding="unicode")
