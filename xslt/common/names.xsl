@@ -178,7 +178,7 @@
             </h3>
             <ul class="index-entries">
               <xsl:for-each-group select="current-group()" group-by="?key">
-                <xsl:sort select="lower-case(te:entry-label(?entry, ?text))"/>
+                <xsl:sort select="te:index-sort-key(?entry, te:entry-label(?entry, ?text))"/>
                 <xsl:variable name="entry" select="?entry"/>
                 <xsl:variable name="name" select="te:entry-label($entry, ?text)"/>
                 <li id="{te:index-id(current-grouping-key())}">
@@ -209,6 +209,29 @@
       </section>
     </xsl:if>
   </xsl:template>
+
+  <!--
+    Where an index entry files: the entry's @sortKey (the converter writes one on each person,
+    family name first, as the collection's index orders them: name_order.py), else a person's
+    own surname and forenames, else the label.  Case, accents and spaces folded as name_order.py
+    folds them, so keyed and unkeyed entries (foreign TEI) interleave.
+  -->
+  <xsl:function name="te:index-sort-key" as="xs:string">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:variable name="name" select="$entry/persName[1]"/>
+    <xsl:sequence select="te:sort-fold(
+        if ($entry/@sortKey[normalize-space()]) then string($entry/@sortKey)
+        else if ($name/surname[normalize-space()]) then string-join((
+            string-join($name/surname ! te:plain(.), ' '), string-join($name/forename ! te:plain(.), ' '))[normalize-space()], ',')
+        else $label)"/>
+  </xsl:function>
+
+  <!-- Lower case, no accents, each run of spaces one "_" (teidata.word holds no space). -->
+  <xsl:function name="te:sort-fold" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="translate(normalize-space(replace(normalize-unicode(lower-case($text), 'NFKD'), '\p{Mn}', '')), ' ', '_')"/>
+  </xsl:function>
 
   <!-- Short facts from an authority entry (dates, role, a note), when the list gives them. -->
   <xsl:template match="person | personGrp | org | place" mode="te:index" as="node()*">

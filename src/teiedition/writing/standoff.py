@@ -4,7 +4,10 @@ Why: names in the text carry ``@ref`` to an entry of ``data/authority.toml``
 (``recognising.entities``); the document must hold those entries itself so it
 stands alone, but only those it uses, grouped by kind (``listPerson``,
 ``listOrg``, ``listPlace``).  It runs after the body is written, because what
-is used is read off the finished tree.
+is used is read off the finished tree.  Each ``person`` carries ``@sortKey``
+(``name_order.sort_key``: family name first, as the authority knows it), so a
+renderer that cannot tell a family name from a given one still orders the
+document's index of names as the collection's index does.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..model import Document
+from ..name_order import sort_key
 from .elements import ENTITY_ELEMENTS, sub
 
 
@@ -28,7 +32,8 @@ def write_stand_off(root: etree._Element, doc: Document) -> None:
             continue
         lst = sub(stand_off, list_tag)
         for entry in entries:
-            item = sub(lst, item_tag, xml_id=entry.id)
+            key = sort_key(entry.name, kind, entry.family_name_first) if kind == "person" else ""
+            item = sub(lst, item_tag, xml_id=entry.id, sortKey=key or None)
             if entry.sameAs:
                 item.set("sameAs", entry.sameAs)
             sub(item, name_tag, entry.name)
