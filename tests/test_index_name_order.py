@@ -93,3 +93,12 @@ def test_foreign_tei_sorts_by_its_own_sort_key_then_surname_then_name():
                    (("a", "Ann Zed"), ("b", "Carl Able"), ("c", "Zoe Quill"), ("d", "Bea Ray")))
     page = render_page(tei_doc(body, standoff=standoff))
     assert _index_persons(page) == ["Zoe Quill", "Carl Able", "Ann Zed", "Bea Ray"]
+
+
+def test_kim_il_sung_links_to_his_wikidata_record(converted):
+    """Issue 21: the authority records Q41117 (a source row with his name and dates; Q39464 is Pol Pot)."""
+    person = xp(converted, "//t:person[@xml:id='pers-kim-il-sung']")[0]
+    assert person.get("sameAs") == "http://www.wikidata.org/entity/Q41117"
+    page = render_page(converted.getroottree())
+    entry = page.one("//li[@id='index-pers-kim-il-sung']")
+    assert entry.xpath(".//a[@class='authority-id']/@href") == ["https://www.wikidata.org/wiki/Q41117"]
