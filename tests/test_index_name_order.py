@@ -18,7 +18,7 @@ from htmlpage import render_page, tei_doc
 #: Invented prose naming persons the authority knows; first-name order would be Andrei, Kim, Leonid, Pak, Yu., Zhou.
 NAMES_PARAGRAPH = ("Andrei A. Gromyko received Zhou Enlai, Kim Il Sung and Leonid I. Brezhnev at the dacha; "
                    "Yu. Fadeyev and Pak Seong-cheol took notes while Kim Il waited outside.")
-BY_FAMILY_NAME = ["Leonid I. Brezhnev", "Yu. Fadeyev", "Andrei A. Gromyko", "Kim Il", "Kim Il Sung",
+BY_FAMILY_NAME = ["Brezhnev, Leonid I.", "Fadeyev, Yu.", "Gromyko, Andrei A.", "Kim Il", "Kim Il Sung",
                   "Pak Seong-cheol", "Zhou Enlai"]
 
 
@@ -40,6 +40,16 @@ def test_the_converter_files_each_person_family_name_first(converted):
     assert keys["pers-kim-il-sung"] == "kim,il_sung"
     assert keys["pers-zhou-enlai"] == "zhou,enlai"
     assert keys["pers-pak-seong-cheol"] == "pak,seong-cheol"
+
+
+def test_the_converter_marks_the_family_name_and_keeps_the_name_as_written(converted):
+    from convert_checks import fragment
+
+    names = {p.getparent().get("{http://www.w3.org/XML/1998/namespace}id"): p
+             for p in xp(converted, "//t:standOff/t:listPerson/t:person/t:persName")}
+    assert fragment(names["pers-gromyko"]).strip() == "<persName>Andrei A. <surname>Gromyko</surname></persName>"
+    assert fragment(names["pers-kim-il-sung"]).strip() == "<persName><surname>Kim</surname> Il Sung</persName>"
+    assert "".join(names["pers-brezhnev"].itertext()) == "Leonid I. Brezhnev"
 
 
 def test_the_document_index_lists_persons_by_family_name(converted):
@@ -82,7 +92,7 @@ def test_a_sort_key_never_holds_whitespace_or_invisible_characters(name):
 
 
 def test_foreign_tei_sorts_by_its_own_sort_key_then_surname_then_name():
-    """A TEI from elsewhere: @sortKey when it has one, its own <surname> else, else the name as printed."""
+    """A TEI from elsewhere: @sortKey when it has one, else its heading: by its own <surname>, else as printed."""
     standoff = ('<standOff><listPerson>'
                 '<person xml:id="a"><persName>Ann Zed</persName></person>'                      # by name: "ann zed"
                 '<person xml:id="b"><persName><forename>Carl</forename> <surname>Able</surname></persName></person>'
@@ -92,7 +102,7 @@ def test_foreign_tei_sorts_by_its_own_sort_key_then_surname_then_name():
     body = "".join(f'<p><persName ref="#{i}">{n}</persName></p>' for i, n in
                    (("a", "Ann Zed"), ("b", "Carl Able"), ("c", "Zoe Quill"), ("d", "Bea Ray")))
     page = render_page(tei_doc(body, standoff=standoff))
-    assert _index_persons(page) == ["Zoe Quill", "Carl Able", "Ann Zed", "Bea Ray"]
+    assert _index_persons(page) == ["Zoe Quill", "Able, Carl", "Ann Zed", "Bea Ray"]
 
 
 def test_kim_il_sung_links_to_his_wikidata_record(converted):

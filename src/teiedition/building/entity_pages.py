@@ -81,8 +81,9 @@ def read_document(tree, doc_id: str) -> dict:
             ident = item.get("{http://www.w3.org/XML/1998/namespace}id")
             if not ident:
                 continue
+            name = item.find(f"{{{TEI}}}{name_tag}")  # its text and its parts (<surname>)
             entries[ident] = {"kind": kind,
-                              "name": _clean(item.findtext(f"{{{TEI}}}{name_tag}") or ident),
+                              "name": _clean("".join(name.itertext()) if name is not None else "") or ident,
                               "note": _clean(item.findtext(f"{{{TEI}}}note") or ""),
                               "sameAs": item.get("sameAs") or ""}
     mentions: dict[tuple[str, str], dict] = {}
