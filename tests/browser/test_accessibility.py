@@ -2,8 +2,8 @@
 
 axe-core (WCAG 2.0/2.1/2.2 A and AA rules) is injected with Playwright into
 the HTML edition of the seed, of every dev-corpus page and into the
-collection index that ``build`` makes of them; the Nu HTML checker (vnu.jar,
-run with java) reads the same files.  Both come from npm
+collection index and names pages (``entities/``) that ``build`` makes of
+them; the Nu HTML checker (vnu.jar, run with java) reads the same files.  Both come from npm
 (tests/browser/package.json), installed by .ci/run into
 tests/browser/node_modules (or ``$TEIEDITION_NODE_MODULES``).  Missing
 checkers skip these tests, unless TEIEDITION_REQUIRE_BROWSER=1 (CI), then fail.
@@ -75,6 +75,13 @@ def _pages(site: Path) -> list[Path]:
     return sorted(site.glob("*.html"))
 
 
+def _checked_pages(site: Path) -> list[Path]:
+    """The pages above, and the names pages: their index and the first page of each kind."""
+    entities = site / "entities"
+    firsts = [next(iter(sorted(entities.glob(f"{prefix}-*.html"))), None) for prefix in ("pers", "org", "place")]
+    return [*_pages(site), entities / "index.html", *(p for p in firsts if p)]
+
+
 def test_the_collection_has_every_page(site):
     names = {p.stem for p in _pages(site)}
     assert "index" in names
@@ -96,14 +103,14 @@ def test_axe_finds_no_wcag_22_aa_violation(browser, site, width):
     found = {}
     context = browser.new_context(viewport={"width": width, "height": 900})
     try:
-        for page in _pages(site):
+        for page in _checked_pages(site):
             tab = context.new_page()
             tab.goto(page.as_uri())
             tab.wait_for_load_state("load")
             tab.add_script_tag(content=script)
             violations = tab.evaluate(AXE_RUN, WCAG_AA)
             if violations:
-                found[page.name] = violations
+                found[str(page.relative_to(site))] = violations
             tab.close()
     finally:
         context.close()
@@ -116,7 +123,7 @@ def test_the_nu_checker_finds_no_error(site):
     if not shutil.which("java"):
         pytest.fail("java is needed for the Nu HTML checker")
     run = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json",
-                          "--filterpattern", VNU_UNKNOWN_CSS, *map(str, _pages(site))],
+                          "--filterpattern", VNU_UNKNOWN_CSS, *map(str, _checked_pages(site))],
                          capture_output=True, text=True, timeout=300)
     messages = json.loads(run.stderr or run.stdout or '{"messages": []}')["messages"]
     errors = [f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m.get('message')} [{m.get('extract', '')[:80]}]"

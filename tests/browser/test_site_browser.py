@@ -412,3 +412,24 @@ def test_snippets_keep_the_brackets_of_supplied_words(open_page):
     snippet = tab.locator("#results li", has=tab.locator("a[href='dev08.html']")).locator(".kwic").inner_text()
     assert "Beiping [Beijing]" in snippet
     assert "dev08" in search(tab, '"Beiping Beijing"')  # a phrase still reads across the brackets
+
+
+LINK_STYLE = """sel => { const a = document.querySelector(sel); if (!a) return null; a.focus();
+  const s = getComputedStyle(a);
+  return {color: s.color, underline: s.textDecorationLine, outline: s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor,
+          page: getComputedStyle(document.body).backgroundColor}; }"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_entity_pages_style_links_as_the_document_pages_do(open_page, width):
+    """Issue 21: one link style across the edition: colour, underline and keyboard focus ring, on the same paper."""
+    names = open_page("entities/index.html", width=width)
+    person = names.get_attribute("section.kind-person li a", "href")
+    entity = open_page(f"entities/{person}", width=width)
+    document = open_page("dev09.html", width=width)
+    in_document = document.evaluate(LINK_STYLE, "#index a.index-entity-page")
+    assert in_document is not None, "dev09's index of names links no entity page"
+    for tab, link in ((names, "section.kind-person li a"), (entity, "a.place"), (entity, "nav.crumbs a")):
+        assert tab.evaluate(LINK_STYLE, link) == in_document, (tab.url, link)
+        assert tab.evaluate("document.documentElement.scrollWidth") <= width, tab.url
+        assert tab.errors == []

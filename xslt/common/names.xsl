@@ -178,11 +178,11 @@
             </h3>
             <ul class="index-entries">
               <xsl:for-each-group select="current-group()" group-by="?key">
-                <xsl:sort select="lower-case(te:entry-label(?entry, ?text))"/>
+                <xsl:sort select="te:index-sort-key(?entry, te:index-label(?entry, ?text))"/>
                 <xsl:variable name="entry" select="?entry"/>
                 <xsl:variable name="name" select="te:entry-label($entry, ?text)"/>
                 <li id="{te:index-id(current-grouping-key())}">
-                  <span class="index-name"><xsl:value-of select="$name"/></span>
+                  <span class="index-name"><xsl:value-of select="te:index-label($entry, ?text)"/></span>
                   <xsl:apply-templates select="$entry" mode="te:index"/>
                   <xsl:text> </xsl:text>
                   <span class="index-occurrences">
@@ -209,6 +209,41 @@
       </section>
     </xsl:if>
   </xsl:template>
+
+  <!--
+    How an index entry is headed: a person whose name marks a family name that does not come
+    first is listed by it, as the collection's index lists him ("Brezhnev, Leonid I."; the
+    converter marks it: name_order.py); any other name as written ("Kim Il Sung", "Kramer").
+  -->
+  <xsl:function name="te:index-label" as="xs:string">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:param name="fallback" as="xs:string"/>
+    <xsl:variable name="name" select="$entry[self::person]/persName[normalize-space()][1]"/>
+    <xsl:variable name="family" select="$name/surname[normalize-space()]"/>
+    <xsl:sequence select="
+        if (exists($family) and exists($family[1]/preceding-sibling::node()[normalize-space()]))
+        then string-join(($family ! te:plain(.)), ' ') || ', ' || te:plain($name/node() except $family)
+        else te:entry-label($entry, $fallback)"/>
+  </xsl:function>
+
+  <!--
+    Where an index entry files: the entry's @sortKey (the converter writes one on each person,
+    family name first, as the collection's index orders them: name_order.py), else its heading.
+    Case, accents and spaces folded as name_order.py folds them, so keyed and unkeyed entries
+    (foreign TEI) interleave.
+  -->
+  <xsl:function name="te:index-sort-key" as="xs:string">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:sequence select="te:sort-fold(($entry/@sortKey[normalize-space()], $label)[1])"/>
+  </xsl:function>
+
+  <!-- Lower case, no accents, no space after a comma, other runs of spaces one "_" (teidata.word holds no space). -->
+  <xsl:function name="te:sort-fold" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="translate(replace(normalize-space(replace(normalize-unicode(lower-case($text), 'NFKD'), '\p{Mn}', '')),
+        ',\s+', ','), ' ', '_')"/>
+  </xsl:function>
 
   <!-- Short facts from an authority entry (dates, role, a note), when the list gives them. -->
   <xsl:template match="person | personGrp | org | place" mode="te:index" as="node()*">

@@ -26,13 +26,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from ..files import atomic_write, write_if_changed
+from ..name_order import index_form, sort_key
 from ..recognising.entities import default_authority
 from ..rendering.xsltrun import compiled
 from ..safexml import parse_xml_file, xml_safe
@@ -81,8 +81,9 @@ def read_document(tree, doc_id: str) -> dict:
             ident = item.get("{http://www.w3.org/XML/1998/namespace}id")
             if not ident:
                 continue
+            name = item.find(f"{{{TEI}}}{name_tag}")  # its text and its parts (<surname>)
             entries[ident] = {"kind": kind,
-                              "name": _clean(item.findtext(f"{{{TEI}}}{name_tag}") or ident),
+                              "name": _clean("".join(name.itertext()) if name is not None else "") or ident,
                               "note": _clean(item.findtext(f"{{{TEI}}}note") or ""),
                               "sameAs": item.get("sameAs") or ""}
     mentions: dict[tuple[str, str], dict] = {}
@@ -336,7 +337,7 @@ def _element(parent, tag: str, **attributes) -> etree._Element:
 
 def _index_xml(entities: dict) -> etree._Element:
     el = etree.Element("entities")
-    for ident, entity in sorted(entities.items(), key=lambda kv: _fold(index_name(kv[1]))):
+    for ident, entity in sorted(entities.items(), key=lambda kv: (index_sort_key(kv[1]), kv[0])):
         _element(el, "entity", id=ident, kind=entity["kind"], name=index_name(entity),
                          href=segment(f"{ident}.html"), docs=str(len(entity["docs"])),
                          mentions=str(sum(m["count"] for d in entity["docs"].values() for m in d["at"])))
@@ -344,11 +345,6 @@ def _index_xml(entities: dict) -> etree._Element:
 
 
 # --------------------------------------------------------------------------- names in order
-
-def _fold(text: str) -> str:
-    """A sort key that ignores case and accents (Dvořák beside Dobai, not after Zhou)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
-
 
 def _authority_entry(entity: dict):
     """The authority's entry for a collection entity: same id and one of its names, else None."""
@@ -359,22 +355,25 @@ def _authority_entry(entity: dict):
     return entry if entity["name"] in (entry.name, *entry.forms) else None
 
 
+def _family_name_first(entity: dict) -> bool:
+    entry = _authority_entry(entity)
+    return entry is not None and entry.family_name_first
+
+
 def index_name(entity: dict) -> str:
-    """A person as the index of names lists it: family name first.
+    """A person as the index of names lists it: family name first (``name_order.index_form``).
 
     ``Kim Il Sung`` and ``Zhou Enlai`` are written family name first already (the authority
     marks them ``family_name_first``); any other name turns its last word to the front
-    (``Brezhnev, Leonid I.``).  A one-word name (``Kramer``: only the surname is known) stays
-    as it is; organisations and places are never turned.
+    (``Brezhnev, Leonid I.``).  A one-word name (``Kramer``) stays as it is; organisations
+    and places are never turned.
     """
-    name = entity["name"]
-    words = name.split()
-    if entity.get("kind") != "person" or len(words) < 2:
-        return name
-    entry = _authority_entry(entity)
-    if entry is not None and entry.family_name_first:
-        return name
-    return f"{words[-1]}, {' '.join(words[:-1])}"
+    return index_form(entity["name"], entity.get("kind", ""), _family_name_first(entity))
+
+
+def index_sort_key(entity: dict) -> str:
+    """Where the entity sorts: the same key the converter writes as ``person/@sortKey``."""
+    return sort_key(entity["name"], entity.get("kind", ""), _family_name_first(entity))
 
 
 def _merge_surnames(entities: dict) -> dict[str, tuple[str, str]]:
