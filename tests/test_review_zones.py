@@ -205,6 +205,59 @@ def test_special_opening_an_offices_name_is_no_unread_mark():
     assert marks("Special")
 
 
+# -- line shapes the tuning pool showed no rule listing (review_shapes.py, citation units) --------------
+
+
+def _with_source(reference: str) -> str:
+    return page(TEXT, summary_after=SUMMARY) + "\nDocument Information\n\nSource\n\n" + reference + "\n\nRights\n"
+
+
+def test_a_mark_read_from_the_end_of_a_line_whose_first_word_was_left_as_furniture_is_listed():
+    split = page("Absolutely secret", "Copy Nº 2", TEXT)
+    assert codes_at(split, "mark-partial") == [line_of(split, "Absolutely secret")]
+    assert codes_at(page("Top secret", "Copy Nº 2", TEXT), "mark-partial") == []
+
+
+def test_marks_after_the_addressee_on_a_header_line_are_listed_unless_the_line_ends_with_a_place():
+    marks = page("Ciphergram No. 15677", "To: [Deputy Minister Ivan] PETROV, URGENT, EYES ONLY", "From: SIDOROV", TEXT)
+    assert codes_at(marks, "mark-trailing") == [line_of(marks, "EYES ONLY")]
+    place = page("Ciphergram No. 15677", "To: [Deputy Minister Ivan] PETROV, Moscow", "From: SIDOROV", TEXT)
+    assert codes_at(place, "mark-trailing") == []
+
+
+def test_a_signer_read_with_a_bracketed_word_is_listed_but_a_letter_expanded_inside_a_name_is_not():
+    completed = page(TEXT, "[signature] G. [Petrov]")
+    assert codes_at(completed, "signer-bracket") == [line_of(completed, "G. [Petrov]")]
+    assert codes_at(page(TEXT, "[signature] V[asily]. Petrov"), "signer-bracket") == []
+
+
+def test_brackets_read_as_added_words_whose_shape_says_otherwise_are_listed():
+    editor = page("He met the writer [Ivan] Kovacs [a journalist of the opposition-J.G.] at noon.", TEXT)
+    assert codes_at(editor, "bracket-editor") == [line_of(editor, "-J.G.]")]
+    assert codes_at(page("He met the writer [Ivan] Kovacs [a journalist of the opposition] at noon.", TEXT),
+                    "bracket-editor") == []
+    in_word = page("He spoke to Comrade [Gheorghe] Gheorghiu[-Dej] at noon.", TEXT)
+    assert codes_at(in_word, "bracket-in-word") == [line_of(in_word, "[-Dej]")]
+    assert codes_at(page("He spoke to Comrade [Gheorghe] Gheorghiu at noon.", TEXT), "bracket-in-word") == []
+    year = page("The visit of 14 April of this year [1975] went well.", TEXT)
+    assert codes_at(year, "bracket-this-year") == [line_of(year, "[1975]")]
+    assert codes_at(page("The visit of this year [the second] went well.", TEXT), "bracket-this-year") == []
+
+
+def test_citation_units_holding_a_name_and_a_number_or_a_reference_printed_before_the_archive_are_listed():
+    run_together = _with_source("MNL OL XIV-J-1-j Korea 25-005249/1980. Translated by Ivan Petrov.")
+    assert codes_at(run_together, "citation-units") == [line_of(run_together, "MNL OL")]
+    labels = _with_source("Hungarian National Archives (MOL), M-KS 288. f. 5/515. o. e. Obtained by Ivan Petrov.")
+    assert codes_at(labels, "citation-units") == [line_of(labels, "M-KS")]
+    first = _with_source("Szyfrogramy from Moskwa 1962, 6/77 w-83 t-1263. Polish Foreign Ministry Archive (AMSZ), "
+                         "Warsaw. Obtained by Ivan Petrov.")
+    assert codes_at(first, "citation-units") == [line_of(first, "Szyfrogramy")]
+    read = _with_source("MNL OL XIX-J-1-j Korea, 1972, 60. doboz, 81-146, 00394. Translated by Ivan Petrov.")
+    assert codes_at(read, "citation-units") == []
+    assert codes_at(_with_source("Polish Foreign Ministry Archive, DV Z9 T611 W43. Obtained by Ivan Petrov."),
+                    "citation-units") == []
+
+
 # -- the report's shape -------------------------------------------------------------------------------
 
 

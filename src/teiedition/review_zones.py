@@ -18,6 +18,7 @@ import re
 
 from .model import Block, Document
 from .review_items import ReviewItem, line_in_block, norm, role_of
+from .review_shapes import shape_items
 
 #: A name printed in capitals, as signers sign: ``MAO ZEDONG.``, ``G. PUSHKIN``, ``ZAKHAROV``.
 CAPS_NAME_RE = re.compile(r"(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][A-ZÀ-Ý’'-]{2,}(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý’'-]{2,}){0,2}\.?")
@@ -268,17 +269,40 @@ def indented_summary(doc: Document, lines: list[str]) -> list[ReviewItem]:
     return []
 
 
+#: A unit that holds more than one unit: a word and a number (``Korea 25-005249/1980``), a number and
+#: another unit's label (``288. f. 5/515. o. e``), words (``122 and AVPRF``), or no letter nor digit (``)``).
+ODD_UNIT_RE = re.compile(r"\s[a-zA-Z]{2,}|[A-Za-z]{2,}\s+\d|\d\.?\s+[a-ző]{1,2}\.|^\W*$")
+#: Where a citation sentence's reference starts: after the site's name (layout C's sentence).
+SITE_RE = re.compile(r"Digital Archive,\s*")
+
+
+def _skipped_reference(source_line: str, verbatim: str) -> str:
+    """Printed units before the part read as the citation (``Szyfrogramy … 6/77 w-83 t-1263.`` before
+    ``Polish Foreign Ministry Archive (AMSZ), Warsaw``): a reference whose units come first."""
+    at = source_line.find(verbatim) if verbatim else -1
+    if at <= 0:
+        return ""
+    before = source_line[:at]
+    site = list(SITE_RE.finditer(before))
+    before = before[site[-1].end():] if site else before
+    return before.strip() if re.search(r"\d", before) and len(before.split()) <= 12 else ""
+
+
 def citation_items(doc: Document, line: int | None) -> list[ReviewItem]:
     """A citation whose units hold words (``122 and AVPRF``: two references run together) or that
     prints more units than were read (``o. 13a``, ``ll. 8``)."""
     citation = doc.header.citation
-    if citation is None or not getattr(citation, "units", None):
+    if citation is None:
         return []
-    odd = [v for v in citation.units.values() if re.search(r"\s[a-zA-Z]{2,}", str(v))]
+    skipped = _skipped_reference(doc.header.source_line, citation.verbatim)
+    if not getattr(citation, "units", None) and not skipped:
+        return []
+    odd = [v for v in (citation.units or {}).values() if ODD_UNIT_RE.search(str(v))]
     printed = len(UNIT_RE.findall(citation.verbatim))
-    if not odd and printed <= len(citation.units):
+    if not odd and printed <= len(citation.units or {}) and not skipped:
         return []
-    why = (f"a unit of the citation holds words ({odd[0]!r})" if odd else
+    why = (f"the reference printed before the archive's name ({skipped!r}) was left out of the citation" if skipped
+           else f"a unit of the citation holds words ({odd[0]!r})" if odd else
            f"the citation prints {printed} units, {len(citation.units)} were read")
     return [ReviewItem(line, doc.header.source_line, "citation", why + ": check the archive's units",
                        "citation-units", "medium")]
@@ -290,6 +314,7 @@ def zone_items(doc: Document, lines: list[str], blocks: list[Block], source_at) 
         + indented_summary(doc, lines) + copies_to_people(blocks, lines)
     found += caps_signer(blocks, lines) + speaker_signer(blocks, lines) + distribution_label(blocks)
     found += citation_items(doc, source_at(doc.header.source_line) if doc.header.source_line else None)
+    found += shape_items(blocks, lines)
     for block in blocks:
         found += stamp_items(block) + bracket_candidates(block)
     return found + inside_open_stamp(blocks) + double_brackets(lines)
