@@ -101,9 +101,9 @@ def test_a_signer_read_by_position_that_is_a_speakers_label_elsewhere_is_listed(
 
 def test_a_stamp_bracket_closed_after_its_label_is_listed_but_a_whole_stamp_is_not():
     label_only = page("[Stamp:] Secretariat of the Deputy Minister", TEXT)
-    assert codes_at(label_only, "stamp-unsure") == [line_of(label_only, "[Stamp:]")]
+    assert codes_at(label_only, "stamp-label") == [line_of(label_only, "[Stamp:]")]
     whole = page("[Stamp: Secretariat of the Deputy Minister]", TEXT)
-    assert codes_at(whole, "stamp-unsure") == []
+    assert codes_at(whole, "stamp-label") == []
 
 
 def test_numbered_copies_left_as_marks_are_one_distribution_item_at_their_first_line():
@@ -262,16 +262,16 @@ def test_citation_units_holding_a_name_and_a_number_or_a_reference_printed_befor
 
 
 def test_the_report_groups_lines_by_reason_code_in_the_json_and_on_the_count_line(tmp_path):
-    text = page("The minister [of trade] met on 12 January to discuss the deliveries.", TEXT, summary_first=True)
+    text = page("The minister met in May of this year [1951] to discuss the deliveries.", TEXT, summary_first=True)
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     result = subprocess.run([sys.executable, "-c", "from teiedition.cli import main; main()", "convert", "a.txt", "-o", "a.xml", "--review",
                              "r.json", "--run-date", RUN_DATE], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     entry = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["a.txt"]
     assert entry["by_code"]["summary-position"] == [1]
-    assert entry["by_code"]["bracket-completion"] == [line_of(text, "[of trade]")]
+    assert entry["by_code"]["bracket-this-year"] == [line_of(text, "[1951]")]
     assert {n for v in entry["by_code"].values() for n in v} == {it["line"] for it in entry["items"]}
-    assert "summary-position 1" in result.stderr and "bracket-completion 1" in result.stderr
+    assert "summary-position 1" in result.stderr and "bracket-this-year 1" in result.stderr
 
 
 # -- certainty and threshold ----------------------------------------------------------------------------
@@ -281,19 +281,19 @@ def test_each_candidate_carries_a_calibrated_certainty_and_only_those_below_the_
     from teiedition.review import listed
     from teiedition.review_calibration import THRESHOLD
 
-    text = page("The minister [of trade] met on 12 January [1950] to discuss the trade.", TEXT)
+    text = page("The minister met on 12 January [1950] and in May of this year [1951] to discuss the trade.", TEXT)
     items = review_of(text)
     by = {it.code: it for it in items}
-    assert by["bracket-completion"].certainty < THRESHOLD <= by["bracket-year"].certainty
-    assert [it.code for it in listed(items)] == ["bracket-completion"]
-    assert {it.code for it in listed(items, 1.0)} == {"bracket-completion", "bracket-year"}
+    assert by["bracket-this-year"].certainty < THRESHOLD <= by["bracket-year"].certainty
+    assert [it.code for it in listed(items)] == ["bracket-this-year"]
+    assert {it.code for it in listed(items, 1.0)} == {"bracket-this-year", "bracket-year"}
     assert listed(items, 0.0) == ()
     verb = page("The results were reflected [in our assessments] of the trade.", TEXT)
     assert not [it for it in review_of(verb) if it.code == "bracket-completion"]
 
 
 def test_review_threshold_option_moves_what_the_report_lists(tmp_path):
-    text = page("The minister [of trade] met on 12 January [1950] to discuss the trade.", TEXT)
+    text = page("The minister met on 12 January [1950] and in May of this year [1951] to discuss the trade.", TEXT)
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
 
     def report(*extra):
@@ -303,8 +303,8 @@ def test_review_threshold_option_moves_what_the_report_lists(tmp_path):
         assert result.returncode == 0, result.stderr
         return json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["a.txt"]
 
-    assert list(report()["by_code"]) == ["bracket-completion"]
+    assert list(report()["by_code"]) == ["bracket-this-year"]
     everything = report("--review-threshold", "1")
-    assert set(everything["by_code"]) == {"bracket-completion", "bracket-year"}
+    assert set(everything["by_code"]) == {"bracket-this-year", "bracket-year"}
     assert all(0 <= it["certainty"] <= 1 for it in everything["items"])
     assert report("--review-threshold", "0")["lines_to_check"] == 0

@@ -44,8 +44,10 @@ is probably right but a fact depends on it) and a sentence saying why:
 
 The zone rules (``review_zones.py``) add ``summary-position`` (a summary taken from the
 line before the date), ``no-title`` with its candidate line, signers in capitals, stamps
-whose bracket closes after its label or stays open, numbered copies, ``bracket-completion``
-and ``bracket-year``.  Every candidate gets a calibrated ``certainty``
+whose bracket closes after its label (``stamp-label``) or stays open (``stamp-inside``),
+numbered copies, ``bracket-completion`` and ``bracket-year``; the line-shape rules
+(``review_shapes.py``) add ``mark-partial``, ``mark-trailing``, ``signer-bracket``,
+``bracket-editor``, ``bracket-in-word`` and ``bracket-this-year``.  Every candidate gets a calibrated ``certainty``
 (``review_calibration.py``); ``listed`` keeps those below the threshold.
 """
 

@@ -136,8 +136,9 @@ def speaker_signer(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
 
 
 def stamp_items(block: Block) -> list[ReviewItem]:
-    """A stamp whose bracket closes after its label (its text is a guess), or holding numbers of
-    which only one was read (which is the stamp's number is a guess)."""
+    """A stamp whose bracket closes after its label (``stamp-label``: its text is a guess), or holding
+    numbers of which only one was read, or left open (``stamp-unsure``: which is its number is a guess).
+    The codes differ because the two decisions differ in how often they are right (calibration)."""
     items = []
     for note in (s for s in block.spans if s.kind == "note" and s.get("type") == "stamp"):
         printed = block.text[note.start:note.end]
@@ -149,7 +150,7 @@ def stamp_items(block: Block) -> list[ReviewItem]:
                                     "stamp-unsure", "medium"))
         elif LABEL_ONLY_RE.match(printed) and len(printed) > LABEL_ONLY_RE.match(printed).end() + 2:
             items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: stamp", "the stamp's bracket "
-                                    "closes after its label: what the stamp says is a guess", "stamp-unsure"))
+                                    "closes after its label: what the stamp says is a guess", "stamp-label"))
         elif len(idnos) == 1 and len(numbers) >= 2:
             at = line_in_block(block, idnos[0].start)
             items.append(ReviewItem(at, block.text.split("\n")[at - block.line], f"{role_of(block)}: stamp",
@@ -190,12 +191,13 @@ def distribution_label(blocks: list[Block]) -> list[ReviewItem]:
 
 def inside_open_stamp(blocks: list[Block]) -> list[ReviewItem]:
     """A stamp bracket left open where it was read: the lines up to its closing ``]`` that were read
-    as marks (``Subject to return to the CPSU`` under ``[CPSU CC stamp:``) may be the stamp's words."""
+    as marks (``Subject to return to the CPSU`` under ``[CPSU CC stamp:``) may be the stamp's words
+    (``stamp-inside``)."""
     items, open_stamp = [], False
     for block in blocks:
         if open_stamp and (block.kind == "mark" or any(s.get("type") == "classification" for s in block.spans)):
             items.append(ReviewItem(block.line, block.text, role_of(block), "read as a mark, but it stands inside "
-                                    "a stamp bracket opened above: it may be the stamp's words", "stamp-unsure",
+                                    "a stamp bracket opened above: it may be the stamp's words", "stamp-inside",
                                     "medium"))
         if open_stamp and "]" in block.text:
             open_stamp = False
