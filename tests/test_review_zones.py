@@ -244,6 +244,35 @@ def test_brackets_read_as_added_words_whose_shape_says_otherwise_are_listed():
     assert codes_at(page("The visit of this year [the second] went well.", TEXT), "bracket-this-year") == []
 
 
+def test_a_bracket_closing_its_line_after_an_omission_mark_is_listed_but_not_one_going_on_with_the_sentence():
+    summaries = page("1. […] [Replacement of the ambassador]", "2. […] [Trade]", TEXT)
+    assert codes_at(summaries, "bracket-after-gap") == [line_of(summaries, "[Replacement"), line_of(summaries, "[Trade]")]
+    assert codes_at(page("1. […] [East] Germany sent a delegation to the fair.", TEXT), "bracket-after-gap") == []
+
+
+def test_an_outgoing_number_read_without_a_number_sign_is_listed_and_a_colon_after_the_sign_is_still_a_number():
+    bare = page(TEXT, "Petrov 388.")
+    assert codes_at(bare, "number-unsigned") == [line_of(bare, "Petrov 388.")]
+    assert codes_at(page(TEXT, "Nº 274 PETROV"), "number-unsigned") == []
+    colon = page("TELEGRAM", "Sender: Sofia", "Date: 21.02.1974", "No.: 060.076", TEXT)
+    assert codes_at(colon, "number-unread") == [line_of(colon, "No.: 060.076")]
+
+
+def test_a_bracket_is_listed_at_its_own_line_when_its_block_skipped_a_blank_line():
+    from teiedition.model import Block, Division, Document, Header, Span, attrs_of
+    from teiedition.review import review_document
+
+    # a speaker's label and the paragraph under it read as one block across a line holding a space
+    src = "T\n\nAmbassador Huang:\n \nOn 13 March [1957], Premier Zhou received the ambassador.\n"
+    text = "Ambassador Huang:\nOn 13 March [1957], Premier Zhou received the ambassador."
+    at = text.index("[1957]")
+    block = Block("p", text, 3, (Span(at, at + 6, "supplied", attrs_of(reason="added-in-translation")),),
+                  attrs_of(phase="body", recogniser="paragraph"))
+    doc = Document("d", "d.txt", Header(layout="A", title="T", date_text="d", date_when="1960-01-01", summary="S"),
+                   (Division("letter", (block,)),))
+    assert [it.line for it in review_document(doc, src) if it.code == "bracket-year"] == [5]
+
+
 def test_citation_units_holding_a_name_and_a_number_or_a_reference_printed_before_the_archive_are_listed():
     run_together = _with_source("MNL OL XIV-J-1-j Korea 25-005249/1980. Translated by Ivan Petrov.")
     assert codes_at(run_together, "citation-units") == [line_of(run_together, "MNL OL")]

@@ -47,7 +47,8 @@ line before the date), ``no-title`` with its candidate line, signers in capitals
 whose bracket closes after its label (``stamp-label``) or stays open (``stamp-inside``),
 numbered copies, ``bracket-completion`` and ``bracket-year``; the line-shape rules
 (``review_shapes.py``) add ``mark-partial``, ``mark-trailing``, ``signer-bracket``,
-``bracket-editor``, ``bracket-in-word`` and ``bracket-this-year``.  Every candidate gets a calibrated ``certainty``
+``number-unsigned``, ``bracket-editor``, ``bracket-in-word``, ``bracket-this-year`` and
+``bracket-after-gap``.  Every candidate gets a calibrated ``certainty``
 (``review_calibration.py``); ``listed`` keeps those below the threshold.
 """
 
@@ -73,8 +74,8 @@ MARK_RE = re.compile(r"\b(?:TOP SECRET|SECRET|CONFIDENTIAL|Top [Ss]ecret|Secret|
                      r"Copy (?:N[º°o]\.?|no\.?|#) ?\d+)\b")
 #: Handling, precedence and copy marks of the header vocabulary, searched inside a line.
 OTHER_MARK_RE = re.compile(rf"(?<![\w-])(?:{HANDLING}|{PRECEDENCE}|{COPY})")
-#: A number under a number sign: ``No. 508``, ``Nº 58``, ``№ 17/62``, ``# 4``.
-NUMBER_RE = re.compile(r"(?<!\w)(?:N[º°o]|No|NO|no|№|#)\.?\s*\(?\d")
+#: A number under a number sign: ``No. 508``, ``Nº 58``, ``№ 17/62``, ``# 4``, ``No.: 060.076``.
+NUMBER_RE = re.compile(r"(?<!\w)(?:N[º°o]|No|NO|no|№|#)\.?:?\s*\(?\d")  # also ``No.: 060.076``
 #: A default-read bracket worth a look: only digits (a footnote marker whose note is not on the page?).
 #: Length alone is no sign: on the tune pages every long default bracket was a right addition.
 DOUBTFUL_ADDITION_RE = re.compile(r"\d+")

@@ -23,6 +23,8 @@ MARK_WORDS = rf"(?:{HANDLING}|{PRECEDENCE}|(?:TOP\s+)?SECRET|(?i:top\s+secret|st
 TRAILING_MARKS_RE = re.compile(rf",\s*{MARK_WORDS}(?:\s*,\s*{MARK_WORDS})*\s*\.?\s*$")
 #: Initials of whoever wrote the bracket, after a dash: ``[… opposition-J.G.]``, ``[… --ed.]``.
 EDITOR_RE = re.compile(r"(?:[-–—]\s*(?:[A-Z]\.\s?){1,3}|[-–—]{1,2}\s*ed\.?)$")
+#: A number sign: ``Nº``, ``No.``, ``#``, ``№`` (``Exit No. 211``, ``Nº 274 KOVALEV``).
+NUMBER_SIGN_RE = re.compile(r"(?:N[º°o]|NO|no|№|#)\.?\s*:?\s*$|N[º°o]\.?\s*:?\s*\S*\s*$")
 #: ``this year``, ``that year``, ``of the same year`` right before a bracket.
 YEAR_WORD_RE = re.compile(r"\b(?i:this|that|last|next|same|current)\s+year\s*$")
 
@@ -80,25 +82,45 @@ def _bracket_shape(block: Block, span) -> tuple[str, str] | None:
         return "bracket-in-word", "the bracket stands inside a word: part of the word, not words added"
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", inner) and YEAR_WORD_RE.search(before):
         return "bracket-this-year", "a year after ``this year``: it says which year (a gloss), or words added?"
+    if re.match(r"[\s.;,]*(?:\n|$)", text[span.end:]) and any(
+            g.kind == "gap" and g.get("reason") == "omitted" and not text[g.end:span.start].strip() for g in block.spans):
+        # ``[…] [Vietnam]`` closing its line: what was left out; ``[…] [East] Germany`` goes on: words added
+        return "bracket-after-gap", "the bracket right after an omission mark, closing its line, may say what " \
+            "was left out (an omission), not words added"
     return None
 
 
-def bracket_shapes(block: Block) -> list[ReviewItem]:
+def bracket_shapes(block: Block, lines: list[str] | None = None) -> list[ReviewItem]:
     """Brackets read as words the translator added whose shape says otherwise: an editor's initials,
-    a place inside a word, a year after ``this year``."""
+    a place inside a word, a year after ``this year``, right after an omission mark."""
     items = []
     for span in (s for s in block.spans if s.kind == "supplied" and s.get("reason") == "added-in-translation"):
         found = _bracket_shape(block, span)
         if found:
-            items.append(ReviewItem(line_in_block(block, span.start), block.text,
+            items.append(ReviewItem(line_in_block(block, span.start, lines), block.text,
                                     f"{role_of(block)}: supplied {block.text[span.start:span.end]!r}",
                                     found[1], found[0]))
     return items
 
 
+def unsigned_numbers(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
+    """An outgoing number read where no number sign stands before it (``Pavlíček 388.`` after the
+    text): the schema counts only numbers printed with ``Nº``/``No.``; it may be a serial or a date."""
+    items = []
+    for block in blocks:
+        for span in block.spans:
+            if span.kind == "idno" and span.get("type") == "outgoing" \
+                    and not NUMBER_SIGN_RE.search(block.text[max(0, span.start - 14):span.start]):
+                items.append(ReviewItem(line_in_block(block, span.start, lines), block.text, role_of(block),
+                                        "read as the outgoing number, but no number sign stands before it",
+                                        "number-unsigned"))
+    return items
+
+
 def shape_items(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
     """Every line-shape rule's items for one page's blocks."""
-    found = partial_marks(blocks) + trailing_marks(blocks) + bracketed_signers(blocks, lines)
+    found = partial_marks(blocks) + trailing_marks(blocks) + bracketed_signers(blocks, lines) \
+        + unsigned_numbers(blocks, lines)
     for block in blocks:
-        found += bracket_shapes(block)
+        found += bracket_shapes(block, lines)
     return found

@@ -135,7 +135,7 @@ def speaker_signer(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
             and len(b.text.strip()) >= 4 and b.text.strip().rstrip(".:") in labels]
 
 
-def stamp_items(block: Block) -> list[ReviewItem]:
+def stamp_items(block: Block, lines: list[str] | None = None) -> list[ReviewItem]:
     """A stamp whose bracket closes after its label (``stamp-label``: its text is a guess), or holding
     numbers of which only one was read, or left open (``stamp-unsure``: which is its number is a guess).
     The codes differ because the two decisions differ in how often they are right (calibration)."""
@@ -152,8 +152,9 @@ def stamp_items(block: Block) -> list[ReviewItem]:
             items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: stamp", "the stamp's bracket "
                                     "closes after its label: what the stamp says is a guess", "stamp-label"))
         elif len(idnos) == 1 and len(numbers) >= 2:
-            at = line_in_block(block, idnos[0].start)
-            items.append(ReviewItem(at, block.text.split("\n")[at - block.line], f"{role_of(block)}: stamp",
+            piece = block.text[:idnos[0].start].count("\n")
+            items.append(ReviewItem(line_in_block(block, idnos[0].start, lines), block.text.split("\n")[piece],
+                                    f"{role_of(block)}: stamp",
                                     f"the stamp holds {len(numbers)} numbers; the one read as its number is a "
                                     "guess", "stamp-unsure", "medium"))
     return items
@@ -222,7 +223,7 @@ MONTH_RE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|S
 DAY_MONTH_RE = re.compile(r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s*$")
 
 
-def bracket_candidates(block: Block) -> list[ReviewItem]:
+def bracket_candidates(block: Block, lines: list[str] | None = None) -> list[ReviewItem]:
     """Readings of words added that the tuning pages split between supplied and not (a completion
     after a noun, a year after a day and month): candidates whose calibrated certainty keeps them
     off the default report; ``--review-threshold 1`` lists them."""
@@ -239,7 +240,7 @@ def bracket_candidates(block: Block) -> list[ReviewItem]:
             code, why = "bracket-completion", "a phrase completing the noun before: words added, or a gloss?"
         else:
             continue
-        items.append(ReviewItem(line_in_block(block, span.start), block.text, f"{role_of(block)}: supplied "
+        items.append(ReviewItem(line_in_block(block, span.start, lines), block.text, f"{role_of(block)}: supplied "
                                 f"{block.text[span.start:span.end]!r}", why, code))
     return items
 
@@ -318,5 +319,5 @@ def zone_items(doc: Document, lines: list[str], blocks: list[Block], source_at) 
     found += citation_items(doc, source_at(doc.header.source_line) if doc.header.source_line else None)
     found += shape_items(blocks, lines)
     for block in blocks:
-        found += stamp_items(block) + bracket_candidates(block)
+        found += stamp_items(block, lines) + bracket_candidates(block, lines)
     return found + inside_open_stamp(blocks) + double_brackets(lines)
