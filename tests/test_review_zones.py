@@ -255,7 +255,9 @@ def test_an_outgoing_number_read_without_a_number_sign_is_listed_and_a_colon_aft
     assert codes_at(bare, "number-unsigned") == [line_of(bare, "Petrov 388.")]
     assert codes_at(page(TEXT, "Nº 274 PETROV"), "number-unsigned") == []
     colon = page("TELEGRAM", "Sender: Sofia", "Date: 21.02.1974", "No.: 060.076", TEXT)
-    assert codes_at(colon, "number-unread") == [line_of(colon, "No.: 060.076")]
+    assert codes_at(colon, "number-alone") == [line_of(colon, "No.: 060.076")]
+    words = page("TELEGRAM", "Sender: Sofia", "Date: 21.02.1974", "Telegram from Sofia File # 12.208 St", TEXT)
+    assert codes_at(words, "number-alone") == [] and codes_at(words, "number-unread") == [line_of(words, "File #")]
 
 
 def test_a_bracket_is_listed_at_its_own_line_when_its_block_skipped_a_blank_line():

@@ -21,7 +21,8 @@ is probably right but a fact depends on it) and a sentence saying why:
 * ``summary-candidate``: no summary read; the last paragraph of running text
   stands where summaries stand;
 * ``number-unread``: a line placed by a fallback holds a number under a number
-  sign (``Dispatch No. 508``): it may be the outgoing number;
+  sign (``Dispatch No. 508``): it may be the outgoing number; ``number-alone`` when the
+  sign opens the line (``No.: 060.076``);
 * ``mark-unread``: a classification, handling, precedence or copy mark stands in
   a line that was not read as one (two-column leftovers);
 * ``signer-unread``: a signature block with no signer's name read, a name in
@@ -183,7 +184,11 @@ def _fallback_risk(block: Block) -> tuple[str, str] | None:
     if number and len(text[:number.start()].split()) != 1 \
             and not _read_as(block, "outgoing", "reference", "registration", "copy"):
         # one word before the sign is a document type's serial (``Ciphergram No. 2019``), not an
-        # office's number
+        # office's number; a line opening with the sign (``No.: 060.076``) is the office's number
+        # more often than a number after words (``File # 12.208``): its own code, its own certainty
+        if not text[:number.start()].strip():
+            return ("number-alone", "a line opening with a number sign that no recogniser read: it may be "
+                    "the office's outgoing number")
         return ("number-unread", "a number under a number sign that no recogniser read: it may be the "
                 "outgoing number (or a copy number) under a label not known")
     mark = OTHER_MARK_RE.search(text)

@@ -166,7 +166,7 @@ def distribution_runs(items: list[ReviewItem], lines: list[str]) -> list[ReviewI
     out, last_dist, dist_lines = [], None, set()
     for item in items:
         printed = lines[item.line - 1] if item.line and item.line <= len(lines) else item.text
-        if item.code in ("number-unread", "mark-unread") and DIST_LINE_RE.match(printed):
+        if item.code in ("number-unread", "number-alone", "mark-unread") and DIST_LINE_RE.match(printed):
             if last_dist is not None and item.line is not None and item.line - last_dist <= 3:
                 last_dist = item.line
                 continue
