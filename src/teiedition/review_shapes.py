@@ -23,8 +23,8 @@ MARK_WORDS = rf"(?:{HANDLING}|{PRECEDENCE}|(?:TOP\s+)?SECRET|(?i:top\s+secret|st
 TRAILING_MARKS_RE = re.compile(rf",\s*{MARK_WORDS}(?:\s*,\s*{MARK_WORDS})*\s*\.?\s*$")
 #: Initials of whoever wrote the bracket, after a dash: ``[… opposition-J.G.]``, ``[… --ed.]``.
 EDITOR_RE = re.compile(r"(?:[-–—]\s*(?:[A-Z]\.\s?){1,3}|[-–—]{1,2}\s*ed\.?)$")
-#: A number sign: ``Nº``, ``No.``, ``#``, ``№`` (``Exit No. 211``, ``Nº 274 KOVALEV``).
-NUMBER_SIGN_RE = re.compile(r"(?:N[º°o]|NO|no|№|#)\.?\s*:?\s*$|N[º°o]\.?\s*:?\s*\S*\s*$")
+#: A number sign right before a number: ``Nº``, ``No.``, ``No.:``, ``#``, ``№`` (``Nº 274 KOVALEV``).
+NUMBER_SIGN_RE = re.compile(r"(?:N[º°o]|NO|no|№|#)\.?\s*:?\s*$")
 #: ``this year``, ``that year``, ``of the same year`` right before a bracket.
 YEAR_WORD_RE = re.compile(r"\b(?i:this|that|last|next|same|current)\s+year\s*$")
 
