@@ -124,8 +124,9 @@ def test_review_option_writes_one_report_keyed_by_source_and_prints_a_count_per_
     page = PAGE.replace(UNCLAIMED, NUMBERED)
     (src / "a.txt").write_text(page, encoding="utf-8")
     (src / "b.txt").write_text((DEV_CORPUS / "dev10.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    # every candidate (threshold 1): whether ``number-unread`` is listed by default is the calibration's call
     result = _cli("convert", str(src), "-o", str(tmp_path / "out"), "--review", str(tmp_path / "r.json"),
-                  "--run-date", RUN_DATE, cwd=tmp_path)
+                  "--review-threshold", "1", "--run-date", RUN_DATE, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert sorted(report) == [str(src / "a.txt"), str(src / "b.txt")]

@@ -17,6 +17,7 @@ import click
 
 from . import __version__
 from .errors import EXIT_INTERNAL, EXIT_UNREADABLE, TeiEditionError
+from .review_calibration import THRESHOLD as REVIEW_THRESHOLD  # a constant: no heavy import
 
 
 #: Errors of writing (disk full, quota, pipe closed, I/O): one line and exit 2, never "internal error".
@@ -114,7 +115,7 @@ def main() -> None:
                    "with low certainty, with its line number, text, role and why; print "
                    "'SOURCE: review: N lines to check' for each source.")
 @click.option("--review-threshold", "review_threshold", type=click.FloatRange(0, 1), default=None, metavar="0-1",
-              help="List the decisions whose calibrated certainty is below this (default 0.6; 1 lists every "
+              help=f"List the decisions whose calibrated certainty is below this (default {REVIEW_THRESHOLD}; 1 lists every "
                    "candidate: more wrong facts found, more right lines to read).")
 @reports_errors
 def convert(sources, output, run_date, quiet, time_limit, review, review_threshold):

@@ -21,7 +21,8 @@ is probably right but a fact depends on it) and a sentence saying why:
 * ``summary-candidate``: no summary read; the last paragraph of running text
   stands where summaries stand;
 * ``number-unread``: a line placed by a fallback holds a number under a number
-  sign (``Dispatch No. 508``): it may be the outgoing number;
+  sign (``Dispatch No. 508``): it may be the outgoing number; ``number-alone`` when the
+  sign opens the line (``No.: 060.076``);
 * ``mark-unread``: a classification, handling, precedence or copy mark stands in
   a line that was not read as one (two-column leftovers);
 * ``signer-unread``: a signature block with no signer's name read, a name in
@@ -44,8 +45,11 @@ is probably right but a fact depends on it) and a sentence saying why:
 
 The zone rules (``review_zones.py``) add ``summary-position`` (a summary taken from the
 line before the date), ``no-title`` with its candidate line, signers in capitals, stamps
-whose bracket closes after its label or stays open, numbered copies, ``bracket-completion``
-and ``bracket-year``.  Every candidate gets a calibrated ``certainty``
+whose bracket closes after its label (``stamp-label``) or stays open (``stamp-inside``),
+numbered copies, ``bracket-completion`` and ``bracket-year``; the line-shape rules
+(``review_shapes.py``) add ``mark-partial``, ``mark-trailing``, ``signer-bracket``,
+``number-unsigned``, ``bracket-editor``, ``bracket-in-word``, ``bracket-this-year`` and
+``bracket-after-gap``.  Every candidate gets a calibrated ``certainty``
 (``review_calibration.py``); ``listed`` keeps those below the threshold.
 """
 
@@ -71,8 +75,8 @@ MARK_RE = re.compile(r"\b(?:TOP SECRET|SECRET|CONFIDENTIAL|Top [Ss]ecret|Secret|
                      r"Copy (?:N[º°o]\.?|no\.?|#) ?\d+)\b")
 #: Handling, precedence and copy marks of the header vocabulary, searched inside a line.
 OTHER_MARK_RE = re.compile(rf"(?<![\w-])(?:{HANDLING}|{PRECEDENCE}|{COPY})")
-#: A number under a number sign: ``No. 508``, ``Nº 58``, ``№ 17/62``, ``# 4``.
-NUMBER_RE = re.compile(r"(?<!\w)(?:N[º°o]|No|NO|no|№|#)\.?\s*\(?\d")
+#: A number under a number sign: ``No. 508``, ``Nº 58``, ``№ 17/62``, ``# 4``, ``No.: 060.076``.
+NUMBER_RE = re.compile(r"(?<!\w)(?:N[º°o]|No|NO|no|№|#)\.?:?\s*\(?\d")  # also ``No.: 060.076``
 #: A default-read bracket worth a look: only digits (a footnote marker whose note is not on the page?).
 #: Length alone is no sign: on the tune pages every long default bracket was a right addition.
 DOUBTFUL_ADDITION_RE = re.compile(r"\d+")
@@ -180,7 +184,11 @@ def _fallback_risk(block: Block) -> tuple[str, str] | None:
     if number and len(text[:number.start()].split()) != 1 \
             and not _read_as(block, "outgoing", "reference", "registration", "copy"):
         # one word before the sign is a document type's serial (``Ciphergram No. 2019``), not an
-        # office's number
+        # office's number; a line opening with the sign (``No.: 060.076``) is the office's number
+        # more often than a number after words (``File # 12.208``): its own code, its own certainty
+        if not text[:number.start()].strip():
+            return ("number-alone", "a line opening with a number sign that no recogniser read: it may be "
+                    "the office's outgoing number")
         return ("number-unread", "a number under a number sign that no recogniser read: it may be the "
                 "outgoing number (or a copy number) under a label not known")
     mark = OTHER_MARK_RE.search(text)

@@ -38,6 +38,17 @@ def role_of(block: Block) -> str:
     return f"{phase}/{block.kind}" + (f" ({role})" if role else "")
 
 
-def line_in_block(block: Block, offset: int) -> int:
-    """The source line of a character of a block's text (a block keeps the newlines of its lines)."""
-    return block.line + block.text.count("\n", 0, max(0, offset))
+def line_in_block(block: Block, offset: int, lines: list[str] | None = None) -> int:
+    """The source line of a character of a block's text (a block keeps the newlines of its lines).
+    With the page's ``lines``, blank lines the block skipped are counted too (a speaker's label
+    and the paragraph under it, a stamp over two lines with a blank between): each of the block's
+    lines is found among the next few source lines."""
+    k = block.text.count("\n", 0, max(0, offset))
+    if not lines or not k:
+        return block.line + k
+    at = block.line
+    for piece in block.text.split("\n")[1:k + 1]:
+        target = norm(piece)
+        ahead = range(at + 1, min(len(lines), at + 6) + 1)
+        at = next((j for j in ahead if norm(lines[j - 1]) == target), at + 1)
+    return at

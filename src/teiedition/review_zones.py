@@ -18,6 +18,7 @@ import re
 
 from .model import Block, Document
 from .review_items import ReviewItem, line_in_block, norm, role_of
+from .review_shapes import shape_items
 
 #: A name printed in capitals, as signers sign: ``MAO ZEDONG.``, ``G. PUSHKIN``, ``ZAKHAROV``.
 CAPS_NAME_RE = re.compile(r"(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][A-ZÀ-Ý’'-]{2,}(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý’'-]{2,}){0,2}\.?")
@@ -134,9 +135,10 @@ def speaker_signer(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
             and len(b.text.strip()) >= 4 and b.text.strip().rstrip(".:") in labels]
 
 
-def stamp_items(block: Block) -> list[ReviewItem]:
-    """A stamp whose bracket closes after its label (its text is a guess), or holding numbers of
-    which only one was read (which is the stamp's number is a guess)."""
+def stamp_items(block: Block, lines: list[str] | None = None) -> list[ReviewItem]:
+    """A stamp whose bracket closes after its label (``stamp-label``: its text is a guess), or holding
+    numbers of which only one was read, or left open (``stamp-unsure``: which is its number is a guess).
+    The codes differ because the two decisions differ in how often they are right (calibration)."""
     items = []
     for note in (s for s in block.spans if s.kind == "note" and s.get("type") == "stamp"):
         printed = block.text[note.start:note.end]
@@ -148,10 +150,11 @@ def stamp_items(block: Block) -> list[ReviewItem]:
                                     "stamp-unsure", "medium"))
         elif LABEL_ONLY_RE.match(printed) and len(printed) > LABEL_ONLY_RE.match(printed).end() + 2:
             items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: stamp", "the stamp's bracket "
-                                    "closes after its label: what the stamp says is a guess", "stamp-unsure"))
+                                    "closes after its label: what the stamp says is a guess", "stamp-label"))
         elif len(idnos) == 1 and len(numbers) >= 2:
-            at = line_in_block(block, idnos[0].start)
-            items.append(ReviewItem(at, block.text.split("\n")[at - block.line], f"{role_of(block)}: stamp",
+            piece = block.text[:idnos[0].start].count("\n")
+            items.append(ReviewItem(line_in_block(block, idnos[0].start, lines), block.text.split("\n")[piece],
+                                    f"{role_of(block)}: stamp",
                                     f"the stamp holds {len(numbers)} numbers; the one read as its number is a "
                                     "guess", "stamp-unsure", "medium"))
     return items
@@ -163,7 +166,7 @@ def distribution_runs(items: list[ReviewItem], lines: list[str]) -> list[ReviewI
     out, last_dist, dist_lines = [], None, set()
     for item in items:
         printed = lines[item.line - 1] if item.line and item.line <= len(lines) else item.text
-        if item.code in ("number-unread", "mark-unread") and DIST_LINE_RE.match(printed):
+        if item.code in ("number-unread", "number-alone", "mark-unread") and DIST_LINE_RE.match(printed):
             if last_dist is not None and item.line is not None and item.line - last_dist <= 3:
                 last_dist = item.line
                 continue
@@ -189,12 +192,13 @@ def distribution_label(blocks: list[Block]) -> list[ReviewItem]:
 
 def inside_open_stamp(blocks: list[Block]) -> list[ReviewItem]:
     """A stamp bracket left open where it was read: the lines up to its closing ``]`` that were read
-    as marks (``Subject to return to the CPSU`` under ``[CPSU CC stamp:``) may be the stamp's words."""
+    as marks (``Subject to return to the CPSU`` under ``[CPSU CC stamp:``) may be the stamp's words
+    (``stamp-inside``)."""
     items, open_stamp = [], False
     for block in blocks:
         if open_stamp and (block.kind == "mark" or any(s.get("type") == "classification" for s in block.spans)):
             items.append(ReviewItem(block.line, block.text, role_of(block), "read as a mark, but it stands inside "
-                                    "a stamp bracket opened above: it may be the stamp's words", "stamp-unsure",
+                                    "a stamp bracket opened above: it may be the stamp's words", "stamp-inside",
                                     "medium"))
         if open_stamp and "]" in block.text:
             open_stamp = False
@@ -219,7 +223,7 @@ MONTH_RE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|S
 DAY_MONTH_RE = re.compile(r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s*$")
 
 
-def bracket_candidates(block: Block) -> list[ReviewItem]:
+def bracket_candidates(block: Block, lines: list[str] | None = None) -> list[ReviewItem]:
     """Readings of words added that the tuning pages split between supplied and not (a completion
     after a noun, a year after a day and month): candidates whose calibrated certainty keeps them
     off the default report; ``--review-threshold 1`` lists them."""
@@ -236,7 +240,7 @@ def bracket_candidates(block: Block) -> list[ReviewItem]:
             code, why = "bracket-completion", "a phrase completing the noun before: words added, or a gloss?"
         else:
             continue
-        items.append(ReviewItem(line_in_block(block, span.start), block.text, f"{role_of(block)}: supplied "
+        items.append(ReviewItem(line_in_block(block, span.start, lines), block.text, f"{role_of(block)}: supplied "
                                 f"{block.text[span.start:span.end]!r}", why, code))
     return items
 
@@ -268,17 +272,40 @@ def indented_summary(doc: Document, lines: list[str]) -> list[ReviewItem]:
     return []
 
 
+#: A unit that holds more than one unit: a word and a number (``Korea 25-005249/1980``), a number and
+#: another unit's label (``288. f. 5/515. o. e``), words (``122 and AVPRF``), or no letter nor digit (``)``).
+ODD_UNIT_RE = re.compile(r"\s[a-zA-Z]{2,}|[A-Za-z]{2,}\s+\d|\d\.?\s+[a-ző]{1,2}\.|^\W*$")
+#: Where a citation sentence's reference starts: after the site's name (layout C's sentence).
+SITE_RE = re.compile(r"Digital Archive,\s*")
+
+
+def _skipped_reference(source_line: str, verbatim: str) -> str:
+    """Printed units before the part read as the citation (``Szyfrogramy … 6/77 w-83 t-1263.`` before
+    ``Polish Foreign Ministry Archive (AMSZ), Warsaw``): a reference whose units come first."""
+    at = source_line.find(verbatim) if verbatim else -1
+    if at <= 0:
+        return ""
+    before = source_line[:at]
+    site = list(SITE_RE.finditer(before))
+    before = before[site[-1].end():] if site else before
+    return before.strip() if re.search(r"\d", before) and len(before.split()) <= 12 else ""
+
+
 def citation_items(doc: Document, line: int | None) -> list[ReviewItem]:
     """A citation whose units hold words (``122 and AVPRF``: two references run together) or that
     prints more units than were read (``o. 13a``, ``ll. 8``)."""
     citation = doc.header.citation
-    if citation is None or not getattr(citation, "units", None):
+    if citation is None:
         return []
-    odd = [v for v in citation.units.values() if re.search(r"\s[a-zA-Z]{2,}", str(v))]
+    skipped = _skipped_reference(doc.header.source_line, citation.verbatim)
+    if not getattr(citation, "units", None) and not skipped:
+        return []
+    odd = [v for v in (citation.units or {}).values() if ODD_UNIT_RE.search(str(v))]
     printed = len(UNIT_RE.findall(citation.verbatim))
-    if not odd and printed <= len(citation.units):
+    if not odd and printed <= len(citation.units or {}) and not skipped:
         return []
-    why = (f"a unit of the citation holds words ({odd[0]!r})" if odd else
+    why = (f"the reference printed before the archive's name ({skipped!r}) was left out of the citation" if skipped
+           else f"a unit of the citation holds words ({odd[0]!r})" if odd else
            f"the citation prints {printed} units, {len(citation.units)} were read")
     return [ReviewItem(line, doc.header.source_line, "citation", why + ": check the archive's units",
                        "citation-units", "medium")]
@@ -290,6 +317,7 @@ def zone_items(doc: Document, lines: list[str], blocks: list[Block], source_at) 
         + indented_summary(doc, lines) + copies_to_people(blocks, lines)
     found += caps_signer(blocks, lines) + speaker_signer(blocks, lines) + distribution_label(blocks)
     found += citation_items(doc, source_at(doc.header.source_line) if doc.header.source_line else None)
+    found += shape_items(blocks, lines)
     for block in blocks:
-        found += stamp_items(block) + bracket_candidates(block)
+        found += stamp_items(block, lines) + bracket_candidates(block, lines)
     return found + inside_open_stamp(blocks) + double_brackets(lines)
