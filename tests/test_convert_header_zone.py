@@ -11,7 +11,7 @@ import json
 import pytest
 
 from conftest import fact_documents
-from convert_checks import _inner, convert, convert_path, fragment, norm, xp
+from convert_checks import MORE, PROSE, _inner, convert, convert_path, fragment, norm, xp
 from teiedition.reading.source import read_page
 from teiedition.recognising.citation import find_citation, find_credits
 from teiedition.recognising.recognise import classify_line
@@ -549,3 +549,36 @@ def test_summary_under_the_sign_off_of_a_cut_page_but_not_a_continued_paragraph(
     noted = read_page("Skip to content\n\nMay 4, 1962\n\nReport on the Talks\n\n" + body +
                       "[Handwriting in the margin:\nillegible initials]\nHowever, the government hopes that the talks")
     assert noted.header.summary == ""
+
+
+# -- where the body starts: numbered section headings above the first paragraph ---------------------
+
+
+_REPORT_TOP = "Embassy of the People's Republic\nin Budapest\nNo. 12/61\n\nREPORT No. 4\nfor the period of March 1961\n\n"
+
+
+def test_numbered_sections_after_the_title_block_start_the_body():
+    root = convert(_web_page(_REPORT_TOP + "I. Relations with the host country.\n\n[Visits of the ambassador.]\n\n"
+                             "II. Economy.\n\n1. Industry.\n\n" + PROSE + "\n\n2. Agriculture.\n\n[Harvest figures.]\n"))
+    text = xp(root, "//t:text")[0]
+    assert ["".join(h.itertext()) for h in xp(text, ".//t:head")] == [  # the letterhead and the title block
+        "Embassy of the People's Republic", "in Budapest", "REPORT No. 4", "for the period of March 1961"]
+    # the sections before the first paragraph are styled as the later ones: ab[@type="heading"]
+    assert ["".join(a.itertext()) for a in xp(text, ".//t:ab[@type='heading']")] == [
+        "I. Relations with the host country.", "II. Economy.", "1. Industry.", "2. Agriculture."]
+    # a bracketed summary under a section is body content (a paragraph holding the gap), never the opener's
+    assert not xp(text, ".//t:opener//t:gap")
+    assert len(xp(text, ".//t:p/t:gap[@reason='omitted']")) == 2
+
+
+@pytest.mark.parametrize("lines", [
+    "1. Issue of the border.\n2. Issue of aid to the province.\nTime: 28 August 1962\nPlace: Airfield\n\n",
+    "To:\n1. Comrade Novotný\n2. Comrade Široký\n\n",
+    "1. Ministry of Foreign Affairs\n2. Embassy in Beijing\n3. Consulate in Shanghai\n\n",
+])
+def test_numbered_lines_of_the_header_stay_in_it(lines):
+    """A list of topics or addressees numbered at one level is header furniture, not body sections."""
+    root = convert(_web_page(_REPORT_TOP + lines + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert not xp(text, ".//t:ab[@type='heading']")
+    assert "1." in "".join(xp(text, ".//t:head//text() | .//t:opener//text()"))

@@ -17,7 +17,8 @@ paragraph of prose: everything before it is the header zone.  Two passes:
   never read as the first entry of a journal; the dash items under a copies note at the
   top (``Produced in 5 copies for:``) are the distribution list, and so are numbered items
   above the text (``Copy Nº 1 to Cde. Stalin``, ``Nº 2 – to Molotov``): above the text they
-  open no closing group.
+  open no closing group; the zone ends early at numbered section headings that lead to
+  the first paragraph (``body_start``): they are the body's first sections.
 """
 
 from __future__ import annotations
@@ -166,7 +167,7 @@ BARE_NAME_RE = re.compile(r"^(?P<name>(?:[A-ZÀ-Ý]\.\s?){1,3}[A-ZÀ-Ý][\w’'-
 
 def assign_roles(blocks: list[Block]) -> list[Block]:
     """Roles of the header zone's blocks by their place and shape (see the module's docstring)."""
-    end = header_zone_end(blocks)
+    end = body_start(blocks, header_zone_end(blocks))
     if end == 0:
         return blocks
     out = [_furniture(b.with_attrs(zone="header")) for b in blocks[:end]]
@@ -176,6 +177,59 @@ def assign_roles(blocks: list[Block]) -> list[Block]:
     out = _copy_list_at_top(out)
     out = _number_under_from_line(out)
     return out + list(blocks[end:])
+
+
+#: A numbered section heading: ``I. Polish-Korean relations.``, ``2. Reconstruction of Pyongyang.``
+#: (``I. Petrov``, ``V. Molotov`` are names: ``BARE_NAME_RE``).
+SECTION_NUMBER_RE = re.compile(r"^\s*(?P<n>[IVXL]+|\d{1,2}|[A-Z])\.\s+(?P<rest>\S.*)$")
+
+
+def body_start(blocks: list[Block], end: int) -> int:
+    """Where the body starts: the first paragraph of prose (``end``), or the numbered section heading
+    that leads to it.
+
+    A report whose sections open with numbered headings, each perhaps over a translator's
+    summary of an omitted passage (``I. Polish-Korean relations.`` / ``[Ambassador received …]``),
+    starts its body at its first section heading once the title block is over: from that
+    heading down to the first paragraph stand only section headings and brackets, and each
+    heading heads something (a bracket, the text, or a heading of the next level: ``II. …`` /
+    ``1. …``).  Numbered lines one under the other at one level (``1. Issue of …`` / ``2. …``,
+    ``1. Comrade Novotný`` / ``2. …``) are a list of the header (topics, addressees), never sections.
+    """
+    if end >= len(blocks):
+        return end  # no running prose: nothing shows where a body would start
+    start = end
+    while start > 0 and (_section_heading(blocks[start - 1]) or _bracket(blocks[start - 1])):
+        start -= 1
+    while start < end and _bracket(blocks[start]):
+        start += 1  # brackets above the first heading stay in the header (a stamp, a letterhead)
+    if start == end:
+        return end
+    above = [_level(blocks[start - 1])] if start and SECTION_NUMBER_RE.match(blocks[start - 1].text) else [None]
+    levels = above + [_level(b) if _section_heading(b) else None for b in blocks[start:end]] + [None]
+    if any(a is not None and a == b for a, b in zip(levels, levels[1:])):
+        return end  # two numbered lines of one level with nothing between: a list, not sections
+    return start
+
+
+def _bracket(b: Block) -> bool:
+    return b.kind == "aside" and b.text.lstrip().startswith("[")
+
+
+def _section_heading(b: Block) -> bool:
+    m = SECTION_NUMBER_RE.match(b.text)
+    return b.kind == "heading" and bool(m) and not (BARE_NAME_RE.match(b.text.strip())
+                                                    or HONORIFIC_RE.match(m.group("rest"))
+                                                    or ADDRESSEE_RE.match(m.group("rest")))
+
+
+HONORIFIC_RE = re.compile(r"(?:Comrade|COMRADE|Cde\.|Com\.|Mr\.|Mrs\.|Ms\.|Dr\.|Tov\.|Tovarishch)\s")
+
+
+def _level(b: Block) -> str:
+    """A heading's numbering: roman, arabic or a letter."""
+    n = SECTION_NUMBER_RE.match(b.text).group("n")
+    return "arabic" if n.isdigit() else "roman" if re.fullmatch(r"[IVXL]+", n) else "letter"
 
 
 def _furniture(b: Block) -> Block:
