@@ -582,3 +582,26 @@ def test_numbered_lines_of_the_header_stay_in_it(lines):
     text = xp(root, "//t:text")[0]
     assert not xp(text, ".//t:ab[@type='heading']")
     assert "1." in "".join(xp(text, ".//t:head//text() | .//t:opener//text()"))
+
+
+# -- addressees named by an honorific, without "To" (hdr3) -----------------------------------------
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Cde. Petre Lupu, Deputy [Foreign Affairs] Minister,", "Petre Lupu"),
+    ("Ambassador Comrade Kovács Béla", "Kovács Béla"),
+    ("comrade Nikolai Ivanovich Petrov", "Nikolai Ivanovich Petrov"),
+    ("Com. Zieliński", "Zieliński"),
+    ("To comrade Ion Popescu, Minister of Foreign Affairs", "Ion Popescu"),
+])
+def test_an_honorific_and_a_name_above_the_text_is_the_addressee(line, name):
+    root = convert(_web_page("Bucharest, 3 March 1951\n\n" + line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert ["".join(p.itertext()) for p in xp(text, ".//t:opener/t:salute/t:persName")] == [name]
+    assert not xp(text, ".//t:head[@type='sub']")
+
+
+@pytest.mark.parametrize("line", ["Cde. Nicolae Popescu:", "Comrade Ambassador also asked"])
+def test_a_speaker_label_or_a_wrapped_sentence_is_no_addressee(line):
+    root = convert(_web_page("Bucharest, 3 March 1951\n\n" + line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert not xp(root, "//t:text//t:salute")

@@ -158,9 +158,9 @@ def _strong(marks: str) -> bool:
 # ---------------------------------------------------------------------------------
 # roles inside the zone
 
-ADDRESSEE_RE = re.compile(r"^(?:To|TO|to)\s+(?!be\b|whom\b)(?:the\s+|THE\s+)?(?P<rest>[A-ZÀ-Ý].{2,150})$")
+ADDRESSEE_RE = re.compile(r"^(?:To|TO|to)\s+(?!be\b|whom\b)(?:the\s+|THE\s+)?(?P<rest>(?:[A-ZÀ-Ý]|comrade\s|cde\.\s?).{2,150})$")
 HONORIFIC_NAME_RE = re.compile(
-    r"(?P<title>\b(?:Comrade|COMRADE|Cde\.|Com\.|Mr\.|Mrs\.|Ms\.|Dr\.|Tov\.|Tovarishch)\s+)"
+    r"(?P<title>\b(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.|Mr\.|Mrs\.|Ms\.|Dr\.|Tov\.|Tovarishch)\s+)"
     r"(?P<name>(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2})")
 BARE_NAME_RE = re.compile(r"^(?P<name>(?:[A-ZÀ-Ý]\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+)\.?$")
 
@@ -251,12 +251,28 @@ def _unbracketed(text: str) -> str:
     return text.replace("[", "").replace("]", "")
 
 
+#: An addressee named by an honorific without ``To`` (``Cde. Constantin Oancea, Deputy Minister,``,
+#: ``Ambassador Comrade Etre Sándor``, ``comrade Mikhail Sergeevich Gorbachev``): up to two words of
+#: office before it, the name after it, perhaps a title after a comma; never a speaker's label (a colon).
+HONORIFIC_LINE_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w’'-]*\s+){0,2}(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.|Tov\.)"
+                               r"\s+(?P<name>[^\W\d_][^,:;!?]*)(?:,[^:;!?]*)?$")
+
+
+def _honorific_line(text: str) -> bool:
+    m = HONORIFIC_LINE_RE.match(" ".join(_unbracketed(text).split()))
+    name = m.group("name").split() if m else []
+    return 0 < len(name) <= 5 and all(w[0].isupper() for w in name) and len(text.split()) <= 12 \
+        and not is_prose(text)  # a name in capitals: "Comrade Ambassador also asked" is prose
+
+
 def _addressee(zone: list[Block]) -> list[Block]:
-    """``To the Deputy Minister …`` and the name lines right under it: the opener's salute."""
+    """``To the Deputy Minister …`` (or a line naming the addressee by an honorific, ``Cde. N. Petrov,``)
+    and the name lines right under it: the opener's salute."""
     out = list(zone)
     for i, b in enumerate(out):
-        if b.kind not in ("p", "line", "head") or not ADDRESSEE_RE.match(" ".join(_unbracketed(b.text).split())) \
-                or ":" in b.text[:4]:  # an addressee wrapped over two lines is one line
+        if b.kind not in ("p", "line", "head") or ":" in b.text[:4] or not (  # wrapped: one line
+                ADDRESSEE_RE.match(" ".join(_unbracketed(b.text).split()))
+                or (b.kind != "p" and _honorific_line(b.text))):
             continue
         out[i] = _salute(b)
         j = i + 1
