@@ -605,3 +605,11 @@ def test_an_honorific_and_a_name_above_the_text_is_the_addressee(line, name):
 def test_a_speaker_label_or_a_wrapped_sentence_is_no_addressee(line):
     root = convert(_web_page("Bucharest, 3 March 1951\n\n" + line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
     assert not xp(root, "//t:text//t:salute")
+
+
+@pytest.mark.parametrize("line, number", [("No.: 060.076", "060.076"), ("No: 75.015", "75.015")])
+def test_an_outgoing_number_after_a_label_s_colon(line, number):
+    """hdr3: a cable form's ``No.: 060.076`` (among ``Date:``/``To:`` lines) is the outgoing number."""
+    kind, _attrs, spans, _name = classify_line(line)
+    assert kind == "dateline"
+    assert [line[s.start:s.end] for s in spans if s.kind == "idno" and s.get("type") == "outgoing"] == [number]
