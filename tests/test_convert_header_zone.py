@@ -52,6 +52,8 @@ def test_header_zone_fact(doc, key):
 
 @pytest.mark.parametrize("line, types", [
     ("Not to be copied", ["classification"]),
+    ("Absolutely secret", ["classification"]),  # hdr3: a rendering of "sovershenno sekretno"
+    ("COMPLETELY SECRET", ["classification"]),
     ("Single Copy", ["classification"]),
     ("Of Special Significance", ["classification"]),
     ("SPECIAL", ["classification"]),
