@@ -615,3 +615,23 @@ def test_an_outgoing_number_after_a_label_s_colon(line, number):
     kind, _attrs, spans, _name = classify_line(line)
     assert kind == "dateline"
     assert [line[s.start:s.end] for s in spans if s.kind == "idno" and s.get("type") == "outgoing"] == [number]
+
+
+# -- the zone's lines that are no running prose stay in it (hdr3) ------------------------------------
+
+
+def test_a_title_line_above_the_date_is_header_furniture_not_the_first_paragraph():
+    root = convert(_web_page("Notes of N. Petrov on a Telephone Call from the Minister\n\n3 March 1951\n\n"
+                             + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert ["".join(h.itertext()) for h in xp(text, ".//t:head")] == [
+        "Notes of N. Petrov on a Telephone Call from the Minister"]
+    assert xp(text, ".//t:opener/t:dateline/t:date/@when") == ["1951-03-03"]  # the date stays in the opener
+    assert ["".join(p.itertext()) for p in xp(text, ".//t:p")] == [PROSE, MORE]
+
+
+def test_a_paragraph_opening_with_the_translator_s_words_is_the_first_paragraph():
+    first = "[I] paid a visit to the minister and handed him the note of our government on the border."
+    root = convert(_web_page("Record of Conversation\n\n3 March 1951\n\n" + first + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert len(xp(text, ".//t:p")) == 2 and not xp(text, ".//t:head[contains(., 'paid a visit')]")

@@ -46,15 +46,16 @@ def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -
     (four words or more) or is too long for any header line (sixteen words); an addressee
     line (``To the Deputy Minister of Foreign Affairs of the USSR``) or a long title is neither,
     nor a line whose only sentence-like end is a mark of the other column (``… TOP SECRET!``),
-    nor a short dash item of a list.
+    nor a short dash item of a list, nor a line that is one bracket (``[See next page …].``).  A
+    paragraph opening with the translator's words (``[I] paid a visit to …``) is prose like any other.
     """
     for i, item in enumerate(items):
         text = text_of(item).strip()
         words = len(text.split())
-        if text.startswith("[") or kind_of(item) != "p" or (DASH_ITEM_RE.match(text) and words < 16):
+        if kind_of(item) != "p" or (DASH_ITEM_RE.match(text) and words < 16) or re.fullmatch(r"\[[^\]]*\][.:;]?", text):
             continue  # a bracket, a header line, a short dash item (``- Comrade Dr. Nagy L.``)
         core = TRAILING_CAPS_MARK_RE.sub("", text)
-        if words < 16 and text.endswith(":") and ADDRESSEE_RE.match(_unbracketed(text)):
+        if text.endswith(":") and ADDRESSEE_RE.match(_unbracketed(text)):
             continue  # "To the Ministry of Foreign Affairs:" (body2): the addressee, not the first paragraph
         if words >= 16 or (words >= 4 and SENTENCE_END_RE.search(core)):
             return i
@@ -176,7 +177,18 @@ def assign_roles(blocks: list[Block]) -> list[Block]:
     out = _distribution_at_top(out)
     out = _copy_list_at_top(out)
     out = _number_under_from_line(out)
+    if end < len(blocks):
+        out = [_unsentenced(b) for b in out]
     return out + list(blocks[end:])
+
+
+def _unsentenced(b: Block) -> Block:
+    """A line of the zone read as a paragraph that is not running prose (``Notes of G. Dimitrov on a
+    Phone Call from Stalin``, ``Chairman com. ANDROPOV Yu. V.``) is header furniture, as a short line:
+    the body starts at the first paragraph of prose, not before it (hdr3)."""
+    if b.kind != "p" or "\n" in b.text:
+        return b
+    return replace(b, kind="line").with_attrs(fallback="header-furniture")
 
 
 #: A numbered section heading: ``I. Polish-Korean relations.``, ``2. Reconstruction of Pyongyang.``
