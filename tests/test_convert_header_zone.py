@@ -635,3 +635,14 @@ def test_a_paragraph_opening_with_the_translator_s_words_is_the_first_paragraph(
     root = convert(_web_page("Record of Conversation\n\n3 March 1951\n\n" + first + "\n\n" + MORE + "\n"))
     text = xp(root, "//t:text")[0]
     assert len(xp(text, ".//t:p")) == 2 and not xp(text, ".//t:head[contains(., 'paid a visit')]")
+
+
+@pytest.mark.parametrize("line", ["To Comrade Mikoyan, A.I.", "Chairman com. PETROV Yu. V.", "Chaired by Comrade IVANOV, L.I."])
+def test_a_short_line_ending_in_initials_does_not_end_the_header_zone(line):
+    """hdr3: the stop of ``A.I.`` is the initial's; a cable's receiving lines under it stay in the opener."""
+    root = convert(_web_page(line + "\n\nTelegram from Havana File # 12540 P.\n\nArrived: 28.11.62 19:25\n\n"
+                             "Dispatched: 29.11.62 06:00\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert ["".join(p.itertext()) for p in xp(text, ".//t:p")] == [PROSE, MORE]
+    assert len(xp(text, ".//t:opener/t:seg[@type='transmission']")) == 2
+    assert not xp(text, ".//t:div[@type='enclosure']")

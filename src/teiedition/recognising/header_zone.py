@@ -34,6 +34,8 @@ from .signatures import _role_line
 
 DASH_ITEM_RE = re.compile(r"^\s*[-–•]\s+\S")
 SENTENCE_END_RE = re.compile(r"[.!?:;…][”’\"')\]]*$")
+#: A short line ending in a name's initials (``A.I.``, ``Yu. V.``): the stop is the initial's.
+INITIALS_END_RE = re.compile(r"(?:^|[\s,])(?:[A-ZÀ-Ý][a-z]?\.\s?){1,3}$")
 #: A classification in capitals closing a line of the other column (``… Republic TOP SECRET!``):
 #: its ``!`` or ``.`` ends the mark, not a sentence.
 TRAILING_CAPS_MARK_RE = re.compile(r"(?<=\S)\s+(?:(?:TOP|STRICTLY)\s+)?(?:SECRET|CONFIDENTIAL)[.!]?$")
@@ -55,6 +57,8 @@ def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -
         if kind_of(item) != "p" or (DASH_ITEM_RE.match(text) and words < 16) or re.fullmatch(r"\[[^\]]*\][.:;]?", text):
             continue  # a bracket, a header line, a short dash item (``- Comrade Dr. Nagy L.``)
         core = TRAILING_CAPS_MARK_RE.sub("", text)
+        if words < 10 and INITIALS_END_RE.search(core):
+            continue  # "To Comrade Mikoyan, A.I.", "Chairman com. ANDROPOV Yu. V.": a name's initials, no sentence's end
         if text.endswith(":") and ADDRESSEE_RE.match(_unbracketed(text)):
             continue  # "To the Ministry of Foreign Affairs:" (body2): the addressee, not the first paragraph
         if words >= 16 or (words >= 4 and SENTENCE_END_RE.search(core)):
