@@ -646,3 +646,13 @@ def test_a_short_line_ending_in_initials_does_not_end_the_header_zone(line):
     assert ["".join(p.itertext()) for p in xp(text, ".//t:p")] == [PROSE, MORE]
     assert len(xp(text, ".//t:opener/t:seg[@type='transmission']")) == 2
     assert not xp(text, ".//t:div[@type='enclosure']")
+
+
+@pytest.mark.parametrize("line", ["Dear Mr. Brandt,", "Dear Georgii!", "Dear comrade Mikhail Sergeevich Gorbachev!",
+                                  "Dear Cde. Sadchikov!"])
+def test_an_opening_salute_of_any_honorific_is_the_opener_s_salute(line):
+    """hdr3: ``Mr.`` (no word boundary after its stop), a first name alone, a small ``comrade``."""
+    root = convert(_web_page("Moscow, 3 March 1951\n\n" + line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert ["".join(s.itertext()) for s in xp(text, ".//t:opener/t:salute")] == [line]
+    assert ["".join(p.itertext()) for p in xp(text, ".//t:p")] == [PROSE, MORE]

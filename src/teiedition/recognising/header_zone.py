@@ -301,7 +301,7 @@ def _addressee(zone: list[Block]) -> list[Block]:
 def _addressee_line(b: Block) -> bool:
     """A line under ``To …`` that goes on naming the addressee: a name, a title, or the line continued."""
     s = b.text.strip()
-    if b.kind not in ("p", "line", "head", "heading", "signed") or is_prose(s) or len(s.split()) > 12:
+    if b.kind not in ("p", "line", "head", "heading", "signed", "salute-opening") or is_prose(s) or len(s.split()) > 12:
         return False
     return bool(HONORIFIC_NAME_RE.match(s) or BARE_NAME_RE.match(s) or s[:1].islower() or _role_line(s))
 
