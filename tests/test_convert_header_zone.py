@@ -656,3 +656,22 @@ def test_an_opening_salute_of_any_honorific_is_the_opener_s_salute(line):
     text = xp(root, "//t:text")[0]
     assert ["".join(s.itertext()) for s in xp(text, ".//t:opener/t:salute")] == [line]
     assert ["".join(p.itertext()) for p in xp(text, ".//t:p")] == [PROSE, MORE]
+
+
+@pytest.mark.parametrize("line", [
+    "Present com[rade]s. Popov G. A., Sidorov M. S., Ivanov V. V., Petrov A. A.",
+    "Attended by Coms. Popov, Iu.V., Sidorov, V.V., Ivanov, A.A., Petrov, A.P.",
+    "In attendance: comrs. G.A. Popov, V.I. Sidorov, V.V. Ivanov, A.A. Petrov",
+])
+def test_a_list_of_those_present_is_header_furniture_not_the_first_paragraph(line):
+    """hdr3: the participants of a meeting, names with initials, above the minutes."""
+    root = convert(_web_page("Politburo Session\n\n11 March 1985\n\n" + line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert ["".join(p.itertext()) for p in xp(text, ".//t:p")] == [PROSE, MORE]
+    assert xp(text, ".//t:head[starts-with(normalize-space(.), '" + line.split()[0] + "')]")
+
+
+def test_a_sentence_about_who_was_present_is_still_prose():
+    first = "Present at the meeting were ministers of the three countries, who discussed the border and the loans."
+    root = convert(_web_page("Politburo Session\n\n11 March 1985\n\n" + first + "\n\n" + MORE + "\n"))
+    assert len(xp(root, "//t:text//t:p")) == 2

@@ -57,6 +57,8 @@ def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -
         if kind_of(item) != "p" or (DASH_ITEM_RE.match(text) and words < 16) or re.fullmatch(r"\[[^\]]*\][.:;]?", text):
             continue  # a bracket, a header line, a short dash item (``- Comrade Dr. Nagy L.``)
         core = TRAILING_CAPS_MARK_RE.sub("", text)
+        if _participants(text):
+            continue  # "Present com[rade]s. Aliev G. A., Gorbachev M. S., …": the meeting's header, no prose
         if words < 10 and INITIALS_END_RE.search(core):
             continue  # "To Comrade Mikoyan, A.I.", "Chairman com. ANDROPOV Yu. V.": a name's initials, no sentence's end
         if text.endswith(":") and ADDRESSEE_RE.match(_unbracketed(text)):
@@ -64,6 +66,22 @@ def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -
         if words >= 16 or (words >= 4 and SENTENCE_END_RE.search(core)):
             return i
     return len(items)
+
+
+#: A list of those present at a meeting: its label, then honorifics (``com[rade]s.``, ``Coms.``, ``C.C.``).
+PARTICIPANTS_RE = re.compile(r"^(?:Present|Attended by|In attendance|Participants|Participating)(?:\s+were)?\s*[:.]?\s+"
+                             r"(?:(?:[Cc]om(?:\[?rade\]?)?s?\.?|[Cc]omrs\.|[Cc]omrades|Cdes\.|C\.C\.)\s+)?(?P<names>.+)$")
+
+
+def _participants(text: str) -> bool:
+    """Names only after the label, each with its initials (``Aliev G. A.``, ``Grishin, V.V.``)."""
+    m = PARTICIPANTS_RE.match(text.strip())
+    if not m:
+        return False
+    items = [i.strip() for i in re.split(r"[,;]|\band\b", m.group("names").rstrip(".;, ")) if i.strip()]
+    words = [w for i in items for w in re.sub(r"\([^()]*\)", "", i).split()]
+    capitals = sum(w[:1].isupper() for w in words)  # a slip ("kirilenko A.P.") is allowed
+    return len(items) >= 3 and all(len(i.split()) <= 5 for i in items) and capitals >= 0.9 * len(words)
 
 
 def split_flattened(lines, classify) -> list:
