@@ -675,3 +675,19 @@ def test_a_sentence_about_who_was_present_is_still_prose():
     first = "Present at the meeting were ministers of the three countries, who discussed the border and the loans."
     root = convert(_web_page("Politburo Session\n\n11 March 1985\n\n" + first + "\n\n" + MORE + "\n"))
     assert len(xp(root, "//t:text//t:p")) == 2
+
+
+@pytest.mark.parametrize("line", ["Ministry of Foreign Affairs:", "Wu [Xiuquan] and Qiao [Guanhua]:",
+                                  "Comrade Xu Huang of Xinjiang Foreign Affairs Department:"])
+def test_an_office_or_several_names_before_a_colon_above_the_text_is_the_addressee(line):
+    """hdr3: a cable addressed without ``To`` (the Chinese cables' ``Ministry of Foreign Affairs:``)."""
+    root = convert(_web_page(line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert ["".join(s.itertext()) for s in xp(text, ".//t:salute")] == [line.replace("[", "").replace("]", "")]
+    assert ["".join(p.itertext()) for p in xp(text, ".//t:p")] == [PROSE, MORE]
+
+
+@pytest.mark.parametrize("line", ["Comrade Mielke:", "The talks were conducted:", "The Committee of Ministers decides:"])
+def test_a_speaker_or_a_lead_in_before_a_colon_is_no_addressee(line):
+    root = convert(_web_page(line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert not xp(root, "//t:text//t:salute")

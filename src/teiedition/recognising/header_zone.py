@@ -61,7 +61,7 @@ def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -
             continue  # "Present com[rade]s. Aliev G. A., Gorbachev M. S., …": the meeting's header, no prose
         if words < 10 and INITIALS_END_RE.search(core):
             continue  # "To Comrade Mikoyan, A.I.", "Chairman com. ANDROPOV Yu. V.": a name's initials, no sentence's end
-        if text.endswith(":") and ADDRESSEE_RE.match(_unbracketed(text)):
+        if text.endswith(":") and (ADDRESSEE_RE.match(_unbracketed(text)) or _addressed_with_colon(text)):
             continue  # "To the Ministry of Foreign Affairs:" (body2): the addressee, not the first paragraph
         if words >= 16 or (words >= 4 and SENTENCE_END_RE.search(core)):
             return i
@@ -292,6 +292,23 @@ HONORIFIC_LINE_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w’'-]*\s+){0,2}(?:Comrade|COM
                                r"\s+(?P<name>[^\W\d_][^,:;!?]*)(?:,[^:;!?]*)?$")
 
 
+#: Words of an office or body: an addressee line names one (``Ministry of Foreign Affairs:``).
+OFFICE_WORD_RE = re.compile(r"\b(?:Ministry|Committee|Department|Embassy|Office|Bureau|Government|Council|"
+                            r"Commission|Directorate|Consulate|Mission|Secretariat|Presidium|Politburo)\b")
+_SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "on", "at", "&"}
+
+
+def _addressed_with_colon(text: str) -> bool:
+    """``Ministry of Foreign Affairs:``, ``Wu [Xiuquan] and Qiao [Guanhua]:``: who a cable is addressed to,
+    without ``To`` (hdr3).  Words in capitals only (``The talks were conducted:`` is a sentence's lead-in),
+    naming an office or several people (one person before a colon is a speaker: ``Comrade Mielke:``)."""
+    s = " ".join(_unbracketed(text).split())
+    words = s.rstrip(":").split()
+    if not s.endswith(":") or not 2 <= len(words) <= 12 or words[0] in ("Copy", "Copies") or not all(w[:1].isupper() or w in _SMALL_WORDS for w in words):
+        return False
+    return bool(OFFICE_WORD_RE.search(s)) or len(re.split(r",|\band\b|&", s)) >= 2
+
+
 def _honorific_line(text: str) -> bool:
     m = HONORIFIC_LINE_RE.match(" ".join(_unbracketed(text).split()))
     name = m.group("name").split() if m else []
@@ -305,7 +322,7 @@ def _addressee(zone: list[Block]) -> list[Block]:
     out = list(zone)
     for i, b in enumerate(out):
         if b.kind not in ("p", "line", "head") or ":" in b.text[:4] or not (  # wrapped: one line
-                ADDRESSEE_RE.match(" ".join(_unbracketed(b.text).split()))
+                ADDRESSEE_RE.match(" ".join(_unbracketed(b.text).split())) or _addressed_with_colon(b.text)
                 or (b.kind != "p" and _honorific_line(b.text))):
             continue
         out[i] = _salute(b)
