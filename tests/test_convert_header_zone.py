@@ -691,3 +691,12 @@ def test_an_office_or_several_names_before_a_colon_above_the_text_is_the_address
 def test_a_speaker_or_a_lead_in_before_a_colon_is_no_addressee(line):
     root = convert(_web_page(line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
     assert not xp(root, "//t:text//t:salute")
+
+
+@pytest.mark.parametrize("line, kind", [("26.10.1962 11h00", "dateline"), ("July 29th 19:30~21:30", "dateline"),
+                                        ("Taken into process: 1.XI 62. at 15.00", "log"),
+                                        ("Completed: 26.X 62. at 07.30", "log"),
+                                        ("Completed the plan by 1962.", "p")])
+def test_clock_times_and_a_cipher_office_s_processing_lines(line, kind):
+    """hdr3: ``11h00`` and a range ``19:30~21:30`` are a dateline's time; ``Taken into process:`` a log line."""
+    assert classify_line(line)[0] == kind

@@ -260,9 +260,16 @@ SMALL_LOG_RE = re.compile(r"^\s*(?:sent|received|arrived|deciphered|decoded|decr
                           r"transmitted|enciphered|typed|printed|delivered)\b.*?(?:\bat\s+\d{3,4}\b|\b\d{1,2}[:.]\d{2}\b)")
 
 
+#: A cipher office's labelled processing line with its time (hdr3): ``Taken into process: 1.XI 62. at 15.00``,
+#: ``Completed: 26.X 62. at 07.30``.
+LABELLED_LOG_RE = re.compile(r"^\s*(?:Taken into process(?:ing)?|Processed|Completed)\s*:\s*\S.*?\b\d{1,2}[:.]\d{2}\b")
+
+
 def small_log_line(text: str) -> tuple[str, tuple, tuple] | None:
-    """A lower-case transmission line with its time: a ``log`` line like ``Sent at …``."""
-    if not SMALL_LOG_RE.match(text) or len(text.split()) > 20 or re.search(rf"\S {{2,}}\S|{COPY}", text):
+    """A lower-case transmission line with its time: a ``log`` line like ``Sent at …``; a cipher office's
+    labelled processing line too (``Taken into process: 1.XI 62. at 15.00``)."""
+    if not (SMALL_LOG_RE.match(text) or LABELLED_LOG_RE.match(text)) or len(text.split()) > 20 \
+            or re.search(rf"\S {{2,}}\S|{COPY}", text):
         return None  # "received at 0810 12 October 1949  Copy Nº 2": a second column, cut at its mark first
     return ("log", (), ())
 
@@ -271,7 +278,8 @@ def small_log_line(text: str) -> tuple[str, tuple, tuple] | None:
 #: ``Morning of 6 November``.
 DAY_PART = r"(?i:(?:early\s+|late\s+)?(?:morning|evening|afternoon|night|noon|midnight|midday|dawn))"
 #: A time of day in figures after a date: ``at 1800``, ``at 18:00``, ``22.30 hours``, ``6:30 p.m.``.
-CLOCK_TIME = (r"(?:at\s+\d{1,2}[:.]?\d{2}|\d{1,2}[:.]\d{2}|\d{3,4}(?=\s*(?:hours|hrs)))"
+CLOCK_TIME = (r"(?:at\s+\d{1,2}[:.]?\d{2}|\d{1,2}[:.h]\d{2}|\d{3,4}(?=\s*(?:hours|hrs)))"
+              r"(?:\s*[~–-]\s*\d{1,2}[:.h]\d{2})?"  # "11h00", "19:30~21:30" (hdr3)
               r"(?:\s*(?:hours|hrs\.?|h|[ap]\.\s?m\.|(?i:[ap]m)\b))?")  # "05:00 pm"  # a bare 1968 is a year, not a time
 QUALIFIED_DATE_RE = re.compile(rf"^(?:(?P<place>[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+){{0,2}}),\s+)?"
                                rf"(?:{DAY_PART}(?:\s+of)?,?\s+(?P<a>.+?)|(?P<b>.+?),?\s+"
