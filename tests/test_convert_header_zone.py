@@ -700,3 +700,32 @@ def test_a_speaker_or_a_lead_in_before_a_colon_is_no_addressee(line):
 def test_clock_times_and_a_cipher_office_s_processing_lines(line, kind):
     """hdr3: ``11h00`` and a range ``19:30~21:30`` are a dateline's time; ``Taken into process:`` a log line."""
     assert classify_line(line)[0] == kind
+
+
+# -- a long title line does not end the zone (hdr3) -------------------------------------------------
+
+_LONG_TITLE = ("Memorandum of Conversation between the Soviet Ambassador to Somalia N. N. Petrov and the "
+               "Somali Minister of Trade, 3 March 1977")
+
+
+def test_a_long_title_line_above_the_marks_is_no_first_paragraph():
+    root = convert(_web_page(_LONG_TITLE + "\n\nFrom the journal of Secret. Copy No. 2\n\nN. N. PETROV\n\n"
+                             "11 March 1977\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert xp(text, ".//t:opener/t:seg[@type='classification']/text()") == ["Secret"]
+    assert xp(text, ".//t:seg[@type='copy']/t:num/@value") == ["2"]
+    assert xp(text, ".//t:head[starts-with(., 'Memorandum of Conversation')]")
+    assert ["".join(p.itertext()) for p in xp(text, ".//t:p")] == [PROSE, MORE]
+
+
+def test_an_outline_under_a_long_title_stays_the_body_s():
+    root = convert(_web_page(_LONG_TITLE + "\n\n1. Issues of trade\n\n- The prices of the cotton\n\n"
+                             "- The delivery of the trucks\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert not xp(text, ".//t:head[contains(., 'prices') or contains(., 'trucks')]")
+
+
+def test_lines_naming_those_present_by_an_honorific_are_no_addressees():
+    root = convert(_web_page("Participants:\n\nComrade Ivanov Head of Department\n\nComrade Petrov Interpreter\n\n"
+                             "Comrade Sidorov Deputy Minister\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert not xp(root, "//t:text//t:salute")

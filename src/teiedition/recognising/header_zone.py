@@ -33,6 +33,7 @@ from .lines import is_prose, is_upper_line
 from .signatures import _role_line
 
 DASH_ITEM_RE = re.compile(r"^\s*[-–•]\s+\S")
+LIST_ITEM_RE = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-z][.)])\s+\S")
 SENTENCE_END_RE = re.compile(r"[.!?:;…][”’\"')\]]*$")
 #: A short line ending in a name's initials (``A.I.``, ``Yu. V.``): the stop is the initial's.
 INITIALS_END_RE = re.compile(r"(?:^|[\s,])(?:[A-ZÀ-Ý][a-z]?\.\s?){1,3}$")
@@ -50,10 +51,15 @@ def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -
     nor a line whose only sentence-like end is a mark of the other column (``… TOP SECRET!``),
     nor a short dash item of a list, nor a line that is one bracket (``[See next page …].``).  A
     paragraph opening with the translator's words (``[I] paid a visit to …``) is prose like any other.
+    A long line with no sentence's end that reads as a title (``_title_like``) ends the zone only when
+    no prose follows it, or when an outline's items (numbered, dashed) come before the prose.
     """
+    title = None  # a long title line: the zone's end only when no paragraph of prose follows
     for i, item in enumerate(items):
         text = text_of(item).strip()
         words = len(text.split())
+        if title is not None and kind_of(item) == "p" and LIST_ITEM_RE.match(text):
+            return title  # an outline under a long title ("1. Issues …", "- Evaluating …"): the body's
         if kind_of(item) != "p" or (DASH_ITEM_RE.match(text) and words < 16) or re.fullmatch(r"\[[^\]]*\][.:;]?", text):
             continue  # a bracket, a header line, a short dash item (``- Comrade Dr. Nagy L.``)
         core = TRAILING_CAPS_MARK_RE.sub("", text)
@@ -63,9 +69,14 @@ def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -
             continue  # "To Comrade Mikoyan, A.I.", "Chairman com. ANDROPOV Yu. V.": a name's initials, no sentence's end
         if text.endswith(":") and (ADDRESSEE_RE.match(_unbracketed(text)) or _addressed_with_colon(text)):
             continue  # "To the Ministry of Foreign Affairs:" (body2): the addressee, not the first paragraph
-        if words >= 16 or (words >= 4 and SENTENCE_END_RE.search(core)):
+        if words >= 4 and SENTENCE_END_RE.search(core):
             return i
-    return len(items)
+        if words >= 16 and _title_like(text):
+            title = i if title is None else title
+            continue
+        if words >= 16:
+            return i
+    return len(items) if title is None else title
 
 
 #: A list of those present at a meeting: its label, then honorifics (``com[rade]s.``, ``Coms.``, ``C.C.``).
@@ -82,6 +93,28 @@ def _participants(text: str) -> bool:
     words = [w for i in items for w in re.sub(r"\([^()]*\)", "", i).split()]
     capitals = sum(w[:1].isupper() for w in words)  # a slip ("kirilenko A.P.") is allowed
     return len(items) >= 3 and all(len(i.split()) <= 5 for i in items) and capitals >= 0.9 * len(words)
+
+
+#: The first word of a document's own title (``Record of I. V. Stalin's Conversation with …``) or of a
+#: title's second line (``with KIM IL SUNG, General Secretary …``, ``about the talks of …``).
+TITLE_START_RE = re.compile(r"^(?:Record|Memorandum|Minutes|Transcript|Report|Notes?|Information|Protocol|Agreement|"
+                            r"Stenographic|Shorthand|Summary|Conversation|Cable|Telegram|Letter|Resolution|Decision|"
+                            r"Decree|Proposal|Excerpt|Meeting|Talks|Discussion|Directive|Instruction|Draft|Statement|"
+                            r"Speech|Communiqu\w*|with|of|about|on|between|regarding|concerning)\b")
+_TITLE_SMALL = {"and", "of", "the", "for", "to", "in", "on", "at", "with", "by", "from", "about", "between", "a",
+                "an", "&", "regarding", "concerning"}
+
+
+def _title_like(text: str) -> bool:
+    """A long line with no sentence's end that is a title (hdr3): one sentence at most, opening with a
+    document's kind or a title's small word, or its words in capitals (three in four)."""
+    s = " ".join(_unbracketed(text).split())
+    if re.search(r"[^\W\d_]{3,}[.!?][”’\"')]*\s+[A-Z]", s):
+        return False  # "… in Hungary. Szabad Nép …": two sentences of prose
+    if TITLE_START_RE.match(s):
+        return True
+    content = [w for w in s.split() if w.lower() not in _TITLE_SMALL]
+    return sum(1 for w in content if w[:1].isupper() or w[:1].isdigit()) >= 0.75 * len(content)
 
 
 def split_flattened(lines, classify) -> list:
@@ -208,7 +241,7 @@ def _unsentenced(b: Block) -> Block:
     """A line of the zone read as a paragraph that is not running prose (``Notes of G. Dimitrov on a
     Phone Call from Stalin``, ``Chairman com. ANDROPOV Yu. V.``) is header furniture, as a short line:
     the body starts at the first paragraph of prose, not before it (hdr3)."""
-    if b.kind != "p" or "\n" in b.text:
+    if b.kind != "p" or ("\n" in b.text and not _title_like(b.text)):
         return b
     return replace(b, kind="line").with_attrs(fallback="header-furniture")
 
@@ -309,6 +342,9 @@ def _addressed_with_colon(text: str) -> bool:
     return bool(OFFICE_WORD_RE.search(s)) or len(re.split(r",|\band\b|&", s)) >= 2
 
 
+HONORIFIC_START_RE = re.compile(r"^\s*(?:[A-ZÀ-Ý][\w’'-]*\s+){0,2}(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.)\s")
+
+
 def _honorific_line(text: str) -> bool:
     m = HONORIFIC_LINE_RE.match(" ".join(_unbracketed(text).split()))
     name = m.group("name").split() if m else []
@@ -323,7 +359,7 @@ def _addressee(zone: list[Block]) -> list[Block]:
     for i, b in enumerate(out):
         if b.kind not in ("p", "line", "head") or ":" in b.text[:4] or not (  # wrapped: one line
                 ADDRESSEE_RE.match(" ".join(_unbracketed(b.text).split())) or _addressed_with_colon(b.text)
-                or (b.kind != "p" and _honorific_line(b.text))):
+                or (b.kind != "p" and _lone_honorific(out, i))):
             continue
         out[i] = _salute(b)
         j = i + 1
@@ -331,6 +367,16 @@ def _addressee(zone: list[Block]) -> list[Block]:
             out[j] = _salute(out[j])
             j += 1
     return out
+
+
+def _lone_honorific(zone: list[Block], i: int) -> bool:
+    """An honorific line standing alone: in a run of such lines, under a label (``Participants:``,
+    ``from the KGB:``) or among three or more in the zone the names are a list of those present."""
+    if not _honorific_line(zone[i].text) or sum(bool(HONORIFIC_START_RE.match(b.text)) for b in zone) >= 3:
+        return False  # three lines naming someone by an honorific in the zone: a list
+    above = zone[i - 1].text.rstrip() if i else ""
+    below = zone[i + 1].text if i + 1 < len(zone) else ""
+    return not (above.endswith(":") or _honorific_line(above) or _honorific_line(below))
 
 
 def _addressee_line(b: Block) -> bool:
