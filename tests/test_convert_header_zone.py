@@ -609,7 +609,8 @@ def test_a_speaker_label_or_a_wrapped_sentence_is_no_addressee(line):
     assert not xp(root, "//t:text//t:salute")
 
 
-@pytest.mark.parametrize("line, number", [("No.: 060.076", "060.076"), ("No: 75.015", "75.015")])
+@pytest.mark.parametrize("line, number", [("No.: 060.076", "060.076"), ("No: 75.015", "75.015"),
+                                          ("Orig. No. 101", "101")])
 def test_an_outgoing_number_after_a_label_s_colon(line, number):
     """hdr3: a cable form's ``No.: 060.076`` (among ``Date:``/``To:`` lines) is the outgoing number."""
     kind, _attrs, spans, _name = classify_line(line)
