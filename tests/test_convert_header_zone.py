@@ -53,6 +53,7 @@ def test_header_zone_fact(doc, key):
 @pytest.mark.parametrize("line, types", [
     ("Not to be copied", ["classification"]),
     ("Absolutely secret", ["classification"]),  # hdr3: a rendering of "sovershenno sekretno"
+    ("(To be returned within 5 days!)", ["classification"]),  # hdr3: a time limit instead of an office
     ("COMPLETELY SECRET", ["classification"]),
     ("Single Copy", ["classification"]),
     ("Of Special Significance", ["classification"]),

@@ -25,7 +25,8 @@ HANDLING = (r"(?:(?i:not\s+to\s+be\s+(?:copied|reproduced|duplicated)|(?:making|
             r"(?:strictly\s+)?personal(?:\s+and\s+confidential)?|for\s+(?:his|her|your|the\s+addressee[’']s)\s+personal\s+use|"
             r"eyes\s+only|for\s+(?:your\s+)?eyes\s+only|"
             r"for\s+official\s+use\s+only|not\s+for\s+(?:publication|the\s+press|distribution)|"
-            r"(?:to\s+be\s+returned|subject\s+to\s+return)(?:\s+to\s+[^.\[\]]{3,60})?)|SPECIAL|Special)"
+            r"(?:to\s+be\s+returned|subject\s+to\s+return)(?:\s+to\s+[^.\[\]]{3,60}|\s+within\s+\w+\s+(?:days|hours|weeks))?)"
+            r"|SPECIAL|Special)"
             r"(?![\w-])[.!]?")
 #: Precedence marks (``seg[@type="precedence"]``): how fast the paper must travel.
 PRECEDENCE = (r"(?i:(?:extremely|very|most|highly|especially|exceptionally)\s+(?:urgent|immediate)|top\s+priority|highest\s+priority|"
