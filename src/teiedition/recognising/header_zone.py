@@ -18,7 +18,12 @@ paragraph of prose: everything before it is the header zone.  Two passes:
   top (``Produced in 5 copies for:``) are the distribution list, and so are numbered items
   above the text (``Copy Nº 1 to Cde. Stalin``, ``Nº 2 – to Molotov``): above the text they
   open no closing group; the zone ends early at numbered section headings that lead to
-  the first paragraph (``body_start``): they are the body's first sections.
+  the first paragraph (``body_start``): they are the body's first sections; a line of the
+  zone read as a paragraph but no prose (a title, a list of those present) is furniture.
+
+What is no first paragraph (``header_zone_end``): a long title with no sentence's end, a
+short line ending in a name's initials (``To Comrade Mikoyan, A.I.``), a list of those
+present, an addressee before a colon (``Ministry of Foreign Affairs:``).
 """
 
 from __future__ import annotations
@@ -356,10 +361,11 @@ def _addressee(zone: list[Block]) -> list[Block]:
     """``To the Deputy Minister …`` (or a line naming the addressee by an honorific, ``Cde. N. Petrov,``)
     and the name lines right under it: the opener's salute."""
     out = list(zone)
+    listed = sum(bool(HONORIFIC_START_RE.match(b.text)) for b in zone) >= 3  # a list of those present
     for i, b in enumerate(out):
         if b.kind not in ("p", "line", "head") or ":" in b.text[:4] or not (  # wrapped: one line
                 ADDRESSEE_RE.match(" ".join(_unbracketed(b.text).split())) or _addressed_with_colon(b.text)
-                or (b.kind != "p" and _lone_honorific(out, i))):
+                or (b.kind != "p" and not listed and _lone_honorific(out, i))):
             continue
         out[i] = _salute(b)
         j = i + 1
@@ -370,10 +376,10 @@ def _addressee(zone: list[Block]) -> list[Block]:
 
 
 def _lone_honorific(zone: list[Block], i: int) -> bool:
-    """An honorific line standing alone: in a run of such lines, under a label (``Participants:``,
-    ``from the KGB:``) or among three or more in the zone the names are a list of those present."""
-    if not _honorific_line(zone[i].text) or sum(bool(HONORIFIC_START_RE.match(b.text)) for b in zone) >= 3:
-        return False  # three lines naming someone by an honorific in the zone: a list
+    """An honorific line standing alone: in a run of such lines or under a label (``Participants:``,
+    ``from the KGB:``) the names are a list of those present (as among three in the zone: ``_addressee``)."""
+    if not _honorific_line(zone[i].text):
+        return False
     above = zone[i - 1].text.rstrip() if i else ""
     below = zone[i + 1].text if i + 1 < len(zone) else ""
     return not (above.endswith(":") or _honorific_line(above) or _honorific_line(below))
