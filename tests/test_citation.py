@@ -382,3 +382,14 @@ def test_finders_never_raise_and_spans_match_what_they_return(text):
     if credits is not None:
         assert text[credits[1] : credits[2]] == credits[0].statement
     split_funders(text)
+
+
+def test_a_known_code_in_parentheses_after_an_unlisted_name_starts_the_reference_at_the_name():
+    """hdr3: ``National Archives of Hungary (MNL OL), …``: never ``MNL OL), …``."""
+    from teiedition.recognising.citation import find_citation
+
+    text = ("\"A Memorandum,\" October 15, 1984, History and Public Policy Program Digital Archive, "
+            "National Archives of Hungary (MNL OL), XIX-J-1-j Korea, 4. doboz, 2/b, 001234/1984. Translated by X. Y.")
+    citation, start, end = find_citation(text)
+    assert text[start:end] == "National Archives of Hungary (MNL OL), XIX-J-1-j Korea, 4. doboz, 2/b, 001234/1984"
+    assert citation.units["fond"] == "XIX-J-1-j" and citation.units["box"] == "4"

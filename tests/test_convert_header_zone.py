@@ -11,7 +11,7 @@ import json
 import pytest
 
 from conftest import fact_documents
-from convert_checks import _inner, convert, convert_path, fragment, norm, xp
+from convert_checks import MORE, PROSE, _inner, convert, convert_path, fragment, norm, xp
 from teiedition.reading.source import read_page
 from teiedition.recognising.citation import find_citation, find_credits
 from teiedition.recognising.recognise import classify_line
@@ -52,6 +52,9 @@ def test_header_zone_fact(doc, key):
 
 @pytest.mark.parametrize("line, types", [
     ("Not to be copied", ["classification"]),
+    ("Absolutely secret", ["classification"]),  # hdr3: a rendering of "sovershenno sekretno"
+    ("(To be returned within 5 days!)", ["classification"]),  # hdr3: a time limit instead of an office
+    ("COMPLETELY SECRET", ["classification"]),
     ("Single Copy", ["classification"]),
     ("Of Special Significance", ["classification"]),
     ("SPECIAL", ["classification"]),
@@ -549,3 +552,182 @@ def test_summary_under_the_sign_off_of_a_cut_page_but_not_a_continued_paragraph(
     noted = read_page("Skip to content\n\nMay 4, 1962\n\nReport on the Talks\n\n" + body +
                       "[Handwriting in the margin:\nillegible initials]\nHowever, the government hopes that the talks")
     assert noted.header.summary == ""
+
+
+# -- where the body starts: numbered section headings above the first paragraph ---------------------
+
+
+_REPORT_TOP = "Embassy of the People's Republic\nin Budapest\nNo. 12/61\n\nREPORT No. 4\nfor the period of March 1961\n\n"
+
+
+def test_numbered_sections_after_the_title_block_start_the_body():
+    root = convert(_web_page(_REPORT_TOP + "I. Relations with the host country.\n\n[Visits of the ambassador.]\n\n"
+                             "II. Economy.\n\n1. Industry.\n\n" + PROSE + "\n\n2. Agriculture.\n\n[Harvest figures.]\n"))
+    text = xp(root, "//t:text")[0]
+    assert ["".join(h.itertext()) for h in xp(text, ".//t:head")] == [  # the letterhead and the title block
+        "Embassy of the People's Republic", "in Budapest", "REPORT No. 4", "for the period of March 1961"]
+    # the sections before the first paragraph are styled as the later ones: ab[@type="heading"]
+    assert ["".join(a.itertext()) for a in xp(text, ".//t:ab[@type='heading']")] == [
+        "I. Relations with the host country.", "II. Economy.", "1. Industry.", "2. Agriculture."]
+    # a bracketed summary under a section is body content (a paragraph holding the gap), never the opener's
+    assert not xp(text, ".//t:opener//t:gap")
+    assert len(xp(text, ".//t:p/t:gap[@reason='omitted']")) == 2
+
+
+@pytest.mark.parametrize("lines", [
+    "1. Issue of the border.\n2. Issue of aid to the province.\nTime: 28 August 1962\nPlace: Airfield\n\n",
+    "To:\n1. Comrade Novotný\n2. Comrade Široký\n\n",
+    "1. Ministry of Foreign Affairs\n2. Embassy in Beijing\n3. Consulate in Shanghai\n\n",
+])
+def test_numbered_lines_of_the_header_stay_in_it(lines):
+    """A list of topics or addressees numbered at one level is header furniture, not body sections."""
+    root = convert(_web_page(_REPORT_TOP + lines + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert not xp(text, ".//t:ab[@type='heading']")
+    assert "1." in "".join(xp(text, ".//t:head//text() | .//t:opener//text()"))
+
+
+# -- addressees named by an honorific, without "To" (hdr3) -----------------------------------------
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Cde. Petre Lupu, Deputy [Foreign Affairs] Minister,", "Petre Lupu"),
+    ("Ambassador Comrade Kovács Béla", "Kovács Béla"),
+    ("comrade Nikolai Ivanovich Petrov", "Nikolai Ivanovich Petrov"),
+    ("Com. Zieliński", "Zieliński"),
+    ("To comrade Ion Popescu, Minister of Foreign Affairs", "Ion Popescu"),
+])
+def test_an_honorific_and_a_name_above_the_text_is_the_addressee(line, name):
+    root = convert(_web_page("Bucharest, 3 March 1951\n\n" + line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert ["".join(p.itertext()) for p in xp(text, ".//t:opener/t:salute/t:persName")] == [name]
+    assert not xp(text, ".//t:head[@type='sub']")
+
+
+@pytest.mark.parametrize("line", ["Cde. Nicolae Popescu:", "Comrade Ambassador also asked"])
+def test_a_speaker_label_or_a_wrapped_sentence_is_no_addressee(line):
+    root = convert(_web_page("Bucharest, 3 March 1951\n\n" + line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert not xp(root, "//t:text//t:salute")
+
+
+@pytest.mark.parametrize("line, number", [("No.: 060.076", "060.076"), ("No: 75.015", "75.015"),
+                                          ("Orig. No. 101", "101")])
+def test_an_outgoing_number_after_a_label_s_colon(line, number):
+    """hdr3: a cable form's ``No.: 060.076`` (among ``Date:``/``To:`` lines) is the outgoing number."""
+    kind, _attrs, spans, _name = classify_line(line)
+    assert kind == "dateline"
+    assert [line[s.start:s.end] for s in spans if s.kind == "idno" and s.get("type") == "outgoing"] == [number]
+
+
+# -- the zone's lines that are no running prose stay in it (hdr3) ------------------------------------
+
+
+def test_a_title_line_above_the_date_is_header_furniture_not_the_first_paragraph():
+    root = convert(_web_page("Notes of N. Petrov on a Telephone Call from the Minister\n\n3 March 1951\n\n"
+                             + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert ["".join(h.itertext()) for h in xp(text, ".//t:head")] == [
+        "Notes of N. Petrov on a Telephone Call from the Minister"]
+    assert xp(text, ".//t:opener/t:dateline/t:date/@when") == ["1951-03-03"]  # the date stays in the opener
+    assert ["".join(p.itertext()) for p in xp(text, ".//t:p")] == [PROSE, MORE]
+
+
+def test_a_paragraph_opening_with_the_translator_s_words_is_the_first_paragraph():
+    first = "[I] paid a visit to the minister and handed him the note of our government on the border."
+    root = convert(_web_page("Record of Conversation\n\n3 March 1951\n\n" + first + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert len(xp(text, ".//t:p")) == 2 and not xp(text, ".//t:head[contains(., 'paid a visit')]")
+
+
+@pytest.mark.parametrize("line", ["To Comrade Mikoyan, A.I.", "Chairman com. PETROV Yu. V.", "Chaired by Comrade IVANOV, L.I."])
+def test_a_short_line_ending_in_initials_does_not_end_the_header_zone(line):
+    """hdr3: the stop of ``A.I.`` is the initial's; a cable's receiving lines under it stay in the opener."""
+    root = convert(_web_page(line + "\n\nTelegram from Havana File # 12540 P.\n\nArrived: 28.11.62 19:25\n\n"
+                             "Dispatched: 29.11.62 06:00\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert ["".join(p.itertext()) for p in xp(text, ".//t:p")] == [PROSE, MORE]
+    assert len(xp(text, ".//t:opener/t:seg[@type='transmission']")) == 2
+    assert not xp(text, ".//t:div[@type='enclosure']")
+
+
+@pytest.mark.parametrize("line", ["Dear Mr. Brandt,", "Dear Georgii!", "Dear comrade Mikhail Sergeevich Gorbachev!",
+                                  "Dear Cde. Sadchikov!"])
+def test_an_opening_salute_of_any_honorific_is_the_opener_s_salute(line):
+    """hdr3: ``Mr.`` (no word boundary after its stop), a first name alone, a small ``comrade``."""
+    root = convert(_web_page("Moscow, 3 March 1951\n\n" + line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert ["".join(s.itertext()) for s in xp(text, ".//t:opener/t:salute")] == [line]
+    assert ["".join(p.itertext()) for p in xp(text, ".//t:p")] == [PROSE, MORE]
+
+
+@pytest.mark.parametrize("line", [
+    "Present com[rade]s. Popov G. A., Sidorov M. S., Ivanov V. V., Petrov A. A.",
+    "Attended by Coms. Popov, Iu.V., Sidorov, V.V., Ivanov, A.A., Petrov, A.P.",
+    "In attendance: comrs. G.A. Popov, V.I. Sidorov, V.V. Ivanov, A.A. Petrov",
+])
+def test_a_list_of_those_present_is_header_furniture_not_the_first_paragraph(line):
+    """hdr3: the participants of a meeting, names with initials, above the minutes."""
+    root = convert(_web_page("Politburo Session\n\n11 March 1985\n\n" + line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert ["".join(p.itertext()) for p in xp(text, ".//t:p")] == [PROSE, MORE]
+    assert xp(text, ".//t:head[starts-with(normalize-space(.), '" + line.split()[0] + "')]")
+
+
+def test_a_sentence_about_who_was_present_is_still_prose():
+    first = "Present at the meeting were ministers of the three countries, who discussed the border and the loans."
+    root = convert(_web_page("Politburo Session\n\n11 March 1985\n\n" + first + "\n\n" + MORE + "\n"))
+    assert len(xp(root, "//t:text//t:p")) == 2
+
+
+@pytest.mark.parametrize("line", ["Ministry of Foreign Affairs:", "Wu [Xiuquan] and Qiao [Guanhua]:",
+                                  "Comrade Xu Huang of Xinjiang Foreign Affairs Department:"])
+def test_an_office_or_several_names_before_a_colon_above_the_text_is_the_addressee(line):
+    """hdr3: a cable addressed without ``To`` (the Chinese cables' ``Ministry of Foreign Affairs:``)."""
+    root = convert(_web_page(line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert ["".join(s.itertext()) for s in xp(text, ".//t:salute")] == [line.replace("[", "").replace("]", "")]
+    assert ["".join(p.itertext()) for p in xp(text, ".//t:p")] == [PROSE, MORE]
+
+
+@pytest.mark.parametrize("line", ["Comrade Mielke:", "The talks were conducted:", "The Committee of Ministers decides:"])
+def test_a_speaker_or_a_lead_in_before_a_colon_is_no_addressee(line):
+    root = convert(_web_page(line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert not xp(root, "//t:text//t:salute")
+
+
+@pytest.mark.parametrize("line, kind", [("26.10.1962 11h00", "dateline"), ("July 29th 19:30~21:30", "dateline"),
+                                        ("Taken into process: 1.XI 62. at 15.00", "log"),
+                                        ("Completed: 26.X 62. at 07.30", "log"),
+                                        ("Completed the plan by 1962.", "p")])
+def test_clock_times_and_a_cipher_office_s_processing_lines(line, kind):
+    """hdr3: ``11h00`` and a range ``19:30~21:30`` are a dateline's time; ``Taken into process:`` a log line."""
+    assert classify_line(line)[0] == kind
+
+
+# -- a long title line does not end the zone (hdr3) -------------------------------------------------
+
+_LONG_TITLE = ("Memorandum of Conversation between the Soviet Ambassador to Somalia N. N. Petrov and the "
+               "Somali Minister of Trade, 3 March 1977")
+
+
+def test_a_long_title_line_above_the_marks_is_no_first_paragraph():
+    root = convert(_web_page(_LONG_TITLE + "\n\nFrom the journal of Secret. Copy No. 2\n\nN. N. PETROV\n\n"
+                             "11 March 1977\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert xp(text, ".//t:opener/t:seg[@type='classification']/text()") == ["Secret"]
+    assert xp(text, ".//t:seg[@type='copy']/t:num/@value") == ["2"]
+    assert xp(text, ".//t:head[starts-with(., 'Memorandum of Conversation')]")
+    assert ["".join(p.itertext()) for p in xp(text, ".//t:p")] == [PROSE, MORE]
+
+
+def test_an_outline_under_a_long_title_stays_the_body_s():
+    root = convert(_web_page(_LONG_TITLE + "\n\n1. Issues of trade\n\n- The prices of the cotton\n\n"
+                             "- The delivery of the trucks\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert not xp(text, ".//t:head[contains(., 'prices') or contains(., 'trucks')]")
+
+
+def test_lines_naming_those_present_by_an_honorific_are_no_addressees():
+    root = convert(_web_page("Participants:\n\nComrade Ivanov Head of Department\n\nComrade Petrov Interpreter\n\n"
+                             "Comrade Sidorov Deputy Minister\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert not xp(root, "//t:text//t:salute")

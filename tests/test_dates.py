@@ -338,3 +338,19 @@ def test_a_dotted_date_that_is_a_date_only_month_first_is_read_so():
 
     assert [d.when for _a, _b, d in find_dates("dispatched on 02.13.63 at 20:40")] == ["1963-02-13"]
     assert [d.when for _a, _b, d in find_dates("on 08.07.50")] == ["1950-07-08"]  # both valid: day first
+
+
+@pytest.mark.parametrize("text, when", [("19 XI 1954", "1954-11-19"), ("31.X 1962", "1962-10-31"),
+                                        ("Received: 1.XI 62. at 15.00", "1962-11-01"), ("on 19 X 56.", "1956-10-19")])
+def test_a_roman_month_s_year_after_a_space_belongs_to_the_date(text, when):
+    """hdr3: the year printed after a space (Polish, Yugoslav forms) is the date's, not left outside it."""
+    from teiedition.recognising.dates import find_dates
+
+    assert [d.when for _a, _b, d in find_dates(text)] == [when]
+
+
+def test_a_short_dotted_date_whose_middle_number_is_no_month_is_read_month_first():
+    from teiedition.recognising.dates import find_dates
+
+    assert [d.when for _a, _b, d in find_dates("2.24.72")] == ["1972-02-24"]
+    assert find_dates("3.45.72") == []  # neither order is a date

@@ -404,11 +404,11 @@ def find_citation(text: str) -> tuple[Citation, int, int] | None:
     credit = CREDIT_START.search(text, origin)
     if m and (credit is None or m.start() < credit.start("start")):
         repo = _REPO_BY_FORM[m.group("form").lower()]
-        start = m.start()
+        start = _name_before_code(text, origin, m)
         end = _reference_end(text, m.end())
         parts = _per_archive(text, m, end)
         first_end = parts[0][1]
-        tail = text[m.end() : first_end].lstrip(" ,.;:")
+        tail = text[m.end() : first_end].lstrip(" ,.;:)")
         leading = _units_before(text, origin, m.start())
         if leading is not None:  # `Szyfrogramy …, w-82 t-1264, Archiwum … (AMSZ), Warsaw`: units first
             start = leading
@@ -422,6 +422,17 @@ def find_citation(text: str) -> tuple[Citation, int, int] | None:
             citation = replace(citation, others=others)
         return citation, start, end
     return _find_unknown(text, origin)
+
+
+def _name_before_code(text: str, origin: int, m: re.Match) -> int:
+    """Where the reference starts when the archive's code is printed in parentheses after a name the
+    table does not list (``National Archives of Hungary (MNL OL), M-KS …``): at that name (hdr3)."""
+    if not (text[:m.start()].endswith("(") and text[m.end():].startswith(")")):
+        return m.start()
+    before = text[origin:m.start() - 1]
+    cut = max(before.rfind(", "), before.rfind(". "), before.rfind("; "))
+    start = origin + (cut + 2 if cut >= 0 else 0)
+    return start + len(text[start:m.start()]) - len(text[start:m.start()].lstrip())
 
 
 def _units_before(text: str, origin: int, at: int) -> int | None:

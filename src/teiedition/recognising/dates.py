@@ -119,18 +119,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # June 1960 / June, 1960
     ("my", re.compile(rf"(?<![\w])(?P<mon>{_MONTH}),?{_H}*(?P<y>{_YEAR4}){_RIGHT}")),
-    # 5.XI.62 / 28.VIII.1962 / 15.IV / 19 XI / 19/XI / 19/XI/54
+    # 5.XI.62 / 28.VIII.1962 / 15.IV / 19 XI / 19/XI / 19/XI/54; the year after a space too
+    # (19 XI 1954, 31.X 1962, 1.XI 62.: hdr3)
     (
         "roman",
         re.compile(
             rf"{_LEFT}(?P<d>{_DAY})(?P<sep>\.{_H}?|{_H}|/)(?P<rom>{_ROMAN})\b"
-            rf"(?:[./]{_H}?(?P<y>{_YEAR4}|\d\d)(?!\d))?(?![\w/\-–]|\.\d)"
+            rf"(?:(?:[./]{_H}?|{_H})(?P<y>{_YEAR4}|\d\d)(?!\d))?(?![\w/\-–]|\.\d)"
         ),
     ),
-    # 17.12.47 / 8.07.50 (day first)
+    # 17.12.47 / 8.07.50 (day first); 2.24.72 (month first: only that reading is a date)
     (
         "dotted",
-        re.compile(rf"{_LEFT}(?P<d>{_DAY})\.(?P<m>[01]?\d)\.(?P<y>{_YEAR4}|\d\d)(?!\d){_RIGHT}"),
+        re.compile(rf"{_LEFT}(?P<d>{_DAY})\.(?P<m>[0-3]?\d)\.(?P<y>{_YEAR4}|\d\d)(?!\d){_RIGHT}"),
     ),
     # 80. 10. 07. / 1980. 10. 07. (Hungarian order: year, month, day, each followed by a dot)
     (

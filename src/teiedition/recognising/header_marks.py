@@ -25,7 +25,8 @@ HANDLING = (r"(?:(?i:not\s+to\s+be\s+(?:copied|reproduced|duplicated)|(?:making|
             r"(?:strictly\s+)?personal(?:\s+and\s+confidential)?|for\s+(?:his|her|your|the\s+addressee[’']s)\s+personal\s+use|"
             r"eyes\s+only|for\s+(?:your\s+)?eyes\s+only|"
             r"for\s+official\s+use\s+only|not\s+for\s+(?:publication|the\s+press|distribution)|"
-            r"(?:to\s+be\s+returned|subject\s+to\s+return)(?:\s+to\s+[^.\[\]]{3,60})?)|SPECIAL|Special)"
+            r"(?:to\s+be\s+returned|subject\s+to\s+return)(?:\s+to\s+[^.\[\]]{3,60}|\s+within\s+\w+\s+(?:days|hours|weeks))?)"
+            r"|SPECIAL|Special)"
             r"(?![\w-])[.!]?")
 #: Precedence marks (``seg[@type="precedence"]``): how fast the paper must travel.
 PRECEDENCE = (r"(?i:(?:extremely|very|most|highly|especially|exceptionally)\s+(?:urgent|immediate)|top\s+priority|highest\s+priority|"
@@ -37,7 +38,7 @@ COPY = (r"(?i:copy|ex\.|exemplar|exemplary)\s*(?:(?i:n[º°o]\.?|no\.?|num(?:ber
         r"(?:(?P<num>\d{1,4})(?:\s+(?i:of)\s+\d+)?|_{2,})(?![\w-])\.?")  # ``Copy #___``: a form's blank
 #: Labels of the issuing office's number other than ``Nº``/``Outgoing``: ``Issue No. 284``,
 #: ``Issuing No.``, ``u.o. No. …``, ``Ref. No.``, ``Our No.``.
-OUTGOING_LABEL = (r"(?i:issue|issuing|issued|outgoing|out\.?|exit|u\.\s?o\.|ref\.?|reference|our|"
+OUTGOING_LABEL = (r"(?i:issue|issuing|issued|outgoing|out\.?|orig\.?|original|exit|u\.\s?o\.|ref\.?|reference|our|"
                   r"dispatch|despatch|special|spets\.?)")  # ``Special No. 62``: a cipher office's serial  # not "File No." nor "Registration No.": a file's or a register's number
 NUMBER_SIGN = r"(?:N[º°o]\.?|no\.?|NO\.?|No\.?|#|№)"
 NUMBER = r"(?P<num>[\w./-]*\d[\w./-]*?)\.?"
@@ -260,9 +261,16 @@ SMALL_LOG_RE = re.compile(r"^\s*(?:sent|received|arrived|deciphered|decoded|decr
                           r"transmitted|enciphered|typed|printed|delivered)\b.*?(?:\bat\s+\d{3,4}\b|\b\d{1,2}[:.]\d{2}\b)")
 
 
+#: A cipher office's labelled processing line with its time (hdr3): ``Taken into process: 1.XI 62. at 15.00``,
+#: ``Completed: 26.X 62. at 07.30``.
+LABELLED_LOG_RE = re.compile(r"^\s*(?:Taken into process(?:ing)?|Processed|Completed)\s*:\s*\S.*?\b\d{1,2}[:.]\d{2}\b")
+
+
 def small_log_line(text: str) -> tuple[str, tuple, tuple] | None:
-    """A lower-case transmission line with its time: a ``log`` line like ``Sent at …``."""
-    if not SMALL_LOG_RE.match(text) or len(text.split()) > 20 or re.search(rf"\S {{2,}}\S|{COPY}", text):
+    """A lower-case transmission line with its time: a ``log`` line like ``Sent at …``; a cipher office's
+    labelled processing line too (``Taken into process: 1.XI 62. at 15.00``)."""
+    if not (SMALL_LOG_RE.match(text) or LABELLED_LOG_RE.match(text)) or len(text.split()) > 20 \
+            or re.search(rf"\S {{2,}}\S|{COPY}", text):
         return None  # "received at 0810 12 October 1949  Copy Nº 2": a second column, cut at its mark first
     return ("log", (), ())
 
@@ -271,7 +279,8 @@ def small_log_line(text: str) -> tuple[str, tuple, tuple] | None:
 #: ``Morning of 6 November``.
 DAY_PART = r"(?i:(?:early\s+|late\s+)?(?:morning|evening|afternoon|night|noon|midnight|midday|dawn))"
 #: A time of day in figures after a date: ``at 1800``, ``at 18:00``, ``22.30 hours``, ``6:30 p.m.``.
-CLOCK_TIME = (r"(?:at\s+\d{1,2}[:.]?\d{2}|\d{1,2}[:.]\d{2}|\d{3,4}(?=\s*(?:hours|hrs)))"
+CLOCK_TIME = (r"(?:at\s+\d{1,2}[:.]?\d{2}|\d{1,2}[:.h]\d{2}|\d{3,4}(?=\s*(?:hours|hrs)))"
+              r"(?:\s*[~–-]\s*\d{1,2}[:.h]\d{2})?"  # "11h00", "19:30~21:30" (hdr3)
               r"(?:\s*(?:hours|hrs\.?|h|[ap]\.\s?m\.|(?i:[ap]m)\b))?")  # "05:00 pm"  # a bare 1968 is a year, not a time
 QUALIFIED_DATE_RE = re.compile(rf"^(?:(?P<place>[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+){{0,2}}),\s+)?"
                                rf"(?:{DAY_PART}(?:\s+of)?,?\s+(?P<a>.+?)|(?P<b>.+?),?\s+"

@@ -17,7 +17,13 @@ paragraph of prose: everything before it is the header zone.  Two passes:
   never read as the first entry of a journal; the dash items under a copies note at the
   top (``Produced in 5 copies for:``) are the distribution list, and so are numbered items
   above the text (``Copy Nº 1 to Cde. Stalin``, ``Nº 2 – to Molotov``): above the text they
-  open no closing group.
+  open no closing group; the zone ends early at numbered section headings that lead to
+  the first paragraph (``body_start``): they are the body's first sections; a line of the
+  zone read as a paragraph but no prose (a title, a list of those present) is furniture.
+
+What is no first paragraph (``header_zone_end``): a long title with no sentence's end, a
+short line ending in a name's initials (``To Comrade Mikoyan, A.I.``), a list of those
+present, an addressee before a colon (``Ministry of Foreign Affairs:``).
 """
 
 from __future__ import annotations
@@ -32,7 +38,10 @@ from .lines import is_prose, is_upper_line
 from .signatures import _role_line
 
 DASH_ITEM_RE = re.compile(r"^\s*[-–•]\s+\S")
+LIST_ITEM_RE = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-z][.)])\s+\S")
 SENTENCE_END_RE = re.compile(r"[.!?:;…][”’\"')\]]*$")
+#: A short line ending in a name's initials (``A.I.``, ``Yu. V.``): the stop is the initial's.
+INITIALS_END_RE = re.compile(r"(?:^|[\s,])(?:[A-ZÀ-Ý][a-z]?\.\s?){1,3}$")
 #: A classification in capitals closing a line of the other column (``… Republic TOP SECRET!``):
 #: its ``!`` or ``.`` ends the mark, not a sentence.
 TRAILING_CAPS_MARK_RE = re.compile(r"(?<=\S)\s+(?:(?:TOP|STRICTLY)\s+)?(?:SECRET|CONFIDENTIAL)[.!]?$")
@@ -45,19 +54,72 @@ def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -
     (four words or more) or is too long for any header line (sixteen words); an addressee
     line (``To the Deputy Minister of Foreign Affairs of the USSR``) or a long title is neither,
     nor a line whose only sentence-like end is a mark of the other column (``… TOP SECRET!``),
-    nor a short dash item of a list.
+    nor a short dash item of a list, nor a line that is one bracket (``[See next page …].``).  A
+    paragraph opening with the translator's words (``[I] paid a visit to …``) is prose like any other.
+    A long line with no sentence's end that reads as a title (``_title_like``) ends the zone only when
+    no prose follows it, or when an outline's items (numbered, dashed) come before the prose.
     """
+    title = None  # a long title line: the zone's end only when no paragraph of prose follows
     for i, item in enumerate(items):
         text = text_of(item).strip()
         words = len(text.split())
-        if text.startswith("[") or kind_of(item) != "p" or (DASH_ITEM_RE.match(text) and words < 16):
+        if title is not None and kind_of(item) == "p" and LIST_ITEM_RE.match(text):
+            return title  # an outline under a long title ("1. Issues …", "- Evaluating …"): the body's
+        if kind_of(item) != "p" or (DASH_ITEM_RE.match(text) and words < 16) or re.fullmatch(r"\[[^\]]*\][.:;]?", text):
             continue  # a bracket, a header line, a short dash item (``- Comrade Dr. Nagy L.``)
         core = TRAILING_CAPS_MARK_RE.sub("", text)
-        if words < 16 and text.endswith(":") and ADDRESSEE_RE.match(_unbracketed(text)):
+        if _participants(text):
+            continue  # "Present com[rade]s. Aliev G. A., Gorbachev M. S., …": the meeting's header, no prose
+        if words < 10 and INITIALS_END_RE.search(core):
+            continue  # "To Comrade Mikoyan, A.I.", "Chairman com. ANDROPOV Yu. V.": a name's initials, no sentence's end
+        if text.endswith(":") and (ADDRESSEE_RE.match(_unbracketed(text)) or _addressed_with_colon(text)):
             continue  # "To the Ministry of Foreign Affairs:" (body2): the addressee, not the first paragraph
-        if words >= 16 or (words >= 4 and SENTENCE_END_RE.search(core)):
+        if words >= 4 and SENTENCE_END_RE.search(core):
             return i
-    return len(items)
+        if words >= 16 and _title_like(text):
+            title = i if title is None else title
+            continue
+        if words >= 16:
+            return i
+    return len(items) if title is None else title
+
+
+#: A list of those present at a meeting: its label, then honorifics (``com[rade]s.``, ``Coms.``, ``C.C.``).
+PARTICIPANTS_RE = re.compile(r"^(?:Present|Attended by|In attendance|Participants|Participating)(?:\s+were)?\s*[:.]?\s+"
+                             r"(?:(?:[Cc]om(?:\[?rade\]?)?s?\.?|[Cc]omrs\.|[Cc]omrades|Cdes\.|C\.C\.)\s+)?(?P<names>.+)$")
+
+
+def _participants(text: str) -> bool:
+    """Names only after the label, each with its initials (``Aliev G. A.``, ``Grishin, V.V.``)."""
+    m = PARTICIPANTS_RE.match(text.strip())
+    if not m:
+        return False
+    items = [i.strip() for i in re.split(r"[,;]|\band\b", m.group("names").rstrip(".;, ")) if i.strip()]
+    words = [w for i in items for w in re.sub(r"\([^()]*\)", "", i).split()]
+    capitals = sum(w[:1].isupper() for w in words)  # a slip ("kirilenko A.P.") is allowed
+    return len(items) >= 3 and all(len(i.split()) <= 5 for i in items) and capitals >= 0.9 * len(words)
+
+
+#: The first word of a document's own title (``Record of I. V. Stalin's Conversation with …``) or of a
+#: title's second line (``with KIM IL SUNG, General Secretary …``, ``about the talks of …``).
+TITLE_START_RE = re.compile(r"^(?:Record|Memorandum|Minutes|Transcript|Report|Notes?|Information|Protocol|Agreement|"
+                            r"Stenographic|Shorthand|Summary|Conversation|Cable|Telegram|Letter|Resolution|Decision|"
+                            r"Decree|Proposal|Excerpt|Meeting|Talks|Discussion|Directive|Instruction|Draft|Statement|"
+                            r"Speech|Communiqu\w*|with|of|about|on|between|regarding|concerning)\b")
+_TITLE_SMALL = {"and", "of", "the", "for", "to", "in", "on", "at", "with", "by", "from", "about", "between", "a",
+                "an", "&", "regarding", "concerning"}
+
+
+def _title_like(text: str) -> bool:
+    """A long line with no sentence's end that is a title (hdr3): one sentence at most, opening with a
+    document's kind or a title's small word, or its words in capitals (three in four)."""
+    s = " ".join(_unbracketed(text).split())
+    if re.search(r"[^\W\d_]{3,}[.!?][”’\"')]*\s+[A-Z]", s):
+        return False  # "… in Hungary. Szabad Nép …": two sentences of prose
+    if TITLE_START_RE.match(s):
+        return True
+    content = [w for w in s.split() if w.lower() not in _TITLE_SMALL]
+    return sum(1 for w in content if w[:1].isupper() or w[:1].isdigit()) >= 0.75 * len(content)
 
 
 def split_flattened(lines, classify) -> list:
@@ -157,16 +219,16 @@ def _strong(marks: str) -> bool:
 # ---------------------------------------------------------------------------------
 # roles inside the zone
 
-ADDRESSEE_RE = re.compile(r"^(?:To|TO|to)\s+(?!be\b|whom\b)(?:the\s+|THE\s+)?(?P<rest>[A-ZÀ-Ý].{2,150})$")
+ADDRESSEE_RE = re.compile(r"^(?:To|TO|to)\s+(?!be\b|whom\b)(?:the\s+|THE\s+)?(?P<rest>(?:[A-ZÀ-Ý]|comrade\s|cde\.\s?).{2,150})$")
 HONORIFIC_NAME_RE = re.compile(
-    r"(?P<title>\b(?:Comrade|COMRADE|Cde\.|Com\.|Mr\.|Mrs\.|Ms\.|Dr\.|Tov\.|Tovarishch)\s+)"
+    r"(?P<title>\b(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.|Mr\.|Mrs\.|Ms\.|Dr\.|Tov\.|Tovarishch)\s+)"
     r"(?P<name>(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2})")
 BARE_NAME_RE = re.compile(r"^(?P<name>(?:[A-ZÀ-Ý]\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+)\.?$")
 
 
 def assign_roles(blocks: list[Block]) -> list[Block]:
     """Roles of the header zone's blocks by their place and shape (see the module's docstring)."""
-    end = header_zone_end(blocks)
+    end = body_start(blocks, header_zone_end(blocks))
     if end == 0:
         return blocks
     out = [_furniture(b.with_attrs(zone="header")) for b in blocks[:end]]
@@ -175,7 +237,71 @@ def assign_roles(blocks: list[Block]) -> list[Block]:
     out = _distribution_at_top(out)
     out = _copy_list_at_top(out)
     out = _number_under_from_line(out)
+    if end < len(blocks):
+        out = [_unsentenced(b) for b in out]
     return out + list(blocks[end:])
+
+
+def _unsentenced(b: Block) -> Block:
+    """A line of the zone read as a paragraph that is not running prose (``Notes of G. Dimitrov on a
+    Phone Call from Stalin``, ``Chairman com. ANDROPOV Yu. V.``) is header furniture, as a short line:
+    the body starts at the first paragraph of prose, not before it (hdr3)."""
+    if b.kind != "p" or ("\n" in b.text and not _title_like(b.text)):
+        return b
+    return replace(b, kind="line").with_attrs(fallback="header-furniture")
+
+
+#: A numbered section heading: ``I. Polish-Korean relations.``, ``2. Reconstruction of Pyongyang.``
+#: (``I. Petrov``, ``V. Molotov`` are names: ``BARE_NAME_RE``).
+SECTION_NUMBER_RE = re.compile(r"^\s*(?P<n>[IVXL]+|\d{1,2}|[A-Z])\.\s+(?P<rest>\S.*)$")
+
+
+def body_start(blocks: list[Block], end: int) -> int:
+    """Where the body starts: the first paragraph of prose (``end``), or the numbered section heading
+    that leads to it.
+
+    A report whose sections open with numbered headings, each perhaps over a translator's
+    summary of an omitted passage (``I. Polish-Korean relations.`` / ``[Ambassador received …]``),
+    starts its body at its first section heading once the title block is over: from that
+    heading down to the first paragraph stand only section headings and brackets, and each
+    heading heads something (a bracket, the text, or a heading of the next level: ``II. …`` /
+    ``1. …``).  Numbered lines one under the other at one level (``1. Issue of …`` / ``2. …``,
+    ``1. Comrade Novotný`` / ``2. …``) are a list of the header (topics, addressees), never sections.
+    """
+    if end >= len(blocks):
+        return end  # no running prose: nothing shows where a body would start
+    start = end
+    while start > 0 and (_section_heading(blocks[start - 1]) or _bracket(blocks[start - 1])):
+        start -= 1
+    while start < end and _bracket(blocks[start]):
+        start += 1  # brackets above the first heading stay in the header (a stamp, a letterhead)
+    if start == end:
+        return end
+    above = [_level(blocks[start - 1])] if start and SECTION_NUMBER_RE.match(blocks[start - 1].text) else [None]
+    levels = above + [_level(b) if _section_heading(b) else None for b in blocks[start:end]] + [None]
+    if any(a is not None and a == b for a, b in zip(levels, levels[1:])):
+        return end  # two numbered lines of one level with nothing between: a list, not sections
+    return start
+
+
+def _bracket(b: Block) -> bool:
+    return b.kind == "aside" and b.text.lstrip().startswith("[")
+
+
+def _section_heading(b: Block) -> bool:
+    m = SECTION_NUMBER_RE.match(b.text)
+    return b.kind == "heading" and bool(m) and not (BARE_NAME_RE.match(b.text.strip())
+                                                    or HONORIFIC_RE.match(m.group("rest"))
+                                                    or ADDRESSEE_RE.match(m.group("rest")))
+
+
+HONORIFIC_RE = re.compile(r"(?:Comrade|COMRADE|Cde\.|Com\.|Mr\.|Mrs\.|Ms\.|Dr\.|Tov\.|Tovarishch)\s")
+
+
+def _level(b: Block) -> str:
+    """A heading's numbering: roman, arabic or a letter."""
+    n = SECTION_NUMBER_RE.match(b.text).group("n")
+    return "arabic" if n.isdigit() else "roman" if re.fullmatch(r"[IVXL]+", n) else "letter"
 
 
 def _furniture(b: Block) -> Block:
@@ -197,12 +323,49 @@ def _unbracketed(text: str) -> str:
     return text.replace("[", "").replace("]", "")
 
 
+#: An addressee named by an honorific without ``To`` (``Cde. Constantin Oancea, Deputy Minister,``,
+#: ``Ambassador Comrade Etre Sándor``, ``comrade Mikhail Sergeevich Gorbachev``): up to two words of
+#: office before it, the name after it, perhaps a title after a comma; never a speaker's label (a colon).
+HONORIFIC_LINE_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w’'-]*\s+){0,2}(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.|Tov\.)"
+                               r"\s+(?P<name>[^\W\d_][^,:;!?]*)(?:,[^:;!?]*)?$")
+
+
+#: Words of an office or body: an addressee line names one (``Ministry of Foreign Affairs:``).
+OFFICE_WORD_RE = re.compile(r"\b(?:Ministry|Committee|Department|Embassy|Office|Bureau|Government|Council|"
+                            r"Commission|Directorate|Consulate|Mission|Secretariat|Presidium|Politburo)\b")
+_SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "on", "at", "&"}
+
+
+def _addressed_with_colon(text: str) -> bool:
+    """``Ministry of Foreign Affairs:``, ``Wu [Xiuquan] and Qiao [Guanhua]:``: who a cable is addressed to,
+    without ``To`` (hdr3).  Words in capitals only (``The talks were conducted:`` is a sentence's lead-in),
+    naming an office or several people (one person before a colon is a speaker: ``Comrade Mielke:``)."""
+    s = " ".join(_unbracketed(text).split())
+    words = s.rstrip(":").split()
+    if not s.endswith(":") or not 2 <= len(words) <= 12 or words[0] in ("Copy", "Copies") or not all(w[:1].isupper() or w in _SMALL_WORDS for w in words):
+        return False
+    return bool(OFFICE_WORD_RE.search(s)) or len(re.split(r",|\band\b|&", s)) >= 2
+
+
+HONORIFIC_START_RE = re.compile(r"^\s*(?:[A-ZÀ-Ý][\w’'-]*\s+){0,2}(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.)\s")
+
+
+def _honorific_line(text: str) -> bool:
+    m = HONORIFIC_LINE_RE.match(" ".join(_unbracketed(text).split()))
+    name = m.group("name").split() if m else []
+    return 0 < len(name) <= 5 and all(w[0].isupper() for w in name) and len(text.split()) <= 12 \
+        and not is_prose(text)  # a name in capitals: "Comrade Ambassador also asked" is prose
+
+
 def _addressee(zone: list[Block]) -> list[Block]:
-    """``To the Deputy Minister …`` and the name lines right under it: the opener's salute."""
+    """``To the Deputy Minister …`` (or a line naming the addressee by an honorific, ``Cde. N. Petrov,``)
+    and the name lines right under it: the opener's salute."""
     out = list(zone)
+    listed = sum(bool(HONORIFIC_START_RE.match(b.text)) for b in zone) >= 3  # a list of those present
     for i, b in enumerate(out):
-        if b.kind not in ("p", "line", "head") or not ADDRESSEE_RE.match(" ".join(_unbracketed(b.text).split())) \
-                or ":" in b.text[:4]:  # an addressee wrapped over two lines is one line
+        if b.kind not in ("p", "line", "head") or ":" in b.text[:4] or not (  # wrapped: one line
+                ADDRESSEE_RE.match(" ".join(_unbracketed(b.text).split())) or _addressed_with_colon(b.text)
+                or (b.kind != "p" and not listed and _lone_honorific(out, i))):
             continue
         out[i] = _salute(b)
         j = i + 1
@@ -212,10 +375,20 @@ def _addressee(zone: list[Block]) -> list[Block]:
     return out
 
 
+def _lone_honorific(zone: list[Block], i: int) -> bool:
+    """An honorific line standing alone: in a run of such lines or under a label (``Participants:``,
+    ``from the KGB:``) the names are a list of those present (as among three in the zone: ``_addressee``)."""
+    if not _honorific_line(zone[i].text):
+        return False
+    above = zone[i - 1].text.rstrip() if i else ""
+    below = zone[i + 1].text if i + 1 < len(zone) else ""
+    return not (above.endswith(":") or _honorific_line(above) or _honorific_line(below))
+
+
 def _addressee_line(b: Block) -> bool:
     """A line under ``To …`` that goes on naming the addressee: a name, a title, or the line continued."""
     s = b.text.strip()
-    if b.kind not in ("p", "line", "head", "heading", "signed") or is_prose(s) or len(s.split()) > 12:
+    if b.kind not in ("p", "line", "head", "heading", "signed", "salute-opening") or is_prose(s) or len(s.split()) > 12:
         return False
     return bool(HONORIFIC_NAME_RE.match(s) or BARE_NAME_RE.match(s) or s[:1].islower() or _role_line(s))
 

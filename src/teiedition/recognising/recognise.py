@@ -49,7 +49,7 @@ NUMBER_SIGN = r"(?:Nº|N°|No\.|No|#)"
 APOS = "[’']"
 #: A security or handling marking, in the capitals of the page (``TOP SECRET``, ``Top secret``,
 #: ``Strictly Confidential``), with an optional number (``Secret Document 16``) and ``.``/``!``.
-CLASSIFICATION = (r"(?:(?:(?:Top|TOP|Strictly|STRICTLY|Very|VERY|Highly|HIGHLY) )?(?:[Ss]ecret|SECRET|[Cc]onfidential|CONFIDENTIAL)|"
+CLASSIFICATION = (r"(?:(?:(?:Top|TOP|Strictly|STRICTLY|Very|VERY|Highly|HIGHLY|Absolutely|ABSOLUTELY|Completely|COMPLETELY) )?(?:[Ss]ecret|SECRET|[Cc]onfidential|CONFIDENTIAL)|"
                   r"Top secret|Strictly confidential|Personal and Confidential|"
                   r"PERSONAL AND CONFIDENTIAL|Making Copies Prohibited|MAKING COPIES PROHIBITED|"
                   r"Copying Prohibited|COPYING PROHIBITED|"
@@ -68,7 +68,7 @@ COPY_RE = re.compile(rf"^(?P<open>\()?(?P<copy>(?:Copy|COPY|copy)\s*{NUMBER_SIGN
                      rf"|(?:Copy|COPY|Ex\.)\s+{NUMBER_SIGN}?\s*(?P<num2>\d+)\.?)(?(open)\))$")
 PRECEDENCE_RE = re.compile(r"^(?:TOP PRIORITY|Top Priority|URGENT|Urgent|IMMEDIATE|Immediate|"
                            r"PRIORITY|Priority|FLASH|Flash|VERY URGENT|Very urgent)\.?$")
-OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}},?\s+)?(?:Outgoing\s+)?{NUMBER_SIGN}\s*(?P<num>[\w./-]*\d[\w./-]*?)\.?"
+OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}},?\s+)?(?:Outgoing\s+)?{NUMBER_SIGN}:?\s*(?P<num>[\w./-]*\d[\w./-]*?)\.?"
                          r"(?P<post>\s+[-–—]\s*.+|\s*[–—]\s*.+)?$")  # a closing stop is the line's, not the number's
 RECORD_LABEL_RE = re.compile(
     r"^(?P<label>(?:To|From|Date|Time|Place|Classification|Level|Subject|Re|Copy to|Copies to|"
@@ -81,7 +81,8 @@ RESOLUTION_RE = re.compile(r"^\[?(?:[Hh]andwritten(?: resolution)?|[Hh]andwritin
 CLOSING_SALUTE_RE = re.compile(r"^(?:With (?:socialist|comradely|communist|fraternal|Communist) greetings?|"
                                r"With respect|Respectfully(?: yours)?|Sincerely(?: yours)?|"
                                r"Yours (?:faithfully|sincerely)|With best regards)[.,!]?$")
-OPENING_SALUTE_RE = re.compile(r"^(?:Dear|Esteemed|Respected)\s+(?:Comrade|Cde\.|Mr\.|Comrades)\b.{0,80}[!,:.]$")
+OPENING_SALUTE_RE = re.compile(r"^(?:Dear|Esteemed|Respected)\s+(?:(?:Comrade|Cde\.|Mr\.|Comrades)(?=\s|[!,:.]?$).{0,80}[!,:.]|"
+                               r"(?:(?:comrade|Mrs\.|Ms\.|Dr\.|[A-ZÀ-Ý][\w’'-]*\.?)\s+){0,5}[A-ZÀ-Ý][\w’'-]*[!,:])$")
 COPIES_PRINTED_RE = re.compile(r"^(?:(?:\d+|[A-Z][a-z]+) cop(?:y|ies) (?:printed|made|typed|sent|prepared|produced|issued)\b|"
                                r"(?:Printed|Produced|Made|Typed|Prepared) in (?:\d+|[a-z]+) cop(?:y|ies)\b)")
 DISTRIBUTED_RE = re.compile(r"^Distributed (?:according to (?:a|the) list|to (?:a|the) list)\.?$")
