@@ -88,8 +88,10 @@ def _br_gloss(ctx):
     if _is_title(token.rstrip(",")):  # "Ambassador [Popa] did not": the name the original left out
         return None
     words = c.split()
-    if c[0].islower() and _office_after_name(token, words):
-        return _gloss(ctx)  # "Virtanen [trade union chairman]": says who the name is
+    if c[0].islower() and (_office_after_name(token, words) or _apposition_after_name(token, words)):
+        return _gloss(ctx)  # "Virtanen [trade union chairman]", "Nowak [a journalist]": says who the name is
+    if ACRONYM_RE.fullmatch(c) and _common_noun(token):
+        return _gloss(ctx)  # "the multilateral force [MLF]": the acronym of the words before
     if len(words) == 2 and words[1].isalpha() and (words[1].endswith("ed") or words[1] in SAYING_VERBS):
         return None  # "GDR [Pak stated]": a name and a verb, a clause the translator added, no gloss
     if not c[0].isupper() or c in PRONOUNS \
@@ -116,6 +118,36 @@ def _office_after_name(token: str, words: list[str]) -> bool:
     offices = ROLE_WORDS - {"of", "the", "and", "for", "a.i.", "ad", "comrade", "cde.", "mr.", "mrs.", "ms."}
     return bool(name) and name[0].isupper() and not opens_sentence(name) and len(words) <= 6 \
         and any(w.strip(",.") in offices for w in words)
+
+
+#: Nouns that say what kind of name a name is (``Tomasz [pseudonym for …]``).
+NAME_KINDS = frozenset("pseudonym alias nickname code cover pen real".split())
+#: An acronym: two to six capitals and nothing else (``MLF``; ``IL-28`` is a type, not an acronym).
+ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+#: Prepositions and conjunctions before an acronym: ``of [DRV]`` identifies, it restates nothing.
+LINKING_WORDS = frozenset("""about above across against along among around before behind below between beyond
+    during except inside into like near over past since through toward towards under until within without
+    nor yet than via per versus""".split())
+
+
+def _apposition_after_name(token: str, words: list[str]) -> bool:
+    """A name before, a noun phrase opened by ``a``/``an`` or a kind of name inside (``Nowak [a journalist
+    of the opposition]``, ``Tomasz [pseudonym for Jan Kowalski]``): the bracket says who the name is."""
+    from .identification import _is_title, opens_sentence
+
+    name = token.strip("’'\"“”(),")
+    if not name or not name[0].isupper() or opens_sentence(name) or _is_title(name) or len(words) < 2:
+        return False
+    return words[0] in ("a", "an") or words[0] in NAME_KINDS and words[1] in ("for", "of", "name")
+
+
+def _common_noun(token: str) -> bool:
+    """A lower-case word that may end a noun phrase: no determiner, pronoun, preposition or conjunction."""
+    from .identification import CLOSED_CLASS, DETERMINERS
+
+    w = token.lower()
+    return token.isalpha() and token.islower() and w not in CLOSED_CLASS and w not in DETERMINERS \
+        and w not in LINKING_WORDS
 
 
 def _gloss(ctx) -> list[Span]:
