@@ -48,10 +48,12 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
     out = list(blocks)
     last_prose = _last_prose_index(out)
     for i, b in enumerate(out):
-        if b.kind not in ("line", "p", "head", "heading"):  # "I. Petrov" reads like a numbered heading
-            continue
         prev = out[i - 1] if i else None
         after_salute = prev is not None and prev.kind == "salute-closing"
+        if b.kind == "aside" and after_salute and BRACKETED_NAME_RE.match(b.text.strip()):
+            pass  # "With socialist greetings," / "[Alexander Schalck]": the name the translator put for a signature
+        elif b.kind not in ("line", "p", "head", "heading"):  # "I. Petrov" reads like a numbered heading
+            continue
         tail = i > last_prose
         if not (after_salute or tail):
             continue
@@ -68,9 +70,17 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: A line that is one bracket holding a name's shape (``[Alexander Schalck]``, ``[V. Fedorov]``).
+BRACKETED_NAME_RE = re.compile(r"^\[(?P<name>[A-ZÀ-Ý][^\[\]]{1,60})\]$")
+
+
 def _signature_name(text: str) -> tuple[int, int] | None:
     """Where the signatory's name is in a bare sign-off line, or None."""
     s = text.rstrip().rstrip(",")  # "KOVALEV, 11 November" split in two: the comma stays with the name
+    whole = BRACKETED_NAME_RE.match(s)
+    if whole:  # "[Alexander Schalck]": the name inside the bracket (the bracket is a supplied word)
+        found = _signature_name(whole.group("name"))
+        return (found[0] + 1, found[1] + 1) if found else None
     if EXPANSION_RE.search(s) or SUPPLIED_GIVEN_RE.match(s):  # "V[asily]. Ivanov", "[Wolfgang] Bayerlacher"
         plain = plain_name(s)
         found = _signature_name(plain)
