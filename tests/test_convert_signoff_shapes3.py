@@ -1,7 +1,8 @@
 """Sign-off shapes of the third batch's tune pages (issue 17, body3).
 
 Every text here is invented.  A letter's closing salute followed by a line that is one bracket
-holding a name: the translator put the signer's name where the original has a signature.
+holding a name: the translator put the signer’s name where the original has a signature.  A
+word of one or two letters, not in capitals, ending the body is a word an excerpt cut off.
 """
 
 from __future__ import annotations
@@ -24,3 +25,13 @@ def test_a_bracketed_name_under_a_closing_salute_signs_the_letter():
 def test_a_bracket_under_a_salute_that_is_no_name_does_not_sign():
     root = page(PROSE, MORE, "With fraternal greetings,", "[the end of the letter is missing]")
     assert signers(root) == []
+
+
+def test_a_word_of_one_or_two_letters_ending_a_cut_page_is_no_signer():
+    root = page(PROSE, MORE, "Wh")
+    assert signers(root) == []
+    assert "Wh" in texts(root, "//t:body//t:ab | //t:body//t:p")  # kept as a line of the body
+
+
+def test_a_two_letter_surname_in_capitals_still_signs():
+    assert signers(page(PROSE, MORE, "WU")) == ["WU"]

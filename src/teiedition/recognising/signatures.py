@@ -59,7 +59,7 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
             continue
         if _signature_name(b.text) is None:
             continue
-        if i == len(out) - 1 and not after_salute and cut_speaker_turn(b.text, out):
+        if i == len(out) - 1 and not after_salute and (cut_speaker_turn(b.text, out) or _cut_word(b.text)):
             continue
         if tail and not after_salute:
             # the next block must not be prose: a name ends a division
@@ -72,6 +72,13 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
 
 #: A line that is one bracket holding a name's shape (``[Alexander Schalck]``, ``[V. Fedorov]``).
 BRACKETED_NAME_RE = re.compile(r"^\[(?P<name>[A-ZÀ-Ý][^\[\]]{1,60})\]$")
+
+
+def _cut_word(text: str) -> bool:
+    """``Th``, ``Af``: one or two letters, not in capitals, ending the body: a word the excerpt cut off,
+    never a signatory's name (a surname of two letters signs in capitals, ``LI``, or with initials)."""
+    s = text.strip()
+    return bool(re.fullmatch(r"[^\W\d_]{1,2}", s)) and not s.isupper()
 
 
 def _signature_name(text: str) -> tuple[int, int] | None:
