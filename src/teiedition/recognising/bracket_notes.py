@@ -172,7 +172,14 @@ def _br_translator_note(ctx):
         return _note_with_label(ctx, "translator", m.end())
     if ctx.closed and TN_SIGNED_RE.search(ctx.content.strip()):
         return _note_with_label(ctx, "translator", 0)
+    m = SIC_REMARK_RE.match(ctx.content)
+    if ctx.closed and m:  # "weapons [sic; tests]": the translator's remark on the word, labelled "sic;"
+        return _note_with_label(ctx, "translator", m.end("label"))
     return None
+
+
+#: ``[sic; tests]``, ``[sic, “Padegan” in other documents]``: ``sic`` and a remark after it.
+SIC_REMARK_RE = re.compile(r"^(?P<label>[Ss](?:ic|IC)[;,:])\s*\S")
 
 
 def _br_editor_note(ctx):
