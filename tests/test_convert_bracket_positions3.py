@@ -83,3 +83,16 @@ def test_sic_followed_by_a_remark_is_the_translators_note_not_added_words(line, 
     assert len(notes) == 1 and texts(root, "//t:body//t:note[@type='translator']/t:label") in (["sic;"], ["sic,"])
     assert " ".join("".join(notes[0].itertext()).split()).endswith(remark)
     assert supplied(root) == []
+
+
+def test_two_digits_completing_a_year_are_added_words_not_a_footnote_call():
+    from convert_checks import xp
+    root = page(PROSE, "The reference of the telegram is ON/14/15/XI/19[63] and it was filed.")
+    assert supplied(root) == ["63"]
+    assert xp(root, "//t:body//t:anchor[@type='footnote']") == []
+
+
+def test_a_bracketed_number_after_a_word_is_still_a_footnote_call():
+    from convert_checks import xp
+    root = page(PROSE, "The talks with Vilnius[12] ended in May.")
+    assert xp(root, "//t:body//t:anchor[@type='footnote']/@n") == ["12"]
