@@ -25,7 +25,7 @@ GLUED_CALL_RE = re.compile(
     r"(?:(?<![\w])[A-ZÀ-Ý]{3,}|(?<![\w])[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]{3,})(?P<n>\d{1,2})(?=[\s,;:.)]|$)"
     r"|(?<![\w])(?P<w>[a-zà-ÿ]{2,})[.,;:!?”’\"](?P<n2>\d{1,2})(?=\s+[A-ZÀ-Ý“\"]|\s*$)")
 #: A year's century standing alone before a bracket (``X/19[62]``): the bracket completes the year.
-YEAR_START_RE = re.compile(r"(?<!\d)(?:1[5-9]|20)$")
+YEAR_START_RE = re.compile(r"(?<!\d)(?:18|19|20)$")
 #: Abbreviations a number follows (``no.1``, ``art.5``, ``vol.2``): no footnote call there.
 NUMBERED_ABBREVIATIONS = frozenset("no nos vol vols art arts para paras pp ch fig tel op ed cf sec".split())
 
