@@ -18,7 +18,8 @@ def signers(root):
 def test_a_bracketed_name_under_a_closing_salute_signs_the_letter():
     root = page(PROSE, MORE, "With fraternal greetings,", "[Piotr Wolanski]")
     assert signers(root) == ["Piotr Wolanski"]
-    assert texts(root, "//t:closer/t:signed/t:supplied[@reason='added-in-translation']") == ["Piotr Wolanski"]
+    assert texts(root, "//t:closer/t:signed/t:supplied[@reason='signature']") == ["Piotr Wolanski"]
+    assert texts(root, "//t:supplied[@reason='added-in-translation']") == []
     assert texts(root, "//t:closer/t:salute") == ["With fraternal greetings,"]
 
 
@@ -35,3 +36,10 @@ def test_a_word_of_one_or_two_letters_ending_a_cut_page_is_no_signer():
 
 def test_a_two_letter_surname_in_capitals_still_signs():
     assert signers(page(PROSE, MORE, "WU")) == ["WU"]
+
+
+def test_a_signer_with_initials_and_a_known_surname_is_one_name_linked_to_its_entry():
+    root = page(PROSE, MORE, "L. Beria", "G. Malenkov")
+    names = xp(root, "//t:closer/t:signed//t:persName")
+    assert [" ".join("".join(n.itertext()).split()) for n in names] == ["L. Beria", "G. Malenkov"]
+    assert [n.get("ref") for n in names] == ["#pers-beria", "#pers-malenkov"]

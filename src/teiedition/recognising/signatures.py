@@ -230,6 +230,11 @@ def signed_spans(block: Block) -> tuple[Span, ...]:
     where = _name_in_signed(block.text)
     if where:
         spans.append(Span(where[0], where[1], "name", attrs_of(type="person", role="signatory"), rank=20))
+        if block.text[where[0] - 1:where[0]] == "[" and block.text[where[1]:where[1] + 1] == "]" \
+                and BRACKETED_NAME_RE.match(block.text[where[0] - 1:where[1] + 1]):
+            # "[Alexander Schalck]": the name the translator put where the original has a signature
+            spans.append(Span(where[0] - 1, where[1] + 1, "supplied", attrs_of(reason="signature", resp="#translator"),
+                              inner=where, rank=10))
     for start, line in _lines_with_offsets(block.text):
         s = line.strip()
         lo = start + len(line) - len(line.lstrip())
