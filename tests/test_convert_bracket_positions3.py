@@ -96,3 +96,11 @@ def test_a_bracketed_number_after_a_word_is_still_a_footnote_call():
     from convert_checks import xp
     root = page(PROSE, "The talks with Vilnius[12] ended in May.")
     assert xp(root, "//t:body//t:anchor[@type='footnote']/@n") == ["12"]
+
+
+def test_a_bracket_that_never_closes_where_the_page_stops_is_no_added_word():
+    from convert_checks import xp
+    root = page(PROSE, "The doctors reported a disease which developed into cirrhosis. The [liv")
+    assert supplied(root) == []
+    assert "The [liv" in xp(root, "string(//t:body)")  # printed as it stands: nothing lost
+

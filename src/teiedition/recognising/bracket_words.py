@@ -161,6 +161,10 @@ def _br_original_wording(ctx):
 
 
 def _br_supplied(ctx):
+    """The fallback: words the translator added.  A bracket that never closes (``The [liver`` where an
+    excerpt stops) holds no known addition: its words stay text, the ``[`` printed as it stands."""
+    if not ctx.closed:
+        return None
     end_inner = ctx.c_end
     return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="added-in-translation", resp="#translator"),
                  inner=(ctx.c_start, end_inner), rank=10)]
