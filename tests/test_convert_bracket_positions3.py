@@ -76,11 +76,12 @@ def test_a_whole_line_sentence_in_brackets_before_its_full_stop_is_the_editors_d
     ("They spoke of the ban on nuclear weapons [sic; tests] in the atmosphere.", "tests"),
     ("The ship went to Padekon [sic, “Padegon” in other reports] with grain.", "“Padegon” in other reports"),
 ])
-def test_sic_followed_by_a_remark_is_the_translators_note_not_added_words(line, remark):
+def test_sic_followed_by_a_remark_is_an_editorial_note_not_added_words(line, remark):
     from convert_checks import xp
     root = page(PROSE, line)
-    notes = xp(root, "//t:body//t:note[@type='translator']")
-    assert len(notes) == 1 and texts(root, "//t:body//t:note[@type='translator']/t:label") in (["sic;"], ["sic,"])
+    notes = xp(root, "//t:body//t:note[@type='editorial']")
+    assert len(notes) == 1 and texts(root, "//t:body//t:note[@type='editorial']/t:label") in (["sic;"], ["sic,"])
+    assert xp(root, "//t:body//t:note[@type='translator']") == []
     assert " ".join("".join(notes[0].itertext()).split()).endswith(remark)
     assert supplied(root) == []
 

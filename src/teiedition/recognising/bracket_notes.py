@@ -172,9 +172,16 @@ def _br_translator_note(ctx):
         return _note_with_label(ctx, "translator", m.end())
     if ctx.closed and TN_SIGNED_RE.search(ctx.content.strip()):
         return _note_with_label(ctx, "translator", 0)
+    return None
+
+
+def _br_sic_remark(ctx):
+    """``weapons [sic; tests]``: a remark on the word before, labelled ``sic;``; whose remark it is (the
+    translator's or an editor's) the bracket does not say, so it is an editorial note."""
     m = SIC_REMARK_RE.match(ctx.content)
-    if ctx.closed and m:  # "weapons [sic; tests]": the translator's remark on the word, labelled "sic;"
-        return _note_with_label(ctx, "translator", m.end("label"))
+    if ctx.closed and m:
+        spans = _note_with_label(ctx, "editorial", m.end("label"))
+        return [replace(spans[0], attrs=attrs_of(type="editorial"))] + spans[1:]
     return None
 
 
