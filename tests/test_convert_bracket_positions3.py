@@ -43,6 +43,7 @@ def test_after_an_omission_mark_a_bracket_followed_by_words_still_identifies_the
     ("The report is given by com. Marek [pseudonym for Stanisław Wójcik]: the talks went well.",
      "pseudonym for Stanisław Wójcik"),
     ("On the question of the joint fleet [JNF], the side agreed to talks.", "JNF"),
+    ("A session of the NCP [the National Council of Peasants] opened in May.", "the National Council of Peasants"),
 ])
 def test_a_bracket_after_a_name_or_a_noun_that_says_who_or_what_it_is_is_a_gloss(line, gloss):
     root = page(PROSE, line)

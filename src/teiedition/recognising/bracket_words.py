@@ -85,6 +85,8 @@ def _br_gloss(ctx):
         return _gloss(ctx)
     if respells(token, c) or re.match(r"i\.\s?e\.|that is,", c):  # "chuch’e [juche]", "they [i.e., the Cubans]"
         return _gloss(ctx)
+    if spells_acronym(token, c):  # "LCY [the League of the Communists of Yugoslavia]"
+        return _gloss(ctx)
     if _is_title(token.rstrip(",")):  # "Ambassador [Popa] did not": the name the original left out
         return None
     words = c.split()
@@ -128,6 +130,16 @@ ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
 LINKING_WORDS = frozenset("""about above across against along among around before behind below between beyond
     during except inside into like near over past since through toward towards under until within without
     nor yet than via per versus""".split())
+
+
+def spells_acronym(token: str, content: str) -> bool:
+    """The capitalised words of the bracket give the acronym before it, letter by letter (``LCY [the League
+    of the Communists of Yugoslavia]``, ``NNSC [Neutral Nations Supervisory Commission]``)."""
+    letters = token.strip("’'\"“”(),.;:")
+    if not ACRONYM_RE.fullmatch(letters):
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_][\w’'-]*", content) if w[0].isupper())
+    return initials == letters
 
 
 def _apposition_after_name(token: str, words: list[str]) -> bool:
