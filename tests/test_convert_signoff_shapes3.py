@@ -43,3 +43,14 @@ def test_a_signer_with_initials_and_a_known_surname_is_one_name_linked_to_its_en
     names = xp(root, "//t:closer/t:signed//t:persName")
     assert [" ".join("".join(n.itertext()).split()) for n in names] == ["L. Beria", "G. Malenkov"]
     assert [n.get("ref") for n in names] == ["#pers-beria", "#pers-malenkov"]
+
+
+def test_a_name_in_capitals_with_a_bracketed_gloss_signs_as_printed():
+    root = page(PROSE, MORE, "ORLOV [Kaminsky]", "3 December 1951")
+    assert signers(root) == ["ORLOV"]
+    assert texts(root, "//t:closer/t:signed/t:supplied[@reason='gloss']") == ["Kaminsky"]
+
+
+def test_a_four_word_name_in_capitals_signs_but_a_body_in_capitals_does_not():
+    assert signers(page(PROSE, MORE, "JOAO CARLOS MENDES PINTO")) == ["JOAO CARLOS MENDES PINTO"]
+    assert signers(page(PROSE, MORE, "GENERAL STAFF OPERATIONS DIRECTORATE")) == []

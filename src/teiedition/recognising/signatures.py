@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from ..model import Block, Span, attrs_of
-from .closing import DIST_HEAD_RE, EXPANSION_RE, NAME_AT_END_RE, SUPPLIED_GIVEN_RE, one_line_signoff, plain_name, role_below_name
+from .closing import DIST_HEAD_RE, EXPANSION_RE, NAME_AT_END_RE, ORG_WORDS_RE, SUPPLIED_GIVEN_RE, one_line_signoff, plain_name, role_below_name
 from .dialogue import cut_speaker_turn
 from .lines import _words, is_prose, is_upper_line, parse_date
 
@@ -70,6 +70,8 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: A name, then one bracket of capitalised words saying who it is (``FILIPPOV [Stalin]``).
+NAME_THEN_GLOSS_RE = re.compile(r"^(?P<name>[^\[\]]+?)\s+\[[A-ZÀ-Ý][^\[\]]{0,40}\]$")
 #: A line that is one bracket holding a name's shape (``[Alexander Schalck]``, ``[V. Fedorov]``).
 BRACKETED_NAME_RE = re.compile(r"^\[(?P<name>[A-ZÀ-Ý][^\[\]]{1,60})\]$")
 
@@ -88,6 +90,9 @@ def _signature_name(text: str) -> tuple[int, int] | None:
     if whole:  # "[Alexander Schalck]": the name inside the bracket (the bracket is a supplied word)
         found = _signature_name(whole.group("name"))
         return (found[0] + 1, found[1] + 1) if found else None
+    glossed = NAME_THEN_GLOSS_RE.match(s)
+    if glossed:  # "FILIPPOV [Stalin]": the name as signed; the bracket after it says who it is
+        return _signature_name(glossed.group("name"))
     if EXPANSION_RE.search(s) or SUPPLIED_GIVEN_RE.match(s):  # "V[asily]. Ivanov", "[Wolfgang] Bayerlacher"
         plain = plain_name(s)
         found = _signature_name(plain)
@@ -100,11 +105,11 @@ def _signature_name(text: str) -> tuple[int, int] | None:
         offset = m.start("name")
         s = m.group("name")
     m2 = PERSON_NAME_RE.match(s)
-    if not m2 or is_upper_line(s) and _words(s) > 3:
+    if not m2 or is_upper_line(s) and _words(s) > 4:  # "LUIZ LEIVAS BASTIAN PINTO" signs; longer is a heading
         return None
     if any(w.lower() in {"the", "of", "and", "in", "office", "ministry", "embassy", "department"}
-           for w in s.split()):
-        return None
+           for w in s.split()) or ORG_WORDS_RE.search(s.title()):
+        return None  # "GENERAL STAFF OPERATIONS DIRECTORATE": a body, never a person
     if _names_place_or_org(m2.group("name")):
         return None  # "Moscow", "TASS": a place or an organisation does not sign
     if all(w.lower() in ROLE_WORDS for w in m2.group("name").split()):
