@@ -55,6 +55,7 @@ def test_a_bracket_after_a_name_or_a_noun_that_says_who_or_what_it_is_is_a_gloss
     ("The letter was sent by [the] Finnish embassy.", ["the"]),
     ("The group met with [SED] delegates in Rostock.", ["SED"]),
     ("They handed Farkas [the draft] on Monday.", ["the draft"]),
+    ("They gave Farkas [a copy] on Monday.", ["a copy"]),
 ])
 def test_identifications_and_additions_near_those_shapes_stay_added_words(line, added):
     assert supplied(page(PROSE, line)) == added

@@ -143,14 +143,16 @@ def spells_acronym(token: str, content: str) -> bool:
 
 
 def _apposition_after_name(token: str, words: list[str]) -> bool:
-    """A name before, a noun phrase opened by ``a``/``an`` or a kind of name inside (``Nowak [a journalist
-    of the opposition]``, ``Tomasz [pseudonym for Jan Kowalski]``): the bracket says who the name is."""
+    """A name before, a noun phrase of three words or more opened by ``a``/``an``, or a kind of name inside
+    (``Nowak [a journalist of the opposition]``, ``Tomasz [pseudonym for Jan Kowalski]``): the bracket
+    says who the name is."""
     from .identification import _is_title, opens_sentence
 
     name = token.strip("’'\"“”(),")
     if not name or not name[0].isupper() or opens_sentence(name) or _is_title(name) or len(words) < 2:
         return False
-    return words[0] in ("a", "an") or words[0] in NAME_KINDS and words[1] in ("for", "of", "name")
+    # three words at least: "gave Kovacs [a copy]" is an object the translator added, not who Kovacs is
+    return words[0] in ("a", "an") and len(words) >= 3 or words[0] in NAME_KINDS and words[1] in ("for", "of", "name")
 
 
 def _common_noun(token: str) -> bool:
