@@ -107,3 +107,11 @@ def test_a_bracket_that_never_closes_where_the_page_stops_is_no_added_word():
     assert supplied(root) == []
     assert "The [liv" in xp(root, "string(//t:body)")  # printed as it stands: nothing lost
 
+
+
+def test_a_bracket_glued_to_the_word_after_it_completes_that_word():
+    from convert_checks import xp
+    root = page(PROSE, "As it is [well-]known, the talks were [in]complete.")
+    assert texts(root, "//t:body//t:expan") == ["well-known", "incomplete"]
+    assert texts(root, "//t:body//t:expan/t:ex") == ["well-", "in"]
+    assert supplied(root) == []

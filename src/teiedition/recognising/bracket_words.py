@@ -48,7 +48,13 @@ WORD_AFTER_RE = re.compile(r"[^\W\d_]+")
 
 
 def _br_expansion(ctx):
-    """``F[oreign]``: the bracket completes the word it is glued to."""
+    """``F[oreign]``: the bracket completes the word it is glued to (``[well-]known``: the word after it)."""
+    if ctx.closed and (ctx.start == 0 or not ctx.text[ctx.start - 1].isalnum()) and ctx.content[:1].islower():
+        after = WORD_AFTER_RE.match(ctx.text, ctx.end)
+        if after and after.group()[0].islower():  # "[well-]known", "[in]complete": the start of the word after
+            return [Span(ctx.start, after.end(), "expan", rank=10),
+                    Span(ctx.start, ctx.end, "ex", attrs_of(resp="#translator"), inner=(ctx.c_start, ctx.c_end),
+                         rank=11)]
     if ctx.start == 0 or not ctx.text[ctx.start - 1].isalpha() or not ctx.closed:
         return None
     if not ctx.content or not ctx.content[0].islower():
