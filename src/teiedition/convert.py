@@ -57,6 +57,19 @@ def assign_paragraph_ids(doc: Document) -> Document:
     return replace(doc, divisions=tuple(divs))
 
 
+def _signatory_around(spans: list, m) -> int | None:
+    """The index of the signatory's name that holds the mention ``m`` and is longer (``L. Beria``
+    around ``Beria``), or None."""
+    return next((j for j, s in enumerate(spans) if s.kind == "name" and s.get("role") == "signatory"
+                 and s.start <= m.start and m.end <= s.end and (s.start, s.end) != (m.start, m.end)), None)
+
+
+def _signatory_is(spans: list, ref: str, m) -> bool:
+    """Is ``m`` outside the signatory's name and the same person (the signatory's name carries ``ref``)?"""
+    return any(s.kind == "name" and s.get("role") == "signatory" and s.get("ref") == ref
+               and (m.end <= s.start or m.start >= s.end) for s in spans)
+
+
 def link_entities(doc: Document) -> Document:
     """Names from the authority file become persName/orgName/placeName with ``@ref``."""
     from .recognising.entities import default_authority
@@ -79,6 +92,13 @@ def link_entities(doc: Document) -> Document:
                 continue  # "[Stalin’s signature]": the placeholder describes a signature, no name is printed
             ref = f"#{m.entry.id}"
             used[m.entry.id] = m.entry
+            if block.kind == "signed" and _signatory_is(spans, ref, m):
+                continue  # "FILIPPOV [Stalin]": the gloss names the signatory again, no second signer
+            outer = _signatory_around(spans, m) if m.entry.kind == "person" else None
+            if outer is not None:  # "L. Beria" signs: one person, one persName (the ref on it), never two
+                if not spans[outer].get("ref"):
+                    spans[outer] = replace(spans[outer], attrs=attrs_of(**dict(dict(spans[outer].attrs), ref=ref)))
+                continue
             i = by_range.get((m.start, m.end))
             if i is not None:
                 spans[i] = replace(spans[i], attrs=attrs_of(**dict(dict(spans[i].attrs), ref=ref)))

@@ -24,6 +24,8 @@ BRACKETED_CALL_RE = re.compile(r"\d{1,3}")
 GLUED_CALL_RE = re.compile(
     r"(?:(?<![\w])[A-ZÀ-Ý]{3,}|(?<![\w])[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]{3,})(?P<n>\d{1,2})(?=[\s,;:.)]|$)"
     r"|(?<![\w])(?P<w>[a-zà-ÿ]{2,})[.,;:!?”’\"](?P<n2>\d{1,2})(?=\s+[A-ZÀ-Ý“\"]|\s*$)")
+#: A year's century standing alone before a bracket (``X/19[62]``): the bracket completes the year.
+YEAR_START_RE = re.compile(r"(?<!\d)(?:18|19|20)$")
 #: Abbreviations a number follows (``no.1``, ``art.5``, ``vol.2``): no footnote call there.
 NUMBERED_ABBREVIATIONS = frozenset("no nos vol vols art arts para paras pp ch fig tel op ed cf sec".split())
 
@@ -32,6 +34,8 @@ def bracketed_anchor(text: str, start: int, end: int, content: str) -> list[Span
     """``[n]`` right after a word whose note text is not on the page (the caller checked that)."""
     if not BRACKETED_CALL_RE.fullmatch(content) or start == 0 or text[start - 1].isspace():
         return None
+    if len(content) == 2 and YEAR_START_RE.search(text, max(0, start - 3), start):
+        return None  # "19[62]": the year's last digits, completed by the translator
     return [Span(start, end, "anchor", attrs_of(type="footnote", n=str(int(content)), rend="bracketed"),
                  inner=(start + 1, start + 1), rank=10)]
 

@@ -133,17 +133,36 @@ def _br_omission(ctx):
     return None
 
 
+def _br_narration(ctx):
+    """``[Petrov then left the room].``: a sentence of four words or more that fills its line, its full
+    stop printed after the bracket, is the editor's description, as ``[Celebrations.]`` with the stop
+    inside (``_br_omission``); after the scope notes, so that ``[See next page …].`` stays one."""
+    c = ctx.content.strip()
+    if ctx.whole_line and ctx.closed and c[:1].isupper() and ctx.text[ctx.end:].strip() == "." \
+            and _words(c) >= 4 and not c.endswith(":"):
+        return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="omitted", resp="#translator"),
+                     inner=(ctx.c_start, ctx.c_end), rank=10)]
+    return None
+
+
 def _br_material_described(ctx):
     """``[three pages of notes follow]``: material not translated here, an omission with its description.
 
-    So is a lower-case bracket right after an omission mark (``[...] [list of participants]``): it
-    says what was left out."""
+    So is a bracket right after an omission mark (``[...] [list of participants]``, ``1. […] [Vietnam]``)
+    when it is in lower case or nothing but punctuation follows it on its line: it says what was left out."""
     if material_description(ctx.content, ctx.closed):
         return omitted_material(ctx.start, ctx.end)
     c = ctx.content.strip()
-    if ctx.closed and c[:1].islower() and OMISSION_AFTER_RE.search(ctx.text, max(0, ctx.start - 12), ctx.start):
+    if ctx.closed and c and (c[:1].islower() or _ends_its_line(ctx)) \
+            and OMISSION_AFTER_RE.search(ctx.text, max(0, ctx.start - 12), ctx.start):
         return omitted_material(ctx.start, ctx.end)
     return None
+
+
+def _ends_its_line(ctx) -> bool:
+    """Only punctuation after the bracket to the line's end: ``1. […] [Vietnam]`` names the omitted topic,
+    where ``[…] [Chinese] Embassy`` identifies the words that follow."""
+    return not ctx.text[ctx.end:].split("\n", 1)[0].strip(" \t.;:,")
 
 
 #: An omission mark right before a bracket (only spaces between).

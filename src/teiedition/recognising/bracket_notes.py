@@ -175,6 +175,20 @@ def _br_translator_note(ctx):
     return None
 
 
+def _br_sic_remark(ctx):
+    """``weapons [sic; tests]``: a remark on the word before, labelled ``sic;``; whose remark it is (the
+    translator's or an editor's) the bracket does not say, so it is an editorial note."""
+    m = SIC_REMARK_RE.match(ctx.content)
+    if ctx.closed and m:
+        spans = _note_with_label(ctx, "editorial", m.end("label"))
+        return [replace(spans[0], attrs=attrs_of(type="editorial"))] + spans[1:]
+    return None
+
+
+#: ``[sic; tests]``, ``[sic, “Padegan” in other documents]``: ``sic`` and a remark after it.
+SIC_REMARK_RE = re.compile(r"^(?P<label>[Ss](?:ic|IC)[;,:])\s*\S")
+
+
 def _br_editor_note(ctx):
     if EDITOR_RE.search(ctx.content):
         spans = _note_with_label(ctx, "editorial", 0)

@@ -48,7 +48,13 @@ WORD_AFTER_RE = re.compile(r"[^\W\d_]+")
 
 
 def _br_expansion(ctx):
-    """``F[oreign]``: the bracket completes the word it is glued to."""
+    """``F[oreign]``: the bracket completes the word it is glued to (``[well-]known``: the word after it)."""
+    if ctx.closed and (ctx.start == 0 or not ctx.text[ctx.start - 1].isalnum()) and ctx.content[:1].islower():
+        after = WORD_AFTER_RE.match(ctx.text, ctx.end)
+        if after and after.group()[0].islower():  # "[well-]known", "[in]complete": the start of the word after
+            return [Span(ctx.start, after.end(), "expan", rank=10),
+                    Span(ctx.start, ctx.end, "ex", attrs_of(resp="#translator"), inner=(ctx.c_start, ctx.c_end),
+                         rank=11)]
     if ctx.start == 0 or not ctx.text[ctx.start - 1].isalpha() or not ctx.closed:
         return None
     if not ctx.content or not ctx.content[0].islower():
@@ -85,11 +91,15 @@ def _br_gloss(ctx):
         return _gloss(ctx)
     if respells(token, c) or re.match(r"i\.\s?e\.|that is,", c):  # "chuch’e [juche]", "they [i.e., the Cubans]"
         return _gloss(ctx)
+    if spells_acronym(token, c):  # "LCY [the League of the Communists of Yugoslavia]"
+        return _gloss(ctx)
     if _is_title(token.rstrip(",")):  # "Ambassador [Popa] did not": the name the original left out
         return None
     words = c.split()
-    if c[0].islower() and _office_after_name(token, words):
-        return _gloss(ctx)  # "Virtanen [trade union chairman]": says who the name is
+    if c[0].islower() and (_office_after_name(token, words) or _apposition_after_name(token, words)):
+        return _gloss(ctx)  # "Virtanen [trade union chairman]", "Nowak [a journalist]": says who the name is
+    if ACRONYM_RE.fullmatch(c) and _common_noun(token):
+        return _gloss(ctx)  # "the multilateral force [MLF]": the acronym of the words before
     if len(words) == 2 and words[1].isalpha() and (words[1].endswith("ed") or words[1] in SAYING_VERBS):
         return None  # "GDR [Pak stated]": a name and a verb, a clause the translator added, no gloss
     if not c[0].isupper() or c in PRONOUNS \
@@ -118,6 +128,48 @@ def _office_after_name(token: str, words: list[str]) -> bool:
         and any(w.strip(",.") in offices for w in words)
 
 
+#: Nouns that say what kind of name a name is (``Tomasz [pseudonym for …]``).
+NAME_KINDS = frozenset("pseudonym alias nickname code cover pen real".split())
+#: An acronym: two to six capitals and nothing else (``MLF``; ``IL-28`` is a type, not an acronym).
+ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+#: Prepositions and conjunctions before an acronym: ``of [DRV]`` identifies, it restates nothing.
+LINKING_WORDS = frozenset("""about above across against along among around before behind below between beyond
+    during except inside into like near over past since through toward towards under until within without
+    nor yet than via per versus""".split())
+
+
+def spells_acronym(token: str, content: str) -> bool:
+    """The capitalised words of the bracket give the acronym before it, letter by letter (``LCY [the League
+    of the Communists of Yugoslavia]``, ``NNSC [Neutral Nations Supervisory Commission]``)."""
+    letters = token.strip("’'\"“”(),.;:")
+    if not ACRONYM_RE.fullmatch(letters):
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_][\w’'-]*", content) if w[0].isupper())
+    return initials == letters
+
+
+def _apposition_after_name(token: str, words: list[str]) -> bool:
+    """A name before, a noun phrase of three words or more opened by ``a``/``an``, or a kind of name inside
+    (``Nowak [a journalist of the opposition]``, ``Tomasz [pseudonym for Jan Kowalski]``): the bracket
+    says who the name is."""
+    from .identification import _is_title, opens_sentence
+
+    name = token.strip("’'\"“”(),")
+    if not name or not name[0].isupper() or opens_sentence(name) or _is_title(name) or len(words) < 2:
+        return False
+    # three words at least: "gave Kovacs [a copy]" is an object the translator added, not who Kovacs is
+    return words[0] in ("a", "an") and len(words) >= 3 or words[0] in NAME_KINDS and words[1] in ("for", "of", "name")
+
+
+def _common_noun(token: str) -> bool:
+    """A lower-case word that may end a noun phrase: no determiner, pronoun, preposition or conjunction."""
+    from .identification import CLOSED_CLASS, DETERMINERS
+
+    w = token.lower()
+    return token.isalpha() and token.islower() and w not in CLOSED_CLASS and w not in DETERMINERS \
+        and w not in LINKING_WORDS
+
+
 def _gloss(ctx) -> list[Span]:
     return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="gloss", resp="#translator"),
                  inner=(ctx.c_start, ctx.c_end), rank=10)]
@@ -129,6 +181,10 @@ def _br_original_wording(ctx):
 
 
 def _br_supplied(ctx):
+    """The fallback: words the translator added.  A bracket that never closes (``The [liver`` where an
+    excerpt stops) holds no known addition: its words stay text, the ``[`` printed as it stands."""
+    if not ctx.closed:
+        return None
     end_inner = ctx.c_end
     return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="added-in-translation", resp="#translator"),
                  inner=(ctx.c_start, end_inner), rank=10)]

@@ -15,10 +15,10 @@ from typing import Callable
 from .bracket_context import (MAX_BRACKET_DEPTH, BracketContext, _depths, _outer_bracket_end,  # noqa: F401
                               bracket_pairs)
 from .bracket_gaps import (_br_doubtful_double, _br_doubtful_single, _br_double_open, _br_email,
-                           _br_footnote_anchor, _br_footnote_marker, _br_illegible, _br_material_described,
+                           _br_footnote_anchor, _br_footnote_marker, _br_illegible, _br_material_described, _br_narration,
                            _br_omission, _br_redacted, _br_sic, _br_signature)
 from .bracket_notes import (STAMP_LABEL_RE, TN_LABEL_RE, _br_editor_note, _br_handwritten, _br_scope,  # noqa: F401
-                            _br_stamp, _br_stamp_described, _br_translator_note, stamp_spans)
+                            _br_sic_remark, _br_stamp, _br_stamp_described, _br_translator_note, stamp_spans)
 from .bracket_words import (_br_expansion, _br_gloss, _br_original_script, _br_original_wording, _br_speaker,
                             _br_supplied)
 from ..model import Span
@@ -34,6 +34,7 @@ BRACKET_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
     ("stamp_described", _br_stamp_described),
     ("translator_note", _br_translator_note),
     ("editor_note", _br_editor_note),
+    ("sic_remark", _br_sic_remark),
     ("handwritten", _br_handwritten),
     ("sic", _br_sic),
     ("obfuscated_email", _br_email),
@@ -43,6 +44,7 @@ BRACKET_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
     ("material_described", _br_material_described),
     ("doubtful_single", _br_doubtful_single),
     ("scope_note", _br_scope),
+    ("narration", _br_narration),
     ("speaker_label", _br_speaker),
     ("expansion", _br_expansion),
     ("original_script", _br_original_script),

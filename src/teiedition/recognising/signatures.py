@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from ..model import Block, Span, attrs_of
-from .closing import DIST_HEAD_RE, EXPANSION_RE, NAME_AT_END_RE, SUPPLIED_GIVEN_RE, one_line_signoff, plain_name, role_below_name
+from .closing import DIST_HEAD_RE, EXPANSION_RE, NAME_AT_END_RE, ORG_WORDS_RE, SUPPLIED_GIVEN_RE, one_line_signoff, plain_name, role_below_name
 from .dialogue import cut_speaker_turn
 from .lines import _words, is_prose, is_upper_line, parse_date
 
@@ -48,16 +48,18 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
     out = list(blocks)
     last_prose = _last_prose_index(out)
     for i, b in enumerate(out):
-        if b.kind not in ("line", "p", "head", "heading"):  # "I. Petrov" reads like a numbered heading
-            continue
         prev = out[i - 1] if i else None
         after_salute = prev is not None and prev.kind == "salute-closing"
+        if b.kind == "aside" and after_salute and BRACKETED_NAME_RE.match(b.text.strip()):
+            pass  # "With socialist greetings," / "[Alexander Schalck]": the name the translator put for a signature
+        elif b.kind not in ("line", "p", "head", "heading"):  # "I. Petrov" reads like a numbered heading
+            continue
         tail = i > last_prose
         if not (after_salute or tail):
             continue
         if _signature_name(b.text) is None:
             continue
-        if i == len(out) - 1 and not after_salute and cut_speaker_turn(b.text, out):
+        if i == len(out) - 1 and not after_salute and (cut_speaker_turn(b.text, out) or _cut_word(b.text)):
             continue
         if tail and not after_salute:
             # the next block must not be prose: a name ends a division
@@ -68,9 +70,29 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: A name, then one bracket of capitalised words saying who it is (``FILIPPOV [Stalin]``).
+NAME_THEN_GLOSS_RE = re.compile(r"^(?P<name>[^\[\]]+?)\s+\[[A-ZÀ-Ý][^\[\]]{0,40}\]$")
+#: A line that is one bracket holding a name's shape (``[Alexander Schalck]``, ``[V. Fedorov]``).
+BRACKETED_NAME_RE = re.compile(r"^\[(?P<name>[A-ZÀ-Ý][^\[\]]{1,60})\]$")
+
+
+def _cut_word(text: str) -> bool:
+    """``Th``, ``Af``: one or two letters, not in capitals, ending the body: a word the excerpt cut off,
+    never a signatory's name (a surname of two letters signs in capitals, ``LI``, or with initials)."""
+    s = text.strip()
+    return bool(re.fullmatch(r"[^\W\d_]{1,2}", s)) and not s.isupper()
+
+
 def _signature_name(text: str) -> tuple[int, int] | None:
     """Where the signatory's name is in a bare sign-off line, or None."""
     s = text.rstrip().rstrip(",")  # "KOVALEV, 11 November" split in two: the comma stays with the name
+    whole = BRACKETED_NAME_RE.match(s)
+    if whole:  # "[Alexander Schalck]": the name inside the bracket (the bracket is a supplied word)
+        found = _signature_name(whole.group("name"))
+        return (found[0] + 1, found[1] + 1) if found else None
+    glossed = NAME_THEN_GLOSS_RE.match(s)
+    if glossed:  # "FILIPPOV [Stalin]": the name as signed; the bracket after it says who it is
+        return _signature_name(glossed.group("name"))
     if EXPANSION_RE.search(s) or SUPPLIED_GIVEN_RE.match(s):  # "V[asily]. Ivanov", "[Wolfgang] Bayerlacher"
         plain = plain_name(s)
         found = _signature_name(plain)
@@ -83,11 +105,11 @@ def _signature_name(text: str) -> tuple[int, int] | None:
         offset = m.start("name")
         s = m.group("name")
     m2 = PERSON_NAME_RE.match(s)
-    if not m2 or is_upper_line(s) and _words(s) > 3:
+    if not m2 or is_upper_line(s) and _words(s) > 4:  # "LUIZ LEIVAS BASTIAN PINTO" signs; longer is a heading
         return None
     if any(w.lower() in {"the", "of", "and", "in", "office", "ministry", "embassy", "department"}
-           for w in s.split()):
-        return None
+           for w in s.split()) or ORG_WORDS_RE.search(s.title()):
+        return None  # "GENERAL STAFF OPERATIONS DIRECTORATE": a body, never a person
     if _names_place_or_org(m2.group("name")):
         return None  # "Moscow", "TASS": a place or an organisation does not sign
     if all(w.lower() in ROLE_WORDS for w in m2.group("name").split()):
@@ -213,6 +235,11 @@ def signed_spans(block: Block) -> tuple[Span, ...]:
     where = _name_in_signed(block.text)
     if where:
         spans.append(Span(where[0], where[1], "name", attrs_of(type="person", role="signatory"), rank=20))
+        if block.text[where[0] - 1:where[0]] == "[" and block.text[where[1]:where[1] + 1] == "]" \
+                and BRACKETED_NAME_RE.match(block.text[where[0] - 1:where[1] + 1]):
+            # "[Alexander Schalck]": the name the translator put where the original has a signature
+            spans.append(Span(where[0] - 1, where[1] + 1, "supplied", attrs_of(reason="signature", resp="#translator"),
+                              inner=where, rank=10))
     for start, line in _lines_with_offsets(block.text):
         s = line.strip()
         lo = start + len(line) - len(line.lstrip())

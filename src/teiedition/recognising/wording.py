@@ -45,8 +45,8 @@ def looks_transliterated(words: str) -> bool:
     tokens = re.findall(r"[^\W\d_][^\W\d_’'-]*", words)
     if not tokens or len(tokens) > 8 or re.search(r"[^\w\s’'“”\"-]", words):
         return False
-    if ORIGINAL_LETTERS_RE.search(words):
-        return True
+    if any(ORIGINAL_LETTERS_RE.search(t) for t in tokens if t[0].islower()):
+        return True  # only the words' letters: "[pseudonym for Bolesław Bierut]" names a person in English
     signs = sum(1 for t in tokens if TRANSLIT_WORD_RE.search(t.lower()))
     signs += sum(1 for t in tokens if t in ONE_LETTER_PREPOSITIONS) if len(tokens) > 1 else 0
     return signs >= max(1, (len(tokens) + 1) // 2)
