@@ -158,15 +158,42 @@ def _prc_fma_units(tail: str) -> dict[str, str]:
 
 
 #: A MOL fond code, its series glued by a hyphen or a space: ``XIX-J-1-j Korea``, ``XIX-J-I-j-Kuba``.
-_MOL_FOND = re.compile(r"^(?P<fond>[IVXL]+(?:-[A-Za-z0-9]{1,2})+)(?:[-\s]+(?P<series>[A-ZÀ-Ý][\w-]*))?$")
+_MOL_FOND = re.compile(r"^(?P<fond>[IVXL]+(?:-[A-Za-z0-9]{1,2})+)(?:[-\s]+(?P<series>[A-ZÀ-Ý][\w-]*))?"
+                       r"(?:\s+(?P<box>\d+)-(?P<item>\d+/\d{4}))?$")  # `Korea 25-005249/1980`: box-item
+
+
+#: A Hungarian unit label printed AFTER its number (party records): `288. f.` fond, `32. cs.`
+#: series (csoport), `110/1983 ő.e.` item (őrzési egység, also `o. e.`).
+_MOL_AFTER = re.compile(r"(?<![\w/])(?P<value>\d+[a-z]?(?:/\d+)?)\.?\s*(?P<label>f|cs|[őo]\.\s?e)(?![\w])\.?")
+_MOL_AFTER_KEYS = {"f": "fond", "cs": "series"}
+
+
+def _mol_after_units(tail: str) -> dict[str, str]:
+    """`M-KS 288. f. 32. cs. 110/1983. ő.e.`: fond, series, item, each number before its label.
+
+    `5/515. ő.e.` with no `cs.` is series and item in one (`5` and `515`).  The record
+    group's letters (`M-KS`) and pages (`pp. 152-153`) are no units: kept in the verbatim.
+    """
+    units: dict[str, str] = {}
+    for m in _MOL_AFTER.finditer(tail):
+        key = _MOL_AFTER_KEYS.get(m.group("label"), "item")
+        units.setdefault(key, m.group("value"))
+    item = units.get("item", "")
+    if "series" not in units and re.fullmatch(r"\d+/\d+", item) and not re.fullmatch(r"\d+/(?:19|20)\d\d", item):
+        units["series"], units["item"] = item.split("/")
+    return {key: units[key] for key in ("fond", "series", "item") if key in units}
 
 
 def _mol_units(tail: str) -> dict[str, str]:
     """`XIX-J-1-j Korea, 6. doboz, 11/b, 005210/1959`: fond and series, box, folder, item.
 
     Parts before the fond code (`Foreign Ministry, Top Secret Files`) name the record group in
-    words: kept in the verbatim reference only.  The box may be abbreviated (`3.d`).
+    words: kept in the verbatim reference only.  The box may be abbreviated (`3.d`); a box
+    and item may be glued after the series (`Korea 25-005249/1980`).  Party records print
+    each label after its number (`_mol_after_units`).
     """
+    if re.search(r"\d\.?\s*f\.", tail):
+        return _mol_after_units(tail)
     parts = _split_parts(tail, ",;")
     units: dict[str, str] = {}
     start = next((i for i, part in enumerate(parts) if _MOL_FOND.match(part)), 0)
@@ -178,6 +205,8 @@ def _mol_units(tail: str) -> dict[str, str]:
     units["fond"] = fond
     if series:
         units["series"] = series.strip()
+    if coded and coded.group("box"):
+        units["box"], units["item"] = coded.group("box"), coded.group("item")
     rest = []
     for part in parts[1:]:
         box = re.fullmatch(r"(\d+)\.?\s*d(?:oboz)?\.?|doboz\s*(\d+)", part, re.IGNORECASE)
@@ -192,15 +221,26 @@ def _mol_units(tail: str) -> dict[str, str]:
     return units
 
 
+_AMSZ_UNIT = re.compile(r"([ZzTtWw])[-\s]?(\d+[a-z]?)")
+
+
 def _amsz_units(tail: str) -> dict[str, str]:
-    """`DV Z9 T611 W43` (also `Z-9, T-611, W-43`): department, zespół, teczka, wiązka."""
+    """`DV Z9 T611 W43` (also `Z-9, T-611, W-43`): department, zespół, teczka, wiązka.
+
+    A ciphergram series prints its zespół as number/year before the other units
+    (`Szyfrogramy z X 1962, 6/77 w-83 t-1263`): then the words before it name that zespół
+    and are no department."""
     units: dict[str, str] = {}
     department = []
-    for token in re.findall(r"[A-Za-z]+[-\s]?\d+[a-z]?|\S+", tail.replace(",", " ")):
-        m = re.fullmatch(r"([ZzTtWw])[-\s]?(\d+[a-z]?)", token)
+    tokens = re.findall(r"[A-Za-z]+[-\s]?\d+[a-z]?|\S+", tail.replace(",", " "))
+    for index, token in enumerate(tokens):
+        m = _AMSZ_UNIT.fullmatch(token)
         key = {"z": "zespol", "t": "teczka", "w": "wiazka"}.get(m.group(1).lower()) if m else None
         if key and key not in units:
             units[key] = m.group(2)
+        elif not units and re.fullmatch(r"\d+/\d+", token) and _AMSZ_UNIT.fullmatch(
+                tokens[index + 1] if index + 1 < len(tokens) else ""):
+            units["zespol"], department = token, []
         elif not units:
             department.append(token)
     if department:
@@ -246,8 +286,17 @@ def _fond_then_file(tail: str) -> dict[str, str]:
 
 
 def _amae_units(tail: str) -> dict[str, str]:
-    """`Folder 211/1972, Issue 3: …` or `Year: 1954; Issue 20; Country: …`."""
-    return {k: v for k, v in _labelled_units(tail).items() if k in ("folder", "year", "issue")}
+    """`Folder 211/1972, Issue 3: …`, `Year: 1954; Issue 20; Country: …`, or a mission's
+    folder unlabelled, then volume and pages: `Berlin/1989, vol. 2, pp. 425-426` (the
+    folder is the post and year; the volume is no unit of the schema, the pages are folios)."""
+    units = {k: v for k, v in _labelled_units(tail).items() if k in ("folder", "year", "issue")}
+    parts = _split_parts(tail, ",;")
+    pages = next((p for p in parts if re.fullmatch(r"(?:pp?|pages?|ff?)\.?\s*" + _RANGE.pattern[1:], p)), None)
+    if pages:  # labelled pages only: a bare number ending a title is no folio
+        units["folios"] = re.sub(r"^\D+", "", pages)
+    if parts and "folder" not in units and "year" not in units and re.fullmatch(r"[A-Z][\w .-]*/\d{4}", parts[0]):
+        units = {"folder": parts[0], **units}
+    return units
 
 
 # --------------------------------------------------------------------------- the table
@@ -323,9 +372,9 @@ _SETTLEMENTS = sorted({repo.settlement for repo in REPOSITORIES})
 # (`Archiwum … (AMSZ), Warsaw`).
 _REPOSITORY_RE = re.compile(
     r"(?<![\w-])(?P<form>" + "|".join(re.escape(f) for f, _ in _ALL_FORMS) + r")(?![\w-])"
-    r"(?P<suffix>(?:,?\s+(?:" + "|".join(map(re.escape, _SETTLEMENTS)) + r"))?"
+    r"(?P<suffix>(?:,?\s+(?:" + "|".join(map(re.escape, _SETTLEMENTS)) + r")(?![\w/-]))?"  # not `Berlin/1989`
     r"(?:\s*\([^()]{1,40}\))?"
-    r"(?:,?\s+(?:" + "|".join(map(re.escape, _SETTLEMENTS)) + r")(?![\w-]))?)"
+    r"(?:,?\s+(?:" + "|".join(map(re.escape, _SETTLEMENTS)) + r")(?![\w/-]))?)"
 )
 _REPO_BY_FORM = {form.lower(): repo for form, repo in _ALL_FORMS}
 
@@ -404,15 +453,16 @@ def find_citation(text: str) -> tuple[Citation, int, int] | None:
     credit = CREDIT_START.search(text, origin)
     if m and (credit is None or m.start() < credit.start("start")):
         repo = _REPO_BY_FORM[m.group("form").lower()]
-        start = m.start()
-        end = _reference_end(text, m.end())
+        start = _name_before_code(text, origin, m)
+        name_end = m.end() + (1 if start < m.start() else 0)  # past the `)` closing the code
+        end = _reference_end(text, name_end)
         parts = _per_archive(text, m, end)
         first_end = parts[0][1]
-        tail = text[m.end() : first_end].lstrip(" ,.;:")
-        leading = _units_before(text, origin, m.start())
+        tail = text[name_end : first_end].lstrip(" ,.;:")
+        leading = _units_before(text, origin, start, repo)
         if leading is not None:  # `Szyfrogramy …, w-82 t-1264, Archiwum … (AMSZ), Warsaw`: units first
+            tail = text[leading : start].rstrip(" ,;.")
             start = leading
-            tail = text[leading : m.start()].rstrip(" ,;")
         verbatim = text[start:end]
         citation = _build(repo, verbatim, tail, m.group("form"))
         others = tuple(_build(_REPO_BY_FORM[om.group("form").lower()], text[om.start():o_end],
@@ -424,20 +474,42 @@ def find_citation(text: str) -> tuple[Citation, int, int] | None:
     return _find_unknown(text, origin)
 
 
-def _units_before(text: str, origin: int, at: int) -> int | None:
+def _name_before_code(text: str, origin: int, code: re.Match) -> int:
+    """Where the reference starts when the matched form is the code in parentheses after an
+    archive's name the table does not list (`National Archives of Ruritania (MNL OL), …`): at
+    that name (a city after it, `…, Budapest (MOL)`, belongs to it); else at the match."""
+    before = text[origin:code.start()]
+    if not text.startswith(")", code.end()) or not before.endswith("("):
+        return code.start()
+    head = before[:-1].rstrip()
+    cuts = [0] + [b.end() for b in re.finditer(r"(?<=[,.;:])\s+", head)]
+    at = cuts[-1]
+    if len(cuts) > 1 and head[at:] in _SETTLEMENTS:
+        at = cuts[-2]  # `Some Archives, Budapest (MOL)`
+    name = head[at:]
+    if not (name[:1].isupper() and _ARCHIVE_WORD.search(name)) or len(name.split()) > 12:
+        return code.start()
+    return origin + at
+
+
+def _units_before(text: str, origin: int, at: int, repo: Repository) -> int | None:
     """Where a reference starts that prints its units before the archive's name, else None.
 
     The units are the clause right before the name (after the last sentence end), ending in
     a comma and holding a number: ``Szyfrogramy z Hawany 1962, w-82 t-1264, Archiwum …``.
+    A clause ending in a full stop (``…, 6/77 w-83 t-1263. Polish Foreign Ministry Archive``)
+    counts only when the archive's grammar reads two units or more in it.
     """
-    before = text[origin:at]
-    if not before.rstrip().endswith(","):
+    before = text[origin:at].rstrip()
+    if not before.endswith((",", ".")):
         return None
     cuts = [m.end() for m in re.finditer(r"(?<=[\w)\]]{2}[.;])\s+(?=[A-Z])", before)]
     start = origin + (cuts[-1] if cuts else 0)
     start += len(text[start:at]) - len(text[start:at].lstrip())
     clause = text[start:at]
     if not re.search(r"\d", clause) or CREDIT_START.search(clause) or len(clause.split()) > 16:
+        return None
+    if before.endswith(".") and len(repo.units(clause.rstrip(" ."))) < 2:
         return None
     return start
 
