@@ -164,14 +164,15 @@ _MOL_FOND = re.compile(r"^(?P<fond>[IVXL]+(?:-[A-Za-z0-9]{1,2})+)(?:[-\s]+(?P<se
 
 #: A Hungarian unit label printed AFTER its number (party records): `288. f.` fond, `32. cs.`
 #: series (csoport), `110/1983 ő.e.` item (őrzési egység, also `o. e.`).
-_MOL_AFTER = re.compile(r"(?<![\w/])(?P<value>\d+[a-z]?(?:/\d+)?)\.?\s*(?P<label>f|cs|[őo]\.\s?e)(?![\w])\.?")
+_MOL_AFTER = re.compile(r"(?<![\w/])(?P<value>\d+[a-z]?(?:/\d+)*)\.?\s*(?P<label>f|cs|[őo]\.\s?e)(?![\w])\.?")
 _MOL_AFTER_KEYS = {"f": "fond", "cs": "series"}
 
 
 def _mol_after_units(tail: str) -> dict[str, str]:
     """`M-KS 288. f. 32. cs. 110/1983. ő.e.`: fond, series, item, each number before its label.
 
-    `5/515. ő.e.` with no `cs.` is series and item in one (`5` and `515`).  The record
+    `5/515. ő.e.` with no `cs.` is series and item in one (`5` and `515`; `32/1966/4`: `32`
+    and `1966/4`); `110/1983` alone is an item and its year.  The record
     group's letters (`M-KS`) and pages (`pp. 152-153`) are no units: kept in the verbatim.
     """
     units: dict[str, str] = {}
@@ -179,8 +180,8 @@ def _mol_after_units(tail: str) -> dict[str, str]:
         key = _MOL_AFTER_KEYS.get(m.group("label"), "item")
         units.setdefault(key, m.group("value"))
     item = units.get("item", "")
-    if "series" not in units and re.fullmatch(r"\d+/\d+", item) and not re.fullmatch(r"\d+/(?:19|20)\d\d", item):
-        units["series"], units["item"] = item.split("/")
+    if "series" not in units and "/" in item and not re.fullmatch(r"\d+/(?:19|20)\d\d", item):
+        units["series"], units["item"] = item.split("/", 1)  # `5/515`, `32/1966/4`: series first
     return {key: units[key] for key in ("fond", "series", "item") if key in units}
 
 
@@ -205,6 +206,8 @@ def _mol_units(tail: str) -> dict[str, str]:
     units["fond"] = fond
     if series:
         units["series"] = series.strip()
+    if coded and not series and len(parts) > 1 and re.fullmatch(r"[A-ZÀ-Ý][^\W\d_]+(?:-[A-ZÀ-Ý]?[^\W\d_]+)*", parts[1]):
+        units["series"] = parts.pop(1)  # `XIX-J-1-j, Korea, 1961, …`: the series after a comma
     if coded and coded.group("box"):
         units["box"], units["item"] = coded.group("box"), coded.group("item")
     rest = []
@@ -294,8 +297,9 @@ def _amae_units(tail: str) -> dict[str, str]:
     pages = next((p for p in parts if re.fullmatch(r"(?:pp?|pages?|ff?)\.?\s*" + _RANGE.pattern[1:], p)), None)
     if pages:  # labelled pages only: a bare number ending a title is no folio
         units["folios"] = re.sub(r"^\D+", "", pages)
-    if parts and "folder" not in units and "year" not in units and re.fullmatch(r"[A-Z][\w .-]*/\d{4}", parts[0]):
-        units = {"folder": parts[0], **units}
+    folder = next((p for p in parts if re.fullmatch(r"[A-Z][\w .-]*/\d{4}", p)), None)
+    if folder and "folder" not in units and "year" not in units:
+        units = {"folder": folder, **units}
     return units
 
 
@@ -417,7 +421,7 @@ def _reference_end(text: str, start: int) -> int:
             before = " " + before  # the reference's start counts as a word boundary
         if re.search(r"[\s.](?:[A-Za-z]{1,2}|No|Nº)$", before):
             continue  # `F.` `d.` `No.`: a label, not the end
-        if re.match(r"\d|[a-z]", after) or _UNIT_WORD.match(after) or _REPOSITORY_RE.match(after):
+        if re.match(r"\d", after) or after[:1].islower() or _UNIT_WORD.match(after) or _REPOSITORY_RE.match(after):
             continue
         if _holding_continues(text[start + m.end():limit]):
             break  # `d. 347. Department for …, 1953-1957, microfilm, reel 83`: the holding's description
