@@ -142,3 +142,24 @@ def test_the_converted_header_identifies_the_original_by_these_units(reference, 
     tei = convert_text(page.replace(printed, reference), doc_id="d1", source_name="d1.txt",
                        run_date="2026-01-01").tei
     assert facts_of(tei)["archive"] == {**archive, "citation": reference}
+
+
+# -- an archive's name printed in the other number or word order ------------------------------
+
+
+@pytest.mark.parametrize("name", ["Archives of the Romanian Ministry of Foreign Affairs",
+                                  "Romanian Ministry of Foreign Affairs Archives"])
+def test_an_archive_name_in_the_plural_or_with_archive_last_is_the_same_archive(name):
+    reference = f"{name}, Folder no. 4410/1968"
+    assert cites(reference) == ("AMAE", reference, {"folder": "4410/1968"})
+
+
+def test_a_code_in_parentheses_after_a_name_with_a_comma_starts_at_the_name():
+    reference = "Archive of Foreign Policy, Russian Federation (AVP RF), f. 0203, op. 4, p. 12, d. 9, l. 3-5"
+    assert cites(reference) == ("AVPRF", reference, {"fond": "0203", "opis": "4", "papka": "12", "delo": "9",
+                                                     "folios": "3-5"})
+
+
+def test_a_letter_joined_to_a_code_by_a_hyphen_is_no_unit_label():
+    _, _, units = cites("Ruritanian Central Archive, D-I-R-0-1120-4/70, 12")
+    assert "delo" not in units

@@ -44,7 +44,7 @@ UNIT_LABELS: list[tuple[str, str]] = [
     (r"issue", "issue"),
 ]
 _LABELLED_UNIT = re.compile(
-    r"^(?P<label>" + "|".join(label for label, _ in UNIT_LABELS) + r")\b\.?:?\s*(?P<value>\S.*)$",
+    r"^(?P<label>" + "|".join(label for label, _ in UNIT_LABELS) + r")\b(?!-)\.?:?\s*(?P<value>\S.*)$",  # not `D-I-R-0`
     re.IGNORECASE,
 )
 _RANGE = re.compile(r"^\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?(?:\s*,\s*\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?)*$")
@@ -69,7 +69,7 @@ def labelled_units(tail: str, key_for: dict[str, str] | None = None) -> dict[str
         if m:
             label = m.group("label").lower()
             key = next(k for pattern, k in UNIT_LABELS if re.fullmatch(pattern, label))
-            value = m.group("value")
+            value = re.sub(r"^(?:no|nr|n[oº°])\.?\s*(?=\d)", "", m.group("value"), flags=re.IGNORECASE)  # `Folder no. 1495`
             if key == "p" and (re.match(r"\d+[a-z]?\s*[-–]\s*\d", value) or "delo" in units):
                 key = "folios"  # `p.16-42`, or `p.` after the delo: pages, not a papka
             key = (key_for or _GENERIC_KEYS).get(key, key)

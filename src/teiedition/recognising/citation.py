@@ -137,8 +137,23 @@ REPOSITORIES: tuple[Repository, ...] = (
 )
 
 
+def _name_variants(form: str) -> set[str]:
+    """An archive's name in both numbers and both word orders: `Archive of the Romanian Ministry of
+    Foreign Affairs` is also printed `Archives of the …` and `Romanian Ministry of Foreign Affairs
+    Archives`; `Polish Foreign Ministry Archive` also `… Archives`."""
+    lead = re.fullmatch(r"Archives? of (?:the )?(?P<body>.+)", form)
+    trail = re.fullmatch(r"(?P<body>.+) Archives?", form)
+    if not (lead or trail):
+        return {form}
+    body = (lead or trail).group("body")
+    return {form, f"{body} Archive", f"{body} Archives"} | (
+        {f"Archive of the {body}", f"Archives of the {body}", f"Archive of {body}", f"Archives of {body}"}
+        if lead else set())
+
+
 def _printed_forms(repo: Repository) -> list[str]:
-    return sorted({repo.code, repo.name, *repo.aliases}, key=len, reverse=True)
+    forms = {variant for form in (repo.name, *repo.aliases) for variant in _name_variants(form)}
+    return sorted({repo.code, *forms}, key=len, reverse=True)
 
 
 _ALL_FORMS = sorted(
@@ -234,7 +249,7 @@ def find_citation(text: str) -> tuple[Citation, int, int] | None:
     if m and (credit is None or m.start() < credit.start("start")):
         repo = _REPO_BY_FORM[m.group("form").lower()]
         start = _name_before_code(text, origin, m)
-        name_end = m.end() + (1 if start < m.start() else 0)  # past the `)` closing the code
+        name_end = m.end() + (1 if text[m.start() - 1 : m.start()] == "(" and text.startswith(")", m.end()) else 0)
         end = _reference_end(text, name_end)
         parts = _per_archive(text, m, end)
         first_end = parts[0][1]
@@ -254,6 +269,9 @@ def find_citation(text: str) -> tuple[Citation, int, int] | None:
     return _find_unknown(text, origin)
 
 
+_ARCHIVE_NAME = re.compile(r"\b(?:Archives?|Archiv|Archiwum|Arhiv|Levéltár)\b")
+
+
 def _name_before_code(text: str, origin: int, code: re.Match) -> int:
     """Where the reference starts when the matched form is the code in parentheses after an
     archive's name the table does not list (`National Archives of Ruritania (MNL OL), …`): at
@@ -262,14 +280,14 @@ def _name_before_code(text: str, origin: int, code: re.Match) -> int:
     if not text.startswith(")", code.end()) or not before.endswith("("):
         return code.start()
     head = before[:-1].rstrip()
-    cuts = [0] + [b.end() for b in re.finditer(r"(?<=[,.;:])\s+", head)]
-    at = cuts[-1]
-    if len(cuts) > 1 and head[at:] in _SETTLEMENTS:
-        at = cuts[-2]  # `Some Archives, Budapest (MOL)`
-    name = head[at:]
-    if not (name[:1].isupper() and _ARCHIVE_WORD.search(name)) or len(name.split()) > 12:
-        return code.start()
-    return origin + at
+    sentence = max((b.end() for b in re.finditer(r"(?<=[\w)\]]{2}[.;:])\s+", head)), default=0)
+    starts = [sentence] + [b.end() for b in re.finditer(r"(?<=,)\s+", head, sentence)]
+    ends = [b - 1 for b in starts[1:]] + [len(head)]
+    # the name is one of the last three parts (`…, Budapest (MOL)`, `Archive of …, Russian Federation (AVP RF)`)
+    for at, stop in list(zip(starts, ends))[-3:][::-1]:
+        if head[at:at + 1].isupper() and _ARCHIVE_NAME.search(head[at:stop]) and len(head[at:].split()) <= 14:
+            return origin + at
+    return code.start()
 
 
 def _units_before(text: str, origin: int, at: int, repo: Repository) -> int | None:
