@@ -163,3 +163,21 @@ def test_a_code_in_parentheses_after_a_name_with_a_comma_starts_at_the_name():
 def test_a_letter_joined_to_a_code_by_a_hyphen_is_no_unit_label():
     _, _, units = cites("Ruritanian Central Archive, D-I-R-0-1120-4/70, 12")
     assert "delo" not in units
+
+
+# -- labels before a capital, a code with its file before further units, Polish units spelled out --
+
+
+def test_an_abbreviated_label_before_a_capital_keeps_its_value():
+    _, _, units = cites("GARF, f. R-7021, op. 3, d. 118")
+    assert units == {"fond": "R-7021", "opis": "3", "delo": "118"}
+
+
+def test_a_collection_code_and_its_file_before_further_units():
+    _, _, units = cites("Arhiv Jugoslavije (AJ), KPR I-5-b/41, box 9")
+    assert units == {"fond": "KPR", "file": "I-5-b/41"}
+
+
+def test_polish_units_spelled_out():
+    _, _, units = cites("Archiwum Ministerstwa Spraw Zagranicznych, zespół 9/81, wiązka 14, teczka 205")
+    assert units == {"zespol": "9/81", "wiazka": "14", "teczka": "205"}

@@ -47,12 +47,21 @@ _LABELLED_UNIT = re.compile(
     r"^(?P<label>" + "|".join(label for label, _ in UNIT_LABELS) + r")\b(?!-)\.?:?\s*(?P<value>\S.*)$",  # not `D-I-R-0`
     re.IGNORECASE,
 )
+#: Abbreviated labels whose stop may stand before a capital (`f. R-5446`): no break there.
+_LABEL_WORD = re.compile(r"f|op|o|pap|p|d|l|ll|pp|ff|bl", re.IGNORECASE)
 _RANGE = re.compile(r"^\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?(?:\s*,\s*\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?)*$")
 
 
 def _split_parts(tail: str, separators: str = ",;") -> list[str]:
     """Split a reference at its separators (`, ` `; ` and `. ` before a capital label)."""
-    parts = re.split(rf"\s*[{separators}]\s*|(?<=\w)\.\s*(?=[A-Z])", tail)
+    parts, at = [], 0
+    for cut in re.finditer(rf"\s*[{separators}]\s*|(?<=\w)\.\s*(?=[A-Z])", tail):
+        word = re.search(r"(\w+)$", tail[:cut.start()])
+        if cut.group().startswith(".") and word and _LABEL_WORD.fullmatch(word.group(1)):
+            continue  # `f. R-5446`: a label's stop, not a break
+        parts.append(tail[at:cut.start()])
+        at = cut.end()
+    parts.append(tail[at:])
     return [p for p in (_clean(p) for p in parts) if p]
 
 
@@ -169,7 +178,8 @@ def mol_units(tail: str) -> dict[str, str]:
     return units
 
 
-_AMSZ_UNIT = re.compile(r"([ZzTtWw])[-\s]?(\d+[a-z]?)")
+#: `Z9`, `w-83`, `t-1263`, also spelled out (`zespół 6/77`, `wiązka 102`, `teczka 625`).
+_AMSZ_UNIT = re.compile(r"(?i)(z|zesp[oó][lł]|t|teczka|w|wi[aą]zka)\.?[-\s]?(\d+(?:/\d+)?[a-z]?)")
 
 
 def amsz_units(tail: str) -> dict[str, str]:
@@ -180,10 +190,10 @@ def amsz_units(tail: str) -> dict[str, str]:
     and are no department."""
     units: dict[str, str] = {}
     department = []
-    tokens = re.findall(r"[A-Za-z]+[-\s]?\d+[a-z]?|\S+", tail.replace(",", " "))
+    tokens = re.findall(r"[^\W\d_]+\.?[-\s]?\d+(?:/\d+)?[a-z]?|\S+", tail.replace(",", " "))
     for index, token in enumerate(tokens):
         m = _AMSZ_UNIT.fullmatch(token)
-        key = {"z": "zespol", "t": "teczka", "w": "wiazka"}.get(m.group(1).lower()) if m else None
+        key = {"z": "zespol", "t": "teczka", "w": "wiazka"}.get(m.group(1)[0].lower()) if m else None
         if key and key not in units:
             units[key] = m.group(2)
         elif not units and re.fullmatch(r"\d+/\d+", token) and _AMSZ_UNIT.fullmatch(
@@ -222,6 +232,9 @@ def sapmo_units(tail: str) -> dict[str, str]:
 def fond_then_file(tail: str) -> dict[str, str]:
     """`MfAA, C 294/78` or `KPR I-1/655`: a collection code, then the file."""
     parts = _split_parts(tail, ",;")
+    coded = re.fullmatch(r"(\S+)\s+(\S*\d\S*)", parts[0]) if parts else None
+    if coded and len(parts) >= 2:  # `KPR I-2/14, box 3`: the code and its file, then units the verbatim keeps
+        return {"fond": coded.group(1), "file": coded.group(2)}
     if len(parts) >= 2:
         return {"fond": parts[0], "file": ", ".join(parts[1:])}
     if parts:
