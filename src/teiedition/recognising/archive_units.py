@@ -56,7 +56,7 @@ def _split_parts(tail: str, separators: str = ",;") -> list[str]:
     """Split a reference at its separators (`, ` `; ` and `. ` before a capital label)."""
     parts, at = [], 0
     for cut in re.finditer(rf"\s*[{separators}]\s*|(?<=\w)\.\s*(?=[A-Z])", tail):
-        word = re.search(r"(\w+)$", tail[:cut.start()])
+        word = re.search(r"(\w+)$", tail[max(0, cut.start() - 8):cut.start()])  # a bounded look back: linear
         if cut.group().startswith(".") and word and _LABEL_WORD.fullmatch(word.group(1)):
             continue  # `f. R-5446`: a label's stop, not a break
         parts.append(tail[at:cut.start()])
@@ -118,7 +118,7 @@ _MOL_FOND = re.compile(r"^(?P<fond>[IVXL]+(?:-[A-Za-z0-9]{1,2})+)(?:[-\s]+(?P<se
 
 #: A Hungarian unit label printed AFTER its number (party records): `288. f.` fond, `32. cs.`
 #: series (csoport), `110/1983 ő.e.` item (őrzési egység, also `o. e.`).
-_MOL_AFTER = re.compile(r"(?<![\w/])(?P<value>\d+[a-z]?(?:/\d+)*)\.?\s*(?P<label>f|cs|[őo]\.\s?e)(?![\w])\.?")
+_MOL_AFTER = re.compile(r"(?<![\w/])(?P<value>\d+[a-z]?(?:/\d+)*)\.?\s*(?P<label>f|cs|[őo]\.?\s?e)(?![\w])\.?")
 _MOL_AFTER_KEYS = {"f": "fond", "cs": "series"}
 
 
