@@ -181,3 +181,13 @@ def test_a_collection_code_and_its_file_before_further_units():
 def test_polish_units_spelled_out():
     _, _, units = cites("Archiwum Ministerstwa Spraw Zagranicznych, zespół 9/81, wiązka 14, teczka 205")
     assert units == {"zespol": "9/81", "wiazka": "14", "teczka": "205"}
+
+
+def test_a_prc_file_number_after_no_and_labelled_pages():
+    reference = "PRC Foreign Ministry Archive No. 118-00291-04, pp. 7-11"
+    assert cites(reference) == ("PRC FMA", reference, {"file": "118-00291-04", "folios": "7-11"})
+
+
+def test_a_ciphergram_series_before_the_archive_name_ended_by_a_semicolon():
+    reference = "Szyfrogramy z Ruritanii 1971, 4/80 w-12 t-345; AMSZ, Warsaw"
+    assert cites(reference) == ("AMSZ", reference, {"zespol": "4/80", "wiazka": "12", "teczka": "345"})

@@ -101,13 +101,14 @@ def russian_units(tail: str) -> dict[str, str]:
 
 
 def prc_fma_units(tail: str) -> dict[str, str]:
-    """`106-01188-03, 12-19`: file number, then the page range."""
+    """`106-01188-03, 12-19`: file number, then the page range (also `No. 106-…`, `pp. 12-19`)."""
     parts = _split_parts(tail, ",;")
     units: dict[str, str] = {}
     if parts:
-        units["file"] = parts[0]
-    if len(parts) > 1 and _RANGE.match(parts[1]):
-        units["folios"] = parts[1]
+        units["file"] = re.sub(r"^(?:No|Nº|Nr)\.?\s*(?=\d)", "", parts[0], flags=re.IGNORECASE)
+    pages = re.sub(r"^(?:pp?|pages?)\.?\s*", "", parts[1]) if len(parts) > 1 else ""
+    if _RANGE.match(pages):
+        units["folios"] = pages
     return units
 
 

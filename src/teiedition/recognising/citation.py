@@ -113,7 +113,9 @@ REPOSITORIES: tuple[Repository, ...] = (
     Repository("RGAE", "Russian State Archive of the Economy", (),
                "Moscow", "Russia", russian_units),
     Repository("PRC FMA", "Archive of the Ministry of Foreign Affairs of the People's Republic of China",
-               ("PRC Foreign Ministry Archive", "Chinese Foreign Ministry Archive"),
+               ("PRC Foreign Ministry Archive", "Chinese Foreign Ministry Archive",
+                "Archive of the Ministry of Foreign Affairs of the PRC", "PRC Ministry of Foreign Affairs Archive",
+                "Chinese Ministry of Foreign Affairs Archive"),
                "Beijing", "China", prc_fma_units),
     Repository("MOL", "Hungarian National Archives",
                ("MNL OL", "Magyar Országos Levéltár", "Hungarian National Archives"),
@@ -295,11 +297,11 @@ def _units_before(text: str, origin: int, at: int, repo: Repository) -> int | No
 
     The units are the clause right before the name (after the last sentence end), ending in
     a comma and holding a number: ``Szyfrogramy z Hawany 1962, w-82 t-1264, Archiwum …``.
-    A clause ending in a full stop (``…, 6/77 w-83 t-1263. Polish Foreign Ministry Archive``)
-    counts only when the archive's grammar reads two units or more in it.
+    A clause ending in a full stop or a semicolon (``…, 6/77 w-83 t-1263. Polish Foreign Ministry
+    Archive``) counts only when the archive's grammar reads two units or more in it.
     """
     before = text[origin:at].rstrip()
-    if not before.endswith((",", ".")):
+    if not before.endswith((",", ".", ";")):
         return None
     cuts = [m.end() for m in re.finditer(r"(?<=[\w)\]]{2}[.;])\s+(?=[A-Z])", before)]
     start = origin + (cuts[-1] if cuts else 0)
@@ -307,7 +309,7 @@ def _units_before(text: str, origin: int, at: int, repo: Repository) -> int | No
     clause = text[start:at]
     if not re.search(r"\d", clause) or CREDIT_START.search(clause) or len(clause.split()) > 16:
         return None
-    if before.endswith(".") and len(repo.units(clause.rstrip(" ."))) < 2:
+    if before.endswith((".", ";")) and len(repo.units(clause.rstrip(" .;"))) < 2:
         return None
     return start
 
