@@ -280,13 +280,20 @@ def test_a_bracket_is_listed_at_its_own_line_when_its_block_skipped_a_blank_line
 
 
 def test_citation_units_holding_a_name_and_a_number_or_a_reference_printed_before_the_archive_are_listed():
-    run_together = _with_source("MNL OL XIV-J-1-j Korea 25-005249/1980. Translated by Ivan Petrov.")
+    # (cit3: the converter now reads `Korea 25-005249/1980`, `288. f. 5/515. o. e` and `6/77 w-83 t-1263.`
+    # before the archive's name; shapes it still cannot read stand in for them, and those are not listed)
+    run_together = _with_source("MNL OL XIV-J-1-j Korea 25 005249/1980. Translated by Ivan Petrov.")
     assert codes_at(run_together, "citation-units") == [line_of(run_together, "MNL OL")]
-    labels = _with_source("Hungarian National Archives (MOL), M-KS 288. f. 5/515. o. e. Obtained by Ivan Petrov.")
-    assert codes_at(labels, "citation-units") == [line_of(labels, "M-KS")]
-    first = _with_source("Szyfrogramy from Moskwa 1962, 6/77 w-83 t-1263. Polish Foreign Ministry Archive (AMSZ), "
+    labels = _with_source("AVPRF, f. 0102 o. 13a, p. 81, d. 5. Obtained by Ivan Petrov.")
+    assert codes_at(labels, "citation-units") == [line_of(labels, "AVPRF")]
+    first = _with_source("Szyfrogramy from Moskwa 1962, teczka 12. Polish Foreign Ministry Archive (AMSZ), "
                          "Warsaw. Obtained by Ivan Petrov.")
     assert codes_at(first, "citation-units") == [line_of(first, "Szyfrogramy")]
+    for now_read in ("MNL OL XIV-J-1-j Korea 25-005249/1980. Translated by Ivan Petrov.",
+                     "Hungarian National Archives (MOL), M-KS 288. f. 5/515. o. e. Obtained by Ivan Petrov.",
+                     "Szyfrogramy from Moskwa 1962, 6/77 w-83 t-1263. Polish Foreign Ministry Archive (AMSZ), "
+                     "Warsaw. Obtained by Ivan Petrov."):
+        assert codes_at(_with_source(now_read), "citation-units") == []
     read = _with_source("MNL OL XIX-J-1-j Korea, 1972, 60. doboz, 81-146, 00394. Translated by Ivan Petrov.")
     assert codes_at(read, "citation-units") == []
     assert codes_at(_with_source("Polish Foreign Ministry Archive, DV Z9 T611 W43. Obtained by Ivan Petrov."),

@@ -12,6 +12,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from .archive_units import (
+    UNIT_LABELS,
+    amae_units,
+    amsz_units,
+    folio_range,
+    fond_then_file,
+    labelled_units,
+    mol_units,
+    prc_fma_units,
+    russian_units,
+    sapmo_units,
+)
 from .credits import CREDIT_START, URL_TAIL, Credits, find_credits, parse_credits, split_funders
 
 __all__ = [
@@ -67,189 +79,6 @@ class Citation:
         return [(k, v) for k, v in self.units.items() if k not in COLLECTION_UNITS and k != "folios"]
 
 
-# --------------------------------------------------------------------------- units
-
-
-def _clean(value: str) -> str:
-    return value.strip().strip(",;").strip()
-
-
-def _folio_range(value: str) -> tuple[str | None, str | None]:
-    """'79-94' -> ('79', '94'); '57' -> ('57', '57'); '1, 3-5' -> ('1', '5')."""
-    numbers = re.findall(r"\d+[a-zA-Z]*", value)
-    if not numbers:
-        return None, None
-    return numbers[0], numbers[-1]
-
-
-# Printed unit labels (case-insensitive, full word or abbreviation) -> units key.
-_LABELS: list[tuple[str, str]] = [
-    (r"fond|fonds|f", "fond"),
-    (r"opis|op|o", "opis"),  # `o. 13a` in AVPRF references
-    (r"papka|pap", "papka"),
-    (r"p", "p"),  # papka in Russian references, a page elsewhere
-    (r"delo|d", "delo"),
-    (r"file", "file"),
-    (r"listy|listov|list|ll|l|ii|pages|page|pp|bl|folios|folio|ff", "folios"),  # `II. 8`: `ll.` misread
-    (r"folder", "folder"),
-    (r"box|doboz", "box"),
-    (r"series", "series"),
-    (r"item", "item"),
-    (r"year", "year"),
-    (r"issue", "issue"),
-]
-_LABELLED_UNIT = re.compile(
-    r"^(?P<label>" + "|".join(label for label, _ in _LABELS) + r")\b\.?:?\s*(?P<value>\S.*)$",
-    re.IGNORECASE,
-)
-_RANGE = re.compile(r"^\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?(?:\s*,\s*\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?)*$")
-
-
-def _split_parts(tail: str, separators: str = ",;") -> list[str]:
-    """Split a reference at its separators (`, ` `; ` and `. ` before a capital label)."""
-    parts = re.split(rf"\s*[{separators}]\s*|(?<=\w)\.\s*(?=[A-Z])", tail)
-    return [p for p in (_clean(p) for p in parts) if p]
-
-
-def _labelled_units(tail: str, key_for: dict[str, str] | None = None) -> dict[str, str]:
-    """`fond 5, opis 61, delo 462, listy 79-94` and `F.558. Op.11. D.99. L.57-59`.
-
-    Unknown labels are skipped (the verbatim keeps them); a trailing bare range after
-    the last labelled unit is the folios.
-    """
-    units: dict[str, str] = {}
-    parts = _split_parts(tail)
-    for index, part in enumerate(parts):
-        m = _LABELLED_UNIT.match(part)
-        if m:
-            label = m.group("label").lower()
-            key = next(k for pattern, k in _LABELS if re.fullmatch(pattern, label))
-            value = m.group("value")
-            if key == "p" and (re.match(r"\d+[a-z]?\s*[-–]\s*\d", value) or "delo" in units):
-                key = "folios"  # `p.16-42`, or `p.` after the delo: pages, not a papka
-            key = (key_for or _GENERIC_KEYS).get(key, key)
-            if key in ("issue", "year", "folder"):
-                value = re.split(r"\s*:\s*", value)[0]  # `Issue 3: title of the issue`
-            if key not in units:
-                units[key] = _clean(value)
-        elif index == len(parts) - 1 and _RANGE.match(part) and "folios" not in units:
-            units["folios"] = part
-    return units
-
-
-_GENERIC_KEYS = {"p": "folios"}
-_RUSSIAN_KEYS = {"p": "papka", "file": "delo"}
-
-
-def _russian_units(tail: str) -> dict[str, str]:
-    """`fond 5, opis 61, delo 462, listy 79-94`, `f. 0102, op. 7, p. 27, d. 45, l. 12`."""
-    return _labelled_units(tail, _RUSSIAN_KEYS)
-
-
-def _prc_fma_units(tail: str) -> dict[str, str]:
-    """`106-01188-03, 12-19`: file number, then the page range."""
-    parts = _split_parts(tail, ",;")
-    units: dict[str, str] = {}
-    if parts:
-        units["file"] = parts[0]
-    if len(parts) > 1 and _RANGE.match(parts[1]):
-        units["folios"] = parts[1]
-    return units
-
-
-#: A MOL fond code, its series glued by a hyphen or a space: ``XIX-J-1-j Korea``, ``XIX-J-I-j-Kuba``.
-_MOL_FOND = re.compile(r"^(?P<fond>[IVXL]+(?:-[A-Za-z0-9]{1,2})+)(?:[-\s]+(?P<series>[A-ZÀ-Ý][\w-]*))?$")
-
-
-def _mol_units(tail: str) -> dict[str, str]:
-    """`XIX-J-1-j Korea, 6. doboz, 11/b, 005210/1959`: fond and series, box, folder, item.
-
-    Parts before the fond code (`Foreign Ministry, Top Secret Files`) name the record group in
-    words: kept in the verbatim reference only.  The box may be abbreviated (`3.d`).
-    """
-    parts = _split_parts(tail, ",;")
-    units: dict[str, str] = {}
-    start = next((i for i, part in enumerate(parts) if _MOL_FOND.match(part)), 0)
-    parts = parts[start:]
-    if not parts:
-        return units
-    coded = _MOL_FOND.match(parts[0])
-    fond, series = (coded.group("fond"), coded.group("series") or "") if coded else parts[0].partition(" ")[::2]
-    units["fond"] = fond
-    if series:
-        units["series"] = series.strip()
-    rest = []
-    for part in parts[1:]:
-        box = re.fullmatch(r"(\d+)\.?\s*d(?:oboz)?\.?|doboz\s*(\d+)", part, re.IGNORECASE)
-        if box and "box" not in units:
-            units["box"] = box.group(1) or box.group(2)
-        elif re.fullmatch(r"1[89]\d\d", part) and "year" not in units:
-            units["year"] = part
-        else:
-            rest.append(part)
-    for key, value in zip(("folder", "item"), rest):
-        units[key] = value
-    return units
-
-
-def _amsz_units(tail: str) -> dict[str, str]:
-    """`DV Z9 T611 W43` (also `Z-9, T-611, W-43`): department, zespół, teczka, wiązka."""
-    units: dict[str, str] = {}
-    department = []
-    for token in re.findall(r"[A-Za-z]+[-\s]?\d+[a-z]?|\S+", tail.replace(",", " ")):
-        m = re.fullmatch(r"([ZzTtWw])[-\s]?(\d+[a-z]?)", token)
-        key = {"z": "zespol", "t": "teczka", "w": "wiazka"}.get(m.group(1).lower()) if m else None
-        if key and key not in units:
-            units[key] = m.group(2)
-        elif not units:
-            department.append(token)
-    if department:
-        units = {"department": " ".join(department), **units}
-    return units
-
-
-def _sapmo_units(tail: str) -> dict[str, str]:
-    """`DY 30/IV A 2/20/251, 14-21`: fond before the first slash, file, folios."""
-    parts = _split_parts(tail, ",;")
-    units: dict[str, str] = {}
-    if not parts:
-        return units
-    m = re.fullmatch(r"([A-Z]{1,4}\s?\d+)(?:\s*/\s*(.+))?", parts[0])
-    rest = parts[1:]
-    if m:
-        units["fond"] = m.group(1)
-        if m.group(2):
-            units["file"] = m.group(2)
-        elif rest and not _RANGE.match(rest[0]):
-            units["file"] = rest.pop(0)
-    else:
-        units["file"] = parts[0]
-    if rest:
-        folios = re.sub(r"^(?:Bl|pp?|S)\.?\s*", "", rest[-1])
-        if _RANGE.match(folios):
-            units["folios"] = folios
-    return units
-
-
-def _fond_then_file(tail: str) -> dict[str, str]:
-    """`MfAA, C 294/78` or `KPR I-1/655`: a collection code, then the file."""
-    parts = _split_parts(tail, ",;")
-    if len(parts) >= 2:
-        return {"fond": parts[0], "file": ", ".join(parts[1:])}
-    if parts:
-        fond, _, file = parts[0].partition(" ")
-        if file:
-            return {"fond": fond, "file": file}
-        # a code alone: a collection in letters (`MfAA`) is the fond, a number the file
-        return {"file": fond} if re.search(r"\d", fond) else {"fond": fond}
-    return {}
-
-
-def _amae_units(tail: str) -> dict[str, str]:
-    """`Folder 211/1972, Issue 3: …` or `Year: 1954; Issue 20; Country: …`."""
-    return {k: v for k, v in _labelled_units(tail).items() if k in ("folder", "year", "issue")}
-
-
 # --------------------------------------------------------------------------- the table
 
 
@@ -268,48 +97,65 @@ class Repository:
 REPOSITORIES: tuple[Repository, ...] = (
     Repository("RGANI", "Russian State Archive of Contemporary History",
                ("TsKhSD", "Center for the Storage of Contemporary Documentation"),
-               "Moscow", "Russia", _russian_units),
+               "Moscow", "Russia", russian_units),
     Repository("APRF", "Archive of the President of the Russian Federation",
                ("AP RF", "Presidential Archive of the Russian Federation"),
-               "Moscow", "Russia", _russian_units),
+               "Moscow", "Russia", russian_units),
     Repository("AVPRF", "Archive of Foreign Policy of the Russian Federation",
                ("AVP RF", "Archive of the Foreign Policy of the Russian Federation",
                 "Foreign Policy Archive of the Russian Federation"),
-               "Moscow", "Russia", _russian_units),
+               "Moscow", "Russia", russian_units),
     Repository("GARF", "State Archive of the Russian Federation", (),
-               "Moscow", "Russia", _russian_units),
+               "Moscow", "Russia", russian_units),
     Repository("RGASPI", "Russian State Archive of Social and Political History",
                ("RTsKhIDNI", "Russian State Archive of Socio-Political History"),
-               "Moscow", "Russia", _russian_units),
+               "Moscow", "Russia", russian_units),
     Repository("RGAE", "Russian State Archive of the Economy", (),
-               "Moscow", "Russia", _russian_units),
+               "Moscow", "Russia", russian_units),
     Repository("PRC FMA", "Archive of the Ministry of Foreign Affairs of the People's Republic of China",
-               ("PRC Foreign Ministry Archive", "Chinese Foreign Ministry Archive"),
-               "Beijing", "China", _prc_fma_units),
+               ("PRC Foreign Ministry Archive", "Chinese Foreign Ministry Archive",
+                "Archive of the Ministry of Foreign Affairs of the PRC", "PRC Ministry of Foreign Affairs Archive",
+                "Chinese Ministry of Foreign Affairs Archive"),
+               "Beijing", "China", prc_fma_units),
     Repository("MOL", "Hungarian National Archives",
                ("MNL OL", "Magyar Országos Levéltár", "Hungarian National Archives"),
-               "Budapest", "Hungary", _mol_units),
+               "Budapest", "Hungary", mol_units),
     Repository("AMSZ", "Archive of the Polish Ministry of Foreign Affairs",
                ("Polish Foreign Ministry Archive", "Archiwum MSZ", "Archiwum Ministerstwa Spraw Zagranicznych",
                 "Archive of the Polish Foreign Ministry"),
-               "Warsaw", "Poland", _amsz_units),
+               "Warsaw", "Poland", amsz_units),
     Repository("SAPMO-BArch",
                "Foundation Archives of Parties and Mass Organizations of the GDR in the Federal Archives",
                ("SAPMO BArch", "SAPMO"),
-               "Berlin", "Germany", _sapmo_units),
+               "Berlin", "Germany", sapmo_units),
     Repository("PolA AA", "Political Archive of the Federal Foreign Office",
                ("PA AA", "Politisches Archiv des Auswärtigen Amts"),
-               "Berlin", "Germany", _fond_then_file),
+               "Berlin", "Germany", fond_then_file),
     Repository("AMAE", "Archive of the Romanian Ministry of Foreign Affairs",
                ("Romanian Foreign Ministry Archive",),
-               "Bucharest", "Romania", _amae_units),
+               "Bucharest", "Romania", amae_units),
     Repository("AJ", "Archives of Yugoslavia", ("Arhiv Jugoslavije",),
-               "Belgrade", "Serbia", _fond_then_file),
+               "Belgrade", "Serbia", fond_then_file),
 )
 
 
+def _name_variants(form: str) -> set[str]:
+    """An archive's name in both numbers and both word orders: `Archive of the Romanian Ministry of
+    Foreign Affairs` is also printed `Archives of the …` and `Romanian Ministry of Foreign Affairs
+    Archives`; `Polish Foreign Ministry Archive` also `… Archives`."""
+    lead = re.fullmatch(r"Archives? of (?:the )?(?P<body>.+)", form)
+    trail = re.fullmatch(r"(?P<body>.+) Archives?", form)
+    if not (lead or trail):
+        return {form}
+    body = (lead or trail).group("body")
+    return {form, f"{body} Archive", f"{body} Archives"} | (
+        {f"Archive of the {body}", f"Archives of the {body}", f"Archive of {body}", f"Archives of {body}"}
+        if lead else set())
+
+
 def _printed_forms(repo: Repository) -> list[str]:
-    return sorted({repo.code, repo.name, *repo.aliases}, key=len, reverse=True)
+    forms = {variant for form in (repo.name, *repo.aliases) for variant in _name_variants(form)}
+    return sorted({repo.code, *forms}, key=len, reverse=True)
 
 
 _ALL_FORMS = sorted(
@@ -323,16 +169,16 @@ _SETTLEMENTS = sorted({repo.settlement for repo in REPOSITORIES})
 # (`Archiwum … (AMSZ), Warsaw`).
 _REPOSITORY_RE = re.compile(
     r"(?<![\w-])(?P<form>" + "|".join(re.escape(f) for f, _ in _ALL_FORMS) + r")(?![\w-])"
-    r"(?P<suffix>(?:,?\s+(?:" + "|".join(map(re.escape, _SETTLEMENTS)) + r"))?"
+    r"(?P<suffix>(?:,?\s+(?:" + "|".join(map(re.escape, _SETTLEMENTS)) + r")(?![\w/-]))?"  # not `Berlin/1989`
     r"(?:\s*\([^()]{1,40}\))?"
-    r"(?:,?\s+(?:" + "|".join(map(re.escape, _SETTLEMENTS)) + r")(?![\w-]))?)"
+    r"(?:,?\s+(?:" + "|".join(map(re.escape, _SETTLEMENTS)) + r")(?![\w/-]))?)"
 )
 _REPO_BY_FORM = {form.lower(): repo for form, repo in _ALL_FORMS}
 
 # --------------------------------------------------------------------------- citations
 
 _UNIT_WORD = re.compile(
-    r"^(?:" + "|".join(label for label, _ in _LABELS) + r")\b\.?", re.IGNORECASE
+    r"^(?:" + "|".join(label for label, _ in UNIT_LABELS) + r")\b\.?", re.IGNORECASE
 )
 _ARCHIVE_WORD = re.compile(r"\b(?:Archives?|Archiv|Arhiv|Library|Papers|Collection|Fonds?)\b")
 
@@ -368,7 +214,7 @@ def _reference_end(text: str, start: int) -> int:
             before = " " + before  # the reference's start counts as a word boundary
         if re.search(r"[\s.](?:[A-Za-z]{1,2}|No|Nº)$", before):
             continue  # `F.` `d.` `No.`: a label, not the end
-        if re.match(r"\d|[a-z]", after) or _UNIT_WORD.match(after) or _REPOSITORY_RE.match(after):
+        if re.match(r"\d", after) or after[:1].islower() or _UNIT_WORD.match(after) or _REPOSITORY_RE.match(after):
             continue
         if _holding_continues(text[start + m.end():limit]):
             break  # `d. 347. Department for …, 1953-1957, microfilm, reel 83`: the holding's description
@@ -382,12 +228,12 @@ def _reference_end(text: str, start: int) -> int:
 
 def _build(repo: Repository | None, verbatim: str, tail: str, leading: str) -> Citation:
     if repo is None:
-        units = _labelled_units(tail) or _fond_then_file(tail)
+        units = labelled_units(tail) or fond_then_file(tail)
         code, name, settlement, country = leading, leading, "", ""
     else:
         units = repo.units(tail)
         code, name, settlement, country = repo.code, repo.name, repo.settlement, repo.country
-    folio_from, folio_to = _folio_range(units["folios"]) if "folios" in units else (None, None)
+    folio_from, folio_to = folio_range(units["folios"]) if "folios" in units else (None, None)
     return Citation(code, name, settlement, country, verbatim, units, folio_from, folio_to)
 
 
@@ -405,14 +251,15 @@ def find_citation(text: str) -> tuple[Citation, int, int] | None:
     if m and (credit is None or m.start() < credit.start("start")):
         repo = _REPO_BY_FORM[m.group("form").lower()]
         start = _name_before_code(text, origin, m)
-        end = _reference_end(text, m.end())
+        name_end = m.end() + (1 if text[m.start() - 1 : m.start()] == "(" and text.startswith(")", m.end()) else 0)
+        end = _reference_end(text, name_end)
         parts = _per_archive(text, m, end)
         first_end = parts[0][1]
-        tail = text[m.end() : first_end].lstrip(" ,.;:)")
-        leading = _units_before(text, origin, m.start())
+        tail = text[name_end : first_end].lstrip(" ,.;:")
+        leading = _units_before(text, origin, start, repo)
         if leading is not None:  # `Szyfrogramy …, w-82 t-1264, Archiwum … (AMSZ), Warsaw`: units first
+            tail = text[leading : start].rstrip(" ,;.")
             start = leading
-            tail = text[leading : m.start()].rstrip(" ,;")
         verbatim = text[start:end]
         citation = _build(repo, verbatim, tail, m.group("form"))
         others = tuple(_build(_REPO_BY_FORM[om.group("form").lower()], text[om.start():o_end],
@@ -424,31 +271,45 @@ def find_citation(text: str) -> tuple[Citation, int, int] | None:
     return _find_unknown(text, origin)
 
 
-def _name_before_code(text: str, origin: int, m: re.Match) -> int:
-    """Where the reference starts when the archive's code is printed in parentheses after a name the
-    table does not list (``National Archives of Hungary (MNL OL), M-KS …``): at that name (hdr3)."""
-    if not (text[:m.start()].endswith("(") and text[m.end():].startswith(")")):
-        return m.start()
-    before = text[origin:m.start() - 1]
-    cut = max(before.rfind(", "), before.rfind(". "), before.rfind("; "))
-    start = origin + (cut + 2 if cut >= 0 else 0)
-    return start + len(text[start:m.start()]) - len(text[start:m.start()].lstrip())
+_ARCHIVE_NAME = re.compile(r"\b(?:Archives?|Archiv|Archiwum|Arhiv|Levéltár)\b")
 
 
-def _units_before(text: str, origin: int, at: int) -> int | None:
+def _name_before_code(text: str, origin: int, code: re.Match) -> int:
+    """Where the reference starts when the matched form is the code in parentheses after an
+    archive's name the table does not list (`National Archives of Ruritania (MNL OL), …`): at
+    that name (a city after it, `…, Budapest (MOL)`, belongs to it); else at the match."""
+    before = text[origin:code.start()]
+    if not text.startswith(")", code.end()) or not before.endswith("("):
+        return code.start()
+    head = before[:-1].rstrip()
+    sentence = max((b.end() for b in re.finditer(r"(?<=[\w)\]]{2}[.;:])\s+", head)), default=0)
+    starts = [sentence] + [b.end() for b in re.finditer(r"(?<=,)\s+", head, sentence)]
+    ends = [b - 1 for b in starts[1:]] + [len(head)]
+    # the name is one of the last three parts (`…, Budapest (MOL)`, `Archive of …, Russian Federation (AVP RF)`)
+    for at, stop in list(zip(starts, ends))[-3:][::-1]:
+        if head[at:at + 1].isupper() and _ARCHIVE_NAME.search(head[at:stop]) and len(head[at:].split()) <= 14:
+            return origin + at
+    return code.start()
+
+
+def _units_before(text: str, origin: int, at: int, repo: Repository) -> int | None:
     """Where a reference starts that prints its units before the archive's name, else None.
 
     The units are the clause right before the name (after the last sentence end), ending in
     a comma and holding a number: ``Szyfrogramy z Hawany 1962, w-82 t-1264, Archiwum …``.
+    A clause ending in a full stop or a semicolon (``…, 6/77 w-83 t-1263. Polish Foreign Ministry
+    Archive``) counts only when the archive's grammar reads two units or more in it.
     """
-    before = text[origin:at]
-    if not before.rstrip().endswith(","):
+    before = text[origin:at].rstrip()
+    if not before.endswith((",", ".", ";")):
         return None
     cuts = [m.end() for m in re.finditer(r"(?<=[\w)\]]{2}[.;])\s+(?=[A-Z])", before)]
     start = origin + (cuts[-1] if cuts else 0)
     start += len(text[start:at]) - len(text[start:at].lstrip())
     clause = text[start:at]
     if not re.search(r"\d", clause) or CREDIT_START.search(clause) or len(clause.split()) > 16:
+        return None
+    if before.endswith((".", ";")) and len(repo.units(clause.rstrip(" .;"))) < 2:
         return None
     return start
 

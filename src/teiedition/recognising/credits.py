@@ -78,7 +78,12 @@ def _names(text: str) -> list[str]:
     first other lower-case word (`slightly revised`).
     """
     names: list[str] = []
-    for chunk in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text):
+    pieces = re.split(r"(\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", text)
+    for k in range(0, len(pieces), 2):
+        chunk = pieces[k]
+        if k and names and _part_of_body(names[-1], pieces[k - 1], chunk):
+            names[-1] = f"{names[-1]}, {chunk.strip().rstrip('.,;')}"
+            continue
         words = chunk.split()
         if words and words[0].lower() == "the":
             words = words[1:]
@@ -95,6 +100,25 @@ def _names(text: str) -> list[str]:
         if len(tokens) < len(words):
             break  # `slightly revised`: the name list is over
     return names
+
+
+#: Words of an institution's name (`… Archive`, `… University`); an acronym is `IFES`, `NSA`.
+_INSTITUTION = re.compile(r"\b(?:Archives?|Institute|Institution|Center|Centre|University|Foundation|"
+                          r"Library|Museum|Academy)\b")
+_ACRONYM = re.compile(r"[A-Z][A-Z&-]{1,9}")
+
+
+def _part_of_body(previous: str, separator: str, chunk: str) -> bool:
+    """Whether `chunk`, after a bare comma, continues the body named before it: an institute's
+    acronym after an institution (`North Korean Materials Archive, IFES`), then the university
+    holding both (`…, IFES, Kyungnam University`).  People and bodies joined by `and` stay apart."""
+    chunk = chunk.strip().rstrip(".,;")
+    if separator.strip() != "," or not _INSTITUTION.search(previous):
+        return False
+    last = previous.rsplit(", ", 1)[-1]
+    return bool(_ACRONYM.fullmatch(chunk)) or bool(
+        _ACRONYM.fullmatch(last) and _INSTITUTION.search(chunk) and chunk[:1].isupper()
+        and len(chunk.split()) <= 5)
 
 
 def _programme(clause: str) -> str | None:
