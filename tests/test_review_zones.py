@@ -233,7 +233,10 @@ def test_a_signer_read_with_a_bracketed_word_is_listed_but_a_letter_expanded_ins
 
 
 def test_brackets_read_as_added_words_whose_shape_says_otherwise_are_listed():
-    editor = page("He met the writer [Ivan] Kovacs [a journalist of the opposition-J.G.] at noon.", TEXT)
+    # (a description after a name is now read as a gloss: nothing to list)
+    assert codes_at(page("He met the writer [Ivan] Kovacs [a journalist of the opposition-J.G.] at noon.", TEXT),
+                    "bracket-editor") == []
+    editor = page("He met [the writer-J.G.] at noon.", TEXT)
     assert codes_at(editor, "bracket-editor") == [line_of(editor, "-J.G.]")]
     assert codes_at(page("He met the writer [Ivan] Kovacs [a journalist of the opposition] at noon.", TEXT),
                     "bracket-editor") == []
@@ -246,9 +249,22 @@ def test_brackets_read_as_added_words_whose_shape_says_otherwise_are_listed():
 
 
 def test_a_bracket_closing_its_line_after_an_omission_mark_is_listed_but_not_one_going_on_with_the_sentence():
+    from teiedition.model import Block, Division, Document, Header, Span, attrs_of
+    from teiedition.review import review_document
+
+    # the converter now reads such a bracket as the omission's description (nothing to list) ...
     summaries = page("1. […] [Replacement of the ambassador]", "2. […] [Trade]", TEXT)
-    assert codes_at(summaries, "bracket-after-gap") == [line_of(summaries, "[Replacement"), line_of(summaries, "[Trade]")]
+    assert codes_at(summaries, "bracket-after-gap") == []
     assert codes_at(page("1. […] [East] Germany sent a delegation to the fair.", TEXT), "bracket-after-gap") == []
+    # ... and where a reading still takes it for added words, the report lists it
+    text = "1. […] [Trade]"
+    gap = Span(3, 6, "gap", attrs_of(reason="omitted"))
+    block = Block("p", text, 3, (gap, Span(text.index("[Trade]"), len(text), "supplied",
+                                          attrs_of(reason="added-in-translation"))),
+                  attrs_of(phase="body", recogniser="paragraph"))
+    doc = Document("d", "d.txt", Header(layout="A", title="T", summary="S", source_line="RGANI"),
+                   (Division("letter", (block,)),))
+    assert [it.code for it in review_document(doc, "T\n\n" + text) if it.line == 3] == ["bracket-after-gap"]
 
 
 def test_an_outgoing_number_read_without_a_number_sign_is_listed_and_a_colon_after_the_sign_is_still_a_number():
