@@ -440,6 +440,23 @@ def test_running_heads_give_short_title_and_archival_reference(long_doc):
     assert squeeze("Embassy Report") in second
 
 
+def test_a_long_source_entry_makes_a_short_running_head():
+    """Another project's sourceDesc may hold a whole bibliography entry: the head beside the page's
+    top edge is cut at a word with an ellipsis (a drama's five-line head ran off the page)."""
+    from teiedition.rendering.pdf import PdfRenderer
+    from teiedition.safexml import parse_xml_bytes
+
+    entry = ("Johanna Musterfrau: Der Abend. In: Stücke der Zeit. Ausgewählt und mit einem Nachwort "
+             "versehen von Max Beispiel. Band II. Berlin: Verlag 1971, S. 1591-1592. https://example.org/text")
+    tei = (f'<TEI xmlns="{TEI[1:-1]}"><teiHeader><fileDesc><titleStmt><title>Der Abend</title></titleStmt>'
+           f"<publicationStmt><p>Test</p></publicationStmt><sourceDesc><bibl>{entry}</bibl></sourceDesc>"
+           f"</fileDesc></teiHeader><text><body><p>Ein Wort.</p></body></text></TEI>").encode()
+    html = etree.fromstring(PdfRenderer().print_html(parse_xml_bytes(tei)).encode(), etree.HTMLParser())
+    head = html.xpath("string(//span[@class='rh-ref'])")
+    assert head.endswith(" …") and len(head) <= 66
+    assert entry.startswith(head[:-2])
+
+
 def test_title_block_cites_the_document(house):
     first = house.squeezed_pages[0]
     tei = etree.fromstring(house.tei)

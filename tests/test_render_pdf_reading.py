@@ -152,3 +152,25 @@ def test_the_end_matter_is_never_split_leaving_its_last_lines_alone(paragraphs):
     starts = [i for i, text in enumerate(pages) if "About this edition" in text]
     ends = [i for i, text in enumerate(pages) if "Encoded with teiedition" in text]
     assert starts == ends == [len(pages) - 1]
+
+
+def test_the_print_stylesheet_uses_no_selector_that_walks_every_earlier_sibling():
+    """WeasyPrint's selector matcher tests ``A ~ B`` by walking all earlier siblings of every element
+    that matches B: a ``~ *`` made a 19,000-paragraph body quadratic (bench_hostile ``pdf``: x65.6
+    per 10x, 330 s).  Speed itself lives in the benchmark; this keeps the shape out of print.css."""
+    import tinycss2
+
+    from teiedition.rendering.pdf import PRINT_CSS
+
+    rules = tinycss2.parse_stylesheet(PRINT_CSS.read_text(encoding="utf-8"), skip_comments=True,
+                                      skip_whitespace=True)
+
+    def preludes(items):
+        for rule in items:
+            if rule.type == "qualified-rule":
+                yield tinycss2.serialize(rule.prelude)
+            elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in ("media", "supports"):
+                yield from preludes(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+
+    general_sibling = [p.strip() for p in preludes(rules) if re.search(r"~(?!=)", p)]
+    assert general_sibling == []

@@ -21,6 +21,7 @@
 
   <!-- Longest running-head title, in characters, before it is cut at a word. -->
   <xsl:variable name="te:short-title-length" as="xs:integer" select="56"/>
+  <xsl:variable name="te:short-reference-length" as="xs:integer" select="64"/>
 
   <xsl:template match="/">
     <xsl:apply-templates select="(TEI, teiCorpus/TEI)[1]"/>
@@ -50,8 +51,8 @@
       <body class="paper-{te:token($paper)} notes-{te:token($notes)}">
         <p class="running-strings" aria-hidden="true">
           <span class="rh-title"><xsl:value-of select="te:short-title($title)"/></span>
-          <span class="rh-ref"><xsl:value-of select="(te:source-citation(/)[normalize-space()],
-              te:date-text(te:doc-date(/)))[1]"/></span>
+          <span class="rh-ref"><xsl:value-of select="te:shortened((te:source-citation(/)[normalize-space()],
+              te:date-text(te:doc-date(/)))[1], $te:short-reference-length)"/></span>
         </p>
         <div class="title-block">
           <xsl:call-template name="te:masthead"/>
@@ -147,8 +148,18 @@
   <!-- A running-head title: whole when short, else cut at a word with an ellipsis. -->
   <xsl:function name="te:short-title" as="xs:string">
     <xsl:param name="title" as="xs:string"/>
-    <xsl:sequence select="if (string-length($title) le $te:short-title-length) then $title
-        else replace(substring($title, 1, $te:short-title-length), '[\s,;:.‘’“”''&quot;(]+[^\s]*$', '') || ' …'"/>
+    <xsl:sequence select="te:shortened($title, $te:short-title-length)"/>
+  </xsl:function>
+
+  <!-- A running head's text cut at a word before $length characters, with an ellipsis: a head is
+       one or two lines beside the page's top edge, never a paragraph running off it (another
+       project's sourceDesc may hold a whole bibliography entry). -->
+  <xsl:function name="te:shortened" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="length" as="xs:integer"/>
+    <xsl:variable name="flat" select="normalize-space($text)"/>
+    <xsl:sequence select="if (string-length($flat) le $length) then $flat
+        else replace(substring($flat, 1, $length), '[\s,;:.‘’“”''&quot;(]+[^\s]*$', '') || ' …'"/>
   </xsl:function>
 
 </xsl:stylesheet>
