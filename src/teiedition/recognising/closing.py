@@ -325,8 +325,8 @@ def org_signoff(s: str) -> bool:
 def _known_body(s: str) -> bool:
     from .entities import default_authority
 
-    found = default_authority().find_mentions(s)
-    return any(m.start == 0 and m.end == len(s) and m.entry.kind == "org" for m in found)
+    entry = default_authority().naming(s)
+    return entry is not None and entry.kind == "org"
 
 
 def _role(b: Block, kind: str, recogniser: str, **attrs: str) -> Block:

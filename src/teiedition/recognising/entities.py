@@ -201,6 +201,12 @@ class Authority:
                 found.append(Mention(m.start(), m.end(), entry))
         return found
 
+    def naming(self, form: str) -> Entry | None:
+        """The entry one of whose forms is the whole of ``form`` (``CC CPSU``, ``Port Arthur``), else None:
+        the recognisers' question "is this line, this bracket, exactly a name the file knows?"."""
+        found = self.find_mentions(form)
+        return found[0].entry if found and found[0].start == 0 and found[0].end == len(form) else None
+
 
 # -- reading and checking the TOML ---------------------------------------------
 

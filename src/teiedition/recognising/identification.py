@@ -182,25 +182,25 @@ def _completes_name(text: str, token_start: int, token: str, content: str) -> bo
         and not _same_person(token, content) and not _place_or_body(token) and not _place_or_body(whole)
 
 
-def _place_or_body(form: str) -> bool:
+def _kind_named(form: str) -> str | None:
+    """The kind (person, org, place) of the authority's entry named by the whole of ``form``."""
     from .entities import default_authority
 
-    found = default_authority().find_mentions(form)
-    return bool(found) and found[0].start == 0 and found[0].end == len(form) and found[0].entry.kind != "person"
+    entry = default_authority().naming(form)
+    return entry.kind if entry is not None else None
+
+
+def _place_or_body(form: str) -> bool:
+    return _kind_named(form) not in (None, "person")
 
 
 def _known_person(form: str) -> bool:
-    from .entities import default_authority
+    return _kind_named(form) == "person"
 
-    found = default_authority().find_mentions(form)
-    return bool(found) and found[0].start == 0 and found[0].end == len(form) and found[0].entry.kind == "person"
+
 def _same_person(a: str, b: str) -> bool:
     """Does the authority file know both forms as one person (``Filippov``, ``Stalin``)?"""
     from .entities import default_authority
 
-    def entry(form):
-        found = default_authority().find_mentions(form)
-        return found[0].entry.id if found and found[0].start == 0 and found[0].end == len(form) else None
-
-    first = entry(a)
-    return first is not None and first == entry(b)
+    first, second = default_authority().naming(a), default_authority().naming(b)
+    return first is not None and second is not None and first.id == second.id

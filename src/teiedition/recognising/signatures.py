@@ -125,8 +125,8 @@ def _may_sign(name: str) -> bool:
 def _names_place_or_org(name: str) -> bool:
     from .entities import default_authority
 
-    mentions = default_authority().find_mentions(name)
-    return any(m.start == 0 and m.end == len(name) and m.entry.kind != "person" for m in mentions)
+    entry = default_authority().naming(name)
+    return entry is not None and entry.kind != "person"
 
 
 def _join_signature_blocks(blocks: list[Block]) -> list[Block]:
