@@ -62,7 +62,7 @@ from difflib import SequenceMatcher
 
 from .model import Block, Document
 from .recognising.header_marks import COPY, HANDLING, PRECEDENCE
-from .recognising.identification import DEMONSTRATIVES, TITLE_RE, gloss_after_pronoun
+from .recognising.identification import DEMONSTRATIVES, TITLE_RE, gloss_after_pronoun, letters
 from .review_calibration import listed, with_certainty
 from .review_items import ReviewItem, norm, role_of
 from .review_zones import distribution_runs, zone_items
@@ -92,16 +92,13 @@ ANY_SIGNATURE_RE = re.compile(r"\[[^\]\n]{0,30}\bsignature\]", re.IGNORECASE)
 COPIES_RE = re.compile(r"(?i)\bcopies\b")
 
 
-_norm = norm
-
-
 def _source_line(lines: list[str], value: str) -> int | None:
     """The first source line holding the start of ``value`` (header furniture keeps no line numbers)."""
-    probe = _norm(value)[:60]
+    probe = norm(value)[:60]
     if not probe:
         return None
     for i, line in enumerate(lines, 1):
-        if probe in _norm(line):
+        if probe in norm(line):
             return i
     return None
 
@@ -283,10 +280,6 @@ def _span_items(block: Block) -> list[ReviewItem]:
     return items
 
 
-def _letters(text: str) -> str:
-    return re.sub(r"[^\w]|[\d_]", "", text.lower())
-
-
 def _first_word(text: str, span) -> str:
     first = re.match(r"[^\W\d_]+", text[span.start:span.end].strip("[] "))
     return first.group().lower() if first and len(first.group()) >= 2 and first.group()[0].isupper() else "\0"
@@ -296,7 +289,7 @@ def restates_word_before(text: str, span) -> bool:
     """The bracket spells again the words right before it (``Wulumuqi [Urumqi]``, ``chuch’e
     [juche]``, ``Pak Gyeong-sun [Pak Kyong-sun]``): a romanisation or the original's word, by the
     letters they share, never by the words seen."""
-    inner = _letters(text[span.start:span.end])
+    inner = letters(text[span.start:span.end])
     words = text[:span.start].split()
     if len(inner) < 3 or not words:
         return False
@@ -304,7 +297,7 @@ def restates_word_before(text: str, span) -> bool:
     if _first_word(text, span) in {w.lower().strip(",;:()") for w in words[-n:]}:
         return True  # the name before, completed or spelled again (``Mun [Mun Il]``, ``MAO ZEDONG [MAO TSE-TUNG]``)
     for k in {max(1, n - 1), n, n + 1}:
-        before = _letters(" ".join(words[-k:]))
+        before = letters(" ".join(words[-k:]))
         if before and 0.75 <= len(before) / len(inner) <= 1 / 0.75 \
                 and SequenceMatcher(None, before, inner).ratio() >= 0.65:
             return True

@@ -142,14 +142,15 @@ def inside_name(token: str, content: str) -> bool:
         and len(content.split()) <= 3 and not respells(word, content) and not _same_person(word, content)
 
 
-def _letters(text: str) -> str:
+def letters(text: str) -> str:
+    """The letters of ``text``, lower case, without digits, marks or spaces: what two spellings share."""
     return re.sub(r"[^\w]|[\d_]", "", text.lower())
 
 
 def respells(before: str, content: str) -> bool:
     """``Wulumuqi [Urumqi]``, ``Guseong [Kusong]``: the bracket spells the word before again (by the
     letters they share): a romanisation's gloss, not a completion."""
-    a, b = _letters(before), _letters(content)
+    a, b = letters(before), letters(content)
     if len(b) < 4 or not a or before.lower() in CLOSED_CLASS or before.lower() in DETERMINERS:
         return False
     return 0.6 <= len(a) / len(b) <= 1 / 0.6 and SequenceMatcher(None, a, b).ratio() >= 0.7
