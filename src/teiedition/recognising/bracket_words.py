@@ -79,7 +79,7 @@ def _br_gloss(ctx):
     person and are the translator's addition, not a gloss (``identification``).
     """
     from .identification import (_is_title, gloss_after_pronoun, identifies_what_follows, opens_sentence,
-                                 respells, says_which_one)
+                                 respells, says_which_one, year_after_date)
 
     c = ctx.content.strip()
     if not ctx.closed or not c:
@@ -88,6 +88,8 @@ def _br_gloss(ctx):
     token = ctx.text[prev[0]:prev[1]] if prev else ""
     if gloss_after_pronoun(token, c, ctx.text[max(0, ctx.start - 60):ctx.start]) \
             or says_which_one(ctx.text, ctx.start, ctx.end, c):
+        return _gloss(ctx)
+    if year_after_date(ctx.text, ctx.start, ctx.end, c):  # "on 12 January [1950] the …": which year
         return _gloss(ctx)
     if respells(token, c) or re.match(r"i\.\s?e\.|that is,", c):  # "chuch’e [juche]", "they [i.e., the Cubans]"
         return _gloss(ctx)

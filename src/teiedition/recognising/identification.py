@@ -33,6 +33,25 @@ MONTHS = frozenset("January February March April May June July August September 
 _MONTH_ALT = "|".join(sorted(MONTHS))
 #: ``25 January [1950]``, ``January 25, [1950]``: a full date right before the bracket.
 DATE_BEFORE_RE = re.compile(rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\.? (?:{_MONTH_ALT})|(?:{_MONTH_ALT}) \d{{1,2}}(?:st|nd|rd|th)?,?)\s*$")
+#: ``this year [1975]``, ``of that year [1961]``: a phrase naming a year right before the bracket.
+YEAR_PHRASE_BEFORE_RE = re.compile(r"\b(?:this|that|last|next|the same|the current) year,?\s*$", re.I)
+YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def year_after_date(text: str, start: int, end: int, content: str) -> bool:
+    """``on 12 January [1950] the …``, ``this year [1975] by …``: a year after a date inside running text.
+
+    By position and shape: a bracket holding only a year, right after a day and month or a phrase
+    naming a year, with words of the sentence after it, says which year is meant: a gloss.  A date
+    that ends its line with the bracket (``28 June [1962]`` under a signature) is a dateline the
+    translator completed: supplied, as before.
+    """
+    if not YEAR_RE.fullmatch(content.strip()):
+        return False
+    before = text[max(0, start - 40):start]
+    if not (DATE_BEFORE_RE.search(before) or YEAR_PHRASE_BEFORE_RE.search(before)):
+        return False
+    return bool(re.search(r"[^\W\d_]", text[end:]))
 
 
 def says_which_one(text: str, start: int, end: int, content: str) -> bool:
