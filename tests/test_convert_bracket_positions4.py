@@ -2,7 +2,10 @@
 
 Every text here is invented.  A year in brackets right after a date inside running text says
 which year is meant (a gloss); the same bracket ending a date line (a dateline under a signature)
-is the translator completing the dateline (a supplied word).
+is the translator completing the dateline (a supplied word).  A quoted name after a quoted name
+glosses it; a capitalised bracket opening its line restates nothing (an addition); a bracket
+naming the translation is a scope note; a label naming handwriting, however worded, is a
+handwritten note.
 """
 
 from __future__ import annotations
@@ -37,3 +40,40 @@ def test_a_year_completing_a_date_line_stays_a_supplied_word():
 
 def test_a_year_after_a_word_that_is_no_date_stays_a_supplied_word():
     assert supplied(page(PROSE, "The plan of the [1961] harvest was discussed at length.")) == ["1961"]
+
+
+def test_a_quoted_name_after_a_quoted_name_is_its_gloss():
+    root = page(PROSE, "They met the Danish “Folkets Front” [“People’s Front”] and the Swedish group.")
+    assert supplied(root, "gloss") == ["“People’s Front”"]
+    assert supplied(root) == []
+
+
+@pytest.mark.parametrize("line", [
+    "[GDR Embassy in Norway]",
+    "[Norwegian Ministry of Trade and Shipping]",
+])
+def test_a_capitalised_bracket_opening_its_line_restates_nothing_and_is_an_addition(line):
+    root = page(PROSE, line, "The minister received the envoy of Finland on Monday.")
+    assert supplied(root) == [line.strip("[]")]
+    assert supplied(root, "gloss") == []
+
+
+@pytest.mark.parametrize("line", [
+    "[German Translation of Russian Original]",
+    "[English translation from the Norwegian]",
+])
+def test_a_bracket_naming_the_translation_is_a_scope_note(line):
+    root = page(PROSE, line, "The minister received the envoy of Finland on Monday.")
+    assert texts(root, "//t:body//t:note[@type='scope']") == [line.strip("[]")]
+    assert supplied(root) == [] and supplied(root, "gloss") == []
+
+
+@pytest.mark.parametrize("line", [
+    "[in handwriting: to V. Lind]",
+    "[in handwrting: Cde. Lind has read it]",  # a misspelt label is still a label of handwriting
+    "[Written in hand at the top: Agreed]",
+])
+def test_a_label_naming_handwriting_before_a_colon_is_a_handwritten_note(line):
+    root = page(PROSE, line, "The minister received the envoy of Finland on Monday.")
+    assert texts(root, "//t:body//t:note[@type='handwritten']") == [line.strip("[]")]
+    assert supplied(root) == []

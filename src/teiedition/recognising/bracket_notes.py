@@ -32,8 +32,9 @@ STAMP_DESCRIBED_RE = re.compile(r"^(?:there (?:is|are|was)|on the \w+ (?:is|ther
                                 r"(?:[\w-]+ )?stamps?\b", re.I)
 
 
-HANDWRITTEN_RE = re.compile(r"^(?P<label>(?:[Hh]andwritten|[Hh]andwriting|[Hh]and-written|[Ww]ritten by hand|"
-                            r"(?:[Aa]dded|[Ii]nserted|[Ee]ntered|[Ww]ritten in|[Cc]orrected) (?:by|in) hand|[Hh]andwritten note)"
+#: A label naming handwriting: up to three words, then a word of writing by hand (``[Handwritten:]``,
+#: ``[in handwriting: …]``, ``[added by hand]``, a misspelt ``[in handwring: …]``), then where, to a colon.
+HANDWRITTEN_RE = re.compile(r"^(?P<label>(?:[\w-]+ ){0,3}?(?:[Hh]and-?wr\w*|(?:by|in) hand\b)"
                             r"(?P<where>[^:\]]*?))(?::|$)")
 
 
@@ -44,6 +45,7 @@ SCOPE_RE = re.compile(r"^(?:letterhead\b|not included|not translated|not reprodu
                       r"not further identified|possible omission$|(?:possible )?omission in (?:the )?original|ellips[ie]s? in (?:the )?original|"
                       r"notation:|see (?:the )?(?:next|previous|following|attached) (?:page|document)|"
                       r"(?:excerpts?|extracts?) from\b|"
+                      r"(?:[\w-]+ ){0,2}translation (?:from|of) (?:the )?[\w-]+(?: original| text)?$|"
                       r"(?:no|without) (?:[\w]+ ){0,4}(?:classification|copy|number|date|signature|stamp|title)\b|"
                       r"[\w ’'.-]{0,60}\bletterhead$)", re.I)
 

@@ -104,18 +104,19 @@ def _br_gloss(ctx):
         return _gloss(ctx)  # "the multilateral force [MLF]": the acronym of the words before
     if len(words) == 2 and words[1].isalpha() and (words[1].endswith("ed") or words[1] in SAYING_VERBS):
         return None  # "GDR [Pak stated]": a name and a verb, a clause the translator added, no gloss
-    if not c[0].isupper() or c in PRONOUNS \
+    bare = c.lstrip("“\"‘'„«")  # '“Bandiera Rossa” [“Red Brigades”]': a name quoted as printed
+    if not bare[:1].isupper() or c in PRONOUNS \
             or identifies_what_follows(ctx.text, prev[0] if prev else ctx.start, ctx.end, token, c):
         return None
     words = c.split()
-    titled = sum(1 for w in words if w[0].isupper()) >= max(1, len(words) - 2)
+    titled = sum(1 for w in words if w.lstrip("“\"‘'„«")[:1].isupper()) >= max(1, len(words) - 2)
     if prev:
         if token[-1] in ".!?:;" and not re.fullmatch(r"(?:[A-Z]\.)+", token):
             return None
         if token[0].isupper() and not opens_sentence(token) or token[-1] in "’”'\"" or token.isdigit() or script_of(token):
             return _gloss(ctx)
-    if len(words) >= 3 and titled:
-        return _gloss(ctx)
+    if len(words) >= 3 and titled and not ctx.at_block_start:  # "[GDR Embassy in Ethiopia]" opening its
+        return _gloss(ctx)  # line restates no words before it: the translator's addition
     return None
 
 
