@@ -77,3 +77,10 @@ def test_a_label_naming_handwriting_before_a_colon_is_a_handwritten_note(line):
     root = page(PROSE, line, "The minister received the envoy of Finland on Monday.")
     assert texts(root, "//t:body//t:note[@type='handwritten']") == [line.strip("[]")]
     assert supplied(root) == []
+
+
+@pytest.mark.parametrize("line", ["[Excerpts regarding Finland]", "[Excerpt on the trade talks]"])
+def test_a_bracket_saying_what_is_excerpted_is_a_scope_note_whatever_its_preposition(line):
+    root = page(PROSE, line, "The minister received the envoy of Finland on Monday.")
+    assert texts(root, "//t:body//t:note[@type='scope']") == [line.strip("[]")]
+    assert supplied(root) == []

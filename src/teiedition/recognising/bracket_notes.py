@@ -44,7 +44,7 @@ SCOPE_RE = re.compile(r"^(?:letterhead\b|not included|not translated|not reprodu
                       r"(?:place|date|name|time|year|day) (?:not|is not|was not) (?:provided|given|indicated|stated|known)|"
                       r"not further identified|possible omission$|(?:possible )?omission in (?:the )?original|ellips[ie]s? in (?:the )?original|"
                       r"notation:|see (?:the )?(?:next|previous|following|attached) (?:page|document)|"
-                      r"(?:excerpts?|extracts?) from\b|"
+                      r"(?:excerpts?|extracts?) (?:from|of|regarding|concerning|on|about)\b|"
                       r"(?:[\w-]+ ){0,2}translation (?:from|of) (?:the )?[\w-]+(?: original| text)?$|"
                       r"(?:no|without) (?:[\w]+ ){0,4}(?:classification|copy|number|date|signature|stamp|title)\b|"
                       r"[\w ’'.-]{0,60}\bletterhead$)", re.I)
