@@ -51,6 +51,8 @@ NAME_COMMA_ROLE_RE = re.compile(r"^(?P<name>[^,;:()\[\]\d]{2,60}?),\s+(?P<role>[
 #: ``Sector Chief I. Kozlov``, ``Deputy Minister GROMYKO``: an office, then a name with initials or in capitals.
 OFFICE_NAME_RE = re.compile(r"^(?P<role>[A-ZÀ-Ý][\w’'.-]*(?:\s+[\w’'.-]+){0,7}?)\s+"
                             r"(?P<name>(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+|[A-ZÀ-Ý][A-ZÀ-Ý’'-]{2,})\.?$")
+#: A Roman numeral after a body's word numbers the body (``Section III``): no person's name (``Premier LI`` is).
+ROMAN_RE = re.compile(r"[IVXL]+")
 #: A body that signs (``Ministry of Foreign Affairs``, ``Chinese Embassy in the Soviet Union``).
 ORG_WORDS_RE = re.compile(r"\b(?:Ministry|Embassy|Legation|Consulate(?:-General)?|Committee|Department|Office|"
                           r"Mission|Delegation|Bureau|Secretariat|Government|Council|Directorate|Agency|"
@@ -361,8 +363,8 @@ def _office_then_name(s: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     from .signatures import ROLE_WORDS
 
     m = OFFICE_NAME_RE.match(s)
-    if m is None or any(ch.isdigit() for ch in s) or ADDRESSEE_RE.match(s):
-        return None  # "To Comrade BERG.": an addressee, no office over a name
+    if m is None or any(ch.isdigit() for ch in s) or ADDRESSEE_RE.match(s) or _numbered_body(m.group("role"), m.group("name")):
+        return None  # "To Comrade BERG.": an addressee; "Head of Section III": a numbered body, no name
     role = [w.strip(",.").lower() for w in m.group("role").split()]
     if not any(w in ROLE_WORDS and w not in FUNCTION_WORDS for w in role) \
             or not all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in m.group("role").split()) \
@@ -370,6 +372,10 @@ def _office_then_name(s: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
         return None  # "TOP SECRET GROMYKO" or a line in capitals: no office over a name
     return (m.start("name"), m.end("name") - (1 if m.group(0).endswith(".") and not m.group("name").endswith(".") else 0)), \
         (m.start("role"), m.end("role"))
+
+
+def _numbered_body(role: str, name: str) -> bool:
+    return bool(ROMAN_RE.fullmatch(name)) and role.split()[-1].lower() in BODY_WORDS | {"group", "sector", "directorate"}
 
 
 def _name_comma_role(s: str) -> tuple[tuple[int, int], tuple[int, int]] | None:

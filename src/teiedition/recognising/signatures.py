@@ -50,7 +50,8 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
     for i, b in enumerate(out):
         prev = out[i - 1] if i else None
         after_salute = prev is not None and prev.kind == "salute-closing"
-        if b.kind == "aside" and after_salute and BRACKETED_NAME_RE.match(b.text.strip()):
+        if b.kind == "aside" and BRACKETED_NAME_RE.match(b.text.strip()) \
+                and (after_salute or i > last_prose and _bracketed_signer(b.text, out[i + 1:i + 2])):
             pass  # "With socialist greetings," / "[Alexander Schalck]": the name the translator put for a signature
         elif b.kind not in ("line", "p", "head", "heading"):  # "I. Petrov" reads like a numbered heading
             continue
@@ -74,6 +75,16 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
 NAME_THEN_GLOSS_RE = re.compile(r"^(?P<name>[^\[\]]+?)\s+\[[A-ZÀ-Ý][^\[\]]{0,40}\]$")
 #: A line that is one bracket holding a name's shape (``[Alexander Schalck]``, ``[V. Fedorov]``).
 BRACKETED_NAME_RE = re.compile(r"^\[(?P<name>[A-ZÀ-Ý][^\[\]]{1,60})\]$")
+
+
+def _bracketed_signer(text: str, after: list[Block]) -> bool:
+    """``[A. Lindqvist]`` after the last paragraph, or a bracketed name over an office (``for Under
+    Secretary``): the name the translator put where the signature is.  Without initials or an office
+    below, a bracket of capitalised words (``[Top Secret]``) signs only under a closing salute."""
+    if re.search(r"(?:^\[|\s)[A-ZÀ-Ý][a-zà-ÿ]?\.", text):
+        return True
+    nxt = after[0].text.strip() if after else ""
+    return bool(nxt) and (role_below_name(nxt) or _role_line(nxt))
 
 
 def _cut_word(text: str) -> bool:

@@ -1,0 +1,46 @@
+"""Sign-off shapes of the fourth batch (issue 17, body4): decided by where the line stands and its shape.
+
+Every text here is invented.  A name the translator printed in brackets signs after the last
+paragraph when it has initials or an office stands under it (not only under a closing salute);
+a bracket of capitalised words with neither does not sign.  A Roman numeral after a body's word
+(``Head of Section III``) numbers the body: it is part of the office, never a signer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from convert_checks import MORE, PROSE, texts
+from convert_checks import body_page as page
+
+
+def signers(root):
+    return texts(root, "//t:closer/t:signed//t:persName")
+
+
+def roles(root):
+    return texts(root, "//t:closer/t:signed//t:roleName")
+
+
+def test_a_bracketed_name_over_an_office_signs_with_that_office():
+    root = page(PROSE, MORE, "[Ivar Lindqvist]", "for Under Secretary")
+    assert signers(root) == ["Ivar Lindqvist"]
+    assert roles(root) == ["for Under Secretary"]
+    assert texts(root, "//t:closer//t:supplied[@reason='signature']") == ["Ivar Lindqvist"]
+    assert texts(root, "//t:body//t:supplied[@reason='added-in-translation']") == []
+
+
+def test_a_bracketed_name_with_initials_alone_after_the_text_signs():
+    assert signers(page(PROSE, MORE, "[I. K. Lindqvist]")) == ["I. K. Lindqvist"]
+
+
+@pytest.mark.parametrize("line", ["[Top Secret]", "[Ivar Lindqvist]"])
+def test_capitalised_words_in_brackets_without_initials_or_an_office_do_not_sign(line):
+    assert signers(page(PROSE, MORE, line)) == []
+
+
+@pytest.mark.parametrize("lines", [("I. Lindqvist", "Head of Section III"), ("Head of Section III", "I. Lindqvist")])
+def test_a_roman_numeral_after_a_bodys_word_is_part_of_the_office_not_a_signer(lines):
+    root = page(PROSE, MORE, *lines)
+    assert signers(root) == ["I. Lindqvist"]
+    assert roles(root) == ["Head of Section III"]
