@@ -3,7 +3,8 @@
 Every text here is invented.  A name the translator printed in brackets signs after the last
 paragraph when it has initials or an office stands under it (not only under a closing salute);
 a bracket of capitalised words with neither does not sign.  A Roman numeral after a body's word
-(``Head of Section III``) numbers the body: it is part of the office, never a signer.
+(``Head of Section III``) numbers the body: it is part of the office, never a signer.  An addressee
+printed under a signed letter, and three letters ending a cut page under a signature, do not sign.
 """
 
 from __future__ import annotations
@@ -44,3 +45,23 @@ def test_a_roman_numeral_after_a_bodys_word_is_part_of_the_office_not_a_signer(l
     root = page(PROSE, MORE, *lines)
     assert signers(root) == ["I. Lindqvist"]
     assert roles(root) == ["Head of Section III"]
+
+
+@pytest.mark.parametrize("below", [
+    ("Shri Anand Kumar Rao,", "Minister Without Portfolio,", "New Delhi."),
+    ("Shri Anand Kumar Rao,", "Minister Without Portfolio,"),
+])
+def test_an_addressee_printed_under_a_signed_letter_is_no_second_signer(below):
+    root = page(PROSE, MORE, "Yours sincerely,", "[Ivar Lindqvist]", *below)
+    assert signers(root) == ["Ivar Lindqvist"]
+    assert roles(root) == []
+    assert "Shri Anand Kumar Rao," in texts(root, "//t:body//t:p")  # kept, outside the signature
+
+
+def test_three_letters_ending_a_cut_page_under_a_signature_are_no_signer():
+    root = page(PROSE, MORE, "Ivar Lindqvist", "December 4", "Dis")
+    assert signers(root) == ["Ivar Lindqvist"]
+
+
+def test_a_three_letter_surname_alone_after_the_text_still_signs():
+    assert signers(page(PROSE, MORE, "LIN")) == ["LIN"]
