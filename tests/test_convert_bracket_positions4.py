@@ -5,7 +5,7 @@ which year is meant (a gloss); the same bracket ending a date line (a dateline u
 is the translator completing the dateline (a supplied word).  A quoted name after a quoted name
 glosses it; a capitalised bracket opening its line restates nothing (an addition); a bracket
 naming the translation is a scope note; a label naming handwriting, however worded, is a
-handwritten note.
+handwritten note; a bracket naming the source is an editorial note.
 """
 
 from __future__ import annotations
@@ -83,4 +83,11 @@ def test_a_label_naming_handwriting_before_a_colon_is_a_handwritten_note(line):
 def test_a_bracket_saying_what_is_excerpted_is_a_scope_note_whatever_its_preposition(line):
     root = page(PROSE, line, "The minister received the envoy of Finland on Monday.")
     assert texts(root, "//t:body//t:note[@type='scope']") == [line.strip("[]")]
+    assert supplied(root) == []
+
+
+def test_a_bracket_naming_the_source_is_an_editorial_note_not_an_omission():
+    root = page(PROSE, "[Source: SAPMO-BArch, DY30 IV 2/2.035/126; obtained and translated by Anna Berg.]")
+    assert texts(root, "//t:body//t:note[@type='editorial']/t:label") == ["Source:"]
+    assert texts(root, "//t:body//t:gap[@reason='omitted']") == []
     assert supplied(root) == []

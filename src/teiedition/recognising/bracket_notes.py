@@ -191,10 +191,18 @@ def _br_sic_remark(ctx):
 SIC_REMARK_RE = re.compile(r"^(?P<label>[Ss](?:ic|IC)[;,:])\s*\S")
 
 
+#: ``[Source: SAPMO-BArch, DY30 …; obtained and translated by …]``: the editor names the source.
+SOURCE_LABEL_RE = re.compile(r"^(?:Source|SOURCE|Sources)\s*:\s*")
+
+
 def _br_editor_note(ctx):
     if EDITOR_RE.search(ctx.content):
         spans = _note_with_label(ctx, "editorial", 0)
         return [replace(spans[0], attrs=attrs_of(type="editorial"))]
+    m = SOURCE_LABEL_RE.match(ctx.content)
+    if m and ctx.closed:  # the source of the text, not an omission nor words added to it
+        spans = _note_with_label(ctx, "editorial", m.end())
+        return [replace(spans[0], attrs=attrs_of(type="editorial"))] + spans[1:]
     return None
 
 
