@@ -5,7 +5,8 @@ which year is meant (a gloss); the same bracket ending a date line (a dateline u
 is the translator completing the dateline (a supplied word).  A quoted name after a quoted name
 glosses it; a capitalised bracket opening its line restates nothing (an addition); a bracket
 naming the translation is a scope note; a label naming handwriting, however worded, is a
-handwritten note; a bracket naming the source is an editorial note.
+handwritten note; a bracket naming the source is an editorial note, one naming the language
+spoken a scope note; another rendering of the word before (same ending) is a gloss.
 """
 
 from __future__ import annotations
@@ -91,3 +92,35 @@ def test_a_bracket_naming_the_source_is_an_editorial_note_not_an_omission():
     assert texts(root, "//t:body//t:note[@type='editorial']/t:label") == ["Source:"]
     assert texts(root, "//t:body//t:gap[@reason='omitted']") == []
     assert supplied(root) == []
+
+
+@pytest.mark.parametrize("line, note", [
+    ("Turning to us, he said [in Russian]: the work goes on.", "in Russian"),
+    ("He then spoke [in Polish] for an hour.", "in Polish"),
+])
+def test_a_bracket_naming_the_language_spoken_is_a_scope_note(line, note):
+    root = page(PROSE, line)
+    assert texts(root, "//t:body//t:note[@type='scope']") == [note]
+    assert supplied(root) == []
+
+
+def test_a_place_after_in_is_no_language():
+    assert supplied(page(PROSE, "The embassy [in Iran] replied at once."), "gloss") == ["in Iran"]
+
+
+@pytest.mark.parametrize("line, gloss", [
+    ("They proposed deatomization [denuclearization] of the region.", "denuclearization"),
+    ("There were hesitations [fluctuations] in the party.", "fluctuations"),
+])
+def test_another_rendering_of_the_word_before_is_a_gloss(line, gloss):
+    root = page(PROSE, line)
+    assert supplied(root, "gloss") == [gloss]
+    assert supplied(root) == []
+
+
+@pytest.mark.parametrize("line, added", [
+    ("The talks were held in the economic [scientific] field.", "scientific"),  # another ending
+    ("The negotiations [continued] for a week.", "continued"),
+])
+def test_a_word_of_another_ending_stays_an_added_word(line, added):
+    assert supplied(page(PROSE, line)) == [added]

@@ -222,7 +222,17 @@ def _br_handwritten(ctx):
     return None
 
 
+#: Names of languages (a closed vocabulary, not words of pages) for ``[in Russian]``.
+LANGUAGES = ("Russian Chinese Hungarian Polish German Romanian Korean Vietnamese Czech Slovak Bulgarian Mongolian "
+             "Japanese Albanian Serbo-Croatian Serbian Croatian Slovenian Macedonian English French Spanish Portuguese "
+             "Italian Arabic Persian Farsi Hindi Urdu Ukrainian Belarusian Latin Hebrew Yiddish Turkish Greek Amharic "
+             "Khmer Lao Indonesian Finnish Swedish Dutch Georgian Armenian Uzbek Kazakh").split()
+#: ``he said [in Russian]:``, ``[in the original in Polish]``: the language the words were spoken or written in.
+IN_LANGUAGE_RE = re.compile(rf"^(?:in (?:the )?original,? )?in (?:{'|'.join(LANGUAGES)})(?: language)?$", re.I)
+
+
 def _br_scope(ctx):
-    if SCOPE_RE.match(ctx.content.strip()):
+    c = ctx.content.strip()
+    if SCOPE_RE.match(c) or IN_LANGUAGE_RE.match(c):
         return _note_with_label(ctx, "scope", 0)
     return None

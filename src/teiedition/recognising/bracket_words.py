@@ -89,8 +89,8 @@ def _br_gloss(ctx):
     if gloss_after_pronoun(token, c, ctx.text[max(0, ctx.start - 60):ctx.start]) \
             or says_which_one(ctx.text, ctx.start, ctx.end, c):
         return _gloss(ctx)
-    if year_after_date(ctx.text, ctx.start, ctx.end, c):  # "on 12 January [1950] the …": which year
-        return _gloss(ctx)
+    if year_after_date(ctx.text, ctx.start, ctx.end, c) or alternative_rendering(token, c):
+        return _gloss(ctx)  # "on 12 January [1950] the …": which year; "hesitations [fluctuations]"
     if respells(token, c) or re.match(r"i\.\s?e\.|that is,", c):  # "chuch’e [juche]", "they [i.e., the Cubans]"
         return _gloss(ctx)
     if spells_acronym(token, c):  # "LCY [the League of the Communists of Yugoslavia]"
@@ -118,6 +118,15 @@ def _br_gloss(ctx):
     if len(words) >= 3 and titled and not ctx.at_block_start:  # "[GDR Embassy in Ethiopia]" opening its
         return _gloss(ctx)  # line restates no words before it: the translator's addition
     return None
+
+
+def alternative_rendering(token: str, content: str) -> bool:
+    """``deatomization [denuclearization]``, ``hesitations [fluctuations]``: one lower-case word of six
+    letters or more after another with the same ending (the same part of speech and inflection), the
+    translator's other rendering of the word before: a gloss, not a word the sentence lacks."""
+    word = token.rstrip(",;:")
+    return bool(re.fullmatch(r"[a-z]{6,}", word) and re.fullmatch(r"[a-z]{6,}", content)) \
+        and word != content and word[-3:] == content[-3:]
 
 
 def _office_after_name(token: str, words: list[str]) -> bool:
