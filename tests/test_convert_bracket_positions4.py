@@ -124,3 +124,9 @@ def test_another_rendering_of_the_word_before_is_a_gloss(line, gloss):
 ])
 def test_a_word_of_another_ending_stays_an_added_word(line, added):
     assert supplied(page(PROSE, line)) == [added]
+
+
+def test_an_english_possessive_is_no_transliteration():
+    root = page(PROSE, "The talks began ahead of the [conference’s] schedule.")
+    assert supplied(root) == ["conference’s"]
+    assert supplied(root, "original-wording") == []
