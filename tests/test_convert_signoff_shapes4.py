@@ -65,3 +65,20 @@ def test_three_letters_ending_a_cut_page_under_a_signature_are_no_signer():
 
 def test_a_three_letter_surname_alone_after_the_text_still_signs():
     assert signers(page(PROSE, MORE, "LIN")) == ["LIN"]
+
+
+@pytest.mark.parametrize("line", ["ss. Ion Bucur", "(ss) Ion Bucur", "(ss) [Ambassador] Ion Bucur"])
+def test_the_romanian_word_for_signed_before_a_name_signs(line):
+    root = page(PROSE, MORE, line)
+    assert signers(root) == ["Ion Bucur"]
+
+
+def test_a_printed_word_for_signed_and_a_name_between_two_documents_signs_the_first():
+    root = page(PROSE, "October 30, 1962", "ss. Ion Bucur", MORE)
+    assert signers(root) == ["Ion Bucur"]
+    assert texts(root, "//t:div[@type='enclosure']//t:p")  # the text after it is the next document
+
+
+def test_a_sentence_after_signed_is_no_sign_off():
+    root = page(PROSE, "Signed: the protocol was agreed by both sides and sent to the ministry at once.")
+    assert signers(root) == []

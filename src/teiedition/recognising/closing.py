@@ -42,9 +42,10 @@ SUPPLIED_SURNAME_RE = re.compile(r"(?<=\. )\[([A-ZÀ-Ý][\w’'-]+)\]$")
 EXPANSION_RE = re.compile(r"(?<=[^\W\d_])\[[a-zà-ÿ]+\]")
 #: A line naming an office by position: ``for Under Secretary``, ``p.p. the Ambassador``.
 FOR_ROLE_RE = re.compile(r"^(?:for|For|FOR|p\.\s?p\.|pp\.?)\s+(?:the\s+)?[A-ZÀ-Ý][\w’'.-]*(?:\s+[\w’'.-]+){0,8}$")
-#: ``(signed) A. Gromyko``, ``Signed: A. Gromyko``, ``Sgd. A. Gromyko``: the printed word for a signature
+#: ``(signed) A. Gromyko``, ``Signed: A. Gromyko``, ``Sgd. A. Gromyko``, the Romanian ``ss. I. Bucur``,
+#: ``(ss) I. Bucur`` (*semnat*): the printed word for a signature
 #: (plain text, not a ``[signature]`` placeholder), then the name.
-SIGNED_LABEL_RE = re.compile(r"^(?P<label>\((?:[Ss]igned|SIGNED|[Ss]gd\.?)\)|(?:[Ss]igned|SIGNED|[Ss]gd\.?)\s*[:.]|"
+SIGNED_LABEL_RE = re.compile(r"^(?P<label>\((?:[Ss]igned|SIGNED|[Ss]gd\.?|ss)\)|(?:[Ss]igned|SIGNED|[Ss]gd\.?)\s*[:.]|ss\.|s\.s\.|"
                              r"(?:[Ss]igned|SIGNED|Sgd\.))\s*(?P<name>\S.*)$")
 #: ``A. GROMYKO, Minister of Foreign Affairs``: a name, a comma, the office (no digits, no sentence).
 NAME_COMMA_ROLE_RE = re.compile(r"^(?P<name>[^,;:()\[\]\d]{2,60}?),\s+(?P<role>[^\d;:!?]{3,120}?)\.?$")
@@ -349,6 +350,9 @@ def one_line_signoff(text: str) -> tuple[tuple[int, int], tuple[int, int] | None
         offset = len(rest) - len(rest.lstrip()) + m.start("name")
         rest = rest[offset:]
         name = rest.rstrip(" .")
+        office = re.match(r"\[([^\[\]]{2,60})\]\s+", name)  # "(ss) [Ambassador] Ion Bucur": the office supplied
+        if office and _office_words(office.group(1)) and looks_like_name(name[office.end():]):
+            return (offset + office.end(), offset + len(name)), (offset, offset + office.end(1) + 1)
         if looks_like_name(plain_name(name)):
             return (offset, offset + len(name)), None
     found = _name_comma_role(rest) or _office_then_name(rest)
