@@ -6,7 +6,9 @@ is the translator completing the dateline (a supplied word).  A quoted name afte
 glosses it; a capitalised bracket opening its line restates nothing (an addition); a bracket
 naming the translation is a scope note; a label naming handwriting, however worded, is a
 handwritten note; a bracket naming the source is an editorial note, one naming the language
-spoken a scope note; another rendering of the word before (same ending) is a gloss.
+spoken a scope note; another rendering of the word before (same ending) is a gloss; a headnote
+saying an excerpt follows is a scope note; a consonant abbreviation spelt out is a gloss; after
+``that``, a bracket followed by a verb is an added subject.
 """
 
 from __future__ import annotations
@@ -130,3 +132,46 @@ def test_an_english_possessive_is_no_transliteration():
     root = page(PROSE, "The talks began ahead of the [conference’s] schedule.")
     assert supplied(root) == ["conference’s"]
     assert supplied(root, "original-wording") == []
+
+
+@pytest.mark.parametrize("line", [
+    "[The following excerpt is from a telephonogram sent by I. Lind to A. Berg on 9 May 1953, describing the strike.]",
+    "[The following is an excerpt from a report of the consulate in Turku.]",
+])
+def test_a_headnote_saying_what_follows_is_an_excerpt_is_a_scope_note_not_an_omission(line):
+    root = page(line, PROSE)
+    assert texts(root, "//t:body//t:note[@type='scope']") == [line.strip("[]")]
+    assert texts(root, "//t:body//t:gap[@reason='omitted']") == []
+
+
+def test_a_lone_excerpt_bracket_on_its_line_is_a_scope_note_but_not_inside_a_sentence():
+    assert texts(page("[Excerpt]", PROSE), "//t:body//t:note[@type='scope']") == ["Excerpt"]
+    assert supplied(page(PROSE, "The press published [excerpts] from the speech.")) == ["excerpts"]
+
+
+def test_a_bracket_signed_ed_after_a_single_hyphen_is_an_editorial_note():
+    root = page(PROSE, "[pages missing-ed.]", "The minister received the envoy of Finland on Monday.")
+    assert texts(root, "//t:body//t:note[@type='editorial']") == ["pages missing-ed."]
+    assert supplied(root) == []
+
+
+def test_a_word_spelt_out_after_its_consonant_abbreviation_is_a_gloss():
+    root = page(PROSE, "They pay 12000 Rbl [Rubles] to each teacher.")
+    assert supplied(root, "gloss") == ["Rubles"]
+    assert supplied(root) == []
+
+
+def test_after_that_a_bracket_followed_by_a_verb_is_an_added_subject():
+    root = page(PROSE, "You will point out that [the reason behind your request] is a question of trade.")
+    assert supplied(root) == ["the reason behind your request"]
+
+
+def test_a_bracket_opening_a_sentence_after_a_quoted_full_stop_is_no_gloss():
+    root = page(PROSE, "He spoke of “Our Alliance.” [The Soviet government] is very interested in it.")
+    assert supplied(root) == ["The Soviet government"]
+    assert supplied(root, "gloss") == []
+
+
+def test_lower_case_words_whose_initials_spell_the_acronym_before_are_its_gloss():
+    root = page(PROSE, "The NNSC [neutral nations supervisory commission] met on Monday.")
+    assert supplied(root, "gloss") == ["neutral nations supervisory commission"]

@@ -45,12 +45,13 @@ SCOPE_RE = re.compile(r"^(?:letterhead\b|not included|not translated|not reprodu
                       r"not further identified|possible omission$|(?:possible )?omission in (?:the )?original|ellips[ie]s? in (?:the )?original|"
                       r"notation:|see (?:the )?(?:next|previous|following|attached) (?:page|document)|"
                       r"(?:excerpts?|extracts?) (?:from|of|regarding|concerning|on|about)\b|"
+                      r"(?:the )?following (?:is )?(?:an? )?(?:excerpts?|extracts?|translation|text|document)\b|"
                       r"(?:[\w-]+ ){0,2}translation (?:from|of) (?:the )?[\w-]+(?: original| text)?$|"
                       r"(?:no|without) (?:[\w]+ ){0,4}(?:classification|copy|number|date|signature|stamp|title)\b|"
                       r"[\w ’'.-]{0,60}\bletterhead$)", re.I)
 
 
-EDITOR_RE = re.compile(r"(?:--|—|–)\s*ed\.?$|^(?:[Ee]ditor{APOS}?s|[Ee]d\.) [Nn]ote\s*:".replace("{APOS}", APOS))
+EDITOR_RE = re.compile(r"(?:--|—|–)\s*ed\.?$|(?<=[a-z])-ed\.$|^(?:[Ee]ditor{APOS}?s|[Ee]d\.) [Nn]ote\s*:".replace("{APOS}", APOS))
 
 
 def _place_of(where: str) -> str | None:
@@ -233,6 +234,6 @@ IN_LANGUAGE_RE = re.compile(rf"^(?:in (?:the )?original,? )?in (?:{'|'.join(LANG
 
 def _br_scope(ctx):
     c = ctx.content.strip()
-    if SCOPE_RE.match(c) or IN_LANGUAGE_RE.match(c):
+    if SCOPE_RE.match(c) or IN_LANGUAGE_RE.match(c) or ctx.whole_line and re.fullmatch(r"(?:excerpts?|extracts?)", c, re.I):
         return _note_with_label(ctx, "scope", 0)
     return None

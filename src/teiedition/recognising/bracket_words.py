@@ -86,10 +86,10 @@ def _br_gloss(ctx):
         return None
     prev = _token_before(ctx.text, ctx.start)
     token = ctx.text[prev[0]:prev[1]] if prev else ""
-    if gloss_after_pronoun(token, c, ctx.text[max(0, ctx.start - 60):ctx.start]) \
+    if gloss_after_pronoun(token, c, ctx.text[max(0, ctx.start - 60):ctx.start], ctx.text[ctx.end:ctx.end + 12]) \
             or says_which_one(ctx.text, ctx.start, ctx.end, c):
         return _gloss(ctx)
-    if year_after_date(ctx.text, ctx.start, ctx.end, c) or alternative_rendering(token, c):
+    if year_after_date(ctx.text, ctx.start, ctx.end, c) or alternative_rendering(token, c) or abbreviates(token, c):
         return _gloss(ctx)  # "on 12 January [1950] the …": which year; "hesitations [fluctuations]"
     if respells(token, c) or re.match(r"i\.\s?e\.|that is,", c):  # "chuch’e [juche]", "they [i.e., the Cubans]"
         return _gloss(ctx)
@@ -111,13 +111,24 @@ def _br_gloss(ctx):
     words = c.split()
     titled = sum(1 for w in words if w.lstrip("“\"‘'„«")[:1].isupper()) >= max(1, len(words) - 2)
     if prev:
-        if token[-1] in ".!?:;" and not re.fullmatch(r"(?:[A-Z]\.)+", token):
-            return None
+        if (token[-1] in ".!?:;" or token.rstrip("’”'\"")[-1:] in (".", "!", "?")) \
+                and not re.fullmatch(r"(?:[A-Z]\.)+", token):
+            return None  # '… “Our Alliance.” [The Soviet government] is': a sentence opens with the bracket
         if token[0].isupper() and not opens_sentence(token) or token[-1] in "’”'\"" or token.isdigit() or script_of(token):
             return _gloss(ctx)
     if len(words) >= 3 and titled and not ctx.at_block_start:  # "[GDR Embassy in Ethiopia]" opening its
         return _gloss(ctx)  # line restates no words before it: the translator's addition
     return None
+
+
+def abbreviates(token: str, content: str) -> bool:
+    """``Rbl [Rubles]``, ``Cmdr [Commander]``: a word of consonants only (an abbreviation, never a name)
+    whose letters the one word in the bracket holds in order, from its first: the bracket spells it out."""
+    word = token.rstrip(".,;:")
+    if not re.fullmatch(r"[^\W\d_]{2,5}", word) or re.search(r"[aeiouyAEIOUY]", word) or " " in content:
+        return False
+    rest = iter(content.lower())
+    return content[:1].lower() == word[0].lower() and all(ch in rest for ch in word.lower())
 
 
 def alternative_rendering(token: str, content: str) -> bool:
@@ -156,7 +167,11 @@ def spells_acronym(token: str, content: str) -> bool:
     letters = token.strip("’'\"“”(),.;:")
     if not ACRONYM_RE.fullmatch(letters):
         return False
-    initials = "".join(w[0] for w in re.findall(r"[^\W\d_][\w’'-]*", content) if w[0].isupper())
+    words = re.findall(r"[^\W\d_][\w’'-]*", content)
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    if initials != letters and all(w.islower() for w in words):  # "DS [state security]"
+        from .identification import CLOSED_CLASS
+        initials = "".join(w[0] for w in words if w not in CLOSED_CLASS).upper()
     return initials == letters
 
 

@@ -102,13 +102,19 @@ ROMAN_RE = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")  # "IX [SED] Party C
 ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
-def gloss_after_pronoun(token: str, content: str, text_before: str = "") -> bool:
+#: A verb right after the bracket: ``that [the reason …] is``: the bracket is the subject of a clause.
+AUXILIARY_AFTER_RE = re.compile(r"\s*(?:is|was|are|were|has|had|have|will|would|can|could|should|must|may|might|"
+                                r"does|did|do)\b")
+
+
+def gloss_after_pronoun(token: str, content: str, text_before: str = "", text_after: str = "") -> bool:
     """``they [the East Germans]``, ``him [Kim Il Sung]``: the bracket says who the pronoun is."""
     if token.lower().strip(",") not in RESTATED_PRONOUNS or token.endswith(","):
         return False
     first = content.split()[0]
     if token.lower() in DEMONSTRATIVES:  # "that [Cuba] will": a conjunction as often as a pronoun
-        return first in ("the", "The") and not _conjunction_that(text_before)
+        return first in ("the", "The") and not _conjunction_that(text_before) \
+            and not (token.lower() == "that" and AUXILIARY_AFTER_RE.match(text_after))
     return first in ("the", "The", "a", "an") or (first[0].isupper() and first not in NOT_A_NAME)
 
 
