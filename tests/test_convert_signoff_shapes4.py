@@ -82,3 +82,8 @@ def test_a_printed_word_for_signed_and_a_name_between_two_documents_signs_the_fi
 def test_a_sentence_after_signed_is_no_sign_off():
     root = page(PROSE, "Signed: the protocol was agreed by both sides and sent to the ministry at once.")
     assert signers(root) == []
+
+
+@pytest.mark.parametrize("line", ["KPD", "NKVD"])
+def test_a_word_in_capitals_without_a_vowel_is_an_acronym_not_a_signer(line):
+    assert signers(page(PROSE, MORE, line, "Economic conference")) == []

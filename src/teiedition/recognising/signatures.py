@@ -134,8 +134,8 @@ def _signature_name(text: str) -> tuple[int, int] | None:
     if any(w.lower() in {"the", "of", "and", "in", "office", "ministry", "embassy", "department", "without", "with"}
            for w in s.split()) or ORG_WORDS_RE.search(s.title()):
         return None  # "GENERAL STAFF OPERATIONS DIRECTORATE": a body, never a person
-    if _names_place_or_org(m2.group("name")):
-        return None  # "Moscow", "TASS": a place or an organisation does not sign
+    if _names_place_or_org(m2.group("name")) or re.fullmatch(r"[B-DF-HJ-NP-TV-XZ]{3,}", m2.group("name")):
+        return None  # "Moscow", "TASS": a place or an organisation does not sign; "KPD": no vowel, an acronym
     if all(w.lower() in ROLE_WORDS for w in m2.group("name").split()):
         return None  # "Deputy Minister": a title, never a person
     return (offset + m2.start("name"), offset + m2.end("name"))
