@@ -175,3 +175,25 @@ def test_a_bracket_opening_a_sentence_after_a_quoted_full_stop_is_no_gloss():
 def test_lower_case_words_whose_initials_spell_the_acronym_before_are_its_gloss():
     root = page(PROSE, "The NNSC [neutral nations supervisory commission] met on Monday.")
     assert supplied(root, "gloss") == ["neutral nations supervisory commission"]
+
+
+@pytest.mark.parametrize("line", ["[Not Reviewed]", "[Not Reviewed by Chairman Lind]"])
+def test_a_status_bracket_on_its_own_line_is_a_scope_note(line):
+    root = page(line, PROSE)
+    assert texts(root, "//t:body//t:note[@type='scope']") == [line.strip("[]")]
+    assert supplied(root) == []
+
+
+def test_not_and_a_participle_inside_a_sentence_stays_added_words():
+    assert supplied(page(PROSE, "He said that the letter was [not sent] at all.")) == ["not sent"]
+
+
+def test_a_bracket_after_a_reflexive_pronoun_says_who_it_is():
+    root = page(PROSE, "Talks were held with myself [Kadri Lind] and comrade Robo on Monday.")
+    assert supplied(root, "gloss") == ["Kadri Lind"]
+    assert supplied(root) == []
+
+
+def test_a_year_after_a_date_closing_a_sentence_on_its_line_is_a_gloss():
+    root = page(PROSE, "Vice Premier Lind’s instructions as of 25 January [1962]:", "The text is to be changed.")
+    assert supplied(root, "gloss") == ["1962"]

@@ -232,8 +232,13 @@ LANGUAGES = ("Russian Chinese Hungarian Polish German Romanian Korean Vietnamese
 IN_LANGUAGE_RE = re.compile(rf"^(?:in (?:the )?original,? )?in (?:{'|'.join(LANGUAGES)})(?: language)?$", re.I)
 
 
+#: ``[Not Reviewed]``, ``[Not Reviewed by Chairman Mao]``, ``[Not sent]``: the record's status, on a line of its own.
+NOT_DONE_RE = re.compile(r"^not (?:yet )?[a-z]+(?:ed|en|t)\b(?: by [^\[\]]{2,60})?$", re.I)
+
+
 def _br_scope(ctx):
     c = ctx.content.strip()
-    if SCOPE_RE.match(c) or IN_LANGUAGE_RE.match(c) or ctx.whole_line and re.fullmatch(r"(?:excerpts?|extracts?)", c, re.I):
+    if SCOPE_RE.match(c) or IN_LANGUAGE_RE.match(c) or ctx.whole_line and (
+            re.fullmatch(r"(?:excerpts?|extracts?)", c, re.I) or NOT_DONE_RE.match(c)):
         return _note_with_label(ctx, "scope", 0)
     return None

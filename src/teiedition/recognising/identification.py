@@ -16,7 +16,8 @@ from difflib import SequenceMatcher
 
 #: Pronouns whose bracket says who or what they are (``they [the East Germans]``); possessives
 #: (``their [Chinese] commissars``) take an added adjective instead and are left out.
-RESTATED_PRONOUNS = frozenset("he she they it him her them we us you this that these those".split())
+RESTATED_PRONOUNS = frozenset("he she they it him her them we us you this that these those "
+                               "myself himself herself themselves ourselves".split())  # "with myself [Kadri Hazbiu]"
 DEMONSTRATIVES = frozenset("this that these those".split())
 #: The next word of the block after a bracket (bounded look-ahead: time stays linear).
 NEXT_WORD_RE = re.compile(r"[ \t]*([^\W\d_][\w’'.-]*)")
@@ -49,9 +50,12 @@ def year_after_date(text: str, start: int, end: int, content: str) -> bool:
     if not YEAR_RE.fullmatch(content.strip()):
         return False
     before = text[max(0, start - 40):start]
-    if not (DATE_BEFORE_RE.search(before) or YEAR_PHRASE_BEFORE_RE.search(before)):
+    date = DATE_BEFORE_RE.search(before) or YEAR_PHRASE_BEFORE_RE.search(before)
+    if not date:
         return False
-    return bool(re.search(r"[^\W\d_]", text[end:]))
+    line_before = text[:max(0, start - 40) + date.start()].rsplit("\n", 1)[-1]
+    # words after it, or a sentence before it ("Instructions as of 25 January [1962]:"): no dateline
+    return bool(re.search(r"[^\W\d_]", text[end:].split("\n", 1)[0])) or len(re.findall(r"[^\W\d_]{2,}", line_before)) >= 4
 
 
 def says_which_one(text: str, start: int, end: int, content: str) -> bool:
