@@ -197,3 +197,10 @@ def test_a_bracket_after_a_reflexive_pronoun_says_who_it_is():
 def test_a_year_after_a_date_closing_a_sentence_on_its_line_is_a_gloss():
     root = page(PROSE, "Vice Premier Lind’s instructions as of 25 January [1962]:", "The text is to be changed.")
     assert supplied(root, "gloss") == ["1962"]
+
+
+def test_the_second_part_of_a_double_name_glued_to_the_first_is_an_expansion():
+    root = page(PROSE, "He spoke to Comrade Gheorghiu[-Dej] at noon.")
+    assert texts(root, "//t:body//t:expan") == ["Gheorghiu-Dej"]
+    assert texts(root, "//t:body//t:expan/t:ex") == ["-Dej"]
+    assert supplied(root) == []

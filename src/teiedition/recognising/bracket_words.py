@@ -57,7 +57,8 @@ def _br_expansion(ctx):
                          rank=11)]
     if ctx.start == 0 or not ctx.text[ctx.start - 1].isalpha() or not ctx.closed:
         return None
-    if not ctx.content or not ctx.content[0].islower():
+    double_name = re.fullmatch(r"-[A-ZÀ-Ý][^\W\d_]+", ctx.content)  # "Gheorghiu[-Dej]": the name's second part
+    if not ctx.content or not (ctx.content[0].islower() or double_name):
         return None
     m = WORD_BEFORE_RE.search(ctx.text, max(0, ctx.start - LOOK_BACK), ctx.start)
     if m is None:
