@@ -87,3 +87,18 @@ def test_a_sentence_after_signed_is_no_sign_off():
 @pytest.mark.parametrize("line", ["KPD", "NKVD"])
 def test_a_word_in_capitals_without_a_vowel_is_an_acronym_not_a_signer(line):
     assert signers(page(PROSE, MORE, line, "Economic conference")) == []
+
+
+@pytest.mark.parametrize("office", ["Minister of Foreign Affairs of the USSR", "Secretary of the CC of the PUWP"])
+def test_an_office_ending_in_an_acronym_over_a_name_signs_with_the_name_not_the_acronym(office):
+    root = page(PROSE, MORE, office, "A. Gromyko")
+    assert signers(root) == ["A. Gromyko"]
+    assert roles(root) == [office]
+
+
+@pytest.mark.parametrize("line, name", [("Ivar Lindqvist [signature]", "Ivar Lindqvist"),
+                                        ("LINDQVIST [signed]", "LINDQVIST")])
+def test_a_name_printed_before_the_signature_placeholder_signs(line, name):
+    root = page(PROSE, MORE, line)
+    assert signers(root) == [name]
+    assert texts(root, "//t:closer//t:gap[@reason='signature']")

@@ -379,7 +379,11 @@ def _office_then_name(s: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
 
 
 def _numbered_body(role: str, name: str) -> bool:
-    return bool(ROMAN_RE.fullmatch(name)) and role.split()[-1].lower() in BODY_WORDS | {"group", "sector", "directorate"}
+    """``Head of Section III``, ``Minister of Foreign Affairs of the USSR``: the last word goes on with the office
+    (a numeral after a body's word, capitals after ``of the``/``in the``), it is no name."""
+    last = role.split()[-1].lower()
+    return bool(ROMAN_RE.fullmatch(name)) and last in BODY_WORDS | {"group", "sector", "directorate"} \
+        or name.isupper() and last in FUNCTION_WORDS
 
 
 def _name_comma_role(s: str) -> tuple[tuple[int, int], tuple[int, int]] | None:

@@ -236,6 +236,9 @@ def _name_in_signed(text: str) -> tuple[int, int] | None:
             if stripped and PERSON_NAME_RE.match(plain_name(stripped).rstrip(".")) or LETTER_SPACED_RE.match(stripped):
                 lead = len(rest) - len(rest.lstrip())
                 return (line_start + sig.end() + lead, line_start + sig.end() + lead + len(stripped.rstrip(".")))
+            before = _signature_name(line[:sig.start()]) if not stripped.strip(".") else None
+            if before:  # "Zhou Enlai [signature]": the name printed before the placeholder
+                return (line_start + before[0], line_start + before[1])
             continue
         where = _signature_name(line)
         if where:
