@@ -102,3 +102,14 @@ def test_a_name_printed_before_the_signature_placeholder_signs(line, name):
     root = page(PROSE, MORE, line)
     assert signers(root) == [name]
     assert texts(root, "//t:closer//t:gap[@reason='signature']")
+
+
+def test_an_office_and_a_name_on_one_long_line_after_the_text_signs():
+    root = page(PROSE, MORE, "Ambassador of the Kingdom of Norway in Korea I. Lindqvist")  # ten words
+    assert signers(root) == ["I. Lindqvist"]
+    assert roles(root) == ["Ambassador of the Kingdom of Norway in Korea"]
+
+
+def test_a_long_name_of_a_body_over_a_date_after_the_text_signs_as_the_body():
+    root = page(PROSE, MORE, "Office of the General Bureau for Trade with Foreign Countries", "30 January 1962")
+    assert texts(root, "//t:closer/t:signed/t:orgName") == ["Office of the General Bureau for Trade with Foreign Countries"]
