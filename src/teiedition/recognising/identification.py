@@ -53,9 +53,7 @@ def year_after_date(text: str, start: int, end: int, content: str) -> bool:
     date = DATE_BEFORE_RE.search(before) or YEAR_PHRASE_BEFORE_RE.search(before)
     if not date:
         return False
-    line_before = text[:max(0, start - 40) + date.start()].rsplit("\n", 1)[-1]
-    # words after it, or a sentence before it ("Instructions as of 25 January [1962]:"): no dateline
-    return bool(re.search(r"[^\W\d_]", text[end:].split("\n", 1)[0])) or len(re.findall(r"[^\W\d_]{2,}", line_before)) >= 4
+    return bool(re.search(r"[^\W\d_]", text[end:].split("\n", 1)[0]))  # "on 2 April [1960]." ends: supplied
 
 
 def says_which_one(text: str, start: int, end: int, content: str) -> bool:
