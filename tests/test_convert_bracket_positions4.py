@@ -204,3 +204,9 @@ def test_the_second_part_of_a_double_name_glued_to_the_first_is_an_expansion():
     assert texts(root, "//t:body//t:expan") == ["Gheorghiu-Dej"]
     assert texts(root, "//t:body//t:expan/t:ex") == ["-Dej"]
     assert supplied(root) == []
+
+
+def test_a_bracket_saying_how_a_name_is_referred_to_henceforth_is_a_scope_note():
+    root = page(PROSE, "Premier Ivar Lind [henceforth referred to as Lind] met us at noon.")
+    assert texts(root, "//t:body//t:note[@type='scope']") == ["henceforth referred to as Lind"]
+    assert supplied(root) == []

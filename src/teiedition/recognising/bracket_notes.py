@@ -46,6 +46,7 @@ SCOPE_RE = re.compile(r"^(?:letterhead\b|not included|not translated|not reprodu
                       r"notation:|see (?:the )?(?:next|previous|following|attached) (?:page|document)|"
                       r"(?:excerpts?|extracts?) (?:from|of|regarding|concerning|on|about)\b|"
                       r"(?:the )?following (?:is )?(?:an? )?(?:excerpts?|extracts?|translation|text|document)\b|"
+                      r"(?:hence|here|there)(?:forth|after),? (?:referred to|abbreviated|called|cited)\b|"
                       r"(?:[\w-]+ ){0,2}translation (?:from|of) (?:the )?[\w-]+(?: original| text)?$|"
                       r"(?:no|without) (?:[\w]+ ){0,4}(?:classification|copy|number|date|signature|stamp|title)\b|"
                       r"[\w ’'.-]{0,60}\bletterhead$)", re.I)
