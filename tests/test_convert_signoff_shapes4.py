@@ -111,5 +111,6 @@ def test_an_office_and_a_name_on_one_long_line_after_the_text_signs():
 
 
 def test_a_long_name_of_a_body_over_a_date_after_the_text_signs_as_the_body():
-    root = page(PROSE, MORE, "Office of the General Bureau for Trade with Foreign Countries", "30 January 1962")
-    assert texts(root, "//t:closer/t:signed/t:orgName") == ["Office of the General Bureau for Trade with Foreign Countries"]
+    body = "Office of the General Bureau for Trade Relations with Foreign Countries"  # eleven words
+    root = page(PROSE, MORE, body, "30 January 1962")
+    assert texts(root, "//t:closer/t:signed/t:orgName") == [body]

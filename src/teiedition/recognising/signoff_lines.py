@@ -52,7 +52,7 @@ def org_signoff(s: str) -> bool:
         return False  # "Head of Department", "Deputy Chairman of the Committee": a person's office
     if _known_body(s.strip().rstrip(".")):
         return True  # "CC CPSU": the authority file's organisation, printed alone
-    return len(words) <= 10 and bool(ORG_WORDS_RE.search(s)) and not re.search(r"[\d:;\[\]()]", s) \
+    return len(words) <= 14 and bool(ORG_WORDS_RE.search(s)) and not re.search(r"[\d:;\[\]()]", s) \
         and all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in words)
 
 
