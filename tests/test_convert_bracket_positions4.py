@@ -210,3 +210,23 @@ def test_a_bracket_saying_how_a_name_is_referred_to_henceforth_is_a_scope_note()
     root = page(PROSE, "Premier Ivar Lind [henceforth referred to as Lind] met us at noon.")
     assert texts(root, "//t:body//t:note[@type='scope']") == ["henceforth referred to as Lind"]
     assert supplied(root) == []
+
+
+@pytest.mark.parametrize("line, gloss", [
+    ("The delegates would stay outside the city [Bergen] and travel by car.", "Bergen"),
+    ("The party organ [Arbeiderbladet] wrote about it twice.", "Arbeiderbladet"),
+])
+def test_a_name_after_a_lower_case_noun_of_a_noun_phrase_says_which_one(line, gloss):
+    root = page(PROSE, line)
+    assert supplied(root, "gloss") == [gloss]
+    assert supplied(root) == []
+
+
+@pytest.mark.parametrize("line, added", [
+    ("He told the ambassador [Lind] that the talks would go on.", "Lind"),  # an office: the person left unnamed
+    ("At the meeting [Lind] said that the talks would go on.", "Lind"),  # a verb follows: an added subject
+    ("It was a question concerning [Norway’s] sovereignty alone.", "Norway’s"),  # a possessive of the next noun
+    ("The two earlier [KGB-MfS] group meetings were long.", "KGB-MfS"),  # an acronym, no name
+])
+def test_other_brackets_after_a_noun_stay_added_words(line, added):
+    assert supplied(page(PROSE, line)) == [added]

@@ -109,6 +109,8 @@ def _br_gloss(ctx):
     if not bare[:1].isupper() or c in PRONOUNS \
             or identifies_what_follows(ctx.text, prev[0] if prev else ctx.start, ctx.end, token, c):
         return None
+    if prev and names_which_noun(ctx.text, prev[0], ctx.end, token, c):
+        return _gloss(ctx)  # "outside the city [Algiers]", "the party organ [Rudé Právo]": which one
     words = c.split()
     titled = sum(1 for w in words if w.lstrip("“\"‘'„«")[:1].isupper()) >= max(1, len(words) - 2)
     if prev:
@@ -120,6 +122,35 @@ def _br_gloss(ctx):
     if len(words) >= 3 and titled and not ctx.at_block_start:  # "[GDR Embassy in Ethiopia]" opening its
         return _gloss(ctx)  # line restates no words before it: the translator's addition
     return None
+
+
+def names_which_noun(text: str, token_start: int, end: int, token: str, content: str) -> bool:
+    """``outside the city [Algiers]``, ``the party organ [Rudé Právo]``: a name (one to three words in title
+    case, no acronym) right after a lower-case noun of a noun phrase (a determiner among the three words before it)
+    that is no office (``the ambassador [Popa]`` completes a person the original left unnamed) says
+    which one the noun is: a gloss.  Not when a verb follows (``at the meeting [Gomulka] said``: the
+    bracket is the subject the translator added), nor a possessive (``concerning [Cambodia's] sovereignty``:
+    it belongs to the noun after it) or after a preposition in ``-ing``."""
+    from .identification import CLOSED_CLASS, DETERMINERS
+    from .signatures import ROLE_WORDS
+
+    words = content.split()
+    if not re.fullmatch(r"[a-z]{3,}", token) or token in CLOSED_CLASS or token in ROLE_WORDS or token in DETERMINERS \
+            or token in ("concerning", "regarding", "including", "following", "excluding", "considering") \
+            or re.search(r"[’']s$", content) \
+            or not 1 <= len(words) <= 3 or content in PRONOUNS \
+            or not all(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ’'-]+", w) for w in words):  # a name, no acronym ([KGB-MfS])
+        return False
+    before = re.findall(r"[\w’'.-]+|[^\w\s]", text[max(0, token_start - 60):token_start])[-3:]
+    phrase = []
+    for w in reversed(before):
+        if not re.match(r"[\w’']", w):
+            break
+        phrase.append(w.lower())
+    nxt = re.match(r"\s*([a-z]+)", text[end:end + 30])
+    verb = nxt and (nxt.group(1).endswith("ed") or nxt.group(1) in SAYING_VERBS
+                    or nxt.group(1) in ("is", "was", "are", "were", "has", "had", "will", "would", "can", "could"))
+    return any(w in DETERMINERS for w in phrase) and not verb
 
 
 def abbreviates(token: str, content: str) -> bool:
