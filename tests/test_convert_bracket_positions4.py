@@ -230,3 +230,9 @@ def test_a_name_after_a_lower_case_noun_of_a_noun_phrase_says_which_one(line, gl
 ])
 def test_other_brackets_after_a_noun_stay_added_words(line, added):
     assert supplied(page(PROSE, line)) == [added]
+
+
+def test_a_bracketed_field_label_opening_a_line_is_an_added_word_not_a_speaker():
+    root = page("[To:] Comrade Minister Lind", PROSE)
+    assert "To:" in supplied(root)
+    assert supplied(root, "speaker-label") == []

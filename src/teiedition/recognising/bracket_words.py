@@ -29,8 +29,14 @@ def _br_original_script(ctx):
     return original_script(ctx.start, ctx.end, ctx.content) if ctx.closed else None
 
 
+#: Field labels of a memorandum's head (``[To:] Comrade Minister …``): words the translator added, no speaker.
+FIELD_LABELS = frozenset("to from re subject copy copies attention cc date ref reference".split())
+
+
 def _br_speaker(ctx):
     c = ctx.content.strip()
+    if c.rstrip(":").strip().lower() in FIELD_LABELS:
+        return None
     if ctx.at_block_start and (SPEAKER_RE.match(c) or CAPS_SPEAKER_RE.match(c) and ctx.text[ctx.end:ctx.end + 1] == " "):
         return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="speaker-label", resp="#translator"),
                      inner=(ctx.c_start, ctx.c_end), rank=10)]
