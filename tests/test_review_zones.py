@@ -240,10 +240,14 @@ def test_brackets_read_as_added_words_whose_shape_says_otherwise_are_listed():
     assert codes_at(editor, "bracket-editor") == [line_of(editor, "-J.G.]")]
     assert codes_at(page("He met the writer [Ivan] Kovacs [a journalist of the opposition] at noon.", TEXT),
                     "bracket-editor") == []
-    in_word = page("He spoke to Comrade [Gheorghe] Gheorghiu[-Dej] at noon.", TEXT)
-    assert codes_at(in_word, "bracket-in-word") == [line_of(in_word, "[-Dej]")]
+    # (body4: a double name's second part, Gheorghiu[-Dej], is now read as an expansion: nothing to list)
+    assert codes_at(page("He spoke to Comrade [Gheorghe] Gheorghiu[-Dej] at noon.", TEXT), "bracket-in-word") == []
+    in_word = page("He spoke of a word[-ish] end at noon.", TEXT)
+    assert codes_at(in_word, "bracket-in-word") == [line_of(in_word, "[-ish]")]
     assert codes_at(page("He spoke to Comrade [Gheorghe] Gheorghiu at noon.", TEXT), "bracket-in-word") == []
-    year = page("The visit of 14 April of this year [1975] went well.", TEXT)
+    # (body4: a year after a date inside a sentence is now read as a gloss: nothing to list)
+    assert codes_at(page("The visit of 14 April of this year [1975] went well.", TEXT), "bracket-this-year") == []
+    year = page("The visit took place this year [1975].", TEXT)  # ends its line: still read as added words
     assert codes_at(year, "bracket-this-year") == [line_of(year, "[1975]")]
     assert codes_at(page("The visit of this year [the second] went well.", TEXT), "bracket-this-year") == []
 
@@ -320,7 +324,7 @@ def test_citation_units_holding_a_name_and_a_number_or_a_reference_printed_befor
 
 
 def test_the_report_groups_lines_by_reason_code_in_the_json_and_on_the_count_line(tmp_path):
-    text = page("The minister met in May of this year [1951] to discuss the deliveries.", TEXT, summary_first=True)
+    text = page("The minister met in May of this year [1951].", TEXT, summary_first=True)  # ends its line (body4)
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     result = subprocess.run([sys.executable, "-c", "from teiedition.cli import main; main()", "convert", "a.txt", "-o", "a.xml", "--review",
                              "r.json", "--run-date", RUN_DATE], cwd=tmp_path, capture_output=True, text=True)
@@ -339,7 +343,7 @@ def test_each_candidate_carries_a_calibrated_certainty_and_only_those_below_the_
     from teiedition.review import listed
     from teiedition.review_calibration import THRESHOLD
 
-    text = page("The minister met on 12 January [1950] and in May of this year [1951] to discuss the trade.", TEXT)
+    text = page("The minister met on 12 January [1950].", "He came again in May of this year [1951].", TEXT)
     items = review_of(text)
     by = {it.code: it for it in items}
     assert by["bracket-this-year"].certainty < THRESHOLD <= by["bracket-year"].certainty
@@ -351,7 +355,7 @@ def test_each_candidate_carries_a_calibrated_certainty_and_only_those_below_the_
 
 
 def test_review_threshold_option_moves_what_the_report_lists(tmp_path):
-    text = page("The minister met on 12 January [1950] and in May of this year [1951] to discuss the trade.", TEXT)
+    text = page("The minister met on 12 January [1950].", "He came again in May of this year [1951].", TEXT)
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
 
     def report(*extra):

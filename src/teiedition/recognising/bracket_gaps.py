@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from .bracket_context import BracketContext, _outer_bracket_end, _token_before, _words
+from .bracket_notes import SCOPE_RE
 from .wording import material_description, omitted_material
 from ..model import Span, attrs_of
 
@@ -127,7 +128,7 @@ def _br_omission(ctx):
     if OMISSION_RE.match(c):
         return _br_omission_mark(ctx)
     if ctx.whole_line and ctx.closed and c and c[0].isupper() and (c.endswith(".") or ";" in c) \
-            and not c.endswith(":"):
+            and not c.endswith(":") and not SCOPE_RE.match(c):  # "[The following excerpt is from …]": scope
         return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="omitted", resp="#translator"),
                      inner=(ctx.c_start, ctx.c_end), rank=10)]
     return None
@@ -150,7 +151,7 @@ def _br_material_described(ctx):
 
     So is a bracket right after an omission mark (``[...] [list of participants]``, ``1. […] [Vietnam]``)
     when it is in lower case or nothing but punctuation follows it on its line: it says what was left out."""
-    if material_description(ctx.content, ctx.closed):
+    if material_description(ctx.content, ctx.closed) and not SCOPE_RE.match(ctx.content.strip()):
         return omitted_material(ctx.start, ctx.end)
     c = ctx.content.strip()
     if ctx.closed and c and (c[:1].islower() or _ends_its_line(ctx)) \

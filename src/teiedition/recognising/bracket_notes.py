@@ -32,8 +32,9 @@ STAMP_DESCRIBED_RE = re.compile(r"^(?:there (?:is|are|was)|on the \w+ (?:is|ther
                                 r"(?:[\w-]+ )?stamps?\b", re.I)
 
 
-HANDWRITTEN_RE = re.compile(r"^(?P<label>(?:[Hh]andwritten|[Hh]andwriting|[Hh]and-written|[Ww]ritten by hand|"
-                            r"(?:[Aa]dded|[Ii]nserted|[Ee]ntered|[Ww]ritten in|[Cc]orrected) (?:by|in) hand|[Hh]andwritten note)"
+#: A label naming handwriting: up to three words, then a word of writing by hand (``[Handwritten:]``,
+#: ``[in handwriting: …]``, ``[added by hand]``, a misspelt ``[in handwring: …]``), then where, to a colon.
+HANDWRITTEN_RE = re.compile(r"^(?P<label>(?:[\w-]+ ){0,3}?(?:[Hh]and-?wr\w*|(?:by|in) hand\b)"
                             r"(?P<where>[^:\]]*?))(?::|$)")
 
 
@@ -43,12 +44,15 @@ SCOPE_RE = re.compile(r"^(?:letterhead\b|not included|not translated|not reprodu
                       r"(?:place|date|name|time|year|day) (?:not|is not|was not) (?:provided|given|indicated|stated|known)|"
                       r"not further identified|possible omission$|(?:possible )?omission in (?:the )?original|ellips[ie]s? in (?:the )?original|"
                       r"notation:|see (?:the )?(?:next|previous|following|attached) (?:page|document)|"
-                      r"(?:excerpts?|extracts?) from\b|"
+                      r"(?:excerpts?|extracts?) (?:from|of|regarding|concerning|on|about)\b|"
+                      r"(?:the )?following (?:is )?(?:an? )?(?:excerpts?|extracts?|translation|text|document)\b|"
+                      r"(?:hence|here|there)(?:forth|after),? (?:referred to|abbreviated|called|cited)\b|"
+                      r"(?:[\w-]+ ){0,2}translation (?:from|of) (?:the )?[\w-]+(?: original| text)?$|"
                       r"(?:no|without) (?:[\w]+ ){0,4}(?:classification|copy|number|date|signature|stamp|title)\b|"
                       r"[\w ’'.-]{0,60}\bletterhead$)", re.I)
 
 
-EDITOR_RE = re.compile(r"(?:--|—|–)\s*ed\.?$|^(?:[Ee]ditor{APOS}?s|[Ee]d\.) [Nn]ote\s*:".replace("{APOS}", APOS))
+EDITOR_RE = re.compile(r"(?:--|—|–)\s*ed\.?$|(?<=[a-z])-ed\.$|^(?:[Ee]ditor{APOS}?s|[Ee]d\.) [Nn]ote\s*:".replace("{APOS}", APOS))
 
 
 def _place_of(where: str) -> str | None:
@@ -189,10 +193,18 @@ def _br_sic_remark(ctx):
 SIC_REMARK_RE = re.compile(r"^(?P<label>[Ss](?:ic|IC)[;,:])\s*\S")
 
 
+#: ``[Source: SAPMO-BArch, DY30 …; obtained and translated by …]``: the editor names the source.
+SOURCE_LABEL_RE = re.compile(r"^(?:Source|SOURCE|Sources)\s*:\s*")
+
+
 def _br_editor_note(ctx):
     if EDITOR_RE.search(ctx.content):
         spans = _note_with_label(ctx, "editorial", 0)
         return [replace(spans[0], attrs=attrs_of(type="editorial"))]
+    m = SOURCE_LABEL_RE.match(ctx.content)
+    if m and ctx.closed:  # the source of the text, not an omission nor words added to it
+        spans = _note_with_label(ctx, "editorial", m.end())
+        return [replace(spans[0], attrs=attrs_of(type="editorial"))] + spans[1:]
     return None
 
 
@@ -212,7 +224,22 @@ def _br_handwritten(ctx):
     return None
 
 
+#: Names of languages (a closed vocabulary, not words of pages) for ``[in Russian]``.
+LANGUAGES = ("Russian Chinese Hungarian Polish German Romanian Korean Vietnamese Czech Slovak Bulgarian Mongolian "
+             "Japanese Albanian Serbo-Croatian Serbian Croatian Slovenian Macedonian English French Spanish Portuguese "
+             "Italian Arabic Persian Farsi Hindi Urdu Ukrainian Belarusian Latin Hebrew Yiddish Turkish Greek Amharic "
+             "Khmer Lao Indonesian Finnish Swedish Dutch Georgian Armenian Uzbek Kazakh").split()
+#: ``he said [in Russian]:``, ``[in the original in Polish]``: the language the words were spoken or written in.
+IN_LANGUAGE_RE = re.compile(rf"^(?:in (?:the )?original,? )?in (?:{'|'.join(LANGUAGES)})(?: language)?$", re.I)
+
+
+#: ``[Not Reviewed]``, ``[Not Reviewed by Chairman Mao]``, ``[Not sent]``: the record's status, on a line of its own.
+NOT_DONE_RE = re.compile(r"^not (?:yet )?[a-z]+(?:ed|en|t)\b(?: by [^\[\]]{2,60})?$", re.I)
+
+
 def _br_scope(ctx):
-    if SCOPE_RE.match(ctx.content.strip()):
+    c = ctx.content.strip()
+    if SCOPE_RE.match(c) or IN_LANGUAGE_RE.match(c) or ctx.whole_line and (
+            re.fullmatch(r"(?:excerpts?|extracts?)", c, re.I) or NOT_DONE_RE.match(c)):
         return _note_with_label(ctx, "scope", 0)
     return None

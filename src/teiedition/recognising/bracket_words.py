@@ -29,8 +29,14 @@ def _br_original_script(ctx):
     return original_script(ctx.start, ctx.end, ctx.content) if ctx.closed else None
 
 
+#: Field labels of a memorandum's head (``[To:] Comrade Minister …``): words the translator added, no speaker.
+FIELD_LABELS = frozenset("to from re subject copy copies attention cc date ref reference".split())
+
+
 def _br_speaker(ctx):
     c = ctx.content.strip()
+    if c.rstrip(":").strip().lower() in FIELD_LABELS:
+        return None
     if ctx.at_block_start and (SPEAKER_RE.match(c) or CAPS_SPEAKER_RE.match(c) and ctx.text[ctx.end:ctx.end + 1] == " "):
         return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="speaker-label", resp="#translator"),
                      inner=(ctx.c_start, ctx.c_end), rank=10)]
@@ -57,7 +63,8 @@ def _br_expansion(ctx):
                          rank=11)]
     if ctx.start == 0 or not ctx.text[ctx.start - 1].isalpha() or not ctx.closed:
         return None
-    if not ctx.content or not ctx.content[0].islower():
+    double_name = re.fullmatch(r"-[A-ZÀ-Ý][^\W\d_]+", ctx.content)  # "Gheorghiu[-Dej]": the name's second part
+    if not ctx.content or not (ctx.content[0].islower() or double_name):
         return None
     m = WORD_BEFORE_RE.search(ctx.text, max(0, ctx.start - LOOK_BACK), ctx.start)
     if m is None:
@@ -79,16 +86,18 @@ def _br_gloss(ctx):
     person and are the translator's addition, not a gloss (``identification``).
     """
     from .identification import (_is_title, gloss_after_pronoun, identifies_what_follows, opens_sentence,
-                                 respells, says_which_one)
+                                 respells, says_which_one, year_after_date)
 
     c = ctx.content.strip()
     if not ctx.closed or not c:
         return None
     prev = _token_before(ctx.text, ctx.start)
     token = ctx.text[prev[0]:prev[1]] if prev else ""
-    if gloss_after_pronoun(token, c, ctx.text[max(0, ctx.start - 60):ctx.start]) \
+    if gloss_after_pronoun(token, c, ctx.text[max(0, ctx.start - 60):ctx.start], ctx.text[ctx.end:ctx.end + 12]) \
             or says_which_one(ctx.text, ctx.start, ctx.end, c):
         return _gloss(ctx)
+    if year_after_date(ctx.text, ctx.start, ctx.end, c) or alternative_rendering(token, c) or abbreviates(token, c):
+        return _gloss(ctx)  # "on 12 January [1950] the …": which year; "hesitations [fluctuations]"
     if respells(token, c) or re.match(r"i\.\s?e\.|that is,", c):  # "chuch’e [juche]", "they [i.e., the Cubans]"
         return _gloss(ctx)
     if spells_acronym(token, c):  # "LCY [the League of the Communists of Yugoslavia]"
@@ -102,19 +111,71 @@ def _br_gloss(ctx):
         return _gloss(ctx)  # "the multilateral force [MLF]": the acronym of the words before
     if len(words) == 2 and words[1].isalpha() and (words[1].endswith("ed") or words[1] in SAYING_VERBS):
         return None  # "GDR [Pak stated]": a name and a verb, a clause the translator added, no gloss
-    if not c[0].isupper() or c in PRONOUNS \
+    bare = c.lstrip("“\"‘'„«")  # '“Bandiera Rossa” [“Red Brigades”]': a name quoted as printed
+    if not bare[:1].isupper() or c in PRONOUNS \
             or identifies_what_follows(ctx.text, prev[0] if prev else ctx.start, ctx.end, token, c):
         return None
+    if prev and names_which_noun(ctx.text, prev[0], ctx.end, token, c):
+        return _gloss(ctx)  # "outside the city [Algiers]", "the party organ [Rudé Právo]": which one
     words = c.split()
-    titled = sum(1 for w in words if w[0].isupper()) >= max(1, len(words) - 2)
+    titled = sum(1 for w in words if w.lstrip("“\"‘'„«")[:1].isupper()) >= max(1, len(words) - 2)
     if prev:
-        if token[-1] in ".!?:;" and not re.fullmatch(r"(?:[A-Z]\.)+", token):
-            return None
+        if (token[-1] in ".!?:;" or token.rstrip("’”'\"")[-1:] in (".", "!", "?")) \
+                and not re.fullmatch(r"(?:[A-Z]\.)+", token):
+            return None  # '… “Our Alliance.” [The Soviet government] is': a sentence opens with the bracket
         if token[0].isupper() and not opens_sentence(token) or token[-1] in "’”'\"" or token.isdigit() or script_of(token):
             return _gloss(ctx)
-    if len(words) >= 3 and titled:
-        return _gloss(ctx)
+    if len(words) >= 3 and titled and not ctx.at_block_start:  # "[GDR Embassy in Ethiopia]" opening its
+        return _gloss(ctx)  # line restates no words before it: the translator's addition
     return None
+
+
+def names_which_noun(text: str, token_start: int, end: int, token: str, content: str) -> bool:
+    """``outside the city [Algiers]``, ``the party organ [Rudé Právo]``: a name (one to three words in title
+    case, no acronym) right after a lower-case noun of a noun phrase (a determiner among the three words before it)
+    that is no office (``the ambassador [Popa]`` completes a person the original left unnamed) says
+    which one the noun is: a gloss.  Not when a verb follows (``at the meeting [Gomulka] said``: the
+    bracket is the subject the translator added), nor a possessive (``concerning [Cambodia's] sovereignty``:
+    it belongs to the noun after it) or after a preposition in ``-ing``."""
+    from .identification import CLOSED_CLASS, DETERMINERS
+    from .signatures import ROLE_WORDS
+
+    words = content.split()
+    if not re.fullmatch(r"[a-z]{3,}", token) or token in CLOSED_CLASS or token in ROLE_WORDS or token in DETERMINERS \
+            or token in ("concerning", "regarding", "including", "following", "excluding", "considering") \
+            or re.search(r"[’']s$", content) \
+            or not 1 <= len(words) <= 3 or content in PRONOUNS \
+            or not all(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ’'-]+", w) for w in words):  # a name, no acronym ([KGB-MfS])
+        return False
+    before = re.findall(r"[\w’'.-]+|[^\w\s]", text[max(0, token_start - 60):token_start])[-3:]
+    phrase = []
+    for w in reversed(before):
+        if not re.match(r"[\w’']", w):
+            break
+        phrase.append(w.lower())
+    nxt = re.match(r"\s*([a-z]+)", text[end:end + 30])
+    verb = nxt and (nxt.group(1).endswith("ed") or nxt.group(1) in SAYING_VERBS
+                    or nxt.group(1) in ("is", "was", "are", "were", "has", "had", "will", "would", "can", "could"))
+    return any(w in DETERMINERS for w in phrase) and not verb
+
+
+def abbreviates(token: str, content: str) -> bool:
+    """``Rbl [Rubles]``, ``Cmdr [Commander]``: a word of consonants only (an abbreviation, never a name)
+    whose letters the one word in the bracket holds in order, from its first: the bracket spells it out."""
+    word = token.rstrip(".,;:")
+    if not re.fullmatch(r"[^\W\d_]{2,5}", word) or re.search(r"[aeiouyAEIOUY]", word) or " " in content:
+        return False
+    rest = iter(content.lower())
+    return content[:1].lower() == word[0].lower() and all(ch in rest for ch in word.lower())
+
+
+def alternative_rendering(token: str, content: str) -> bool:
+    """``deatomization [denuclearization]``, ``hesitations [fluctuations]``: one lower-case word of six
+    letters or more after another with the same ending (the same part of speech and inflection), the
+    translator's other rendering of the word before: a gloss, not a word the sentence lacks."""
+    word = token.rstrip(",;:")
+    return bool(re.fullmatch(r"[a-z]{6,}", word) and re.fullmatch(r"[a-z]{6,}", content)) \
+        and word != content and word[-3:] == content[-3:]
 
 
 def _office_after_name(token: str, words: list[str]) -> bool:
@@ -144,7 +205,11 @@ def spells_acronym(token: str, content: str) -> bool:
     letters = token.strip("’'\"“”(),.;:")
     if not ACRONYM_RE.fullmatch(letters):
         return False
-    initials = "".join(w[0] for w in re.findall(r"[^\W\d_][\w’'-]*", content) if w[0].isupper())
+    words = re.findall(r"[^\W\d_][\w’'-]*", content)
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    if initials != letters and all(w.islower() for w in words):  # "DS [state security]"
+        from .identification import CLOSED_CLASS
+        initials = "".join(w[0] for w in words if w not in CLOSED_CLASS).upper()
     return initials == letters
 
 

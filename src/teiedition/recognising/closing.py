@@ -18,6 +18,7 @@ from dataclasses import replace
 from ..model import Block, Span, attrs_of
 from .dates import find_dates
 from .dialogue import cut_speaker_turn
+from .signoff_lines import BODY_WORDS, FUNCTION_WORDS, ORG_WORDS_RE, numbered_body, org_signoff, running_text  # noqa: F401
 
 #: ``Copies``, ``Copies to:``, ``Distribution:``, ``Sent to:``, ``Received by:`` (after the text): the head of a
 #: distribution list.
@@ -42,23 +43,16 @@ SUPPLIED_SURNAME_RE = re.compile(r"(?<=\. )\[([A-ZÀ-Ý][\w’'-]+)\]$")
 EXPANSION_RE = re.compile(r"(?<=[^\W\d_])\[[a-zà-ÿ]+\]")
 #: A line naming an office by position: ``for Under Secretary``, ``p.p. the Ambassador``.
 FOR_ROLE_RE = re.compile(r"^(?:for|For|FOR|p\.\s?p\.|pp\.?)\s+(?:the\s+)?[A-ZÀ-Ý][\w’'.-]*(?:\s+[\w’'.-]+){0,8}$")
-#: ``(signed) A. Gromyko``, ``Signed: A. Gromyko``, ``Sgd. A. Gromyko``: the printed word for a signature
+#: ``(signed) A. Gromyko``, ``Signed: A. Gromyko``, ``Sgd. A. Gromyko``, the Romanian ``ss. I. Bucur``,
+#: ``(ss) I. Bucur`` (*semnat*): the printed word for a signature
 #: (plain text, not a ``[signature]`` placeholder), then the name.
-SIGNED_LABEL_RE = re.compile(r"^(?P<label>\((?:[Ss]igned|SIGNED|[Ss]gd\.?)\)|(?:[Ss]igned|SIGNED|[Ss]gd\.?)\s*[:.]|"
+SIGNED_LABEL_RE = re.compile(r"^(?P<label>\((?:[Ss]igned|SIGNED|[Ss]gd\.?|ss)\)|(?:[Ss]igned|SIGNED|[Ss]gd\.?)\s*[:.]|ss\.|s\.s\.|"
                              r"(?:[Ss]igned|SIGNED|Sgd\.))\s*(?P<name>\S.*)$")
 #: ``A. GROMYKO, Minister of Foreign Affairs``: a name, a comma, the office (no digits, no sentence).
 NAME_COMMA_ROLE_RE = re.compile(r"^(?P<name>[^,;:()\[\]\d]{2,60}?),\s+(?P<role>[^\d;:!?]{3,120}?)\.?$")
 #: ``Sector Chief I. Kozlov``, ``Deputy Minister GROMYKO``: an office, then a name with initials or in capitals.
 OFFICE_NAME_RE = re.compile(r"^(?P<role>[A-ZÀ-Ý][\w’'.-]*(?:\s+[\w’'.-]+){0,7}?)\s+"
                             r"(?P<name>(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+|[A-ZÀ-Ý][A-ZÀ-Ý’'-]{2,})\.?$")
-#: A body that signs (``Ministry of Foreign Affairs``, ``Chinese Embassy in the Soviet Union``).
-ORG_WORDS_RE = re.compile(r"\b(?:Ministry|Embassy|Legation|Consulate(?:-General)?|Committee|Department|Office|"
-                          r"Mission|Delegation|Bureau|Secretariat|Government|Council|Directorate|Agency|"
-                          r"Command|Headquarters|Presidium|Politburo)\b")
-#: Office words that name a body, not a person's post.
-BODY_WORDS = frozenset("department section division embassy ministry office bureau committee".split())
-#: Words a person's name never holds (an office or a body does: ``ARCHIVE OF THE MINISTRY``).
-FUNCTION_WORDS = frozenset("of the and for to in on at by with from".split())
 #: Kinds that show the closing group has begun.
 CLOSING_KINDS = frozenset({"signed", "postscript", "salute-closing", "dist-item"})
 #: Kinds a line in the zone may have been given before its role is known.
@@ -111,6 +105,7 @@ def closing_zone(blocks: list[Block], is_prose, name_ok, *, summary_found: bool 
     ``summary_found``: the page's summary was read elsewhere; if not, a last paragraph after a
     sign-off is taken for it (``_paragraph_after_signoff``).
     """
+    is_prose = running_text(is_prose)
     # the body ends before the first footnote text: a paragraph after the notes (a summary the
     # page furniture did not claim) does not move the zone past the sign-off
     notes = next((i for i, b in enumerate(blocks) if b.kind == "footnote"), len(blocks))
@@ -309,26 +304,6 @@ def _date_with_supplied_year(text: str) -> Span | None:
     return Span(m.start("date"), m.end("year") + 1, "date", attrs_of(when=whole[0][2].when), rank=60)
 
 
-def org_signoff(s: str) -> bool:
-    """``Ministry of Foreign Affairs`` after the last paragraph: a body signs (a short line naming one)."""
-    from .signatures import ROLE_WORDS
-
-    words = s.rstrip(".").split()
-    if not words or words[0].lower() in ROLE_WORDS - BODY_WORDS:
-        return False  # "Head of Department", "Deputy Chairman of the Committee": a person's office
-    if _known_body(s.strip().rstrip(".")):
-        return True  # "CC CPSU": the authority file's organisation, printed alone
-    return len(words) <= 10 and bool(ORG_WORDS_RE.search(s)) and not re.search(r"[\d:;\[\]()]", s) \
-        and all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in words)
-
-
-def _known_body(s: str) -> bool:
-    from .entities import default_authority
-
-    entry = default_authority().naming(s)
-    return entry is not None and entry.kind == "org"
-
-
 def _role(b: Block, kind: str, recogniser: str, **attrs: str) -> Block:
     """The block with the role the zone gave it, and the rule that gave it (for the review report)."""
     return replace(b, kind=kind).with_attrs(zone="closing", recogniser=recogniser, **attrs)
@@ -347,6 +322,9 @@ def one_line_signoff(text: str) -> tuple[tuple[int, int], tuple[int, int] | None
         offset = len(rest) - len(rest.lstrip()) + m.start("name")
         rest = rest[offset:]
         name = rest.rstrip(" .")
+        office = re.match(r"\[([^\[\]]{2,60})\]\s+", name)  # "(ss) [Ambassador] Ion Bucur": the office supplied
+        if office and _office_words(office.group(1)) and looks_like_name(name[office.end():]):
+            return (offset + office.end(), offset + len(name)), (offset, offset + office.end(1) + 1)
         if looks_like_name(plain_name(name)):
             return (offset, offset + len(name)), None
     found = _name_comma_role(rest) or _office_then_name(rest)
@@ -361,8 +339,8 @@ def _office_then_name(s: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     from .signatures import ROLE_WORDS
 
     m = OFFICE_NAME_RE.match(s)
-    if m is None or any(ch.isdigit() for ch in s) or ADDRESSEE_RE.match(s):
-        return None  # "To Comrade BERG.": an addressee, no office over a name
+    if m is None or any(ch.isdigit() for ch in s) or ADDRESSEE_RE.match(s) or numbered_body(m.group("role"), m.group("name")):
+        return None  # "To Comrade BERG.": an addressee; "Head of Section III": a numbered body, no name
     role = [w.strip(",.").lower() for w in m.group("role").split()]
     if not any(w in ROLE_WORDS and w not in FUNCTION_WORDS for w in role) \
             or not all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in m.group("role").split()) \

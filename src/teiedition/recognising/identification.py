@@ -16,7 +16,8 @@ from difflib import SequenceMatcher
 
 #: Pronouns whose bracket says who or what they are (``they [the East Germans]``); possessives
 #: (``their [Chinese] commissars``) take an added adjective instead and are left out.
-RESTATED_PRONOUNS = frozenset("he she they it him her them we us you this that these those".split())
+RESTATED_PRONOUNS = frozenset("he she they it him her them we us you this that these those "
+                               "myself himself herself themselves ourselves".split())  # "with myself [Kadri Hazbiu]"
 DEMONSTRATIVES = frozenset("this that these those".split())
 #: The next word of the block after a bracket (bounded look-ahead: time stays linear).
 NEXT_WORD_RE = re.compile(r"[ \t]*([^\W\d_][\w’'.-]*)")
@@ -33,6 +34,26 @@ MONTHS = frozenset("January February March April May June July August September 
 _MONTH_ALT = "|".join(sorted(MONTHS))
 #: ``25 January [1950]``, ``January 25, [1950]``: a full date right before the bracket.
 DATE_BEFORE_RE = re.compile(rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\.? (?:{_MONTH_ALT})|(?:{_MONTH_ALT}) \d{{1,2}}(?:st|nd|rd|th)?,?)\s*$")
+#: ``this year [1975]``, ``of that year [1961]``: a phrase naming a year right before the bracket.
+YEAR_PHRASE_BEFORE_RE = re.compile(r"\b(?:this|that|last|next|the same|the current) year,?\s*$", re.I)
+YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def year_after_date(text: str, start: int, end: int, content: str) -> bool:
+    """``on 12 January [1950] the …``, ``this year [1975] by …``: a year after a date inside running text.
+
+    By position and shape: a bracket holding only a year, right after a day and month or a phrase
+    naming a year, with words of the sentence after it, says which year is meant: a gloss.  A date
+    that ends its line with the bracket (``28 June [1962]`` under a signature) is a dateline the
+    translator completed: supplied, as before.
+    """
+    if not YEAR_RE.fullmatch(content.strip()):
+        return False
+    before = text[max(0, start - 40):start]
+    date = DATE_BEFORE_RE.search(before) or YEAR_PHRASE_BEFORE_RE.search(before)
+    if not date:
+        return False
+    return bool(re.search(r"[^\W\d_]", text[end:].split("\n", 1)[0]))  # "on 2 April [1960]." ends: supplied
 
 
 def says_which_one(text: str, start: int, end: int, content: str) -> bool:
@@ -83,13 +104,19 @@ ROMAN_RE = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")  # "IX [SED] Party C
 ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
-def gloss_after_pronoun(token: str, content: str, text_before: str = "") -> bool:
+#: A verb right after the bracket: ``that [the reason …] is``: the bracket is the subject of a clause.
+AUXILIARY_AFTER_RE = re.compile(r"\s*(?:is|was|are|were|has|had|have|will|would|can|could|should|must|may|might|"
+                                r"does|did|do)\b")
+
+
+def gloss_after_pronoun(token: str, content: str, text_before: str = "", text_after: str = "") -> bool:
     """``they [the East Germans]``, ``him [Kim Il Sung]``: the bracket says who the pronoun is."""
     if token.lower().strip(",") not in RESTATED_PRONOUNS or token.endswith(","):
         return False
     first = content.split()[0]
     if token.lower() in DEMONSTRATIVES:  # "that [Cuba] will": a conjunction as often as a pronoun
-        return first in ("the", "The") and not _conjunction_that(text_before)
+        return first in ("the", "The") and not _conjunction_that(text_before) \
+            and not (token.lower() == "that" and AUXILIARY_AFTER_RE.match(text_after))
     return first in ("the", "The", "a", "an") or (first[0].isupper() and first not in NOT_A_NAME)
 
 

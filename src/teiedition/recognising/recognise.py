@@ -30,7 +30,7 @@ from .inlines import INLINE_RECOGNISERS, WaitingFootnotes, annotate_inlines
 from .grouping import (BOTTOM_KINDS, OPENER_KINDS, _divide, _gap_section_breaks, _lift_footnotes,
                        _notes_blocks, _number_copy_items, _routing_lists)
 from .runs import bullet_lists, log_runs
-from .closing import closing_zone
+from .closing import SIGNED_LABEL_RE, closing_zone, one_line_signoff
 from .lines import _words, is_prose, is_upper_line, parse_date
 from .signatures import (BY_ORDER_RE, LETTER_SPACED_RE, SIGNATURE_RE, _find_name_signatures,
                          _join_signature_blocks, _may_sign)
@@ -132,6 +132,8 @@ def _signature(text):
         return ("signed", attrs_of(role="resolution") if RESOLUTION_RE.match(text) else (), ())
     if BY_ORDER_RE.match(text) and _words(text) <= 12:
         return ("signed", attrs_of(role="by-order"), ())
+    if SIGNED_LABEL_RE.match(text.strip()) and one_line_signoff(text):
+        return ("signed", (), ())  # "(signed) A. Gromyko", "ss. I. Bucur": the printed word says it, wherever it stands
     return None
 
 

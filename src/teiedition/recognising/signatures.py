@@ -50,16 +50,18 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
     for i, b in enumerate(out):
         prev = out[i - 1] if i else None
         after_salute = prev is not None and prev.kind == "salute-closing"
-        if b.kind == "aside" and after_salute and BRACKETED_NAME_RE.match(b.text.strip()):
+        if b.kind == "aside" and BRACKETED_NAME_RE.match(b.text.strip()) \
+                and (after_salute or i > last_prose and _bracketed_signer(b.text, out[i + 1:i + 2])):
             pass  # "With socialist greetings," / "[Alexander Schalck]": the name the translator put for a signature
         elif b.kind not in ("line", "p", "head", "heading"):  # "I. Petrov" reads like a numbered heading
             continue
         tail = i > last_prose
         if not (after_salute or tail):
             continue
-        if _signature_name(b.text) is None:
+        if _signature_name(b.text) is None or _addressee_below(out, i, last_prose):
             continue
-        if i == len(out) - 1 and not after_salute and (cut_speaker_turn(b.text, out) or _cut_word(b.text)):
+        if i == len(out) - 1 and not after_salute and (cut_speaker_turn(b.text, out) or _cut_word(b.text, signed_before=any(
+                x.kind == "signed" for x in out[last_prose + 1:i]))):
             continue
         if tail and not after_salute:
             # the next block must not be prose: a name ends a division
@@ -76,11 +78,33 @@ NAME_THEN_GLOSS_RE = re.compile(r"^(?P<name>[^\[\]]+?)\s+\[[A-ZÀ-Ý][^\[\]]{0,4
 BRACKETED_NAME_RE = re.compile(r"^\[(?P<name>[A-ZÀ-Ý][^\[\]]{1,60})\]$")
 
 
-def _cut_word(text: str) -> bool:
+def _addressee_below(blocks: list[Block], i: int, last_prose: int) -> bool:
+    """``Shri A. K. Rao,`` / ``Minister Without Portfolio,`` under a letter already signed: the addressee
+    printed at the foot (a name ending in a comma, the address going on below), never a second signer."""
+    if not blocks[i].text.rstrip().endswith(",") or not any(b.kind == "signed" for b in blocks[last_prose + 1:i]):
+        return False
+    nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
+    prev = blocks[i - 1]
+    return nxt.endswith((",", ".")) and len(nxt.split()) <= 8 \
+        or prev.kind != "signed" and prev.text.rstrip().endswith(",")  # the address going on
+
+
+def _bracketed_signer(text: str, after: list[Block]) -> bool:
+    """``[A. Lindqvist]`` after the last paragraph, or a bracketed name over an office (``for Under
+    Secretary``): the name the translator put where the signature is.  Without initials or an office
+    below, a bracket of capitalised words (``[Top Secret]``) signs only under a closing salute."""
+    if re.search(r"(?:^\[|\s)[A-ZÀ-Ý][a-zà-ÿ]?\.", text):
+        return True
+    nxt = after[0].text.strip() if after else ""
+    return bool(nxt) and (role_below_name(nxt) or _role_line(nxt))
+
+
+def _cut_word(text: str, signed_before: bool = False) -> bool:
     """``Th``, ``Af``: one or two letters, not in capitals, ending the body: a word the excerpt cut off,
-    never a signatory's name (a surname of two letters signs in capitals, ``LI``, or with initials)."""
+    never a signatory's name (a surname of two letters signs in capitals, ``LI``, or with initials).
+    Under a signature already read, three letters too (``Zhong Qingfa`` / ``December 4`` / ``Dis``)."""
     s = text.strip()
-    return bool(re.fullmatch(r"[^\W\d_]{1,2}", s)) and not s.isupper()
+    return bool(re.fullmatch(r"[^\W\d_]{1,3}" if signed_before else r"[^\W\d_]{1,2}", s)) and not s.isupper()
 
 
 def _signature_name(text: str) -> tuple[int, int] | None:
@@ -107,11 +131,11 @@ def _signature_name(text: str) -> tuple[int, int] | None:
     m2 = PERSON_NAME_RE.match(s)
     if not m2 or is_upper_line(s) and _words(s) > 4:  # "LUIZ LEIVAS BASTIAN PINTO" signs; longer is a heading
         return None
-    if any(w.lower() in {"the", "of", "and", "in", "office", "ministry", "embassy", "department"}
+    if any(w.lower() in {"the", "of", "and", "in", "office", "ministry", "embassy", "department", "without", "with"}
            for w in s.split()) or ORG_WORDS_RE.search(s.title()):
         return None  # "GENERAL STAFF OPERATIONS DIRECTORATE": a body, never a person
-    if _names_place_or_org(m2.group("name")):
-        return None  # "Moscow", "TASS": a place or an organisation does not sign
+    if _names_place_or_org(m2.group("name")) or re.fullmatch(r"[B-DF-HJ-NP-TV-XZ]{3,}", m2.group("name")):
+        return None  # "Moscow", "TASS": a place or an organisation does not sign; "KPD": no vowel, an acronym
     if all(w.lower() in ROLE_WORDS for w in m2.group("name").split()):
         return None  # "Deputy Minister": a title, never a person
     return (offset + m2.start("name"), offset + m2.end("name"))
@@ -169,6 +193,8 @@ def _belongs_below(block: Block, parts: list[Block]) -> bool:
     if DIST_HEAD_RE.match(s):
         return False  # "Distributed to": a distribution list begins, no office of the signer
     has_name = any(_name_in_signed(p.text) for p in parts)
+    if has_name and s.endswith(",") and _signature_name(s):
+        return False  # "Shri A. K. Rao,": the addressee printed under the signature, no office of the signer
     if parts[0].get("role") == "by-order" and not has_name and block.kind in ("line", "head", "heading", "p", "signed") \
             and (_signature_name(s) or _role_line(s)) and not is_prose(s):
         return True  # "By order of the Minister" / the name / the title
@@ -210,6 +236,9 @@ def _name_in_signed(text: str) -> tuple[int, int] | None:
             if stripped and PERSON_NAME_RE.match(plain_name(stripped).rstrip(".")) or LETTER_SPACED_RE.match(stripped):
                 lead = len(rest) - len(rest.lstrip())
                 return (line_start + sig.end() + lead, line_start + sig.end() + lead + len(stripped.rstrip(".")))
+            before = _signature_name(line[:sig.start()]) if not stripped.strip(".") else None
+            if before:  # "Zhou Enlai [signature]": the name printed before the placeholder
+                return (line_start + before[0], line_start + before[1])
             continue
         where = _signature_name(line)
         if where:

@@ -42,7 +42,7 @@ ONE_LETTER_PREPOSITIONS = frozenset("k v s o u z i".split())
 
 def looks_transliterated(words: str) -> bool:
     """Lower-case words that are not English: the original's wording, transliterated by the translator."""
-    tokens = re.findall(r"[^\W\d_][^\W\d_’'-]*", words)
+    tokens = re.findall(r"[^\W\d_](?:[^\W\d_]|[’'-])*", words)  # "conference’s" is one word, no "s"
     if not tokens or len(tokens) > 8 or re.search(r"[^\w\s’'“”\"-]", words):
         return False
     if any(ORIGINAL_LETTERS_RE.search(t) for t in tokens if t[0].islower()):
