@@ -76,7 +76,7 @@ MARK_RE = re.compile(r"\b(?:TOP SECRET|SECRET|CONFIDENTIAL|Top [Ss]ecret|Secret|
 #: Handling, precedence and copy marks of the header vocabulary, searched inside a line.
 OTHER_MARK_RE = re.compile(rf"(?<![\w-])(?:{HANDLING}|{PRECEDENCE}|{COPY})")
 #: A number under a number sign: ``No. 508``, ``Nº 58``, ``№ 17/62``, ``# 4``, ``No.: 060.076``.
-NUMBER_RE = re.compile(r"(?<!\w)(?:N[º°o]|No|NO|no|№|#)\.?:?\s*\(?\d")  # also ``No.: 060.076``
+NUMBER_RE = re.compile(r"(?<!\w)(?:N[º°o]|No|NO|no|№|#|Nr)\.?:?\s*\(?\d")  # also ``No.: 060.076``
 #: A default-read bracket worth a look: only digits (a footnote marker whose note is not on the page?).
 #: Length alone is no sign: on the tune pages every long default bracket was a right addition.
 DOUBTFUL_ADDITION_RE = re.compile(r"\d+")
@@ -90,6 +90,8 @@ SIGNATURE_RE = re.compile(r"\[\s*signature\s*\]", re.IGNORECASE)
 #: A signature bracket of any wording: ``[signature]``, ``[handwritten signature]``, ``[illegible signature]``.
 ANY_SIGNATURE_RE = re.compile(r"\[[^\]\n]{0,30}\bsignature\]", re.IGNORECASE)
 COPIES_RE = re.compile(r"(?i)\bcopies\b")
+#: A bracket opening with a preposition: ``[of our Embassy]``, ``[in the Warsaw Pact]``.
+PHRASE_RE = re.compile(r"(?:of|in|at|on|for|from|by|with|to|between|during|under)\s+\S")
 
 
 def _source_line(lines: list[str], value: str) -> int | None:
@@ -267,6 +269,10 @@ def _span_items(block: Block) -> list[ReviewItem]:
                                     "spells the words before again, nor names a pronoun: it may be words the "
                                     "translator added",
                                     "gloss-or-added"))
+        elif span.kind == "supplied" and span.get("reason") == "gloss" and PHRASE_RE.match(inner):
+            items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: gloss {printed!r}",
+                                    "read as a gloss saying which one, but a phrase under a preposition may be "
+                                    "words the translator added to complete the noun", "gloss-phrase"))
         elif span.get("review"):
             items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: {span.kind}", span.get("review"),
                                     "recogniser"))

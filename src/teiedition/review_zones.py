@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .model import Block, Document
+from .review_decisions import decision_items
 from .review_items import ReviewItem, line_in_block, norm, role_of
 from .review_shapes import shape_items
 
@@ -317,7 +318,7 @@ def zone_items(doc: Document, lines: list[str], blocks: list[Block], source_at) 
         + indented_summary(doc, lines) + copies_to_people(blocks, lines)
     found += caps_signer(blocks, lines) + speaker_signer(blocks, lines) + distribution_label(blocks)
     found += citation_items(doc, source_at(doc.header.source_line) if doc.header.source_line else None)
-    found += shape_items(blocks, lines)
+    found += shape_items(blocks, lines) + decision_items(doc, blocks, lines)
     for block in blocks:
         found += stamp_items(block, lines) + bracket_candidates(block, lines)
     return found + inside_open_stamp(blocks) + double_brackets(lines)
