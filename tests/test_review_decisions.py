@@ -55,3 +55,35 @@ def test_the_new_candidates_reach_the_report_with_a_calibrated_certainty():
 
     for code in ("signer-position", "number-heading", "header-unread", "gloss-phrase"):
         assert 0 < certainty(code) < 1
+
+
+def test_a_sentence_under_the_title_saying_what_the_title_says_is_a_summary_candidate():
+    title = "Telegram from the Ambassador in Ulaanbaatar to the Foreign Minister"
+    described = page("Telegram of the Ambassador in Ulaanbaatar to the Foreign Minister, 3 March 1961.", TEXT, MORE,
+                     title=title)
+    assert candidates(described, "summary-unread") == [line_of(described, "Telegram of the Ambassador")]
+    other = page("The talks began in the morning and lasted until the evening of that day.", TEXT, MORE,
+                 title=title)  # prose that does not restate the title is the text
+    assert candidates(other, "summary-unread") == []
+
+
+def test_a_page_date_line_not_read_lists_it_and_the_line_under_it():
+    text = "\n".join(["In a report of that year the embassy described a dire situation on the island",
+                      "March 11, 1974", "Protocol of the Meeting between the Two Delegations",
+                      "This document was made possible with support from ROK Ministry of Unification", TEXT, MORE])
+    assert candidates(text, "date-unread") == [2, 3]  # (a related document's summary above it hid it)
+    assert candidates(page(TEXT, MORE), "date-unread") == []  # the date line read: quiet
+
+
+def test_a_name_after_a_common_noun_read_as_words_added_is_a_candidate():
+    noun = page("The delegates would be staying outside the city [Algiers] and would not be affected.", TEXT)
+    assert candidates(noun, "bracket-name-noun") == [line_of(noun, "the city [Algiers]")]
+    before = page("The delegates met [Ahmed] Ben Bella in the city and were not affected.", TEXT)
+    assert candidates(before, "bracket-name-noun") == []
+
+
+def test_one_word_with_an_exclamation_mark_in_brackets_is_a_remark_not_words_added():
+    sic = page("There were no issues in the talks [sic!] and there was total agreement on all of them.", TEXT)
+    assert line_of(sic, "[sic!]") in candidates(sic, "bracket-default")
+    added = page("There were no [sensitive] issues in the talks and there was total agreement on all of them.", TEXT)
+    assert candidates(added, "bracket-default") == []

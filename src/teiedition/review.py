@@ -360,8 +360,8 @@ def _unbracketed(text: str) -> str:
 
 def _default_in_doubt(text: str, span) -> bool:
     """A bracket no convention matched (read as words the translator added) whose shape is not an
-    addition's: only a number that is not a year (a footnote marker?), a remark (a colon, or
-    quotation marks among three words and more: an editor's note?), a whole line (a note, a
+    addition's: only a number that is not a year (a footnote marker?), a remark (a colon, one word
+    with ``!`` or ``?`` as ``[sic!]``, or quotation marks among three words and more: an editor's note?), a whole line (a note, a
     signer, a description of what is left out?), or the words before spelled again (the
     original's word, a romanisation?).  A capitalised word alone is no sign (``[Cuban]``, ``[I]``)."""
     printed = text[span.start:span.end]
@@ -370,7 +370,7 @@ def _default_in_doubt(text: str, span) -> bool:
         return True  # a bracket the page never closes (cut short): what it holds is a guess
     if not inner or re.fullmatch(r"1[5-9]\d\d|20\d\d", inner):
         return False  # ``28 June [1962]``, ``this year [1974]``: a year completes a date
-    if DOUBTFUL_ADDITION_RE.fullmatch(inner) or ":" in inner \
+    if DOUBTFUL_ADDITION_RE.fullmatch(inner) or ":" in inner or re.fullmatch(r"\w+[!?]", inner) \
             or (re.search(r"[“”\"]", inner) and len(inner.split()) >= 3):
         return True
     if re.fullmatch(r"[a-z]{4,}ed", inner) and re.search(r"[A-ZÀ-Ý]\w*\s*$", text[:span.start]):

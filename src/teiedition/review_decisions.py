@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from .model import Block, Document
-from .review_items import ReviewItem, line_in_block, role_of
+from .reading.furniture import PAGE_DATE_RE
+from .review_items import ReviewItem, line_in_block, norm, role_of
 
 #: Recognisers that place a line by its position and length only (no word confirms the reading).
 POSITIONAL = frozenset({"short_line", "heading"})
@@ -25,6 +26,12 @@ BARE_NUMBER_RE = re.compile(r"\s*(?:N[º°o]|No|NO|№|Nr)\.?:?\s*\S*\d\S*\s*")
 DOC_KIND_RE = re.compile(r"(?i)\b(?:telegram|cable|memorandum|record|report|letter|note|minutes|protocol|decree|"
                          r"resolution|appendix|attachment|annex|draft|information|conversation|statement|"
                          r"translation|cipher\w*|diary|journal|transcript|directive|instruction\w*)\b")
+#: A title's or a summary's content words (four letters and more): what a summary shares with its title.
+CONTENT_RE = re.compile(r"[^\W\d_]{4,}")
+#: Words before a bracket naming a thing, not a title: ``the city [Algiers]``, ``his brother [Ngo Dinh Nhu]``.
+NOUN_BEFORE_RE = re.compile(r"\b(?:the|this|that|his|her|its|our|their|your)\s+(?:[a-z-]+\s+)?[a-z-]{3,}\s*$")
+#: A name: capitalised words only (``Algiers``, ``Ngo Dinh Nhu``, ``al-Amash``).
+NAME_RE = re.compile(r"(?:[A-ZÀ-Ý][\w’'.-]*|al-\w+|de|van|von)(?:\s+(?:[A-ZÀ-Ý][\w’'.-]*|al-\w+|de|van|von)){0,3}")
 #: Span types that read a mark (what a header line's words may have been).
 MARK_TYPES = ("classification", "precedence", "copy")
 
@@ -80,6 +87,73 @@ def header_unread(blocks: list[Block]) -> list[ReviewItem]:
     return items
 
 
+def _shares_title(text: str, title: str) -> bool:
+    """Half the title's content words (three at least) among the first 25 words of ``text``."""
+    want = {w.lower() for w in CONTENT_RE.findall(title)}
+    have = {w.lower() for w in CONTENT_RE.findall(" ".join(text.split()[:25]))}
+    return len(want & have) >= 3 and len(want & have) >= len(want) / 2
+
+
+def summary_unread(doc: Document, blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
+    """No summary read, but a sentence saying what the title says stands where the site prints its
+    description: right under the title (and donor line), or closing a page cut before its furniture.
+    A repeated heading (no full stop) is the document's own and is not listed."""
+    h = doc.header
+    if not h.layout or h.summary or not h.title:
+        return []
+    furniture = {norm(h.title), norm(h.funding_sentence), norm(h.date_text)}
+    text = [(i, norm(line)) for i, line in enumerate(lines, 1) if line.strip()]
+    at = next((k for k, (_i, t) in enumerate(text) if t == norm(h.title)), None)
+    spots = []
+    if at is not None:
+        spots += [k for k in range(at + 1, min(at + 3, len(text))) if text[k][1] not in furniture][:1]
+    if not (h.source_line or h.rights) and text:
+        spots.append(len(text) - 1)
+    items = []
+    for k in dict.fromkeys(spots):
+        i, line = text[k]
+        if len(line.split()) >= 8 and line[-1:] in ".!?" or (k == len(text) - 1 and len(line.split()) >= 8):
+            if _shares_title(line, h.title) and norm(line) != norm(h.title):
+                items.append(ReviewItem(i, line, "summary", "no summary found; this sentence says what the title "
+                                        "says and stands where the site prints its description: it may be the "
+                                        "summary", "summary-unread", "medium"))
+    return items
+
+
+def date_line(doc: Document, lines: list[str]) -> list[ReviewItem]:
+    """No date line read, but a line of the page's date form (``March 11, 1974``) stands near the top:
+    the page's date (and the title under it) may have been read from the wrong lines."""
+    if not doc.header.layout or doc.header.date_text:
+        return []
+    at = next((i for i, line in enumerate(lines[:12], 1) if PAGE_DATE_RE.match(line.strip())), None)
+    if not at:
+        return []
+    under = next((i for i in range(at + 1, len(lines) + 1) if lines[i - 1].strip()), None)
+    items = [ReviewItem(at, lines[at - 1].strip(), "date", "no date line read, but this line has the page "
+                        "date's form: the date and the title may be read from the wrong lines", "date-unread")]
+    if under:  # the site prints the title right under the date line
+        items.append(ReviewItem(under, lines[under - 1].strip(), "title", "the line under a date line that was "
+                                "not read: it may be the title", "date-unread"))
+    return items
+
+
+def name_after_noun(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
+    """A name in brackets right after a common noun (``the city [Algiers]``, ``the building [in
+    Baghdad]``) read as words added: it says which one (a gloss) as often as it completes the sense."""
+    items = []
+    for block in blocks:
+        for span in (s for s in block.spans if s.kind == "supplied" and s.get("reason") == "added-in-translation"):
+            inner = block.text[span.start:span.end].strip("[]").strip()
+            name = re.sub(r"^(?:in|at|of|from)\s+", "", inner)
+            if NAME_RE.fullmatch(name) and NOUN_BEFORE_RE.search(block.text[:span.start]):
+                items.append(ReviewItem(line_in_block(block, span.start, lines), block.text,
+                                        f"{role_of(block)}: supplied {block.text[span.start:span.end]!r}",
+                                        "a name after a common noun read as words added: it may say which one "
+                                        "(a gloss)", "bracket-name-noun"))
+    return items
+
+
 def decision_items(doc: Document, blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
     """Every rule of this module for one page."""
-    return signer_by_position(blocks) + number_under_heading(blocks, lines) + header_unread(blocks)
+    return signer_by_position(blocks) + number_under_heading(blocks, lines) + header_unread(blocks) \
+        + summary_unread(doc, blocks, lines) + date_line(doc, lines) + name_after_noun(blocks, lines)
