@@ -87,3 +87,26 @@ def test_one_word_with_an_exclamation_mark_in_brackets_is_a_remark_not_words_add
     assert line_of(sic, "[sic!]") in candidates(sic, "bracket-default")
     added = page("There were no [sensitive] issues in the talks and there was total agreement on all of them.", TEXT)
     assert candidates(added, "bracket-default") == []
+
+
+def test_a_date_alone_in_brackets_on_its_line_is_no_remark():
+    dated = page("[26 July 1968]", TEXT, MORE)
+    assert candidates(dated, "bracket-default") == []
+    remark = page("[Translation from the Russian original]", TEXT, MORE)
+    assert candidates(remark, "bracket-default") == [line_of(remark, "[Translation from")]
+
+
+def test_a_second_archives_units_are_not_counted_as_units_left_unread():
+    from teiedition.model import Document
+    from teiedition.review_zones import citation_items
+
+    class Citation:
+        verbatim = "APRF, Fond 45, Opis 1, Delo 336, List 122 and AVPRF, Fond 059a, Opis 5a, Delo 5, Papka 11, List 13"
+        units = {"fond": "45", "opis": "1", "delo": "336", "folios": "122"}
+
+    doc = Document.__new__(Document)
+    header = type("H", (), {"citation": Citation(), "source_line": Citation.verbatim})()
+    object.__setattr__(doc, "header", header)
+    assert citation_items(doc, 30) == []
+    Citation.units = {"fond": "45", "opis": "1", "delo": "336"}  # folios printed, not read: listed
+    assert [it.code for it in citation_items(doc, 30)] == ["citation-units"]

@@ -90,6 +90,8 @@ SIGNATURE_RE = re.compile(r"\[\s*signature\s*\]", re.IGNORECASE)
 #: A signature bracket of any wording: ``[signature]``, ``[handwritten signature]``, ``[illegible signature]``.
 ANY_SIGNATURE_RE = re.compile(r"\[[^\]\n]{0,30}\bsignature\]", re.IGNORECASE)
 COPIES_RE = re.compile(r"(?i)\bcopies\b")
+#: A full date alone: ``26 July 1968``, ``July 26, 1968`` (a dateline the translator supplied).
+FULL_DATE_RE = re.compile(r"\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}")
 #: A bracket opening with a preposition: ``[of our Embassy]``, ``[in the Warsaw Pact]``.
 PHRASE_RE = re.compile(r"(?:of|in|at|on|for|from|by|with|to|between|during|under)\s+\S")
 
@@ -375,8 +377,9 @@ def _default_in_doubt(text: str, span) -> bool:
         return True
     if re.fullmatch(r"[a-z]{4,}ed", inner) and re.search(r"[A-ZÀ-Ý]\w*\s*$", text[:span.start]):
         return True  # a remark on the name before (``Bah [transliterated]``), not words of the sentence
-    if not _unbracketed(text[:span.start]) and not _unbracketed(text[span.end:]).strip(" .;:"):
-        return True  # the bracket is the whole line: a remark about the page, not words of a sentence
+    if not _unbracketed(text[:span.start]) and not _unbracketed(text[span.end:]).strip(" .;:") \
+            and not FULL_DATE_RE.fullmatch(inner):
+        return True  # the bracket is the whole line: a remark about the page (a date alone is a dateline's date)
     return restates_word_before(text, span)
 
 

@@ -29,7 +29,7 @@ DOC_KIND_RE = re.compile(r"(?i)\b(?:telegram|cable|memorandum|record|report|lett
 #: A title's or a summary's content words (four letters and more): what a summary shares with its title.
 CONTENT_RE = re.compile(r"[^\W\d_]{4,}")
 #: Words before a bracket naming a thing, not a title: ``the city [Algiers]``, ``his brother [Ngo Dinh Nhu]``.
-NOUN_BEFORE_RE = re.compile(r"\b(?:the|this|that|his|her|its|our|their|your)\s+(?:[a-z-]+\s+)?[a-z-]{3,}\s*$")
+NOUN_BEFORE_RE = re.compile(r"\b(?:the|this|that|his|her|its|our|their|your)\s+(?:[\w.-]+\s+){0,3}[a-z-]{3,}\s*$")
 #: A name: capitalised words only (``Algiers``, ``Ngo Dinh Nhu``, ``al-Amash``).
 NAME_RE = re.compile(r"(?:[A-ZÀ-Ý][\w’'.-]*|al-\w+|de|van|von)(?:\s+(?:[A-ZÀ-Ý][\w’'.-]*|al-\w+|de|van|von)){0,3}")
 #: Span types that read a mark (what a header line's words may have been).

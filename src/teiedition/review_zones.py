@@ -276,6 +276,9 @@ def indented_summary(doc: Document, lines: list[str]) -> list[ReviewItem]:
 #: A unit that holds more than one unit: a word and a number (``Korea 25-005249/1980``), a number and
 #: another unit's label (``288. f. 5/515. o. e``), words (``122 and AVPRF``), or no letter nor digit (``)``).
 ODD_UNIT_RE = re.compile(r"\s[a-zA-Z]{2,}|[A-Za-z]{2,}\s+\d|\d\.?\s+[a-ző]{1,2}\.|^\W*$")
+#: A second archive's reference run on after the first (``… List 122 and AVPRF, Fond 059a …``): its units
+#: are not the first archive's, so they are not counted as units printed and left unread.
+SECOND_ARCHIVE_RE = re.compile(r"\s(?:and|;)\s+(?=[A-Z]{3,}\b)|;\s*(?=[A-Z]{3,}\b)")
 #: Where a citation sentence's reference starts: after the site's name (layout C's sentence).
 SITE_RE = re.compile(r"Digital Archive,\s*")
 
@@ -302,7 +305,7 @@ def citation_items(doc: Document, line: int | None) -> list[ReviewItem]:
     if not getattr(citation, "units", None) and not skipped:
         return []
     odd = [v for v in (citation.units or {}).values() if ODD_UNIT_RE.search(str(v))]
-    printed = len(UNIT_RE.findall(citation.verbatim))
+    printed = len(UNIT_RE.findall(SECOND_ARCHIVE_RE.split(citation.verbatim)[0]))
     if not odd and printed <= len(citation.units or {}) and not skipped:
         return []
     why = (f"the reference printed before the archive's name ({skipped!r}) was left out of the citation" if skipped
