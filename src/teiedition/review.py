@@ -87,8 +87,9 @@ SLASH_DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
 #: ``GDR [Pak stated]`` is a clause the translator added, not the acronym's words.
 CLAUSE_WORD_RE = re.compile(r"\b(?!(?:of|the|and|for|in|on|at|to|de|del|der|des|du|la|le|für|und)\b)[a-z]{2,}")
 SIGNATURE_RE = re.compile(r"\[\s*signature\s*\]", re.IGNORECASE)
-#: A signature bracket of any wording: ``[signature]``, ``[handwritten signature]``, ``[illegible signature]``.
-ANY_SIGNATURE_RE = re.compile(r"\[[^\]\n]{0,30}\bsignature\]", re.IGNORECASE)
+#: A signature bracket of any wording: ``[signature]``, ``[handwritten signature]``, ``[illegible signature]``,
+#: or the abbreviation for *signed* before a name: ``(ss)``, ``(s)``, ``(sgd)``, ``/s/``.
+ANY_SIGNATURE_RE = re.compile(r"\[[^\]\n]{0,30}\bsignature\]|\((?:ss|s|sgd)\)|/s/", re.IGNORECASE)
 COPIES_RE = re.compile(r"(?i)\bcopies\b")
 #: A full date alone: ``26 July 1968``, ``July 26, 1968`` (a dateline the translator supplied).
 FULL_DATE_RE = re.compile(r"\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}")

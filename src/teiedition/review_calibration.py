@@ -19,44 +19,46 @@ from dataclasses import replace
 
 #: Lines listed per code on the tuning pool: (where no fact was wrong, at a wrong fact).
 COUNTS: dict[str, tuple[int, int]] = {
+    "bracket-default": (2, 11),
+    "signer-unread": (0, 3),
     "bracket-after-gap": (0, 3),
     "citation-units": (1, 6),
-    "signer-unread": (0, 2),
+    "bracket-editor": (0, 2),
     "stamp-label": (0, 2),
     "mark-partial": (0, 2),
     "date-unread": (0, 2),
-    "bracket-default": (2, 9),
-    "bracket-editor": (0, 1),
-    "bracket-in-word": (0, 1),
-    "bracket-this-year": (0, 1),
-    "mark-trailing": (0, 1),
-    "number-alone": (0, 1),
-    "number-unsigned": (0, 1),
-    "signer-bracket": (0, 1),
     "stamp-inside": (0, 1),
-    "summary-position": (2, 3),
-    "summary-unread": (4, 4),
-    "bracket-year": (3, 3),
-    "citation-unread": (3, 2),
-    "mark-unread": (2, 1),
+    "bracket-abbreviation": (0, 1),
+    "signer-bracket": (0, 1),
+    "number-unsigned": (0, 1),
+    "mark-trailing": (0, 1),
+    "bracket-in-word": (0, 1),
+    "number-alone": (0, 1),
+    "bracket-this-year": (0, 1),
+    "summary-position": (2, 4),
+    "bracket-year": (3, 5),
+    "summary-unread": (4, 5),
     "number-unread": (3, 2),
-    "bracket-completion": (9, 6),
-    "gloss-phrase": (6, 3),
-    "number-heading": (3, 1),
-    "distribution-unread": (3, 1),
-    "gloss-or-added": (19, 8),
+    "bracket-completion": (10, 7),
+    "mark-unread": (2, 1),
+    "mark-wrapped": (2, 1),
     "bracket-name-noun": (9, 5),
-    "stamp-unsure": (3, 0),
+    "citation-unread": (4, 2),
+    "gloss-phrase": (6, 3),
+    "distribution-unread": (3, 1),
+    "gloss-or-added": (22, 9),
+    "number-heading": (4, 1),
     "summary-candidate": (3, 0),
-    "recogniser": (16, 1),
-    "header-unread": (12, 0),
-    "signer-position": (16, 0),
+    "stamp-unsure": (3, 0),
+    "header-unread": (14, 1),
+    "recogniser": (18, 1),
+    "signer-position": (19, 1),
 }
 #: Certainty of a code never listed on the tuning pool, by how the rule rates its own evidence.
 UNSEEN = {"low": 0.3, "medium": 0.45}
 #: A candidate is listed when its certainty is below this (calibrated: the highest value whose listing
 #: keeps the share of right lines under one in five on the tuning pool).
-THRESHOLD = 0.5
+THRESHOLD = 0.45
 
 
 def certainty(code: str, cert: str = "low") -> float:

@@ -153,7 +153,55 @@ def name_after_noun(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
     return items
 
 
+def _abbreviates(word: str, inner: str) -> bool:
+    """``Rbl`` / ``Rubles``, ``DS`` / ``state security``: the word's letters, in order, open the bracket's
+    words (initials) or spell its first word's letters in order (an abbreviation and its full form)."""
+    short = re.sub(r"[^\w]", "", word).lower()
+    words = re.findall(r"[^\W\d_]+", inner.lower())
+    if not 2 <= len(short) <= 5 or not words or not word[:1].isupper():
+        return False
+    if "".join(w[0] for w in words) == short:
+        return True
+    first = iter(words[0])
+    return len(words) == 1 and len(words[0]) > len(short) and words[0][0] == short[0] and all(c in first for c in short)
+
+
+def abbreviation_expanded(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
+    """A bracket read as words added right after an abbreviation it spells out (``Rbl [Rubles]``, ``DS
+    [state security]``): the convention reads an expansion as a gloss, so the reading is in doubt."""
+    items = []
+    for block in blocks:
+        for span in (s for s in block.spans if s.kind == "supplied" and s.get("reason") == "added-in-translation"):
+            before = re.search(r"(\S+)\s*$", block.text[:span.start])
+            if before and _abbreviates(before.group(1), block.text[span.start:span.end].strip("[]")):
+                items.append(ReviewItem(line_in_block(block, span.start, lines), block.text,
+                                        f"{role_of(block)}: supplied {block.text[span.start:span.end]!r}",
+                                        "the bracket spells out the abbreviation before it: a gloss, not words "
+                                        "added", "bracket-abbreviation"))
+    return items
+
+
+def wrapped_mark(blocks: list[Block]) -> list[ReviewItem]:
+    """A handling mark read to the end of its line (no closing stop) with a short line of capitalised
+    words under it that nothing read (``To be returned to CPSU CC`` / ``General Department``): the
+    mark may go on over the next line."""
+    items = []
+    for mark, below in zip(blocks, blocks[1:]):
+        spans = [s for s in mark.spans if s.get("type") == "classification"]
+        text = below.text.strip()
+        if mark.kind != "mark" or not spans or spans[-1].end < len(mark.text.rstrip()) \
+                or mark.text.rstrip()[-1:] in ".!" or len(mark.text.split()) < 3:
+            continue
+        if below.get("fallback") == "header-furniture" and 1 <= len(text.split()) <= 4 \
+                and not re.search(r"\d", text) and text[:1].isupper():
+            items.append(ReviewItem(mark.line, mark.text, role_of(mark), f"a mark read to its line's end, and "
+                                    f"{text!r} under it read as furniture: the mark may go on over that line",
+                                    "mark-wrapped"))
+    return items
+
+
 def decision_items(doc: Document, blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
     """Every rule of this module for one page."""
     return signer_by_position(blocks) + number_under_heading(blocks, lines) + header_unread(blocks) \
-        + summary_unread(doc, blocks, lines) + date_line(doc, lines) + name_after_noun(blocks, lines)
+        + summary_unread(doc, blocks, lines) + date_line(doc, lines) + name_after_noun(blocks, lines) \
+        + abbreviation_expanded(blocks, lines) + wrapped_mark(blocks)

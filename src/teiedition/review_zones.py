@@ -220,8 +220,8 @@ def double_brackets(lines: list[str]) -> list[ReviewItem]:
 COMPLETION_RE = re.compile(r"(?:of|in|at|on|for|from|by|with)\s+\S")
 MONTH_RE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                       r"December)\b")
-#: A day and month right before a bracket: ``12 January [1950]``, ``January 12 [1950]``.
-DAY_MONTH_RE = re.compile(r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s*$")
+#: A day and month right before a bracket: ``12 January [1950]``, ``January 12 [1950]``, ``18th July [1967]``.
+DAY_MONTH_RE = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?),?\s*$")
 
 
 def bracket_candidates(block: Block, lines: list[str] | None = None) -> list[ReviewItem]:
