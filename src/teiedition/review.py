@@ -49,7 +49,10 @@ whose bracket closes after its label (``stamp-label``) or stays open (``stamp-in
 numbered copies, ``bracket-completion`` and ``bracket-year``; the line-shape rules
 (``review_shapes.py``) add ``mark-partial``, ``mark-trailing``, ``signer-bracket``,
 ``number-unsigned``, ``bracket-editor``, ``bracket-in-word``, ``bracket-this-year`` and
-``bracket-after-gap``.  Every candidate gets a calibrated ``certainty``
+``bracket-after-gap``; the rules for decisions taken by position alone (``review_decisions.py``)
+add ``signer-position``, ``number-heading``, ``header-unread``, ``summary-unread``, ``date-unread``
+with its line, ``bracket-name-noun``, ``bracket-abbreviation`` and ``mark-wrapped``, and this module
+``gloss-phrase``.  Every candidate gets a calibrated ``certainty``
 (``review_calibration.py``); ``listed`` keeps those below the threshold.
 """
 

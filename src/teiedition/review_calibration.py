@@ -8,9 +8,12 @@ that a code seen a few times is not trusted to 0 or 1; the report lists a candid
 its certainty is below ``THRESHOLD``.  ``convert --review-threshold`` moves it: 1 lists
 every candidate (most wrong facts found, more right lines read), lower values fewer.
 The counts come from ``bench/bench_realpages.py --review-threshold 1`` on the tuning pool
-(batch 1 tune, batch 2 tune, batch 2 held-out retired into tuning, and batch 3 tune: 196
-pages with facts), never from the judges; docs/encoding-decisions.md (*The review report*)
-shows the table.  A code the pool never listed keeps ``UNSEEN``.
+(batch 1 tune, batch 2 tune, batch 2 held-out retired into tuning, batch 3 tune and batch 4
+tune: 255 pages with facts), never from the judges: a code the report had before batch 4 keeps
+the counts of the pool's first run (the lines it listed when the converter met those pages, as
+it meets unseen pages) plus batch 4's tune pages; a code added with batch 4 is counted on the
+whole pool.  docs/encoding-decisions.md (*The review report*) shows the table.  A code the pool
+never listed keeps ``UNSEEN`` (below the threshold: listed).
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ COUNTS: dict[str, tuple[int, int]] = {
     "signer-position": (19, 1),
 }
 #: Certainty of a code never listed on the tuning pool, by how the rule rates its own evidence.
-UNSEEN = {"low": 0.3, "medium": 0.45}
+UNSEEN = {"low": 0.3, "medium": 0.4}
 #: A candidate is listed when its certainty is below this (calibrated: the highest value whose listing
 #: keeps the share of right lines under one in five on the tuning pool).
 THRESHOLD = 0.45
