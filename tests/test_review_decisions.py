@@ -134,3 +134,10 @@ def test_a_mark_read_to_its_lines_end_over_a_short_line_nothing_read_is_a_candid
     assert candidates(wrapped, "mark-wrapped") == [line_of(wrapped, "To be returned")]
     ended = page("Top Secret", "To be returned to CPSU CC.", "General Department", "300 A/3", TEXT, MORE)
     assert candidates(ended, "mark-wrapped") == []  # the stop ends the mark
+
+
+def test_a_gloss_after_a_small_word_with_no_noun_to_restate_is_a_candidate():
+    clause = page("You will point out to the minister that [the reason behind your request] is an issue of trade.", TEXT)
+    assert candidates(clause, "gloss-after-verb") == [line_of(clause, "that [the reason")]
+    noun = page("You will point out to the minister that the PFLP [Popular Front] is an issue of trade.", TEXT)
+    assert candidates(noun, "gloss-after-verb") == []

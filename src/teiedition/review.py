@@ -96,6 +96,10 @@ ANY_SIGNATURE_RE = re.compile(r"\[[^\]\n]{0,30}\bsignature\]|\((?:ss|s|sgd)\)|/s
 COPIES_RE = re.compile(r"(?i)\bcopies\b")
 #: A full date alone: ``26 July 1968``, ``July 26, 1968`` (a dateline the translator supplied).
 FULL_DATE_RE = re.compile(r"\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}")
+#: A small word or a past participle right before a bracket (``that [the reason …]``, ``reported [to
+#: Moscow]``): nothing a gloss could restate, which is a noun, a name or an acronym.
+NO_NOUN_BEFORE_RE = re.compile(r"(?<![\w-])(?:that|which|who|is|are|was|were|be|been|being|to|and|or|but|as|than|"
+                               r"if|when|while|because|[a-z]{3,}ed)\s*$")
 #: A bracket opening with a preposition: ``[of our Embassy]``, ``[in the Warsaw Pact]``.
 PHRASE_RE = re.compile(r"(?:of|in|at|on|for|from|by|with|to|between|during|under)\s+\S")
 
@@ -269,6 +273,11 @@ def _span_items(block: Block) -> list[ReviewItem]:
                                     "quotation marks or a whole line a remark, a restated or capitalised word a gloss "
                                     "or the original's word)",
                                     "bracket-default"))
+        elif span.kind == "supplied" and span.get("reason") == "gloss" and NO_NOUN_BEFORE_RE.search(
+                block.text[:span.start]):
+            items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: gloss {printed!r}",
+                                    "read as a gloss, but a verb or a small word stands before it, no noun it "
+                                    "could restate: words the translator added?", "gloss-after-verb"))
         elif span.kind == "supplied" and span.get("reason") == "gloss" and _gloss_in_doubt(block.text, span):
             items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: gloss {printed!r}",
                                     "read as a gloss of the word before, but it neither expands an acronym, "
