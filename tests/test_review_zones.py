@@ -167,7 +167,7 @@ def _listed(block) -> bool:
 
     doc = Document("d", "d.txt", Header(layout="A", title="T", date_text="d", date_when="1960-01-01", summary="S"),
                    (Division("letter", (block,)),))
-    return any(it.code in ("gloss-or-added", "bracket-default") for it in review_document(doc, ""))
+    return any(it.code in ("gloss-or-added", "gloss-after-verb", "bracket-default") for it in review_document(doc, ""))
 
 
 def test_a_gloss_after_a_demonstrative_or_an_acronym_glossed_by_a_clause_is_listed():
