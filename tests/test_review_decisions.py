@@ -141,3 +141,32 @@ def test_a_gloss_after_a_small_word_with_no_noun_to_restate_is_a_candidate():
     assert candidates(clause, "gloss-after-verb") == [line_of(clause, "that [the reason")]
     noun = page("You will point out to the minister that the PFLP [Popular Front] is an issue of trade.", TEXT)
     assert candidates(noun, "gloss-after-verb") == []
+
+
+def test_a_name_read_as_added_right_after_a_pronoun_is_a_candidate():
+    who = page("The conversation took place with myself [Kadri Hazbiu] and with the other comrades of the delegation.",
+               TEXT)
+    assert candidates(who, "bracket-after-pronoun") == [line_of(who, "myself [Kadri")]
+    words = page("The conversation took place with [Comrade] Hazbiu and with the other comrades of the delegation.",
+                 TEXT)
+    assert candidates(words, "bracket-after-pronoun") == []
+
+
+def test_a_collection_code_in_capitals_before_its_number_is_one_unit():
+    from test_review_decisions import _citation_doc
+    from teiedition.review_zones import citation_items
+
+    units = {"fond": "DY 30", "file": "IV A 2/20/442", "folios": "1-5"}
+    assert citation_items(_citation_doc("SAPMO-BArch, DY 30/IV A 2/20/442, 1-5", units), 30) == []
+    odd = {"fond": "XIV-J-1-j", "series": "Korea 25-005249/1980"}
+    assert [it.code for it in citation_items(_citation_doc("MOL, XIV-J-1-j Korea 25-005249/1980", odd), 30)] \
+        == ["citation-units"]
+
+
+def _citation_doc(verbatim: str, units: dict):
+    from teiedition.model import Document
+
+    citation = type("C", (), {"verbatim": verbatim, "units": units})()
+    doc = Document.__new__(Document)
+    object.__setattr__(doc, "header", type("H", (), {"citation": citation, "source_line": verbatim})())
+    return doc

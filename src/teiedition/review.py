@@ -51,8 +51,8 @@ numbered copies, ``bracket-completion`` and ``bracket-year``; the line-shape rul
 ``number-unsigned``, ``bracket-editor``, ``bracket-in-word``, ``bracket-this-year`` and
 ``bracket-after-gap``; the rules for decisions taken by position alone (``review_decisions.py``)
 add ``signer-position``, ``number-heading``, ``header-unread``, ``summary-unread``, ``date-unread``
-with its line, ``bracket-name-noun``, ``bracket-abbreviation`` and ``mark-wrapped``, and this module
-``gloss-phrase``.  Every candidate gets a calibrated ``certainty``
+with its line, ``bracket-name-noun``, ``bracket-abbreviation``, ``bracket-after-pronoun`` and
+``mark-wrapped``, and this module ``gloss-phrase`` and ``gloss-after-verb``.  Every candidate gets a calibrated ``certainty``
 (``review_calibration.py``); ``listed`` keeps those below the threshold.
 """
 

@@ -181,6 +181,25 @@ def abbreviation_expanded(blocks: list[Block], lines: list[str]) -> list[ReviewI
     return items
 
 
+#: A pronoun right before a bracket: ``myself [Kadri Hazbiu]``, ``my [GDR ambassador …]``, ``he [Sallal]``.
+PRONOUN_RE = re.compile(r"(?<![\w-])(?i:I|me|my|myself|we|us|our|he|him|his|himself|she|her|they|them|their|it|its)\s*$")
+
+
+def after_pronoun(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
+    """A bracket read as words added right after a pronoun (``myself [Kadri Hazbiu]``): it says who the
+    pronoun is, which the convention reads as a gloss."""
+    items = []
+    for block in blocks:
+        for span in (s for s in block.spans if s.kind == "supplied" and s.get("reason") == "added-in-translation"):
+            inner = block.text[span.start:span.end].strip("[]").strip()
+            if PRONOUN_RE.search(block.text[:span.start]) and inner[:1].isupper():
+                items.append(ReviewItem(line_in_block(block, span.start, lines), block.text,
+                                        f"{role_of(block)}: supplied {block.text[span.start:span.end]!r}",
+                                        "read as words added right after a pronoun: it may say who the pronoun is "
+                                        "(a gloss)", "bracket-after-pronoun"))
+    return items
+
+
 def wrapped_mark(blocks: list[Block]) -> list[ReviewItem]:
     """A handling mark read to the end of its line (no closing stop) with a short line of capitalised
     words under it that nothing read (``To be returned to CPSU CC`` / ``General Department``): the
@@ -204,4 +223,4 @@ def decision_items(doc: Document, blocks: list[Block], lines: list[str]) -> list
     """Every rule of this module for one page."""
     return signer_by_position(blocks) + number_under_heading(blocks, lines) + header_unread(blocks) \
         + summary_unread(doc, blocks, lines) + date_line(doc, lines) + name_after_noun(blocks, lines) \
-        + abbreviation_expanded(blocks, lines) + wrapped_mark(blocks)
+        + abbreviation_expanded(blocks, lines) + wrapped_mark(blocks) + after_pronoun(blocks, lines)

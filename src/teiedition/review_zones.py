@@ -275,7 +275,8 @@ def indented_summary(doc: Document, lines: list[str]) -> list[ReviewItem]:
 
 #: A unit that holds more than one unit: a word and a number (``Korea 25-005249/1980``), a number and
 #: another unit's label (``288. f. 5/515. o. e``), words (``122 and AVPRF``), or no letter nor digit (``)``).
-ODD_UNIT_RE = re.compile(r"\s[a-zA-Z]{2,}|[A-Za-z]{2,}\s+\d|\d\.?\s+[a-ző]{1,2}\.|^\W*$")
+#: A collection's code in capitals before its number (``DY 30``, ``NY 4182``) is one unit.
+ODD_UNIT_RE = re.compile(r"\s[a-zA-Z]{2,}|[A-Z]?[a-z]{2,}\s+\d|\d\.?\s+[a-ző]{1,2}\.|^\W*$")
 #: A second archive's reference run on after the first (``… List 122 and AVPRF, Fond 059a …``): its units
 #: are not the first archive's, so they are not counted as units printed and left unread.
 SECOND_ARCHIVE_RE = re.compile(r"\s(?:and|;)\s+(?=[A-Z]{3,}\b)|;\s*(?=[A-Z]{3,}\b)")
