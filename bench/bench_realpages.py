@@ -18,9 +18,14 @@ fact with no printed value on the page (a count, a missing title) cannot be
 located and is reported apart.  The report lists the candidates below the
 converter's threshold (``--review-threshold`` to measure another; 1 lists all, as
 the calibration in ``review_calibration.py`` is measured); listed lines are
-counted per reason code, and wrong facts no listed line reaches per fact key.
+counted per reason code, and wrong facts no listed line reaches per fact key.  With
+``--review-threshold P`` the converter's default threshold is measured in the same run too
+(``--review-threshold 1`` gives both the calibration's counts and the default's figures);
+``--missed`` prints each wrong fact no listed line reaches, with the decisions on its lines
+(block kind, phase, zone, the recogniser that claimed it, its fallback) and the candidates
+there below the threshold or not: the families no rule proposes.
 
-    python bench/bench_realpages.py PAGES [FACTS] [--tei-all PATH] [--list] [--review-threshold P]
+    python bench/bench_realpages.py PAGES [FACTS] [--tei-all PATH] [--list] [--missed] [--review-threshold P]
 
 PAGES is a folder of ``*.txt`` pages; FACTS defaults to PAGES.  Nothing is
 written; the figures go to standard output.
