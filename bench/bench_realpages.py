@@ -18,9 +18,14 @@ fact with no printed value on the page (a count, a missing title) cannot be
 located and is reported apart.  The report lists the candidates below the
 converter's threshold (``--review-threshold`` to measure another; 1 lists all, as
 the calibration in ``review_calibration.py`` is measured); listed lines are
-counted per reason code, and wrong facts no listed line reaches per fact key.
+counted per reason code, and wrong facts no listed line reaches per fact key.  With
+``--review-threshold P`` the converter's default threshold is measured in the same run too
+(``--review-threshold 1`` gives both the calibration's counts and the default's figures);
+``--missed`` prints each wrong fact no listed line reaches, with the decisions on its lines
+(block kind, phase, zone, the recogniser that claimed it, its fallback) and the candidates
+there below the threshold or not: the families no rule proposes.
 
-    python bench/bench_realpages.py PAGES [FACTS] [--tei-all PATH] [--list] [--review-threshold P]
+    python bench/bench_realpages.py PAGES [FACTS] [--tei-all PATH] [--list] [--missed] [--review-threshold P]
 
 PAGES is a folder of ``*.txt`` pages; FACTS defaults to PAGES.  Nothing is
 written; the figures go to standard output.
@@ -45,7 +50,7 @@ SHARED = Path(os.environ.get("TEIEDITION_SHARED", REPO.parent / "shared"))
 from convert_checks import facts_of, lost_words, norm  # noqa: E402
 from test_convert_facts import KEYS  # noqa: E402
 
-from teiedition.convert import convert_text  # noqa: E402
+from teiedition.convert import build_document, convert_text  # noqa: E402
 from teiedition.reading.source import read_page  # noqa: E402
 from teiedition.review_calibration import listed as listed_items  # noqa: E402
 
@@ -157,6 +162,12 @@ def measure_page(path: Path, facts_dir: Path, validators: Validators) -> dict:
     result["lost"] = sum(lost_words(text, conv.tei, chrome).values())
     review = listed_items(conv.review, THRESHOLD[0])
     listed = {it.line for it in review if it.line is not None}
+    # the default threshold's lines too, so one run at ``--review-threshold 1`` gives both figures
+    listed_default = {it.line for it in listed_items(conv.review, None) if it.line is not None}
+    candidates = {}  # every candidate's line -> its codes, listed or not (what a missed fact lacked)
+    for it in conv.review:
+        if it.line is not None:
+            candidates.setdefault(it.line, set()).add(it.code)
     result["listed"] = sorted(listed)
     result["reasons"] = {}  # listed line -> the reason codes given for it
     for it in review:
@@ -170,8 +181,9 @@ def measure_page(path: Path, facts_dir: Path, validators: Validators) -> dict:
     text_string = got.get("text_string", "")
     page_lines = text.split("\n")
     results, wrong_lines = {}, set()
-    located = unlocated = caught = 0
+    located = unlocated = caught = caught_default = 0
     missed: list[str] = []
+    missed_detail: list[dict] = []
     for key in ALL_KEYS:
         if key == "dropped_chrome":
             ok = not [c for c in want[key] if norm(c) in text_string]
@@ -186,13 +198,33 @@ def measure_page(path: Path, facts_dir: Path, validators: Validators) -> dict:
         if lines:
             located += 1
             caught += bool(lines & listed)
+            caught_default += bool(lines & listed_default)
             if not lines & listed:
                 missed.append(key)
+                missed_detail.append({"key": key, "lines": sorted(lines), "want": want[key], "got": got.get(key),
+                                      "candidates": sorted({c for ln in lines for c in candidates.get(ln, ())})})
         else:
             unlocated += 1
     result.update(facts=results, located=located, unlocated=unlocated, caught=caught, missed=missed,
-                  listed_right=len(listed - wrong_lines), wrong_lines=wrong_lines)
+                  listed_right=len(listed - wrong_lines), wrong_lines=wrong_lines, caught_default=caught_default,
+                  listed_default=len(listed_default), listed_default_right=len(listed_default - wrong_lines))
+    if missed_detail:
+        result["missed_detail"] = _decisions(text, path.stem, missed_detail)
     return result
+
+
+def _decisions(text: str, stem: str, missed: list[dict]) -> list[dict]:
+    """Each missed wrong fact with the decision that made it: the blocks standing on its lines (kind,
+    phase, zone, the recogniser that claimed it, its fallback), read from the document model."""
+    doc = build_document(text, doc_id="d" + stem)
+    blocks = list(doc.blocks()) + list(doc.footnotes)
+    for item in missed:
+        item["decisions"] = sorted({f"{b.kind}/{b.get('phase') or 'body'}/{b.get('zone') or '-'}/"
+                                    f"{b.get('recogniser') or '-'}" + (f"/fallback={b.get('fallback')}"
+                                                                       if b.get("fallback") else "")
+                                    for b in blocks for ln in item["lines"]
+                                    if b.line <= ln <= b.line + b.text.count("\n")}) or ["header (no block)"]
+    return missed
 
 
 # -- the run ------------------------------------------------------------------------------
@@ -209,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tei-all", type=Path, default=SHARED / "tei" / "tei_all.rng",
                         help="tei_all.rng (default: $TEIEDITION_SHARED/tei/tei_all.rng)")
     parser.add_argument("--list", action="store_true", help="print each page's wrong facts and counts")
+    parser.add_argument("--missed", action="store_true",
+                        help="print each wrong fact no listed line reaches, with the decisions on its lines")
     parser.add_argument("--review-threshold", type=float, default=None,
                         help="list review candidates below this certainty (default: the converter's; 1: all)")
     args = parser.parse_args(argv)
@@ -257,6 +291,12 @@ def main(argv: list[str] | None = None) -> int:
               f" ({unlocated} wrong facts have no printed value to locate)")
         print(f"review noise:          {right}/{listed_scored} listed lines where no fact was wrong "
               f"{pct(right, listed_scored)}")
+        if THRESHOLD[0] is not None:  # the same run at the converter's default threshold
+            c_d = sum(r["caught_default"] for r in scored)
+            l_d = sum(r["listed_default"] for r in scored)
+            r_d = sum(r["listed_default_right"] for r in scored)
+            print(f"  at the default threshold: recall {c_d}/{located} {pct(c_d, located)}, "
+                  f"noise {r_d}/{l_d} {pct(r_d, l_d)}")
         by_reason: dict[str, list[int]] = {}
         for r in scored:
             for line, reasons in r["reasons"].items():
@@ -268,6 +308,13 @@ def main(argv: list[str] | None = None) -> int:
         missed = Counter(key for r in scored for key in r["missed"])
         print("  wrong facts with a source line not listed, by key: "
               + (", ".join(f"{k} {n}" for k, n in missed.most_common()) or "none"))
+    if args.missed:
+        print("  wrong facts no listed line reaches (key, lines, the decisions on them, candidates there):")
+        for r in scored:
+            for m in r.get("missed_detail", []):
+                print(f"    {r['page']} {m['key']:16} lines {m['lines'][:6]} {'; '.join(m['decisions'])}"
+                      f" | candidates {m['candidates'] or '-'}\n      want {str(m['want'])[:150]}"
+                      f"\n      got  {str(m['got'])[:150]}")
     if args.list:
         for r in scored:
             wrong = [k for k, v in r["facts"].items() if not v]

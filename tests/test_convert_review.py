@@ -106,10 +106,11 @@ def test_unread_page_furniture_is_a_page_level_item():
 
 
 def test_a_clean_dev_page_lists_few_lines():
-    from teiedition.review import lines_to_check
+    from teiedition.review import lines_to_check, listed
 
     for name in ("dev01.txt", "dev10.txt", "dev12.txt"):
-        assert lines_to_check(review_of((DEV_CORPUS / name).read_text(encoding="utf-8"))) <= 3, name
+        # what a person is sent to (the candidates below the threshold), not every candidate
+        assert lines_to_check(listed(review_of((DEV_CORPUS / name).read_text(encoding="utf-8")))) <= 3, name
 
 
 def _cli(*args, cwd):

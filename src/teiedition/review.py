@@ -49,7 +49,10 @@ whose bracket closes after its label (``stamp-label``) or stays open (``stamp-in
 numbered copies, ``bracket-completion`` and ``bracket-year``; the line-shape rules
 (``review_shapes.py``) add ``mark-partial``, ``mark-trailing``, ``signer-bracket``,
 ``number-unsigned``, ``bracket-editor``, ``bracket-in-word``, ``bracket-this-year`` and
-``bracket-after-gap``.  Every candidate gets a calibrated ``certainty``
+``bracket-after-gap``; the rules for decisions taken by position alone (``review_decisions.py``)
+add ``signer-position``, ``number-heading``, ``header-unread``, ``summary-unread``, ``date-unread``
+with its line, ``bracket-name-noun``, ``bracket-abbreviation``, ``bracket-after-pronoun`` and
+``mark-wrapped``, and this module ``gloss-phrase`` and ``gloss-after-verb``.  Every candidate gets a calibrated ``certainty``
 (``review_calibration.py``); ``listed`` keeps those below the threshold.
 """
 
@@ -76,7 +79,7 @@ MARK_RE = re.compile(r"\b(?:TOP SECRET|SECRET|CONFIDENTIAL|Top [Ss]ecret|Secret|
 #: Handling, precedence and copy marks of the header vocabulary, searched inside a line.
 OTHER_MARK_RE = re.compile(rf"(?<![\w-])(?:{HANDLING}|{PRECEDENCE}|{COPY})")
 #: A number under a number sign: ``No. 508``, ``Nº 58``, ``№ 17/62``, ``# 4``, ``No.: 060.076``.
-NUMBER_RE = re.compile(r"(?<!\w)(?:N[º°o]|No|NO|no|№|#)\.?:?\s*\(?\d")  # also ``No.: 060.076``
+NUMBER_RE = re.compile(r"(?<!\w)(?:N[º°o]|No|NO|no|№|#|Nr)\.?:?\s*\(?\d")  # also ``No.: 060.076``
 #: A default-read bracket worth a look: only digits (a footnote marker whose note is not on the page?).
 #: Length alone is no sign: on the tune pages every long default bracket was a right addition.
 DOUBTFUL_ADDITION_RE = re.compile(r"\d+")
@@ -87,9 +90,18 @@ SLASH_DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
 #: ``GDR [Pak stated]`` is a clause the translator added, not the acronym's words.
 CLAUSE_WORD_RE = re.compile(r"\b(?!(?:of|the|and|for|in|on|at|to|de|del|der|des|du|la|le|für|und)\b)[a-z]{2,}")
 SIGNATURE_RE = re.compile(r"\[\s*signature\s*\]", re.IGNORECASE)
-#: A signature bracket of any wording: ``[signature]``, ``[handwritten signature]``, ``[illegible signature]``.
-ANY_SIGNATURE_RE = re.compile(r"\[[^\]\n]{0,30}\bsignature\]", re.IGNORECASE)
+#: A signature bracket of any wording: ``[signature]``, ``[handwritten signature]``, ``[illegible signature]``,
+#: or the abbreviation for *signed* before a name: ``(ss)``, ``(s)``, ``(sgd)``, ``/s/``.
+ANY_SIGNATURE_RE = re.compile(r"\[[^\]\n]{0,30}\bsignature\]|\((?:ss|s|sgd)\)|/s/", re.IGNORECASE)
 COPIES_RE = re.compile(r"(?i)\bcopies\b")
+#: A full date alone: ``26 July 1968``, ``July 26, 1968`` (a dateline the translator supplied).
+FULL_DATE_RE = re.compile(r"\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}")
+#: A small word or a past participle right before a bracket (``that [the reason …]``, ``reported [to
+#: Moscow]``): nothing a gloss could restate, which is a noun, a name or an acronym.
+NO_NOUN_BEFORE_RE = re.compile(r"(?<![\w-])(?:that|which|who|is|are|was|were|be|been|being|to|and|or|but|as|than|"
+                               r"if|when|while|because|[a-z]{3,}ed)\s*$")
+#: A bracket opening with a preposition: ``[of our Embassy]``, ``[in the Warsaw Pact]``.
+PHRASE_RE = re.compile(r"(?:of|in|at|on|for|from|by|with|to|between|during|under)\s+\S")
 
 
 def _source_line(lines: list[str], value: str) -> int | None:
@@ -261,12 +273,21 @@ def _span_items(block: Block) -> list[ReviewItem]:
                                     "quotation marks or a whole line a remark, a restated or capitalised word a gloss "
                                     "or the original's word)",
                                     "bracket-default"))
+        elif span.kind == "supplied" and span.get("reason") == "gloss" and NO_NOUN_BEFORE_RE.search(
+                block.text[:span.start]):
+            items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: gloss {printed!r}",
+                                    "read as a gloss, but a verb or a small word stands before it, no noun it "
+                                    "could restate: words the translator added?", "gloss-after-verb"))
         elif span.kind == "supplied" and span.get("reason") == "gloss" and _gloss_in_doubt(block.text, span):
             items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: gloss {printed!r}",
                                     "read as a gloss of the word before, but it neither expands an acronym, "
                                     "spells the words before again, nor names a pronoun: it may be words the "
                                     "translator added",
                                     "gloss-or-added"))
+        elif span.kind == "supplied" and span.get("reason") == "gloss" and PHRASE_RE.match(inner):
+            items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: gloss {printed!r}",
+                                    "read as a gloss saying which one, but a phrase under a preposition may be "
+                                    "words the translator added to complete the noun", "gloss-phrase"))
         elif span.get("review"):
             items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: {span.kind}", span.get("review"),
                                     "recogniser"))
@@ -354,8 +375,8 @@ def _unbracketed(text: str) -> str:
 
 def _default_in_doubt(text: str, span) -> bool:
     """A bracket no convention matched (read as words the translator added) whose shape is not an
-    addition's: only a number that is not a year (a footnote marker?), a remark (a colon, or
-    quotation marks among three words and more: an editor's note?), a whole line (a note, a
+    addition's: only a number that is not a year (a footnote marker?), a remark (a colon, one word
+    with ``!`` or ``?`` as ``[sic!]``, or quotation marks among three words and more: an editor's note?), a whole line (a note, a
     signer, a description of what is left out?), or the words before spelled again (the
     original's word, a romanisation?).  A capitalised word alone is no sign (``[Cuban]``, ``[I]``)."""
     printed = text[span.start:span.end]
@@ -364,13 +385,14 @@ def _default_in_doubt(text: str, span) -> bool:
         return True  # a bracket the page never closes (cut short): what it holds is a guess
     if not inner or re.fullmatch(r"1[5-9]\d\d|20\d\d", inner):
         return False  # ``28 June [1962]``, ``this year [1974]``: a year completes a date
-    if DOUBTFUL_ADDITION_RE.fullmatch(inner) or ":" in inner \
+    if DOUBTFUL_ADDITION_RE.fullmatch(inner) or ":" in inner or re.fullmatch(r"\w+[!?]", inner) \
             or (re.search(r"[“”\"]", inner) and len(inner.split()) >= 3):
         return True
     if re.fullmatch(r"[a-z]{4,}ed", inner) and re.search(r"[A-ZÀ-Ý]\w*\s*$", text[:span.start]):
         return True  # a remark on the name before (``Bah [transliterated]``), not words of the sentence
-    if not _unbracketed(text[:span.start]) and not _unbracketed(text[span.end:]).strip(" .;:"):
-        return True  # the bracket is the whole line: a remark about the page, not words of a sentence
+    if not _unbracketed(text[:span.start]) and not _unbracketed(text[span.end:]).strip(" .;:") \
+            and not FULL_DATE_RE.fullmatch(inner):
+        return True  # the bracket is the whole line: a remark about the page (a date alone is a dateline's date)
     return restates_word_before(text, span)
 
 

@@ -8,9 +8,12 @@ that a code seen a few times is not trusted to 0 or 1; the report lists a candid
 its certainty is below ``THRESHOLD``.  ``convert --review-threshold`` moves it: 1 lists
 every candidate (most wrong facts found, more right lines read), lower values fewer.
 The counts come from ``bench/bench_realpages.py --review-threshold 1`` on the tuning pool
-(batch 1 tune, batch 2 tune, batch 2 held-out retired into tuning, and batch 3 tune: 196
-pages with facts), never from the judges; docs/encoding-decisions.md (*The review report*)
-shows the table.  A code the pool never listed keeps ``UNSEEN``.
+(batch 1 tune, batch 2 tune, batch 2 held-out retired into tuning, batch 3 tune and batch 4
+tune: 268 pages with facts), never from the judges: a code the report had before batch 4 keeps
+the counts of the pool's first run (the lines it listed when the converter met those pages, as
+it meets unseen pages) plus batch 4's tune pages; a code added with batch 4 is counted on the
+whole pool.  docs/encoding-decisions.md (*The review report*) shows the table.  A code the pool
+never listed keeps ``UNSEEN`` (below the threshold: listed).
 """
 
 from __future__ import annotations
@@ -19,37 +22,48 @@ from dataclasses import replace
 
 #: Lines listed per code on the tuning pool: (where no fact was wrong, at a wrong fact).
 COUNTS: dict[str, tuple[int, int]] = {
-    "citation-units": (1, 6),
+    "bracket-default": (2, 12),
     "bracket-after-gap": (0, 3),
-    "bracket-default": (2, 5),
-    "signer-unread": (0, 2),
+    "signer-unread": (0, 3),
+    "citation-units": (1, 6),
+    "date-unread": (0, 2),
     "stamp-label": (0, 2),
-    "bracket-editor": (0, 1),
-    "bracket-in-word": (0, 1),
-    "bracket-this-year": (0, 1),
-    "mark-partial": (0, 1),
-    "mark-trailing": (0, 1),
-    "number-alone": (0, 1),
+    "bracket-editor": (0, 2),
+    "mark-partial": (0, 2),
+    "bracket-after-pronoun": (1, 3),
+    "gloss-after-verb": (0, 1),
+    "bracket-abbreviation": (0, 1),
     "number-unsigned": (0, 1),
     "signer-bracket": (0, 1),
+    "bracket-this-year": (0, 1),
+    "mark-trailing": (0, 1),
+    "bracket-in-word": (0, 1),
     "stamp-inside": (0, 1),
-    "summary-position": (2, 3),
-    "bracket-year": (3, 3),
-    "mark-unread": (1, 1),
+    "number-alone": (0, 1),
+    "summary-position": (2, 4),
+    "bracket-year": (3, 5),
+    "summary-unread": (4, 5),
     "number-unread": (3, 2),
-    "bracket-completion": (7, 6),
-    "citation-unread": (3, 1),
+    "bracket-completion": (11, 7),
+    "mark-unread": (2, 1),
+    "mark-wrapped": (2, 1),
+    "bracket-name-noun": (9, 5),
+    "citation-unread": (4, 2),
+    "gloss-phrase": (6, 3),
     "distribution-unread": (3, 1),
+    "number-heading": (4, 1),
+    "gloss-or-added": (23, 8),
     "stamp-unsure": (3, 0),
     "summary-candidate": (3, 0),
-    "gloss-or-added": (13, 6),
-    "recogniser": (13, 1),
+    "header-unread": (14, 1),
+    "recogniser": (18, 1),
+    "signer-position": (19, 1),
 }
 #: Certainty of a code never listed on the tuning pool, by how the rule rates its own evidence.
-UNSEEN = {"low": 0.3, "medium": 0.45}
+UNSEEN = {"low": 0.3, "medium": 0.4}
 #: A candidate is listed when its certainty is below this (calibrated: the highest value whose listing
 #: keeps the share of right lines under one in five on the tuning pool).
-THRESHOLD = 0.5
+THRESHOLD = 0.45
 
 
 def certainty(code: str, cert: str = "low") -> float:

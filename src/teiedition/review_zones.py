@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .model import Block, Document
+from .review_decisions import decision_items
 from .review_items import ReviewItem, line_in_block, norm, role_of
 from .review_shapes import shape_items
 
@@ -219,8 +220,8 @@ def double_brackets(lines: list[str]) -> list[ReviewItem]:
 COMPLETION_RE = re.compile(r"(?:of|in|at|on|for|from|by|with)\s+\S")
 MONTH_RE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                       r"December)\b")
-#: A day and month right before a bracket: ``12 January [1950]``, ``January 12 [1950]``.
-DAY_MONTH_RE = re.compile(r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s*$")
+#: A day and month right before a bracket: ``12 January [1950]``, ``January 12 [1950]``, ``18th July [1967]``.
+DAY_MONTH_RE = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?),?\s*$")
 
 
 def bracket_candidates(block: Block, lines: list[str] | None = None) -> list[ReviewItem]:
@@ -274,7 +275,11 @@ def indented_summary(doc: Document, lines: list[str]) -> list[ReviewItem]:
 
 #: A unit that holds more than one unit: a word and a number (``Korea 25-005249/1980``), a number and
 #: another unit's label (``288. f. 5/515. o. e``), words (``122 and AVPRF``), or no letter nor digit (``)``).
-ODD_UNIT_RE = re.compile(r"\s[a-zA-Z]{2,}|[A-Za-z]{2,}\s+\d|\d\.?\s+[a-ző]{1,2}\.|^\W*$")
+#: A collection's code in capitals before its number (``DY 30``, ``NY 4182``) is one unit.
+ODD_UNIT_RE = re.compile(r"\s[a-zA-Z]{2,}|[A-Z]?[a-z]{2,}\s+\d|\d\.?\s+[a-ző]{1,2}\.|^\W*$")
+#: A second archive's reference run on after the first (``… List 122 and AVPRF, Fond 059a …``): its units
+#: are not the first archive's, so they are not counted as units printed and left unread.
+SECOND_ARCHIVE_RE = re.compile(r"\s(?:and|;)\s+(?=[A-Z]{3,}\b)|;\s*(?=[A-Z]{3,}\b)")
 #: Where a citation sentence's reference starts: after the site's name (layout C's sentence).
 SITE_RE = re.compile(r"Digital Archive,\s*")
 
@@ -301,7 +306,7 @@ def citation_items(doc: Document, line: int | None) -> list[ReviewItem]:
     if not getattr(citation, "units", None) and not skipped:
         return []
     odd = [v for v in (citation.units or {}).values() if ODD_UNIT_RE.search(str(v))]
-    printed = len(UNIT_RE.findall(citation.verbatim))
+    printed = len(UNIT_RE.findall(SECOND_ARCHIVE_RE.split(citation.verbatim)[0]))
     if not odd and printed <= len(citation.units or {}) and not skipped:
         return []
     why = (f"the reference printed before the archive's name ({skipped!r}) was left out of the citation" if skipped
@@ -317,7 +322,7 @@ def zone_items(doc: Document, lines: list[str], blocks: list[Block], source_at) 
         + indented_summary(doc, lines) + copies_to_people(blocks, lines)
     found += caps_signer(blocks, lines) + speaker_signer(blocks, lines) + distribution_label(blocks)
     found += citation_items(doc, source_at(doc.header.source_line) if doc.header.source_line else None)
-    found += shape_items(blocks, lines)
+    found += shape_items(blocks, lines) + decision_items(doc, blocks, lines)
     for block in blocks:
         found += stamp_items(block, lines) + bracket_candidates(block, lines)
     return found + inside_open_stamp(blocks) + double_brackets(lines)
