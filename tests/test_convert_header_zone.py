@@ -731,3 +731,17 @@ def test_lines_naming_those_present_by_an_honorific_are_no_addressees():
     root = convert(_web_page("Participants:\n\nComrade Ivanov Head of Department\n\nComrade Petrov Interpreter\n\n"
                              "Comrade Sidorov Deputy Minister\n\n" + PROSE + "\n\n" + MORE + "\n"))
     assert not xp(root, "//t:text//t:salute")
+
+
+@pytest.mark.parametrize("line, segs", [
+    ("To: Director General Kowal, URGENT, EYES ONLY", [("precedence", "URGENT"), ("classification", "EYES ONLY")]),
+    ("From: Embassy in Berne, Top Secret", [("classification", "Top Secret")]),
+])
+def test_marks_after_the_addressee_of_a_labelled_line_are_marks(line, segs):
+    root = convert(f"CIPHERGRAM\n\n{line}\n\n{PROSE}\n\n{MORE}")
+    assert [(s.get("type"), _inner(s)) for s in xp(root, "//t:text//t:item/t:seg")] == segs
+
+
+def test_a_labelled_line_with_no_marks_after_its_comma_keeps_its_words():
+    root = convert(f"CIPHERGRAM\n\nTo: Director General Kowal, Warsaw\n\n{PROSE}\n\n{MORE}")
+    assert xp(root, "//t:text//t:item/t:seg") == []

@@ -189,6 +189,20 @@ def labelled_marks(text: str, classification: re.Pattern) -> tuple[str, tuple, t
     return (kind, attrs, tuple(replace(sp, start=sp.start + m.end(), end=sp.end + m.end()) for sp in spans))
 
 
+def trailing_marks(value: str, classification: re.Pattern) -> list[Span]:
+    """``WIERNA, URGENT, EYES ONLY``: marks printed after an addressee, past its last comma, one ``seg`` each.
+
+    A cable form often puts the precedence and handling marks on the ``To:`` line itself: a
+    comma-separated tail made only of marks (``marks_in``) is read as marks; the name before it
+    stays the label's value.  Offsets are relative to ``value``.
+    """
+    for comma in (m.end() for m in re.finditer(r",\s*", value)):
+        found = marks_line(value[comma:].rstrip(), classification)
+        if found and value[:comma].strip(" ,"):
+            return [replace(sp, start=sp.start + comma, end=sp.end + comma) for sp in found[2]]
+    return []
+
+
 def labelled_number(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
     """``Issue No. 284``, ``u.o. No. 17/62``, ``Ref. No. 5, 3 May 1962``: the outgoing number under another label.
 

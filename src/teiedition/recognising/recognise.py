@@ -302,6 +302,10 @@ def _record_header(text):
     ref = header_marks.reference_in_value(m.group("value")) if label == "Re" else None
     if ref:  # "Re: No. 292": the number of the document answered
         spans.append(Span(m.start("value") + ref[0], m.start("value") + ref[1], "idno", attrs_of(type="reference")))
+    if label in ("To", "From"):  # "To: WIERNA, URGENT, EYES ONLY": the marks after the addressee
+        at = m.start("value")
+        spans.extend(replace(sp, start=sp.start + at, end=sp.end + at)
+                     for sp in header_marks.trailing_marks(m.group("value"), CLASSIFICATION_PART_RE))
     if label in ("Classification", "Level"):
         c = re.match(CLASSIFICATION, m.group("value"))
         if c:
