@@ -745,3 +745,12 @@ def test_marks_after_the_addressee_of_a_labelled_line_are_marks(line, segs):
 def test_a_labelled_line_with_no_marks_after_its_comma_keeps_its_words():
     root = convert(f"CIPHERGRAM\n\nTo: Director General Kowal, Warsaw\n\n{PROSE}\n\n{MORE}")
     assert xp(root, "//t:text//t:item/t:seg") == []
+
+
+@pytest.mark.parametrize("label", ["Appendix No. 1", "Attachment 2", "Enclosure"])
+def test_an_appendix_label_above_the_text_names_the_document_and_ends_nothing(label):
+    root = convert(f"{label}\n\nMoscow, 5 May 1962\n\nMEMORANDUM\n\n{PROSE}\n\n{MORE}")
+    text = xp(root, "//t:text")[0]
+    assert label in "".join(xp(text, ".//t:opener")[0].itertext())
+    assert xp(text, ".//t:opener/t:dateline/t:date/@when") == ["1962-05-05"]
+    assert xp(text, ".//t:div[@type='attachment']") == [] and len(xp(text, ".//t:p")) == 2

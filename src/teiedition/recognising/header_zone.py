@@ -238,8 +238,16 @@ def assign_roles(blocks: list[Block]) -> list[Block]:
     out = _copy_list_at_top(out)
     out = _number_under_from_line(out)
     if end < len(blocks):
-        out = [_unsentenced(b) for b in out]
+        out = [_document_label(_unsentenced(b)) for b in out]
     return out + list(blocks[end:])
+
+
+def _document_label(b: Block) -> Block:
+    """``Appendix No. 1`` above the text's first paragraph names the document itself (it is an appendix of
+    another file): a line of the header, never an attachment that would end the text before it begins."""
+    if b.kind != "attachment":
+        return b
+    return replace(b, kind="mark").with_attrs(role="document-label")
 
 
 def _unsentenced(b: Block) -> Block:
