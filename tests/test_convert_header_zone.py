@@ -754,3 +754,32 @@ def test_an_appendix_label_above_the_text_names_the_document_and_ends_nothing(la
     assert label in "".join(xp(text, ".//t:opener")[0].itertext())
     assert xp(text, ".//t:opener/t:dateline/t:date/@when") == ["1962-05-05"]
     assert xp(text, ".//t:div[@type='attachment']") == [] and len(xp(text, ".//t:p")) == 2
+
+
+def test_initials_after_an_abbreviation_do_not_make_a_long_title_line_prose():
+    title = "OF THE TALKS BETWEEN CDES. A. B. PETROV, V. G. SIDOROV, K. L. IVANOV AND THE VISITING PRESIDENT"
+    root = convert(f"MINUTES\n\n{title}\n\n6 July 1968\n\n{PROSE}\n\n{MORE}")
+    text = xp(root, "//t:text")[0]
+    assert xp(text, ".//t:opener/t:dateline/t:date/@when") == ["1968-07-06"]
+    assert [norm("".join(p.itertext())) for p in xp(text, ".//t:p")] == [PROSE, MORE]
+
+
+@pytest.mark.parametrize("lines, name", [
+    (["To the First Secretary of the Central Committee", "Of the Polish United Workers' Party",
+      "Comrade Jan Stefan K o w a l s k i"], "Jan Stefan K o w a l s k i"),
+    (["Chairman of the State Council", "Of the Polish People's Republic", "S. E. Jan Kowalski"], "Jan Kowalski"),
+    (["Minister of Foreign Affairs", "H.E. Pedro Alvarez"], "Pedro Alvarez"),
+])
+def test_an_addressee_block_s_office_continuation_and_name_lines_are_all_salute(lines, name):
+    root = convert(_web_page("\n\n".join(lines) + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert [norm("".join(s.itertext())) for s in xp(text, ".//t:opener/t:salute")] == lines
+    assert ["".join(p.itertext()) for p in xp(text, ".//t:opener/t:salute/t:persName")] == [name]
+    assert not xp(text, ".//t:head")
+
+
+def test_a_letterhead_above_a_dateline_is_no_addressee():
+    root = convert(_web_page("Ministry of State Security\n\nMain Department I\n\nHead\n\nBerlin, 27 September 1985\n\n"
+                             "Comrade Minister Nowak\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert [norm("".join(s.itertext())) for s in xp(text, ".//t:opener/t:salute")] == ["Comrade Minister Nowak"]

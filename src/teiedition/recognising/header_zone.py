@@ -114,8 +114,8 @@ def _title_like(text: str) -> bool:
     """A long line with no sentence's end that is a title (hdr3): one sentence at most, opening with a
     document's kind or a title's small word, or its words in capitals (three in four)."""
     s = " ".join(_unbracketed(text).split())
-    if re.search(r"[^\W\d_]{3,}[.!?][”’\"')]*\s+[A-Z]", s):
-        return False  # "… in Hungary. Szabad Nép …": two sentences of prose
+    if re.search(r"[^\W\d_]{3,}[.!?][”’\"')]*\s+[A-Z](?!\.)", s):
+        return False  # "… in Hungary. Szabad Nép …": two sentences of prose ("CDES. L. I. BREZHNEV": an initial)
     if TITLE_START_RE.match(s):
         return True
     content = [w for w in s.split() if w.lower() not in _TITLE_SMALL]
@@ -220,8 +220,10 @@ def _strong(marks: str) -> bool:
 # roles inside the zone
 
 ADDRESSEE_RE = re.compile(r"^(?:To|TO|to)\s+(?!be\b|whom\b)(?:the\s+|THE\s+)?(?P<rest>(?:[A-ZÀ-Ý]|comrade\s|cde\.\s?).{2,150})$")
+#: A diplomatic honorific before a name: ``S. E. Willi Stoph``, ``H.E. the Ambassador``, ``His Excellency``.
+EXCELLENCY = r"(?:S\.\s?E\.|H\.\s?E\.|(?:His|Her|Your)\s+Excellency)"
 HONORIFIC_NAME_RE = re.compile(
-    r"(?P<title>\b(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.|Mr\.|Mrs\.|Ms\.|Dr\.|Tov\.|Tovarishch)\s+)"
+    rf"(?P<title>(?:\b(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.|Mr\.|Mrs\.|Ms\.|Dr\.|Tov\.|Tovarishch)|{EXCELLENCY})\s+)"
     r"(?P<name>(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2})")
 BARE_NAME_RE = re.compile(r"^(?P<name>(?:[A-ZÀ-Ý]\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+)\.?$")
 
@@ -334,7 +336,7 @@ def _unbracketed(text: str) -> str:
 #: An addressee named by an honorific without ``To`` (``Cde. Constantin Oancea, Deputy Minister,``,
 #: ``Ambassador Comrade Etre Sándor``, ``comrade Mikhail Sergeevich Gorbachev``): up to two words of
 #: office before it, the name after it, perhaps a title after a comma; never a speaker's label (a colon).
-HONORIFIC_LINE_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w’'-]*\s+){0,2}(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.|Tov\.)"
+HONORIFIC_LINE_RE = re.compile(rf"^(?:[A-ZÀ-Ý][\w’'-]*\s+){{0,2}}(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.|Tov\.|{EXCELLENCY})"
                                r"\s+(?P<name>[^\W\d_][^,:;!?]*)(?:,[^:;!?]*)?$")
 
 
@@ -376,6 +378,10 @@ def _addressee(zone: list[Block]) -> list[Block]:
                 or (b.kind != "p" and not listed and _lone_honorific(out, i))):
             continue
         out[i] = _salute(b)
+        k = i - 1  # the addressee's office printed above the name ("Chairman of the State Council" / "Of the …")
+        while not ADDRESSEE_RE.match(_unbracketed(b.text).strip()) and k >= 0 and _office_above(out[k]):
+            out[k] = _salute(out[k])
+            k -= 1
         j = i + 1
         while j < len(out) and _addressee_line(out[j]):
             out[j] = _salute(out[j])
@@ -394,18 +400,36 @@ def _lone_honorific(zone: list[Block], i: int) -> bool:
 
 
 def _addressee_line(b: Block) -> bool:
-    """A line under ``To …`` that goes on naming the addressee: a name, a title, or the line continued."""
-    s = b.text.strip()
+    """A line under ``To …`` that goes on naming the addressee: a name, a title, or the line continued.
+    A letter-spaced name (``Comrade Leonid Ilyich B r e z h n e v``) is read as one word."""
+    s = LETTER_SPACED_RE.sub(lambda m: m.group(0).replace(" ", ""), b.text.strip())
     if b.kind not in ("p", "line", "head", "heading", "signed", "salute-opening") or is_prose(s) or len(s.split()) > 12:
         return False
-    return bool(HONORIFIC_NAME_RE.match(s) or BARE_NAME_RE.match(s) or s[:1].islower() or _role_line(s))
+    return bool(HONORIFIC_NAME_RE.match(s) or BARE_NAME_RE.match(s) or s[:1].islower() or _role_line(s)
+                or CONTINUED_RE.match(s))
+
+
+LETTER_SPACED_RE = re.compile(r"\b(?:[^\W\d_] ){2,}[^\W\d_]\b")
+#: A line going on with the line above (``To the General Secretary of the Central Committee`` / ``Of the
+#: Communist Party …``): it opens with a title's small word, whatever its case.
+CONTINUED_RE = re.compile(r"^(?i:of|and|for|at|in|to)\s+(?:the\s+)?[A-ZÀ-Ý]")
+
+
+def _office_above(b: Block) -> bool:
+    """A line above an addressee's name that names the addressee's office: an office's words (``Chairman of
+    the State Council``) or their continuation (``Of the German Democratic Republic``), no prose, no mark."""
+    s = b.text.strip()
+    return b.kind in ("line", "head") and not is_prose(s) and len(s.split()) <= 12 \
+        and bool(_role_line(s) or CONTINUED_RE.match(s))
 
 
 def _salute(b: Block) -> Block:
     """The block as an addressee line, its names (after ``Comrade``, ``Cde.``…) as persons."""
     spans = list(b.spans)
     for m in HONORIFIC_NAME_RE.finditer(b.text):
-        spans.append(Span(m.start("name"), m.end("name"), "name", attrs_of(type="person")))
+        spaced = re.match(r"\s+(?:[^\W\d_] ){2,}[^\W\d_]\b", b.text[m.end("name"):])  # "… B r e z h n e v"
+        end = m.end("name") + (spaced.end() if spaced else 0)
+        spans.append(Span(m.start("name"), end, "name", attrs_of(type="person")))
     bare = BARE_NAME_RE.match(b.text.strip())
     if bare and not spans:
         lead = len(b.text) - len(b.text.lstrip())
