@@ -783,3 +783,24 @@ def test_a_letterhead_above_a_dateline_is_no_addressee():
                              "Comrade Minister Nowak\n\n" + PROSE + "\n\n" + MORE + "\n"))
     text = xp(root, "//t:text")[0]
     assert [norm("".join(s.itertext())) for s in xp(text, ".//t:opener/t:salute")] == ["Comrade Minister Nowak"]
+
+
+def test_a_summary_cut_before_its_stop_above_the_date_line_is_still_the_summary():
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
+    page = ("In a report from the embassy the ambassador describes the harvest and the mood of the province as it was\n\n"
+            "March 11, 1974\n\nRecord of a Meeting in the Ministry\n\n"
+            "This document was made possible with support from Blavatnik Family Foundation\n\n" + PROSE + "\n\n" + MORE)
+    f = facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)
+    assert (f["date"], f["title"]) == ("1974-03-11", "Record of a Meeting in the Ministry")
+    assert f["summary_starts"].startswith("In a report from the embassy")
+
+
+@pytest.mark.parametrize("received", ["Received:", "Received: 14.V 58. at 10.15", "Received 14 May 1958 at 10 hours"])
+def test_a_bare_number_under_the_receiving_line_is_the_receiving_register_s(received):
+    root = convert(_web_page(f"Ministry of Foreign Affairs\n\nSending: Cairo\n\n{received}\n\nNo. 40118\n\n"
+                             f"Taken into process: 14.V 58. at 10.40\n\nTelegram\n\n{PROSE}\n\n{MORE}\n"))
+    text = xp(root, "//t:text")[0]
+    assert xp(text, ".//t:idno[@type='registration']/text()") == ["40118"]
+    assert xp(text, ".//t:idno[@type='outgoing']") == []

@@ -114,7 +114,7 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     fields: dict[str, str] = {}
     summary = ""
     # the summary may come first, right before the date line
-    lead = summary_before_date([lines[i] for i in idx[pos:pos + 4]])
+    lead = summary_before_date([lines[i] for i in idx[pos:pos + 6]])
     if lead:
         summary = " ".join(lines[i].strip() for i in idx[pos:pos + lead])
         pos += lead
