@@ -191,3 +191,17 @@ def test_a_prc_file_number_after_no_and_labelled_pages():
 def test_a_ciphergram_series_before_the_archive_name_ended_by_a_semicolon():
     reference = "Szyfrogramy z Ruritanii 1971, 4/80 w-12 t-345; AMSZ, Warsaw"
     assert cites(reference) == ("AMSZ", reference, {"zespol": "4/80", "wiazka": "12", "teczka": "345"})
+
+
+# -- a file number that opens with letters after "No." (hdr4) ---------------------------------------
+
+
+@pytest.mark.parametrize("tail, units", [
+    ("Ministry of External Affairs, File No. ABC/1234/5/66", {"file": "ABC/1234/5/66"}),
+    ("File No. 17(1773)/76", {"file": "17(1773)/76"}),
+    ("Box No. 12, Folder No. 3", {"box": "12", "folder": "3"}),
+])
+def test_a_number_sign_s_stop_before_a_capital_is_no_break_of_the_reference(tail, units):
+    from teiedition.recognising.archive_units import labelled_units
+
+    assert labelled_units(tail) == units

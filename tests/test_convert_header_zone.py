@@ -79,6 +79,7 @@ def test_handling_and_precedence_marks_are_segs_of_their_type(line, types):
 
 @pytest.mark.parametrize("line, number", [
     ("Copy No 2", "2"), ("Copy no. 2", "2"), ("COPY #3", "3"), ("Copy number 4", "4"), ("copy No.5", "5"),
+    ("Copy No.: 2", "2"), ("Copy: 3", "3"),  # hdr4: a form's label and its colon
 ])
 def test_copy_number_variants(line, number):
     kind, _attrs, spans, _name = classify_line(line)
@@ -97,6 +98,7 @@ def test_a_title_word_is_no_mark():
 @pytest.mark.parametrize("line, number", [
     ("Issue No. 284", "284"), ("Issuing No. 17", "17"), ("u.o. No. 0234/62", "0234/62"),
     ("Outgoing No. 118/75", "118/75"), ("Ref. No. 5, 3 May 1962", "5"),
+    ("Ref: 5-12463", "5-12463"), ("REF: C-94-64", "C-94-64"), ("Our ref.: 17/62", "17/62"),  # hdr4: no number sign
 ])
 def test_outgoing_numbers_under_other_labels(line, number):
     root = convert(f"{line}\n\nThe embassy reports the talks held yesterday with the minister in his office.")

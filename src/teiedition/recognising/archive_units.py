@@ -57,8 +57,9 @@ def _split_parts(tail: str, separators: str = ",;") -> list[str]:
     parts, at = [], 0
     for cut in re.finditer(rf"\s*[{separators}]\s*|(?<=\w)\.\s*(?=[A-Z])", tail):
         word = re.search(r"(\w+)$", tail[max(0, cut.start() - 8):cut.start()])  # a bounded look back: linear
-        if cut.group().startswith(".") and word and _LABEL_WORD.fullmatch(word.group(1)):
-            continue  # `f. R-5446`: a label's stop, not a break
+        if cut.group().startswith(".") and word and (_LABEL_WORD.fullmatch(word.group(1))
+                                                     or word.group(1).lower() in ("no", "nr")):
+            continue  # `f. R-5446`, `File No. XPP/3073`: a label's or a number sign's stop, not a break
         parts.append(tail[at:cut.start()])
         at = cut.end()
     parts.append(tail[at:])
@@ -78,7 +79,8 @@ def labelled_units(tail: str, key_for: dict[str, str] | None = None) -> dict[str
         if m:
             label = m.group("label").lower()
             key = next(k for pattern, k in UNIT_LABELS if re.fullmatch(pattern, label))
-            value = re.sub(r"^(?:no|nr|n[oº°])\.?\s*(?=\d)", "", m.group("value"), flags=re.IGNORECASE)  # `Folder no. 1495`
+            value = re.sub(r"^(?:no|nr|n[oº°])(?:\.?\s*(?=\d)|\.\s*(?=[A-Z]))", "", m.group("value"),
+                           flags=re.IGNORECASE)  # `Folder no. 1495`, `File No. XPP/3073/36/64`
             if key == "p" and (re.match(r"\d+[a-z]?\s*[-–]\s*\d", value) or "delo" in units):
                 key = "folios"  # `p.16-42`, or `p.` after the delo: pages, not a papka
             key = (key_for or _GENERIC_KEYS).get(key, key)

@@ -33,8 +33,8 @@ PRECEDENCE = (r"(?i:(?:extremely|very|most|highly|especially|exceptionally)\s+(?
               r"operational\s+immediate|urgent(?:ly)?|immediate(?:ly)?|priority|flash|express|"
               r"out\s+of\s+turn|lightning|molniya)(?![\w-])[.!]?")
 #: A copy mark in any of its printed forms: ``Copy Nº 2``, ``Copy no. 2``, ``Copy No2``, ``COPY #2``,
-#: ``Copy number 2``, ``Copy 2 of 5``, ``Ex. 2``.
-COPY = (r"(?i:copy|ex\.|exemplar|exemplary)\s*(?:(?i:n[º°o]\.?|no\.?|num(?:ber)?\.?|#)\s*)?"
+#: ``Copy number 2``, ``Copy 2 of 5``, ``Ex. 2``, a form's ``Copy No.: 2``.
+COPY = (r"(?i:copy|ex\.|exemplar|exemplary)\s*:?\s*(?:(?i:n[º°o]\.?|no\.?|num(?:ber)?\.?|#)\s*:?\s*)?"  # ``Copy No.: 2``
         r"(?:(?P<num>\d{1,4})(?:\s+(?i:of)\s+\d+)?|_{2,})(?![\w-])\.?")  # ``Copy #___``: a form's blank
 #: Labels of the issuing office's number other than ``Nº``/``Outgoing``: ``Issue No. 284``,
 #: ``Issuing No.``, ``u.o. No. …``, ``Ref. No.``, ``Our No.``.
@@ -47,6 +47,9 @@ YEAR_NUMBER = r"(?P<num>\(\d{2,4}\)\s?\d[\w./-]*?)\.?"
 #: The issuing office named before the label: ``Foreign Ministry Dispatch No. 508``.
 OFFICE = r"(?:[A-ZÀ-Ý][\w’'-]*\s+){1,4}"
 LABELLED_NUMBER_RE = re.compile(rf"^(?:{OFFICE})?(?P<label>{OUTGOING_LABEL})\s*[:.]?\s*{NUMBER_SIGN}\s*:?\s*{NUMBER}$")
+#: The writer's own reference under ``Ref:`` with no number sign (a letter's ``Ref: 5-12463``, ``REF: C-94-64``,
+#: ``Our ref.: 17/62``): the issuing office's number, like ``Ref. No. 5``.
+REF_NUMBER_RE = re.compile(r"^\s*(?P<label>(?i:(?:our\s+)?ref(?:erence)?))\s*[.:]\s*:?\s*(?P<num>[A-Za-z]{0,6}[\w./()-]*\d[\w./()-]*?)\.?$")
 YEAR_NUMBER_RE = re.compile(rf"^(?:(?:{OFFICE})?(?P<label>{OUTGOING_LABEL})\s*[:.]?\s*)?{NUMBER_SIGN}\s*{YEAR_NUMBER}$")
 #: A number of another document the text answers: ``re: no. 292``, ``Re No. 5``, ``In reply to No. 77``,
 #: ``Ref. your No. 41``, ``To your No. 12``.
@@ -204,14 +207,14 @@ def trailing_marks(value: str, classification: re.Pattern) -> list[Span]:
 
 
 def labelled_number(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
-    """``Issue No. 284``, ``u.o. No. 17/62``, ``Ref. No. 5, 3 May 1962``: the outgoing number under another label.
+    """``Issue No. 284``, ``u.o. No. 17/62``, ``Ref. No. 5, 3 May 1962``, ``Ref: 5-12463``: the outgoing number under another label.
 
     The label may follow the issuing office's name (``Foreign Ministry Dispatch No. 508``); a
     telegram office's number keeps its year in parentheses (``No. (61) 561``).  A number under a
     receiving label (``Received (63) No. 564``) is the incoming register's, not read here.
     """
     head, _date = _split_trailing_date(text, parse_date)
-    m = LABELLED_NUMBER_RE.match(head) or YEAR_NUMBER_RE.match(head)
+    m = LABELLED_NUMBER_RE.match(head) or YEAR_NUMBER_RE.match(head) or REF_NUMBER_RE.match(head)
     if not m or (m.group("label") and m.group("label").lower().startswith("ref")
                  and re.match(r"(?i)ref", head) is None):  # "… Ref. No." after an office is a reference
         return None
