@@ -806,3 +806,22 @@ def test_a_bare_number_under_the_receiving_line_is_the_receiving_register_s(rece
     text = xp(root, "//t:text")[0]
     assert xp(text, ".//t:idno[@type='registration']/text()") == ["40118"]
     assert xp(text, ".//t:idno[@type='outgoing']") == []
+
+
+@pytest.mark.parametrize("lines", [
+    ["PROTOCOL", "of a meeting of the delegations of the two ministries held in Sofia on 3-4 May 1971 on the exchange of "
+                 "students and teachers."],
+    ["Sofia, 4 May 1971", "on the exchange of students and teachers between the two countries, including ours."],
+    ["Reply of the Bulgarian Ambassador in Belgrade to the Deputy Minister, 4 May 1971.", "First Deputy Minister"],
+    ["Transcript of the meeting of the Council of Ministers of the Republic, 4 May 1971.",
+     "of the meeting of the Council of Ministers of the People's Republic of Bulgaria and its guests"],
+])
+def test_a_title_line_ending_as_a_sentence_ends_is_no_first_paragraph(lines):
+    root = convert(_web_page("\n\n".join(lines) + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert [norm("".join(p.itertext())) for p in xp(root, "//t:text//t:p")] == [PROSE, MORE]
+
+
+def test_a_dated_sentence_with_prose_under_it_is_the_first_paragraph():
+    first = "The delegation was received by the minister in his office, 4 May 1971."
+    root = convert(_web_page(first + "\n\n" + PROSE + "\n"))
+    assert [norm("".join(p.itertext())) for p in xp(root, "//t:text//t:p")] == [first, PROSE]

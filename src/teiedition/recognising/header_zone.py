@@ -74,6 +74,8 @@ def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -
             continue  # "To Comrade Mikoyan, A.I.", "Chairman com. ANDROPOV Yu. V.": a name's initials, no sentence's end
         if text.endswith(":") and (ADDRESSEE_RE.match(_unbracketed(text)) or _addressed_with_colon(text)):
             continue  # "To the Ministry of Foreign Affairs:" (body2): the addressee, not the first paragraph
+        if _title_line(items, i, kind_of, text_of):
+            continue  # "of the meeting of …", "Reply of the Ambassador …, 11 January 1972.": a title's line
         if words >= 4 and SENTENCE_END_RE.search(core):
             return i
         if words >= 16 and _title_like(text):
@@ -82,6 +84,29 @@ def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -
         if words >= 16:
             return i
     return len(items) if title is None else title
+
+
+#: A title dated at its end: ``Reply of the Ambassador to the Minister, 11 January 1972.``, ``…, January 11, 1972``.
+DATED_END_RE = re.compile(r",\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\.?$")
+#: A title's second line in small letters: ``of the meeting of …``, ``on aid to Ethiopia from …``.
+CONTINUATION_START_RE = re.compile(r"^(?:of|on|about|regarding|concerning|between|with|for)\s")
+
+
+def _title_line(items, i: int, kind_of, text_of) -> bool:
+    """A line of the zone that is a title although it ends as a sentence ends (hdr4), when more follows it:
+    one sentence of sixty words at most, that either opens in small letters with a title's small word
+    under another line of the zone (``PROTOCOL`` / ``of a conference of … held in Warsaw.``), or ends with
+    a date (forty words at most) and has no paragraph of prose right under it (``Telegram of X to the
+    Ambassador in Moscow, 10 January 1972.`` / ``For Moscow``; a second line in small letters is no prose)."""
+    text = text_of(items[i]).strip()
+    words = len(text.split())
+    if i + 1 >= len(items) or words > 60 or re.search(r"[^\W\d_]{3,}[.!?][”’\"')]*\s+[A-Z](?!\.)", text):
+        return False
+    if i > 0 and CONTINUATION_START_RE.match(text):
+        return True
+    below = items[i + 1]
+    prose_below = kind_of(below) == "p" and is_prose(text_of(below)) and not CONTINUATION_START_RE.match(text_of(below))
+    return words <= 40 and bool(DATED_END_RE.search(text)) and not prose_below
 
 
 #: A list of those present at a meeting: its label, then honorifics (``com[rade]s.``, ``Coms.``, ``C.C.``).
