@@ -70,6 +70,8 @@ def test_header_zone_fact(doc, key):
     ("Secret. The only copy.", ["classification", "classification"]),
     ("Precedence: Especially Urgent", ["precedence"]),
     ("Precedence: Priority", ["precedence"]),
+    ("SECRET, FOR SPECIAL USE", ["classification", "classification"]),  # hdr4
+    ("Priority level: Rush", ["precedence"]),  # hdr4: a Chinese cable form's label
 ])
 def test_handling_and_precedence_marks_are_segs_of_their_type(line, types):
     kind, _attrs, spans, _name = classify_line(line)
@@ -825,3 +827,26 @@ def test_a_dated_sentence_with_prose_under_it_is_the_first_paragraph():
     first = "The delegation was received by the minister in his office, 4 May 1971."
     root = convert(_web_page(first + "\n\n" + PROSE + "\n"))
     assert [norm("".join(p.itertext())) for p in xp(root, "//t:text//t:p")] == [first, PROSE]
+
+
+def test_a_page_dated_by_its_year_alone_without_a_donor_line_keeps_its_date_and_title():
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
+    page = "1979\n\nMinistry of the Interior Note on the Radio Stations\n\n[Excerpt]\n\nTop Secret!\n\n" + PROSE + "\n\n" + MORE
+    f = facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)
+    assert (f["date"], f["title"]) == ("1979", "Ministry of the Interior Note on the Radio Stations")
+
+
+@pytest.mark.parametrize("label", ["Regarding", "Reference", "Concerning"])
+def test_a_subject_line_under_a_label_is_a_record_line_not_the_first_paragraph(label):
+    line = f"{label}: the visit of a delegation of the directorate to the ministry in the capital."
+    root = convert(_web_page("Top Secret!\n\n" + line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert xp(text, ".//t:list[@type='record-header']/t:label/text()") == [f"{label}:"]
+    assert [norm("".join(p.itertext())) for p in xp(text, ".//t:p")] == [PROSE, MORE]
+
+
+def test_an_honorific_after_the_addressee_s_office_and_a_comma_is_the_addressee():
+    root = convert(_web_page("Bucharest, 3 March 1951\n\n[Foreign Affairs] Minister, Cde. Ion Popescu,\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert ["".join(p.itertext()) for p in xp(root, "//t:text//t:opener/t:salute/t:persName")] == ["Ion Popescu"]

@@ -31,7 +31,7 @@ from .furniture import (CITATION_TITLE_RE, DONOR_RE, FORMAT_RE, PAGE_DATE_RE, PU
                         single_title, summary_before_date)
 from .summary_zone import date_repeated_indented, place_summary
 from .tail_zone import read_tail
-from .top_zone import read_top
+from .top_zone import year_date_line, read_top
 
 @dataclass(frozen=True)
 class SourceLine:
@@ -60,8 +60,12 @@ def detect_layout(lines: list[str]) -> str:
         return "A"
     if first == "Search in" or any(ln.strip() == "• Citation" for ln in lines[:40]):
         return "C"
-    if summary_before_date([ln for ln in lines[:200] if ln.strip()][:4]):
+    if summary_before_date([ln for ln in lines[:200] if ln.strip()][:6]):
         return "B"  # the summary printed before the date line
+    if re.fullmatch(r"1[89]\d\d|20\d\d", first):
+        texts = [ln.strip() for ln in lines[:200] if ln.strip()][:3]
+        if year_date_line(texts, 0, DONOR_RE, reads_as_prose):
+            return "B"  # a page dated by its year alone, the title under it
     if PAGE_DATE_RE.match(first):
         indented = [ln for ln in lines if ln.startswith("  ") and ln.strip()]
         donor = any(DONOR_RE.match(ln.strip()) for ln in lines[:12])

@@ -30,7 +30,7 @@ def read_top(texts: list[str], pos: int, *, date_re: re.Pattern, donor_re: re.Pa
              toolbar_re: re.Pattern, reads_as_prose, looks_like_summary, single_title) -> Top:
     """Read the top zone of ``texts`` (the page's non-blank lines, stripped) from ``pos``."""
     top = Top(pos=pos)
-    if pos < len(texts) and (date_re.match(texts[pos]) or _year_date_line(texts, pos, donor_re)):
+    if pos < len(texts) and (date_re.match(texts[pos]) or year_date_line(texts, pos, donor_re, reads_as_prose)):
         top.fields["date"] = texts[pos]
         pos += 1
     donor = _donor_at(texts, pos, donor_re, toolbar_re)
@@ -67,11 +67,15 @@ def _title_with_stop(texts: list[str], pos: int, top: Top) -> bool:
         and not find_credits(line)
 
 
-def _year_date_line(texts: list[str], pos: int, donor_re) -> bool:
+def year_date_line(texts: list[str], pos: int, donor_re, reads_as_prose=lambda s: True) -> bool:
     """A page dated by its year alone (``1971``): the bare year where the date line stands, the
-    title then the donor line right under it (the two anchors confirm the place)."""
-    return bool(re.fullmatch(r"1[89]\d\d|20\d\d", texts[pos])) and pos + 2 < len(texts) \
-        and bool(donor_re.match(texts[pos + 2]))
+    title then the donor line right under it (the two anchors confirm the place); on a page without
+    a donor line, a title under the year (a short line that is no prose) with more lines below it (hdr4)."""
+    if not re.fullmatch(r"1[89]\d\d|20\d\d", texts[pos]) or pos + 2 >= len(texts):
+        return False
+    title = texts[pos + 1]
+    return bool(donor_re.match(texts[pos + 2])) or (
+        len(title.split()) < TITLE_MAX_WORDS and not reads_as_prose(title) and not title.startswith("["))
 
 
 def _donor_at(texts: list[str], pos: int, donor_re, toolbar_re) -> int | None:

@@ -24,14 +24,14 @@ HANDLING = (r"(?:(?i:not\s+to\s+be\s+(?:copied|reproduced|duplicated)|(?:making|
             r"of\s+special\s+(?:significance|importance)|special\s+(?:file|folder)|"
             r"(?:strictly\s+)?personal(?:\s+and\s+confidential)?|for\s+(?:his|her|your|the\s+addressee[’']s)\s+personal\s+use|"
             r"eyes\s+only|for\s+(?:your\s+)?eyes\s+only|"
-            r"for\s+official\s+use\s+only|not\s+for\s+(?:publication|the\s+press|distribution)|"
+            r"for\s+official\s+use\s+only|for\s+special\s+use|not\s+for\s+(?:publication|the\s+press|distribution)|"
             r"(?:to\s+be\s+returned|subject\s+to\s+return)(?:\s+to\s+[^.\[\]]{3,60}|\s+within\s+\w+\s+(?:days|hours|weeks))?)"
             r"|SPECIAL|Special)"
             r"(?![\w-])[.!]?")
 #: Precedence marks (``seg[@type="precedence"]``): how fast the paper must travel.
 PRECEDENCE = (r"(?i:(?:extremely|very|most|highly|especially|exceptionally)\s+(?:urgent|immediate)|top\s+priority|highest\s+priority|"
               r"operational\s+immediate|urgent(?:ly)?|immediate(?:ly)?|priority|flash|express|"
-              r"out\s+of\s+turn|lightning|molniya)(?![\w-])[.!]?")
+              r"out\s+of\s+turn|lightning|molniya|rush)(?![\w-])[.!]?")
 #: A copy mark in any of its printed forms: ``Copy Nº 2``, ``Copy no. 2``, ``Copy No2``, ``COPY #2``,
 #: ``Copy number 2``, ``Copy 2 of 5``, ``Ex. 2``, a form's ``Copy No.: 2``.
 COPY = (r"(?i:copy|ex\.|exemplar|exemplary)\s*:?\s*(?:(?i:n[º°o]\.?|no\.?|num(?:ber)?\.?|#)\s*:?\s*)?"  # ``Copy No.: 2``
@@ -177,7 +177,7 @@ def marks_with_handwriting(text: str, classification: re.Pattern) -> tuple[str, 
 
 
 #: A label naming the marks after it: ``Precedence: Especially Urgent``, ``Handling: Eyes only``.
-MARK_LABEL_RE = re.compile(r"^(?P<label>(?i:precedence|priority|urgency|handling|security|restriction)\s*:\s*)(?=\S)")
+MARK_LABEL_RE = re.compile(r"^(?P<label>(?i:precedence|priority|urgency|handling|security|restriction)(?i:\s+level)?\s*:\s*)(?=\S)")
 
 
 def labelled_marks(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple] | None:

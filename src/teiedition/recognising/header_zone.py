@@ -361,7 +361,7 @@ def _unbracketed(text: str) -> str:
 #: An addressee named by an honorific without ``To`` (``Cde. Constantin Oancea, Deputy Minister,``,
 #: ``Ambassador Comrade Etre Sándor``, ``comrade Mikhail Sergeevich Gorbachev``): up to two words of
 #: office before it, the name after it, perhaps a title after a comma; never a speaker's label (a colon).
-HONORIFIC_LINE_RE = re.compile(rf"^(?:[A-ZÀ-Ý][\w’'-]*\s+){{0,2}}(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.|Tov\.|{EXCELLENCY})"
+HONORIFIC_LINE_RE = re.compile(rf"^(?:[A-ZÀ-Ý][\w’'-]*,?\s+){{0,3}}(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.|Tov\.|{EXCELLENCY})"
                                r"\s+(?P<name>[^\W\d_][^,:;!?]*)(?:,[^:;!?]*)?$")
 
 
