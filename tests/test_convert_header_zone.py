@@ -850,3 +850,26 @@ def test_a_subject_line_under_a_label_is_a_record_line_not_the_first_paragraph(l
 def test_an_honorific_after_the_addressee_s_office_and_a_comma_is_the_addressee():
     root = convert(_web_page("Bucharest, 3 March 1951\n\n[Foreign Affairs] Minister, Cde. Ion Popescu,\n\n" + PROSE + "\n\n" + MORE + "\n"))
     assert ["".join(p.itertext()) for p in xp(root, "//t:text//t:opener/t:salute/t:persName")] == ["Ion Popescu"]
+
+
+@pytest.mark.parametrize("lines", [
+    ["Participants in the meeting : comrades Ion Popa, Vasile Stan, Elena Marin", "Invited to the meeting : comrades Dan Radu."],
+    ["Those Taking Part: Ivanov, Petrov, Sidorov, Kuznetsov."],
+    ["Cde. P. I. IVANOV presiding.", "Also taking part: Cdes. A. B. Petrov, V. G. Sidorov,\nK. L. Orlov, M. N. Popov"],
+    ["Participants from the Polish side:", "Comrade(s) Jan Nowak, Piotr Kowal, Adam Wolski, and other experts."],
+    ["Chairing: com. IVANOV P.I.", "Attending: com Petrov A.B., Sidorov V.G., Orlov K.L."],
+])
+def test_lines_naming_those_present_are_header_furniture_not_paragraphs_or_speeches(lines):
+    body = "\n\n".join(lines) + "\n\nIVANOV: " + PROSE + "\n\nPETROV: " + MORE
+    root = convert(_web_page("SESSION OF THE COUNCIL\n\n" + body + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert len(xp(text, ".//t:p")) == 2 and len(xp(text, ".//t:sp")) == 2
+    assert [norm("".join(s.itertext())) for s in xp(text, ".//t:sp/t:speaker")] == ["IVANOV:", "PETROV:"]
+
+
+def test_a_sentence_closed_by_a_footnote_call_is_prose():
+    from teiedition.recognising.lines import is_prose
+
+    assert is_prose("The marshal is the central question.(2)")
+    assert is_prose("The marshal is the central question.[2]")
+    assert not is_prose("Exchange of Opinions (2)")

@@ -35,7 +35,7 @@ from ..model import Block, Span, attrs_of
 from .header_marks import COPY, HANDLING, PRECEDENCE
 from .dates import MONTHS, find_dates
 from .lines import is_prose, is_upper_line
-from .signatures import _role_line
+from .addressees import ADDRESSEE_RE, BARE_NAME_RE, _addressed_with_colon, _addressee, _unbracketed
 
 DASH_ITEM_RE = re.compile(r"^\s*[-–•]\s+\S")
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-z][.)])\s+\S")
@@ -67,8 +67,9 @@ def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -
             return title  # an outline under a long title ("1. Issues …", "- Evaluating …"): the body's
         if kind_of(item) != "p" or (DASH_ITEM_RE.match(text) and words < 16) or re.fullmatch(r"\[[^\]]*\][.:;]?", text):
             continue  # a bracket, a header line, a short dash item (``- Comrade Dr. Nagy L.``)
-        core = TRAILING_CAPS_MARK_RE.sub("", text)
-        if _participants(text):
+        core = NOTE_CALL_END_RE.sub("", TRAILING_CAPS_MARK_RE.sub("", text))
+        under_label = i > 0 and bool(PARTICIPANTS_HEAD_RE.match(text_of(items[i - 1]).strip()))
+        if PARTICIPANTS_HEAD_RE.match(text) or _participants(text, under_label):
             continue  # "Present com[rade]s. Aliev G. A., Gorbachev M. S., …": the meeting's header, no prose
         if words < 10 and INITIALS_END_RE.search(core):
             continue  # "To Comrade Mikoyan, A.I.", "Chairman com. ANDROPOV Yu. V.": a name's initials, no sentence's end
@@ -109,20 +110,39 @@ def _title_line(items, i: int, kind_of, text_of) -> bool:
     return words <= 40 and bool(DATED_END_RE.search(text)) and not prose_below
 
 
+#: The label of a list of those present at a meeting, perhaps with a qualifier before its colon
+#: (``Participants in the meeting :``, ``Participants from the Soviet side:``, ``Those Taking Part:``,
+#: ``Also taking part:``, ``Attending:``, ``Invitees :``).
+PARTICIPANTS_BASE = (r"(?i:(?:those\s+|also\s+)?(?:taking\s+part|present|attended\s+by|in\s+attendance|participants|"
+                     r"participating|attending|invitees|invited|chairing|presiding|chaired\s+by))")
+PARTICIPANTS_QUALIFIER = r"\s+(?:in|at|from|of|on|for|to)\s+[^:;,.]{1,40}?\s*:"  # a qualifier only before a colon
+PARTICIPANTS_LABEL = rf"{PARTICIPANTS_BASE}(?:{PARTICIPANTS_QUALIFIER}|(?:\s+were)?\s*[:.]?)"
 #: A list of those present at a meeting: its label, then honorifics (``com[rade]s.``, ``Coms.``, ``C.C.``).
-PARTICIPANTS_RE = re.compile(r"^(?:Present|Attended by|In attendance|Participants|Participating)(?:\s+were)?\s*[:.]?\s+"
-                             r"(?:(?:[Cc]om(?:\[?rade\]?)?s?\.?|[Cc]omrs\.|[Cc]omrades|Cdes\.|C\.C\.)\s+)?(?P<names>.+)$")
+HONORIFICS = r"(?:(?:[Cc]om(?:\[?rade\]?)?(?:\(?s\)?)?\.?|[Cc]omrs\.|[Cc]omrades|Cdes\.|C\.C\.)\s+)?"
+PARTICIPANTS_RE = re.compile(rf"^{PARTICIPANTS_LABEL}\s+{HONORIFICS}(?P<names>.+)$")
+#: The label alone, the names on the lines under it: ``Participants from the Polish side:``.
+PARTICIPANTS_HEAD_RE = re.compile(rf"^{PARTICIPANTS_BASE}(?:{PARTICIPANTS_QUALIFIER}|\s*:)$")
+#: Who presided, as the minutes print it: ``Cde. L. I. BREZHNEV presiding.``, ``Chairing: com. GORBACHEV M.S.``.
+PRESIDING_RE = re.compile(r"^(?:(?:Cde|Com|Comrade)\.?\s+)?(?:[A-ZÀ-Ý][\w’'.-]*\s+){1,5}(?:presiding|in\s+the\s+chair)\.?$"
+                          r"|^(?i:chairing|presiding|chaired\s+by)\s*:\s+\S.{0,60}$")
 
 
-def _participants(text: str) -> bool:
-    """Names only after the label, each with its initials (``Aliev G. A.``, ``Grishin, V.V.``)."""
-    m = PARTICIPANTS_RE.match(text.strip())
+def _participants(text: str, under_label: bool = False) -> bool:
+    """Names only after the label, each with its initials (``Aliev G. A.``, ``Grishin, V.V.``), or a list of
+    names under a label line of its own (``under_label``), or who presided (hdr4)."""
+    s = " ".join(text.split())
+    if PRESIDING_RE.match(s):
+        return True
+    m = PARTICIPANTS_RE.match(s) or (re.match(rf"^{HONORIFICS}(?P<names>.+)$", s) if under_label else None)
     if not m:
         return False
-    items = [i.strip() for i in re.split(r"[,;]|\band\b", m.group("names").rstrip(".;, ")) if i.strip()]
+    names = re.sub(r",?\s*(?:and\s+)?others?\b[^,;]*$", "", m.group("names").rstrip(".;, "))  # "…, and other experts"
+    items = [i.strip() for i in re.split(r"[,;]|\band\b", names) if i.strip()]
     words = [w for i in items for w in re.sub(r"\([^()]*\)", "", i).split()]
     capitals = sum(w[:1].isupper() for w in words)  # a slip ("kirilenko A.P.") is allowed
-    return len(items) >= 3 and all(len(i.split()) <= 5 for i in items) and capitals >= 0.9 * len(words)
+    labelled = under_label or bool(re.match(rf"^{PARTICIPANTS_BASE}[^:]{{0,44}}:", s))  # a colon: one name may do
+    return len(items) >= (1 if labelled else 3) and all(len(i.split()) <= 5 for i in items) \
+        and capitals >= 0.9 * len(words)
 
 
 #: The first word of a document's own title (``Record of I. V. Stalin's Conversation with …``) or of a
@@ -244,15 +264,6 @@ def _strong(marks: str) -> bool:
 # ---------------------------------------------------------------------------------
 # roles inside the zone
 
-ADDRESSEE_RE = re.compile(r"^(?:To|TO|to)\s+(?!be\b|whom\b)(?:the\s+|THE\s+)?(?P<rest>(?:[A-ZÀ-Ý]|comrade\s|cde\.\s?).{2,150})$")
-#: A diplomatic honorific before a name: ``S. E. Willi Stoph``, ``H.E. the Ambassador``, ``His Excellency``.
-EXCELLENCY = r"(?:S\.\s?E\.|H\.\s?E\.|(?:His|Her|Your)\s+Excellency)"
-HONORIFIC_NAME_RE = re.compile(
-    rf"(?P<title>(?:\b(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.|Mr\.|Mrs\.|Ms\.|Dr\.|Tov\.|Tovarishch)|{EXCELLENCY})\s+)"
-    r"(?P<name>(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2})")
-BARE_NAME_RE = re.compile(r"^(?P<name>(?:[A-ZÀ-Ý]\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+)\.?$")
-
-
 def assign_roles(blocks: list[Block]) -> list[Block]:
     """Roles of the header zone's blocks by their place and shape (see the module's docstring)."""
     end = body_start(blocks, header_zone_end(blocks))
@@ -266,7 +277,19 @@ def assign_roles(blocks: list[Block]) -> list[Block]:
     out = _number_under_from_line(out)
     if end < len(blocks):
         out = [_document_label(_unsentenced(b)) for b in out]
+        out = _participant_lines(out)
     return out + list(blocks[end:])
+
+
+def _participant_lines(zone: list[Block]) -> list[Block]:
+    """Lines naming those present (``Chairing: com. GORBACHEV M.S.``, ``Attending: …``, names under
+    ``Participants from the Polish side:``) carry ``role="participants"``: header furniture, never a speech."""
+    out = list(zone)
+    for i, b in enumerate(out):
+        under = i > 0 and bool(PARTICIPANTS_HEAD_RE.match(out[i - 1].text.strip()))
+        if b.kind in ("line", "p", "head") and (PARTICIPANTS_HEAD_RE.match(b.text.strip()) or _participants(b.text, under)):
+            out[i] = b.with_attrs(role="participants")
+    return out
 
 
 def _document_label(b: Block) -> Block:
@@ -277,11 +300,15 @@ def _document_label(b: Block) -> Block:
     return replace(b, kind="mark").with_attrs(role="document-label")
 
 
+#: A footnote's call closing a sentence: ``… the central question.(2)``, ``… question.[2]``.
+NOTE_CALL_END_RE = re.compile(r"(?<=[.!?…])\s*(?:\(\d{1,2}\)|\[\d{1,2}\])$")
+
+
 def _unsentenced(b: Block) -> Block:
     """A line of the zone read as a paragraph that is not running prose (``Notes of G. Dimitrov on a
     Phone Call from Stalin``, ``Chairman com. ANDROPOV Yu. V.``) is header furniture, as a short line:
     the body starts at the first paragraph of prose, not before it (hdr3)."""
-    if b.kind != "p" or ("\n" in b.text and not _title_like(b.text)):
+    if b.kind != "p" or ("\n" in b.text and not _title_like(b.text) and not _participants(b.text)):
         return b
     return replace(b, kind="line").with_attrs(fallback="header-furniture")
 
@@ -351,115 +378,6 @@ def _furniture(b: Block) -> Block:
     if b.get("recogniser") == "short_line":
         return b.with_attrs(fallback="header-furniture")
     return b
-
-
-def _unbracketed(text: str) -> str:
-    """``[To] The Ministry …``: the line as printed words, the translator's brackets left out (body2)."""
-    return text.replace("[", "").replace("]", "")
-
-
-#: An addressee named by an honorific without ``To`` (``Cde. Constantin Oancea, Deputy Minister,``,
-#: ``Ambassador Comrade Etre Sándor``, ``comrade Mikhail Sergeevich Gorbachev``): up to two words of
-#: office before it, the name after it, perhaps a title after a comma; never a speaker's label (a colon).
-HONORIFIC_LINE_RE = re.compile(rf"^(?:[A-ZÀ-Ý][\w’'-]*,?\s+){{0,3}}(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.|Tov\.|{EXCELLENCY})"
-                               r"\s+(?P<name>[^\W\d_][^,:;!?]*)(?:,[^:;!?]*)?$")
-
-
-#: Words of an office or body: an addressee line names one (``Ministry of Foreign Affairs:``).
-OFFICE_WORD_RE = re.compile(r"\b(?:Ministry|Committee|Department|Embassy|Office|Bureau|Government|Council|"
-                            r"Commission|Directorate|Consulate|Mission|Secretariat|Presidium|Politburo)\b")
-_SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "on", "at", "&"}
-
-
-def _addressed_with_colon(text: str) -> bool:
-    """``Ministry of Foreign Affairs:``, ``Wu [Xiuquan] and Qiao [Guanhua]:``: who a cable is addressed to,
-    without ``To`` (hdr3).  Words in capitals only (``The talks were conducted:`` is a sentence's lead-in),
-    naming an office or several people (one person before a colon is a speaker: ``Comrade Mielke:``)."""
-    s = " ".join(_unbracketed(text).split())
-    words = s.rstrip(":").split()
-    if not s.endswith(":") or not 2 <= len(words) <= 12 or words[0] in ("Copy", "Copies") or not all(w[:1].isupper() or w in _SMALL_WORDS for w in words):
-        return False
-    return bool(OFFICE_WORD_RE.search(s)) or len(re.split(r",|\band\b|&", s)) >= 2
-
-
-HONORIFIC_START_RE = re.compile(r"^\s*(?:[A-ZÀ-Ý][\w’'-]*\s+){0,2}(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.)\s")
-
-
-def _honorific_line(text: str) -> bool:
-    m = HONORIFIC_LINE_RE.match(" ".join(_unbracketed(text).split()))
-    name = m.group("name").split() if m else []
-    return 0 < len(name) <= 5 and all(w[0].isupper() for w in name) and len(text.split()) <= 12 \
-        and not is_prose(text)  # a name in capitals: "Comrade Ambassador also asked" is prose
-
-
-def _addressee(zone: list[Block]) -> list[Block]:
-    """``To the Deputy Minister …`` (or a line naming the addressee by an honorific, ``Cde. N. Petrov,``)
-    and the name lines right under it: the opener's salute."""
-    out = list(zone)
-    listed = sum(bool(HONORIFIC_START_RE.match(b.text)) for b in zone) >= 3  # a list of those present
-    for i, b in enumerate(out):
-        if b.kind not in ("p", "line", "head") or ":" in b.text[:4] or not (  # wrapped: one line
-                ADDRESSEE_RE.match(" ".join(_unbracketed(b.text).split())) or _addressed_with_colon(b.text)
-                or (b.kind != "p" and not listed and _lone_honorific(out, i))):
-            continue
-        out[i] = _salute(b)
-        k = i - 1  # the addressee's office printed above the name ("Chairman of the State Council" / "Of the …")
-        while not ADDRESSEE_RE.match(_unbracketed(b.text).strip()) and k >= 0 and _office_above(out[k]):
-            out[k] = _salute(out[k])
-            k -= 1
-        j = i + 1
-        while j < len(out) and _addressee_line(out[j]):
-            out[j] = _salute(out[j])
-            j += 1
-    return out
-
-
-def _lone_honorific(zone: list[Block], i: int) -> bool:
-    """An honorific line standing alone: in a run of such lines or under a label (``Participants:``,
-    ``from the KGB:``) the names are a list of those present (as among three in the zone: ``_addressee``)."""
-    if not _honorific_line(zone[i].text):
-        return False
-    above = zone[i - 1].text.rstrip() if i else ""
-    below = zone[i + 1].text if i + 1 < len(zone) else ""
-    return not (above.endswith(":") or _honorific_line(above) or _honorific_line(below))
-
-
-def _addressee_line(b: Block) -> bool:
-    """A line under ``To …`` that goes on naming the addressee: a name, a title, or the line continued.
-    A letter-spaced name (``Comrade Leonid Ilyich B r e z h n e v``) is read as one word."""
-    s = LETTER_SPACED_RE.sub(lambda m: m.group(0).replace(" ", ""), b.text.strip())
-    if b.kind not in ("p", "line", "head", "heading", "signed", "salute-opening") or is_prose(s) or len(s.split()) > 12:
-        return False
-    return bool(HONORIFIC_NAME_RE.match(s) or BARE_NAME_RE.match(s) or s[:1].islower() or _role_line(s)
-                or CONTINUED_RE.match(s))
-
-
-LETTER_SPACED_RE = re.compile(r"\b(?:[^\W\d_] ){2,}[^\W\d_]\b")
-#: A line going on with the line above (``To the General Secretary of the Central Committee`` / ``Of the
-#: Communist Party …``): it opens with a title's small word, whatever its case.
-CONTINUED_RE = re.compile(r"^(?i:of|and|for|at|in|to)\s+(?:the\s+)?[A-ZÀ-Ý]")
-
-
-def _office_above(b: Block) -> bool:
-    """A line above an addressee's name that names the addressee's office: an office's words (``Chairman of
-    the State Council``) or their continuation (``Of the German Democratic Republic``), no prose, no mark."""
-    s = b.text.strip()
-    return b.kind in ("line", "head") and not is_prose(s) and len(s.split()) <= 12 \
-        and bool(_role_line(s) or CONTINUED_RE.match(s))
-
-
-def _salute(b: Block) -> Block:
-    """The block as an addressee line, its names (after ``Comrade``, ``Cde.``…) as persons."""
-    spans = list(b.spans)
-    for m in HONORIFIC_NAME_RE.finditer(b.text):
-        spaced = re.match(r"\s+(?:[^\W\d_] ){2,}[^\W\d_]\b", b.text[m.end("name"):])  # "… B r e z h n e v"
-        end = m.end("name") + (spaced.end() if spaced else 0)
-        spans.append(Span(m.start("name"), end, "name", attrs_of(type="person")))
-    bare = BARE_NAME_RE.match(b.text.strip())
-    if bare and not spans:
-        lead = len(b.text) - len(b.text.lstrip())
-        spans.append(Span(lead + bare.start("name"), lead + bare.end("name"), "name", attrs_of(type="person")))
-    return replace(b, kind="salute-opening", spans=tuple(spans)).with_attrs(role="addressee")
 
 
 def _marks_before_byline(zone: list[Block]) -> list[Block]:
