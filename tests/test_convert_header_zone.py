@@ -873,3 +873,28 @@ def test_a_sentence_closed_by_a_footnote_call_is_prose():
     assert is_prose("The marshal is the central question.(2)")
     assert is_prose("The marshal is the central question.[2]")
     assert not is_prose("Exchange of Opinions (2)")
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Chairman Wang [Ming], Comrade [Li] Dazhao, Comrade [Chen] Bo and the Central Committee:", None),
+    ("Chairman Wang, Comrade Li Dazhao, and report to the Central Committee:", ["Li Dazhao"]),
+    ("[To:] Comrade Minister Nowak", ["Nowak"]),
+])
+def test_addressee_lines_of_several_people_or_under_a_supplied_label_are_the_salute(line, names):
+    root = convert(_web_page(line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert len(xp(text, ".//t:opener/t:salute")) == 1
+    if names is not None:  # (a name broken by the translator's brackets is not marked)
+        assert [norm("".join(p.itertext())) for p in xp(text, ".//t:opener/t:salute/t:persName")] == names
+    assert [norm("".join(p.itertext())) for p in xp(text, ".//t:p")] == [PROSE, MORE]
+
+
+def test_a_lead_in_sentence_before_a_colon_is_no_addressee():
+    line = "Comrade Petrov, the ambassador, and I discussed the following:"
+    root = convert(_web_page(line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert not xp(root, "//t:text//t:salute")
+
+
+def test_my_dear_opens_a_salute():
+    root = convert(_web_page("Bombay, 2 August 1963\n\nMy dear Bhai,\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert xp(root, "//t:text//t:opener/t:salute/text()") == ["My dear Bhai,"]

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..model import Block, Span, attrs_of
 from .lines import is_prose
-from .signatures import _role_line
+from .signatures import ROLE_WORDS, _role_line
 
 ADDRESSEE_RE = re.compile(r"^(?:To|TO|to)\s+(?!be\b|whom\b)(?:the\s+|THE\s+)?(?P<rest>(?:[A-ZÀ-Ý]|comrade\s|cde\.\s?).{2,150})$")
 #: A diplomatic honorific before a name: ``S. E. Willi Stoph``, ``H.E. the Ambassador``, ``His Excellency``.
@@ -49,9 +49,15 @@ def _addressed_with_colon(text: str) -> bool:
     naming an office or several people (one person before a colon is a speaker: ``Comrade Mielke:``)."""
     s = " ".join(_unbracketed(text).split())
     words = s.rstrip(":").split()
-    if not s.endswith(":") or not 2 <= len(words) <= 12 or words[0] in ("Copy", "Copies") or not all(w[:1].isupper() or w in _SMALL_WORDS for w in words):
+    if not s.endswith(":") or len(words) < 2 or words[0] in ("Copy", "Copies"):
         return False
-    return bool(OFFICE_WORD_RE.search(s)) or len(re.split(r",|\band\b|&", s)) >= 2
+    parts = len(re.split(r",|\band\b|&", s))
+    small = [w for w in words if not (w[:1].isupper() or w in _SMALL_WORDS)]
+    if len(words) <= 12 and not small:
+        return bool(OFFICE_WORD_RE.search(s)) or parts >= 2
+    # several people by their honorifics (hdr4): ``Chairman Mao [Zedong], Comrade [Liu] Shaoqi, Comrade [Zhou]
+    # Enlai and the Central Committee:``, one word in small letters at most (``and report to the …``)
+    return len(words) <= 20 and len(small) <= 1 and parts >= 3 and bool(HONORIFIC_NAME_RE.search(s))
 
 
 HONORIFIC_START_RE = re.compile(r"^\s*(?:[A-ZÀ-Ý][\w’'-]*\s+){0,2}(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.)\s")
@@ -70,10 +76,10 @@ def _addressee(zone: list[Block]) -> list[Block]:
     out = list(zone)
     listed = sum(bool(HONORIFIC_START_RE.match(b.text)) for b in zone) >= 3  # a list of those present
     for i, b in enumerate(out):
-        if b.kind not in ("p", "line", "head") or ":" in b.text[:4] or not (  # wrapped: one line
+        if b.kind not in ("p", "line", "head") or (":" in b.text[:4] and not _supplied_to(b.text)) or not (
                 ADDRESSEE_RE.match(" ".join(_unbracketed(b.text).split())) or _addressed_with_colon(b.text)
-                or (b.kind != "p" and not listed and _lone_honorific(out, i))):
-            continue
+                or (b.kind != "p" and not listed and _lone_honorific(out, i)) or _supplied_to(b.text)):
+            continue  # (a line is wrapped only once)
         out[i] = _salute(b)
         k = i - 1  # the addressee's office printed above the name ("Chairman of the State Council" / "Of the …")
         while not ADDRESSEE_RE.match(_unbracketed(b.text).strip()) and k >= 0 and _office_above(out[k]):
@@ -84,6 +90,16 @@ def _addressee(zone: list[Block]) -> list[Block]:
             out[j] = _salute(out[j])
             j += 1
     return out
+
+
+#: The translator's label before the addressee: ``[To:] Comrade Minister Mielke`` (hdr4).
+SUPPLIED_TO_RE = re.compile(r"^\[(?:To|TO)\s*:?\s*\]\s*:?\s+(?P<rest>\S.{0,120})$")
+
+
+def _supplied_to(text: str) -> bool:
+    """``[To:] Comrade Minister Mielke``: a supplied ``To`` label, then an honorific and a name (no prose)."""
+    m = SUPPLIED_TO_RE.match(text.strip())
+    return bool(m) and not is_prose(m.group("rest")) and bool(HONORIFIC_NAME_RE.match(m.group("rest")) or _role_line(m.group("rest")))
 
 
 def _lone_honorific(zone: list[Block], i: int) -> bool:
@@ -126,7 +142,10 @@ def _salute(b: Block) -> Block:
     for m in HONORIFIC_NAME_RE.finditer(b.text):
         spaced = re.match(r"\s+(?:[^\W\d_] ){2,}[^\W\d_]\b", b.text[m.end("name"):])  # "… B r e z h n e v"
         end = m.end("name") + (spaced.end() if spaced else 0)
-        spans.append(Span(m.start("name"), end, "name", attrs_of(type="person")))
+        start = m.start("name")
+        while (w := re.match(r"([A-ZÀ-Ý][a-z]+)\s+(?=\S)", b.text[start:end])) and w.group(1).lower() in ROLE_WORDS:
+            start += w.end()  # "Comrade Minister Mielke": the office is no part of the name
+        spans.append(Span(start, end, "name", attrs_of(type="person")))
     bare = BARE_NAME_RE.match(b.text.strip())
     if bare and not spans:
         lead = len(b.text) - len(b.text.lstrip())
