@@ -72,6 +72,8 @@ def test_header_zone_fact(doc, key):
     ("Precedence: Priority", ["precedence"]),
     ("SECRET, FOR SPECIAL USE", ["classification", "classification"]),  # hdr4
     ("Priority level: Rush", ["precedence"]),  # hdr4: a Chinese cable form's label
+    ("Degree of Confidentiality: Confidential and Urgent", ["classification", "precedence"]),  # hdr4
+    ("Rating: Urgent", ["precedence"]),  # hdr4
 ])
 def test_handling_and_precedence_marks_are_segs_of_their_type(line, types):
     kind, _attrs, spans, _name = classify_line(line)
@@ -898,3 +900,23 @@ def test_a_lead_in_sentence_before_a_colon_is_no_addressee():
 def test_my_dear_opens_a_salute():
     root = convert(_web_page("Bombay, 2 August 1963\n\nMy dear Bhai,\n\n" + PROSE + "\n\n" + MORE + "\n"))
     assert xp(root, "//t:text//t:opener/t:salute/text()") == ["My dear Bhai,"]
+
+
+def test_a_chinese_record_header_s_labels_are_record_labels_not_addressees_or_speakers():
+    root = convert(_web_page("Record of Conversation\n\nDate and Time: October 3, 1959, 10.30am to 1pm\n\n"
+                             "Venue: Ziguang Hall\n\nInterpretation and Minutes: Wang Li\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert xp(text, ".//t:list[@type='record-header']/t:label/text()") == [
+        "Date and Time:", "Venue:", "Interpretation and Minutes:"]
+    assert not xp(text, ".//t:sp | .//t:salute")
+
+
+def test_a_record_label_alone_on_its_line_is_no_addressee():
+    root = convert(_web_page("Record of Conversation\n\nDate and Time:\n\nNight of October 3, 1959\n\n"
+                             "Interpretation and Minutes:\n\nWang Li\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert not xp(root, "//t:text//t:salute")
+
+
+def test_an_office_named_with_with_before_a_colon_is_the_addressee():
+    root = convert(_web_page("General Bureau for Economic Relations with Foreign Countries:\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert len(xp(root, "//t:text//t:opener/t:salute")) == 1

@@ -40,7 +40,12 @@ HONORIFIC_LINE_RE = re.compile(rf"^(?:[A-ZÀ-Ý][\w’'-]*,?\s+){{0,3}}(?:Comrad
 #: Words of an office or body: an addressee line names one (``Ministry of Foreign Affairs:``).
 OFFICE_WORD_RE = re.compile(r"\b(?:Ministry|Committee|Department|Embassy|Office|Bureau|Government|Council|"
                             r"Commission|Directorate|Consulate|Mission|Secretariat|Presidium|Politburo)\b")
-_SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "on", "at", "&"}
+_SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "on", "at", "&", "with"}
+
+
+#: Words of a record header's labels (``Date and Time:``, ``Interpretation and Minutes:``): no addressee has them.
+RECORD_LABEL_WORDS = frozenset("""date time place venue location interpretation interpreter interpreters minutes
+recorder recorders note-taker participants attendees subject copies rating type""".split())
 
 
 def _addressed_with_colon(text: str) -> bool:
@@ -51,6 +56,8 @@ def _addressed_with_colon(text: str) -> bool:
     words = s.rstrip(":").split()
     if not s.endswith(":") or len(words) < 2 or words[0] in ("Copy", "Copies"):
         return False
+    if any(w.lower().strip(":") in RECORD_LABEL_WORDS for w in words):
+        return False  # "Date and Time:", "Interpretation and Minutes:": a record's label, its value below (hdr4)
     parts = len(re.split(r",|\band\b|&", s))
     small = [w for w in words if not (w[:1].isupper() or w in _SMALL_WORDS)]
     if len(words) <= 12 and not small:

@@ -58,7 +58,7 @@ REFERENCE_RE = re.compile(rf"^(?P<label>(?i:re|to|reference\s+to|in\s+reply\s+to
                           rf"{NUMBER}(?P<rest>(?:,?\s+(?:of|from|dated)\s+.{{4,40}})?)$")
 
 MARK_RE = re.compile(rf"(?P<prec>{PRECEDENCE})|(?P<hand>{HANDLING})|(?P<copy>{COPY})")
-SEPARATOR_RE = re.compile(r"[\s,;/|–—()-]*")
+SEPARATOR_RE = re.compile(r"(?:[\s,;/|–—()-]|(?<=\s)and(?=\s))*")  # ``Confidential and Urgent``
 
 
 def marks_in(text: str, classification: re.Pattern | None = None) -> list[tuple[int, int, str, str | None]] | None:
@@ -177,7 +177,8 @@ def marks_with_handwriting(text: str, classification: re.Pattern) -> tuple[str, 
 
 
 #: A label naming the marks after it: ``Precedence: Especially Urgent``, ``Handling: Eyes only``.
-MARK_LABEL_RE = re.compile(r"^(?P<label>(?i:precedence|priority|urgency|handling|security|restriction)(?i:\s+level)?\s*:\s*)(?=\S)")
+MARK_LABEL_RE = re.compile(r"^(?P<label>(?i:precedence|priority|urgency|handling|security|restriction|rating|secrecy|confidentiality|"
+                           r"degree\s+of\s+(?:confidentiality|secrecy|urgency))(?i:\s+level)?\s*:\s*)(?=\S)")
 
 
 def labelled_marks(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple] | None:

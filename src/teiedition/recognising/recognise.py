@@ -73,6 +73,7 @@ OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}},?\s+)?(?:Outgoing\s+)?{NUMBER_SI
 RECORD_LABEL_RE = re.compile(
     r"^(?P<label>(?:To|From|Date|Time|Place|Classification|Level|Subject|Re|Copy to|Copies to|"
     r"(?:Regarding|Concerning|Reference)(?=:\s+[^\W\d])|"  # a subject line: "Regarding: the visit …" (hdr4)
+    r"Date and Time|Time and Place|Interpretation and Minutes|Interpretation|Interpreters? and (?:Recorders?|Minutes)|"
     r"Interpreters?|Recorders?|Note-?takers?|Present|Participants|Attendees|Location|Venue|"
     r"Foreign guests|Accompanying (?:persons|personnel|officials)|Recording officials|Also present|"
     rf"[A-Z][\w{APOS}]*(?:\s+[\w{APOS}]+){{0,3}}\s+participants)):\s+(?P<value>\S.*)$")
