@@ -897,9 +897,10 @@ def test_a_lead_in_sentence_before_a_colon_is_no_addressee():
     assert not xp(root, "//t:text//t:salute")
 
 
-def test_my_dear_opens_a_salute():
-    root = convert(_web_page("Bombay, 2 August 1963\n\nMy dear Bhai,\n\n" + PROSE + "\n\n" + MORE + "\n"))
-    assert xp(root, "//t:text//t:opener/t:salute/text()") == ["My dear Bhai,"]
+@pytest.mark.parametrize("salute", ["My dear Bhai,", "Dear comrades,", "Dear friends!", "Dear Sir,"])
+def test_my_dear_and_dear_before_a_word_in_small_letters_open_a_salute(salute):
+    root = convert(_web_page("Bombay, 2 August 1963\n\n" + salute + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert xp(root, "//t:text//t:opener/t:salute/text()") == [salute]
 
 
 def test_a_chinese_record_header_s_labels_are_record_labels_not_addressees_or_speakers():

@@ -83,7 +83,7 @@ RESOLUTION_RE = re.compile(r"^\[?(?:[Hh]andwritten(?: resolution)?|[Hh]andwritin
 CLOSING_SALUTE_RE = re.compile(r"^(?:With (?:socialist|comradely|communist|fraternal|Communist) greetings?|"
                                r"With respect|Respectfully(?: yours)?|Sincerely(?: yours)?|"
                                r"Yours (?:faithfully|sincerely)|With best regards)[.,!]?$")
-OPENING_SALUTE_RE = re.compile(r"^(?:(?:My|MY)\s+(?:dear|Dear|DEAR)|Dear|Esteemed|Respected)\s+(?:(?:Comrade|Cde\.|Mr\.|Comrades)(?=\s|[!,:.]?$).{0,80}[!,:.]|"
+OPENING_SALUTE_RE = re.compile(r"^(?:(?:My|MY)\s+(?:dear|Dear|DEAR)|Dear|Esteemed|Respected)\s+(?:(?:Comrade|Cde\.|Mr\.|Comrades|comrades|friends|colleagues|[Ss]ir|[Ss]irs)(?=\s|[!,:.]?$).{0,80}[!,:.]|"
                                r"(?:(?:comrade|Mrs\.|Ms\.|Dr\.|[A-ZÀ-Ý][\w’'-]*\.?)\s+){0,5}[A-ZÀ-Ý][\w’'-]*[!,:])$")
 COPIES_PRINTED_RE = re.compile(r"^(?:(?:\d+|[A-Z][a-z]+) cop(?:y|ies) (?:printed|made|typed|sent|prepared|produced|issued)\b|"
                                r"(?:Printed|Produced|Made|Typed|Prepared) in (?:\d+|[a-z]+) cop(?:y|ies)\b)")
