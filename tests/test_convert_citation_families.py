@@ -205,3 +205,28 @@ def test_a_number_sign_s_stop_before_a_capital_is_no_break_of_the_reference(tail
     from teiedition.recognising.archive_units import labelled_units
 
     assert labelled_units(tail) == units
+
+
+# -- a publication remark after the units; printed forms of known archives (hdr4) --------------------
+
+
+@pytest.mark.parametrize("tail, verbatim, units", [
+    ("TsKhSD, f. 12, op. 4, d. 30, ll. 6-9., first published in CWIHP Working Paper 7",
+     "TsKhSD, f. 12, op. 4, d. 30, ll. 6-9", {"fond": "12", "opis": "4", "delo": "30", "folios": "6-9"}),
+    ("TsKhSD, F. 3, Op. 12, D. 1010, Ll. 14-15, compiled by A. B. Ivanov. Published in CWIHP Bulletin 8-9",
+     "TsKhSD, F. 3, Op. 12, D. 1010, Ll. 14-15", {"fond": "3", "opis": "12", "delo": "1010", "folios": "14-15"}),
+])
+def test_a_publication_remark_after_the_units_ends_the_reference(tail, verbatim, units):
+    text = LEAD + tail + "."
+    citation, _start, _end = find_citation(text)
+    assert (citation.repository, citation.verbatim, citation.units) == ("RGANI", verbatim, units)
+
+
+@pytest.mark.parametrize("reference, code", [
+    ("Magyar Orszagos Leveltar, XIX-J-1-j Korea, 7. doboz, 3, 004411/1962", "MOL"),
+    ("BA-SAPMO, DY 30/IV 2/2A/1721", "SAPMO-BArch"),
+    ("SAPMO-BA, DY 30, IV 2/20/134", "SAPMO-BArch"),
+    ("PAAA, MfAA, C 294/78", "PolA AA"),
+])
+def test_printed_forms_of_known_archives_give_their_code(reference, code):
+    assert cites(reference)[0] == code
