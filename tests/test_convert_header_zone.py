@@ -921,3 +921,18 @@ def test_a_record_label_alone_on_its_line_is_no_addressee():
 def test_an_office_named_with_with_before_a_colon_is_the_addressee():
     root = convert(_web_page("General Bureau for Economic Relations with Foreign Countries:\n\n" + PROSE + "\n\n" + MORE + "\n"))
     assert len(xp(root, "//t:text//t:opener/t:salute")) == 1
+
+
+@pytest.mark.parametrize("last, summary", [
+    ("Telegram from the Ruritanian Embassy in Moscow to the Ministry of Foreign Affairs regarding", True),
+    ("Excerpt of a memorandum from the minister to the Presidium regarding", True),
+    ("Report of the commission was read out and we accepted it without changes.", False),
+    ("The delegation left for the capital on the morning train the next day.", False),
+])
+def test_a_cut_page_s_last_line_describing_the_document_by_its_kind_is_the_summary(last, summary):
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
+    page = _web_page(PROSE + "\n\n" + MORE + "\n\n(ss) [Ambassador] Ion Popa\n\n" + last + "\n")
+    f = facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)
+    assert (f["summary_starts"] == last[:40]) is summary
