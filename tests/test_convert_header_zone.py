@@ -936,3 +936,10 @@ def test_a_cut_page_s_last_line_describing_the_document_by_its_kind_is_the_summa
     page = _web_page(PROSE + "\n\n" + MORE + "\n\n(ss) [Ambassador] Ion Popa\n\n" + last + "\n")
     f = facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)
     assert (f["summary_starts"] == last[:40]) is summary
+
+
+def test_a_long_title_line_opening_with_an_adjective_and_a_document_kind_is_no_first_paragraph():
+    title = ("Brief summary of conversation between comrades Li Ming and Wang Tao on 16 June 1970 with myself "
+             "[Petar Dimov] and comrade Ivo Marin[1]")
+    root = convert(_web_page(title + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert [norm("".join(p.itertext())) for p in xp(root, "//t:text//t:p")][:2] == [PROSE, MORE]

@@ -147,7 +147,9 @@ def _participants(text: str, under_label: bool = False) -> bool:
 
 #: The first word of a document's own title (``Record of I. V. Stalin's Conversation with …``) or of a
 #: title's second line (``with KIM IL SUNG, General Secretary …``, ``about the talks of …``).
-TITLE_START_RE = re.compile(r"^(?:Record|Memorandum|Minutes|Transcript|Report|Notes?|Information|Protocol|Agreement|"
+TITLE_START_RE = re.compile(r"^(?:(?:Brief|Short|Verbatim|Supplementary|Additional|Preliminary|Final)\s+"  # hdr4
+                            r"(?i:summary|record|report|notes?|minutes|memorandum|transcript|information|conversation)|"
+                            r"Record|Memorandum|Minutes|Transcript|Report|Notes?|Information|Protocol|Agreement|"
                             r"Stenographic|Shorthand|Summary|Conversation|Cable|Telegram|Letter|Resolution|Decision|"
                             r"Decree|Proposal|Excerpt|Meeting|Talks|Discussion|Directive|Instruction|Draft|Statement|"
                             r"Speech|Communiqu\w*|with|of|about|on|between|regarding|concerning)\b")
