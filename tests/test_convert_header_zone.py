@@ -943,3 +943,13 @@ def test_a_long_title_line_opening_with_an_adjective_and_a_document_kind_is_no_f
              "[Petar Dimov] and comrade Ivo Marin[1]")
     root = convert(_web_page(title + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
     assert [norm("".join(p.itertext())) for p in xp(root, "//t:text//t:p")][:2] == [PROSE, MORE]
+
+
+@pytest.mark.parametrize("line, seg", [("Level: Secret", "classification"), ("Classification: Top Secret", "classification"),
+                                       ("Level: Urgent", "precedence")])
+def test_a_labelled_mark_line_stays_in_the_opener_and_the_lines_under_it_are_header_lines(line, seg):
+    root = convert(_web_page("Foreign Ministry File\n\n" + line + "\n\nDocument 622\n\nSummary of the Premier's Talks\n\n"
+                             + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert xp(text, f".//t:opener/t:seg[@type='{seg}']") and not xp(text, ".//t:ab")
+    assert xp(text, ".//t:head/text()")[-2:] == ["Document 622", "Summary of the Premier's Talks"]

@@ -178,6 +178,7 @@ def marks_with_handwriting(text: str, classification: re.Pattern) -> tuple[str, 
 
 #: A label naming the marks after it: ``Precedence: Especially Urgent``, ``Handling: Eyes only``.
 MARK_LABEL_RE = re.compile(r"^(?P<label>(?i:precedence|priority|urgency|handling|security|restriction|rating|secrecy|confidentiality|"
+                           r"classification|level|"
                            r"degree\s+of\s+(?:confidentiality|secrecy|urgency))(?i:\s+level)?\s*:\s*)(?=\S)")
 
 

@@ -296,8 +296,8 @@ def _stamp_line(text):
 
 def _record_header(text):
     m = RECORD_LABEL_RE.match(text)
-    if not m:
-        return None
+    if not m or (m.group("label") in ("Classification", "Level") and header_marks.labelled_marks(text, CLASSIFICATION_PART_RE)):
+        return None  # "Level: Secret": marks only, read by labelled_marks (an opener line, not a record list)
     spans = [Span(m.start("label"), m.end("label") + 1, "label"),
              Span(m.start("value"), m.end("value"), "item")]
     label = m.group("label")
