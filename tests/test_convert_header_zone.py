@@ -953,3 +953,11 @@ def test_a_labelled_mark_line_stays_in_the_opener_and_the_lines_under_it_are_hea
     text = xp(root, "//t:text")[0]
     assert xp(text, f".//t:opener/t:seg[@type='{seg}']") and not xp(text, ".//t:ab")
     assert xp(text, ".//t:head/text()")[-2:] == ["Document 622", "Summary of the Premier's Talks"]
+
+
+@pytest.mark.parametrize("time", ["22:30 Hours", "11.30 A. M.", "1130 hours"])
+def test_a_time_of_day_under_the_date_is_the_opener_s_dateline_not_a_heading(time):
+    root = convert(_web_page("25 June 1982\n\n" + time + "\n\nMessage to the President\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert xp(text, ".//t:opener/t:dateline/text()")[-1:] == [time]
+    assert time not in xp(text, ".//t:head/text()")

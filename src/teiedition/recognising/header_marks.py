@@ -300,12 +300,24 @@ DAY_PART = r"(?i:(?:early\s+|late\s+)?(?:morning|evening|afternoon|night|noon|mi
 #: A time of day in figures after a date: ``at 1800``, ``at 18:00``, ``22.30 hours``, ``6:30 p.m.``.
 CLOCK_TIME = (r"(?:at\s+\d{1,2}[:.]?\d{2}|\d{1,2}[:.h]\d{2}|\d{3,4}(?=\s*(?:hours|hrs)))"
               r"(?:\s*[~–-]\s*\d{1,2}[:.h]\d{2})?"  # "11h00", "19:30~21:30" (hdr3)
-              r"(?:\s*(?:hours|hrs\.?|h|[ap]\.\s?m\.|(?i:[ap]m)\b))?")  # "05:00 pm"  # a bare 1968 is a year, not a time
+              r"(?:\s*(?:hours|hrs\.?|h|(?i:[ap]\.\s?m\.)|(?i:[ap]m)\b))?")  # "05:00 pm", "11.30 A. M."  # a bare 1968 is a year
 QUALIFIED_DATE_RE = re.compile(rf"^(?:(?P<place>[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+){{0,2}}),\s+)?"
                                rf"(?:{DAY_PART}(?:\s+of)?,?\s+(?P<a>.+?)|(?P<b>.+?),?\s+"
                                rf"(?:\(?{DAY_PART}\)?|{CLOCK_TIME}))\.?$")
 #: A date then the place (``November 16, 1981 Moscow``, ``12 May 1962, Hanoi``).
 DATE_PLACE_RE = re.compile(r"^(?P<date>.+?\d{4}),?\s+(?P<place>[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+)?)\.?$")
+
+
+#: A line that is only the time of day the document was written (``22:30 Hours``, ``11.30 A. M.``), under its date.
+TIME_LINE_RE = re.compile(rf"^\s*{CLOCK_TIME}\s*$", re.IGNORECASE)
+
+
+def time_line(text: str) -> tuple[str, tuple, tuple] | None:
+    """``22:30 Hours`` on a line of its own: the dateline's time (a ``dateline`` line), never a heading (hdr4)."""
+    s = text.strip()
+    if not TIME_LINE_RE.match(s) or not re.search(r"[:.h]\d\d|hours|hrs", s, re.IGNORECASE):
+        return None
+    return ("dateline", attrs_of(role="time"), ())
 
 
 def qualified_dateline(text: str, parse_date) -> tuple[str, tuple, tuple] | None:

@@ -32,7 +32,7 @@ import re
 from dataclasses import replace
 
 from ..model import Block, Span, attrs_of
-from .header_marks import COPY, HANDLING, PRECEDENCE
+from .header_marks import COPY, HANDLING, PRECEDENCE, time_line
 from .dates import MONTHS, find_dates
 from .lines import is_prose, is_upper_line
 from .addressees import ADDRESSEE_RE, BARE_NAME_RE, _addressed_with_colon, _addressee, _unbracketed
@@ -375,6 +375,8 @@ def _furniture(b: Block) -> Block:
     letterhead line, not the first section of the body; the line keeps ``fallback`` for the
     review report.
     """
+    if b.kind in ("line", "head", "heading") and time_line(b.text):
+        return replace(b, kind="dateline").with_attrs(role="time")  # "22:30 Hours" under the date: the dateline's time
     if b.kind == "heading":
         return replace(b, kind="line").with_attrs(fallback="header-furniture")
     if b.get("recogniser") == "short_line":
