@@ -961,3 +961,17 @@ def test_a_time_of_day_under_the_date_is_the_opener_s_dateline_not_a_heading(tim
     text = xp(root, "//t:text")[0]
     assert xp(text, ".//t:opener/t:dateline/text()")[-1:] == [time]
     assert time not in xp(text, ".//t:head/text()")
+
+
+def test_a_sentence_introducing_those_present_and_the_sides_lists_under_it_are_header_lines():
+    lines = ("The talks were attended by:\n\nFor the Bulgarian side – Ivan Petrov, Minister of Foreign Affairs; Petar Ivanov, "
+             "Minister of Trade; Georgi Dimov, Deputy Minister of Machine Building, and others\n\n"
+             "For the Indian side – Ravi Kumar, Minister of Industry; Anil Singh, Deputy Minister of Trade, etc.")
+    root = convert(_web_page("Official talks\n\n" + lines + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert [norm("".join(p.itertext())) for p in xp(root, "//t:text//t:p")] == [PROSE, MORE]
+
+
+def test_a_sentence_about_who_attended_with_prose_under_it_is_prose():
+    line = "The talks were attended by the whole delegation and the minister opened them as follows:"
+    root = convert(_web_page(line + "\n\n" + PROSE + "\n"))
+    assert [norm("".join(p.itertext())) for p in xp(root, "//t:text//t:p")][0] == line

@@ -69,7 +69,7 @@ def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -
             continue  # a bracket, a header line, a short dash item (``- Comrade Dr. Nagy L.``)
         core = NOTE_CALL_END_RE.sub("", TRAILING_CAPS_MARK_RE.sub("", text))
         under_label = i > 0 and bool(PARTICIPANTS_HEAD_RE.match(text_of(items[i - 1]).strip()))
-        if PARTICIPANTS_HEAD_RE.match(text) or _participants(text, under_label):
+        if PARTICIPANTS_HEAD_RE.match(text) or _participants(text, under_label) or _sides(items, i, text_of):
             continue  # "Present com[rade]s. Aliev G. A., Gorbachev M. S., …": the meeting's header, no prose
         if words < 10 and INITIALS_END_RE.search(core):
             continue  # "To Comrade Mikoyan, A.I.", "Chairman com. ANDROPOV Yu. V.": a name's initials, no sentence's end
@@ -122,9 +122,24 @@ HONORIFICS = r"(?:(?:[Cc]om(?:\[?rade\]?)?(?:\(?s\)?)?\.?|[Cc]omrs\.|[Cc]omrades
 PARTICIPANTS_RE = re.compile(rf"^{PARTICIPANTS_LABEL}\s+{HONORIFICS}(?P<names>.+)$")
 #: The label alone, the names on the lines under it: ``Participants from the Polish side:``.
 PARTICIPANTS_HEAD_RE = re.compile(rf"^{PARTICIPANTS_BASE}(?:{PARTICIPANTS_QUALIFIER}|\s*:)$")
+#: A sentence introducing those present, its names on the lines under it: ``The talks were attended by:``,
+#: ``The following are present at the meeting:`` (hdr4).
+PARTICIPANTS_LEADIN_RE = re.compile(r"^(?:The\s+)?(?:talks|meeting|conversation|negotiations|following|those)\b[^.:]{0,40}?"
+                                    r"\b(?:attended(?:\s+by)?|present|participated|took\s+part|participating)\b[^.:]{0,30}:$",
+                                    re.IGNORECASE)
+#: One side's list under such a sentence: ``For the Bulgarian side – Ivan Bashev, Minister …; …``.
+SIDE_LINE_RE = re.compile(r"^(?:For|From|On)\s+the\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:side|country|delegation|part)\s*[–—:-]\s*\S")
 #: Who presided, as the minutes print it: ``Cde. L. I. BREZHNEV presiding.``, ``Chairing: com. GORBACHEV M.S.``.
 PRESIDING_RE = re.compile(r"^(?:(?:Cde|Com|Comrade)\.?\s+)?(?:[A-ZÀ-Ý][\w’'.-]*\s+){1,5}(?:presiding|in\s+the\s+chair)\.?$"
                           r"|^(?i:chairing|presiding|chaired\s+by)\s*:\s+\S.{0,60}$")
+
+
+def _sides(items, i: int, text_of) -> bool:
+    """``The talks were attended by:`` and the sides' lists right under it (``For the Indian side – …``)."""
+    k = i
+    while k >= 0 and SIDE_LINE_RE.match(text_of(items[k]).strip()):
+        k -= 1
+    return k >= 0 and bool(PARTICIPANTS_LEADIN_RE.match(text_of(items[k]).strip())) and (k < i or i + 1 < len(items))
 
 
 def _participants(text: str, under_label: bool = False) -> bool:
@@ -289,7 +304,8 @@ def _participant_lines(zone: list[Block]) -> list[Block]:
     out = list(zone)
     for i, b in enumerate(out):
         under = i > 0 and bool(PARTICIPANTS_HEAD_RE.match(out[i - 1].text.strip()))
-        if b.kind in ("line", "p", "head") and (PARTICIPANTS_HEAD_RE.match(b.text.strip()) or _participants(b.text, under)):
+        if b.kind in ("line", "p", "head") and (PARTICIPANTS_HEAD_RE.match(b.text.strip()) or _participants(b.text, under)
+                                                or _sides(zone, i, lambda x: x.text)):
             out[i] = b.with_attrs(role="participants")
     return out
 
