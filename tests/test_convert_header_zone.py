@@ -975,3 +975,22 @@ def test_a_sentence_about_who_attended_with_prose_under_it_is_prose():
     line = "The talks were attended by the whole delegation and the minister opened them as follows:"
     root = convert(_web_page(line + "\n\n" + PROSE + "\n"))
     assert [norm("".join(p.itertext())) for p in xp(root, "//t:text//t:p")][0] == line
+
+
+@pytest.mark.parametrize("between", ["", "Immediately\n\nBut not at Night\n\n"])
+def test_a_surname_alone_under_a_cipher_form_s_log_is_the_addressee(between):
+    form = ("Secret\n\nCiphergram No. 1234\n\nFrom…Sofia…dispatched on 01.22 at 23:30 hours…received on 01.23. at 10:56 hours\n\n"
+            "Came in to the Decoding Department…01.23. at 12:15 hours\n\n" + between + "Kowalczyk\n\n")
+    root = convert(_web_page(form + PROSE + "\n\n" + MORE + "\n"))
+    assert ["".join(p.itertext()) for p in xp(root, "//t:text//t:opener/t:salute/t:persName")] == ["Kowalczyk"]
+
+
+def test_a_document_kind_alone_under_the_log_is_no_addressee():
+    form = ("Came in to the Decoding Department…01.23. at 12:15 hours\n\nTelegram\n\n")
+    root = convert(_web_page(form + PROSE + "\n\n" + MORE + "\n"))
+    assert not xp(root, "//t:text//t:salute")
+
+
+def test_a_czech_reference_number_is_the_outgoing_number():
+    root = convert(_web_page("Telegram from Addis Ababa\n\nAugust 18, 1981\n\nC.j.: 053.181\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert xp(root, "//t:text//t:idno[@type='outgoing']/text()") == ["053.181"]

@@ -85,7 +85,8 @@ def _addressee(zone: list[Block]) -> list[Block]:
     for i, b in enumerate(out):
         if b.kind not in ("p", "line", "head") or (":" in b.text[:4] and not _supplied_to(b.text)) or not (
                 ADDRESSEE_RE.match(" ".join(_unbracketed(b.text).split())) or _addressed_with_colon(b.text)
-                or (b.kind != "p" and not listed and _lone_honorific(out, i)) or _supplied_to(b.text)):
+                or (b.kind != "p" and not listed and _lone_honorific(out, i)) or _supplied_to(b.text)
+                or _name_under_log(out, i)):
             continue  # (a line is wrapped only once)
         out[i] = _salute(b)
         k = i - 1  # the addressee's office printed above the name ("Chairman of the State Council" / "Of the …")
@@ -107,6 +108,22 @@ def _supplied_to(text: str) -> bool:
     """``[To:] Comrade Minister Mielke``: a supplied ``To`` label, then an honorific and a name (no prose)."""
     m = SUPPLIED_TO_RE.match(text.strip())
     return bool(m) and not is_prose(m.group("rest")) and bool(HONORIFIC_NAME_RE.match(m.group("rest")) or _role_line(m.group("rest")))
+
+
+def _name_under_log(zone: list[Block], i: int) -> bool:
+    """A cipher form's addressee: one surname alone on its line a few lines under the transmission log or the
+    precedence mark (``Came in to the Decoding Department…`` / ``Immediately`` / ``Naszkowski``), hdr4."""
+    s = zone[i].text.strip()
+    if zone[i].kind not in ("line", "head") or not re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ’'-]{2,}(?:-[A-ZÀ-Ý][a-zà-ÿ’'-]+)?", s) \
+            or s.lower() in _NOT_NAMES:
+        return False
+    return any(b.kind == "log" or (b.kind == "mark" and any(sp.get("type") == "precedence" for sp in b.spans))
+               for b in zone[max(0, i - 3):i])
+
+
+#: Single words a form prints under its log that name no one.
+_NOT_NAMES = frozenset("""telegram cable ciphergram note information memorandum report record letter minutes
+transcript protocol secret confidential urgent immediately""".split())
 
 
 def _lone_honorific(zone: list[Block], i: int) -> bool:
@@ -153,7 +170,8 @@ def _salute(b: Block) -> Block:
         while (w := re.match(r"([A-ZÀ-Ý][a-z]+)\s+(?=\S)", b.text[start:end])) and w.group(1).lower() in ROLE_WORDS:
             start += w.end()  # "Comrade Minister Mielke": the office is no part of the name
         spans.append(Span(start, end, "name", attrs_of(type="person")))
-    bare = BARE_NAME_RE.match(b.text.strip())
+    bare = BARE_NAME_RE.match(b.text.strip()) or re.fullmatch(r"(?P<name>[A-ZÀ-Ý][a-zà-ÿ’'-]{2,}(?:-[A-ZÀ-Ý][a-zà-ÿ’'-]+)?)",
+                                                               b.text.strip())  # a surname alone: "Naszkowski"
     if bare and not spans:
         lead = len(b.text) - len(b.text.lstrip())
         spans.append(Span(lead + bare.start("name"), lead + bare.end("name"), "name", attrs_of(type="person")))
