@@ -926,6 +926,7 @@ def test_an_office_named_with_with_before_a_colon_is_the_addressee():
 @pytest.mark.parametrize("last, summary", [
     ("Telegram from the Ruritanian Embassy in Moscow to the Ministry of Foreign Affairs regarding", True),
     ("Excerpt of a memorandum from the minister to the Presidium regarding", True),
+    ("Instructions for the delegation in Ruritania for the talks on the protocol. See the attached", True),
     ("Report of the commission was read out and we accepted it without changes.", False),
     ("The delegation left for the capital on the morning train the next day.", False),
 ])

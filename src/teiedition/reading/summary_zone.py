@@ -98,7 +98,7 @@ def summary_after_signoff(texts: list[str]) -> bool:
 DESCRIBES_RE = re.compile(r"^(?:(?:An?|The)\s+)?(?:Excerpts?|Telegram|Cable|Report|Record|Minutes|Memorandum|Letter|Notes?|"
                           r"Transcript|Summary|Conversation|Description|Information|Resolution|Decree|Speech|Message|"
                           r"Instructions?|Directive|Protocol|Analysis|Assessment|Discussion)s?\s+"
-                          r"(?:from|of|on|regarding|between|about|to|by|concerning|with|in)\b")
+                          r"(?:from|of|on|regarding|between|about|to|by|concerning|with|in|for)\b")
 
 
 def summary_closing_cut_page(texts: list[str]) -> bool:
