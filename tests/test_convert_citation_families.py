@@ -230,3 +230,10 @@ def test_a_publication_remark_after_the_units_ends_the_reference(tail, verbatim,
 ])
 def test_printed_forms_of_known_archives_give_their_code(reference, code):
     assert cites(reference)[0] == code
+
+
+def test_an_obtained_by_statement_after_a_quoted_title_s_stop_is_a_credit_not_the_reference():
+    text = LEAD + 'SAPMO-BArch, DY 30/3612, "Report on the Harvest." Obtained by Anna Ruritan.'
+    citation, _start, _end = find_citation(text)
+    assert citation.verbatim == 'SAPMO-BArch, DY 30/3612, "Report on the Harvest."'
+    assert find_credits(text)[0].obtainers == ("Anna Ruritan",)
