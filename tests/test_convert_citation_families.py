@@ -237,3 +237,11 @@ def test_an_obtained_by_statement_after_a_quoted_title_s_stop_is_a_credit_not_th
     citation, _start, _end = find_citation(text)
     assert citation.verbatim == 'SAPMO-BArch, DY 30/3612, "Report on the Harvest."'
     assert find_credits(text)[0].obtainers == ("Anna Ruritan",)
+
+
+@pytest.mark.parametrize("reference, units", [
+    ("BA-SAPMO IV 2/2A/1721", {"file": "IV 2/2A/1721"}),
+    ("SAPMO-BArch, DY 30/IV A 2/20/442, 1-5", {"fond": "DY 30", "file": "IV A 2/20/442", "folios": "1-5"}),
+])
+def test_a_sapmo_signature_opening_with_a_party_series_is_the_file_alone(reference, units):
+    assert cites(reference)[2] == units

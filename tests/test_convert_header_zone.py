@@ -992,6 +992,3 @@ def test_a_document_kind_alone_under_the_log_is_no_addressee():
     assert not xp(root, "//t:text//t:salute")
 
 
-def test_a_czech_reference_number_is_the_outgoing_number():
-    root = convert(_web_page("Telegram from Addis Ababa\n\nAugust 18, 1981\n\nC.j.: 053.181\n\n" + PROSE + "\n\n" + MORE + "\n"))
-    assert xp(root, "//t:text//t:idno[@type='outgoing']/text()") == ["053.181"]

@@ -210,12 +210,13 @@ def amsz_units(tail: str) -> dict[str, str]:
 
 
 def sapmo_units(tail: str) -> dict[str, str]:
-    """`DY 30/IV A 2/20/251, 14-21`: fond before the first slash, file, folios."""
+    """`DY 30/IV A 2/20/251, 14-21`: fond before the first slash, file, folios; a signature opening with a
+    party series in roman numerals (`IV 2/2A/1721`) is the file alone (hdr4)."""
     parts = _split_parts(tail, ",;")
     units: dict[str, str] = {}
     if not parts:
         return units
-    m = re.fullmatch(r"([A-Z]{1,4}\s?\d+)(?:\s*/\s*(.+))?", parts[0])
+    m = re.fullmatch(r"((?![IVX]+\b)[A-Z]{1,4}\s?\d+)(?:\s*/\s*(.+))?", parts[0])  # `IV 2/2A/1721`: a party file, no fond
     rest = parts[1:]
     if m:
         units["fond"] = m.group(1)

@@ -48,8 +48,8 @@ YEAR_NUMBER = r"(?P<num>\(\d{2,4}\)\s?\d[\w./-]*?)\.?"
 OFFICE = r"(?:[A-ZÀ-Ý][\w’'-]*\s+){1,4}"
 LABELLED_NUMBER_RE = re.compile(rf"^(?:{OFFICE})?(?P<label>{OUTGOING_LABEL})\s*[:.]?\s*{NUMBER_SIGN}\s*:?\s*{NUMBER}$")
 #: The writer's own reference under ``Ref:`` with no number sign (a letter's ``Ref: 5-12463``, ``REF: C-94-64``,
-#: ``Our ref.: 17/62``; the Czech ``Č.j.: 053.181``, číslo jednací): the issuing office's number, like ``Ref. No. 5``.
-REF_NUMBER_RE = re.compile(r"^\s*(?P<label>(?i:(?:our\s+)?ref(?:erence)?)|[CČcč]\.\s?[jJ]\.)\s*[.:]\s*:?\s*(?P<num>[A-Za-z]{0,6}[\w./()-]*\d[\w./()-]*?)\.?$")
+#: ``Our ref.: 17/62``): the issuing office's number, like ``Ref. No. 5``.
+REF_NUMBER_RE = re.compile(r"^\s*(?P<label>(?i:(?:our\s+)?ref(?:erence)?))\s*[.:]\s*:?\s*(?P<num>[A-Za-z]{0,6}[\w./()-]*\d[\w./()-]*?)\.?$")
 YEAR_NUMBER_RE = re.compile(rf"^(?:(?:{OFFICE})?(?P<label>{OUTGOING_LABEL})\s*[:.]?\s*)?{NUMBER_SIGN}\s*{YEAR_NUMBER}$")
 #: A number of another document the text answers: ``re: no. 292``, ``Re No. 5``, ``In reply to No. 77``,
 #: ``Ref. your No. 41``, ``To your No. 12``.
