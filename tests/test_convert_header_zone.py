@@ -992,3 +992,26 @@ def test_a_document_kind_alone_under_the_log_is_no_addressee():
     assert not xp(root, "//t:text//t:salute")
 
 
+
+
+def test_a_paragraph_before_the_date_line_naming_other_years_is_a_neighbour_s_teaser_not_the_summary():
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
+    teaser = "In a 1961 report the embassy describes the harvest and the mood of the province as it was then"
+    page = (teaser + "\n\nMarch 11, 1974\n\nRecord of a Meeting in the Ministry\n\n"
+            "This document was made possible with support from Blavatnik Family Foundation\n\n" + PROSE + "\n\n" + MORE)
+    tei = convert_text(page, doc_id="d1", run_date="2026-01-01").tei
+    f = facts_of(tei)
+    assert (f["date"], f["title"], f["summary_starts"]) == ("1974-03-11", "Record of a Meeting in the Ministry", "")
+    assert teaser.encode() in tei  # kept among the page's facets
+
+
+def test_a_paragraph_before_the_date_line_naming_the_document_s_year_is_the_summary():
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
+    summary = "In a 1974 report the embassy describes the harvest and the mood of the province as it was then."
+    page = (summary + "\n\nMarch 11, 1974\n\nRecord of a Meeting in the Ministry\n\n"
+            "This document was made possible with support from Blavatnik Family Foundation\n\n" + PROSE + "\n\n" + MORE)
+    assert facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)["summary_starts"] == summary[:40]

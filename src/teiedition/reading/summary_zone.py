@@ -113,6 +113,14 @@ def summary_closing_cut_page(texts: list[str]) -> bool:
     return len(last.split()) >= 6 and bool(DESCRIBES_RE.match(last)) and not FIRST_PERSON_RE.search(last) and prose
 
 
+def other_years(teaser: str, date_text: str) -> bool:
+    """A paragraph before the date line naming years (``In a 1961 top secret report …``) none of which is the
+    page's date year: a neighbouring document's teaser (mirror pages), not this document's summary (hdr4)."""
+    years = set(re.findall(r"\b(1[89]\d\d|20\d\d)\b", teaser))
+    own = re.findall(r"\b(1[89]\d\d|20\d\d)\b", date_text)
+    return bool(years) and bool(own) and own[0] not in years
+
+
 def place_summary(lines: list[str], body_idx: list[int], bounds: tuple[int, int, int], summary: str, teaser: bool,
                   header_parts: dict, layout: str) -> tuple[str, int, int]:
     """The page's summary, wherever the web page printed it, and the body's bounds once it is taken out.
