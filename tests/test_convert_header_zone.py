@@ -1015,3 +1015,28 @@ def test_a_paragraph_before_the_date_line_naming_the_document_s_year_is_the_summ
     page = (summary + "\n\nMarch 11, 1974\n\nRecord of a Meeting in the Ministry\n\n"
             "This document was made possible with support from Blavatnik Family Foundation\n\n" + PROSE + "\n\n" + MORE)
     assert facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)["summary_starts"] == summary[:40]
+
+
+def test_a_dated_sentence_under_the_title_of_a_compact_page_is_the_summary():
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
+    line = "Reply of the Ruritanian Ambassador in Sofia to the Deputy Minister, 11 January 1972."
+    page = "Skip to content\n\nJanuary 11, 1972\n\nTelegram from the Ruritanian Ambassador\n\n" + line + "\n\n" + PROSE + "\n\n" + MORE
+    f = facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)
+    assert (f["title"], f["summary_starts"]) == ("Telegram from the Ruritanian Ambassador", line[:40])
+
+
+@pytest.mark.parametrize("line", ["Beijing, The Great Hall of the People, 3-4 p.m., 7 July 1970.",
+                                  "Telegram from the Ruritanian Ambassador in Sofia, 11 January 1972"])
+def test_a_dateline_or_a_dated_heading_without_its_stop_under_the_title_is_no_summary(line):
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
+    page = "Skip to content\n\nJanuary 11, 1972\n\nTelegram from the Ruritanian Ambassador\n\n" + line + "\n\n" + PROSE + "\n\n" + MORE
+    assert facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)["summary_starts"] == ""
+
+
+def test_a_classification_and_a_document_number_printed_apart_are_one_mark():
+    root = convert(_web_page("Secret              Document 617\n\nForeign Ministry File\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert [_inner(s) for s in xp(root, "//t:text//t:seg[@type='classification']")] == ["Secret Document 617"]

@@ -183,7 +183,7 @@ def _body_lines(lines: list[str], start: int, end: int) -> tuple[SourceLine, ...
             i = stop
             continue
         stripped = raw.strip()
-        if TWO_COLUMNS_RE.search(stripped) and not stripped.startswith("["):
+        if TWO_COLUMNS_RE.search(stripped) and not stripped.startswith("[") and not CLASSIFIED_DOCUMENT_RE.match(stripped):
             cells = [c for c in re.split(r" {3,}|\t+", stripped) if c.strip()]
         else:
             cells = [stripped]
@@ -192,6 +192,11 @@ def _body_lines(lines: list[str], start: int, end: int) -> tuple[SourceLine, ...
         run = longest = 0
         i += 1
     return tuple(_join_split_copy_marks(_merge_open_brackets(_join_wrapped(out))))
+
+
+#: A Chinese file's classification and document number, printed apart (``Secret              Document 617``):
+#: one mark as printed, never two cells (hdr4).
+CLASSIFIED_DOCUMENT_RE = re.compile(r"^(?i:(?:top\s+|strictly\s+)?(?:secret|confidential))\s+Document\s+\d+$")
 
 
 SPLIT_COPY_RE = re.compile(r"^(?:Copy|COPY)\s*(?:Nº|N°|No\.?|#)$")

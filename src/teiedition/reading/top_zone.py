@@ -44,6 +44,9 @@ def read_top(texts: list[str], pos: int, *, date_re: re.Pattern, donor_re: re.Pa
         if pos < len(texts) and (not reads_as_prose(texts[pos]) or _title_with_stop(texts, pos, top)):
             top.fields["title"] = single_title(texts[pos])
             pos += 1  # a second copy of the title right under it is the text's own heading: kept
+            if "date" in top.fields and pos + 1 < len(texts) and dated_description(texts[pos]):
+                top.summary = texts[pos]  # "Reply of the Ambassador to the Minister, 11 January 1972."
+                pos += 1
     while pos < len(texts) and toolbar_re.match(texts[pos]):  # CITATION SHARE DOWNLOAD
         top.chrome.append(texts[pos])
         pos += 1
@@ -65,6 +68,21 @@ def _title_with_stop(texts: list[str], pos: int, top: Top) -> bool:
     line = texts[pos]  # a source line with its credits (``…, pp. 30-37. Translated by …``) is no title
     return "date" in top.fields and len(line.split()) < TITLE_MAX_WORDS and not line.startswith("[") \
         and not find_credits(line)
+
+
+#: A sentence dated at its end: ``…, 11 January 1972.``, ``…, January 11, 1972.``
+DATED_DESCRIPTION_RE = re.compile(r",\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\.$")
+
+
+def dated_description(line: str) -> bool:
+    """The summary a compact page (no donor line) prints right under its title (hdr4): one sentence naming
+    the document and ending with its date and a full stop (``Reply of Romanian Ambassador to Moscow to
+    George Macovescu, 11 January 1972.``), six to forty words; not a dateline (``Beijing, The Great Hall
+    …, 7 July 1970``: a place and a comma first), no bracket at its start."""
+    words = len(line.split())
+    return 6 <= words <= 40 and not line.startswith("[") and bool(DATED_DESCRIPTION_RE.search(line)) \
+        and not re.match(r"[A-ZÀ-Ý][\w’'-]+(?:\s[A-ZÀ-Ý][\w’'-]+)?,", line) \
+        and not re.search(r"[^\W\d_]{3,}[.!?][”’\"')]*\s+[A-Z]", line)
 
 
 def year_date_line(texts: list[str], pos: int, donor_re, reads_as_prose=lambda s: True) -> bool:

@@ -57,7 +57,7 @@ CLASSIFICATION = (r"(?:(?:(?:Top|TOP|Strictly|STRICTLY|Very|VERY|Highly|HIGHLY|A
                   r"FOR OFFICIAL USE ONLY|Not for publication|NOT FOR PUBLICATION|Of Special Importance|"
                   r"OF SPECIAL IMPORTANCE|"
                   r"Distributed (?:only )?with the (?:consent|permission) of [^.\[\]]{3,80})"
-                  r"(?: (?:Document )?\d+)?[.!]?")
+                  r"(?: \d+|\s+Document\s+\d+)?[.!]?")  # "Secret              Document 617": one mark as printed (hdr4)
 #: One security classification alone, for reading a line of several marks (``header_marks.marks_in``).
 CLASSIFICATION_PART_RE = re.compile(rf"(?:(?:Classification|Level|Security):\s*)?{CLASSIFICATION}")
 COPY_MARK = rf"(?:Copy|COPY|copy|Ex\.|Exemplar)\s*{NUMBER_SIGN}?\s*(?P<num>\d+)(?:\s+of\s+\d+)?\.?"
