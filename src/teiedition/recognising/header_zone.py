@@ -33,7 +33,7 @@ from dataclasses import replace
 
 from ..model import Block, Span, attrs_of
 from .header_marks import COPY, HANDLING, PRECEDENCE, time_line
-from .dates import MONTHS, find_dates
+from .dates import find_dates
 from .lines import is_prose, is_upper_line
 from .participants import PARTICIPANTS_HEAD_RE, _participant_lines, _participants, _sides
 from .addressees import ADDRESSEE_RE, BARE_NAME_RE, _addressed_with_colon, _addressee, _unbracketed
@@ -415,24 +415,18 @@ def _shifted(sp: Span, by: int) -> Span:
 
 
 FROM_LINE_RE = re.compile(r"^\s*(?i:from)\s+[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?\s*$")
-#: A receiving office's line of a cable form (``Received: 27.X 62. at 08.40``, ``Received:``): a bare number
-#: right under it is entered by the receiving office, like the one under ``from TEHRAN``.
-RECEIVED_LINE_RE = re.compile(r"^\s*(?i:received|arrived|incoming)\b(?:[^A-Za-z]|\b(?:[IVX]{1,4}|(?i:at|on|hours?|hrs|h|"
-                              rf"{'|'.join(MONTHS)}))\b)*$")
 BARE_NUMBER_RE = re.compile(r"^\s*(?:N[º°o]\.?|No\.?|#|№)\s*[\w./-]*\d[\w./-]*\s*$")
 
 
 def _number_under_from_line(zone: list[Block]) -> list[Block]:
-    """A cable form's receiving block: ``from TEHRAN`` / ``Nº 32951`` / ``Received at 1710``, or
-    ``Received: 27.X 62. at 08.40`` / ``No. 401`` / ``Taken into process: …``: the bare number right under the
-    sending place or the receiving line is the receiving office's register number
+    """A cable form's receiving block: ``from TEHRAN`` / ``Nº 32951`` / ``Received at 1710``: the bare
+    number right under the sending place is the receiving office's register number
     (``idno[@type="registration"]``), not the sender's outgoing number (a number printed on the
     ``From`` line itself is the sender's, ``header_marks.from_line_number``)."""
     out = list(zone)
     for i in range(1, len(out)):
         b = out[i]
-        if b.get("role") != "outgoing" or not BARE_NUMBER_RE.match(b.text) or not (
-                FROM_LINE_RE.match(out[i - 1].text) or RECEIVED_LINE_RE.match(out[i - 1].text)):
+        if b.get("role") != "outgoing" or not BARE_NUMBER_RE.match(b.text) or not FROM_LINE_RE.match(out[i - 1].text):
             continue
         spans = tuple(replace(sp, attrs=attrs_of(type="registration")) if sp.kind == "idno" else sp for sp in b.spans)
         out[i] = replace(b, kind="mark", spans=spans).with_attrs(role="incoming")
