@@ -103,6 +103,7 @@ def test_a_title_word_is_no_mark():
     ("Issue No. 284", "284"), ("Issuing No. 17", "17"), ("u.o. No. 0234/62", "0234/62"),
     ("Outgoing No. 118/75", "118/75"), ("Ref. No. 5, 3 May 1962", "5"),
     ("Ref: 5-12463", "5-12463"), ("REF: C-94-64", "C-94-64"), ("Our ref.: 17/62", "17/62"),  # hdr4: no number sign
+    ("no. 1/405", "1/405"), ("Nr. 17/79", "17/79"), ("Iskh. #117/ss", "117/ss"),  # hdr4: batch 4's other signs
 ])
 def test_outgoing_numbers_under_other_labels(line, number):
     root = convert(f"{line}\n\nThe embassy reports the talks held yesterday with the minister in his office.")
