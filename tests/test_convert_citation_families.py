@@ -241,7 +241,12 @@ def test_an_obtained_by_statement_after_a_quoted_title_s_stop_is_a_credit_not_th
 
 @pytest.mark.parametrize("reference, units", [
     ("BA-SAPMO IV 2/2A/1721", {"file": "IV 2/2A/1721"}),
+    ("SAPMO-BArch, DY30 IV 2/2.035/127", {"fond": "DY30", "file": "IV 2/2.035/127"}),  # a space, no slash
     ("SAPMO-BArch, DY 30/IV A 2/20/442, 1-5", {"fond": "DY 30", "file": "IV A 2/20/442", "folios": "1-5"}),
 ])
 def test_a_sapmo_signature_opening_with_a_party_series_is_the_file_alone(reference, units):
     assert cites(reference)[2] == units
+
+
+def test_the_hungarian_party_archive_s_hyphenated_code_gives_fond_series_and_item():
+    assert cites("MOL M-KS-288-11/4458 o.e.")[2] == {"fond": "288", "series": "11", "item": "4458"}

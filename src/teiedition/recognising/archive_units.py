@@ -115,6 +115,8 @@ def prc_fma_units(tail: str) -> dict[str, str]:
 
 
 #: A MOL fond code, its series glued by a hyphen or a space: ``XIX-J-1-j Korea``, ``XIX-J-I-j-Kuba``.
+#: The party archive's code with its units joined by hyphens: `M-KS-288-11/4458 ő.e.` (fond, series, item).
+_MOL_PARTY_CODE = re.compile(r"\bM-KS-(?P<fond>\d+)-(?P<series>\d+)/(?P<item>\d+)(?:\s*[őo]\.\s?e\.?)?")
 _MOL_FOND = re.compile(r"^(?P<fond>[IVXL]+(?:-[A-Za-z0-9]{1,2})+)(?:[-\s]+(?P<series>[A-ZÀ-Ý][\w-]*))?"
                        r"(?:\s+(?P<box>\d+)-(?P<item>\d+/\d{4}))?$")  # `Korea 25-005249/1980`: box-item
 
@@ -152,6 +154,9 @@ def mol_units(tail: str) -> dict[str, str]:
     """
     if re.search(r"\d\.?\s*f\.", tail):
         return _mol_after_units(tail)
+    party = _MOL_PARTY_CODE.search(tail)
+    if party:  # `M-KS-288-11/4458 o.e.`: fond 288, series 11, item 4458 (batch 4's reading)
+        return {"fond": party.group("fond"), "series": party.group("series"), "item": party.group("item")}
     parts = _split_parts(tail, ",;")
     units: dict[str, str] = {}
     start = next((i for i, part in enumerate(parts) if _MOL_FOND.match(part)), 0)
@@ -216,12 +221,12 @@ def sapmo_units(tail: str) -> dict[str, str]:
     units: dict[str, str] = {}
     if not parts:
         return units
-    m = re.fullmatch(r"((?![IVX]+\b)[A-Z]{1,4}\s?\d+)(?:\s*/\s*(.+))?", parts[0])  # `IV 2/2A/1721`: a party file, no fond
-    rest = parts[1:]
+    m = re.fullmatch(r"((?![IVX]+\b)[A-Z]{1,4}\s?\d+)(?:\s*/\s*(.+)|\s+((?:[A-Z]\s)?[IVX]+\b.+))?", parts[0])
+    rest = parts[1:]  # (`IV 2/2A/1721`: a party file, no fond; `DY30 IV 2/2.035/127`: fond, then the file)
     if m:
         units["fond"] = m.group(1)
-        if m.group(2):
-            units["file"] = m.group(2)
+        if m.group(2) or m.group(3):
+            units["file"] = m.group(2) or m.group(3)
         elif rest and not _RANGE.match(rest[0]):
             units["file"] = rest.pop(0)
     else:
