@@ -74,6 +74,7 @@ def test_header_zone_fact(doc, key):
     ("Priority level: Rush", ["precedence"]),  # hdr4: a Chinese cable form's label
     ("Degree of Confidentiality: Confidential and Urgent", ["classification", "precedence"]),  # hdr4
     ("Rating: Urgent", ["precedence"]),  # hdr4
+    ("Cosmic Top Secret", ["classification"]),  # hdr4: NATO's highest level
 ])
 def test_handling_and_precedence_marks_are_segs_of_their_type(line, types):
     kind, _attrs, spans, _name = classify_line(line)

@@ -49,7 +49,7 @@ NUMBER_SIGN = r"(?:Nº|N°|No\.|No|#)"
 APOS = "[’']"
 #: A security or handling marking, in the capitals of the page (``TOP SECRET``, ``Top secret``,
 #: ``Strictly Confidential``), with an optional number (``Secret Document 16``) and ``.``/``!``.
-CLASSIFICATION = (r"(?:(?:(?:Top|TOP|Strictly|STRICTLY|Very|VERY|Highly|HIGHLY|Absolutely|ABSOLUTELY|Completely|COMPLETELY) )?(?:[Ss]ecret|SECRET|[Cc]onfidential|CONFIDENTIAL)|"
+CLASSIFICATION = (r"(?:(?:(?:Cosmic|COSMIC) )?(?:(?:Top|TOP|Strictly|STRICTLY|Very|VERY|Highly|HIGHLY|Absolutely|ABSOLUTELY|Completely|COMPLETELY) )?(?:[Ss]ecret|SECRET|[Cc]onfidential|CONFIDENTIAL)|"
                   r"Top secret|Strictly confidential|Personal and Confidential|"
                   r"PERSONAL AND CONFIDENTIAL|Making Copies Prohibited|MAKING COPIES PROHIBITED|"
                   r"Copying Prohibited|COPYING PROHIBITED|"
