@@ -50,7 +50,7 @@ def cut_tail_label(line: str) -> bool:
 
 
 URL_RE = re.compile(r"^(?:https?://|www\.)\S+$")
-FORMAT_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:HTML|PDF|Transcript)$")
+FORMAT_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:HTML|PDF|Transcript|html|pdf)$")  # also `English html`
 TWO_COLUMNS_RE = re.compile(r"\S(?: {3,}|\t+)\S")
 #: The citation sentence: ``"Title," June 02, 1959, History …``; a page dated by its month or year alone
 #: prints ``"Title," February, 1980, History …`` or ``"Title," 1972, History …``.
