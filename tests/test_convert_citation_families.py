@@ -191,3 +191,62 @@ def test_a_prc_file_number_after_no_and_labelled_pages():
 def test_a_ciphergram_series_before_the_archive_name_ended_by_a_semicolon():
     reference = "Szyfrogramy z Ruritanii 1971, 4/80 w-12 t-345; AMSZ, Warsaw"
     assert cites(reference) == ("AMSZ", reference, {"zespol": "4/80", "wiazka": "12", "teczka": "345"})
+
+
+# -- a file number that opens with letters after "No." (hdr4) ---------------------------------------
+
+
+@pytest.mark.parametrize("tail, units", [
+    ("Ministry of External Affairs, File No. ABC/1234/5/66", {"file": "ABC/1234/5/66"}),
+    ("File No. 17(1773)/76", {"file": "17(1773)/76"}),
+    ("Box No. 12, Folder No. 3", {"box": "12", "folder": "3"}),
+])
+def test_a_number_sign_s_stop_before_a_capital_is_no_break_of_the_reference(tail, units):
+    from teiedition.recognising.archive_units import labelled_units
+
+    assert labelled_units(tail) == units
+
+
+# -- a publication remark after the units; printed forms of known archives (hdr4) --------------------
+
+
+@pytest.mark.parametrize("tail, verbatim, units", [
+    ("TsKhSD, f. 12, op. 4, d. 30, ll. 6-9., first published in CWIHP Working Paper 7",
+     "TsKhSD, f. 12, op. 4, d. 30, ll. 6-9", {"fond": "12", "opis": "4", "delo": "30", "folios": "6-9"}),
+    ("TsKhSD, F. 3, Op. 12, D. 1010, Ll. 14-15, compiled by A. B. Ivanov. Published in CWIHP Bulletin 8-9",
+     "TsKhSD, F. 3, Op. 12, D. 1010, Ll. 14-15", {"fond": "3", "opis": "12", "delo": "1010", "folios": "14-15"}),
+])
+def test_a_publication_remark_after_the_units_ends_the_reference(tail, verbatim, units):
+    text = LEAD + tail + "."
+    citation, _start, _end = find_citation(text)
+    assert (citation.repository, citation.verbatim, citation.units) == ("RGANI", verbatim, units)
+
+
+@pytest.mark.parametrize("reference, code", [
+    ("Magyar Orszagos Leveltar, XIX-J-1-j Korea, 7. doboz, 3, 004411/1962", "MOL"),
+    ("BA-SAPMO, DY 30/IV 2/2A/1721", "SAPMO-BArch"),
+    ("SAPMO-BA, DY 30, IV 2/20/134", "SAPMO-BArch"),
+    ("PAAA, MfAA, C 294/78", "PolA AA"),
+])
+def test_printed_forms_of_known_archives_give_their_code(reference, code):
+    assert cites(reference)[0] == code
+
+
+def test_an_obtained_by_statement_after_a_quoted_title_s_stop_is_a_credit_not_the_reference():
+    text = LEAD + 'SAPMO-BArch, DY 30/3612, "Report on the Harvest." Obtained by Anna Ruritan.'
+    citation, _start, _end = find_citation(text)
+    assert citation.verbatim == 'SAPMO-BArch, DY 30/3612, "Report on the Harvest."'
+    assert find_credits(text)[0].obtainers == ("Anna Ruritan",)
+
+
+@pytest.mark.parametrize("reference, units", [
+    ("BA-SAPMO IV 2/2A/1721", {"file": "IV 2/2A/1721"}),
+    ("SAPMO-BArch, DY30 IV 2/2.035/127", {"fond": "DY30", "file": "IV 2/2.035/127"}),  # a space, no slash
+    ("SAPMO-BArch, DY 30/IV A 2/20/442, 1-5", {"fond": "DY 30", "file": "IV A 2/20/442", "folios": "1-5"}),
+])
+def test_a_sapmo_signature_opening_with_a_party_series_is_the_file_alone(reference, units):
+    assert cites(reference)[2] == units
+
+
+def test_the_hungarian_party_archive_s_hyphenated_code_gives_fond_series_and_item():
+    assert cites("MOL M-KS-288-11/4458 o.e.")[2] == {"fond": "288", "series": "11", "item": "4458"}

@@ -70,6 +70,11 @@ def test_header_zone_fact(doc, key):
     ("Secret. The only copy.", ["classification", "classification"]),
     ("Precedence: Especially Urgent", ["precedence"]),
     ("Precedence: Priority", ["precedence"]),
+    ("SECRET, FOR SPECIAL USE", ["classification", "classification"]),  # hdr4
+    ("Priority level: Rush", ["precedence"]),  # hdr4: a Chinese cable form's label
+    ("Degree of Confidentiality: Confidential and Urgent", ["classification", "precedence"]),  # hdr4
+    ("Rating: Urgent", ["precedence"]),  # hdr4
+    ("Cosmic Top Secret", ["classification"]),  # hdr4: NATO's highest level
 ])
 def test_handling_and_precedence_marks_are_segs_of_their_type(line, types):
     kind, _attrs, spans, _name = classify_line(line)
@@ -79,6 +84,7 @@ def test_handling_and_precedence_marks_are_segs_of_their_type(line, types):
 
 @pytest.mark.parametrize("line, number", [
     ("Copy No 2", "2"), ("Copy no. 2", "2"), ("COPY #3", "3"), ("Copy number 4", "4"), ("copy No.5", "5"),
+    ("Copy No.: 2", "2"), ("Copy: 3", "3"),  # hdr4: a form's label and its colon
 ])
 def test_copy_number_variants(line, number):
     kind, _attrs, spans, _name = classify_line(line)
@@ -97,6 +103,8 @@ def test_a_title_word_is_no_mark():
 @pytest.mark.parametrize("line, number", [
     ("Issue No. 284", "284"), ("Issuing No. 17", "17"), ("u.o. No. 0234/62", "0234/62"),
     ("Outgoing No. 118/75", "118/75"), ("Ref. No. 5, 3 May 1962", "5"),
+    ("Ref: 5-12463", "5-12463"), ("REF: C-94-64", "C-94-64"), ("Our ref.: 17/62", "17/62"),  # hdr4: no number sign
+    ("no. 1/405", "1/405"), ("Nr. 17/79", "17/79"), ("Iskh. #117/ss", "117/ss"),  # hdr4: batch 4's other signs
 ])
 def test_outgoing_numbers_under_other_labels(line, number):
     root = convert(f"{line}\n\nThe embassy reports the talks held yesterday with the minister in his office.")
@@ -731,3 +739,305 @@ def test_lines_naming_those_present_by_an_honorific_are_no_addressees():
     root = convert(_web_page("Participants:\n\nComrade Ivanov Head of Department\n\nComrade Petrov Interpreter\n\n"
                              "Comrade Sidorov Deputy Minister\n\n" + PROSE + "\n\n" + MORE + "\n"))
     assert not xp(root, "//t:text//t:salute")
+
+
+@pytest.mark.parametrize("line, segs", [
+    ("To: Director General Kowal, URGENT, EYES ONLY", [("precedence", "URGENT"), ("classification", "EYES ONLY")]),
+    ("From: Embassy in Berne, Top Secret", [("classification", "Top Secret")]),
+])
+def test_marks_after_the_addressee_of_a_labelled_line_are_marks(line, segs):
+    root = convert(f"CIPHERGRAM\n\n{line}\n\n{PROSE}\n\n{MORE}")
+    assert [(s.get("type"), _inner(s)) for s in xp(root, "//t:text//t:item/t:seg")] == segs
+
+
+def test_a_labelled_line_with_no_marks_after_its_comma_keeps_its_words():
+    root = convert(f"CIPHERGRAM\n\nTo: Director General Kowal, Warsaw\n\n{PROSE}\n\n{MORE}")
+    assert xp(root, "//t:text//t:item/t:seg") == []
+
+
+@pytest.mark.parametrize("label", ["Appendix No. 1", "Attachment 2", "Enclosure"])
+def test_an_appendix_label_above_the_text_names_the_document_and_ends_nothing(label):
+    root = convert(f"{label}\n\nMoscow, 5 May 1962\n\nMEMORANDUM\n\n{PROSE}\n\n{MORE}")
+    text = xp(root, "//t:text")[0]
+    assert label in "".join(xp(text, ".//t:opener")[0].itertext())
+    assert xp(text, ".//t:opener/t:dateline/t:date/@when") == ["1962-05-05"]
+    assert xp(text, ".//t:div[@type='attachment']") == [] and len(xp(text, ".//t:p")) == 2
+
+
+def test_initials_after_an_abbreviation_do_not_make_a_long_title_line_prose():
+    title = "OF THE TALKS BETWEEN CDES. A. B. PETROV, V. G. SIDOROV, K. L. IVANOV AND THE VISITING PRESIDENT"
+    root = convert(f"MINUTES\n\n{title}\n\n6 July 1968\n\n{PROSE}\n\n{MORE}")
+    text = xp(root, "//t:text")[0]
+    assert xp(text, ".//t:opener/t:dateline/t:date/@when") == ["1968-07-06"]
+    assert [norm("".join(p.itertext())) for p in xp(text, ".//t:p")] == [PROSE, MORE]
+
+
+@pytest.mark.parametrize("lines, name", [
+    (["To the First Secretary of the Central Committee", "Of the Polish United Workers' Party",
+      "Comrade Jan Stefan K o w a l s k i"], "Jan Stefan K o w a l s k i"),
+    (["Chairman of the State Council", "Of the Polish People's Republic", "S. E. Jan Kowalski"], "Jan Kowalski"),
+    (["Minister of Foreign Affairs", "H.E. Pedro Alvarez"], "Pedro Alvarez"),
+])
+def test_an_addressee_block_s_office_continuation_and_name_lines_are_all_salute(lines, name):
+    root = convert(_web_page("\n\n".join(lines) + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert [norm("".join(s.itertext())) for s in xp(text, ".//t:opener/t:salute")] == lines
+    assert ["".join(p.itertext()) for p in xp(text, ".//t:opener/t:salute/t:persName")] == [name]
+    assert not xp(text, ".//t:head")
+
+
+def test_a_letterhead_above_a_dateline_is_no_addressee():
+    root = convert(_web_page("Ministry of State Security\n\nMain Department I\n\nHead\n\nBerlin, 27 September 1985\n\n"
+                             "Comrade Minister Nowak\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert [norm("".join(s.itertext())) for s in xp(text, ".//t:opener/t:salute")] == ["Comrade Minister Nowak"]
+
+
+def test_a_summary_cut_before_its_stop_above_the_date_line_is_still_the_summary():
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
+    page = ("In a report from the embassy the ambassador describes the harvest and the mood of the province as it was\n\n"
+            "March 11, 1974\n\nRecord of a Meeting in the Ministry\n\n"
+            "This document was made possible with support from Blavatnik Family Foundation\n\n" + PROSE + "\n\n" + MORE)
+    f = facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)
+    assert (f["date"], f["title"]) == ("1974-03-11", "Record of a Meeting in the Ministry")
+    assert f["summary_starts"].startswith("In a report from the embassy")
+
+
+def test_a_bare_number_among_a_yugoslav_form_s_receiving_lines_stays_the_sender_s_serial():
+    """The batch-4 encoders read the Yugoslav form's ``No. …`` between ``Received:`` and ``Taken into process:``
+    as the sending embassy's serial (outgoing), not the receiving register's (hdr4 tried the other reading)."""
+    root = convert(_web_page("Ministry of Foreign Affairs\n\nSending: Cairo\n\nReceived: 14.V 58. at 10.15\n\nNo. 40118\n\n"
+                             "Taken into process: 14.V 58. at 10.40\n\nTelegram\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert xp(root, "//t:text//t:idno[@type='outgoing']/text()") == ["40118"]
+
+
+@pytest.mark.parametrize("lines", [
+    ["PROTOCOL", "of a meeting of the delegations of the two ministries held in Sofia on 3-4 May 1971 on the exchange of "
+                 "students and teachers."],
+    ["Sofia, 4 May 1971", "on the exchange of students and teachers between the two countries, including ours."],
+    ["Reply of the Bulgarian Ambassador in Belgrade to the Deputy Minister, 4 May 1971.", "First Deputy Minister"],
+    ["Transcript of the meeting of the Council of Ministers of the Republic, 4 May 1971.",
+     "of the meeting of the Council of Ministers of the People's Republic of Bulgaria and its guests"],
+])
+def test_a_title_line_ending_as_a_sentence_ends_is_no_first_paragraph(lines):
+    root = convert(_web_page("\n\n".join(lines) + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert [norm("".join(p.itertext())) for p in xp(root, "//t:text//t:p")] == [PROSE, MORE]
+
+
+def test_a_dated_sentence_with_prose_under_it_is_the_first_paragraph():
+    first = "The delegation was received by the minister in his office, 4 May 1971."
+    root = convert(_web_page(first + "\n\n" + PROSE + "\n"))
+    assert [norm("".join(p.itertext())) for p in xp(root, "//t:text//t:p")] == [first, PROSE]
+
+
+def test_a_page_dated_by_its_year_alone_without_a_donor_line_keeps_its_date_and_title():
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
+    page = "1979\n\nMinistry of the Interior Note on the Radio Stations\n\n[Excerpt]\n\nTop Secret!\n\n" + PROSE + "\n\n" + MORE
+    f = facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)
+    assert (f["date"], f["title"]) == ("1979", "Ministry of the Interior Note on the Radio Stations")
+
+
+@pytest.mark.parametrize("label", ["Regarding", "Reference", "Concerning"])
+def test_a_subject_line_under_a_label_is_a_record_line_not_the_first_paragraph(label):
+    line = f"{label}: the visit of a delegation of the directorate to the ministry in the capital."
+    root = convert(_web_page("Top Secret!\n\n" + line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert xp(text, ".//t:list[@type='record-header']/t:label/text()") == [f"{label}:"]
+    assert [norm("".join(p.itertext())) for p in xp(text, ".//t:p")] == [PROSE, MORE]
+
+
+def test_an_honorific_after_the_addressee_s_office_and_a_comma_is_the_addressee():
+    root = convert(_web_page("Bucharest, 3 March 1951\n\n[Foreign Affairs] Minister, Cde. Ion Popescu,\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert ["".join(p.itertext()) for p in xp(root, "//t:text//t:opener/t:salute/t:persName")] == ["Ion Popescu"]
+
+
+@pytest.mark.parametrize("lines", [
+    ["Participants in the meeting : comrades Ion Popa, Vasile Stan, Elena Marin", "Invited to the meeting : comrades Dan Radu."],
+    ["Those Taking Part: Ivanov, Petrov, Sidorov, Kuznetsov."],
+    ["Cde. P. I. IVANOV presiding.", "Also taking part: Cdes. A. B. Petrov, V. G. Sidorov,\nK. L. Orlov, M. N. Popov"],
+    ["Participants from the Polish side:", "Comrade(s) Jan Nowak, Piotr Kowal, Adam Wolski, and other experts."],
+    ["Chairing: com. IVANOV P.I.", "Attending: com Petrov A.B., Sidorov V.G., Orlov K.L."],
+])
+def test_lines_naming_those_present_are_header_furniture_not_paragraphs_or_speeches(lines):
+    body = "\n\n".join(lines) + "\n\nIVANOV: " + PROSE + "\n\nPETROV: " + MORE
+    root = convert(_web_page("SESSION OF THE COUNCIL\n\n" + body + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert len(xp(text, ".//t:p")) == 2 and len(xp(text, ".//t:sp")) == 2
+    assert [norm("".join(s.itertext())) for s in xp(text, ".//t:sp/t:speaker")] == ["IVANOV:", "PETROV:"]
+
+
+def test_a_sentence_closed_by_a_footnote_call_is_prose():
+    from teiedition.recognising.lines import is_prose
+
+    assert is_prose("The marshal is the central question.(2)")
+    assert is_prose("The marshal is the central question.[2]")
+    assert not is_prose("Exchange of Opinions (2)")
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Chairman Wang [Ming], Comrade [Li] Dazhao, Comrade [Chen] Bo and the Central Committee:", None),
+    ("Chairman Wang, Comrade Li Dazhao, and report to the Central Committee:", ["Li Dazhao"]),
+    ("[To:] Comrade Minister Nowak", ["Nowak"]),
+])
+def test_addressee_lines_of_several_people_or_under_a_supplied_label_are_the_salute(line, names):
+    root = convert(_web_page(line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert len(xp(text, ".//t:opener/t:salute")) == 1
+    if names is not None:  # (a name broken by the translator's brackets is not marked)
+        assert [norm("".join(p.itertext())) for p in xp(text, ".//t:opener/t:salute/t:persName")] == names
+    assert [norm("".join(p.itertext())) for p in xp(text, ".//t:p")] == [PROSE, MORE]
+
+
+def test_a_lead_in_sentence_before_a_colon_is_no_addressee():
+    line = "Comrade Petrov, the ambassador, and I discussed the following:"
+    root = convert(_web_page(line + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert not xp(root, "//t:text//t:salute")
+
+
+@pytest.mark.parametrize("salute", ["My dear Bhai,", "Dear comrades,", "Dear friends!", "Dear Sir,"])
+def test_my_dear_and_dear_before_a_word_in_small_letters_open_a_salute(salute):
+    root = convert(_web_page("Bombay, 2 August 1963\n\n" + salute + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert xp(root, "//t:text//t:opener/t:salute/text()") == [salute]
+
+
+def test_a_chinese_record_header_s_labels_are_record_labels_not_addressees_or_speakers():
+    root = convert(_web_page("Record of Conversation\n\nDate and Time: October 3, 1959, 10.30am to 1pm\n\n"
+                             "Venue: Ziguang Hall\n\nInterpretation and Minutes: Wang Li\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert xp(text, ".//t:list[@type='record-header']/t:label/text()") == [
+        "Date and Time:", "Venue:", "Interpretation and Minutes:"]
+    assert not xp(text, ".//t:sp | .//t:salute")
+
+
+def test_a_record_label_alone_on_its_line_is_no_addressee():
+    root = convert(_web_page("Record of Conversation\n\nDate and Time:\n\nNight of October 3, 1959\n\n"
+                             "Interpretation and Minutes:\n\nWang Li\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert not xp(root, "//t:text//t:salute")
+
+
+def test_an_office_named_with_with_before_a_colon_is_the_addressee():
+    root = convert(_web_page("General Bureau for Economic Relations with Foreign Countries:\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert len(xp(root, "//t:text//t:opener/t:salute")) == 1
+
+
+@pytest.mark.parametrize("last, summary", [
+    ("Telegram from the Ruritanian Embassy in Moscow to the Ministry of Foreign Affairs regarding", True),
+    ("Excerpt of a memorandum from the minister to the Presidium regarding", True),
+    ("Instructions for the delegation in Ruritania for the talks on the protocol. See the attached", True),
+    ("Report of the commission was read out and we accepted it without changes.", False),
+    ("The delegation left for the capital on the morning train the next day.", False),
+])
+def test_a_cut_page_s_last_line_describing_the_document_by_its_kind_is_the_summary(last, summary):
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
+    page = _web_page(PROSE + "\n\n" + MORE + "\n\n(ss) [Ambassador] Ion Popa\n\n" + last + "\n")
+    f = facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)
+    assert (f["summary_starts"] == last[:40]) is summary
+
+
+def test_a_long_title_line_opening_with_an_adjective_and_a_document_kind_is_no_first_paragraph():
+    title = ("Brief summary of conversation between comrades Li Ming and Wang Tao on 16 June 1970 with myself "
+             "[Petar Dimov] and comrade Ivo Marin[1]")
+    root = convert(_web_page(title + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert [norm("".join(p.itertext())) for p in xp(root, "//t:text//t:p")][:2] == [PROSE, MORE]
+
+
+@pytest.mark.parametrize("line, seg", [("Level: Secret", "classification"), ("Classification: Top Secret", "classification"),
+                                       ("Level: Urgent", "precedence")])
+def test_a_labelled_mark_line_stays_in_the_opener_and_the_lines_under_it_are_header_lines(line, seg):
+    root = convert(_web_page("Foreign Ministry File\n\n" + line + "\n\nDocument 622\n\nSummary of the Premier's Talks\n\n"
+                             + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert xp(text, f".//t:opener/t:seg[@type='{seg}']") and not xp(text, ".//t:ab")
+    assert xp(text, ".//t:head/text()")[-2:] == ["Document 622", "Summary of the Premier's Talks"]
+
+
+@pytest.mark.parametrize("time", ["22:30 Hours", "11.30 A. M.", "1130 hours"])
+def test_a_time_of_day_under_the_date_is_the_opener_s_dateline_not_a_heading(time):
+    root = convert(_web_page("25 June 1982\n\n" + time + "\n\nMessage to the President\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    text = xp(root, "//t:text")[0]
+    assert xp(text, ".//t:opener/t:dateline/text()")[-1:] == [time]
+    assert time not in xp(text, ".//t:head/text()")
+
+
+def test_a_sentence_introducing_those_present_and_the_sides_lists_under_it_are_header_lines():
+    lines = ("The talks were attended by:\n\nFor the Bulgarian side – Ivan Petrov, Minister of Foreign Affairs; Petar Ivanov, "
+             "Minister of Trade; Georgi Dimov, Deputy Minister of Machine Building, and others\n\n"
+             "For the Indian side – Ravi Kumar, Minister of Industry; Anil Singh, Deputy Minister of Trade, etc.")
+    root = convert(_web_page("Official talks\n\n" + lines + "\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert [norm("".join(p.itertext())) for p in xp(root, "//t:text//t:p")] == [PROSE, MORE]
+
+
+def test_a_sentence_about_who_attended_with_prose_under_it_is_prose():
+    line = "The talks were attended by the whole delegation and the minister opened them as follows:"
+    root = convert(_web_page(line + "\n\n" + PROSE + "\n"))
+    assert [norm("".join(p.itertext())) for p in xp(root, "//t:text//t:p")][0] == line
+
+
+@pytest.mark.parametrize("between", ["", "Immediately\n\nBut not at Night\n\n"])
+def test_a_surname_alone_under_a_cipher_form_s_log_is_the_addressee(between):
+    form = ("Secret\n\nCiphergram No. 1234\n\nFrom…Sofia…dispatched on 01.22 at 23:30 hours…received on 01.23. at 10:56 hours\n\n"
+            "Came in to the Decoding Department…01.23. at 12:15 hours\n\n" + between + "Kowalczyk\n\n")
+    root = convert(_web_page(form + PROSE + "\n\n" + MORE + "\n"))
+    assert ["".join(p.itertext()) for p in xp(root, "//t:text//t:opener/t:salute/t:persName")] == ["Kowalczyk"]
+
+
+def test_a_document_kind_alone_under_the_log_is_no_addressee():
+    form = ("Came in to the Decoding Department…01.23. at 12:15 hours\n\nTelegram\n\n")
+    root = convert(_web_page(form + PROSE + "\n\n" + MORE + "\n"))
+    assert not xp(root, "//t:text//t:salute")
+
+
+
+
+def test_a_paragraph_before_the_date_line_naming_other_years_is_a_neighbour_s_teaser_not_the_summary():
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
+    teaser = "In a 1961 report the embassy describes the harvest and the mood of the province as it was then"
+    page = (teaser + "\n\nMarch 11, 1974\n\nRecord of a Meeting in the Ministry\n\n"
+            "This document was made possible with support from Blavatnik Family Foundation\n\n" + PROSE + "\n\n" + MORE)
+    tei = convert_text(page, doc_id="d1", run_date="2026-01-01").tei
+    f = facts_of(tei)
+    assert (f["date"], f["title"], f["summary_starts"]) == ("1974-03-11", "Record of a Meeting in the Ministry", "")
+    assert teaser.encode() in tei  # kept among the page's facets
+
+
+def test_a_paragraph_before_the_date_line_naming_the_document_s_year_is_the_summary():
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
+    summary = "In a 1974 report the embassy describes the harvest and the mood of the province as it was then."
+    page = (summary + "\n\nMarch 11, 1974\n\nRecord of a Meeting in the Ministry\n\n"
+            "This document was made possible with support from Blavatnik Family Foundation\n\n" + PROSE + "\n\n" + MORE)
+    assert facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)["summary_starts"] == summary[:40]
+
+
+def test_a_dated_sentence_under_the_title_of_a_compact_page_is_the_summary():
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
+    line = "Reply of the Ruritanian Ambassador in Sofia to the Deputy Minister, 11 January 1972."
+    page = "Skip to content\n\nJanuary 11, 1972\n\nTelegram from the Ruritanian Ambassador\n\n" + line + "\n\n" + PROSE + "\n\n" + MORE
+    f = facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)
+    assert (f["title"], f["summary_starts"]) == ("Telegram from the Ruritanian Ambassador", line[:40])
+
+
+@pytest.mark.parametrize("line", ["Beijing, The Great Hall of the People, 3-4 p.m., 7 July 1970.",
+                                  "Telegram from the Ruritanian Ambassador in Sofia, 11 January 1972"])
+def test_a_dateline_or_a_dated_heading_without_its_stop_under_the_title_is_no_summary(line):
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
+    page = "Skip to content\n\nJanuary 11, 1972\n\nTelegram from the Ruritanian Ambassador\n\n" + line + "\n\n" + PROSE + "\n\n" + MORE
+    assert facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)["summary_starts"] == ""
+
+
+def test_a_classification_and_a_document_number_printed_apart_are_one_mark():
+    root = convert(_web_page("Secret              Document 617\n\nForeign Ministry File\n\n" + PROSE + "\n\n" + MORE + "\n"))
+    assert [_inner(s) for s in xp(root, "//t:text//t:seg[@type='classification']")] == ["Secret Document 617"]

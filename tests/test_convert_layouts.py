@@ -96,3 +96,14 @@ def test_layout_c_without_share_document_still_finds_its_body():
     page = read_page(text)
     assert page.header.summary == "The chargé describes a visit."
     assert [b.text for b in page.body] == ["I visited the province in May with the others."]
+
+
+def test_a_format_link_in_small_letters_is_chrome_too():
+    text = ("Search in\n\nDigital Archive International History Declassified\n\n"
+            "June 02, 1959\n\nThis document was made possible with support from the Leon Levy Foundation\n\n"
+            "  • Citation\n\n    get citation\n\n    The chargé describes a visit to the provinces.\n"
+            "    \"Report, Embassy of Hungary, 'The Chollima Movement',\" June 02, 1959, History and Public Policy "
+            "Program Digital Archive, MOL, XIX-J-1-j Korea, 6. doboz, 11/b, 005210/1959.\n  • share document\n\n"
+            "English html\n\nI visited the province in May with the others.\n")
+    body = norm("".join(xp(convert(text), "//t:text")[0].itertext()))
+    assert body == "I visited the province in May with the others."  # hdr4: `English html` (batch 4)

@@ -220,8 +220,11 @@ def test_a_mark_read_from_the_end_of_a_line_whose_first_word_was_left_as_furnitu
 
 
 def test_marks_after_the_addressee_on_a_header_line_are_listed_unless_the_line_ends_with_a_place():
-    marks = page("Ciphergram No. 15677", "To: [Deputy Minister Ivan] PETROV, URGENT, EYES ONLY", "From: SIDOROV", TEXT)
+    marks = page("Ciphergram No. 15677", "[Deputy Minister Ivan] PETROV, URGENT, EYES ONLY", "From: SIDOROV", TEXT)
     assert codes_at(marks, "mark-trailing") == [line_of(marks, "EYES ONLY")]
+    # hdr4: after a To:/From: label the converter reads them (header_marks.trailing_marks): nothing to list
+    read = page("Ciphergram No. 15677", "To: [Deputy Minister Ivan] PETROV, URGENT, EYES ONLY", "From: SIDOROV", TEXT)
+    assert codes_at(read, "mark-trailing") == []
     place = page("Ciphergram No. 15677", "To: [Deputy Minister Ivan] PETROV, Moscow", "From: SIDOROV", TEXT)
     assert codes_at(place, "mark-trailing") == []
 

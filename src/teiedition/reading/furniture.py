@@ -50,7 +50,7 @@ def cut_tail_label(line: str) -> bool:
 
 
 URL_RE = re.compile(r"^(?:https?://|www\.)\S+$")
-FORMAT_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:HTML|PDF|Transcript)$")
+FORMAT_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:HTML|PDF|Transcript|html|pdf)$")  # also `English html`
 TWO_COLUMNS_RE = re.compile(r"\S(?: {3,}|\t+)\S")
 #: The citation sentence: ``"Title," June 02, 1959, History …``; a page dated by its month or year alone
 #: prints ``"Title," February, 1980, History …`` or ``"Title," 1972, History …``.
@@ -67,14 +67,18 @@ def summary_before_date(first: list[str]) -> int:
     """How many lines of summary stand before the page's date line (0 when the page starts otherwise).
 
     The summary is prose (one paragraph, possibly wrapped over up to three lines) ending
-    in a full stop; the date line follows it.
+    in a full stop; the date line follows it.  When the donor line stands two lines under
+    the date line (date, title, donor: the page's anchors), the place alone decides: a
+    summary the site cut short (``… forces gaining momentum``) still is one.
     """
     for k in range(1, min(3, len(first) - 1) + 1):
         if PAGE_DATE_RE.match(first[k].strip()):
             text = " ".join(ln.strip() for ln in first[:k])
             if any(PAGE_DATE_RE.match(ln.strip()) or ln.strip() in CHROME_LABELS for ln in first[:k]):
                 return 0
-            return k if looks_like_summary(text) else 0
+            anchored = k + 2 < len(first) and bool(DONOR_RE.match(first[k + 2].strip()))
+            cut = anchored and len(text.split()) >= 8 and not text.startswith("[")
+            return k if looks_like_summary(text) or cut else 0
     return 0
 
 

@@ -29,9 +29,9 @@ from . import old_layouts
 from .furniture import (CITATION_TITLE_RE, DONOR_RE, FORMAT_RE, PAGE_DATE_RE, PUBLISHER, TAIL_START_RE, TOOLBAR_RE,
                         TWO_COLUMNS_RE, CHROME_LABELS, cut_tail_label, header_of, looks_like_summary, reads_as_prose,
                         single_title, summary_before_date)
-from .summary_zone import date_repeated_indented, place_summary
+from .summary_zone import date_repeated_indented, other_years, place_summary
 from .tail_zone import read_tail
-from .top_zone import read_top
+from .top_zone import year_date_line, read_top
 
 @dataclass(frozen=True)
 class SourceLine:
@@ -60,8 +60,12 @@ def detect_layout(lines: list[str]) -> str:
         return "A"
     if first == "Search in" or any(ln.strip() == "• Citation" for ln in lines[:40]):
         return "C"
-    if summary_before_date([ln for ln in lines[:200] if ln.strip()][:4]):
+    if summary_before_date([ln for ln in lines[:200] if ln.strip()][:6]):
         return "B"  # the summary printed before the date line
+    if re.fullmatch(r"1[89]\d\d|20\d\d", first):
+        texts = [ln.strip() for ln in lines[:200] if ln.strip()][:3]
+        if year_date_line(texts, 0, DONOR_RE, reads_as_prose):
+            return "B"  # a page dated by its year alone, the title under it
     if PAGE_DATE_RE.match(first):
         indented = [ln for ln in lines if ln.startswith("  ") and ln.strip()]
         donor = any(DONOR_RE.match(ln.strip()) for ln in lines[:12])
@@ -114,7 +118,7 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     fields: dict[str, str] = {}
     summary = ""
     # the summary may come first, right before the date line
-    lead = summary_before_date([lines[i] for i in idx[pos:pos + 4]])
+    lead = summary_before_date([lines[i] for i in idx[pos:pos + 6]])
     if lead:
         summary = " ".join(lines[i].strip() for i in idx[pos:pos + lead])
         pos += lead
@@ -136,6 +140,9 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     body_idx = [i for i in idx if body_start <= i < tail]
     body_end = tail
     header_parts = read_tail(lines[tail:], chrome)
+    if lead and other_years(summary, fields.get("date", "")):
+        header_parts["facets"].append(("Related Documents", summary))  # a neighbour's teaser, kept as a facet
+        summary = ""
     summary, body_start, body_end = place_summary(lines, body_idx, (body_start, body_end, tail), summary,
                                                   bool(lead), header_parts, layout)
     header = header_of(layout, fields, summary, header_parts, chrome, source_prefix="")
@@ -176,7 +183,7 @@ def _body_lines(lines: list[str], start: int, end: int) -> tuple[SourceLine, ...
             i = stop
             continue
         stripped = raw.strip()
-        if TWO_COLUMNS_RE.search(stripped) and not stripped.startswith("["):
+        if TWO_COLUMNS_RE.search(stripped) and not stripped.startswith("[") and not CLASSIFIED_DOCUMENT_RE.match(stripped):
             cells = [c for c in re.split(r" {3,}|\t+", stripped) if c.strip()]
         else:
             cells = [stripped]
@@ -185,6 +192,11 @@ def _body_lines(lines: list[str], start: int, end: int) -> tuple[SourceLine, ...
         run = longest = 0
         i += 1
     return tuple(_join_split_copy_marks(_merge_open_brackets(_join_wrapped(out))))
+
+
+#: A Chinese file's classification and document number, printed apart (``Secret              Document 617``):
+#: one mark as printed, never two cells (hdr4).
+CLASSIFIED_DOCUMENT_RE = re.compile(r"^(?i:(?:top\s+|strictly\s+)?(?:secret|confidential))\s+Document\s+\d+$")
 
 
 SPLIT_COPY_RE = re.compile(r"^(?:Copy|COPY)\s*(?:Nº|N°|No\.?|#)$")

@@ -93,6 +93,34 @@ def summary_after_signoff(texts: list[str]) -> bool:
     return (dated or signed) and prose and not looks_like_summary(before)
 
 
+#: A summary's opening: the site describes the document by its kind (``Telegram from the Romanian Embassy …``,
+#: ``Excerpt of a memorandum from …``, ``Excerpts from Polish-Soviet talks …``, ``Report on …``).
+DESCRIBES_RE = re.compile(r"^(?:(?:An?|The)\s+)?(?:Excerpts?|Telegram|Cable|Report|Record|Minutes|Memorandum|Letter|Notes?|"
+                          r"Transcript|Summary|Conversation|Description|Information|Resolution|Decree|Speech|Message|"
+                          r"Instructions?|Directive|Protocol|Analysis|Assessment|Discussion)s?\s+"
+                          r"(?:from|of|on|regarding|between|about|to|by|concerning|with|in|for)\b")
+
+
+def summary_closing_cut_page(texts: list[str]) -> bool:
+    """On a page cut before its tail, a last line describing the document by its kind is the summary
+    (hdr4): ``… Ion Bucur`` / ``Telegram from the Romanian Embassy in Moscow to … regarding``; also
+    under a note or an omission mark (``…`` / ``Excerpts from Polish-Soviet talks on 5 April 1965 …``).
+    Six words or more, no first person, and running prose above it (two paragraphs at least)."""
+    if len(texts) < 4:
+        return False
+    last = texts[-1]
+    prose = sum(1 for t in texts[:-1] if looks_like_summary(t) or len(t.split()) >= 16) >= 2
+    return len(last.split()) >= 6 and bool(DESCRIBES_RE.match(last)) and not FIRST_PERSON_RE.search(last) and prose
+
+
+def other_years(teaser: str, date_text: str) -> bool:
+    """A paragraph before the date line naming years (``In a 1961 top secret report …``) none of which is the
+    page's date year: a neighbouring document's teaser (mirror pages), not this document's summary (hdr4)."""
+    years = set(re.findall(r"\b(1[89]\d\d|20\d\d)\b", teaser))
+    own = re.findall(r"\b(1[89]\d\d|20\d\d)\b", date_text)
+    return bool(years) and bool(own) and own[0] not in years
+
+
 def place_summary(lines: list[str], body_idx: list[int], bounds: tuple[int, int, int], summary: str, teaser: bool,
                   header_parts: dict, layout: str) -> tuple[str, int, int]:
     """The page's summary, wherever the web page printed it, and the body's bounds once it is taken out.
@@ -125,7 +153,8 @@ def place_summary(lines: list[str], body_idx: list[int], bounds: tuple[int, int,
     elif (indented := indented_summary(lines, body_idx)):  # the bare layout's summary, without a citation
         summary = " ".join(lines[i].strip() for i in indented)
         body_end = indented[0]
-    elif tail == n and summary_after_signoff([lines[i].strip() for i in body_idx]):
+    elif tail == n and (summary_after_signoff([lines[i].strip() for i in body_idx])
+                        or summary_closing_cut_page([lines[i].strip() for i in body_idx])):
         summary = lines[body_idx[-1]].strip()  # a page cut right after its summary, below the sign-off
         body_end = body_idx[-1]
     return summary, body_start, body_end

@@ -30,7 +30,7 @@ def read_top(texts: list[str], pos: int, *, date_re: re.Pattern, donor_re: re.Pa
              toolbar_re: re.Pattern, reads_as_prose, looks_like_summary, single_title) -> Top:
     """Read the top zone of ``texts`` (the page's non-blank lines, stripped) from ``pos``."""
     top = Top(pos=pos)
-    if pos < len(texts) and (date_re.match(texts[pos]) or _year_date_line(texts, pos, donor_re)):
+    if pos < len(texts) and (date_re.match(texts[pos]) or year_date_line(texts, pos, donor_re, reads_as_prose)):
         top.fields["date"] = texts[pos]
         pos += 1
     donor = _donor_at(texts, pos, donor_re, toolbar_re)
@@ -44,6 +44,9 @@ def read_top(texts: list[str], pos: int, *, date_re: re.Pattern, donor_re: re.Pa
         if pos < len(texts) and (not reads_as_prose(texts[pos]) or _title_with_stop(texts, pos, top)):
             top.fields["title"] = single_title(texts[pos])
             pos += 1  # a second copy of the title right under it is the text's own heading: kept
+            if "date" in top.fields and pos + 1 < len(texts) and dated_description(texts[pos]):
+                top.summary = texts[pos]  # "Reply of the Ambassador to the Minister, 11 January 1972."
+                pos += 1
     while pos < len(texts) and toolbar_re.match(texts[pos]):  # CITATION SHARE DOWNLOAD
         top.chrome.append(texts[pos])
         pos += 1
@@ -67,11 +70,30 @@ def _title_with_stop(texts: list[str], pos: int, top: Top) -> bool:
         and not find_credits(line)
 
 
-def _year_date_line(texts: list[str], pos: int, donor_re) -> bool:
+#: A sentence dated at its end: ``…, 11 January 1972.``, ``…, January 11, 1972.``
+DATED_DESCRIPTION_RE = re.compile(r",\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\.$")
+
+
+def dated_description(line: str) -> bool:
+    """The summary a compact page (no donor line) prints right under its title (hdr4): one sentence naming
+    the document and ending with its date and a full stop (``Reply of Romanian Ambassador to Moscow to
+    George Macovescu, 11 January 1972.``), six to forty words; not a dateline (``Beijing, The Great Hall
+    …, 7 July 1970``: a place and a comma first), no bracket at its start."""
+    words = len(line.split())
+    return 6 <= words <= 40 and not line.startswith("[") and bool(DATED_DESCRIPTION_RE.search(line)) \
+        and not re.match(r"[A-ZÀ-Ý][\w’'-]+(?:\s[A-ZÀ-Ý][\w’'-]+)?,", line) \
+        and not re.search(r"[^\W\d_]{3,}[.!?][”’\"')]*\s+[A-Z]", line)
+
+
+def year_date_line(texts: list[str], pos: int, donor_re, reads_as_prose=lambda s: True) -> bool:
     """A page dated by its year alone (``1971``): the bare year where the date line stands, the
-    title then the donor line right under it (the two anchors confirm the place)."""
-    return bool(re.fullmatch(r"1[89]\d\d|20\d\d", texts[pos])) and pos + 2 < len(texts) \
-        and bool(donor_re.match(texts[pos + 2]))
+    title then the donor line right under it (the two anchors confirm the place); on a page without
+    a donor line, a title under the year (a short line that is no prose) with more lines below it (hdr4)."""
+    if not re.fullmatch(r"1[89]\d\d|20\d\d", texts[pos]) or pos + 2 >= len(texts):
+        return False
+    title = texts[pos + 1]
+    return bool(donor_re.match(texts[pos + 2])) or (
+        len(title.split()) < TITLE_MAX_WORDS and not reads_as_prose(title) and not title.startswith("["))
 
 
 def _donor_at(texts: list[str], pos: int, donor_re, toolbar_re) -> int | None:

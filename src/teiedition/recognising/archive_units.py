@@ -57,8 +57,9 @@ def _split_parts(tail: str, separators: str = ",;") -> list[str]:
     parts, at = [], 0
     for cut in re.finditer(rf"\s*[{separators}]\s*|(?<=\w)\.\s*(?=[A-Z])", tail):
         word = re.search(r"(\w+)$", tail[max(0, cut.start() - 8):cut.start()])  # a bounded look back: linear
-        if cut.group().startswith(".") and word and _LABEL_WORD.fullmatch(word.group(1)):
-            continue  # `f. R-5446`: a label's stop, not a break
+        if cut.group().startswith(".") and word and (_LABEL_WORD.fullmatch(word.group(1))
+                                                     or word.group(1).lower() in ("no", "nr")):
+            continue  # `f. R-5446`, `File No. XPP/3073`: a label's or a number sign's stop, not a break
         parts.append(tail[at:cut.start()])
         at = cut.end()
     parts.append(tail[at:])
@@ -78,7 +79,8 @@ def labelled_units(tail: str, key_for: dict[str, str] | None = None) -> dict[str
         if m:
             label = m.group("label").lower()
             key = next(k for pattern, k in UNIT_LABELS if re.fullmatch(pattern, label))
-            value = re.sub(r"^(?:no|nr|n[oº°])\.?\s*(?=\d)", "", m.group("value"), flags=re.IGNORECASE)  # `Folder no. 1495`
+            value = re.sub(r"^(?:no|nr|n[oº°])(?:\.?\s*(?=\d)|\.\s*(?=[A-Z]))", "", m.group("value"),
+                           flags=re.IGNORECASE)  # `Folder no. 1495`, `File No. XPP/3073/36/64`
             if key == "p" and (re.match(r"\d+[a-z]?\s*[-–]\s*\d", value) or "delo" in units):
                 key = "folios"  # `p.16-42`, or `p.` after the delo: pages, not a papka
             key = (key_for or _GENERIC_KEYS).get(key, key)
@@ -113,6 +115,8 @@ def prc_fma_units(tail: str) -> dict[str, str]:
 
 
 #: A MOL fond code, its series glued by a hyphen or a space: ``XIX-J-1-j Korea``, ``XIX-J-I-j-Kuba``.
+#: The party archive's code with its units joined by hyphens: `M-KS-288-11/4458 ő.e.` (fond, series, item).
+_MOL_PARTY_CODE = re.compile(r"\bM-KS-(?P<fond>\d+)-(?P<series>\d+)/(?P<item>\d+)(?:\s*[őo]\.\s?e\.?)?")
 _MOL_FOND = re.compile(r"^(?P<fond>[IVXL]+(?:-[A-Za-z0-9]{1,2})+)(?:[-\s]+(?P<series>[A-ZÀ-Ý][\w-]*))?"
                        r"(?:\s+(?P<box>\d+)-(?P<item>\d+/\d{4}))?$")  # `Korea 25-005249/1980`: box-item
 
@@ -150,6 +154,9 @@ def mol_units(tail: str) -> dict[str, str]:
     """
     if re.search(r"\d\.?\s*f\.", tail):
         return _mol_after_units(tail)
+    party = _MOL_PARTY_CODE.search(tail)
+    if party:  # `M-KS-288-11/4458 o.e.`: fond 288, series 11, item 4458 (batch 4's reading)
+        return {"fond": party.group("fond"), "series": party.group("series"), "item": party.group("item")}
     parts = _split_parts(tail, ",;")
     units: dict[str, str] = {}
     start = next((i for i, part in enumerate(parts) if _MOL_FOND.match(part)), 0)
@@ -208,17 +215,18 @@ def amsz_units(tail: str) -> dict[str, str]:
 
 
 def sapmo_units(tail: str) -> dict[str, str]:
-    """`DY 30/IV A 2/20/251, 14-21`: fond before the first slash, file, folios."""
+    """`DY 30/IV A 2/20/251, 14-21`: fond before the first slash, file, folios; a signature opening with a
+    party series in roman numerals (`IV 2/2A/1721`) is the file alone (hdr4)."""
     parts = _split_parts(tail, ",;")
     units: dict[str, str] = {}
     if not parts:
         return units
-    m = re.fullmatch(r"([A-Z]{1,4}\s?\d+)(?:\s*/\s*(.+))?", parts[0])
-    rest = parts[1:]
+    m = re.fullmatch(r"((?![IVX]+\b)[A-Z]{1,4}\s?\d+)(?:\s*/\s*(.+)|\s+((?:[A-Z]\s)?[IVX]+\b.+))?", parts[0])
+    rest = parts[1:]  # (`IV 2/2A/1721`: a party file, no fond; `DY30 IV 2/2.035/127`: fond, then the file)
     if m:
         units["fond"] = m.group(1)
-        if m.group(2):
-            units["file"] = m.group(2)
+        if m.group(2) or m.group(3):
+            units["file"] = m.group(2) or m.group(3)
         elif rest and not _RANGE.match(rest[0]):
             units["file"] = rest.pop(0)
     else:

@@ -118,7 +118,7 @@ REPOSITORIES: tuple[Repository, ...] = (
                 "Chinese Ministry of Foreign Affairs Archive"),
                "Beijing", "China", prc_fma_units),
     Repository("MOL", "Hungarian National Archives",
-               ("MNL OL", "Magyar Országos Levéltár", "Hungarian National Archives"),
+               ("MNL OL", "Magyar Országos Levéltár", "Magyar Orszagos Leveltar", "Hungarian National Archives"),
                "Budapest", "Hungary", mol_units),
     Repository("AMSZ", "Archive of the Polish Ministry of Foreign Affairs",
                ("Polish Foreign Ministry Archive", "Archiwum MSZ", "Archiwum Ministerstwa Spraw Zagranicznych",
@@ -126,10 +126,10 @@ REPOSITORIES: tuple[Repository, ...] = (
                "Warsaw", "Poland", amsz_units),
     Repository("SAPMO-BArch",
                "Foundation Archives of Parties and Mass Organizations of the GDR in the Federal Archives",
-               ("SAPMO BArch", "SAPMO"),
+               ("SAPMO BArch", "SAPMO", "BA-SAPMO", "SAPMO-BA", "BArch-SAPMO"),
                "Berlin", "Germany", sapmo_units),
     Repository("PolA AA", "Political Archive of the Federal Foreign Office",
-               ("PA AA", "Politisches Archiv des Auswärtigen Amts"),
+               ("PA AA", "PAAA", "Politisches Archiv des Auswärtigen Amts"),
                "Berlin", "Germany", fond_then_file),
     Repository("AMAE", "Archive of the Romanian Ministry of Foreign Affairs",
                ("Romanian Foreign Ministry Archive",),
@@ -195,6 +195,10 @@ def _holding_continues(rest: str) -> bool:
         and not re.search(r"\.\s+[A-Z]", rest)
 
 
+#: A remark on the document's publication or compiler after the reference's units (hdr4).
+PUBLICATION_REMARK = re.compile(r"[.,;]*\s+(?i:(?:first\s+|originally\s+|also\s+)?published\s+in|compiled\s+by|edited\s+by)\b")
+
+
 def _reference_end(text: str, start: int) -> int:
     """Where the printed reference ends: before its final full stop, the credits or a URL."""
     limit = len(text)
@@ -204,6 +208,9 @@ def _reference_end(text: str, start: int) -> int:
     url = URL_TAIL.search(text, start, limit)
     if url:
         limit = url.start()
+    remark = PUBLICATION_REMARK.search(text, start, limit)
+    if remark:  # `ll. 1-5., first published in …`, `Ll. 49-50, compiled by V. N. Malin`: no unit of the reference
+        limit = remark.start()
     # A full stop followed by a capitalised word that is not a unit label ends it
     # (`RGASPI. F.558. Op.11.` continues; `listy 79-94. Copy in ...` does not).
     for m in re.finditer(r"\.\s+(?=\S)", text[start:limit]):

@@ -38,7 +38,7 @@ _ROLE_OF = {
 # A credit sentence starts with a role word, perhaps after a short qualifier
 # (`English translation by`, `Original translation by`).
 CREDIT_START = re.compile(
-    r"(?:(?<=^)|(?<=[.;]\s)|(?<=[.;])|(?<=,\s)(?=[a-z]))\s*(?P<start>"
+    r"(?:(?<=^)|(?<=[.;]\s)|(?<=[.;])|(?<=[.;][\"”’]\s)|(?<=,\s)(?=[a-z]))\s*(?P<start>"  # `"… Bhabha." Obtained by`
     r"(?:(?:English|Original|Russian|Document|Copy|Text|Also|Originally)\s+)?"
     r"(?:Obtained|Contributed|Provided|Donated|Translated|Translation|Courtesy)\b)",
     re.IGNORECASE,

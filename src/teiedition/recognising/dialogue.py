@@ -58,8 +58,8 @@ def speaker_turns(blocks: list[Block]) -> list[Block]:
     """
     found: dict[str, list[tuple[int, str, int]]] = {}
     for i, b in enumerate(blocks):
-        if b.kind not in ("p", "line", "head", "heading"):
-            continue
+        if b.kind not in ("p", "line", "head", "heading") or b.get("role") == "participants":
+            continue  # a header line naming those present ("Chairing: com. GORBACHEV M.S.") is no speech
         label_line = _label_line(blocks, i)
         if label_line:
             found.setdefault("colon", []).append((i, label_line, -1))  # -1: the whole line, then the next block

@@ -24,21 +24,22 @@ HANDLING = (r"(?:(?i:not\s+to\s+be\s+(?:copied|reproduced|duplicated)|(?:making|
             r"of\s+special\s+(?:significance|importance)|special\s+(?:file|folder)|"
             r"(?:strictly\s+)?personal(?:\s+and\s+confidential)?|for\s+(?:his|her|your|the\s+addressee[’']s)\s+personal\s+use|"
             r"eyes\s+only|for\s+(?:your\s+)?eyes\s+only|"
-            r"for\s+official\s+use\s+only|not\s+for\s+(?:publication|the\s+press|distribution)|"
+            r"for\s+official\s+use\s+only|for\s+special\s+use|not\s+for\s+(?:publication|the\s+press|distribution)|"
             r"(?:to\s+be\s+returned|subject\s+to\s+return)(?:\s+to\s+[^.\[\]]{3,60}|\s+within\s+\w+\s+(?:days|hours|weeks))?)"
             r"|SPECIAL|Special)"
             r"(?![\w-])[.!]?")
 #: Precedence marks (``seg[@type="precedence"]``): how fast the paper must travel.
 PRECEDENCE = (r"(?i:(?:extremely|very|most|highly|especially|exceptionally)\s+(?:urgent|immediate)|top\s+priority|highest\s+priority|"
               r"operational\s+immediate|urgent(?:ly)?|immediate(?:ly)?|priority|flash|express|"
-              r"out\s+of\s+turn|lightning|molniya)(?![\w-])[.!]?")
+              r"out\s+of\s+turn|lightning|molniya|rush)(?![\w-])[.!]?")
 #: A copy mark in any of its printed forms: ``Copy Nº 2``, ``Copy no. 2``, ``Copy No2``, ``COPY #2``,
-#: ``Copy number 2``, ``Copy 2 of 5``, ``Ex. 2``.
-COPY = (r"(?i:copy|ex\.|exemplar|exemplary)\s*(?:(?i:n[º°o]\.?|no\.?|num(?:ber)?\.?|#)\s*)?"
+#: ``Copy number 2``, ``Copy 2 of 5``, ``Ex. 2``, a form's ``Copy No.: 2``.
+COPY = (r"(?i:copy|ex\.|exemplar|exemplary)\s*:?\s*(?:(?i:n[º°o]\.?|no\.?|num(?:ber)?\.?|#)\s*:?\s*)?"  # ``Copy No.: 2``
         r"(?:(?P<num>\d{1,4})(?:\s+(?i:of)\s+\d+)?|_{2,})(?![\w-])\.?")  # ``Copy #___``: a form's blank
 #: Labels of the issuing office's number other than ``Nº``/``Outgoing``: ``Issue No. 284``,
 #: ``Issuing No.``, ``u.o. No. …``, ``Ref. No.``, ``Our No.``.
 OUTGOING_LABEL = (r"(?i:issue|issuing|issued|outgoing|out\.?|orig\.?|original|exit|u\.\s?o\.|ref\.?|reference|our|"
+                  r"iskh\.?|ishod\.?|"  # the Russian Исх. transliterated: "Iskh. #117/ss" (hdr4)
                   r"dispatch|despatch|special|spets\.?)")  # ``Special No. 62``: a cipher office's serial  # not "File No." nor "Registration No.": a file's or a register's number
 NUMBER_SIGN = r"(?:N[º°o]\.?|no\.?|NO\.?|No\.?|#|№)"
 NUMBER = r"(?P<num>[\w./-]*\d[\w./-]*?)\.?"
@@ -47,6 +48,9 @@ YEAR_NUMBER = r"(?P<num>\(\d{2,4}\)\s?\d[\w./-]*?)\.?"
 #: The issuing office named before the label: ``Foreign Ministry Dispatch No. 508``.
 OFFICE = r"(?:[A-ZÀ-Ý][\w’'-]*\s+){1,4}"
 LABELLED_NUMBER_RE = re.compile(rf"^(?:{OFFICE})?(?P<label>{OUTGOING_LABEL})\s*[:.]?\s*{NUMBER_SIGN}\s*:?\s*{NUMBER}$")
+#: The writer's own reference under ``Ref:`` with no number sign (a letter's ``Ref: 5-12463``, ``REF: C-94-64``,
+#: ``Our ref.: 17/62``): the issuing office's number, like ``Ref. No. 5``.
+REF_NUMBER_RE = re.compile(r"^\s*(?P<label>(?i:(?:our\s+)?ref(?:erence)?))\s*[.:]\s*:?\s*(?P<num>[A-Za-z]{0,6}[\w./()-]*\d[\w./()-]*?)\.?$")
 YEAR_NUMBER_RE = re.compile(rf"^(?:(?:{OFFICE})?(?P<label>{OUTGOING_LABEL})\s*[:.]?\s*)?{NUMBER_SIGN}\s*{YEAR_NUMBER}$")
 #: A number of another document the text answers: ``re: no. 292``, ``Re No. 5``, ``In reply to No. 77``,
 #: ``Ref. your No. 41``, ``To your No. 12``.
@@ -55,7 +59,7 @@ REFERENCE_RE = re.compile(rf"^(?P<label>(?i:re|to|reference\s+to|in\s+reply\s+to
                           rf"{NUMBER}(?P<rest>(?:,?\s+(?:of|from|dated)\s+.{{4,40}})?)$")
 
 MARK_RE = re.compile(rf"(?P<prec>{PRECEDENCE})|(?P<hand>{HANDLING})|(?P<copy>{COPY})")
-SEPARATOR_RE = re.compile(r"[\s,;/|–—()-]*")
+SEPARATOR_RE = re.compile(r"(?:[\s,;/|–—()-]|(?<=\s)and(?=\s))*")  # ``Confidential and Urgent``
 
 
 def marks_in(text: str, classification: re.Pattern | None = None) -> list[tuple[int, int, str, str | None]] | None:
@@ -174,7 +178,9 @@ def marks_with_handwriting(text: str, classification: re.Pattern) -> tuple[str, 
 
 
 #: A label naming the marks after it: ``Precedence: Especially Urgent``, ``Handling: Eyes only``.
-MARK_LABEL_RE = re.compile(r"^(?P<label>(?i:precedence|priority|urgency|handling|security|restriction)\s*:\s*)(?=\S)")
+MARK_LABEL_RE = re.compile(r"^(?P<label>(?i:precedence|priority|urgency|handling|security|restriction|rating|secrecy|confidentiality|"
+                           r"classification|level|"
+                           r"degree\s+of\s+(?:confidentiality|secrecy|urgency))(?i:\s+level)?\s*:\s*)(?=\S)")
 
 
 def labelled_marks(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple] | None:
@@ -189,15 +195,29 @@ def labelled_marks(text: str, classification: re.Pattern) -> tuple[str, tuple, t
     return (kind, attrs, tuple(replace(sp, start=sp.start + m.end(), end=sp.end + m.end()) for sp in spans))
 
 
+def trailing_marks(value: str, classification: re.Pattern) -> list[Span]:
+    """``WIERNA, URGENT, EYES ONLY``: marks printed after an addressee, past its last comma, one ``seg`` each.
+
+    A cable form often puts the precedence and handling marks on the ``To:`` line itself: a
+    comma-separated tail made only of marks (``marks_in``) is read as marks; the name before it
+    stays the label's value.  Offsets are relative to ``value``.
+    """
+    for comma in (m.end() for m in re.finditer(r",\s*", value)):
+        found = marks_line(value[comma:].rstrip(), classification)
+        if found and value[:comma].strip(" ,"):
+            return [replace(sp, start=sp.start + comma, end=sp.end + comma) for sp in found[2]]
+    return []
+
+
 def labelled_number(text: str, parse_date) -> tuple[str, tuple, tuple] | None:
-    """``Issue No. 284``, ``u.o. No. 17/62``, ``Ref. No. 5, 3 May 1962``: the outgoing number under another label.
+    """``Issue No. 284``, ``u.o. No. 17/62``, ``Ref. No. 5, 3 May 1962``, ``Ref: 5-12463``: the outgoing number under another label.
 
     The label may follow the issuing office's name (``Foreign Ministry Dispatch No. 508``); a
     telegram office's number keeps its year in parentheses (``No. (61) 561``).  A number under a
     receiving label (``Received (63) No. 564``) is the incoming register's, not read here.
     """
     head, _date = _split_trailing_date(text, parse_date)
-    m = LABELLED_NUMBER_RE.match(head) or YEAR_NUMBER_RE.match(head)
+    m = LABELLED_NUMBER_RE.match(head) or YEAR_NUMBER_RE.match(head) or REF_NUMBER_RE.match(head)
     if not m or (m.group("label") and m.group("label").lower().startswith("ref")
                  and re.match(r"(?i)ref", head) is None):  # "… Ref. No." after an office is a reference
         return None
@@ -281,12 +301,24 @@ DAY_PART = r"(?i:(?:early\s+|late\s+)?(?:morning|evening|afternoon|night|noon|mi
 #: A time of day in figures after a date: ``at 1800``, ``at 18:00``, ``22.30 hours``, ``6:30 p.m.``.
 CLOCK_TIME = (r"(?:at\s+\d{1,2}[:.]?\d{2}|\d{1,2}[:.h]\d{2}|\d{3,4}(?=\s*(?:hours|hrs)))"
               r"(?:\s*[~–-]\s*\d{1,2}[:.h]\d{2})?"  # "11h00", "19:30~21:30" (hdr3)
-              r"(?:\s*(?:hours|hrs\.?|h|[ap]\.\s?m\.|(?i:[ap]m)\b))?")  # "05:00 pm"  # a bare 1968 is a year, not a time
+              r"(?:\s*(?:hours|hrs\.?|h|(?i:[ap]\.\s?m\.)|(?i:[ap]m)\b))?")  # "05:00 pm", "11.30 A. M."  # a bare 1968 is a year
 QUALIFIED_DATE_RE = re.compile(rf"^(?:(?P<place>[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+){{0,2}}),\s+)?"
                                rf"(?:{DAY_PART}(?:\s+of)?,?\s+(?P<a>.+?)|(?P<b>.+?),?\s+"
                                rf"(?:\(?{DAY_PART}\)?|{CLOCK_TIME}))\.?$")
 #: A date then the place (``November 16, 1981 Moscow``, ``12 May 1962, Hanoi``).
 DATE_PLACE_RE = re.compile(r"^(?P<date>.+?\d{4}),?\s+(?P<place>[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+)?)\.?$")
+
+
+#: A line that is only the time of day the document was written (``22:30 Hours``, ``11.30 A. M.``), under its date.
+TIME_LINE_RE = re.compile(rf"^\s*{CLOCK_TIME}\s*$", re.IGNORECASE)
+
+
+def time_line(text: str) -> tuple[str, tuple, tuple] | None:
+    """``22:30 Hours`` on a line of its own: the dateline's time (a ``dateline`` line), never a heading (hdr4)."""
+    s = text.strip()
+    if not TIME_LINE_RE.match(s) or not re.search(r"[:.h]\d\d|hours|hrs", s, re.IGNORECASE):
+        return None
+    return ("dateline", attrs_of(role="time"), ())
 
 
 def qualified_dateline(text: str, parse_date) -> tuple[str, tuple, tuple] | None:

@@ -32,10 +32,11 @@ import re
 from dataclasses import replace
 
 from ..model import Block, Span, attrs_of
-from .header_marks import COPY, HANDLING, PRECEDENCE
+from .header_marks import COPY, HANDLING, PRECEDENCE, time_line
 from .dates import find_dates
 from .lines import is_prose, is_upper_line
-from .signatures import _role_line
+from .participants import PARTICIPANTS_HEAD_RE, _participant_lines, _participants, _sides
+from .addressees import ADDRESSEE_RE, BARE_NAME_RE, _addressed_with_colon, _addressee, _unbracketed
 
 DASH_ITEM_RE = re.compile(r"^\s*[-–•]\s+\S")
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-z][.)])\s+\S")
@@ -67,13 +68,16 @@ def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -
             return title  # an outline under a long title ("1. Issues …", "- Evaluating …"): the body's
         if kind_of(item) != "p" or (DASH_ITEM_RE.match(text) and words < 16) or re.fullmatch(r"\[[^\]]*\][.:;]?", text):
             continue  # a bracket, a header line, a short dash item (``- Comrade Dr. Nagy L.``)
-        core = TRAILING_CAPS_MARK_RE.sub("", text)
-        if _participants(text):
+        core = NOTE_CALL_END_RE.sub("", TRAILING_CAPS_MARK_RE.sub("", text))
+        under_label = i > 0 and bool(PARTICIPANTS_HEAD_RE.match(text_of(items[i - 1]).strip()))
+        if PARTICIPANTS_HEAD_RE.match(text) or _participants(text, under_label) or _sides(items, i, text_of):
             continue  # "Present com[rade]s. Aliev G. A., Gorbachev M. S., …": the meeting's header, no prose
         if words < 10 and INITIALS_END_RE.search(core):
             continue  # "To Comrade Mikoyan, A.I.", "Chairman com. ANDROPOV Yu. V.": a name's initials, no sentence's end
         if text.endswith(":") and (ADDRESSEE_RE.match(_unbracketed(text)) or _addressed_with_colon(text)):
             continue  # "To the Ministry of Foreign Affairs:" (body2): the addressee, not the first paragraph
+        if _title_line(items, i, kind_of, text_of):
+            continue  # "of the meeting of …", "Reply of the Ambassador …, 11 January 1972.": a title's line
         if words >= 4 and SENTENCE_END_RE.search(core):
             return i
         if words >= 16 and _title_like(text):
@@ -84,25 +88,34 @@ def header_zone_end(items, kind_of=lambda b: b.kind, text_of=lambda b: b.text) -
     return len(items) if title is None else title
 
 
-#: A list of those present at a meeting: its label, then honorifics (``com[rade]s.``, ``Coms.``, ``C.C.``).
-PARTICIPANTS_RE = re.compile(r"^(?:Present|Attended by|In attendance|Participants|Participating)(?:\s+were)?\s*[:.]?\s+"
-                             r"(?:(?:[Cc]om(?:\[?rade\]?)?s?\.?|[Cc]omrs\.|[Cc]omrades|Cdes\.|C\.C\.)\s+)?(?P<names>.+)$")
+#: A title dated at its end: ``Reply of the Ambassador to the Minister, 11 January 1972.``, ``…, January 11, 1972``.
+DATED_END_RE = re.compile(r",\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\.?$")
+#: A title's second line in small letters: ``of the meeting of …``, ``on aid to Ethiopia from …``.
+CONTINUATION_START_RE = re.compile(r"^(?:of|on|about|regarding|concerning|between|with|for)\s")
 
 
-def _participants(text: str) -> bool:
-    """Names only after the label, each with its initials (``Aliev G. A.``, ``Grishin, V.V.``)."""
-    m = PARTICIPANTS_RE.match(text.strip())
-    if not m:
+def _title_line(items, i: int, kind_of, text_of) -> bool:
+    """A line of the zone that is a title although it ends as a sentence ends (hdr4), when more follows it:
+    one sentence of sixty words at most, that either opens in small letters with a title's small word
+    under another line of the zone (``PROTOCOL`` / ``of a conference of … held in Warsaw.``), or ends with
+    a date (forty words at most) and has no paragraph of prose right under it (``Telegram of X to the
+    Ambassador in Moscow, 10 January 1972.`` / ``For Moscow``; a second line in small letters is no prose)."""
+    text = text_of(items[i]).strip()
+    words = len(text.split())
+    if i + 1 >= len(items) or words > 60 or re.search(r"[^\W\d_]{3,}[.!?][”’\"')]*\s+[A-Z](?!\.)", text):
         return False
-    items = [i.strip() for i in re.split(r"[,;]|\band\b", m.group("names").rstrip(".;, ")) if i.strip()]
-    words = [w for i in items for w in re.sub(r"\([^()]*\)", "", i).split()]
-    capitals = sum(w[:1].isupper() for w in words)  # a slip ("kirilenko A.P.") is allowed
-    return len(items) >= 3 and all(len(i.split()) <= 5 for i in items) and capitals >= 0.9 * len(words)
+    if i > 0 and CONTINUATION_START_RE.match(text):
+        return True
+    below = items[i + 1]
+    prose_below = kind_of(below) == "p" and is_prose(text_of(below)) and not CONTINUATION_START_RE.match(text_of(below))
+    return words <= 40 and bool(DATED_END_RE.search(text)) and not prose_below
 
 
 #: The first word of a document's own title (``Record of I. V. Stalin's Conversation with …``) or of a
 #: title's second line (``with KIM IL SUNG, General Secretary …``, ``about the talks of …``).
-TITLE_START_RE = re.compile(r"^(?:Record|Memorandum|Minutes|Transcript|Report|Notes?|Information|Protocol|Agreement|"
+TITLE_START_RE = re.compile(r"^(?:(?:Brief|Short|Verbatim|Supplementary|Additional|Preliminary|Final)\s+"  # hdr4
+                            r"(?i:summary|record|report|notes?|minutes|memorandum|transcript|information|conversation)|"
+                            r"Record|Memorandum|Minutes|Transcript|Report|Notes?|Information|Protocol|Agreement|"
                             r"Stenographic|Shorthand|Summary|Conversation|Cable|Telegram|Letter|Resolution|Decision|"
                             r"Decree|Proposal|Excerpt|Meeting|Talks|Discussion|Directive|Instruction|Draft|Statement|"
                             r"Speech|Communiqu\w*|with|of|about|on|between|regarding|concerning)\b")
@@ -114,8 +127,8 @@ def _title_like(text: str) -> bool:
     """A long line with no sentence's end that is a title (hdr3): one sentence at most, opening with a
     document's kind or a title's small word, or its words in capitals (three in four)."""
     s = " ".join(_unbracketed(text).split())
-    if re.search(r"[^\W\d_]{3,}[.!?][”’\"')]*\s+[A-Z]", s):
-        return False  # "… in Hungary. Szabad Nép …": two sentences of prose
+    if re.search(r"[^\W\d_]{3,}[.!?][”’\"')]*\s+[A-Z](?!\.)", s):
+        return False  # "… in Hungary. Szabad Nép …": two sentences of prose ("CDES. L. I. BREZHNEV": an initial)
     if TITLE_START_RE.match(s):
         return True
     content = [w for w in s.split() if w.lower() not in _TITLE_SMALL]
@@ -219,13 +232,6 @@ def _strong(marks: str) -> bool:
 # ---------------------------------------------------------------------------------
 # roles inside the zone
 
-ADDRESSEE_RE = re.compile(r"^(?:To|TO|to)\s+(?!be\b|whom\b)(?:the\s+|THE\s+)?(?P<rest>(?:[A-ZÀ-Ý]|comrade\s|cde\.\s?).{2,150})$")
-HONORIFIC_NAME_RE = re.compile(
-    r"(?P<title>\b(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.|Mr\.|Mrs\.|Ms\.|Dr\.|Tov\.|Tovarishch)\s+)"
-    r"(?P<name>(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2})")
-BARE_NAME_RE = re.compile(r"^(?P<name>(?:[A-ZÀ-Ý]\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+)\.?$")
-
-
 def assign_roles(blocks: list[Block]) -> list[Block]:
     """Roles of the header zone's blocks by their place and shape (see the module's docstring)."""
     end = body_start(blocks, header_zone_end(blocks))
@@ -238,15 +244,28 @@ def assign_roles(blocks: list[Block]) -> list[Block]:
     out = _copy_list_at_top(out)
     out = _number_under_from_line(out)
     if end < len(blocks):
-        out = [_unsentenced(b) for b in out]
+        out = [_document_label(_unsentenced(b)) for b in out]
+        out = _participant_lines(out)
     return out + list(blocks[end:])
+
+
+def _document_label(b: Block) -> Block:
+    """``Appendix No. 1`` above the text's first paragraph names the document itself (it is an appendix of
+    another file): a line of the header, never an attachment that would end the text before it begins."""
+    if b.kind != "attachment":
+        return b
+    return replace(b, kind="mark").with_attrs(role="document-label")
+
+
+#: A footnote's call closing a sentence: ``… the central question.(2)``, ``… question.[2]``.
+NOTE_CALL_END_RE = re.compile(r"(?<=[.!?…])\s*(?:\(\d{1,2}\)|\[\d{1,2}\])$")
 
 
 def _unsentenced(b: Block) -> Block:
     """A line of the zone read as a paragraph that is not running prose (``Notes of G. Dimitrov on a
     Phone Call from Stalin``, ``Chairman com. ANDROPOV Yu. V.``) is header furniture, as a short line:
     the body starts at the first paragraph of prose, not before it (hdr3)."""
-    if b.kind != "p" or ("\n" in b.text and not _title_like(b.text)):
+    if b.kind != "p" or ("\n" in b.text and not _title_like(b.text) and not _participants(b.text)):
         return b
     return replace(b, kind="line").with_attrs(fallback="header-furniture")
 
@@ -311,98 +330,13 @@ def _furniture(b: Block) -> Block:
     letterhead line, not the first section of the body; the line keeps ``fallback`` for the
     review report.
     """
+    if b.kind in ("line", "head", "heading") and time_line(b.text):
+        return replace(b, kind="dateline").with_attrs(role="time")  # "22:30 Hours" under the date: the dateline's time
     if b.kind == "heading":
         return replace(b, kind="line").with_attrs(fallback="header-furniture")
     if b.get("recogniser") == "short_line":
         return b.with_attrs(fallback="header-furniture")
     return b
-
-
-def _unbracketed(text: str) -> str:
-    """``[To] The Ministry …``: the line as printed words, the translator's brackets left out (body2)."""
-    return text.replace("[", "").replace("]", "")
-
-
-#: An addressee named by an honorific without ``To`` (``Cde. Constantin Oancea, Deputy Minister,``,
-#: ``Ambassador Comrade Etre Sándor``, ``comrade Mikhail Sergeevich Gorbachev``): up to two words of
-#: office before it, the name after it, perhaps a title after a comma; never a speaker's label (a colon).
-HONORIFIC_LINE_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w’'-]*\s+){0,2}(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.|Tov\.)"
-                               r"\s+(?P<name>[^\W\d_][^,:;!?]*)(?:,[^:;!?]*)?$")
-
-
-#: Words of an office or body: an addressee line names one (``Ministry of Foreign Affairs:``).
-OFFICE_WORD_RE = re.compile(r"\b(?:Ministry|Committee|Department|Embassy|Office|Bureau|Government|Council|"
-                            r"Commission|Directorate|Consulate|Mission|Secretariat|Presidium|Politburo)\b")
-_SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "on", "at", "&"}
-
-
-def _addressed_with_colon(text: str) -> bool:
-    """``Ministry of Foreign Affairs:``, ``Wu [Xiuquan] and Qiao [Guanhua]:``: who a cable is addressed to,
-    without ``To`` (hdr3).  Words in capitals only (``The talks were conducted:`` is a sentence's lead-in),
-    naming an office or several people (one person before a colon is a speaker: ``Comrade Mielke:``)."""
-    s = " ".join(_unbracketed(text).split())
-    words = s.rstrip(":").split()
-    if not s.endswith(":") or not 2 <= len(words) <= 12 or words[0] in ("Copy", "Copies") or not all(w[:1].isupper() or w in _SMALL_WORDS for w in words):
-        return False
-    return bool(OFFICE_WORD_RE.search(s)) or len(re.split(r",|\band\b|&", s)) >= 2
-
-
-HONORIFIC_START_RE = re.compile(r"^\s*(?:[A-ZÀ-Ý][\w’'-]*\s+){0,2}(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.)\s")
-
-
-def _honorific_line(text: str) -> bool:
-    m = HONORIFIC_LINE_RE.match(" ".join(_unbracketed(text).split()))
-    name = m.group("name").split() if m else []
-    return 0 < len(name) <= 5 and all(w[0].isupper() for w in name) and len(text.split()) <= 12 \
-        and not is_prose(text)  # a name in capitals: "Comrade Ambassador also asked" is prose
-
-
-def _addressee(zone: list[Block]) -> list[Block]:
-    """``To the Deputy Minister …`` (or a line naming the addressee by an honorific, ``Cde. N. Petrov,``)
-    and the name lines right under it: the opener's salute."""
-    out = list(zone)
-    listed = sum(bool(HONORIFIC_START_RE.match(b.text)) for b in zone) >= 3  # a list of those present
-    for i, b in enumerate(out):
-        if b.kind not in ("p", "line", "head") or ":" in b.text[:4] or not (  # wrapped: one line
-                ADDRESSEE_RE.match(" ".join(_unbracketed(b.text).split())) or _addressed_with_colon(b.text)
-                or (b.kind != "p" and not listed and _lone_honorific(out, i))):
-            continue
-        out[i] = _salute(b)
-        j = i + 1
-        while j < len(out) and _addressee_line(out[j]):
-            out[j] = _salute(out[j])
-            j += 1
-    return out
-
-
-def _lone_honorific(zone: list[Block], i: int) -> bool:
-    """An honorific line standing alone: in a run of such lines or under a label (``Participants:``,
-    ``from the KGB:``) the names are a list of those present (as among three in the zone: ``_addressee``)."""
-    if not _honorific_line(zone[i].text):
-        return False
-    above = zone[i - 1].text.rstrip() if i else ""
-    below = zone[i + 1].text if i + 1 < len(zone) else ""
-    return not (above.endswith(":") or _honorific_line(above) or _honorific_line(below))
-
-
-def _addressee_line(b: Block) -> bool:
-    """A line under ``To …`` that goes on naming the addressee: a name, a title, or the line continued."""
-    s = b.text.strip()
-    if b.kind not in ("p", "line", "head", "heading", "signed", "salute-opening") or is_prose(s) or len(s.split()) > 12:
-        return False
-    return bool(HONORIFIC_NAME_RE.match(s) or BARE_NAME_RE.match(s) or s[:1].islower() or _role_line(s))
-
-
-def _salute(b: Block) -> Block:
-    """The block as an addressee line, its names (after ``Comrade``, ``Cde.``…) as persons."""
-    spans = list(b.spans)
-    for m in HONORIFIC_NAME_RE.finditer(b.text):
-        spans.append(Span(m.start("name"), m.end("name"), "name", attrs_of(type="person")))
-    bare = BARE_NAME_RE.match(b.text.strip())
-    if bare and not spans:
-        lead = len(b.text) - len(b.text.lstrip())
-        spans.append(Span(lead + bare.start("name"), lead + bare.end("name"), "name", attrs_of(type="person")))
-    return replace(b, kind="salute-opening", spans=tuple(spans)).with_attrs(role="addressee")
 
 
 def _marks_before_byline(zone: list[Block]) -> list[Block]:

@@ -23,9 +23,10 @@ def _words(text: str) -> int:
 
 
 def is_prose(text: str) -> bool:
-    """A running-text paragraph rather than a heading, label or mark."""
+    """A running-text paragraph rather than a heading, label or mark (a footnote's call may close it:
+    ``… the central question.(2)``)."""
     s = text.strip()
-    return _words(s) >= 9 or (_words(s) >= 4 and bool(re.search(r"[.!?;:…]['’”\")\]]*$", s)))
+    return _words(s) >= 9 or (_words(s) >= 4 and bool(re.search(r"[.!?;:…]['’”\")\]]*(?:\(\d{1,2}\)|\[\d{1,2}\])?$", s)))
 
 
 LETTER_RE = re.compile(r"[^\W\d_]")

@@ -49,7 +49,7 @@ NUMBER_SIGN = r"(?:Nº|N°|No\.|No|#)"
 APOS = "[’']"
 #: A security or handling marking, in the capitals of the page (``TOP SECRET``, ``Top secret``,
 #: ``Strictly Confidential``), with an optional number (``Secret Document 16``) and ``.``/``!``.
-CLASSIFICATION = (r"(?:(?:(?:Top|TOP|Strictly|STRICTLY|Very|VERY|Highly|HIGHLY|Absolutely|ABSOLUTELY|Completely|COMPLETELY) )?(?:[Ss]ecret|SECRET|[Cc]onfidential|CONFIDENTIAL)|"
+CLASSIFICATION = (r"(?:(?:(?:Cosmic|COSMIC) )?(?:(?:Top|TOP|Strictly|STRICTLY|Very|VERY|Highly|HIGHLY|Absolutely|ABSOLUTELY|Completely|COMPLETELY) )?(?:[Ss]ecret|SECRET|[Cc]onfidential|CONFIDENTIAL)|"
                   r"Top secret|Strictly confidential|Personal and Confidential|"
                   r"PERSONAL AND CONFIDENTIAL|Making Copies Prohibited|MAKING COPIES PROHIBITED|"
                   r"Copying Prohibited|COPYING PROHIBITED|"
@@ -57,7 +57,7 @@ CLASSIFICATION = (r"(?:(?:(?:Top|TOP|Strictly|STRICTLY|Very|VERY|Highly|HIGHLY|A
                   r"FOR OFFICIAL USE ONLY|Not for publication|NOT FOR PUBLICATION|Of Special Importance|"
                   r"OF SPECIAL IMPORTANCE|"
                   r"Distributed (?:only )?with the (?:consent|permission) of [^.\[\]]{3,80})"
-                  r"(?: (?:Document )?\d+)?[.!]?")
+                  r"(?: \d+|\s+Document\s+\d+)?[.!]?")  # "Secret              Document 617": one mark as printed (hdr4)
 #: One security classification alone, for reading a line of several marks (``header_marks.marks_in``).
 CLASSIFICATION_PART_RE = re.compile(rf"(?:(?:Classification|Level|Security):\s*)?{CLASSIFICATION}")
 COPY_MARK = rf"(?:Copy|COPY|copy|Ex\.|Exemplar)\s*{NUMBER_SIGN}?\s*(?P<num>\d+)(?:\s+of\s+\d+)?\.?"
@@ -68,10 +68,12 @@ COPY_RE = re.compile(rf"^(?P<open>\()?(?P<copy>(?:Copy|COPY|copy)\s*{NUMBER_SIGN
                      rf"|(?:Copy|COPY|Ex\.)\s+{NUMBER_SIGN}?\s*(?P<num2>\d+)\.?)(?(open)\))$")
 PRECEDENCE_RE = re.compile(r"^(?:TOP PRIORITY|Top Priority|URGENT|Urgent|IMMEDIATE|Immediate|"
                            r"PRIORITY|Priority|FLASH|Flash|VERY URGENT|Very urgent)\.?$")
-OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}},?\s+)?(?:Outgoing\s+)?{NUMBER_SIGN}:?\s*(?P<num>[\w./-]*\d[\w./-]*?)\.?"
+OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}},?\s+)?(?:Outgoing\s+)?(?:{NUMBER_SIGN}|no\.|Nr\.?|NR\.?|№):?\s*(?P<num>[\w./-]*\d[\w./-]*?)\.?"
                          r"(?P<post>\s+[-–—]\s*.+|\s*[–—]\s*.+)?$")  # a closing stop is the line's, not the number's
 RECORD_LABEL_RE = re.compile(
     r"^(?P<label>(?:To|From|Date|Time|Place|Classification|Level|Subject|Re|Copy to|Copies to|"
+    r"(?:Regarding|Concerning|Reference)(?=:\s+[^\W\d])|"  # a subject line: "Regarding: the visit …" (hdr4)
+    r"Date and Time|Time and Place|Interpretation and Minutes|Interpretation|Interpreters? and (?:Recorders?|Minutes)|"
     r"Interpreters?|Recorders?|Note-?takers?|Present|Participants|Attendees|Location|Venue|"
     r"Foreign guests|Accompanying (?:persons|personnel|officials)|Recording officials|Also present|"
     rf"[A-Z][\w{APOS}]*(?:\s+[\w{APOS}]+){{0,3}}\s+participants)):\s+(?P<value>\S.*)$")
@@ -81,7 +83,7 @@ RESOLUTION_RE = re.compile(r"^\[?(?:[Hh]andwritten(?: resolution)?|[Hh]andwritin
 CLOSING_SALUTE_RE = re.compile(r"^(?:With (?:socialist|comradely|communist|fraternal|Communist) greetings?|"
                                r"With respect|Respectfully(?: yours)?|Sincerely(?: yours)?|"
                                r"Yours (?:faithfully|sincerely)|With best regards)[.,!]?$")
-OPENING_SALUTE_RE = re.compile(r"^(?:Dear|Esteemed|Respected)\s+(?:(?:Comrade|Cde\.|Mr\.|Comrades)(?=\s|[!,:.]?$).{0,80}[!,:.]|"
+OPENING_SALUTE_RE = re.compile(r"^(?:(?:My|MY)\s+(?:dear|Dear|DEAR)|Dear|Esteemed|Respected)\s+(?:(?:Comrade|Cde\.|Mr\.|Comrades|comrades|friends|colleagues|[Ss]ir|[Ss]irs)(?=\s|[!,:.]?$).{0,80}[!,:.]|"
                                r"(?:(?:comrade|Mrs\.|Ms\.|Dr\.|[A-ZÀ-Ý][\w’'-]*\.?)\s+){0,5}[A-ZÀ-Ý][\w’'-]*[!,:])$")
 COPIES_PRINTED_RE = re.compile(r"^(?:(?:\d+|[A-Z][a-z]+) cop(?:y|ies) (?:printed|made|typed|sent|prepared|produced|issued)\b|"
                                r"(?:Printed|Produced|Made|Typed|Prepared) in (?:\d+|[a-z]+) cop(?:y|ies)\b)")
@@ -296,14 +298,18 @@ def _stamp_line(text):
 
 def _record_header(text):
     m = RECORD_LABEL_RE.match(text)
-    if not m:
-        return None
+    if not m or (m.group("label") in ("Classification", "Level") and header_marks.labelled_marks(text, CLASSIFICATION_PART_RE)):
+        return None  # "Level: Secret": marks only, read by labelled_marks (an opener line, not a record list)
     spans = [Span(m.start("label"), m.end("label") + 1, "label"),
              Span(m.start("value"), m.end("value"), "item")]
     label = m.group("label")
     ref = header_marks.reference_in_value(m.group("value")) if label == "Re" else None
     if ref:  # "Re: No. 292": the number of the document answered
         spans.append(Span(m.start("value") + ref[0], m.start("value") + ref[1], "idno", attrs_of(type="reference")))
+    if label in ("To", "From"):  # "To: WIERNA, URGENT, EYES ONLY": the marks after the addressee
+        at = m.start("value")
+        spans.extend(replace(sp, start=sp.start + at, end=sp.end + at)
+                     for sp in header_marks.trailing_marks(m.group("value"), CLASSIFICATION_PART_RE))
     if label in ("Classification", "Level"):
         c = re.match(CLASSIFICATION, m.group("value"))
         if c:
