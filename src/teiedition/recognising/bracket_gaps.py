@@ -94,7 +94,9 @@ def _br_footnote_anchor(ctx):
 
 
 #: How the marker was printed, kept in ``sic/@rend`` so that ``[SIC]`` is not rebuilt as ``[sic]``.
-SIC_MARKERS = {"sic": None, "SIC": "upper", "Sic": "capitalised"}
+#: ``[sic!]`` (the translator's astonishment) is the same marker, its exclamation mark kept in ``@rend``.
+SIC_MARKERS = {"sic": None, "SIC": "upper", "Sic": "capitalised", "sic!": "exclaimed", "SIC!": "upper-exclaimed",
+               "Sic!": "capitalised-exclaimed"}
 
 
 def _br_sic(ctx):

@@ -207,9 +207,13 @@ def spells_acronym(token: str, content: str) -> bool:
         return False
     words = re.findall(r"[^\W\d_][\w’'-]*", content)
     initials = "".join(w[0] for w in words if w[0].isupper())
-    if initials != letters and all(w.islower() for w in words):  # "DS [state security]"
+    if initials != letters and words and all(w.islower() for w in words):  # "CC [central committee]"
         from .identification import CLOSED_CLASS
-        initials = "".join(w[0] for w in words if w not in CLOSED_CLASS).upper()
+        content_words = [w for w in words if w not in CLOSED_CLASS]
+        initials = "".join(w[0] for w in content_words).upper()
+        # "DS [state security]": the acronym of the original's language (Darzhavna Sigurnost), one
+        # lower-case word a letter: the English words of the acronym, not words the sentence lacks
+        return initials == letters or len(content_words) == len(letters) == len(words)
     return initials == letters
 
 

@@ -19,6 +19,8 @@ from difflib import SequenceMatcher
 RESTATED_PRONOUNS = frozenset("he she they it him her them we us you this that these those "
                                "myself himself herself themselves ourselves".split())  # "with myself [Kadri Hazbiu]"
 DEMONSTRATIVES = frozenset("this that these those".split())
+#: Possessive determiners (lower case: inside a sentence) whose owner a bracket may name.
+POSSESSIVES = frozenset("my our his their".split())
 #: The next word of the block after a bracket (bounded look-ahead: time stays linear).
 NEXT_WORD_RE = re.compile(r"[ \t]*([^\W\d_][\w’'.-]*)")
 #: Words that open a clause or a phrase, never a name, even when capitalised at a line's start.
@@ -110,7 +112,12 @@ AUXILIARY_AFTER_RE = re.compile(r"\s*(?:is|was|are|were|has|had|have|will|would|
 
 
 def gloss_after_pronoun(token: str, content: str, text_before: str = "", text_after: str = "") -> bool:
-    """``they [the East Germans]``, ``him [Kim Il Sung]``: the bracket says who the pronoun is."""
+    """``they [the East Germans]``, ``him [Kim Il Sung]``: the bracket says who the pronoun is.
+
+    A possessive (``my [GDR ambassador to the DRV, Wolfgang Bertold] conversation``) is restated
+    by two words or more; one word after it (``our [Soviet] comrades``) is an added adjective."""
+    if token in POSSESSIVES and len(content.split()) >= 2 and content[:1].isupper():
+        return True
     if token.lower().strip(",") not in RESTATED_PRONOUNS or token.endswith(","):
         return False
     first = content.split()[0]

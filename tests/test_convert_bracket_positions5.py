@@ -1,0 +1,64 @@
+"""Bracket families of batch 4's tune pages (issue 17, body5): decided by the bracket's shape and place.
+
+Every text here is invented.  A foreign acronym glossed by as many lower-case words as it
+has letters is glossed (the English words' initials need not match); a bracket of two words
+or more after a possessive determiner says whose (a gloss), one word after it is added;
+``[sic!]`` is a ``sic`` marker like ``[sic]`` and is rebuilt with its exclamation mark; a
+stamp described at length on a line of its own is a stamp note.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from convert_checks import PROSE, rebuild, texts, xp
+from convert_checks import body_page as page
+
+
+def supplied(root, reason="added-in-translation"):
+    return texts(root, f"//t:body//t:supplied[@reason='{reason}']")
+
+
+@pytest.mark.parametrize("line, gloss", [
+    ("A group from the Third Directorate UB [security police] visited Kraków in May.", "security police"),
+    ("The officers of the SB [security service] reported on the exercise.", "security service"),
+])
+def test_a_foreign_acronym_glossed_word_for_word(line, gloss):
+    root = page(PROSE, line)
+    assert supplied(root, "gloss") == [gloss]
+    assert supplied(root) == []
+
+
+@pytest.mark.parametrize("line, added", [
+    ("The UB [of the district] sent two officers to the border post.", "of the district"),
+    ("The UB [security] sent two officers to the border post.", "security"),
+])
+def test_an_acronym_before_a_phrase_or_another_count_of_words_keeps_it_added(line, added):
+    assert supplied(page(PROSE, line)) == [added]
+
+
+def test_a_bracket_after_a_possessive_says_whose():
+    root = page(PROSE, "During my [GDR trade envoy to Mali, Kurt Weber] conversation the mayor was absent.")
+    assert supplied(root, "gloss") == ["GDR trade envoy to Mali, Kurt Weber"]
+    assert supplied(root) == []
+
+
+def test_one_word_after_a_possessive_stays_added():
+    root = page(PROSE, "The envoy thanked our [Finnish] hosts for the reception in Turku.")
+    assert supplied(root) == ["Finnish"]
+
+
+@pytest.mark.parametrize("marker, rend", [("sic!", "exclaimed"), ("SIC!", "upper-exclaimed")])
+def test_sic_with_an_exclamation_mark_is_a_sic_marker(marker, rend):
+    root = page(PROSE, f"There were no disputes in the fishing questions [{marker}]. All agreed.")
+    assert supplied(root) == []
+    sic = xp(root, "//t:body//t:sic")
+    assert [(s.text, s.get("rend")) for s in sic] == [("questions", rend)]
+    assert f"questions [{marker}]" in " ".join(rebuild(root).split())
+
+
+def test_a_stamp_described_at_length_on_its_own_line_is_a_stamp_note():
+    root = page("[Hungarian-language stamp and handwritten notation in the upper margin of the page]", PROSE)
+    assert supplied(root) == []
+    assert texts(root, "//t:note[@type='stamp']") == [
+        "Hungarian-language stamp and handwritten notation in the upper margin of the page"]
