@@ -62,3 +62,15 @@ def test_a_stamp_described_at_length_on_its_own_line_is_a_stamp_note():
     assert supplied(root) == []
     assert texts(root, "//t:note[@type='stamp']") == [
         "Hungarian-language stamp and handwritten notation in the upper margin of the page"]
+
+
+def test_one_lower_case_word_with_a_question_mark_is_a_doubtful_reading():
+    root = page(PROSE, "This is a matter of an overall [socialist?] bloc tactic, the envoy said.")
+    assert texts(root, "//t:body//t:unclear[@reason='doubtful']") == ["socialist?"]
+    assert supplied(root) == []
+
+
+def test_a_question_word_in_brackets_stays_added():
+    root = page(PROSE, "The minister asked [why?] and the envoy did not answer at once.")
+    assert supplied(root) == ["why?"]
+    assert texts(root, "//t:body//t:unclear") == []

@@ -192,9 +192,16 @@ def _br_redacted(ctx):
     return None
 
 
+#: Words that make a bracket a question (``[why?]``), never a doubtful reading of one word.
+QUESTION_WORDS = frozenset("why what who whom whose how when where which whether".split())
+
+
 def _br_doubtful_single(ctx):
+    """``[N. Fedorenko?]``, ``[1953?]``, ``an overall [communist?] camp``: a reading the translator doubts.
+    In lower case only one word, and no question word (``[why?]`` is a question the translator adds)."""
     c = ctx.content.strip()
-    if c.endswith("?") and len(c) > 1 and _words(c) <= 5 and (c[0].isupper() or c[0].isdigit()):
+    lone_word = re.fullmatch(r"[a-z][\w’'-]*\?", c) and c[:-1] not in QUESTION_WORDS
+    if c.endswith("?") and len(c) > 1 and _words(c) <= 5 and (c[0].isupper() or c[0].isdigit() or lone_word):
         return [Span(ctx.start, ctx.end, "unclear", attrs_of(reason="doubtful", resp="#translator"),
                      inner=(ctx.c_start, ctx.c_end), rank=10)]
     return None
