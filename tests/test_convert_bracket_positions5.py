@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from convert_checks import PROSE, rebuild, texts, xp
+from convert_checks import MORE, PROSE, rebuild, texts, xp
 from convert_checks import body_page as page
 
 
@@ -74,3 +74,15 @@ def test_a_question_word_in_brackets_stays_added():
     root = page(PROSE, "The minister asked [why?] and the envoy did not answer at once.")
     assert supplied(root) == ["why?"]
     assert texts(root, "//t:body//t:unclear") == []
+
+
+def test_a_noun_phrase_in_sentence_case_filling_its_line_describes_omitted_material():
+    root = page(PROSE, "[Names of the other delegates]", MORE)
+    assert texts(root, "//t:body//t:gap[@reason='omitted']/t:desc") == ["Names of the other delegates"]
+    assert supplied(root) == []
+
+
+def test_a_name_in_title_case_filling_its_line_stays_added():
+    root = page(PROSE, "[Norwegian Embassy in Accra]", MORE)
+    assert supplied(root) == ["Norwegian Embassy in Accra"]
+    assert texts(root, "//t:body//t:gap") == []

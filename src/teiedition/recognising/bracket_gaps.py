@@ -129,11 +129,22 @@ def _br_omission(ctx):
     c = ctx.content.strip()
     if OMISSION_RE.match(c):
         return _br_omission_mark(ctx)
-    if ctx.whole_line and ctx.closed and c and c[0].isupper() and (c.endswith(".") or ";" in c) \
+    if ctx.whole_line and ctx.closed and c and c[0].isupper() and (c.endswith(".") or ";" in c or _described(c)) \
             and not c.endswith(":") and not SCOPE_RE.match(c):  # "[The following excerpt is from …]": scope
         return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="omitted", resp="#translator"),
                      inner=(ctx.c_start, ctx.c_end), rank=10)]
     return None
+
+
+def _described(content: str) -> bool:
+    """``[Names of other participants]``, ``[List of the delegation's members]``: a noun phrase in sentence
+    case (a capitalised noun, then only lower-case words, three or more) filling its line names material
+    the translation does not give; a name in title case (``[GDR Embassy in Ethiopia]``) is no description."""
+    from .identification import CLOSED_CLASS
+
+    words = content.split()
+    return len(words) >= 3 and words[0].isalpha() and words[0].lower() not in CLOSED_CLASS \
+        and all(w[:1].islower() for w in words[1:])
 
 
 def _br_narration(ctx):
