@@ -13,6 +13,7 @@ import pytest
 
 from convert_checks import MORE, PROSE, rebuild, texts, xp
 from convert_checks import body_page as page
+from teiedition.validating.validate import Validator
 
 
 def supplied(root, reason="added-in-translation"):
@@ -55,6 +56,8 @@ def test_sic_with_an_exclamation_mark_is_a_sic_marker(marker, rend):
     sic = xp(root, "//t:body//t:sic")
     assert [(s.text, s.get("rend")) for s in sic] == [("questions", rend)]
     assert f"questions [{marker}]" in " ".join(rebuild(root).split())
+    report = Validator(profile="teiedition").validate_tree(root.getroottree(), "sic")
+    assert report.ok, report.problems  # the house schema takes the marker's form
 
 
 def test_a_stamp_described_at_length_on_its_own_line_is_a_stamp_note():
