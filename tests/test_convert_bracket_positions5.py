@@ -89,3 +89,21 @@ def test_a_name_in_title_case_filling_its_line_stays_added():
     root = page(PROSE, "[Norwegian Embassy in Accra]", MORE)
     assert supplied(root) == ["Norwegian Embassy in Accra"]
     assert texts(root, "//t:body//t:gap") == []
+
+
+@pytest.mark.parametrize("line, gloss", [
+    ("They agreed that the committee’s verdict [to dismiss Lindqvist] was fair.", "to dismiss Lindqvist"),
+    ("The ministry approved the grant for young engineers [to be trained in Norway].", "to be trained in Norway"),
+])
+def test_an_infinitive_naming_someone_after_a_noun_says_what_it_was(line, gloss):
+    root = page(PROSE, line)
+    assert supplied(root, "gloss") == [gloss]
+    assert supplied(root) == []
+
+
+@pytest.mark.parametrize("line, added", [
+    ("The joint measures [to be taken] by both ministries were listed.", "to be taken"),
+    ("The envoy urged Norway [to join the talks in Oslo] without delay.", "to join the talks in Oslo"),
+])
+def test_an_infinitive_without_a_name_or_after_a_name_stays_added(line, added):
+    assert supplied(page(PROSE, line)) == [added]

@@ -127,6 +127,21 @@ def gloss_after_pronoun(token: str, content: str, text_before: str = "", text_af
     return first in ("the", "The", "a", "an") or (first[0].isupper() and first not in NOT_A_NAME)
 
 
+#: ``[to remove Khrushchev]``, ``[to be trained in the Soviet Union]``: ``to``, a verb, then words up to a name.
+INFINITIVE_NAMING_RE = re.compile(r"to (?:be )?[a-z]{2,}\b[^\[\]]*?\b[A-ZÀ-Ý][\w’'-]*")
+
+
+def infinitive_after_noun(token: str, content: str) -> bool:
+    """``the plenum's decision [to remove Khrushchev] was right``, ``student pilots [to be trained in the
+    Soviet Union]``: an infinitive clause that names someone or somewhere, right after a lower-case noun,
+    says what the noun was (a gloss).  Without a name (``activities [to be carried out] by …``) it is
+    the words the sentence lacks; after a verb, a name or a pronoun it is the translator's clause."""
+    word = token.rstrip(",;:")
+    return bool(re.fullmatch(r"[a-z]{3,}", word)) and word not in CLOSED_CLASS and word not in DETERMINERS \
+        and word not in RESTATED_PRONOUNS and not word.endswith(("ed", "ly")) \
+        and bool(INFINITIVE_NAMING_RE.fullmatch(content.strip()))
+
+
 def _conjunction_that(text_before: str) -> bool:
     """``saying that [the aid] …``, ``stated that [the …]``: after a verb, ``that`` opens a clause."""
     words = text_before.split()
