@@ -107,3 +107,16 @@ def test_an_infinitive_naming_someone_after_a_noun_says_what_it_was(line, gloss)
 ])
 def test_an_infinitive_without_a_name_or_after_a_name_stays_added(line, added):
     assert supplied(page(PROSE, line)) == [added]
+
+
+def test_a_call_opening_a_line_that_goes_on_in_lower_case_is_a_footnote_call():
+    root = page(PROSE, "Then the chairman spoke about Ingrid", "[1] herself, and the meeting closed at noon.", MORE, MORE)
+    anchors = xp(root, "//t:body//t:anchor[@type='footnote']")
+    assert [(a.get("n"), a.get("rend")) for a in anchors] == [("1", "bracketed")]
+    assert supplied(root) == []
+    assert "[1] herself, and the meeting" in " ".join(rebuild(root).split())
+
+
+def test_a_bracketed_number_opening_a_capitalised_line_is_no_call_here():
+    root = page(PROSE, "[2] The delegation left for Bergen on the same day.")
+    assert xp(root, "//t:body//t:anchor[@type='footnote']") == []
