@@ -44,9 +44,12 @@ def test_a_bracket_after_a_possessive_says_whose():
     assert supplied(root) == []
 
 
-def test_one_word_after_a_possessive_stays_added():
-    root = page(PROSE, "The envoy thanked our [Finnish] hosts for the reception in Turku.")
-    assert supplied(root) == ["Finnish"]
+@pytest.mark.parametrize("line, added", [
+    ("The envoy thanked our [Finnish] hosts for the reception in Turku.", "Finnish"),
+    ("The envoy read their [Central Committee] resolution to the delegates.", "Central Committee"),
+])
+def test_one_or_two_words_after_a_possessive_stay_added(line, added):
+    assert supplied(page(PROSE, line)) == [added]
 
 
 @pytest.mark.parametrize("marker, rend", [("sic!", "exclaimed"), ("SIC!", "upper-exclaimed")])

@@ -115,8 +115,9 @@ def gloss_after_pronoun(token: str, content: str, text_before: str = "", text_af
     """``they [the East Germans]``, ``him [Kim Il Sung]``: the bracket says who the pronoun is.
 
     A possessive (``my [GDR ambassador to the DRV, Wolfgang Bertold] conversation``) is restated
-    by two words or more; one word after it (``our [Soviet] comrades``) is an added adjective."""
-    if token in POSSESSIVES and len(content.split()) >= 2 and content[:1].isupper():
+    by three words or more; one or two after it (``our [Soviet] comrades``, ``their [Central Committee]
+    decision``) are added words that qualify the noun."""
+    if token in POSSESSIVES and len(content.split()) >= 3 and content[:1].isupper():
         return True
     if token.lower().strip(",") not in RESTATED_PRONOUNS or token.endswith(","):
         return False
