@@ -125,7 +125,8 @@ def _rebuild(el, out: list[str]) -> None:
         _rebuild(pick, out)
     elif tag == "sic" and el.getparent().tag != T + "choice":
         _children(el, out)
-        out.append({"upper": " [SIC]", "capitalised": " [Sic]"}.get(el.get("rend"), " [sic]"))
+        out.append({"upper": " [SIC]", "capitalised": " [Sic]", "exclaimed": " [sic!]", "upper-exclaimed": " [SIC!]",
+                    "capitalised-exclaimed": " [Sic!]"}.get(el.get("rend"), " [sic]"))
     elif tag in ("supplied", "note", "gap", "ex"):
         out.append("[")
         if tag == "note" and el.get("type") == "footnote":

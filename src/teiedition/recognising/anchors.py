@@ -24,6 +24,9 @@ BRACKETED_CALL_RE = re.compile(r"\d{1,3}")
 GLUED_CALL_RE = re.compile(
     r"(?:(?<![\w])[A-ZÀ-Ý]{3,}|(?<![\w])[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]{3,})(?P<n>\d{1,2})(?=[\s,;:.)]|$)"
     r"|(?<![\w])(?P<w>[a-zà-ÿ]{2,})[.,;:!?”’\"](?P<n2>\d{1,2})(?=\s+[A-ZÀ-Ý“\"]|\s*$)")
+#: After a call opening a block, the sentence going on in lower case (``[1] speaks, I …``): the saved page
+#: broke the line at the call's link; a note text (``[1] See …``) opens with a capital.
+CONTINUED_RE = re.compile(r" [a-zà-ÿ]")
 #: A year's century standing alone before a bracket (``X/19[62]``): the bracket completes the year.
 YEAR_START_RE = re.compile(r"(?<!\d)(?:18|19|20)$")
 #: Abbreviations a number follows (``no.1``, ``art.5``, ``vol.2``): no footnote call there.
@@ -31,8 +34,13 @@ NUMBERED_ABBREVIATIONS = frozenset("no nos vol vols art arts para paras pp ch fi
 
 
 def bracketed_anchor(text: str, start: int, end: int, content: str) -> list[Span] | None:
-    """``[n]`` right after a word whose note text is not on the page (the caller checked that)."""
-    if not BRACKETED_CALL_RE.fullmatch(content) or start == 0 or text[start - 1].isspace():
+    """``[n]`` right after a word whose note text is not on the page (the caller checked that), or opening
+    a line that goes on in lower case (the line broken at the call)."""
+    if not BRACKETED_CALL_RE.fullmatch(content):
+        return None
+    if text[:start].strip() == "" and CONTINUED_RE.match(text, end):
+        pass  # "Before Günther / [1] speaks, …": the call, then the sentence going on below the line's break
+    elif start == 0 or text[start - 1].isspace():
         return None
     if len(content) == 2 and YEAR_START_RE.search(text, max(0, start - 3), start):
         return None  # "19[62]": the year's last digits, completed by the translator

@@ -94,7 +94,9 @@ def _br_footnote_anchor(ctx):
 
 
 #: How the marker was printed, kept in ``sic/@rend`` so that ``[SIC]`` is not rebuilt as ``[sic]``.
-SIC_MARKERS = {"sic": None, "SIC": "upper", "Sic": "capitalised"}
+#: ``[sic!]`` (the translator's astonishment) is the same marker, its exclamation mark kept in ``@rend``.
+SIC_MARKERS = {"sic": None, "SIC": "upper", "Sic": "capitalised", "sic!": "exclaimed", "SIC!": "upper-exclaimed",
+               "Sic!": "capitalised-exclaimed"}
 
 
 def _br_sic(ctx):
@@ -127,11 +129,22 @@ def _br_omission(ctx):
     c = ctx.content.strip()
     if OMISSION_RE.match(c):
         return _br_omission_mark(ctx)
-    if ctx.whole_line and ctx.closed and c and c[0].isupper() and (c.endswith(".") or ";" in c) \
+    if ctx.whole_line and ctx.closed and c and c[0].isupper() and (c.endswith(".") or ";" in c or _described(c)) \
             and not c.endswith(":") and not SCOPE_RE.match(c):  # "[The following excerpt is from …]": scope
         return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="omitted", resp="#translator"),
                      inner=(ctx.c_start, ctx.c_end), rank=10)]
     return None
+
+
+def _described(content: str) -> bool:
+    """``[Names of other participants]``, ``[List of the delegation's members]``: a noun phrase in sentence
+    case (a capitalised noun, then only lower-case words, three or more) filling its line names material
+    the translation does not give; a name in title case (``[GDR Embassy in Ethiopia]``) is no description."""
+    from .identification import CLOSED_CLASS
+
+    words = content.split()
+    return len(words) >= 3 and words[0].isalpha() and words[0].lower() not in CLOSED_CLASS \
+        and all(w[:1].islower() for w in words[1:])
 
 
 def _br_narration(ctx):
@@ -190,9 +203,16 @@ def _br_redacted(ctx):
     return None
 
 
+#: Words that make a bracket a question (``[why?]``), never a doubtful reading of one word.
+QUESTION_WORDS = frozenset("why what who whom whose how when where which whether".split())
+
+
 def _br_doubtful_single(ctx):
+    """``[N. Fedorenko?]``, ``[1953?]``, ``an overall [communist?] camp``: a reading the translator doubts.
+    In lower case only one word, and no question word (``[why?]`` is a question the translator adds)."""
     c = ctx.content.strip()
-    if c.endswith("?") and len(c) > 1 and _words(c) <= 5 and (c[0].isupper() or c[0].isdigit()):
+    lone_word = re.fullmatch(r"[a-z][\w’'-]*\?", c) and c[:-1] not in QUESTION_WORDS
+    if c.endswith("?") and len(c) > 1 and _words(c) <= 5 and (c[0].isupper() or c[0].isdigit() or lone_word):
         return [Span(ctx.start, ctx.end, "unclear", attrs_of(reason="doubtful", resp="#translator"),
                      inner=(ctx.c_start, ctx.c_end), rank=10)]
     return None

@@ -85,7 +85,8 @@ def _note_with_label(ctx: BracketContext, ntype: str, label_len: int, **extra) -
 def _br_stamp(ctx):
     c = ctx.content
     m = STAMP_LABEL_RE.match(c)
-    if m and c[: m.end()].count(" ") <= 8:
+    # a whole line describes a stamp at more length ("[Czech-language stamp and notation at the top of the page]")
+    if m and c[: m.end()].count(" ") <= (11 if ctx.whole_line else 8):
         label_only = c.rstrip().endswith(":") or re.fullmatch(r"[\w -]{0,40}\bstamps?", c.strip(), re.I) \
             or m.end() >= len(c.rstrip()) and ctx.text.startswith(":", ctx.end)  # "[Stamp at the top …]: …"
         if ctx.closed and label_only and ctx.text[:ctx.start].strip() == "" \

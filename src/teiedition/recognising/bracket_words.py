@@ -85,8 +85,8 @@ def _br_gloss(ctx):
     By position: words before a name (``[Cuban Defense Minister] Raoul Castro``) identify the
     person and are the translator's addition, not a gloss (``identification``).
     """
-    from .identification import (_is_title, gloss_after_pronoun, identifies_what_follows, opens_sentence,
-                                 respells, says_which_one, year_after_date)
+    from .identification import (_is_title, gloss_after_pronoun, identifies_what_follows, infinitive_after_noun,
+                                 opens_sentence, respells, says_which_one, year_after_date)
 
     c = ctx.content.strip()
     if not ctx.closed or not c:
@@ -94,7 +94,7 @@ def _br_gloss(ctx):
     prev = _token_before(ctx.text, ctx.start)
     token = ctx.text[prev[0]:prev[1]] if prev else ""
     if gloss_after_pronoun(token, c, ctx.text[max(0, ctx.start - 60):ctx.start], ctx.text[ctx.end:ctx.end + 12]) \
-            or says_which_one(ctx.text, ctx.start, ctx.end, c):
+            or says_which_one(ctx.text, ctx.start, ctx.end, c) or infinitive_after_noun(token, c):
         return _gloss(ctx)
     if year_after_date(ctx.text, ctx.start, ctx.end, c) or alternative_rendering(token, c) or abbreviates(token, c):
         return _gloss(ctx)  # "on 12 January [1950] the …": which year; "hesitations [fluctuations]"
@@ -207,9 +207,13 @@ def spells_acronym(token: str, content: str) -> bool:
         return False
     words = re.findall(r"[^\W\d_][\w’'-]*", content)
     initials = "".join(w[0] for w in words if w[0].isupper())
-    if initials != letters and all(w.islower() for w in words):  # "DS [state security]"
+    if initials != letters and words and all(w.islower() for w in words):  # "CC [central committee]"
         from .identification import CLOSED_CLASS
-        initials = "".join(w[0] for w in words if w not in CLOSED_CLASS).upper()
+        content_words = [w for w in words if w not in CLOSED_CLASS]
+        initials = "".join(w[0] for w in content_words).upper()
+        # "DS [state security]": the acronym of the original's language (Darzhavna Sigurnost), one
+        # lower-case word a letter: the English words of the acronym, not words the sentence lacks
+        return initials == letters or len(content_words) == len(letters) == len(words)
     return initials == letters
 
 

@@ -109,11 +109,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:,?{_H}*(?P<y>{_YEAR4}))?(?![\w/]|[.,]\d)"  # `June 9–10, 1969` may follow
         ),
     ),
-    # 9 June 1969 / 28 th September, 1955 / 14th of June / 9 February1968
+    # 9 June 1969 / 28 th September, 1955 / 14th of June / 9 February1968 / 16November 1962 (the space lost)
     (
         "dmy",
         re.compile(
-            rf"(?<![\w./])(?P<d>{_DAY}){_ORD}?{_H}+(?:of{_H}+)?(?P<mon>{_MONTH})"
+            rf"(?<![\w./])(?P<d>{_DAY}){_ORD}?(?:{_H}+(?:of{_H}+)?|(?=[A-Z][a-z]{{2,}}\.?,?{_H}*\d{{4}}(?!\d)))(?P<mon>{_MONTH})"
             rf"(?:,?{_H}*(?P<y>{_YEAR4}))?{_RIGHT}"
         ),
     ),

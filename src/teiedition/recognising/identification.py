@@ -19,6 +19,8 @@ from difflib import SequenceMatcher
 RESTATED_PRONOUNS = frozenset("he she they it him her them we us you this that these those "
                                "myself himself herself themselves ourselves".split())  # "with myself [Kadri Hazbiu]"
 DEMONSTRATIVES = frozenset("this that these those".split())
+#: Possessive determiners (lower case: inside a sentence) whose owner a bracket may name.
+POSSESSIVES = frozenset("my our his their".split())
 #: The next word of the block after a bracket (bounded look-ahead: time stays linear).
 NEXT_WORD_RE = re.compile(r"[ \t]*([^\W\d_][\w’'.-]*)")
 #: Words that open a clause or a phrase, never a name, even when capitalised at a line's start.
@@ -110,7 +112,13 @@ AUXILIARY_AFTER_RE = re.compile(r"\s*(?:is|was|are|were|has|had|have|will|would|
 
 
 def gloss_after_pronoun(token: str, content: str, text_before: str = "", text_after: str = "") -> bool:
-    """``they [the East Germans]``, ``him [Kim Il Sung]``: the bracket says who the pronoun is."""
+    """``they [the East Germans]``, ``him [Kim Il Sung]``: the bracket says who the pronoun is.
+
+    A possessive (``my [GDR ambassador to the DRV, Wolfgang Bertold] conversation``) is restated
+    by three words or more; one or two after it (``our [Soviet] comrades``, ``their [Central Committee]
+    decision``) are added words that qualify the noun."""
+    if token in POSSESSIVES and len(content.split()) >= 3 and content[:1].isupper():
+        return True
     if token.lower().strip(",") not in RESTATED_PRONOUNS or token.endswith(","):
         return False
     first = content.split()[0]
@@ -118,6 +126,21 @@ def gloss_after_pronoun(token: str, content: str, text_before: str = "", text_af
         return first in ("the", "The") and not _conjunction_that(text_before) \
             and not (token.lower() == "that" and AUXILIARY_AFTER_RE.match(text_after))
     return first in ("the", "The", "a", "an") or (first[0].isupper() and first not in NOT_A_NAME)
+
+
+#: ``[to remove Khrushchev]``, ``[to be trained in the Soviet Union]``: ``to``, a verb, then words up to a name.
+INFINITIVE_NAMING_RE = re.compile(r"to (?:be )?[a-z]{2,}\b[^\[\]]*?\b[A-ZÀ-Ý][\w’'-]*")
+
+
+def infinitive_after_noun(token: str, content: str) -> bool:
+    """``the plenum's decision [to remove Khrushchev] was right``, ``student pilots [to be trained in the
+    Soviet Union]``: an infinitive clause that names someone or somewhere, right after a lower-case noun,
+    says what the noun was (a gloss).  Without a name (``activities [to be carried out] by …``) it is
+    the words the sentence lacks; after a verb, a name or a pronoun it is the translator's clause."""
+    word = token.rstrip(",;:")
+    return bool(re.fullmatch(r"[a-z]{3,}", word)) and word not in CLOSED_CLASS and word not in DETERMINERS \
+        and word not in RESTATED_PRONOUNS and not word.endswith(("ed", "ly")) \
+        and bool(INFINITIVE_NAMING_RE.fullmatch(content.strip()))
 
 
 def _conjunction_that(text_before: str) -> bool:
