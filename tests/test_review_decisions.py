@@ -85,8 +85,10 @@ def test_a_name_after_a_common_noun_read_as_words_added_is_a_candidate():
 
 
 def test_one_word_with_an_exclamation_mark_in_brackets_is_a_remark_not_words_added():
+    remark = page("There were no issues in the talks [really!] and there was total agreement on all of them.", TEXT)
+    assert line_of(remark, "[really!]") in candidates(remark, "bracket-default")
     sic = page("There were no issues in the talks [sic!] and there was total agreement on all of them.", TEXT)
-    assert line_of(sic, "[sic!]") in candidates(sic, "bracket-default")
+    assert candidates(sic, "bracket-default") == []  # read as the translator's sic, a convention: quiet
     added = page("There were no [sensitive] issues in the talks and there was total agreement on all of them.", TEXT)
     assert candidates(added, "bracket-default") == []
 
@@ -94,8 +96,8 @@ def test_one_word_with_an_exclamation_mark_in_brackets_is_a_remark_not_words_add
 def test_a_date_alone_in_brackets_on_its_line_is_no_remark():
     dated = page("[26 July 1968]", TEXT, MORE)
     assert candidates(dated, "bracket-default") == []
-    remark = page("[Note on the margin of the first page]", TEXT, MORE)
-    assert candidates(remark, "bracket-default") == [line_of(remark, "[Note on the margin")]
+    remark = page("[Translated by the embassy from the Romanian]", TEXT, MORE)
+    assert candidates(remark, "bracket-default") == [line_of(remark, "[Translated by")]
 
 
 def test_a_second_archives_units_are_not_counted_as_units_left_unread():
