@@ -239,12 +239,14 @@ def write_entity_pages(output: Path, entries: list[dict], *, warn=lambda message
     if not force and previous["stamp"] == stamp and pages_there:  # a page deleted by hand is made again
         return len(previous["pages"])
     reader = _ShareReader(Path(output), published, force=force, fresh=fresh, warn=warn)
-    if not force and pages_there and previous["index"] is not None and (cache / entity_store.STORE).is_dir():
+    if not force and pages_there and previous["keys"] is not None and (cache / entity_store.STORE).is_dir():
         state = _update_pages(folder, reader, previous)
     else:
         state = _all_pages(folder, reader, previous)
     for leftover in (cache / NEW).glob("*.json"):  # shares of documents no longer published
         leftover.unlink(missing_ok=True)
+    read = state.pop("read")
+    state["keys"] = {doc_id: key for doc_id, key in published.items() if doc_id in read}
     atomic_write(stamp_file, json.dumps({"stamp": stamp, **state}, ensure_ascii=False).encode("utf-8"))
     return len(state["index"])
 
@@ -310,17 +312,19 @@ def _all_pages(folder: Path, reader: _ShareReader, previous: dict) -> dict:
     index = {ident: _summary(entity) for ident, entity in entities.items()}
     write_if_changed(folder / "index.html", compiled("entities.xsl").transform(_index_xml(index)).encode("utf-8"))
     _remove_pages(folder, previous["pages"] - made)
-    return {"pages": sorted(made), "moved": {ident: to for ident, (_, to) in moved.items()}, "index": index}
+    return {"pages": sorted(made), "moved": {ident: to for ident, (_, to) in moved.items()}, "index": index,
+            "read": set(docs)}
 
 
 def _update_pages(folder: Path, reader: _ShareReader, previous: dict) -> dict:
     """Only the pages of entities whose mentions changed: documents built, added or removed in this run."""
     cache = folder / CACHE
-    kept = {p.stem for p in cache.glob("*.json")}
+    known = previous["keys"]  # each document's build key when the last pass ran
     waiting = {p.stem for p in (cache / NEW).glob("*.json")}
     changes: dict[str, tuple[dict | None, dict | None]] = {}
-    for doc_id in sorted(set(reader.fresh) | waiting | (kept ^ set(reader.published))):
-        old = reader.old(doc_id) if doc_id in kept else None
+    differ = {d for d in known.keys() | reader.published.keys() if known.get(d) != reader.published.get(d)}
+    for doc_id in sorted(differ | waiting | set(reader.fresh)):
+        old = reader.old(doc_id) if doc_id in known else None
         new = reader.new(doc_id, old) if doc_id in reader.published else None
         if new is None:
             reader.forget(doc_id)
@@ -352,7 +356,8 @@ def _update_pages(folder: Path, reader: _ShareReader, previous: dict) -> dict:
         moved.update((ident, to) for ident, (_, to) in folded.items())
     if touched:
         write_if_changed(folder / "index.html", compiled("entities.xsl").transform(_index_xml(index)).encode("utf-8"))
-    return {"pages": sorted(pages), "moved": moved, "index": index}
+    read = (set(known) | set(reader.published)) - {d for d, (_, new) in changes.items() if new is None}
+    return {"pages": sorted(pages), "moved": moved, "index": index, "read": read}
 
 
 def _render(folder: Path, entities: dict, moved: dict) -> set[str]:
@@ -391,7 +396,8 @@ def _summary(entity: dict) -> list:
 
 def _read_stamp(path: Path) -> dict:
     """What the last pass made: its stamp, the page names, the folded surnames and the index's entities
-    (``index`` None when unknown: a stamp of an older version, whose pages are then all made again).
+    and each document's build key (``keys`` None when unknown: a stamp of an older version, whose pages
+    are then all made again).
 
     An older stamp (``HASH COUNT``) names no pages: its pages that are no longer made stay, since
     only names this tool recorded are ever removed.
@@ -401,13 +407,13 @@ def _read_stamp(path: Path) -> dict:
         pages = {p for p in data["pages"] if isinstance(p, str)}
         stamp = str(data["stamp"])
     except (OSError, ValueError, KeyError, TypeError):
-        return {"stamp": "", "pages": set(), "moved": {}, "index": None}
-    moved, index = data.get("moved"), data.get("index")
-    if not (isinstance(moved, dict) and isinstance(index, dict)
-            and all(isinstance(k, str) and isinstance(v, str) for k, v in moved.items())
+        return {"stamp": "", "pages": set(), "moved": {}, "index": {}, "keys": None}
+    moved, index, keys = data.get("moved"), data.get("index"), data.get("keys")
+    if not (isinstance(moved, dict) and isinstance(index, dict) and isinstance(keys, dict)
+            and all(isinstance(k, str) and isinstance(v, str) for m in (moved, keys) for k, v in m.items())
             and all(isinstance(v, list) and len(v) == 4 for v in index.values())):
-        moved, index = {}, None
-    return {"stamp": stamp, "pages": pages, "moved": moved, "index": index}
+        moved, index, keys = {}, {}, None
+    return {"stamp": stamp, "pages": pages, "moved": moved, "index": index, "keys": keys}
 
 
 def _read_cache(path: Path) -> dict | None:
