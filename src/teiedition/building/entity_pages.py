@@ -289,31 +289,58 @@ class _ShareReader:
         (self.cache / f"{doc_id}.json").unlink(missing_ok=True)
 
 
+#: Mentions a whole pass holds before adding them to the store (memory stays flat in the collection's size).
+BATCH_MENTIONS = 50_000
+
+
 def _all_pages(folder: Path, reader: _ShareReader, previous: dict) -> dict:
-    """Every page from every published document's mentions; the store made again."""
-    docs: dict[str, dict] = {}
+    """Every page from every published document's mentions, the store written again.
+
+    One document at a time into the store (in batches), then one group of entities at a time
+    from it: what is held is a batch and the largest group, not the whole collection.
+    """
+    store = folder / CACHE / entity_store.STORE
+    entity_store.clear(store)
+    read: set[str] = set()
+    batch: dict[str, dict[str, dict]] = {}
+    held = 0
+    firsts: dict[str, tuple] = {}  # entity -> (where the whole pass meets it first, the entry it then takes)
     for doc_id in reader.published:
         data = reader.new(doc_id, None if reader.force else reader.old(doc_id))
-        if data is not None:
-            docs[doc_id] = data
+        if data is None:
+            continue
+        read.add(doc_id)
+        for ident, contribution in entity_store.contributions(data).items():
+            batch.setdefault(ident, {})[doc_id] = contribution
+            held += len(contribution["at"])
+            met = ((contribution["date"] or "9999", doc_id), contribution["first"])
+            if ident not in firsts or met < firsts[ident][0]:
+                firsts[ident] = (met, contribution["entry"])
+        if held > BATCH_MENTIONS:
+            entity_store.append(store, batch)
+            batch, held = {}, 0
+    entity_store.append(store, batch)
     for stale in (folder / CACHE).glob("*.json"):
-        if stale.stem not in docs:
+        if stale.stem not in read:
             stale.unlink(missing_ok=True)
-    entity_store.write_all(folder / CACHE / entity_store.STORE, docs)
-    entities: dict[str, dict] = {}
-    for doc_id, data in sorted(docs.items(), key=lambda kv: (kv[1].get("date") or "9999", kv[0])):
-        for mention in data["mentions"]:
-            ident = mention["entity"]
-            entity = entities.setdefault(ident, {"id": ident, **data["entries"][ident], "docs": {}})
-            entity["docs"].setdefault(doc_id, {"title": data["title"], "date": data.get("date") or "",
-                                               "date_text": data.get("date_text") or "", "at": []})["at"].append(mention)
-    moved = _merge_surnames(entities)
-    made = _render(folder, entities, moved)
-    index = {ident: _summary(entity) for ident, entity in entities.items()}
+    moved = {}
+    for ident, (_, entry) in firsts.items():
+        target = surname_target({"id": ident, **entry})
+        if target is not None:
+            moved[ident] = target.id
+    groups: dict[str, set[str]] = {}
+    for ident in firsts.keys() | moved.values():
+        groups.setdefault(entity_store.root(ident, moved), set()).add(ident)
+    made, index, folded_all = set(), {}, {}
+    for top in sorted(groups):
+        entities = entity_store.group_entities({i: entity_store.load(store, i) for i in groups[top]})
+        folded = _merge_surnames(entities)
+        made |= _render(folder, entities, folded)
+        index.update((ident, _summary(entity)) for ident, entity in entities.items())
+        folded_all.update((ident, to) for ident, (_, to) in folded.items())
     write_if_changed(folder / "index.html", compiled("entities.xsl").transform(_index_xml(index)).encode("utf-8"))
     _remove_pages(folder, previous["pages"] - made)
-    return {"pages": sorted(made), "moved": {ident: to for ident, (_, to) in moved.items()}, "index": index,
-            "read": set(docs)}
+    return {"pages": sorted(made), "moved": folded_all, "index": index, "read": read}
 
 
 def _update_pages(folder: Path, reader: _ShareReader, previous: dict) -> dict:

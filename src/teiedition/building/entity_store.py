@@ -5,7 +5,7 @@ to read every document's mentions and render every page whenever any
 document changed (about a minute at 10,000 documents for one edited word).
 The store keeps, per entity, what each document contributes to its page
 (``contributions``: title, date, its entry, its mentions there) in
-``entities/.cache/entity/HASH.json``.  A change then compares a document's
+``entities/.cache/entity/HASH.jsonl``.  A change then compares a document's
 old and new contributions, entity by entity; only entities whose
 contribution changed are re-rendered, each from its own store file.
 
@@ -53,18 +53,28 @@ def changed_entities(old: dict | None, new: dict | None) -> set[str]:
 
 
 def _path(store: Path, ident: str) -> Path:
-    return store / f"{hashlib.sha256(ident.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}.json"
+    return store / f"{hashlib.sha256(ident.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}.jsonl"
 
 
 def load(store: Path, ident: str) -> dict[str, dict]:
-    """``{doc id: contribution}`` of one entity (empty when no document names it, or the file is damaged)."""
+    """``{doc id: contribution}`` of one entity (empty when no document names it, or the file is damaged).
+
+    The file is JSON lines: the entity's id, then ``[doc id, contribution]`` pairs, a later pair
+    replacing an earlier one for the same document (``append`` adds, ``save`` writes it compact).
+    """
     try:
-        data = json.loads(_path(store, ident).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        lines = _path(store, ident).read_text(encoding="utf-8").splitlines()
+        if not lines or json.loads(lines[0]) != {"id": ident}:
+            return {}
+        docs = dict(json.loads(line) for line in lines[1:])
+    except (OSError, ValueError, TypeError):
         return {}
-    if not isinstance(data, dict) or data.get("id") != ident or not isinstance(data.get("docs"), dict):
-        return {}
-    return data["docs"]
+    return docs if all(isinstance(c, dict) for c in docs.values()) else {}
+
+
+def _lines(ident: str, docs: dict[str, dict], *, head: bool) -> str:
+    pairs = [json.dumps([doc_id, docs[doc_id]], ensure_ascii=False, sort_keys=True) for doc_id in sorted(docs)]
+    return "\n".join(([json.dumps({"id": ident}, ensure_ascii=False)] if head else []) + pairs) + "\n"
 
 
 def save(store: Path, ident: str, docs: dict[str, dict]) -> None:
@@ -74,8 +84,24 @@ def save(store: Path, ident: str, docs: dict[str, dict]) -> None:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
         return
-    ordered = dict(sorted(docs.items()))
-    atomic_write(path, json.dumps({"id": ident, "docs": ordered}, ensure_ascii=False, sort_keys=True))
+    atomic_write(path, _lines(ident, docs, head=True))
+
+
+def append(store: Path, by_entity: dict[str, dict[str, dict]]) -> None:
+    """Add contributions to the entities' files (a whole pass writes the store in batches, memory bounded)."""
+    store.mkdir(parents=True, exist_ok=True)
+    for ident, docs in by_entity.items():
+        path = _path(store, ident)
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(_lines(ident, docs, head=fh.tell() == 0))
+
+
+def clear(store: Path) -> None:
+    """Empty the store (a whole pass writes it again)."""
+    store.mkdir(parents=True, exist_ok=True)
+    for path in store.iterdir():
+        if path.is_file():
+            path.unlink(missing_ok=True)
 
 
 def update(store: Path, changes: dict[str, tuple[dict | None, dict | None]]) -> dict[str, dict[str, dict]]:
@@ -94,22 +120,6 @@ def update(store: Path, changes: dict[str, tuple[dict | None, dict | None]]) -> 
     for ident, docs in touched.items():
         save(store, ident, docs)
     return touched
-
-
-def write_all(store: Path, docs: dict[str, dict]) -> None:
-    """The whole store from every published document's mentions (a full pass); stale files go."""
-    by_entity: dict[str, dict[str, dict]] = {}
-    for doc_id, doc in docs.items():
-        for ident, contribution in contributions(doc).items():
-            by_entity.setdefault(ident, {})[doc_id] = contribution
-    store.mkdir(parents=True, exist_ok=True)
-    keep = set()
-    for ident, entity_docs in by_entity.items():
-        save(store, ident, entity_docs)
-        keep.add(_path(store, ident).name)
-    for path in store.glob("*.json"):
-        if path.name not in keep:
-            path.unlink(missing_ok=True)
 
 
 def _doc_order(doc_id: str, contribution: dict) -> tuple[str, str]:
