@@ -22,7 +22,6 @@ import contextlib
 import os
 import signal
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +30,6 @@ from typing import Callable, TextIO
 from ..convert import resolve_run_date
 from ..errors import EXIT_INVALID, EXIT_OK, InputError
 from ..files import write_if_changed
-from ..recognising.entities import default_authority
-from ..rendering.xsltrun import StylesheetError, compiled
 from ..validating.reports import printable
 from .catalogue import catalogue_csv, catalogue_json, catalogue_rows
 from .distributed_build import run_on_dask
@@ -152,30 +149,6 @@ def sigterm_as_interrupt():
 
 
 # --------------------------------------------------------------------------- the build
-
-def _prepare_passes() -> None:
-    """What the collection passes set up once: the stylesheets (every entry stylesheet compiles on the
-    first use, about a second) and the authority file (the entity pages' name order)."""
-    with contextlib.suppress(StylesheetError):  # the pass itself raises it again, in one line
-        compiled("entities.xsl")
-    default_authority()
-
-
-def prepare_passes_meanwhile(tasks: list, jobs: int, executor: str) -> threading.Thread | None:
-    """Start the passes' set-up in a thread while workers build the documents; join it before the passes.
-
-    Why: the main process only waits for results then, and the set-up (about 1.3 s) would
-    otherwise run after the last document, alone on one core.  Not with one job (the documents
-    are built in this process, which compiles the stylesheets anyway) nor with nothing to build
-    (an unchanged rebuild needs no stylesheet at all).
-    """
-    workers = min(jobs if jobs and jobs > 0 else (os.cpu_count() or 1), len(tasks))
-    if not tasks or (executor == "local" and workers == 1):
-        return None
-    thread = threading.Thread(target=_prepare_passes, name="prepare-passes", daemon=True)
-    thread.start()
-    return thread
-
 
 class Checkpoints:
     """Save the manifest as documents finish, but spend at most ``CHECKPOINT_SHARE`` of the time on it.
@@ -337,14 +310,12 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
             bar.advance(note=printable(Path(tasks[result.doc_id].source).name))
 
         checkpoint = Checkpoints(lambda: save_manifest(output, manifest))
-        preparing = None
         try:
             with Progress(len(tasks), label="build", enabled=progress, stream=stream) as bar:
                 refused = {t: why for t in tasks.values() if (why := refusal(t, source))}
                 for task, why in refused.items():
                     record(DocResult(task.doc_id, "failed", why))
                 todo = [t for t in tasks.values() if t not in refused]
-                preparing = prepare_passes_meanwhile(todo, jobs, executor)
                 if executor == "dask" and todo:
                     run_on_dask(todo, stages, pdf, record, checkpoint,
                                 output=output, scheduler=scheduler, checkpoint_seconds=CHECKPOINT_SECONDS,
@@ -357,8 +328,6 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
             raise
         finally:
             save_manifest(output, manifest)
-        if preparing is not None:
-            preparing.join()
         # the index links the DTS entry point and the entity pages, so they come first
         repair = parts_to_repair(manifest, before, force=force) - (set() if force else absent)
         # nothing built, removed, missing or damaged, and the last passes finished: they would write nothing
