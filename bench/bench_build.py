@@ -118,15 +118,17 @@ def run_build(src: Path, out: Path, *, jobs: int, pdf: bool, force: bool = False
     load = os.getloadavg()[0]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=REPO)
-    peak = 0
+    peak = main_peak = 0
     cpu_seen: dict[int, float] = {}
     stop = threading.Event()
 
     def sample():
-        nonlocal peak
+        nonlocal peak, main_peak
         while not stop.is_set():
             pids = _tree(proc.pid)
-            peak = max(peak, sum(_pss_kib(p) for p in pids))
+            sizes = {p: _pss_kib(p) for p in pids}
+            peak = max(peak, sum(sizes.values()))
+            main_peak = max(main_peak, sizes.get(proc.pid, 0))
             for p in pids:
                 cpu_seen[p] = max(cpu_seen.get(p, 0.0), _cpu_seconds(p))
             stop.wait(0.05)
@@ -140,7 +142,7 @@ def run_build(src: Path, out: Path, *, jobs: int, pdf: bool, force: bool = False
     cpu = sum(cpu_seen.values())  # workers are forkserver children: sampled, not rusage
     summary = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
     return {"seconds": seconds, "cpu_s": cpu, "load": load, "code": proc.returncode,
-            "peak_mib": peak / 1024, "summary": summary[0]}
+            "peak_mib": peak / 1024, "main_peak_mib": main_peak / 1024, "summary": summary[0]}
 
 
 def one_build(src: Path, *, jobs: int, pdf: bool, out: Path | None = None) -> dict:
@@ -164,9 +166,10 @@ def summarise(label: str, runs: list[dict], *, docs: int, jobs: int, pdf: bool) 
               "median_s": round(secs, 3), "docs_per_s": round(docs / secs, 1),
               "cpu_ms_per_doc": round(cpu * 1000 / docs, 1), "load_at_start": round(load, 1),
               "peak_mib": round(max(r["peak_mib"] for r in runs), 1),
+              "main_peak_mib": round(max(r["main_peak_mib"] for r in runs), 1),
               "exit_codes": sorted({r["code"] for r in runs}), "summary": runs[-1]["summary"]}
     print(f"{label:<44} {docs:>5} docs  -j{jobs}  {secs:7.2f} s  {docs / secs:7.1f} docs/s  "
-          f"peak {result['peak_mib']:7.1f} MiB  cpu {result['cpu_ms_per_doc']:6.1f} ms/doc  "
+          f"peak {result['peak_mib']:7.1f} MiB (main {result['main_peak_mib']:.0f})  cpu {result['cpu_ms_per_doc']:6.1f} ms/doc  "
           f"load {load:4.1f}  exit {result['exit_codes']}", flush=True)
     return result
 
@@ -228,7 +231,7 @@ def incremental(src: Path, out: Path, *, jobs: int, repeat: int) -> dict:
     texts = sorted(src.glob("*.txt"))
     report: dict = {}
     for kind in ("edit", "add", "remove"):
-        report[kind] = {"seconds": [], "files": [], "load": []}
+        report[kind] = {"seconds": [], "files": [], "load": [], "peak_mib": [], "main_peak_mib": []}
     for n in range(repeat):
         victim = texts[(n * 37) % len(texts)]
         added = src / f"zz_added_{n:03d}.txt"
@@ -245,10 +248,12 @@ def incremental(src: Path, out: Path, *, jobs: int, repeat: int) -> dict:
             report[kind]["seconds"].append(run["seconds"])
             report[kind]["files"].append(len(touched))
             report[kind]["load"].append(run["load"])
+            report[kind]["peak_mib"].append(round(run["peak_mib"], 1))
+            report[kind]["main_peak_mib"].append(round(run["main_peak_mib"], 1))
     for kind, r in report.items():
         r["median_s"] = round(statistics.median(r["seconds"]), 2)
         print(f"one document {kind + 'ed' if kind != 'remove' else 'removed'}: median {r['median_s']:.2f} s "
-              f"of {repeat} (CLI, start-up included), files rewritten {r['files']}, "
+              f"of {repeat} (CLI, start-up included), files rewritten {r['files']}, peak {r['peak_mib']} MiB, "
               f"load at start {[round(x, 1) for x in r['load']]}", flush=True)
     return report
 
@@ -260,10 +265,11 @@ def main() -> None:
     ap.add_argument("--pdf-docs", type=int, default=100, help="documents in the PDF build")
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--jobs", type=int, help="workers for the large build (default: the number of cores)")
     ap.add_argument("--incremental-only", action="store_true",
                     help="only the large build, its unchanged rebuild and one edited, added, removed document")
     args = ap.parse_args()
-    cores = os.cpu_count() or 1
+    cores = args.jobs or os.cpu_count() or 1
     print(f"teiedition build benchmark: {cores} cores, python {sys.version.split()[0]}", flush=True)
     results = []
     stages = {} if args.incremental_only else stage_profile()
@@ -281,10 +287,12 @@ def main() -> None:
                              [one_build(large, jobs=cores, pdf=False, out=out)], docs=args.docs, jobs=cores, pdf=False)
             reruns = [run_build(large, out, jobs=cores, pdf=False) for _ in range(args.repeat)]
             print(f"unchanged rebuild of {args.docs} documents (CLI, start-up included): median "
-                  f"{statistics.median(r['seconds'] for r in reruns):.2f} s of {len(reruns)} runs", flush=True)
+                  f"{statistics.median(r['seconds'] for r in reruns):.2f} s of {len(reruns)} runs, "
+                  f"load at start {[round(r['load'], 1) for r in reruns]}", flush=True)
             changes = incremental(large, out, jobs=cores, repeat=args.repeat)
             if args.json:
-                args.json.write_text(json.dumps({"cores": cores, "full": full, "incremental": changes}, indent=1) + "\n")
+                args.json.write_text(json.dumps({"cores": cores, "full": full, "unchanged": reruns,
+                                                 "incremental": changes}, indent=1) + "\n")
             return
         ones, twos = [], []
         for _ in range(args.repeat):  # alternated, so a change in the machine's load hits both alike

@@ -239,3 +239,31 @@ def test_an_edit_reads_back_no_other_documents_dts_resource(tmp_path, monkeypatc
                   force=True)
     assert {p: p.read_bytes() for p in (out / "dts").rglob("collection*.jsonld")} == after
     assert set(after) == set(lists)
+
+
+def test_entity_pages_after_an_edit_an_addition_and_a_removal_are_those_of_a_whole_pass(history, tmp_path):
+    """The entity pass renders only the entities whose mentions changed; the pages must still be
+    exactly what a pass over every document makes (surnames folded, documents in date order)."""
+    out, _, _ = history
+    fresh = tmp_path / "fresh"
+    build(out.parent / "src", fresh)
+    pages = {p.name: p.read_bytes() for p in (out / "entities").glob("*.html")}
+    assert pages == {p.name: p.read_bytes() for p in (fresh / "entities").glob("*.html")}
+    assert len(pages) > 20
+
+
+def test_an_edit_renders_only_the_entity_pages_whose_mentions_changed(tmp_path, monkeypatch):
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    for doc_id in FIRST:
+        shutil.copy(DEV_CORPUS / f"{doc_id}.txt", src / f"{doc_id}.txt")
+    build(src, out)
+    rendered = []
+    real = entity_pages._entity_xml
+    monkeypatch.setattr(entity_pages, "_entity_xml", lambda entity: rendered.append(entity["id"]) or real(entity))
+    text = (src / "dev05.txt").read_text(encoding="utf-8")
+    # "coking" stands beside one name only: the ironworks' page is rendered again, no other
+    (src / "dev05.txt").write_text(text.replace("coking", "xylophone", 1), encoding="utf-8")
+    build(src, out)
+    assert rendered == ["org-hwanghae-iron-works"]
+    assert len(list((out / "entities").glob("*.html"))) > 20

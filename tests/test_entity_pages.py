@@ -236,3 +236,39 @@ def test_entity_pages_colour_their_links_as_the_document_pages_do(built):
     link = re.search(r"--link:\s*(#[0-9a-f]{6})", (ASSETS / "edition.css").read_text()).group(1)
     for page in ("index.html", "pers-kim-il-sung.html"):
         assert re.search(r"(^|[\s}])a\{color:" + link + "}", (out / "entities" / page).read_text()), page
+
+
+def _pass(folder: Path, docs: dict[str, str], *, force: bool = False) -> dict[str, bytes]:
+    """One entity pass over ``docs`` (each under a key of its text); the pages it leaves."""
+    import hashlib
+
+    from teiedition.building.entity_pages import write_entity_pages
+
+    for old in folder.glob("*.xml"):
+        if old.stem not in docs:
+            old.unlink()
+    for doc_id, text in docs.items():
+        (folder / f"{doc_id}.xml").write_text(text, encoding="utf-8")
+    write_entity_pages(folder, [{"id": d, "status": "valid", "outputs": [f"{d}.html"],
+                                 "key": hashlib.sha256(t.encode()).hexdigest()} for d, t in docs.items()], force=force)
+    return {p.name: p.read_bytes() for p in (folder / "entities").glob("*.html")}
+
+
+def test_pages_changed_one_document_at_a_time_are_those_of_a_whole_pass(tmp_path):
+    """Only the changed entities are rendered again, surnames folding into full entries included."""
+    full = _person_doc('<person xml:id="pers-puzanov"><persName>Alexander M. Puzanov</persName></person>',
+                       '<p xml:id="p1"><persName ref="#pers-puzanov">A. M. Puzanov</persName> arrived.</p>')
+    alone = _person_doc('<person xml:id="pers-local-puzanov"><persName>Puzanov</persName></person>'
+                        '<person xml:id="pers-kramer"><persName>Kramer</persName></person>',
+                        '<p xml:id="p1"><persName ref="#pers-local-puzanov">Puzanov</persName> and '
+                        '<persName ref="#pers-kramer">Kramer</persName> left.</p>', date="1959-01-01")
+    steps = [{"d1": full}, {"d1": full, "d2": alone}, {"d1": full, "d2": alone.replace(" left.", " left early.")},
+             {"d2": alone}, {"d2": alone, "d3": full.replace("1960", "1958")}, {}]
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    for n, docs in enumerate(steps):
+        whole = tmp_path / f"whole{n}"
+        whole.mkdir()
+        assert _pass(kept, docs) == _pass(whole, docs, force=True), n
+    assert _pass(kept, {"d2": alone}).keys() == {"index.html", "pers-puzanov.html", "pers-local-puzanov.html",
+                                                 "pers-kramer.html"}

@@ -96,3 +96,15 @@ def test_decode_source(data, text, encoding):
 def test_decode_source_refuses_empty_and_binary(data):
     with pytest.raises(InputError):
         decode_source(data, name="x.txt")
+
+
+@pytest.mark.parametrize("text, found", [("a\x07b\x1bc\ufffe d\uffff\n", 4), ("a\x01b\x0bc\x0c\n", 3),
+                                         ("line\x1f\n", 1)])
+def test_decode_source_counts_every_control_character(text, found):
+    with pytest.raises(InputError, match=rf"\({found} found\)"):
+        decode_source(text.encode("utf-8"), name="x.txt")
+
+
+def test_tabs_line_ends_and_other_characters_are_text():
+    text = "a\tb\r\nc\u00a0\u2028\ufffd\U0001F600 \x7f\n"
+    assert decode_source(text.encode("utf-8"), name="x.txt").text == text.replace("\r\n", "\n")

@@ -50,6 +50,8 @@ CHECKPOINT_SECONDS = 2.0
 CHECKPOINT_SHARE = 0.05
 #: Source names whose outputs would overwrite the collection's ``index.html`` / ``catalogue.*``.
 COLLECTION_STEMS = frozenset({"index", "catalogue"})
+#: In the manifest while documents changed but the collection passes have not run to the end.
+PASSES_PENDING = "passes-pending"
 #: Where documents are built: this machine's processes, or a Dask distributed cluster.
 EXECUTORS = ("local", "dask")
 
@@ -263,6 +265,9 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
                           formats=formats)
         summary = Summary(unchanged=len(plan.unchanged), removed=len(plan.removed), failed=len(unbuildable),
                           warnings=len(hidden))
+        pending = manifest.get(PASSES_PENDING) is True  # a build stopped before its collection passes ended
+        if plan.todo or plan.removed:
+            manifest[PASSES_PENDING] = True
         for src, why in unbuildable:
             stream.write(printable(f"{src}: {why}") + "\n")
         for src in hidden:
@@ -325,13 +330,15 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
             save_manifest(output, manifest)
         # the index links the DTS entry point and the entity pages, so they come first
         repair = parts_to_repair(manifest, before, force=force) - (set() if force else absent)
-        publish_dts(output, manifest, sources, base_url=base_url, stream=stream, time_limit=time_limit,
-                    force="dts" in repair)
-        publish_entity_pages(output, manifest, sources, stream=stream, force="entities" in repair, fresh=set(tasks))
-        write_collection(output, manifest, sources, force="site" in repair)
-        # nothing built, removed or repaired: the collection pass wrote nothing, its files are as they were
-        quiet = not (tasks or plan.removed or repair)
+        # nothing built, removed, missing or damaged, and the last passes finished: they would write nothing
+        quiet = not (tasks or plan.removed or repair or absent or pending)
         if not quiet:  # (unchanged documents had their outputs checked by plan_build)
+            publish_dts(output, manifest, sources, base_url=base_url, stream=stream, time_limit=time_limit,
+                        force="dts" in repair)
+            publish_entity_pages(output, manifest, sources, stream=stream, force="entities" in repair,
+                                 fresh=set(tasks))
+            write_collection(output, manifest, sources, force="site" in repair)
+            manifest.pop(PASSES_PENDING, None)
             record_outputs(output, manifest, collection_fingerprints(output))
         save_manifest(output, manifest)
     summary.seconds = time.monotonic() - started
@@ -348,7 +355,7 @@ def _current_entries(manifest: dict, sources: list[Path]) -> list[dict]:
 
 #: The parts of the collection pass, each with the files it writes (under the output folder).
 COLLECTION_PARTS = {"dts": ("dts",), "entities": ("entities",),
-                    "site": ("assets/search", "index.html", "catalogue.json", "catalogue.csv")}
+                    "site": ("assets", "index.html", "catalogue.json", "catalogue.csv")}
 
 
 def collection_fingerprints(output: Path) -> dict[str, str]:

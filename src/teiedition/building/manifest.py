@@ -258,7 +258,10 @@ def _sound_entry(doc_id, entry) -> bool:
     if not isinstance(entry, dict):
         return False
     outputs = entry.get("outputs", [])
-    if not isinstance(outputs, list) or any(o not in file_names(doc_id) for o in outputs):
+    if not isinstance(outputs, list):
+        return False
+    own = file_names(doc_id)  # once per entry: a set of every name the table could give it
+    if any(o not in own for o in outputs):
         return False
     files = entry.get("files", {})
     if not isinstance(files, dict) or any(

@@ -12,9 +12,11 @@ browser test compares this index with one MiniSearch builds itself.
 from __future__ import annotations
 
 import functools
+import json
 import re
 import sys
 import unicodedata
+from importlib import resources
 
 #: The fields search.js indexes, in order (their position is MiniSearch's field id).  ``names``: every
 #: name the authority knows for the document's entries (``site.entry_names``), so variants find it.
@@ -22,9 +24,16 @@ FIELDS = ("title", "text", "persons", "archive", "names")
 SERIALIZATION_VERSION = 2
 
 
-@functools.cache
-def _tokenizer() -> re.Pattern:
-    """MiniSearch's default tokenizer: split on ``/[\\n\\r\\p{Z}\\p{P}]+/u`` (Python's re has no \\p{})."""
+#: MiniSearch's separators as a character class, computed once for a Unicode version (``separator_class``).
+SEPARATORS_FILE = "data/minisearch_separators.json"
+
+
+def separator_class() -> str:
+    """``[\\n\\r\\p{Z}\\p{P}]`` as a Python character class, from this Python's ``unicodedata``.
+
+    Scans every code point (about a second): ``_tokenizer`` reads it from ``SEPARATORS_FILE``
+    instead when that was made for the same Unicode version.
+    """
     ranges: list[list[int]] = []
     for cp in range(sys.maxunicode + 1):
         if unicodedata.category(chr(cp))[0] in "ZP" or cp in (0x0A, 0x0D):
@@ -32,8 +41,28 @@ def _tokenizer() -> re.Pattern:
                 ranges[-1][1] = cp
             else:
                 ranges.append([cp, cp])
-    cls = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
-    return re.compile(f"[{cls}]+")
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+def _stored_class() -> str | None:
+    """The class stored for this Python's Unicode version, or None (another version, or no file)."""
+    try:
+        stored = json.loads(resources.files("teiedition").joinpath(SEPARATORS_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if isinstance(stored, dict) and stored.get("unidata_version") == unicodedata.unidata_version:
+        return stored.get("class") if isinstance(stored.get("class"), str) else None
+    return None
+
+
+@functools.cache
+def _tokenizer() -> re.Pattern:
+    """MiniSearch's default tokenizer: split on ``/[\\n\\r\\p{Z}\\p{P}]+/u`` (Python's re has no \\p{}).
+
+    Why stored: every worker process needs it, and scanning the code points cost each one about a
+    second (two at ``-j 2``, more on Dask), as long as converting ten documents.
+    """
+    return re.compile(f"[{_stored_class() or separator_class()}]+")
 
 
 _MARKS = re.compile("[\u0300-\u036f]")
