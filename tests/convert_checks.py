@@ -80,6 +80,11 @@ def texts(root, path: str) -> list[str]:
     return [" ".join("".join(e.itertext()).split()) for e in xp(root, path)]
 
 
+def supplied(root, reason: str = "added-in-translation") -> list[str]:
+    """The text of each ``supplied`` of the body with this ``@reason`` (words added, by default)."""
+    return texts(root, f"//t:body//t:supplied[@reason='{reason}']")
+
+
 def fragment(el: etree._Element) -> str:
     """Serialised TEI without namespace declarations, for readable assertions."""
     s = etree.tostring(el, encoding="unicode")

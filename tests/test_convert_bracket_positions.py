@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from convert_checks import PROSE, xp, texts
+from convert_checks import PROSE, xp, texts, supplied
 from convert_checks import body_page as page
 
-
-def supplied(root, reason="added-in-translation"):
-    return texts(root, f"//t:body//t:supplied[@reason='{reason}']")
 
 
 @pytest.mark.parametrize("line, gloss", [

@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from convert_checks import PROSE, texts
+from convert_checks import PROSE, texts, supplied
 from convert_checks import body_page as page
 
-
-def supplied(root, reason="added-in-translation"):
-    return texts(root, f"//t:body//t:supplied[@reason='{reason}']")
 
 
 def omitted(root):

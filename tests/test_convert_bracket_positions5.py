@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from convert_checks import MORE, PROSE, rebuild, texts, xp
+from convert_checks import MORE, PROSE, rebuild, texts, xp, supplied
 from convert_checks import body_page as page
 from teiedition.validating.validate import Validator
 
-
-def supplied(root, reason="added-in-translation"):
-    return texts(root, f"//t:body//t:supplied[@reason='{reason}']")
 
 
 @pytest.mark.parametrize("line, gloss", [
