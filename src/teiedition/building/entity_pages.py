@@ -237,6 +237,7 @@ def write_entity_pages(output: Path, entries: list[dict], *, warn=lambda message
     previous = _read_stamp(stamp_file)
     pages_there = (folder / "index.html").is_file() and all((folder / name).is_file() for name in previous["pages"])
     if not force and previous["stamp"] == stamp and pages_there:  # a page deleted by hand is made again
+        _settle_new_shares(cache, published)
         return len(previous["pages"])
     reader = _ShareReader(Path(output), published, force=force, fresh=fresh, warn=warn)
     if not force and pages_there and previous["keys"] is not None and (cache / entity_store.STORE).is_dir():
@@ -249,6 +250,16 @@ def write_entity_pages(output: Path, entries: list[dict], *, warn=lambda message
     state["keys"] = {doc_id: key for doc_id, key in published.items() if doc_id in read}
     atomic_write(stamp_file, json.dumps({"stamp": stamp, **state}, ensure_ascii=False).encode("utf-8"))
     return len(state["index"])
+
+
+def _settle_new_shares(cache: Path, published: dict[str, str]) -> None:
+    """Nothing to render, yet this run's workers may have left shares (a damaged output rebuilt under
+    the same key): keep each as the document's share, drop those of documents not published."""
+    for share in (cache / NEW).glob("*.json"):
+        if published.get(share.stem) is not None and (_read_cache(share) or {}).get("key") == published[share.stem]:
+            os.replace(share, cache / share.name)
+        else:
+            share.unlink(missing_ok=True)
 
 
 class _ShareReader:
