@@ -32,7 +32,7 @@ from ..rendering.iiif import MANIFEST_SUFFIX, document_manifest
 from ..urls import segment
 from .citations import citation_names, document_facts, exports, page_url
 from .dts import SHARE_FOLDER as DTS_SHARES, dts_share, published
-from .entity_pages import CACHE, FOLDER as ENTITIES, mention_share
+from .entity_mentions import CACHE, FOLDER as ENTITIES, mention_share
 from .page import page_params, recorded_run_date
 from .records import read_record
 from .search_records import SHARE_FOLDER as SEARCH_SHARES, search_share
