@@ -22,10 +22,11 @@ from .review_items import ReviewItem, line_in_block, norm, role_of
 POSITIONAL = frozenset({"short_line", "heading"})
 #: A number sign and a number, nothing else: ``No. Pg-18/34g``, ``Nº 284``.
 BARE_NUMBER_RE = re.compile(r"\s*(?:N[º°o]|No|NO|№|Nr)\.?:?\s*\S*\d\S*\s*")
-#: Words of a heading that name a document's kind, not a mark: ``RECORD OF CONVERSATION``, ``TELEGRAM``.
-DOC_KIND_RE = re.compile(r"(?i)\b(?:telegram|cable|memorandum|record|report|letter|note|minutes|protocol|decree|"
-                         r"resolution|appendix|attachment|annex|draft|information|conversation|statement|"
-                         r"translation|cipher\w*|diary|journal|transcript|directive|instruction\w*)\b")
+#: Words naming a document's kind (``RECORD OF CONVERSATION``, ``TELEGRAM``): a heading's words, never a name.
+DOC_KINDS = (r"telegram|cable|memorandum|record|report|letter|note|minutes|protocol|decree|resolution|appendix|"
+             r"attachment|annex|draft|information|conversation|statement|translation|cipher\w*")
+#: A heading that names a document's kind, not a mark.
+DOC_KIND_RE = re.compile(rf"(?i)\b(?:{DOC_KINDS}|diary|journal|transcript|directive|instruction\w*)\b")
 #: A title's or a summary's content words (four letters and more): what a summary shares with its title.
 CONTENT_RE = re.compile(r"[^\W\d_]{4,}")
 #: Words before a bracket naming a thing, not a title: ``the city [Algiers]``, ``his brother [Ngo Dinh Nhu]``.

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .model import Block, Document
-from .review_decisions import decision_items
+from .review_decisions import DOC_KINDS, decision_items
 from .review_items import ReviewItem, line_in_block, norm, role_of
 from .review_shapes import shape_items
 
@@ -26,9 +26,7 @@ CAPS_NAME_RE = re.compile(r"(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][A-ZÀ-Ý’'-]{2,
 #: A date printed before or after a signer's name: ``13.1.51``, ``25 October 1949``, ``Nov 15, 1950``.
 LINE_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}")
 #: Words of a heading in capitals that are no name (a document type, a mark).
-NOT_A_SIGNER_RE = re.compile(r"\b(?:SECRET|CONFIDENTIAL|COPY|TELEGRAM|CABLE|MEMORANDUM|RECORD|REPORT|LETTER|NOTE|"
-                             r"MINUTES|PROTOCOL|DECREE|RESOLUTION|APPENDIX|ATTACHMENT|ANNEX|URGENT|DRAFT|"
-                             r"INFORMATION|CONVERSATION|STATEMENT|TRANSLATION|CIPHER\w*|OF|THE|AND|TO|FROM)\b")
+NOT_A_SIGNER_RE = re.compile(rf"(?i)\b(?:secret|confidential|copy|urgent|{DOC_KINDS}|of|the|and|to|from)\b")
 #: One line of a distribution printed as numbered copies: ``Nº 2 – to Stalin``, ``Copy Nº 1 to Cde. Stalin``.
 DIST_LINE_RE = re.compile(r"^\s*(?:Copy\s+)?N[º°o]\.?\s*\d+\s*(?:[-–—]|to\b)")
 #: A distribution list's label: ``Distributed to``, ``Copies to:``, ``Sent to``.
