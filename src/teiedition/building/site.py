@@ -58,6 +58,9 @@ COPIED_ASSETS = ("minisearch.js", "minisearch.LICENSE.txt", "search.js")
 #: The single search data file of earlier versions, removed when found.
 OLD_SEARCH_INDEX = "search-index.js"
 
+#: Navigation bars rendered per call of ``site.xsl`` (a few hundred: the call's overhead is spread,
+#: what it holds stays small).
+NAV_BATCH = 500
 _NAV_START = '<nav class="collection-nav"'
 _NAV_END = "</nav>"
 
@@ -162,7 +165,7 @@ def write_site(output: Path, rows: list[dict], *, force: bool = False) -> None:
     navs = neighbours(published)
     stale = [row["id"] for row in published
              if new[row["id"]]["nav"] != navs[row["id"]] or new[row["id"]]["html"] != _stat(output / row["html"])]
-    for doc_id, bar in zip(stale, render_navs([navs[doc_id] for doc_id in stale])):
+    for doc_id, bar in _bars(stale, navs):
         page = output / f"{doc_id}.html"
         with contextlib.suppress(OSError, UnicodeDecodeError):
             spliced = splice_nav(page.read_text(encoding="utf-8"), bar)
@@ -185,6 +188,14 @@ def write_site(output: Path, rows: list[dict], *, force: bool = False) -> None:
     state_text = json.dumps({"format": STATE_FORMAT, "search": search_state, "index": page_key, "documents": new},
                             ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     write_if_changed(output / STATE_NAME, state_text.encode("utf-8"))
+
+
+def _bars(stale: list[str], navs: dict[str, dict]):
+    """``(id, bar)`` for the ``stale`` pages, rendered ``NAV_BATCH`` at a time (one XSLT call each):
+    a first build's bars in one call held every bar, and Saxon's tree of them, at once."""
+    for start in range(0, len(stale), NAV_BATCH):
+        batch = stale[start:start + NAV_BATCH]
+        yield from zip(batch, render_navs([navs[doc_id] for doc_id in batch]))
 
 
 def _ids(search_state) -> list[str]:
