@@ -109,7 +109,7 @@ def test_the_site_pass_holds_no_text_term_or_bar_of_the_whole_collection(collect
     """Issue 19, memory flat in the collection's size: each document's text is written as it is read
     and its terms wait on disk (here every document's go through the disk), the bars are rendered a
     batch at a time; the site is the same, byte for byte."""
-    monkeypatch.setattr(TermSpool, "FLUSH_BYTES", 1)
+    monkeypatch.setattr(TermSpool, "FLUSH_TERMS", 1)
     monkeypatch.setattr(sitemod, "NAV_BATCH", 2)
     batches, held = [], []
     render_navs, write_search = sitemod.render_navs, sitemod.write_search

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import marshal
 import os
 import re
 import tempfile
@@ -73,15 +74,17 @@ class TermSpool:
 
     Why: a first build reads every document, and its terms held in memory (then turned into
     every shard's postings at once) made the main process grow with the collection.  Spooled,
-    the pass holds a few MiB of lines and one shard's postings at a time.
+    the pass holds a bounded buffer and one shard's postings at a time.  The spool is this
+    process's own temporary data in a private folder, so ``marshal`` (the fastest of the standard
+    library's encodings for dicts of strings and ints) is safe to read back.
     """
 
-    #: Lines held before they are appended to the shards' spool files.
-    FLUSH_BYTES = 4 << 20
+    #: Terms held before the buffer is appended to the shards' spool files.
+    FLUSH_TERMS = 100_000
 
     def __init__(self):
         self._folder = tempfile.TemporaryDirectory(prefix="teiedition-search-")
-        self._buffer: dict[str, list[str]] = {}
+        self._buffer: dict[str, list] = {}
         self._held = 0
 
     def __enter__(self) -> "TermSpool":
@@ -92,14 +95,13 @@ class TermSpool:
 
     def add(self, doc_id: str, terms: dict[str, dict[int, int]]) -> list[str]:
         """Spool one document's terms (term -> field id -> count); return its shard keys, sorted."""
-        parts: dict[str, dict[str, list[int]]] = {}
+        parts: dict[str, dict[str, dict[int, int]]] = {}
         for term, counts in terms.items():
-            parts.setdefault(shard_key(term), {})[term] = [n for pair in counts.items() for n in pair]
+            parts.setdefault(shard_key(term), {})[term] = counts
         for key, part in parts.items():
-            line = json.dumps([doc_id, part], ensure_ascii=False, separators=(",", ":"))
-            self._buffer.setdefault(key, []).append(line)
-            self._held += len(line)
-        if self._held > self.FLUSH_BYTES:
+            self._buffer.setdefault(key, []).append((doc_id, part))
+        self._held += len(terms)
+        if self._held > self.FLUSH_TERMS:
             self._flush()
         return sorted(parts)
 
@@ -110,20 +112,24 @@ class TermSpool:
         path = Path(self._folder.name) / shard_name(key)
         if not path.exists():
             return postings
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                doc_id, part = json.loads(line)
-                n = number[doc_id]
-                for term, flat in part.items():
-                    fields = postings.setdefault(term, {})
-                    for i in range(0, len(flat), 2):
-                        fields.setdefault(flat[i], {})[n] = flat[i + 1]
+        with open(path, "rb") as fh:
+            while True:
+                try:
+                    chunk = marshal.load(fh)
+                except EOFError:
+                    break
+                for doc_id, part in chunk:
+                    n = number[doc_id]
+                    for term, counts in part.items():
+                        fields = postings.setdefault(term, {})
+                        for field_id, count in counts.items():
+                            fields.setdefault(field_id, {})[n] = count
         return postings
 
     def _flush(self) -> None:
-        for key, lines in self._buffer.items():
-            with open(Path(self._folder.name) / shard_name(key), "a", encoding="utf-8") as fh:
-                fh.write("\n".join(lines) + "\n")
+        for key, chunk in self._buffer.items():
+            with open(Path(self._folder.name) / shard_name(key), "ab") as fh:
+                marshal.dump(chunk, fh)
         self._buffer, self._held = {}, 0
 
 
