@@ -24,9 +24,12 @@ removed document's place is taken by the last-numbered one (so the numbers
 stay 0..N-1, which ``search.js`` expects).  So an edit rewrites only the
 shards with its old or new terms, its text and ``meta.js``; an addition adds
 the shards of its words; a removal rewrites the shards of its words and of
-the one moved document's words, read back without reading any TEI again.  A
-shard's bytes depend only on its postings and the numbering, so an
-incremental pass writes exactly what a full pass with the same numbering would.
+the one moved document's words, read back without reading any TEI again.
+The documents read in a pass have their texts written at once and their
+terms spooled to disk by shard (``TermSpool``), so the pass holds one
+shard's postings at a time, not the collection's.  A shard's bytes depend
+only on its postings and the numbering, so an incremental pass writes
+exactly what a full pass with the same numbering would.
 """
 
 from __future__ import annotations
@@ -200,9 +203,10 @@ def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, spo
     """Bring ``assets/search/`` up to date for ``docs`` (in date order); return the state to remember.
 
     ``previous`` is what the last pass returned (None: write everything; then
-    every document must have been read, its terms in ``spool`` and its text written by ``write_text``).  Raises ``StaleShards`` when a shard
-    it would update cannot be read.  ``gone``: ids of documents published before and now
-    removed, whose text scripts are deleted (only those: a file of yours in ``text/`` stays).
+    every document must have been read: its terms in ``spool``, its text written by
+    ``write_text``).  Raises ``StaleShards`` when a shard it would update cannot be read.
+    ``gone``: ids of documents published before and now removed, whose text scripts are deleted
+    (only those: a file of yours in ``text/`` stays).
     ``numbers``: the ids in number order of the last pass, kept when ``previous`` is None (a full
     pass after ``--force`` or a new toolchain keeps every document's number).
     """
