@@ -77,16 +77,18 @@ class TermSpool:
 
     Why: a first build reads every document, and its terms held in memory (then turned into
     every shard's postings at once) made the main process grow with the collection.  Spooled,
-    the pass holds a bounded buffer and one shard's postings at a time.  The spool is this
-    process's own temporary data in a private folder, so ``marshal`` (the fastest of the standard
-    library's encodings for dicts of strings and ints) is safe to read back.
+    the pass holds a bounded buffer and one shard's postings at a time.  One unnamed temporary
+    file holds every flush, each shard's part at an offset kept here (a file per shard cost a
+    file opening per shard and flush).  It is this process's own data, so ``marshal`` (the
+    fastest of the standard library's encodings for dicts of strings and ints) is safe to read back.
     """
 
-    #: Terms held before the buffer is appended to the shards' spool files.
+    #: Terms held before the buffer is written to the spool file.
     FLUSH_TERMS = 100_000
 
     def __init__(self):
-        self._folder = tempfile.TemporaryDirectory(prefix="teiedition-search-")
+        self._file = tempfile.TemporaryFile(prefix="teiedition-search-")
+        self._where: dict[str, list[tuple[int, int]]] = {}  # shard key -> (offset, length) of its parts
         self._buffer: dict[str, list] = {}
         self._held = 0
 
@@ -94,7 +96,7 @@ class TermSpool:
         return self
 
     def __exit__(self, *exc) -> None:
-        self._folder.cleanup()
+        self._file.close()
 
     def add(self, doc_id: str, terms: dict[str, dict[int, int]]) -> list[str]:
         """Spool one document's terms (term -> field id -> count); return its shard keys, sorted."""
@@ -112,27 +114,24 @@ class TermSpool:
         """The postings of shard ``key`` from the spooled documents, under their numbers."""
         self._flush()
         postings: Postings = {}
-        path = Path(self._folder.name) / shard_name(key)
-        if not path.exists():
-            return postings
-        with open(path, "rb") as fh:
-            while True:
-                try:
-                    chunk = marshal.load(fh)
-                except EOFError:
-                    break
-                for doc_id, part in chunk:
-                    n = number[doc_id]
-                    for term, counts in part.items():
-                        fields = postings.setdefault(term, {})
-                        for field_id, count in counts.items():
-                            fields.setdefault(field_id, {})[n] = count
+        for offset, length in self._where.get(key, ()):
+            self._file.seek(offset)
+            for doc_id, part in marshal.loads(self._file.read(length)):
+                n = number[doc_id]
+                for term, counts in part.items():
+                    fields = postings.setdefault(term, {})
+                    for field_id, count in counts.items():
+                        fields.setdefault(field_id, {})[n] = count
         return postings
 
     def _flush(self) -> None:
+        if not self._buffer:
+            return
+        self._file.seek(0, os.SEEK_END)
         for key, chunk in self._buffer.items():
-            with open(Path(self._folder.name) / shard_name(key), "ab") as fh:
-                marshal.dump(chunk, fh)
+            data = marshal.dumps(chunk)
+            self._where.setdefault(key, []).append((self._file.tell(), len(data)))
+            self._file.write(data)
         self._buffer, self._held = {}, 0
 
 
