@@ -441,16 +441,10 @@ def _write_collections(site: Site, folder: Path, published: list[Published], pag
     root_title = "teiedition collection"
     root_member = _collection_summary(site, ROOT_ID, root_title, 0, len(by_archive))
     archives = [_collection_summary(site, cid, titles[cid], 1, len(by_archive[cid])) for cid in sorted(by_archive)]
-    written = set()
-
-    def put(files: dict[str, bytes]) -> None:  # written as made: a first build's answers are not all held at once
-        for url, data in files.items():
-            written.add(site.path(url))
-            write_if_changed(site.path(url), data)
-
+    files: dict[str, bytes] = {}
     for nav in (None, "children", "parents"):
-        root = collection_pages(site, ROOT_ID, root_title, 0, archives, nav=nav, page_size=page_size)
-        put({**root, site.url(COLLECTION_T, nav=nav): root[site.url(COLLECTION_T, id=ROOT_ID, nav=nav)]})
+        files.update(collection_pages(site, ROOT_ID, root_title, 0, archives, nav=nav, page_size=page_size))
+        files[site.url(COLLECTION_T, nav=nav)] = files[site.url(COLLECTION_T, id=ROOT_ID, nav=nav)]
     kept: dict = {}
     for cid, docs in by_archive.items():
         listed = []
@@ -468,11 +462,15 @@ def _write_collections(site: Site, folder: Path, published: list[Published], pag
             kept[doc.doc_id] = own
             listed.append(own)
             if not same:
-                put({site.url(COLLECTION_T, id=doc.dts_id, nav="parents"): _dump(
-                    {**_header(), **own, "member": [archive_member]})})
+                files[site.url(COLLECTION_T, id=doc.dts_id, nav="parents")] = _dump(
+                    {**_header(), **own, "member": [archive_member]})
         for nav in (None, "children", "parents"):
-            put(collection_pages(site, cid, titles[cid], 1, listed, nav=nav, page_size=page_size,
-                                 parent_member=root_member))
+            files.update(collection_pages(site, cid, titles[cid], 1, listed, nav=nav, page_size=page_size,
+                                          parent_member=root_member))
+    written = set()
+    for url, data in files.items():
+        written.add(site.path(url))
+        write_if_changed(site.path(url), data)
     for cid in list(by_archive) + [ROOT_ID]:  # pages past the end of a collection that shrank
         for page in (folder / cid).glob("collection*page=*.jsonld"):
             if page not in written:
