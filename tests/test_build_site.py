@@ -20,7 +20,7 @@ from teiedition import __version__
 from teiedition.building import site as sitemod
 from teiedition.building.build import run_build
 from teiedition.building.search_records import read_share, search_share
-from teiedition.building.search_shards import read_script, script
+from teiedition.building.search_shards import TermSpool, read_script, script
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 #: dates: dev07 1954-11-02, dev03 1959-11-16, dev05 1963-10-11, dev12 1968-04-29
@@ -100,6 +100,32 @@ def test_same_sources_and_run_date_give_the_same_site(collection, tmp_path):
     src, out = collection[0] / "src", collection[1]
     other = tmp_path / "again"
     build(src, other)
+    for path in sorted(out.rglob("*")):
+        if path.is_file() and not path.name.startswith("."):
+            assert (other / path.relative_to(out)).read_bytes() == path.read_bytes(), path.name
+
+
+def test_the_site_pass_holds_no_text_term_or_bar_of_the_whole_collection(collection, tmp_path, monkeypatch):
+    """Issue 19, memory flat in the collection's size: each document's text is written as it is read
+    and its terms wait on disk (here every document's go through the disk), the bars are rendered a
+    batch at a time; the site is the same, byte for byte."""
+    monkeypatch.setattr(TermSpool, "FLUSH_TERMS", 1)
+    monkeypatch.setattr(sitemod, "NAV_BATCH", 2)
+    batches, held = [], []
+    render_navs, write_search = sitemod.render_navs, sitemod.write_search
+    monkeypatch.setattr(sitemod, "render_navs", lambda navs: batches.append(len(navs)) or render_navs(navs))
+
+    def spy(assets, docs, *args, **kwargs):
+        texts = {p.stem for p in (assets / "search" / "text").glob("*.js")}
+        held.extend((doc.record["id"], sorted(vars(doc)), doc.record["id"] in texts) for doc in docs)
+        return write_search(assets, docs, *args, **kwargs)
+
+    monkeypatch.setattr(sitemod, "write_search", spy)
+    src, out = collection[0] / "src", collection[1]
+    other = tmp_path / "again"
+    build(src, other)
+    assert batches == [2, 1]
+    assert sorted(held) == [(doc_id, ["keys", "lengths", "record"], True) for doc_id in sorted(FIRST)]
     for path in sorted(out.rglob("*")):
         if path.is_file() and not path.name.startswith("."):
             assert (other / path.relative_to(out)).read_bytes() == path.read_bytes(), path.name

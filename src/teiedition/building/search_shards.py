@@ -24,17 +24,22 @@ removed document's place is taken by the last-numbered one (so the numbers
 stay 0..N-1, which ``search.js`` expects).  So an edit rewrites only the
 shards with its old or new terms, its text and ``meta.js``; an addition adds
 the shards of its words; a removal rewrites the shards of its words and of
-the one moved document's words, read back without reading any TEI again.  A
-shard's bytes depend only on its postings and the numbering, so an
-incremental pass writes exactly what a full pass with the same numbering would.
+the one moved document's words, read back without reading any TEI again.
+The documents read in a pass have their texts written at once and their
+terms spooled to disk by shard (``TermSpool``), so the pass holds one
+shard's postings at a time, not the collection's.  A shard's bytes depend
+only on its postings and the numbering, so an incremental pass writes
+exactly what a full pass with the same numbering would.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import marshal
 import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,14 +62,77 @@ Postings = dict[str, dict[int, dict[int, int]]]  # term -> field id -> document 
 
 @dataclass
 class SearchDoc:
-    """One published document for the search: ``terms`` and ``text`` only when its TEI was read in this pass."""
+    """One published document for the search: ``keys`` only when its TEI was read in this pass
+    (the shards its terms are in; the terms themselves wait in the ``TermSpool``)."""
 
     record: dict  # id, href, title, date, year, archive, persons, classification, handling
-    #: (a document's variant names are indexed, in ``terms``, but not listed in meta.js: at 10,000
+    #: (a document's variant names are indexed, in the terms, but not listed in meta.js: at 10,000
     #: documents they would add megabytes to the file every page load reads)
     lengths: list
-    terms: dict[str, dict[int, int]] | None = None
-    text: str | None = None
+    keys: list[str] | None = None
+
+
+class TermSpool:
+    """The terms of the documents read in this pass, by shard, on disk until their shard is written.
+
+    Why: a first build reads every document, and its terms held in memory (then turned into
+    every shard's postings at once) made the main process grow with the collection.  Spooled,
+    the pass holds a bounded buffer and one shard's postings at a time.  One unnamed temporary
+    file holds every flush, each shard's part at an offset kept here (a file per shard cost a
+    file opening per shard and flush).  It is this process's own data, so ``marshal`` (the
+    fastest of the standard library's encodings for dicts of strings and ints) is safe to read back.
+    """
+
+    #: Terms held before the buffer is written to the spool file.
+    FLUSH_TERMS = 100_000
+
+    def __init__(self):
+        self._file = tempfile.TemporaryFile(prefix="teiedition-search-")
+        self._where: dict[str, list[tuple[int, int]]] = {}  # shard key -> (offset, length) of its parts
+        self._buffer: dict[str, list] = {}
+        self._held = 0
+
+    def __enter__(self) -> "TermSpool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._file.close()
+
+    def add(self, doc_id: str, terms: dict[str, dict[int, int]]) -> list[str]:
+        """Spool one document's terms (term -> field id -> count); return its shard keys, sorted."""
+        parts: dict[str, dict[str, dict[int, int]]] = {}
+        for term, counts in terms.items():
+            parts.setdefault(shard_key(term), {})[term] = counts
+        for key, part in parts.items():
+            self._buffer.setdefault(key, []).append((doc_id, part))
+        self._held += len(terms)
+        if self._held > self.FLUSH_TERMS:
+            self._flush()
+        return sorted(parts)
+
+    def postings(self, key: str, number: dict[str, int]) -> Postings:
+        """The postings of shard ``key`` from the spooled documents, under their numbers."""
+        self._flush()
+        postings: Postings = {}
+        for offset, length in self._where.get(key, ()):
+            self._file.seek(offset)
+            for doc_id, part in marshal.loads(self._file.read(length)):
+                n = number[doc_id]
+                for term, counts in part.items():
+                    fields = postings.setdefault(term, {})
+                    for field_id, count in counts.items():
+                        fields.setdefault(field_id, {})[n] = count
+        return postings
+
+    def _flush(self) -> None:
+        if not self._buffer:
+            return
+        self._file.seek(0, os.SEEK_END)
+        for key, chunk in self._buffer.items():
+            data = marshal.dumps(chunk)
+            self._where.setdefault(key, []).append((self._file.tell(), len(data)))
+            self._file.write(data)
+        self._buffer, self._held = {}, 0
 
 
 class StaleShards(Exception):
@@ -114,30 +182,42 @@ def decode_shard(entries: list) -> Postings:
     return postings
 
 
-def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, *, gone=(),
+def prepare(assets: Path) -> None:
+    """Make the search folders and remove a killed build's atomic writes from them."""
+    folder = assets / FOLDER
+    for sub in (folder / TERMS, folder / TEXTS):
+        sub.mkdir(parents=True, exist_ok=True)
+        for leftover in sub.glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                os.unlink(leftover)
+
+
+def write_text(assets: Path, doc_id: str, text: str | None) -> None:
+    """One document's reading text script (written as its document is read: texts are not held)."""
+    write_if_changed(assets / FOLDER / TEXTS / f"{doc_id}.js", script("text", doc_id, text or ""))
+
+
+def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, spool: TermSpool, *, gone=(),
                  numbers: list[str] | None = None) -> dict:
     """Bring ``assets/search/`` up to date for ``docs`` (in date order); return the state to remember.
 
     ``previous`` is what the last pass returned (None: write everything; then
-    every document must have its terms).  Raises ``StaleShards`` when a shard
-    it would update cannot be read.  ``gone``: ids of documents published before and now
-    removed, whose text scripts are deleted (only those: a file of yours in ``text/`` stays).
+    every document must have been read: its terms in ``spool``, its text written by
+    ``write_text``).  Raises ``StaleShards`` when a shard it would update cannot be read.
+    ``gone``: ids of documents published before and now removed, whose text scripts are deleted
+    (only those: a file of yours in ``text/`` stays).
     ``numbers``: the ids in number order of the last pass, kept when ``previous`` is None (a full
     pass after ``--force`` or a new toolchain keeps every document's number).
     """
     folder = assets / FOLDER
-    for sub in (folder / TERMS, folder / TEXTS):
-        sub.mkdir(parents=True, exist_ok=True)
-        for leftover in sub.glob(".*.tmp"):  # a killed build's atomic writes
-            with contextlib.suppress(OSError):
-                os.unlink(leftover)
+    prepare(assets)
     previous = previous or {"ids": [], "keys": {}, "shards": []}
     by_id = {doc.record["id"]: doc for doc in docs}
     ids = numbering(previous["ids"] if previous["ids"] else numbers or [], by_id)
     number = {doc_id: n for n, doc_id in enumerate(ids)}
     old_number = {doc_id: n for n, doc_id in enumerate(previous["ids"])}
     old_keys: dict[str, list[str]] = previous["keys"]
-    fresh = {doc_id for doc_id, doc in by_id.items() if doc.terms is not None}
+    fresh = {doc_id for doc_id, doc in by_id.items() if doc.keys is not None}
     if any(doc_id not in fresh and doc_id not in old_number for doc_id in ids):
         raise StaleShards("a document is neither read now nor in the previous shards")
     removed = set(old_number) - set(by_id)
@@ -145,22 +225,13 @@ def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, *, 
     keep = {old_number[d]: number[d] for d in ids if d in old_number and d not in fresh}
     moved = {d for d in ids if d in old_number and d not in fresh and old_number[d] != number[d]}
 
-    additions: dict[str, Postings] = {}
-    keys: dict[str, list[str]] = {}
-    for doc_id in sorted(fresh):
-        n, mine = number[doc_id], set()
-        for term, counts in by_id[doc_id].terms.items():
-            key = shard_key(term)
-            mine.add(key)
-            fields = additions.setdefault(key, {}).setdefault(term, {})
-            for field_id, count in counts.items():
-                fields.setdefault(field_id, {})[n] = count
-        keys[doc_id] = sorted(mine)
+    keys: dict[str, list[str]] = {doc_id: by_id[doc_id].keys for doc_id in sorted(fresh)}
     for doc_id in ids:
         keys.setdefault(doc_id, old_keys.get(doc_id, []))
 
     shards = set(previous["shards"])
-    affected = set(additions)
+    added = {key for doc_id in fresh for key in keys[doc_id]}
+    affected = set(added)
     for doc_id in fresh | removed:
         affected.update(old_keys.get(doc_id, ()))
     for doc_id in moved:  # its postings move to its new number
@@ -178,7 +249,7 @@ def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, *, 
                     kept = {keep[n]: c for n, c in counts.items() if n in keep}
                     if kept:
                         postings.setdefault(term, {})[field_id] = kept
-        for term, fields in additions.get(key, {}).items():
+        for term, fields in (spool.postings(key, number) if key in added else {}).items():
             for field_id, counts in fields.items():
                 postings.setdefault(term, {}).setdefault(field_id, {}).update(counts)
         if postings:
@@ -190,8 +261,6 @@ def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, *, 
     if not expected <= _remove_others(folder / TERMS, expected):  # one deleted by hand
         raise StaleShards("a shard file is missing")
 
-    for doc_id in sorted(fresh):
-        write_if_changed(folder / TEXTS / f"{doc_id}.js", script("text", doc_id, by_id[doc_id].text or ""))
     for doc_id in sorted((removed | set(gone)) - set(by_id)):  # only texts of documents published before
         if Path(f"{doc_id}.js").name == f"{doc_id}.js":
             with contextlib.suppress(OSError):

@@ -45,7 +45,7 @@ from ..urls import segment
 from .page import INDEX_HREF, page_params  # noqa: F401 - page_params: re-exported
 from .search_records import (SHARE_FOLDER, entry_names, plain_text, read_share,  # noqa: F401 - re-exported
                              search_entry, search_record)
-from .search_shards import SearchDoc, StaleShards, text_files, write_search
+from .search_shards import SearchDoc, StaleShards, TermSpool, prepare, text_files, write_search, write_text
 
 TEI = "http://www.tei-c.org/ns/1.0"
 #: What the site pass remembers between builds (in the output folder, beside the manifest).
@@ -58,6 +58,9 @@ COPIED_ASSETS = ("minisearch.js", "minisearch.LICENSE.txt", "search.js")
 #: The single search data file of earlier versions, removed when found.
 OLD_SEARCH_INDEX = "search-index.js"
 
+#: Navigation bars rendered per call of ``site.xsl`` (a few hundred: the call's overhead is spread,
+#: what it holds stays small).
+NAV_BATCH = 500
 _NAV_START = '<nav class="collection-nav"'
 _NAV_END = "</nav>"
 
@@ -144,13 +147,16 @@ def write_site(output: Path, rows: list[dict], *, force: bool = False) -> None:
     # another toolchain may tokenise differently: then every document is read again
     if force or not isinstance(previous, dict) or previous.get("toolchain") != toolchain:
         previous = None
-    new, docs = _search_docs(output, published, old, previous)
     gone = set(old) - {row["id"] for row in published}  # their search texts go, even when all is rewritten
+    prepare(assets)
     try:
-        search_state = write_search(assets, docs, previous, gone=gone, numbers=numbers)
+        with TermSpool() as spool:
+            new, docs = _search_docs(output, published, old, previous, spool)
+            search_state = write_search(assets, docs, previous, spool, gone=gone, numbers=numbers)
     except StaleShards:  # a shard deleted or damaged by hand: write them all from every document
-        new, docs = _search_docs(output, published, old, None)
-        search_state = write_search(assets, docs, None, gone=gone, numbers=numbers)
+        with TermSpool() as spool:
+            new, docs = _search_docs(output, published, old, None, spool)
+            search_state = write_search(assets, docs, None, spool, gone=gone, numbers=numbers)
     search_state["toolchain"] = toolchain
     shutil.rmtree(output / SHARE_FOLDER, ignore_errors=True)  # the workers' shares are consumed: all are in the shards
     with contextlib.suppress(OSError):
@@ -159,7 +165,7 @@ def write_site(output: Path, rows: list[dict], *, force: bool = False) -> None:
     navs = neighbours(published)
     stale = [row["id"] for row in published
              if new[row["id"]]["nav"] != navs[row["id"]] or new[row["id"]]["html"] != _stat(output / row["html"])]
-    for doc_id, bar in zip(stale, render_navs([navs[doc_id] for doc_id in stale])):
+    for doc_id, bar in _bars(stale, navs):
         page = output / f"{doc_id}.html"
         with contextlib.suppress(OSError, UnicodeDecodeError):
             spliced = splice_nav(page.read_text(encoding="utf-8"), bar)
@@ -184,15 +190,24 @@ def write_site(output: Path, rows: list[dict], *, force: bool = False) -> None:
     write_if_changed(output / STATE_NAME, state_text.encode("utf-8"))
 
 
+def _bars(stale: list[str], navs: dict[str, dict]):
+    """``(id, bar)`` for the ``stale`` pages, rendered ``NAV_BATCH`` at a time (one XSLT call each):
+    a first build's bars in one call held every bar, and Saxon's tree of them, at once."""
+    for start in range(0, len(stale), NAV_BATCH):
+        batch = stale[start:start + NAV_BATCH]
+        yield from zip(batch, render_navs([navs[doc_id] for doc_id in batch]))
+
+
 def _ids(search_state) -> list[str]:
     """The search numbering the site cache remembers (ids in number order), or none."""
     ids = search_state.get("ids") if isinstance(search_state, dict) else None
     return [d for d in ids if isinstance(d, str)] if isinstance(ids, list) else []
 
 
-def _search_docs(output: Path, published: list[dict], old: dict, previous: dict | None):
+def _search_docs(output: Path, published: list[dict], old: dict, previous: dict | None, spool: TermSpool):
     """The site cache's new entries and the documents for the search; a TEI is read only when it changed
-    (or its text script is missing, or ``previous`` is None: every one is read)."""
+    (or its text script is missing, or ``previous`` is None: every one is read).  A document read
+    has its text written and its terms spooled at once, so neither is held for the whole collection."""
     texts = text_files(output / ASSETS) if previous is not None else set()
     new: dict[str, dict] = {}
     docs = []
@@ -208,7 +223,8 @@ def _search_docs(output: Path, published: list[dict], old: dict, previous: dict 
             # the worker's share of this very TEI, else the TEI read and tokenised here
             record, lengths, terms, text = (read_share(output, row, tei)
                                             or search_entry(parse_xml_bytes(tei, name=str(output / row["tei"])), row))
-            docs.append(SearchDoc(record, lengths, terms, text))
+            write_text(output / ASSETS, row["id"], text)
+            docs.append(SearchDoc(record, lengths, spool.add(row["id"], terms)))
         else:
             docs.append(SearchDoc(record, cached["lengths"]))
         new[row["id"]] = {"tei": tei_stat, "record": record, "lengths": docs[-1].lengths,
