@@ -75,8 +75,7 @@ def write_entity_pages(output: Path, entries: list[dict], *, warn=lambda message
         state = _update_pages(folder, reader, previous)
     else:
         state = _all_pages(folder, reader, previous)
-    for leftover in (cache / NEW).glob("*.json"):  # shares of documents no longer published
-        leftover.unlink(missing_ok=True)
+    _settle_new_shares(cache, published)  # the pass read what it needed; the rest are kept or dropped
     read = state.pop("read")
     state["keys"] = {doc_id: key for doc_id, key in published.items() if doc_id in read}
     atomic_write(stamp_file, json.dumps({"stamp": stamp, **state}, ensure_ascii=False).encode("utf-8"))
@@ -84,8 +83,8 @@ def write_entity_pages(output: Path, entries: list[dict], *, warn=lambda message
 
 
 def _settle_new_shares(cache: Path, published: dict[str, str]) -> None:
-    """Nothing to render, yet this run's workers may have left shares (a damaged output rebuilt under
-    the same key): keep each as the document's share, drop those of documents not published."""
+    """The shares this run's workers left that no pass read (nothing to render, or a damaged output
+    rebuilt under the same key): keep each as the document's share, drop those of documents not published."""
     for share in (cache / NEW).glob("*.json"):
         if published.get(share.stem) is not None and (_read_cache(share) or {}).get("key") == published[share.stem]:
             os.replace(share, cache / share.name)
