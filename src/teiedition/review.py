@@ -60,13 +60,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from difflib import SequenceMatcher
 
 from .model import Block, Document
 from .recognising.header_marks import COPY, HANDLING, PRECEDENCE
 from .recognising.identification import DEMONSTRATIVES, TITLE_RE, gloss_after_pronoun, letters
 from .review_calibration import listed, with_certainty
+from .review_features import features_of
 from .review_items import ReviewItem, norm, role_of
 from .review_zones import distribution_runs, zone_items
 
@@ -467,7 +468,9 @@ def review_document(doc: Document, source_text: str) -> tuple[ReviewItem, ...]:
             seen.add(key)
             unique.append(item)
     unique.sort(key=lambda it: (it.line is not None, it.line or 0))
-    return tuple(with_certainty(it) for it in distribution_runs(unique, lines))
+    unique = distribution_runs(unique, lines)
+    return tuple(with_certainty(replace(it, evidence=ev))
+                 for it, ev in zip(unique, features_of(unique, blocks + list(doc.footnotes), lines)))
 
 
 def lines_to_check(items) -> int:
