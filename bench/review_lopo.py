@@ -27,9 +27,9 @@ import math
 import sys
 from pathlib import Path
 
-from teiedition.review_calibration import THRESHOLD, UNSEEN
+from teiedition.review_calibration import THRESHOLD, code_share
 from teiedition.review_features import vector
-from teiedition.review_score import FEATURES
+from teiedition.review_score import FEATURES, score
 
 #: The share of listed lines allowed to be right (issue 17: fewer than one in five).
 MAX_NOISE = 0.2
@@ -65,13 +65,6 @@ def code_counts(pages: list[dict]) -> dict[str, list[int]]:
     return counts
 
 
-def code_share(counts: dict, code: str, cert: str) -> float:
-    if code in counts:
-        right, wrong = counts[code]
-        return (right + 1) / (right + wrong + 2)
-    return UNSEEN.get(cert, UNSEEN["low"])
-
-
 def logit(p: float) -> float:
     p = min(max(p, 0.01), 0.99)
     return math.log(p / (1 - p))
@@ -84,7 +77,7 @@ def sigmoid(z: float) -> float:
 def fit(pages: list[dict]) -> dict:
     """A logistic model of 'the line is right' over the candidate's evidence (gradient descent, ridge)."""
     counts = code_counts(pages)
-    rows = [(vector(logit(code_share(counts, c["code"], c["cert"])), c["evidence"]), float(ok))
+    rows = [(vector(logit(code_share(c["code"], c["cert"], counts)), c["evidence"]), float(ok))
             for _p, c, ok in _samples(pages)]
     w = [0.0] * len(FEATURES)
     n = max(1, len(rows))
@@ -99,14 +92,12 @@ def fit(pages: list[dict]) -> dict:
 
 
 def model_scorer(model: dict):
-    weights = [model["weights"][f] for f in FEATURES]
-    counts = model["counts"]
-    return lambda c: min(0.99, sigmoid(sum(a * b for a, b in zip(weights, vector(
-        logit(code_share(counts, c["code"], c["cert"])), c["evidence"])))))
+    """The package's score (``review_score.score``) under ``model``."""
+    return lambda c: score(code_share(c["code"], c["cert"], model["counts"]), c["evidence"], model)
 
 
 def code_scorer(counts: dict):
-    return lambda c: round(code_share(counts, c["code"], c["cert"]), 2)
+    return lambda c: round(code_share(c["code"], c["cert"], counts), 2)
 
 
 def measure(pages: list[dict], score, threshold: float) -> tuple[int, int, int, int]:

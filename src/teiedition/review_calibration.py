@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .review_score import model, score
+
 #: Lines listed per code on the tuning pool: (where no fact was wrong, at a wrong fact).
 COUNTS: dict[str, tuple[int, int]] = {
     "bracket-default": (2, 12),
@@ -66,20 +68,38 @@ UNSEEN = {"low": 0.3, "medium": 0.4}
 THRESHOLD = 0.45
 
 
-def certainty(code: str, cert: str = "low") -> float:
-    """The calibrated certainty of a reason code."""
-    if code in COUNTS:
-        right, wrong = COUNTS[code]
-        return round((right + 1) / (right + wrong + 2), 2)
+def _counts() -> dict:
+    fitted = model()
+    return fitted["counts"] if fitted else COUNTS
+
+
+def code_share(code: str, cert: str = "low", counts: dict | None = None) -> float:
+    """The share of a code's listed lines that were right on the tuning pool, smoothed."""
+    counts = _counts() if counts is None else counts
+    if code in counts:
+        right, wrong = counts[code]
+        return (right + 1) / (right + wrong + 2)
     return UNSEEN.get(cert, UNSEEN["low"])
 
 
+def certainty(code: str, cert: str = "low") -> float:
+    """The calibrated certainty of a reason code alone (a page-level item: no line to weigh)."""
+    return round(code_share(code, cert), 2)
+
+
 def with_certainty(item):
-    """The item with its certainty set from its code (an item that rates itself keeps its own)."""
-    return item if item.certainty is not None else replace(item, certainty=certainty(item.code, item.cert))
+    """The item with its certainty: the fitted score of its code and evidence (``review_score``), the
+    code's share for a page-level item or when no weights ship; an item that rates itself keeps its own."""
+    if item.certainty is not None:
+        return item
+    fitted = model()
+    if fitted and item.line is not None and item.evidence:
+        return replace(item, certainty=score(code_share(item.code, item.cert), item.evidence, fitted))
+    return replace(item, certainty=certainty(item.code, item.cert))
 
 
 def listed(items, threshold: float | None = None) -> tuple:
-    """The candidates a person is sent to: certainty below ``threshold`` (None: ``THRESHOLD``)."""
+    """The candidates a person is sent to: certainty below ``threshold`` (None: ``THRESHOLD``, the
+    value ``bench/review_lopo.py --write`` chose with the weights it wrote)."""
     threshold = THRESHOLD if threshold is None else threshold
     return tuple(it for it in items if (it.certainty if it.certainty is not None else 0.0) < threshold)
