@@ -1,0 +1,62 @@
+"""The review report's rules for lines a fallback placed (``review_fallbacks.py``, and the number rule
+of ``review.py``): a header line left as furniture holding a number after one word or a bracket, a
+title and a name with initials side by side, copies announced with no distribution read, a mark
+whose capitals were lost, a number on a line the closing zone's fallback kept.
+
+Invented pages only.  Each test has a case the report must propose and a case where it stays quiet;
+the proposing cases fail without these rules.
+"""
+
+from __future__ import annotations
+
+from test_review_zones import TEXT, codes_at, line_of, page
+
+MORE = "He added that the deliveries of wool would rise in the second half of the year."
+
+
+def test_a_number_after_one_word_on_a_fallback_line_is_a_candidate_of_its_own():
+    text = page("To the Minister of Trade", "Registry Nº 283 ss", TEXT, MORE)
+    assert codes_at(text, "number-after-word") == [line_of(text, "Registry Nº")]
+    assert codes_at(text, "number-unread") == []
+    plain = page("To the Minister of Trade", "Registry of the ministry", TEXT, MORE)
+    assert codes_at(plain, "number-after-word") == []
+
+
+def test_a_number_with_letters_before_its_digits_is_still_a_number():
+    text = page("Central Committee", "Nº st-158/6-s of the secretariat and others", TEXT, MORE)
+    assert line_of(text, "Nº st-158") in codes_at(text, "number-unread") + codes_at(text, "number-alone")
+
+
+def test_a_bracket_on_a_header_line_left_as_furniture_is_a_candidate():
+    text = page("To the Minister of Trade", "31 [rest of the line torn]", TEXT, MORE)
+    assert codes_at(text, "bracket-furniture") == [line_of(text, "rest of the line")]
+    body = page("To the Minister of Trade", TEXT + " The talks [on wool] went well.", MORE)
+    assert codes_at(body, "bracket-furniture") == []
+
+
+def test_a_title_and_a_name_with_initials_side_by_side_after_the_text_is_a_signer_candidate():
+    text = page(TEXT, MORE + "\n", "Chairman of the Council of Ministers      I. Petrov\n\n",
+                "Secretary of the Council of Ministers      a. SidoroV\n", "[1]As the archive shows, the radio was jammed.")
+    assert codes_at(text, "signer-columns") == [line_of(text, "I. Petrov"), line_of(text, "SidoroV")]
+    heading = page(TEXT, "Chairman of the Council of Ministers", MORE)  # a heading alone: no name beside it
+    assert codes_at(heading, "signer-columns") == []
+
+
+def test_copies_announced_with_no_distribution_read_are_a_candidate():
+    text = page(TEXT, MORE, "Twelve copies were printed. Distribution was made to:", "the Minister of Trade")
+    assert codes_at(text, "distribution-copies") == [line_of(text, "Twelve copies")]
+    none = page(TEXT, MORE, "He spoke of the copies of the treaty.")
+    assert codes_at(none, "distribution-copies") == []
+
+
+def test_a_short_header_line_in_mixed_case_against_its_grain_is_a_mark_candidate():
+    text = page("Moscow, the Kremlin", "toP seCret", TEXT, MORE)
+    assert codes_at(text, "mark-case") == [line_of(text, "toP seCret")]
+    normal = page("Moscow, the Kremlin", "Foreign Office", TEXT, MORE)
+    assert codes_at(normal, "mark-case") == []
+
+
+def test_a_number_on_a_line_the_closing_zones_fallback_kept_is_a_candidate():
+    text = page(TEXT, MORE, "[signature] I. Petrov", "14 November 1945", "M. Nº 435")
+    found = codes_at(text, "number-after-word") + codes_at(text, "number-unread")
+    assert line_of(text, "M. Nº 435") in found
