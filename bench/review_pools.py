@@ -4,7 +4,7 @@ Why: the converter has since been tuned on every pool, so today it makes few mis
 (33 located wrong facts on 268 pages) and a certainty fitted on today's output learns from
 pages that no longer look unseen.  Each pool is converted by the converter as it was before
 anyone tuned on it (a snapshot of the commit below, ``git archive``), with the review modules of
-this worktree laid over it, so the candidates and their evidence are today's rules on
+this worktree (and their weights) laid over it, so the candidates and their evidence are today's rules on
 yesterday's mistakes.  A pool with no commit is converted by this worktree.  Old snapshots lack
 ``identification.letters`` (added later, the review imports it): one line is appended to
 the snapshot's copy.  Nothing in the repository changes; the dumps go to OUT.
@@ -50,6 +50,8 @@ def snapshot(commit: str, into: Path) -> Path:
             tar.extractall(root, filter="data")
         for module in (REPO / "src" / "teiedition").glob("review*.py"):
             shutil.copy(module, root / "src" / "teiedition" / module.name)
+        shutil.copy(REPO / "src" / "teiedition" / "data" / "review_weights.json",
+                    root / "src" / "teiedition" / "data" / "review_weights.json")
         ident = root / "src" / "teiedition" / "recognising" / "identification.py"
         text = ident.read_text(encoding="utf-8")
         if "def letters(" not in text:
