@@ -60,3 +60,34 @@ def test_a_number_on_a_line_the_closing_zones_fallback_kept_is_a_candidate():
     text = page(TEXT, MORE, "[signature] I. Petrov", "14 November 1945", "M. Nº 435")
     found = codes_at(text, "number-after-word") + codes_at(text, "number-unread")
     assert line_of(text, "M. Nº 435") in found
+
+
+def test_a_line_of_names_with_initials_after_the_text_is_a_signer_candidate():
+    text = page(TEXT, MORE + "\n", "V. Petrov, G. Sidorov\n\n", "A. Ivanov, L. Orlov\n", "[1]As the archive shows, "
+                "the radio was jammed.")
+    assert line_of(text, "V. Petrov") in codes_at(text, "signer-names")
+    spaced = page(TEXT, MORE + "\n", "/L. O R L O V /\n", "[1]As the archive shows, the radio was jammed.")
+    assert codes_at(spaced, "signer-names") == [line_of(spaced, "O R L O V")]
+    words = page(TEXT, MORE + "\n", "Wool, butter\n", "[1]As the archive shows, the radio was jammed.")
+    assert codes_at(words, "signer-names") == []
+
+
+def test_a_header_line_in_parentheses_left_as_furniture_is_a_candidate():
+    text = page("Moscow, the Kremlin", "(Burn after reading)", TEXT, MORE)
+    assert codes_at(text, "header-parenthesised") == [line_of(text, "Burn after")]
+    dated = page("Moscow, the Kremlin", "(No. 12 of 3 March)", TEXT, MORE)
+    assert codes_at(dated, "header-parenthesised") == []
+
+
+def test_a_number_on_a_long_header_line_left_as_furniture_is_a_candidate():
+    text = page("Moscow, the Kremlin", "Order No. 805-327ss/op of 9 April 1946 issued in the Kremlin, Moscow", TEXT,
+                MORE)
+    found = codes_at(text, "number-after-word") + codes_at(text, "number-unread")
+    assert line_of(text, "Order No.") in found
+
+
+def test_a_folio_printed_with_a_capital_i_is_a_unit_left_unread():
+    from teiedition.review_zones import UNIT_RE
+
+    assert len(UNIT_RE.findall("AVPRF, f.6, op. 6, p. 42, d. 546, I. 53 -70")) == 5
+    assert len(UNIT_RE.findall("AVPRF, f.6, op. 6, p. 42, d. 546")) == 4

@@ -230,7 +230,7 @@ def _block_items(block: Block) -> list[ReviewItem]:
                                 "mark-unread"))
     if block.get("review"):
         items.append(ReviewItem(block.line, block.text, role_of(block), block.get("review"), "recogniser"))
-    elif block.get("recogniser") in FALLBACK_RECOGNISERS and block.text.strip():
+    elif (block.get("recogniser") in FALLBACK_RECOGNISERS or block.get("fallback")) and block.text.strip():
         risk = _fallback_risk(block)
         if risk:
             placed = "the body" if block.get("phase", "body") == "body" else f"the {block.get('phase')} group"

@@ -21,6 +21,8 @@ FALLBACK_RECOGNISERS = frozenset({"short_line", "closing_zone_fallback"})
 COLUMN_NAME_RE = re.compile(r"\S\s{3,}((?:[A-ZÀ-Ýa-z]\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+)\.?\s*$")
 #: A name with initials alone: ``I. Stalin``, ``m. PomaZneV``, ``A.A. Gromyko``.
 INITIALS_NAME_RE = re.compile(r"(?:[A-ZÀ-Ýa-z]\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+\.?")
+#: A name with initials spaced out letter by letter: ``L. B E R I A``.
+SPACED_NAME_RE = re.compile(r"(?:[A-ZÀ-Ý]\.\s?){1,3}[A-ZÀ-Ý](?:\s[A-ZÀ-Ý]){2,}")
 #: A line saying copies were made or sent: ``Thirty-three copies were printed. Distribution was made to:``.
 COPIES_LINE_RE = re.compile(r"(?i)\bcopies\b.*\b(?:printed|made|typed|sent|to)\b|\bdistribut\w*\b.*:\s*$")
 #: Blocks of a distribution read as one.
@@ -66,6 +68,32 @@ def signer_in_columns(blocks: list[Block]) -> list[ReviewItem]:
     return items
 
 
+def names_line(blocks: list[Block]) -> list[ReviewItem]:
+    """A short line after the text made of names with initials only (``V. Molotov, G. Malenkov``,
+    ``/L. B E R I A /``: signers side by side, or a name spaced out) read as a line or a heading by
+    position, with no signer read in it."""
+    items = []
+    for block in blocks:
+        text = block.text.strip().strip("/ ").strip()
+        names = [n.strip() for n in re.split(r",|\s{3,}", text) if n.strip()]
+        if block.get("phase", "body") == "top" or block.kind not in ("head", "heading", "line") \
+                or any(s.get("role") == "signatory" for s in block.spans) or not names or len(names) > 4:
+            continue
+        if all(INITIALS_NAME_RE.fullmatch(n) or SPACED_NAME_RE.fullmatch(n) for n in names):
+            items.append(ReviewItem(block.line, block.text, role_of(block), "a line of names with initials after "
+                                    "the text, read by position: signers no rule read?", "signer-names"))
+    return items
+
+
+def parenthesised_header(blocks: list[Block]) -> list[ReviewItem]:
+    """A header line wholly in parentheses that the zone's fallback left as furniture (``(Destroy after
+    reading)``): a handling instruction the vocabulary lacks, or a remark?"""
+    return [ReviewItem(b.line, b.text, role_of(b), "a header line in parentheses that no vocabulary read: a "
+                       "handling mark?", "header-parenthesised")
+            for b in blocks if b.get("fallback") == "header-furniture"
+            and re.fullmatch(r"\([^()]{3,60}\)\.?", b.text.strip()) and not re.search(r"\d", b.text)]
+
+
 def copies_line(blocks: list[Block]) -> list[ReviewItem]:
     """A line saying how many copies were made or to whom they went, on a page where no distribution
     list was read: the list under it (or in it) may not have been read as one."""
@@ -98,4 +126,4 @@ def odd_case_marks(blocks: list[Block]) -> list[ReviewItem]:
 def fallback_items(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
     """Every rule of this module for one page."""
     return bracket_in_furniture(blocks, lines) + signer_in_columns(blocks) + copies_line(blocks) \
-        + odd_case_marks(blocks)
+        + odd_case_marks(blocks) + names_line(blocks) + parenthesised_header(blocks)
