@@ -13,8 +13,10 @@ and converts nothing.  Scorers compared:
 * ``model``: a logistic score over the code's share and the candidate's evidence
   (``teiedition.review_features.vector``), fitted on the other pools.
 
-``--write FILE`` fits the model on every pool given and writes its weights, threshold and
-per-code counts (the data ``teiedition.review_score`` reads).
+Out of fold (every pool scored by the scorers fitted without it) the script also prints how
+recall trades against noise, and the highest threshold keeping the right lines under one in
+five there.  ``--write FILE`` fits the model on every pool given and writes its weights, that
+threshold and the per-code counts (the data ``teiedition.review_score`` reads).
 
     python bench/review_lopo.py DUMP.json... [--write src/teiedition/data/review_weights.json]
 """
@@ -117,14 +119,14 @@ def measure(pages: list[dict], score, threshold: float) -> tuple[int, int, int, 
 
 def choose_threshold(pages: list[dict], score) -> float:
     """The highest threshold whose listed lines are right less than one time in five on ``pages``."""
-    values = sorted({round(score(c), 4) for _p, c, _ok in _samples(pages)})
+    values = sorted({score(c) for _p, c, _ok in _samples(pages)})
     best = 0.0
     for v in values:
-        t = v + 1e-6
+        t = round(v + 0.01, 2)  # scores are hundredths: listed below t means at or below v
         _c, _l, right, listed = measure(pages, score, t)
         if listed and right / listed < MAX_NOISE:
             best = t
-    return round(best, 4)
+    return best
 
 
 def _fmt(fig: tuple[int, int, int, int]) -> str:
@@ -136,25 +138,49 @@ def _add(a, b):
     return tuple(x + y for x, y in zip(a, b))
 
 
-def lopo(pools: dict[str, list[dict]]) -> None:
-    """Each pool measured with the scorer fitted on the others; the sums estimate unseen pages."""
+def out_of_fold(pages: list[dict], score) -> list[dict]:
+    """The pages with each candidate's score under a scorer fitted without them (``oof``)."""
+    return [dict(p, candidates=[dict(c, oof=score(c)) for c in p["candidates"]]) for p in pages]
+
+
+def lopo(pools: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Each pool measured with the scorer fitted on the others (its threshold chosen there too); the sums
+    estimate unseen pages.  Returns every page with its out-of-fold scores, per scorer."""
     totals: dict[str, tuple] = {}
+    oof: dict[str, list[dict]] = {"code": [], "model": []}
     for name, pages in pools.items():
         rest = [p for other, ps in pools.items() if other != name for p in ps]
         shipped = lambda c: c["certainty"]  # noqa: E731
         code = code_scorer(code_counts(rest))
         model = model_scorer(fit(rest))
+        oof["code"] += out_of_fold(pages, code)
+        oof["model"] += out_of_fold(pages, model)
         rows = {"shipped (default)": measure(pages, shipped, THRESHOLD),
-                "code, threshold 1": measure(pages, code, 1.0),
+                "threshold 1": measure(pages, code, 1.0),
                 "code (lopo)": measure(pages, code, choose_threshold(rest, code)),
                 "model (lopo)": measure(pages, model, choose_threshold(rest, model))}
         print(f"{name} ({len(pages)} pages)")
         for label, fig in rows.items():
             print(f"  {label:20} {_fmt(fig)}")
             totals[label] = _add(totals.get(label, (0, 0, 0, 0)), fig)
-    print("leave-one-pool-out estimate (sum over the pools)")
+    print("leave-one-pool-out estimate (sum over the pools; 'shipped' is fitted on every pool: not an estimate)")
     for label, fig in totals.items():
         print(f"  {label:20} {_fmt(fig)}")
+    return oof
+
+
+def frontier(oof: dict[str, list[dict]]) -> dict[str, float]:
+    """Out of fold, the highest threshold whose listed lines are right less than one time in five, per
+    scorer, and the figures at a few thresholds: how recall trades against noise on pages not fitted on."""
+    chosen = {}
+    by_oof = lambda c: c["oof"]  # noqa: E731
+    print(f"out of fold (every pool scored by the scorer fitted without it), right lines under {MAX_NOISE:.0%}:")
+    for kind, pages in oof.items():
+        chosen[kind] = choose_threshold(pages, by_oof)
+        print(f"  {kind:6} threshold {chosen[kind]:.2f}: {_fmt(measure(pages, by_oof, chosen[kind]))}")
+        for t in (0.3, 0.4, 0.5, 1.0):
+            print(f"  {kind:6} threshold {t:.2f}: {_fmt(measure(pages, by_oof, t))}")
+    return chosen
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -163,11 +189,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", type=Path, help="fit on every pool given and write the weights here")
     args = parser.parse_args(argv)
     pools = load(args.dumps)
-    lopo(pools)
+    chosen = frontier(lopo(pools))
     if args.write:
         every = [p for ps in pools.values() for p in ps]
         model = fit(every)
-        model["threshold"] = choose_threshold(every, model_scorer(model))
+        model["threshold"] = round(chosen["model"], 2)  # chosen out of fold, not on the fit itself
         model["pools"] = {name: len(pages) for name, pages in pools.items()}
         text = json.dumps(model, indent=1, sort_keys=True)
         text = re.sub(r"\[\s*(\d+),\s*(\d+)\s*\]", r"[\1, \2]", text)  # a code's counts on one line
