@@ -91,3 +91,28 @@ def test_a_folio_printed_with_a_capital_i_is_a_unit_left_unread():
 
     assert len(UNIT_RE.findall("AVPRF, f.6, op. 6, p. 42, d. 546, I. 53 -70")) == 5
     assert len(UNIT_RE.findall("AVPRF, f.6, op. 6, p. 42, d. 546")) == 4
+
+
+def test_a_handling_or_copy_mark_printed_in_a_paragraph_is_a_candidate():
+    text = page(TEXT, "EYES ONLY for the Secretary and the two Ambassadors named in the last cable.", MORE)
+    assert codes_at(text, "mark-in-text") == [line_of(text, "EYES ONLY")]
+    copy = page(TEXT, "This document consists of 6 pages. Copy 1 of 4 copies. Series A.", MORE)
+    assert codes_at(copy, "mark-in-text") == [line_of(copy, "Copy 1 of 4")]
+    prose = page(TEXT, "He asked for only the eyes of the committee to see the draft.", MORE)
+    assert codes_at(prose, "mark-in-text") == []
+
+
+def test_a_number_on_a_header_line_read_as_a_heading_is_a_candidate():
+    text = page("Department of Atomic Affairs", "nº 16/QA", TEXT, MORE)
+    found = codes_at(text, "number-alone") + codes_at(text, "number-unread") + codes_at(text, "number-after-word")
+    assert line_of(text, "nº 16/QA") in found
+
+
+def test_a_distribution_of_one_item_read_at_the_top_is_a_candidate():
+    from teiedition.model import Block
+    from teiedition.review_fallbacks import one_item_distribution
+
+    one = [Block("dist-item-top", "75 – PARIS (7th)", 9), Block("p", TEXT, 11)]
+    assert [it.line for it in one_item_distribution(one)] == [9]
+    two = [Block("dist-item-top", "1 – to Petrov", 9), Block("dist-item-top", "2 – to Orlov", 10)]
+    assert one_item_distribution(two) == []

@@ -79,7 +79,7 @@ MARK_RE = re.compile(r"\b(?:TOP SECRET|SECRET|CONFIDENTIAL|Top [Ss]ecret|Secret|
 #: Handling, precedence and copy marks of the header vocabulary, searched inside a line.
 OTHER_MARK_RE = re.compile(rf"(?<![\w-])(?:{HANDLING}|{PRECEDENCE}|{COPY})")
 #: A number under a number sign: ``No. 508``, ``Nº 58``, ``№ 17/62``, ``# 4``, ``No.: 060.076``.
-NUMBER_RE = re.compile(r"(?<!\w)(?:N[º°o]|No|NO|no|№|#|Nr)\.?:?\s*\(?(?:[A-Za-z]{1,3}-)?\d")  # ``No.: 060.076``, ``Nº st-158``
+NUMBER_RE = re.compile(r"(?<!\w)(?:N[º°o]|nº|No|NO|no|№|#|Nr)\.?:?\s*\(?(?:[A-Za-z]{1,3}-)?\d")  # ``No.: 060.076``, ``Nº st-158``
 #: A default-read bracket worth a look: only digits (a footnote marker whose note is not on the page?).
 #: Length alone is no sign: on the tune pages every long default bracket was a right addition.
 DOUBTFUL_ADDITION_RE = re.compile(r"\d+")
@@ -230,7 +230,9 @@ def _block_items(block: Block) -> list[ReviewItem]:
                                 "mark-unread"))
     if block.get("review"):
         items.append(ReviewItem(block.line, block.text, role_of(block), block.get("review"), "recogniser"))
-    elif (block.get("recogniser") in FALLBACK_RECOGNISERS or block.get("fallback")) and block.text.strip():
+    elif (block.get("recogniser") in FALLBACK_RECOGNISERS or block.get("fallback")
+          or (block.get("phase") == "top" and block.get("recogniser") == "heading")) and block.text.strip():
+        # a header line read as a heading by its shape alone is placed by position too
         risk = _fallback_risk(block)
         if risk:
             placed = "the body" if block.get("phase", "body") == "body" else f"the {block.get('phase')} group"

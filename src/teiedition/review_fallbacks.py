@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .model import Block
+from .recognising.header_marks import COPY, HANDLING
 from .review_items import ReviewItem, line_in_block, role_of
 
 #: Blocks a fallback placed: a zone's furniture, a short line by its length, the closing zone's default.
@@ -123,7 +124,39 @@ def odd_case_marks(blocks: list[Block]) -> list[ReviewItem]:
     return items
 
 
+#: A handling mark opening a line, or a copy mark anywhere in it: ``EYES ONLY Secretary …``, ``Copy 1 of 4``.
+OPENING_MARK_RE = re.compile(rf"\s*(?:{HANDLING})")
+COPY_MARK_RE = re.compile(rf"(?<![\w-]){COPY}")
+
+
+def marks_in_text(blocks: list[Block]) -> list[ReviewItem]:
+    """A paragraph after the header opening with a handling mark (``EYES ONLY Secretary and …``) or
+    holding a copy mark in a short line (``Copy 1 of 4 copies.``) that no span read: a mark of a header
+    the page printed inside the text (a cable's format), read as prose."""
+    items = []
+    for b in blocks:
+        if b.kind != "p" or b.get("phase", "body") == "top" \
+                or any(s.get("type") in ("classification", "precedence", "copy") for s in b.spans):
+            continue
+        bare = re.sub(r"\[[^\]]*\]?", " ", b.text)
+        if OPENING_MARK_RE.match(bare) or (COPY_MARK_RE.search(bare) and len(bare.split()) <= 20):
+            items.append(ReviewItem(b.line, b.text, role_of(b), "a handling or copy mark printed in a paragraph "
+                                    "of text, not read as a mark", "mark-in-text"))
+    return items
+
+
+def one_item_distribution(blocks: list[Block]) -> list[ReviewItem]:
+    """A distribution read from one numbered line at the top and nothing else (``75 – PARIS (7th)``: an
+    address with a number, a list of one?)."""
+    dist = [b for b in blocks if b.kind in DIST_KINDS]
+    if len(dist) == 1 and dist[0].kind == "dist-item-top":
+        return [ReviewItem(dist[0].line, dist[0].text, role_of(dist[0]), "a distribution of one item read at the "
+                           "top: a numbered line that is no list?", "distribution-one")]
+    return []
+
+
 def fallback_items(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
     """Every rule of this module for one page."""
     return bracket_in_furniture(blocks, lines) + signer_in_columns(blocks) + copies_line(blocks) \
-        + odd_case_marks(blocks) + names_line(blocks) + parenthesised_header(blocks)
+        + odd_case_marks(blocks) + names_line(blocks) + parenthesised_header(blocks) + marks_in_text(blocks) \
+        + one_item_distribution(blocks)
