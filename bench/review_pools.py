@@ -36,6 +36,7 @@ POOLS = (
     ("heldout2", "realpages2/heldout2", "bench/realpages/heldout2", "4365576"),
     ("tune3", "realpages3/tune3", "bench/realpages/tune3", "4365576"),
     ("tune4", "realpages4/tune4", "bench/realpages/tune4", "3cadc80"),
+    ("tune5", "realpages5/tune5", "bench/realpages/tune5", "5a94084"),  # main before batch 5's merges
 )
 SHIM = "\n\ndef letters(text: str) -> str:\n    return _letters(text)\n"
 
@@ -86,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     pools = args.pool or [(n, SCRATCH / p, REPO / f, c) for n, p, f, c in POOLS]
     with tempfile.TemporaryDirectory() as tmp:
         for name, pages, facts, commit in pools:
+            if not Path(facts).is_dir() or not Path(pages).is_dir():
+                print(f"{name}: no pages or facts at {pages}, {facts}: skipped")
+                continue
             src = snapshot(commit, Path(tmp)) if commit else REPO / "src"
             dump(name, Path(pages), Path(facts), src, args.out)
     return 0
