@@ -43,5 +43,5 @@ def _logit(p: float) -> float:
 def score(code_share: float, evidence: dict, fitted: dict) -> float:
     """P(the line is right) under ``fitted`` for a candidate whose code's share is ``code_share``;
     below 1, so ``--review-threshold 1`` lists every candidate."""
-    z = sum(fitted["weights"][name] * x for name, x in zip(FEATURES, vector(_logit(code_share), evidence)))
+    z = sum(fitted["weights"].get(name, 0.0) * x for name, x in zip(FEATURES, vector(_logit(code_share), evidence)))
     return round(min(0.99, 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))), 2)
