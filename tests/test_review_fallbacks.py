@@ -116,3 +116,13 @@ def test_a_distribution_of_one_item_read_at_the_top_is_a_candidate():
     assert [it.line for it in one_item_distribution(one)] == [9]
     two = [Block("dist-item-top", "1 – to Petrov", 9), Block("dist-item-top", "2 – to Orlov", 10)]
     assert one_item_distribution(two) == []
+
+
+def test_a_last_paragraph_under_a_sign_offs_date_or_name_is_a_summary_candidate():
+    tail = "Petrov relates the talks on wool and butter with the Mongolian side in some detail."
+    text = page(TEXT, MORE, "V.I. Petrov.", tail)
+    assert codes_at(text, "summary-after-text") == [line_of(text, "Petrov relates")]
+    dated = page(TEXT, MORE, "21 November [1957]", tail)
+    assert codes_at(dated, "summary-after-text") == [line_of(dated, "Petrov relates")]
+    heading = page(TEXT, "Economy", tail)  # a heading between paragraphs: the text goes on
+    assert codes_at(heading, "summary-after-text") == []

@@ -461,7 +461,7 @@ def review_document(doc: Document, source_text: str) -> tuple[ReviewItem, ...]:
     for block in blocks + list(doc.footnotes):
         found.extend(_block_items(block))
     found.extend(_mark_items(doc))
-    found.extend(fallback_items(blocks, lines))
+    found.extend(fallback_items(doc, blocks, lines))
     zones = zone_items(doc, lines, blocks, lambda value: _source_line(lines, value))
     if any(it.code == "no-title" and it.line for it in zones):  # the page-level item, now with its line
         found = [it for it in found if it.code != "no-title"]

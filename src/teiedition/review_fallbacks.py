@@ -155,8 +155,24 @@ def one_item_distribution(blocks: list[Block]) -> list[ReviewItem]:
     return []
 
 
-def fallback_items(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
+def summary_after_signoff(doc, blocks: list[Block]) -> list[ReviewItem]:
+    """No summary read, and the page's last block is a paragraph of prose right under a short line
+    ending with a year or a name with initials (``21 November [1957]``, ``G.W. Boissevain.``), read
+    by position as lines: a sign-off the page printed, then the site's summary (a cut page's tail)."""
+    if not doc.header.layout or doc.header.summary or len(blocks) < 3:
+        return []
+    last, before = blocks[-1], blocks[-2]
+    text = re.sub(r"\[([^\]]*)\]", r"\1", before.text.strip())
+    if last.kind != "p" or len(last.text.split()) < 8 or before.kind not in ("line", "dateline", "signed") \
+            or len(text.split()) > 5 or not (re.search(r"\b1[89]\d\d\.?$|\b20\d\d\.?$", text)
+                                             or INITIALS_NAME_RE.fullmatch(text)):
+        return []
+    return [ReviewItem(last.line, last.text, role_of(last), "no summary found; this last paragraph follows a "
+                       "sign-off's date or name: it may be the page's summary", "summary-after-text", "medium")]
+
+
+def fallback_items(doc, blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
     """Every rule of this module for one page."""
-    return bracket_in_furniture(blocks, lines) + signer_in_columns(blocks) + copies_line(blocks) \
-        + odd_case_marks(blocks) + names_line(blocks) + parenthesised_header(blocks) + marks_in_text(blocks) \
+    return summary_after_signoff(doc, blocks) + bracket_in_furniture(blocks, lines) + signer_in_columns(blocks) \
+        + copies_line(blocks) + odd_case_marks(blocks) + names_line(blocks) + parenthesised_header(blocks) + marks_in_text(blocks) \
         + one_item_distribution(blocks)
