@@ -36,7 +36,9 @@ from teiedition.review_score import FEATURES, score
 
 #: The share of listed lines allowed to be right (issue 17: fewer than one in five).
 MAX_NOISE = 0.2
-L2 = 3.0  # ridge on the weights (not the intercept): the pool is a few hundred lines (chosen by the estimate: 0.1, 1, 3, 10)
+#: Ridge on the weights (not the intercept): the pool is a few hundred lines (chosen by the estimate
+#: among 0.1, 1, 3 and 10).
+L2 = 3.0
 ROUNDS = 3000
 RATE = 0.5
 

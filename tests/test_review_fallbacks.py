@@ -36,7 +36,8 @@ def test_a_bracket_on_a_header_line_left_as_furniture_is_a_candidate():
 
 def test_a_title_and_a_name_with_initials_side_by_side_after_the_text_is_a_signer_candidate():
     text = page(TEXT, MORE + "\n", "Chairman of the Council of Ministers      I. Petrov\n\n",
-                "Secretary of the Council of Ministers      a. SidoroV\n", "[1]As the archive shows, the radio was jammed.")
+                "Secretary of the Council of Ministers      a. SidoroV\n",
+                "[1]As the archive shows, the radio was jammed.")
     assert codes_at(text, "signer-columns") == [line_of(text, "I. Petrov"), line_of(text, "SidoroV")]
     heading = page(TEXT, "Chairman of the Council of Ministers", MORE)  # a heading alone: no name beside it
     assert codes_at(heading, "signer-columns") == []

@@ -79,7 +79,8 @@ MARK_RE = re.compile(r"\b(?:TOP SECRET|SECRET|CONFIDENTIAL|Top [Ss]ecret|Secret|
 #: Handling, precedence and copy marks of the header vocabulary, searched inside a line.
 OTHER_MARK_RE = re.compile(rf"(?<![\w-])(?:{HANDLING}|{PRECEDENCE}|{COPY})")
 #: A number under a number sign: ``No. 508``, ``Nº 58``, ``№ 17/62``, ``# 4``, ``No.: 060.076``.
-NUMBER_RE = re.compile(r"(?<!\w)(?:N[º°o]|nº|No|NO|no|№|#|Nr)\.?:?\s*\(?(?:[A-Za-z]{1,3}-)?\d")  # ``No.: 060.076``, ``Nº st-158``
+#: Also ``No.: 060.076``, ``Nº st-158``, ``nº 16/QA``.
+NUMBER_RE = re.compile(r"(?<!\w)(?:N[º°o]|nº|No|NO|no|№|#|Nr)\.?:?\s*\(?(?:[A-Za-z]{1,3}-)?\d")
 #: A default-read bracket worth a look: only digits (a footnote marker whose note is not on the page?).
 #: Length alone is no sign: on the tune pages every long default bracket was a right addition.
 DOUBTFUL_ADDITION_RE = re.compile(r"\d+")

@@ -174,5 +174,5 @@ def summary_after_signoff(doc, blocks: list[Block]) -> list[ReviewItem]:
 def fallback_items(doc, blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
     """Every rule of this module for one page."""
     return summary_after_signoff(doc, blocks) + bracket_in_furniture(blocks, lines) + signer_in_columns(blocks) \
-        + copies_line(blocks) + odd_case_marks(blocks) + names_line(blocks) + parenthesised_header(blocks) + marks_in_text(blocks) \
-        + one_item_distribution(blocks)
+        + copies_line(blocks) + odd_case_marks(blocks) + names_line(blocks) + parenthesised_header(blocks) \
+        + marks_in_text(blocks) + one_item_distribution(blocks)
