@@ -72,9 +72,11 @@ def header_lines(n: int) -> str:
 
 def review_candidates(n: int) -> str:
     """Issue 17: n groups of lines each a review candidate (a name in capitals after a sentence, a stamp
-    closed after its label, numbered copies, a completion, double brackets), so the report's rules run n times."""
+    closed after its label, numbered copies, a completion, double brackets, a title and a name side by side, a line
+    of names, copies announced), so the report's rules run n times."""
     group = ("He said the talks went well today.\n\nPETROV{i} IVANOV.\n\n[Stamp:] Secretariat of the Deputy\n\n"
-             "Nº {i} – to Petrov\n\nThe Sector [of the Foreign Ministry] met [[crossed out]] on 12 January [1950].")
+             "Nº {i} – to Petrov\n\nThe Sector [of the Foreign Ministry] met [[crossed out]] on 12 January [1950].\n\n"
+             "Chairman of the Council      I. Petrov{i}\n\nV. Orlov, G. Sidorov\n\nTwelve copies were printed.")
     return "March 3, 1961\n\nA Title\n\n" + "\n\n".join(group.format(i=i) for i in range(n)) + "\n"
 
 

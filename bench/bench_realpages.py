@@ -25,7 +25,11 @@ counted per reason code, and wrong facts no listed line reaches per fact key.  W
 (block kind, phase, zone, the recogniser that claimed it, its fallback) and the candidates
 there below the threshold or not: the families no rule proposes.
 
+``--dump FILE`` writes every candidate (its code, line and evidence) and each located wrong fact
+as JSON, which ``bench/review_lopo.py`` reads to estimate the report on a pool from the others.
+
     python bench/bench_realpages.py PAGES [FACTS] [--tei-all PATH] [--list] [--missed] [--review-threshold P]
+                                    [--dump FILE]
 
 PAGES is a folder of ``*.txt`` pages; FACTS defaults to PAGES.  Nothing is
 written; the figures go to standard output.
@@ -174,6 +178,9 @@ def measure_page(path: Path, facts_dir: Path, validators: Validators) -> dict:
         if it.line is not None:
             result["reasons"].setdefault(it.line, set()).add(it.code)
     result["page_items"] = sum(1 for it in review if it.line is None)
+    # every candidate with its evidence, for the leave-one-pool-out estimate (``--dump``, bench/review_lopo.py)
+    result["candidates"] = [{"line": it.line, "code": it.code, "cert": it.cert, "certainty": it.certainty,
+                             "evidence": it.evidence or {}} for it in conv.review if it.line is not None]
     if want is None:
         return result
     got = facts_of(conv.tei)
@@ -197,6 +204,7 @@ def measure_page(path: Path, facts_dir: Path, validators: Validators) -> dict:
         wrong_lines |= lines
         if lines:
             located += 1
+            result.setdefault("located_facts", []).append({"key": key, "lines": sorted(lines)})
             caught += bool(lines & listed)
             caught_default += bool(lines & listed_default)
             if not lines & listed:
@@ -227,6 +235,14 @@ def _decisions(text: str, stem: str, missed: list[dict]) -> list[dict]:
     return missed
 
 
+def _dump(path: Path, pages: Path, scored: list[dict]) -> None:
+    """The pool's candidates and located wrong facts, page by page (what a calibration is fitted on)."""
+    out = {"pool": pages.name, "pages": [{"page": r["page"], "candidates": r["candidates"],
+                                         "facts": r.get("located_facts", []),
+                                         "wrong_lines": sorted(r["wrong_lines"])} for r in scored]}
+    path.write_text(json.dumps(out, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 # -- the run ------------------------------------------------------------------------------
 
 
@@ -243,6 +259,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="print each page's wrong facts and counts")
     parser.add_argument("--missed", action="store_true",
                         help="print each wrong fact no listed line reaches, with the decisions on its lines")
+    parser.add_argument("--dump", type=Path, help="write each page's candidates (code, line, evidence) and "
+                        "located wrong facts as JSON, for bench/review_lopo.py")
     parser.add_argument("--review-threshold", type=float, default=None,
                         help="list review candidates below this certainty (default: the converter's; 1: all)")
     args = parser.parse_args(argv)
@@ -308,6 +326,8 @@ def main(argv: list[str] | None = None) -> int:
         missed = Counter(key for r in scored for key in r["missed"])
         print("  wrong facts with a source line not listed, by key: "
               + (", ".join(f"{k} {n}" for k, n in missed.most_common()) or "none"))
+    if args.dump:
+        _dump(args.dump, args.pages, scored)
     if args.missed:
         print("  wrong facts no listed line reaches (key, lines, the decisions on them, candidates there):")
         for r in scored:

@@ -47,3 +47,17 @@ def test_a_date_is_looked_for_in_every_printed_form():
 def test_a_copy_number_is_located_at_the_lines_printing_a_copy_mark():
     lines = PAGE.split("\n")
     assert 5 in fact_lines(lines, ["2"], ["1", "2"], "copy")
+
+
+def test_a_page_measured_keeps_every_candidate_with_its_evidence_for_the_dump(tmp_path):
+    from bench_realpages import Validators, measure_page
+
+    page = tmp_path / "001.txt"
+    page.write_text("March 3, 1961\n\nRecord of a Conversation\n\nTo the Minister of Trade\n\nRegistry Nº 283 ss\n\n"
+                    "I received the Ambassador at his request and we spoke for an hour about the trade protocol.\n",
+                    encoding="utf-8")
+    result = measure_page(page, tmp_path, Validators(None))
+    found = {c["code"]: c for c in result["candidates"]}
+    assert found["number-after-word"]["line"] == 7
+    assert found["number-after-word"]["evidence"]["phase"] == "top"
+    assert 0 < found["number-after-word"]["certainty"] < 1

@@ -60,18 +60,18 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from difflib import SequenceMatcher
 
 from .model import Block, Document
 from .recognising.header_marks import COPY, HANDLING, PRECEDENCE
 from .recognising.identification import DEMONSTRATIVES, TITLE_RE, gloss_after_pronoun, letters
 from .review_calibration import listed, with_certainty
+from .review_features import features_of
+from .review_fallbacks import FALLBACK_RECOGNISERS, fallback_items
 from .review_items import ReviewItem, norm, role_of
 from .review_zones import distribution_runs, zone_items
 
-#: The fallback recogniser of ``recognise.classify_line`` for a short non-prose line.
-FALLBACK_RECOGNISERS = frozenset({"short_line"})
 UNSURE = frozenset({"low", "medium"})
 #: A classification or copy mark, wherever it is printed.
 MARK_RE = re.compile(r"\b(?:TOP SECRET|SECRET|CONFIDENTIAL|Top [Ss]ecret|Secret|Confidential|"
@@ -79,7 +79,8 @@ MARK_RE = re.compile(r"\b(?:TOP SECRET|SECRET|CONFIDENTIAL|Top [Ss]ecret|Secret|
 #: Handling, precedence and copy marks of the header vocabulary, searched inside a line.
 OTHER_MARK_RE = re.compile(rf"(?<![\w-])(?:{HANDLING}|{PRECEDENCE}|{COPY})")
 #: A number under a number sign: ``No. 508``, ``Nº 58``, ``№ 17/62``, ``# 4``, ``No.: 060.076``.
-NUMBER_RE = re.compile(r"(?<!\w)(?:N[º°o]|No|NO|no|№|#|Nr)\.?:?\s*\(?\d")  # also ``No.: 060.076``
+#: Also ``No.: 060.076``, ``Nº st-158``, ``nº 16/QA``.
+NUMBER_RE = re.compile(r"(?<!\w)(?:N[º°o]|nº|No|NO|no|№|#|Nr)\.?:?\s*\(?(?:[A-Za-z]{1,3}-)?\d")
 #: A default-read bracket worth a look: only digits (a footnote marker whose note is not on the page?).
 #: Length alone is no sign: on the tune pages every long default bracket was a right addition.
 DOUBTFUL_ADDITION_RE = re.compile(r"\d+")
@@ -190,11 +191,14 @@ def _fallback_risk(block: Block) -> tuple[str, str] | None:
     relies on can hide in it (a heading, an addressee, a label without a value)."""
     text = re.sub(r"\[[^\]]*\]?", " ", block.text)
     number = NUMBER_RE.search(text)
-    if number and len(text[:number.start()].split()) != 1 \
-            and not _read_as(block, "outgoing", "reference", "registration", "copy"):
-        # one word before the sign is a document type's serial (``Ciphergram No. 2019``), not an
-        # office's number; a line opening with the sign (``No.: 060.076``) is the office's number
-        # more often than a number after words (``File # 12.208``): its own code, its own certainty
+    if number and not _read_as(block, "outgoing", "reference", "registration", "copy"):
+        # one word before the sign is a document type's serial (``Ciphergram No. 2019``) as often as the
+        # office's number (``Outgoing Nº 283 ss``, ``M. Nº 435``); a line opening with the sign (``No.:
+        # 060.076``) is the office's number more often than a number after words (``File # 12.208``):
+        # each its own code, its own certainty
+        if len(text[:number.start()].split()) == 1:
+            return ("number-after-word", "a number under a number sign after one word, that no recogniser "
+                    "read: a document type's serial, or the office's outgoing number?")
         if not text[:number.start()].strip():
             return ("number-alone", "a line opening with a number sign that no recogniser read: it may be "
                     "the office's outgoing number")
@@ -227,7 +231,9 @@ def _block_items(block: Block) -> list[ReviewItem]:
                                 "mark-unread"))
     if block.get("review"):
         items.append(ReviewItem(block.line, block.text, role_of(block), block.get("review"), "recogniser"))
-    elif block.get("recogniser") in FALLBACK_RECOGNISERS and block.text.strip():
+    elif (block.get("recogniser") in FALLBACK_RECOGNISERS or block.get("fallback")
+          or (block.get("phase") == "top" and block.get("recogniser") == "heading")) and block.text.strip():
+        # a header line read as a heading by its shape alone is placed by position too
         risk = _fallback_risk(block)
         if risk:
             placed = "the body" if block.get("phase", "body") == "body" else f"the {block.get('phase')} group"
@@ -456,6 +462,7 @@ def review_document(doc: Document, source_text: str) -> tuple[ReviewItem, ...]:
     for block in blocks + list(doc.footnotes):
         found.extend(_block_items(block))
     found.extend(_mark_items(doc))
+    found.extend(fallback_items(doc, blocks, lines))
     zones = zone_items(doc, lines, blocks, lambda value: _source_line(lines, value))
     if any(it.code == "no-title" and it.line for it in zones):  # the page-level item, now with its line
         found = [it for it in found if it.code != "no-title"]
@@ -467,7 +474,9 @@ def review_document(doc: Document, source_text: str) -> tuple[ReviewItem, ...]:
             seen.add(key)
             unique.append(item)
     unique.sort(key=lambda it: (it.line is not None, it.line or 0))
-    return tuple(with_certainty(it) for it in distribution_runs(unique, lines))
+    unique = distribution_runs(unique, lines)
+    return tuple(with_certainty(replace(it, evidence=ev))
+                 for it, ev in zip(unique, features_of(unique, blocks + list(doc.footnotes), lines)))
 
 
 def lines_to_check(items) -> int:

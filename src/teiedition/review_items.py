@@ -25,6 +25,9 @@ class ReviewItem:
     #: How likely the converter's reading is right (0-1): the share of lines listed for this reason on the
     #: tuning pages where no fact was wrong (``review_calibration.CERTAINTY``); listed below the threshold.
     certainty: float | None = None
+    #: What else the report knows of the decision (``review_features.line_features``: the page's part,
+    #: a fallback, how many rules point at the line …): the evidence the certainty weighs.
+    evidence: dict | None = None
 
 
 def norm(text: str) -> str:

@@ -32,7 +32,8 @@ DIST_LINE_RE = re.compile(r"^\s*(?:Copy\s+)?N[º°o]\.?\s*\d+\s*(?:[-–—]|to\
 #: A distribution list's label: ``Distributed to``, ``Copies to:``, ``Sent to``.
 DIST_LABEL_RE = re.compile(r"(?i:distributed\s+to|distribution|copies\s+(?:sent\s+)?to|sent\s+to)\s*:?")
 #: Archival units as printed: ``f. 5``, ``op. 28``, ``d. 347``, ``ll. 8``, ``Fond 45``, ``papka 11``.
-UNIT_RE = re.compile(r"(?<![\w.])(?i:f|fond|o|op|opis|d|delo|l|ll|II|list|listy|p|papka|k|karton|sz|t)\.?\s*\d")
+#: ``I. 53`` is ``l. 53`` (a folio) as a scan reads it.
+UNIT_RE = re.compile(r"(?<![\w.])(?:(?i:f|fond|o|op|opis|d|delo|l|ll|II|list|listy|p|papka|k|karton|sz|t)|I)\.?\s*\d")
 #: A line opening with a speaker's label (up to five words) and a full stop or colon: ``Kim Il Sung. The mood``.
 LABEL_RE = re.compile(r"((?:\S+\s){0,4}?\S+?)\s*[.:]\s+\S")
 #: A stamp whose bracket closes right after its label: ``[Stamp:] Secretariat of …``.
