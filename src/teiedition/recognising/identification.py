@@ -63,7 +63,9 @@ def says_which_one(text: str, start: int, end: int, content: str) -> bool:
 
     A phrase opened by a preposition that names a place, a body or a time (a capitalised word, a
     number, ``this month``), right after a noun phrase (a determiner among the three words before,
-    a capitalised word or an ordinal), says which one is meant: a gloss.  After a verb (``you have
+    a capitalised word or an ordinal), says which one is meant: a gloss.  So does a phrase of two
+    lower-case content words or more after a lower-case noun (``a [proposed] conference [of
+    communist parties]``: the translator's brackets before it belong to the noun phrase).  After a verb (``you have
     made [in Berlin]``) it is the translator's addition, and so are a phrase naming neither (``the
     use [of aid]``), the month completing a day (``the 26th [of June]``) and ``time [for China] to
     strengthen``, where the bracket is the subject of what follows.
@@ -71,9 +73,11 @@ def says_which_one(text: str, start: int, end: int, content: str) -> bool:
     words = content.split()
     if len(words) < 2 or words[0] not in WHICH_PREPOSITIONS:
         return False
-    if not any(w[0].isupper() or w[0].isdigit() or w in TIME_WORDS for w in words[1:]):
+    names = any(w[0].isupper() or w[0].isdigit() or w in TIME_WORDS for w in words[1:])
+    if not names and not describes_kind(words[1:]):
         return False
-    before = re.findall(r"[\w’'.-]+|[^\w\s]", text[max(0, start - 80):start])
+    # the translator's own brackets inside the noun phrase belong to it ("a [proposed] conference")
+    before = re.findall(r"[\w’'.-]+|[^\w\s]", re.sub(r"[\[\]]", "", text[max(0, start - 80):start]))
     if not before or not re.match(r"[\w’']", before[-1]):
         return False  # a comma or a stop before the bracket: no noun phrase ends there
     if ORDINAL_RE.fullmatch(before[-1]) and len(words) == 2 and words[1] in MONTHS:
@@ -84,13 +88,23 @@ def says_which_one(text: str, start: int, end: int, content: str) -> bool:
     if token.lower() in DETERMINERS or token.lower() in CLOSED_CLASS:
         return False
     if token[0].isupper() or ORDINAL_RE.fullmatch(token):
-        return True
+        return names
+    if not names and token.endswith(("ed", "ly")):
+        return False  # "reflected [in our assessments]": after a verb or an adverb, no noun to say which of
     phrase = []  # the words before the bracket, back to a punctuation mark, at most four
     for w in reversed(before[-4:]):
         if not re.match(r"[\w’']", w):
             break
         phrase.append(w.lower())
     return any(w in DETERMINERS for w in phrase[1:])
+
+
+def describes_kind(words: list[str]) -> bool:
+    """``[of communist parties]``, ``[of the resistance force]``: two content words or more in lower case
+    (an adjective or a noun before the noun) say which kind; one (``[of aid]``, ``[of ammunition]``,
+    ``[for the intensification]``) completes the sense of the noun and is the translator's addition."""
+    content = [w for w in words if w.isalpha() and w.islower() and w not in CLOSED_CLASS and w not in DETERMINERS]
+    return len(content) >= 2 and len(content) == len([w for w in words if w not in DETERMINERS])
 
 
 #: Verbs after which ``that`` is a conjunction (``said that [the aid] was …``): closed, no list of pages.
