@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from convert_checks import PROSE, supplied
+from convert_checks import PROSE, rebuild, supplied, texts
 from convert_checks import body_page as page
 
 
@@ -31,3 +31,26 @@ def test_a_lower_case_phrase_of_two_content_words_after_a_noun_says_which(line, 
 ])
 def test_one_word_or_a_phrase_after_a_verb_stays_added(line, added):
     assert supplied(page(PROSE, line)) == [added]
+
+
+@pytest.mark.parametrize("line", [
+    "[GDR Embassy in Norway]",
+    "[Norwegian Ministry of Trade and Shipping]",
+    "[SED Central Committee]",
+    "[Ministry for State Security/Stasi]",
+])
+def test_a_whole_line_naming_a_body_is_a_provenance_note(line):
+    root = page(line, PROSE)
+    assert texts(root, "//t:body//t:note[@type='scope']") == [line.strip("[]")]
+    assert supplied(root) == [] and supplied(root, "gloss") == []
+    assert line in rebuild(root)
+
+
+@pytest.mark.parametrize("line, added", [
+    ("[Especially Urgent Cable]", "Especially Urgent Cable"),  # no body named
+    ("The reply of the [Norwegian Ministry of Trade] came on Monday.", "Norwegian Ministry of Trade"),  # inside a sentence
+])
+def test_a_bracket_naming_no_body_or_inside_a_sentence_is_no_provenance_note(line, added):
+    root = page(PROSE, line)
+    assert texts(root, "//t:body//t:note[@type='scope']") == []
+    assert added in supplied(root) + supplied(root, "gloss")

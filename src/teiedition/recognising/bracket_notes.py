@@ -241,6 +241,19 @@ NOT_DONE_RE = re.compile(r"^not (?:yet )?[a-z]+(?:ed|en|t)\b(?: by [^\[\]]{2,60}
 def _br_scope(ctx):
     c = ctx.content.strip()
     if SCOPE_RE.match(c) or IN_LANGUAGE_RE.match(c) or ctx.whole_line and (
-            re.fullmatch(r"(?:excerpts?|extracts?)", c, re.I) or NOT_DONE_RE.match(c)):
+            re.fullmatch(r"(?:excerpts?|extracts?)", c, re.I) or NOT_DONE_RE.match(c)
+            or ctx.closed and names_a_body(c)):
         return _note_with_label(ctx, "scope", 0)
     return None
+
+
+def names_a_body(content: str) -> bool:
+    """``[GDR Ministry for State Security/MfS]``, ``[SED Central Committee]`` filling a line: the body the
+    record comes from, named by the translator as ``[CPSU CC letterhead]`` is: a provenance (scope) note,
+    no words added to the text.  Title-case or function words only (at most twelve, no digit, colon or
+    stop), one of them a body's word (``Ministry``, ``Embassy``, ``Committee``, ``Department`` …)."""
+    from .signoff_lines import FUNCTION_WORDS, ORG_WORDS_RE
+
+    words = re.split(r"[\s/]+", content)
+    return 1 < len(words) <= 12 and bool(ORG_WORDS_RE.search(content)) and not re.search(r"[\d:;.!?\[\]()“”\"]", content) \
+        and all(w[:1].isupper() or w.lower() in FUNCTION_WORDS for w in words if w)
