@@ -17,6 +17,7 @@ from convert_checks import body_page as page
     ("The delegates discussed a [proposed] meeting [of fraternal parties] at length.", "of fraternal parties"),
     ("He trusted that the ministries [of neighbouring countries] would agree.", "of neighbouring countries"),
     ("The office asked whether the armed units [of the border guard] could help.", "of the border guard"),
+    ("II. On Disputes [between Norway and Iceland]", "between Norway and Iceland"),
 ])
 def test_a_lower_case_phrase_of_two_content_words_after_a_noun_says_which(line, gloss):
     root = page(PROSE, line)
@@ -27,6 +28,7 @@ def test_a_lower_case_phrase_of_two_content_words_after_a_noun_says_which(line, 
 @pytest.mark.parametrize("line, added", [
     ("The use [of aid] was limited to the northern districts.", "of aid"),
     ("He named the reasons [for the delay] in some detail.", "for the delay"),
+    ("He regretted the distance [between the two countries] now.", "between the two countries"),
     ("These views are reflected [in our annual assessments] here.", "in our annual assessments"),
 ])
 def test_one_word_or_a_phrase_after_a_verb_stays_added(line, added):

@@ -103,8 +103,13 @@ def describes_kind(words: list[str]) -> bool:
     """``[of communist parties]``, ``[of the resistance force]``: two content words or more in lower case
     (an adjective or a noun before the noun) say which kind; one (``[of aid]``, ``[of ammunition]``,
     ``[for the intensification]``) completes the sense of the noun and is the translator's addition."""
-    content = [w for w in words if w.isalpha() and w.islower() and w not in CLOSED_CLASS and w not in DETERMINERS]
-    return len(content) >= 2 and len(content) == len([w for w in words if w not in DETERMINERS])
+    kept = [w for w in words if w not in DETERMINERS and w not in QUANTIFIERS]  # "[between the two countries]"
+    content = [w for w in kept if w.isalpha() and w.islower() and w not in CLOSED_CLASS]
+    return len(content) >= 2 and len(content) == len(kept)
+
+
+#: Numerals and quantifiers stand where a determiner does (``the two countries``): no word saying which kind.
+QUANTIFIERS = frozenset("one two three four five six seven eight nine ten both all many several few other".split())
 
 
 #: Verbs after which ``that`` is a conjunction (``said that [the aid] was …``): closed, no list of pages.
@@ -113,7 +118,7 @@ REPORTING_VERBS = frozenset("""say says said tell tells told think thinks though
 #: Words that open a noun phrase: ``the embassy [in Havana]`` says which embassy.
 DETERMINERS = frozenset("the a an this that these those my your his her its our their each every any some".split())
 #: Prepositions that open a phrase saying which one (``[in Havana]``, ``[of the Foreign Ministry]``).
-WHICH_PREPOSITIONS = frozenset("in of at for on from during".split())
+WHICH_PREPOSITIONS = frozenset("in of at for on from during between".split())
 #: Words that say which time is meant (``[of this month]``).
 TIME_WORDS = frozenset("month year week day morning evening night".split())
 ROMAN_RE = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")  # "IX [SED] Party Congress"
