@@ -56,3 +56,11 @@ def test_a_bracket_naming_no_body_or_inside_a_sentence_is_no_provenance_note(lin
     root = page(PROSE, line)
     assert texts(root, "//t:body//t:note[@type='scope']") == []
     assert added in supplied(root) + supplied(root, "gloss")
+
+
+def test_to_before_a_determiner_is_a_preposition_not_an_infinitive_naming_someone():
+    # body5's infinitive rule (``decision [to remove Khrushchev]``) read ``[to the DPRK]`` as an
+    # infinitive whose verb was ``the`` (tune4 412): a phrase completing the verb, added
+    root = page(PROSE, "He met the engineers returning [to the Soviet Union] from Oslo in May.")
+    assert supplied(root) == ["to the Soviet Union"]
+    assert supplied(root, "gloss") == []

@@ -155,11 +155,13 @@ def infinitive_after_noun(token: str, content: str) -> bool:
     """``the plenum's decision [to remove Khrushchev] was right``, ``student pilots [to be trained in the
     Soviet Union]``: an infinitive clause that names someone or somewhere, right after a lower-case noun,
     says what the noun was (a gloss).  Without a name (``activities [to be carried out] by …``) it is
-    the words the sentence lacks; after a verb, a name or a pronoun it is the translator's clause."""
+    the words the sentence lacks; after a verb, a name or a pronoun it is the translator's clause, and
+    ``to`` before a determiner is a preposition, no infinitive (``returning [to the DPRK]``: added)."""
     word = token.rstrip(",;:")
     return bool(re.fullmatch(r"[a-z]{3,}", word)) and word not in CLOSED_CLASS and word not in DETERMINERS \
         and word not in RESTATED_PRONOUNS and not word.endswith(("ed", "ly")) \
-        and bool(INFINITIVE_NAMING_RE.fullmatch(content.strip()))
+        and bool(INFINITIVE_NAMING_RE.fullmatch(content.strip())) \
+        and content.split()[1 if content.split()[1] != "be" else 2].lower() not in CLOSED_CLASS | DETERMINERS
 
 
 def _conjunction_that(text_before: str) -> bool:
