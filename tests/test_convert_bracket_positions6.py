@@ -64,3 +64,10 @@ def test_to_before_a_determiner_is_a_preposition_not_an_infinitive_naming_someon
     root = page(PROSE, "He met the engineers returning [to the Soviet Union] from Oslo in May.")
     assert supplied(root) == ["to the Soviet Union"]
     assert supplied(root, "gloss") == []
+
+
+def test_an_illegible_reading_qualified_after_a_comma_is_still_illegible():
+    # the label's words may go on after a comma as after a space (tune5 019's shape, invented words)
+    root = page(PROSE, "The talks ended on 14 [rest of the month illegible, probably May] in Oslo.")
+    assert texts(root, "//t:body//t:gap[@reason='illegible']/t:desc") == ["rest of the month illegible, probably May"]
+    assert supplied(root) == []
