@@ -27,7 +27,12 @@ DIST_HEAD_RE = re.compile(r"^(?:Copies|COPIES|Copy to|Copies to|Copies sent to|D
                           r"Received by|Copies received by|For the information of)"
                           r"\s*[:.]?$")
 #: ``1. Vyshinsky``, ``2) File``, ``3 - Comrade Li``, ``1x Minister``: a numbered item of a list.
-NUMBERED_ITEM_RE = re.compile(r"^(?P<n>\d{1,2})(?:[.)]\s+|\s*[-–—]\s+|x\s+)(?P<rest>\S.{0,120})$")
+#: The number of a distribution item as printed: ``1``, a range of copies ``1–2``, an ordinal ``1st copy``;
+#: then a dash, ``x`` or (before the addressee) nothing but ``to``: ``7 to Comrade …``,
+#: ``1st copy – to Cde. …``, ``1-2 – to Comrade …``.
+ITEM_NUMBER = (r"(?P<n>\d{1,2}(?:\s*[-–]\s*\d{1,2}(?=\s))?)(?:st|nd|rd|th)?(?:\s+cop(?:y|ies))?"
+               r"(?:\s*[-–—]{1,2}\s+|x\s+|\s+(?=to\s+(?:[A-ZÀ-Ý]|the\b|files?\b)))")
+NUMBERED_ITEM_RE = re.compile(rf"^(?:{ITEM_NUMBER[:-1]}|[.)]\s+))(?P<rest>\S.{{0,120}})$")
 #: A name in the closing zone: initials (also ``V[asily].``) and capitalised words, or capitals.
 NAME_RE = re.compile(r"^(?:(?:[A-ZÀ-Ý][a-zà-ÿ]?(?:\[[a-zà-ÿ]+\])?\.\s*){0,3}"
                      r"[A-ZÀ-Ý][\w’'-]+(?:\[[a-zà-ÿ]+\])?(?:\s+[A-ZÀ-Ý][\w’'-]+){0,3})\.?$")
