@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from convert_checks import PROSE, rebuild, xp
+from convert_checks import MORE, PROSE, rebuild, texts, xp
 from convert_checks import body_page as page
 
 
@@ -37,3 +37,24 @@ def test_a_short_line_opening_with_a_number_and_to_in_the_text_is_no_item():
     root = page(PROSE, "5 to 6 tons were delivered", MORE := "The rest came later in the year by ship.")
     assert _items(root) == []
     assert MORE in rebuild(root)
+
+
+def test_a_covering_letter_signs_after_its_attachment_notice_before_the_enclosure():
+    # "Attachment: as mentioned, N pages." says what the letter encloses; the office and the name
+    # under it sign the letter, and the rule drawn under them opens the enclosure (tune 011, tune5 049)
+    root = page(PROSE, "Attachment: as mentioned, 4 pages.", "NORWEGIAN AMBASSADOR IN GHANA", "O. LINDQVIST",
+                "______________________________", "EMBASSY OF NORWAY", MORE, MORE)
+    divs = xp(root, "//t:body/t:div")
+    assert [d.get("type") for d in divs][:1] == ["document"] and len(divs) >= 2
+    assert texts(divs[0], ".//t:closer/t:signed//t:persName") == ["O. LINDQVIST"]
+    assert texts(divs[0], ".//t:postscript/t:p")[:1] == ["Attachment: as mentioned, 4 pages."]
+    assert "EMBASSY OF NORWAY" not in " ".join(texts(divs[0], ".//t:closer"))
+    assert xp(root, "//t:milestone[@unit='section']/@rend") == ["______________________________"]
+    rebuilt = rebuild(root)
+    assert "O. LINDQVIST" in rebuilt and "______________________________" in rebuilt
+
+
+def test_an_attachment_line_naming_what_follows_is_no_notice():
+    # no "as mentioned" and no count of pages: the attachment itself may follow, nothing signs
+    root = page(PROSE, "Attachment: the report of the commission", "O. LINDQVIST", MORE)
+    assert texts(root, "//t:closer/t:signed//t:persName") == []

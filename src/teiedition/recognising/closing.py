@@ -27,6 +27,10 @@ DIST_HEAD_RE = re.compile(r"^(?:Copies|COPIES|Copy to|Copies to|Copies sent to|D
                           r"Received by|Copies received by|For the information of)"
                           r"\s*[:.]?$")
 #: ``1. Vyshinsky``, ``2) File``, ``3 - Comrade Li``, ``1x Minister``: a numbered item of a list.
+#: A covering letter's line saying what it encloses (``Attachment: as mentioned, 19 pages (top secret).``):
+#: the enclosure is not on the lines after it, the letter's sign-off is.
+ENCLOSED_NOTICE_RE = re.compile(r"^(?:Attachments?|Enclosures?|Appendix|Annex)\s*:\s*\S.*?(?:\bas (?:mentioned|stated|indicated|"
+                                r"noted|above)\b|\b\d+\s*(?:pages?|pp\.|sheets?|ll\.|folios?)\b)", re.I)
 #: The number of a distribution item as printed: ``1``, a range of copies ``1–2``, an ordinal ``1st copy``;
 #: then a dash, ``x`` or (before the addressee) nothing but ``to``: ``7 to Comrade …``,
 #: ``1st copy – to Cde. …``, ``1-2 – to Comrade …``.
@@ -198,10 +202,15 @@ def _inner_closings(blocks: list[Block], is_prose, name_ok) -> list[Block]:
         b = blocks[i]
         out.append(b)
         i += 1
-        if not (b.kind == "p" and is_prose(b.text) or b.get("speaker")) or i >= len(blocks) \
-                or not (_opens_signoff(blocks[i], is_prose, name_ok) or _capitals_over_date(blocks, i, name_ok)):
+        if not (b.kind == "p" and is_prose(b.text) or b.get("speaker")) or i >= len(blocks):
+            continue
+        notice = _enclosure_notice(blocks, i, is_prose)
+        if not (notice or _opens_signoff(blocks[i], is_prose, name_ok) or _capitals_over_date(blocks, i, name_ok)):
             continue
         zone = _Zone(is_prose, name_ok)
+        if notice:  # "Attachment: as mentioned, 10 pages." / the office / the name: the letter's sign-off
+            out.extend(zone.read(blocks[i]))
+            i += 1
         if _capitals_over_date(blocks, i, name_ok):
             out.append(_role(blocks[i], "signed", "closing_name_over_date"))
             zone.closed = True
@@ -209,10 +218,36 @@ def _inner_closings(blocks: list[Block], is_prose, name_ok) -> list[Block]:
         opener = i  # the sign-off that opened the run is read even when it ends like a sentence
         while i < len(blocks) and blocks[i].kind in LOOSE_KINDS \
                 and (i == opener or not is_prose(blocks[i].text.strip())) \
-                and not blocks[i].get("speaker") and not ADDRESSEE_RE.match(blocks[i].text.strip()):
-            out.extend(zone.read(blocks[i]))
+                and not blocks[i].get("speaker") and not ADDRESSEE_RE.match(blocks[i].text.strip()) \
+                and not (notice and (zone.closed and blocks[i].kind != "signed" or RULE_LINE_RE.match(blocks[i].text.strip()))):
+            read = zone.read(blocks[i])
+            if notice and read == [blocks[i]] and _bare_signer(blocks[i]):  # "USSR AMBASSADOR …" / "S. CHERVONENKO"
+                read, zone.closed = [_role(blocks[i], "signed", "closing_name_after_notice")], True
+            elif notice and read == [blocks[i]] and blocks[i].kind in ("head", "heading"):
+                read = [_role(blocks[i], "line", "closing_office_after_notice")]  # the office over the name
+            out.extend(read)
             i += 1
     return out
+
+
+def _bare_signer(b: Block) -> bool:
+    """A name alone on its line (``S. CHERVONENKO``), as a bare name after the page's last paragraph signs."""
+    from .signatures import _signature_name
+
+    return b.kind in ("line", "head", "heading") and _signature_name(b.text) is not None
+
+
+#: A rule drawn across the page (``______``): the covering letter ends, its enclosure follows.
+RULE_LINE_RE = re.compile(r"^[_=*-]{5,}$")
+
+
+def _enclosure_notice(blocks: list[Block], i: int, is_prose) -> bool:
+    """``Attachment: as mentioned, 10 pages.`` right after a paragraph, then two short lines or fewer before a
+    rule or the enclosure: the covering letter's last lines (its sign-off follows the notice)."""
+    if blocks[i].kind != "attachment" or not ENCLOSED_NOTICE_RE.match(blocks[i].text.strip()):
+        return False
+    rest = blocks[i + 1:i + 3]
+    return bool(rest) and all(b.kind in LOOSE_KINDS and not is_prose(b.text.strip()) for b in rest)
 
 
 def _capitals_over_date(blocks: list[Block], i: int, name_ok) -> bool:
@@ -257,6 +292,9 @@ class _Zone:
 
     def read(self, b: Block) -> list[Block]:
         s = b.text.strip()
+        if b.kind == "attachment" and self.state == "signoff" and not self.closed and ENCLOSED_NOTICE_RE.match(s):
+            # "Attachment: as mentioned, 10 pages." says what the letter encloses; its sign-off follows
+            return [_role(b, "postscript", "closing_enclosure_notice", role="enclosure-notice")]
         if b.kind in ("footnote", "attachment") or b.get("role") == "notes-heading":
             self.state = "after"
         if self.state == "after" or b.kind not in LOOSE_KINDS and not (b.kind == "log" and DIST_HEAD_RE.match(s)):
