@@ -71,3 +71,19 @@ def test_an_illegible_reading_qualified_after_a_comma_is_still_illegible():
     root = page(PROSE, "The talks ended on 14 [rest of the month illegible, probably May] in Oslo.")
     assert texts(root, "//t:body//t:gap[@reason='illegible']/t:desc") == ["rest of the month illegible, probably May"]
     assert supplied(root) == []
+
+
+def test_a_year_after_a_day_the_translator_supplied_says_which_year():
+    root = page(PROSE, "The note was handed over on [14] March [1961] to the minister.")
+    assert supplied(root, "gloss") == ["1961"]
+    assert supplied(root) == ["14"]
+
+
+def test_a_year_ending_its_line_is_a_gloss_recorded_for_the_review_report():
+    from convert_checks import BODY_PAGE
+    from teiedition.convert import convert_text
+
+    text = BODY_PAGE.format(body="\n\n".join([PROSE, "Ivar LUNDQVIST", "4 May [1961]"]))
+    conv = convert_text(text, doc_id="t", source_name="t.txt", run_date="2026-01-01")
+    assert b'review=' not in conv.tei  # the remark is the report's, never the TEI's
+    assert "4 May [1961]" in [it.text for it in conv.review]  # the decision the encoders split on is a candidate

@@ -96,8 +96,13 @@ def _br_gloss(ctx):
     if gloss_after_pronoun(token, c, ctx.text[max(0, ctx.start - 60):ctx.start], ctx.text[ctx.end:ctx.end + 12]) \
             or says_which_one(ctx.text, ctx.start, ctx.end, c) or infinitive_after_noun(token, c):
         return _gloss(ctx)
-    if year_after_date(ctx.text, ctx.start, ctx.end, c) or alternative_rendering(token, c) or abbreviates(token, c):
-        return _gloss(ctx)  # "on 12 January [1950] the …": which year; "hesitations [fluctuations]"
+    if year_after_date(ctx.text, ctx.start, ctx.end, c):  # "on 12 January [1950] the …": which year
+        if re.search(r"[^\W\d_]", ctx.text[ctx.end:].split("\n", 1)[0]):
+            return _gloss(ctx)
+        return _gloss(ctx, review="a year after a date that ends its line or sentence, read as a gloss (the "
+                                  "encoders' rule since batch 2); batch 1's encoder read it as a supplied year")
+    if alternative_rendering(token, c) or abbreviates(token, c):
+        return _gloss(ctx)  # "hesitations [fluctuations]", "Rbl [Rubles]"
     if respells(token, c) or re.match(r"i\.\s?e\.|that is,", c):  # "chuch’e [juche]", "they [i.e., the Cubans]"
         return _gloss(ctx)
     if spells_acronym(token, c):  # "LCY [the League of the Communists of Yugoslavia]"
@@ -239,8 +244,9 @@ def _common_noun(token: str) -> bool:
         and w not in LINKING_WORDS
 
 
-def _gloss(ctx) -> list[Span]:
-    return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="gloss", resp="#translator"),
+def _gloss(ctx, review: str | None = None) -> list[Span]:
+    """A gloss span; ``review`` records a decision the encoders split on, for the review report."""
+    return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="gloss", resp="#translator", review=review),
                  inner=(ctx.c_start, ctx.c_end), rank=10)]
 
 

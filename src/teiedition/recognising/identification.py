@@ -42,20 +42,18 @@ YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
 def year_after_date(text: str, start: int, end: int, content: str) -> bool:
-    """``on 12 January [1950] the …``, ``this year [1975] by …``: a year after a date inside running text.
+    """``on 12 January [1950] the …``, ``21 November [1957]`` under a sign-off, ``this year [1979].``: which year.
 
     By position and shape: a bracket holding only a year, right after a day and month or a phrase
-    naming a year, with words of the sentence after it, says which year is meant: a gloss.  A date
-    that ends its line with the bracket (``28 June [1962]`` under a signature) is a dateline the
-    translator completed: supplied, as before.
+    naming a year, says which year the date is in: a gloss, wherever the date stands (the encoders'
+    rule since batch 2; body4 kept a date ending its line as supplied, after batch 1's facts alone).
+    A year before a noun (``the [1961] harvest``) is no such date: supplied.  The translator's
+    brackets around the day (``[28] November [1945]``) are read through.
     """
     if not YEAR_RE.fullmatch(content.strip()):
         return False
-    before = text[max(0, start - 40):start]
-    date = DATE_BEFORE_RE.search(before) or YEAR_PHRASE_BEFORE_RE.search(before)
-    if not date:
-        return False
-    return bool(re.search(r"[^\W\d_]", text[end:].split("\n", 1)[0]))  # "on 2 April [1960]." ends: supplied
+    before = re.sub(r"[\[\]]", "", text[max(0, start - 40):start])
+    return bool(DATE_BEFORE_RE.search(before) or YEAR_PHRASE_BEFORE_RE.search(before))
 
 
 def says_which_one(text: str, start: int, end: int, content: str) -> bool:
