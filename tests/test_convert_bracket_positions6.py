@@ -87,3 +87,17 @@ def test_a_year_ending_its_line_is_a_gloss_recorded_for_the_review_report():
     conv = convert_text(text, doc_id="t", source_name="t.txt", run_date="2026-01-01")
     assert b'review=' not in conv.tei  # the remark is the report's, never the TEI's
     assert "4 May [1961]" in [it.text for it in conv.review]  # the decision the encoders split on is a candidate
+
+
+@pytest.mark.parametrize("line, note", [
+    ("[orig. note: Received 12 May – 10:15 a.m.]", "orig. note: Received 12 May – 10:15 a.m."),
+    ("[orig. note] See telegram 214, 3 May.", "orig. note"),
+    ("Lindqvist [“shortened to Li” in the original, not shortened below]: The talks went well.",
+     "“shortened to Li” in the original, not shortened below"),
+])
+def test_a_remark_on_the_original_is_a_scope_note(line, note):
+    # "note in the original: …" (tune 060) abbreviated "orig. note" (tune5 063), and a remark that says
+    # what the original has wherever "in the original" stands in it (tune5 366)
+    root = page(PROSE, line)
+    assert note in texts(root, "//t:body//t:note[@type='scope']")
+    assert supplied(root) == []
