@@ -58,3 +58,15 @@ def test_an_attachment_line_naming_what_follows_is_no_notice():
     # no "as mentioned" and no count of pages: the attachment itself may follow, nothing signs
     root = page(PROSE, "Attachment: the report of the commission", "O. LINDQVIST", MORE)
     assert texts(root, "//t:closer/t:signed//t:persName") == []
+
+
+def test_an_office_over_a_name_before_a_last_paragraph_signs_and_the_paragraph_is_no_body_text():
+    # a page cut before its Document Information: the summary stands under "The Ambassador," /
+    # "G.W. Boissevain." (tune5 669); before, the office line opened no sign-off and nothing signed
+    from convert_checks import convert
+
+    cut = "\n\n".join(["Skip to content", "March 3, 1961", "An Invented Report", PROSE, MORE, "The Ambassador,",
+                        "K.L. Amundsen.", "Amundsen reports on the talks with the Finnish minister about the timber trade."])
+    root = convert(cut)
+    assert texts(root, "//t:closer/t:signed//t:persName") == ["K.L. Amundsen"]
+    assert "The Ambassador," in rebuild(root)

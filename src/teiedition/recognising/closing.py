@@ -154,7 +154,21 @@ def _paragraph_after_signoff(blocks: list[Block], last: int, notes: int, is_pros
     run = blocks[before + 1:last]
     if before < 0 or not 1 <= len(run) <= 4 or any(b.kind not in LOOSE_KINDS or is_prose(b.text) for b in run):
         return None
-    return before if _signoff_shape(run[0], name_ok) else None
+    return before if _signoff_shape(run[0], name_ok) or _office_over_name(run, name_ok) else None
+
+
+def _office_over_name(run: list[Block], name_ok) -> bool:
+    """``The Ambassador,`` / ``G.W. Boissevain.``: an office (a word of offices first, after an optional
+    ``The``) on its line, a name on the next: a sign-off, as a name and a title on short lines are."""
+    from .signatures import ROLE_WORDS
+
+    if len(run) < 2:
+        return False
+    office = run[0].text.strip().rstrip(",")
+    words = office.split()
+    first = words[1] if words[:1] == ["The"] and len(words) > 1 else (words[0] if words else "")
+    name = plain_name(run[1].text.strip().rstrip(".,"))
+    return first.lower() in ROLE_WORDS and _office_words(office) and looks_like_name(name) and bool(name_ok(name))
 
 
 #: ``Pavlíček 388.``: a name, then the message's number.
