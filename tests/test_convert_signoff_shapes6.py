@@ -70,3 +70,11 @@ def test_an_office_over_a_name_before_a_last_paragraph_signs_and_the_paragraph_i
     root = convert(cut)
     assert texts(root, "//t:closer/t:signed//t:persName") == ["K.L. Amundsen"]
     assert "The Ambassador," in rebuild(root)
+
+
+def test_a_surname_spaced_letter_by_letter_between_slashes_signs():
+    # "/L. B E R I A /" (tune5 059; a spaced-out signer alone, "S H T Y K O V", on tune2 107): the name's
+    # shape is judged with the spaced letters read as one word, the persName keeps them as printed
+    root = page(PROSE, MORE, "/O. L I N D Q V I S T /", "3 copies typed.")
+    assert texts(root, "//t:closer/t:signed//t:persName") == ["O. L I N D Q V I S T"]
+    assert "/O. L I N D Q V I S T /" in rebuild(root)

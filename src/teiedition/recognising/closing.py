@@ -71,8 +71,14 @@ LOOSE_KINDS = frozenset({"line", "p", "head", "heading", "signed", "dateline", "
 def plain_name(text: str) -> str:
     """The line as a name's shape is judged: glued expansions removed (``V[asily]. Ivanov`` -> ``V. Ivanov``),
     a supplied given name or surname unbracketed (``[Wolfgang] Bayerlacher`` -> ``Wolfgang Bayerlacher``,
-    ``G. [Pushkin]`` -> ``G. Pushkin``)."""
-    return SUPPLIED_SURNAME_RE.sub(r"\1", SUPPLIED_GIVEN_RE.sub(r"\1", EXPANSION_RE.sub("", text)))
+    ``G. [Pushkin]`` -> ``G. Pushkin``, ``L. B E R I A`` -> ``L. BERIA``)."""
+    s = SUPPLIED_SURNAME_RE.sub(r"\1", SUPPLIED_GIVEN_RE.sub(r"\1", EXPANSION_RE.sub("", text)))
+    # a surname spaced letter by letter (``L. B E R I A``, ``S H T Y K O V``) is judged as one word
+    return LETTER_SPACED_WORD_RE.sub(lambda m: m.group(0).replace(" ", ""), s)
+
+
+#: Three capitals or more, each alone: a word spaced out letter by letter.
+LETTER_SPACED_WORD_RE = re.compile(r"(?<![\w.])(?:[A-ZÀ-Ý] ){2,}[A-ZÀ-Ý](?![\w.])")
 
 
 def looks_like_name(text: str) -> bool:
@@ -428,7 +434,7 @@ def _signoff_line(b: Block, s: str, is_prose, name_ok) -> list[Block]:
     if one_line is not None and name_ok(plain_name(b.text[one_line[0][0]:one_line[0][1]]).strip()):
         return [replace(b, kind="signed").with_attrs(zone="closing", recogniser="closing_one_line")]
     found = split_date_name(b.text)  # before the prose test: "GROMYKO, 3 June 1953." ends like a sentence
-    if found is None and is_prose(s):
+    if found is None and is_prose(plain_name(s)):  # "/L. B E R I A /" is judged as "/L. BERIA /"
         return [b]
     numbered = _number_then_signoff(b, name_ok) or _name_then_number(b, name_ok)
     if numbered is not None:
