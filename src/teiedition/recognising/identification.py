@@ -242,6 +242,9 @@ def _completes_name(text: str, token_start: int, token: str, content: str) -> bo
         return False
     if re.fullmatch(r"(?:[A-Z]\.){1,3}", token):  # "G. [Pushkin]": the surname after initials
         return len(content.split()) == 1
+    if token.isupper() and len(token) > 1 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ’'-]+", content) \
+            and _title_before(text, token_start):  # "Premier CHEN [Yi]": a surname in capitals after a title
+        return not _same_person(token.capitalize(), content) and not _same_person(token, content)
     if token.isupper() or token[-1] in ".,;:" or content.isupper():  # "People’s Republic [PR]": an acronym restates
         return False
     if _title_before(text, token_start) or _known_person(f"{token} {content}"):
