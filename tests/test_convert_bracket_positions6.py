@@ -109,3 +109,15 @@ def test_a_given_name_completing_a_surname_in_capitals_after_a_title_is_added():
     root = page(PROSE, "Then Vice Premier LUND [Ivar] asked about the timber.")
     assert supplied(root) == ["Ivar"]
     assert supplied(root, "gloss") == []
+
+
+@pytest.mark.parametrize("line, added", [
+    ("Then Minister [of Trade Ivar] Lund asked about the timber.", "of Trade Ivar"),
+    ("They met the first deputy [of Norway] Lund at noon.", "of Norway"),
+])
+def test_a_phrase_running_into_a_name_identifies_the_person_and_is_added(line, added):
+    # words in brackets right before a name identify the person (ENCODING); the phrase rule that says
+    # which one (``the embassy [in Havana]``) does not take them (tune5 358, 677, 678)
+    root = page(PROSE, line)
+    assert added in supplied(root)
+    assert supplied(root, "gloss") == []

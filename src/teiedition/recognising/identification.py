@@ -74,6 +74,9 @@ def says_which_one(text: str, start: int, end: int, content: str) -> bool:
     names = any(w[0].isupper() or w[0].isdigit() or w in TIME_WORDS for w in words[1:])
     if not names and not describes_kind(words[1:]):
         return False
+    nxt = NEXT_WORD_RE.match(text, end, min(len(text), end + 80))
+    if nxt and nxt.group(1)[0].isupper() and nxt.group(1) not in NOT_A_NAME and "\n" not in text[end:nxt.start(1)]:
+        return False  # "Minister [of Home Affairs Edzo] Toxopeus": the bracket runs into a name, no phrase of its own
     # the translator's own brackets inside the noun phrase belong to it ("a [proposed] conference")
     before = re.findall(r"[\w’'.-]+|[^\w\s]", re.sub(r"[\[\]]", "", text[max(0, start - 80):start]))
     if not before or not re.match(r"[\w’']", before[-1]):
