@@ -121,3 +121,21 @@ def test_a_phrase_running_into_a_name_identifies_the_person_and_is_added(line, a
     root = page(PROSE, line)
     assert added in supplied(root)
     assert supplied(root, "gloss") == []
+
+
+@pytest.mark.parametrize("line, gloss", [
+    ("Then Ivar Lund [the Second Deputy Chief of the General Staff of the Norwegian Army] spoke.",
+     "the Second Deputy Chief of the General Staff of the Norwegian Army"),
+    ("With them came Kari Berg [senior official from the Cultural Liaison Department of the Ministry].",
+     "senior official from the Cultural Liaison Department of the Ministry"),
+])
+def test_a_long_description_opening_with_an_office_after_a_name_says_who(line, gloss):
+    # tune2 140 (read by hand) and tune5 365 (its facts): as ``Chebrikov [KGB chairman]``, however long
+    root = page(PROSE, line)
+    assert supplied(root, "gloss") == [gloss]
+    assert supplied(root) == []
+
+
+def test_a_phrase_with_a_preposition_before_the_office_stays_added():
+    root = page(PROSE, "Lund [together with Counselor Berg] ought to meet the minister.")
+    assert supplied(root) == ["together with Counselor Berg"]

@@ -190,8 +190,23 @@ def _office_after_name(token: str, words: list[str]) -> bool:
 
     name = token.strip("’'\"“”(),")
     offices = ROLE_WORDS - {"of", "the", "and", "for", "a.i.", "ad", "comrade", "cde.", "mr.", "mrs.", "ms."}
-    return bool(name) and name[0].isupper() and not opens_sentence(name) and len(words) <= 6 \
-        and any(w.strip(",.") in offices for w in words)
+    if not name or not name[0].isupper() or opens_sentence(name):
+        return False
+    if len(words) <= 6 and any(w.strip(",.") in offices for w in words):
+        return True
+    # a longer description opening with the office (``Su Yu [the Second Deputy Chief of the General Staff of …]``,
+    # ``Chen Zhongjing [senior official from Foreign Cultural Liaison Department of State Council]``)
+    from .identification import CLOSED_CLASS
+
+    for i, w in enumerate(words[:4]):
+        if w.strip(",.").lower() in offices | HOLDERS:
+            # only an article and adjectives before the office: "[together with Counselor X]" is an added phrase
+            return len(words) <= 20 and not any(v.lower() in CLOSED_CLASS - {"the", "a", "an"} for v in words[:i])
+    return False
+
+
+#: Nouns for someone holding a post, beside the offices of the sign-off list (``senior official``).
+HOLDERS = frozenset("official officials governor member members functionary representative".split())
 
 
 #: Nouns that say what kind of name a name is (``Tomasz [pseudonym for …]``).
