@@ -250,7 +250,9 @@ def test_brackets_read_as_added_words_whose_shape_says_otherwise_are_listed():
     assert codes_at(page("He spoke to Comrade [Gheorghe] Gheorghiu at noon.", TEXT), "bracket-in-word") == []
     # (body4: a year after a date inside a sentence is now read as a gloss: nothing to list)
     assert codes_at(page("The visit of 14 April of this year [1975] went well.", TEXT), "bracket-this-year") == []
-    year = page("The visit took place this year [1975].", TEXT)  # ends its line: still read as added words
+    # (body6: a year after ``this year`` is a gloss wherever it stands; ``current year`` without ``the`` is
+    # not read as a phrase naming a year, so it is still read as added words)
+    year = page("The visit took place in current year [1975].", TEXT)
     assert codes_at(year, "bracket-this-year") == [line_of(year, "[1975]")]
     assert codes_at(page("The visit of this year [the second] went well.", TEXT), "bracket-this-year") == []
 
@@ -327,7 +329,7 @@ def test_citation_units_holding_a_name_and_a_number_or_a_reference_printed_befor
 
 
 def test_the_report_groups_lines_by_reason_code_in_the_json_and_on_the_count_line(tmp_path):
-    text = page("The minister met in May of this year [1951].", TEXT, summary_first=True)  # ends its line (body4)
+    text = page("The minister met in May of current year [1951].", TEXT, summary_first=True)  # no "the" (body6)
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     result = subprocess.run([sys.executable, "-c", "from teiedition.cli import main; main()", "convert", "a.txt", "-o", "a.xml", "--review",
                              "r.json", "--run-date", RUN_DATE], cwd=tmp_path, capture_output=True, text=True)
@@ -347,7 +349,7 @@ def test_each_candidate_carries_a_calibrated_certainty_and_only_those_below_the_
     from teiedition.review_calibration import THRESHOLD
 
     # a gloss after a noun (calibrated above the threshold) and a year closing a sentence after ``this year`` (below it)
-    text = page("The head of the sector [of the Foreign Ministry] met in May of this year [1951].", TEXT)
+    text = page("The head of the sector [of the Foreign Ministry] met in May of current year [1951].", TEXT)
     items = review_of(text)
     by = {it.code: it for it in items}
     assert by["bracket-this-year"].certainty < THRESHOLD <= by["gloss-or-added"].certainty
@@ -360,7 +362,7 @@ def test_each_candidate_carries_a_calibrated_certainty_and_only_those_below_the_
 
 def test_review_threshold_option_moves_what_the_report_lists(tmp_path):
     # a gloss after a noun (calibrated above the threshold) and a year closing a sentence after ``this year`` (below it)
-    text = page("The head of the sector [of the Foreign Ministry] met in May of this year [1951].", TEXT)
+    text = page("The head of the sector [of the Foreign Ministry] met in May of current year [1951].", TEXT)
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
 
     def report(*extra):

@@ -291,7 +291,9 @@ def _build(text: str, spans: list[Span], lo: int, hi: int) -> tuple[Inline, ...]
         if span.start > pos:
             out.append(text[pos:span.start])
         c_lo, c_hi = span.content
-        out.append(Node(span.kind, span.attrs, _build(text, spans[i + 1:j], c_lo, c_hi)))
+        # a recogniser's ``review`` remark is for the review report, never an attribute of the TEI
+        attrs = tuple(a for a in span.attrs if a[0] != "review")
+        out.append(Node(span.kind, attrs, _build(text, spans[i + 1:j], c_lo, c_hi)))
         pos = span.end
         i = j
     if pos < hi:

@@ -19,7 +19,7 @@ from ..model import Span, attrs_of
 
 ILLEGIBLE_RE = re.compile(r"^(?:[\w ,-]*\s)?(?:illegible|indecipherable|undecipherable|unreadable|not legible|"
                           r"(?:too )?faded(?: to read)?|smudged|blurred|indistinct|cannot be (?:read|deciphered)|"
-                          r"unclear)(?:\s[\w ,-]*)?$", re.I)
+                          r"unclear)(?:[\s,;][\w ,;-]*)?$", re.I)  # "[rest of date illegible, possibly October]"
 
 
 #: Omission marks: an ellipsis in any spelling, also with a stray full stop (``[.…]``, ``[. . .]``).

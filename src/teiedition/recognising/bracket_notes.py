@@ -39,7 +39,7 @@ HANDWRITTEN_RE = re.compile(r"^(?P<label>(?:[\w-]+ ){0,3}?(?:[Hh]and-?wr\w*|(?:b
 
 
 SCOPE_RE = re.compile(r"^(?:letterhead\b|not included|not translated|not reproduced|emphasis\b|"
-                      r"underlined in the original|(?:note )?in the original|crossed out|text missing|"
+                      r"underlined in the original|(?:note )?in the original|orig(?:inal|\.) note\b|crossed out|text missing|"
                       r"page (?:break|\d+)|end (?:of )?(?:document|page)|continuation|seal\b|transliterated$|translated from\b|"
                       r"(?:place|date|name|time|year|day) (?:not|is not|was not) (?:provided|given|indicated|stated|known)|"
                       r"not further identified|possible omission$|(?:possible )?omission in (?:the )?original|ellips[ie]s? in (?:the )?original|"
@@ -240,7 +240,25 @@ NOT_DONE_RE = re.compile(r"^not (?:yet )?[a-z]+(?:ed|en|t)\b(?: by [^\[\]]{2,60}
 
 def _br_scope(ctx):
     c = ctx.content.strip()
-    if SCOPE_RE.match(c) or IN_LANGUAGE_RE.match(c) or ctx.whole_line and (
-            re.fullmatch(r"(?:excerpts?|extracts?)", c, re.I) or NOT_DONE_RE.match(c)):
+    if SCOPE_RE.match(c) or IN_LANGUAGE_RE.match(c) or ABOUT_THE_ORIGINAL_RE.search(c) or ctx.whole_line and (
+            re.fullmatch(r"(?:excerpts?|extracts?)", c, re.I) or NOT_DONE_RE.match(c)
+            or ctx.closed and names_a_body(c)):
         return _note_with_label(ctx, "scope", 0)
     return None
+
+
+#: A remark on the original's text anywhere in the bracket (``[“abbreviated as Ge” in the original, not
+#: abbreviated below]``): the translator says what the original has, no words added to the text.
+ABOUT_THE_ORIGINAL_RE = re.compile(r"\S\s+(?:\S+\s+)?in the original\b", re.I)
+
+
+def names_a_body(content: str) -> bool:
+    """``[GDR Ministry for State Security/MfS]``, ``[SED Central Committee]`` filling a line: the body the
+    record comes from, named by the translator as ``[CPSU CC letterhead]`` is: a provenance (scope) note,
+    no words added to the text.  Title-case or function words only (at most twelve, no digit, colon or
+    stop), one of them a body's word (``Ministry``, ``Embassy``, ``Committee``, ``Department`` …)."""
+    from .signoff_lines import FUNCTION_WORDS, ORG_WORDS_RE
+
+    words = re.split(r"[\s/]+", content)
+    return 1 < len(words) <= 12 and bool(ORG_WORDS_RE.search(content)) and not re.search(r"[\d:;.!?\[\]()“”\"]", content) \
+        and all(w[:1].isupper() or w.lower() in FUNCTION_WORDS for w in words if w)

@@ -96,8 +96,13 @@ def _br_gloss(ctx):
     if gloss_after_pronoun(token, c, ctx.text[max(0, ctx.start - 60):ctx.start], ctx.text[ctx.end:ctx.end + 12]) \
             or says_which_one(ctx.text, ctx.start, ctx.end, c) or infinitive_after_noun(token, c):
         return _gloss(ctx)
-    if year_after_date(ctx.text, ctx.start, ctx.end, c) or alternative_rendering(token, c) or abbreviates(token, c):
-        return _gloss(ctx)  # "on 12 January [1950] the …": which year; "hesitations [fluctuations]"
+    if year_after_date(ctx.text, ctx.start, ctx.end, c):  # "on 12 January [1950] the …": which year
+        if re.search(r"[^\W\d_]", ctx.text[ctx.end:].split("\n", 1)[0]):
+            return _gloss(ctx)
+        return _gloss(ctx, review="a year after a date that ends its line or sentence, read as a gloss (the "
+                                  "encoders' rule since batch 2); batch 1's encoder read it as a supplied year")
+    if alternative_rendering(token, c) or abbreviates(token, c):
+        return _gloss(ctx)  # "hesitations [fluctuations]", "Rbl [Rubles]"
     if respells(token, c) or re.match(r"i\.\s?e\.|that is,", c):  # "chuch’e [juche]", "they [i.e., the Cubans]"
         return _gloss(ctx)
     if spells_acronym(token, c):  # "LCY [the League of the Communists of Yugoslavia]"
@@ -185,8 +190,23 @@ def _office_after_name(token: str, words: list[str]) -> bool:
 
     name = token.strip("’'\"“”(),")
     offices = ROLE_WORDS - {"of", "the", "and", "for", "a.i.", "ad", "comrade", "cde.", "mr.", "mrs.", "ms."}
-    return bool(name) and name[0].isupper() and not opens_sentence(name) and len(words) <= 6 \
-        and any(w.strip(",.") in offices for w in words)
+    if not name or not name[0].isupper() or opens_sentence(name):
+        return False
+    if len(words) <= 6 and any(w.strip(",.") in offices for w in words):
+        return True
+    # a longer description opening with the office (``Su Yu [the Second Deputy Chief of the General Staff of …]``,
+    # ``Chen Zhongjing [senior official from Foreign Cultural Liaison Department of State Council]``)
+    from .identification import CLOSED_CLASS
+
+    for i, w in enumerate(words[:4]):
+        if w.strip(",.").lower() in offices | HOLDERS:
+            # only an article and adjectives before the office: "[together with Counselor X]" is an added phrase
+            return len(words) <= 20 and not any(v.lower() in CLOSED_CLASS - {"the", "a", "an"} for v in words[:i])
+    return False
+
+
+#: Nouns for someone holding a post, beside the offices of the sign-off list (``senior official``).
+HOLDERS = frozenset("official officials governor member members functionary representative".split())
 
 
 #: Nouns that say what kind of name a name is (``Tomasz [pseudonym for …]``).
@@ -239,8 +259,9 @@ def _common_noun(token: str) -> bool:
         and w not in LINKING_WORDS
 
 
-def _gloss(ctx) -> list[Span]:
-    return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="gloss", resp="#translator"),
+def _gloss(ctx, review: str | None = None) -> list[Span]:
+    """A gloss span; ``review`` records a decision the encoders split on, for the review report."""
+    return [Span(ctx.start, ctx.end, "supplied", attrs_of(reason="gloss", resp="#translator", review=review),
                  inner=(ctx.c_start, ctx.c_end), rank=10)]
 
 

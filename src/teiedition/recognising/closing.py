@@ -27,7 +27,16 @@ DIST_HEAD_RE = re.compile(r"^(?:Copies|COPIES|Copy to|Copies to|Copies sent to|D
                           r"Received by|Copies received by|For the information of)"
                           r"\s*[:.]?$")
 #: ``1. Vyshinsky``, ``2) File``, ``3 - Comrade Li``, ``1x Minister``: a numbered item of a list.
-NUMBERED_ITEM_RE = re.compile(r"^(?P<n>\d{1,2})(?:[.)]\s+|\s*[-–—]\s+|x\s+)(?P<rest>\S.{0,120})$")
+#: A covering letter's line saying what it encloses (``Attachment: as mentioned, 19 pages (top secret).``):
+#: the enclosure is not on the lines after it, the letter's sign-off is.
+ENCLOSED_NOTICE_RE = re.compile(r"^(?:Attachments?|Enclosures?|Appendix|Annex)\s*:\s*\S.*?(?:\bas (?:mentioned|stated|indicated|"
+                                r"noted|above)\b|\b\d+\s*(?:pages?|pp\.|sheets?|ll\.|folios?)\b)", re.I)
+#: The number of a distribution item as printed: ``1``, a range of copies ``1–2``, an ordinal ``1st copy``;
+#: then a dash, ``x`` or (before the addressee) nothing but ``to``: ``7 to Comrade …``,
+#: ``1st copy – to Cde. …``, ``1-2 – to Comrade …``.
+ITEM_NUMBER = (r"(?P<n>\d{1,2}(?:\s*[-–]\s*\d{1,2}(?=\s))?)(?:st|nd|rd|th)?(?:\s+cop(?:y|ies))?"
+               r"(?:\s*[-–—]{1,2}\s+|x\s+|\s+(?=to\s+(?:[A-ZÀ-Ý]|the\b|files?\b)))")
+NUMBERED_ITEM_RE = re.compile(rf"^(?:{ITEM_NUMBER[:-1]}|[.)]\s+))(?P<rest>\S.{{0,120}})$")
 #: A name in the closing zone: initials (also ``V[asily].``) and capitalised words, or capitals.
 NAME_RE = re.compile(r"^(?:(?:[A-ZÀ-Ý][a-zà-ÿ]?(?:\[[a-zà-ÿ]+\])?\.\s*){0,3}"
                      r"[A-ZÀ-Ý][\w’'-]+(?:\[[a-zà-ÿ]+\])?(?:\s+[A-ZÀ-Ý][\w’'-]+){0,3})\.?$")
@@ -62,8 +71,14 @@ LOOSE_KINDS = frozenset({"line", "p", "head", "heading", "signed", "dateline", "
 def plain_name(text: str) -> str:
     """The line as a name's shape is judged: glued expansions removed (``V[asily]. Ivanov`` -> ``V. Ivanov``),
     a supplied given name or surname unbracketed (``[Wolfgang] Bayerlacher`` -> ``Wolfgang Bayerlacher``,
-    ``G. [Pushkin]`` -> ``G. Pushkin``)."""
-    return SUPPLIED_SURNAME_RE.sub(r"\1", SUPPLIED_GIVEN_RE.sub(r"\1", EXPANSION_RE.sub("", text)))
+    ``G. [Pushkin]`` -> ``G. Pushkin``, ``L. B E R I A`` -> ``L. BERIA``)."""
+    s = SUPPLIED_SURNAME_RE.sub(r"\1", SUPPLIED_GIVEN_RE.sub(r"\1", EXPANSION_RE.sub("", text)))
+    # a surname spaced letter by letter (``L. B E R I A``, ``S H T Y K O V``) is judged as one word
+    return LETTER_SPACED_WORD_RE.sub(lambda m: m.group(0).replace(" ", ""), s)
+
+
+#: Three capitals or more, each alone: a word spaced out letter by letter.
+LETTER_SPACED_WORD_RE = re.compile(r"(?<![\w.])(?:[A-ZÀ-Ý] ){2,}[A-ZÀ-Ý](?![\w.])")
 
 
 def looks_like_name(text: str) -> bool:
@@ -103,8 +118,10 @@ def closing_zone(blocks: list[Block], is_prose, name_ok, *, summary_found: bool 
     ``is_prose`` tells running text from a short line; ``name_ok`` rejects a name-shaped
     line that names a place, an organisation or an office (the authority file's verdict).
     ``summary_found``: the page's summary was read elsewhere; if not, a last paragraph after a
-    sign-off is taken for it (``_paragraph_after_signoff``).
+    sign-off is taken for it (``closing_runs.paragraph_after_signoff``).
     """
+    from .closing_runs import inner_closings, paragraph_after_signoff
+
     is_prose = running_text(is_prose)
     # the body ends before the first footnote text: a paragraph after the notes (a summary the
     # page furniture did not claim) does not move the zone past the sign-off
@@ -113,14 +130,14 @@ def closing_zone(blocks: list[Block], is_prose, name_ok, *, summary_found: bool 
                default=-1)
     if last < 0:
         return blocks
-    before = None if summary_found else _paragraph_after_signoff(blocks, last, notes, is_prose, name_ok)
+    before = None if summary_found else paragraph_after_signoff(blocks, last, notes, is_prose, name_ok)
     if before is not None:  # "MANOEL PIO CORRÊA" / a last paragraph describing the document
         blocks = list(blocks)
         blocks[last] = replace(blocks[last], kind="postscript").with_attrs(
             zone="closing", review="a paragraph after the sign-off, kept in the closing group (the page's summary?)")
         last = before
     zone = _Zone(is_prose, name_ok)
-    out = _inner_closings(blocks[:last + 1], is_prose, name_ok)
+    out = inner_closings(blocks[:last + 1], is_prose, name_ok)
     for b in blocks[last + 1:]:
         if b is blocks[-1] and b.kind in LOOSE_KINDS and cut_speaker_turn(b.text, blocks):
             out.append(b)  # "Guevara: …" / "Gu": a page cut at the next turn's label, no sign-off
@@ -129,40 +146,8 @@ def closing_zone(blocks: list[Block], is_prose, name_ok, *, summary_found: bool 
     return out
 
 
-def _paragraph_after_signoff(blocks: list[Block], last: int, notes: int, is_prose, name_ok) -> int | None:
-    """The paragraph before the sign-off when the page's last paragraph comes after one, else None
-    (only asked when the page's summary was not found apart from the body).
-
-    ``… the internal situation.`` / ``MANOEL PIO CORRÊA`` / ``An official … describes …``: a
-    paragraph standing alone after a short run that opens with a sign-off (a name in capitals, a
-    body, a name and its number, a date and a name), with nothing after it but short lines, is
-    no longer the body's text (a summary the page furniture did not claim): the zone begins
-    before the sign-off."""
-    if any(b.kind == "p" and is_prose(b.text) or b.get("speaker") for b in blocks[last + 1:notes]):
-        return None
-    before = max((i for i, b in enumerate(blocks[:last]) if b.get("speaker") or b.kind == "p" and is_prose(b.text)),
-                 default=-1)
-    run = blocks[before + 1:last]
-    if before < 0 or not 1 <= len(run) <= 4 or any(b.kind not in LOOSE_KINDS or is_prose(b.text) for b in run):
-        return None
-    return before if _signoff_shape(run[0], name_ok) else None
-
-
 #: ``Pavlíček 388.``: a name, then the message's number.
 NAME_NUMBER_RE = re.compile(r"^(?P<name>[A-ZÀ-Ý][^\d,;:()\[\]]{1,60}?)\s+(?P<num>\d{1,6}(?:/\w+)?)\.?$")
-
-
-def _signoff_shape(b: Block, name_ok) -> bool:
-    """A line that can only be a sign-off: a name in capitals, a body, a name and its number, a date and a name."""
-    from .signatures import SIGNATURE_RE
-
-    s = b.text.strip().rstrip(".")
-    if SIGNATURE_RE.match(s) or split_date_name(b.text) or _number_then_signoff(b, name_ok) or org_signoff(s):
-        return True
-    m = NAME_NUMBER_RE.match(b.text.strip())
-    if m and looks_like_name(plain_name(m.group("name"))) and name_ok(m.group("name").strip()):
-        return True
-    return s.isupper() and looks_like_name(plain_name(s)) and name_ok(plain_name(s))
 
 
 def _name_then_number(b: Block, name_ok) -> list[Block] | None:
@@ -176,63 +161,6 @@ def _name_then_number(b: Block, name_ok) -> list[Block] | None:
                 (Span(m.start("num") - m.end("name"), m.end("num") - m.end("name"), "idno", attrs_of(type="outgoing")),),
                 attrs_of(zone="closing", recogniser="closing_number", role="outgoing"))
     return [Block("signed", b.text[:cut], b.line, (), attrs_of(zone="closing", recogniser="closing_name")), num]
-
-
-def _inner_closings(blocks: list[Block], is_prose, name_ok) -> list[Block]:
-    """A sign-off inside the page: a covering letter before its enclosure, a telegram before a reference note.
-
-    The run of short lines right after a paragraph is read as a closing zone when it opens with
-    a sign-off that cannot be anything else: a signature placeholder, a date and a name on one
-    line (``13.1.51 ROSHCHIN``), the message's number before a name (``Nº 274 KOVALEV, 11
-    November``), a name in capitals over a date line or a transmission log (``MAO ZEDONG.`` / ``Nov
-    15, 1950.``).  The run ends at the next paragraph or at a block that is no
-    loose line (a stamp, a heading's mark)."""
-    out: list[Block] = []
-    i = 0
-    while i < len(blocks):
-        b = blocks[i]
-        out.append(b)
-        i += 1
-        if not (b.kind == "p" and is_prose(b.text) or b.get("speaker")) or i >= len(blocks) \
-                or not (_opens_signoff(blocks[i], is_prose, name_ok) or _capitals_over_date(blocks, i, name_ok)):
-            continue
-        zone = _Zone(is_prose, name_ok)
-        if _capitals_over_date(blocks, i, name_ok):
-            out.append(_role(blocks[i], "signed", "closing_name_over_date"))
-            zone.closed = True
-            i += 1
-        opener = i  # the sign-off that opened the run is read even when it ends like a sentence
-        while i < len(blocks) and blocks[i].kind in LOOSE_KINDS \
-                and (i == opener or not is_prose(blocks[i].text.strip())) \
-                and not blocks[i].get("speaker") and not ADDRESSEE_RE.match(blocks[i].text.strip()):
-            out.extend(zone.read(blocks[i]))
-            i += 1
-    return out
-
-
-def _capitals_over_date(blocks: list[Block], i: int, name_ok) -> bool:
-    """``MAO ZEDONG.`` over ``Nov 15, 1950.``, ``STALIN`` over ``Deciphered on …``: a name in capitals, then a
-    line that is only a date or a number, or a transmission log."""
-    s = blocks[i].text.strip().rstrip(".")
-    if i + 1 >= len(blocks) or not s.isupper() or not looks_like_name(s) or not name_ok(s):
-        return False
-    nxt = blocks[i + 1]
-    return nxt.kind in ("dateline", "log") or bool(re.fullmatch(r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\.?", nxt.text.strip()))
-
-
-def _opens_signoff(b: Block, is_prose, name_ok) -> bool:
-    from .signatures import SIGNATURE_RE
-
-    s = b.text.strip()
-    if b.kind not in LOOSE_KINDS or is_prose(s) and split_date_name(b.text) is None:
-        return False
-    if b.kind == "signed" or SIGNATURE_RE.match(s) or _number_then_signoff(b, name_ok) is not None:
-        return True
-    found = split_date_name(b.text)
-    if found is None:
-        return False
-    start, end, first = found
-    return name_ok(plain_name((b.text[end:] if first else b.text[:start]).strip().rstrip(".,")))
 
 
 class _Zone:
@@ -252,6 +180,9 @@ class _Zone:
 
     def read(self, b: Block) -> list[Block]:
         s = b.text.strip()
+        if b.kind == "attachment" and self.state == "signoff" and not self.closed and ENCLOSED_NOTICE_RE.match(s):
+            # "Attachment: as mentioned, 10 pages." says what the letter encloses; its sign-off follows
+            return [_role(b, "postscript", "closing_enclosure_notice", role="enclosure-notice")]
         if b.kind in ("footnote", "attachment") or b.get("role") == "notes-heading":
             self.state = "after"
         if self.state == "after" or b.kind not in LOOSE_KINDS and not (b.kind == "log" and DIST_HEAD_RE.match(s)):
@@ -371,7 +302,7 @@ def _signoff_line(b: Block, s: str, is_prose, name_ok) -> list[Block]:
     if one_line is not None and name_ok(plain_name(b.text[one_line[0][0]:one_line[0][1]]).strip()):
         return [replace(b, kind="signed").with_attrs(zone="closing", recogniser="closing_one_line")]
     found = split_date_name(b.text)  # before the prose test: "GROMYKO, 3 June 1953." ends like a sentence
-    if found is None and is_prose(s):
+    if found is None and is_prose(plain_name(s)):  # "/L. B E R I A /" is judged as "/L. BERIA /"
         return [b]
     numbered = _number_then_signoff(b, name_ok) or _name_then_number(b, name_ok)
     if numbered is not None:

@@ -42,20 +42,18 @@ YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
 def year_after_date(text: str, start: int, end: int, content: str) -> bool:
-    """``on 12 January [1950] the …``, ``this year [1975] by …``: a year after a date inside running text.
+    """``on 12 January [1950] the …``, ``21 November [1957]`` under a sign-off, ``this year [1979].``: which year.
 
     By position and shape: a bracket holding only a year, right after a day and month or a phrase
-    naming a year, with words of the sentence after it, says which year is meant: a gloss.  A date
-    that ends its line with the bracket (``28 June [1962]`` under a signature) is a dateline the
-    translator completed: supplied, as before.
+    naming a year, says which year the date is in: a gloss, wherever the date stands (the encoders'
+    rule since batch 2; body4 kept a date ending its line as supplied, after batch 1's facts alone).
+    A year before a noun (``the [1961] harvest``) is no such date: supplied.  The translator's
+    brackets around the day (``[28] November [1945]``) are read through.
     """
     if not YEAR_RE.fullmatch(content.strip()):
         return False
-    before = text[max(0, start - 40):start]
-    date = DATE_BEFORE_RE.search(before) or YEAR_PHRASE_BEFORE_RE.search(before)
-    if not date:
-        return False
-    return bool(re.search(r"[^\W\d_]", text[end:].split("\n", 1)[0]))  # "on 2 April [1960]." ends: supplied
+    before = re.sub(r"[\[\]]", "", text[max(0, start - 40):start])
+    return bool(DATE_BEFORE_RE.search(before) or YEAR_PHRASE_BEFORE_RE.search(before))
 
 
 def says_which_one(text: str, start: int, end: int, content: str) -> bool:
@@ -63,7 +61,9 @@ def says_which_one(text: str, start: int, end: int, content: str) -> bool:
 
     A phrase opened by a preposition that names a place, a body or a time (a capitalised word, a
     number, ``this month``), right after a noun phrase (a determiner among the three words before,
-    a capitalised word or an ordinal), says which one is meant: a gloss.  After a verb (``you have
+    a capitalised word or an ordinal), says which one is meant: a gloss.  So does a phrase of two
+    lower-case content words or more after a lower-case noun (``a [proposed] conference [of
+    communist parties]``: the translator's brackets before it belong to the noun phrase).  After a verb (``you have
     made [in Berlin]``) it is the translator's addition, and so are a phrase naming neither (``the
     use [of aid]``), the month completing a day (``the 26th [of June]``) and ``time [for China] to
     strengthen``, where the bracket is the subject of what follows.
@@ -71,9 +71,14 @@ def says_which_one(text: str, start: int, end: int, content: str) -> bool:
     words = content.split()
     if len(words) < 2 or words[0] not in WHICH_PREPOSITIONS:
         return False
-    if not any(w[0].isupper() or w[0].isdigit() or w in TIME_WORDS for w in words[1:]):
+    names = any(w[0].isupper() or w[0].isdigit() or w in TIME_WORDS for w in words[1:])
+    if not names and not describes_kind(words[1:]):
         return False
-    before = re.findall(r"[\w’'.-]+|[^\w\s]", text[max(0, start - 80):start])
+    nxt = NEXT_WORD_RE.match(text, end, min(len(text), end + 80))
+    if nxt and nxt.group(1)[0].isupper() and nxt.group(1) not in NOT_A_NAME and "\n" not in text[end:nxt.start(1)]:
+        return False  # "Minister [of Home Affairs Edzo] Toxopeus": the bracket runs into a name, no phrase of its own
+    # the translator's own brackets inside the noun phrase belong to it ("a [proposed] conference")
+    before = re.findall(r"[\w’'.-]+|[^\w\s]", re.sub(r"[\[\]]", "", text[max(0, start - 80):start]))
     if not before or not re.match(r"[\w’']", before[-1]):
         return False  # a comma or a stop before the bracket: no noun phrase ends there
     if ORDINAL_RE.fullmatch(before[-1]) and len(words) == 2 and words[1] in MONTHS:
@@ -84,7 +89,9 @@ def says_which_one(text: str, start: int, end: int, content: str) -> bool:
     if token.lower() in DETERMINERS or token.lower() in CLOSED_CLASS:
         return False
     if token[0].isupper() or ORDINAL_RE.fullmatch(token):
-        return True
+        return names
+    if not names and token.endswith(("ed", "ly")):
+        return False  # "reflected [in our assessments]": after a verb or an adverb, no noun to say which of
     phrase = []  # the words before the bracket, back to a punctuation mark, at most four
     for w in reversed(before[-4:]):
         if not re.match(r"[\w’']", w):
@@ -93,13 +100,26 @@ def says_which_one(text: str, start: int, end: int, content: str) -> bool:
     return any(w in DETERMINERS for w in phrase[1:])
 
 
+def describes_kind(words: list[str]) -> bool:
+    """``[of communist parties]``, ``[of the resistance force]``: two content words or more in lower case
+    (an adjective or a noun before the noun) say which kind; one (``[of aid]``, ``[of ammunition]``,
+    ``[for the intensification]``) completes the sense of the noun and is the translator's addition."""
+    kept = [w for w in words if w not in DETERMINERS and w not in QUANTIFIERS]  # "[between the two countries]"
+    content = [w for w in kept if w.isalpha() and w.islower() and w not in CLOSED_CLASS]
+    return len(content) >= 2 and len(content) == len(kept)
+
+
+#: Numerals and quantifiers stand where a determiner does (``the two countries``): no word saying which kind.
+QUANTIFIERS = frozenset("one two three four five six seven eight nine ten both all many several few other".split())
+
+
 #: Verbs after which ``that`` is a conjunction (``said that [the aid] was …``): closed, no list of pages.
 REPORTING_VERBS = frozenset("""say says said tell tells told think thinks thought know knows knew believe believes
     hope hopes feel feels felt see sees saw hear heard agree agrees agreed added noted stated""".split())
 #: Words that open a noun phrase: ``the embassy [in Havana]`` says which embassy.
 DETERMINERS = frozenset("the a an this that these those my your his her its our their each every any some".split())
 #: Prepositions that open a phrase saying which one (``[in Havana]``, ``[of the Foreign Ministry]``).
-WHICH_PREPOSITIONS = frozenset("in of at for on from during".split())
+WHICH_PREPOSITIONS = frozenset("in of at for on from during between".split())
 #: Words that say which time is meant (``[of this month]``).
 TIME_WORDS = frozenset("month year week day morning evening night".split())
 ROMAN_RE = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")  # "IX [SED] Party Congress"
@@ -136,11 +156,13 @@ def infinitive_after_noun(token: str, content: str) -> bool:
     """``the plenum's decision [to remove Khrushchev] was right``, ``student pilots [to be trained in the
     Soviet Union]``: an infinitive clause that names someone or somewhere, right after a lower-case noun,
     says what the noun was (a gloss).  Without a name (``activities [to be carried out] by …``) it is
-    the words the sentence lacks; after a verb, a name or a pronoun it is the translator's clause."""
+    the words the sentence lacks; after a verb, a name or a pronoun it is the translator's clause, and
+    ``to`` before a determiner is a preposition, no infinitive (``returning [to the DPRK]``: added)."""
     word = token.rstrip(",;:")
     return bool(re.fullmatch(r"[a-z]{3,}", word)) and word not in CLOSED_CLASS and word not in DETERMINERS \
         and word not in RESTATED_PRONOUNS and not word.endswith(("ed", "ly")) \
-        and bool(INFINITIVE_NAMING_RE.fullmatch(content.strip()))
+        and bool(INFINITIVE_NAMING_RE.fullmatch(content.strip())) \
+        and content.split()[1 if content.split()[1] != "be" else 2].lower() not in CLOSED_CLASS | DETERMINERS
 
 
 def _conjunction_that(text_before: str) -> bool:
@@ -223,6 +245,9 @@ def _completes_name(text: str, token_start: int, token: str, content: str) -> bo
         return False
     if re.fullmatch(r"(?:[A-Z]\.){1,3}", token):  # "G. [Pushkin]": the surname after initials
         return len(content.split()) == 1
+    if token.isupper() and len(token) > 1 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ’'-]+", content) \
+            and _title_before(text, token_start):  # "Premier CHEN [Yi]": a surname in capitals after a title
+        return not _same_person(token.capitalize(), content) and not _same_person(token, content)
     if token.isupper() or token[-1] in ".,;:" or content.isupper():  # "People’s Republic [PR]": an acronym restates
         return False
     if _title_before(text, token_start) or _known_person(f"{token} {content}"):

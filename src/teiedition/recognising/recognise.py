@@ -30,7 +30,7 @@ from .inlines import INLINE_RECOGNISERS, WaitingFootnotes, annotate_inlines
 from .grouping import (BOTTOM_KINDS, OPENER_KINDS, _divide, _gap_section_breaks, _lift_footnotes,
                        _notes_blocks, _number_copy_items, _routing_lists)
 from .runs import bullet_lists, log_runs
-from .closing import SIGNED_LABEL_RE, closing_zone, one_line_signoff
+from .closing import ITEM_NUMBER, SIGNED_LABEL_RE, closing_zone, one_line_signoff
 from .lines import _words, is_prose, is_upper_line, parse_date
 from .signatures import (BY_ORDER_RE, LETTER_SPACED_RE, SIGNATURE_RE, _find_name_signatures,
                          _join_signature_blocks, _may_sign)
@@ -85,19 +85,19 @@ CLOSING_SALUTE_RE = re.compile(r"^(?:With (?:socialist|comradely|communist|frate
                                r"Yours (?:faithfully|sincerely)|With best regards)[.,!]?$")
 OPENING_SALUTE_RE = re.compile(r"^(?:(?:My|MY)\s+(?:dear|Dear|DEAR)|Dear|Esteemed|Respected)\s+(?:(?:Comrade|Cde\.|Mr\.|Comrades|comrades|friends|colleagues|[Ss]ir|[Ss]irs)(?=\s|[!,:.]?$).{0,80}[!,:.]|"
                                r"(?:(?:comrade|Mrs\.|Ms\.|Dr\.|[A-ZÀ-Ý][\w’'-]*\.?)\s+){0,5}[A-ZÀ-Ý][\w’'-]*[!,:])$")
-COPIES_PRINTED_RE = re.compile(r"^(?:(?:\d+|[A-Z][a-z]+) cop(?:y|ies) (?:printed|made|typed|sent|prepared|produced|issued)\b|"
+COPIES_PRINTED_RE = re.compile(r"^(?:(?:\d+|[A-Z][a-z]+(?:-[a-z]+)?) cop(?:y|ies) (?:(?:was|were) )?(?:printed|made|typed|sent|prepared|produced|issued)\b|"
                                r"(?:Printed|Produced|Made|Typed|Prepared) in (?:\d+|[a-z]+) cop(?:y|ies)\b)")
 DISTRIBUTED_RE = re.compile(r"^Distributed (?:according to (?:a|the) list|to (?:a|the) list)\.?$")
 DISTRIBUTION_INLINE_RE = re.compile(r"^(?P<lead>(?:Distribution(?: list)?\s*[-–:]\s*\d+\s+copies|Copies)\s*:\s*)"
                                     r"(?P<items>.+?)\.?$")
 CC_RE = re.compile(r"^(?:CC|Cc|cc|Copies to|Copy to|Distribution):$")
-DIST_ITEM_RE = re.compile(r"^(?P<n>\d{1,2})(?:\s*[-–—]\s+|x\s+)(?P<rest>\S.*)$")
+DIST_ITEM_RE = re.compile(rf"^{ITEM_NUMBER}(?P<rest>\S.*)$")  # "1 – to …", "1–2 to …", "1st copy – to …"
 LOG_RE = re.compile(r"^(?:Sent|Received|Arrived|Deciphered|Enciphered|Dispatched|Transmitted|Typed|Drafted|Created by|"
                     r"Printed|Checked|Printing and distribution|Decoded|Encoded)\b")
 TYPIST_RE = re.compile(r"^[a-zа-я]{1,3}/[A-Za-zА-Яа-я]{1,3}\.?$|^[A-Z]{1,3}/[a-z]{1,3}$")
 ATTACHMENT_RE = re.compile(r"^(?:ATTACHMENT|Attachment|Attachments|ATTACHMENTS|Enclosure|ENCLOSURE|"
                            r"Enclosures|Appendix(?: \w+)?|APPENDIX(?: \w+)?|Annex(?: \w+)?)\b[:.]?")
-SECTION_BREAK_RE = re.compile(r"^(?:[xX](?:\s+[xX]){2,}|\*(?:\s*\*){2,}|-{3,}|#{3,})$")
+SECTION_BREAK_RE = re.compile(r"^(?:[xX](?:\s+[xX]){2,}|\*(?:\s*\*){2,}|-{3,}|#{3,}|_{5,})$")
 FOOTNOTE_TEXT_RE = re.compile(r"^\[(?P<n>\d{1,3})\]\s+\S")
 BYLINE_INTRO_RE = re.compile(r"^(?:from the (?:journal|diary) of|From the (?:journal|diary) of|"
                              r"FROM THE (?:JOURNAL|DIARY) OF)$")

@@ -223,7 +223,7 @@ def _name_in_signed(text: str) -> tuple[int, int] | None:
     """Where the signatory's name is inside a signature block."""
     for m in SIGNED_NAME_RE.finditer(text):
         g = 1 if m.group(1) else 2
-        if re.search(r"[A-ZÀ-Ý]", m.group(g)) and _words(m.group(g)) <= 5 and not SIGNED_WORD_RE.match(m.group(g)):
+        if re.search(r"[A-ZÀ-Ý]", m.group(g)) and _words(plain_name(m.group(g))) <= 5 and not SIGNED_WORD_RE.match(m.group(g)):
             return (m.start(g), m.end(g))
     for line_start, line in _lines_with_offsets(text):
         one_line = one_line_signoff(line)
