@@ -17,9 +17,9 @@ from test_review_zones import TEXT, line_of, page, review_of
 
 def test_two_candidates_of_one_code_get_different_certainties_when_their_evidence_differs():
     # the crowded line first: its place on the page speaks for it, the second rule on it against
-    text = page("She came to the office [of the trade mission] in the hall [12] at noon.", TEXT,
+    text = page("She came to the office [of the bureau] in the hall [12] at noon.", TEXT,
                 "He came to the sector [of the ministry] at noon.")
-    crowded, alone = line_of(text, "trade mission"), line_of(text, "of the ministry")
+    crowded, alone = line_of(text, "of the bureau"), line_of(text, "of the ministry")
     by_line = {it.line: it for it in review_of(text) if it.code == "bracket-completion"}
     assert set(by_line) == {alone, crowded}
     assert by_line[crowded].evidence["rules"] == 2 and by_line[alone].evidence["rules"] == 1
