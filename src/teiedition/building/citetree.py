@@ -94,8 +94,9 @@ class CitationTree:
         return [u for u in self.units if u.level == 1]
 
 
-def citation_tree(tei_text: str, *, deadline: float | None = None, passages: bool = True) -> CitationTree:
-    """Follow the first ``refsDecl`` with ``citeStructure`` of a TEI document (text, hardened before).
+def citation_tree(tei_text, *, deadline: float | None = None, passages: bool = True) -> CitationTree:
+    """Follow the first ``refsDecl`` with ``citeStructure`` of a TEI document (text, hardened before,
+    or a document ``xsltrun.xdm_document`` parsed already).
 
     Each ``citeStructure/@match`` is evaluated from its parent unit (the
     document for the top level); ``@use`` is evaluated for each match with the
@@ -105,7 +106,7 @@ def citation_tree(tei_text: str, *, deadline: float | None = None, passages: boo
     ``passages=False`` keeps no unit's XML (the static site publishes none).
     """
     proc = safe_processor()  # the document's XPath may not read any file or URL
-    doc = proc.parse_xml(xml_text=tei_text)
+    doc = proc.parse_xml(xml_text=tei_text) if isinstance(tei_text, str) else tei_text
     xp = proc.new_xpath_processor()
     xp.declare_namespace("", TEI_NS)
     xp.declare_namespace("tei", TEI_NS)

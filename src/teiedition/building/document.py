@@ -20,6 +20,7 @@ from ..files import atomic_write
 from ..rendering.epub import EpubRenderer
 from ..rendering.pdf import PdfRenderer
 from ..rendering.render import HtmlRenderer
+from ..rendering.xsltrun import xdm_document
 from ..safexml import parse_xml_bytes, parse_xml_file, read_bytes
 from ..timelimit import DocumentTimeout, time_limit
 from ..validating.reports import report_to_json
@@ -71,11 +72,18 @@ class PipelineStages:
                        first_problem=errors[0].format() if errors else "",
                        json=report_to_json([report], profile=validator.profile))
 
+    @staticmethod
+    def xdm(tree):
+        """The document parsed once for Saxon, shared by the HTML page and the DTS share (``Document.xdm``)."""
+        return xdm_document(tree)
+
     def html(self, tree, *, tei_href: str, pdf_href: str | None, page: dict | None = None,
-             citation_hrefs: dict | None = None, base_url: str = "", iiif_href: str = "") -> str:
-        """The HTML page; ``page`` holds the collection parameters (``page.page_params``)."""
+             citation_hrefs: dict | None = None, base_url: str = "", iiif_href: str = "", xdm=None) -> str:
+        """The HTML page; ``page`` holds the collection parameters (``page.page_params``);
+        ``xdm``: the same tree as ``xdm`` parsed it (not parsed again)."""
         return self._html.render(tree, tei_href=tei_href, pdf_href=pdf_href, page=page, base_url=base_url,
-                                 citation_hrefs=citation_hrefs, entities_href="entities/", iiif_href=iiif_href)
+                                 citation_hrefs=citation_hrefs, entities_href="entities/", iiif_href=iiif_href,
+                                 xdm=xdm)
 
     @property
     def html_warnings(self) -> tuple[str, ...]:

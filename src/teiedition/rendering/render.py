@@ -73,7 +73,8 @@ class HtmlRenderer:
     def render(self, tree, *, tei_href: str | None = None, pdf_href: str | None = None,
                base_url: str | None = None, page_name: str | None = None, page: dict | None = None,
                citation_hrefs: dict | None = None, entities_href: str | None = None,
-               corpus_member_prefix: str = "", chunk: int = 0, chunk_pages: str = "", iiif_href: str = "") -> str:
+               corpus_member_prefix: str = "", chunk: int = 0, chunk_pages: str = "", iiif_href: str = "",
+               xdm=None) -> str:
         """The HTML page for ``tree``; stylesheet warnings are left in ``self.warnings``.
 
         ``base_url`` (the command line reads ``$TEIEDITION_BASE_URL``) is the address of the folder the
@@ -90,6 +91,7 @@ class HtmlRenderer:
         ``chunk``/``chunk_pages``: the part of a long text this page shows and the names of all its
         pages (see ``chunks.render_parts``); 0 shows the whole text.
         ``iiif_href`` links the document's IIIF manifest (``iiif.document_manifest``), empty for none.
+        ``xdm``: ``tree`` already parsed by Saxon (``xsltrun.xdm_document``), to be used as it is.
         """
         check_tei(tree)
         base = (base_url or "").strip()
@@ -107,7 +109,7 @@ class HtmlRenderer:
                                 pdf_url=urljoin(base, pdf_href) if base and pdf_href else (pdf_href or ""),
                                 tei_href=tei_href or "")
         result = self._stylesheet.run(
-            tree,
+            tree if xdm is None else xdm,
             {
                 **(page or {}),
                 "tei-href": tei_href or "",
