@@ -11,6 +11,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import RUN_DATE, dev_documents
+from teiedition import convert, review
+from teiedition.reading import source
 from teiedition.building.document import PipelineStages, Task, build_document, make_stages
 from teiedition.rendering import xsltrun
 
@@ -62,3 +64,26 @@ def test_the_page_and_the_dts_share_are_what_separate_parses_make(tmp_path, stag
     assert counting.parsed > 1 + 1  # the second build parsed more than once
     for name in (*result.outputs, *result.shares):
         assert (tmp_path / "shared" / name).read_bytes() == (tmp_path / "apart" / name).read_bytes(), name
+
+
+def test_a_worker_reads_each_page_once_and_makes_no_review(tmp_path, stages, monkeypatch):
+    """The page's header gives the id and the same reading is converted; the review (which build
+    never shows) is not made: both cost a worker about 3 ms a page."""
+    calls = {"read": 0, "review": 0}
+    real_read, real_review = source.read_page, review.review_document
+
+    def counted(name, real):
+        def call(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(source, "read_page", counted("read", real_read))
+    monkeypatch.setattr(review, "review_document", counted("review", real_review))
+    result = build_document(Task("one", str(dev_documents()[0]), str(tmp_path), False, RUN_DATE), stages)
+    assert result.status == "valid", result.reason
+    assert calls == {"read": 1, "review": 0}
+    # convert still reviews when asked (convert --review)
+    made = convert.convert_source_text(dev_documents()[0].read_text(encoding="utf-8"),
+                                       source_name=dev_documents()[0].name, run_date=RUN_DATE)
+    assert calls["review"] == 1 and made.review is not None

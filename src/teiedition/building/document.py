@@ -51,7 +51,7 @@ class PipelineStages:
         self._pdf = PdfRenderer() if pdf else None
 
     def convert(self, text: str, *, doc_id: str, source_name: str, run_date: str) -> tuple[bytes, tuple[str, ...]]:
-        conversion = convert_source_text(text, source_name=source_name, run_date=run_date)
+        conversion = convert_source_text(text, source_name=source_name, run_date=run_date, review=False)
         return conversion.tei, tuple(conversion.warnings)
 
     def validate(self, tree, name: str, *, source: bytes | None = None) -> "Checked":
