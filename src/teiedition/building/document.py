@@ -78,12 +78,14 @@ class PipelineStages:
         return xdm_document(tree)
 
     def html(self, tree, *, tei_href: str, pdf_href: str | None, page: dict | None = None,
-             citation_hrefs: dict | None = None, base_url: str = "", iiif_href: str = "", xdm=None) -> str:
+             citation_hrefs: dict | None = None, base_url: str = "", iiif_href: str = "", xdm=None,
+             facts=None) -> str:
         """The HTML page; ``page`` holds the collection parameters (``page.page_params``);
-        ``xdm``: the same tree as ``xdm`` parsed it (not parsed again)."""
+        ``xdm``: the same tree as ``xdm`` parsed it, ``facts``: its facts as the document's row read
+        them (neither made again)."""
         return self._html.render(tree, tei_href=tei_href, pdf_href=pdf_href, page=page, base_url=base_url,
                                  citation_hrefs=citation_hrefs, entities_href="entities/", iiif_href=iiif_href,
-                                 xdm=xdm)
+                                 xdm=xdm, facts=facts)
 
     @property
     def html_warnings(self) -> tuple[str, ...]:

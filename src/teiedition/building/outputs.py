@@ -162,8 +162,8 @@ def _html(doc: Document) -> dict:
     cited = citation_names(doc.doc_id) if "citations" in doc.made else None
     manifest = doc.made.get("iiif")
     extra = {"iiif_href": segment(manifest[0])} if manifest else {}  # only then: fakes and older stages need not know it
-    if doc.xdm is not None:  # stages that parse for Saxon take the parsed tree (fakes need not)
-        extra["xdm"] = doc.xdm
+    if doc.xdm is not None:  # the real stages take the parsed tree and the facts read once (fakes need not)
+        extra.update(xdm=doc.xdm, facts=doc.facts)
     html = doc.stages.html(doc.tree, tei_href=segment(f"{doc.doc_id}.xml"),
                            pdf_href=segment(pdf[0]) if pdf else None,
                            page=page_params(recorded_run_date(doc.tree) or doc.run_date), base_url=doc.base_url,
