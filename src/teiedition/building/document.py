@@ -191,11 +191,15 @@ def is_tei_source(source: str) -> bool:
     return Path(source).suffix.lower() in TEI_SUFFIXES
 
 
-def build_document(task: Task, stages) -> DocResult:
-    """Convert, validate and render one source within the time limit; any error becomes ``failed``."""
+def build_document(task: Task, stages, write: Callable[[Path, bytes | str], None] | None = None) -> DocResult:
+    """Convert, validate and render one source within the time limit; any error becomes ``failed``.
+
+    ``write(path, data)`` writes each output (default: ``atomic_write`` into ``task.output``); a
+    Dask worker keeps them in memory instead, to send them back.
+    """
     try:
         with time_limit(task.time_limit):
-            return _build_document(task, stages)
+            return _build_document(task, stages, write or atomic_write)
     except DocumentTimeout:
         remove_files(Path(task.output), file_names(task.doc_id))
         return DocResult(task.doc_id, "failed",
@@ -212,7 +216,7 @@ def _source_tei(task: Task, stages, previous: Path) -> tuple[bytes, tuple[str, .
     return tei, tuple(read_warnings) + tuple(warnings)
 
 
-def _build_document(task: Task, stages) -> DocResult:
+def _build_document(task: Task, stages, write) -> DocResult:
     out = Path(task.output)
     written: list[str] = []
     shared: list[str] = []
@@ -223,7 +227,7 @@ def _build_document(task: Task, stages) -> DocResult:
         check = stages.validate_tei if is_tei_source(task.source) else stages.validate
         doc = Document(task.doc_id, tei, tree, check(tree, name, source=tei), stages, task.options,
                        task.run_date, task.base_url, task.source, task.key, task.dts_base)
-        make_outputs(doc, out, atomic_write, written, shared)
+        make_outputs(doc, out, write, written, shared)
         remove_files(out, stale_files(task.doc_id, written))
         record = doc.records.get("catalogue-row")
         if not doc.checked.ok:
