@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DEV_CORPUS
-from teiedition.building import distributed_build
+from teiedition.building import distributed_build, document
 from teiedition.building.build import PipelineSetupError, Task, run_build
 from teiedition.errors import InputError
 
@@ -173,3 +173,24 @@ def test_dask_applies_the_per_document_time_limit(tmp_path, scheduler):
     assert f"{src / 'slow.txt'}: took longer than the time limit of 1 s" in said
     assert time.monotonic() - started < 20  # not the 30 s the document would take
     assert (tmp_path / "out" / "a.html").exists() and not (tmp_path / "out" / "slow.xml").exists()
+
+
+def test_a_dask_worker_keeps_the_outputs_in_memory(tmp_path, monkeypatch):
+    """The worker sends the outputs back as bytes: it writes none to its disk only to read them back
+    (a dozen files a document, most of the executor's cost per document)."""
+    src = sorted(DEV_CORPUS.glob("*.txt"))[0]
+    writes = []
+    real = document.atomic_write
+    monkeypatch.setattr(document, "atomic_write", lambda path, data: (writes.append(path), real(path, data)))
+    stages = document.make_stages(document.PipelineStages, False)
+    task = Task(src.stem, str(src), str(tmp_path / "out"), False, "2026-01-01", key="k", dts_base="/dts/")
+    local = document.build_document(task, stages)
+    assert writes and local.status == "valid"  # a local build writes through atomic_write
+    writes.clear()
+    result, files = distributed_build.build_remote(task, src.read_bytes(), document.PipelineStages, False,
+                                                   distributed_build._toolchain())
+    assert result.status == "valid"
+    assert writes == []
+    assert set(files) == set(result.outputs + result.shares)
+    for name in result.outputs:  # the same bytes as the local build wrote
+        assert files[name] == (tmp_path / "out" / name).read_bytes(), name

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+import os
+
 import pytest
 
+from teiedition import files
+from teiedition.building.manifest import remove_leftover_temp_files
 from teiedition.errors import InputError, UnsafeInputError, XmlSyntaxError
 from teiedition.files import atomic_write, decode_source
 from teiedition.safexml import parse_xml_bytes, parse_xml_file
@@ -75,6 +80,33 @@ def test_atomic_write_leaves_nothing_on_failure(tmp_path):
         atomic_write(target, 12345)  # not bytes or str
     assert target.read_text() == "first"
     assert [p.name for p in tmp_path.iterdir()] == ["out.xml"]
+
+
+def test_atomic_write_passes_over_a_taken_temporary_name(tmp_path, monkeypatch):
+    """A temporary name left by a killed process with the same id is not overwritten or reused."""
+    monkeypatch.setattr(files, "_temp_numbers", itertools.count(7))
+    squatter = tmp_path / f".out.xml.{os.getpid()}_7.tmp"
+    squatter.write_text("left by a killed build")
+    atomic_write(tmp_path / "out.xml", "whole")
+    assert (tmp_path / "out.xml").read_text() == "whole"
+    assert squatter.read_text() == "left by a killed build"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [squatter.name, "out.xml"]
+
+
+def test_atomic_write_honours_the_umask_and_makes_missing_folders(tmp_path):
+    old = os.umask(0o027)
+    try:
+        atomic_write(tmp_path / "new" / "out.xml", b"x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new" / "out.xml").stat().st_mode & 0o777 == 0o640
+
+
+def test_a_killed_writes_temporary_file_is_what_the_build_cleans_up(tmp_path):
+    fd, tmp = files._create_temp(tmp_path / "a.html")  # as a write killed before its rename leaves it
+    os.close(fd)
+    assert remove_leftover_temp_files(tmp_path) == 1
+    assert not list(tmp_path.iterdir())
 
 
 @pytest.mark.parametrize(

@@ -158,12 +158,13 @@ def _transforms():
 # the pipeline
 
 
-def build_document(text: str, *, doc_id: str, source_name: str = "<input>") -> Document:
-    """Read, recognise and transform one page into the document model."""
+def build_document(text: str, *, doc_id: str, source_name: str = "<input>", page=None) -> Document:
+    """Read, recognise and transform one page into the document model (``page``: ``text`` already read
+    by ``reading.source.read_page`` under the same name, not read again)."""
     from .recognising import recognise
     from .reading import source
 
-    page = source.read_page(text, name=source_name)
+    page = source.read_page(text, name=source_name) if page is None else page
     blocks = recognise.classify_blocks(page.body)
     divisions, footnotes = recognise.structure(blocks, summary_found=bool(page.header.summary))
     # markers consume their numbers as they are found; texts of a notes block ("Translator's Notes")
@@ -202,8 +203,12 @@ def _strip_marker(block: Block) -> Block:
 
 
 def convert_text(text: str, *, doc_id: str, source_name: str = "<input>",
-                 run_date: str | None = None) -> Conversion:
-    """Convert one decoded page to TEI bytes (deterministic for a given run date)."""
+                 run_date: str | None = None, review: bool = True, page=None) -> Conversion:
+    """Convert one decoded page to TEI bytes (deterministic for a given run date).
+
+    ``review=False`` leaves ``Conversion.review`` empty: ``build`` never reads it (2 ms a page).
+    ``page``: the page as ``read_page`` read it already (``convert_source_text``).
+    """
     from .writing.teiwriter import write_tei
 
     bad = NOT_XML_RE.search(text)
@@ -212,9 +217,9 @@ def convert_text(text: str, *, doc_id: str, source_name: str = "<input>",
                          path=source_name)
     from .review import review_document
 
-    doc = build_document(text, doc_id=doc_id, source_name=source_name)
+    doc = build_document(text, doc_id=doc_id, source_name=source_name, page=page)
     tei = write_tei(doc, run_date=resolve_run_date(run_date))
-    return Conversion(tei=tei, warnings=doc.warnings, review=review_document(doc, text))
+    return Conversion(tei=tei, warnings=doc.warnings, review=review_document(doc, text) if review else ())
 
 
 def resolve_run_date(run_date: str | None) -> str:
@@ -251,13 +256,18 @@ def source_files(folder: Path) -> list[Path]:
     return sorted(f for f in folder.iterdir() if f.suffix.lower() in SOURCE_SUFFIXES and f.is_file())
 
 
-def convert_source_text(text: str, *, source_name: str, run_date: str | None = None) -> Conversion:
+def convert_source_text(text: str, *, source_name: str, run_date: str | None = None,
+                        review: bool = True) -> Conversion:
     """One decoded source to TEI, its ``xml:id`` from the page's Record ID, else the file name.
 
-    The one conversion step: ``convert`` and every ``build`` worker call it.
+    The one conversion step: ``convert`` and every ``build`` worker call it.  The page is read
+    once: its header gives the id, and the same reading is converted.
     """
-    return convert_text(text, doc_id=doc_id_for(source_name, _record_id_of(text)),
-                        source_name=source_name, run_date=run_date)
+    from .reading.source import read_page
+
+    page = read_page(text, name=source_name)
+    return convert_text(text, doc_id=doc_id_for(source_name, page.header.record_id), source_name=source_name,
+                        run_date=run_date, review=review, page=page)
 
 
 def read_source(path: str | os.PathLike) -> tuple[str, tuple[str, ...]]:
@@ -275,7 +285,7 @@ def convert_file(src: str | os.PathLike, out: str | os.PathLike | None, *,
 
     When ``review`` is a list, the conversion's review items are appended to it."""
     text, read_warnings = read_source(src)
-    conversion = convert_source_text(text, source_name=str(src), run_date=run_date)
+    conversion = convert_source_text(text, source_name=str(src), run_date=run_date, review=review is not None)
     if out is None:
         sys.stdout.buffer.write(conversion.tei)
         sys.stdout.flush()  # a full disk or closed pipe is the CLI's one line (exit 2), not a failure here

@@ -8,6 +8,7 @@ message, never silently mangled.
 from __future__ import annotations
 
 import codecs
+import itertools
 import os
 import re
 import tempfile
@@ -18,13 +19,17 @@ from .errors import InputError
 
 
 def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
+
+    The temporary file is named by process and count (``.NAME.PID_N.tmp``), opened with
+    ``O_EXCL`` and mode 0666 (the kernel applies the umask, as for any new file): a build
+    writes about ten files a document, and ``mkstemp``'s random names, ``fchmod`` and the
+    umask read and reset cost more than the writing itself.
+    """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = _create_temp(target)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are published, so honour umask
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
         os.replace(tmp, target)
@@ -36,11 +41,24 @@ def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:
         raise
 
 
-def _umask() -> int:
-    """The process umask (read by setting and restoring it; there is no other portable way)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+_temp_numbers = itertools.count()
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
+
+def _create_temp(target: Path) -> tuple[int, str]:
+    """A new temporary file beside ``target`` (its folder made when missing); a name taken
+    (left by a killed process with the same id) is passed over."""
+    for _ in range(100):
+        tmp = os.path.join(target.parent, f".{target.name}.{os.getpid()}_{next(_temp_numbers)}.tmp")
+        try:
+            return os.open(tmp, _NEW_FILE, 0o666), tmp
+        except FileExistsError:
+            continue
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are published, so honour umask
+    return fd, tmp
 
 
 def write_if_changed(path: str | os.PathLike, data: bytes) -> bool:

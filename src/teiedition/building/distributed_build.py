@@ -85,8 +85,14 @@ def build_remote(task, data: bytes, factory: Callable, pdf: bool, toolchain: str
         out.mkdir()
         if previous is not None:
             (out / f"{task.doc_id}.xml").write_bytes(previous)
-        result = build_document(dataclasses.replace(task, source=str(source), output=str(out)), stages)
-        files = {name: (out / name).read_bytes() for name in result.outputs + result.shares}
+        made: dict[str, bytes] = {}
+
+        def keep(path: Path, data: bytes | str) -> None:
+            """Outputs stay in memory: they travel back as bytes (no file written here to read back)."""
+            made[Path(path).relative_to(out).as_posix()] = data.encode("utf-8") if isinstance(data, str) else data
+
+        result = build_document(dataclasses.replace(task, source=str(source), output=str(out)), stages, keep)
+        files = {name: made[name] for name in result.outputs + result.shares}
     warnings = tuple(w.replace(str(source), task.source) for w in result.warnings)
     reason = result.reason.replace(str(source), task.source)
     return DocResult(result.doc_id, result.status, reason, result.outputs, result.record, warnings,

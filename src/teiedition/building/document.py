@@ -20,6 +20,7 @@ from ..files import atomic_write
 from ..rendering.epub import EpubRenderer
 from ..rendering.pdf import PdfRenderer
 from ..rendering.render import HtmlRenderer
+from ..rendering.xsltrun import xdm_document
 from ..safexml import parse_xml_bytes, parse_xml_file, read_bytes
 from ..timelimit import DocumentTimeout, time_limit
 from ..validating.reports import report_to_json
@@ -50,7 +51,7 @@ class PipelineStages:
         self._pdf = PdfRenderer() if pdf else None
 
     def convert(self, text: str, *, doc_id: str, source_name: str, run_date: str) -> tuple[bytes, tuple[str, ...]]:
-        conversion = convert_source_text(text, source_name=source_name, run_date=run_date)
+        conversion = convert_source_text(text, source_name=source_name, run_date=run_date, review=False)
         return conversion.tei, tuple(conversion.warnings)
 
     def validate(self, tree, name: str, *, source: bytes | None = None) -> "Checked":
@@ -71,11 +72,20 @@ class PipelineStages:
                        first_problem=errors[0].format() if errors else "",
                        json=report_to_json([report], profile=validator.profile))
 
+    @staticmethod
+    def xdm(tree):
+        """The document parsed once for Saxon, shared by the HTML page and the DTS share (``Document.xdm``)."""
+        return xdm_document(tree)
+
     def html(self, tree, *, tei_href: str, pdf_href: str | None, page: dict | None = None,
-             citation_hrefs: dict | None = None, base_url: str = "", iiif_href: str = "") -> str:
-        """The HTML page; ``page`` holds the collection parameters (``page.page_params``)."""
+             citation_hrefs: dict | None = None, base_url: str = "", iiif_href: str = "", xdm=None,
+             facts=None) -> str:
+        """The HTML page; ``page`` holds the collection parameters (``page.page_params``);
+        ``xdm``: the same tree as ``xdm`` parsed it, ``facts``: its facts as the document's row read
+        them (neither made again)."""
         return self._html.render(tree, tei_href=tei_href, pdf_href=pdf_href, page=page, base_url=base_url,
-                                 citation_hrefs=citation_hrefs, entities_href="entities/", iiif_href=iiif_href)
+                                 citation_hrefs=citation_hrefs, entities_href="entities/", iiif_href=iiif_href,
+                                 xdm=xdm, facts=facts)
 
     @property
     def html_warnings(self) -> tuple[str, ...]:
@@ -181,11 +191,15 @@ def is_tei_source(source: str) -> bool:
     return Path(source).suffix.lower() in TEI_SUFFIXES
 
 
-def build_document(task: Task, stages) -> DocResult:
-    """Convert, validate and render one source within the time limit; any error becomes ``failed``."""
+def build_document(task: Task, stages, write: Callable[[Path, bytes | str], None] | None = None) -> DocResult:
+    """Convert, validate and render one source within the time limit; any error becomes ``failed``.
+
+    ``write(path, data)`` writes each output (default: ``atomic_write`` into ``task.output``); a
+    Dask worker keeps them in memory instead, to send them back.
+    """
     try:
         with time_limit(task.time_limit):
-            return _build_document(task, stages)
+            return _build_document(task, stages, write or atomic_write)
     except DocumentTimeout:
         remove_files(Path(task.output), file_names(task.doc_id))
         return DocResult(task.doc_id, "failed",
@@ -202,7 +216,7 @@ def _source_tei(task: Task, stages, previous: Path) -> tuple[bytes, tuple[str, .
     return tei, tuple(read_warnings) + tuple(warnings)
 
 
-def _build_document(task: Task, stages) -> DocResult:
+def _build_document(task: Task, stages, write) -> DocResult:
     out = Path(task.output)
     written: list[str] = []
     shared: list[str] = []
@@ -213,7 +227,7 @@ def _build_document(task: Task, stages) -> DocResult:
         check = stages.validate_tei if is_tei_source(task.source) else stages.validate
         doc = Document(task.doc_id, tei, tree, check(tree, name, source=tei), stages, task.options,
                        task.run_date, task.base_url, task.source, task.key, task.dts_base)
-        make_outputs(doc, out, atomic_write, written, shared)
+        make_outputs(doc, out, write, written, shared)
         remove_files(out, stale_files(task.doc_id, written))
         record = doc.records.get("catalogue-row")
         if not doc.checked.ok:

@@ -294,17 +294,18 @@ def published(doc_id: str, key: str, record: dict, pdf: bool) -> Published:
 
 # --------------------------------------------------------------------------- the per-document share
 
-def dts_share(tree, tei: bytes, doc: Published, base: str) -> dict[str, bytes]:
+def dts_share(tree, tei: bytes, doc: Published, base: str, *, xdm=None) -> dict[str, bytes]:
     """One document's answers, made by the worker from the tree it holds: ``{path under the output: bytes}``
-    (none when its citation tree cannot be made: the pass then tries, and warns).
+    (none when its citation tree cannot be made: the pass then tries, and warns).  ``xdm``: the same
+    document already parsed by Saxon (``xsltrun.xdm_document``), not parsed again.
 
     Why: the citation tree is the DTS pass's costly part (an XPath walk of the text); made in the
     worker, the pass in the main process only swaps the files in (``_publish``).
     """
     site = Site(Path("."), base)
     try:
-        files = list(document_files(site, doc, tei, citation_tree(etree.tostring(tree.getroot(), encoding="unicode"),
-                                                                  passages=False)))
+        source = xdm if xdm is not None else etree.tostring(tree.getroot(), encoding="unicode")
+        files = list(document_files(site, doc, tei, citation_tree(source, passages=False)))
     except (CitationError, ValueError, LookupError, TeiEditionError):
         return {}
     data = {"format": SHARE_FORMAT, "base": site.base, "tei": hashlib.sha256(tei).hexdigest(),

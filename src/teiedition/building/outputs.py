@@ -57,6 +57,16 @@ class Document:
     warnings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # output name -> its warnings
     records: dict[str, dict] = field(default_factory=dict)  # record rows' values
     _facts: object = None
+    _xdm: object = None
+
+    @property
+    def xdm(self):
+        """The tree parsed once for Saxon, when the stages can (``stages.xdm``): the HTML page and the
+        DTS share read it, instead of each serialising and parsing the tree again; None for stages without."""
+        parse = getattr(self.stages, "xdm", None)
+        if self._xdm is None and parse is not None:
+            self._xdm = parse(self.tree)
+        return self._xdm
 
     @property
     def facts(self):
@@ -144,7 +154,7 @@ def _dts(doc: Document) -> dict:
     if not (doc.key and doc.dts_base):  # made outside a build: no DTS pass will read it
         return {}
     return dts_share(doc.tree, doc.tei, published(doc.doc_id, doc.key, doc.records["catalogue-row"], "pdf" in doc.made),
-                     doc.dts_base)
+                     doc.dts_base, xdm=doc.xdm)
 
 
 def _html(doc: Document) -> dict:
@@ -152,6 +162,8 @@ def _html(doc: Document) -> dict:
     cited = citation_names(doc.doc_id) if "citations" in doc.made else None
     manifest = doc.made.get("iiif")
     extra = {"iiif_href": segment(manifest[0])} if manifest else {}  # only then: fakes and older stages need not know it
+    if doc.xdm is not None:  # the real stages take the parsed tree and the facts read once (fakes need not)
+        extra.update(xdm=doc.xdm, facts=doc.facts)
     html = doc.stages.html(doc.tree, tei_href=segment(f"{doc.doc_id}.xml"),
                            pdf_href=segment(pdf[0]) if pdf else None,
                            page=page_params(recorded_run_date(doc.tree) or doc.run_date), base_url=doc.base_url,

@@ -32,7 +32,7 @@ from .corpus import is_corpus, render_corpus
 from .epub import EpubRenderer
 from .iiif import manifest_json, manifest_name
 from .pdf import PdfRenderer
-from ..citing import citation_param
+from ..citing import citation_param, stylesheet_param
 from ..errors import InputError, InvalidDocument
 from ..files import atomic_write
 from ..safexml import parse_xml_file
@@ -73,7 +73,8 @@ class HtmlRenderer:
     def render(self, tree, *, tei_href: str | None = None, pdf_href: str | None = None,
                base_url: str | None = None, page_name: str | None = None, page: dict | None = None,
                citation_hrefs: dict | None = None, entities_href: str | None = None,
-               corpus_member_prefix: str = "", chunk: int = 0, chunk_pages: str = "", iiif_href: str = "") -> str:
+               corpus_member_prefix: str = "", chunk: int = 0, chunk_pages: str = "", iiif_href: str = "",
+               xdm=None, facts=None) -> str:
         """The HTML page for ``tree``; stylesheet warnings are left in ``self.warnings``.
 
         ``base_url`` (the command line reads ``$TEIEDITION_BASE_URL``) is the address of the folder the
@@ -90,6 +91,8 @@ class HtmlRenderer:
         ``chunk``/``chunk_pages``: the part of a long text this page shows and the names of all its
         pages (see ``chunks.render_parts``); 0 shows the whole text.
         ``iiif_href`` links the document's IIIF manifest (``iiif.document_manifest``), empty for none.
+        ``xdm``: ``tree`` already parsed by Saxon (``xsltrun.xdm_document``), to be used as it is.
+        ``facts``: ``facts.read_facts`` of ``tree`` for this page's name and URL, when the caller read them.
         """
         check_tei(tree)
         base = (base_url or "").strip()
@@ -102,12 +105,13 @@ class HtmlRenderer:
         else:
             base = ""
         cited = citation_hrefs or {}
-        record = citation_param(tree, page_name or (name_of(tei_href) if tei_href else ""),
-                                url=_first_page_url(base, page_url, chunk, chunk_pages),
-                                pdf_url=urljoin(base, pdf_href) if base and pdf_href else (pdf_href or ""),
-                                tei_href=tei_href or "")
+        pdf_url = urljoin(base, pdf_href) if base and pdf_href else (pdf_href or "")
+        record = stylesheet_param(facts, pdf_url=pdf_url, tei_href=tei_href or "") if facts is not None else \
+            citation_param(tree, page_name or (name_of(tei_href) if tei_href else ""),
+                           url=_first_page_url(base, page_url, chunk, chunk_pages), pdf_url=pdf_url,
+                           tei_href=tei_href or "")
         result = self._stylesheet.run(
-            tree,
+            tree if xdm is None else xdm,
             {
                 **(page or {}),
                 "tei-href": tei_href or "",

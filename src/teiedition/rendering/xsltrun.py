@@ -198,8 +198,12 @@ class Stylesheet:
         return self.run(source, params).output
 
     def run(self, source, params: dict | None = None) -> TransformResult:
-        """Like ``transform``, but also return the stylesheet's xsl:message texts (warnings)."""
-        text = _as_xml_text(source)
+        """Like ``transform``, but also return the stylesheet's xsl:message texts (warnings).
+
+        ``source`` may also be a document ``xdm_document`` parsed already (used as it is).
+        """
+        given = source if _is_xdm(source) else None
+        text = None if given is not None else _as_xml_text(source)
         with _lock:
             proc = processor()
             exe = self._executable
@@ -209,7 +213,7 @@ class Stylesheet:
                 if value is not None:
                     exe.set_parameter(key, _xdm_value(proc, value))
             try:
-                node = proc.parse_xml(xml_text=text, encoding="UTF-8")
+                node = given if given is not None else proc.parse_xml(xml_text=text, encoding="UTF-8")
                 output = exe.transform_to_string(xdm_node=node)
             except Exception as exc:  # PySaxonApiError: a dynamic error, or xsl:message terminate="yes"
                 said = _messages(exe)
@@ -221,6 +225,27 @@ class Stylesheet:
         if output is None:
             raise InvalidDocument(f"cannot render ({self.name}): the stylesheet produced nothing")
         return TransformResult(output, messages)
+
+
+def xdm_document(source):
+    """A document as Saxon's tree, parsed once from its entity-free text (``_as_xml_text``).
+
+    Why: a build hands one document to several stylesheets and XPath walks (the HTML page,
+    the DTS citation tree); each used to serialise the lxml tree and parse it again.
+    """
+    text = _as_xml_text(source)
+    with _lock:
+        try:
+            return processor().parse_xml(xml_text=text, encoding="UTF-8")
+        except EngineUnavailable:
+            raise
+        except Exception as exc:  # PySaxonApiError; lxml's text should always parse
+            raise InvalidDocument(f"cannot read the document into the XSLT engine: {_one_line(exc)}") from None
+
+
+def _is_xdm(source) -> bool:
+    """Is ``source`` a Saxon node (``xdm_document``)?  By type name: saxonche is imported lazily."""
+    return type(source).__name__ == "PyXdmNode"
 
 
 def _as_xml_text(source) -> str:
