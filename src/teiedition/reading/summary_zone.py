@@ -113,12 +113,16 @@ def summary_closing_cut_page(texts: list[str]) -> bool:
     return len(last.split()) >= 6 and bool(DESCRIBES_RE.match(last)) and not FIRST_PERSON_RE.search(last) and prose
 
 
-def other_years(teaser: str, date_text: str) -> bool:
-    """A paragraph before the date line naming years (``In a 1961 top secret report …``) none of which is the
-    page's date year: a neighbouring document's teaser (mirror pages), not this document's summary (hdr4)."""
+def neighbours_teaser(teaser: str, date_text: str) -> bool:
+    """A paragraph printed before the date line is a neighbouring document's teaser (mirror pages), not this
+    document's summary, unless it names the date line's year (hdr5; hdr4 read it as the summary unless it named
+    other years only).  On the tuning pools such a paragraph was another document's summary on 14 pages of 17:
+    the mirror prints the summary of the document filed next to this one (``This TASS bulletin …`` above the
+    next bulletin); of the three that were the page's own, one named its year.  A date line without a year
+    decides nothing: the paragraph stays the summary."""
     years = set(re.findall(r"\b(1[89]\d\d|20\d\d)\b", teaser))
     own = re.findall(r"\b(1[89]\d\d|20\d\d)\b", date_text)
-    return bool(years) and bool(own) and own[0] not in years
+    return bool(own) and own[0] not in years
 
 
 def place_summary(lines: list[str], body_idx: list[int], bounds: tuple[int, int, int], summary: str, teaser: bool,

@@ -34,7 +34,7 @@ PRECEDENCE = (r"(?i:(?:extremely|very|most|highly|especially|exceptionally)\s+(?
               r"out\s+of\s+turn|lightning|molniya|rush)(?![\w-])[.!]?")
 #: A copy mark in any of its printed forms: ``Copy Nº 2``, ``Copy no. 2``, ``Copy No2``, ``COPY #2``,
 #: ``Copy number 2``, ``Copy 2 of 5``, ``Ex. 2``, a form's ``Copy No.: 2``.
-COPY = (r"(?i:copy|ex\.|exemplar|exemplary)\s*:?\s*(?:(?i:n[º°o]\.?|no\.?|num(?:ber)?\.?|#)\s*:?\s*)?"  # ``Copy No.: 2``
+COPY = (r"(?i:copy|ex\.|exemplar|exemplary)\s*:?\s*(?:(?i:n[º°o]\.?|no\.?|nr\.?|num(?:ber)?\.?|#)\s*:?\s*)?"  # ``Copy No.: 2``, ``Copy Nr 1``
         r"(?:(?P<num>\d{1,4})(?:\s+(?i:of)\s+\d+)?|_{2,})(?![\w-])\.?")  # ``Copy #___``: a form's blank
 #: Labels of the issuing office's number other than ``Nº``/``Outgoing``: ``Issue No. 284``,
 #: ``Issuing No.``, ``u.o. No. …``, ``Ref. No.``, ``Our No.``.

@@ -49,7 +49,8 @@ NUMBER_SIGN = r"(?:Nº|N°|No\.|No|#)"
 APOS = "[’']"
 #: A security or handling marking, in the capitals of the page (``TOP SECRET``, ``Top secret``,
 #: ``Strictly Confidential``), with an optional number (``Secret Document 16``) and ``.``/``!``.
-CLASSIFICATION = (r"(?:(?:(?:Cosmic|COSMIC) )?(?:(?:Top|TOP|Strictly|STRICTLY|Very|VERY|Highly|HIGHLY|Absolutely|ABSOLUTELY|Completely|COMPLETELY) )?(?:[Ss]ecret|SECRET|[Cc]onfidential|CONFIDENTIAL)|"
+#: The levels in any case: a scan that lost its small capitals prints ``toP seCret``, ``striCtlY Confidential!`` (hdr5).
+CLASSIFICATION = (r"(?:(?i:(?:cosmic )?(?:(?:top|strictly|very|highly|absolutely|completely) )?(?:secret|confidential))|"
                   r"Top secret|Strictly confidential|Personal and Confidential|"
                   r"PERSONAL AND CONFIDENTIAL|Making Copies Prohibited|MAKING COPIES PROHIBITED|"
                   r"Copying Prohibited|COPYING PROHIBITED|"
@@ -68,8 +69,9 @@ COPY_RE = re.compile(rf"^(?P<open>\()?(?P<copy>(?:Copy|COPY|copy)\s*{NUMBER_SIGN
                      rf"|(?:Copy|COPY|Ex\.)\s+{NUMBER_SIGN}?\s*(?P<num2>\d+)\.?)(?(open)\))$")
 PRECEDENCE_RE = re.compile(r"^(?:TOP PRIORITY|Top Priority|URGENT|Urgent|IMMEDIATE|Immediate|"
                            r"PRIORITY|Priority|FLASH|Flash|VERY URGENT|Very urgent)\.?$")
-OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}},?\s+)?(?:Outgoing\s+)?(?:{NUMBER_SIGN}|no\.|Nr\.?|NR\.?|№):?\s*(?P<num>[\w./-]*\d[\w./-]*?)\.?"
-                         r"(?P<post>\s+[-–—]\s*.+|\s*[–—]\s*.+)?$")  # a closing stop is the line's, not the number's
+OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}},?\s+)?(?:Outgoing\s+)?(?:{NUMBER_SIGN}|no\.|Nr\.?|NR\.?|№):?\s*"
+                         r"(?P<num>[\w./-]*\d[\w./-]*?(?:\s(?:ss|s|dsp|op)(?=\.?(?:\s|$)))?)\.?"  # "Nº 283 ss" (hdr5)
+                         r"(?P<post>\s+[-–—]\s*.+|\s*[–—]\s*.+|\s+(?:(?:of|dated|from)\s+)?\d.+)?$")  # a closing stop is the line's
 RECORD_LABEL_RE = re.compile(
     r"^(?P<label>(?:To|From|Date|Time|Place|Classification|Level|Subject|Re|Copy to|Copies to|"
     r"(?:Regarding|Concerning|Reference)(?=:\s+[^\W\d])|"  # a subject line: "Regarding: the visit …" (hdr4)
@@ -258,10 +260,15 @@ def _outgoing(text):
     pre, post = m.group("pre"), m.group("post")
     if pre and not parse_date(pre.strip().rstrip(",")):  # "1 December 1949, No.110"
         return None
-    if post and not parse_date(post.strip(" -–—")):
-        return None
+    if post and not parse_date(_date_part(post)):
+        return None  # "Nº 862. 25 June 1953", "Nº 4028-1849ss of 24 October 1951": the number then its date (hdr5)
     return ("dateline", attrs_of(role="outgoing"),
             (Span(m.start("num"), m.end("num"), "idno", attrs_of(type="outgoing")),))
+
+
+def _date_part(post: str) -> str:
+    """The date after an outgoing number, without the dash or the small word that joins them."""
+    return re.sub(r"^(?:of|dated|from)\s+", "", post.strip(" -–—"))
 
 
 HUNGARIAN_DATE_RE = re.compile(r"\d\d\. \d\d\. \d\d\.?")

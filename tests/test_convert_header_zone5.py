@@ -1,0 +1,69 @@
+"""Header-zone shapes read off batch 5's tune half (hdr5): each a family seen on two pages or more.
+
+Every case is invented; each names the shape it stands for (where it stands, what it looks like),
+never a page's words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from convert_checks import MORE, PROSE, convert, xp
+from teiedition.recognising.dates import parse_date
+from teiedition.recognising.recognise import classify_line
+
+
+def _web_page(zone: str) -> str:
+    return ("Skip to content\n\nMay 3, 1953\n\nReport of the Agency on the Broadcasts\n\n"
+            "This document was made possible with support from Blavatnik Family Foundation\n\n"
+            + zone + "\n\n" + PROSE + "\n\n" + MORE + "\n")
+
+
+# -- an outgoing number followed by its date ---------------------------------------------------
+
+
+@pytest.mark.parametrize("line, number, when", [
+    ("Nº 862. 25 June 1953", "862", "1953-06-25"),          # the number's stop, then the date
+    ("Nº 4028-1849ss of 24 October 1951", "4028-1849ss", "1951-10-24"),  # "of" joins them
+    ("Nº st-158/6-s 21.VII.1960", "st-158/6-s", "1960-07-21"),
+    ("No. 340 9 June 1969", "340", "1969-06-09"),
+])
+def test_a_number_then_its_date_is_an_outgoing_dateline(line, number, when):
+    root = convert(_web_page("Top Secret\n\n" + line))
+    assert xp(root, "//t:opener//t:idno[@type='outgoing']/text()") == [number]
+    assert xp(root, "//t:opener/t:dateline/t:date/@when") == [when]
+
+
+def test_an_office_s_suffix_after_a_space_stays_in_the_number():
+    root = convert(_web_page("Top Secret\n\nOutgoing Nº 283 ss\n\n18 February 1953"))
+    assert xp(root, "//t:opener//t:idno[@type='outgoing']/text()") == ["283 ss"]
+
+
+@pytest.mark.parametrize("line", ["Nº 5 to Molotov", "Nº 12 copies were made", "Nº 274 KOVALEV"])
+def test_a_number_followed_by_words_that_are_no_date_is_not_an_outgoing_dateline(line):
+    kind, attrs, _spans, _name = classify_line(line)
+    assert (kind, dict(attrs).get("role")) != ("dateline", "outgoing")
+
+
+# -- a scan that lost its small capitals ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["toP seCret", "striCtlY Confidential!", "SeCret"])
+def test_a_classification_in_a_garbled_case_is_still_the_classification(line):
+    root = convert(_web_page(line))
+    assert xp(root, "//t:opener/t:seg[@type='classification']/text()") == [line]
+
+
+@pytest.mark.parametrize("text, when", [("21.Vii.1960", "1960-07-21"), ("5.xi.1962", "1962-11-05")])
+def test_a_roman_month_in_small_letters_between_dots_before_a_full_year_is_a_date(text, when):
+    assert parse_date(text).when == when
+
+
+@pytest.mark.parametrize("text", ["vi.1960", "3.iv", "2.mix.1960", "Louis.xiv.1960"])
+def test_small_roman_letters_elsewhere_are_no_date(text):
+    assert parse_date(text) is None
+
+
+def test_copy_nr_is_a_copy_mark():
+    root = convert(_web_page("Warsaw, 23 May 1983\n\nCopy Nr 1"))
+    assert xp(root, "//t:opener/t:seg[@type='copy']/t:num/@value") == ["1"]
