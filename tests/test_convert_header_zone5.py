@@ -67,3 +67,68 @@ def test_small_roman_letters_elsewhere_are_no_date(text):
 def test_copy_nr_is_a_copy_mark():
     root = convert(_web_page("Warsaw, 23 May 1983\n\nCopy Nr 1"))
     assert xp(root, "//t:opener/t:seg[@type='copy']/t:num/@value") == ["1"]
+
+
+@pytest.mark.parametrize("line, number", [
+    ("No. 56 228 3 June 1969, Beijing", "56 228"),   # a number in digit groups, then the date and the place
+    ("Nr. 00127 12 XII 1970/1333", "00127"),         # a register number glued to the date
+    ("Ser. No. 223", "223"),                          # the issuing office's serial
+])
+def test_more_outgoing_number_shapes(line, number):
+    root = convert(_web_page(line))
+    assert xp(root, "//t:opener//t:idno[@type='outgoing']/text()") == [number]
+
+
+def test_marks_after_an_outgoing_number_are_marks():
+    root = convert(_web_page("No. 355, Copy 1\n\nTop Secret"))
+    assert xp(root, "//t:opener//t:idno[@type='outgoing']/text()") == ["355"]
+    assert xp(root, "//t:opener//t:seg[@type='copy']/t:num/@value") == ["1"]
+
+
+# -- handling marks --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line, marks", [
+    ("(Special dossier)", ["Special dossier"]),
+    ("Top Secret (Special dossier)", ["Top Secret", "Special dossier"]),
+    ("(Destroy after reading)", ["Destroy after reading"]),
+    ("Should be destroyed when finished", ["Should be destroyed when finished"]),
+    ("Top  Secret", ["Top  Secret"]),  # two spaces between the words: one mark
+])
+def test_dossier_destruction_and_spaced_marks_are_classifications(line, marks):
+    root = convert(_web_page(line))
+    assert xp(root, "//t:opener//t:seg[@type='classification']/text()") == marks
+
+
+@pytest.mark.parametrize("line", ["Destroy the enemy's positions", "Special dossier containing a resolution"])
+def test_words_of_a_mark_in_a_sentence_are_no_mark(line):
+    assert classify_line(line)[0] != "mark"
+
+
+# -- the summary ---------------------------------------------------------------------------------
+
+
+def test_a_paragraph_over_a_date_line_without_a_day_stays_the_summary():
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
+    summary = "A group of officials of the embassy interviewed witnesses of the events in the two cities."
+    page = (summary + "\n\nSeptember 1945\n\nNotes on the Compilation\n\n"
+            "This document was made possible with support from Blavatnik Family Foundation\n\n" + PROSE + "\n\n" + MORE)
+    assert facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)["summary_starts"] == summary[:40]
+
+
+def test_a_cut_page_s_line_under_a_dated_sign_off_is_the_summary_when_long_paragraphs_stand_above():
+    """The text's paragraphs need not end as sentences end (``… A translation follows:``): sixteen words make prose."""
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
+    long_colon = ("On the first day of the month the newspaper of the capital published an article by its reporter "
+                  "on the visit of the minister to the north. A translation follows:")
+    page = ("Skip to content\n\nNovember 21, 1957\n\nCable from the Embassy on a Newspaper Article\n\n"
+            "This document was made possible with support from MacArthur Foundation\n\n"
+            "Ministry of Foreign Affairs:\n\n" + long_colon + "\n\n" + PROSE + "\n\n"
+            "Embassy in the Capital\n\n21 November 1957\n\n"
+            "A reporter published an article on the minister's visit to the north and his talks with the Chair")
+    assert facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)["summary_starts"] == \
+        "A reporter published an article on the m"

@@ -32,6 +32,7 @@ BLOCK_EXAMPLES = {
     "handwritten_marks": ("Copy Nº [handwritten: 2]", "mark"),
     "labelled_marks": ("Precedence: Especially Urgent", "mark"),
     "outgoing_number": ("Nº 402 - 24 November 1959", "dateline"),
+    "number_then_date": ("No. 56 228 3 June 1969, Beijing", "dateline"),
     "incoming_number": ("Incoming Nº 3523/sh", "mark"),
     "labelled_number": ("Issue No. 284", "dateline"),
     "reference_number": ("re: no. 292", "mark"),

@@ -89,7 +89,7 @@ def summary_after_signoff(texts: list[str]) -> bool:
         return False
     dated = any(b - a >= len(before.rstrip(". ")) * 0.5 for a, b, _d in find_dates(before)) and len(before.split()) <= 6
     signed = all(len(t.split()) <= 5 and not re.search(r"[\[\]]", t) and not t.endswith((":", ",")) for t in (before, above))
-    prose = sum(1 for t in texts[:-3] if looks_like_summary(t)) >= 2
+    prose = sum(1 for t in texts[:-3] if looks_like_summary(t) or len(t.split()) >= 16) >= 2  # as on a cut page (hdr5)
     return (dated or signed) and prose and not looks_like_summary(before)
 
 
@@ -119,9 +119,13 @@ def neighbours_teaser(teaser: str, date_text: str) -> bool:
     other years only).  On the tuning pools such a paragraph was another document's summary on 14 pages of 17:
     the mirror prints the summary of the document filed next to this one (``This TASS bulletin …`` above the
     next bulletin); of the three that were the page's own, one named its year.  A date line without a year
-    decides nothing: the paragraph stays the summary."""
+    decides nothing: the paragraph stays the summary; nor does one without a day (``April 1975``,
+    ``September 1945``): both such pages on the pools printed their own summary there, so only other
+    years make it a teaser (hdr4's rule)."""
     years = set(re.findall(r"\b(1[89]\d\d|20\d\d)\b", teaser))
     own = re.findall(r"\b(1[89]\d\d|20\d\d)\b", date_text)
+    if not re.search(r"\d{1,2},", date_text):
+        return bool(years) and bool(own) and own[0] not in years  # ``April 1975``: the day-less form (below)
     return bool(own) and own[0] not in years
 
 

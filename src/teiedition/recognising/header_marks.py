@@ -21,7 +21,10 @@ from ..model import Span, attrs_of
 HANDLING = (r"(?:(?i:not\s+to\s+be\s+(?:copied|reproduced|duplicated)|(?:making|making\s+of|taking)\s+copies\s+"
             r"(?:is\s+)?(?:prohibited|forbidden)|(?:copying|reproduction|duplication)\s+(?:is\s+)?(?:prohibited|forbidden)|"
             r"no\s+copies\s+(?:to\s+be\s+made|allowed)|(?:the\s+)?(?:single|only|sole)\s+copy|"
-            r"of\s+special\s+(?:significance|importance)|special\s+(?:file|folder)|"
+            r"of\s+special\s+(?:significance|importance)|special\s+(?:file|folder|dossier)|"
+            # what to do with the paper once read (hdr5): ``Destroy after reading``, ``Should be destroyed when finished``
+            r"(?:(?:is\s+)?to\s+be\s+|should\s+be\s+|must\s+be\s+)?destroy(?:ed)?\s+(?:after|when|upon|once)\s+"
+            r"(?:reading|read|use|used|finished|perusal|receipt)|"
             r"(?:strictly\s+)?personal(?:\s+and\s+confidential)?|for\s+(?:his|her|your|the\s+addressee[’']s)\s+personal\s+use|"
             r"eyes\s+only|for\s+(?:your\s+)?eyes\s+only|"
             r"for\s+official\s+use\s+only|for\s+special\s+use|not\s+for\s+(?:publication|the\s+press|distribution)|"
@@ -39,6 +42,7 @@ COPY = (r"(?i:copy|ex\.|exemplar|exemplary)\s*:?\s*(?:(?i:n[º°o]\.?|no\.?|nr\.
 #: Labels of the issuing office's number other than ``Nº``/``Outgoing``: ``Issue No. 284``,
 #: ``Issuing No.``, ``u.o. No. …``, ``Ref. No.``, ``Our No.``.
 OUTGOING_LABEL = (r"(?i:issue|issuing|issued|outgoing|out\.?|orig\.?|original|exit|u\.\s?o\.|ref\.?|reference|our|"
+                  r"ser\.?|serial|"  # ``Ser. No. 223``: the issuing office's serial (hdr5)
                   r"iskh\.?|ishod\.?|"  # the Russian Исх. transliterated: "Iskh. #117/ss" (hdr4)
                   r"dispatch|despatch|special|spets\.?)")  # ``Special No. 62``: a cipher office's serial  # not "File No." nor "Registration No.": a file's or a register's number
 NUMBER_SIGN = r"(?:N[º°o]\.?|no\.?|NO\.?|No\.?|#|№)"

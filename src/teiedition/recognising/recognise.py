@@ -35,7 +35,8 @@ from .lines import _words, is_prose, is_upper_line, parse_date
 from .signatures import (BY_ORDER_RE, LETTER_SPACED_RE, SIGNATURE_RE, _find_name_signatures,
                          _join_signature_blocks, _may_sign)
 from .brackets import BRACKET_RECOGNISERS, STAMP_LABEL_RE, _outer_bracket_end, bracket_pairs, bracket_spans
-from . import header_marks
+from . import header_marks, header_numbers
+from .dates import find_dates
 from ..model import Block, Division, Span, attrs_of, kinds_where
 
 __all__ = ["BLOCK_RECOGNISERS", "BOTTOM_KINDS", "BRACKET_RECOGNISERS", "INLINE_RECOGNISERS", "OPENER_KINDS",
@@ -50,11 +51,11 @@ APOS = "[’']"
 #: A security or handling marking, in the capitals of the page (``TOP SECRET``, ``Top secret``,
 #: ``Strictly Confidential``), with an optional number (``Secret Document 16``) and ``.``/``!``.
 #: The levels in any case: a scan that lost its small capitals prints ``toP seCret``, ``striCtlY Confidential!`` (hdr5).
-CLASSIFICATION = (r"(?:(?i:(?:cosmic )?(?:(?:top|strictly|very|highly|absolutely|completely) )?(?:secret|confidential))|"
+CLASSIFICATION = (r"(?:(?i:(?:cosmic[ \t]+)?(?:(?:top|strictly|very|highly|absolutely|completely)[ \t]+)?(?:secret|confidential))|"
                   r"Top secret|Strictly confidential|Personal and Confidential|"
                   r"PERSONAL AND CONFIDENTIAL|Making Copies Prohibited|MAKING COPIES PROHIBITED|"
                   r"Copying Prohibited|COPYING PROHIBITED|"
-                  r"Special File|SPECIAL FILE|Special Folder|SPECIAL FOLDER|Only copy|ONLY COPY|For Official Use Only|"
+                  r"Special File|SPECIAL FILE|Special Folder|SPECIAL FOLDER|Special [Dd]ossier|SPECIAL DOSSIER|Only copy|ONLY COPY|For Official Use Only|"
                   r"FOR OFFICIAL USE ONLY|Not for publication|NOT FOR PUBLICATION|Of Special Importance|"
                   r"OF SPECIAL IMPORTANCE|"
                   r"Distributed (?:only )?with the (?:consent|permission) of [^.\[\]]{3,80})"
@@ -382,6 +383,8 @@ BLOCK_RECOGNISERS: tuple[Recogniser, ...] = (
     Recogniser("handwritten_marks", lambda text: header_marks.marks_with_handwriting(text, CLASSIFICATION_PART_RE)),
     Recogniser("labelled_marks", lambda text: header_marks.labelled_marks(text, CLASSIFICATION_PART_RE)),
     Recogniser("outgoing_number", _outgoing),
+    Recogniser("number_then_date", lambda text: header_numbers.number_then_date(
+        text, find_dates, lambda rest: header_marks.marks_in(rest, CLASSIFICATION_PART_RE))),
     Recogniser("incoming_number", lambda text: header_marks.incoming_number(text, parse_date)),
     Recogniser("labelled_number", lambda text: header_marks.labelled_number(text, parse_date)),
     Recogniser("reference_number", lambda text: header_marks.reference_number(text, parse_date)),
