@@ -132,3 +132,24 @@ def test_a_cut_page_s_line_under_a_dated_sign_off_is_the_summary_when_long_parag
             "A reporter published an article on the minister's visit to the north and his talks with the Chair")
     assert facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)["summary_starts"] == \
         "A reporter published an article on the m"
+
+
+# -- the citation ------------------------------------------------------------------------------
+
+
+def test_a_misread_folio_label_with_its_stop_gives_the_folios():
+    from teiedition.recognising.citation import parse_citation
+
+    assert parse_citation("AVPRF, f. 6, op. 6, p. 42, d. 546, I. 53 -70").units["folios"] == "53 -70"
+    assert "folios" not in parse_citation("SAPMO-BArch, DY 30/IV 2/2.035/127").units
+
+
+@pytest.mark.parametrize("source", [
+    "Papers of the Commission: Diplomatic Papers, 1950, Volume II, eds. A. Smith, B. Jones "
+    "(Washington: Government Printing Office, 1976), 12-15.",
+    "Collected Papers of the Conference, Volume 3, edited by C. Brown, 40-42.",
+])
+def test_a_printed_volume_is_no_archive(source):
+    from teiedition.recognising.citation import parse_citation
+
+    assert parse_citation(source) is None
