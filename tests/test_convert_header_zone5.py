@@ -73,6 +73,7 @@ def test_copy_nr_is_a_copy_mark():
     ("No. 56 228 3 June 1969, Beijing", "56 228"),   # a number in digit groups, then the date and the place
     ("Nr. 00127 12 XII 1970/1333", "00127"),         # a register number glued to the date
     ("Ser. No. 223", "223"),                          # the issuing office's serial
+    ("nº 16/QA", "16/QA"),                            # the number sign in small letters
 ])
 def test_more_outgoing_number_shapes(line, number):
     root = convert(_web_page(line))

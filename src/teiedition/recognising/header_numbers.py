@@ -16,7 +16,7 @@ import re
 from ..model import Span, attrs_of
 
 #: The number sign opening the line (``Outgoing`` may stand before it).
-SIGN_RE = re.compile(r"^\s*(?:(?i:outgoing)\s+)?(?:N[º°o]\.?|No\.?|NO\.?|Nr\.?|NR\.?|#|№)\s*:?\s*")
+SIGN_RE = re.compile(r"^\s*(?:(?i:outgoing)\s+)?(?:[Nn][º°]\.?|No\.?|NO\.?|Nr\.?|NR\.?|#|№)\s*:?\s*")
 #: One group of a number: digits with letters, slashes, dots or hyphens (``4028-1849ss``, ``st-158/6-s``).
 GROUP_RE = re.compile(r"[\w./-]*\d[\w./-]*")
 #: What may follow the date: a register number glued to it (``/1333``) or a place (``, Beijing``).

@@ -70,7 +70,7 @@ COPY_RE = re.compile(rf"^(?P<open>\()?(?P<copy>(?:Copy|COPY|copy)\s*{NUMBER_SIGN
                      rf"|(?:Copy|COPY|Ex\.)\s+{NUMBER_SIGN}?\s*(?P<num2>\d+)\.?)(?(open)\))$")
 PRECEDENCE_RE = re.compile(r"^(?:TOP PRIORITY|Top Priority|URGENT|Urgent|IMMEDIATE|Immediate|"
                            r"PRIORITY|Priority|FLASH|Flash|VERY URGENT|Very urgent)\.?$")
-OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}},?\s+)?(?:Outgoing\s+)?(?:{NUMBER_SIGN}|no\.|Nr\.?|NR\.?|№):?\s*"
+OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}},?\s+)?(?:Outgoing\s+)?(?:{NUMBER_SIGN}|no\.|n[º°]|Nr\.?|NR\.?|№):?\s*"
                          r"(?P<num>[\w./-]*\d[\w./-]*?(?:\s(?:ss|s|dsp|op)(?=\.?(?:\s|$)))?)\.?"  # "Nº 283 ss" (hdr5)
                          r"(?P<post>\s+[-–—]\s*.+|\s*[–—]\s*.+|\s+(?:(?:of|dated|from)\s+)?\d.+)?$")  # a closing stop is the line's
 RECORD_LABEL_RE = re.compile(
