@@ -39,7 +39,7 @@ def test_an_office_s_suffix_after_a_space_stays_in_the_number():
     assert xp(root, "//t:opener//t:idno[@type='outgoing']/text()") == ["283 ss"]
 
 
-@pytest.mark.parametrize("line", ["Nº 5 to Molotov", "Nº 12 copies were made", "Nº 274 KOVALEV"])
+@pytest.mark.parametrize("line", ["Nº 5 to Molotov", "Nº 12 copies were made", "Nº 274 KOVALEV", "Nº 274 KOVALEV, 11 November"])
 def test_a_number_followed_by_words_that_are_no_date_is_not_an_outgoing_dateline(line):
     kind, attrs, _spans, _name = classify_line(line)
     assert (kind, dict(attrs).get("role")) != ("dateline", "outgoing")
@@ -154,3 +154,15 @@ def test_a_printed_volume_is_no_archive(source):
     from teiedition.recognising.citation import parse_citation
 
     assert parse_citation(source) is None
+
+
+@pytest.mark.parametrize("line, number, place", [
+    ("Moscow, 9 June 1969, No. 340", "340", "Moscow"),     # a dateline with its place, then the number
+    ("No. 0234, Moscow, 3 May 1962", "0234", None),        # the number, then the place and the date
+])
+def test_an_outgoing_number_beside_a_dateline_with_its_place(line, number, place):
+    root = convert(_web_page(line))
+    assert xp(root, "//t:opener//t:idno[@type='outgoing']/text()") == [number]
+    assert xp(root, "//t:opener/t:dateline/t:date/@when") in (["1969-06-09"], ["1962-05-03"])
+    if place:
+        assert xp(root, "//t:opener/t:dateline/t:placeName/text()") == [place]

@@ -3,8 +3,8 @@
 Why: offices print their number and the date side by side in either order; ``9 June 1969 Nº 340``
 is read by ``recognise._outgoing``, and the other order, with what may follow the date, here:
 ``Nº 862. 25 June 1953``, ``No. 56 228 3 June 1969, Beijing`` (a number in digit groups),
-``Nr. 00127 12 XII 1970/1333`` (a register number glued to the date), ``No. 355, Copy 1`` (a copy
-mark after the number).  The line is read by its shape: a number sign, a number, then words that
+``Nr. 00127 12 XII 1970/1333`` (a register number glued to the date), ``No. 0234, Moscow, 3 May
+1962`` (the place before the date), ``No. 355, Copy 1`` (a copy mark after the number).  The line is read by its shape: a number sign, a number, then words that
 read whole as one date (with at most a place or a ``/number`` after it) or as marks only; any
 other words leave the line alone.  Leaf module: the caller passes the date and mark readers.
 """
@@ -53,9 +53,11 @@ def _after_number(after: str, at: int, find_dates, marks_in) -> tuple | None:
     tail = after.strip()[joined.end():]
     if not tail:
         return None  # a bare number is read by the other recognisers
-    found = find_dates(re.sub(r"/\d+$", "", tail))
-    if found and found[0][0] == 0 and AFTER_DATE_RE.match(tail[found[0][1]:]):
-        return ()
+    dated = re.sub(r"^[A-ZÀ-Ý][\w’'-]+(?:[\s-][A-ZÀ-Ý][\w’'-]+)?,\s*(?=\d)", "", tail)  # "Moscow, 3 May 1962"
+    found = find_dates(re.sub(r"/\d+$", "", dated))
+    if found and found[0][0] == 0 and AFTER_DATE_RE.match(dated[found[0][1]:]) \
+            and (dated == tail or re.search(r"\d{4}", dated[:found[0][1]])):
+        return ()  # a place before the date only with a full date: ``Nº 274 KOVALEV, 11 November`` is a sign-off
     marks = marks_in(after.lstrip(" ,;"))
     if not marks:
         return None

@@ -259,12 +259,13 @@ def _outgoing(text):
     if not m or _words(text) > 9:
         return None
     pre, post = m.group("pre"), m.group("post")
-    if pre and not parse_date(pre.strip().rstrip(",")):  # "1 December 1949, No.110"
-        return None
+    placed = _dateline(pre.strip().rstrip(",")) if pre and not parse_date(pre.strip().rstrip(",")) else None
+    if pre and not parse_date(pre.strip().rstrip(",")) and not placed:
+        return None  # "1 December 1949, No.110", "Moscow, 9 June 1969, No. 340" (hdr5: a place before the date)
     if post and not parse_date(_date_part(post)):
         return None  # "Nº 862. 25 June 1953", "Nº 4028-1849ss of 24 October 1951": the number then its date (hdr5)
     return ("dateline", attrs_of(role="outgoing"),
-            (Span(m.start("num"), m.end("num"), "idno", attrs_of(type="outgoing")),))
+            (*(placed[2] if placed else ()), Span(m.start("num"), m.end("num"), "idno", attrs_of(type="outgoing"))))
 
 
 def _date_part(post: str) -> str:
