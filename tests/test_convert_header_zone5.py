@@ -64,9 +64,10 @@ def test_small_roman_letters_elsewhere_are_no_date(text):
     assert parse_date(text) is None
 
 
-def test_copy_nr_is_a_copy_mark():
-    root = convert(_web_page("Warsaw, 23 May 1983\n\nCopy Nr 1"))
-    assert xp(root, "//t:opener/t:seg[@type='copy']/t:num/@value") == ["1"]
+@pytest.mark.parametrize("line, number", [("Copy Nr 1", "1"), ("Copy 2 of 4 copies.", "2")])
+def test_more_copy_mark_shapes(line, number):
+    root = convert(_web_page("Warsaw, 23 May 1983\n\n" + line))
+    assert xp(root, "//t:opener/t:seg[@type='copy']/t:num/@value") == [number]
 
 
 @pytest.mark.parametrize("line, number", [
