@@ -167,3 +167,8 @@ def test_an_outgoing_number_beside_a_dateline_with_its_place(line, number, place
     assert xp(root, "//t:opener/t:dateline/t:date/@when") in (["1969-06-09"], ["1962-05-03"])
     if place:
         assert xp(root, "//t:opener/t:dateline/t:placeName/text()") == [place]
+
+
+def test_an_outgoing_number_flattened_after_an_author_printed_surname_first():
+    root = convert(_web_page("SECRET, copy No. 2\n\nFrom the journal of\n\nPetrov, A.P. Original No. 255\n\n29 June 1977"))
+    assert xp(root, "//t:opener//t:idno[@type='outgoing']/text()") == ["255"]

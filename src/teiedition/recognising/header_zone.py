@@ -210,13 +210,15 @@ def _cuttable_tail(head: str, tail: str, classify) -> bool:
         last = re.split(r"[/\s]", head)[-1]
         return _strong(tail) and not (last and classify(f"{last} {tail}".upper())[0] == "mark")
     if kind == "dateline" and dict(attrs).get("role") == "outgoing":
-        return bool(BARE_NAME_RE.match(head))  # "V. V. KUZNETSOV Nº 284": a name has no serial number
+        return bool(BARE_NAME_RE.match(head) or INVERTED_NAME_RE.match(head))  # "V. V. KUZNETSOV Nº 284": a name has no serial number
     if kind != "dateline" or not is_upper_line(head):
         return False
     found = find_dates(tail)
     return any(d.when and len(d.when) == 10 for _a, _b, d in found)
 
 
+#: A name printed surname first (``Ratanov, A.P.``, a journal's author over ``Original No. 255``: hdr5).
+INVERTED_NAME_RE = re.compile(r"^[A-ZÀ-Ý][\w’'-]+,\s*(?:[A-ZÀ-Ý][a-z]?\.\s?){1,3}$")
 BYLINE_PREFIX_RE = re.compile(r"^(?i:from\s+the\s+(?:journal|diary)\s+of)\s+(?=[A-ZÀ-Ý])")
 
 
