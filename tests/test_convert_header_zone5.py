@@ -172,3 +172,17 @@ def test_an_outgoing_number_beside_a_dateline_with_its_place(line, number, place
 def test_an_outgoing_number_flattened_after_an_author_printed_surname_first():
     root = convert(_web_page("SECRET, copy No. 2\n\nFrom the journal of\n\nPetrov, A.P. Original No. 255\n\n29 June 1977"))
     assert xp(root, "//t:opener//t:idno[@type='outgoing']/text()") == ["255"]
+
+
+@pytest.mark.parametrize("line, kind", [("CONFI[DENTIAL]", "classification"), ("[TOP] SECRET", "classification"),
+                                        ("URG[ENT]", "precedence")])
+def test_a_mark_the_translator_completed_in_brackets_is_the_mark(line, kind):
+    root = convert(_web_page(line))
+    seg = xp(root, f"//t:opener/t:seg[@type='{kind}']")
+    assert len(seg) == 1 and "".join(seg[0].itertext()) == line.replace("[", "").replace("]", "")
+    assert xp(seg[0], "t:supplied")  # the completion stays the translator's
+
+
+@pytest.mark.parametrize("line", ["[Secret]", "SECRET [stamp]", "[Stamp: Secret]"])
+def test_a_bracket_that_is_no_completion_leaves_the_line_alone(line):
+    assert classify_line(line)[3] != "completed_mark"

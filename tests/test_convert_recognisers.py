@@ -29,6 +29,7 @@ BLOCK_EXAMPLES = {
     "record_header": ("Time: 11 October 1963, 3:30 p.m. to 6 p.m.", "record"),
     "classification_or_copy": ("Copy No.7", "mark"),
     "header_marks": ("SECRET   Not to be copied   MOST IMMEDIATE", "mark"),
+    "completed_mark": ("CONFI[DENTIAL]", "mark"),
     "handwritten_marks": ("Copy Nº [handwritten: 2]", "mark"),
     "labelled_marks": ("Precedence: Especially Urgent", "mark"),
     "outgoing_number": ("Nº 402 - 24 November 1959", "dateline"),

@@ -119,6 +119,21 @@ def marks_line(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple
     return ("mark", (), tuple(spans))
 
 
+def completed_mark(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple] | None:
+    """``CONFI[DENTIAL]``, ``[TOP] SECRET``: one mark the translator completed in brackets (hdr5).
+
+    Read as the mark it is once the brackets are taken away, one ``seg`` over the whole line; the
+    bracket stays the translator's (a supplied word inside the mark, read by the bracket recognisers)."""
+    if "[" not in text or re.search(r"\[[^\]]*\s[^\]]*\s", text) or re.fullmatch(r"\s*\[[^\]]*\]\s*", text):
+        return None  # a bracket of several words is a note, a line in one bracket the translator's: no mark
+    plain = re.sub(r"[\[\]]", "", text).strip()
+    found = marks_in(plain, classification)
+    if not found or len(found) != 1 or found[0][2] == "copy" or found[0][1] - found[0][0] < len(plain) - 1:
+        return None
+    lead = len(text) - len(text.lstrip())
+    return ("mark", (), (Span(lead, len(text.rstrip()), "seg", attrs_of(type=found[0][2])),))
+
+
 #: One copy's line of a copy list (Soviet cable forms print who receives each copy):
 #: ``Copy Nº 1 to Cde. Stalin``, ``Copy Nº 1 – DISTRIBUTION LIST``, ``Nº 2 – to Molotov``, ``Nº 15 – to file``.
 #: Without ``Copy`` a dash must follow the number (``Nº 274 KOVALEV`` is a sign-off's number); a table

@@ -381,6 +381,7 @@ BLOCK_RECOGNISERS: tuple[Recogniser, ...] = (
     Recogniser("record_header", _record_header),
     Recogniser("classification_or_copy", _classification),
     Recogniser("header_marks", lambda text: header_marks.marks_line(text, CLASSIFICATION_PART_RE)),
+    Recogniser("completed_mark", lambda text: header_marks.completed_mark(text, CLASSIFICATION_PART_RE)),
     Recogniser("handwritten_marks", lambda text: header_marks.marks_with_handwriting(text, CLASSIFICATION_PART_RE)),
     Recogniser("labelled_marks", lambda text: header_marks.labelled_marks(text, CLASSIFICATION_PART_RE)),
     Recogniser("outgoing_number", _outgoing),
