@@ -186,3 +186,18 @@ def test_a_mark_the_translator_completed_in_brackets_is_the_mark(line, kind):
 @pytest.mark.parametrize("line", ["[Secret]", "SECRET [stamp]", "[Stamp: Secret]"])
 def test_a_bracket_that_is_no_completion_leaves_the_line_alone(line):
     assert classify_line(line)[3] != "completed_mark"
+
+
+def test_a_handling_mark_wrapped_over_short_lines_is_one_mark():
+    wrapped = "After use, this cable\n\nis to be destroyed according to\n\nthe rules regarding the\n\nhandling of secret papers"
+    root = convert(_web_page("Ministry of Foreign Affairs\n\n" + wrapped + "\n\nCopy no: 1"))
+    marks = xp(root, "//t:opener/t:seg[@type='classification']")
+    assert len(marks) == 1
+    assert " ".join("".join(marks[0].itertext()).split()) == (
+        "After use, this cable is to be destroyed according to the rules regarding the handling of secret papers")
+
+
+def test_short_lines_that_do_not_join_into_a_mark_stay_apart():
+    root = convert(_web_page("Ministry of Foreign Affairs\n\nof the Republic\n\nTop Secret"))
+    assert xp(root, "//t:opener/t:seg[@type='classification']/text()") == ["Top Secret"]
+    assert "Ministry of Foreign Affairs" in "".join(root.itertext())

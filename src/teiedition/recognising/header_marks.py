@@ -25,6 +25,9 @@ HANDLING = (r"(?:(?i:not\s+to\s+be\s+(?:copied|reproduced|duplicated)|(?:making|
             # what to do with the paper once read (hdr5): ``Destroy after reading``, ``Should be destroyed when finished``
             r"(?:(?:is\s+)?to\s+be\s+|should\s+be\s+|must\s+be\s+)?destroy(?:ed)?\s+(?:after|when|upon|once)\s+"
             r"(?:reading|read|use|used|finished|perusal|receipt)|"
+            # the long form, over several lines (``After use, this code message`` / ``is to be destroyed according to`` / …)
+            r"after\s+(?:use|reading),?\s+this\s+(?:[\w-]+\s+){1,3}?(?:is|must\s+be|should\s+be)\s+(?:to\s+be\s+)?destroyed"
+            r"(?:\s+(?:according\s+to|in\s+accordance\s+with|as\s+laid\s+down\s+in)\s+[^.\[\]]{3,90})?|"
             r"(?:strictly\s+)?personal(?:\s+and\s+confidential)?|for\s+(?:his|her|your|the\s+addressee[’']s)\s+personal\s+use|"
             r"eyes\s+only|for\s+(?:your\s+)?eyes\s+only|"
             r"for\s+official\s+use\s+only|for\s+special\s+use|not\s+for\s+(?:publication|the\s+press|distribution)|"

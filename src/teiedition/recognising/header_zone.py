@@ -162,6 +162,35 @@ def split_flattened(lines, classify) -> list:
             continue
         for n, cell in enumerate(cells):
             out.append(replace(line, text=cell, empty_run=line.empty_run if n == 0 else 0))
+    return _join_wrapped_marks(out, known, end + len(out) - len(lines))
+
+
+#: A line that cannot end a phrase: it ends in a small word (``according to``, ``regarding the``).
+OPEN_END_RE = re.compile(r"(?i)\b(?:the|a|an|to|of|and|or|regarding|according|with|for|by|on|in|this|that|is|be)$")
+
+
+def _join_wrapped_marks(lines, known, end: int) -> list:
+    """A handling mark wrapped over short lines of the zone (``After use, this code message`` / ``is to be
+    destroyed according to`` / ``regulations regarding the`` / ``handling of secret documents``) is one
+    line again (hdr5): each line after the first goes on in small letters or after a small word, no line
+    alone is a mark, and the lines joined are marks only.  A mark whole on its first line is left alone."""
+    out, i = [], 0
+    while i < len(lines):
+        line, joined = lines[i], None
+        if i < end and known(line.text)[0] != "mark" and len(line.text.split()) <= 8:
+            for j in range(i + 1, min(i + 5, end, len(lines))):
+                prev, nxt = lines[j - 1].text.strip(), lines[j].text.strip()
+                if len(nxt.split()) > 8 or not (nxt[:1].islower() or OPEN_END_RE.search(prev)):
+                    break
+                text = "\n".join(ln.text.strip() for ln in lines[i:j + 1])
+                if known(text)[0] == "mark":
+                    joined = (j, text)
+        if joined:
+            out.append(replace(line, text=joined[1]))
+            i = joined[0] + 1
+            continue
+        out.append(line)
+        i += 1
     return out
 
 
