@@ -201,3 +201,11 @@ def test_short_lines_that_do_not_join_into_a_mark_stay_apart():
     root = convert(_web_page("Ministry of Foreign Affairs\n\nof the Republic\n\nTop Secret"))
     assert xp(root, "//t:opener/t:seg[@type='classification']/text()") == ["Top Secret"]
     assert "Ministry of Foreign Affairs" in "".join(root.itertext())
+
+
+@pytest.mark.parametrize("line", ["nº 16/QA", "Nr. 00127 12 XII 1970/1333"])
+def test_the_review_knows_the_converter_s_number_signs(line):
+    from teiedition.convert import convert_text
+
+    review = convert_text(_web_page(line), doc_id="d1", run_date="2026-01-01").review
+    assert [it for it in review if it.code == "number-unsigned"] == []
