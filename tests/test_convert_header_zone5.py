@@ -209,3 +209,16 @@ def test_the_review_knows_the_converter_s_number_signs(line):
 
     review = convert_text(_web_page(line), doc_id="d1", run_date="2026-01-01").review
     assert [it for it in review if it.code == "number-unsigned"] == []
+
+
+def test_a_cut_page_s_line_under_a_title_with_a_comma_and_a_name_is_the_summary():
+    """``The Ambassador,`` / ``G.W. Smith.`` / summary: the sign-off's title may end in a comma."""
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
+    page = ("October 25, 1962\n\nLetter from the Embassy on the Situation\n\n"
+            "This document was made possible with support from Leon Levy Foundation\n\n"
+            + PROSE + "\n\n" + MORE + "\n\nThe Ambassador,\n\nG.W. Smith.\n\n"
+            "Smith relates the response of the government to the crisis and the speeches of its leaders in the capi")
+    assert facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)["summary_starts"] == \
+        "Smith relates the response of the govern"

@@ -88,7 +88,8 @@ def summary_after_signoff(texts: list[str]) -> bool:
     if len(last.split()) < 6 or re.match(r"[\[\d•*(-]", last) or FIRST_PERSON_RE.search(last):
         return False
     dated = any(b - a >= len(before.rstrip(". ")) * 0.5 for a, b, _d in find_dates(before)) and len(before.split()) <= 6
-    signed = all(len(t.split()) <= 5 and not re.search(r"[\[\]]", t) and not t.endswith((":", ",")) for t in (before, above))
+    signed = all(len(t.split()) <= 5 and not re.search(r"[\[\]]", t) for t in (before, above)) \
+        and not before.endswith((":", ",")) and not above.endswith(":")  # "The Ambassador," / "G.W. Boissevain." (hdr5)
     prose = sum(1 for t in texts[:-3] if looks_like_summary(t) or len(t.split()) >= 16) >= 2  # as on a cut page (hdr5)
     return (dated or signed) and prose and not looks_like_summary(before)
 
