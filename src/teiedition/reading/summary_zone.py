@@ -117,7 +117,7 @@ def summary_closing_cut_page(texts: list[str]) -> bool:
 def neighbours_teaser(teaser: str, date_text: str) -> bool:
     """A paragraph printed before the date line is a neighbouring document's teaser (mirror pages), not this
     document's summary, unless it names the date line's year (hdr5; hdr4 read it as the summary unless it named
-    other years only).  On the tuning pools such a paragraph was another document's summary on 14 pages of 17:
+    other years only).  On the tuning pools such a paragraph was another document's summary on 17 pages of 21:
     the mirror prints the summary of the document filed next to this one (``This TASS bulletin …`` above the
     next bulletin); of the three that were the page's own, one named its year.  A date line without a year
     decides nothing: the paragraph stays the summary; nor does one without a day (``April 1975``,
