@@ -119,7 +119,8 @@ def neighbours_teaser(teaser: str, date_text: str) -> bool:
     document's summary, unless it names the date line's year (hdr5; hdr4 read it as the summary unless it named
     other years only).  On the tuning pools such a paragraph was another document's summary on 17 pages of 21:
     the mirror prints the summary of the document filed next to this one (``This TASS bulletin …`` above the
-    next bulletin); of the three that were the page's own, one named its year.  A date line without a year
+    next bulletin); of the four that were the page's own, one named its year and two stood over a date line
+    without a day (a fourth repeats its summary after the text).  A date line without a year
     decides nothing: the paragraph stays the summary; nor does one without a day (``April 1975``,
     ``September 1945``): both such pages on the pools printed their own summary there, so only other
     years make it a teaser (hdr4's rule)."""
