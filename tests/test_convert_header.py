@@ -166,7 +166,7 @@ def test_tool_bar_in_a_layout_a_page_is_chrome():
 
 
 def test_summary_first_then_date_and_title():
-    text = ("The ambassador reports on a conversation about the fishing agreement and the quotas for the coast.\n"
+    text = ("The ambassador reports on a conversation in May 1962 about the fishing agreement and the quotas for the coast.\n"
             "May 5, 1962\nLetter on the Fishing Agreement\nSECRET\n" + BODY)
     root = convert(text)
     assert xp(root, "string(//t:titleStmt/t:title)") == "Letter on the Fishing Agreement"
@@ -176,7 +176,7 @@ def test_summary_first_then_date_and_title():
 
 
 def test_summary_first_wrapped_over_two_lines():
-    text = ("The ambassador reports on a conversation about the fishing agreement\n"
+    text = ("The ambassador reports on a conversation in May 1962 about the fishing agreement\n"
             "and the quotas for the coast of the northern provinces.\n"
             "May 5, 1962\nLetter on the Fishing Agreement\nSECRET\n" + BODY)
     root = convert(text)

@@ -797,7 +797,7 @@ def test_a_summary_cut_before_its_stop_above_the_date_line_is_still_the_summary(
     from convert_checks import facts_of
     from teiedition.convert import convert_text
 
-    page = ("In a report from the embassy the ambassador describes the harvest and the mood of the province as it was\n\n"
+    page = ("In a report from the embassy the ambassador describes the harvest and the mood of the province in 1974 as it was\n\n"
             "March 11, 1974\n\nRecord of a Meeting in the Ministry\n\n"
             "This document was made possible with support from Blavatnik Family Foundation\n\n" + PROSE + "\n\n" + MORE)
     f = facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)
@@ -1005,6 +1005,21 @@ def test_a_paragraph_before_the_date_line_naming_other_years_is_a_neighbour_s_te
     tei = convert_text(page, doc_id="d1", run_date="2026-01-01").tei
     f = facts_of(tei)
     assert (f["date"], f["title"], f["summary_starts"]) == ("1974-03-11", "Record of a Meeting in the Ministry", "")
+    assert teaser.encode() in tei  # kept among the page's facets
+
+
+def test_a_paragraph_before_the_date_line_naming_no_year_is_a_neighbour_s_teaser_not_the_summary():
+    """Mirror pages print, above the date line, the summary of the document filed next to this one (hdr5: 14
+    of 17 such paragraphs on the tuning pools); only one naming the date line's year is read as the summary."""
+    from convert_checks import facts_of
+    from teiedition.convert import convert_text
+
+    teaser = "This bulletin of the agency with the transcript of a broadcast was sent to the leaders of the party."
+    page = (teaser + "\n\nJune 26, 1953\n\nBulletin of the Agency on a Broadcast\n\n"
+            "This document was made possible with support from Blavatnik Family Foundation\n\n" + PROSE + "\n\n" + MORE)
+    tei = convert_text(page, doc_id="d1", run_date="2026-01-01").tei
+    f = facts_of(tei)
+    assert (f["date"], f["title"], f["summary_starts"]) == ("1953-06-26", "Bulletin of the Agency on a Broadcast", "")
     assert teaser.encode() in tei  # kept among the page's facets
 
 

@@ -13,7 +13,7 @@ import sys
 
 from conftest import RUN_DATE
 
-SUMMARY = "The two ministers discuss the delivery of wool and the price of butter for the coming year."
+SUMMARY = "The two ministers discuss the delivery of wool and the price of butter for the year 1961."  # names the date line's year (hdr5)
 TEXT = "I received the Ambassador at his request and we spoke for an hour about the trade protocol."
 
 

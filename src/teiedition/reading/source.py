@@ -29,7 +29,7 @@ from . import old_layouts
 from .furniture import (CITATION_TITLE_RE, DONOR_RE, FORMAT_RE, PAGE_DATE_RE, PUBLISHER, TAIL_START_RE, TOOLBAR_RE,
                         TWO_COLUMNS_RE, CHROME_LABELS, cut_tail_label, header_of, looks_like_summary, reads_as_prose,
                         single_title, summary_before_date)
-from .summary_zone import date_repeated_indented, other_years, place_summary
+from .summary_zone import date_repeated_indented, neighbours_teaser, place_summary
 from .tail_zone import read_tail
 from .top_zone import year_date_line, read_top
 
@@ -140,11 +140,11 @@ def _read_web(lines: list[str], layout: str, name: str) -> SourcePage:
     body_idx = [i for i in idx if body_start <= i < tail]
     body_end = tail
     header_parts = read_tail(lines[tail:], chrome)
-    if lead and other_years(summary, fields.get("date", "")):
+    if lead and neighbours_teaser(summary, fields.get("date", "")):
         header_parts["facets"].append(("Related Documents", summary))  # a neighbour's teaser, kept as a facet
         summary = ""
     summary, body_start, body_end = place_summary(lines, body_idx, (body_start, body_end, tail), summary,
-                                                  bool(lead), header_parts, layout)
+                                                  bool(lead and summary), header_parts, layout)
     header = header_of(layout, fields, summary, header_parts, chrome, source_prefix="")
     body = _body_lines(lines, body_start, body_end)
     return SourcePage(header, body)

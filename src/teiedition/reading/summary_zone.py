@@ -88,8 +88,9 @@ def summary_after_signoff(texts: list[str]) -> bool:
     if len(last.split()) < 6 or re.match(r"[\[\d•*(-]", last) or FIRST_PERSON_RE.search(last):
         return False
     dated = any(b - a >= len(before.rstrip(". ")) * 0.5 for a, b, _d in find_dates(before)) and len(before.split()) <= 6
-    signed = all(len(t.split()) <= 5 and not re.search(r"[\[\]]", t) and not t.endswith((":", ",")) for t in (before, above))
-    prose = sum(1 for t in texts[:-3] if looks_like_summary(t)) >= 2
+    signed = all(len(t.split()) <= 5 and not re.search(r"[\[\]]", t) for t in (before, above)) \
+        and not before.endswith((":", ",")) and not above.endswith(":")  # "The Ambassador," / "G.W. Boissevain." (hdr5)
+    prose = sum(1 for t in texts[:-3] if looks_like_summary(t) or len(t.split()) >= 16) >= 2  # as on a cut page (hdr5)
     return (dated or signed) and prose and not looks_like_summary(before)
 
 
@@ -113,12 +114,21 @@ def summary_closing_cut_page(texts: list[str]) -> bool:
     return len(last.split()) >= 6 and bool(DESCRIBES_RE.match(last)) and not FIRST_PERSON_RE.search(last) and prose
 
 
-def other_years(teaser: str, date_text: str) -> bool:
-    """A paragraph before the date line naming years (``In a 1961 top secret report …``) none of which is the
-    page's date year: a neighbouring document's teaser (mirror pages), not this document's summary (hdr4)."""
+def neighbours_teaser(teaser: str, date_text: str) -> bool:
+    """A paragraph printed before the date line is a neighbouring document's teaser (mirror pages), not this
+    document's summary, unless it names the date line's year (hdr5; hdr4 read it as the summary unless it named
+    other years only).  On the tuning pools such a paragraph was another document's summary on 17 pages of 21:
+    the mirror prints the summary of the document filed next to this one (``This TASS bulletin …`` above the
+    next bulletin); of the four that were the page's own, one named its year and two stood over a date line
+    without a day (a fourth repeats its summary after the text).  A date line without a year
+    decides nothing: the paragraph stays the summary; nor does one without a day (``April 1975``,
+    ``September 1945``): both such pages on the pools printed their own summary there, so only other
+    years make it a teaser (hdr4's rule)."""
     years = set(re.findall(r"\b(1[89]\d\d|20\d\d)\b", teaser))
     own = re.findall(r"\b(1[89]\d\d|20\d\d)\b", date_text)
-    return bool(years) and bool(own) and own[0] not in years
+    if not re.search(r"\d{1,2},", date_text):
+        return bool(years) and bool(own) and own[0] not in years  # ``April 1975``: the day-less form (below)
+    return bool(own) and own[0] not in years
 
 
 def place_summary(lines: list[str], body_idx: list[int], bounds: tuple[int, int, int], summary: str, teaser: bool,

@@ -35,7 +35,7 @@ UNIT_LABELS: list[tuple[str, str]] = [
     (r"p", "p"),  # papka in Russian references, a page elsewhere
     (r"delo|d", "delo"),
     (r"file", "file"),
-    (r"listy|listov|list|ll|l|ii|pages|page|pp|bl|folios|folio|ff", "folios"),  # `II. 8`: `ll.` misread
+    (r"listy|listov|list|ll|l|ii|i|pages|page|pp|bl|folios|folio|ff", "folios"),  # `II. 8`, `I. 53` (hdr5): `ll.`, `l.` misread
     (r"folder", "folder"),
     (r"box|doboz", "box"),
     (r"series", "series"),
@@ -76,6 +76,8 @@ def labelled_units(tail: str, key_for: dict[str, str] | None = None) -> dict[str
     parts = _split_parts(tail)
     for index, part in enumerate(parts):
         m = _LABELLED_UNIT.match(part)
+        if m and m.group("label") in ("I", "i") and not part[m.end("label"):].startswith("."):
+            m = None  # `I.` with its stop is `l.` misread; a bare `I` is a roman numeral
         if m:
             label = m.group("label").lower()
             key = next(k for pattern, k in UNIT_LABELS if re.fullmatch(pattern, label))

@@ -180,6 +180,9 @@ _REPO_BY_FORM = {form.lower(): repo for form, repo in _ALL_FORMS}
 _UNIT_WORD = re.compile(
     r"^(?:" + "|".join(label for label, _ in UNIT_LABELS) + r")\b\.?", re.IGNORECASE
 )
+#: A printed volume's shape, not an archive's (hdr5): its imprint (``(Washington: Government Printing Office,
+#: 1966)``) or its editors (``eds.``, ``ed. by``, ``edited by``).
+PUBLICATION_RE = re.compile(r"\([A-Z][\w .,'-]{1,40}:\s*[A-Z][^()]{2,80},\s*(?:1[89]|20)\d\d\)|\b(?:eds?\.|edited\s+by)(?=\s|[A-Z])")
 _ARCHIVE_WORD = re.compile(r"\b(?:Archives?|Archiv|Arhiv|Library|Papers|Collection|Fonds?)\b")
 
 
@@ -354,8 +357,8 @@ def _find_unknown(text: str, origin: int) -> tuple[Citation, int, int] | None:
     looks_like_archive = re.fullmatch(r"[A-Z][A-Za-z]*[A-Z](?:[\s-][A-Z][A-Za-z]*)*", leading) or (
         _ARCHIVE_WORD.search(lead.group("lead"))
     )
-    if not looks_like_archive:
-        return None
+    if not looks_like_archive or PUBLICATION_RE.search(text[start:]):
+        return None  # a printed volume (``…, eds. …, (Washington: Government Printing Office, 1966), 972-975``)
     tail = verbatim[lead.end() :].lstrip(" ,.;:")
     return _build(None, verbatim, tail, leading), start, end
 

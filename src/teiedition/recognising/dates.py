@@ -128,6 +128,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:(?:[./]{_H}?|{_H})(?P<y>{_YEAR4}|\d\d)(?!\d))?(?![\w/\-–]|\.\d)"
         ),
     ),
+    # 21.vii.1960 / 21.Vii.1960: the roman month in small letters or a case the scan garbled (hdr5);
+    # only between dots and before a four-digit year, so no word (`vi`, `mix`) is read as a month
+    (
+        "roman",
+        re.compile(rf"{_LEFT}(?P<d>{_DAY})(?P<sep>\.)(?P<rom>(?i:{_ROMAN}))\.(?P<y>{_YEAR4})(?!\d){_RIGHT}"),
+    ),
     # 17.12.47 / 8.07.50 (day first); 2.24.72 (month first: only that reading is a date)
     (
         "dotted",
@@ -220,7 +226,7 @@ def _interpret(kind: str, m: re.Match[str]) -> _Found | None:
     if kind == "roman":
         if groups["sep"] in (" ", "/") and _FILE_CODE_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
             return None  # `DY 30/IV A 2/20/251` is a file number, not 30 April
-        month = ROMAN_MONTHS[groups["rom"]]
+        month = ROMAN_MONTHS[groups["rom"].upper()]
     elif kind in ("iso", "dotted", "ymd"):
         month = int(groups["m"])
     else:

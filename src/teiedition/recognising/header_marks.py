@@ -21,7 +21,13 @@ from ..model import Span, attrs_of
 HANDLING = (r"(?:(?i:not\s+to\s+be\s+(?:copied|reproduced|duplicated)|(?:making|making\s+of|taking)\s+copies\s+"
             r"(?:is\s+)?(?:prohibited|forbidden)|(?:copying|reproduction|duplication)\s+(?:is\s+)?(?:prohibited|forbidden)|"
             r"no\s+copies\s+(?:to\s+be\s+made|allowed)|(?:the\s+)?(?:single|only|sole)\s+copy|"
-            r"of\s+special\s+(?:significance|importance)|special\s+(?:file|folder)|"
+            r"of\s+special\s+(?:significance|importance)|special\s+(?:file|folder|dossier)|"
+            # what to do with the paper once read (hdr5): ``Destroy after reading``, ``Should be destroyed when finished``
+            r"(?:(?:is\s+)?to\s+be\s+|should\s+be\s+|must\s+be\s+)?destroy(?:ed)?\s+(?:after|when|upon|once)\s+"
+            r"(?:reading|read|use|used|finished|perusal|receipt)|"
+            # the long form, over several lines (``After use, this code message`` / ``is to be destroyed according to`` / …)
+            r"after\s+(?:use|reading),?\s+this\s+(?:[\w-]+\s+){1,3}?(?:is|must\s+be|should\s+be)\s+(?:to\s+be\s+)?destroyed"
+            r"(?:\s+(?:according\s+to|in\s+accordance\s+with|as\s+laid\s+down\s+in)\s+[^.\[\]]{3,90})?|"
             r"(?:strictly\s+)?personal(?:\s+and\s+confidential)?|for\s+(?:his|her|your|the\s+addressee[’']s)\s+personal\s+use|"
             r"eyes\s+only|for\s+(?:your\s+)?eyes\s+only|"
             r"for\s+official\s+use\s+only|for\s+special\s+use|not\s+for\s+(?:publication|the\s+press|distribution)|"
@@ -34,11 +40,12 @@ PRECEDENCE = (r"(?i:(?:extremely|very|most|highly|especially|exceptionally)\s+(?
               r"out\s+of\s+turn|lightning|molniya|rush)(?![\w-])[.!]?")
 #: A copy mark in any of its printed forms: ``Copy Nº 2``, ``Copy no. 2``, ``Copy No2``, ``COPY #2``,
 #: ``Copy number 2``, ``Copy 2 of 5``, ``Ex. 2``, a form's ``Copy No.: 2``.
-COPY = (r"(?i:copy|ex\.|exemplar|exemplary)\s*:?\s*(?:(?i:n[º°o]\.?|no\.?|num(?:ber)?\.?|#)\s*:?\s*)?"  # ``Copy No.: 2``
-        r"(?:(?P<num>\d{1,4})(?:\s+(?i:of)\s+\d+)?|_{2,})(?![\w-])\.?")  # ``Copy #___``: a form's blank
+COPY = (r"(?i:copy|ex\.|exemplar|exemplary)\s*:?\s*(?:(?i:n[º°o]\.?|no\.?|nr\.?|num(?:ber)?\.?|#)\s*:?\s*)?"  # ``Copy No.: 2``, ``Copy Nr 1``
+        r"(?:(?P<num>\d{1,4})(?:\s+(?i:of)\s+\d+(?:\s+(?i:copies))?)?|_{2,})(?![\w-])\.?")  # ``Copy 1 of 4 copies``  # ``Copy #___``: a form's blank
 #: Labels of the issuing office's number other than ``Nº``/``Outgoing``: ``Issue No. 284``,
 #: ``Issuing No.``, ``u.o. No. …``, ``Ref. No.``, ``Our No.``.
 OUTGOING_LABEL = (r"(?i:issue|issuing|issued|outgoing|out\.?|orig\.?|original|exit|u\.\s?o\.|ref\.?|reference|our|"
+                  r"ser\.?|serial|"  # ``Ser. No. 223``: the issuing office's serial (hdr5)
                   r"iskh\.?|ishod\.?|"  # the Russian Исх. transliterated: "Iskh. #117/ss" (hdr4)
                   r"dispatch|despatch|special|spets\.?)")  # ``Special No. 62``: a cipher office's serial  # not "File No." nor "Registration No.": a file's or a register's number
 NUMBER_SIGN = r"(?:N[º°o]\.?|no\.?|NO\.?|No\.?|#|№)"
@@ -113,6 +120,21 @@ def marks_line(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple
             at = text.rindex(num, start, end)
             spans.append(Span(at, at + len(num), "num", attrs_of(value=num)))
     return ("mark", (), tuple(spans))
+
+
+def completed_mark(text: str, classification: re.Pattern) -> tuple[str, tuple, tuple] | None:
+    """``CONFI[DENTIAL]``, ``[TOP] SECRET``: one mark the translator completed in brackets (hdr5).
+
+    Read as the mark it is once the brackets are taken away, one ``seg`` over the whole line; the
+    bracket stays the translator's (a supplied word inside the mark, read by the bracket recognisers)."""
+    if "[" not in text or re.search(r"\[[^\]]*\s[^\]]*\s", text) or re.fullmatch(r"\s*\[[^\]]*\]\s*", text):
+        return None  # a bracket of several words is a note, a line in one bracket the translator's: no mark
+    plain = re.sub(r"[\[\]]", "", text).strip()
+    found = marks_in(plain, classification)
+    if not found or len(found) != 1 or found[0][2] == "copy" or found[0][1] - found[0][0] < len(plain) - 1:
+        return None
+    lead = len(text) - len(text.lstrip())
+    return ("mark", (), (Span(lead, len(text.rstrip()), "seg", attrs_of(type=found[0][2])),))
 
 
 #: One copy's line of a copy list (Soviet cable forms print who receives each copy):

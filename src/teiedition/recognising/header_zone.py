@@ -162,6 +162,35 @@ def split_flattened(lines, classify) -> list:
             continue
         for n, cell in enumerate(cells):
             out.append(replace(line, text=cell, empty_run=line.empty_run if n == 0 else 0))
+    return _join_wrapped_marks(out, known, end + len(out) - len(lines))
+
+
+#: A line that cannot end a phrase: it ends in a small word (``according to``, ``regarding the``).
+OPEN_END_RE = re.compile(r"(?i)\b(?:the|a|an|to|of|and|or|regarding|according|with|for|by|on|in|this|that|is|be)$")
+
+
+def _join_wrapped_marks(lines, known, end: int) -> list:
+    """A handling mark wrapped over short lines of the zone (``After use, this code message`` / ``is to be
+    destroyed according to`` / ``regulations regarding the`` / ``handling of secret documents``) is one
+    line again (hdr5): each line after the first goes on in small letters or after a small word, no line
+    alone is a mark, and the lines joined are marks only.  A mark whole on its first line is left alone."""
+    out, i = [], 0
+    while i < len(lines):
+        line, joined = lines[i], None
+        if i < end and known(line.text)[0] != "mark" and len(line.text.split()) <= 8:
+            for j in range(i + 1, min(i + 5, end, len(lines))):
+                prev, nxt = lines[j - 1].text.strip(), lines[j].text.strip()
+                if len(nxt.split()) > 8 or not (nxt[:1].islower() or OPEN_END_RE.search(prev)):
+                    break
+                text = "\n".join(ln.text.strip() for ln in lines[i:j + 1])
+                if known(text)[0] == "mark":
+                    joined = (j, text)
+        if joined:
+            out.append(replace(line, text=joined[1]))
+            i = joined[0] + 1
+            continue
+        out.append(line)
+        i += 1
     return out
 
 
@@ -210,13 +239,15 @@ def _cuttable_tail(head: str, tail: str, classify) -> bool:
         last = re.split(r"[/\s]", head)[-1]
         return _strong(tail) and not (last and classify(f"{last} {tail}".upper())[0] == "mark")
     if kind == "dateline" and dict(attrs).get("role") == "outgoing":
-        return bool(BARE_NAME_RE.match(head))  # "V. V. KUZNETSOV Nº 284": a name has no serial number
+        return bool(BARE_NAME_RE.match(head) or INVERTED_NAME_RE.match(head))  # "V. V. KUZNETSOV Nº 284": a name has no serial number
     if kind != "dateline" or not is_upper_line(head):
         return False
     found = find_dates(tail)
     return any(d.when and len(d.when) == 10 for _a, _b, d in found)
 
 
+#: A name printed surname first (``Ratanov, A.P.``, a journal's author over ``Original No. 255``: hdr5).
+INVERTED_NAME_RE = re.compile(r"^[A-ZÀ-Ý][\w’'-]+,\s*(?:[A-ZÀ-Ý][a-z]?\.\s?){1,3}$")
 BYLINE_PREFIX_RE = re.compile(r"^(?i:from\s+the\s+(?:journal|diary)\s+of)\s+(?=[A-ZÀ-Ý])")
 
 

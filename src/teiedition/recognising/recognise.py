@@ -35,7 +35,8 @@ from .lines import _words, is_prose, is_upper_line, parse_date
 from .signatures import (BY_ORDER_RE, LETTER_SPACED_RE, SIGNATURE_RE, _find_name_signatures,
                          _join_signature_blocks, _may_sign)
 from .brackets import BRACKET_RECOGNISERS, STAMP_LABEL_RE, _outer_bracket_end, bracket_pairs, bracket_spans
-from . import header_marks
+from . import header_marks, header_numbers
+from .dates import find_dates
 from ..model import Block, Division, Span, attrs_of, kinds_where
 
 __all__ = ["BLOCK_RECOGNISERS", "BOTTOM_KINDS", "BRACKET_RECOGNISERS", "INLINE_RECOGNISERS", "OPENER_KINDS",
@@ -49,11 +50,12 @@ NUMBER_SIGN = r"(?:Nº|N°|No\.|No|#)"
 APOS = "[’']"
 #: A security or handling marking, in the capitals of the page (``TOP SECRET``, ``Top secret``,
 #: ``Strictly Confidential``), with an optional number (``Secret Document 16``) and ``.``/``!``.
-CLASSIFICATION = (r"(?:(?:(?:Cosmic|COSMIC) )?(?:(?:Top|TOP|Strictly|STRICTLY|Very|VERY|Highly|HIGHLY|Absolutely|ABSOLUTELY|Completely|COMPLETELY) )?(?:[Ss]ecret|SECRET|[Cc]onfidential|CONFIDENTIAL)|"
+#: The levels in any case: a scan that lost its small capitals prints ``toP seCret``, ``striCtlY Confidential!`` (hdr5).
+CLASSIFICATION = (r"(?:(?i:(?:cosmic[ \t]+)?(?:(?:top|strictly|very|highly|absolutely|completely)[ \t]+)?(?:secret|confidential))|"
                   r"Top secret|Strictly confidential|Personal and Confidential|"
                   r"PERSONAL AND CONFIDENTIAL|Making Copies Prohibited|MAKING COPIES PROHIBITED|"
                   r"Copying Prohibited|COPYING PROHIBITED|"
-                  r"Special File|SPECIAL FILE|Special Folder|SPECIAL FOLDER|Only copy|ONLY COPY|For Official Use Only|"
+                  r"Special File|SPECIAL FILE|Special Folder|SPECIAL FOLDER|Special [Dd]ossier|SPECIAL DOSSIER|Only copy|ONLY COPY|For Official Use Only|"
                   r"FOR OFFICIAL USE ONLY|Not for publication|NOT FOR PUBLICATION|Of Special Importance|"
                   r"OF SPECIAL IMPORTANCE|"
                   r"Distributed (?:only )?with the (?:consent|permission) of [^.\[\]]{3,80})"
@@ -68,8 +70,9 @@ COPY_RE = re.compile(rf"^(?P<open>\()?(?P<copy>(?:Copy|COPY|copy)\s*{NUMBER_SIGN
                      rf"|(?:Copy|COPY|Ex\.)\s+{NUMBER_SIGN}?\s*(?P<num2>\d+)\.?)(?(open)\))$")
 PRECEDENCE_RE = re.compile(r"^(?:TOP PRIORITY|Top Priority|URGENT|Urgent|IMMEDIATE|Immediate|"
                            r"PRIORITY|Priority|FLASH|Flash|VERY URGENT|Very urgent)\.?$")
-OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}},?\s+)?(?:Outgoing\s+)?(?:{NUMBER_SIGN}|no\.|Nr\.?|NR\.?|№):?\s*(?P<num>[\w./-]*\d[\w./-]*?)\.?"
-                         r"(?P<post>\s+[-–—]\s*.+|\s*[–—]\s*.+)?$")  # a closing stop is the line's, not the number's
+OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}},?\s+)?(?:Outgoing\s+)?(?:{NUMBER_SIGN}|no\.|n[º°]|Nr\.?|NR\.?|№):?\s*"
+                         r"(?P<num>[\w./-]*\d[\w./-]*?(?:\s(?:ss|s|dsp|op)(?=\.?(?:\s|$)))?)\.?"  # "Nº 283 ss" (hdr5)
+                         r"(?P<post>\s+[-–—]\s*.+|\s*[–—]\s*.+|\s+(?:(?:of|dated|from)\s+)?\d.+)?$")  # a closing stop is the line's
 RECORD_LABEL_RE = re.compile(
     r"^(?P<label>(?:To|From|Date|Time|Place|Classification|Level|Subject|Re|Copy to|Copies to|"
     r"(?:Regarding|Concerning|Reference)(?=:\s+[^\W\d])|"  # a subject line: "Regarding: the visit …" (hdr4)
@@ -256,12 +259,18 @@ def _outgoing(text):
     if not m or _words(text) > 9:
         return None
     pre, post = m.group("pre"), m.group("post")
-    if pre and not parse_date(pre.strip().rstrip(",")):  # "1 December 1949, No.110"
-        return None
-    if post and not parse_date(post.strip(" -–—")):
-        return None
+    placed = _dateline(pre.strip().rstrip(",")) if pre and not parse_date(pre.strip().rstrip(",")) else None
+    if pre and not parse_date(pre.strip().rstrip(",")) and not placed:
+        return None  # "1 December 1949, No.110", "Moscow, 9 June 1969, No. 340" (hdr5: a place before the date)
+    if post and not parse_date(_date_part(post)):
+        return None  # "Nº 862. 25 June 1953", "Nº 4028-1849ss of 24 October 1951": the number then its date (hdr5)
     return ("dateline", attrs_of(role="outgoing"),
-            (Span(m.start("num"), m.end("num"), "idno", attrs_of(type="outgoing")),))
+            (*(placed[2] if placed else ()), Span(m.start("num"), m.end("num"), "idno", attrs_of(type="outgoing"))))
+
+
+def _date_part(post: str) -> str:
+    """The date after an outgoing number, without the dash or the small word that joins them."""
+    return re.sub(r"^(?:of|dated|from)\s+", "", post.strip(" -–—"))
 
 
 HUNGARIAN_DATE_RE = re.compile(r"\d\d\. \d\d\. \d\d\.?")
@@ -372,9 +381,12 @@ BLOCK_RECOGNISERS: tuple[Recogniser, ...] = (
     Recogniser("record_header", _record_header),
     Recogniser("classification_or_copy", _classification),
     Recogniser("header_marks", lambda text: header_marks.marks_line(text, CLASSIFICATION_PART_RE)),
+    Recogniser("completed_mark", lambda text: header_marks.completed_mark(text, CLASSIFICATION_PART_RE)),
     Recogniser("handwritten_marks", lambda text: header_marks.marks_with_handwriting(text, CLASSIFICATION_PART_RE)),
     Recogniser("labelled_marks", lambda text: header_marks.labelled_marks(text, CLASSIFICATION_PART_RE)),
     Recogniser("outgoing_number", _outgoing),
+    Recogniser("number_then_date", lambda text: header_numbers.number_then_date(
+        text, find_dates, lambda rest: header_marks.marks_in(rest, CLASSIFICATION_PART_RE))),
     Recogniser("incoming_number", lambda text: header_marks.incoming_number(text, parse_date)),
     Recogniser("labelled_number", lambda text: header_marks.labelled_number(text, parse_date)),
     Recogniser("reference_number", lambda text: header_marks.reference_number(text, parse_date)),
