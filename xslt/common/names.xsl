@@ -84,15 +84,29 @@
   <!-- Mentions by index entry: the first mention of each entry is the one that takes a tab stop. -->
   <xsl:key name="te:mentions-by-key" match="persName | orgName | placeName | name | rs" use="te:name-key(.)"/>
 
-  <!-- Where a mention stands, for the index: "¶ 3" (paragraph of the text), "note 5", or the part ("opener"). -->
-  <xsl:variable name="te:paragraphs" as="element()*" select="//text//(p | ab)[not(ancestor::note)]"/>
-  <xsl:variable name="te:paragraph-numbers" as="map(xs:string, xs:integer)" select="map:merge(
-      for $i in 1 to count($te:paragraphs) return map { generate-id($te:paragraphs[$i]): $i })"
+  <!--
+    Where a mention stands, for the index: "¶ 3" (paragraph of the text), "note 5", or the part ("opener").
+    Paragraphs are numbered as the TEI's citeStructure numbers them (writing/declarations.py), so the
+    margin, the index, the entity pages and the DTS reference "1.3" name the same paragraph, and ¶ 3 is
+    the paragraph whose id is p3: the p elements (not lines, headings or marks: ab) of each division of
+    the body, from 1 in each; paragraphs outside such a division are numbered together.
+  -->
+  <xsl:function name="te:numbered-paragraphs" as="element()*">
+    <xsl:param name="scope" as="node()*"/>
+    <xsl:sequence select="$scope//p[not(ancestor::note or ancestor::p)]"/>
+  </xsl:function>
+  <xsl:variable name="te:sections" as="element()*" select="//TEI/text/body/div"/>
+  <xsl:variable name="te:paragraph-numbers" as="map(xs:string, xs:integer)" select="map:merge((
+      for $section in $te:sections return (let $ps := te:numbered-paragraphs($section)
+          return for $i in 1 to count($ps) return map { generate-id($ps[$i]): $i }),
+      let $rest := te:numbered-paragraphs(//text)[not(ancestor::div[parent::body/parent::text/parent::TEI])]
+      return for $i in 1 to count($rest) return map { generate-id($rest[$i]): $i }))"
       xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   <xsl:function name="te:mention-place" as="xs:string*">
     <xsl:param name="mention" as="element()"/>
     <xsl:variable name="note" select="$mention/ancestor::note[te:is-numbered-note(.)][last()]"/>
-    <xsl:variable name="p" select="$mention/ancestor::*[self::p or self::ab][not(ancestor::note)][last()]"/>
+    <xsl:variable name="p" select="$mention/ancestor::p[not(ancestor::note or ancestor::p)]
+        [map:contains($te:paragraph-numbers, generate-id(.))]" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <xsl:variable name="part" select="$mention/ancestor::*[self::head or self::opener or self::closer or self::list
         or self::postscript or self::note or self::sp or self::lg][1]"/>
     <!-- short label, spoken label -->

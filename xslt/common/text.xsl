@@ -116,11 +116,63 @@
   <xsl:template match="head" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <!-- Levels count only divisions that have a heading, so no level is skipped (h1, then h2 ...). -->
-    <xsl:variable name="depth" select="max((1, count(ancestor::*[self::div or matches(local-name(), '^div\d$') or self::floatingText][head])))"/>
+    <xsl:variable name="depth" select="max((1, te:headed-divisions(.)))"/>
     <xsl:call-template name="te:box">
       <xsl:with-param name="block" select="if (parent::list or parent::table or parent::lg or parent::figure
           or parent::opener or parent::closer) then 'div' else 'h' || min((6, 1 + $depth))"/>
       <xsl:with-param name="holds-phrasing" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- How many divisions around an element have a heading that is shown as one (its heading level less one). -->
+  <xsl:function name="te:headed-divisions" as="xs:integer">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="count($el/ancestor::*[self::div or matches(local-name(), '^div\d$') or self::floatingText]
+        [head[not(te:is-header-line(.))]])"/>
+  </xsl:function>
+
+  <!--
+    Header furniture (head[@type="sub"], docs/encoding-decisions.md: a short line of a document's
+    opening group: a letterhead, an office's line, "Those Taking Part", the title repeated over the
+    text) is a line of the document's header as the page prints it, not a section heading: set
+    like the opener's lines, and no entry in the outline of headings a screen reader lists.
+  -->
+  <xsl:function name="te:is-header-line" as="xs:boolean">
+    <xsl:param name="head" as="element()"/>
+    <xsl:sequence select="$head/@type = 'sub' and not($head/(parent::list or parent::table or parent::lg or parent::figure))"/>
+  </xsl:function>
+
+  <xsl:template match="head[te:is-header-line(.)]" mode="te:text" priority="1" as="node()*">
+    <xsl:call-template name="te:box">
+      <xsl:with-param name="block" select="'p'"/>
+      <xsl:with-param name="class" select="'header-line'"/>
+      <xsl:with-param name="holds-phrasing" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A line of rule characters only ("=====", "* * *"): a separator the typist drew, not words. -->
+  <xsl:template match="head[te:is-header-line(.)][matches(., '^[\s=_*\-–—~.·]{3,}$')][empty(*)]"
+      mode="te:text" priority="2" as="node()*">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($te:phrasing) then 'span' else 'div'}">
+      <xsl:call-template name="te:start">
+        <xsl:with-param name="class" select="('rule-line', if ($te:phrasing) then 'block' else ())"/>
+      </xsl:call-template>
+      <xsl:attribute name="role" select="'separator'"/>
+      <xsl:value-of select="."/>
+    </xsl:element>
+  </xsl:template>
+
+  <!--
+    A numbered section heading in the body (ab[@type="heading"]: "I. United Arab Republic") heads the
+    paragraphs under it: a heading one level under the division's own, never a numbered paragraph.
+  -->
+  <xsl:template match="ab[@type = 'heading'][not(ancestor::p or ancestor::ab or ancestor::note)]" mode="te:text"
+      priority="1" as="node()*">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:call-template name="te:box">
+      <xsl:with-param name="block" select="if (te:holds-blocks(.)) then 'div' else 'h' || min((6, 2 + te:headed-divisions(.)))"/>
+      <xsl:with-param name="holds-phrasing" select="not(te:holds-blocks(.))"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -1,0 +1,93 @@
+"""What a reader sees of the shapes real archive pages have (look5): header furniture, rule
+lines, numbered section headings, paragraph numbers, lists that carry their own bullets,
+marks sharing a line of the header, the translator's expansions, handwriting labels and
+names inside names.
+
+Each case is a small invented TEI fragment in the converter's encoding
+(docs/encoding-decisions.md), read on screen, on paper (the HTML WeasyPrint lays out)
+and in the e-book where the three differ.
+"""
+
+from __future__ import annotations
+
+import html5lib
+import pytest
+
+from htmlpage import Page, as_tree, assert_no_word_lost, assert_valid_html5, render_page, tei_doc
+
+HEADINGS = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+
+
+def print_page(source: str) -> Page:
+    """The print edition's HTML (what WeasyPrint lays out), read like a screen page."""
+    from teiedition.rendering.pdf import PdfRenderer
+
+    html = PdfRenderer().print_html(as_tree(source))
+    tree = html5lib.parse(html, treebuilder="lxml", namespaceHTMLElements=False)
+    return Page(html=html, tree=tree.getroot() if hasattr(tree, "getroot") else tree)
+
+
+def both(source: str) -> list[Page]:
+    return [render_page(source), print_page(source)]
+
+
+def document(body: str) -> str:
+    return tei_doc(f'<div type="document">{body}</div>')
+
+
+def headings(page: Page) -> list[str]:
+    """The text of every heading inside the document, as a screen reader's outline lists them."""
+    return [" ".join("".join(h.itertext()).split())
+            for h in page.xpath(f"//*[contains(concat(' ', @class, ' '), ' tei-text ')]//*[{HEADINGS}]")]
+
+
+# ----- header furniture -----
+
+def test_header_furniture_is_a_line_of_the_header_not_a_heading():
+    source = document('<head type="sub">Those Taking Part</head><head type="sub">External File No. 1</head>'
+                      '<p xml:id="p1">The meeting opened.</p>')
+    for page in both(source):
+        assert headings(page) == []
+        lines = page.xpath("//*[contains(@class, 'header-line')]")
+        assert [" ".join("".join(el.itertext()).split()) for el in lines] == ["Those Taking Part", "External File No. 1"]
+        assert_no_word_lost(source, page)
+    assert_valid_html5(render_page(source))
+
+
+def test_a_line_of_equals_signs_is_a_separator_not_a_bold_heading():
+    source = document('<opener><salute>To the Secretary</salute></opener>'
+                      '<head type="sub">=================</head><p xml:id="p1">Dear friend.</p>')
+    for page in both(source):
+        assert headings(page) == []
+        rule = page.one("//*[@role='separator']")
+        assert rule.text == "=================" and "rule-line" in rule.get("class")
+
+
+def test_a_document_type_heading_stays_a_heading():
+    page = render_page(document('<head>CABLE</head><p xml:id="p1">Text.</p>'))
+    assert headings(page) == ["CABLE"]
+
+
+# ----- numbered section headings and paragraph numbers -----
+
+def test_a_numbered_section_title_is_a_heading_without_a_paragraph_number():
+    source = document('<p xml:id="p1">Our conclusions follow.</p><ab type="heading">I. Invented Republic</ab>'
+                      '<p xml:id="p2">The first meeting.</p>')
+    screen, paper = both(source)
+    assert headings(screen) == ["I. Invented Republic"] and headings(paper) == ["I. Invented Republic"]
+    heading = screen.one("//article//*[contains(@class, 'type-heading')]")
+    assert heading.tag == "h2" and heading.get("data-n") is None
+    assert [(p.get("id"), p.get("data-n")) for p in screen.xpath("//article//*[@data-n]")] == [("p1", "1"), ("p2", "2")]
+
+
+def test_the_margin_number_is_the_paragraph_s_own_and_restarts_in_each_document_of_the_page():
+    """¶ 2 is p2 (as the entity pages and DTS cite it), however many lines stand between paragraphs."""
+    source = tei_doc('<div type="document"><p xml:id="p1">First.</p><ab type="line">A line of the original.</ab>'
+                     '<p xml:id="p2">Second, naming <persName>Ann Bee</persName>.</p></div>'
+                     '<div type="enclosure"><p xml:id="p3">The enclosure names <persName>Cy Dee</persName>.</p></div>')
+    page = render_page(source)
+    assert [(p.get("id"), p.get("data-n")) for p in page.xpath("//article//*[@data-n]")] == [
+        ("p1", "1"), ("p2", "2"), ("p3", "1")]
+    cited = [" ".join("".join(a.itertext()).split())
+             for a in page.xpath("//section[@id='index']//span[@class='index-occurrences']/a")]
+    assert sorted(cited) == ["¶ paragraph 1", "¶ paragraph 2"]
