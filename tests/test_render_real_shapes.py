@@ -91,3 +91,92 @@ def test_the_margin_number_is_the_paragraph_s_own_and_restarts_in_each_document_
     cited = [" ".join("".join(a.itertext()).split())
              for a in page.xpath("//section[@id='index']//span[@class='index-occurrences']/a")]
     assert sorted(cited) == ["¶ paragraph 1", "¶ paragraph 2"]
+
+
+# ----- lists that carry their own markers -----
+
+def test_items_that_print_their_own_dash_get_no_second_bullet():
+    source = document('<p xml:id="p1">Notes of the meeting.</p><list type="bulleted"><item>- Idea of an agreement;</item>'
+                      '<item>- Contacts made in the capital.</item></list>')
+    page = render_page(source)
+    listed = page.one("//article//ul")
+    assert "own-markers" in listed.get("class").split()
+    assert [li.text for li in listed.xpath("li")] == ["- Idea of an agreement;", "- Contacts made in the capital."]
+    from teiedition.rendering.render import ASSETS
+
+    assert ".own-markers { list-style: none;" in (ASSETS / "edition.css").read_text(encoding="utf-8")
+
+
+def test_a_list_without_markers_in_its_items_keeps_its_bullets():
+    page = render_page(document('<list type="bulleted"><item>Idea of an agreement</item><item>Contacts</item></list>'))
+    assert "own-markers" not in (page.one("//article//ul").get("class") or "").split()
+
+
+# ----- the opener's lines -----
+
+def line_texts(page: Page, container: str) -> list[str]:
+    return [" ".join("".join(el.itertext()).split()) for el in page.xpath(f"//*[contains(@class, '{container}')]/*")]
+
+
+def test_a_label_and_its_mark_share_one_line_of_the_opener():
+    source = document('<opener>Rating: <seg type="precedence">Urgent</seg></opener><p xml:id="p1">Text.</p>')
+    for page in both(source):
+        assert line_texts(page, "tei-opener") == ["Rating: Urgent"]
+
+
+def test_marks_joined_by_a_full_stop_stay_one_line_and_marks_on_lines_of_their_own_stay_apart():
+    source = document('<opener><seg type="classification">Strictly secret</seg>\n'
+                      '<seg type="classification">Reproduction prohibited</seg></opener>'
+                      '<opener><seg type="classification">Personal</seg>. <seg type="classification">Secret.</seg></opener>'
+                      '<p xml:id="p1">Text.</p>')
+    for page in both(source):
+        assert line_texts(page, "tei-opener") == ["Strictly secret", "Reproduction prohibited", "Personal. Secret."]
+
+
+# ----- the translator's expansions -----
+
+def test_letters_the_translator_expanded_stand_in_brackets_as_in_the_source():
+    source = document('<p xml:id="p1">Recently our <expan>P<ex resp="#translator">olitical</ex></expan> '
+                      '<expan>B<ex resp="#translator">ureau</ex></expan> met.</p>')
+    for page in both(source):
+        assert "our P[olitical] B[ureau] met." in page.text_of("//*[@id='p1']")
+
+
+def test_an_expansion_nobody_is_named_for_stays_unbracketed():
+    page = render_page(document('<p xml:id="p1">In <expan>d<ex>omi</ex>no</expan>.</p>'))
+    assert page.text_of("//*[@id='p1']") == "In domino."
+
+
+# ----- handwriting whose words are its label -----
+
+def test_a_handwritten_note_that_only_says_handwritten_is_labelled_once():
+    source = document('<head type="sub"><note resp="#translator" type="handwritten">handwritten</note> '
+                      'Bilateral relations</head><p xml:id="p1">Text.</p>')
+    for page in both(source):
+        box = page.one("//*[contains(@class, 'handwritten-box')]")
+        assert " ".join("".join(box.itertext()).split()).lower() == "handwritten"
+        assert_no_word_lost(source, page)
+
+
+def test_a_handwritten_note_with_words_of_its_own_keeps_its_label():
+    page = render_page(document('<p xml:id="p1">Text <note type="handwritten">Agreed. K.</note></p>'))
+    box = page.one("//*[contains(@class, 'handwritten-box')]")
+    assert " ".join("".join(box.itertext()).split()) == "Handwritten Agreed. K."
+
+
+# ----- a name inside a name -----
+
+PEOPLE = ('<standOff><listPerson><person xml:id="pers-bee"><persName>Ann <surname>Bee</surname></persName>'
+          '<note>An invented secretary.</note></person></listPerson></standOff>')
+
+
+def test_a_name_around_a_letter_spaced_surname_is_one_index_entry():
+    source = tei_doc('<div type="document"><opener><salute>Comrade <persName>Ann <persName ref="#pers-bee">B e e</persName>'
+                     '</persName></salute></opener><p xml:id="p1">Dear Comrade <persName ref="#pers-bee">Bee</persName>!</p></div>',
+                     standoff=PEOPLE)
+    page = render_page(source)
+    entries = page.xpath("//section[@id='index']//li")
+    assert [e.xpath("string(span[@class='index-name'])") for e in entries] == ["Bee, Ann"]
+    links = page.xpath("//article//a[contains(@class, 'name-person')]/@href")
+    assert set(links) == {"#index-pers-bee"}
+    assert_valid_html5(page)

@@ -25,10 +25,25 @@
         [normalize-space()]"/>
   </xsl:function>
 
+  <!--
+    The authority entry a mention names: its own @ref, else, for a name without one around a name
+    that has one ("Leonid Ilyich <persName ref="#pers-brezhnev">B r e z h n e v</persName>", a
+    letter-spaced surname), the inner name's entry: one person, not a second index entry
+    without facts.
+  -->
+  <xsl:function name="te:mention-entry" as="element()?">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="inner" select="$mention[not(normalize-space(@ref))]
+        //*[local-name() = local-name($mention)][namespace-uri() = namespace-uri($mention)][normalize-space(@ref)]"/>
+    <xsl:sequence select="if (normalize-space($mention/@ref)) then te:targets($mention/@ref)[1]
+        else if (count(distinct-values($inner/normalize-space(@ref))) = 1) then te:targets($inner[1]/@ref)[1]
+        else ()"/>
+  </xsl:function>
+
   <!-- person, organisation, place or name: the index group of a mention. -->
   <xsl:function name="te:name-kind" as="xs:string">
     <xsl:param name="mention" as="element()"/>
-    <xsl:sequence select="te:name-kind($mention, te:targets($mention/@ref)[1])"/>
+    <xsl:sequence select="te:name-kind($mention, te:mention-entry($mention))"/>
   </xsl:function>
 
   <!-- The same, when the mention's authority entry (or nothing) is already known. -->
@@ -45,7 +60,7 @@
   <!-- The key an index entry is grouped by: the local entry's id, else kind + the mention's text. -->
   <xsl:function name="te:name-key" as="xs:string">
     <xsl:param name="mention" as="element()"/>
-    <xsl:variable name="entry" select="te:targets($mention/@ref)[1]"/>
+    <xsl:variable name="entry" select="te:mention-entry($mention)"/>
     <xsl:sequence select="if ($entry/@xml:id) then string($entry/@xml:id)
         else te:name-kind($mention) || ':' || lower-case(te:plain($mention))"/>
   </xsl:function>
@@ -76,7 +91,7 @@
   <!-- The heading of an index entry: the authority's preferred name, else the mention's text. -->
   <xsl:function name="te:entry-name" as="xs:string">
     <xsl:param name="mention" as="element()"/>
-    <xsl:variable name="entry" select="te:targets($mention/@ref)[1]"/>
+    <xsl:variable name="entry" select="te:mention-entry($mention)"/>
     <xsl:variable name="preferred" select="($entry/(persName, orgName, placeName, name, label, head)[normalize-space()])[1]"/>
     <xsl:sequence select="if ($preferred) then te:plain($preferred) else te:plain($mention)"/>
   </xsl:function>
@@ -126,7 +141,7 @@
     <!-- In the register (standOff) a name is part of an entry, not a mention the index lists. -->
     <xsl:param name="te:in-register" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="top" select="not($te:in-register) and not(ancestor::persName or ancestor::orgName or ancestor::placeName or ancestor::name or ancestor::rs)"/>
-    <xsl:variable name="entry" select="te:targets(@ref)[1]"/>
+    <xsl:variable name="entry" select="te:mention-entry(.)"/>
     <xsl:variable name="kind" select="te:name-kind(., $entry)"/>
     <xsl:variable name="link" select="$te:names-link-to-index and $top and normalize-space() and not(ancestor::ref or ancestor::ptr)
         and not(.//ref[@target] or .//ptr or .//note[te:is-numbered-note(.)] or te:is-marked(.))"/>
@@ -167,7 +182,7 @@
   <xsl:template name="te:index-section" as="element()?">
     <xsl:variable name="mentions" as="map(*)*">
       <xsl:for-each select="$te:all-mentions">
-        <xsl:variable name="entry" select="te:targets(@ref)[1]"/>
+        <xsl:variable name="entry" select="te:mention-entry(.)"/>
         <xsl:variable name="text" select="te:plain(.)"/>
         <xsl:variable name="kind" select="te:name-kind(., $entry)"/>
         <xsl:sequence select="map {

@@ -184,8 +184,39 @@
   </xsl:template>
 
   <!-- Letter and document furniture: one line each. -->
-  <xsl:template match="opener | closer | postscript | trailer" mode="te:text" as="node()*">
+  <xsl:template match="postscript | trailer" mode="te:text" as="node()*">
     <xsl:call-template name="te:box"/>
+  </xsl:template>
+
+  <!--
+    The opener's and closer's lines: each mark, dateline or salute is a line of its own, but words
+    and marks the TEI runs together ("Rating: <seg>Urgent</seg>", "<seg>Personal</seg>.
+    <seg>Secret.</seg>") are one line, as the page prints them: a reader saw "Rating:" and
+    "Urgent" on two lines and a full stop alone on a third.
+  -->
+  <xsl:template match="opener | closer" mode="te:text" as="node()*">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($te:phrasing) then 'span' else 'div'}">
+      <xsl:call-template name="te:start">
+        <xsl:with-param name="class" select="if ($te:phrasing) then 'block' else ()"/>
+      </xsl:call-template>
+      <xsl:for-each-group select="node()" group-starting-with="*[not(preceding-sibling::node()[1][self::text()][normalize-space()])]">
+        <xsl:choose>
+          <xsl:when test="exists(current-group()[self::text()][normalize-space()]) and exists(current-group()[self::*])">
+            <xsl:element name="{if ($te:phrasing) then 'span' else 'div'}">
+              <xsl:attribute name="class" select="string-join(('furniture-line', if ($te:phrasing) then 'block' else (),
+                  if (current-group()[self::seg[@type = ('copy', 'classification')]]) then 'marks-line' else ()), ' ')"/>
+              <xsl:apply-templates select="current-group()" mode="te:text">
+                <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+              </xsl:apply-templates>
+            </xsl:element>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="current-group()" mode="te:text"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each-group>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="dateline | salute | signed | byline | docAuthor | docDate | docEdition | docImprint
@@ -271,13 +302,25 @@
     </xsl:element>
   </xsl:template>
 
+  <!--
+    Do the list's items carry their own bullet or number ("- Idea of …", "• …", "1) …")?  The
+    converter keeps the source's marker in the item (docs/encoding-decisions.md, bullet lists), so
+    the list draws none of its own: a reader saw "• - Idea of …".
+  -->
+  <xsl:function name="te:items-carry-markers" as="xs:boolean">
+    <xsl:param name="list" as="element()"/>
+    <xsl:sequence select="exists($list/item) and (every $i in $list/item satisfies
+        matches(normalize-space(string-join($i/text()[1][empty(preceding-sibling::*)], '')),
+            '^([•▪▫○◦‣∙·●■□►–—*\-]|\(?[0-9]{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[IVXivx]{1,5}[.)])(\s|$)'))"/>
+  </xsl:function>
+
   <!-- Lists: ordered when numbered, distribution lists keep their item numbers visible. -->
   <xsl:template match="list" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:apply-templates select="head" mode="te:text"/>
     <xsl:element name="{if ($te:phrasing) then 'span' else if (@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')) then 'ol' else 'ul'}">
       <xsl:call-template name="te:start">
-        <xsl:with-param name="class" select="if ($te:phrasing) then 'block' else ()"/>
+        <xsl:with-param name="class" select="(if ($te:phrasing) then 'block' else (), if (te:items-carry-markers(.)) then 'own-markers' else ())"/>
       </xsl:call-template>
       <xsl:apply-templates select="node() except head" mode="te:text"/>
     </xsl:element>
@@ -625,6 +668,21 @@
     <span>
       <xsl:call-template name="te:start"/>
       <xsl:attribute name="title" select="'Supplied' || (if (@reason) then ' (' || replace(@reason, '-', ' ') || ')' else '')"/>
+      <span class="bracket">[</span>
+      <xsl:apply-templates mode="te:text">
+        <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+      </xsl:apply-templates>
+      <span class="bracket">]</span>
+    </span>
+  </xsl:template>
+
+  <!-- Letters someone expanded (ex[@resp]: the translator's "F[oreign] M[inistry]"): in square brackets as
+       in the source, like supplied words; a reader saw "ourPolitical Bureau" with nothing to say whose
+       letters they were.  An expansion nobody is named for (a manuscript edition's) stays unbracketed. -->
+  <xsl:template match="ex[normalize-space(@resp)]" mode="te:text" priority="1" as="node()*">
+    <span>
+      <xsl:call-template name="te:start"/>
+      <xsl:attribute name="title" select="'Expanded' || (if (@resp = '#translator') then ' by the translator' else '')"/>
       <span class="bracket">[</span>
       <xsl:apply-templates mode="te:text">
         <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
