@@ -180,3 +180,27 @@ def test_a_name_around_a_letter_spaced_surname_is_one_index_entry():
     links = page.xpath("//article//a[contains(@class, 'name-person')]/@href")
     assert set(links) == {"#index-pers-bee"}
     assert_valid_html5(page)
+
+
+# ----- the e-book -----
+
+def test_the_e_book_sets_header_furniture_as_lines_with_their_handwriting_inline():
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    from teiedition.rendering.epub import EpubRenderer
+
+    source = document('<head type="sub"><note resp="#translator" type="handwritten">handwritten</note> Bilateral relations'
+                      '</head><head type="sub">Ministry of Foreign Affairs</head><p xml:id="p1">Text.</p>')
+    with zipfile.ZipFile(io.BytesIO(EpubRenderer().render(as_tree(source)))) as book:
+        text = etree.fromstring(book.read("EPUB/text.xhtml"))
+        css = book.read("EPUB/edition.css").decode("utf-8")
+    ns = {"x": "http://www.w3.org/1999/xhtml"}
+    document_part = text.xpath("//x:section[@id='document']", namespaces=ns)[0]
+    assert [h.xpath("string(.)") for h in document_part.xpath(".//x:h2 | .//x:h3 | .//x:h4", namespaces=ns)] == ["Document"]
+    lines = document_part.xpath(".//x:p[contains(@class, 'header-line')]", namespaces=ns)
+    assert [" ".join(p.xpath("string(.)").split()) for p in lines] == ["handwritten Bilateral relations", "Ministry of Foreign Affairs"]
+    assert lines[0].xpath("x:span[contains(@class, 'box')]", namespaces=ns)
+    assert "span.box { display: inline;" in css
