@@ -200,7 +200,31 @@ def test_the_e_book_sets_header_furniture_as_lines_with_their_handwriting_inline
     ns = {"x": "http://www.w3.org/1999/xhtml"}
     document_part = text.xpath("//x:section[@id='document']", namespaces=ns)[0]
     assert [h.xpath("string(.)") for h in document_part.xpath(".//x:h2 | .//x:h3 | .//x:h4", namespaces=ns)] == ["Document"]
-    lines = document_part.xpath(".//x:p[contains(@class, 'header-line')]", namespaces=ns)
+    lines = document_part.xpath(".//x:div[contains(@class, 'header-line')]", namespaces=ns)
     assert [" ".join(p.xpath("string(.)").split()) for p in lines] == ["handwritten Bilateral relations", "Ministry of Foreign Affairs"]
     assert lines[0].xpath("x:span[contains(@class, 'box')]", namespaces=ns)
     assert "span.box { display: inline;" in css
+
+
+# ----- a note alone on its line -----
+
+def test_a_translator_s_note_alone_on_its_line_is_shown_where_it_stands_not_as_a_lone_number():
+    source = document('<opener><note resp="#translator" type="scope">Translated from the Russian</note></opener>'
+                      '<p xml:id="p1">The first part.</p><p xml:id="p2"><note resp="#translator" type="scope">Page 2</note></p>'
+                      '<p xml:id="p3">The second part<note resp="#translator" type="translator">A real note.</note>.</p>')
+    for page in both(source):
+        shown = [" ".join("".join(el.itertext()).split()) for el in page.xpath("//*[contains(@class, 'note-in-place')]")]
+        assert shown == ["[Translated from the Russian]", "[Page 2]"]
+        assert_no_word_lost(source, page)
+    screen = render_page(source)
+    entries = screen.xpath("//ol[@class='note-list']/li")
+    assert len(entries) == 1 and "A real note." in "".join(entries[0].itertext())
+    assert entries[0].xpath("string(a[@class='note-number'])") == "1"  # the real note is note 1, not note 3
+
+
+def test_a_footnote_s_text_alone_at_the_foot_keeps_its_number_in_place():
+    source = document('<p xml:id="p1">Signed by the director.</p>'
+                      '<p xml:id="p2"><note n="1" place="foot" type="footnote">An invented diplomat (1918-1980).</note></p>')
+    page = render_page(source)
+    assert page.text_of("//*[contains(@class, 'note-in-place')]") == "1 An invented diplomat (1918-1980)."
+    assert not page.xpath("//ol[@class='note-list']")

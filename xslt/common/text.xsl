@@ -143,8 +143,10 @@
   </xsl:function>
 
   <xsl:template match="head[te:is-header-line(.)]" mode="te:text" priority="1" as="node()*">
+    <!-- a div as the heading was: a p is positioned on paper (print.css, for margin marks) and would be
+         painted, and extracted, after the document's other lines -->
     <xsl:call-template name="te:box">
-      <xsl:with-param name="block" select="'p'"/>
+      <xsl:with-param name="block" select="'div'"/>
       <xsl:with-param name="class" select="'header-line'"/>
       <xsl:with-param name="holds-phrasing" select="true()"/>
     </xsl:call-template>
