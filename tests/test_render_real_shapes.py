@@ -228,3 +228,8 @@ def test_a_footnote_s_text_alone_at_the_foot_keeps_its_number_in_place():
     page = render_page(source)
     assert page.text_of("//*[contains(@class, 'note-in-place')]") == "1 An invented diplomat (1918-1980)."
     assert not page.xpath("//ol[@class='note-list']")
+
+
+def test_a_list_of_names_with_initials_keeps_its_bullets():
+    page = render_page(document('<list type="bulleted"><item>A. Gromyko</item><item>V. Molotov</item></list>'))
+    assert "own-markers" not in (page.one("//article//ul").get("class") or "").split()

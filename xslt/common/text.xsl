@@ -307,13 +307,14 @@
   <!--
     Do the list's items carry their own bullet or number ("- Idea of …", "• …", "1) …")?  The
     converter keeps the source's marker in the item (docs/encoding-decisions.md, bullet lists), so
-    the list draws none of its own: a reader saw "• - Idea of …".
+    the list draws none of its own: a reader saw "• - Idea of …".  A capital and a full stop ("A. Gromyko")
+    is an initial, not a marker.
   -->
   <xsl:function name="te:items-carry-markers" as="xs:boolean">
     <xsl:param name="list" as="element()"/>
     <xsl:sequence select="exists($list/item) and (every $i in $list/item satisfies
         matches(normalize-space(string-join($i/text()[1][empty(preceding-sibling::*)], '')),
-            '^([•▪▫○◦‣∙·●■□►–—*\-]|\(?[0-9]{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[IVXivx]{1,5}[.)])(\s|$)'))"/>
+            '^([•▪▫○◦‣∙·●■□►–—*\-]|\(?[0-9]{1,3}[.)]|[a-z][.)]|\([a-zA-Z]\)|\(?[IVXivx]{1,5}\))(\s|$)'))"/>
   </xsl:function>
 
   <!-- Lists: ordered when numbered, distribution lists keep their item numbers visible. -->
