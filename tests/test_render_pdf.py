@@ -112,13 +112,22 @@ def printed_note_numbers(tei: bytes) -> list[str]:
     return [span.get("data-n") for span in html.iter("span") if "fn" in (span.get("class") or "").split()]
 
 
+def stands_alone(note) -> bool:
+    """A note that is all its line holds ("[letterhead with eagle]"): printed where it stands, with no call."""
+    parent = note.getparent()
+    return (parent is not None and etree.QName(parent).localname in ("p", "ab", "opener", "closer", "head")
+            and not any(a.tag == f"{TEI}note" for a in note.iterancestors())
+            and bool("".join(note.itertext()).strip()) and not (parent.text or "").strip()
+            and not (note.tail or "").strip() and len(parent) == 1)
+
+
 def numbered_notes(tei: bytes) -> list[Note]:
     """Notes printed with a number (stamps and handwriting are not), with the number they print with."""
     numbers = iter(printed_note_numbers(tei))
     root = etree.fromstring(tei).find(f"{TEI}text")
     notes, running, count, inside, labels = [], [], 0, 0, set()
     for event, node in etree.iterwalk(root, events=("start", "end")):
-        numbered = node.tag == f"{TEI}note" and node.get("type") not in ("stamp", "handwritten")
+        numbered = node.tag == f"{TEI}note" and node.get("type") not in ("stamp", "handwritten") and not stands_alone(node)
         if event == "start":
             if numbered and not inside:
                 count += 1

@@ -54,11 +54,24 @@
         else 'te-' || local-name($node) || '-' || $node/accumulator-before('te:element-count')"/>
   </xsl:function>
 
-  <!-- Is this note shown as a numbered note reference (not a stamp or handwriting box)? -->
+  <!-- Is this note shown as a numbered note reference (not a stamp or handwriting box, nor a note standing alone)? -->
   <xsl:function name="te:is-numbered-note" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
     <!-- a note of an entry of a listApp is words of that entry (common/apparatus.xsl), not a note -->
-    <xsl:sequence select="not($note/@type = ('stamp', 'handwritten')) and not($note/parent::app/parent::listApp)"/>
+    <xsl:sequence select="not($note/@type = ('stamp', 'handwritten')) and not($note/parent::app/parent::listApp)
+        and not(te:note-stands-alone($note))"/>
+  </xsl:function>
+
+  <!--
+    A note that is all its line holds (a paragraph, a line, an opener or a heading with nothing else:
+    "[Translated from the Russian]", "[Page 2]", a footnote's text at the foot of the page): there is
+    no word to call it from, so it is shown where it stands (common/notes.xsl), not as a lone "1".
+  -->
+  <xsl:function name="te:note-stands-alone" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="exists($note/parent::*[self::p or self::ab or self::opener or self::closer or self::head])
+        and empty($note/ancestor::note) and normalize-space(string($note)) != ''
+        and empty($note/../node()[not(. is $note)][self::* or normalize-space()])"/>
   </xsl:function>
 
   <!-- The number a reader sees for a numbered note: @n when given, else its position. -->

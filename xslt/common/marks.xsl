@@ -50,14 +50,23 @@
       <xsl:if test="empty(ancestor::head)">
         <xsl:attribute name="role" select="'note'"/>
       </xsl:if>
-      <span class="box-label"><xsl:value-of select="te:box-label(.)"/></span>
-      <xsl:text> </xsl:text>
-      <span class="box-content">
-        <xsl:apply-templates mode="te:text">
-          <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
-        </xsl:apply-templates>
-        <xsl:value-of select="normalize-space(te:box-tail(.))"/>
-      </span>
+      <xsl:choose>
+        <!-- "[handwritten] Bilateral relations": the note's words are its label; said once, not "HANDWRITTEN handwritten". -->
+        <xsl:when test="empty(*) and lower-case(normalize-space(.)) = lower-case(te:box-label(.))">
+          <span class="box-label own-words"><xsl:value-of select="normalize-space(.)"/></span>
+          <xsl:value-of select="normalize-space(te:box-tail(.))"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="box-label"><xsl:value-of select="te:box-label(.)"/></span>
+          <xsl:text> </xsl:text>
+          <span class="box-content">
+            <xsl:apply-templates mode="te:text">
+              <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+            </xsl:apply-templates>
+            <xsl:value-of select="normalize-space(te:box-tail(.))"/>
+          </span>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:element>
   </xsl:template>
   <xsl:template match="text()[preceding-sibling::node()[1][self::note[@type = ('stamp', 'handwritten')]]]

@@ -25,10 +25,25 @@
         [normalize-space()]"/>
   </xsl:function>
 
+  <!--
+    The authority entry a mention names: its own @ref, else, for a name without one around a name
+    that has one ("Leonid Ilyich <persName ref="#pers-brezhnev">B r e z h n e v</persName>", a
+    letter-spaced surname), the inner name's entry: one person, not a second index entry
+    without facts.
+  -->
+  <xsl:function name="te:mention-entry" as="element()?">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="inner" select="$mention[not(normalize-space(@ref))]
+        //*[local-name() = local-name($mention)][namespace-uri() = namespace-uri($mention)][normalize-space(@ref)]"/>
+    <xsl:sequence select="if (normalize-space($mention/@ref)) then te:targets($mention/@ref)[1]
+        else if (count(distinct-values($inner/normalize-space(@ref))) = 1) then te:targets($inner[1]/@ref)[1]
+        else ()"/>
+  </xsl:function>
+
   <!-- person, organisation, place or name: the index group of a mention. -->
   <xsl:function name="te:name-kind" as="xs:string">
     <xsl:param name="mention" as="element()"/>
-    <xsl:sequence select="te:name-kind($mention, te:targets($mention/@ref)[1])"/>
+    <xsl:sequence select="te:name-kind($mention, te:mention-entry($mention))"/>
   </xsl:function>
 
   <!-- The same, when the mention's authority entry (or nothing) is already known. -->
@@ -45,7 +60,7 @@
   <!-- The key an index entry is grouped by: the local entry's id, else kind + the mention's text. -->
   <xsl:function name="te:name-key" as="xs:string">
     <xsl:param name="mention" as="element()"/>
-    <xsl:variable name="entry" select="te:targets($mention/@ref)[1]"/>
+    <xsl:variable name="entry" select="te:mention-entry($mention)"/>
     <xsl:sequence select="if ($entry/@xml:id) then string($entry/@xml:id)
         else te:name-kind($mention) || ':' || lower-case(te:plain($mention))"/>
   </xsl:function>
@@ -76,7 +91,7 @@
   <!-- The heading of an index entry: the authority's preferred name, else the mention's text. -->
   <xsl:function name="te:entry-name" as="xs:string">
     <xsl:param name="mention" as="element()"/>
-    <xsl:variable name="entry" select="te:targets($mention/@ref)[1]"/>
+    <xsl:variable name="entry" select="te:mention-entry($mention)"/>
     <xsl:variable name="preferred" select="($entry/(persName, orgName, placeName, name, label, head)[normalize-space()])[1]"/>
     <xsl:sequence select="if ($preferred) then te:plain($preferred) else te:plain($mention)"/>
   </xsl:function>
@@ -84,15 +99,29 @@
   <!-- Mentions by index entry: the first mention of each entry is the one that takes a tab stop. -->
   <xsl:key name="te:mentions-by-key" match="persName | orgName | placeName | name | rs" use="te:name-key(.)"/>
 
-  <!-- Where a mention stands, for the index: "¶ 3" (paragraph of the text), "note 5", or the part ("opener"). -->
-  <xsl:variable name="te:paragraphs" as="element()*" select="//text//(p | ab)[not(ancestor::note)]"/>
-  <xsl:variable name="te:paragraph-numbers" as="map(xs:string, xs:integer)" select="map:merge(
-      for $i in 1 to count($te:paragraphs) return map { generate-id($te:paragraphs[$i]): $i })"
+  <!--
+    Where a mention stands, for the index: "¶ 3" (paragraph of the text), "note 5", or the part ("opener").
+    Paragraphs are numbered as the TEI's citeStructure numbers them (writing/declarations.py), so the
+    margin, the index, the entity pages and the DTS reference "1.3" name the same paragraph, and ¶ 3 is
+    the paragraph whose id is p3: the p elements (not lines, headings or marks: ab) of each division of
+    the body, from 1 in each; paragraphs outside such a division are numbered together.
+  -->
+  <xsl:function name="te:numbered-paragraphs" as="element()*">
+    <xsl:param name="scope" as="node()*"/>
+    <xsl:sequence select="$scope//p[not(ancestor::note or ancestor::p)]"/>
+  </xsl:function>
+  <xsl:variable name="te:sections" as="element()*" select="//TEI/text/body/div"/>
+  <xsl:variable name="te:paragraph-numbers" as="map(xs:string, xs:integer)" select="map:merge((
+      for $section in $te:sections return (let $ps := te:numbered-paragraphs($section)
+          return for $i in 1 to count($ps) return map { generate-id($ps[$i]): $i }),
+      let $rest := te:numbered-paragraphs(//text)[not(ancestor::div[parent::body/parent::text/parent::TEI])]
+      return for $i in 1 to count($rest) return map { generate-id($rest[$i]): $i }))"
       xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   <xsl:function name="te:mention-place" as="xs:string*">
     <xsl:param name="mention" as="element()"/>
     <xsl:variable name="note" select="$mention/ancestor::note[te:is-numbered-note(.)][last()]"/>
-    <xsl:variable name="p" select="$mention/ancestor::*[self::p or self::ab][not(ancestor::note)][last()]"/>
+    <xsl:variable name="p" select="$mention/ancestor::p[not(ancestor::note or ancestor::p)]
+        [map:contains($te:paragraph-numbers, generate-id(.))]" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <xsl:variable name="part" select="$mention/ancestor::*[self::head or self::opener or self::closer or self::list
         or self::postscript or self::note or self::sp or self::lg][1]"/>
     <!-- short label, spoken label -->
@@ -112,7 +141,7 @@
     <!-- In the register (standOff) a name is part of an entry, not a mention the index lists. -->
     <xsl:param name="te:in-register" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="top" select="not($te:in-register) and not(ancestor::persName or ancestor::orgName or ancestor::placeName or ancestor::name or ancestor::rs)"/>
-    <xsl:variable name="entry" select="te:targets(@ref)[1]"/>
+    <xsl:variable name="entry" select="te:mention-entry(.)"/>
     <xsl:variable name="kind" select="te:name-kind(., $entry)"/>
     <xsl:variable name="link" select="$te:names-link-to-index and $top and normalize-space() and not(ancestor::ref or ancestor::ptr)
         and not(.//ref[@target] or .//ptr or .//note[te:is-numbered-note(.)] or te:is-marked(.))"/>
@@ -153,7 +182,7 @@
   <xsl:template name="te:index-section" as="element()?">
     <xsl:variable name="mentions" as="map(*)*">
       <xsl:for-each select="$te:all-mentions">
-        <xsl:variable name="entry" select="te:targets(@ref)[1]"/>
+        <xsl:variable name="entry" select="te:mention-entry(.)"/>
         <xsl:variable name="text" select="te:plain(.)"/>
         <xsl:variable name="kind" select="te:name-kind(., $entry)"/>
         <xsl:sequence select="map {

@@ -42,6 +42,28 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A note standing alone on its line (te:note-stands-alone): its words where they stand, the translator's
+       in brackets as printed ("[Translated from the Russian]"), a numbered one after its number. -->
+  <xsl:template match="note[te:note-stands-alone(.)][not(@type = ('stamp', 'handwritten'))]" mode="te:text" priority="1" as="node()*">
+    <span>
+      <xsl:call-template name="te:start">
+        <xsl:with-param name="class" select="'note-in-place'"/>
+      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="normalize-space(@n)">
+          <span class="note-number"><xsl:value-of select="normalize-space(@n)"/></span>
+          <xsl:text> </xsl:text>
+          <xsl:apply-templates mode="te:text"><xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/></xsl:apply-templates>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="bracket">[</span>
+          <xsl:apply-templates mode="te:text"><xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/></xsl:apply-templates>
+          <span class="bracket">]</span>
+        </xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
   <xsl:template match="note[te:is-numbered-note(.)]" mode="te:text" priority="1" as="node()*">
     <xsl:param name="te:copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>

@@ -109,7 +109,8 @@
   <!-- The entries of standOff that no name in the text points at (those are in the index already). -->
   <xsl:function name="te:register-entries" as="element()*">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="cited" select="$te:all-mentions/@ref ! tokenize(normalize-space(.), ' ')[starts-with(., '#')] ! substring(., 2)"/>
+    <xsl:variable name="cited" select="($te:all-mentions/@ref ! tokenize(normalize-space(.), ' ')[starts-with(., '#')] ! substring(., 2),
+        $te:all-mentions ! te:mention-entry(.)/@xml:id ! string(.))"/>
     <xsl:sequence select="$doc//standOff//(person | personGrp | place | org | event | bibl | biblStruct | item | entry | relation | nym | object)
         [not(ancestor::person or ancestor::personGrp or ancestor::place or ancestor::org or ancestor::event
              or ancestor::bibl or ancestor::biblStruct or ancestor::item or ancestor::entry or ancestor::nym or ancestor::object)]

@@ -116,11 +116,65 @@
   <xsl:template match="head" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <!-- Levels count only divisions that have a heading, so no level is skipped (h1, then h2 ...). -->
-    <xsl:variable name="depth" select="max((1, count(ancestor::*[self::div or matches(local-name(), '^div\d$') or self::floatingText][head])))"/>
+    <xsl:variable name="depth" select="max((1, te:headed-divisions(.)))"/>
     <xsl:call-template name="te:box">
       <xsl:with-param name="block" select="if (parent::list or parent::table or parent::lg or parent::figure
           or parent::opener or parent::closer) then 'div' else 'h' || min((6, 1 + $depth))"/>
       <xsl:with-param name="holds-phrasing" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- How many divisions around an element have a heading that is shown as one (its heading level less one). -->
+  <xsl:function name="te:headed-divisions" as="xs:integer">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="count($el/ancestor::*[self::div or matches(local-name(), '^div\d$') or self::floatingText]
+        [head[not(te:is-header-line(.))]])"/>
+  </xsl:function>
+
+  <!--
+    Header furniture (head[@type="sub"], docs/encoding-decisions.md: a short line of a document's
+    opening group: a letterhead, an office's line, "Those Taking Part", the title repeated over the
+    text) is a line of the document's header as the page prints it, not a section heading: set
+    like the opener's lines, and no entry in the outline of headings a screen reader lists.
+  -->
+  <xsl:function name="te:is-header-line" as="xs:boolean">
+    <xsl:param name="head" as="element()"/>
+    <xsl:sequence select="$head/@type = 'sub' and not($head/(parent::list or parent::table or parent::lg or parent::figure))"/>
+  </xsl:function>
+
+  <xsl:template match="head[te:is-header-line(.)]" mode="te:text" priority="1" as="node()*">
+    <!-- a div as the heading was: a p is positioned on paper (print.css, for margin marks) and would be
+         painted, and extracted, after the document's other lines -->
+    <xsl:call-template name="te:box">
+      <xsl:with-param name="block" select="'div'"/>
+      <xsl:with-param name="class" select="'header-line'"/>
+      <xsl:with-param name="holds-phrasing" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A line of rule characters only ("=====", "* * *"): a separator the typist drew, not words. -->
+  <xsl:template match="head[te:is-header-line(.)][matches(., '^[\s=_*\-–—~.·]{3,}$')][empty(*)]"
+      mode="te:text" priority="2" as="node()*">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($te:phrasing) then 'span' else 'div'}">
+      <xsl:call-template name="te:start">
+        <xsl:with-param name="class" select="('rule-line', if ($te:phrasing) then 'block' else ())"/>
+      </xsl:call-template>
+      <xsl:attribute name="role" select="'separator'"/>
+      <xsl:value-of select="."/>
+    </xsl:element>
+  </xsl:template>
+
+  <!--
+    A numbered section heading in the body (ab[@type="heading"]: "I. United Arab Republic") heads the
+    paragraphs under it: a heading one level under the division's own, never a numbered paragraph.
+  -->
+  <xsl:template match="ab[@type = 'heading'][not(ancestor::p or ancestor::ab or ancestor::note)]" mode="te:text"
+      priority="1" as="node()*">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:call-template name="te:box">
+      <xsl:with-param name="block" select="if (te:holds-blocks(.)) then 'div' else 'h' || min((6, 2 + te:headed-divisions(.)))"/>
+      <xsl:with-param name="holds-phrasing" select="not(te:holds-blocks(.))"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -132,8 +186,39 @@
   </xsl:template>
 
   <!-- Letter and document furniture: one line each. -->
-  <xsl:template match="opener | closer | postscript | trailer" mode="te:text" as="node()*">
+  <xsl:template match="postscript | trailer" mode="te:text" as="node()*">
     <xsl:call-template name="te:box"/>
+  </xsl:template>
+
+  <!--
+    The opener's and closer's lines: each mark, dateline or salute is a line of its own, but words
+    and marks the TEI runs together ("Rating: <seg>Urgent</seg>", "<seg>Personal</seg>.
+    <seg>Secret.</seg>") are one line, as the page prints them: a reader saw "Rating:" and
+    "Urgent" on two lines and a full stop alone on a third.
+  -->
+  <xsl:template match="opener | closer" mode="te:text" as="node()*">
+    <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($te:phrasing) then 'span' else 'div'}">
+      <xsl:call-template name="te:start">
+        <xsl:with-param name="class" select="if ($te:phrasing) then 'block' else ()"/>
+      </xsl:call-template>
+      <xsl:for-each-group select="node()" group-starting-with="*[not(preceding-sibling::node()[1][self::text()][normalize-space()])]">
+        <xsl:choose>
+          <xsl:when test="exists(current-group()[self::text()][normalize-space()]) and exists(current-group()[self::*])">
+            <xsl:element name="{if ($te:phrasing) then 'span' else 'div'}">
+              <xsl:attribute name="class" select="string-join(('furniture-line', if ($te:phrasing) then 'block' else (),
+                  if (current-group()[self::seg[@type = ('copy', 'classification')]]) then 'marks-line' else ()), ' ')"/>
+              <xsl:apply-templates select="current-group()" mode="te:text">
+                <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+              </xsl:apply-templates>
+            </xsl:element>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="current-group()" mode="te:text"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each-group>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="dateline | salute | signed | byline | docAuthor | docDate | docEdition | docImprint
@@ -219,13 +304,26 @@
     </xsl:element>
   </xsl:template>
 
+  <!--
+    Do the list's items carry their own bullet or number ("- Idea of …", "• …", "1) …")?  The
+    converter keeps the source's marker in the item (docs/encoding-decisions.md, bullet lists), so
+    the list draws none of its own: a reader saw "• - Idea of …".  A capital and a full stop ("A. Gromyko")
+    is an initial, not a marker.
+  -->
+  <xsl:function name="te:items-carry-markers" as="xs:boolean">
+    <xsl:param name="list" as="element()"/>
+    <xsl:sequence select="exists($list/item) and (every $i in $list/item satisfies
+        matches(normalize-space(string-join($i/text()[1][empty(preceding-sibling::*)], '')),
+            '^([•▪▫○◦‣∙·●■□►–—*\-]|\(?[0-9]{1,3}[.)]|[a-z][.)]|\([a-zA-Z]\)|\(?[IVXivx]{1,5}\))(\s|$)'))"/>
+  </xsl:function>
+
   <!-- Lists: ordered when numbered, distribution lists keep their item numbers visible. -->
   <xsl:template match="list" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:apply-templates select="head" mode="te:text"/>
     <xsl:element name="{if ($te:phrasing) then 'span' else if (@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')) then 'ol' else 'ul'}">
       <xsl:call-template name="te:start">
-        <xsl:with-param name="class" select="if ($te:phrasing) then 'block' else ()"/>
+        <xsl:with-param name="class" select="(if ($te:phrasing) then 'block' else (), if (te:items-carry-markers(.)) then 'own-markers' else ())"/>
       </xsl:call-template>
       <xsl:apply-templates select="node() except head" mode="te:text"/>
     </xsl:element>
@@ -573,6 +671,21 @@
     <span>
       <xsl:call-template name="te:start"/>
       <xsl:attribute name="title" select="'Supplied' || (if (@reason) then ' (' || replace(@reason, '-', ' ') || ')' else '')"/>
+      <span class="bracket">[</span>
+      <xsl:apply-templates mode="te:text">
+        <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+      </xsl:apply-templates>
+      <span class="bracket">]</span>
+    </span>
+  </xsl:template>
+
+  <!-- Letters someone expanded (ex[@resp]: the translator's "F[oreign] M[inistry]"): in square brackets as
+       in the source, like supplied words; a reader saw "ourPolitical Bureau" with nothing to say whose
+       letters they were.  An expansion nobody is named for (a manuscript edition's) stays unbracketed. -->
+  <xsl:template match="ex[normalize-space(@resp)]" mode="te:text" priority="1" as="node()*">
+    <span>
+      <xsl:call-template name="te:start"/>
+      <xsl:attribute name="title" select="'Expanded' || (if (@resp = '#translator') then ' by the translator' else '')"/>
       <span class="bracket">[</span>
       <xsl:apply-templates mode="te:text">
         <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>

@@ -23,7 +23,7 @@
        in the margin from data-n: not part of the text, so a copied passage carries no numbers.
        common/text.xsl's paragraph with one attribute more (built in place: copying every paragraph's
        output after the fact cost a third of the page's transform). -->
-  <xsl:template match="(p | ab)[not(ancestor::note or ancestor::p or ancestor::ab)]" mode="te:text" as="node()*">
+  <xsl:template match="(p | ab[not(@type = 'heading')])[not(ancestor::note or ancestor::p or ancestor::ab)]" mode="te:text" as="node()*">
     <xsl:param name="te:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="blocks" select="te:holds-blocks(.)"/>
     <xsl:variable name="n" select="$te:paragraph-numbers(generate-id(.))"/>
