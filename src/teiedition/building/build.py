@@ -23,26 +23,27 @@ import os
 import signal
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TextIO
 
-from ..convert import resolve_run_date
+from ..convert import SOURCE_SUFFIXES, resolve_run_date
 from ..errors import EXIT_INVALID, EXIT_OK, InputError
 from ..files import write_if_changed
 from ..validating.reports import printable
 from .catalogue import catalogue_csv, catalogue_json, catalogue_rows
 from .distributed_build import run_on_dask
-from .document import (DEFAULT_TIME_LIMIT, SETUP_FAILED, Checked, DocResult, PipelineSetupError,  # noqa: F401
-                       PipelineStages, Task, remove_files)
+from .document import (DEFAULT_TIME_LIMIT, SETUP_FAILED, TEI_SUFFIXES, Checked, DocResult,  # noqa: F401
+                       PipelineSetupError, PipelineStages, Task, remove_files)
 from .dts import normalise_base, write_dts
 from .entity_pages import write_entity_pages
 from .local_pool import run_tasks
-from .manifest import (build_key, find_sources, folder_fingerprint, load_manifest, output_lock, output_stats,
-                       plan_build, remove_leftover_temp_files, save_manifest, toolchain_digest)
-from .outputs import formats as all_formats
+from .manifest import (COLLECTION_PARTS, PASSES_PENDING, QUIET, absent_parts, build_key,  # noqa: F401
+                       collection_fingerprints, find_sources, load_manifest, output_lock, output_stats, plan_build,
+                       remove_leftover_temp_files, save_manifest, toolchain_digest)
+from .outputs import file_names, formats as all_formats, suffixes as output_suffixes
 from ..progress import Progress
 from .site import write_site
+from .unchanged import Summary, options_stamp
 
 #: Seconds between manifest checkpoints while building (what a killed build can resume from).
 CHECKPOINT_SECONDS = 2.0
@@ -50,8 +51,6 @@ CHECKPOINT_SECONDS = 2.0
 CHECKPOINT_SHARE = 0.05
 #: Source names whose outputs would overwrite the collection's ``index.html`` / ``catalogue.*``.
 COLLECTION_STEMS = frozenset({"index", "catalogue"})
-#: In the manifest while documents changed but the collection passes have not run to the end.
-PASSES_PENDING = "passes-pending"
 #: Where documents are built: this machine's processes, or a Dask distributed cluster.
 EXECUTORS = ("local", "dask")
 
@@ -171,22 +170,6 @@ class Checkpoints:
         self._next = started + (time.monotonic() - started) / CHECKPOINT_SHARE
 
 
-@dataclass
-class Summary:
-    built: int = 0
-    unchanged: int = 0
-    invalid: int = 0
-    failed: int = 0
-    removed: int = 0
-    warnings: int = 0
-    seconds: float = 0.0
-
-    def line(self) -> str:
-        warned = f", {self.warnings} warning{'s' if self.warnings != 1 else ''}" if self.warnings else ""
-        return (f"build: {self.built} built, {self.unchanged} unchanged, {self.invalid} invalid, "
-                f"{self.failed} failed, {self.removed} removed{warned} in {self.seconds:.1f} s")
-
-
 def build(source: str | os.PathLike = "seeds", output: str | os.PathLike = "editions", *,
           jobs: int = 0, force: bool = False, pdf: bool = True, run_date: str | None = None,
           progress: bool | None = None, stages: Callable | None = None,
@@ -251,15 +234,16 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
     page_base = base if base.startswith(("http://", "https://")) else ""
     # built into its own source folder, the .xml files there are the build's TEI outputs, not sources
     into_itself = output.exists() and output.resolve() == source.resolve()
-    sources, unbuildable, hidden = sort_out_names(find_sources(source, tei=not into_itself))
+    source_suffixes = SOURCE_SUFFIXES + (() if into_itself else TEI_SUFFIXES)
+    sources, unbuildable, hidden = sort_out_names(find_sources(source, source_suffixes))
     prepare_output(output)
 
     with output_lock(output), sigterm_as_interrupt():
         remove_leftover_temp_files(output)
-        manifest = load_manifest(output)
+        manifest = load_manifest(output, file_names)
         # what the collection's files are before the workers write their shares into the passes' caches
         before = collection_fingerprints(output)
-        absent = {part for part, names in COLLECTION_PARTS.items() if not any((output / n).exists() for n in names)}
+        absent = absent_parts(output)
         toolchain = toolchain_digest()
         plan = plan_build(sources, output, manifest, toolchain, pdf=pdf, force=force, base_url=page_base,
                           formats=formats)
@@ -340,6 +324,11 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
             write_collection(output, manifest, sources, force="site" in repair)
             manifest.pop(PASSES_PENDING, None)
             record_outputs(output, manifest, collection_fingerprints(output))
+        # these options ran to the end: the next build with the same ones may be answered before start-up
+        manifest[QUIET] = {"options": options_stamp(source, pdf=pdf, formats=formats, run_date=run_date,
+                                                    base_url=base_url, executor=executor, scheduler=scheduler),
+                           "pdf": pdf, "formats": sorted(formats), "page_base": page_base,
+                           "sources": list(source_suffixes), "suffixes": list(output_suffixes())}
         save_manifest(output, manifest)
     summary.seconds = time.monotonic() - started
     stream.write(summary.line() + "\n")
@@ -351,16 +340,6 @@ def _current_entries(manifest: dict, sources: list[Path]) -> list[dict]:
     """The manifest's records of the sources still in the folder, each with its ``id``: what the collection pages list."""
     current = {src.stem for src in sources}
     return [{"id": doc_id, **entry} for doc_id, entry in manifest["documents"].items() if doc_id in current]
-
-
-#: The parts of the collection pass, each with the files it writes (under the output folder).
-COLLECTION_PARTS = {"dts": ("dts",), "entities": ("entities",),
-                    "site": ("assets", "index.html", "catalogue.json", "catalogue.csv")}
-
-
-def collection_fingerprints(output: Path) -> dict[str, str]:
-    """Each collection part's fingerprint (``manifest.folder_fingerprint``): one ``stat`` per file."""
-    return {part: folder_fingerprint(output, names) for part, names in COLLECTION_PARTS.items()}
 
 
 def parts_to_repair(manifest: dict, now: dict[str, str], *, force: bool) -> set[str]:

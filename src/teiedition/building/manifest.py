@@ -19,14 +19,12 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .. import __version__
 from ..errors import InputError
 from ..files import write_if_changed
-from ..convert import SOURCE_SUFFIXES
 from ..resources import project_dir
-from .document import TEI_SUFFIXES
-from .outputs import file_names
 
 try:
     import fcntl
@@ -35,6 +33,14 @@ except ImportError:  # pragma: no cover - not POSIX (Windows): builds are not lo
 
 MANIFEST_NAME = ".teiedition-build.json"
 MANIFEST_FORMAT = 1
+#: In the manifest while documents changed but the collection passes have not run to the end.
+PASSES_PENDING = "passes-pending"
+#: In the manifest: the options of the last build that ran to its end, its sources' and outputs' suffixes
+#: (what ``unchanged.unchanged_build`` checks before the pipeline is imported).
+QUIET = "quiet"
+#: The parts of the collection pass, each with the files it writes (under the output folder).
+COLLECTION_PARTS = {"dts": ("dts",), "entities": ("entities",),
+                    "site": ("assets", "index.html", "catalogue.json", "catalogue.csv")}
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # teiedition/
 PROJECT_DIR = PACKAGE_DIR.parent.parent
@@ -113,14 +119,14 @@ def build_key(source_sha: str, toolchain: str, *, pdf: bool, base_url: str = "",
     return hashlib.sha256(f"{source_sha}\n{toolchain}\npdf={pdf}{base}{chosen}".encode()).hexdigest()[:32]
 
 
-def find_sources(source: Path, *, tei: bool = True) -> list[Path]:
-    """The sources of a folder, sorted: plain text (``*.txt``, as ``convert`` takes them) and, with
-    ``tei``, TEI files (``*.xml``) published as they are.  A missing or empty folder is a usage error."""
+def find_sources(source: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """The sources of a folder, sorted: the files whose suffix (any case) is one of ``suffixes``
+    (``.txt``, as ``convert`` takes them, and TEI ``.xml`` published as it is).  A missing or empty
+    folder is a usage error."""
     if not source.exists():
         raise InputError("no such folder", path=str(source))
     if not source.is_dir():
         raise InputError("not a folder: build takes a folder of .txt (or TEI .xml) sources", path=str(source))
-    suffixes = SOURCE_SUFFIXES + (TEI_SUFFIXES if tei else ())
     sources = sorted(f for f in source.iterdir() if f.suffix.lower() in suffixes and f.is_file())
     if not sources:
         raise InputError("no .txt or .xml sources in this folder", path=str(source))
@@ -226,8 +232,23 @@ def folder_fingerprint(output: Path, parts) -> str:
     return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def load_manifest(output: Path) -> dict:
-    """The previous build's manifest, or an empty one when absent, unreadable or of another format."""
+def collection_fingerprints(output: Path) -> dict[str, str]:
+    """Each collection part's fingerprint (``folder_fingerprint``): one ``stat`` per file."""
+    return {part: folder_fingerprint(output, names) for part, names in COLLECTION_PARTS.items()}
+
+
+def absent_parts(output: Path) -> set[str]:
+    """The collection parts none of whose files exist (a first build, or a part deleted whole)."""
+    return {part for part, names in COLLECTION_PARTS.items() if not any((output / n).exists() for n in names)}
+
+
+def load_manifest(output: Path, names: Callable[[str], set[str]] | None = None) -> dict:
+    """The previous build's manifest, or an empty one when absent, unreadable or of another format.
+
+    ``names(doc_id)``: every file the table of outputs could give a document (``outputs.file_names``);
+    an entry naming another file is dropped.  Without it, the suffixes the last build recorded
+    (``QUIET``) stand for the table: what the start-up check uses, which deletes nothing.
+    """
     empty = {"format": MANIFEST_FORMAT, "documents": {}}
     path = output / MANIFEST_NAME
     if (path.exists() or path.is_symlink()) and not path.is_file():
@@ -242,7 +263,8 @@ def load_manifest(output: Path) -> dict:
         return empty
     # an entry of the wrong shape (a hand edit, a bug, an attack) only means that document is rebuilt;
     # outputs are only ever the document's own names (the table's suffixes), so a removed entry deletes nothing else
-    data["documents"] = {k: v for k, v in data["documents"].items() if _sound_entry(k, v)}
+    names = names or _recorded_names(data)
+    data["documents"] = {k: v for k, v in data["documents"].items() if _sound_entry(k, v, names)}
     return data
 
 
@@ -250,7 +272,14 @@ def load_manifest(output: Path) -> dict:
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 
 
-def _sound_entry(doc_id, entry) -> bool:
+def _recorded_names(data: dict) -> Callable[[str], set[str]]:
+    """``names`` from the output suffixes the last build recorded (none recorded: no output is trusted)."""
+    quiet = data.get(QUIET) if isinstance(data.get(QUIET), dict) else {}
+    suffixes = [s for s in quiet.get("suffixes") or () if isinstance(s, str)]
+    return lambda doc_id: {doc_id + suffix for suffix in suffixes}
+
+
+def _sound_entry(doc_id, entry, names: Callable[[str], set[str]]) -> bool:
     """Is this a manifest entry build can trust: a plain stem, its own outputs, fields of the right types?"""
     if not (isinstance(doc_id, str) and doc_id and len(doc_id.encode("utf-8", "surrogatepass")) <= 200
             and "/" not in doc_id and "\\" not in doc_id and "\0" not in doc_id and not doc_id.startswith(".")):
@@ -260,7 +289,7 @@ def _sound_entry(doc_id, entry) -> bool:
     outputs = entry.get("outputs", [])
     if not isinstance(outputs, list):
         return False
-    own = file_names(doc_id)  # once per entry: a set of every name the table could give it
+    own = names(doc_id)  # once per entry: a set of every name the table could give it
     if any(o not in own for o in outputs):
         return False
     files = entry.get("files", {})
@@ -284,11 +313,16 @@ def save_manifest(output: Path, manifest: dict) -> None:
     write_if_changed(output / MANIFEST_NAME, data)
 
 
+def leftover_temp_files(output: Path) -> list[Path]:
+    """Temporary files a killed build left behind (``atomic_write``'s ``.NAME.XXXX.tmp``)."""
+    return [output / name for name in os.listdir(output) if _TEMP_FILE.match(name)]
+
+
 def remove_leftover_temp_files(output: Path) -> int:
-    """Delete temporary files a killed build left behind (``atomic_write``'s ``.NAME.XXXX.tmp``)."""
+    """Delete temporary files a killed build left behind (``leftover_temp_files``)."""
     count = 0
-    for path in output.iterdir():
-        if _TEMP_FILE.match(path.name) and path.is_file():
+    for path in leftover_temp_files(output):
+        if path.is_file():
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
                 count += 1
