@@ -158,7 +158,7 @@ def plan_build(sources: list[Path], output: Path, manifest: dict, toolchain: str
         doc_id = src.stem
         seen.add(doc_id)
         try:
-            st = src.stat()
+            st = os.stat(src)
         except OSError:  # vanished or unreachable: the worker reports it as `file: reason`
             plan.todo.append((src, {"size": 0, "mtime_ns": 0, "sha256": ""}))
             continue
@@ -183,21 +183,33 @@ def plan_build(sources: list[Path], output: Path, manifest: dict, toolchain: str
 
 def output_stats(output: Path, names) -> dict[str, list[int]]:
     """``{name: [size, mtime_ns]}`` of a document's outputs as they are now (missing ones left out)."""
+    root = os.fspath(output) + os.sep
     stats = {}
     for name in names:
-        with contextlib.suppress(OSError):
-            st = (output / name).stat()
-            stats[name] = [st.st_size, st.st_mtime_ns]
+        try:
+            st = os.stat(root + name)
+        except OSError:
+            continue
+        stats[name] = [st.st_size, st.st_mtime_ns]
     return stats
 
 
 def outputs_intact(output: Path, entry: dict) -> bool:
-    """Every output of the entry is there and, where recorded, has the size and mtime the last build left."""
+    """Every output of the entry is there and, where recorded, has the size and mtime the last build left.
+
+    One ``os.stat`` per output, stopping at the first that differs (this runs for every document of
+    every build)."""
     recorded = entry.get("files") or {}
-    now = output_stats(output, entry.get("outputs", ()))
-    if set(now) != set(entry.get("outputs", ())):
-        return False
-    return all(now[name] == recorded[name] for name in now if name in recorded)
+    root = os.fspath(output) + os.sep
+    for name in entry.get("outputs", ()):
+        try:
+            st = os.stat(root + name)
+        except OSError:
+            return False
+        then = recorded.get(name)
+        if then is not None and (then[0] != st.st_size or then[1] != st.st_mtime_ns):
+            return False
+    return True
 
 
 def folder_fingerprint(output: Path, parts) -> str:
