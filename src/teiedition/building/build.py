@@ -40,7 +40,7 @@ from .local_pool import run_tasks
 from .manifest import (COLLECTION_PARTS, PASSES_PENDING, QUIET, absent_parts, build_key,  # noqa: F401
                        collection_fingerprints, find_sources, load_manifest, output_lock, output_stats, plan_build,
                        remove_leftover_temp_files, save_manifest, toolchain_digest)
-from .outputs import file_names, formats as all_formats, suffixes as output_suffixes
+from .outputs import formats as all_formats, suffixes as output_suffixes
 from ..progress import Progress
 from .site import write_site
 from .unchanged import Summary, options_stamp
@@ -240,7 +240,7 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
 
     with output_lock(output), sigterm_as_interrupt():
         remove_leftover_temp_files(output)
-        manifest = load_manifest(output, file_names)
+        manifest = load_manifest(output, output_suffixes())
         # what the collection's files are before the workers write their shares into the passes' caches
         before = collection_fingerprints(output)
         absent = absent_parts(output)

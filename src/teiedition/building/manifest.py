@@ -17,9 +17,10 @@ import hashlib
 import json
 import os
 import re
+import stat
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from .. import __version__
 from ..errors import InputError
@@ -127,10 +128,18 @@ def find_sources(source: Path, suffixes: tuple[str, ...]) -> list[Path]:
         raise InputError("no such folder", path=str(source))
     if not source.is_dir():
         raise InputError("not a folder: build takes a folder of .txt (or TEI .xml) sources", path=str(source))
-    sources = sorted(f for f in source.iterdir() if f.suffix.lower() in suffixes and f.is_file())
+    with os.scandir(source) as entries:  # names and file types from one listing (a stat only for links)
+        names = sorted(e.name for e in entries if _suffix(e.name).lower() in suffixes and e.is_file())
+    sources = [source / name for name in names]
     if not sources:
         raise InputError("no .txt or .xml sources in this folder", path=str(source))
     return sources
+
+
+def _suffix(name: str) -> str:
+    """``Path(name).suffix`` without making a Path (``..txt`` has ``.txt``, ``.txt`` none)."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
 
 
 @dataclass
@@ -217,31 +226,41 @@ def folder_fingerprint(output: Path, parts) -> str:
 
     Why: the collection pass (DTS answers, entity pages, search data) trusts its own state files;
     a truncated or deleted answer would survive every later build.  Comparing this fingerprint
-    with the one recorded after the last pass costs a ``stat`` per file, no reading.
+    with the one recorded after the last pass costs a ``stat`` per file, no reading.  Folders are
+    walked in name order and each is hashed as one block of names and one of numbers (a line
+    formatted per file, then a sort of all lines, took most of an unchanged rebuild's time).
     """
-    root = str(output).rstrip(os.sep) + os.sep
-    lines: list[str] = []
+    h = hashlib.sha256()
     for part in parts:
-        stack = [root + part]
-        while stack:
-            top = stack.pop()
-            try:
-                st = os.stat(top, follow_symlinks=False)
-            except OSError:
-                lines.append(f"{top[len(root):]}\0missing")
+        _hash_tree(h, os.path.join(os.fspath(output), part), part)
+    return h.hexdigest()
+
+
+def _hash_tree(h, path: str, name: str) -> None:
+    """Add ``path`` (a file, a folder walked in name order, or missing) to the hash ``h``."""
+    try:
+        st = os.stat(path, follow_symlinks=False)
+    except OSError:
+        h.update(f"{name}\0missing\n".encode("utf-8", "surrogateescape"))
+        return
+    if not stat.S_ISDIR(st.st_mode):
+        h.update(f"{name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+        return
+    files, numbers, folders = [], array("q"), []
+    with contextlib.suppress(OSError), os.scandir(path) as listing:
+        for entry in sorted(listing, key=lambda e: e.name):
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry)
                 continue
-            if not os.path.isdir(top) or os.path.islink(top):
-                lines.append(f"{top[len(root):]}\0{st.st_size}\0{st.st_mtime_ns}")
-                continue
-            with contextlib.suppress(OSError), os.scandir(top) as entries:
-                for entry in entries:
-                    if entry.is_dir(follow_symlinks=False):
-                        stack.append(entry.path)
-                    else:
-                        st = entry.stat(follow_symlinks=False)
-                        lines.append(f"{entry.path[len(root):]}\0{st.st_size}\0{st.st_mtime_ns}")
-    lines.sort()
-    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
+            with contextlib.suppress(OSError):
+                st = entry.stat(follow_symlinks=False)
+                files.append(entry.name)
+                numbers.extend((st.st_size, st.st_mtime_ns))
+    h.update(f"{name}/\0{len(files)}\0".encode("utf-8", "surrogateescape"))
+    h.update("\0".join(files).encode("utf-8", "surrogateescape"))
+    h.update(numbers.tobytes())
+    for entry in folders:
+        _hash_tree(h, entry.path, f"{name}/{entry.name}")
 
 
 def collection_fingerprints(output: Path) -> dict[str, str]:
@@ -254,11 +273,11 @@ def absent_parts(output: Path) -> set[str]:
     return {part for part, names in COLLECTION_PARTS.items() if not any((output / n).exists() for n in names)}
 
 
-def load_manifest(output: Path, names: Callable[[str], set[str]] | None = None) -> dict:
+def load_manifest(output: Path, suffixes: tuple[str, ...] | None = None) -> dict:
     """The previous build's manifest, or an empty one when absent, unreadable or of another format.
 
-    ``names(doc_id)``: every file the table of outputs could give a document (``outputs.file_names``);
-    an entry naming another file is dropped.  Without it, the suffixes the last build recorded
+    ``suffixes``: what the table of outputs may add to a document's id (``outputs.suffixes``); an
+    entry naming another file is dropped.  Without them, the suffixes the last build recorded
     (``QUIET``) stand for the table: what the start-up check uses, which deletes nothing.
     """
     empty = {"format": MANIFEST_FORMAT, "documents": {}}
@@ -275,8 +294,8 @@ def load_manifest(output: Path, names: Callable[[str], set[str]] | None = None) 
         return empty
     # an entry of the wrong shape (a hand edit, a bug, an attack) only means that document is rebuilt;
     # outputs are only ever the document's own names (the table's suffixes), so a removed entry deletes nothing else
-    names = names or _recorded_names(data)
-    data["documents"] = {k: v for k, v in data["documents"].items() if _sound_entry(k, v, names)}
+    own = frozenset(_recorded_suffixes(data) if suffixes is None else suffixes)
+    data["documents"] = {k: v for k, v in data["documents"].items() if _sound_entry(k, v, own)}
     return data
 
 
@@ -284,14 +303,13 @@ def load_manifest(output: Path, names: Callable[[str], set[str]] | None = None) 
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 
 
-def _recorded_names(data: dict) -> Callable[[str], set[str]]:
-    """``names`` from the output suffixes the last build recorded (none recorded: no output is trusted)."""
+def _recorded_suffixes(data: dict) -> list[str]:
+    """The output suffixes the last build recorded (none recorded: no output is trusted)."""
     quiet = data.get(QUIET) if isinstance(data.get(QUIET), dict) else {}
-    suffixes = [s for s in quiet.get("suffixes") or () if isinstance(s, str)]
-    return lambda doc_id: {doc_id + suffix for suffix in suffixes}
+    return [s for s in quiet.get("suffixes") or () if isinstance(s, str)]
 
 
-def _sound_entry(doc_id, entry, names: Callable[[str], set[str]]) -> bool:
+def _sound_entry(doc_id, entry, suffixes: frozenset[str]) -> bool:
     """Is this a manifest entry build can trust: a plain stem, its own outputs, fields of the right types?"""
     if not (isinstance(doc_id, str) and doc_id and len(doc_id.encode("utf-8", "surrogatepass")) <= 200
             and "/" not in doc_id and "\\" not in doc_id and "\0" not in doc_id and not doc_id.startswith(".")):
@@ -301,8 +319,8 @@ def _sound_entry(doc_id, entry, names: Callable[[str], set[str]]) -> bool:
     outputs = entry.get("outputs", [])
     if not isinstance(outputs, list):
         return False
-    own = names(doc_id)  # once per entry: a set of every name the table could give it
-    if any(o not in own for o in outputs):
+    stem = len(doc_id)
+    if not all(isinstance(o, str) and o.startswith(doc_id) and o[stem:] in suffixes for o in outputs):
         return False
     files = entry.get("files", {})
     if not isinstance(files, dict) or any(
