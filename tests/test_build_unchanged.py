@@ -17,7 +17,7 @@ import pytest
 
 from teiedition.building import manifest as manifestmod
 from teiedition.building.manifest import MANIFEST_NAME, PASSES_PENDING
-from teiedition.building.unchanged import options_stamp, unchanged_build
+from teiedition.building.unchanged import check_build, options_stamp, unchanged_build
 
 from test_build import mtimes, run, three_sources
 
@@ -110,3 +110,37 @@ def test_an_unchanged_rebuild_on_the_command_line_loads_no_pipeline_and_touches_
     assert done.stdout.strip() == "exit 0 False False", done.stderr
     assert done.stderr.startswith("build: 0 built, 3 unchanged, 0 invalid, 0 failed, 0 removed in ")
     assert (mtimes(out), (out / MANIFEST_NAME).read_bytes()) == before
+
+
+def _counting_loads(monkeypatch) -> list:
+    from teiedition.building import build as buildmod
+
+    loads = []
+    real = buildmod.load_manifest
+    monkeypatch.setattr(buildmod, "load_manifest", lambda *a, **k: loads.append(a) or real(*a, **k))
+    return loads
+
+
+def test_the_full_build_takes_over_what_the_start_up_check_read(built, monkeypatch):
+    """An edit: the check read the manifest, the fingerprints and the plan; the build does not read them again."""
+    src, out = built
+    (src / "a.txt").write_text((src / "a.txt").read_text() + "More.\n")
+    check = check_build(src, out, _stamp(src))
+    assert check.count is None and check.plan is not None
+    loads = _counting_loads(monkeypatch)
+    summary, said = run(src, out, check=check)
+    assert (summary.built, summary.unchanged) == (1, 2), said
+    assert loads == []
+    assert unchanged_build(src, out, _stamp(src)) == 3
+
+
+def test_what_the_check_read_is_not_taken_over_once_another_build_changed_the_manifest(built, monkeypatch):
+    src, out = built
+    (src / "a.txt").write_text((src / "a.txt").read_text() + "More.\n")
+    check = check_build(src, out, _stamp(src))
+    run(src, out)  # another build in between
+    (src / "b.txt").write_text((src / "b.txt").read_text() + "More.\n")
+    loads = _counting_loads(monkeypatch)
+    summary, said = run(src, out, check=check)
+    assert (summary.built, summary.unchanged) == (1, 2), said  # b, read afresh (the check's plan had a)
+    assert len(loads) == 1

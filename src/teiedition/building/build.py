@@ -43,7 +43,7 @@ from .manifest import (COLLECTION_PARTS, PASSES_PENDING, QUIET, absent_parts, bu
 from .outputs import formats as all_formats, suffixes as output_suffixes
 from ..progress import Progress
 from .site import write_site
-from .unchanged import Summary, options_stamp
+from .unchanged import Check, Summary, manifest_stat, options_stamp
 
 #: Seconds between manifest checkpoints while building (what a killed build can resume from).
 CHECKPOINT_SECONDS = 2.0
@@ -175,7 +175,7 @@ def build(source: str | os.PathLike = "seeds", output: str | os.PathLike = "edit
           progress: bool | None = None, stages: Callable | None = None,
           stream: TextIO | None = None, time_limit: float = DEFAULT_TIME_LIMIT,
           executor: str = "local", scheduler: str | None = None,
-          base_url: str | None = None, formats=()) -> int:
+          base_url: str | None = None, formats=(), check: Check | None = None) -> int:
     """Build every ``*.txt`` (converted) and ``*.xml`` (TEI, as it is) in ``source`` into ``output``;
     return the exit code.
 
@@ -185,12 +185,13 @@ def build(source: str | os.PathLike = "seeds", output: str | os.PathLike = "edit
     (stderr).  Exit 0 when every document is valid, 1 when any is invalid or failed.
     ``executor="dask"`` builds on Dask distributed (``scheduler`` address, else a
     LocalCluster of ``jobs`` workers; see ``distributed_build``).  ``formats`` names the
-    outputs made beside the PDF (``outputs.formats``: ``epub``).
+    outputs made beside the PDF (``outputs.formats``: ``epub``).  ``check``: what the command line's
+    start-up check read (``unchanged.check_build``), taken over when still true.
     """
     summary = run_build(Path(source), Path(output), jobs=jobs, force=force, pdf=pdf,
                         run_date=run_date, progress=progress, stages=stages, stream=stream,
                         time_limit=time_limit, executor=executor, scheduler=scheduler,
-                        base_url=base_url, formats=formats)
+                        base_url=base_url, formats=formats, check=check)
     return EXIT_INVALID if summary.failed or summary.invalid else EXIT_OK
 
 
@@ -211,7 +212,7 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
               stages: Callable | None = None, stream: TextIO | None = None,
               time_limit: float = DEFAULT_TIME_LIMIT,
               executor: str = "local", scheduler: str | None = None,
-              base_url: str | None = None, formats=()) -> Summary:
+              base_url: str | None = None, formats=(), check: Check | None = None) -> Summary:
     """The build itself (see ``build``); returns the counts for callers and benchmarks."""
     started = time.monotonic()
     if executor not in EXECUTORS:
@@ -240,13 +241,16 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
 
     with output_lock(output), sigterm_as_interrupt():
         remove_leftover_temp_files(output)
-        manifest = load_manifest(output, output_suffixes())
-        # what the collection's files are before the workers write their shares into the passes' caches
-        before = collection_fingerprints(output)
-        absent = absent_parts(output)
         toolchain = toolchain_digest()
-        plan = plan_build(sources, output, manifest, toolchain, pdf=pdf, force=force, base_url=page_base,
-                          formats=formats)
+        stamp = options_stamp(source, pdf=pdf, formats=formats, run_date=run_date, base_url=base_url,
+                              executor=executor, scheduler=scheduler)
+        reuse = check if _still_true(check, output, sources, stamp, toolchain, force=force) else None
+        manifest = reuse.manifest if reuse else load_manifest(output, output_suffixes())
+        # what the collection's files are before the workers write their shares into the passes' caches
+        before = reuse.fingerprints if reuse else collection_fingerprints(output)
+        absent = absent_parts(output)
+        plan = reuse.plan if reuse else plan_build(sources, output, manifest, toolchain, pdf=pdf, force=force,
+                                                   base_url=page_base, formats=formats)
         summary = Summary(unchanged=len(plan.unchanged), removed=len(plan.removed), failed=len(unbuildable),
                           warnings=len(hidden))
         pending = manifest.get(PASSES_PENDING) is True  # a build stopped before its collection passes ended
@@ -326,15 +330,25 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
             # unchanged documents' outputs were checked by plan_build: only those built or given a new bar changed
             record_outputs(output, manifest, collection_fingerprints(output), changed=set(tasks) | barred)
         # these options ran to the end: the next build with the same ones may be answered before start-up
-        manifest[QUIET] = {"options": options_stamp(source, pdf=pdf, formats=formats, run_date=run_date,
-                                                    base_url=base_url, executor=executor, scheduler=scheduler),
-                           "pdf": pdf, "formats": sorted(formats), "page_base": page_base,
+        manifest[QUIET] = {"options": stamp, "pdf": pdf, "formats": sorted(formats), "page_base": page_base,
                            "sources": list(source_suffixes), "suffixes": list(output_suffixes())}
         save_manifest(output, manifest)
     summary.seconds = time.monotonic() - started
     stream.write(summary.line() + "\n")
     stream.flush()
     return summary
+
+
+def _still_true(check: Check | None, output: Path, sources: list[Path], stamp: str, toolchain: str, *,
+                force: bool) -> bool:
+    """May the build take over what the start-up check read?  Only for the same options, toolchain,
+    sources and table of outputs, and a manifest no other build has rewritten since."""
+    if check is None or check.plan is None or force:
+        return False
+    recorded = (check.manifest or {}).get(QUIET) or {}
+    return (check.stamp == stamp and check.toolchain == toolchain and check.sources == sources
+            and check.manifest_stat == manifest_stat(output)
+            and set(recorded.get("suffixes") or ()) == set(output_suffixes()))
 
 
 def _current_entries(manifest: dict, sources: list[Path]) -> list[dict]:

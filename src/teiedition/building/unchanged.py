@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from .manifest import (MANIFEST_NAME, PASSES_PENDING, QUIET, absent_parts, collection_fingerprints, find_sources,
-                       leftover_temp_files, load_manifest, output_lock, plan_build, toolchain_digest)
+from .manifest import (MANIFEST_NAME, PASSES_PENDING, QUIET, Plan, absent_parts, collection_fingerprints,
+                       find_sources, leftover_temp_files, load_manifest, output_lock, plan_build, toolchain_digest)
 
 
 @dataclass
@@ -61,39 +61,71 @@ def options_stamp(source: Path, *, pdf: bool, formats, run_date: str | None, bas
     return hashlib.sha256(json.dumps(raw).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+@dataclass
+class Check:
+    """What the start-up check found: ``count`` documents when nothing is to be done (else None), and
+    what it read on the way (the manifest, the sources, the collection's fingerprints, the plan) for
+    the full build to take over instead of reading it all again (``build.run_build``'s ``check``)."""
+
+    stamp: str
+    count: int | None = None
+    toolchain: str = ""
+    manifest: dict | None = None
+    manifest_stat: tuple | None = None
+    sources: list[Path] | None = None
+    fingerprints: dict | None = None
+    plan: Plan | None = None
+
+
+def manifest_stat(output: Path) -> tuple | None:
+    """The manifest file's identity now (another build in between would have rewritten it)."""
+    try:
+        st = os.stat(output / MANIFEST_NAME)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 def unchanged_build(source: Path, output: Path, stamp: str, *, toolchain: str | None = None) -> int | None:
     """How many documents an unchanged collection has, or None when the full build must run.
 
     ``stamp``: ``options_stamp`` of this build's options; ``toolchain``: the build key's
     toolchain part (computed when not given).
     """
+    return check_build(source, output, stamp, toolchain=toolchain).count
+
+
+def check_build(source: Path, output: Path, stamp: str, *, toolchain: str | None = None) -> Check:
+    """``unchanged_build``, keeping what was read (``Check``)."""
+    check = Check(stamp)
     source, output = Path(source), Path(output)
     if not (output / MANIFEST_NAME).is_file() or not os.access(output, os.W_OK | os.X_OK):
-        return None
+        return check
+    check.manifest_stat = manifest_stat(output)
     manifest = load_manifest(output)
     quiet = manifest.get(QUIET)
     if not isinstance(quiet, dict) or quiet.get("options") != stamp or manifest.get(PASSES_PENDING):
-        return None
+        return check
     try:
         if output.resolve() == source.resolve():
-            return None  # built into its own folder: its .xml files are outputs, the full build sorts them out
+            return check  # built into its own folder: its .xml files are outputs, the full build sorts them out
         sources = find_sources(source, tuple(quiet.get("sources") or ()))
         with output_lock(output):
-            return _unchanged(sources, output, manifest, quiet, toolchain or toolchain_digest())
+            _check(check, sources, output, manifest, quiet, toolchain or toolchain_digest())
     except (InputError, OSError):  # no sources, a busy folder: the full build says so
-        return None
+        check.count = None
+    return check
 
 
-def _unchanged(sources: list[Path], output: Path, manifest: dict, quiet: dict, toolchain: str) -> int | None:
+def _check(check: Check, sources: list[Path], output: Path, manifest: dict, quiet: dict, toolchain: str) -> None:
     stems = {src.stem for src in sources}
     if len(stems) != len(sources) or any(src.name.startswith(".") for src in sources):
-        return None  # a hidden file or two sources of one name: the full build prints a line for each
+        return  # a hidden file or two sources of one name: the full build prints a line for each
     if leftover_temp_files(output):
-        return None
+        return
+    check.fingerprints = collection_fingerprints(output)
     plan = plan_build(sources, output, manifest, toolchain, pdf=bool(quiet.get("pdf")), force=False,
                       base_url=str(quiet.get("page_base") or ""), formats=frozenset(quiet.get("formats") or ()))
-    if plan.todo or plan.removed or absent_parts(output):
-        return None
-    if manifest.get("collection") != collection_fingerprints(output):
-        return None
-    return len(plan.unchanged)
+    check.toolchain, check.manifest, check.sources, check.plan = toolchain, manifest, sources, plan
+    if not (plan.todo or plan.removed or absent_parts(output)) and manifest.get("collection") == check.fingerprints:
+        check.count = len(plan.unchanged)
