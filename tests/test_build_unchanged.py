@@ -144,3 +144,24 @@ def test_what_the_check_read_is_not_taken_over_once_another_build_changed_the_ma
     summary, said = run(src, out, check=check)
     assert (summary.built, summary.unchanged) == (1, 2), said  # b, read afresh (the check's plan had a)
     assert len(loads) == 1
+
+
+def test_an_archives_dts_lists_are_made_again_only_when_what_they_list_changed(built, monkeypatch):
+    """A body word edited: no DTS list is made again (its Resource is the same); a title edited: its archive's
+    lists are, and they are what a whole pass makes."""
+    from teiedition.building import dts
+
+    src, out = built
+    made = []
+    real = dts.collection_pages
+    monkeypatch.setattr(dts, "collection_pages", lambda site, cid, *a, **k: made.append(cid) or real(site, cid, *a, **k))
+    (src / "a.txt").write_text((src / "a.txt").read_text().replace("Body text.", "Body text, edited."))
+    summary, said = run(src, out)
+    assert summary.built == 1 and made == [], said
+    (src / "a.txt").write_text((src / "a.txt").read_text().replace("Letter A", "Letter A, retitled"))
+    summary, said = run(src, out)
+    assert summary.built == 1 and set(made) == {"archive-rgani"}, (made, said)
+    lists = {p: p.read_bytes() for p in (out / "dts").rglob("collection*.jsonld")}
+    entries = json.loads((out / MANIFEST_NAME).read_text())["documents"]
+    dts.write_dts(out, [{"id": d, **e} for d, e in entries.items()], force=True)
+    assert {p: p.read_bytes() for p in (out / "dts").rglob("collection*.jsonld")} == lists
