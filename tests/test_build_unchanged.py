@@ -165,3 +165,25 @@ def test_an_archives_dts_lists_are_made_again_only_when_what_they_list_changed(b
     entries = json.loads((out / MANIFEST_NAME).read_text())["documents"]
     dts.write_dts(out, [{"id": d, **e} for d, e in entries.items()], force=True)
     assert {p: p.read_bytes() for p in (out / "dts").rglob("collection*.jsonld")} == lists
+
+
+def test_the_catalogue_is_written_again_only_when_a_row_changed(built, monkeypatch):
+    """A body word edited leaves every catalogue row as it was: not serialised again; a title edited: it is,
+    and the catalogue shows the new title; a catalogue deleted by hand is made again."""
+    from teiedition.building import build as buildmod
+
+    src, out = built
+    made = []
+    real = buildmod.catalogue_json
+    monkeypatch.setattr(buildmod, "catalogue_json", lambda rows: made.append(len(rows)) or real(rows))
+    (src / "a.txt").write_text((src / "a.txt").read_text().replace("Body text.", "Body text, edited."))
+    summary, said = run(src, out)
+    assert summary.built == 1 and made == [], said
+    (src / "a.txt").write_text((src / "a.txt").read_text().replace("Letter A", "Letter A, retitled"))
+    summary, said = run(src, out)
+    assert summary.built == 1 and made == [3], said
+    titles = {d["title"] for d in json.loads((out / "catalogue.json").read_text())["documents"]}
+    assert "Letter A, retitled" in titles
+    (out / "catalogue.json").unlink()
+    run(src, out)
+    assert made == [3, 3] and json.loads((out / "catalogue.json").read_text())["count"] == 3

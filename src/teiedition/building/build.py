@@ -19,6 +19,8 @@ that was removed are deleted (only the files the manifest says we made).
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
 import signal
 import sys
@@ -51,6 +53,8 @@ CHECKPOINT_SECONDS = 2.0
 CHECKPOINT_SHARE = 0.05
 #: Source names whose outputs would overwrite the collection's ``index.html`` / ``catalogue.*``.
 COLLECTION_STEMS = frozenset({"index", "catalogue"})
+#: In the manifest: a hash of the catalogue's rows when it was last written (``write_collection``).
+CATALOGUE = "catalogue"
 #: Where documents are built: this machine's processes, or a Dask distributed cluster.
 EXECUTORS = ("local", "dask")
 
@@ -325,7 +329,7 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
                         force="dts" in repair)
             publish_entity_pages(output, manifest, sources, stream=stream, force="entities" in repair,
                                  fresh=set(tasks))
-            barred = write_collection(output, manifest, sources, force="site" in repair)
+            barred = write_collection(output, manifest, sources, force="site" in repair, toolchain=toolchain)
             manifest.pop(PASSES_PENDING, None)
             # unchanged documents' outputs were checked by plan_build: only those built or given a new bar changed
             record_outputs(output, manifest, collection_fingerprints(output), changed=set(tasks) | barred)
@@ -394,10 +398,21 @@ def publish_entity_pages(output: Path, manifest: dict, sources: list[Path], *, s
                        warn=lambda line: stream.write(printable(line) + "\n"), force=force, fresh=fresh)
 
 
-def write_collection(output: Path, manifest: dict, sources: list[Path], *, force: bool = False) -> set[str]:
+def write_collection(output: Path, manifest: dict, sources: list[Path], *, force: bool = False,
+                     toolchain: str = "") -> set[str]:
     """Write ``catalogue.json`` and ``catalogue.csv``, then the site (``index.html``, search, page bars);
-    return the documents whose page got a new bar."""
+    return the documents whose page got a new bar.
+
+    The catalogue is serialised only when its rows (or the toolchain) changed since the last build
+    (``CATALOGUE`` in the manifest: a hash of them): a body word edited leaves every row as it was,
+    and writing 10,000 rows as indented JSON and CSV took seconds.
+    """
     rows = catalogue_rows(_current_entries(manifest, sources))
-    for name, text in (("catalogue.json", catalogue_json(rows)), ("catalogue.csv", catalogue_csv(rows))):
-        write_if_changed(output / name, text.encode("utf-8"))
+    digest = hashlib.sha256((toolchain + json.dumps(rows, ensure_ascii=False, sort_keys=True))
+                            .encode("utf-8", "surrogatepass")).hexdigest()
+    names = ("catalogue.json", "catalogue.csv")
+    if force or manifest.get(CATALOGUE) != digest or not all((output / name).is_file() for name in names):
+        for name, text in zip(names, (catalogue_json(rows), catalogue_csv(rows))):
+            write_if_changed(output / name, text.encode("utf-8"))
+    manifest[CATALOGUE] = digest
     return write_site(output, rows, force=force)
