@@ -12,6 +12,8 @@ import errno
 import functools
 import os
 import sys
+import time
+from pathlib import Path
 
 import click
 
@@ -253,14 +255,26 @@ def build(source, output, jobs, force, pdf, epub, run_date, progress, time_limit
 
     Example: teiedition build seeds -o editions
     """
-    from .building.build import build as build_collection
+    from .building.unchanged import Summary, check_build, options_stamp  # lazy: start-up speed
 
+    started = time.monotonic()
     if executor is None:
         executor = "dask" if scheduler else "local"
+    formats = ("epub",) if epub else ()
+    check = None
+    if not force:  # nothing to build: answered from the manifest and the stats alone (building/unchanged.py)
+        stamp = options_stamp(source, pdf=pdf, formats=formats, run_date=run_date, base_url=base_url,
+                              executor=executor, scheduler=scheduler)
+        check = check_build(Path(source), Path(output), stamp)
+        if check.count is not None:
+            click.echo(Summary(unchanged=check.count, seconds=time.monotonic() - started).line(), err=True)
+            sys.exit(0)
+    from .building.build import build as build_collection  # lazy: start-up speed
+
     code = build_collection(source, output, jobs=jobs, force=force, pdf=pdf,
                             run_date=run_date, progress=progress, time_limit=time_limit,
                             executor=executor, scheduler=scheduler, base_url=base_url,
-                            formats=("epub",) if epub else ())
+                            formats=formats, check=check)
     sys.exit(code)
 
 

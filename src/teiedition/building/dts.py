@@ -432,7 +432,9 @@ def _write_collections(site: Site, folder: Path, published: list[Published], pag
     answer (O(N) files read per edit).  Now the Resources are kept in the state (a rewritten
     document's is read from its new answer), and a document's ``nav=parents`` answer is made
     again only when the document was rewritten or its archive's title or size changed (that
-    answer names the archive and its ``totalChildren``).
+    answer names the archive and its ``totalChildren``).  An archive's lists are made again only
+    when a member's Resource, its members or their order changed, the root's when an archive's
+    title or size did (an edited body word at 10,000 documents remade all 33 lists).
     """
     by_archive: dict[str, list[Published]] = {}
     for doc in published:
@@ -441,16 +443,18 @@ def _write_collections(site: Site, folder: Path, published: list[Published], pag
               for cid, docs in by_archive.items()}
     root_title = "teiedition collection"
     root_member = _collection_summary(site, ROOT_ID, root_title, 0, len(by_archive))
-    archives = [_collection_summary(site, cid, titles[cid], 1, len(by_archive[cid])) for cid in sorted(by_archive)]
     files: dict[str, bytes] = {}
-    for nav in (None, "children", "parents"):
-        files.update(collection_pages(site, ROOT_ID, root_title, 0, archives, nav=nav, page_size=page_size))
-        files[site.url(COLLECTION_T, nav=nav)] = files[site.url(COLLECTION_T, id=ROOT_ID, nav=nav)]
     kept: dict = {}
+    now: dict[str, list] = {}
+    remade = []  # the collections whose lists are made again (the others' pages stay as they are)
+    every = set(by_archive) != set(sizes)  # an archive came or went: each list names the root and its size
     for cid, docs in by_archive.items():
         listed = []
         archive_member = _collection_summary(site, cid, titles[cid], 1, len(docs))
-        same_archive = sizes.get(cid) == [titles[cid], len(docs)]
+        before = sizes.get(cid) if isinstance(sizes.get(cid), list) else []
+        now[cid] = [titles[cid], len(docs), _order(docs)]
+        same_archive = before[:2] == now[cid][:2]
+        dirty = every or before != now[cid]  # its lists change when its title, members or their order do,
         for doc in docs:
             own = None if doc.doc_id in changed else members.get(doc.doc_id)
             if not isinstance(own, dict):
@@ -458,6 +462,7 @@ def _write_collections(site: Site, folder: Path, published: list[Published], pag
                 own.pop("@context", None)
                 own.pop("dtsVersion", None)
                 same = False
+                dirty = dirty or own != members.get(doc.doc_id)  # or a member's Resource
             else:
                 same = same_archive
             kept[doc.doc_id] = own
@@ -465,18 +470,32 @@ def _write_collections(site: Site, folder: Path, published: list[Published], pag
             if not same:
                 files[site.url(COLLECTION_T, id=doc.dts_id, nav="parents")] = _dump(
                     {**_header(), **own, "member": [archive_member]})
+        if dirty:
+            remade.append(cid)
+            for nav in (None, "children", "parents"):
+                files.update(collection_pages(site, cid, titles[cid], 1, listed, nav=nav, page_size=page_size,
+                                              parent_member=root_member))
+    # the root lists each archive's title and size
+    if {cid: v[:2] for cid, v in now.items()} != {cid: v[:2] for cid, v in sizes.items() if isinstance(v, list)}:
+        remade.append(ROOT_ID)
+        archives = [_collection_summary(site, cid, now[cid][0], 1, now[cid][1]) for cid in sorted(now)]
         for nav in (None, "children", "parents"):
-            files.update(collection_pages(site, cid, titles[cid], 1, listed, nav=nav, page_size=page_size,
-                                          parent_member=root_member))
+            files.update(collection_pages(site, ROOT_ID, root_title, 0, archives, nav=nav, page_size=page_size))
+            files[site.url(COLLECTION_T, nav=nav)] = files[site.url(COLLECTION_T, id=ROOT_ID, nav=nav)]
     written = set()
     for url, data in files.items():
         written.add(site.path(url))
         write_if_changed(site.path(url), data)
-    for cid in list(by_archive) + [ROOT_ID]:  # pages past the end of a collection that shrank
+    for cid in remade:  # pages past the end of a collection that shrank
         for page in (folder / cid).glob("collection*page=*.jsonld"):
             if page not in written:
                 page.unlink(missing_ok=True)
-    return kept, {cid: [titles[cid], len(docs)] for cid, docs in by_archive.items()}
+    return kept, now
+
+
+def _order(docs: list[Published]) -> str:
+    """A short hash of an archive's members in their order (what its lists show besides each Resource)."""
+    return hashlib.sha256("\0".join(d.doc_id for d in docs).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _safe_text(tei: bytes, doc_id: str) -> str:

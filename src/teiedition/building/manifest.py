@@ -17,16 +17,15 @@ import hashlib
 import json
 import os
 import re
+import stat
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
 from ..errors import InputError
 from ..files import write_if_changed
-from ..convert import SOURCE_SUFFIXES
 from ..resources import project_dir
-from .document import TEI_SUFFIXES
-from .outputs import file_names
 
 try:
     import fcntl
@@ -35,6 +34,14 @@ except ImportError:  # pragma: no cover - not POSIX (Windows): builds are not lo
 
 MANIFEST_NAME = ".teiedition-build.json"
 MANIFEST_FORMAT = 1
+#: In the manifest while documents changed but the collection passes have not run to the end.
+PASSES_PENDING = "passes-pending"
+#: In the manifest: the options of the last build that ran to its end, its sources' and outputs' suffixes
+#: (what ``unchanged.unchanged_build`` checks before the pipeline is imported).
+QUIET = "quiet"
+#: The parts of the collection pass, each with the files it writes (under the output folder).
+COLLECTION_PARTS = {"dts": ("dts",), "entities": ("entities",),
+                    "site": ("assets", "index.html", "catalogue.json", "catalogue.csv")}
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # teiedition/
 PROJECT_DIR = PACKAGE_DIR.parent.parent
@@ -113,18 +120,26 @@ def build_key(source_sha: str, toolchain: str, *, pdf: bool, base_url: str = "",
     return hashlib.sha256(f"{source_sha}\n{toolchain}\npdf={pdf}{base}{chosen}".encode()).hexdigest()[:32]
 
 
-def find_sources(source: Path, *, tei: bool = True) -> list[Path]:
-    """The sources of a folder, sorted: plain text (``*.txt``, as ``convert`` takes them) and, with
-    ``tei``, TEI files (``*.xml``) published as they are.  A missing or empty folder is a usage error."""
+def find_sources(source: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """The sources of a folder, sorted: the files whose suffix (any case) is one of ``suffixes``
+    (``.txt``, as ``convert`` takes them, and TEI ``.xml`` published as it is).  A missing or empty
+    folder is a usage error."""
     if not source.exists():
         raise InputError("no such folder", path=str(source))
     if not source.is_dir():
         raise InputError("not a folder: build takes a folder of .txt (or TEI .xml) sources", path=str(source))
-    suffixes = SOURCE_SUFFIXES + (TEI_SUFFIXES if tei else ())
-    sources = sorted(f for f in source.iterdir() if f.suffix.lower() in suffixes and f.is_file())
+    with os.scandir(source) as entries:  # names and file types from one listing (a stat only for links)
+        names = sorted(e.name for e in entries if _suffix(e.name).lower() in suffixes and e.is_file())
+    sources = [source / name for name in names]
     if not sources:
         raise InputError("no .txt or .xml sources in this folder", path=str(source))
     return sources
+
+
+def _suffix(name: str) -> str:
+    """``Path(name).suffix`` without making a Path (``..txt`` has ``.txt``, ``.txt`` none)."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
 
 
 @dataclass
@@ -152,7 +167,7 @@ def plan_build(sources: list[Path], output: Path, manifest: dict, toolchain: str
         doc_id = src.stem
         seen.add(doc_id)
         try:
-            st = src.stat()
+            st = os.stat(src)
         except OSError:  # vanished or unreachable: the worker reports it as `file: reason`
             plan.todo.append((src, {"size": 0, "mtime_ns": 0, "sha256": ""}))
             continue
@@ -177,21 +192,33 @@ def plan_build(sources: list[Path], output: Path, manifest: dict, toolchain: str
 
 def output_stats(output: Path, names) -> dict[str, list[int]]:
     """``{name: [size, mtime_ns]}`` of a document's outputs as they are now (missing ones left out)."""
+    root = os.fspath(output) + os.sep
     stats = {}
     for name in names:
-        with contextlib.suppress(OSError):
-            st = (output / name).stat()
-            stats[name] = [st.st_size, st.st_mtime_ns]
+        try:
+            st = os.stat(root + name)
+        except OSError:
+            continue
+        stats[name] = [st.st_size, st.st_mtime_ns]
     return stats
 
 
 def outputs_intact(output: Path, entry: dict) -> bool:
-    """Every output of the entry is there and, where recorded, has the size and mtime the last build left."""
+    """Every output of the entry is there and, where recorded, has the size and mtime the last build left.
+
+    One ``os.stat`` per output, stopping at the first that differs (this runs for every document of
+    every build)."""
     recorded = entry.get("files") or {}
-    now = output_stats(output, entry.get("outputs", ()))
-    if set(now) != set(entry.get("outputs", ())):
-        return False
-    return all(now[name] == recorded[name] for name in now if name in recorded)
+    root = os.fspath(output) + os.sep
+    for name in entry.get("outputs", ()):
+        try:
+            st = os.stat(root + name)
+        except OSError:
+            return False
+        then = recorded.get(name)
+        if then is not None and (then[0] != st.st_size or then[1] != st.st_mtime_ns):
+            return False
+    return True
 
 
 def folder_fingerprint(output: Path, parts) -> str:
@@ -199,35 +226,60 @@ def folder_fingerprint(output: Path, parts) -> str:
 
     Why: the collection pass (DTS answers, entity pages, search data) trusts its own state files;
     a truncated or deleted answer would survive every later build.  Comparing this fingerprint
-    with the one recorded after the last pass costs a ``stat`` per file, no reading.
+    with the one recorded after the last pass costs a ``stat`` per file, no reading.  Folders are
+    walked in name order and each is hashed as one block of names and one of numbers (a line
+    formatted per file, then a sort of all lines, took most of an unchanged rebuild's time).
     """
-    root = str(output).rstrip(os.sep) + os.sep
-    lines: list[str] = []
+    h = hashlib.sha256()
     for part in parts:
-        stack = [root + part]
-        while stack:
-            top = stack.pop()
-            try:
-                st = os.stat(top, follow_symlinks=False)
-            except OSError:
-                lines.append(f"{top[len(root):]}\0missing")
-                continue
-            if not os.path.isdir(top) or os.path.islink(top):
-                lines.append(f"{top[len(root):]}\0{st.st_size}\0{st.st_mtime_ns}")
-                continue
-            with contextlib.suppress(OSError), os.scandir(top) as entries:
-                for entry in entries:
-                    if entry.is_dir(follow_symlinks=False):
-                        stack.append(entry.path)
-                    else:
-                        st = entry.stat(follow_symlinks=False)
-                        lines.append(f"{entry.path[len(root):]}\0{st.st_size}\0{st.st_mtime_ns}")
-    lines.sort()
-    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
+        _hash_tree(h, os.path.join(os.fspath(output), part), part)
+    return h.hexdigest()
 
 
-def load_manifest(output: Path) -> dict:
-    """The previous build's manifest, or an empty one when absent, unreadable or of another format."""
+def _hash_tree(h, path: str, name: str) -> None:
+    """Add ``path`` (a file, a folder walked in name order, or missing) to the hash ``h``."""
+    try:
+        st = os.stat(path, follow_symlinks=False)
+    except OSError:
+        h.update(f"{name}\0missing\n".encode("utf-8", "surrogateescape"))
+        return
+    if not stat.S_ISDIR(st.st_mode):
+        h.update(f"{name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+        return
+    files, numbers, folders = [], array("q"), []
+    with contextlib.suppress(OSError), os.scandir(path) as listing:
+        for entry in sorted(listing, key=lambda e: e.name):
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry)
+                continue
+            with contextlib.suppress(OSError):
+                st = entry.stat(follow_symlinks=False)
+                files.append(entry.name)
+                numbers.extend((st.st_size, st.st_mtime_ns))
+    h.update(f"{name}/\0{len(files)}\0".encode("utf-8", "surrogateescape"))
+    h.update("\0".join(files).encode("utf-8", "surrogateescape"))
+    h.update(numbers.tobytes())
+    for entry in folders:
+        _hash_tree(h, entry.path, f"{name}/{entry.name}")
+
+
+def collection_fingerprints(output: Path) -> dict[str, str]:
+    """Each collection part's fingerprint (``folder_fingerprint``): one ``stat`` per file."""
+    return {part: folder_fingerprint(output, names) for part, names in COLLECTION_PARTS.items()}
+
+
+def absent_parts(output: Path) -> set[str]:
+    """The collection parts none of whose files exist (a first build, or a part deleted whole)."""
+    return {part for part, names in COLLECTION_PARTS.items() if not any((output / n).exists() for n in names)}
+
+
+def load_manifest(output: Path, suffixes: tuple[str, ...] | None = None) -> dict:
+    """The previous build's manifest, or an empty one when absent, unreadable or of another format.
+
+    ``suffixes``: what the table of outputs may add to a document's id (``outputs.suffixes``); an
+    entry naming another file is dropped.  Without them, the suffixes the last build recorded
+    (``QUIET``) stand for the table: what the start-up check uses, which deletes nothing.
+    """
     empty = {"format": MANIFEST_FORMAT, "documents": {}}
     path = output / MANIFEST_NAME
     if (path.exists() or path.is_symlink()) and not path.is_file():
@@ -242,7 +294,8 @@ def load_manifest(output: Path) -> dict:
         return empty
     # an entry of the wrong shape (a hand edit, a bug, an attack) only means that document is rebuilt;
     # outputs are only ever the document's own names (the table's suffixes), so a removed entry deletes nothing else
-    data["documents"] = {k: v for k, v in data["documents"].items() if _sound_entry(k, v)}
+    own = frozenset(_recorded_suffixes(data) if suffixes is None else suffixes)
+    data["documents"] = {k: v for k, v in data["documents"].items() if _sound_entry(k, v, own)}
     return data
 
 
@@ -250,7 +303,13 @@ def load_manifest(output: Path) -> dict:
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 
 
-def _sound_entry(doc_id, entry) -> bool:
+def _recorded_suffixes(data: dict) -> list[str]:
+    """The output suffixes the last build recorded (none recorded: no output is trusted)."""
+    quiet = data.get(QUIET) if isinstance(data.get(QUIET), dict) else {}
+    return [s for s in quiet.get("suffixes") or () if isinstance(s, str)]
+
+
+def _sound_entry(doc_id, entry, suffixes: frozenset[str]) -> bool:
     """Is this a manifest entry build can trust: a plain stem, its own outputs, fields of the right types?"""
     if not (isinstance(doc_id, str) and doc_id and len(doc_id.encode("utf-8", "surrogatepass")) <= 200
             and "/" not in doc_id and "\\" not in doc_id and "\0" not in doc_id and not doc_id.startswith(".")):
@@ -260,8 +319,8 @@ def _sound_entry(doc_id, entry) -> bool:
     outputs = entry.get("outputs", [])
     if not isinstance(outputs, list):
         return False
-    own = file_names(doc_id)  # once per entry: a set of every name the table could give it
-    if any(o not in own for o in outputs):
+    stem = len(doc_id)
+    if not all(isinstance(o, str) and o.startswith(doc_id) and o[stem:] in suffixes for o in outputs):
         return False
     files = entry.get("files", {})
     if not isinstance(files, dict) or any(
@@ -284,11 +343,16 @@ def save_manifest(output: Path, manifest: dict) -> None:
     write_if_changed(output / MANIFEST_NAME, data)
 
 
+def leftover_temp_files(output: Path) -> list[Path]:
+    """Temporary files a killed build left behind (``atomic_write``'s ``.NAME.XXXX.tmp``)."""
+    return [output / name for name in os.listdir(output) if _TEMP_FILE.match(name)]
+
+
 def remove_leftover_temp_files(output: Path) -> int:
-    """Delete temporary files a killed build left behind (``atomic_write``'s ``.NAME.XXXX.tmp``)."""
+    """Delete temporary files a killed build left behind (``leftover_temp_files``)."""
     count = 0
-    for path in output.iterdir():
-        if _TEMP_FILE.match(path.name) and path.is_file():
+    for path in leftover_temp_files(output):
+        if path.is_file():
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
                 count += 1

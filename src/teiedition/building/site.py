@@ -128,8 +128,9 @@ def load_state(output: Path) -> dict:
 
 # --------------------------------------------------------------------------- the pass
 
-def write_site(output: Path, rows: list[dict], *, force: bool = False) -> None:
-    """Search data, the bars of the document pages, and index.html, for ``rows`` (catalogue rows, date order).
+def write_site(output: Path, rows: list[dict], *, force: bool = False) -> set[str]:
+    """Search data, the bars of the document pages, and index.html, for ``rows`` (catalogue rows, date order);
+    return the documents whose page got a new bar (the build records those pages' stats again).
 
     ``force``: every search file and the index are written again from every document (``--force``,
     or files found damaged).
@@ -188,6 +189,7 @@ def write_site(output: Path, rows: list[dict], *, force: bool = False) -> None:
     state_text = json.dumps({"format": STATE_FORMAT, "search": search_state, "index": page_key, "documents": new},
                             ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     write_if_changed(output / STATE_NAME, state_text.encode("utf-8"))
+    return set(stale)
 
 
 def _bars(stale: list[str], navs: dict[str, dict]):
