@@ -125,7 +125,7 @@ def test_the_site_pass_holds_no_text_term_or_bar_of_the_whole_collection(collect
     other = tmp_path / "again"
     build(src, other)
     assert batches == [2, 1]
-    assert sorted(held) == [(doc_id, ["keys", "lengths", "record"], True) for doc_id in sorted(FIRST)]
+    assert sorted(held) == [(doc_id, ["digests", "keys", "lengths", "record"], True) for doc_id in sorted(FIRST)]
     for path in sorted(out.rglob("*")):
         if path.is_file() and not path.name.startswith("."):
             assert (other / path.relative_to(out)).read_bytes() == path.read_bytes(), path.name

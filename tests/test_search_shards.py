@@ -16,7 +16,7 @@ import pytest
 from lxml import etree
 
 from generated_tei import SEARCH_PAGE, search_entry, search_site, search_tei
-from teiedition.building import site
+from teiedition.building import search_shards, site
 from teiedition.building.catalogue import catalogue_rows
 from teiedition.building.minisearch_index import build_index, document_terms, shard_key, shard_name
 from teiedition.building.search_shards import decode_shard, read_script
@@ -97,6 +97,41 @@ def test_one_edited_document_rewrites_only_the_shards_of_its_words(collection, t
     assert files(fresh).keys() == after.keys()
     for name, (data, _) in files(fresh).items():
         assert after[name][0] == data, f"{name} differs from a full build"
+
+
+def shards_read_by_edit(out: Path, rows: list[dict], monkeypatch) -> tuple[set[str], set[str]]:
+    """One word of a document edited; the shard files the pass read back, and the document's shards."""
+    changed = rows[30]["id"]
+    first = re.search(rb"<p>(\w+) ", (out / f"{changed}.xml").read_bytes()).group(1)
+    edit(out, changed, b"<p>" + first + b" ", b"<p>Xylophone ")
+    read = []
+    monkeypatch.setattr(search_shards, "read_script", lambda path: read.append(path.name) or read_script(path))
+    site.write_site(out, rows)
+    return set(read), {shard_name(key) for key in search_state(out)["keys"][changed]}
+
+
+def test_one_edited_word_reads_back_only_the_shards_where_the_document_s_counts_changed(collection, tmp_path,
+                                                                                          monkeypatch):
+    """Issue 19: at 10,000 documents an edited document's ~150 shards were each read, decoded and
+    encoded again although one word changed (the site pass's biggest part of an edit)."""
+    out, rows = collection
+    read, its_shards = shards_read_by_edit(out, rows, monkeypatch)
+    assert len(its_shards) > 10
+    assert read <= its_shards and len(read) <= 2  # the old word's shard (xy.js is new: nothing to read)
+    fresh = full_build_of(out, tmp_path, rows)
+    for name, (data, _) in files(fresh).items():
+        assert (out / name).read_bytes() == data, f"{name} differs from a full build"
+
+
+def test_without_the_kept_digests_an_edit_reads_all_its_shards_and_writes_the_same(collection, tmp_path, monkeypatch):
+    out, rows = collection
+    shutil.rmtree(out / site.DIGESTS_FOLDER)
+    read, its_shards = shards_read_by_edit(out, rows, monkeypatch)
+    assert read == its_shards - {"xy.js"}
+    fresh = full_build_of(out, tmp_path, rows)
+    for name, (data, _) in files(fresh).items():
+        assert (out / name).read_bytes() == data, f"{name} differs from a full build"
+    assert (out / site.DIGESTS_FOLDER / f"{rows[30]['id']}.json").is_file()
 
 
 def test_words_a_document_no_longer_has_leave_the_shards(collection, tmp_path):

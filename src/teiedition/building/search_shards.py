@@ -35,6 +35,7 @@ exactly what a full pass with the same numbering would.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import marshal
 import os
@@ -52,6 +53,8 @@ META = "meta.js"
 TERMS = "terms"
 TEXTS = "text"
 FORMAT = 4
+#: Bytes of a document's part digest (``part_digest``).
+DIGEST_SIZE = 10
 #: The function every data script calls (defined by ``assets/search.js``).
 CALLBACK = "teieditionSearchLoaded"
 #: The facets whose values ``meta.js`` lists once and refers to by number.
@@ -70,6 +73,15 @@ class SearchDoc:
     #: documents they would add megabytes to the file every page load reads)
     lengths: list
     keys: list[str] | None = None
+    #: the digests of this document's part of each of ``keys``' shards, ``DIGEST_SIZE`` bytes each in
+    #: the order of ``keys`` (one bytes object: 10,000 documents' dicts of strings held ~100 MB)
+    digests: bytes | None = None
+
+    def part_digests(self) -> dict[str, str]:
+        """Shard key -> hex digest of this document's part of it (none when it was not read)."""
+        if self.keys is None or self.digests is None:
+            return {}
+        return {key: self.digests[i * DIGEST_SIZE:(i + 1) * DIGEST_SIZE].hex() for i, key in enumerate(self.keys)}
 
 
 class TermSpool:
@@ -98,8 +110,9 @@ class TermSpool:
     def __exit__(self, *exc) -> None:
         self._file.close()
 
-    def add(self, doc_id: str, terms: dict[str, dict[int, int]]) -> list[str]:
-        """Spool one document's terms (term -> field id -> count); return its shard keys, sorted."""
+    def add(self, doc_id: str, terms: dict[str, dict[int, int]]) -> tuple[list[str], bytes]:
+        """Spool one document's terms (term -> field id -> count); return its shard keys, sorted, and
+        the digests of its part of each (``part_digest``, joined in the keys' order)."""
         parts: dict[str, dict[str, dict[int, int]]] = {}
         for term, counts in terms.items():
             parts.setdefault(shard_key(term), {})[term] = counts
@@ -108,7 +121,8 @@ class TermSpool:
         self._held += len(terms)
         if self._held > self.FLUSH_TERMS:
             self._flush()
-        return sorted(parts)
+        keys = sorted(parts)
+        return keys, b"".join(part_digest(parts[key]) for key in keys)
 
     def postings(self, key: str, number: dict[str, int]) -> Postings:
         """The postings of shard ``key`` from the spooled documents, under their numbers."""
@@ -133,6 +147,35 @@ class TermSpool:
             self._where.setdefault(key, []).append((self._file.tell(), len(data)))
             self._file.write(data)
         self._buffer, self._held = {}, 0
+
+
+def part_digest(part: dict) -> bytes:
+    """A short digest of one document's part of a shard (term -> field id -> count, in the order read).
+
+    Equal parts of the same toolchain's tokeniser come in the same order, so equal digests; a
+    reordered equal part only costs a shard rewritten that would not have changed."""
+    return hashlib.blake2b(marshal.dumps(part), digest_size=DIGEST_SIZE).digest()
+
+
+def load_digests(folder: Path | None, doc_id: str) -> dict[str, str] | None:
+    """The digests ``write_search`` kept for ``doc_id`` (shard key -> digest), or None if none are readable."""
+    if folder is None:
+        return None
+    try:
+        data = json.loads((folder / f"{doc_id}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        return None
+    return data
+
+
+def _unchanged_parts(doc_id: str, doc: SearchDoc, digests: Path | None) -> set[str]:
+    """The shards whose part of ``doc_id`` is the same as when its digests were kept (none without them)."""
+    before = load_digests(digests, doc_id)
+    if before is None:
+        return set()
+    return {key for key, digest in doc.part_digests().items() if before.get(key) == digest}
 
 
 class StaleShards(Exception):
@@ -198,7 +241,7 @@ def write_text(assets: Path, doc_id: str, text: str | None) -> None:
 
 
 def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, spool: TermSpool, *, gone=(),
-                 numbers: list[str] | None = None) -> dict:
+                 numbers: list[str] | None = None, digests: Path | None = None) -> dict:
     """Bring ``assets/search/`` up to date for ``docs`` (in date order); return the state to remember.
 
     ``previous`` is what the last pass returned (None: write everything; then
@@ -230,9 +273,16 @@ def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, spo
         keys.setdefault(doc_id, old_keys.get(doc_id, []))
 
     shards = set(previous["shards"])
-    added = {key for doc_id in fresh for key in keys[doc_id]}
-    affected = set(added)
-    for doc_id in fresh | removed:
+    spooled = {key for doc_id in fresh for key in keys[doc_id]}  # an affected shard takes their parts from here
+    added: set[str] = set()
+    affected: set[str] = set()
+    for doc_id in fresh:
+        same = (_unchanged_parts(doc_id, by_id[doc_id], digests)
+                if previous["ids"] and old_number.get(doc_id) == number[doc_id] else set())
+        added.update(key for key in keys[doc_id] if key not in same)
+        affected.update(key for key in old_keys.get(doc_id, ()) if key not in same)
+    affected.update(added)
+    for doc_id in removed:
         affected.update(old_keys.get(doc_id, ()))
     for doc_id in moved:  # its postings move to its new number
         affected.update(old_keys.get(doc_id, ()))
@@ -249,7 +299,7 @@ def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, spo
                     kept = {keep[n]: c for n, c in counts.items() if n in keep}
                     if kept:
                         postings.setdefault(term, {})[field_id] = kept
-        for term, fields in (spool.postings(key, number) if key in added else {}).items():
+        for term, fields in (spool.postings(key, number) if key in spooled else {}).items():
             for field_id, counts in fields.items():
                 postings.setdefault(term, {}).setdefault(field_id, {}).update(counts)
         if postings:
@@ -267,7 +317,23 @@ def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, spo
                 os.unlink(folder / TEXTS / f"{doc_id}.js")
 
     write_if_changed(folder / META, script("meta", "", meta(docs, number, sorted(shards))))
+    if digests is not None:
+        _keep_digests(digests, by_id, fresh, removed | set(gone))
     return {"ids": ids, "keys": keys, "shards": sorted(shards)}
+
+
+def _keep_digests(folder: Path, by_id: dict[str, SearchDoc], fresh: set[str], gone: set[str]) -> None:
+    """Write the read documents' part digests (after their shards: a killed pass leaves old digests,
+    which only make the next pass rewrite shards) and drop those of documents no longer published."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for doc_id in sorted(fresh):
+        if Path(f"{doc_id}.json").name == f"{doc_id}.json":
+            write_if_changed(folder / f"{doc_id}.json",
+                             json.dumps(by_id[doc_id].part_digests(), separators=(",", ":")).encode("utf-8"))
+    for doc_id in sorted(gone - set(by_id)):
+        if Path(f"{doc_id}.json").name == f"{doc_id}.json":
+            with contextlib.suppress(OSError):
+                os.unlink(folder / f"{doc_id}.json")
 
 
 def numbering(before: list[str], current) -> list[str]:

@@ -50,6 +50,8 @@ from .search_shards import SearchDoc, StaleShards, TermSpool, prepare, text_file
 TEI = "http://www.tei-c.org/ns/1.0"
 #: What the site pass remembers between builds (in the output folder, beside the manifest).
 STATE_NAME = ".teiedition-site.json"
+#: Per published document, the digest of its part of each search shard (``search_shards.write_search``).
+DIGESTS_FOLDER = ".teiedition-search"
 STATE_FORMAT = 3  # 3: records carry the entries' variant names and the handling marks
 #: Sub-folder of the output with the search scripts (no source can produce a file there).
 ASSETS = "assets"
@@ -153,11 +155,13 @@ def write_site(output: Path, rows: list[dict], *, force: bool = False) -> set[st
     try:
         with TermSpool() as spool:
             new, docs = _search_docs(output, published, old, previous, spool)
-            search_state = write_search(assets, docs, previous, spool, gone=gone, numbers=numbers)
+            search_state = write_search(assets, docs, previous, spool, gone=gone, numbers=numbers,
+                                         digests=output / DIGESTS_FOLDER)
     except StaleShards:  # a shard deleted or damaged by hand: write them all from every document
         with TermSpool() as spool:
             new, docs = _search_docs(output, published, old, None, spool)
-            search_state = write_search(assets, docs, None, spool, gone=gone, numbers=numbers)
+            search_state = write_search(assets, docs, None, spool, gone=gone, numbers=numbers,
+                                         digests=output / DIGESTS_FOLDER)
     search_state["toolchain"] = toolchain
     shutil.rmtree(output / SHARE_FOLDER, ignore_errors=True)  # the workers' shares are consumed: all are in the shards
     with contextlib.suppress(OSError):
@@ -226,7 +230,7 @@ def _search_docs(output: Path, published: list[dict], old: dict, previous: dict 
             record, lengths, terms, text = (read_share(output, row, tei)
                                             or search_entry(parse_xml_bytes(tei, name=str(output / row["tei"])), row))
             write_text(output / ASSETS, row["id"], text)
-            docs.append(SearchDoc(record, lengths, spool.add(row["id"], terms)))
+            docs.append(SearchDoc(record, lengths, *spool.add(row["id"], terms)))
         else:
             docs.append(SearchDoc(record, cached["lengths"]))
         new[row["id"]] = {"tei": tei_stat, "record": record, "lengths": docs[-1].lengths,
