@@ -50,8 +50,9 @@ def rewritten(before: dict, after: dict) -> set[str]:
 
 
 def own(doc_id: str, names) -> set[str]:
-    """The document's own files: its outputs, its DTS folder, its search text."""
-    return {n for n in names if n.startswith((f"{doc_id}.", f"dts/{doc_id}/")) or n == f"assets/search/text/{doc_id}.js"}
+    """The document's own files: its outputs, its DTS folder, its search text and shard digests."""
+    return {n for n in names if n.startswith((f"{doc_id}.", f"dts/{doc_id}/"))
+            or n in (f"assets/search/text/{doc_id}.js", f".teiedition-search/{doc_id}.json")}
 
 
 def mentions(out: Path, doc_id: str) -> set[str]:
