@@ -100,7 +100,8 @@ LOG_RE = re.compile(r"^(?:Sent|Received|Arrived|Deciphered|Enciphered|Dispatched
 TYPIST_RE = re.compile(r"^[a-zа-я]{1,3}/[A-Za-zА-Яа-я]{1,3}\.?$|^[A-Z]{1,3}/[a-z]{1,3}$")
 ATTACHMENT_RE = re.compile(r"^(?:ATTACHMENT|Attachment|Attachments|ATTACHMENTS|Enclosure|ENCLOSURE|"
                            r"Enclosures|Appendix(?: \w+)?|APPENDIX(?: \w+)?|Annex(?: \w+)?)\b[:.]?")
-SECTION_BREAK_RE = re.compile(r"^(?:[xX](?:\s+[xX]){2,}|\*(?:\s*\*){2,}|-{3,}|#{3,}|_{5,})$")
+#: A rule line: ``* * *``, ``x x x``, ``---``, ``===``, ``~~~``, ``- - -``, ``###``, ``_____`` (a separator, never a heading).
+SECTION_BREAK_RE = re.compile(r"^(?:[xX](?:\s+[xX]){2,}|(?P<rule>[*=~-])(?:\s*(?P=rule)){2,}|#{3,}|_{5,})$")
 FOOTNOTE_TEXT_RE = re.compile(r"^\[(?P<n>\d{1,3})\]\s+\S")
 BYLINE_INTRO_RE = re.compile(r"^(?:from the (?:journal|diary) of|From the (?:journal|diary) of|"
                              r"FROM THE (?:JOURNAL|DIARY) OF)$")

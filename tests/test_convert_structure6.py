@@ -1,0 +1,28 @@
+"""Structural shapes of the tune pools' pages (issue 17, struct6), read by where a line stands and
+its shape.  Every text here is invented.
+
+A rule line (``=====``, ``~~~~``, ``- - -``) separates, it heads nothing: a ``milestone``, wherever
+it stands, never a ``head``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from convert_checks import MORE, PROSE, body_page, rebuild, xp
+
+
+@pytest.mark.parametrize("rule", ["==========================", "~~~~~~~~~~", "= = = = =", "- - - -"])
+def test_a_rule_line_under_the_addressee_is_a_section_break_not_a_heading(rule):
+    root = body_page("To the First Secretary of the Central Committee", "Comrade Ivo Lindqvist",
+                     rule, "Dear Comrade Lindqvist!", PROSE, MORE)
+    assert xp(root, "//t:text//t:milestone[@unit='section']/@rend") == [rule]
+    assert all(rule not in "".join(h.itertext()) for h in xp(root, "//t:text//t:head"))
+    assert PROSE in rebuild(root)
+
+
+@pytest.mark.parametrize("rule", ["================", "~~~~~~~~~~~~"])
+def test_a_rule_line_between_paragraphs_is_a_section_break(rule):
+    root = body_page(PROSE, rule, MORE)
+    assert xp(root, "//t:text//t:milestone[@unit='section']/@rend") == [rule]
+    assert len(xp(root, "//t:body//t:p")) == 2
