@@ -26,3 +26,13 @@ def test_a_rule_line_between_paragraphs_is_a_section_break(rule):
     root = body_page(PROSE, rule, MORE)
     assert xp(root, "//t:text//t:milestone[@unit='section']/@rend") == [rule]
     assert len(xp(root, "//t:body//t:p")) == 2
+
+
+@pytest.mark.parametrize("gap", ["   ", "\t", "     "])
+def test_a_bullet_and_a_wide_gap_before_its_text_is_one_item_not_two_columns(gap):
+    items = ["First part: the history of the party", "Second part: the tasks of the plan",
+             "Third part: relations with the neighbours"]
+    root = body_page(PROSE, *[f"-{gap}{item}" for item in items], MORE)
+    got = [" ".join("".join(i.itertext()).split()) for i in xp(root, "//t:list[@type='bulleted']/t:item")]
+    assert got == [f"- {item}" for item in items]
+    assert xp(root, "//t:body//t:ab") == []
