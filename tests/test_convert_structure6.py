@@ -36,3 +36,18 @@ def test_a_bullet_and_a_wide_gap_before_its_text_is_one_item_not_two_columns(gap
     got = [" ".join("".join(i.itertext()).split()) for i in xp(root, "//t:list[@type='bulleted']/t:item")]
     assert got == [f"- {item}" for item in items]
     assert xp(root, "//t:body//t:ab") == []
+
+
+@pytest.mark.parametrize("word", ["Article", "Section", "Chapter"])
+def test_a_division_word_and_its_number_alone_is_a_section_heading(word):
+    root = body_page("The Parties, wishing to deepen their cooperation, have agreed as follows:",
+                     f"{word} I", PROSE, f"{word} II.", MORE)
+    assert xp(root, "//t:body//t:ab[@type='heading']/text()") == [f"{word} I", f"{word} II."]
+    assert xp(root, "//t:body//t:ab[@type='line']") == []
+
+
+def test_a_sentence_opening_with_article_and_a_number_stays_prose():
+    line = "Article 5 of the treaty obliges both sides to consult each other before any such step."
+    root = body_page(PROSE, line, MORE)
+    assert xp(root, "//t:body//t:ab[@type='heading']") == []
+    assert line in [" ".join("".join(p.itertext()).split()) for p in xp(root, "//t:body//t:p")]

@@ -106,6 +106,9 @@ FOOTNOTE_TEXT_RE = re.compile(r"^\[(?P<n>\d{1,3})\]\s+\S")
 BYLINE_INTRO_RE = re.compile(r"^(?:from the (?:journal|diary) of|From the (?:journal|diary) of|"
                              r"FROM THE (?:JOURNAL|DIARY) OF)$")
 NUMBERED_HEADING_RE = re.compile(r"^(?:[IVXL]+|\d{1,2}|[A-Z])\.\s+\S.{0,90}$")
+#: A division's word and its number alone on a line (``Article I``, ``Section 3.``, ``Chapter IV``, ``§ 2``):
+#: a section heading of a treaty or statute, like ``I. …``.
+DIVISION_HEADING_RE = re.compile(r"^(?:Article|Section|Chapter|Part|Paragraph|Art\.|§)\s*(?:[IVXLC]+|\d{1,3}[a-z]?)\.?$")
 
 
 # ---------------------------------------------------------------------------------
@@ -347,6 +350,8 @@ def _heading(text):
         return ("head", (), ())
     if re.fullmatch(r"(?:[A-Za-z] ){2,}[A-Za-z]", s):  # letter-spaced heading: N o t e
         return ("head", (), ())
+    if DIVISION_HEADING_RE.match(s):
+        return ("heading", (), ())
     m = NUMBERED_HEADING_RE.match(s)
     if m and _words(s) <= 12 and not re.search(r"[.!?]\s+\S", s[s.index(".") + 1:]) \
             and not re.search(r"[\[\]“”\"]", s):  # a heading holds no brackets or quotations
