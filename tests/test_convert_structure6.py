@@ -51,3 +51,23 @@ def test_a_sentence_opening_with_article_and_a_number_stays_prose():
     root = body_page(PROSE, line, MORE)
     assert xp(root, "//t:body//t:ab[@type='heading']") == []
     assert line in [" ".join("".join(p.itertext()).split()) for p in xp(root, "//t:body//t:p")]
+
+
+@pytest.mark.parametrize("style", ["{n}) ", "{n}. ", "({n}) "])
+def test_short_numbered_lines_under_a_colon_line_are_one_ordered_list(style):
+    items = ["Report on the delegation's visit abroad", "Military matters",
+             "Questions of the harvest and of the party's work in the villages."]
+    lines = [style.format(n=n) + item for n, item in enumerate(items, 1)]
+    root = body_page(PROSE, "The agenda of the session was as follows:", *lines, MORE)
+    got = [" ".join("".join(i.itertext()).split()) for i in xp(root, "//t:list[@type='ordered']/t:item")]
+    assert got == lines
+    assert xp(root, "//t:body//t:ab[@type='line' or @type='heading']") == []
+    assert len(xp(root, "//t:body//t:p")) >= 2
+
+
+def test_numbered_paragraphs_of_prose_under_a_colon_line_stay_paragraphs():
+    lines = ["1) The ambassador called on us today. He asked for the minutes of the talks.",
+             "2) The minister agreed to the visit. It will take place in the spring."]
+    root = body_page(PROSE, "We report the following:", *lines, MORE)
+    assert xp(root, "//t:list[@type='ordered']") == []
+    assert [" ".join("".join(p.itertext()).split()) for p in xp(root, "//t:body//t:p")][2:4] == lines
