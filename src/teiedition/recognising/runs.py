@@ -63,7 +63,8 @@ def numbered_lists(blocks: list[Block]) -> list[Block]:
         if b.kind not in LOOSE or not b.text.rstrip().endswith(":"):
             continue
         j = i + 1
-        while j < len(out) and out[j].kind in LOOSE and _item_number(out[j].text) == j - i:
+        while j < len(out) and out[j].kind in LOOSE and out[j].get("zone") != "header" \
+                and _item_number(out[j].text) == j - i:
             j += 1
         if j - i - 1 >= 2 and any(x.kind == "p" for x in out[j:]):
             for k in range(i + 1, j):
