@@ -71,3 +71,15 @@ def test_numbered_paragraphs_of_prose_under_a_colon_line_stay_paragraphs():
     root = body_page(PROSE, "We report the following:", *lines, MORE)
     assert xp(root, "//t:list[@type='ordered']") == []
     assert [" ".join("".join(p.itertext()).split()) for p in xp(root, "//t:body//t:p")][2:4] == lines
+
+
+@pytest.mark.parametrize("label", ["No", "No.", "Nº", "#"])
+def test_figures_right_after_a_number_label_are_the_number_not_a_date(label):
+    root = body_page(PROSE, f"Cipher telegram {label} 31/I", MORE)
+    assert xp(root, "//t:body//t:date") == []
+    assert f"Cipher telegram {label} 31/I" in rebuild(root)
+
+
+def test_a_roman_month_date_without_a_label_is_still_a_date():
+    root = body_page(PROSE, "The telegram of 31/I was received late.", MORE)
+    assert xp(root, "//t:body//t:date/text()") == ["31/I"]
