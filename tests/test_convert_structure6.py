@@ -83,3 +83,20 @@ def test_figures_right_after_a_number_label_are_the_number_not_a_date(label):
 def test_a_roman_month_date_without_a_label_is_still_a_date():
     root = body_page(PROSE, "The telegram of 31/I was received late.", MORE)
     assert xp(root, "//t:body//t:date/text()") == ["31/I"]
+
+
+def test_parenthesised_calls_set_against_a_word_are_anchors_when_their_notes_are_missing():
+    first = "The Presidium heard the delegation about the central question.(1) Cdes. Lindqvist, Okafor,(2)"
+    second = "Form a committee.(3) Send the information to the fraternal parties.(4)"
+    root = body_page(first, second, MORE)
+    assert xp(root, "//t:body//t:anchor[@type='footnote'][@rend='parenthesised']/@n") == ["1", "2", "3", "4"]
+    assert first in rebuild(root) and second in rebuild(root)
+
+
+@pytest.mark.parametrize("line", ["Under Article 5(2) of the statute the council decides the matter alone.",
+                                  "The session decided: (1) to build the road, (2) to close the mine.",
+                                  "The council met and the speaker called for order.(7) Nothing more was said."])
+def test_an_enumeration_a_subsection_or_a_call_out_of_order_stays_text(line):
+    root = body_page(PROSE, line, MORE)
+    assert xp(root, "//t:body//t:anchor") == []
+    assert line in rebuild(root)
