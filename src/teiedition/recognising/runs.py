@@ -59,6 +59,7 @@ def numbered_lists(blocks: list[Block]) -> list[Block]:
     paragraphs as printed.
     """
     out = list(blocks)
+    last_p = max((k for k, x in enumerate(blocks) if x.kind == "p"), default=-1)
     for i, b in enumerate(blocks[:-2]):
         if b.kind not in LOOSE or not b.text.rstrip().endswith(":"):
             continue
@@ -66,7 +67,7 @@ def numbered_lists(blocks: list[Block]) -> list[Block]:
         while j < len(out) and out[j].kind in LOOSE and out[j].get("zone") != "header" \
                 and _item_number(out[j].text) == j - i:
             j += 1
-        if j - i - 1 >= 2 and any(x.kind == "p" for x in out[j:]):
+        if j - i - 1 >= 2 and last_p >= j:
             for k in range(i + 1, j):
                 out[k] = replace(out[k], kind="numbered-item")
     return out
