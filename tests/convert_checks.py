@@ -120,7 +120,7 @@ def _rebuild(el, out: list[str]) -> None:
         pass
     elif tag == "anchor" and el.get("type") == "footnote":  # a call whose note is not on the page
         n = el.get("n") or ""
-        out.append(f"[{n}]" if el.get("rend") == "bracketed" else n)
+        out.append(f"[{n}]" if el.get("rend") == "bracketed" else f"({n})" if el.get("rend") == "parenthesised" else n)
     elif tag == "milestone":
         out.append(" " + (el.get("rend") or "") + " ")
     elif tag == "choice":

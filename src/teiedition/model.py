@@ -132,6 +132,8 @@ BLOCK_KINDS: dict[str, BlockKind] = {k.name: k for k in (
     BlockKind("attachment", "an attachment or enclosure line", closing=True, body="attachment"),
     BlockKind("bullet-item", "one line of a bulleted or dashed list (• …, - …)", after_closing=True,
               body="list:bulleted"),
+    BlockKind("numbered-item", "one item of a numbered list under a line ending in a colon (The agenda: / 1) …)",
+              body="list:ordered"),
     BlockKind("stage", "a parenthetical between speeches ((Laughter))", body="stage"),
     BlockKind("record", "a labelled record-header line (To: ..., Subject: ...)", body="list:record-header"),
 )}

@@ -183,8 +183,11 @@ def _body_lines(lines: list[str], start: int, end: int) -> tuple[SourceLine, ...
             i = stop
             continue
         stripped = raw.strip()
-        if TWO_COLUMNS_RE.search(stripped) and not stripped.startswith("[") and not CLASSIFIED_DOCUMENT_RE.match(stripped):
-            cells = [c for c in re.split(r" {3,}|\t+", stripped) if c.strip()]
+        mark = _bullet_end(stripped)
+        if TWO_COLUMNS_RE.search(stripped[mark:]) and not stripped.startswith("[") \
+                and not CLASSIFIED_DOCUMENT_RE.match(stripped):
+            cells = [c for c in re.split(r" {3,}|\t+", stripped[mark:]) if c.strip()]
+            cells[0] = stripped[:mark] + cells[0]
         else:
             cells = [stripped]
         for k, cell in enumerate(cells):
@@ -215,6 +218,14 @@ def _join_split_copy_marks(blocks: list[SourceLine]) -> list[SourceLine]:
 
 
 COLUMN_GAP_RE = re.compile(r"(?<=\S)(?: {3,}|\t+)(?=\S)")
+#: A bullet and the wide gap after it (``-   First item``, ``•\tItem``): the item's indent, never a column's gap.
+BULLET_GAP_RE = re.compile(r"^\s*(?:[•·▪◦○●■□‣⁃➢►*]|[-–—])(?: {2,}|\t+)(?=\S)")
+
+
+def _bullet_end(raw: str) -> int:
+    """Where the text after a leading bullet and its wide gap starts (0 without one)."""
+    m = BULLET_GAP_RE.match(raw)
+    return m.end() if m else 0
 
 
 def _right_column_at(raw: str) -> int | None:
@@ -223,7 +234,7 @@ def _right_column_at(raw: str) -> int | None:
     Header cells are short: a line whose cells hold running prose (12 words or more) is
     not a column line, whatever its spacing.
     """
-    gaps = list(COLUMN_GAP_RE.finditer(raw.rstrip()))
+    gaps = [g for g in COLUMN_GAP_RE.finditer(raw.rstrip()) if g.start() >= _bullet_end(raw)]
     if not gaps or any(len(cell.split()) >= 12 for cell in COLUMN_GAP_RE.split(raw.strip())):
         return None
     return gaps[-1].end()

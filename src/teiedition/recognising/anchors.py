@@ -3,7 +3,7 @@
 Why: a saved page often keeps the call of a footnote but not its text.  The call is
 still the author's (or editor's) mark, not a word the translator added, so it becomes
 ``anchor[@type="footnote"][@n]`` where it stands, with ``@rend`` saying how it was
-printed (``bracketed`` for ``[1]``, ``glued`` for digits set against a word), so that
+printed (``bracketed`` for ``[1]``, ``parenthesised`` for ``(1)``, ``glued`` for digits set against a word), so that
 the printed text can be rebuilt and nothing is lost.
 
 Digits glued to a word are taken only on a page with no footnote texts at all, and only
@@ -48,16 +48,29 @@ def bracketed_anchor(text: str, start: int, end: int, content: str) -> list[Span
                  inner=(start + 1, start + 1), rank=10)]
 
 
-class GluedCalls:
-    """The number the next glued call must carry (document order, from 1); None: not on this page."""
+#: ``(2)`` set against a word or its closing punctuation (``the central question.(2)``, ``Liu Shaoqi,(1)``),
+#: never after a digit (``Article 5(2)``) or a space (``decided: (1) to build``: an enumeration).
+PAREN_CALL_RE = re.compile(r"(?<=[^\W\d_]|[.!?,;:”’\"'])\((?P<n>\d{1,2})\)(?=[\s,;:.)]|$)")
+#: How far a parenthesised call may skip ahead of the last one taken (a note left out, a misprint).
+PAREN_SKIP = 3
 
-    def __init__(self, page_has_notes: bool):
+
+class GluedCalls:
+    """The number the next glued call must carry (document order, from 1); None: not on this page.
+
+    Parenthesised calls (``question.(2)``) are taken on any page, for numbers whose note is not on it,
+    in rising order (a few numbers may be skipped), so a stray ``(3)`` out of order stays text.
+    """
+
+    def __init__(self, page_has_notes: bool, notes_on_page=()):
         self.next = None if page_has_notes else 1
+        self.notes_on_page = frozenset(str(n) for n in notes_on_page)
+        self.last_paren = 0
 
     def spans(self, text: str) -> list[Span]:
+        out = self._paren_spans(text)
         if self.next is None:
-            return []
-        out = []
+            return out
         for m in GLUED_CALL_RE.finditer(text):
             group = "n" if m.group("n") else "n2"
             if int(m.group(group)) != self.next or (m.group("w") or "").lower() in NUMBERED_ABBREVIATIONS:
@@ -66,4 +79,15 @@ class GluedCalls:
             out.append(Span(m.start(group), m.end(group), "anchor",
                             attrs_of(type="footnote", n=m.group(group), rend="glued"),
                             inner=(m.start(group), m.start(group)), rank=10))
+        return out
+
+    def _paren_spans(self, text: str) -> list[Span]:
+        out = []
+        for m in PAREN_CALL_RE.finditer(text):
+            n = int(m.group("n"))
+            if m.group("n") in self.notes_on_page or not self.last_paren < n <= self.last_paren + PAREN_SKIP:
+                continue
+            self.last_paren = n
+            out.append(Span(m.start(), m.end(), "anchor", attrs_of(type="footnote", n=str(n), rend="parenthesised"),
+                            inner=(m.start(), m.start()), rank=10))
         return out

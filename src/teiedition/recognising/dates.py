@@ -244,12 +244,17 @@ def _interpret(kind: str, m: re.Match[str]) -> _Found | None:
                   month=month, day=day)
 
 
+#: A number's label right before figures (``Code message No 31/I``, ``Nº 12.VI``): the figures are the number.
+NUMBER_LABEL_BEFORE_RE = re.compile(r"(?:\b(?:No|NO|no|Nr|Nos)\.?|[Nn][º°]|#)\s*$")
+
+
 def _candidates(text: str) -> list[_Found]:
     found: list[_Found] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             candidate = _interpret(kind, m)
-            if candidate is not None:
+            if candidate is not None and not (text[m.start()].isdigit()
+                                              and NUMBER_LABEL_BEFORE_RE.search(text, 0, m.start())):
                 found.append(candidate)
     return found
 

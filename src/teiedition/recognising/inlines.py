@@ -107,7 +107,7 @@ class WaitingFootnotes(set):
         super().__init__(numbers)
         self.styled = sorted({int(n) for n in styled})
         self._next = 0
-        self.glued = GluedCalls(page_has_notes=bool(self))
+        self.glued = GluedCalls(page_has_notes=bool(self), notes_on_page=self)
 
     def lowest_styled(self) -> int | None:
         while self._next < len(self.styled) and str(self.styled[self._next]) not in self:

@@ -29,7 +29,7 @@ from .dialogue import speaker_turns
 from .inlines import INLINE_RECOGNISERS, WaitingFootnotes, annotate_inlines
 from .grouping import (BOTTOM_KINDS, OPENER_KINDS, _divide, _gap_section_breaks, _lift_footnotes,
                        _notes_blocks, _number_copy_items, _routing_lists)
-from .runs import bullet_lists, log_runs
+from .runs import bullet_lists, log_runs, numbered_lists
 from .closing import ITEM_NUMBER, SIGNED_LABEL_RE, closing_zone, one_line_signoff
 from .lines import _words, is_prose, is_upper_line, parse_date
 from .signatures import (BY_ORDER_RE, LETTER_SPACED_RE, SIGNATURE_RE, _find_name_signatures,
@@ -100,11 +100,15 @@ LOG_RE = re.compile(r"^(?:Sent|Received|Arrived|Deciphered|Enciphered|Dispatched
 TYPIST_RE = re.compile(r"^[a-zа-я]{1,3}/[A-Za-zА-Яа-я]{1,3}\.?$|^[A-Z]{1,3}/[a-z]{1,3}$")
 ATTACHMENT_RE = re.compile(r"^(?:ATTACHMENT|Attachment|Attachments|ATTACHMENTS|Enclosure|ENCLOSURE|"
                            r"Enclosures|Appendix(?: \w+)?|APPENDIX(?: \w+)?|Annex(?: \w+)?)\b[:.]?")
-SECTION_BREAK_RE = re.compile(r"^(?:[xX](?:\s+[xX]){2,}|\*(?:\s*\*){2,}|-{3,}|#{3,}|_{5,})$")
+#: A rule line: ``* * *``, ``x x x``, ``---``, ``===``, ``~~~``, ``- - -``, ``###``, ``_____`` (a separator, never a heading).
+SECTION_BREAK_RE = re.compile(r"^(?:[xX](?:\s+[xX]){2,}|(?P<rule>[*=~-])(?:\s*(?P=rule)){2,}|#{3,}|_{5,})$")
 FOOTNOTE_TEXT_RE = re.compile(r"^\[(?P<n>\d{1,3})\]\s+\S")
 BYLINE_INTRO_RE = re.compile(r"^(?:from the (?:journal|diary) of|From the (?:journal|diary) of|"
                              r"FROM THE (?:JOURNAL|DIARY) OF)$")
 NUMBERED_HEADING_RE = re.compile(r"^(?:[IVXL]+|\d{1,2}|[A-Z])\.\s+\S.{0,90}$")
+#: A division's word and its number alone on a line (``Article I``, ``Section 3.``, ``Chapter IV``, ``§ 2``):
+#: a section heading of a treaty or statute, like ``I. …``.
+DIVISION_HEADING_RE = re.compile(r"^(?:Article|Section|Chapter|Part|Paragraph|Art\.|§)\s*(?:[IVXLC]+|\d{1,3}[a-z]?)\.?$")
 
 
 # ---------------------------------------------------------------------------------
@@ -346,6 +350,8 @@ def _heading(text):
         return ("head", (), ())
     if re.fullmatch(r"(?:[A-Za-z] ){2,}[A-Za-z]", s):  # letter-spaced heading: N o t e
         return ("head", (), ())
+    if DIVISION_HEADING_RE.match(s):
+        return ("heading", (), ())
     m = NUMBERED_HEADING_RE.match(s)
     if m and _words(s) <= 12 and not re.search(r"[.!?]\s+\S", s[s.index(".") + 1:]) \
             and not re.search(r"[\[\]“”\"]", s):  # a heading holds no brackets or quotations
@@ -446,7 +452,7 @@ def structure(blocks: list[Block], *, summary_found: bool = True) -> tuple[tuple
     blocks = assign_roles(list(blocks))
     blocks = _gap_section_breaks(_join_bylines(_no_closing_in_header(blocks)))
     blocks = _routing_lists(blocks)
-    blocks = log_runs(bullet_lists(blocks))
+    blocks = log_runs(numbered_lists(bullet_lists(blocks)))
     blocks = speaker_turns(blocks)
     blocks = _notes_blocks(blocks)
     blocks = closing_zone(blocks, is_prose, _may_sign, summary_found=summary_found)

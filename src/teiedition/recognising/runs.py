@@ -45,6 +45,41 @@ def bullet_lists(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: An outline's number opening a line (``1)``, ``(2)``, ``3.``).
+NUMBER_RE = re.compile(r"^\s*\(?(?P<n>\d{1,2})[.)]\s+\S")
+#: A second sentence inside a line: the line is a numbered paragraph, not a list item.
+SECOND_SENTENCE_RE = re.compile(r"[.!?][”’\"')\]]*\s+[A-ZÀ-Ý“\"]")
+
+
+def numbered_lists(blocks: list[Block]) -> list[Block]:
+    """Short numbered lines under a line ending in a colon (``The agenda:`` / ``1) …`` / ``2) …``) are one list.
+
+    The run counts from 1 in steps of one, has two items or more, each one phrase or sentence of 25
+    words at most, and the text goes on in a paragraph after it; numbered paragraphs of prose stay
+    paragraphs as printed.
+    """
+    out = list(blocks)
+    last_p = max((k for k, x in enumerate(blocks) if x.kind == "p"), default=-1)
+    for i, b in enumerate(blocks[:-2]):
+        if b.kind not in LOOSE or not b.text.rstrip().endswith(":"):
+            continue
+        j = i + 1
+        while j < len(out) and out[j].kind in LOOSE and out[j].get("zone") != "header" \
+                and _item_number(out[j].text) == j - i:
+            j += 1
+        if j - i - 1 >= 2 and last_p >= j:
+            for k in range(i + 1, j):
+                out[k] = replace(out[k], kind="numbered-item")
+    return out
+
+
+def _item_number(text: str) -> int | None:
+    m = NUMBER_RE.match(text)
+    if not m or len(text.split()) > 25 or SECOND_SENTENCE_RE.search(text, m.end() - 1) or "\n\n" in text:
+        return None
+    return int(m.group("n"))
+
+
 def log_runs(blocks: list[Block]) -> list[Block]:
     """Short lines of a log's shape next to a transmission-log line belong to the log."""
     out = list(blocks)
