@@ -313,17 +313,19 @@ def main() -> None:
         print(f"unchanged rebuild of {args.docs} documents (CLI, start-up included): "
               f"median {unchanged_s:.2f} s of {len(reruns)} runs [{reruns[-1]['summary']}]", flush=True)
 
-        pdf = summarise(f"TEI + validation + HTML + PDF, {cores} workers",
-                        [one_build(pdfs, jobs=cores, pdf=True)], docs=args.pdf_docs, jobs=cores, pdf=True)
-        results.append(pdf)
-        extrapolated = args.docs / pdf["docs_per_s"]
-        print(f"with PDF, extrapolated to {args.docs} documents: {extrapolated:.0f} s "
-              f"({pdf['docs_per_s']} docs/s measured on {args.pdf_docs})", flush=True)
+        extrapolated = None  # --pdf-docs 0: no PDF build
+        if args.pdf_docs:
+            pdf = summarise(f"TEI + validation + HTML + PDF, {cores} workers",
+                            [one_build(pdfs, jobs=cores, pdf=True)], docs=args.pdf_docs, jobs=cores, pdf=True)
+            results.append(pdf)
+            extrapolated = args.docs / pdf["docs_per_s"]
+            print(f"with PDF, extrapolated to {args.docs} documents: {extrapolated:.0f} s "
+                  f"({pdf['docs_per_s']} docs/s measured on {args.pdf_docs})", flush=True)
         memory_ratio = full["peak_mib"] / max(two["peak_mib"], 1e-9)
         print(f"memory: peak {two['peak_mib']} MiB for {args.small} docs, {full['peak_mib']} MiB for "
               f"{args.docs} docs (ratio {memory_ratio:.2f})", flush=True)
     report = {"cores": cores, "stages_ms_per_doc": stages, "results": results, "speedup_1_to_2": round(speedup, 2),
-              "unchanged_rebuild_s": round(unchanged_s, 3), "pdf_extrapolated_s": round(extrapolated, 1),
+              "unchanged_rebuild_s": round(unchanged_s, 3), "pdf_extrapolated_s": None if extrapolated is None else round(extrapolated, 1),
               "memory_ratio_large_to_small": round(memory_ratio, 2)}
     if args.json:
         args.json.write_text(json.dumps(report, indent=1) + "\n")
