@@ -70,6 +70,12 @@ PROSE = "The Ministry asks the Embassy to send the names of the delegates by the
 MORE = "The delegation will travel by train and arrive in the capital on the morning of the fifth."
 
 
+def page_under_a_lead(lead: str, date_line: str, title: str) -> str:
+    """A compact page whose first paragraph stands above its date line and title (a summary or a neighbour's teaser)."""
+    return (lead + "\n\n" + date_line + "\n\n" + title + "\n\n"
+            "This document was made possible with support from Blavatnik Family Foundation\n\n" + PROSE + "\n\n" + MORE)
+
+
 def body_page(*blocks: str, sep: str = "\n\n") -> etree._Element:
     """``BODY_PAGE`` with these blocks as its body, converted."""
     return convert(BODY_PAGE.format(body=sep.join(blocks)))

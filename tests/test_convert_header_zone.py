@@ -11,7 +11,7 @@ import json
 import pytest
 
 from conftest import fact_documents
-from convert_checks import MORE, PROSE, _inner, convert, convert_path, fragment, norm, xp
+from convert_checks import MORE, PROSE, _inner, convert, convert_path, fragment, norm, page_under_a_lead, xp
 from teiedition.reading.source import read_page
 from teiedition.recognising.citation import find_citation, find_credits
 from teiedition.recognising.recognise import classify_line
@@ -1000,8 +1000,7 @@ def test_a_paragraph_before_the_date_line_naming_other_years_is_a_neighbour_s_te
     from teiedition.convert import convert_text
 
     teaser = "In a 1961 report the embassy describes the harvest and the mood of the province as it was then"
-    page = (teaser + "\n\nMarch 11, 1974\n\nRecord of a Meeting in the Ministry\n\n"
-            "This document was made possible with support from Blavatnik Family Foundation\n\n" + PROSE + "\n\n" + MORE)
+    page = page_under_a_lead(teaser, "March 11, 1974", "Record of a Meeting in the Ministry")
     tei = convert_text(page, doc_id="d1", run_date="2026-01-01").tei
     f = facts_of(tei)
     assert (f["date"], f["title"], f["summary_starts"]) == ("1974-03-11", "Record of a Meeting in the Ministry", "")
@@ -1015,8 +1014,7 @@ def test_a_paragraph_before_the_date_line_naming_no_year_is_a_neighbour_s_teaser
     from teiedition.convert import convert_text
 
     teaser = "This bulletin of the agency with the transcript of a broadcast was sent to the leaders of the party."
-    page = (teaser + "\n\nJune 26, 1953\n\nBulletin of the Agency on a Broadcast\n\n"
-            "This document was made possible with support from Blavatnik Family Foundation\n\n" + PROSE + "\n\n" + MORE)
+    page = page_under_a_lead(teaser, "June 26, 1953", "Bulletin of the Agency on a Broadcast")
     tei = convert_text(page, doc_id="d1", run_date="2026-01-01").tei
     f = facts_of(tei)
     assert (f["date"], f["title"], f["summary_starts"]) == ("1953-06-26", "Bulletin of the Agency on a Broadcast", "")
@@ -1028,8 +1026,7 @@ def test_a_paragraph_before_the_date_line_naming_the_document_s_year_is_the_summ
     from teiedition.convert import convert_text
 
     summary = "In a 1974 report the embassy describes the harvest and the mood of the province as it was then."
-    page = (summary + "\n\nMarch 11, 1974\n\nRecord of a Meeting in the Ministry\n\n"
-            "This document was made possible with support from Blavatnik Family Foundation\n\n" + PROSE + "\n\n" + MORE)
+    page = page_under_a_lead(summary, "March 11, 1974", "Record of a Meeting in the Ministry")
     assert facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)["summary_starts"] == summary[:40]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from convert_checks import MORE, PROSE, convert, xp
+from convert_checks import MORE, PROSE, convert, page_under_a_lead, xp
 from teiedition.recognising.dates import parse_date
 from teiedition.recognising.recognise import classify_line
 
@@ -115,8 +115,7 @@ def test_a_paragraph_over_a_date_line_without_a_day_stays_the_summary():
     from teiedition.convert import convert_text
 
     summary = "A group of officials of the embassy interviewed witnesses of the events in the two cities."
-    page = (summary + "\n\nSeptember 1945\n\nNotes on the Compilation\n\n"
-            "This document was made possible with support from Blavatnik Family Foundation\n\n" + PROSE + "\n\n" + MORE)
+    page = page_under_a_lead(summary, "September 1945", "Notes on the Compilation")
     assert facts_of(convert_text(page, doc_id="d1", run_date="2026-01-01").tei)["summary_starts"] == summary[:40]
 
 
