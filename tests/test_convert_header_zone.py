@@ -995,29 +995,24 @@ def test_a_document_kind_alone_under_the_log_is_no_addressee():
 
 
 
-def test_a_paragraph_before_the_date_line_naming_other_years_is_a_neighbour_s_teaser_not_the_summary():
-    from convert_checks import facts_of
-    from teiedition.convert import convert_text
-
-    teaser = "In a 1961 report the embassy describes the harvest and the mood of the province as it was then"
-    page = page_under_a_lead(teaser, "March 11, 1974", "Record of a Meeting in the Ministry")
-    tei = convert_text(page, doc_id="d1", run_date="2026-01-01").tei
-    f = facts_of(tei)
-    assert (f["date"], f["title"], f["summary_starts"]) == ("1974-03-11", "Record of a Meeting in the Ministry", "")
-    assert teaser.encode() in tei  # kept among the page's facets
-
-
-def test_a_paragraph_before_the_date_line_naming_no_year_is_a_neighbour_s_teaser_not_the_summary():
+@pytest.mark.parametrize("teaser, date_line, title, iso", [
+    # names other years than the date line's
+    ("In a 1961 report the embassy describes the harvest and the mood of the province as it was then",
+     "March 11, 1974", "Record of a Meeting in the Ministry", "1974-03-11"),
+    # names no year at all
+    ("This bulletin of the agency with the transcript of a broadcast was sent to the leaders of the party.",
+     "June 26, 1953", "Bulletin of the Agency on a Broadcast", "1953-06-26"),
+])
+def test_a_paragraph_before_the_date_line_not_naming_its_year_is_a_neighbour_s_teaser_not_the_summary(
+        teaser, date_line, title, iso):
     """Mirror pages print, above the date line, the summary of the document filed next to this one (hdr5: 14
     of 17 such paragraphs on the tuning pools); only one naming the date line's year is read as the summary."""
     from convert_checks import facts_of
     from teiedition.convert import convert_text
 
-    teaser = "This bulletin of the agency with the transcript of a broadcast was sent to the leaders of the party."
-    page = page_under_a_lead(teaser, "June 26, 1953", "Bulletin of the Agency on a Broadcast")
-    tei = convert_text(page, doc_id="d1", run_date="2026-01-01").tei
+    tei = convert_text(page_under_a_lead(teaser, date_line, title), doc_id="d1", run_date="2026-01-01").tei
     f = facts_of(tei)
-    assert (f["date"], f["title"], f["summary_starts"]) == ("1953-06-26", "Bulletin of the Agency on a Broadcast", "")
+    assert (f["date"], f["title"], f["summary_starts"]) == (iso, title, "")
     assert teaser.encode() in tei  # kept among the page's facets
 
 
