@@ -52,6 +52,9 @@ WORD_BEFORE_RE = re.compile(r"(?:[^\W\d_]|[’'.-])+$")
 
 WORD_AFTER_RE = re.compile(r"[^\W\d_]+")
 
+#: One capital and its full stop glued to the bracket (``J.[oseph]``): an initial the bracket spells out.
+INITIAL_BEFORE_RE = re.compile(r"(?<![^\W\d_])[A-ZÀ-Ý]\.$")
+
 
 def _br_expansion(ctx):
     """``F[oreign]``: the bracket completes the word it is glued to (``[well-]known``: the word after it)."""
@@ -61,6 +64,12 @@ def _br_expansion(ctx):
             return [Span(ctx.start, after.end(), "expan", rank=10),
                     Span(ctx.start, ctx.end, "ex", attrs_of(resp="#translator"), inner=(ctx.c_start, ctx.c_end),
                          rank=11)]
+    initial = INITIAL_BEFORE_RE.search(ctx.text, max(0, ctx.start - 3), ctx.start)
+    if ctx.closed and initial and re.fullmatch(r"[a-zà-ÿ][\w’'-]*", ctx.content):
+        # "J.[oseph] Alsop", "B.[ohlen] confirms": the rest of a name printed as its initial
+        return [Span(initial.start(), ctx.end, "expan", rank=10),
+                Span(ctx.start, ctx.end, "ex", attrs_of(resp="#translator"), inner=(ctx.c_start, ctx.c_end),
+                     rank=11)]
     if ctx.start == 0 or not ctx.text[ctx.start - 1].isalpha() or not ctx.closed:
         return None
     double_name = re.fullmatch(r"-[A-ZÀ-Ý][^\W\d_]+", ctx.content)  # "Gheorghiu[-Dej]": the name's second part
@@ -85,8 +94,8 @@ def _br_gloss(ctx):
     By position: words before a name (``[Cuban Defense Minister] Raoul Castro``) identify the
     person and are the translator's addition, not a gloss (``identification``).
     """
-    from .identification import (_is_title, gloss_after_pronoun, identifies_what_follows, infinitive_after_noun,
-                                 opens_sentence, respells, says_which_one, year_after_date)
+    from .identification import (_is_title, date_restated, gloss_after_pronoun, identifies_what_follows,
+                                 infinitive_after_noun, opens_sentence, respells, says_which_one, year_after_date)
 
     c = ctx.content.strip()
     if not ctx.closed or not c:
@@ -94,7 +103,8 @@ def _br_gloss(ctx):
     prev = _token_before(ctx.text, ctx.start)
     token = ctx.text[prev[0]:prev[1]] if prev else ""
     if gloss_after_pronoun(token, c, ctx.text[max(0, ctx.start - 60):ctx.start], ctx.text[ctx.end:ctx.end + 12]) \
-            or says_which_one(ctx.text, ctx.start, ctx.end, c) or infinitive_after_noun(token, c):
+            or says_which_one(ctx.text, ctx.start, ctx.end, c) or infinitive_after_noun(token, c) \
+            or date_restated(ctx.text, ctx.start, ctx.end, c):
         return _gloss(ctx)
     if year_after_date(ctx.text, ctx.start, ctx.end, c):  # "on 12 January [1950] the …": which year
         if re.search(r"[^\W\d_]", ctx.text[ctx.end:].split("\n", 1)[0]):

@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..model import Block, Span, attrs_of
 from .closing import DIST_HEAD_RE, EXPANSION_RE, NAME_AT_END_RE, ORG_WORDS_RE, SUPPLIED_GIVEN_RE, one_line_signoff, plain_name, role_below_name
 from .dialogue import cut_speaker_turn
+from .identification import CLOSED_CLASS
 from .lines import _words, is_prose, is_upper_line, parse_date
 
 BY_ORDER_RE = re.compile(r"^(?:By (?:the )?(?:order|orders|instruction|instructions|authority|direction) of|"
@@ -61,7 +62,7 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
         if _signature_name(b.text) is None or _addressee_below(out, i, last_prose):
             continue
         if i == len(out) - 1 and not after_salute and (cut_speaker_turn(b.text, out) or _cut_word(b.text, signed_before=any(
-                x.kind == "signed" for x in out[last_prose + 1:i]))):
+                x.kind == "signed" for x in out[last_prose + 1:i])) or cut_paragraph_opening(b.text, out[:i])):
             continue
         if tail and not after_salute:
             # the next block must not be prose: a name ends a division
@@ -107,6 +108,14 @@ def _cut_word(text: str, signed_before: bool = False) -> bool:
     return bool(re.fullmatch(r"[^\W\d_]{1,3}" if signed_before else r"[^\W\d_]{1,2}", s)) and not s.isupper()
 
 
+def cut_paragraph_opening(text: str, before: list[Block]) -> bool:
+    """``Garcia-Inchaustegui`` ending a page whose paragraphs open ``Garcia-Inchaustegui said …``: the
+    excerpt stopped after the next paragraph's first words; a signer's name opens no two paragraphs."""
+    name = text.strip()
+    opening = re.compile(re.escape(name) + r"\s+[a-z]")
+    return bool(name) and sum(1 for b in before if b.kind == "p" and opening.match(b.text)) >= 2
+
+
 def _signature_name(text: str) -> tuple[int, int] | None:
     """Where the signatory's name is in a bare sign-off line, or None."""
     s = text.rstrip().rstrip(",")  # "KOVALEV, 11 November" split in two: the comma stays with the name
@@ -129,6 +138,8 @@ def _signature_name(text: str) -> tuple[int, int] | None:
         offset = m.start("name")
         s = m.group("name")
     m2 = PERSON_NAME_RE.match(s)
+    if m2 and all(w.lower() in CLOSED_CLASS for w in m2.group("name").split()):
+        return None  # "However": the first word of a sentence the excerpt cut, never a name
     if not m2 or is_upper_line(s) and _words(s) > 4:  # "LUIZ LEIVAS BASTIAN PINTO" signs; longer is a heading
         return None
     if any(w.lower() in {"the", "of", "and", "in", "office", "ministry", "embassy", "department", "without", "with"}
