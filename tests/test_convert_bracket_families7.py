@@ -64,3 +64,19 @@ def test_a_date_in_words_after_a_date_in_figures_or_a_named_day_says_which(line,
 def test_a_month_completing_a_day_stays_added():
     root = page(PROSE, "The talks resumed on 20 [March] in the old building.")
     assert supplied(root) == ["March"]
+
+
+@pytest.mark.parametrize("line, gloss", [
+    ("He quoted the philosopher Varga, who [Varga] had lived in the capital for years.", "Varga"),
+    ("Instantsiya [codename for the Premier] is demanding an immediate answer.", "codename for the Premier"),
+    ("Bluebird [code-name for Lindqvist] asked for the report by Monday.", "code-name for Lindqvist"),
+])
+def test_a_bracket_naming_a_relative_pronoun_or_what_a_code_name_stands_for_is_a_gloss(line, gloss):
+    root = page(PROSE, line)
+    assert supplied(root, "gloss") == [gloss]
+    assert supplied(root) == []
+
+
+def test_a_verb_after_who_stays_added():
+    root = page(PROSE, "He met the official who [was] in charge of the port.")
+    assert supplied(root) == ["was"]

@@ -220,7 +220,7 @@ HOLDERS = frozenset("official officials governor member members functionary repr
 
 
 #: Nouns that say what kind of name a name is (``Tomasz [pseudonym for …]``).
-NAME_KINDS = frozenset("pseudonym alias nickname code cover pen real".split())
+NAME_KINDS = frozenset("pseudonym alias nickname code codename code-name cover pen real".split())
 #: An acronym: two to six capitals and nothing else (``MLF``; ``IL-28`` is a type, not an acronym).
 ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
 #: Prepositions and conjunctions before an acronym: ``of [DRV]`` identifies, it restates nothing.

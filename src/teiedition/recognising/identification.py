@@ -17,7 +17,8 @@ from difflib import SequenceMatcher
 #: Pronouns whose bracket says who or what they are (``they [the East Germans]``); possessives
 #: (``their [Chinese] commissars``) take an added adjective instead and are left out.
 RESTATED_PRONOUNS = frozenset("he she they it him her them we us you this that these those "
-                               "myself himself herself themselves ourselves".split())  # "with myself [Kadri Hazbiu]"
+                               "myself himself herself themselves ourselves "  # "with myself [Kadri Hazbiu]"
+                               "who whom".split())  # "the philosopher, who [Dewey] lived …": a relative pronoun
 DEMONSTRATIVES = frozenset("this that these those".split())
 #: Possessive determiners (lower case: inside a sentence) whose owner a bracket may name.
 POSSESSIVES = frozenset("my our his their".split())

@@ -209,6 +209,8 @@ def _belongs_below(block: Block, parts: list[Block]) -> bool:
     if parts[0].get("role") == "by-order" and not has_name and block.kind in ("line", "head", "heading", "p", "signed") \
             and (_signature_name(s) or _role_line(s)) and not is_prose(s):
         return True  # "By order of the Minister" / the name / the title
+    if COMRADE_NAMED_RE.search(s):
+        return False  # "Cde. Stalin agrees", "Reported to Cde. Molotov": a note on another person, no office
     if re.fullmatch(r"[(/][^()/]+[)/]", s) or (re.search(r"\([^()]+\)$", s) and not has_name
                                                and is_upper_line(s.split("(")[0] or "X Y Z")):
         return True
@@ -226,6 +228,8 @@ def _belongs_below(block: Block, parts: list[Block]) -> bool:
     return False
 
 
+#: A comrade named on a line (``Cde. Stalin agrees``): the signer's own office never names another person.
+COMRADE_NAMED_RE = re.compile(r"\b(?:Cde\.|Comrade)\s+[A-ZÀ-Ý]")
 SIGNED_WORD_RE = re.compile(r"^(?:signed|sgd\.?)$", re.I)
 SIGNED_NAME_RE = re.compile(r"\(([^()]+)\)|/(?!signature/)([^/\n]+)/")
 
