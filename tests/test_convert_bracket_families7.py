@@ -80,3 +80,11 @@ def test_a_bracket_naming_a_relative_pronoun_or_what_a_code_name_stands_for_is_a
 def test_a_verb_after_who_stays_added():
     root = page(PROSE, "He met the official who [was] in charge of the port.")
     assert supplied(root) == ["was"]
+
+
+def test_an_illegible_reading_with_a_guess_in_the_possessive_is_a_gap():
+    line = "28. III [illegible initials, presumably Lindqvist's]"
+    root = page(PROSE, line)
+    assert texts(root, "//t:gap[@reason='illegible']/t:desc") == ["illegible initials, presumably Lindqvist's"]
+    assert supplied(root) == []
+    assert line in rebuild(root)
