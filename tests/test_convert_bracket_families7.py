@@ -88,3 +88,10 @@ def test_an_illegible_reading_with_a_guess_in_the_possessive_is_a_gap():
     assert texts(root, "//t:gap[@reason='illegible']/t:desc") == ["illegible initials, presumably Lindqvist's"]
     assert supplied(root) == []
     assert line in rebuild(root)
+
+
+def test_a_name_after_a_noun_whose_determiner_the_translator_bracketed_says_which():
+    # "[his] wife [Jiang Qing]": the added determiner still makes "wife" a noun phrase the name says which of
+    root = page(PROSE, "The minister will be accompanied by [his] wife [Ingrid Lindqvist] and daughter.")
+    assert supplied(root, "gloss") == ["Ingrid Lindqvist"]
+    assert supplied(root) == ["his"]

@@ -162,7 +162,9 @@ def names_which_noun(text: str, token_start: int, end: int, token: str, content:
             or not 1 <= len(words) <= 3 or content in PRONOUNS \
             or not all(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ’'-]+", w) for w in words):  # a name, no acronym ([KGB-MfS])
         return False
-    before = re.findall(r"[\w’'.-]+|[^\w\s]", text[max(0, token_start - 60):token_start])[-3:]
+    # the translator's own brackets inside the noun phrase belong to it ("by [his] wife [Jiang Qing]")
+    plain = re.sub(r"[\[\]]", "", text[max(0, token_start - 60):token_start])
+    before = re.findall(r"[\w’'.-]+|[^\w\s]", plain)[-3:]
     phrase = []
     for w in reversed(before):
         if not re.match(r"[\w’']", w):

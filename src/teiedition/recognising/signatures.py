@@ -61,8 +61,7 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
             continue
         if _signature_name(b.text) is None or _addressee_below(out, i, last_prose):
             continue
-        if i == len(out) - 1 and not after_salute and (cut_speaker_turn(b.text, out) or _cut_word(b.text, signed_before=any(
-                x.kind == "signed" for x in out[last_prose + 1:i])) or cut_paragraph_opening(b.text, out[:i])):
+        if i == len(out) - 1 and not after_salute and _cut_last_line(b.text, out, last_prose):
             continue
         if tail and not after_salute:
             # the next block must not be prose: a name ends a division
@@ -106,6 +105,14 @@ def _cut_word(text: str, signed_before: bool = False) -> bool:
     Under a signature already read, three letters too (``Zhong Qingfa`` / ``December 4`` / ``Dis``)."""
     s = text.strip()
     return bool(re.fullmatch(r"[^\W\d_]{1,3}" if signed_before else r"[^\W\d_]{1,2}", s)) and not s.isupper()
+
+
+def _cut_last_line(text: str, blocks: list[Block], last_prose: int) -> bool:
+    """The page's last line is where the excerpt stopped: a speaker's label, a word cut short, the
+    first words of the next paragraph; no sign-off."""
+    signed_before = any(x.kind == "signed" for x in blocks[last_prose + 1:-1])
+    return cut_speaker_turn(text, blocks) or _cut_word(text, signed_before=signed_before) \
+        or cut_paragraph_opening(text, blocks[:-1])
 
 
 def cut_paragraph_opening(text: str, before: list[Block]) -> bool:
