@@ -19,7 +19,8 @@ from ..model import Span, attrs_of
 
 ILLEGIBLE_RE = re.compile(r"^(?:[\w ,-]*\s)?(?:illegible|indecipherable|undecipherable|unreadable|not legible|"
                           r"(?:too )?faded(?: to read)?|smudged|blurred|indistinct|cannot be (?:read|deciphered)|"
-                          r"unclear)(?:[\s,;][\w ,;-]*)?$", re.I)  # "[rest of date illegible, possibly October]"
+                          r"unclear)(?:[\s,;][\w ,;’'-]*)?$", re.I)  # "[rest of date illegible, possibly October]",
+#: "[illegible initials, presumably Gromyko's]": the translator's guess may name someone in the possessive
 
 
 #: Omission marks: an ellipsis in any spelling, also with a stray full stop (``[.…]``, ``[. . .]``).

@@ -52,6 +52,9 @@ WORD_BEFORE_RE = re.compile(r"(?:[^\W\d_]|[’'.-])+$")
 
 WORD_AFTER_RE = re.compile(r"[^\W\d_]+")
 
+#: One capital and its full stop glued to the bracket (``J.[oseph]``): an initial the bracket spells out.
+INITIAL_BEFORE_RE = re.compile(r"(?<![^\W\d_])[A-ZÀ-Ý]\.$")
+
 
 def _br_expansion(ctx):
     """``F[oreign]``: the bracket completes the word it is glued to (``[well-]known``: the word after it)."""
@@ -61,6 +64,12 @@ def _br_expansion(ctx):
             return [Span(ctx.start, after.end(), "expan", rank=10),
                     Span(ctx.start, ctx.end, "ex", attrs_of(resp="#translator"), inner=(ctx.c_start, ctx.c_end),
                          rank=11)]
+    initial = INITIAL_BEFORE_RE.search(ctx.text, max(0, ctx.start - 3), ctx.start)
+    if ctx.closed and initial and re.fullmatch(r"[a-zà-ÿ][\w’'-]*", ctx.content):
+        # "J.[oseph] Alsop", "B.[ohlen] confirms": the rest of a name printed as its initial
+        return [Span(initial.start(), ctx.end, "expan", rank=10),
+                Span(ctx.start, ctx.end, "ex", attrs_of(resp="#translator"), inner=(ctx.c_start, ctx.c_end),
+                     rank=11)]
     if ctx.start == 0 or not ctx.text[ctx.start - 1].isalpha() or not ctx.closed:
         return None
     double_name = re.fullmatch(r"-[A-ZÀ-Ý][^\W\d_]+", ctx.content)  # "Gheorghiu[-Dej]": the name's second part
@@ -85,8 +94,8 @@ def _br_gloss(ctx):
     By position: words before a name (``[Cuban Defense Minister] Raoul Castro``) identify the
     person and are the translator's addition, not a gloss (``identification``).
     """
-    from .identification import (_is_title, gloss_after_pronoun, identifies_what_follows, infinitive_after_noun,
-                                 opens_sentence, respells, says_which_one, year_after_date)
+    from .identification import (_is_title, date_restated, gloss_after_pronoun, identifies_what_follows,
+                                 infinitive_after_noun, opens_sentence, respells, says_which_one, year_after_date)
 
     c = ctx.content.strip()
     if not ctx.closed or not c:
@@ -94,7 +103,8 @@ def _br_gloss(ctx):
     prev = _token_before(ctx.text, ctx.start)
     token = ctx.text[prev[0]:prev[1]] if prev else ""
     if gloss_after_pronoun(token, c, ctx.text[max(0, ctx.start - 60):ctx.start], ctx.text[ctx.end:ctx.end + 12]) \
-            or says_which_one(ctx.text, ctx.start, ctx.end, c) or infinitive_after_noun(token, c):
+            or says_which_one(ctx.text, ctx.start, ctx.end, c) or infinitive_after_noun(token, c) \
+            or date_restated(ctx.text, ctx.start, ctx.end, c):
         return _gloss(ctx)
     if year_after_date(ctx.text, ctx.start, ctx.end, c):  # "on 12 January [1950] the …": which year
         if re.search(r"[^\W\d_]", ctx.text[ctx.end:].split("\n", 1)[0]):
@@ -152,7 +162,9 @@ def names_which_noun(text: str, token_start: int, end: int, token: str, content:
             or not 1 <= len(words) <= 3 or content in PRONOUNS \
             or not all(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ’'-]+", w) for w in words):  # a name, no acronym ([KGB-MfS])
         return False
-    before = re.findall(r"[\w’'.-]+|[^\w\s]", text[max(0, token_start - 60):token_start])[-3:]
+    # the translator's own brackets inside the noun phrase belong to it ("by [his] wife [Jiang Qing]")
+    plain = re.sub(r"[\[\]]", "", text[max(0, token_start - 60):token_start])
+    before = re.findall(r"[\w’'.-]+|[^\w\s]", plain)[-3:]
     phrase = []
     for w in reversed(before):
         if not re.match(r"[\w’']", w):
@@ -210,7 +222,7 @@ HOLDERS = frozenset("official officials governor member members functionary repr
 
 
 #: Nouns that say what kind of name a name is (``Tomasz [pseudonym for …]``).
-NAME_KINDS = frozenset("pseudonym alias nickname code cover pen real".split())
+NAME_KINDS = frozenset("pseudonym alias nickname code codename code-name cover pen real".split())
 #: An acronym: two to six capitals and nothing else (``MLF``; ``IL-28`` is a type, not an acronym).
 ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
 #: Prepositions and conjunctions before an acronym: ``of [DRV]`` identifies, it restates nothing.

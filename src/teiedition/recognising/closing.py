@@ -18,7 +18,7 @@ from dataclasses import replace
 from ..model import Block, Span, attrs_of
 from .dates import find_dates
 from .dialogue import cut_speaker_turn
-from .signoff_lines import BODY_WORDS, FUNCTION_WORDS, ORG_WORDS_RE, numbered_body, org_signoff, running_text  # noqa: F401
+from .signoff_lines import BODY_WORDS, FUNCTION_WORDS, ORG_WORDS_RE, numbered_body, org_signoff, run_on_number, running_text  # noqa: F401
 
 #: ``Copies``, ``Copies to:``, ``Distribution:``, ``Sent to:``, ``Received by:`` (after the text): the head of a
 #: distribution list.
@@ -137,7 +137,10 @@ def closing_zone(blocks: list[Block], is_prose, name_ok, *, summary_found: bool 
             zone="closing", review="a paragraph after the sign-off, kept in the closing group (the page's summary?)")
         last = before
     zone = _Zone(is_prose, name_ok)
-    out = inner_closings(blocks[:last + 1], is_prose, name_ok)
+    run_on = run_on_number(blocks[last]) if blocks[last].kind == "p" else None
+    if run_on:  # "… to Vyshinsky. Nº 382/sh": the paragraph, then the outgoing number it runs on into
+        blocks = [*blocks[:last], run_on[0], *blocks[last + 1:]]
+    out = inner_closings(blocks[:last + 1], is_prose, name_ok) + (run_on[1:] if run_on else [])
     for b in blocks[last + 1:]:
         if b is blocks[-1] and b.kind in LOOSE_KINDS and cut_speaker_turn(b.text, blocks):
             out.append(b)  # "Guevara: …" / "Gu": a page cut at the next turn's label, no sign-off

@@ -17,13 +17,16 @@ from difflib import SequenceMatcher
 #: Pronouns whose bracket says who or what they are (``they [the East Germans]``); possessives
 #: (``their [Chinese] commissars``) take an added adjective instead and are left out.
 RESTATED_PRONOUNS = frozenset("he she they it him her them we us you this that these those "
-                               "myself himself herself themselves ourselves".split())  # "with myself [Kadri Hazbiu]"
+                               "myself himself herself themselves ourselves "  # "with myself [Kadri Hazbiu]"
+                               "who whom".split())  # "the philosopher, who [Dewey] lived …": a relative pronoun
 DEMONSTRATIVES = frozenset("this that these those".split())
 #: Possessive determiners (lower case: inside a sentence) whose owner a bracket may name.
 POSSESSIVES = frozenset("my our his their".split())
 #: The next word of the block after a bracket (bounded look-ahead: time stays linear).
 NEXT_WORD_RE = re.compile(r"[ \t]*([^\W\d_][\w’'.-]*)")
 #: Words that open a clause or a phrase, never a name, even when capitalised at a line's start.
+#: A name in the possessive (``Chien’s``, ``Ba's``): it ends there, a bracket after it says who it is.
+POSSESSIVE_RE = re.compile(r"[^\W\d_][’']s$")
 NOT_A_NAME = frozenset("I A An The And But Or Of In On At To For By With From As If It He She We They".split())
 #: Titles before a name: ``Premier Zhou [Enlai]`` completes the name after such a title.
 TITLE_RE = re.compile(r"(?:Comrade|Cde\.|Premier|Chairman|Minister|Ambassador|President|Secretary|General|Marshal|"
@@ -54,6 +57,23 @@ def year_after_date(text: str, start: int, end: int, content: str) -> bool:
         return False
     before = re.sub(r"[\[\]]", "", text[max(0, start - 40):start])
     return bool(DATE_BEFORE_RE.search(before) or YEAR_PHRASE_BEFORE_RE.search(before))
+
+
+#: A day and month in words, a year perhaps (``27 October 1962``, ``November 5, 1962``, ``4 November``).
+WORDED_DATE_RE = re.compile(rf"(?:\d{{1,2}} (?:{_MONTH_ALT})|(?:{_MONTH_ALT}) \d{{1,2}}),?(?: \d{{4}})?")
+#: What a worded date can restate: a date in figures (``27.10.1962``, ``27.10.``, ``28.X``, ``10/27/62``)
+#: or a day named without its date (``last Sunday``, ``yesterday``).
+DATE_NAMED_BEFORE_RE = re.compile(
+    r"(?:\b\d{1,2}\.(?:\d{1,2}|[IVX]{1,4})\.(?:\d{2,4})?|\b\d{1,2}/\d{1,2}/\d{2,4}|"
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow))\s*$", re.I)
+
+
+def date_restated(text: str, start: int, end: int, content: str) -> bool:
+    """``on 27.10.1962 [27 October 1962]``, ``last Sunday [4 November 1962]``: the bracket says in words
+    which day the date or day before it is, a gloss; a month completing a day (``on 20 [January]``) is
+    no whole date and stays supplied."""
+    return bool(WORDED_DATE_RE.fullmatch(content.strip())) \
+        and bool(DATE_NAMED_BEFORE_RE.search(text, max(0, start - 40), start))
 
 
 def says_which_one(text: str, start: int, end: int, content: str) -> bool:
@@ -195,6 +215,8 @@ def identifies_what_follows(text: str, token_start: int, end: int, token: str, c
     names_before = bool(token) and token[0].isupper() and not _is_title(token) and not opens_sentence(token) \
         and not token.endswith(",") and not ROMAN_RE.fullmatch(token)
     name_follows = bool(nxt) and nxt.group(1)[0].isupper() and nxt.group(1) not in NOT_A_NAME
+    if names_before and POSSESSIVE_RE.search(token):
+        return False  # "Brother Chien’s [Vo Nguyen Giap] Cables": a possessive ends the name it restates
     if name_follows and not names_before and words[0][0].isupper() and len(words) <= 8:
         return True  # "of [Chinese Communist Party leader] Deng", "to [Yugoslav diplomat Ivo] Vejvoda"
     if not all(w[0].isupper() or w in ("of", "to", "the", "for", "and", "in") or re.match(r"[a-z][’'][A-Z]", w)

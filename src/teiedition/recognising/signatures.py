@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..model import Block, Span, attrs_of
 from .closing import DIST_HEAD_RE, EXPANSION_RE, NAME_AT_END_RE, ORG_WORDS_RE, SUPPLIED_GIVEN_RE, one_line_signoff, plain_name, role_below_name
 from .dialogue import cut_speaker_turn
+from .identification import CLOSED_CLASS
 from .lines import _words, is_prose, is_upper_line, parse_date
 
 BY_ORDER_RE = re.compile(r"^(?:By (?:the )?(?:order|orders|instruction|instructions|authority|direction) of|"
@@ -60,8 +61,7 @@ def _find_name_signatures(blocks: list[Block]) -> list[Block]:
             continue
         if _signature_name(b.text) is None or _addressee_below(out, i, last_prose):
             continue
-        if i == len(out) - 1 and not after_salute and (cut_speaker_turn(b.text, out) or _cut_word(b.text, signed_before=any(
-                x.kind == "signed" for x in out[last_prose + 1:i]))):
+        if i == len(out) - 1 and not after_salute and _cut_last_line(b.text, out, last_prose):
             continue
         if tail and not after_salute:
             # the next block must not be prose: a name ends a division
@@ -107,6 +107,22 @@ def _cut_word(text: str, signed_before: bool = False) -> bool:
     return bool(re.fullmatch(r"[^\W\d_]{1,3}" if signed_before else r"[^\W\d_]{1,2}", s)) and not s.isupper()
 
 
+def _cut_last_line(text: str, blocks: list[Block], last_prose: int) -> bool:
+    """The page's last line is where the excerpt stopped: a speaker's label, a word cut short, the
+    first words of the next paragraph; no sign-off."""
+    signed_before = any(x.kind == "signed" for x in blocks[last_prose + 1:-1])
+    return cut_speaker_turn(text, blocks) or _cut_word(text, signed_before=signed_before) \
+        or cut_paragraph_opening(text, blocks[:-1])
+
+
+def cut_paragraph_opening(text: str, before: list[Block]) -> bool:
+    """``Garcia-Inchaustegui`` ending a page whose paragraphs open ``Garcia-Inchaustegui said …``: the
+    excerpt stopped after the next paragraph's first words; a signer's name opens no two paragraphs."""
+    name = text.strip()
+    opening = re.compile(re.escape(name) + r"\s+[a-z]")
+    return bool(name) and sum(1 for b in before if b.kind == "p" and opening.match(b.text)) >= 2
+
+
 def _signature_name(text: str) -> tuple[int, int] | None:
     """Where the signatory's name is in a bare sign-off line, or None."""
     s = text.rstrip().rstrip(",")  # "KOVALEV, 11 November" split in two: the comma stays with the name
@@ -129,6 +145,8 @@ def _signature_name(text: str) -> tuple[int, int] | None:
         offset = m.start("name")
         s = m.group("name")
     m2 = PERSON_NAME_RE.match(s)
+    if m2 and all(w.lower() in CLOSED_CLASS for w in m2.group("name").split()):
+        return None  # "However": the first word of a sentence the excerpt cut, never a name
     if not m2 or is_upper_line(s) and _words(s) > 4:  # "LUIZ LEIVAS BASTIAN PINTO" signs; longer is a heading
         return None
     if any(w.lower() in {"the", "of", "and", "in", "office", "ministry", "embassy", "department", "without", "with"}
@@ -198,6 +216,8 @@ def _belongs_below(block: Block, parts: list[Block]) -> bool:
     if parts[0].get("role") == "by-order" and not has_name and block.kind in ("line", "head", "heading", "p", "signed") \
             and (_signature_name(s) or _role_line(s)) and not is_prose(s):
         return True  # "By order of the Minister" / the name / the title
+    if COMRADE_NAMED_RE.search(s):
+        return False  # "Cde. Stalin agrees", "Reported to Cde. Molotov": a note on another person, no office
     if re.fullmatch(r"[(/][^()/]+[)/]", s) or (re.search(r"\([^()]+\)$", s) and not has_name
                                                and is_upper_line(s.split("(")[0] or "X Y Z")):
         return True
@@ -215,6 +235,8 @@ def _belongs_below(block: Block, parts: list[Block]) -> bool:
     return False
 
 
+#: A comrade named on a line (``Cde. Stalin agrees``): the signer's own office never names another person.
+COMRADE_NAMED_RE = re.compile(r"\b(?:Cde\.|Comrade)\s+[A-ZÀ-Ý]")
 SIGNED_WORD_RE = re.compile(r"^(?:signed|sgd\.?)$", re.I)
 SIGNED_NAME_RE = re.compile(r"\(([^()]+)\)|/(?!signature/)([^/\n]+)/")
 

@@ -9,6 +9,9 @@ zone's module stays small.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from ..model import Block, Span, attrs_of
 
 #: Office words that name a body, not a person's post.
 BODY_WORDS = frozenset("department section division embassy ministry office bureau committee".split())
@@ -61,3 +64,21 @@ def _known_body(s: str) -> bool:
 
     entry = default_authority().naming(s)
     return entry is not None and entry.kind == "org"
+
+
+#: ``… to be passed to Vyshinsky. Nº 382/sh``: the sign-off's number run on after the last sentence.
+RUN_ON_NUMBER_RE = re.compile(r"(?<=[.!?”\"])(?P<gap>\s+)(?:Nº|N°|No\.)\s?(?P<num>\d[\w/-]*)\s*$")
+
+
+def run_on_number(b: Block) -> list[Block] | None:
+    """The last paragraph ending, after its last sentence, in a number sign and a number alone
+    (``… to Vyshinsky. Nº 382/sh``): the outgoing number printed on the paragraph's line, cut off as the
+    closing group's ``dateline``; a number inside a sentence (``my No. 235.``) stays text."""
+    m = RUN_ON_NUMBER_RE.search(b.text)
+    if m is None or b.spans:
+        return None
+    cut = m.start("gap")
+    num = Block("dateline", b.text[cut:], b.line,
+                (Span(m.start("num") - cut, m.end("num") - cut, "idno", attrs_of(type="outgoing")),),
+                attrs_of(zone="closing", recogniser="closing_number", role="outgoing"))
+    return [replace(b, text=b.text[:cut]), num]
