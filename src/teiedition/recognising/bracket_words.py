@@ -51,6 +51,8 @@ WORD_BEFORE_RE = re.compile(r"(?:[^\W\d_]|[’'.-])+$")
 
 
 WORD_AFTER_RE = re.compile(r"[^\W\d_]+")
+#: ``J.[oseph]``: one capital and its full stop glued to the bracket, an initial the bracket spells out.
+INITIAL_BEFORE_RE = re.compile(r"(?<![\w.])[A-ZÀ-Ý]\.$")
 
 
 def _br_expansion(ctx):
@@ -61,6 +63,11 @@ def _br_expansion(ctx):
             return [Span(ctx.start, after.end(), "expan", rank=10),
                     Span(ctx.start, ctx.end, "ex", attrs_of(resp="#translator"), inner=(ctx.c_start, ctx.c_end),
                          rank=11)]
+    initial = INITIAL_BEFORE_RE.search(ctx.text, max(0, ctx.start - 3), ctx.start)
+    if initial and ctx.closed and re.fullmatch(r"[a-zà-ÿ]+", ctx.content):  # "J.[oseph] Smith": the initial's name
+        return [Span(initial.start(), ctx.end, "expan", rank=10),
+                Span(ctx.start, ctx.end, "ex", attrs_of(resp="#translator"), inner=(ctx.c_start, ctx.c_end),
+                     rank=11)]
     if ctx.start == 0 or not ctx.text[ctx.start - 1].isalpha() or not ctx.closed:
         return None
     double_name = re.fullmatch(r"-[A-ZÀ-Ý][^\W\d_]+", ctx.content)  # "Gheorghiu[-Dej]": the name's second part
@@ -86,7 +93,7 @@ def _br_gloss(ctx):
     person and are the translator's addition, not a gloss (``identification``).
     """
     from .identification import (_is_title, gloss_after_pronoun, identifies_what_follows, infinitive_after_noun,
-                                 opens_sentence, respells, says_which_one, year_after_date)
+                                 opens_sentence, respells, restates_date, says_which_one, year_after_date)
 
     c = ctx.content.strip()
     if not ctx.closed or not c:
@@ -95,6 +102,8 @@ def _br_gloss(ctx):
     token = ctx.text[prev[0]:prev[1]] if prev else ""
     if gloss_after_pronoun(token, c, ctx.text[max(0, ctx.start - 60):ctx.start], ctx.text[ctx.end:ctx.end + 12]) \
             or says_which_one(ctx.text, ctx.start, ctx.end, c) or infinitive_after_noun(token, c):
+        return _gloss(ctx)
+    if restates_date(ctx.text, ctx.start, c):  # "27.10.1962 [27 October 1962]": the date spelt out
         return _gloss(ctx)
     if year_after_date(ctx.text, ctx.start, ctx.end, c):  # "on 12 January [1950] the …": which year
         if re.search(r"[^\W\d_]", ctx.text[ctx.end:].split("\n", 1)[0]):

@@ -56,6 +56,20 @@ def year_after_date(text: str, start: int, end: int, content: str) -> bool:
     return bool(DATE_BEFORE_RE.search(before) or YEAR_PHRASE_BEFORE_RE.search(before))
 
 
+#: A date in figures right before a bracket (``27.10.1962``, ``27.10.``, ``10/27/62``).
+NUMERIC_DATE_BEFORE_RE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{2,4})?\s*$")
+#: A date in words: ``27 October 1962``, ``27 October``, ``October 27, 1962``.
+DATE_IN_WORDS_RE = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH_ALT})(?:,? \d{{4}})?|"
+                              rf"(?:{_MONTH_ALT}) \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?")
+
+
+def restates_date(text: str, start: int, content: str) -> bool:
+    """``on 27.10.1962 [27 October 1962]``: a date in words right after the same kind of date in figures
+    spells out the date before it (a gloss), whatever the order of day and month."""
+    return bool(DATE_IN_WORDS_RE.fullmatch(content.strip())) \
+        and bool(NUMERIC_DATE_BEFORE_RE.search(text, max(0, start - 20), start))
+
+
 def says_which_one(text: str, start: int, end: int, content: str) -> bool:
     """``the embassy [in Havana]``, ``Sector [of the Foreign Ministry]``, ``the 15th [of this month]``.
 

@@ -1,0 +1,60 @@
+"""Bracket and footnote shapes of batch 6's tune pages (issue 17, conv8): decided by shape and place.
+
+Every text here is invented.  An initial glued to a bracket that spells it out (``K.[arl]``) is
+an expansion, no added word; a date in words after the same date in figures restates it (a
+gloss); a footnote text glued to its number (``[1]The note``) is a footnote wherever it stands.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from convert_checks import MORE, PROSE, rebuild, supplied, texts, xp
+from convert_checks import body_page as page
+
+
+@pytest.mark.parametrize("line, initial, rest", [
+    ("The talk with [columnist] K.[arl] Lindqvist lasted an hour and ended with a toast.", "K.", "arl"),
+    ("He then met P.[eter] Dahl, the adviser to the minister, in the lobby of the hotel.", "P.", "eter"),
+])
+def test_an_initial_spelt_out_in_a_bracket_is_an_expansion_not_an_added_word(line, initial, rest):
+    root = page(PROSE, line)
+    assert rest not in supplied(root)
+    assert texts(root, "//t:body//t:expan") == [initial + rest]
+    assert texts(root, "//t:body//t:expan/t:ex") == [rest]
+    assert f"{initial}[{rest}]" in rebuild(xp(root, "//t:body")[0])
+
+
+def test_two_initials_glued_or_a_lower_case_letter_stay_added():
+    root = page(PROSE, "The U.S.[a] delegation and the e.[g] clause were read out.")
+    assert supplied(root) == ["a", "g"]
+
+
+@pytest.mark.parametrize("line, date", [
+    ("On 14.03.1961 [14 March 1961] at noon the convoy left the port.", "14 March 1961"),
+    ("On 14.03. [14 March] the police were put on alert in the capital.", "14 March"),
+])
+def test_a_date_in_words_after_the_same_date_in_figures_is_a_gloss(line, date):
+    root = page(PROSE, line)
+    assert supplied(root, "gloss") == [date]
+    assert date not in supplied(root)
+
+
+def test_a_bracket_after_a_date_in_figures_that_is_no_date_stays_added():
+    root = page(PROSE, "On 14.03.1961 [the day of the vote] the convoy left the port.")
+    assert supplied(root) == ["the day of the vote"]
+
+
+def test_a_footnote_text_glued_to_its_number_is_a_footnote_even_with_text_after_it():
+    # a bilingual page: the original with its note, then the translation
+    root = page("Het verslag werd op dezelfde dag gedrukt en verspreid[1]", "Archief",
+                "[1]Titel door de redactie gegeven", PROSE, MORE)
+    notes = xp(root, "//t:text//t:note[@type='footnote']")
+    assert [n.get("n") for n in notes] == ["1"]
+    assert texts(root, "//t:text//t:note[@type='footnote']") == ["Titel door de redactie gegeven"]
+    assert supplied(root) == []
+
+
+def test_a_numbered_point_with_a_space_before_the_text_stays_in_the_flow():
+    root = page("[1] The first point of the agenda was the harvest.", PROSE, MORE)
+    assert xp(root, "//t:text//t:note[@type='footnote']") == []
