@@ -110,6 +110,10 @@ def _notes_blocks(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: ``[1]The note``: a footnote text glued to its number (a numbered point has a space after its bracket).
+GLUED_NOTE_RE = re.compile(r"\[\d{1,3}\][^\W\d_]")
+
+
 def _lift_footnotes(blocks: list[Block]) -> tuple[list[Block], tuple[Block, ...]]:
     """Footnote texts after the closing group whose marker is in the text leave the flow (one per number)."""
     styled = any(b.get("style") == "notes-block" for b in blocks)
@@ -123,8 +127,10 @@ def _lift_footnotes(blocks: list[Block]) -> tuple[list[Block], tuple[Block, ...]
             seen_bottom = True
         if b.kind == "footnote":
             n = b.get("n")
-            if n not in lifted and n in in_text and (seen_bottom or _only_notes_after(blocks, b)):
-                # after the closing group, or in the page's last run of notes right after the text
+            if n not in lifted and n in in_text and (seen_bottom or _only_notes_after(blocks, b)
+                                                     or GLUED_NOTE_RE.match(b.text)):
+                # after the closing group, or in the page's last run of notes right after the text, or
+                # glued to its first word wherever it stands (``[1]The note``: no numbered point is printed so)
                 footnotes.append(b)
                 lifted.add(n)
                 continue
