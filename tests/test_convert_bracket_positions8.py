@@ -58,3 +58,29 @@ def test_a_footnote_text_glued_to_its_number_is_a_footnote_even_with_text_after_
 def test_a_numbered_point_with_a_space_before_the_text_stays_in_the_flow():
     root = page("[1] The first point of the agenda was the harvest.", PROSE, MORE)
     assert xp(root, "//t:text//t:note[@type='footnote']") == []
+
+
+@pytest.mark.parametrize("line, gloss", [
+    ("I have read Brother Tam’s [Ho Van Long] Cables numbered 4 and 9 with great interest.", "Ho Van Long"),
+    ("As Sister Lan’s [Tran Thi Mai] letter said, the plan must go ahead at once.", "Tran Thi Mai"),
+    ("In his [Lindqvist’s] opinion the talks will not end before the spring.", "Lindqvist’s"),
+    ("The troops sent down from up here [Upper Province] arrived on the fifth.", "Upper Province"),
+    ("They waited for months…They [the Norwegians] will not wait any longer.", "the Norwegians"),
+    ("He said that he had spoken publicly [openly] and would do so again.", "openly"),
+])
+def test_a_bracket_saying_whose_where_or_who_is_a_gloss(line, gloss):
+    root = page(PROSE, line)
+    assert supplied(root, "gloss") == [gloss]
+    assert supplied(root) == []
+
+
+@pytest.mark.parametrize("line, added", [
+    ("The parade of the People’s [Liberation Army] Corps was held on Sunday.", "Liberation Army"),
+    ("He wrote that the talks between [Foreign Minister Karl] Dahl and the envoy were over.", "Foreign Minister Karl"),
+    ("He confirmed the content of the talks between [Secretary of State Olsen]", "Secretary of State Olsen"),
+    ("We reply [formally] to the note of the embassy.", "formally"),
+])
+def test_a_group_possessive_a_preposition_or_a_verb_before_the_bracket_keeps_it_added(line, added):
+    root = page(PROSE, line)
+    assert added in supplied(root)
+    assert added not in supplied(root, "gloss")

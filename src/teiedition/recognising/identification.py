@@ -17,7 +17,8 @@ from difflib import SequenceMatcher
 #: Pronouns whose bracket says who or what they are (``they [the East Germans]``); possessives
 #: (``their [Chinese] commissars``) take an added adjective instead and are left out.
 RESTATED_PRONOUNS = frozenset("he she they it him her them we us you this that these those "
-                               "myself himself herself themselves ourselves".split())  # "with myself [Kadri Hazbiu]"
+                               "myself himself herself themselves ourselves "  # "with myself [Kadri Hazbiu]"
+                               "here there".split())  # "from up here [North Vietnam]": which place
 DEMONSTRATIVES = frozenset("this that these those".split())
 #: Possessive determiners (lower case: inside a sentence) whose owner a bracket may name.
 POSSESSIVES = frozenset("my our his their".split())
@@ -68,6 +69,21 @@ def restates_date(text: str, start: int, content: str) -> bool:
     spells out the date before it (a gloss), whatever the order of day and month."""
     return bool(DATE_IN_WORDS_RE.fullmatch(content.strip())) \
         and bool(NUMERIC_DATE_BEFORE_RE.search(text, max(0, start - 20), start))
+
+
+#: Possessives of groups that open a body's name (``People’s [Liberation] Army``): never a person to restate.
+GROUP_POSSESSIVES = frozenset("People Peoples Women Children Workers Men Youth Nation Nations Farmers Soldiers".split())
+POSSESSIVE_NAME_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+[’']s")
+FULL_NAME_WORD_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ’'-]+")
+
+
+def names_the_possessor(token: str, content: str) -> bool:
+    """``Brother Chien’s [Vo Nguyen Giap] cables``: a person's full name (two to four words in title case)
+    right after a name in the possessive says whose: a gloss of the name before, even when a capitalised
+    word follows (``… [Vo Nguyen Giap] Cables``), not a name the bracket completes."""
+    words = content.split()
+    return bool(POSSESSIVE_NAME_RE.fullmatch(token)) and token[:-2] not in GROUP_POSSESSIVES \
+        and 2 <= len(words) <= 4 and all(FULL_NAME_WORD_RE.fullmatch(w) for w in words)
 
 
 def says_which_one(text: str, start: int, end: int, content: str) -> bool:
@@ -152,6 +168,8 @@ def gloss_after_pronoun(token: str, content: str, text_before: str = "", text_af
     by three words or more; one or two after it (``our [Soviet] comrades``, ``their [Central Committee]
     decision``) are added words that qualify the noun."""
     if token in POSSESSIVES and len(content.split()) >= 3 and content[:1].isupper():
+        return True
+    if token in POSSESSIVES and POSSESSIVE_NAME_RE.fullmatch(content):  # "his [Bohlen’s] opinion": whose
         return True
     if token.lower().strip(",") not in RESTATED_PRONOUNS or token.endswith(","):
         return False
