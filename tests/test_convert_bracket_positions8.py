@@ -84,3 +84,32 @@ def test_a_group_possessive_a_preposition_or_a_verb_before_the_bracket_keeps_it_
     root = page(PROSE, line)
     assert added in supplied(root)
     assert added not in supplied(root, "gloss")
+
+
+@pytest.mark.parametrize("line, gloss", [
+    ("Oslo ordered the [Danish] ambassador [to Norway] to move to the new capital.", "to Norway"),
+    ("[Swedish] Ambassador [in Moscow] Lars Berg has the following comments on the note.", "in Moscow"),
+])
+def test_where_an_envoy_serves_is_a_gloss(line, gloss):
+    root = page(PROSE, line)
+    assert supplied(root, "gloss") == [gloss]
+    assert gloss not in supplied(root)
+
+
+def test_a_phrase_running_into_a_name_or_to_after_a_verb_stays_added():
+    root = page(PROSE, "Minister [of Home Affairs Edzo] Toxopeus spoke after the students returning [to the "
+                       "DPRK] from abroad.")
+    assert supplied(root) == ["of Home Affairs Edzo", "to the DPRK"]
+
+
+def test_words_with_romance_accents_in_lower_case_are_the_original_wording():
+    root = page(PROSE, "The accord continues in force [ainda válido] and the legal clashes [embates jurídicos] go on.")
+    assert supplied(root, "original-wording") == ["ainda válido", "embates jurídicos"]
+    assert supplied(root) == []
+    assert texts(root, "//t:body//t:supplied[@reason='original-wording']/t:foreign") == ["ainda válido",
+                                                                                          "embates jurídicos"]
+
+
+def test_a_lower_case_word_without_accents_stays_added():
+    # "[vigor]" could be the original's word or the translator's: no letter tells, and added is the default
+    assert supplied(page(PROSE, "The accord continues in force [vigor] for now.")) == ["vigor"]

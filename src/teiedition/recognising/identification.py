@@ -99,13 +99,15 @@ def says_which_one(text: str, start: int, end: int, content: str) -> bool:
     strengthen``, where the bracket is the subject of what follows.
     """
     words = content.split()
-    if len(words) < 2 or words[0] not in WHICH_PREPOSITIONS:
+    envoy = ENVOY_BEFORE_RE.search(text, max(0, start - 40), start)  # "ambassador [to Brazil]": where to
+    if len(words) < 2 or words[0] not in WHICH_PREPOSITIONS and not (envoy and words[0] == "to"):
         return False
     names = any(w[0].isupper() or w[0].isdigit() or w in TIME_WORDS for w in words[1:])
     if not names and not describes_kind(words[1:]):
         return False
     nxt = NEXT_WORD_RE.match(text, end, min(len(text), end + 80))
-    if nxt and nxt.group(1)[0].isupper() and nxt.group(1) not in NOT_A_NAME and "\n" not in text[end:nxt.start(1)]:
+    if nxt and nxt.group(1)[0].isupper() and nxt.group(1) not in NOT_A_NAME and "\n" not in text[end:nxt.start(1)] \
+            and not (envoy and _place_or_body(" ".join(words[1:]))):
         return False  # "Minister [of Home Affairs Edzo] Toxopeus": the bracket runs into a name, no phrase of its own
     # the translator's own brackets inside the noun phrase belong to it ("a [proposed] conference")
     before = re.findall(r"[\w’'.-]+|[^\w\s]", re.sub(r"[\[\]]", "", text[max(0, start - 80):start]))
@@ -128,6 +130,11 @@ def says_which_one(text: str, start: int, end: int, content: str) -> bool:
             break
         phrase.append(w.lower())
     return any(w in DETERMINERS for w in phrase[1:])
+
+
+#: An envoy's office right before a bracket (``the [Soviet] ambassador [to Brazil]``, ``Ambassador [in Moscow]``).
+ENVOY_BEFORE_RE = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul|[Cc]hargé d[’']\s?[Aa]ffaires|[Rr]epresentative|"
+                             r"[Ee]mbassy|[Ll]egation|[Dd]elegation|[Mm]ission)\]?\s*$")
 
 
 def describes_kind(words: list[str]) -> bool:
