@@ -113,3 +113,14 @@ def test_words_with_romance_accents_in_lower_case_are_the_original_wording():
 def test_a_lower_case_word_without_accents_stays_added():
     # "[vigor]" could be the original's word or the translator's: no letter tells, and added is the default
     assert supplied(page(PROSE, "The accord continues in force [vigor] for now.")) == ["vigor"]
+
+
+def test_a_surname_in_capitals_after_a_lone_given_name_completes_it():
+    root = page(PROSE, "I hear that Tomas [VALENTA] will arrive tonight; we resist Arno [KOLBERG] firmly.")
+    assert supplied(root) == ["VALENTA", "KOLBERG"]
+    assert supplied(root, "gloss") == []
+
+
+def test_an_acronym_after_a_body_or_a_name_of_several_words_restates_it():
+    root = page(PROSE, "The Liberation Front [FRELIMO] and the Mutual Economic Assistance [COMECON] answered.")
+    assert supplied(root, "gloss") == ["FRELIMO", "COMECON"]

@@ -287,6 +287,8 @@ def _completes_name(text: str, token_start: int, token: str, content: str) -> bo
     if token.isupper() and len(token) > 1 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ’'-]+", content) \
             and _title_before(text, token_start):  # "Premier CHEN [Yi]": a surname in capitals after a title
         return not _same_person(token.capitalize(), content) and not _same_person(token, content)
+    if caps_surname(text, token_start, token, content):  # "Quinim [PHOLSENA]": the surname in capitals
+        return True
     if token.isupper() or token[-1] in ".,;:" or content.isupper():  # "People’s Republic [PR]": an acronym restates
         return False
     if _title_before(text, token_start) or _known_person(f"{token} {content}"):
@@ -295,6 +297,24 @@ def _completes_name(text: str, token_start: int, token: str, content: str) -> bo
     whole = f"{before[0]} {token}" if before and before[0][:1].isupper() else token  # "Port Arthur [Lüshun]"
     return len(content.split()) == 1 and not respells(token, content) \
         and not _same_person(token, content) and not _place_or_body(token) and not _place_or_body(whole)
+
+
+#: Nouns that end a body's name before its acronym (``Front [FRELIMO]``, ``Council [COMECON]``).
+BODY_NOUNS = frozenset("""Front Organization Organisation Council Union Movement Party Alliance Pact Treaty Agency
+    Fund Bank Association Community Assistance Nations Army Committee Congress Assembly League Federation Bureau
+    Office Service Command Force Forces Group Conference Republic Government Ministry Institute""".split())
+
+
+def caps_surname(text: str, token_start: int, token: str, content: str) -> bool:
+    """``that Quinim [PHOLSENA] will arrive``: one word in capitals with vowels (a surname printed as the page
+    prints its speakers' names, ``ZHOU:``) right after a lone given name in title case (no capitalised word
+    before it, or only a title) completes the name: added.  An acronym after a body's noun (``Front [FRELIMO]``)
+    or after a name of several capitalised words (``Mutual Economic Assistance [COMECON]``) restates it."""
+    if not re.fullmatch(r"[A-ZÀ-Ý]{4,}", content) or len(re.findall(r"[AEIOUYÀ-Ý]", content)) < 2 \
+            or not re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", token) or token in BODY_NOUNS:
+        return False
+    before = text[max(0, token_start - 40):token_start].split()[-1:]
+    return not before or not before[0][:1].isupper() or _is_title(before[0].strip("[]"))
 
 
 def _kind_named(form: str) -> str | None:
