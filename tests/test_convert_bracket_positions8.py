@@ -124,3 +124,9 @@ def test_a_surname_in_capitals_after_a_lone_given_name_completes_it():
 def test_an_acronym_after_a_body_or_a_name_of_several_words_restates_it():
     root = page(PROSE, "The Liberation Front [FRELIMO] and the Mutual Economic Assistance [COMECON] answered.")
     assert supplied(root, "gloss") == ["FRELIMO", "COMECON"]
+
+
+def test_a_glued_note_text_without_its_call_on_the_page_stays_running_text():
+    root = page(PROSE, MORE, "[1]As the register shows, the line was cut twice.")
+    assert xp(root, "//t:text//t:note[@type='footnote']") == []
+    assert "As the register shows" in rebuild(xp(root, "//t:body")[0])

@@ -102,8 +102,7 @@ ATTACHMENT_RE = re.compile(r"^(?:ATTACHMENT|Attachment|Attachments|ATTACHMENTS|E
                            r"Enclosures|Appendix(?: \w+)?|APPENDIX(?: \w+)?|Annex(?: \w+)?)\b[:.]?")
 #: A rule line: ``* * *``, ``x x x``, ``---``, ``===``, ``~~~``, ``- - -``, ``###``, ``_____`` (a separator, never a heading).
 SECTION_BREAK_RE = re.compile(r"^(?:[xX](?:\s+[xX]){2,}|(?P<rule>[*=~-])(?:\s*(?P=rule)){2,}|#{3,}|_{5,})$")
-#: ``[1] The note …``; also glued to its first word (``[1]The note``), never a bare ``[1]``.
-FOOTNOTE_TEXT_RE = re.compile(r"^\[(?P<n>\d{1,3})\](?:\s+\S|(?=[^\W\d_]))")
+FOOTNOTE_TEXT_RE = re.compile(r"^\[(?P<n>\d{1,3})\]\s+\S")
 BYLINE_INTRO_RE = re.compile(r"^(?:from the (?:journal|diary) of|From the (?:journal|diary) of|"
                              r"FROM THE (?:JOURNAL|DIARY) OF)$")
 NUMBERED_HEADING_RE = re.compile(r"^(?:[IVXL]+|\d{1,2}|[A-Z])\.\s+\S.{0,90}$")
