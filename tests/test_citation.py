@@ -282,6 +282,21 @@ def test_credits_in_an_old_layout_citation_sentence_stop_before_the_url():
     assert_credits(text, ["Balazs Szalontai"], [], "NKIDP", statement="Translated for NKIDP by Balazs Szalontai.")
 
 
+def test_a_copy_provided_to_a_programme_credits_no_one_and_an_affiliation_is_no_second_translator():
+    assert_credits("Archive of State, Berlin; copy obtained by ABC (Radio Nord), provided to XYZP, and on file at "
+                   "Records Office, Bonn; translation by Maria Ostrova, Delft University. https://x.org/2",
+                   ["Maria Ostrova"], ["ABC"])
+
+
+def test_trans_abbreviation_names_a_translator():
+    assert_credits("State Archive; copy obtained by ABC, provided to XYZP; trans. K. Lindqvist",
+                   ["K. Lindqvist"], ["ABC"])
+
+
+def test_an_institution_joined_by_and_stays_a_second_translator():
+    assert_credits("Translated by Maria Ostrova and Delft University.", ["Maria Ostrova", "Delft University"])
+
+
 @pytest.mark.parametrize("text", ["", "Translated by", "The document was translated into Korean.", "RGANI, fond 5."])
 def test_text_without_a_credit_statement_gives_none(text):
     assert find_credits(text) is None

@@ -53,7 +53,7 @@ WORD_BEFORE_RE = re.compile(r"(?:[^\W\d_]|[’'.-])+$")
 WORD_AFTER_RE = re.compile(r"[^\W\d_]+")
 
 #: One capital and its full stop glued to the bracket (``J.[oseph]``): an initial the bracket spells out.
-INITIAL_BEFORE_RE = re.compile(r"(?<![^\W\d_])[A-ZÀ-Ý]\.$")
+INITIAL_BEFORE_RE = re.compile(r"(?<![\w.])[A-ZÀ-Ý]\.$")  # not "U.S.[a]"
 
 
 def _br_expansion(ctx):
@@ -94,17 +94,20 @@ def _br_gloss(ctx):
     By position: words before a name (``[Cuban Defense Minister] Raoul Castro``) identify the
     person and are the translator's addition, not a gloss (``identification``).
     """
-    from .identification import (_is_title, date_restated, gloss_after_pronoun, identifies_what_follows,
-                                 infinitive_after_noun, opens_sentence, respells, says_which_one, year_after_date)
+    from .identification import (CLOSED_CLASS, _is_title, date_restated, gloss_after_pronoun, identifies_what_follows,
+                                 infinitive_after_noun, names_the_possessor, opens_sentence, respells,
+                                 says_which_one, year_after_date)
 
     c = ctx.content.strip()
     if not ctx.closed or not c:
         return None
     prev = _token_before(ctx.text, ctx.start)
-    token = ctx.text[prev[0]:prev[1]] if prev else ""
+    token = ctx.text[prev[0]:prev[1]].rsplit("…", 1)[-1] if prev else ""  # "years…They [the Americans]"
     if gloss_after_pronoun(token, c, ctx.text[max(0, ctx.start - 60):ctx.start], ctx.text[ctx.end:ctx.end + 12]) \
             or says_which_one(ctx.text, ctx.start, ctx.end, c) or infinitive_after_noun(token, c) \
             or date_restated(ctx.text, ctx.start, ctx.end, c):
+        return _gloss(ctx)
+    if names_the_possessor(token, c):  # "Chien’s [Vo Nguyen Giap] cables": whose
         return _gloss(ctx)
     if year_after_date(ctx.text, ctx.start, ctx.end, c):  # "on 12 January [1950] the …": which year
         if re.search(r"[^\W\d_]", ctx.text[ctx.end:].split("\n", 1)[0]):
@@ -140,7 +143,8 @@ def _br_gloss(ctx):
             return None  # '… “Our Alliance.” [The Soviet government] is': a sentence opens with the bracket
         if token[0].isupper() and not opens_sentence(token) or token[-1] in "’”'\"" or token.isdigit() or script_of(token):
             return _gloss(ctx)
-    if len(words) >= 3 and titled and not ctx.at_block_start:  # "[GDR Embassy in Ethiopia]" opening its
+    after_preposition = token.lower() in LINKING_WORDS or token.lower() in CLOSED_CLASS  # "between [Secretary X]"
+    if len(words) >= 3 and titled and not ctx.at_block_start and not after_preposition:  # "[GDR Embassy in Ethiopia]" opening its
         return _gloss(ctx)  # line restates no words before it: the translator's addition
     return None
 
@@ -173,7 +177,8 @@ def names_which_noun(text: str, token_start: int, end: int, token: str, content:
     nxt = re.match(r"\s*([a-z]+)", text[end:end + 30])
     verb = nxt and (nxt.group(1).endswith("ed") or nxt.group(1) in SAYING_VERBS
                     or nxt.group(1) in ("is", "was", "are", "were", "has", "had", "will", "would", "can", "could"))
-    return any(w in DETERMINERS for w in phrase) and not verb
+    # a possessive stands where a determiner does ("Hoa’s unit [Nguyen Hoa]": which unit)
+    return any(w in DETERMINERS or re.search(r"\w[’']s$", w) for w in phrase) and not verb
 
 
 def abbreviates(token: str, content: str) -> bool:
@@ -186,11 +191,18 @@ def abbreviates(token: str, content: str) -> bool:
     return content[:1].lower() == word[0].lower() and all(ch in rest for ch in word.lower())
 
 
+#: An adverb in ``-ly`` (``publicly``; not the verbs ``apply``, ``reply``, ``supply``).
+ADVERB_RE = re.compile(r"[a-z]{3,}[^p]ly")
+
+
 def alternative_rendering(token: str, content: str) -> bool:
     """``deatomization [denuclearization]``, ``hesitations [fluctuations]``: one lower-case word of six
-    letters or more after another with the same ending (the same part of speech and inflection), the
-    translator's other rendering of the word before: a gloss, not a word the sentence lacks."""
+    letters or more after another with the same ending (the same part of speech and inflection), or two
+    adverbs in ``-ly`` (``publicly [openly]``), the translator's other rendering of the word before: a
+    gloss, not a word the sentence lacks."""
     word = token.rstrip(",;:")
+    if ADVERB_RE.fullmatch(word) and ADVERB_RE.fullmatch(content) and word != content:
+        return True  # "publicly [openly]": two adverbs in -ly (conv8, tune6 305)
     return bool(re.fullmatch(r"[a-z]{6,}", word) and re.fullmatch(r"[a-z]{6,}", content)) \
         and word != content and word[-3:] == content[-3:]
 

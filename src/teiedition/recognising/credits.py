@@ -24,7 +24,8 @@ class Credits:
 
 
 _ROLE_VERB = re.compile(
-    r"\b(?P<verb>obtained|contributed|provided|donated|translated|translation|courtesy)\b", re.IGNORECASE
+    r"\b(?P<verb>obtained|contributed|provided|donated|translated|translation|courtesy|(?-i:[Tt]rans\.(?=\s+[A-Z])))",
+    re.IGNORECASE,
 )
 _ROLE_OF = {
     "obtained": "obtainer",
@@ -34,17 +35,20 @@ _ROLE_OF = {
     "translated": "translator",
     "translation": "translator",
     "courtesy": "obtainer",  # "copy courtesy of NSA": who provided the copy
+    "trans.": "translator",  # "trans. J. Smith": the abbreviation, the name right after it
 }
 # A credit sentence starts with a role word, perhaps after a short qualifier
 # (`English translation by`, `Original translation by`).
 CREDIT_START = re.compile(
     r"(?:(?<=^)|(?<=[.;]\s)|(?<=[.;])|(?<=[.;][\"”’]\s)|(?<=,\s)(?=[a-z]))\s*(?P<start>"  # `"… Bhabha." Obtained by`
     r"(?:(?:English|Original|Russian|Document|Copy|Text|Also|Originally)\s+)?"
-    r"(?:Obtained|Contributed|Provided|Donated|Translated|Translation|Courtesy)\b)",
+    r"(?:Obtained|Contributed|Provided|Donated|Translated|Translation|Courtesy)\b|(?-i:[Tt]rans\.(?=\s+[A-Z])))",
     re.IGNORECASE,
 )
 #: What introduces the names after a role word: ``by``, ``courtesy of``, or a colon (``Translation: X``).
 _BY = re.compile(r"\bby\s+|\bcourtesy\s+of\s+|^\s*:\s*|^\s*of\s+(?=(?:the\s+)?[A-Z])")
+#: ``provided to CWIHP``: the clause names who received a copy (no ``by``): no one is credited by it.
+_RECIPIENT = re.compile(r"\s+to\s+(?:the\s+)?[A-Z]")
 _FULL_STOP = re.compile(r"\.(?=\s|$)")
 URL_TAIL = re.compile(r"\s+https?://")
 _PARTICLES = frozenset({"van", "von", "de", "da", "der", "del", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"})
@@ -64,7 +68,7 @@ def _sentence_end(text: str, start: int) -> int:
         pos = m.start()
         word = re.search(r"(\S+)$", text[max(start, pos - 12) : pos])
         token = word.group(1) if word else ""
-        if re.fullmatch(r"(?:[A-Z]|[A-Z]\.[A-Z]|Jr|Sr|Dr|Mr|Mrs|Ms|St|Prof)", token):
+        if re.fullmatch(r"(?:[A-Z]|[A-Z]\.[A-Z]|Jr|Sr|Dr|Mr|Mrs|Ms|St|Prof|[Tt]rans)", token):
             continue
         return pos + 1
     url = URL_TAIL.search(text, start)
@@ -84,6 +88,8 @@ def _names(text: str) -> list[str]:
         if k and names and _part_of_body(names[-1], pieces[k - 1], chunk):
             names[-1] = f"{names[-1]}, {chunk.strip().rstrip('.,;')}"
             continue
+        if k and names and k == len(pieces) - 1 and _affiliation(names[-1], pieces[k - 1], chunk):
+            break  # "John Smith, Harvard University": where the person works, no second translator
         words = chunk.split()
         if words and words[0].lower() == "the":
             words = words[1:]
@@ -121,6 +127,13 @@ def _part_of_body(previous: str, separator: str, chunk: str) -> bool:
         and len(chunk.split()) <= 5)
 
 
+def _affiliation(previous: str, separator: str, chunk: str) -> bool:
+    """Whether `chunk`, the last of a list after a bare comma, is the institution of the person named
+    before it (`John Smith, Harvard University`): an institution's name after a person's, no `and`."""
+    return separator.strip() == "," and not _INSTITUTION.search(previous) and not _ACRONYM.fullmatch(previous) \
+        and len(previous.split()) >= 2 and bool(_INSTITUTION.search(chunk)) and chunk.strip()[:1].isupper()
+
+
 def _programme(clause: str) -> str | None:
     m = re.search(r"\bfor\s+(?:the\s+)?(?P<prog>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", clause)
     return m.group("prog") if m else None
@@ -139,8 +152,10 @@ def _parse_statement(statement: str) -> Credits:
         if not (role == "obtainer" and pending == ["translator"]
                 and re.fullmatch(r"\s*", statement[verbs[i - 1].end() : verb.start()])):
             pending.append(role)  # "translation provided by X": X provided the translation only
-        by = _BY.search(clause)
+        by = re.match(r"\s*", clause) if verb.group("verb").lower() == "trans." else _BY.search(clause)
         if by is None:
+            if _RECIPIENT.match(clause):  # "provided to CWIHP": who received the copy, no role of its own
+                pending.pop()
             continue  # `Obtained and translated by X`: the next clause names them
         programme = programme or _programme(clause[: by.start()]) or _programme(clause[by.end():])
         names_text = re.sub(r"\bfor\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", "", clause[by.end():])

@@ -110,10 +110,24 @@ def _notes_blocks(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: ``[1]The note``: a footnote text glued to its number (a numbered point has a space after its bracket).
+GLUED_NOTE_RE = re.compile(r"\[(\d{1,3})\][^\W\d_]")
+
+
+def _glued_note(block: Block):
+    """The match of ``[1]The note`` when a paragraph or a short line opens so, else None."""
+    return GLUED_NOTE_RE.match(block.text) if block.kind in ("p", "line") else None
+
+
 def _lift_footnotes(blocks: list[Block]) -> tuple[list[Block], tuple[Block, ...]]:
     """Footnote texts after the closing group whose marker is in the text leave the flow (one per number)."""
     styled = any(b.get("style") == "notes-block" for b in blocks)
-    in_text = {m for b in blocks if b.kind != "footnote" for m in footnote_numbers_marked(b.text, styled)}
+    in_text = {m for b in blocks if b.kind != "footnote" and not _glued_note(b)
+               for m in footnote_numbers_marked(b.text, styled)}
+    # "[1]The note" read as running text: a footnote text when its call stands in the text (else it stays)
+    blocks = [b.with_attrs(n=m.group(1), glued="1") if (m := _glued_note(b)) and m.group(1) in in_text else b
+              for b in blocks]
+    blocks = [replace(b, kind="footnote") if b.get("glued") else b for b in blocks]
     lifted: set[str] = set()
     footnotes: list[Block] = []
     kept: list[Block] = []
@@ -123,8 +137,9 @@ def _lift_footnotes(blocks: list[Block]) -> tuple[list[Block], tuple[Block, ...]
             seen_bottom = True
         if b.kind == "footnote":
             n = b.get("n")
-            if n not in lifted and n in in_text and (seen_bottom or _only_notes_after(blocks, b)):
-                # after the closing group, or in the page's last run of notes right after the text
+            if n not in lifted and n in in_text and (seen_bottom or _only_notes_after(blocks, b) or b.get("glued")):
+                # after the closing group, or in the page's last run of notes right after the text, or
+                # glued to its first word wherever it stands (``[1]The note``: no numbered point is printed so)
                 footnotes.append(b)
                 lifted.add(n)
                 continue

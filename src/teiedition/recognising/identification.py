@@ -18,7 +18,8 @@ from difflib import SequenceMatcher
 #: (``their [Chinese] commissars``) take an added adjective instead and are left out.
 RESTATED_PRONOUNS = frozenset("he she they it him her them we us you this that these those "
                                "myself himself herself themselves ourselves "  # "with myself [Kadri Hazbiu]"
-                               "who whom".split())  # "the philosopher, who [Dewey] lived …": a relative pronoun
+                               "who whom here there".split())  # "the philosopher, who [Dewey] lived …",
+                               # "from up here [North Vietnam]": who or which place
 DEMONSTRATIVES = frozenset("this that these those".split())
 #: Possessive determiners (lower case: inside a sentence) whose owner a bracket may name.
 POSSESSIVES = frozenset("my our his their".split())
@@ -76,6 +77,21 @@ def date_restated(text: str, start: int, end: int, content: str) -> bool:
         and bool(DATE_NAMED_BEFORE_RE.search(text, max(0, start - 40), start))
 
 
+#: Possessives of groups that open a body's name (``People’s [Liberation] Army``): never a person to restate.
+GROUP_POSSESSIVES = frozenset("People Peoples Women Children Workers Men Youth Nation Nations Farmers Soldiers".split())
+POSSESSIVE_NAME_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+[’']s")
+FULL_NAME_WORD_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ’'-]+")
+
+
+def names_the_possessor(token: str, content: str) -> bool:
+    """``Brother Chien’s [Vo Nguyen Giap] cables``: a person's full name (two to four words in title case)
+    right after a name in the possessive says whose: a gloss of the name before, even when a capitalised
+    word follows (``… [Vo Nguyen Giap] Cables``), not a name the bracket completes."""
+    words = content.split()
+    return bool(POSSESSIVE_NAME_RE.fullmatch(token)) and token[:-2] not in GROUP_POSSESSIVES \
+        and 2 <= len(words) <= 4 and all(FULL_NAME_WORD_RE.fullmatch(w) for w in words)
+
+
 def says_which_one(text: str, start: int, end: int, content: str) -> bool:
     """``the embassy [in Havana]``, ``Sector [of the Foreign Ministry]``, ``the 15th [of this month]``.
 
@@ -89,13 +105,15 @@ def says_which_one(text: str, start: int, end: int, content: str) -> bool:
     strengthen``, where the bracket is the subject of what follows.
     """
     words = content.split()
-    if len(words) < 2 or words[0] not in WHICH_PREPOSITIONS:
+    envoy = ENVOY_BEFORE_RE.search(text, max(0, start - 40), start)  # "ambassador [to Brazil]": where to
+    if len(words) < 2 or words[0] not in WHICH_PREPOSITIONS and not (envoy and words[0] == "to"):
         return False
     names = any(w[0].isupper() or w[0].isdigit() or w in TIME_WORDS for w in words[1:])
     if not names and not describes_kind(words[1:]):
         return False
     nxt = NEXT_WORD_RE.match(text, end, min(len(text), end + 80))
-    if nxt and nxt.group(1)[0].isupper() and nxt.group(1) not in NOT_A_NAME and "\n" not in text[end:nxt.start(1)]:
+    if nxt and nxt.group(1)[0].isupper() and nxt.group(1) not in NOT_A_NAME and "\n" not in text[end:nxt.start(1)] \
+            and not (envoy and _place_or_body(" ".join(words[1:]))):
         return False  # "Minister [of Home Affairs Edzo] Toxopeus": the bracket runs into a name, no phrase of its own
     # the translator's own brackets inside the noun phrase belong to it ("a [proposed] conference")
     before = re.findall(r"[\w’'.-]+|[^\w\s]", re.sub(r"[\[\]]", "", text[max(0, start - 80):start]))
@@ -118,6 +136,11 @@ def says_which_one(text: str, start: int, end: int, content: str) -> bool:
             break
         phrase.append(w.lower())
     return any(w in DETERMINERS for w in phrase[1:])
+
+
+#: An envoy's office right before a bracket (``the [Soviet] ambassador [to Brazil]``, ``Ambassador [in Moscow]``).
+ENVOY_BEFORE_RE = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul|[Cc]hargé d[’']\s?[Aa]ffaires|[Rr]epresentative|"
+                             r"[Ee]mbassy|[Ll]egation|[Dd]elegation|[Mm]ission)\]?\s*$")
 
 
 def describes_kind(words: list[str]) -> bool:
@@ -158,6 +181,8 @@ def gloss_after_pronoun(token: str, content: str, text_before: str = "", text_af
     by three words or more; one or two after it (``our [Soviet] comrades``, ``their [Central Committee]
     decision``) are added words that qualify the noun."""
     if token in POSSESSIVES and len(content.split()) >= 3 and content[:1].isupper():
+        return True
+    if token in POSSESSIVES and POSSESSIVE_NAME_RE.fullmatch(content):  # "his [Bohlen’s] opinion": whose
         return True
     if token.lower().strip(",") not in RESTATED_PRONOUNS or token.endswith(","):
         return False
@@ -215,7 +240,7 @@ def identifies_what_follows(text: str, token_start: int, end: int, token: str, c
     names_before = bool(token) and token[0].isupper() and not _is_title(token) and not opens_sentence(token) \
         and not token.endswith(",") and not ROMAN_RE.fullmatch(token)
     name_follows = bool(nxt) and nxt.group(1)[0].isupper() and nxt.group(1) not in NOT_A_NAME
-    if names_before and POSSESSIVE_RE.search(token):
+    if names_before and POSSESSIVE_RE.search(token) and token[:-2] not in GROUP_POSSESSIVES:
         return False  # "Brother Chien’s [Vo Nguyen Giap] Cables": a possessive ends the name it restates
     if name_follows and not names_before and words[0][0].isupper() and len(words) <= 8:
         return True  # "of [Chinese Communist Party leader] Deng", "to [Yugoslav diplomat Ivo] Vejvoda"
@@ -270,6 +295,8 @@ def _completes_name(text: str, token_start: int, token: str, content: str) -> bo
     if token.isupper() and len(token) > 1 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ’'-]+", content) \
             and _title_before(text, token_start):  # "Premier CHEN [Yi]": a surname in capitals after a title
         return not _same_person(token.capitalize(), content) and not _same_person(token, content)
+    if caps_surname(text, token_start, token, content):  # "Quinim [PHOLSENA]": the surname in capitals
+        return True
     if token.isupper() or token[-1] in ".,;:" or content.isupper():  # "People’s Republic [PR]": an acronym restates
         return False
     if _title_before(text, token_start) or _known_person(f"{token} {content}"):
@@ -278,6 +305,24 @@ def _completes_name(text: str, token_start: int, token: str, content: str) -> bo
     whole = f"{before[0]} {token}" if before and before[0][:1].isupper() else token  # "Port Arthur [Lüshun]"
     return len(content.split()) == 1 and not respells(token, content) \
         and not _same_person(token, content) and not _place_or_body(token) and not _place_or_body(whole)
+
+
+#: Nouns that end a body's name before its acronym (``Front [FRELIMO]``, ``Council [COMECON]``).
+BODY_NOUNS = frozenset("""Front Organization Organisation Council Union Movement Party Alliance Pact Treaty Agency
+    Fund Bank Association Community Assistance Nations Army Committee Congress Assembly League Federation Bureau
+    Office Service Command Force Forces Group Conference Republic Government Ministry Institute""".split())
+
+
+def caps_surname(text: str, token_start: int, token: str, content: str) -> bool:
+    """``that Quinim [PHOLSENA] will arrive``: one word in capitals with vowels (a surname printed as the page
+    prints its speakers' names, ``ZHOU:``) right after a lone given name in title case (no capitalised word
+    before it, or only a title) completes the name: added.  An acronym after a body's noun (``Front [FRELIMO]``)
+    or after a name of several capitalised words (``Mutual Economic Assistance [COMECON]``) restates it."""
+    if not re.fullmatch(r"[A-ZÀ-Ý]{4,}", content) or len(re.findall(r"[AEIOUYÀ-Ý]", content)) < 2 \
+            or not re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", token) or token in BODY_NOUNS:
+        return False
+    before = text[max(0, token_start - 40):token_start].split()[-1:]
+    return not before or not before[0][:1].isupper() or _is_title(before[0].strip("[]"))
 
 
 def _kind_named(form: str) -> str | None:

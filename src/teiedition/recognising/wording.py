@@ -30,10 +30,11 @@ SCRIPT_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uff
 
 
 #: Signs of a transliterated (or untranslated) original word that English words do not show: a
-#: letter of the Central European alphabets, Russian transliteration (``zh``, ``kh``, ``shch``,
+#: letter of the Central European or Romance alphabets, Russian transliteration (``zh``, ``kh``, ``shch``,
 #: endings ``-iiu``, ``-ogo``, ``-ykh``, ``-nie``...), pinyin initials (``x``, ``q`` without ``u``),
 #: or a one-letter Russian preposition (``k``, ``v``, ``s``...) among other words.
-ORIGINAL_LETTERS_RE = re.compile(r"[ąćęłńśźżőűěčřšžůťďňăâîșțßäöüôõãç]", re.I)
+#: The acute, grave and tilde letters of Portuguese, Spanish, Czech, Hungarian (``[de pé]``, ``[embates jurícos]``).
+ORIGINAL_LETTERS_RE = re.compile(r"[ąćęłńśźżőűěčřšžůťďňăâîșțßäöüôõãçáéíóúêàèñ]", re.I)
 TRANSLIT_WORD_RE = re.compile(
     r"zh|kh|shch|^x[aeiou]|^q[^u]|"
     r"(?:iiu|iia|iie|ii|yi|ei|ogo|ykh|ikh|nie|niia|stvo|skii|skaia|tsiia|tsii|nost)$")
