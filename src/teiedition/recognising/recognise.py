@@ -36,6 +36,7 @@ from .signatures import (BY_ORDER_RE, LETTER_SPACED_RE, SIGNATURE_RE, _find_name
                          _join_signature_blocks, _may_sign)
 from .brackets import BRACKET_RECOGNISERS, STAMP_LABEL_RE, _outer_bracket_end, bracket_pairs, bracket_spans
 from . import header_marks, header_numbers
+from .header_marks import NUMBER_SIGN
 from .dates import find_dates
 from ..model import Block, Division, Span, attrs_of, kinds_where
 
@@ -46,7 +47,6 @@ __all__ = ["BLOCK_RECOGNISERS", "BOTTOM_KINDS", "BRACKET_RECOGNISERS", "INLINE_R
 # ---------------------------------------------------------------------------------
 # shared patterns
 
-NUMBER_SIGN = r"(?:Nº|N°|No\.|No|#)"
 APOS = "[’']"
 #: A security or handling marking, in the capitals of the page (``TOP SECRET``, ``Top secret``,
 #: ``Strictly Confidential``), with an optional number (``Secret Document 16``) and ``.``/``!``.
@@ -70,7 +70,7 @@ COPY_RE = re.compile(rf"^(?P<open>\()?(?P<copy>(?:Copy|COPY|copy)\s*{NUMBER_SIGN
                      rf"|(?:Copy|COPY|Ex\.)\s+{NUMBER_SIGN}?\s*(?P<num2>\d+)\.?)(?(open)\))$")
 PRECEDENCE_RE = re.compile(r"^(?:TOP PRIORITY|Top Priority|URGENT|Urgent|IMMEDIATE|Immediate|"
                            r"PRIORITY|Priority|FLASH|Flash|VERY URGENT|Very urgent)\.?$")
-OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}},?\s+)?(?:Outgoing\s+)?(?:{NUMBER_SIGN}|no\.|n[º°]|Nr\.?|NR\.?|№):?\s*"
+OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}},?\s+)?(?:Outgoing\s+)?{NUMBER_SIGN}:?\s*"
                          r"(?P<num>[\w./-]*\d[\w./-]*?(?:\s(?:ss|s|dsp|op)(?=\.?(?:\s|$)))?)\.?"  # "Nº 283 ss" (hdr5)
                          r"(?P<post>\s+[-–—]\s*.+|\s*[–—]\s*.+|\s+(?:(?:of|dated|from)\s+)?\d.+)?$")  # a closing stop is the line's
 RECORD_LABEL_RE = re.compile(
