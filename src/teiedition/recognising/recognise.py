@@ -37,6 +37,7 @@ from .signatures import (BY_ORDER_RE, LETTER_SPACED_RE, SIGNATURE_RE, _find_name
 from .brackets import BRACKET_RECOGNISERS, STAMP_LABEL_RE, _outer_bracket_end, bracket_pairs, bracket_spans
 from . import header_marks, header_numbers
 from .header_marks import NUMBER_SIGN
+from .participants import ROLE_LABEL_RE, names_only, split_titled_participants
 from .dates import find_dates
 from ..model import Block, Division, Span, attrs_of, kinds_where
 
@@ -309,8 +310,14 @@ def _stamp_line(text):
     return ("aside", attrs_of(role="stamp"), tuple(spans))
 
 
+def _role_label(text):
+    """``Speaker: Comrade Okafor``, ``Invited: Comrades …``: a role's label over names only labels a list (struct7)."""
+    m = ROLE_LABEL_RE.match(text)
+    return m if m and names_only(m.group("value")) else None
+
+
 def _record_header(text):
-    m = RECORD_LABEL_RE.match(text)
+    m = RECORD_LABEL_RE.match(text) or _role_label(text)
     if not m or (m.group("label") in ("Classification", "Level") and header_marks.labelled_marks(text, CLASSIFICATION_PART_RE)):
         return None  # "Level: Secret": marks only, read by labelled_marks (an opener line, not a record list)
     spans = [Span(m.start("label"), m.end("label") + 1, "label"),
@@ -425,7 +432,7 @@ def classify_blocks(lines) -> list[Block]:
     """
     from .header_zone import split_flattened
 
-    lines = split_flattened(list(lines), classify_line)
+    lines = split_titled_participants(split_flattened(list(lines), classify_line))
     runs = sorted(sl.empty_run for sl in lines)
     usual = runs[(len(runs) - 1) // 2] if runs else 0  # the lower median
     out = []
