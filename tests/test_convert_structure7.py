@@ -65,3 +65,58 @@ def test_a_numbered_paragraph_whose_second_sentence_is_no_list_of_names_stays_a_
     root = body_page(PROSE, line, MORE)
     assert line in texts(root, "//t:body//t:p")
     assert xp(root, "//t:list[@type='record-header']") == []
+
+
+# -- 4. a list of attachments after the sign-off is a list, not an enclosure ------------------------
+
+
+@pytest.mark.parametrize("label", ["Attachments:", "Enclosures:", "ATTACHMENTS:", "Attachment:"])
+@pytest.mark.parametrize("style", ["{n}. ", "{n}) "])
+def test_numbered_lines_under_an_attachments_label_are_a_list_of_the_letter(label, style):
+    items = ["Draft agreement on trade, 4 pages.", "List of the delegation.", "Note of the Ministry of Trade."]
+    lines = [style.format(n=n) + item for n, item in enumerate(items, 1)]
+    root = body_page(PROSE, MORE, "Ambassador", "K. Lindqvist", label, *lines)
+    assert xp(root, "//t:div[@type='enclosure']") == []
+    assert xp(root, "//t:body//t:ab[@type='heading']") == []
+    assert texts(root, "//t:postscript/t:p") == [label]
+    assert texts(root, "//t:postscript/t:list[@type='attachments']/t:item") == lines
+    assert texts(root, "//t:closer//t:persName") == ["K. Lindqvist"]
+
+
+def test_an_attachment_heading_over_its_text_still_opens_an_enclosure():
+    root = body_page(PROSE, MORE, "Ambassador", "K. Lindqvist", "Attachment 1", "DRAFT AGREEMENT ON TRADE",
+                     "The two governments agree to exchange grain for machines in the coming year at fixed prices.")
+    assert len(xp(root, "//t:div[@type='enclosure']")) == 1
+    assert xp(root, "//t:list[@type='attachments']") == []
+
+
+# -- 3. an outline's levels nest: 1. / a) / - ------------------------------------------------------
+
+
+OUTLINE = ["1. Agriculture:", "a) the harvest in the northern districts;", "- seed for the spring sowing;",
+           "- tractors from the factory;", "b) the grain reserve.", "2. Industry:", "a) the steel works;",
+           "b) the coal mines."]
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_an_outline_of_numbers_letters_and_dashes_is_nested_lists(sep):
+    root = body_page("The plan of the committee for the coming year in its main points:", sep.join(OUTLINE), MORE)
+    top = xp(root, "//t:body//t:list[not(ancestor::t:list)]")
+    assert len(top) == 1
+    assert [" ".join((i.text or "").split()) for i in xp(top[0], "t:item")] == ["1. Agriculture:", "2. Industry:"]
+    assert [" ".join((i.text or "").split()) for i in xp(top[0], "t:item[1]/t:list/t:item")] == [
+        "a) the harvest in the northern districts;", "b) the grain reserve."]
+    assert texts(top[0], "t:item[1]/t:list/t:item[1]/t:list/t:item") == ["- seed for the spring sowing;",
+                                                                         "- tractors from the factory;"]
+    assert texts(top[0], "t:item[2]/t:list/t:item") == ["a) the steel works;", "b) the coal mines."]
+    assert xp(root, "//t:body//t:ab[@type='heading' or @type='line']") == []
+    assert all(line in rebuild(root) for line in OUTLINE)
+
+
+def test_numbered_paragraphs_with_lettered_sentences_stay_paragraphs():
+    lines = ["1. The ambassador called on us today. He asked for the minutes of the talks and for the names.",
+             "a) The minister agreed to the visit. It will take place in the spring of next year.",
+             "2. The delegation left on Monday. It will come back before the end of the month."]
+    root = body_page(PROSE, *lines, MORE)
+    assert xp(root, "//t:body//t:list//t:list") == []
+    assert lines[0] in texts(root, "//t:body//t:p")

@@ -29,7 +29,7 @@ from .dialogue import speaker_turns
 from .inlines import INLINE_RECOGNISERS, WaitingFootnotes, annotate_inlines
 from .grouping import (BOTTOM_KINDS, OPENER_KINDS, _divide, _gap_section_breaks, _lift_footnotes,
                        _notes_blocks, _number_copy_items, _routing_lists)
-from .runs import bullet_lists, log_runs, numbered_lists
+from .runs import attachment_lists, bullet_lists, log_runs, numbered_lists, outlines
 from .closing import ITEM_NUMBER, SIGNED_LABEL_RE, closing_zone, one_line_signoff
 from .lines import _words, is_prose, is_upper_line, parse_date
 from .signatures import (BY_ORDER_RE, LETTER_SPACED_RE, SIGNATURE_RE, _find_name_signatures,
@@ -459,7 +459,7 @@ def structure(blocks: list[Block], *, summary_found: bool = True) -> tuple[tuple
     blocks = assign_roles(list(blocks))
     blocks = _gap_section_breaks(_join_bylines(_no_closing_in_header(blocks)))
     blocks = _routing_lists(blocks)
-    blocks = log_runs(numbered_lists(bullet_lists(blocks)))
+    blocks = attachment_lists(log_runs(outlines(numbered_lists(bullet_lists(blocks)))))
     blocks = speaker_turns(blocks)
     blocks = _notes_blocks(blocks)
     blocks = closing_zone(blocks, is_prose, _may_sign, summary_found=summary_found)
