@@ -120,3 +120,47 @@ def test_numbered_paragraphs_with_lettered_sentences_stay_paragraphs():
     root = body_page(PROSE, *lines, MORE)
     assert xp(root, "//t:body//t:list//t:list") == []
     assert lines[0] in texts(root, "//t:body//t:p")
+
+
+# -- 5. footnote calls in odd shapes, their notes on the page -----------------------------------------
+
+NOTES = ["[1] Karl Lindqvist, the trade minister of the invented republic.", "[2] The visit took place in May."]
+SIGN_OFF = ["Ambassador", "K. Moreau"]
+
+
+def _notes_placed(root) -> list[tuple[str, str]]:
+    return [(n.get("n"), " ".join("".join(n.itertext()).split())) for n in xp(root, "//t:body//t:note[@type='footnote']")]
+
+
+def test_a_call_alone_on_the_line_under_its_sentence_belongs_to_that_paragraph():
+    root = body_page(PROSE, "The talks went well.[1] The minister agreed to the visit in the spring\n[2]", MORE,
+                     *SIGN_OFF, *NOTES)
+    assert _notes_placed(root) == [("1", NOTES[0][4:]), ("2", NOTES[1][4:])]
+    paragraph = xp(root, "//t:body//t:p[t:note[@n='2']]")
+    assert len(paragraph) == 1 and "The minister agreed" in "".join(paragraph[0].itertext())
+    assert xp(root, "//t:postscript//t:supplied") == []
+
+
+@pytest.mark.parametrize("called", ["the talks with Lindqvist1 went well", "the talks with LINDQVIST1 went well"])
+def test_digits_glued_to_a_surname_call_the_note_of_that_number(called):
+    root = body_page(PROSE, f"As agreed, {called} and the delegation will travel.[2]", MORE, *SIGN_OFF, *NOTES)
+    assert _notes_placed(root) == [("1", NOTES[0][4:]), ("2", NOTES[1][4:])]
+    assert xp(root, "//t:body//t:note[@n='1']/@rend") == ["glued"]
+    assert xp(root, "//t:postscript//t:supplied") == []
+    assert called.split()[3] in rebuild(root)
+
+
+def test_a_letter_l_in_brackets_calls_note_one():
+    root = body_page(PROSE, "The talks went well.[l] The delegation will travel.[2]", MORE, *SIGN_OFF, *NOTES)
+    assert _notes_placed(root) == [("1", NOTES[0][4:]), ("2", NOTES[1][4:])]
+    assert xp(root, "//t:body//t:note[@n='1']/@rend") == ["letter"]
+    assert xp(root, "//t:body//t:supplied") == []
+    assert "well.[l]" in rebuild(root)
+
+
+def test_a_glued_digit_is_no_call_when_the_note_has_its_own_bracketed_call():
+    root = body_page(PROSE, "The MIG15 and Lindqvist1 were discussed.[1] The delegation will travel.[2]", MORE,
+                     *SIGN_OFF, *NOTES)
+    assert _notes_placed(root) == [("1", NOTES[0][4:]), ("2", NOTES[1][4:])]
+    assert xp(root, "//t:body//t:note/@rend") == []
+    assert "MIG15 and Lindqvist1 were" in rebuild(root)

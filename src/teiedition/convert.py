@@ -170,7 +170,8 @@ def build_document(text: str, *, doc_id: str, source_name: str = "<input>", page
     # markers consume their numbers as they are found; texts of a notes block ("Translator's Notes")
     # may also be marked "(1)" or "Khrushchev.1"
     waiting = recognise.WaitingFootnotes((b.get("n") for b in footnotes),
-                                         styled=(b.get("n") for b in footnotes if b.get("style") == "notes-block"))
+                                         styled=(b.get("n") for b in footnotes if b.get("style") == "notes-block"),
+                                         odd=(b.get("n") for b in footnotes if b.get("call") == "odd"))
     divisions = tuple(replace(d, blocks=tuple(recognise.annotate_inlines(b, waiting) for b in d.blocks))
                       for d in divisions)
     placed = tuple(b for b in footnotes if b.get("n") not in waiting)

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from ..model import Block, Division, Span, attrs_of, kinds_where
+from .anchors import odd_calls
 from .inlines import footnote_numbers_marked
 from .lines import _words, is_prose
 from .signatures import _last_prose_index
@@ -110,10 +111,33 @@ def _notes_blocks(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: A footnote call alone on its line: ``[2]`` (the saved page broke the line at the call's link).
+LONE_CALL_RE = re.compile(r"^\[(?P<n>\d{1,3})\]$")
+
+
+def join_lone_calls(lines) -> list:
+    """``… the spring`` / ``[2]``: a call alone on its line joins the line above, when the note of that
+    number is printed below (``[2] …``): the call ends the sentence above it, it is no paragraph of its own
+    (struct7).  Without its note on the page the line is left as it was."""
+    notes = {m.group(1) for line in lines if (m := re.match(r"^\[(\d{1,3})\]\s+\S", line.text))}
+    out: list = []
+    for line in lines:
+        m = LONE_CALL_RE.match(line.text.strip())
+        if m and out and m.group("n") in notes and not LONE_CALL_RE.match(out[-1].text.strip()) \
+                and not re.match(r"^\[\d{1,3}\]\s", out[-1].text) and _words(out[-1].text) >= 4:
+            out[-1] = replace(out[-1], text=out[-1].text + "\n" + line.text)
+            continue
+        out.append(line)
+    return out
+
+
 def _lift_footnotes(blocks: list[Block]) -> tuple[list[Block], tuple[Block, ...]]:
     """Footnote texts after the closing group whose marker is in the text leave the flow (one per number)."""
     styled = any(b.get("style") == "notes-block" for b in blocks)
     in_text = {m for b in blocks if b.kind != "footnote" for m in footnote_numbers_marked(b.text, styled)}
+    missing = {b.get("n") for b in blocks if b.kind == "footnote"} - in_text
+    odd = {m for b in blocks if b.kind != "footnote" for m in odd_calls(b.text, missing)} if missing else set()
+    in_text |= odd  # ``Lindqvist1``, ``[l]``: the only call of a note on the page (struct7)
     lifted: set[str] = set()
     footnotes: list[Block] = []
     kept: list[Block] = []
@@ -125,7 +149,7 @@ def _lift_footnotes(blocks: list[Block]) -> tuple[list[Block], tuple[Block, ...]
             n = b.get("n")
             if n not in lifted and n in in_text and (seen_bottom or _only_notes_after(blocks, b)):
                 # after the closing group, or in the page's last run of notes right after the text
-                footnotes.append(b)
+                footnotes.append(b.with_attrs(call="odd") if n in odd else b)
                 lifted.add(n)
                 continue
             if n not in in_text and n not in lifted and _only_notes_after(blocks, b):

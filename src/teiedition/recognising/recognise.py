@@ -27,7 +27,7 @@ from typing import Callable
 
 from .dialogue import speaker_turns
 from .inlines import INLINE_RECOGNISERS, WaitingFootnotes, annotate_inlines
-from .grouping import (BOTTOM_KINDS, OPENER_KINDS, _divide, _gap_section_breaks, _lift_footnotes,
+from .grouping import (BOTTOM_KINDS, OPENER_KINDS, _divide, _gap_section_breaks, _lift_footnotes, join_lone_calls,
                        _notes_blocks, _number_copy_items, _routing_lists)
 from .runs import attachment_lists, bullet_lists, log_runs, numbered_lists, outlines
 from .closing import ITEM_NUMBER, SIGNED_LABEL_RE, closing_zone, one_line_signoff
@@ -432,7 +432,7 @@ def classify_blocks(lines) -> list[Block]:
     """
     from .header_zone import split_flattened
 
-    lines = split_titled_participants(split_flattened(list(lines), classify_line))
+    lines = join_lone_calls(split_titled_participants(split_flattened(list(lines), classify_line)))
     runs = sorted(sl.empty_run for sl in lines)
     usual = runs[(len(runs) - 1) // 2] if runs else 0  # the lower median
     out = []
