@@ -164,3 +164,19 @@ def test_a_glued_digit_is_no_call_when_the_note_has_its_own_bracketed_call():
     assert _notes_placed(root) == [("1", NOTES[0][4:]), ("2", NOTES[1][4:])]
     assert xp(root, "//t:body//t:note/@rend") == []
     assert "MIG15 and Lindqvist1 were" in rebuild(root)
+
+
+# -- 6. a letter-spaced surname is one name, never a name inside a name -------------------------------
+
+
+@pytest.mark.parametrize("name", ["Iosif Vissarionovich S t a l i n", "J. V. S t a l i n", "J. V. S T A L I N"])
+def test_a_letter_spaced_surname_after_an_honorific_is_one_person_with_its_ref(name):
+    root = body_page("To the Chairman of the Council of Ministers", f"Comrade {name}", PROSE, MORE)
+    assert xp(root, "//t:persName//t:persName") == []
+    assert texts(root, "//t:opener//t:persName") == [name]
+    assert xp(root, "//t:opener//t:persName/@ref") == ["#pers-stalin"]
+
+
+def test_a_name_holding_two_known_persons_keeps_each_its_own_ref():
+    root = body_page("To the Chairman of the Council of Ministers", "Comrade Beria Molotov", PROSE, MORE)
+    assert sorted(xp(root, "//t:opener//t:persName//@ref")) == ["#pers-beria", "#pers-molotov"]

@@ -20,7 +20,8 @@ from .signatures import ROLE_WORDS, _role_line
 EXCELLENCY = r"(?:S\.\s?E\.|H\.\s?E\.|(?:His|Her|Your)\s+Excellency)"
 HONORIFIC_NAME_RE = re.compile(
     rf"(?P<title>(?:\b(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.|Mr\.|Mrs\.|Ms\.|Dr\.|Tov\.|Tovarishch)|{EXCELLENCY})\s+)"
-    r"(?P<name>(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2})")
+    r"(?P<name>(?:[A-ZÀ-Ý]\.\s?){0,3}(?:[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2}"
+    r"|[A-ZÀ-Ý](?: [^\W\d_]){2,}\b))")  # ``Comrade J. V. S t a l i n``: initials, then the surname letter-spaced
 BARE_NAME_RE = re.compile(r"^(?P<name>(?:[A-ZÀ-Ý]\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+)\.?$")
 
 
