@@ -180,3 +180,33 @@ def test_a_letter_spaced_surname_after_an_honorific_is_one_person_with_its_ref(n
 def test_a_name_holding_two_known_persons_keeps_each_its_own_ref():
     root = body_page("To the Chairman of the Council of Ministers", "Comrade Beria Molotov", PROSE, MORE)
     assert sorted(xp(root, "//t:opener//t:persName//@ref")) == ["#pers-beria", "#pers-molotov"]
+
+
+def test_an_outline_whose_numbering_goes_on_in_paragraphs_of_prose_stays_numbered_paragraphs():
+    lines = ["1) The ministry wishes to buy helicopters and asks for:", "a) technical details;", "b) delivery dates;",
+             "2) They also wish to buy training aircraft."]
+    third = "3) He added that they cannot buy such machines elsewhere. They have no currency for it at all."
+    root = body_page(PROSE, *lines, "We propose to offer the older type.", third, MORE)
+    assert xp(root, "//t:body//t:list//t:list") == []
+    assert third in texts(root, "//t:body//t:p")
+
+
+def test_a_byline_name_stops_before_the_date_printed_after_it():
+    root = body_page("from the diary of", "K. Lindqvist 4 October 1949", PROSE, MORE)
+    assert texts(root, "//t:byline/t:persName") == ["K. Lindqvist"]
+    assert xp(root, "//t:byline/t:date/@when") == ["1949-10-04"]
+
+
+def test_a_call_alone_on_its_line_without_its_note_is_an_anchor_in_the_paragraph_above():
+    root = body_page("The talks went well.[1] The delegation left early.", "The minister agreed to the visit in spring\n[2]",
+                     MORE)
+    assert xp(root, "//t:body//t:anchor[@type='footnote']/@n") == ["1", "2"]
+    assert len(xp(root, "//t:body//t:p[contains(., 'The minister agreed')]/t:anchor[@n='2']")) == 1
+    assert xp(root, "//t:body//t:supplied") == []
+
+
+def test_lone_numbers_over_their_notes_after_the_text_stay_where_they_are():
+    root = body_page("The talks went well.[1] The delegation left early.[2]", MORE, *SIGN_OFF,
+                     "[1]\nKarl Lindqvist, the trade minister of the invented republic.",
+                     "[2]\nThe visit took place in the month of May.")
+    assert xp(root, "//t:body//t:p[contains(., 'invented republic')]/*") == []  # no call joined to note 1's text

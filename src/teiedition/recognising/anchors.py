@@ -40,6 +40,8 @@ def bracketed_anchor(text: str, start: int, end: int, content: str) -> list[Span
         return None
     if text[:start].strip() == "" and CONTINUED_RE.match(text, end):
         pass  # "Before Günther / [1] speaks, …": the call, then the sentence going on below the line's break
+    elif start > 0 and text[start - 1] == "\n" and not text[end:].strip():
+        pass  # "… of the Soviet Union / [2]": a call alone on its line, joined to the line it ends (join_lone_calls)
     elif start == 0 or text[start - 1].isspace():
         return None
     if len(content) == 2 and YEAR_START_RE.search(text, max(0, start - 3), start):

@@ -113,20 +113,27 @@ def _notes_blocks(blocks: list[Block]) -> list[Block]:
 
 #: A footnote call alone on its line: ``[2]`` (the saved page broke the line at the call's link).
 LONE_CALL_RE = re.compile(r"^\[(?P<n>\d{1,3})\]$")
+FOOTNOTE_CALL_RE = re.compile(r"\[(\d{1,3})\]")
 
 
 def join_lone_calls(lines) -> list:
-    """``… the spring`` / ``[2]``: a call alone on its line joins the line above, when the note of that
-    number is printed below (``[2] …``): the call ends the sentence above it, it is no paragraph of its own
-    (struct7).  Without its note on the page the line is left as it was."""
+    """``… the spring`` / ``[2]``: a call alone on its line joins the line above: the call ends the sentence
+    above it, it is no paragraph of its own (struct7).  When the note of that number is printed below
+    (``[2] …``), or, without it, when the number is the next of the calls printed so far (``[1]`` above,
+    ``[2]`` not yet): a notes area printing ``[2]`` over its note's text (calls already seen) is left alone."""
     notes = {m.group(1) for line in lines if (m := re.match(r"^\[(\d{1,3})\]\s+\S", line.text))}
+    seen: set[str] = set()
     out: list = []
     for line in lines:
         m = LONE_CALL_RE.match(line.text.strip())
-        if m and out and m.group("n") in notes and not LONE_CALL_RE.match(out[-1].text.strip()) \
+        n = m.group("n") if m else None
+        if m and out and (n in notes or n not in seen and (n == "1" or str(int(n) - 1) in seen)) \
+                and not LONE_CALL_RE.match(out[-1].text.strip()) \
                 and not re.match(r"^\[\d{1,3}\]\s", out[-1].text) and _words(out[-1].text) >= 4:
             out[-1] = replace(out[-1], text=out[-1].text + "\n" + line.text)
+            seen.add(n)
             continue
+        seen.update(FOOTNOTE_CALL_RE.findall(line.text))
         out.append(line)
     return out
 

@@ -494,8 +494,9 @@ def _join_bylines(blocks: list[Block]) -> list[Block]:
             name = blocks[i + 1].text
             text = b.text + "\n" + name
             start = len(b.text) + 1
-            out.append(Block("byline", text, b.line,
-                             (Span(start, start + len(name.rstrip(".")), "name", attrs_of(type="person")),),
+            dated = next((a for a, _b, _d in find_dates(name) if a > 0), None)  # "A. A. Gromyko October 4, 1949"
+            end = len(name[:dated].rstrip(" ,")) if dated else len(name.rstrip("."))
+            out.append(Block("byline", text, b.line, (Span(start, start + end, "name", attrs_of(type="person")),),
                              b.attrs))
             i += 2
             continue

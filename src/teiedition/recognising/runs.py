@@ -97,17 +97,37 @@ def outlines(blocks: list[Block]) -> list[Block]:
     i = 0
     while i < len(out):
         levels = _outline_run(out, i)
-        if len(levels) >= 3 and max(levels) >= 2:
+        if len(levels) >= 3 and max(levels) >= 2 and not _series_goes_on(out, i, len(levels)):
             for k, (level, kind) in enumerate(zip(levels, _outline_kinds(out, i, len(levels)))):
                 out[i + k] = replace(out[i + k], kind="outline-item").with_attrs(level=str(level), list=kind)
         i += max(1, len(levels))  # a run read once: a later start inside it finds no more levels (linear)
     return out
 
 
+#: How far after an outline its top level's numbering is looked for in paragraphs of prose.
+SERIES_REACH = 10
+
+
+def _series_goes_on(blocks: list[Block], i: int, n: int) -> bool:
+    """Does the outline's top-level numbering go on in the blocks after it (``3) He further informed me …``
+    after ``1)`` … ``2)``)?  Then the numbers are the text's numbered paragraphs, not an outline's items."""
+    marks = [_mark_of(b.text) for b in blocks[i:i + n]]
+    last = [mark[1] for mark in marks if mark and mark[0] == marks[0][0]][-1]  # the top level's last count
+    return last is not None and any(_mark_of(b.text) == (marks[0][0], last + 1) for b in blocks[i + n:i + n + SERIES_REACH])
+
+
 def _outline_mark(b: Block) -> tuple[str, int | None] | None:
     """The shape of a line's outline mark and its count (None for a bullet), or None when no outline line."""
     m = OUTLINE_MARK_RE.match(b.text) if b.kind in OUTLINE_KINDS and b.get("zone") != "header" else None
     if not m or len(b.text.split()) > 30 or "\n\n" in b.text or SECOND_SENTENCE_RE.search(b.text, m.end() - 1):
+        return None
+    return _mark_of(b.text)
+
+
+def _mark_of(text: str) -> tuple[str, int | None] | None:
+    """A line's outline mark as (shape, count), whatever the line holds after it."""
+    m = OUTLINE_MARK_RE.match(text)
+    if not m:
         return None
     if m.group("num"):
         return ("num" + re.sub(r"\d", "", m.group("num")), int(m.group("n")))
