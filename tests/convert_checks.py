@@ -138,6 +138,11 @@ def _rebuild(el, out: list[str]) -> None:
         _children(el, out)
         out.append({"upper": " [SIC]", "capitalised": " [Sic]", "exclaimed": " [sic!]", "upper-exclaimed": " [SIC!]",
                     "capitalised-exclaimed": " [Sic!]"}.get(el.get("rend"), " [sic]"))
+    elif tag == "note" and el.get("type") == "footnote" and el.get("rend") in ("glued", "letter"):
+        n = el.get("n") or ""  # a call printed as digits set against a word (``Surname1``), or as ``[l]`` for 1
+        out.append((n if el.get("rend") == "glued" else "[l]") + f" [{n} ")
+        _children(el, out)
+        out.append("]")
     elif tag in ("supplied", "note", "gap", "ex"):
         out.append("[")
         if tag == "note" and el.get("type") == "footnote":

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -57,11 +58,21 @@ def assign_paragraph_ids(doc: Document) -> Document:
     return replace(doc, divisions=tuple(divs))
 
 
-def _signatory_around(spans: list, m) -> int | None:
-    """The index of the signatory's name that holds the mention ``m`` and is longer (``L. Beria``
-    around ``Beria``), or None."""
-    return next((j for j, s in enumerate(spans) if s.kind == "name" and s.get("role") == "signatory"
-                 and s.start <= m.start and m.end <= s.end and (s.start, s.end) != (m.start, m.end)), None)
+def _person_around(spans: list, m, person_starts: list[int], person_ends: list[int]) -> int | None:
+    """The index of the person's name that holds the mention ``m`` and is longer (``L. Beria`` around
+    ``Beria``, the addressee ``Iosif Vissarionovich S t a l i n`` around ``S t a l i n``), or None.
+
+    A signatory's name always; another person's name when it holds no other person the authority knows
+    (``Comrade Beria Molotov`` is no one name): one person, one ``persName``, never one inside another.
+    ``person_starts``/``person_ends``: the person mentions of the block, sorted by start (a name is short,
+    so only the few mentions inside it are looked at)."""
+    def alone(s) -> bool:
+        lo, hi = bisect_left(person_starts, s.start), bisect_left(person_starts, s.end)
+        return sum(1 for k in range(lo, hi) if person_ends[k] <= s.end) <= 1
+
+    return next((j for j, s in enumerate(spans) if s.kind == "name" and s.start <= m.start and m.end <= s.end
+                 and (s.start, s.end) != (m.start, m.end)
+                 and (s.get("role") == "signatory" or s.get("type") == "person" and alone(s))), None)
 
 
 def _signatory_is(spans: list, ref: str, m) -> bool:
@@ -82,6 +93,8 @@ def link_entities(doc: Document) -> Document:
         if not mentions:
             return block
         spans = list(block.spans)
+        found = sorted((x.start, x.end) for x in mentions if x.entry.kind == "person")
+        persons = ([a for a, _b in found], [b for _a, b in found])
         by_range = {(s.start, s.end): i for i, s in enumerate(spans) if s.kind == "name"}
         others = [s for s in spans if s.kind != "name"]
         for m in mentions:
@@ -94,7 +107,7 @@ def link_entities(doc: Document) -> Document:
             used[m.entry.id] = m.entry
             if block.kind == "signed" and _signatory_is(spans, ref, m):
                 continue  # "FILIPPOV [Stalin]": the gloss names the signatory again, no second signer
-            outer = _signatory_around(spans, m) if m.entry.kind == "person" else None
+            outer = _person_around(spans, m, *persons) if m.entry.kind == "person" else None
             if outer is not None:  # "L. Beria" signs: one person, one persName (the ref on it), never two
                 if not spans[outer].get("ref"):
                     spans[outer] = replace(spans[outer], attrs=attrs_of(**dict(dict(spans[outer].attrs), ref=ref)))
@@ -170,7 +183,8 @@ def build_document(text: str, *, doc_id: str, source_name: str = "<input>", page
     # markers consume their numbers as they are found; texts of a notes block ("Translator's Notes")
     # may also be marked "(1)" or "Khrushchev.1"
     waiting = recognise.WaitingFootnotes((b.get("n") for b in footnotes),
-                                         styled=(b.get("n") for b in footnotes if b.get("style") == "notes-block"))
+                                         styled=(b.get("n") for b in footnotes if b.get("style") == "notes-block"),
+                                         odd=(b.get("n") for b in footnotes if b.get("call") == "odd"))
     divisions = tuple(replace(d, blocks=tuple(recognise.annotate_inlines(b, waiting) for b in d.blocks))
                       for d in divisions)
     placed = tuple(b for b in footnotes if b.get("n") not in waiting)

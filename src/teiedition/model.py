@@ -134,6 +134,9 @@ BLOCK_KINDS: dict[str, BlockKind] = {k.name: k for k in (
               body="list:bulleted"),
     BlockKind("numbered-item", "one item of a numbered list under a line ending in a colon (The agenda: / 1) …)",
               body="list:ordered"),
+    BlockKind("attachment-item", "one numbered line of a list of attachments under Attachments: / Enclosures:",
+              closing=True, after_closing=True, body="list:attachments"),
+    BlockKind("outline-item", "one line of a nested outline (1. / a) / -), its depth in attrs level", body="list:ordered"),
     BlockKind("stage", "a parenthetical between speeches ((Laughter))", body="stage"),
     BlockKind("record", "a labelled record-header line (To: ..., Subject: ...)", body="list:record-header"),
 )}

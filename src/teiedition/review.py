@@ -64,7 +64,7 @@ from dataclasses import asdict, replace
 from difflib import SequenceMatcher
 
 from .model import Block, Document
-from .recognising.header_marks import COPY, HANDLING, PRECEDENCE
+from .recognising.header_marks import COPY, HANDLING, NUMBER_SIGN, PRECEDENCE
 from .recognising.identification import DEMONSTRATIVES, TITLE_RE, gloss_after_pronoun, letters
 from .review_calibration import listed, with_certainty
 from .review_features import features_of
@@ -75,12 +75,12 @@ from .review_zones import distribution_runs, zone_items
 UNSURE = frozenset({"low", "medium"})
 #: A classification or copy mark, wherever it is printed.
 MARK_RE = re.compile(r"\b(?:TOP SECRET|SECRET|CONFIDENTIAL|Top [Ss]ecret|Secret|Confidential|"
-                     r"Copy (?:N[º°o]\.?|no\.?|#) ?\d+)\b")
+                     rf"Copy {NUMBER_SIGN} ?\d+)\b")
 #: Handling, precedence and copy marks of the header vocabulary, searched inside a line.
 OTHER_MARK_RE = re.compile(rf"(?<![\w-])(?:{HANDLING}|{PRECEDENCE}|{COPY})")
 #: A number under a number sign: ``No. 508``, ``Nº 58``, ``№ 17/62``, ``# 4``, ``No.: 060.076``.
 #: Also ``No.: 060.076``, ``Nº st-158``, ``nº 16/QA``.
-NUMBER_RE = re.compile(r"(?<!\w)(?:N[º°o]|nº|No|NO|no|№|#|Nr)\.?:?\s*\(?(?:[A-Za-z]{1,3}-)?\d")
+NUMBER_RE = re.compile(rf"(?<!\w){NUMBER_SIGN}:?\s*\(?(?:[A-Za-z]{{1,3}}-)?\d")
 #: A default-read bracket worth a look: only digits (a footnote marker whose note is not on the page?).
 #: Length alone is no sign: on the tune pages every long default bracket was a right addition.
 DOUBTFUL_ADDITION_RE = re.compile(r"\d+")

@@ -16,12 +16,11 @@ import re
 
 from .model import Block, Document
 from .reading.furniture import PAGE_DATE_RE
+from .recognising.header_numbers import BARE_NUMBER_RE
 from .review_items import ReviewItem, line_in_block, norm, role_of
 
 #: Recognisers that place a line by its position and length only (no word confirms the reading).
 POSITIONAL = frozenset({"short_line", "heading"})
-#: A number sign and a number, nothing else: ``No. Pg-18/34g``, ``Nº 284``.
-BARE_NUMBER_RE = re.compile(r"\s*(?:N[º°o]|No|NO|№|Nr)\.?:?\s*\S*\d\S*\s*")
 #: Words naming a document's kind (``RECORD OF CONVERSATION``, ``TELEGRAM``): a heading's words, never a name.
 DOC_KINDS = (r"telegram|cable|memorandum|record|report|letter|note|minutes|protocol|decree|resolution|appendix|"
              r"attachment|annex|draft|information|conversation|statement|translation|cipher\w*")

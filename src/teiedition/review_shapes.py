@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .model import Block
-from .recognising.header_marks import HANDLING, PRECEDENCE
+from .recognising.header_marks import HANDLING, NUMBER_SIGN, PRECEDENCE
 from .review_items import ReviewItem, line_in_block, role_of
 
 #: A security mark's words: the last word of ``Absolutely secret`` or ``Strictly confidential``.
@@ -24,7 +24,7 @@ TRAILING_MARKS_RE = re.compile(rf",\s*{MARK_WORDS}(?:\s*,\s*{MARK_WORDS})*\s*\.?
 #: Initials of whoever wrote the bracket, after a dash: ``[… opposition-J.G.]``, ``[… --ed.]``.
 EDITOR_RE = re.compile(r"(?:[-–—]\s*(?:[A-Z]\.\s?){1,3}|[-–—]{1,2}\s*ed\.?)$")
 #: A number sign right before a number: ``Nº``, ``No.``, ``No.:``, ``#``, ``№`` (``Nº 274 KOVALEV``).
-NUMBER_SIGN_RE = re.compile(r"(?:[Nn][º°o]|NO|no|Nr|NR|№|#)\.?\s*:?\s*$")  # ``nº``, ``Nr.``: the converter's signs too (hdr5)
+NUMBER_SIGN_RE = re.compile(rf"{NUMBER_SIGN}\s*:?\s*$")
 #: ``this year``, ``that year``, ``of the same year`` right before a bracket.
 YEAR_WORD_RE = re.compile(r"\b(?i:this|that|last|next|same|current)\s+year\s*$")
 

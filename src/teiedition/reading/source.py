@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Header
+from ..recognising.header_marks import NUMBER_SIGN
 from . import old_layouts
 from .furniture import (CITATION_TITLE_RE, DONOR_RE, FORMAT_RE, PAGE_DATE_RE, PUBLISHER, TAIL_START_RE, TOOLBAR_RE,
                         TWO_COLUMNS_RE, CHROME_LABELS, cut_tail_label, header_of, looks_like_summary, reads_as_prose,
@@ -202,7 +203,7 @@ def _body_lines(lines: list[str], start: int, end: int) -> tuple[SourceLine, ...
 CLASSIFIED_DOCUMENT_RE = re.compile(r"^(?i:(?:top\s+|strictly\s+)?(?:secret|confidential))\s+Document\s+\d+$")
 
 
-SPLIT_COPY_RE = re.compile(r"^(?:Copy|COPY)\s*(?:Nº|N°|No\.?|#)$")
+SPLIT_COPY_RE = re.compile(rf"^(?:Copy|COPY)\s*{NUMBER_SIGN}$")
 
 
 def _join_split_copy_marks(blocks: list[SourceLine]) -> list[SourceLine]:

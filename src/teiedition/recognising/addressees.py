@@ -13,15 +13,15 @@ import re
 from dataclasses import replace
 
 from ..model import Block, Span, attrs_of
-from .lines import is_prose
+from .lines import ADDRESSEE_RE, is_prose
 from .signatures import ROLE_WORDS, _role_line
 
-ADDRESSEE_RE = re.compile(r"^(?:To|TO|to)\s+(?!be\b|whom\b)(?:the\s+|THE\s+)?(?P<rest>(?:[A-ZÀ-Ý]|comrade\s|cde\.\s?).{2,150})$")
 #: A diplomatic honorific before a name: ``S. E. Willi Stoph``, ``H.E. the Ambassador``, ``His Excellency``.
 EXCELLENCY = r"(?:S\.\s?E\.|H\.\s?E\.|(?:His|Her|Your)\s+Excellency)"
 HONORIFIC_NAME_RE = re.compile(
     rf"(?P<title>(?:\b(?:Comrade|COMRADE|comrade|Cde\.|cde\.|Com\.|Mr\.|Mrs\.|Ms\.|Dr\.|Tov\.|Tovarishch)|{EXCELLENCY})\s+)"
-    r"(?P<name>(?:[A-ZÀ-Ý]\.\s?){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2})")
+    r"(?P<name>(?:[A-ZÀ-Ý]\.\s?){0,3}(?:[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2}"
+    r"|[A-ZÀ-Ý](?: [^\W\d_]){2,}\b))")  # ``Comrade J. V. S t a l i n``: initials, then the surname letter-spaced
 BARE_NAME_RE = re.compile(r"^(?P<name>(?:[A-ZÀ-Ý]\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+)\.?$")
 
 

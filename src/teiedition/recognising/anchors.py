@@ -40,12 +40,39 @@ def bracketed_anchor(text: str, start: int, end: int, content: str) -> list[Span
         return None
     if text[:start].strip() == "" and CONTINUED_RE.match(text, end):
         pass  # "Before Günther / [1] speaks, …": the call, then the sentence going on below the line's break
+    elif start > 0 and text[start - 1] == "\n" and not text[end:].strip():
+        pass  # "… of the Soviet Union / [2]": a call alone on its line, joined to the line it ends (join_lone_calls)
     elif start == 0 or text[start - 1].isspace():
         return None
     if len(content) == 2 and YEAR_START_RE.search(text, max(0, start - 3), start):
         return None  # "19[62]": the year's last digits, completed by the translator
     return [Span(start, end, "anchor", attrs_of(type="footnote", n=str(int(content)), rend="bracketed"),
                  inner=(start + 1, start + 1), rank=10)]
+
+
+#: ``[l]``: a letter l printed for the digit 1 in a bracketed call.
+LETTER_CALL_RE = re.compile(r"(?<=\S)\[l\]")
+
+
+def odd_calls(text: str, missing) -> list[str]:
+    """Numbers among ``missing`` (notes on the page whose ``[n]`` call is not) called in an odd shape:
+    digits glued to a surname (``Lindqvist1``, ``JELEN1``) or ``[l]`` for 1 (struct7)."""
+    found = [m.group("n") for m in GLUED_CALL_RE.finditer(text) if m.group("n") in missing]
+    return found + (["1"] if "1" in missing and LETTER_CALL_RE.search(text) else [])
+
+
+def odd_call_spans(text: str, waiting: set, odd: set) -> list[Span]:
+    """The glued calls of ``odd_calls`` as footnote references (``fnref``, ``rend="glued"``), one per number:
+    ``odd`` numbers still ``waiting`` for their call (a number taken leaves both)."""
+    out = []
+    for m in GLUED_CALL_RE.finditer(text) if odd else ():
+        n = m.group("n")
+        if n in odd and n in waiting:
+            odd.discard(n)
+            waiting.discard(n)
+            out.append(Span(m.start("n"), m.end("n"), "fnref", attrs_of(n=n, rend="glued"),
+                            inner=(m.start("n"), m.start("n")), rank=10))
+    return out
 
 
 #: ``(2)`` set against a word or its closing punctuation (``the central question.(2)``, ``Liu Shaoqi,(1)``),

@@ -78,6 +78,10 @@ def _br_footnote_marker(ctx):
     if c.isdigit() and c in ctx.footnotes:
         ctx.footnotes.discard(c)  # one marker per footnote text: the text is moved, never copied
         return [Span(ctx.start, ctx.end, "fnref", attrs_of(n=c), inner=(ctx.c_start, ctx.c_start), rank=10)]
+    if c == "l" and "1" in ctx.footnotes and "1" in getattr(ctx.footnotes, "odd", ()):
+        ctx.footnotes.discard("1")  # ``[l]``: a letter l printed for the 1 of note 1's call (struct7)
+        return [Span(ctx.start, ctx.end, "fnref", attrs_of(n="1", rend="letter"), inner=(ctx.c_start, ctx.c_start),
+                     rank=10)]
     return None
 
 

@@ -17,6 +17,8 @@ from dataclasses import replace
 
 from ..model import Block, Span, attrs_of
 from .dates import find_dates
+from .header_marks import NUMBER_SIGN
+from .lines import ADDRESSEE_RE
 from .dialogue import cut_speaker_turn
 from .signoff_lines import BODY_WORDS, FUNCTION_WORDS, ORG_WORDS_RE, numbered_body, org_signoff, run_on_number, running_text  # noqa: F401
 
@@ -329,10 +331,8 @@ def _signoff_line(b: Block, s: str, is_prose, name_ok) -> list[Block]:
     return [b]
 
 
-#: ``To Comrade FILIPPOV.``, ``To the Ministry …:``: an addressee line opens a message, it never signs one.
-ADDRESSEE_RE = re.compile(r"^(?:To|TO)\s+(?:the\s+|THE\s+|Comrade\b|COMRADE\b|Cde\.|Mr\.|[A-ZÀ-Ý])")
 #: ``Nº 274 KOVALEV, 11 November``: the message's number, then the sign-off.
-NUMBER_FIRST_RE = re.compile(r"^(?P<sign>N[º°o]\.?|No\.?|№)\s*(?P<num>\d[\w./-]*)\s+(?P<rest>[A-ZÀ-Ý].*)$")
+NUMBER_FIRST_RE = re.compile(rf"^(?P<sign>{NUMBER_SIGN})\s*(?P<num>\d[\w./-]*)\s+(?P<rest>[A-ZÀ-Ý].*)$")
 
 
 def _number_then_signoff(b: Block, name_ok) -> list[Block] | None:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from ..model import Block
-from .closing import (ADDRESSEE_RE, ENCLOSED_NOTICE_RE, LOOSE_KINDS, NAME_NUMBER_RE, _number_then_signoff, _office_words,
+from .lines import ADDRESSEE_RE
+from .closing import (ENCLOSED_NOTICE_RE, LOOSE_KINDS, NAME_NUMBER_RE, _number_then_signoff, _office_words,
                       _role, _Zone, looks_like_name, plain_name, split_date_name)
 from .signoff_lines import org_signoff
 
@@ -95,7 +96,7 @@ def inner_closings(blocks: list[Block], is_prose, name_ok) -> list[Block]:
         opener = i  # the sign-off that opened the run is read even when it ends like a sentence
         while i < len(blocks) and blocks[i].kind in LOOSE_KINDS \
                 and (i == opener or not is_prose(blocks[i].text.strip())) \
-                and not blocks[i].get("speaker") and not ADDRESSEE_RE.match(blocks[i].text.strip()) \
+                and not blocks[i].get("speaker") and not ADDRESSEE_RE.match(" ".join(blocks[i].text.split())) \
                 and not (notice and (zone.closed and blocks[i].kind != "signed" or RULE_LINE_RE.match(blocks[i].text.strip()))):
             read = zone.read(blocks[i])
             if notice and read == [blocks[i]] and _bare_signer(blocks[i]):  # "USSR AMBASSADOR …" / "S. CHERVONENKO"

@@ -41,6 +41,8 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 
+from .header_marks import NUMBER_SIGN
+
 __all__ = ["ParsedDate", "parse_date", "find_dates", "MONTHS", "MONTH_WORDS", "ROMAN_MONTHS"]
 
 
@@ -245,7 +247,7 @@ def _interpret(kind: str, m: re.Match[str]) -> _Found | None:
 
 
 #: A number's label right before figures (``Code message No 31/I``, ``Nº 12.VI``): the figures are the number.
-NUMBER_LABEL_BEFORE_RE = re.compile(r"(?:\b(?:No|NO|no|Nr|Nos)\.?|[Nn][º°]|#)\s*$")
+NUMBER_LABEL_BEFORE_RE = re.compile(rf"(?:(?<!\w){NUMBER_SIGN}|\bNos\.?)\s*$")
 #: How far before the figures the label is looked for: searching from the text's start made a page of
 #: many dates quadratic (bench_hostile ``dates``: 20,000 dates took 141 s).
 LABEL_WINDOW = 64

@@ -41,6 +41,7 @@ NOT_SPEAKERS = frozenset("""note notes nb n.b. subject re reference attention co
     wednesday thursday friday saturday sunday section chapter part article paragraph page text telegram
     cable report record minutes memorandum letter list p.s. ps postscript ref important warning
     beginning begin end ending start time place date present participants location venue duration
+    invited invitees absent excused guests attending attendees speakers members
     """.split())
 #: A label that is only a title or its abbreviation ("Mr. Nixon said", "Cde. Kim said") is no speaker.
 LONE_TITLES = frozenset("mr mrs ms dr cde cdes gen col amb st sr jr prof comrade comrades".split())

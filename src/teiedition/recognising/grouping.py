@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from ..model import Block, Division, Span, attrs_of, kinds_where
+from .anchors import odd_calls
 from .inlines import footnote_numbers_marked
 from .lines import _words, is_prose
 from .signatures import _last_prose_index
@@ -119,6 +120,33 @@ def _glued_note(block: Block):
     return GLUED_NOTE_RE.match(block.text) if block.kind in ("p", "line") else None
 
 
+#: A footnote call alone on its line: ``[2]`` (the saved page broke the line at the call's link).
+LONE_CALL_RE = re.compile(r"^\[(?P<n>\d{1,3})\]$")
+FOOTNOTE_CALL_RE = re.compile(r"\[(\d{1,3})\]")
+
+
+def join_lone_calls(lines) -> list:
+    """``… the spring`` / ``[2]``: a call alone on its line joins the line above: the call ends the sentence
+    above it, it is no paragraph of its own (struct7).  When the note of that number is printed below
+    (``[2] …``), or, without it, when the number is the next of the calls printed so far (``[1]`` above,
+    ``[2]`` not yet): a notes area printing ``[2]`` over its note's text (calls already seen) is left alone."""
+    notes = {m.group(1) for line in lines if (m := re.match(r"^\[(\d{1,3})\]\s+\S", line.text))}
+    seen: set[str] = set()
+    out: list = []
+    for line in lines:
+        m = LONE_CALL_RE.match(line.text.strip())
+        n = m.group("n") if m else None
+        if m and out and (n in notes or n not in seen and (n == "1" or str(int(n) - 1) in seen)) \
+                and not LONE_CALL_RE.match(out[-1].text.strip()) \
+                and not re.match(r"^\[\d{1,3}\]\s", out[-1].text) and _words(out[-1].text) >= 4:
+            out[-1] = replace(out[-1], text=out[-1].text + "\n" + line.text)
+            seen.add(n)
+            continue
+        seen.update(FOOTNOTE_CALL_RE.findall(line.text))
+        out.append(line)
+    return out
+
+
 def _lift_footnotes(blocks: list[Block]) -> tuple[list[Block], tuple[Block, ...]]:
     """Footnote texts after the closing group whose marker is in the text leave the flow (one per number)."""
     styled = any(b.get("style") == "notes-block" for b in blocks)
@@ -128,6 +156,9 @@ def _lift_footnotes(blocks: list[Block]) -> tuple[list[Block], tuple[Block, ...]
     blocks = [b.with_attrs(n=m.group(1), glued="1") if (m := _glued_note(b)) and m.group(1) in in_text else b
               for b in blocks]
     blocks = [replace(b, kind="footnote") if b.get("glued") else b for b in blocks]
+    missing = {b.get("n") for b in blocks if b.kind == "footnote"} - in_text
+    odd = {m for b in blocks if b.kind != "footnote" for m in odd_calls(b.text, missing)} if missing else set()
+    in_text |= odd  # ``Lindqvist1``, ``[l]``: the only call of a note on the page (struct7)
     lifted: set[str] = set()
     footnotes: list[Block] = []
     kept: list[Block] = []
@@ -140,7 +171,7 @@ def _lift_footnotes(blocks: list[Block]) -> tuple[list[Block], tuple[Block, ...]
             if n not in lifted and n in in_text and (seen_bottom or _only_notes_after(blocks, b) or b.get("glued")):
                 # after the closing group, or in the page's last run of notes right after the text, or
                 # glued to its first word wherever it stands (``[1]The note``: no numbered point is printed so)
-                footnotes.append(b)
+                footnotes.append(b.with_attrs(call="odd") if n in odd else b)
                 lifted.add(n)
                 continue
             if n not in in_text and n not in lifted and _only_notes_after(blocks, b):

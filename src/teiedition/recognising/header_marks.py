@@ -48,7 +48,9 @@ OUTGOING_LABEL = (r"(?i:issue|issuing|issued|outgoing|out\.?|orig\.?|original|ex
                   r"ser\.?|serial|"  # ``Ser. No. 223``: the issuing office's serial (hdr5)
                   r"iskh\.?|ishod\.?|"  # the Russian Исх. transliterated: "Iskh. #117/ss" (hdr4)
                   r"dispatch|despatch|special|spets\.?)")  # ``Special No. 62``: a cipher office's serial  # not "File No." nor "Registration No.": a file's or a register's number
-NUMBER_SIGN = r"(?:N[º°o]\.?|no\.?|NO\.?|No\.?|#|№)"
+#: The sign of a number in each printed form (``Nº``, ``N°``, ``No.``, ``no``, ``NO.``, ``nº``, ``Nr.``, ``NR``, ``№``,
+#: ``#``), its stop optional: the one definition; the recognisers, the reader and the review import it.
+NUMBER_SIGN = r"(?:[Nn][º°o]|NO|Nr|NR|№|#)\.?"
 NUMBER = r"(?P<num>[\w./-]*\d[\w./-]*?)\.?"
 #: ``(61) 561``: a telegram office's number with its year in parentheses.
 YEAR_NUMBER = r"(?P<num>\(\d{2,4}\)\s?\d[\w./-]*?)\.?"

@@ -14,9 +14,12 @@ from __future__ import annotations
 import re
 
 from ..model import Span, attrs_of
+from .header_marks import NUMBER_SIGN
 
 #: The number sign opening the line (``Outgoing`` may stand before it).
-SIGN_RE = re.compile(r"^\s*(?:(?i:outgoing)\s+)?(?:[Nn][º°]\.?|No\.?|NO\.?|Nr\.?|NR\.?|#|№)\s*:?\s*")
+SIGN_RE = re.compile(rf"^\s*(?:(?i:outgoing)\s+)?{NUMBER_SIGN}\s*:?\s*")
+#: A number sign and a number, nothing else (``No. Pg-18/34g``, ``Nº 284``): a bare number on its line.
+BARE_NUMBER_RE = re.compile(rf"^\s*{NUMBER_SIGN}:?\s*[\w./-]*\d[\w./-]*\s*$")
 #: One group of a number: digits with letters, slashes, dots or hyphens (``4028-1849ss``, ``st-158/6-s``).
 GROUP_RE = re.compile(r"[\w./-]*\d[\w./-]*")
 #: What may follow the date: a register number glued to it (``/1333``) or a place (``, Beijing``).

@@ -33,10 +33,12 @@ from dataclasses import replace
 
 from ..model import Block, Span, attrs_of
 from .header_marks import COPY, HANDLING, PRECEDENCE, time_line
+from .header_numbers import BARE_NUMBER_RE
 from .dates import find_dates
 from .lines import is_prose, is_upper_line
 from .participants import PARTICIPANTS_HEAD_RE, _participant_lines, _participants, _sides
-from .addressees import ADDRESSEE_RE, BARE_NAME_RE, _addressed_with_colon, _addressee, _unbracketed
+from .lines import ADDRESSEE_RE
+from .addressees import BARE_NAME_RE, _addressed_with_colon, _addressee, _unbracketed
 
 DASH_ITEM_RE = re.compile(r"^\s*[-–•]\s+\S")
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-z][.)])\s+\S")
@@ -446,7 +448,6 @@ def _shifted(sp: Span, by: int) -> Span:
 
 
 FROM_LINE_RE = re.compile(r"^\s*(?i:from)\s+[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?\s*$")
-BARE_NUMBER_RE = re.compile(r"^\s*(?:N[º°o]\.?|No\.?|#|№)\s*[\w./-]*\d[\w./-]*\s*$")
 
 
 def _number_under_from_line(zone: list[Block]) -> list[Block]:

@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Callable
 
 from ..model import Block, Span, attrs_of
-from .anchors import GluedCalls
+from .anchors import GluedCalls, odd_call_spans
 from .brackets import bracket_spans
 from .dates import find_dates
 from .lines import parse_date
@@ -103,8 +103,9 @@ class WaitingFootnotes(set):
     still waiting, so that a stray ``(3)`` or a digit after a word is not taken for note 3.
     """
 
-    def __init__(self, numbers=(), styled=()):
+    def __init__(self, numbers=(), styled=(), odd=()):
         super().__init__(numbers)
+        self.odd = set(odd)  # notes whose only call is odd (``Lindqvist1``, ``[l]``): ``anchors.odd_calls``
         self.styled = sorted({int(n) for n in styled})
         self._next = 0
         self.glued = GluedCalls(page_has_notes=bool(self), notes_on_page=self)
@@ -138,6 +139,8 @@ INLINE_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
     ("quotation_with_source", lambda text, ctx: cit_spans(text)),
     ("square_brackets", lambda text, ctx: bracket_spans(text, ctx)),
     ("notes_block_markers", lambda text, ctx: styled_footnote_spans(text, ctx)),
+    ("odd_footnote_calls", lambda text, ctx: odd_call_spans(text, ctx, ctx.odd)
+     if isinstance(ctx, WaitingFootnotes) else []),
     ("footnote_calls_without_notes", lambda text, ctx: ctx.glued.spans(text)
      if isinstance(ctx, WaitingFootnotes) else []),
     ("original_script", lambda text, ctx: script_run_spans(text)),

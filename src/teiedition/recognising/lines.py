@@ -30,6 +30,9 @@ def is_prose(text: str) -> bool:
 
 
 LETTER_RE = re.compile(r"[^\W\d_]")
+#: An addressee line (``To Comrade FILIPPOV.``, ``To the Ministry …:``, ``to cde. Kim``): it opens a message, it never
+#: signs one; the header zone reads it as a salute, the closing zone never as a sign-off.
+ADDRESSEE_RE = re.compile(r"^(?:To|TO|to)\s+(?!be\b|whom\b)(?:the\s+|THE\s+)?(?P<rest>(?:[A-ZÀ-Ý]|comrade\s|cde\.\s?).{2,150})$")
 
 
 def is_upper_line(text: str) -> bool:

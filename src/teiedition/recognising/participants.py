@@ -10,6 +10,7 @@ and never a speech.  Recognised by a small vocabulary of labels and by the shape
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Block
 
@@ -35,6 +36,46 @@ SIDE_LINE_RE = re.compile(r"^(?:For|From|On)\s+the\s+[\w’'-]+(?:\s+[\w’'-]+)
 #: Who presided, as the minutes print it: ``Cde. L. I. BREZHNEV presiding.``, ``Chairing: com. GORBACHEV M.S.``.
 PRESIDING_RE = re.compile(r"^(?:(?:Cde|Com|Comrade)\.?\s+)?(?:[A-ZÀ-Ý][\w’'.-]*\s+){1,5}(?:presiding|in\s+the\s+chair)\.?$"
                           r"|^(?i:chairing|presiding|chaired\s+by)\s*:\s+\S.{0,60}$")
+
+
+#: Labels of a meeting's record that name people by their role there (``Speaker:``, ``Invited:``, ``Absent:``,
+#: ``Chairman:``): over a list of names such a line labels a list; over running text a role word may head a
+#: turn (``Chairman: The meeting is open.``), so the label alone decides nothing (struct7).
+ROLE_LABELS = (r"(?:Speakers?|Chairm[ae]n|Chair(?:person|woman)?|Presiding|Secretary|Rapporteurs?|Reporters?|Invited|"
+               r"Also invited|Invitees|Absent|Excused|Guests|Attending|Members|Minutes taken by|Recorded by)")
+ROLE_LABEL_RE = re.compile(rf"^(?P<label>{ROLE_LABELS})\s*:\s+(?P<value>\S.*)$")
+#: An honorific or a role word before a name in such a list (``Comrades``, ``Cde.``, ``Mr.``, ``Ambassador``).
+NAME_PREFIX_RE = re.compile(r"^(?:(?:[Cc]om(?:rades?|s?\.)|Cdes?\.|Comrs\.|Mr\.|Mrs\.|Ms\.|Dr\.|Messrs\.)\s+)+")
+
+
+def names_only(value: str) -> bool:
+    """A list of people and nothing more: names of at most five capitalised words (initials, particles, an
+    honorific before them), parted by commas, semicolons or ``and``; no sentence, no verb in lower case."""
+    s = re.sub(r"\([^()]*\)", "", " ".join(value.split())).strip(" .;,")
+    items = [NAME_PREFIX_RE.sub("", i.strip()) for i in re.split(r"[,;]|\band\b", s) if i.strip()]
+    words = [w for i in items for w in i.split() if w not in ("de", "van", "von", "der", "al", "bin", "ibn")]
+    return bool(items) and all(0 < len(i.split()) <= 5 for i in items) and all(w[:1].isupper() for w in words)
+
+
+#: A numbered section's title and, after its full stop, the label of those present with their names:
+#: ``1. Conversation with X. Present: A, B.`` (the title ends at the stop before the label).
+TITLED_PARTICIPANTS_RE = re.compile(rf"^(?P<title>(?:[IVXL]+|\d{{1,2}}|[A-Z])\.\s+[^.:;\[\]]{{3,90}}\.)\s+"
+                                    rf"(?P<list>(?P<label>{PARTICIPANTS_BASE}|{ROLE_LABELS})"
+                                    r"\s*:\s+(?P<value>\S.*))$")
+
+
+def split_titled_participants(lines) -> list:
+    """``1. Conversation with X. Present: A, B.``: the section's title and the list of those present, two lines
+    of one line number (a heading, then a labelled list), when all after the label is names (struct7)."""
+    out = []
+    for line in lines:
+        m = TITLED_PARTICIPANTS_RE.match(line.text) if "\n" not in line.text else None
+        if m and names_only(m.group("value")) and len(m.group("title").split()) <= 13:
+            out.append(replace(line, text=m.group("title")))
+            out.append(replace(line, text=m.group("list"), empty_run=0))
+        else:
+            out.append(line)
+    return out
 
 
 def _sides(items, i: int, text_of) -> bool:

@@ -27,15 +27,17 @@ from typing import Callable
 
 from .dialogue import speaker_turns
 from .inlines import INLINE_RECOGNISERS, WaitingFootnotes, annotate_inlines
-from .grouping import (BOTTOM_KINDS, OPENER_KINDS, _divide, _gap_section_breaks, _lift_footnotes,
+from .grouping import (BOTTOM_KINDS, OPENER_KINDS, _divide, _gap_section_breaks, _lift_footnotes, join_lone_calls,
                        _notes_blocks, _number_copy_items, _routing_lists)
-from .runs import bullet_lists, log_runs, numbered_lists
+from .runs import attachment_lists, bullet_lists, log_runs, numbered_lists, outlines
 from .closing import ITEM_NUMBER, SIGNED_LABEL_RE, closing_zone, one_line_signoff
 from .lines import _words, is_prose, is_upper_line, parse_date
 from .signatures import (BY_ORDER_RE, LETTER_SPACED_RE, SIGNATURE_RE, _find_name_signatures,
                          _join_signature_blocks, _may_sign)
 from .brackets import BRACKET_RECOGNISERS, STAMP_LABEL_RE, _outer_bracket_end, bracket_pairs, bracket_spans
 from . import header_marks, header_numbers
+from .header_marks import NUMBER_SIGN
+from .participants import ROLE_LABEL_RE, names_only, split_titled_participants
 from .dates import find_dates
 from ..model import Block, Division, Span, attrs_of, kinds_where
 
@@ -46,7 +48,6 @@ __all__ = ["BLOCK_RECOGNISERS", "BOTTOM_KINDS", "BRACKET_RECOGNISERS", "INLINE_R
 # ---------------------------------------------------------------------------------
 # shared patterns
 
-NUMBER_SIGN = r"(?:Nº|N°|No\.|No|#)"
 APOS = "[’']"
 #: A security or handling marking, in the capitals of the page (``TOP SECRET``, ``Top secret``,
 #: ``Strictly Confidential``), with an optional number (``Secret Document 16``) and ``.``/``!``.
@@ -70,7 +71,7 @@ COPY_RE = re.compile(rf"^(?P<open>\()?(?P<copy>(?:Copy|COPY|copy)\s*{NUMBER_SIGN
                      rf"|(?:Copy|COPY|Ex\.)\s+{NUMBER_SIGN}?\s*(?P<num2>\d+)\.?)(?(open)\))$")
 PRECEDENCE_RE = re.compile(r"^(?:TOP PRIORITY|Top Priority|URGENT|Urgent|IMMEDIATE|Immediate|"
                            r"PRIORITY|Priority|FLASH|Flash|VERY URGENT|Very urgent)\.?$")
-OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}},?\s+)?(?:Outgoing\s+)?(?:{NUMBER_SIGN}|no\.|n[º°]|Nr\.?|NR\.?|№):?\s*"
+OUTGOING_RE = re.compile(rf"^(?P<pre>.*?\d{{4}},?\s+)?(?:Outgoing\s+)?{NUMBER_SIGN}:?\s*"
                          r"(?P<num>[\w./-]*\d[\w./-]*?(?:\s(?:ss|s|dsp|op)(?=\.?(?:\s|$)))?)\.?"  # "Nº 283 ss" (hdr5)
                          r"(?P<post>\s+[-–—]\s*.+|\s*[–—]\s*.+|\s+(?:(?:of|dated|from)\s+)?\d.+)?$")  # a closing stop is the line's
 RECORD_LABEL_RE = re.compile(
@@ -309,8 +310,14 @@ def _stamp_line(text):
     return ("aside", attrs_of(role="stamp"), tuple(spans))
 
 
+def _role_label(text):
+    """``Speaker: Comrade Okafor``, ``Invited: Comrades …``: a role's label over names only labels a list (struct7)."""
+    m = ROLE_LABEL_RE.match(text)
+    return m if m and names_only(m.group("value")) else None
+
+
 def _record_header(text):
-    m = RECORD_LABEL_RE.match(text)
+    m = RECORD_LABEL_RE.match(text) or _role_label(text)
     if not m or (m.group("label") in ("Classification", "Level") and header_marks.labelled_marks(text, CLASSIFICATION_PART_RE)):
         return None  # "Level: Secret": marks only, read by labelled_marks (an opener line, not a record list)
     spans = [Span(m.start("label"), m.end("label") + 1, "label"),
@@ -425,7 +432,7 @@ def classify_blocks(lines) -> list[Block]:
     """
     from .header_zone import split_flattened
 
-    lines = split_flattened(list(lines), classify_line)
+    lines = join_lone_calls(split_titled_participants(split_flattened(list(lines), classify_line)))
     runs = sorted(sl.empty_run for sl in lines)
     usual = runs[(len(runs) - 1) // 2] if runs else 0  # the lower median
     out = []
@@ -452,7 +459,7 @@ def structure(blocks: list[Block], *, summary_found: bool = True) -> tuple[tuple
     blocks = assign_roles(list(blocks))
     blocks = _gap_section_breaks(_join_bylines(_no_closing_in_header(blocks)))
     blocks = _routing_lists(blocks)
-    blocks = log_runs(numbered_lists(bullet_lists(blocks)))
+    blocks = attachment_lists(log_runs(outlines(numbered_lists(bullet_lists(blocks)))))
     blocks = speaker_turns(blocks)
     blocks = _notes_blocks(blocks)
     blocks = closing_zone(blocks, is_prose, _may_sign, summary_found=summary_found)
@@ -487,8 +494,9 @@ def _join_bylines(blocks: list[Block]) -> list[Block]:
             name = blocks[i + 1].text
             text = b.text + "\n" + name
             start = len(b.text) + 1
-            out.append(Block("byline", text, b.line,
-                             (Span(start, start + len(name.rstrip(".")), "name", attrs_of(type="person")),),
+            dated = next((a for a, _b, _d in find_dates(name) if a > 0), None)  # "A. A. Gromyko October 4, 1949"
+            end = len(name[:dated].rstrip(" ,")) if dated else len(name.rstrip("."))
+            out.append(Block("byline", text, b.line, (Span(start, start + end, "name", attrs_of(type="person")),),
                              b.attrs))
             i += 2
             continue

@@ -15,7 +15,7 @@ from ..model import Block, Division, Document, Node, block_kind
 from .elements import TEI_NS, UnplacedNode, sub
 from .frame import write_closing, write_opener
 from .inline import InlineWriter
-from .lists import list_type, write_item, write_record, write_routing
+from .lists import list_type, write_item, write_outline, write_record, write_routing
 
 
 class BodyWriter:
@@ -81,6 +81,9 @@ class BodyWriter:
             self.inline.line = b.line
             if b.kind == "route-head":
                 i = write_routing(div_el, blocks, i, self.inline)
+                continue
+            if b.kind == "outline-item":
+                i = write_outline(div_el, blocks, i, self.inline)
                 continue
             kind_list = list_type(b.kind)
             if kind_list:  # a run of such blocks becomes one list

@@ -73,7 +73,7 @@ def _postscript_block(post: etree._Element, blocks: list[Block], i: int, inline:
     b = blocks[i]
     if b.kind == "route-head":
         return write_routing(post, blocks, i, inline)
-    if b.kind in ("dist-item", "bullet-item"):  # a run of items is one list
+    if b.kind in ("dist-item", "bullet-item", "attachment-item"):  # a run of items is one list
         lst = sub(post, "list", type=list_type(b.kind))
         while i < len(blocks) and blocks[i].kind == b.kind:
             write_item(lst, blocks[i], inline)

@@ -124,6 +124,6 @@ class InlineWriter:
     def footnote(self, parent, node: Node):
         n = node.get("n")
         block = self.footnotes.get(n)
-        el = sub(parent, "note", type="footnote", n=n, place="foot")
+        el = sub(parent, "note", type="footnote", n=n, place="foot", rend=node.get("rend"))
         if block is not None:
             self.write(el, block.inlines())

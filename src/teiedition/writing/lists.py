@@ -74,6 +74,22 @@ def write_record(lst: etree._Element, b: Block, inline: InlineWriter) -> None:
     inline.write(it, item.children)
 
 
+def write_outline(parent: etree._Element, blocks: list[Block], i: int, inline: InlineWriter) -> int:
+    """An outline's run of lines: one ``list`` per level, a deeper level's list inside the item above it;
+    returns the next index."""
+    lists = [sub(parent, "list", type=blocks[i].get("list"))]
+    while i < len(blocks) and blocks[i].kind == "outline-item":
+        b = blocks[i]
+        inline.line = b.line
+        level = int(b.get("level") or 1)
+        del lists[max(level, 1):]
+        while len(lists) < level and len(lists[-1]):  # one level deeper: inside the last item
+            lists.append(sub(lists[-1][-1], "list", type=b.get("list")))
+        write_item(lists[-1], b, inline)
+        i += 1
+    return i
+
+
 def write_item(lst: etree._Element, b: Block, inline: InlineWriter) -> None:
     """One ``item`` of a distribution or bullet list, with its printed number as ``@n``."""
     it = sub(lst, "item", n=b.get("n"))
