@@ -80,6 +80,11 @@ def review_candidates(n: int) -> str:
     return "March 3, 1961\n\nA Title\n\n" + "\n\n".join(group.format(i=i) for i in range(n)) + "\n"
 
 
+def untranslated_words(n: int) -> str:
+    """Issue 17: n brackets of untranslated words after English ones, each asking the English word list."""
+    return "Text. " + " ".join(f"It was a dead end [tupik idti] number {i}." for i in range(n)) + "\n"
+
+
 TEI_HEAD = ('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="bench"><teiHeader><fileDesc>'
             '<titleStmt><title>Generated</title><respStmt xml:id="translator"><resp>translated by</resp>'
             '<persName>A. Translator</persName></respStmt></titleStmt><publicationStmt><publisher>Bench'
@@ -247,6 +252,7 @@ CASES = {
     "markers": ("convert", 100, converter, many_markers),
     "header-lines": ("convert", 20, converter, header_lines),
     "review": ("convert", 20, converter, review_candidates),
+    "untranslated": ("convert", 100, converter, untranslated_words),
     "metamark": ("render html", 50, html_renderer, one_metamark),
     "dup-ids": ("validate", 200, validator, duplicate_ids),
     "dts-long": ("build dts", 100, dts_writer, long_report),

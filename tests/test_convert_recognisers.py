@@ -73,6 +73,7 @@ BRACKET_EXAMPLES = {
     "expansion": ("To Com[rade] Filippov", "expan", None),
     "original_script": ("the Xinhua News Agency [新华社] said", "supplied", ("reason", "original-wording")),
     "original_wording": ("they will [pristupit k obiednineniiu] soon", "supplied", ("reason", "original-wording")),
+    "untranslated_wording": ("the talks reached a dead end [tupik] today", "supplied", ("reason", "original-wording")),
     "gloss": ("to Dalny [Dalian] by sea", "supplied", ("reason", "gloss")),
     "supplied": ("the defense of our interests [is]", "supplied", ("reason", "added-in-translation")),
 }

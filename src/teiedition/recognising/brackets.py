@@ -21,6 +21,7 @@ from .bracket_notes import (STAMP_LABEL_RE, TN_LABEL_RE, _br_editor_note, _br_ha
                             _br_sic_remark, _br_stamp, _br_stamp_described, _br_translator_note, stamp_spans)
 from .bracket_words import (_br_expansion, _br_gloss, _br_original_script, _br_original_wording, _br_speaker,
                             _br_supplied)
+from .untranslated import untranslated_wording
 from ..model import Span
 
 
@@ -49,6 +50,7 @@ BRACKET_RECOGNISERS: tuple[tuple[str, Callable], ...] = (
     ("expansion", _br_expansion),
     ("original_script", _br_original_script),
     ("original_wording", _br_original_wording),
+    ("untranslated_wording", untranslated_wording),
     ("gloss", _br_gloss),
     ("supplied", _br_supplied),
 )
