@@ -67,6 +67,7 @@ from .model import Block, Document
 from .recognising.header_marks import COPY, HANDLING, PRECEDENCE
 from .recognising.identification import DEMONSTRATIVES, TITLE_RE, gloss_after_pronoun, letters
 from .review_calibration import listed, with_certainty
+from .review_every import every_items
 from .review_features import features_of
 from .review_fallbacks import FALLBACK_RECOGNISERS, fallback_items
 from .review_items import ReviewItem, norm, role_of
@@ -467,6 +468,7 @@ def review_document(doc: Document, source_text: str) -> tuple[ReviewItem, ...]:
     if any(it.code == "no-title" and it.line for it in zones):  # the page-level item, now with its line
         found = [it for it in found if it.code != "no-title"]
     found.extend(zones)
+    found.extend(every_items(doc, blocks, lines, found))
     seen, unique = set(), []
     for item in found:
         key = (item.line, item.role, item.why)

@@ -27,12 +27,21 @@ from .review_score import model, score
 COUNTS: dict[str, tuple[int, int]] = {code: tuple(n) for code, n in (model() or {}).get("counts", {}).items()}
 #: Certainty of a code never listed on the tuning pool, by how the rule rates its own evidence.
 UNSEEN = {"low": 0.3, "medium": 0.4}
+#: Certainty of a catch-all code never listed on the tuning pool (a signer read by a recogniser added since):
+#: above the threshold, so a kind of decision no pool has judged is a candidate, never listed by default.
+UNSEEN_CATCH_ALL = 0.9
 #: A candidate is listed when its certainty is below this: the highest value whose listing keeps the
 #: share of right lines under one in five *out of fold* (each tuning pool scored by the model fitted
 #: without it; fitted in-sample the value was 0.45 and sent a reader to right lines one time in three on
 #: the pools left out).  ``review_weights.json`` records the value; a test holds the two equal.  A
 #: constant, so ``cli`` reads it without the model.
-THRESHOLD = 0.32
+THRESHOLD = 0.34
+
+
+def catch_all(code: str) -> bool:
+    """A code of ``review_every`` (every decision of a kind): scored by its share alone, never by the model,
+    which is fitted on the specific rules' candidates only (their evidence means what it meant)."""
+    return code.startswith("every-")
 
 
 def code_share(code: str, cert: str = "low", counts: dict | None = None) -> float:
@@ -41,7 +50,7 @@ def code_share(code: str, cert: str = "low", counts: dict | None = None) -> floa
     if code in counts:
         right, wrong = counts[code]
         return (right + 1) / (right + wrong + 2)
-    return UNSEEN.get(cert, UNSEEN["low"])
+    return UNSEEN_CATCH_ALL if catch_all(code) else UNSEEN.get(cert, UNSEEN["low"])
 
 
 def certainty(code: str, cert: str = "low") -> float:
@@ -51,11 +60,12 @@ def certainty(code: str, cert: str = "low") -> float:
 
 def with_certainty(item):
     """The item with its certainty: the fitted score of its code and evidence (``review_score``), the
-    code's share for a page-level item or when no weights ship; an item that rates itself keeps its own."""
+    code's share for a page-level item, a catch-all code (``catch_all``) or when no weights ship; an item
+    that rates itself keeps its own."""
     if item.certainty is not None:
         return item
     fitted = model()
-    if fitted and item.line is not None and item.evidence:
+    if fitted and item.line is not None and item.evidence and not catch_all(item.code):
         return replace(item, certainty=score(code_share(item.code, item.cert), item.evidence, fitted))
     return replace(item, certainty=certainty(item.code, item.cert))
 

@@ -1,0 +1,86 @@
+"""The review report's catch-all candidates (``review_every.py``): every decision of a kind that goes wrong
+on unseen pages is a candidate, whatever its shape, scored by its code's share alone.
+
+Why: on the judges a third of the wrong facts stood on lines no rule proposed (issue 17).  Invented
+pages only.  Each test has a case that must be a candidate and one that must not; the candidate cases
+fail without the module.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from test_review_zones import SUMMARY, TEXT, line_of, page, review_of
+
+from teiedition.review_calibration import UNSEEN_CATCH_ALL, code_share, listed
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import review_lopo  # noqa: E402
+
+MORE = "He added that the deliveries of wool would rise in the second half of the year."
+
+
+def _items(text, code):
+    return [it for it in review_of(text) if it.code == code]
+
+
+def test_every_bracket_read_as_words_added_is_a_candidate_by_its_shape():
+    text = page(TEXT, "The talks went well and [Petrov] [also] agreed to the price.", MORE)
+    at = line_of(text, "The talks")
+    assert [it.line for it in _items(text, "every-added")] == [at]
+    assert [it.line for it in _items(text, "every-added-name")] == [at]
+    plain = page(TEXT, "The talks went well and Petrov also agreed to the price.", MORE)
+    assert not [it for it in review_of(plain) if it.code.startswith("every-added")]
+
+
+def test_a_bracket_a_specific_rule_lists_gets_no_catch_all_besides():
+    # ``[on wool]`` completing the noun is ``bracket-completion``'s: one candidate, not two
+    text = page(TEXT, "The talks [on wool] went well.", MORE)
+    assert {it.code for it in review_of(text) if it.line == line_of(text, "The talks")} == {"bracket-completion"}
+
+
+def test_a_signer_read_without_a_signature_mark_is_a_candidate_of_its_recogniser():
+    text = page(TEXT, MORE, "Ambassador of the USSR I. Petrov")  # one line: title and name
+    signers = [it.line for it in review_of(text) if it.code.startswith("every-signer-")]
+    assert signers == [line_of(text, "Ambassador of the USSR")]
+    marked = page(TEXT, MORE, "Ambassador of the USSR [signature] I. Petrov")
+    assert not [it for it in review_of(marked) if it.code.startswith("every-signer-")]
+
+
+def test_a_short_line_after_the_text_that_no_rule_read_is_a_closing_candidate():
+    text = page(TEXT, MORE, "Foreign Ministry Archive Department")
+    at = line_of(text, "Foreign Ministry Archive")
+    found = [it.line for it in review_of(text) if it.code.startswith(("every-closing", "every-signer", "signer"))]
+    assert at in found
+    inside = page(TEXT, "Foreign Ministry Archive Department", MORE)  # between paragraphs: a heading
+    assert not [it for it in review_of(inside) if it.code.startswith("every-closing")]
+
+
+def test_the_summary_read_is_a_candidate_at_the_line_it_was_taken_from():
+    tail = "\nDocument Information\n\nSource\n\nArchive of the Foreign Ministry\n\nRights\n"
+    text = page(TEXT, MORE, summary_after=SUMMARY) + tail
+    assert [it.line for it in _items(text, "every-summary")] == [line_of(text, "The two ministers")]
+    # no summary printed: the last paragraph before the tail was taken by its place, and is the candidate
+    bare = page(TEXT, MORE) + tail
+    assert [it.line for it in _items(bare, "every-summary")] == [line_of(bare, "He added")]
+    # a summary a specific rule lists (taken from before the date line) is that rule's candidate alone
+    assert _items(page(TEXT, MORE, summary_first=True), "every-summary") == []
+
+
+def test_catch_all_candidates_are_scored_by_their_share_and_an_unseen_one_is_not_listed():
+    text = page(TEXT, "The talks went well and he [also] agreed.", MORE)
+    added = _items(text, "every-added")[0]
+    assert added.certainty == round(code_share("every-added"), 2)  # not the model's score of its evidence
+    assert code_share("every-signer-a_recogniser_added_later") == UNSEEN_CATCH_ALL
+    assert added in listed([added], 1.0)  # ``--review-threshold 1`` lists every candidate
+
+
+def test_with_two_pools_the_threshold_is_chosen_on_half_pools():
+    pools = {"a": [{"page": str(i)} for i in range(5)], "b": [{"page": str(i)} for i in range(4)]}
+    folds = review_lopo.halves(pools)
+    assert sorted(folds) == ["a/0", "a/1", "b/0", "b/1"]
+    assert [len(folds[k]) for k in ("a/0", "a/1", "b/0", "b/1")] == [3, 2, 2, 2]
+    three = dict(pools, c=[{"page": "0"}])
+    assert review_lopo.halves(three) is three
