@@ -52,7 +52,8 @@ numbered copies, ``bracket-completion`` and ``bracket-year``; the line-shape rul
 ``bracket-after-gap``; the rules for decisions taken by position alone (``review_decisions.py``)
 add ``signer-position``, ``number-heading``, ``header-unread``, ``summary-unread``, ``date-unread``
 with its line, ``bracket-name-noun``, ``bracket-abbreviation``, ``bracket-after-pronoun`` and
-``mark-wrapped``, and this module ``gloss-phrase`` and ``gloss-after-verb``.  Every candidate gets a calibrated ``certainty``
+``mark-wrapped``, and this module ``gloss-phrase`` and ``gloss-after-verb``; ``review_every.py`` adds a
+catch-all ``every-…`` candidate for each decision of a weak kind no other rule proposed.  Every candidate gets a calibrated ``certainty``
 (``review_calibration.py``); ``listed`` keeps those below the threshold.
 """
 

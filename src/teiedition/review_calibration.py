@@ -13,7 +13,8 @@ The counts and weights come from the tuning pool as the converter first met each
 tuning, batch 3 tune, batch 4 tune; 268 pages with facts), never from the judges; the model
 was chosen over the code's share alone by the leave-one-pool-out estimate
 (``bench/review_lopo.py``).  docs/encoding-decisions.md (*The review report*) shows the
-figures.  A code the pool never listed keeps ``UNSEEN`` (below the threshold: listed).
+figures.  A code the pool never listed keeps ``UNSEEN`` (below the threshold: listed), a catch-all
+code of ``review_every`` ``UNSEEN_CATCH_ALL`` (above it: a candidate only).
 """
 
 from __future__ import annotations
