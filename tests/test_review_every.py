@@ -69,6 +69,24 @@ def test_the_summary_read_is_a_candidate_at_the_line_it_was_taken_from():
     assert _items(page(TEXT, MORE, summary_first=True), "every-summary") == []
 
 
+def test_stamps_handwritten_notes_footnotes_and_the_citation_read_are_candidates():
+    tail = "\nDocument Information\n\nSource\n\nArchive of the Foreign Ministry, f. 5, op. 30, d. 7\n\nRights\n"
+    text = page(TEXT, "[Handwritten note: Agreed.] He spoke of the wool.", MORE + "[1]",
+                "[1] The protocol of 1960.", summary_after=SUMMARY) + tail
+    found = {it.code: it.line for it in review_of(text) if it.code.startswith("every-")}
+    assert found.get("every-handwritten") == line_of(text, "Handwritten note")
+    assert found.get("every-footnote") == line_of(text, "[1] The protocol")
+    assert found.get("every-citation") == line_of(text, "Archive of the Foreign Ministry")
+    plain = page(TEXT, MORE, summary_after=SUMMARY)
+    assert not {"every-handwritten", "every-footnote", "every-citation"} & {it.code for it in review_of(plain)}
+
+
+def test_a_catch_all_seen_wrong_once_is_not_listed_on_every_page():
+    assert round(code_share("every-x", counts={"every-x": (0, 1)}), 2) == 0.72  # the plain smoothing says 0.33
+    assert round(code_share("bracket-x", counts={"bracket-x": (0, 1)}), 2) == 0.33
+    assert code_share("every-x", counts={"every-x": (10, 40)}) < 0.3  # a catch-all often wrong is listed
+
+
 def test_catch_all_candidates_are_scored_by_their_share_and_an_unseen_one_is_not_listed():
     text = page(TEXT, "The talks went well and he [also] agreed.", MORE)
     added = _items(text, "every-added")[0]

@@ -31,6 +31,9 @@ UNSEEN = {"low": 0.3, "medium": 0.4}
 #: Certainty of a catch-all code never listed on the tuning pool (a signer read by a recogniser added since):
 #: above the threshold, so a kind of decision no pool has judged is a candidate, never listed by default.
 UNSEEN_CATCH_ALL = 0.9
+#: How many lines of the tuning pools that prior weighs: one wrong line of a catch-all seen once (a footnote
+#: block, 0/1) must not list every page's footnotes (0.72, not the plain smoothing's 0.33).
+CATCH_ALL_PRIOR = 4
 #: A candidate is listed when its certainty is below this: the highest value whose listing keeps the
 #: share of right lines under one in five *out of fold* (each tuning pool scored by the model fitted
 #: without it; fitted in-sample the value was 0.45 and sent a reader to right lines one time in three on
@@ -48,6 +51,9 @@ def catch_all(code: str) -> bool:
 def code_share(code: str, cert: str = "low", counts: dict | None = None) -> float:
     """The share of a code's listed lines that were right on the tuning pool, smoothed."""
     counts = COUNTS if counts is None else counts
+    if code in counts and catch_all(code):  # starts from what a catch-all is (four lines at UNSEEN_CATCH_ALL)
+        right, wrong = counts[code]
+        return (right + CATCH_ALL_PRIOR * UNSEEN_CATCH_ALL) / (right + wrong + CATCH_ALL_PRIOR)
     if code in counts:
         right, wrong = counts[code]
         return (right + 1) / (right + wrong + 2)

@@ -6,8 +6,8 @@ line has a shape seen wrong on the tuning pools.  Here every decision of the kin
 wrong on unseen pages is a candidate, decided by which rule the model records and never by a
 fact: each bracket read as words added, a gloss, the original's wording or a footnote call; each
 signer read without a signature bracket (one code per recogniser that read it); each short line
-after the last paragraph that no rule read as a signer; each summary and outgoing number the
-converter read.  Most of these lines are right, so each code's share of right lines
+after the last paragraph that no rule read as a signer; each summary, outgoing number, stamp,
+handwritten note, distribution list, footnote block and citation the converter read.  Most of these lines are right, so each code's share of right lines
 on the tuning pools (``review_calibration``) keeps them above the threshold unless the line's
 evidence says otherwise; a specific rule's candidate for the same bracket or line wins (no
 duplicate).  Every candidate is computable on a page with no facts.
@@ -121,6 +121,39 @@ def every_number(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
     return items
 
 
+#: Spans whose reading a fact depends on, read by a vocabulary but printed in many shapes: code by kind.
+SPAN_CODES = {("stamp", None): "every-stamp", ("note", "handwritten"): "every-handwritten"}
+#: Blocks of a kind read by place: code by kind (a distribution list, listed once at its first line).
+BLOCK_CODES = {"distribution": "every-distribution", "dist-item": "every-distribution",
+               "dist-item-top": "every-distribution"}
+
+
+def every_reading(doc: Document, blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
+    """Each stamp and handwritten note read, the first line of a distribution and of the footnotes read,
+    and the citation read (at its source line): facts whose lines a weak reading may have cut or merged."""
+    items, seen = [], set()
+    for block in blocks:
+        for span in block.spans:
+            code = SPAN_CODES.get((span.kind, span.get("type") if span.kind == "note" else None))
+            if code:
+                items.append(ReviewItem(line_in_block(block, span.start, lines), block.text, role_of(block),
+                                        f"a {span.get('type') or span.kind} read", code, "medium"))
+        code = BLOCK_CODES.get(block.kind)
+        if code and code not in seen:
+            seen.add(code)
+            items.append(ReviewItem(block.line, block.text, role_of(block), "a distribution list read", code,
+                                    "medium"))
+    if doc.footnotes:
+        first = doc.footnotes[0]
+        items.append(ReviewItem(first.line, first.text, role_of(first), "footnotes read", "every-footnote",
+                                "medium"))
+    at = _source_line(lines, doc.header.source_line) if doc.header.source_line else None
+    if at:
+        items.append(ReviewItem(at, doc.header.source_line, "citation", "the citation read", "every-citation",
+                                "medium"))
+    return items
+
+
 def every_items(doc: Document, blocks: list[Block], lines: list[str], found: list[ReviewItem]) -> list[ReviewItem]:
     """This module's candidates for one page, leaving out a bracket or a line another rule already lists."""
     taken_lines = {it.line for it in found if it.line is not None}
@@ -129,7 +162,8 @@ def every_items(doc: Document, blocks: list[Block], lines: list[str], found: lis
     for it in every_bracket(blocks, lines):
         if (it.line, it.role.split(": ", 1)[-1].split(" ", 1)[-1]) not in taken_brackets:
             out.append(it)
-    for it in every_signer(blocks) + closing_lines(blocks) + every_summary(doc, lines) + every_number(blocks, lines):
+    for it in every_signer(blocks) + closing_lines(blocks) + every_summary(doc, lines) + every_number(blocks, lines) \
+            + every_reading(doc, blocks, lines):
         if it.line not in taken_lines:
             out.append(it)
     return out
