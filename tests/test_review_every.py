@@ -102,3 +102,12 @@ def test_with_two_pools_the_threshold_is_chosen_on_half_pools():
     assert [len(folds[k]) for k in ("a/0", "a/1", "b/0", "b/1")] == [3, 2, 2, 2]
     three = dict(pools, c=[{"page": "0"}])
     assert review_lopo.halves(three) is three
+
+
+def test_an_omission_mark_after_a_bracket_does_not_make_it_a_gap_description():
+    # ``[…] [Vietnam]`` closing its line may say what was left out (test_review_zones); an omission printed
+    # on the next line of the same block says nothing of the bracket above it (it did while the rule read
+    # the empty slice between a gap after the bracket and the bracket)
+    gap_after = page(TEXT, "We spoke of [Vietnam]\n[…] and then of the wool trade.", MORE)
+    assert [it.code for it in review_of(gap_after) if it.line == line_of(gap_after, "[Vietnam]")] == [
+        "every-added-name"]
