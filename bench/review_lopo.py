@@ -30,7 +30,7 @@ import re
 import sys
 from pathlib import Path
 
-from teiedition.review_calibration import THRESHOLD, code_share
+from teiedition.review_calibration import THRESHOLD, catch_all, code_share
 from teiedition.review_features import vector
 from teiedition.review_score import FEATURES, score
 
@@ -43,12 +43,24 @@ ROUNDS = 3000
 RATE = 0.5
 
 
+#: Fewer pools than this and each pool is left out in halves (odd and even pages): with two pools, one of
+#: them nearly clean, a fold of one pool alone fits on too few wrong lines to score the other.
+MIN_POOLS = 3
+
+
 def load(paths: list[Path]) -> dict[str, list[dict]]:
     pools = {}
     for path in paths:
         data = json.loads(path.read_text(encoding="utf-8"))
         pools[data["pool"]] = data["pages"]
     return pools
+
+
+def halves(pools: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Each pool as two folds, its odd and its even pages (when fewer than ``MIN_POOLS`` pools are given)."""
+    if len(pools) >= MIN_POOLS:
+        return pools
+    return {f"{name}/{k}": pages[k::2] for name, pages in pools.items() for k in (0, 1)}
 
 
 def _samples(pages: list[dict]):
@@ -83,7 +95,7 @@ def fit(pages: list[dict]) -> dict:
     """A logistic model of 'the line is right' over the candidate's evidence (gradient descent, ridge)."""
     counts = code_counts(pages)
     rows = [(vector(logit(code_share(c["code"], c["cert"], counts)), c["evidence"]), float(ok))
-            for _p, c, ok in _samples(pages)]
+            for _p, c, ok in _samples(pages) if not catch_all(c["code"])]
     w = [0.0] * len(FEATURES)
     n = max(1, len(rows))
     for _ in range(ROUNDS):
@@ -97,8 +109,12 @@ def fit(pages: list[dict]) -> dict:
 
 
 def model_scorer(model: dict):
-    """The package's score (``review_score.score``) under ``model``."""
-    return lambda c: score(code_share(c["code"], c["cert"], model["counts"]), c["evidence"], model)
+    """The package's score (``review_score.score``) under ``model``; a catch-all code's share alone, as
+    ``review_calibration.with_certainty`` scores it."""
+    def scorer(c):
+        share = code_share(c["code"], c["cert"], model["counts"])
+        return round(share, 2) if catch_all(c["code"]) else score(share, c["evidence"], model)
+    return scorer
 
 
 def code_scorer(counts: dict):
@@ -185,22 +201,37 @@ def frontier(oof: dict[str, list[dict]]) -> dict[str, float]:
     return chosen
 
 
+def _carried_counts(path: Path, counts: dict) -> dict:
+    """The counts of the file being replaced for codes none of the pools given lists: learned on pools no
+    longer on this machine (a refit with the pools present must not turn a code known wrong into an unseen one)."""
+    if not path.is_file():
+        return {}
+    old = json.loads(path.read_text(encoding="utf-8")).get("counts", {})
+    return {code: n for code, n in old.items() if code not in counts}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dumps", type=Path, nargs="+")
     parser.add_argument("--write", type=Path, help="fit on every pool given and write the weights here")
     args = parser.parse_args(argv)
     pools = load(args.dumps)
-    chosen = frontier(lopo(pools))
+    if len(pools) < MIN_POOLS:
+        print(f"{len(pools)} pools: left out one pool at a time first, then one half-pool at a time (the threshold)")
+        frontier(lopo(pools))
+    chosen = frontier(lopo(halves(pools)))
     if args.write:
         every = [p for ps in pools.values() for p in ps]
         model = fit(every)
         model["threshold"] = round(chosen["model"], 2)  # chosen out of fold, not on the fit itself
+        carried = _carried_counts(args.write, model["counts"])
+        model["counts"].update(carried)
         model["pools"] = {name: len(pages) for name, pages in pools.items()}
         text = json.dumps(model, indent=1, sort_keys=True)
         text = re.sub(r"\[\s*(\d+),\s*(\d+)\s*\]", r"[\1, \2]", text)  # a code's counts on one line
         args.write.write_text(text + "\n", encoding="utf-8")
-        print(f"wrote {args.write}: threshold {model['threshold']}")
+        print(f"wrote {args.write}: threshold {model['threshold']}"
+              + (f"; {len(carried)} codes no pool given lists kept their counts from it" if carried else ""))
     return 0
 
 

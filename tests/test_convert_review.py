@@ -303,8 +303,10 @@ def test_a_bracket_holding_only_a_number_is_listed_as_a_possible_footnote_marker
     text = PAGE.replace("butter and hides", "butter [1] and hides")
     items = [it for it in review_of(text) if "'[1]'" in it.role]
     assert [it.line for it in items] == [line_of(text, "butter [1]")]
-    assert not any("'[1]'" in it.role for it in review_of(text.replace("butter [1]", "butter[1]")))
-    assert not any("'[and]'" in it.role for it in review_of(text.replace("butter [1]", "butter [and]")))
+    # (the catch-all candidates of ``review_every`` propose every bracket read by a word rule; not listed)
+    specific = lambda items: [it for it in items if not it.code.startswith("every-")]  # noqa: E731
+    assert not any("'[1]'" in it.role for it in specific(review_of(text.replace("butter [1]", "butter[1]"))))
+    assert not any("'[and]'" in it.role for it in specific(review_of(text.replace("butter [1]", "butter [and]"))))
 
 
 def test_with_no_summary_read_the_paragraph_after_the_closing_group_is_listed():

@@ -52,7 +52,8 @@ numbered copies, ``bracket-completion`` and ``bracket-year``; the line-shape rul
 ``bracket-after-gap``; the rules for decisions taken by position alone (``review_decisions.py``)
 add ``signer-position``, ``number-heading``, ``header-unread``, ``summary-unread``, ``date-unread``
 with its line, ``bracket-name-noun``, ``bracket-abbreviation``, ``bracket-after-pronoun`` and
-``mark-wrapped``, and this module ``gloss-phrase`` and ``gloss-after-verb``.  Every candidate gets a calibrated ``certainty``
+``mark-wrapped``, and this module ``gloss-phrase`` and ``gloss-after-verb``; ``review_every.py`` adds a
+catch-all ``every-…`` candidate for each decision of a weak kind no other rule proposed.  Every candidate gets a calibrated ``certainty``
 (``review_calibration.py``); ``listed`` keeps those below the threshold.
 """
 
@@ -67,9 +68,10 @@ from .model import Block, Document
 from .recognising.header_marks import COPY, HANDLING, NUMBER_SIGN, PRECEDENCE
 from .recognising.identification import DEMONSTRATIVES, TITLE_RE, gloss_after_pronoun, letters
 from .review_calibration import listed, with_certainty
+from .review_every import every_items
 from .review_features import features_of
 from .review_fallbacks import FALLBACK_RECOGNISERS, fallback_items
-from .review_items import ReviewItem, norm, role_of
+from .review_items import ReviewItem, after, before, norm, role_of
 from .review_zones import distribution_runs, zone_items
 
 UNSURE = frozenset({"low", "medium"})
@@ -280,7 +282,7 @@ def _span_items(block: Block) -> list[ReviewItem]:
                                     "or the original's word)",
                                     "bracket-default"))
         elif span.kind == "supplied" and span.get("reason") == "gloss" and NO_NOUN_BEFORE_RE.search(
-                block.text[:span.start]):
+                before(block.text, span)):
             items.append(ReviewItem(block.line, block.text, f"{role_of(block)}: gloss {printed!r}",
                                     "read as a gloss, but a verb or a small word stands before it, no noun it "
                                     "could restate: words the translator added?", "gloss-after-verb"))
@@ -317,16 +319,16 @@ def restates_word_before(text: str, span) -> bool:
     [juche]``, ``Pak Gyeong-sun [Pak Kyong-sun]``): a romanisation or the original's word, by the
     letters they share, never by the words seen."""
     inner = letters(text[span.start:span.end])
-    words = text[:span.start].split()
+    words = before(text, span).split()
     if len(inner) < 3 or not words:
         return False
     n = len(text[span.start:span.end].split())
     if _first_word(text, span) in {w.lower().strip(",;:()") for w in words[-n:]}:
         return True  # the name before, completed or spelled again (``Mun [Mun Il]``, ``MAO ZEDONG [MAO TSE-TUNG]``)
     for k in {max(1, n - 1), n, n + 1}:
-        before = letters(" ".join(words[-k:]))
-        if before and 0.75 <= len(before) / len(inner) <= 1 / 0.75 \
-                and SequenceMatcher(None, before, inner).ratio() >= 0.65:
+        spelled = letters(" ".join(words[-k:]))
+        if spelled and 0.75 <= len(spelled) / len(inner) <= 1 / 0.75 \
+                and SequenceMatcher(None, spelled, inner).ratio() >= 0.65:
             return True
     return False
 
@@ -349,7 +351,7 @@ def _says_who(text: str, span, prev: str, inner: str) -> bool:
     name (``Ji [Pengfei]``, ``IX [SED]``: a name completed, or no name at all), nor before a
     capitalised word (``[Mehmet] Shehu``: an identification before a name)."""
     word = prev.strip(",;:()’'\"“”")
-    if not word or not word[0].isupper() or TITLE_RE.search(text[:span.start].rstrip() + " "):
+    if not word or not word[0].isupper() or TITLE_RE.search(before(text, span).rstrip() + " "):
         return False
     if re.match(r"\s*[A-ZÀ-Ý]", text[span.end:span.end + 3]):
         return False
@@ -365,8 +367,8 @@ def _gloss_in_doubt(text: str, span) -> bool:
     After a demonstrative (``that [the aid]``: a conjunction as often as a pronoun) the gloss is a guess.
     Anything else read as a gloss (``IX [SED] Party``, ``Ambassador [Popa]``, ``Copy [Chinese]
     Central``, a bracket opening its line) may be words the translator added."""
-    before = re.search(r"(\S+)\s*$", text[:span.start])
-    prev = before.group(1) if before else ""
+    last = re.search(r"(\S+)\s*$", before(text, span))
+    prev = last.group(1) if last else ""
     inner = text[span.start:span.end].strip("[]").strip()
     if not inner:
         return False
@@ -394,9 +396,9 @@ def _default_in_doubt(text: str, span) -> bool:
     if DOUBTFUL_ADDITION_RE.fullmatch(inner) or ":" in inner or re.fullmatch(r"\w+[!?]", inner) \
             or (re.search(r"[“”\"]", inner) and len(inner.split()) >= 3):
         return True
-    if re.fullmatch(r"[a-z]{4,}ed", inner) and re.search(r"[A-ZÀ-Ý]\w*\s*$", text[:span.start]):
+    if re.fullmatch(r"[a-z]{4,}ed", inner) and re.search(r"[A-ZÀ-Ý]\w*\s*$", before(text, span)):
         return True  # a remark on the name before (``Bah [transliterated]``), not words of the sentence
-    if not _unbracketed(text[:span.start]) and not _unbracketed(text[span.end:]).strip(" .;:") \
+    if not _unbracketed(before(text, span)) and not _unbracketed(after(text, span)).strip(" .;:") \
             and not FULL_DATE_RE.fullmatch(inner):
         return True  # the bracket is the whole line: a remark about the page (a date alone is a dateline's date)
     return restates_word_before(text, span)
@@ -467,6 +469,7 @@ def review_document(doc: Document, source_text: str) -> tuple[ReviewItem, ...]:
     if any(it.code == "no-title" and it.line for it in zones):  # the page-level item, now with its line
         found = [it for it in found if it.code != "no-title"]
     found.extend(zones)
+    found.extend(every_items(doc, blocks, lines, found))
     seen, unique = set(), []
     for item in found:
         key = (item.line, item.role, item.why)

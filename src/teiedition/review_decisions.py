@@ -17,7 +17,7 @@ import re
 from .model import Block, Document
 from .reading.furniture import PAGE_DATE_RE
 from .recognising.header_numbers import BARE_NUMBER_RE
-from .review_items import ReviewItem, line_in_block, norm, role_of
+from .review_items import ReviewItem, before, line_in_block, norm, role_of
 
 #: Recognisers that place a line by its position and length only (no word confirms the reading).
 POSITIONAL = frozenset({"short_line", "heading"})
@@ -145,7 +145,7 @@ def name_after_noun(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
         for span in (s for s in block.spans if s.kind == "supplied" and s.get("reason") == "added-in-translation"):
             inner = block.text[span.start:span.end].strip("[]").strip()
             name = re.sub(r"^(?:in|at|of|from)\s+", "", inner)
-            if NAME_RE.fullmatch(name) and NOUN_BEFORE_RE.search(block.text[:span.start]):
+            if NAME_RE.fullmatch(name) and NOUN_BEFORE_RE.search(before(block.text, span)):
                 items.append(ReviewItem(line_in_block(block, span.start, lines), block.text,
                                         f"{role_of(block)}: supplied {block.text[span.start:span.end]!r}",
                                         "a name after a common noun read as words added: it may say which one "
@@ -172,8 +172,8 @@ def abbreviation_expanded(blocks: list[Block], lines: list[str]) -> list[ReviewI
     items = []
     for block in blocks:
         for span in (s for s in block.spans if s.kind == "supplied" and s.get("reason") == "added-in-translation"):
-            before = re.search(r"(\S+)\s*$", block.text[:span.start])
-            if before and _abbreviates(before.group(1), block.text[span.start:span.end].strip("[]")):
+            last = re.search(r"(\S+)\s*$", before(block.text, span))
+            if last and _abbreviates(last.group(1), block.text[span.start:span.end].strip("[]")):
                 items.append(ReviewItem(line_in_block(block, span.start, lines), block.text,
                                         f"{role_of(block)}: supplied {block.text[span.start:span.end]!r}",
                                         "the bracket spells out the abbreviation before it: a gloss, not words "
@@ -192,7 +192,7 @@ def after_pronoun(blocks: list[Block], lines: list[str]) -> list[ReviewItem]:
     for block in blocks:
         for span in (s for s in block.spans if s.kind == "supplied" and s.get("reason") == "added-in-translation"):
             inner = block.text[span.start:span.end].strip("[]").strip()
-            if PRONOUN_RE.search(block.text[:span.start]) and inner[:1].isupper():
+            if PRONOUN_RE.search(before(block.text, span)) and inner[:1].isupper():
                 items.append(ReviewItem(line_in_block(block, span.start, lines), block.text,
                                         f"{role_of(block)}: supplied {block.text[span.start:span.end]!r}",
                                         "read as words added right after a pronoun: it may say who the pronoun is "

@@ -52,7 +52,7 @@ def features_of(items, blocks: list[Block], lines: list[str]) -> list[dict]:
     on_line = _blocks_by_line(blocks)
     codes_at: dict[int, set] = {}
     for it in items:
-        if it.line is not None:
+        if it.line is not None and not it.code.startswith("every-"):  # a catch-all agrees with nothing
             codes_at.setdefault(it.line, set()).add(it.code)
     return [line_features(it, lines, on_line, codes_at) for it in items]
 

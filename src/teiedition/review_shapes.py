@@ -14,7 +14,7 @@ import re
 
 from .model import Block
 from .recognising.header_marks import HANDLING, NUMBER_SIGN, PRECEDENCE
-from .review_items import ReviewItem, line_in_block, role_of
+from .review_items import LOOK_BACK, ReviewItem, after, before, line_in_block, role_of
 
 #: A security mark's words: the last word of ``Absolutely secret`` or ``Strictly confidential``.
 SECURITY_RE = re.compile(r"(?i:secret|confidential|restricted)[.!]?")
@@ -71,19 +71,26 @@ def bracketed_signers(blocks: list[Block], lines: list[str]) -> list[ReviewItem]
     return items
 
 
+def _omission_right_before(block: Block, span) -> bool:
+    """An omission mark (``[…]``) stands right before ``span``, only spaces between: the nearest gap that
+    ends before it (the spans are few on a line, but a long block may hold thousands: no scan of all)."""
+    gaps = [g for g in block.spans if g.kind == "gap" and g.get("reason") == "omitted" and g.end <= span.start
+            and span.start - g.end <= LOOK_BACK]
+    return any(not block.text[g.end:span.start].strip() for g in gaps)
+
+
 def _bracket_shape(block: Block, span) -> tuple[str, str] | None:
     """The code and reason for a bracket read as added words whose printed shape says otherwise, or None."""
     text = block.text
     inner = text[span.start:span.end].strip("[]").strip()
-    before, after = text[:span.start], text[span.end:span.end + 1]
+    ahead, after_one = before(text, span), text[span.end:span.end + 1]
     if EDITOR_RE.search(inner) and len(inner.split()) >= 2:
         return "bracket-editor", "the bracket ends with its writer's initials: an editor's note, not words added"
-    if re.search(r"\w$", before) and (inner[:1] in "-–" or re.match(r"\w", after)):
+    if re.search(r"\w$", ahead) and (inner[:1] in "-–" or re.match(r"\w", after_one)):
         return "bracket-in-word", "the bracket stands inside a word: part of the word, not words added"
-    if re.fullmatch(r"1[5-9]\d\d|20\d\d", inner) and YEAR_WORD_RE.search(before):
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", inner) and YEAR_WORD_RE.search(ahead):
         return "bracket-this-year", "a year after ``this year``: it says which year (a gloss), or words added?"
-    if re.match(r"[\s.;,]*(?:\n|$)", text[span.end:]) and any(
-            g.kind == "gap" and g.get("reason") == "omitted" and not text[g.end:span.start].strip() for g in block.spans):
+    if re.match(r"[\s.;,]*(?:\n|$)", after(text, span)) and _omission_right_before(block, span):
         # ``[…] [Vietnam]`` closing its line: what was left out; ``[…] [East] Germany`` goes on: words added
         return "bracket-after-gap", "the bracket right after an omission mark, closing its line, may say what " \
             "was left out (an omission), not words added"

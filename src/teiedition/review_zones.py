@@ -18,7 +18,7 @@ import re
 
 from .model import Block, Document
 from .review_decisions import DOC_KINDS, decision_items
-from .review_items import ReviewItem, line_in_block, norm, role_of
+from .review_items import ReviewItem, before, line_in_block, norm, role_of
 from .review_shapes import shape_items
 
 #: A name printed in capitals, as signers sign: ``MAO ZEDONG.``, ``G. PUSHKIN``, ``ZAKHAROV``.
@@ -230,11 +230,11 @@ def bracket_candidates(block: Block, lines: list[str] | None = None) -> list[Rev
     items = []
     for span in (s for s in block.spans if s.kind == "supplied" and s.get("reason") == "added-in-translation"):
         inner = block.text[span.start:span.end].strip("[]").strip()
-        before = block.text[:span.start]
-        if re.fullmatch(r"1[5-9]\d\d|20\d\d", inner) and DAY_MONTH_RE.search(before):
+        ahead = before(block.text, span)
+        if re.fullmatch(r"1[5-9]\d\d|20\d\d", inner) and DAY_MONTH_RE.search(ahead):
             code, why = "bracket-year", "a year after a day and month: part of the date, or words added?"
-        elif COMPLETION_RE.match(inner) and re.search(r"[a-z]\w*\s*$", before) \
-                and not re.search(r"\w(?:ed|ing)\s*$", before) and not MONTH_RE.search(inner):
+        elif COMPLETION_RE.match(inner) and re.search(r"[a-z]\w*\s*$", ahead) \
+                and not re.search(r"\w(?:ed|ing)\s*$", ahead) and not MONTH_RE.search(inner):
             # after a verb (``reflected [in our assessments]``) or naming a month (``the 26th [of June]``)
             # the phrase is the translator's words
             code, why = "bracket-completion", "a phrase completing the noun before: words added, or a gloss?"
@@ -289,10 +289,10 @@ def _skipped_reference(source_line: str, verbatim: str) -> str:
     at = source_line.find(verbatim) if verbatim else -1
     if at <= 0:
         return ""
-    before = source_line[:at]
-    site = list(SITE_RE.finditer(before))
-    before = before[site[-1].end():] if site else before
-    return before.strip() if re.search(r"\d", before) and len(before.split()) <= 12 else ""
+    printed = source_line[:at]
+    site = list(SITE_RE.finditer(printed))
+    printed = printed[site[-1].end():] if site else printed
+    return printed.strip() if re.search(r"\d", printed) and len(printed.split()) <= 12 else ""
 
 
 def citation_items(doc: Document, line: int | None) -> list[ReviewItem]:
