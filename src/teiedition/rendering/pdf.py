@@ -549,39 +549,48 @@ def square_tables(root) -> None:
     Stylesheets' Test/test.xml); PDF/UA-1 wants every row to span the same number of
     columns (page-validation: TABLE-ROW-COLUMNSPAN), and a reader of the page sees
     the same table, its short rows ending in blank cells.  Row and column spans count.
+    Linear in the cells (and their spans): each row is given to its nearest table once.
     """
-    for table in root.iter():
-        if _local(table.tag) != "table":
-            continue
-        rows = [row for row in table.iter() if _local(row.tag) == "tr" and _owning_table(row, table)]
-        taken: dict[tuple[int, int], bool] = {}
-        widths = []
+    for rows in _rows_by_table(root).values():
+        taken: set[tuple[int, int]] = set()
+        widths = [0] * len(rows)
         for r, row in enumerate(rows):
             column = 0
             for cell in row:
                 if _local(cell.tag) not in ("td", "th"):
                     continue
-                while taken.get((r, column)):
+                while (r, column) in taken:
                     column += 1
                 span, down = _span(cell.get("colspan")), _span(cell.get("rowspan"))
                 for dr in range(down):
                     for dc in range(span):
-                        taken[(r + dr, column + dc)] = True
+                        taken.add((r + dr, column + dc))
+                    if r + dr < len(rows):
+                        widths[r + dr] = max(widths[r + dr], column + span)
                 column += span
-            widths.append(max([c + 1 for (rr, c) in taken if rr == r], default=0))
         width = max(widths, default=0)
         for r, row in enumerate(rows):
-            missing = width - widths[r]
-            for _ in range(missing):
+            for _ in range(width - widths[r]):
                 row.append(row.makeelement(row.tag[:-2] + "td", {}))  # same namespace as the row
 
 
-def _owning_table(row, table) -> bool:
-    """Is ``table`` the nearest table of ``row`` (not a table nested in one of its cells)?"""
-    for inner in table.iter():
-        if inner is not table and _local(inner.tag) == "table" and any(r is row for r in inner.iter()):
-            return False
-    return True
+def _rows_by_table(root) -> dict:
+    """Each table, in document order, with its own rows (not those of a table nested in one of its cells).
+
+    ``root`` may be an lxml or an ElementTree element (WeasyPrint's): no parent pointers needed.
+    """
+    rows_of: dict = {}
+    stack = [(root, None)]  # (element, its nearest enclosing table)
+    while stack:
+        element, table = stack.pop()
+        name = _local(element.tag)
+        if name == "table":
+            rows_of.setdefault(element, [])
+            table = element
+        elif name == "tr" and table is not None:
+            rows_of[table].append(element)
+        stack.extend((child, table) for child in reversed(element))
+    return rows_of
 
 
 def _span(value) -> int:
