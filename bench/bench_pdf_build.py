@@ -10,6 +10,7 @@ our print CSS, parsed once, and one font configuration.  Plain = WeasyPrint as s
 (its default), and tagged (``pdf/ua-1``, what we write).  A build without PDF says what the
 rest of the build (TEI, validation, HTML, collection passes) costs beside.  Memory is the peak
 over the whole process tree of the sum of PSS, sampled every 50 ms (``bench_build.run_build``).
+``pdf_share``: the build with PDF minus the same build without (seconds, CPU, peak), against plain.
 
     python bench/bench_pdf_build.py --docs 20 --repeat 3 [--jobs 1]
 """
@@ -138,6 +139,13 @@ def main() -> None:
                   "cpu_ratio": round(med["build_pdf"]["cpu_s"] / med["plain"]["cpu_s"], 3),
                   "memory_ratio": round(med["build_pdf"]["peak_mib"] / med["plain"]["peak_mib"], 3),
                   "memory_ratio_tagged": round(med["build_pdf"]["peak_mib"] / med["plain_tagged"]["peak_mib"], 3)}
+        # The PDF's share of the build: what the build with PDF costs beyond the same build without.
+        share = {k: med["build_pdf"][k] - med["build_no_pdf"][k] for k in ("median_s", "cpu_s", "peak_mib")}
+        result["pdf_share"] = {"s": round(share["median_s"], 2), "cpu_s": round(share["cpu_s"], 2),
+                               "mib": round(share["peak_mib"], 1),
+                               "time_ratio": round(share["median_s"] / med["plain"]["median_s"], 3),
+                               "cpu_ratio": round(share["cpu_s"] / med["plain"]["cpu_s"], 3),
+                               "memory_ratio": round(share["peak_mib"] / med["plain"]["peak_mib"], 3)}
     print(json.dumps(result, indent=2))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2), encoding="utf-8")
