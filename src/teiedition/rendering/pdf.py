@@ -36,7 +36,7 @@ from ..citing import citation_param
 # only the print edition needs it, so `render --to html` and `build --no-pdf` never load it.
 
 from .. import resources
-from . import xsltrun
+from . import print_tree, xsltrun
 from .volume import print_volume
 from .footnote_area import notes_measured_once
 from ..errors import InputError, InvalidDocument
@@ -513,7 +513,7 @@ def _html_to_pdfs(html: str, *, paper: str, variants) -> dict[str, bytes]:
 
     with _lock:
         stylesheets, font_config = _compiled_css(paper)
-        source = HTML(string=html, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=_fetcher())
+        source = _weasyprint_source(html)
         collapse_line_breaks(source.etree_element)
         square_tables(source.etree_element)
         with footnotes_kept_with_their_calls():
@@ -540,6 +540,27 @@ def _html_to_pdfs(html: str, *, paper: str, variants) -> dict[str, bytes]:
                 written[variant] = document.write_pdf(pdf_variant=_WEASYPRINT_VARIANTS[variant],
                                                       finisher=finish)
         return written
+
+
+def _weasyprint_source(html: str):
+    """WeasyPrint's document for the print HTML, its tree read by expat where that is the HTML5 parser's.
+
+    WeasyPrint 70's ``HTML`` keeps what its parser built in these five attributes (``HTML.__init__``);
+    ``print_tree.parsed`` says None wherever HTML5's rules could build another tree, and then
+    WeasyPrint parses the text itself.
+    """
+    import cssselect2  # lazy: WeasyPrint's selector engine, PDF only
+    from weasyprint import HTML  # lazy: 1.7 s, PDF only
+
+    base_url = ASSETS_DIR.as_uri() + "/"
+    root = print_tree.parsed(html)
+    if root is None:
+        return HTML(string=html, base_url=base_url, url_fetcher=_fetcher())
+    source = HTML.__new__(HTML)
+    source.base_url, source.url_fetcher, source.media_type = base_url, _fetcher(), "print"
+    source.wrapper_element = cssselect2.ElementWrapper.from_html_root(root, content_language=None)
+    source.etree_element = source.wrapper_element.etree_element
+    return source
 
 
 def square_tables(root) -> None:
