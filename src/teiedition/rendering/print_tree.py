@@ -108,22 +108,26 @@ def _check_body(body) -> None:
 
 def _check_place(element, name: str, parents: tuple[str, str], in_p: bool, in_heading: bool, in_link: bool) -> None:
     """Would HTML5 put ``element`` where it is?  ``parents``: its parent's and grandparent's names."""
-    parent = parents[0]
-    if name in _TABLE_PARENTS:
-        if parent not in _TABLE_PARENTS[name]:
-            raise _Differs
-    elif name == "table":
-        if in_p or any(child.tag not in ("caption", "colgroup", "thead", "tbody", "tfoot") for child in element):
-            raise _Differs  # a row straight in the table gets a tbody; a table closes the paragraph
+    if name in _TABLE_PARENTS or name == "table":
+        _check_table_part(element, name, parents[0])
     elif name not in _PLAIN:
         raise _Differs
     if (in_p and name in _CLOSES_P) or (in_heading and name in _HEADINGS) or (in_link and name == "a"):
-        raise _Differs
-    if name == "li" and parent not in ("ul", "ol"):
+        raise _Differs  # a block closes the paragraph, a heading the heading, a link the link
+    if name == "li" and parents[0] not in ("ul", "ol"):
         raise _Differs
     if name in ("dd", "dt") and parents not in (("dl", parents[1]), ("div", "dl")):
         raise _Differs  # a dd or dt closes an open dd or dt up to the nearest dl
     if name == "pre" and (element.text or "").startswith("\n"):
         raise _Differs  # HTML5 drops a line break just after <pre>
+
+
+def _check_table_part(element, name: str, parent: str) -> None:
+    """A table holds row groups (no row straight in it), a row group rows, a row cells, and no text between."""
+    if name == "table":
+        if any(child.tag not in ("caption", "colgroup", "thead", "tbody", "tfoot") for child in element):
+            raise _Differs  # a row straight in the table gets a tbody
+    elif parent not in _TABLE_PARENTS[name]:
+        raise _Differs
     if name in _NO_TEXT and (element.text or any(child.tail for child in element)):
         raise _Differs  # text in a table's frame is moved out of it
