@@ -36,7 +36,7 @@ from ..citing import citation_param
 # only the print edition needs it, so `render --to html` and `build --no-pdf` never load it.
 
 from .. import resources
-from . import xsltrun
+from . import print_tree, xsltrun
 from .volume import print_volume
 from .footnote_area import notes_measured_once
 from ..errors import InputError, InvalidDocument
@@ -513,7 +513,7 @@ def _html_to_pdfs(html: str, *, paper: str, variants) -> dict[str, bytes]:
 
     with _lock:
         stylesheets, font_config = _compiled_css(paper)
-        source = HTML(string=html, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=_fetcher())
+        source = _weasyprint_source(html)
         collapse_line_breaks(source.etree_element)
         square_tables(source.etree_element)
         with footnotes_kept_with_their_calls():
@@ -542,6 +542,27 @@ def _html_to_pdfs(html: str, *, paper: str, variants) -> dict[str, bytes]:
         return written
 
 
+def _weasyprint_source(html: str):
+    """WeasyPrint's document for the print HTML, its tree read by expat where that is the HTML5 parser's.
+
+    WeasyPrint 70's ``HTML`` keeps what its parser built in these five attributes (``HTML.__init__``);
+    ``print_tree.parsed`` says None wherever HTML5's rules could build another tree, and then
+    WeasyPrint parses the text itself.
+    """
+    import cssselect2  # lazy: WeasyPrint's selector engine, PDF only
+    from weasyprint import HTML  # lazy: 1.7 s, PDF only
+
+    base_url = ASSETS_DIR.as_uri() + "/"
+    root = print_tree.parsed(html)
+    if root is None:
+        return HTML(string=html, base_url=base_url, url_fetcher=_fetcher())
+    source = HTML.__new__(HTML)
+    source.base_url, source.url_fetcher, source.media_type = base_url, _fetcher(), "print"
+    source.wrapper_element = cssselect2.ElementWrapper.from_html_root(root, content_language=None)
+    source.etree_element = source.wrapper_element.etree_element
+    return source
+
+
 def square_tables(root) -> None:
     """Give each row of a table as many columns as its widest row, with empty cells at its end.
 
@@ -549,39 +570,48 @@ def square_tables(root) -> None:
     Stylesheets' Test/test.xml); PDF/UA-1 wants every row to span the same number of
     columns (page-validation: TABLE-ROW-COLUMNSPAN), and a reader of the page sees
     the same table, its short rows ending in blank cells.  Row and column spans count.
+    Linear in the cells (and their spans): each row is given to its nearest table once.
     """
-    for table in root.iter():
-        if _local(table.tag) != "table":
-            continue
-        rows = [row for row in table.iter() if _local(row.tag) == "tr" and _owning_table(row, table)]
-        taken: dict[tuple[int, int], bool] = {}
-        widths = []
+    for rows in _rows_by_table(root).values():
+        taken: set[tuple[int, int]] = set()
+        widths = [0] * len(rows)
         for r, row in enumerate(rows):
             column = 0
             for cell in row:
                 if _local(cell.tag) not in ("td", "th"):
                     continue
-                while taken.get((r, column)):
+                while (r, column) in taken:
                     column += 1
                 span, down = _span(cell.get("colspan")), _span(cell.get("rowspan"))
                 for dr in range(down):
                     for dc in range(span):
-                        taken[(r + dr, column + dc)] = True
+                        taken.add((r + dr, column + dc))
+                    if r + dr < len(rows):
+                        widths[r + dr] = max(widths[r + dr], column + span)
                 column += span
-            widths.append(max([c + 1 for (rr, c) in taken if rr == r], default=0))
         width = max(widths, default=0)
         for r, row in enumerate(rows):
-            missing = width - widths[r]
-            for _ in range(missing):
+            for _ in range(width - widths[r]):
                 row.append(row.makeelement(row.tag[:-2] + "td", {}))  # same namespace as the row
 
 
-def _owning_table(row, table) -> bool:
-    """Is ``table`` the nearest table of ``row`` (not a table nested in one of its cells)?"""
-    for inner in table.iter():
-        if inner is not table and _local(inner.tag) == "table" and any(r is row for r in inner.iter()):
-            return False
-    return True
+def _rows_by_table(root) -> dict:
+    """Each table, in document order, with its own rows (not those of a table nested in one of its cells).
+
+    ``root`` may be an lxml or an ElementTree element (WeasyPrint's): no parent pointers needed.
+    """
+    rows_of: dict = {}
+    stack = [(root, None)]  # (element, its nearest enclosing table)
+    while stack:
+        element, table = stack.pop()
+        name = _local(element.tag)
+        if name == "table":
+            rows_of.setdefault(element, [])
+            table = element
+        elif name == "tr" and table is not None:
+            rows_of[table].append(element)
+        stack.extend((child, table) for child in reversed(element))
+    return rows_of
 
 
 def _span(value) -> int:
