@@ -37,8 +37,17 @@ POOLS = (
     ("tune3", "realpages3/tune3", "bench/realpages/tune3", "4365576"),
     ("tune4", "realpages4/tune4", "bench/realpages/tune4", "3cadc80"),
     ("tune5", "realpages5/tune5", "bench/realpages/tune5", "5a94084"),  # main before batch 5's merges
+    ("tune6", "realpages6/tune6", "bench/realpages/tune6", "9b3d074"),  # main before batch 6's merges
 )
 SHIM = "\n\ndef letters(text: str) -> str:\n    return _letters(text)\n"
+#: Names the review modules import that older converters lack (folded into one place by struct7):
+#: module, name, and the line appended to an old snapshot's copy when the name is missing.
+NAME_SHIMS = (
+    ("header_marks", "NUMBER_SIGN", 'NUMBER_SIGN = r"(?:[Nn][º°o]|NO|Nr|NR|№|#)\\.?"'),
+    ("header_numbers", "BARE_NUMBER_RE",
+     "from .header_marks import NUMBER_SIGN\n"
+     'BARE_NUMBER_RE = re.compile(rf"^\\s*{NUMBER_SIGN}:?\\s*[\\w./-]*\\d[\\w./-]*\\s*$")'),
+)
 
 
 def snapshot(commit: str, into: Path) -> Path:
@@ -57,6 +66,11 @@ def snapshot(commit: str, into: Path) -> Path:
         text = ident.read_text(encoding="utf-8")
         if "def letters(" not in text:
             ident.write_text(text + SHIM, encoding="utf-8")
+        for module, name, line in NAME_SHIMS:
+            path = root / "src" / "teiedition" / "recognising" / f"{module}.py"
+            text = path.read_text(encoding="utf-8") if path.is_file() else "import re\n"
+            if f"\n{name} = " not in text:
+                path.write_text(text + "\n\n" + line + "\n", encoding="utf-8")
     return root / "src"
 
 
