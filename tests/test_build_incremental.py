@@ -61,10 +61,10 @@ def mentions(out: Path, doc_id: str) -> set[str]:
     return {f"entities/{entity}.html" for entity in entries}
 
 
-def shards(out: Path, *doc_ids: str, state: dict | None = None) -> set[str]:
-    """The search shards holding a document's words (from the site cache)."""
-    keys = (state or site_state(out))["search"]["keys"]
-    return {f"assets/search/terms/{shard_name(k)}" for d in doc_ids for k in keys[d]}
+def shards(snap: dict, *doc_ids: str) -> set[str]:
+    """The search shards holding a document's words (the keys of its shard digests in a ``snapshot``)."""
+    return {f"assets/search/terms/{shard_name(k)}" for d in doc_ids
+            for k in json.loads(snap[f".teiedition-search/{d}.json"][2])}
 
 
 def site_state(out: Path) -> dict:
@@ -138,7 +138,7 @@ def test_an_added_document_rewrites_its_mentions_its_shards_its_neighbour_and_th
     entity_pages = {n for n in others if n.startswith("entities/")} - LISTS
     assert entity_pages == mentions(out, "dev04")
     search = {n for n in others if n.startswith("assets/search/terms/")}
-    assert search == shards(out, "dev04", state=state)
+    assert search == shards(after, "dev04")
     pages = {n for n in others if n.endswith(".html")} - LISTS - entity_pages
     assert pages == {"dev07.html"}  # its one neighbour by date (it is the first document)
     assert others - dts_lists - siblings - entity_pages - search - pages <= LISTS
@@ -157,7 +157,7 @@ def test_a_removed_document_rewrites_its_mentions_its_shards_its_neighbours_and_
     search = {n for n in others if n.startswith("assets/search/terms/")}
     last = max(numbered, key=numbered.get)  # the last-numbered document takes dev03's number
     assert now == {**{d: n for d, n in numbered.items() if d not in ("dev03", last)}, last: numbered["dev03"]}
-    assert search == {n for n in shards(out, "dev03", last, state=state)
+    assert search == {n for n in shards(before, "dev03", last)
                       if n not in before or n not in after or before[n][2] != after[n][2]}
     assert search < {n for n in before if n.startswith("assets/search/terms/")}
     pages = {n for n in others if n.endswith(".html")} - LISTS - entity_pages
