@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DEV_CORPUS
-from teiedition.building import dts, entity_pages
+from teiedition.building import dts, entity_pages, site
 from teiedition.building.build import run_build
+from teiedition.building.manifest import collection_fingerprints
 from teiedition.building.minisearch_index import shard_name
 from teiedition.building.search_shards import read_script
 
@@ -172,6 +173,25 @@ def test_a_removed_document_rewrites_its_mentions_its_shards_its_neighbours_and_
                for n in dts if n.endswith("collection;nav=parents.jsonld"))
     assert others - entity_pages - search - pages - dts <= LISTS
 
+
+
+def test_after_an_edit_an_addition_and_a_removal_every_file_is_that_of_a_full_build(history, tmp_path):
+    """Issue 19: the passes rewrite only what a change touches, from digests and states kept between
+    builds; what they leave must still be, byte for byte, what a full build of the same sources makes
+    (given the same search numbers: a full build numbers by id, a removal moves one document)."""
+    out, _, _ = history
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    ids = [row[0] for row in read_script(out / "assets" / "search" / "meta.js")["documents"]]
+    (fresh / site.STATE_NAME).write_text(json.dumps({"format": site.STATE_FORMAT, "documents": {},
+                                                     "search": {"ids": ids}}), encoding="utf-8")
+    build(out.parent / "src", fresh)
+    mine, full = snapshot(out), snapshot(fresh)
+    assert mine.keys() == full.keys()
+    assert [name for name in mine if mine[name][2] != full[name][2]] == []
+    # the fingerprints recorded after the passes are those of the files as they are
+    manifest = json.loads((out / ".teiedition-build.json").read_text(encoding="utf-8"))
+    assert manifest["collection"] == collection_fingerprints(out)
 
 
 def test_a_forced_build_reads_each_documents_mentions_from_its_worker_not_its_tei_again(tmp_path, monkeypatch):
