@@ -259,17 +259,22 @@ def same_tei(record, output: Path, doc_id: str, key: str) -> tuple[bool, list | 
     enough (``--force --run-date`` rewrites the TEI under the same key); a changed mtime with the
     same bytes (a fresh checkout) keeps the old record, so the state file does not churn.
     """
-    path = Path(output) / f"{doc_id}.xml"
+    path = os.path.join(output, f"{doc_id}.xml")  # a string: this runs for every document of every pass
     try:
-        st = path.stat()
+        st = os.stat(path)
         if isinstance(record, list) and len(record) == 4 and record[0] == key and record[1] == st.st_size:
             if record[2] == st.st_mtime_ns:
                 return True, record
-            if record[3] == hashlib.sha256(path.read_bytes()).hexdigest():
+            if record[3] == _file_sha256(path):
                 return True, record
-        return False, [key, st.st_size, st.st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest()]
+        return False, [key, st.st_size, st.st_mtime_ns, _file_sha256(path)]
     except OSError:
         return False, None
+
+
+def _file_sha256(path: str) -> str:
+    with open(path, "rb") as fh:
+        return hashlib.sha256(fh.read()).hexdigest()
 
 
 def published_documents(entries: list[dict]) -> list[Published]:
@@ -351,13 +356,15 @@ def write_dts(output: Path, entries: list[dict], *, base_url: str | None = None,
     for cid in sorted(set(state.get("collections") or ()) - collections):
         _remove_folder(folder, cid)
     rewritten, published, changed = 0, [], set()
+    answers = os.path.join(folder, "")
     for doc in docs:
-        if doc.dts_id in collections or doc.dts_id in (".", ".."):
+        dts_id = doc.dts_id
+        if dts_id in collections or dts_id in (".", ".."):
             warn(f"{doc.doc_id}.xml: warning: no DTS answers: the name cannot be a DTS identifier "
                  "(it is a collection's, or a path step); rename the source")
             continue
         same, record = same_tei(None if force else known.get(doc.doc_id), output, doc.doc_id, doc.key)
-        if not (same and (folder / doc.dts_id).is_dir()):
+        if not (same and os.path.isdir(answers + dts_id)):
             problem = _publish(site, folder, doc, time_limit)
             if problem:
                 warn(f"{doc.doc_id}.xml: warning: no DTS answers for this document: {problem}")

@@ -364,17 +364,25 @@ def _sound_entry(doc_id, entry, suffixes: frozenset[str]) -> bool:
     if not isinstance(outputs, list):
         return False
     stem = len(doc_id)
-    if not all(isinstance(o, str) and o.startswith(doc_id) and o[stem:] in suffixes for o in outputs):
-        return False
+    # plain loops, no generator per entry: this runs for every document of every build (10,000 at a time)
+    for name in outputs:
+        if not (isinstance(name, str) and name.startswith(doc_id) and name[stem:] in suffixes):
+            return False
     files = entry.get("files", {})
-    if not isinstance(files, dict) or any(
-            not isinstance(v, list) or len(v) != 2 or not all(type(x) is int for x in v) for v in files.values()):
+    if not isinstance(files, dict):
         return False
-    for name, kind in (("size", int), ("mtime_ns", int), ("sha256", str), ("key", str), ("status", str),
-                       ("source", str), ("reason", str)):
+    for v in files.values():
+        if not isinstance(v, list) or len(v) != 2 or type(v[0]) is not int or type(v[1]) is not int:
+            return False
+    for name, kind in _ENTRY_FIELDS:
         if name in entry and not isinstance(entry[name], kind):
             return False
     return entry.get("record") is None or isinstance(entry.get("record"), dict)
+
+
+#: The scalar fields of a manifest entry and their types.
+_ENTRY_FIELDS = (("size", int), ("mtime_ns", int), ("sha256", str), ("key", str), ("status", str),
+                 ("source", str), ("reason", str))
 
 
 def save_manifest(output: Path, manifest: dict) -> None:
