@@ -237,7 +237,7 @@ def test_an_unchanged_build_does_not_read_back_every_dts_resource_for_the_collec
 
 def test_an_edit_reads_back_no_other_documents_dts_resource(tmp_path, monkeypatch):
     """The DTS lists list every document's Resource: an edit used to read back all of them from
-    their files (O(N) per edit).  The pass keeps them in its state and reads the edited one only."""
+    their files (O(N) per edit).  The pass keeps a digest of each in its state and reads the edited one only."""
     src, out = tmp_path / "src", tmp_path / "out"
     src.mkdir()
     for doc_id in ("dev01", "dev02", "dev03", "dev12"):
