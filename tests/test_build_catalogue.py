@@ -14,7 +14,7 @@ from lxml import etree
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from teiedition.building.catalogue import catalogue_csv, index_html, read_record
+from teiedition.building.catalogue import catalogue_csv, catalogue_json, fields, index_html, read_record
 from teiedition.building.build import run_build
 
 from test_build_fakes import FakeStages, fake_source
@@ -204,3 +204,18 @@ def test_index_is_well_formed_html5(tmp_path):
 def test_catalogue_gives_the_tei_xml_id(tmp_path):
     entry = next(d for d in catalogue(collection(tmp_path)) if d["id"] == "late")
     assert entry["xml_id"] == "d-late"
+
+
+_JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
+                            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+                            max_leaves=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from(fields()), _JSON_VALUES), max_size=4))
+def test_catalogue_json_is_what_json_dumps_with_indent_writes(rows):
+    """The catalogue is encoded row by row (10,000 rows through json's pure-Python indenting encoder
+    cost every title edit a fraction of a second): the bytes must stay json.dumps(indent=1)'s."""
+    docs = [{k: row.get(k) for k in fields()} for row in rows]
+    assert catalogue_json(rows) == json.dumps({"count": len(docs), "documents": docs}, ensure_ascii=False,
+                                              indent=1) + "\n"

@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DEV_CORPUS
-from teiedition.building import dts, entity_pages
+from teiedition.building import dts, entity_pages, site
 from teiedition.building.build import run_build
+from teiedition.building.manifest import collection_fingerprints
 from teiedition.building.minisearch_index import shard_name
 from teiedition.building.search_shards import read_script
 
@@ -61,10 +62,10 @@ def mentions(out: Path, doc_id: str) -> set[str]:
     return {f"entities/{entity}.html" for entity in entries}
 
 
-def shards(out: Path, *doc_ids: str, state: dict | None = None) -> set[str]:
-    """The search shards holding a document's words (from the site cache)."""
-    keys = (state or site_state(out))["search"]["keys"]
-    return {f"assets/search/terms/{shard_name(k)}" for d in doc_ids for k in keys[d]}
+def shards(snap: dict, *doc_ids: str) -> set[str]:
+    """The search shards holding a document's words (the keys of its shard digests in a ``snapshot``)."""
+    return {f"assets/search/terms/{shard_name(k)}" for d in doc_ids
+            for k in json.loads(snap[f".teiedition-search/{d}.json"][2])}
 
 
 def site_state(out: Path) -> dict:
@@ -138,7 +139,7 @@ def test_an_added_document_rewrites_its_mentions_its_shards_its_neighbour_and_th
     entity_pages = {n for n in others if n.startswith("entities/")} - LISTS
     assert entity_pages == mentions(out, "dev04")
     search = {n for n in others if n.startswith("assets/search/terms/")}
-    assert search == shards(out, "dev04", state=state)
+    assert search == shards(after, "dev04")
     pages = {n for n in others if n.endswith(".html")} - LISTS - entity_pages
     assert pages == {"dev07.html"}  # its one neighbour by date (it is the first document)
     assert others - dts_lists - siblings - entity_pages - search - pages <= LISTS
@@ -157,7 +158,7 @@ def test_a_removed_document_rewrites_its_mentions_its_shards_its_neighbours_and_
     search = {n for n in others if n.startswith("assets/search/terms/")}
     last = max(numbered, key=numbered.get)  # the last-numbered document takes dev03's number
     assert now == {**{d: n for d, n in numbered.items() if d not in ("dev03", last)}, last: numbered["dev03"]}
-    assert search == {n for n in shards(out, "dev03", last, state=state)
+    assert search == {n for n in shards(before, "dev03", last)
                       if n not in before or n not in after or before[n][2] != after[n][2]}
     assert search < {n for n in before if n.startswith("assets/search/terms/")}
     pages = {n for n in others if n.endswith(".html")} - LISTS - entity_pages
@@ -172,6 +173,25 @@ def test_a_removed_document_rewrites_its_mentions_its_shards_its_neighbours_and_
                for n in dts if n.endswith("collection;nav=parents.jsonld"))
     assert others - entity_pages - search - pages - dts <= LISTS
 
+
+
+def test_after_an_edit_an_addition_and_a_removal_every_file_is_that_of_a_full_build(history, tmp_path):
+    """Issue 19: the passes rewrite only what a change touches, from digests and states kept between
+    builds; what they leave must still be, byte for byte, what a full build of the same sources makes
+    (given the same search numbers: a full build numbers by id, a removal moves one document)."""
+    out, _, _ = history
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    ids = [row[0] for row in read_script(out / "assets" / "search" / "meta.js")["documents"]]
+    (fresh / site.STATE_NAME).write_text(json.dumps({"format": site.STATE_FORMAT, "documents": {},
+                                                     "search": {"ids": ids}}), encoding="utf-8")
+    build(out.parent / "src", fresh)
+    mine, full = snapshot(out), snapshot(fresh)
+    assert mine.keys() == full.keys()
+    assert [name for name in mine if mine[name][2] != full[name][2]] == []
+    # the fingerprints recorded after the passes are those of the files as they are
+    manifest = json.loads((out / ".teiedition-build.json").read_text(encoding="utf-8"))
+    assert manifest["collection"] == collection_fingerprints(out)
 
 
 def test_a_forced_build_reads_each_documents_mentions_from_its_worker_not_its_tei_again(tmp_path, monkeypatch):
@@ -217,7 +237,7 @@ def test_an_unchanged_build_does_not_read_back_every_dts_resource_for_the_collec
 
 def test_an_edit_reads_back_no_other_documents_dts_resource(tmp_path, monkeypatch):
     """The DTS lists list every document's Resource: an edit used to read back all of them from
-    their files (O(N) per edit).  The pass keeps them in its state and reads the edited one only."""
+    their files (O(N) per edit).  The pass keeps a digest of each in its state and reads the edited one only."""
     src, out = tmp_path / "src", tmp_path / "out"
     src.mkdir()
     for doc_id in ("dev01", "dev02", "dev03", "dev12"):

@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ import pytest
 from teiedition.building import manifest as manifestmod
 from teiedition.building.manifest import MANIFEST_NAME, PASSES_PENDING
 from teiedition.building.unchanged import check_build, options_stamp, unchanged_build
+from teiedition.files import atomic_write
 
 from test_build import mtimes, run, three_sources
 
@@ -187,3 +189,32 @@ def test_the_catalogue_is_written_again_only_when_a_row_changed(built, monkeypat
     (out / "catalogue.json").unlink()
     run(src, out)
     assert made == [3, 3] and json.loads((out / "catalogue.json").read_text())["count"] == 3
+
+
+def test_the_fingerprints_after_the_passes_list_again_only_the_folders_that_changed(tmp_path, monkeypatch):
+    """Issue 19: after one edit of 10,000 documents the second fingerprint walk stat-ed some 66,000
+    files again.  A folder whose mtime is the one the first walk saw (every pass write is a rename)
+    is taken as it was; a changed, new or recently changed one is listed again, and the result is
+    the fingerprint a walk of every file gives."""
+    out = tmp_path / "out"
+    for part in ("dts/a", "dts/b", "entities/.cache", "assets/search/text"):
+        (out / part).mkdir(parents=True)
+        for n in range(3):
+            (out / part / f"f{n}.json").write_text(str(n), encoding="utf-8")
+    (out / "index.html").write_text("x", encoding="utf-8")
+    hour_ago = time.time() - 3600
+    for folder in [out, *(p for p in out.rglob("*") if p.is_dir())]:
+        os.utime(folder, (hour_ago, hour_ago))
+    now = time.time()
+    os.utime(out / "entities" / ".cache", (now, now))  # changed just before the walk: not trusted
+    walk = manifestmod.FolderWalk()
+    first = manifestmod.collection_fingerprints(out, walk=walk)
+    atomic_write(out / "dts" / "b" / "f1.json", b"changed")
+    (out / "dts" / "c").mkdir()
+    listed = []
+    real = manifestmod._list_folder
+    monkeypatch.setattr(manifestmod, "_list_folder", lambda path, name: listed.append(name) or real(path, name))
+    second = manifestmod.collection_fingerprints(out, since=walk)
+    monkeypatch.undo()
+    assert second == manifestmod.collection_fingerprints(out) != first
+    assert sorted(listed) == ["dts", "dts/b", "dts/c", "entities/.cache"]

@@ -107,7 +107,7 @@ def shards_read_by_edit(out: Path, rows: list[dict], monkeypatch) -> tuple[set[s
     read = []
     monkeypatch.setattr(search_shards, "read_script", lambda path: read.append(path.name) or read_script(path))
     site.write_site(out, rows)
-    return set(read), {shard_name(key) for key in search_state(out)["keys"][changed]}
+    return set(read), {shard_name(key) for key in search_shards.load_digests(out / site.DIGESTS_FOLDER, changed)}
 
 
 def test_one_edited_word_reads_back_only_the_shards_where_the_document_s_counts_changed(collection, tmp_path,
@@ -123,11 +123,13 @@ def test_one_edited_word_reads_back_only_the_shards_where_the_document_s_counts_
         assert (out / name).read_bytes() == data, f"{name} differs from a full build"
 
 
-def test_without_the_kept_digests_an_edit_reads_all_its_shards_and_writes_the_same(collection, tmp_path, monkeypatch):
+def test_without_the_kept_digests_an_edit_reads_every_shard_and_writes_the_same(collection, tmp_path, monkeypatch):
+    """Which shards a document's words are in is kept only in its digest file: without it, every shard."""
     out, rows = collection
+    every = {p.name for p in (out / SEARCH / "terms").glob("*.js")}
     shutil.rmtree(out / site.DIGESTS_FOLDER)
     read, its_shards = shards_read_by_edit(out, rows, monkeypatch)
-    assert read == its_shards - {"xy.js"}
+    assert read == every and its_shards - {"xy.js"} < every
     fresh = full_build_of(out, tmp_path, rows)
     for name, (data, _) in files(fresh).items():
         assert (out / name).read_bytes() == data, f"{name} differs from a full build"
@@ -164,6 +166,7 @@ def search_state(out: Path) -> dict:
 def test_added_and_removed_documents_keep_every_other_number_and_rewrite_only_their_shards(collection, tmp_path):
     out, rows = collection
     before, state = files(out), search_state(out)
+    kept = {d: search_shards.load_digests(out / site.DIGESTS_FOLDER, d) for d in site.load_state(out)["documents"]}
     numbers = [d[0] for d in read_script(out / SEARCH / "meta.js")["documents"]]
     doc_id, tei = search_tei(999, random.Random(9), VOCAB)
     doc_id = "doc00015b"  # between doc00015 and doc00016: numbered by id, the documents after it would move
@@ -183,9 +186,9 @@ def test_added_and_removed_documents_keep_every_other_number_and_rewrite_only_th
     expected[2], expected[40] = doc_id, numbers[-1]
     assert now == expected[:-1]
     # only the shards of the added, the removed and the one moved document's words
-    keys = set(search_state(out)["keys"][doc_id])
+    keys = set(search_shards.load_digests(out / site.DIGESTS_FOLDER, doc_id))
     for moved in ("doc00002", "doc00040", numbers[-1]):
-        keys |= set(state["keys"][moved])
+        keys |= set(kept[moved])
     shards = {name for name in rewritten(before, files(out)) if name.startswith("assets/search/terms/")}
     assert shards == {f"assets/search/terms/{shard_name(k)}" for k in keys}
     assert len(shards) < len(state["shards"])

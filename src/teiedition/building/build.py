@@ -39,7 +39,7 @@ from .document import (DEFAULT_TIME_LIMIT, SETUP_FAILED, TEI_SUFFIXES, Checked, 
 from .dts import normalise_base, write_dts
 from .entity_pages import write_entity_pages
 from .local_pool import run_tasks
-from .manifest import (COLLECTION_PARTS, PASSES_PENDING, QUIET, absent_parts, build_key,  # noqa: F401
+from .manifest import (COLLECTION_PARTS, PASSES_PENDING, QUIET, FolderWalk, absent_parts, build_key,  # noqa: F401
                        collection_fingerprints, find_sources, load_manifest, output_lock, output_stats, plan_build,
                        remove_leftover_temp_files, save_manifest, toolchain_digest)
 from .outputs import formats as all_formats, suffixes as output_suffixes
@@ -251,7 +251,8 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
         reuse = check if _still_true(check, output, sources, stamp, toolchain, force=force) else None
         manifest = reuse.manifest if reuse else load_manifest(output, output_suffixes())
         # what the collection's files are before the workers write their shares into the passes' caches
-        before = reuse.fingerprints if reuse else collection_fingerprints(output)
+        walk = reuse.walk if reuse and reuse.walk else FolderWalk()
+        before = reuse.fingerprints if reuse else collection_fingerprints(output, walk=walk)
         absent = absent_parts(output)
         plan = reuse.plan if reuse else plan_build(sources, output, manifest, toolchain, pdf=pdf, force=force,
                                                    base_url=page_base, formats=formats)
@@ -332,7 +333,8 @@ def run_build(source: Path, output: Path, *, jobs: int = 0, force: bool = False,
             barred = write_collection(output, manifest, sources, force="site" in repair, toolchain=toolchain)
             manifest.pop(PASSES_PENDING, None)
             # unchanged documents' outputs were checked by plan_build: only those built or given a new bar changed
-            record_outputs(output, manifest, collection_fingerprints(output), changed=set(tasks) | barred)
+            # (the folders the passes left as the first walk saw them are not listed again: ``FolderWalk``)
+            record_outputs(output, manifest, collection_fingerprints(output, since=walk), changed=set(tasks) | barred)
         # these options ran to the end: the next build with the same ones may be answered before start-up
         manifest[QUIET] = {"options": stamp, "pdf": pdf, "formats": sorted(formats), "page_base": page_base,
                            "sources": list(source_suffixes), "suffixes": list(output_suffixes())}

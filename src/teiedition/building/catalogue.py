@@ -67,9 +67,28 @@ def catalogue_rows(entries: list[dict]) -> list[dict]:
 
 
 def catalogue_json(rows: list[dict]) -> str:
-    """The catalogue as JSON: ``{"documents": [...]}`` with the fields of ``FIELDS``."""
-    docs = [{k: row.get(k) for k in fields()} for row in rows]
-    return json.dumps({"count": len(docs), "documents": docs}, ensure_ascii=False, indent=1) + "\n"
+    """The catalogue as JSON: ``{"documents": [...]}`` with the fields of ``FIELDS``.
+
+    The bytes of ``json.dumps(..., ensure_ascii=False, indent=1)``, made row by row with the C string
+    encoder: with ``indent`` ``json`` falls back on its pure-Python encoder, 0.57 s for 10,000 rows,
+    paid on every title edit, addition or removal (``tests/test_build_catalogue.py`` checks the bytes).
+    """
+    keys = [(k, f"   {_encode(k)}: ") for k in fields()]
+    docs = ["  {\n" + ",\n".join(head + _value(row.get(k)) for k, head in keys) + "\n  }" for row in rows]
+    listed = "[\n" + ",\n".join(docs) + "\n ]" if docs else "[]"
+    return f'{{\n "count": {len(docs)},\n "documents": {listed}\n}}\n'
+
+
+_encode = json.encoder.encode_basestring  # a string as JSON, non-ASCII kept (what ensure_ascii=False does)
+
+
+def _value(value) -> str:
+    """One field's value as ``json.dumps(..., ensure_ascii=False, indent=1)`` writes it three levels deep."""
+    if isinstance(value, str):
+        return _encode(value)
+    if value is None:
+        return "null"
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n   ")
 
 
 def catalogue_csv(rows: list[dict]) -> str:

@@ -170,9 +170,8 @@ def load_digests(folder: Path | None, doc_id: str) -> dict[str, str] | None:
     return data
 
 
-def _unchanged_parts(doc_id: str, doc: SearchDoc, digests: Path | None) -> set[str]:
-    """The shards whose part of ``doc_id`` is the same as when its digests were kept (none without them)."""
-    before = load_digests(digests, doc_id)
+def _unchanged_parts(doc: SearchDoc, before: dict[str, str] | None) -> set[str]:
+    """The shards whose part of ``doc`` is the same as when its digests (``before``) were kept (none without them)."""
     if before is None:
         return set()
     return {key for key, digest in doc.part_digests().items() if before.get(key) == digest}
@@ -254,12 +253,11 @@ def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, spo
     """
     folder = assets / FOLDER
     prepare(assets)
-    previous = previous or {"ids": [], "keys": {}, "shards": []}
+    previous = previous or {"ids": [], "shards": []}
     by_id = {doc.record["id"]: doc for doc in docs}
     ids = numbering(previous["ids"] if previous["ids"] else numbers or [], by_id)
     number = {doc_id: n for n, doc_id in enumerate(ids)}
     old_number = {doc_id: n for n, doc_id in enumerate(previous["ids"])}
-    old_keys: dict[str, list[str]] = previous["keys"]
     fresh = {doc_id for doc_id, doc in by_id.items() if doc.keys is not None}
     if any(doc_id not in fresh and doc_id not in old_number for doc_id in ids):
         raise StaleShards("a document is neither read now nor in the previous shards")
@@ -267,17 +265,16 @@ def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, spo
     # old document number -> new, for the postings kept as they are
     keep = {old_number[d]: number[d] for d in ids if d in old_number and d not in fresh}
     moved = {d for d in ids if d in old_number and d not in fresh and old_number[d] != number[d]}
+    before = {doc_id: load_digests(digests, doc_id) for doc_id in sorted(fresh | removed | moved) if doc_id in old_number}
+    old_keys = {doc_id: _old_keys(doc_id, previous, digested) for doc_id, digested in before.items()}
 
     keys: dict[str, list[str]] = {doc_id: by_id[doc_id].keys for doc_id in sorted(fresh)}
-    for doc_id in ids:
-        keys.setdefault(doc_id, old_keys.get(doc_id, []))
-
     shards = set(previous["shards"])
     spooled = {key for doc_id in fresh for key in keys[doc_id]}  # an affected shard takes their parts from here
     added: set[str] = set()
     affected: set[str] = set()
     for doc_id in fresh:
-        same = (_unchanged_parts(doc_id, by_id[doc_id], digests)
+        same = (_unchanged_parts(by_id[doc_id], before.get(doc_id))
                 if previous["ids"] and old_number.get(doc_id) == number[doc_id] else set())
         added.update(key for key in keys[doc_id] if key not in same)
         affected.update(key for key in old_keys.get(doc_id, ()) if key not in same)
@@ -317,9 +314,27 @@ def write_search(assets: Path, docs: list[SearchDoc], previous: dict | None, spo
                 os.unlink(folder / TEXTS / f"{doc_id}.js")
 
     write_if_changed(folder / META, script("meta", "", meta(docs, number, sorted(shards))))
-    if digests is not None:
-        _keep_digests(digests, by_id, fresh, removed | set(gone))
-    return {"ids": ids, "keys": keys, "shards": sorted(shards)}
+    if digests is None:  # then only the state can say which shards a document's words are in
+        for doc_id in ids:
+            keys.setdefault(doc_id, _old_keys(doc_id, previous, None))
+        return {"ids": ids, "keys": keys, "shards": sorted(shards)}
+    _keep_digests(digests, by_id, fresh, removed | set(gone))
+    return {"ids": ids, "shards": sorted(shards)}
+
+
+def _old_keys(doc_id: str, previous: dict, kept: dict[str, str] | None) -> list[str]:
+    """The shards a document of the last pass has words in: its kept digests' keys (``kept``), else the
+    state's list (kept by older versions, and when there is no digest folder), else every shard (the
+    digest file deleted: each shard is read back, and those without the document keep their bytes).
+
+    Why not the state alone: a list of ~150 shard keys per document made 8.5 MB of the site's 16 MB
+    state at 10,000 documents, read and written whole on every edit; the digest files hold the keys."""
+    if kept is not None:
+        return sorted(kept)
+    listed = previous.get("keys")
+    if isinstance(listed, dict) and isinstance(listed.get(doc_id), list):
+        return listed[doc_id]
+    return list(previous["shards"])
 
 
 def _keep_digests(folder: Path, by_id: dict[str, SearchDoc], fresh: set[str], gone: set[str]) -> None:

@@ -110,9 +110,11 @@ def splice_nav(html: str, nav: str) -> str | None:
 
 # --------------------------------------------------------------------------- state
 
-def _stat(path: Path) -> list[int] | None:
+def _stat(path: Path | str) -> list[int] | None:
+    """``[size, mtime_ns]`` of a file, or None (taken for every page and TEI of the collection:
+    a string path, no ``Path`` made per file)."""
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return [st.st_size, st.st_mtime_ns]
@@ -168,8 +170,9 @@ def write_site(output: Path, rows: list[dict], *, force: bool = False) -> set[st
         os.unlink(assets / OLD_SEARCH_INDEX)
 
     navs = neighbours(published)
+    root = os.path.join(output, "")
     stale = [row["id"] for row in published
-             if new[row["id"]]["nav"] != navs[row["id"]] or new[row["id"]]["html"] != _stat(output / row["html"])]
+             if new[row["id"]]["nav"] != navs[row["id"]] or new[row["id"]]["html"] != _stat(root + row["html"])]
     for doc_id, bar in _bars(stale, navs):
         page = output / f"{doc_id}.html"
         with contextlib.suppress(OSError, UnicodeDecodeError):
@@ -217,9 +220,10 @@ def _search_docs(output: Path, published: list[dict], old: dict, previous: dict 
     texts = text_files(output / ASSETS) if previous is not None else set()
     new: dict[str, dict] = {}
     docs = []
+    root = os.path.join(output, "")
     for row in published:
         cached = old.get(row["id"]) or {}
-        tei_stat = _stat(output / row["tei"])
+        tei_stat = _stat(root + row["tei"])
         record = cached.get("record")
         if (previous is None or cached.get("tei") != tei_stat or not isinstance(record, dict)
                 or not isinstance(cached.get("lengths"), list) or f"{row['id']}.js" not in texts

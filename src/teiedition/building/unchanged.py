@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from .manifest import (MANIFEST_NAME, PASSES_PENDING, QUIET, Plan, absent_parts, collection_fingerprints,
+from .manifest import (MANIFEST_NAME, PASSES_PENDING, QUIET, FolderWalk, Plan, absent_parts, collection_fingerprints,
                        find_sources, leftover_temp_files, load_manifest, output_lock, plan_build, toolchain_digest)
 
 
@@ -74,6 +74,7 @@ class Check:
     manifest_stat: tuple | None = None
     sources: list[Path] | None = None
     fingerprints: dict | None = None
+    walk: FolderWalk | None = None
     plan: Plan | None = None
 
 
@@ -123,7 +124,8 @@ def _check(check: Check, sources: list[Path], output: Path, manifest: dict, quie
         return  # a hidden file or two sources of one name: the full build prints a line for each
     if leftover_temp_files(output):
         return
-    check.fingerprints = collection_fingerprints(output)
+    check.walk = FolderWalk()
+    check.fingerprints = collection_fingerprints(output, walk=check.walk)
     plan = plan_build(sources, output, manifest, toolchain, pdf=bool(quiet.get("pdf")), force=False,
                       base_url=str(quiet.get("page_base") or ""), formats=frozenset(quiet.get("formats") or ()))
     check.toolchain, check.manifest, check.sources, check.plan = toolchain, manifest, sources, plan
