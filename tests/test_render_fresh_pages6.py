@@ -64,3 +64,28 @@ def test_the_label_the_translator_gave_is_styled_as_the_box_s_label():
     page = render_page(document('<opener><note type="handwritten">handwritten number: 113</note></opener>'))
     labels = page.xpath("//*[contains(@class, 'handwritten-box')]//*[contains(concat(' ', @class, ' '), ' box-label ')]")
     assert [" ".join("".join(el.itertext()).split()) for el in labels] == ["handwritten number:"]
+
+
+# ----- an inline copies line ("Copies: Mikoyan, Kaganovich, Khrushchev") -----
+
+INLINE_COPIES = ('<p xml:id="p1">Copies: <list type="distribution"><item n="1"><persName>Mikoyan</persName>, </item>'
+                 '<item n="2">Kaganovich, </item><item n="3">Khrushchev</item></list></p><p xml:id="p2">We draw your attention.</p>')
+
+
+def test_an_inline_copies_line_reads_as_printed_on_one_line_without_numbers_it_never_had():
+    source = document(INLINE_COPIES)
+    for page in (render_page(source), print_page(source)):
+        para = page.one("//*[@id='p1']")
+        assert para.tag == "p"
+        assert " ".join("".join(para.itertext()).split()) == "Copies: Mikoyan, Kaganovich, Khrushchev"
+        assert not para.xpath(".//ul | .//ol | .//li | .//*[contains(@class, 'block')]")
+        assert_no_word_lost(source, page)
+    assert_valid_html5(render_page(source))
+
+
+def test_a_copies_list_of_its_own_lines_keeps_its_printed_numbers():
+    source = document('<p xml:id="p1">Text.</p><postscript><p>Copies:</p><list type="distribution">'
+                      '<item n="1">to Cde. Stalin</item><item n="2">to file</item></list></postscript>')
+    page = render_page(source)
+    items = page.xpath("//*[contains(@class, 'type-distribution')]/li")
+    assert [" ".join("".join(li.itertext()).split()) for li in items] == ["1 to Cde. Stalin", "2 to file"]
