@@ -89,3 +89,23 @@ def test_a_copies_list_of_its_own_lines_keeps_its_printed_numbers():
     page = render_page(source)
     items = page.xpath("//*[contains(@class, 'type-distribution')]/li")
     assert [" ".join("".join(li.itertext()).split()) for li in items] == ["1 to Cde. Stalin", "2 to file"]
+
+
+# ----- transmission lines of a cable's opener, on paper -----
+
+def test_each_transmission_line_of_a_cable_is_a_line_of_its_own_on_paper():
+    import io
+
+    import pypdf
+
+    from teiedition.rendering.pdf import PdfRenderer
+
+    source = document('<opener><dateline>Outgoing Nº <idno type="outgoing">18249</idno></dateline>'
+                      '<seg type="transmission">received at 0243 28 September 1950</seg>\n'
+                      '<seg type="transmission">dispatched at 0445 28 September 1950</seg></opener>'
+                      '<p xml:id="p1">Charge Tsarapkin with informing Lancaster.</p>')
+    data = PdfRenderer().render(as_tree(source))
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert "received at 0243 28 September 1950" in lines
+    assert "dispatched at 0445 28 September 1950" in lines
