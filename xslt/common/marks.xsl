@@ -33,6 +33,23 @@
         else 'Handwritten' || (if (normalize-space($note/@place)) then ' (' || replace($note/@place, '[-_]', ' ') || ')' else '')"/>
   </xsl:function>
 
+  <!--
+    The translator's own label at the start of a box ("[handwritten number: 113]", "[stamp: ...]"):
+    the words up to the first colon when they begin with the box's kind, or the whole note when it is
+    only words beginning so ("[Handwritten in pencil]").  Shown as the label so the kind is said once.
+  -->
+  <xsl:variable name="te:box-kind" as="xs:string" select="'^\s*(handwritten|(registration\s+)?stamp)'"/>
+  <xsl:function name="te:box-own-label" as="xs:string?">
+    <xsl:param name="note" as="element()"/>
+    <!-- Where the handwriting stands (@place) is said by the house label only: then it is kept. -->
+    <xsl:variable name="first" select="$note[not(normalize-space(@place))]/node()[1][self::text()]"/>
+    <xsl:variable name="labelled" select="$te:box-kind || '([^\w:\[\]][^:\[\]]{0,40})?:'"/>
+    <xsl:sequence select="
+        if (matches($first, $labelled, 'i')) then replace($first, '(' || $labelled || ').*$', '$1', 'is')
+        else if (empty($note/*) and matches($first, $te:box-kind || '(\W.*)?$', 'is')) then string($first)
+        else ()"/>
+  </xsl:function>
+
   <!-- Punctuation that follows a box and ends its paragraph: drawn inside the box, not alone on a line. -->
   <xsl:function name="te:box-tail" as="text()?">
     <xsl:param name="note" as="element()"/>
@@ -52,9 +69,22 @@
       </xsl:if>
       <xsl:choose>
         <!-- "[handwritten] Bilateral relations": the note's words are its label; said once, not "HANDWRITTEN handwritten". -->
-        <xsl:when test="empty(*) and lower-case(normalize-space(.)) = lower-case(te:box-label(.))">
+        <xsl:when test="empty(*) and (lower-case(normalize-space(.)) = lower-case(te:box-label(.))
+            or normalize-space(.) = normalize-space(te:box-own-label(.)))">
           <span class="box-label own-words"><xsl:value-of select="normalize-space(.)"/></span>
           <xsl:value-of select="normalize-space(te:box-tail(.))"/>
+        </xsl:when>
+        <!-- "[handwritten number: 113]": the translator's label starts the content, styled as the label. -->
+        <xsl:when test="exists(te:box-own-label(.))">
+          <xsl:variable name="own" select="te:box-own-label(.)"/>
+          <span class="box-content">
+            <span class="box-label own-label"><xsl:value-of select="normalize-space($own)"/></span>
+            <xsl:value-of select="substring(node()[1], string-length($own) + 1)"/>
+            <xsl:apply-templates select="node()[position() gt 1]" mode="te:text">
+              <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+            </xsl:apply-templates>
+            <xsl:value-of select="normalize-space(te:box-tail(.))"/>
+          </span>
         </xsl:when>
         <xsl:otherwise>
           <span class="box-label"><xsl:value-of select="te:box-label(.)"/></span>

@@ -88,8 +88,19 @@
   <!-- Does this element hold blocks that HTML does not allow inside <p>? -->
   <xsl:function name="te:holds-blocks" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="exists($el/(list | listBibl | table | lg | sp | floatingText | figure
+    <xsl:sequence select="exists($el/(list[not(te:inline-list(.))] | listBibl | table | lg | sp | floatingText | figure
         | p | ab | child::div | castList | quote[p | lg | l | list] | cit[quote[p | lg | l]] | listPerson | listPlace))"/>
+  </xsl:function>
+
+  <!--
+    A copies line printed in the run of a paragraph ("Copies: Mikoyan, Kaganovich, Khrushchev"): the
+    converter's distribution list inside a p, each item keeping the comma after it and numbered only by
+    its place (docs/encoding-decisions.md).  It reads inline, as printed, with no numbers of its own.
+  -->
+  <xsl:function name="te:inline-list" as="xs:boolean">
+    <xsl:param name="list" as="element()"/>
+    <xsl:sequence select="exists($list[@type = 'distribution'][parent::p][item][empty(* except item)])
+        and (every $i in $list/item[position() lt last()] satisfies matches(string($i), '[,;]\s*$'))"/>
   </xsl:function>
 
   <!-- Bracketed editorial text ([sic], [illegible], ...): marked so renderers can style it. -->
@@ -316,6 +327,22 @@
         matches(normalize-space(string-join($i/text()[1][empty(preceding-sibling::*)], '')),
             '^([•▪▫○◦‣∙·●■□►–—*\-]|\(?[0-9]{1,3}[.)]|[a-z][.)]|\([a-zA-Z]\)|\(?[IVXivx]{1,5}\))(\s|$)'))"/>
   </xsl:function>
+
+  <xsl:template match="list[te:inline-list(.)]" mode="te:text" priority="1" as="element()">
+    <span>
+      <xsl:call-template name="te:start">
+        <xsl:with-param name="class" select="'inline-list'"/>
+      </xsl:call-template>
+      <xsl:for-each select="item">
+        <span>
+          <xsl:call-template name="te:start"/>
+          <xsl:apply-templates mode="te:text">
+            <xsl:with-param name="te:phrasing" tunnel="yes" select="true()"/>
+          </xsl:apply-templates>
+        </span>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
 
   <!-- Lists: ordered when numbered, distribution lists keep their item numbers visible. -->
   <xsl:template match="list" mode="te:text" as="node()*">
