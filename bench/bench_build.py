@@ -110,14 +110,12 @@ def _cpu_seconds(pid: int) -> float:
         return 0.0
 
 
-def run_build(src: Path, out: Path, *, jobs: int, pdf: bool, force: bool = False, extra: tuple = ()) -> dict:
-    """One ``teiedition build`` run: wall seconds, exit code, peak memory of its process tree."""
-    cmd = TEIEDITION + ["build", str(src), "-o", str(out), "-j", str(jobs), "--run-date", RUN_DATE,
-                        "--no-progress", "--pdf" if pdf else "--no-pdf"] + (["--force"] if force else []) + list(extra)
-    env = {**os.environ, "CI": "1", **SNAPSHOT_ENV}
+def measure(cmd: list[str], env: dict, cwd: Path | None = None) -> dict:
+    """Run ``cmd``, sampling its process tree every 50 ms: wall and CPU seconds, peak PSS of the tree
+    and of the first process, the load at the start, the exit code and the last line of stderr."""
     load = os.getloadavg()[0]
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=REPO)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd)
     peak = main_peak = 0
     cpu_seen: dict[int, float] = {}
     stop = threading.Event()
@@ -140,9 +138,19 @@ def run_build(src: Path, out: Path, *, jobs: int, pdf: bool, force: bool = False
     stop.set()
     sampler.join()
     cpu = sum(cpu_seen.values())  # workers are forkserver children: sampled, not rusage
-    summary = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-    return {"seconds": seconds, "cpu_s": cpu, "load": load, "code": proc.returncode,
+    text = err.decode("utf-8", "replace")
+    summary = text.strip().splitlines()[-1:] or [""]
+    return {"seconds": seconds, "cpu_s": cpu, "load": load, "code": proc.returncode, "stderr": text,
             "peak_mib": peak / 1024, "main_peak_mib": main_peak / 1024, "summary": summary[0]}
+
+
+def run_build(src: Path, out: Path, *, jobs: int, pdf: bool, force: bool = False, extra: tuple = ()) -> dict:
+    """One ``teiedition build`` run: wall seconds, exit code, peak memory of its process tree."""
+    cmd = TEIEDITION + ["build", str(src), "-o", str(out), "-j", str(jobs), "--run-date", RUN_DATE,
+                        "--no-progress", "--pdf" if pdf else "--no-pdf"] + (["--force"] if force else []) + list(extra)
+    result = measure(cmd, {**os.environ, "CI": "1", **SNAPSHOT_ENV}, cwd=REPO)
+    del result["stderr"]
+    return result
 
 
 def one_build(src: Path, *, jobs: int, pdf: bool, out: Path | None = None) -> dict:

@@ -21,11 +21,8 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -81,30 +78,10 @@ def run_plain(folder: Path, variant: str, jobs: int) -> dict:
 
 def _measured(cmd: list[str]) -> dict:
     """Wall seconds, CPU seconds and peak PSS of a command's whole process tree."""
-    env = {**os.environ, **bench_build.SNAPSHOT_ENV}
-    load = os.getloadavg()[0]
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    peak, cpu_seen, stop = 0, {}, threading.Event()
-
-    def sample():
-        nonlocal peak
-        while not stop.is_set():
-            pids = bench_build._tree(proc.pid)
-            peak = max(peak, sum(bench_build._pss_kib(p) for p in pids))
-            for p in pids:
-                cpu_seen[p] = max(cpu_seen.get(p, 0.0), bench_build._cpu_seconds(p))
-            stop.wait(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, err = proc.communicate()
-    seconds = time.perf_counter() - started
-    stop.set()
-    sampler.join()
-    if proc.returncode:
-        sys.exit(f"plain WeasyPrint failed: {err.decode()[-400:]}")
-    return {"seconds": seconds, "cpu_s": sum(cpu_seen.values()), "load": load, "peak_mib": peak / 1024}
+    result = bench_build.measure(cmd, {**os.environ, **bench_build.SNAPSHOT_ENV})
+    if result["code"]:
+        sys.exit(f"plain WeasyPrint failed: {result['stderr'][-400:]}")
+    return {key: result[key] for key in ("seconds", "cpu_s", "load", "peak_mib")}
 
 
 def main() -> None:
