@@ -27,7 +27,7 @@ def first_reason(text: str) -> str | None:
 @pytest.mark.parametrize("text, words", [
     ("The talks reached a dead end [tupik] by the evening.", "tupik"),
     ("He said they could go on quietly [tishe] as before.", "tishe"),
-    ("It left the ministry with no way out [sem saída] at all.", "sem saída"),
+    ("It left the ministry with no way out [sin salida] at all.", "sin salida"),
     ("They spoke in private [unter uns] for an hour.", "unter uns"),
     ("They asked for immediate help [pomoc] from the committee.", "pomoc"),
     ("The order was to move forward [idti vpered, bez ostanovki] at once.", "idti vpered, bez ostanovki"),
