@@ -137,7 +137,7 @@ def _br_gloss(ctx):
         return _gloss(ctx)  # "outside the city [Algiers]", "the party organ [Rudé Právo]": which one
     words = c.split()
     titled = sum(1 for w in words if w.lstrip("“\"‘'„«")[:1].isupper()) >= max(1, len(words) - 2)
-    if prev:
+    if prev and token:  # "said it … [Moscow]": the token before is an ellipsis alone, nothing left after the cut
         if (token[-1] in ".!?:;" or token.rstrip("’”'\"")[-1:] in (".", "!", "?")) \
                 and not re.fullmatch(r"(?:[A-Z]\.)+", token):
             return None  # '… “Our Alliance.” [The Soviet government] is': a sentence opens with the bracket
