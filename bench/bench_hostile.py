@@ -85,6 +85,26 @@ def untranslated_words(n: int) -> str:
     return "Text. " + " ".join(f"It was a dead end [tupik idti] number {i}." for i in range(n)) + "\n"
 
 
+BRACKET_NAMES = ("Petrov", "Ivanov", "Moscow", "Sidorov", "Beijing", "Kim Il Sung", "Orlov")
+BRACKET_PHRASES = ("of June", "the talks", "in Korea", "to him")
+
+
+def _bracket_line(i: int) -> str:
+    names, phrases = BRACKET_NAMES, BRACKET_PHRASES
+    return f"he [{names[i % 7]}] said it [{phrases[i % 4]}] on {i % 28 + 1} June [1950] to [{names[(i + 2) % 7]}]"
+
+
+def bracket_names(n: int) -> str:
+    """Issue 17: one block of n lines, each with names, a place, a phrase and a year in brackets, so every
+    mention of a known name is checked against the block's spans (was quadratic in ``link_entities``)."""
+    return "\n".join(_bracket_line(i) for i in range(n)) + "\n"
+
+
+def bracket_names_paragraphs(n: int) -> str:
+    """The same n lines, one paragraph each: the per-block checks stay small, the document's grow."""
+    return "\n\n".join(_bracket_line(i) for i in range(n)) + "\n"
+
+
 TEI_HEAD = ('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="bench"><teiHeader><fileDesc>'
             '<titleStmt><title>Generated</title><respStmt xml:id="translator"><resp>translated by</resp>'
             '<persName>A. Translator</persName></respStmt></titleStmt><publicationStmt><publisher>Bench'
@@ -253,6 +273,8 @@ CASES = {
     "header-lines": ("convert", 20, converter, header_lines),
     "review": ("convert", 20, converter, review_candidates),
     "untranslated": ("convert", 100, converter, untranslated_words),
+    "bracket-names": ("convert", 200, converter, bracket_names),
+    "bracket-names-para": ("convert", 200, converter, bracket_names_paragraphs),
     "metamark": ("render html", 50, html_renderer, one_metamark),
     "dup-ids": ("validate", 200, validator, duplicate_ids),
     "dts-long": ("build dts", 100, dts_writer, long_report),

@@ -58,27 +58,54 @@ def assign_paragraph_ids(doc: Document) -> Document:
     return replace(doc, divisions=tuple(divs))
 
 
-def _person_around(spans: list, m, person_starts: list[int], person_ends: list[int]) -> int | None:
+def _person_around(spans: list, m, person_starts: list[int], person_ends: list[int], names: "_Overlaps") -> int | None:
     """The index of the person's name that holds the mention ``m`` and is longer (``L. Beria`` around
     ``Beria``, the addressee ``Iosif Vissarionovich S t a l i n`` around ``S t a l i n``), or None.
 
     A signatory's name always; another person's name when it holds no other person the authority knows
     (``Comrade Beria Molotov`` is no one name): one person, one ``persName``, never one inside another.
     ``person_starts``/``person_ends``: the person mentions of the block, sorted by start (a name is short,
-    so only the few mentions inside it are looked at)."""
+    so only the few mentions inside it are looked at); ``names``: the block's name spans by position, so
+    only those over the mention are looked at, not every span of the block (a block of 20,000 bracketed
+    names was quadratic)."""
     def alone(s) -> bool:
         lo, hi = bisect_left(person_starts, s.start), bisect_left(person_starts, s.end)
         return sum(1 for k in range(lo, hi) if person_ends[k] <= s.end) <= 1
 
-    return next((j for j, s in enumerate(spans) if s.kind == "name" and s.start <= m.start and m.end <= s.end
-                 and (s.start, s.end) != (m.start, m.end)
-                 and (s.get("role") == "signatory" or s.get("type") == "person" and alone(s))), None)
+    return min((j for j in names.over(m.start, m.end) for s in (spans[j],)
+                if s.start <= m.start and m.end <= s.end and (s.start, s.end) != (m.start, m.end)
+                and (s.get("role") == "signatory" or s.get("type") == "person" and alone(s))), default=None)
 
 
-def _signatory_is(spans: list, ref: str, m) -> bool:
-    """Is ``m`` outside the signatory's name and the same person (the signatory's name carries ``ref``)?"""
-    return any(s.kind == "name" and s.get("role") == "signatory" and s.get("ref") == ref
-               and (m.end <= s.start or m.start >= s.end) for s in spans)
+class _Overlaps:
+    """Spans of a block sorted by start, with the running maximum of their ends: the spans over a short
+    range are found by walking back from its end only while an earlier span can still reach it, instead
+    of testing every span of the block for every name (what made ``link_entities`` quadratic)."""
+
+    def __init__(self, items: list[tuple[int, int, int]]):
+        self._items = sorted(items)  # (start, end, key)
+        self._starts = [a for a, _b, _k in self._items]
+        self._reach, top = [], -1
+        for _a, b, _k in self._items:
+            top = max(top, b)
+            self._reach.append(top)
+
+    def over(self, start: int, end: int) -> list[int]:
+        """The keys of the spans that touch ``start``..``end`` (ends included: a superset of those that
+        overlap it, which the caller tests exactly), in no particular order."""
+        found = []
+        k = bisect_left(self._starts, end + 1) - 1
+        while k >= 0 and self._reach[k] >= start:
+            if self._items[k][1] >= start:
+                found.append(self._items[k][2])
+            k -= 1
+        return found
+
+
+def _signatory_is(spans: list, ref: str, m, signatories: list[int]) -> bool:
+    """Is ``m`` outside the signatory's name and the same person (the signatory's name carries ``ref``)?
+    ``signatories``: the indices of the block's signatory names (their ``ref`` may be set as names are linked)."""
+    return any(spans[j].get("ref") == ref and (m.end <= spans[j].start or m.start >= spans[j].end) for j in signatories)
 
 
 def link_entities(doc: Document) -> Document:
@@ -96,18 +123,21 @@ def link_entities(doc: Document) -> Document:
         found = sorted((x.start, x.end) for x in mentions if x.entry.kind == "person")
         persons = ([a for a, _b in found], [b for _a, b in found])
         by_range = {(s.start, s.end): i for i, s in enumerate(spans) if s.kind == "name"}
-        others = [s for s in spans if s.kind != "name"]
-        for m in mentions:
-            if any(_crosses(m.start, m.end, s) for s in others):
+        others = _Overlaps([(s.start, s.end, i) for i, s in enumerate(spans) if s.kind != "name"])
+        names = _Overlaps([(s.start, s.end, i) for i, s in enumerate(spans) if s.kind == "name"])
+        signatories = [i for i, s in enumerate(spans) if s.kind == "name" and s.get("role") == "signatory"]
+        for m in mentions:  # left to right, never overlapping: a name appended below holds no later mention
+            near = [spans[i] for i in others.over(m.start, m.end)]  # a span apart from the mention never matters
+            if any(_crosses(m.start, m.end, s) for s in near):
                 continue  # a name never cuts through a bracket, a quotation or a marked span
             if any(s.kind == "gap" and s.get("reason") == "signature" and s.start <= m.start and m.end <= s.end
-                   for s in others):
+                   for s in near):
                 continue  # "[Stalin’s signature]": the placeholder describes a signature, no name is printed
             ref = f"#{m.entry.id}"
             used[m.entry.id] = m.entry
-            if block.kind == "signed" and _signatory_is(spans, ref, m):
+            if block.kind == "signed" and _signatory_is(spans, ref, m, signatories):
                 continue  # "FILIPPOV [Stalin]": the gloss names the signatory again, no second signer
-            outer = _person_around(spans, m, *persons) if m.entry.kind == "person" else None
+            outer = _person_around(spans, m, *persons, names) if m.entry.kind == "person" else None
             if outer is not None:  # "L. Beria" signs: one person, one persName (the ref on it), never two
                 if not spans[outer].get("ref"):
                     spans[outer] = replace(spans[outer], attrs=attrs_of(**dict(dict(spans[outer].attrs), ref=ref)))

@@ -71,15 +71,20 @@ def bracketed_signers(blocks: list[Block], lines: list[str]) -> list[ReviewItem]
     return items
 
 
-def _omission_right_before(block: Block, span) -> bool:
-    """An omission mark (``[…]``) stands right before ``span``, only spaces between: the nearest gap that
-    ends before it (the spans are few on a line, but a long block may hold thousands: no scan of all)."""
-    gaps = [g for g in block.spans if g.kind == "gap" and g.get("reason") == "omitted" and g.end <= span.start
-            and span.start - g.end <= LOOK_BACK]
-    return any(not block.text[g.end:span.start].strip() for g in gaps)
+def _omission_right_before(block: Block, span, omission_ends: frozenset[int]) -> bool:
+    """An omission mark (``[…]``) stands right before ``span``, only spaces between, at most ``LOOK_BACK``
+    characters back: the positions of that run of spaces are looked up among the block's omission ends
+    (``omission_ends``, gathered once a block: testing every span of a long block for each bracket was quadratic)."""
+    text, k = block.text, span.start
+    while True:
+        if k in omission_ends:
+            return True
+        if k == 0 or span.start - k >= LOOK_BACK or not text[k - 1].isspace():
+            return False
+        k -= 1
 
 
-def _bracket_shape(block: Block, span) -> tuple[str, str] | None:
+def _bracket_shape(block: Block, span, omission_ends: frozenset[int]) -> tuple[str, str] | None:
     """The code and reason for a bracket read as added words whose printed shape says otherwise, or None."""
     text = block.text
     inner = text[span.start:span.end].strip("[]").strip()
@@ -90,7 +95,7 @@ def _bracket_shape(block: Block, span) -> tuple[str, str] | None:
         return "bracket-in-word", "the bracket stands inside a word: part of the word, not words added"
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", inner) and YEAR_WORD_RE.search(ahead):
         return "bracket-this-year", "a year after ``this year``: it says which year (a gloss), or words added?"
-    if re.match(r"[\s.;,]*(?:\n|$)", after(text, span)) and _omission_right_before(block, span):
+    if re.match(r"[\s.;,]*(?:\n|$)", after(text, span)) and _omission_right_before(block, span, omission_ends):
         # ``[…] [Vietnam]`` closing its line: what was left out; ``[…] [East] Germany`` goes on: words added
         return "bracket-after-gap", "the bracket right after an omission mark, closing its line, may say what " \
             "was left out (an omission), not words added"
@@ -101,8 +106,9 @@ def bracket_shapes(block: Block, lines: list[str] | None = None) -> list[ReviewI
     """Brackets read as words the translator added whose shape says otherwise: an editor's initials,
     a place inside a word, a year after ``this year``, right after an omission mark."""
     items = []
+    omission_ends = frozenset(g.end for g in block.spans if g.kind == "gap" and g.get("reason") == "omitted")
     for span in (s for s in block.spans if s.kind == "supplied" and s.get("reason") == "added-in-translation"):
-        found = _bracket_shape(block, span)
+        found = _bracket_shape(block, span, omission_ends)
         if found:
             items.append(ReviewItem(line_in_block(block, span.start, lines), block.text,
                                     f"{role_of(block)}: supplied {block.text[span.start:span.end]!r}",

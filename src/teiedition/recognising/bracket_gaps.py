@@ -157,7 +157,7 @@ def _br_narration(ctx):
     stop printed after the bracket, is the editor's description, as ``[Celebrations.]`` with the stop
     inside (``_br_omission``); after the scope notes, so that ``[See next page …].`` stays one."""
     c = ctx.content.strip()
-    if ctx.whole_line and ctx.closed and c[:1].isupper() and ctx.text[ctx.end:].strip() == "." \
+    if ctx.whole_line and ctx.closed and c[:1].isupper() and FULL_STOP_ENDS_RE.match(ctx.text, ctx.end) \
             and _words(c) >= 4 and not c.endswith(":"):
         return [Span(ctx.start, ctx.end, "gap", attrs_of(reason="omitted", resp="#translator"),
                      inner=(ctx.c_start, ctx.c_end), rank=10)]
@@ -180,8 +180,16 @@ def _br_material_described(ctx):
 
 def _ends_its_line(ctx) -> bool:
     """Only punctuation after the bracket to the line's end: ``1. […] [Vietnam]`` names the omitted topic,
-    where ``[…] [Chinese] Embassy`` identifies the words that follow."""
-    return not ctx.text[ctx.end:].split("\n", 1)[0].strip(" \t.;:,")
+    where ``[…] [Chinese] Embassy`` identifies the words that follow.  Matched from the bracket's end: cutting
+    the rest of the text for each bracket was quadratic in a block of thousands of bracketed lines."""
+    return LINE_END_AFTER_RE.match(ctx.text, ctx.end) is not None
+
+
+#: Only a full stop after a bracket to the end of the text, spaces around it.
+FULL_STOP_ENDS_RE = re.compile(r"\s*\.\s*\Z")
+
+#: Only spaces, tabs and ``.;:,`` to the end of the line (or of the text).
+LINE_END_AFTER_RE = re.compile(r"[ \t.;:,]*(?:\n|\Z)")
 
 
 #: An omission mark right before a bracket (only spaces between).

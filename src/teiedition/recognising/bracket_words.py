@@ -110,7 +110,7 @@ def _br_gloss(ctx):
     if names_the_possessor(token, c):  # "Chien’s [Vo Nguyen Giap] cables": whose
         return _gloss(ctx)
     if year_after_date(ctx.text, ctx.start, ctx.end, c):  # "on 12 January [1950] the …": which year
-        if re.search(r"[^\W\d_]", ctx.text[ctx.end:].split("\n", 1)[0]):
+        if LETTER_ON_LINE_RE.match(ctx.text, ctx.end):  # from the bracket on: no cut of the whole rest
             return _gloss(ctx)
         return _gloss(ctx, review="a year after a date that ends its line or sentence, read as a gloss (the "
                                   "encoders' rule since batch 2); batch 1's encoder read it as a supplied year")
@@ -137,7 +137,7 @@ def _br_gloss(ctx):
         return _gloss(ctx)  # "outside the city [Algiers]", "the party organ [Rudé Právo]": which one
     words = c.split()
     titled = sum(1 for w in words if w.lstrip("“\"‘'„«")[:1].isupper()) >= max(1, len(words) - 2)
-    if prev:
+    if prev and token:  # "said it … [Moscow]": the token before is an ellipsis alone, nothing left after the cut
         if (token[-1] in ".!?:;" or token.rstrip("’”'\"")[-1:] in (".", "!", "?")) \
                 and not re.fullmatch(r"(?:[A-Z]\.)+", token):
             return None  # '… “Our Alliance.” [The Soviet government] is': a sentence opens with the bracket
@@ -147,6 +147,11 @@ def _br_gloss(ctx):
     if len(words) >= 3 and titled and not ctx.at_block_start and not after_preposition:  # "[GDR Embassy in Ethiopia]" opening its
         return _gloss(ctx)  # line restates no words before it: the translator's addition
     return None
+
+
+#: A letter later on the same line (matched from a position: cutting the rest of the text for each
+#: bracket was quadratic in a block of thousands of bracketed lines).
+LETTER_ON_LINE_RE = re.compile(r"[^\n]*?[^\W\d_]")
 
 
 def names_which_noun(text: str, token_start: int, end: int, token: str, content: str) -> bool:
