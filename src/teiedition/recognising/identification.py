@@ -26,8 +26,6 @@ POSSESSIVES = frozenset("my our his their".split())
 #: The next word of the block after a bracket (bounded look-ahead: time stays linear).
 NEXT_WORD_RE = re.compile(r"[ \t]*([^\W\d_][\w’'.-]*)")
 #: Words that open a clause or a phrase, never a name, even when capitalised at a line's start.
-#: A name in the possessive (``Chien’s``, ``Ba's``): it ends there, a bracket after it says who it is.
-POSSESSIVE_RE = re.compile(r"[^\W\d_][’']s$")
 NOT_A_NAME = frozenset("I A An The And But Or Of In On At To For By With From As If It He She We They".split())
 #: Titles before a name: ``Premier Zhou [Enlai]`` completes the name after such a title.
 TITLE_RE = re.compile(r"(?:Comrade|Cde\.|Premier|Chairman|Minister|Ambassador|President|Secretary|General|Marshal|"
@@ -79,6 +77,9 @@ def date_restated(text: str, start: int, end: int, content: str) -> bool:
 
 #: Possessives of groups that open a body's name (``People’s [Liberation] Army``): never a person to restate.
 GROUP_POSSESSIVES = frozenset("People Peoples Women Children Workers Men Youth Nation Nations Farmers Soldiers".split())
+#: A name in the possessive, whatever its letters (``Chien’s``, ``Ba's``): it ends there, a bracket after it says who it is.
+POSSESSIVE_RE = re.compile(r"[^\W\d_][’']s$")
+#: A name in title case in the possessive (``Bohlen’s``): the bracket's own content or the token before it.
 POSSESSIVE_NAME_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+[’']s")
 FULL_NAME_WORD_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ’'-]+")
 
